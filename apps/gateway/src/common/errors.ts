@@ -1,0 +1,69 @@
+import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+
+/** Error codes clients can rely on (`extensions.code`). */
+export enum ErrorCode {
+  BadUserInput = 'BAD_USER_INPUT',
+  NotFound = 'NOT_FOUND',
+  Conflict = 'CONFLICT',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  Internal = 'INTERNAL_SERVER_ERROR',
+}
+
+export interface FieldProblem {
+  /** Path of the offending field in the input, e.g. `input.answers[2].value`. */
+  field: string;
+  message: string;
+}
+
+/** Bad input: names every field at fault and why. Nothing was changed. */
+export class InputError extends GraphQLError {
+  constructor(readonly problems: FieldProblem[]) {
+    super(`Invalid input: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, {
+      extensions: { code: ErrorCode.BadUserInput, fields: problems },
+    });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(what: string) {
+    super(`${what} was not found`, { extensions: { code: ErrorCode.NotFound } });
+  }
+}
+
+export class ConflictError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.Conflict } });
+  }
+}
+
+const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * What a client sees of an error: our own errors as they are; GraphQL's own validation errors as
+ * they are; anything else as a generic internal error, never with a stack trace or an internal message.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? '');
+  const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  if (PUBLIC_CODES.has(code) && code !== ErrorCode.Internal) {
+    return { ...formatted, extensions };
+  }
+  if (['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND'].includes(code)) {
+    return { ...formatted, extensions };
+  }
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  const status = (original as { getStatus?: () => number })?.getStatus?.();
+  if (status && status < 500) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BadUserInput } };
+  }
+  // eslint-disable-next-line no-console
+  console.error('[gateway] internal error', original);
+  return {
+    message: 'Internal error: the request could not be completed. It has been logged.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.Internal },
+  };
+}

@@ -1,0 +1,34 @@
+import { EventTransport } from '@leaderscope/events';
+import { EVENT_TRANSPORT } from '@leaderscope/service-kit';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
+  ) {}
+
+  /** Readiness: the database answers and the event transport (Kafka when configured) is connected. */
+  @Get()
+  @HealthCheck()
+  readiness() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2000 }),
+      async () => {
+        const session = this.indicators.check('events');
+        const { ok, detail } = await this.transport.healthCheck();
+        return ok ? session.up({ transport: this.transport.kind, detail }) : session.down({ transport: this.transport.kind, detail });
+      },
+    ]);
+  }
+
+  /** Liveness: the process is up and serving. */
+  @Get('live')
+  liveness() {
+    return { status: 'ok' };
+  }
+}

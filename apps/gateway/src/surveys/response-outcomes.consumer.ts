@@ -1,0 +1,28 @@
+import { EventEnvelope, responseRecordedV1, responseRejectedV1, ResponseRecordedV1, ResponseRejectedV1 } from '@leaderscope/events';
+import { EventSubscriber } from '@leaderscope/service-kit';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { SurveysService } from './surveys.service';
+
+/** Thin adapter: response.recorded / response.rejected → the submission's receipt status. */
+@Injectable()
+export class ResponseOutcomesConsumer implements OnApplicationBootstrap {
+  constructor(
+    private readonly subscriber: EventSubscriber,
+    private readonly surveys: SurveysService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.subscriber.subscribe({
+      consumer: 'response-outcomes',
+      contracts: [responseRecordedV1, responseRejectedV1],
+      handler: async (event) => {
+        if (event.type === responseRecordedV1.type) {
+          await this.surveys.markOutcome((event as EventEnvelope<ResponseRecordedV1>).payload.submissionId, 'recorded', null);
+        } else {
+          const { submissionId, reasons } = (event as EventEnvelope<ResponseRejectedV1>).payload;
+          await this.surveys.markOutcome(submissionId, 'rejected', reasons);
+        }
+      },
+    });
+  }
+}

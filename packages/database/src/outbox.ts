@@ -1,0 +1,151 @@
+import { EventEnvelope, EventTransport } from '@leaderscope/events';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/**
+ * The transactional outbox and the processed-events inbox. Each service keeps both tables in its
+ * own schema. A state change and the events it causes are written in one transaction
+ * (`enqueueEvents`); the relay publishes them afterwards and marks them published, so a process
+ * dying between commit and publish loses nothing (the relay publishes again: at-least-once,
+ * which the consumers' inbox turns into exactly-once effects).
+ */
+export async function createOutboxTables(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`
+    CREATE TABLE "${schema}"."outbox_event" (
+      "position" bigserial PRIMARY KEY,
+      "event_id" uuid NOT NULL UNIQUE,
+      "envelope" jsonb NOT NULL,
+      "created_at" timestamptz NOT NULL DEFAULT now(),
+      "published_at" timestamptz NULL
+    )`);
+  await queryRunner.query(
+    `CREATE INDEX "outbox_event_unpublished" ON "${schema}"."outbox_event" ("position") WHERE "published_at" IS NULL`,
+  );
+  await queryRunner.query(`
+    CREATE TABLE "${schema}"."processed_event" (
+      "consumer" text NOT NULL,
+      "event_id" uuid NOT NULL,
+      "processed_at" timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY ("consumer", "event_id")
+    )`);
+}
+
+export async function dropOutboxTables(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`DROP TABLE "${schema}"."processed_event"`);
+  await queryRunner.query(`DROP TABLE "${schema}"."outbox_event"`);
+}
+
+/** Writes events to the outbox inside the caller's transaction. */
+export async function enqueueEvents(manager: EntityManager, schema: string, envelopes: EventEnvelope[]): Promise<void> {
+  if (envelopes.length === 0) return;
+  const values: unknown[] = [];
+  const rows = envelopes.map((e, i) => {
+    values.push(e.id, JSON.stringify(e));
+    return `($${i * 2 + 1}, $${i * 2 + 2}::jsonb)`;
+  });
+  await manager.query(`INSERT INTO "${schema}"."outbox_event" ("event_id", "envelope") VALUES ${rows.join(', ')}`, values);
+}
+
+/**
+ * Records that `consumer` handled `eventId`, inside the caller's transaction. Returns false when it
+ * was handled before: the caller then does nothing, so a redelivered event changes nothing.
+ */
+export async function claimEvent(manager: EntityManager, schema: string, consumer: string, eventId: string): Promise<boolean> {
+  const rows: unknown[] = await manager.query(
+    `INSERT INTO "${schema}"."processed_event" ("consumer", "event_id") VALUES ($1, $2)
+     ON CONFLICT DO NOTHING RETURNING "event_id"`,
+    [consumer, eventId],
+  );
+  return rows.length === 1;
+}
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  schema: string;
+  transport: EventTransport;
+  /** Poll interval when nothing wakes the relay. Default 200 ms. */
+  intervalMs?: number;
+  batchSize?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Publishes outbox rows in order. Rows are locked with SKIP LOCKED so several relays (several
+ * replicas of a service) can run side by side without publishing the same row twice at once.
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.schedule();
+  }
+
+  /** Publish now (called after a commit that enqueued events). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.kick();
+      this.schedule();
+    }, this.options.intervalMs ?? 200);
+    this.timer.unref?.();
+  }
+
+  /** Publishes everything pending; returns how many events were published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    try {
+      for (;;) {
+        const published = await this.publishBatch();
+        total += published;
+        if (published < (this.options.batchSize ?? 500)) return total;
+      }
+    } catch (error) {
+      this.options.onError?.(error);
+      return total;
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const { dataSource, schema, transport } = this.options;
+    return dataSource.transaction(async (manager) => {
+      const rows: { position: string; envelope: EventEnvelope }[] = await manager.query(
+        `SELECT "position", "envelope" FROM "${schema}"."outbox_event"
+         WHERE "published_at" IS NULL ORDER BY "position" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize ?? 500],
+      );
+      if (rows.length === 0) return 0;
+      await transport.publish(rows.map((r) => r.envelope));
+      await manager.query(`UPDATE "${schema}"."outbox_event" SET "published_at" = now() WHERE "position" = ANY($1::bigint[])`, [
+        rows.map((r) => r.position),
+      ]);
+      return rows.length;
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+    await this.drain();
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { defineEvent } from '../envelope';
+import { subjectKey, Topics } from './topics';
+
+export const raterGroupSchema = z.enum(['self', 'manager', 'peer', 'direct_report', 'skip_level', 'other']);
+export type RaterGroupName = z.infer<typeof raterGroupSchema>;
+
+const id = z.string().min(1).max(100);
+/** itemId -> answer on the scale; null means "not able to rate". */
+export const answersSchema = z.record(z.string().min(1).max(100), z.number().int().nullable());
+/** dimensionId -> free-text comment. */
+export const commentsSchema = z.record(z.string().min(1).max(100), z.string().max(4000));
+
+export const surveySubmittedV1 = defineEvent({
+  type: 'survey.submitted',
+  version: 1,
+  topic: Topics.SurveySubmissions,
+  schema: z.object({
+    submissionId: z.uuid(),
+    cycleId: id,
+    subjectId: id,
+    /** The rater's assignment id: opaque, never the rater's identity. */
+    raterId: id,
+    raterGroup: raterGroupSchema,
+    instrumentId: id,
+    instrumentVersion: z.number().int().positive(),
+    answers: answersSchema,
+    comments: commentsSchema.default({}),
+    submittedAt: z.iso.datetime(),
+  }),
+  keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
+});
+export type SurveySubmittedV1 = z.infer<typeof surveySubmittedV1.schema>;
+
+export const responseRecordedV1 = defineEvent({
+  type: 'response.recorded',
+  version: 1,
+  topic: Topics.Responses,
+  schema: z.object({
+    responseId: z.uuid(),
+    submissionId: z.uuid(),
+    cycleId: id,
+    subjectId: id,
+    raterId: id,
+    raterGroup: raterGroupSchema,
+    instrumentId: id,
+    instrumentVersion: z.number().int().positive(),
+    /** 1 for a first answer; a correction is a new version. */
+    responseVersion: z.number().int().positive(),
+    answers: answersSchema,
+    comments: commentsSchema,
+    recordedAt: z.iso.datetime(),
+  }),
+  keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
+});
+export type ResponseRecordedV1 = z.infer<typeof responseRecordedV1.schema>;
+
+export const responseRejectedV1 = defineEvent({
+  type: 'response.rejected',
+  version: 1,
+  topic: Topics.Responses,
+  schema: z.object({
+    submissionId: z.uuid(),
+    cycleId: id,
+    subjectId: id,
+    raterId: id,
+    reasons: z.array(z.object({ field: z.string(), message: z.string() })).min(1),
+    rejectedAt: z.iso.datetime(),
+  }),
+  keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
+});
+export type ResponseRejectedV1 = z.infer<typeof responseRejectedV1.schema>;

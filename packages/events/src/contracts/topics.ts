@@ -1,0 +1,21 @@
+/** Kafka topics. Each carries one stream; the event type and version travel in the envelope. */
+export const Topics = {
+  /** Survey submissions accepted by the gateway; keyed by cycle and subject. */
+  SurveySubmissions: 'leaderscope.survey-submissions',
+  /** Responses recorded (or rejected) by the survey service; keyed by cycle and subject. */
+  Responses: 'leaderscope.responses',
+  /** Subject reports written by the scoring service; keyed by cycle and subject. */
+  Reports: 'leaderscope.reports',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+/** Where a message goes after its last failed attempt. */
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+/** The partition key that keeps all events of one subject in one cycle in order. */
+export function subjectKey(cycleId: string, subjectId: string): string {
+  return `${cycleId}:${subjectId}`;
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+
+/** The envelope every event travels in, whatever the transport. */
+export const envelopeSchema = z.object({
+  id: z.uuid(),
+  type: z.string().min(1),
+  version: z.number().int().positive(),
+  occurredAt: z.iso.datetime(),
+  organisationId: z.string().min(1),
+  key: z.string().min(1),
+  correlationId: z.string().min(1),
+  payload: z.unknown(),
+});
+
+export interface EventEnvelope<P = unknown> {
+  /** Unique per event; consumers use it to process each event once. */
+  id: string;
+  /** Event type, e.g. `survey.submitted`. */
+  type: string;
+  /** Contract version of the payload. */
+  version: number;
+  occurredAt: string;
+  organisationId: string;
+  /** Partition key: events with the same key are delivered in order (per subject). */
+  key: string;
+  correlationId: string;
+  payload: P;
+}
+
+/** A versioned, validated event contract. */
+export interface EventContract<P> {
+  type: string;
+  version: number;
+  topic: string;
+  schema: z.ZodType<P>;
+  /** The partition key of an event, derived from its payload. */
+  keyOf(payload: P): string;
+}
+
+export function defineEvent<S extends z.ZodType>(def: {
+  type: string;
+  version: number;
+  topic: string;
+  schema: S;
+  keyOf: (payload: z.infer<S>) => string;
+}): EventContract<z.infer<S>> {
+  return def as EventContract<z.infer<S>>;
+}
+
+export class EventValidationError extends Error {
+  constructor(
+    readonly eventType: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
+    super(`invalid ${eventType}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`);
+    this.name = 'EventValidationError';
+  }
+}
+
+function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+export interface EventMeta {
+  organisationId: string;
+  correlationId?: string;
+  id?: string;
+  occurredAt?: Date;
+}
+
+/** Builds an envelope for a payload, validating the payload against its contract. */
+export function createEnvelope<P>(contract: EventContract<P>, payload: P, meta: EventMeta): EventEnvelope<P> {
+  const parsed = contract.schema.safeParse(payload);
+  if (!parsed.success) throw new EventValidationError(contract.type, issuesOf(parsed.error));
+  const id = meta.id ?? randomUUID();
+  return {
+    id,
+    type: contract.type,
+    version: contract.version,
+    occurredAt: (meta.occurredAt ?? new Date()).toISOString(),
+    organisationId: meta.organisationId,
+    key: contract.keyOf(parsed.data),
+    correlationId: meta.correlationId ?? id,
+    payload: parsed.data,
+  };
+}
+
+/** Validates an envelope read off a transport, and its payload against the registered contract. */
+export function parseEnvelope(raw: unknown, registry: ContractRegistry): EventEnvelope {
+  const env = envelopeSchema.safeParse(raw);
+  if (!env.success) throw new EventValidationError('envelope', issuesOf(env.error));
+  const contract = registry.find(env.data.type, env.data.version);
+  if (!contract) {
+    throw new EventValidationError(env.data.type, [
+      { path: 'type', message: `no contract registered for ${env.data.type} v${env.data.version}` },
+    ]);
+  }
+  const payload = contract.schema.safeParse(env.data.payload);
+  if (!payload.success) throw new EventValidationError(env.data.type, issuesOf(payload.error));
+  return { ...(env.data as EventEnvelope), payload: payload.data };
+}
+
+export class ContractRegistry {
+  private readonly byKey = new Map<string, EventContract<unknown>>();
+  constructor(contracts: EventContract<any>[] = []) {
+    contracts.forEach((c) => this.register(c));
+  }
+  register(contract: EventContract<any>): void {
+    this.byKey.set(`${contract.type}@${contract.version}`, contract);
+  }
+  find(type: string, version: number): EventContract<unknown> | undefined {
+    return this.byKey.get(`${type}@${version}`);
+  }
+  all(): EventContract<unknown>[] {
+    return [...this.byKey.values()];
+  }
+}

@@ -1,0 +1,23 @@
+import { ContractRegistry } from '../envelope';
+import { InProcessTransport } from './in-process.transport';
+import { KafkaTransport } from './kafka.transport';
+import { EventTransport } from './transport';
+
+export * from './transport';
+export * from './in-process.transport';
+export * from './kafka.transport';
+
+/** Kafka when brokers are given (KAFKA_BROKERS), otherwise the in-process transport. */
+export function createTransport(options: {
+  registry: ContractRegistry;
+  clientId: string;
+  brokers?: string | string[];
+  partitions?: number;
+  namespace?: string;
+}): EventTransport {
+  const brokers = typeof options.brokers === 'string' ? options.brokers.split(',').map((b) => b.trim()).filter(Boolean) : options.brokers;
+  if (brokers && brokers.length > 0) {
+    return new KafkaTransport({ brokers, clientId: options.clientId, registry: options.registry, partitions: options.partitions, namespace: options.namespace });
+  }
+  return new InProcessTransport(options.registry);
+}

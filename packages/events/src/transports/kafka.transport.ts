@@ -1,0 +1,226 @@
+import { Admin, CompressionTypes, Consumer, IHeaders, Kafka, KafkaConfig, logLevel, Producer } from 'kafkajs';
+import { ContractRegistry, EventEnvelope, parseEnvelope } from '../envelope';
+import { deadLetterTopic } from '../contracts/topics';
+import { backoffMs, describeError, EventTransport, SubscribeOptions } from './transport';
+
+export interface KafkaTransportOptions {
+  brokers: string[];
+  clientId: string;
+  registry: ContractRegistry;
+  /** Partitions for topics this transport creates. Default 6 (KAFKA_PARTITIONS). */
+  partitions?: number;
+  replicationFactor?: number;
+  logLevel?: logLevel;
+  /**
+   * Prefix for every topic and consumer group (KAFKA_TOPIC_PREFIX): several environments, or test
+   * runs, can share one cluster without reading each other's events.
+   */
+  namespace?: string;
+  /** Passed through to kafkajs (ssl, sasl…). */
+  kafka?: Partial<KafkaConfig>;
+}
+
+export interface ConsumerLag {
+  groupId: string;
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
+/**
+ * Kafka transport on kafkajs: an idempotent producer acknowledged by all in-sync replicas; consumers
+ * that commit an offset only after its message was handled (or dead-lettered), so delivery is
+ * at-least-once and handlers must be idempotent; per-key order through the message key.
+ */
+export class KafkaTransport implements EventTransport {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly consumers: { groupId: string; consumer: Consumer }[] = [];
+  private started = false;
+  private readonly ns: string;
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: options.logLevel ?? logLevel.ERROR,
+      retry: { initialRetryTime: 200, retries: 10 },
+      ...options.kafka,
+    });
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.admin = this.kafka.admin();
+    this.ns = options.namespace ?? '';
+  }
+
+  /** The Kafka topic name of a catalogue topic. */
+  topicName(topic: string): string {
+    return `${this.ns}${topic}`;
+  }
+
+  /** Creates every catalogue topic and its dead-letter topic (if missing), then connects the producer. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    await this.admin.connect();
+    const topics = new Set<string>();
+    for (const contract of this.options.registry.all()) {
+      topics.add(this.topicName(contract.topic));
+      topics.add(this.topicName(deadLetterTopic(contract.topic)));
+    }
+    const existing = new Set(await this.admin.listTopics());
+    const missing = [...topics].filter((t) => !existing.has(t));
+    if (missing.length > 0) {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: this.options.partitions ?? 6,
+          replicationFactor: this.options.replicationFactor ?? 1,
+        })),
+      });
+    }
+    await this.producer.connect();
+    this.started = true;
+  }
+
+  async publish(envelopes: EventEnvelope[]): Promise<void> {
+    if (envelopes.length === 0) return;
+    const byTopic = new Map<string, { key: string; value: string; headers: IHeaders }[]>();
+    for (const envelope of envelopes) {
+      const contract = this.options.registry.find(envelope.type, envelope.version);
+      if (!contract) throw new Error(`no contract registered for ${envelope.type} v${envelope.version}`);
+      const topic = this.topicName(contract.topic);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({
+        key: envelope.key,
+        value: JSON.stringify(envelope),
+        headers: {
+          'event-id': envelope.id,
+          'event-type': envelope.type,
+          'event-version': String(envelope.version),
+          'correlation-id': envelope.correlationId,
+        },
+      });
+      byTopic.set(topic, messages);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      compression: CompressionTypes.None,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: `${this.ns}${options.groupId}`,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+    });
+    await consumer.connect();
+    const topics = [...new Set(options.contracts.map((c) => this.topicName(c.topic)))];
+    await consumer.subscribe({ topics, fromBeginning: true });
+    const wanted = (type: string, version: number) =>
+      options.contracts.some((c) => c.type === type && c.version === version);
+    const retries = options.retries ?? 4;
+
+    await consumer.run({
+      autoCommit: true,
+      autoCommitInterval: 500,
+      partitionsConsumedConcurrently: 1,
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const raw = message.value?.toString('utf8') ?? '';
+        let envelope: EventEnvelope;
+        try {
+          envelope = parseEnvelope(JSON.parse(raw), this.options.registry);
+        } catch (error) {
+          await this.deadLetter(topic, partition, message.offset, message.key, raw, `invalid message: ${describeError(error)}`, 1);
+          return;
+        }
+        if (!wanted(envelope.type, envelope.version)) return;
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await options.handler(envelope);
+            return;
+          } catch (error) {
+            if (attempt > retries) {
+              await this.deadLetter(topic, partition, message.offset, message.key, raw, describeError(error), attempt);
+              return;
+            }
+            await new Promise((r) => setTimeout(r, backoffMs(options.initialBackoffMs ?? 100, attempt)));
+            await heartbeat();
+          }
+        }
+      },
+    });
+    this.consumers.push({ groupId: `${this.ns}${options.groupId}`, consumer });
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    offset: string,
+    key: Buffer | null,
+    value: string,
+    reason: string,
+    attempts: number,
+  ): Promise<void> {
+    await this.producer.send({
+      topic: deadLetterTopic(topic),
+      acks: -1,
+      messages: [
+        {
+          key,
+          value,
+          headers: {
+            'dead-letter-reason': reason,
+            'dead-letter-attempts': String(attempts),
+            'original-topic': topic,
+            'original-partition': String(partition),
+            'original-offset': offset,
+          },
+        },
+      ],
+    });
+  }
+
+  /** How far each consumer group of this transport is behind the end of its topics. */
+  async consumerLag(): Promise<ConsumerLag[]> {
+    const lags: ConsumerLag[] = [];
+    for (const { groupId } of this.consumers) {
+      const committed = await this.admin.fetchOffsets({ groupId });
+      for (const { topic, partitions } of committed) {
+        const ends = await this.admin.fetchTopicOffsets(topic);
+        for (const p of partitions) {
+          const end = Number(ends.find((e) => e.partition === p.partition)?.offset ?? 0);
+          const at = Number(p.offset) < 0 ? 0 : Number(p.offset);
+          lags.push({ groupId, topic, partition: p.partition, lag: Math.max(0, end - at) });
+        }
+      }
+    }
+    return lags;
+  }
+
+  async stopConsumers(): Promise<void> {
+    // Disconnecting a consumer waits for the message in hand, then commits its offsets.
+    await Promise.all(this.consumers.map(({ consumer }) => consumer.disconnect()));
+    this.consumers.length = 0;
+  }
+
+  async close(): Promise<void> {
+    await this.stopConsumers();
+    await this.producer.disconnect();
+    await this.admin.disconnect();
+    this.started = false;
+  }
+
+  async healthCheck(): Promise<{ ok: boolean; detail?: string }> {
+    try {
+      const cluster = await this.admin.describeCluster();
+      return { ok: cluster.brokers.length > 0, detail: `${cluster.brokers.length} broker(s)` };
+    } catch (error) {
+      return { ok: false, detail: describeError(error) };
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import type { EventEnvelope } from '../envelope';
+import type { EventContract } from '../envelope';
+
+export type EventHandler = (event: EventEnvelope) => Promise<void>;
+
+export interface SubscribeOptions {
+  /** Consumer group: each group receives every event once; members of a group share partitions. */
+  groupId: string;
+  /** The contracts this subscriber handles; other events on the same topics are acknowledged and skipped. */
+  contracts: EventContract<any>[];
+  handler: EventHandler;
+  /** Attempts after the first failure before the message goes to the dead-letter topic. Default 4. */
+  retries?: number;
+  /** First backoff in ms, doubled at every retry. Default 100. */
+  initialBackoffMs?: number;
+}
+
+/** A message that kept failing, as it lands on the dead-letter topic. */
+export interface DeadLetter {
+  topic: string;
+  originalTopic: string;
+  reason: string;
+  attempts: number;
+  key: string | null;
+  value: string;
+}
+
+/**
+ * What services need from an event transport. Kafka in production, an in-process queue for the
+ * single-machine default; both keep the same promises: validated envelopes, asynchronous
+ * delivery, per-key order within a consumer group, retries with backoff, then a dead letter.
+ */
+export interface EventTransport {
+  readonly kind: 'kafka' | 'in-process';
+  /** Creates topics and connects the producer. */
+  start(): Promise<void>;
+  /** Publishes already-validated envelopes; resolves when the transport has them durably. */
+  publish(envelopes: EventEnvelope[]): Promise<void>;
+  subscribe(options: SubscribeOptions): Promise<void>;
+  /** Stops taking new messages and finishes the ones in hand; publishing still works. */
+  stopConsumers(): Promise<void>;
+  /** Stops consumers (as above), then disconnects everything. */
+  close(): Promise<void>;
+  /** Is the transport connected and usable (for readiness checks)? */
+  healthCheck(): Promise<{ ok: boolean; detail?: string }>;
+}
+
+export function backoffMs(initial: number, attempt: number): number {
+  return Math.min(initial * 2 ** (attempt - 1), 5000);
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 1000);
+  return String(error).slice(0, 1000);
+}

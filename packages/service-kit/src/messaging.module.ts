@@ -1,0 +1,127 @@
+import { claimEvent, enqueueEvents, OutboxRelay } from '@leaderscope/database';
+import { createEnvelope, EventContract, EventEnvelope, EventMeta, EventTransport, SubscribeOptions } from '@leaderscope/events';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
+const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export interface MessagingOptions {
+  /** Owned by the caller: started before the app and closed after it. */
+  transport: EventTransport;
+  /** The service's schema, where its outbox and processed-events tables live. */
+  schema: string;
+  /** The service's name, used as the consumer-group prefix. */
+  service: string;
+}
+
+/** What a use-case gets inside its transaction. */
+export interface UnitOfWork {
+  manager: EntityManager;
+  /** Queues an event; it is written to the outbox in the same transaction. */
+  emit<P>(contract: EventContract<P>, payload: P, meta: EventMeta): EventEnvelope<P>;
+}
+
+/**
+ * The transactional outbox as a service: `transact` runs the work and writes its events in one
+ * transaction, then wakes the relay; `handleOnce` does the same for a consumed event, and does
+ * nothing if that event was already handled by this consumer.
+ */
+@Injectable()
+export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxService.name);
+  private readonly relay: OutboxRelay;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {
+    this.relay = new OutboxRelay({
+      dataSource,
+      schema: options.schema,
+      transport: options.transport,
+      onError: (error) => this.logger.warn(`outbox relay: ${String(error)}`),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+    this.relay.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+
+  async transact<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const pending: EventEnvelope[] = [];
+      const value = await work({
+        manager,
+        emit: (contract, payload, meta) => {
+          const envelope = createEnvelope(contract, payload, meta);
+          pending.push(envelope);
+          return envelope;
+        },
+      });
+      await enqueueEvents(manager, this.options.schema, pending);
+      return { value, emitted: pending.length };
+    });
+    if (result.emitted > 0) this.relay.kick();
+    return result.value;
+  }
+
+  /**
+   * Handles a consumed event exactly once per consumer: returns `undefined` without running `work`
+   * when the event was handled before.
+   */
+  async handleOnce<T>(consumer: string, event: EventEnvelope, work: (uow: UnitOfWork) => Promise<T>): Promise<T | undefined> {
+    return this.transact(async (uow) => {
+      const first = await claimEvent(uow.manager, this.options.schema, consumer, event.id);
+      if (!first) return undefined;
+      return work(uow);
+    });
+  }
+
+  /** Publishes everything pending now (tests, shutdown). */
+  flush(): Promise<number> {
+    return this.relay.drain();
+  }
+}
+
+/** Subscribes consumers with the service's group prefix. */
+@Injectable()
+export class EventSubscriber {
+  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
+
+  subscribe(options: Omit<SubscribeOptions, 'groupId'> & { consumer: string }): Promise<void> {
+    const { consumer, ...rest } = options;
+    return this.options.transport.subscribe({ ...rest, groupId: `${this.options.service}.${consumer}` });
+  }
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: EVENT_TRANSPORT, useValue: options.transport },
+        OutboxService,
+        EventSubscriber,
+      ],
+      exports: [EVENT_TRANSPORT, OutboxService, EventSubscriber],
+    };
+  }
+}
