@@ -15,7 +15,7 @@ export interface ScoreCycleInput {
   /** any iterable, e.g. a generator: subjects are scored one at a time and not retained */
   subjects: Iterable<CycleSubject>;
   policy?: Partial<Policy>;
-  /** norms (and reliability) need at least this many subjects; default and minimum 10 */
+  /** norms need at least this many subjects with a published others score; default and minimum 10 */
   minNormSubjects?: number;
   /** called with each subject's scores as it is scored (lets a caller persist them while streaming) */
   onSubject?: (subjectId: string, scores: SubjectScores) => void;
@@ -54,7 +54,7 @@ export interface GroupIcc {
 export interface CycleResult {
   subjectCount: number;
   norms: { minSubjects: number; dimensions: DimensionNorm[]; subjects: SubjectNorms[] };
-  reliability: { available: boolean; reason: string | null; alpha: DimensionAlpha[]; icc1: GroupIcc[] };
+  reliability: { alpha: DimensionAlpha[]; icc1: GroupIcc[] };
 }
 
 /** Mid-rank percentile of v in sorted: 100 * (below + equal / 2) / n. */
@@ -227,11 +227,10 @@ export function scoreCycle(input: ScoreCycleInput): CycleResult {
   });
 
   // Reliability.
-  const relAvailable = S >= minSubjects;
   const alpha: DimensionAlpha[] = alphaAcc.map((acc, d) => {
     const k = acc.items.length;
     let value: number | null = null;
-    if (relAvailable && k >= 2 && acc.n >= 2) {
+    if (k >= 2 && acc.n >= 2) {
       const n = acc.n;
       let sumItemVar = 0;
       for (let j = 0; j < k; j++) sumItemVar += (acc.sumSq[j] - (acc.sum[j] * acc.sum[j]) / n) / (n - 1);
@@ -245,7 +244,7 @@ export function scoreCycle(input: ScoreCycleInput): CycleResult {
       const acc = iccAcc[g][d];
       let value: number | null = null;
       const { a, N } = acc;
-      if (relAvailable && a >= 2 && N - a >= 1) {
+      if (a >= 2 && N - a >= 1) {
         const correction = (acc.sum * acc.sum) / N;
         const ssb = acc.sumGroupSqOverN - correction;
         const ssw = acc.sumSq - acc.sumGroupSqOverN;
@@ -264,11 +263,6 @@ export function scoreCycle(input: ScoreCycleInput): CycleResult {
   return {
     subjectCount: S,
     norms: { minSubjects, dimensions: normDims, subjects },
-    reliability: {
-      available: relAvailable,
-      reason: relAvailable ? null : `reliability needs at least ${minSubjects} subjects; the cycle has ${S}`,
-      alpha,
-      icc1,
-    },
+    reliability: { alpha, icc1 },
   };
 }
