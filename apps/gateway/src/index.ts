@@ -16,7 +16,10 @@ export async function createGateway(options: {
   logger?: LogLevel[] | false;
 }): Promise<INestApplication> {
   await prepareServiceDatabase(options.databaseUrl, GATEWAY_SCHEMA);
-  const app = await NestFactory.create(AppModule.forRoot(options), { logger: options.logger ?? ['error', 'warn'] });
+  const app = await NestFactory.create(AppModule.forRoot(options), {
+    logger: options.logger ?? ['error', 'warn'],
+    abortOnError: false,
+  });
   app.useGlobalPipes(inputValidationPipe());
   app.getHttpAdapter().getInstance().disable?.('x-powered-by');
   return app;

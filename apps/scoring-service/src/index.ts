@@ -17,6 +17,7 @@ export async function startScoringService(options: {
   await prepareServiceDatabase(options.databaseUrl, SCORING_SCHEMA);
   const app = await NestFactory.createApplicationContext(ScoringServiceModule.forRoot(options), {
     logger: options.logger ?? ['error', 'warn'],
+    abortOnError: false,
   });
   await app.init();
   return app;

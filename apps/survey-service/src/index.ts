@@ -17,6 +17,7 @@ export async function startSurveyService(options: {
   await prepareServiceDatabase(options.databaseUrl, SURVEY_SCHEMA);
   const app = await NestFactory.createApplicationContext(SurveyServiceModule.forRoot(options), {
     logger: options.logger ?? ['error', 'warn'],
+    abortOnError: false,
   });
   await app.init();
   return app;

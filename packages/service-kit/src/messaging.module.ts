@@ -6,9 +6,9 @@ import {
   Inject,
   Injectable,
   Logger,
+  BeforeApplicationShutdown,
   Module,
   OnApplicationBootstrap,
-  OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -37,7 +37,7 @@ export interface UnitOfWork {
  * nothing if that event was already handled by this consumer.
  */
 @Injectable()
-export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxService.name);
   private readonly relay: OutboxRelay;
 
@@ -58,7 +58,8 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
     this.relay.kick();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes: publish what is pending, then stop. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.relay.stop();
   }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, withDatabase } from '@leaderscope/database';
+import { Client } from 'pg';
 
 /** The admin URL of the run's PostgreSQL, set by the global set-up. Fails loudly when absent. */
 export function adminDatabaseUrl(): string {
@@ -21,19 +21,32 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: adminDatabaseUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /** A fresh, empty database for one test file: clean state, no leftovers from other files. */
 export async function createTestDatabase(prefix = 'ls_test'): Promise<TestDatabase> {
-  const admin = adminDatabaseUrl();
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const url = withDatabase(admin, name);
-  await ensureDatabase(url);
-  return { name, url, drop: () => dropDatabase(admin, name) };
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminDatabaseUrl());
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 /** A name no other test (or earlier run) uses: for consumer groups and clients. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${randomBytes(5).toString('hex')}`;
 }
+
+/** Thrown from an `eventually` check to stop waiting at once (a process died, say). */
+export class StopWaiting extends Error {}
 
 /** Polls until `check` returns a truthy value, or fails with `what` after `timeoutMs`. */
 export async function eventually<T>(what: string, check: () => Promise<T | undefined | null | false>, timeoutMs = 20000): Promise<T> {
@@ -44,6 +57,7 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
       const value = await check();
       if (value) return value;
     } catch (error) {
+      if (error instanceof StopWaiting) throw error;
       lastError = error;
     }
     if (Date.now() > deadline) {

@@ -1,0 +1,56 @@
+import { catalogue, createEnvelope, EventValidationError, parseEnvelope, reportUpdatedV1, surveySubmittedV1 } from './index';
+
+const submission = {
+  submissionId: '4c2b8f3e-1d2a-4b7c-9e0f-0a1b2c3d4e5f',
+  cycleId: 'c1',
+  subjectId: 's1',
+  raterId: 'r1',
+  raterGroup: 'peer' as const,
+  instrumentId: 'leader-of-leaders',
+  instrumentVersion: 1,
+  answers: { 'i-1': 4, 'i-2': null },
+  comments: {},
+  submittedAt: new Date('2026-11-01T10:00:00Z').toISOString(),
+};
+
+describe('event envelopes', () => {
+  it('wraps a valid payload with id, type, version, organisation, key and correlation id', () => {
+    const envelope = createEnvelope(surveySubmittedV1, submission, { organisationId: 'org-1', correlationId: 'corr-1' });
+    expect(envelope).toMatchObject({
+      type: 'survey.submitted',
+      version: 1,
+      organisationId: 'org-1',
+      key: 'c1:s1',
+      correlationId: 'corr-1',
+      payload: submission,
+    });
+    expect(envelope.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses an invalid payload at produce time, naming the field', () => {
+    expect(() => createEnvelope(surveySubmittedV1, { ...submission, raterGroup: 'boss' } as never, { organisationId: 'o' })).toThrow(
+      /survey\.submitted: raterGroup:/,
+    );
+    expect(() => createEnvelope(surveySubmittedV1, { ...submission, answers: { x: 2.5 } }, { organisationId: 'o' })).toThrow(
+      EventValidationError,
+    );
+  });
+
+  it('validates envelope and payload again at consume time', () => {
+    const envelope = createEnvelope(surveySubmittedV1, submission, { organisationId: 'o' });
+    expect(parseEnvelope(JSON.parse(JSON.stringify(envelope)), catalogue)).toEqual(envelope);
+    expect(() => parseEnvelope({ ...envelope, version: 99 }, catalogue)).toThrow(/no contract registered for survey.submitted v99/);
+    expect(() => parseEnvelope({ ...envelope, payload: { ...submission, cycleId: '' } }, catalogue)).toThrow(/cycleId/);
+    expect(() => parseEnvelope({ ...envelope, id: 'nope' }, catalogue)).toThrow(/envelope: id/);
+  });
+
+  it('registers every contract of the catalogue by type and version', () => {
+    expect(catalogue.find('report.updated', 1)).toBe(reportUpdatedV1);
+    expect(catalogue.all().map((c) => `${c.type}@${c.version}`).sort()).toEqual([
+      'report.updated@1',
+      'response.recorded@1',
+      'response.rejected@1',
+      'survey.submitted@1',
+    ]);
+  });
+});

@@ -1,0 +1,80 @@
+/** Against the run's real Kafka broker (started by the test set-up). */
+import { eventually, kafkaBrokers, uniqueName } from '@leaderscope/testing';
+import { Kafka, logLevel } from 'kafkajs';
+import { catalogue, createEnvelope, EventEnvelope, KafkaTransport, reportUpdatedV1 } from '../index';
+
+function report(subjectId: string, reportVersion: number): EventEnvelope {
+  return createEnvelope(
+    reportUpdatedV1,
+    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: {}, scoredAt: new Date().toISOString() },
+    { organisationId: 'o' },
+  );
+}
+
+describe('KafkaTransport on a real broker', () => {
+  const namespace = `${uniqueName('events-spec')}.`;
+  let transport: KafkaTransport;
+
+  beforeAll(async () => {
+    transport = new KafkaTransport({ brokers: kafkaBrokers(), clientId: 'events-spec', registry: catalogue, partitions: 3, namespace });
+    await transport.start();
+  }, 60000);
+
+  afterAll(async () => {
+    await transport?.close();
+  });
+
+  it('keeps per-key order, dead-letters a poison message with its reason, and keeps the partition flowing', async () => {
+    const handled: string[] = [];
+    await transport.subscribe({
+      groupId: 'ordering',
+      contracts: [reportUpdatedV1],
+      retries: 2,
+      initialBackoffMs: 10,
+      handler: async (e) => {
+        const p = e.payload as { subjectId: string; reportVersion: number };
+        if (p.subjectId === 'poison') throw new Error('cannot handle this one');
+        handled.push(`${p.subjectId}#${p.reportVersion}`);
+      },
+    });
+    // Same key (c:a) for a1..a3 and the poison message on its own key; b on another key.
+    await transport.publish([report('a', 1), report('poison', 1), report('a', 2), report('b', 1), report('a', 3)]);
+
+    await eventually('the healthy messages to be handled', async () => handled.length === 4, 30000);
+    expect(handled.filter((h) => h.startsWith('a#'))).toEqual(['a#1', 'a#2', 'a#3']);
+    expect(handled).toContain('b#1');
+
+    // The dead-letter topic holds the poison message with the failure in its headers.
+    const kafka = new Kafka({ brokers: kafkaBrokers(), clientId: 'dlq-reader', logLevel: logLevel.NOTHING });
+    const reader = kafka.consumer({ groupId: uniqueName('dlq-reader') });
+    const dead: { key: string; headers: Record<string, string>; value: string }[] = [];
+    await reader.connect();
+    await reader.subscribe({ topic: transport.topicName('leaderscope.reports.dlq'), fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ message }) => {
+        const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(v)]));
+        dead.push({ key: String(message.key), headers, value: String(message.value) });
+      },
+    });
+    try {
+      await eventually('the poison message on the dead-letter topic', async () => dead.length === 1, 30000);
+    } finally {
+      await reader.disconnect();
+    }
+    expect(dead[0].key).toBe('c:poison');
+    expect(dead[0].headers['dead-letter-reason']).toBe('Error: cannot handle this one');
+    expect(dead[0].headers['dead-letter-attempts']).toBe('3');
+    expect(dead[0].headers['original-topic']).toBe(transport.topicName('leaderscope.reports'));
+    expect(JSON.parse(dead[0].value).payload.subjectId).toBe('poison');
+
+    // Committed offsets catch up with the end of the topic: nothing is stuck behind the poison.
+    await eventually('consumer lag to reach zero', async () => {
+      const lags = await transport.consumerLag();
+      return lags.length > 0 && lags.every((l) => l.lag === 0);
+    }, 30000);
+  }, 90000);
+
+  it('reports itself healthy while connected', async () => {
+    await expect(transport.healthCheck()).resolves.toMatchObject({ ok: true });
+  });
+});
