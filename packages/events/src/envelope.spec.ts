@@ -47,6 +47,9 @@ describe('event envelopes', () => {
   it('registers every contract of the catalogue by type and version', () => {
     expect(catalogue.find('report.updated', 1)).toBe(reportUpdatedV1);
     expect(catalogue.all().map((c) => `${c.type}@${c.version}`).sort()).toEqual([
+      'cycle.rescore-requested@1',
+      'invitation.issued@1',
+      'reminder.requested@1',
       'report.updated@1',
       'response.recorded@1',
       'response.rejected@1',

@@ -28,12 +28,12 @@ export interface EventEnvelope<P = unknown> {
   payload: P;
 }
 
-/** A versioned, validated event contract. */
-export interface EventContract<P> {
+/** A versioned, validated event contract. `P` is the payload consumers get, `I` what producers may pass (defaults filled in). */
+export interface EventContract<P, I = P> {
   type: string;
   version: number;
   topic: string;
-  schema: z.ZodType<P>;
+  schema: z.ZodType<P, I>;
   /** The partition key of an event, derived from its payload. */
   keyOf(payload: P): string;
 }
@@ -44,8 +44,8 @@ export function defineEvent<S extends z.ZodType>(def: {
   topic: string;
   schema: S;
   keyOf: (payload: z.infer<S>) => string;
-}): EventContract<z.infer<S>> {
-  return def as EventContract<z.infer<S>>;
+}): EventContract<z.output<S>, z.input<S>> {
+  return def as unknown as EventContract<z.output<S>, z.input<S>>;
 }
 
 export class EventValidationError extends Error {
@@ -70,7 +70,7 @@ export interface EventMeta {
 }
 
 /** Builds an envelope for a payload, validating the payload against its contract. */
-export function createEnvelope<P>(contract: EventContract<P>, payload: P, meta: EventMeta): EventEnvelope<P> {
+export function createEnvelope<P, I>(contract: EventContract<P, I>, payload: I, meta: EventMeta): EventEnvelope<P> {
   const parsed = contract.schema.safeParse(payload);
   if (!parsed.success) throw new EventValidationError(contract.type, issuesOf(parsed.error));
   const id = meta.id ?? randomUUID();
@@ -102,17 +102,17 @@ export function parseEnvelope(raw: unknown, registry: ContractRegistry): EventEn
 }
 
 export class ContractRegistry {
-  private readonly byKey = new Map<string, EventContract<unknown>>();
-  constructor(contracts: EventContract<any>[] = []) {
+  private readonly byKey = new Map<string, EventContract<unknown, unknown>>();
+  constructor(contracts: EventContract<any, any>[] = []) {
     contracts.forEach((c) => this.register(c));
   }
-  register(contract: EventContract<any>): void {
+  register(contract: EventContract<any, any>): void {
     this.byKey.set(`${contract.type}@${contract.version}`, contract);
   }
-  find(type: string, version: number): EventContract<unknown> | undefined {
+  find(type: string, version: number): EventContract<unknown, unknown> | undefined {
     return this.byKey.get(`${type}@${version}`);
   }
-  all(): EventContract<unknown>[] {
+  all(): EventContract<unknown, unknown>[] {
     return [...this.byKey.values()];
   }
 }

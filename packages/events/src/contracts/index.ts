@@ -1,10 +1,20 @@
 import { ContractRegistry } from '../envelope';
 import { reportUpdatedV1 } from './reports';
+import { invitationIssuedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
 import { responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
 
 export * from './topics';
 export * from './surveys';
 export * from './reports';
+export * from './cycles';
 
 /** Every contract the platform knows. A new version of an event is added here beside the old one. */
-export const catalogue = new ContractRegistry([surveySubmittedV1, responseRecordedV1, responseRejectedV1, reportUpdatedV1]);
+export const catalogue = new ContractRegistry([
+  surveySubmittedV1,
+  responseRecordedV1,
+  responseRejectedV1,
+  reportUpdatedV1,
+  invitationIssuedV1,
+  reminderRequestedV1,
+  rescoreRequestedV1,
+]);

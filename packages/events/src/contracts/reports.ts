@@ -9,12 +9,20 @@ export const reportUpdatedV1 = defineEvent({
   schema: z.object({
     cycleId: z.string().min(1),
     subjectId: z.string().min(1),
-    /** Increases by one each time the subject's report is rewritten. */
+    /**
+     * Which result set this report belongs to: 'live' for the cycle's own scoring, or the id of a
+     * rescore (another instrument version or role profile); earlier result sets are kept.
+     */
+    resultSet: z.string().min(1).max(100).default('live'),
+    /** Increases by one each time the subject's report in this result set is rewritten. */
     reportVersion: z.number().int().positive(),
     instrumentId: z.string().min(1),
     instrumentVersion: z.number().int().positive(),
+    roleProfileId: z.string().min(1).max(100).nullable().default(null),
+    /** Counted raters per group (for the gateway's publication rule); no figures. */
+    groupCounts: z.record(z.string(), z.number().int().nonnegative()).default({}),
     responseCount: z.number().int().nonnegative(),
-    /** The report as computed by @leaderscope/scoring (already anonymity-safe). */
+    /** The report as computed by @leaderscope/scoring's buildSubjectReport (already anonymity-safe). */
     report: z.record(z.string(), z.unknown()),
     scoredAt: z.iso.datetime(),
   }),

@@ -10,6 +10,15 @@ const id = z.string().min(1).max(100);
 export const answersSchema = z.record(z.string().min(1).max(100), z.number().int().nullable());
 /** dimensionId -> free-text comment. */
 export const commentsSchema = z.record(z.string().min(1).max(100), z.string().max(4000));
+/** How the cycle's reports are scored; carried with every response so scoring needs no other source. */
+export const scoringPolicySchema = z.object({
+  /** Anonymity threshold: a non-exempt group with fewer counted raters is suppressed. */
+  minGroupSize: z.number().int().min(1).max(50),
+  /** Role profile whose targets the report is read against. */
+  roleProfileId: z.string().min(1).max(100).nullable(),
+});
+export type ScoringPolicy = z.infer<typeof scoringPolicySchema>;
+export const DEFAULT_SCORING_POLICY: ScoringPolicy = { minGroupSize: 3, roleProfileId: null };
 
 export const surveySubmittedV1 = defineEvent({
   type: 'survey.submitted',
@@ -26,6 +35,7 @@ export const surveySubmittedV1 = defineEvent({
     instrumentVersion: z.number().int().positive(),
     answers: answersSchema,
     comments: commentsSchema.default({}),
+    policy: scoringPolicySchema.default(DEFAULT_SCORING_POLICY),
     submittedAt: z.iso.datetime(),
   }),
   keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
@@ -49,6 +59,7 @@ export const responseRecordedV1 = defineEvent({
     responseVersion: z.number().int().positive(),
     answers: answersSchema,
     comments: commentsSchema,
+    policy: scoringPolicySchema.default(DEFAULT_SCORING_POLICY),
     recordedAt: z.iso.datetime(),
   }),
   keyOf: (p) => subjectKey(p.cycleId, p.subjectId),

@@ -6,6 +6,10 @@ export const Topics = {
   Responses: 'leaderscope.responses',
   /** Subject reports written by the scoring service; keyed by cycle and subject. */
   Reports: 'leaderscope.reports',
+  /** Invitations and reminders for raters; keyed by cycle and subject. */
+  Invitations: 'leaderscope.invitations',
+  /** Cycle-wide commands and facts (rescoring); keyed by cycle. */
+  Cycles: 'leaderscope.cycles',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

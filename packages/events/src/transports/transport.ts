@@ -7,7 +7,7 @@ export interface SubscribeOptions {
   /** Consumer group: each group receives every event once; members of a group share partitions. */
   groupId: string;
   /** The contracts this subscriber handles; other events on the same topics are acknowledged and skipped. */
-  contracts: EventContract<any>[];
+  contracts: EventContract<any, any>[];
   handler: EventHandler;
   /** Attempts after the first failure before the message goes to the dead-letter topic. Default 4. */
   retries?: number;

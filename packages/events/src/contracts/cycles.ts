@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { defineEvent } from '../envelope';
+import { raterGroupSchema } from './surveys';
+import { subjectKey, Topics } from './topics';
+
+const id = z.string().min(1).max(100);
+
+/** One per rater at launch (and at re-issue): a notifier sends the survey link. */
+export const invitationIssuedV1 = defineEvent({
+  type: 'invitation.issued',
+  version: 1,
+  topic: Topics.Invitations,
+  schema: z.object({
+    cycleId: id,
+    subjectId: id,
+    assignmentId: id,
+    raterPersonId: id,
+    raterGroup: raterGroupSchema,
+    /** Where the notifier sends the invitation; null when the person has no e-mail address. */
+    email: z.email().nullable(),
+    closesAt: z.iso.datetime(),
+    issuedAt: z.iso.datetime(),
+  }),
+  keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
+});
+export type InvitationIssuedV1 = z.infer<typeof invitationIssuedV1.schema>;
+
+/** A reminder to a rater who has not submitted yet. */
+export const reminderRequestedV1 = defineEvent({
+  type: 'reminder.requested',
+  version: 1,
+  topic: Topics.Invitations,
+  schema: z.object({
+    cycleId: id,
+    subjectId: id,
+    assignmentId: id,
+    raterPersonId: id,
+    email: z.email().nullable(),
+    requestedAt: z.iso.datetime(),
+  }),
+  keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
+});
+export type ReminderRequestedV1 = z.infer<typeof reminderRequestedV1.schema>;
+
+/** HR asks for a cycle's reports to be rescored from stored responses under another instrument version or role profile. */
+export const rescoreRequestedV1 = defineEvent({
+  type: 'cycle.rescore-requested',
+  version: 1,
+  topic: Topics.Cycles,
+  schema: z.object({
+    rescoreId: z.uuid(),
+    cycleId: id,
+    instrumentId: id,
+    instrumentVersion: z.number().int().positive(),
+    roleProfileId: id.nullable(),
+    minGroupSize: z.number().int().min(1).max(50),
+    requestedAt: z.iso.datetime(),
+  }),
+  keyOf: (p) => p.cycleId,
+});
+export type RescoreRequestedV1 = z.infer<typeof rescoreRequestedV1.schema>;
