@@ -36,9 +36,19 @@ const productFiles = [
     expect(productFiles.some((f) => f.endsWith('.v1.json'))).toBe(true);
   });
 
-  it.each(productFiles)('%s shares no 6-word run with the seed articles', (file) => {
+  // sentences too short for a 6-word run (4 or 5 words) must not appear whole either
+  const shortSentences: string[] = [];
+  for (const f of readdirSync(SEEDS_DIR))
+    for (const sentence of readFileSync(join(SEEDS_DIR, f), 'utf8').split(/[.!?\n]+/)) {
+      const w = words(sentence);
+      if (w.length >= 4 && w.length < N) shortSentences.push(` ${w.join(' ')} `);
+    }
+
+  it.each(productFiles)('%s shares no 6-word run (nor a whole short sentence) with the seed articles', (file) => {
     const text = file.endsWith('.json') ? JSON.stringify(JSON.parse(readFileSync(file, 'utf8')), null, 1) : readFileSync(file, 'utf8');
     const shared = [...shingles(text)].filter((s) => seedShingles.has(s));
     expect(shared).toEqual([]);
+    const flat = ` ${words(text).join(' ')} `;
+    expect(shortSentences.filter((s) => flat.includes(s))).toEqual([]);
   });
 });

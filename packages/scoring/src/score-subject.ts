@@ -172,7 +172,9 @@ export function scoreSubjectInternal(
     if (inc.length === 0) {
       others = suppressed(
         totalN,
-        totalN === 0 ? 'no counted raters outside self' : `fewer than ${min} raters outside self and the exempt groups (anonymity threshold)`,
+        totalN === 0
+          ? 'no counted raters outside self'
+          : `only ${totalN} counted raters outside self, all in groups below the anonymity threshold of ${min}`,
       );
     } else {
       const scores: number[] = [];
