@@ -46,6 +46,7 @@ describe('icc (Shrout & Fleiss 1979)', () => {
     expect(() => icc([[1, 2]], 'ICC(1,1)')).toThrow(/at least 2 rows/);
     expect(() => icc([[1], [2]], 'ICC(1,1)')).toThrow(/at least 2 columns/);
     expect(() => icc(SF, 'ICC(4,1)' as never)).toThrow(ScoringInputError);
+    expect(() => icc([[2, 2], [2, 2]], 'ICC(3,k)')).toThrow(/ICC\(3,k\) is undefined/);
   });
 });
 

@@ -76,20 +76,29 @@ export function iccMeanSquares(data: number[][]): IccMeanSquares {
 export function icc(data: number[][], form: IccForm): number {
   if (!ICC_FORMS.includes(form)) throw new ScoringInputError(`icc: unknown form ${JSON.stringify(form)}; expected one of ${ICC_FORMS.join(', ')}`);
   const { n, k, BMS, WMS, JMS, EMS } = iccMeanSquares(data);
+  let value: number;
   switch (form) {
     case 'ICC(1,1)':
-      return (BMS - WMS) / (BMS + (k - 1) * WMS);
+      value = (BMS - WMS) / (BMS + (k - 1) * WMS);
+      break;
     case 'ICC(2,1)':
-      return (BMS - EMS) / (BMS + (k - 1) * EMS + (k * (JMS - EMS)) / n);
+      value = (BMS - EMS) / (BMS + (k - 1) * EMS + (k * (JMS - EMS)) / n);
+      break;
     case 'ICC(3,1)':
-      return (BMS - EMS) / (BMS + (k - 1) * EMS);
+      value = (BMS - EMS) / (BMS + (k - 1) * EMS);
+      break;
     case 'ICC(1,k)':
-      return (BMS - WMS) / BMS;
+      value = (BMS - WMS) / BMS;
+      break;
     case 'ICC(2,k)':
-      return (BMS - EMS) / (BMS + (JMS - EMS) / n);
+      value = (BMS - EMS) / (BMS + (JMS - EMS) / n);
+      break;
     case 'ICC(3,k)':
-      return (BMS - EMS) / BMS;
+      value = (BMS - EMS) / BMS;
+      break;
   }
+  if (!Number.isFinite(value)) throw new ScoringInputError(`icc: ${form} is undefined for these data (a mean square in its denominator is zero)`);
+  return value;
 }
 
 function isMissing(v: unknown): boolean {
