@@ -5,6 +5,7 @@ import {
   BUILT_IN_INSTRUMENTS_DIR,
   DEFAULT_INSTRUMENT_ID,
   getInstrument,
+  instrumentContentHash,
   InstrumentValidationError,
   listInstruments,
   loadInstrumentFile,
@@ -34,6 +35,17 @@ describe('versioned registry', () => {
     // everything else is the same
     const rest = (i: typeof v1) => i.items.filter((it) => it.id !== 'kt-4' && it.id !== 'lu-3');
     expect(rest(v2)).toEqual(rest(v1));
+  });
+
+  it('pins the content of released versions: editing one in place fails here (make a new version instead)', () => {
+    expect(instrumentContentHash(getInstrument(DEFAULT_INSTRUMENT_ID, 1))).toBe('fd17f861a9db66bca895a26e5d27d40c0f7ffbba994c0017f2da74efa64b377a');
+    expect(instrumentContentHash(getInstrument(DEFAULT_INSTRUMENT_ID, 2))).toBe('886b5af69f4111e1c3139b0766762459d5001c97237814fb9c8e79104951e186');
+    // the hash ignores key order but not content
+    const v1 = JSON.parse(JSON.stringify(getInstrument(DEFAULT_INSTRUMENT_ID, 1)));
+    const reordered = Object.fromEntries(Object.entries(v1).reverse());
+    expect(instrumentContentHash(reordered as never)).toBe(instrumentContentHash(v1));
+    v1.items[0].text += ' ';
+    expect(instrumentContentHash(v1)).not.toBe(instrumentContentHash(getInstrument(DEFAULT_INSTRUMENT_ID, 1)));
   });
 
   it('hands out frozen definitions, so a caller cannot change an old version in place', () => {
