@@ -311,3 +311,39 @@ describe('property: reverse scoring is symmetric', () => {
     );
   });
 });
+
+/* ---------- rule 8: any corruption of a valid input is refused, naming the culprit ---------- */
+
+describe('property: bad input is never scored silently', () => {
+  const corruption = fc.oneof(
+    fc.record({ kind: fc.constant('value' as const), value: fc.oneof(fc.constantFrom(0, 6, -1, 2.5, NaN, Infinity, -Infinity), fc.double({ min: 5.0001, max: 1e9, noNaN: true })) }),
+    fc.record({ kind: fc.constant('unknown-item' as const), value: fc.integer({ min: 1, max: 5 }) }),
+    fc.record({ kind: fc.constant('duplicate' as const), value: fc.constant(0) }),
+  );
+
+  it('throws ScoringInputError naming the rater (and item) for every corruption', () => {
+    fc.assert(
+      fc.property(scenarioArb, corruption, fc.nat(), (s, c, pick) => {
+        fc.pre(s.raters.length > 0);
+        const input = toInput(s);
+        const k = pick % input.responses.length;
+        const victim = input.responses[k];
+        const responses = input.responses.map((r) => ({ ...r, answers: { ...r.answers } }));
+        let expected: RegExp;
+        if (c.kind === 'value') {
+          (responses[k].answers as Record<string, number>).i0 = c.value;
+          expected = new RegExp(`rater "${victim.raterId}", item "i0": answer .* (is outside the scale|is not a finite number)`);
+        } else if (c.kind === 'unknown-item') {
+          (responses[k].answers as Record<string, number>)['no-such-item'] = c.value;
+          expected = new RegExp(`rater "${victim.raterId}" answered unknown item "no-such-item"`);
+        } else {
+          responses.push({ ...responses[k] });
+          expected = new RegExp(`rater "${victim.raterId}" is listed twice`);
+        }
+        expect(() => scoreSubject({ ...input, responses })).toThrow(expected);
+        expect(() => buildSubjectReport({ ...input, responses })).toThrow(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
