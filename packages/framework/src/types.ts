@@ -79,9 +79,9 @@ export interface InstrumentSummary {
 
 // Compile-time guarantees that the framework's data plugs straight into the scoring engine.
 type Assert<T extends true> = T;
-export type _DefinitionIsScoringInstrument = Assert<InstrumentDefinition extends ScoringInstrument ? true : false>;
-export type _ProfilesAreScoringProfiles = Assert<RoleProfileDefinition extends ScoringRoleProfile ? true : false>;
-export type _RisksAreScoringRisks = Assert<TransitionRiskDefinition extends ScoringRisk ? true : false>;
-export type _SameRaterGroups = Assert<
+type _DefinitionIsScoringInstrument = Assert<InstrumentDefinition extends ScoringInstrument ? true : false>;
+type _ProfilesAreScoringProfiles = Assert<RoleProfileDefinition extends ScoringRoleProfile ? true : false>;
+type _RisksAreScoringRisks = Assert<TransitionRiskDefinition extends ScoringRisk ? true : false>;
+type _SameRaterGroups = Assert<
   [(typeof RATER_GROUP_VALUES)[number]] extends [RaterGroup] ? ([RaterGroup] extends [(typeof RATER_GROUP_VALUES)[number]] ? true : false) : false
 >;
