@@ -1,19 +1,19 @@
-import { EventTransport } from '@leaderscope/events';
 import { prepareServiceDatabase } from '@leaderscope/service-kit';
 import { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { SCORING_SCHEMA, ScoringServiceModule } from './scoring-service.module';
+import { SCORING_SCHEMA, ScoringServiceModule, ScoringServiceOptions } from './scoring-service.module';
 
 export { ScoringServiceModule, SCORING_SCHEMA } from './scoring-service.module';
-export { RescoreSubjectUseCase } from './reports/rescore-subject.use-case';
-export { RaterResponseEntity, SubjectReportEntity } from './reports/report.entity';
+export type { ScoringServiceOptions } from './scoring-service.module';
+export { RescoreSubjectUseCase, toReportUpdated } from './reports/rescore-subject.use-case';
+export { RescoreCycleUseCase } from './reports/rescore-cycle.use-case';
+export type { RescoreCycleRequest, RescoreCycleResult, RescoreProgress, ResultSetComparison } from './reports/rescore-cycle.use-case';
+export { computeSubjectReport, resolveBasis, ScoringBasisError } from './reports/compute-report';
+export type { ScoringBasis, ComputedReport, StoredResponse } from './reports/compute-report';
+export { LIVE_RESULT_SET, RaterResponseEntity, RescoreEntity, SubjectReportEntity } from './reports/report.entity';
 
 /** Starts the scoring service (no HTTP: it only consumes and produces events). */
-export async function startScoringService(options: {
-  databaseUrl: string;
-  transport: EventTransport;
-  logger?: LogLevel[] | false;
-}): Promise<INestApplicationContext> {
+export async function startScoringService(options: ScoringServiceOptions & { logger?: LogLevel[] | false }): Promise<INestApplicationContext> {
   await prepareServiceDatabase(options.databaseUrl, SCORING_SCHEMA);
   const app = await NestFactory.createApplicationContext(ScoringServiceModule.forRoot(options), {
     logger: options.logger ?? ['error', 'warn'],

@@ -1,22 +1,17 @@
-import { catalogue, createTransport } from '@leaderscope/events';
+import { catalogue, transportFromEnv } from '@leaderscope/events';
+import { logLevelsFromEnv } from '@leaderscope/service-kit';
 import { startScoringService } from './index';
 
-/** The survey service as its own process, on Kafka and PostgreSQL (KAFKA_BROKERS, DATABASE_URL). */
+/** The scoring service as its own process, on Kafka and PostgreSQL (KAFKA_BROKERS, DATABASE_URL). */
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   const brokers = process.env.KAFKA_BROKERS;
   if (!databaseUrl || !brokers) {
     throw new Error('scoring-service runs on its own only with DATABASE_URL and KAFKA_BROKERS set; use `npm start` for the all-in-one platform');
   }
-  const transport = createTransport({
-    registry: catalogue,
-    clientId: 'scoring-service',
-    brokers,
-    partitions: Number(process.env.KAFKA_PARTITIONS ?? 6),
-    namespace: process.env.KAFKA_TOPIC_PREFIX,
-  });
+  const transport = transportFromEnv('scoring-service', catalogue);
   await transport.start();
-  const app = await startScoringService({ databaseUrl, transport });
+  const app = await startScoringService({ databaseUrl, transport, logger: logLevelsFromEnv() });
   const shutdown = async () => {
     await transport.stopConsumers(); // finish the messages in hand
     await app.close(); // the outbox relay publishes what is pending

@@ -1,16 +1,21 @@
 import { EventTransport } from '@leaderscope/events';
-import { MessagingModule, serviceDataSourceOptions } from '@leaderscope/service-kit';
+import { MessagingModule, MessagingOptions, serviceDataSourceOptions } from '@leaderscope/service-kit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { scoringMigrations } from './migrations';
-import { RaterResponseEntity, SubjectReportEntity } from './reports/report.entity';
+import { RaterResponseEntity, RescoreEntity, SubjectReportEntity } from './reports/report.entity';
 import { ReportsModule } from './reports/reports.module';
 
 export const SCORING_SCHEMA = 'scoring';
 
 export interface ScoringServiceOptions {
   databaseUrl: string;
-  transport: EventTransport;
+  /** null: write events to the outbox only (the service's relay publishes them later). */
+  transport: EventTransport | null;
+  /** Subscribe the consumers (default true; false for one-off commands such as the rescore CLI). */
+  consume?: boolean;
+  relay?: MessagingOptions['relay'];
+  poolSize?: number;
 }
 
 @Module({})
@@ -23,11 +28,18 @@ export class ScoringServiceModule {
           serviceDataSourceOptions({
             url: options.databaseUrl,
             schema: SCORING_SCHEMA,
-            entities: [RaterResponseEntity, SubjectReportEntity],
+            entities: [RaterResponseEntity, SubjectReportEntity, RescoreEntity],
             migrations: scoringMigrations,
+            poolSize: options.poolSize,
           }),
         ),
-        MessagingModule.forRoot({ transport: options.transport, schema: SCORING_SCHEMA, service: 'scoring-service' }),
+        MessagingModule.forRoot({
+          transport: options.transport,
+          schema: SCORING_SCHEMA,
+          service: 'scoring-service',
+          consume: options.consume,
+          relay: options.relay,
+        }),
         ReportsModule,
       ],
     };

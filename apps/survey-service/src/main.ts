@@ -1,4 +1,5 @@
-import { catalogue, createTransport } from '@leaderscope/events';
+import { catalogue, transportFromEnv } from '@leaderscope/events';
+import { logLevelsFromEnv } from '@leaderscope/service-kit';
 import { startSurveyService } from './index';
 
 /** The survey service as its own process, on Kafka and PostgreSQL (KAFKA_BROKERS, DATABASE_URL). */
@@ -8,15 +9,9 @@ async function main(): Promise<void> {
   if (!databaseUrl || !brokers) {
     throw new Error('survey-service runs on its own only with DATABASE_URL and KAFKA_BROKERS set; use `npm start` for the all-in-one platform');
   }
-  const transport = createTransport({
-    registry: catalogue,
-    clientId: 'survey-service',
-    brokers,
-    partitions: Number(process.env.KAFKA_PARTITIONS ?? 6),
-    namespace: process.env.KAFKA_TOPIC_PREFIX,
-  });
+  const transport = transportFromEnv('survey-service', catalogue);
   await transport.start();
-  const app = await startSurveyService({ databaseUrl, transport });
+  const app = await startSurveyService({ databaseUrl, transport, logger: logLevelsFromEnv() });
   const shutdown = async () => {
     await transport.stopConsumers(); // finish the messages in hand
     await app.close(); // the outbox relay publishes what is pending

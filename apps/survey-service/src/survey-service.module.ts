@@ -1,5 +1,5 @@
 import { EventTransport } from '@leaderscope/events';
-import { MessagingModule, serviceDataSourceOptions } from '@leaderscope/service-kit';
+import { MessagingModule, MessagingOptions, serviceDataSourceOptions } from '@leaderscope/service-kit';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { surveyMigrations } from './migrations';
@@ -11,6 +11,8 @@ export const SURVEY_SCHEMA = 'survey';
 export interface SurveyServiceOptions {
   databaseUrl: string;
   transport: EventTransport;
+  relay?: MessagingOptions['relay'];
+  poolSize?: number;
 }
 
 @Module({})
@@ -25,9 +27,10 @@ export class SurveyServiceModule {
             schema: SURVEY_SCHEMA,
             entities: [ResponseEntity, RejectionEntity],
             migrations: surveyMigrations,
+            poolSize: options.poolSize,
           }),
         ),
-        MessagingModule.forRoot({ transport: options.transport, schema: SURVEY_SCHEMA, service: 'survey-service' }),
+        MessagingModule.forRoot({ transport: options.transport, schema: SURVEY_SCHEMA, service: 'survey-service', relay: options.relay }),
         ResponsesModule,
       ],
     };

@@ -69,8 +69,14 @@ export interface OutboxRelayOptions {
 }
 
 /**
- * Publishes outbox rows in order. Rows are locked with SKIP LOCKED so several relays (several
- * replicas of a service) can run side by side without publishing the same row twice at once.
+ * Publishes outbox rows in `position` order and marks them published, in one transaction per batch.
+ *
+ * Ordering: a relay takes a transaction-scoped advisory lock on its schema's outbox before reading a
+ * batch, so however many replicas of a service run, one batch is published at a time, and always the
+ * oldest unpublished rows first; events of one key therefore reach the transport in the order their
+ * transactions wrote them (use-cases that emit for one key serialise on that key, so positions follow
+ * commit order per key). A relay that dies after publishing and before marking leaves its rows
+ * unpublished: the next batch publishes them again (at-least-once; consumers skip repeats by event id).
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -110,6 +116,14 @@ export class OutboxRelay {
     this.timer.unref?.();
   }
 
+  /** Rows written but not published yet. */
+  async pending(): Promise<number> {
+    const rows: { count: string }[] = await this.options.dataSource.query(
+      `SELECT count(*) AS count FROM "${this.options.schema}"."outbox_event" WHERE "published_at" IS NULL`,
+    );
+    return Number(rows[0].count);
+  }
+
   /** Publishes everything pending; returns how many events were published. */
   async drain(): Promise<number> {
     let total = 0;
@@ -128,9 +142,11 @@ export class OutboxRelay {
   private async publishBatch(): Promise<number> {
     const { dataSource, schema, transport } = this.options;
     return dataSource.transaction(async (manager) => {
+      // One publisher per outbox at a time (other replicas wait here, then read what is left).
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`outbox-relay:${schema}`]);
       const rows: { position: string; envelope: EventEnvelope }[] = await manager.query(
         `SELECT "position", "envelope" FROM "${schema}"."outbox_event"
-         WHERE "published_at" IS NULL ORDER BY "position" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+         WHERE "published_at" IS NULL ORDER BY "position" LIMIT $1 FOR UPDATE`,
         [this.options.batchSize ?? 500],
       );
       if (rows.length === 0) return 0;

@@ -16,12 +16,20 @@ export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 export interface MessagingOptions {
-  /** Owned by the caller: started before the app and closed after it. */
-  transport: EventTransport;
+  /**
+   * Owned by the caller: started before the app and closed after it. `null` (a CLI without a
+   * broker): events are still written to the outbox, and the service's own relay publishes them
+   * when it next runs; nothing can be subscribed.
+   */
+  transport: EventTransport | null;
   /** The service's schema, where its outbox and processed-events tables live. */
   schema: string;
   /** The service's name, used as the consumer-group prefix. */
   service: string;
+  /** Relay tuning: poll interval (default 200 ms) and batch size (default 500). */
+  relay?: { intervalMs?: number; batchSize?: number };
+  /** Whether this process subscribes its consumers (default true; false for one-off commands). */
+  consume?: boolean;
 }
 
 /** What a use-case gets inside its transaction. */
@@ -39,28 +47,32 @@ export interface UnitOfWork {
 @Injectable()
 export class OutboxService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxService.name);
-  private readonly relay: OutboxRelay;
+  private readonly relay: OutboxRelay | null;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
   ) {
-    this.relay = new OutboxRelay({
-      dataSource,
-      schema: options.schema,
-      transport: options.transport,
-      onError: (error) => this.logger.warn(`outbox relay: ${String(error)}`),
-    });
+    this.relay = options.transport
+      ? new OutboxRelay({
+          dataSource,
+          schema: options.schema,
+          transport: options.transport,
+          intervalMs: options.relay?.intervalMs,
+          batchSize: options.relay?.batchSize,
+          onError: (error) => this.logger.warn(`outbox relay: ${String(error)}`),
+        })
+      : null;
   }
 
   onApplicationBootstrap(): void {
-    this.relay.start();
-    this.relay.kick();
+    this.relay?.start();
+    this.relay?.kick();
   }
 
   /** Before the database closes: publish what is pending, then stop. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.relay.stop();
+    await this.relay?.stop();
   }
 
   async transact<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
@@ -77,7 +89,7 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
       await enqueueEvents(manager, this.options.schema, pending);
       return { value, emitted: pending.length };
     });
-    if (result.emitted > 0) this.relay.kick();
+    if (result.emitted > 0) this.relay?.kick();
     return result.value;
   }
 
@@ -88,14 +100,25 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
   async handleOnce<T>(consumer: string, event: EventEnvelope, work: (uow: UnitOfWork) => Promise<T>): Promise<T | undefined> {
     return this.transact(async (uow) => {
       const first = await claimEvent(uow.manager, this.options.schema, consumer, event.id);
-      if (!first) return undefined;
+      if (!first) {
+        this.logger.debug(`${consumer}: skipped redelivered event ${event.id} (${event.type})`);
+        return undefined;
+      }
       return work(uow);
     });
   }
 
-  /** Publishes everything pending now (tests, shutdown). */
+  /** Publishes everything pending now (tests, shutdown, one-off commands). */
   flush(): Promise<number> {
-    return this.relay.drain();
+    return this.relay ? this.relay.drain() : Promise.resolve(0);
+  }
+
+  /** Outbox rows not published yet. */
+  async pending(): Promise<number> {
+    const rows: { count: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS count FROM "${this.options.schema}"."outbox_event" WHERE "published_at" IS NULL`,
+    );
+    return Number(rows[0].count);
   }
 }
 
@@ -104,9 +127,15 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
 export class EventSubscriber {
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {}
 
+  /** Whether this process consumes (false for one-off commands such as the rescore CLI). */
+  get enabled(): boolean {
+    return this.options.consume !== false && this.options.transport !== null;
+  }
+
   subscribe(options: Omit<SubscribeOptions, 'groupId'> & { consumer: string }): Promise<void> {
     const { consumer, ...rest } = options;
-    return this.options.transport.subscribe({ ...rest, groupId: `${this.options.service}.${consumer}` });
+    if (!this.enabled) return Promise.resolve();
+    return this.options.transport!.subscribe({ ...rest, groupId: `${this.options.service}.${consumer}` });
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ScoringPolicy } from '@leaderscope/events';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The scoring service's own copy of each recorded response (every version), fed by events. */
@@ -33,11 +34,22 @@ export class RaterResponseEntity {
   @Column('jsonb')
   answers!: Record<string, number | null>;
 
+  /** dimensionId -> comment text */
   @Column('jsonb')
   comments!: Record<string, string>;
+
+  /** The cycle's scoring policy as carried by the response (threshold, role profile). */
+  @Column('jsonb')
+  policy!: ScoringPolicy;
+
+  @Column('timestamptz', { name: 'recorded_at' })
+  recordedAt!: Date;
 }
 
-/** The current report of one subject in one cycle: the read model the scoring service writes. */
+/** 'live' is the cycle's own result set; a rescore's is its rescore id. */
+export const LIVE_RESULT_SET = 'live';
+
+/** One subject's report in one cycle and one result set: the read model the scoring service writes. */
 @Entity({ name: 'subject_report' })
 export class SubjectReportEntity {
   @PrimaryColumn('text', { name: 'cycle_id' })
@@ -45,6 +57,9 @@ export class SubjectReportEntity {
 
   @PrimaryColumn('text', { name: 'subject_id' })
   subjectId!: string;
+
+  @PrimaryColumn('text', { name: 'result_set' })
+  resultSet!: string;
 
   @Column('text', { name: 'organisation_id' })
   organisationId!: string;
@@ -58,12 +73,54 @@ export class SubjectReportEntity {
   @Column('int', { name: 'instrument_version' })
   instrumentVersion!: number;
 
+  @Column('text', { name: 'role_profile_id', nullable: true })
+  roleProfileId!: string | null;
+
+  @Column('int', { name: 'min_group_size' })
+  minGroupSize!: number;
+
+  /** Counted raters per group (distinct raters whose latest response was scored). */
+  @Column('jsonb', { name: 'group_counts' })
+  groupCounts!: Record<string, number>;
+
   @Column('int', { name: 'response_count' })
   responseCount!: number;
 
+  /** The whole SubjectReport of @leaderscope/scoring's buildSubjectReport. */
   @Column('jsonb')
   report!: Record<string, unknown>;
 
   @Column('timestamptz', { name: 'scored_at' })
   scoredAt!: Date;
+}
+
+/** A rescore of one cycle: what it scores with, and when it finished. Its reports are result set `rescoreId`. */
+@Entity({ name: 'rescore' })
+export class RescoreEntity {
+  @PrimaryColumn('text', { name: 'rescore_id' })
+  rescoreId!: string;
+
+  @PrimaryColumn('text', { name: 'cycle_id' })
+  cycleId!: string;
+
+  @Column('text', { name: 'instrument_id' })
+  instrumentId!: string;
+
+  @Column('int', { name: 'instrument_version' })
+  instrumentVersion!: number;
+
+  @Column('text', { name: 'role_profile_id', nullable: true })
+  roleProfileId!: string | null;
+
+  @Column('int', { name: 'min_group_size' })
+  minGroupSize!: number;
+
+  @Column('timestamptz', { name: 'requested_at' })
+  requestedAt!: Date;
+
+  @Column('timestamptz', { name: 'completed_at', nullable: true })
+  completedAt!: Date | null;
+
+  @Column('int', { name: 'subject_count', nullable: true })
+  subjectCount!: number | null;
 }

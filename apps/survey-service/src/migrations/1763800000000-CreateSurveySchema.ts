@@ -19,6 +19,7 @@ export class CreateSurveySchema1763800000000 implements MigrationInterface {
         "response_version" int NOT NULL,
         "answers" jsonb NOT NULL,
         "comments" jsonb NOT NULL DEFAULT '{}',
+        "policy" jsonb NOT NULL,
         "recorded_at" timestamptz NOT NULL DEFAULT now(),
         UNIQUE ("cycle_id", "subject_id", "rater_id", "response_version")
       )`);

@@ -47,8 +47,9 @@ export class RecordResponseUseCase {
         return { outcome: 'rejected' as const };
       }
 
-      // Serialise versions of one rater's answers for one subject.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${submission.cycleId}:${submission.subjectId}:${submission.raterId}`]);
+      // Serialise the responses of one subject: versions of a rater's answers never collide, and the
+      // subject's events enter the outbox in commit order (per-key order downstream).
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`survey:${submission.cycleId}:${submission.subjectId}`]);
       const previous = await responses.count({
         where: { cycleId: submission.cycleId, subjectId: submission.subjectId, raterId: submission.raterId },
       });
@@ -65,6 +66,7 @@ export class RecordResponseUseCase {
         responseVersion: previous + 1,
         answers: submission.answers,
         comments: submission.comments ?? {},
+        policy: submission.policy,
       });
       await responses.insert(response);
       emit(responseRecordedV1, {
@@ -79,6 +81,7 @@ export class RecordResponseUseCase {
         responseVersion: response.responseVersion,
         answers: response.answers,
         comments: response.comments,
+        policy: response.policy,
         recordedAt: new Date().toISOString(),
       }, meta);
       return { outcome: 'recorded' as const, responseId: response.id, responseVersion: response.responseVersion };

@@ -1,3 +1,4 @@
+import type { ScoringPolicy } from '@leaderscope/events';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
@@ -42,6 +43,10 @@ export class ResponseEntity {
 
   @Column('jsonb')
   comments!: Record<string, string>;
+
+  /** How the cycle scores this response (anonymity threshold, role profile), as submitted. */
+  @Column('jsonb')
+  policy!: ScoringPolicy;
 
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt!: Date;

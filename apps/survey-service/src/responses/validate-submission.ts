@@ -9,7 +9,7 @@ export interface Reason {
 /**
  * Checks a submission against its cycle's instrument version: every answered item exists and is
  * observed by the rater's group, every answer is on the scale (or "not able to rate"), every item
- * the group observes is covered, and comments name real dimensions.
+ * the group observes is covered, comments name real dimensions, and the policy's role profile exists.
  */
 export function validateSubmission(submission: SurveySubmittedV1): Reason[] {
   let instrument;
@@ -38,6 +38,13 @@ export function validateSubmission(submission: SurveySubmittedV1): Reason[] {
     if (observes(item) && !(item.id in submission.answers)) {
       reasons.push({ field: `answers.${item.id}`, message: 'missing: answer it or mark it "not able to rate"' });
     }
+  }
+  const profile = submission.policy?.roleProfileId;
+  if (profile && !instrument.roleProfiles.some((p) => p.id === profile)) {
+    reasons.push({
+      field: 'policy.roleProfileId',
+      message: `unknown role profile "${profile}" in ${instrument.id} v${instrument.version} (known: ${instrument.roleProfiles.map((p) => p.id).join(', ')})`,
+    });
   }
   const dimensions = new Set(instrument.dimensions.map((d) => d.id));
   for (const dimensionId of Object.keys(submission.comments ?? {})) {

@@ -2,65 +2,116 @@ import { ContractRegistry, EventEnvelope, parseEnvelope } from '../envelope';
 import { deadLetterTopic } from '../contracts/topics';
 import { backoffMs, DeadLetter, describeError, EventTransport, SubscribeOptions } from './transport';
 
+interface Message {
+  topic: string;
+  value: string;
+  key: string;
+}
+
+/** One ordered queue of a consumer group: the in-process counterpart of a Kafka partition. */
+interface Lane {
+  queue: Message[];
+  running: Promise<void> | null;
+}
+
 interface Group {
   options: SubscribeOptions;
   topics: Set<string>;
-  queue: { topic: string; value: string; key: string }[];
-  running: Promise<void> | null;
+  lanes: Lane[];
+}
+
+export interface InProcessTransportOptions {
+  /**
+   * Lanes per consumer group (default 6, like KAFKA_PARTITIONS): a message's lane is chosen by its
+   * key, so one key's events stay in order while other keys are handled alongside.
+   */
+  lanes?: number;
+}
+
+/** The lane (partition) of a key: FNV-1a, stable across runs. */
+export function laneOf(key: string, lanes: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % lanes;
 }
 
 /**
  * The in-process transport used by `npm start` on one machine. Same contract as Kafka: messages are
- * serialised and re-validated on delivery, delivered asynchronously and in publish order within a
- * consumer group (so per-key order holds), retried with backoff, then dead-lettered.
+ * serialised and re-validated on delivery, delivered asynchronously, in publish order per key (each
+ * key maps to one lane of its consumer group, as a Kafka key maps to one partition), retried with
+ * backoff, then dead-lettered with the reason while the lane moves on.
+ *
+ * Unlike Kafka its queues live in memory: a graceful stop drains them, a crash loses what was not
+ * handled yet.
  */
 export class InProcessTransport implements EventTransport {
   readonly kind = 'in-process' as const;
   private readonly groups = new Map<string, Group>();
   private closed = false;
+  private readonly lanes: number;
   readonly deadLetters: DeadLetter[] = [];
 
-  constructor(private readonly registry: ContractRegistry) {}
+  constructor(
+    private readonly registry: ContractRegistry,
+    options: InProcessTransportOptions = {},
+  ) {
+    this.lanes = Math.max(1, options.lanes ?? 6);
+  }
 
   async start(): Promise<void> {}
 
   async publish(envelopes: EventEnvelope[]): Promise<void> {
     if (this.closed) throw new Error('transport is closed');
-    for (const envelope of envelopes) {
+    // Validate the whole batch first: a batch is taken entirely or not at all.
+    const messages = envelopes.map((envelope) => {
       const contract = this.registry.find(envelope.type, envelope.version);
       if (!contract) throw new Error(`no contract registered for ${envelope.type} v${envelope.version}`);
-      const value = JSON.stringify(envelope);
-      for (const group of this.groups.values()) {
-        if (!group.topics.has(contract.topic)) continue;
-        group.queue.push({ topic: contract.topic, value, key: envelope.key });
-        this.drain(group);
-      }
+      return { topic: contract.topic, value: JSON.stringify(envelope), key: envelope.key };
+    });
+    for (const message of messages) this.enqueue(message);
+  }
+
+  /** Puts a raw message on a topic, as a foreign or broken producer might (for tests of dead letters). */
+  publishRaw(topic: string, key: string, value: string): void {
+    this.enqueue({ topic, key, value });
+  }
+
+  private enqueue(message: Message): void {
+    for (const group of this.groups.values()) {
+      if (!group.topics.has(message.topic)) continue;
+      const lane = group.lanes[laneOf(message.key, group.lanes.length)];
+      lane.queue.push(message);
+      this.drain(group, lane);
     }
   }
 
   async subscribe(options: SubscribeOptions): Promise<void> {
     if (this.groups.has(options.groupId)) throw new Error(`consumer group ${options.groupId} already subscribed`);
+    const lanes = Math.max(1, options.concurrency ?? this.lanes);
     this.groups.set(options.groupId, {
       options,
       topics: new Set(options.contracts.map((c) => c.topic)),
-      queue: [],
-      running: null,
+      lanes: Array.from({ length: lanes }, () => ({ queue: [], running: null })),
     });
   }
 
-  private drain(group: Group): void {
-    if (group.running) return;
-    group.running = (async () => {
+  private drain(group: Group, lane: Lane): void {
+    if (lane.running) return;
+    lane.running = (async () => {
       await new Promise((resolve) => setImmediate(resolve));
-      while (group.queue.length > 0 && !this.closed) {
-        const message = group.queue.shift()!;
+      while (lane.queue.length > 0 && !this.closed) {
+        const message = lane.queue[0];
         await this.deliver(group, message);
+        lane.queue.shift();
       }
-      group.running = null;
+      lane.running = null;
     })();
   }
 
-  private async deliver(group: Group, message: { topic: string; value: string; key: string }): Promise<void> {
+  private async deliver(group: Group, message: Message): Promise<void> {
     const { options } = group;
     let envelope: EventEnvelope;
     try {
@@ -74,7 +125,7 @@ export class InProcessTransport implements EventTransport {
     const retries = options.retries ?? 4;
     for (let attempt = 1; ; attempt++) {
       try {
-        await options.handler(envelope);
+        await options.handler(envelope, { attempt, heartbeat: async () => {} });
         return;
       } catch (error) {
         if (attempt > retries || this.closed) {
@@ -86,7 +137,7 @@ export class InProcessTransport implements EventTransport {
     }
   }
 
-  private deadLetter(message: { topic: string; value: string; key: string }, reason: string, attempts: number): void {
+  private deadLetter(message: Message, reason: string, attempts: number): void {
     this.deadLetters.push({
       topic: deadLetterTopic(message.topic),
       originalTopic: message.topic,
@@ -97,13 +148,22 @@ export class InProcessTransport implements EventTransport {
     });
   }
 
+  private busyLanes(): Lane[] {
+    return [...this.groups.values()].flatMap((g) => g.lanes.filter((l) => l.running || l.queue.length > 0));
+  }
+
   /** Resolves when every queue is empty and nothing is being handled. */
   async idle(): Promise<void> {
     for (;;) {
-      const busy = [...this.groups.values()].filter((g) => g.running || g.queue.length > 0);
+      const busy = this.busyLanes();
       if (busy.length === 0) return;
-      await Promise.all(busy.map((g) => g.running));
+      await Promise.all(busy.map((l) => l.running));
     }
+  }
+
+  /** Events handed over but not handled yet (the in-process counterpart of consumer lag). */
+  pending(): number {
+    return [...this.groups.values()].reduce((sum, g) => sum + g.lanes.reduce((s, l) => s + l.queue.length, 0), 0);
   }
 
   async stopConsumers(): Promise<void> {

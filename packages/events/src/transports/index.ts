@@ -7,6 +7,19 @@ export * from './transport';
 export * from './in-process.transport';
 export * from './kafka.transport';
 
+/** The transport a service process configures from KAFKA_BROKERS, KAFKA_PARTITIONS, KAFKA_TOPIC_PREFIX, KAFKA_COMMIT_INTERVAL_MS. */
+export function transportFromEnv(clientId: string, registry: ContractRegistry, env: NodeJS.ProcessEnv = process.env): EventTransport {
+  const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number(v) : undefined);
+  return createTransport({
+    registry,
+    clientId,
+    brokers: env.KAFKA_BROKERS,
+    partitions: num(env.KAFKA_PARTITIONS) ?? 6,
+    namespace: env.KAFKA_TOPIC_PREFIX,
+    commitIntervalMs: num(env.KAFKA_COMMIT_INTERVAL_MS),
+  });
+}
+
 /** Kafka when brokers are given (KAFKA_BROKERS), otherwise the in-process transport. */
 export function createTransport(options: {
   registry: ContractRegistry;
@@ -14,10 +27,18 @@ export function createTransport(options: {
   brokers?: string | string[];
   partitions?: number;
   namespace?: string;
+  commitIntervalMs?: number;
 }): EventTransport {
   const brokers = typeof options.brokers === 'string' ? options.brokers.split(',').map((b) => b.trim()).filter(Boolean) : options.brokers;
   if (brokers && brokers.length > 0) {
-    return new KafkaTransport({ brokers, clientId: options.clientId, registry: options.registry, partitions: options.partitions, namespace: options.namespace });
+    return new KafkaTransport({
+      brokers,
+      clientId: options.clientId,
+      registry: options.registry,
+      partitions: options.partitions,
+      namespace: options.namespace,
+      commitIntervalMs: options.commitIntervalMs,
+    });
   }
-  return new InProcessTransport(options.registry);
+  return new InProcessTransport(options.registry, { lanes: options.partitions });
 }

@@ -18,6 +18,13 @@ export interface KafkaTransportOptions {
   namespace?: string;
   /** Passed through to kafkajs (ssl, sasl…). */
   kafka?: Partial<KafkaConfig>;
+  /**
+   * How often handled offsets are committed (KAFKA_COMMIT_INTERVAL_MS, default 500 ms). A crash
+   * redelivers at most this much handled work, which the idempotent consumers then skip.
+   */
+  commitIntervalMs?: number;
+  /** Partitions a subscriber handles at once (default: `partitions`); order holds per partition. */
+  consumerConcurrency?: number;
 }
 
 export interface ConsumerLag {
@@ -124,11 +131,15 @@ export class KafkaTransport implements EventTransport {
     const wanted = (type: string, version: number) =>
       options.contracts.some((c) => c.type === type && c.version === version);
     const retries = options.retries ?? 4;
+    const concurrency = options.concurrency ?? this.options.consumerConcurrency ?? this.options.partitions ?? 6;
 
     await consumer.run({
+      // Offsets are resolved only when eachMessage returns (handled or dead-lettered), and committed
+      // every commitIntervalMs and on a graceful stop: at-least-once, never at-most-once.
       autoCommit: true,
-      autoCommitInterval: 500,
-      partitionsConsumedConcurrently: 1,
+      autoCommitInterval: this.options.commitIntervalMs ?? 500,
+      // Partitions in parallel, each partition strictly in order (so each key in order).
+      partitionsConsumedConcurrently: Math.max(1, concurrency),
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
         const raw = message.value?.toString('utf8') ?? '';
         let envelope: EventEnvelope;
@@ -141,7 +152,7 @@ export class KafkaTransport implements EventTransport {
         if (!wanted(envelope.type, envelope.version)) return;
         for (let attempt = 1; ; attempt++) {
           try {
-            await options.handler(envelope);
+            await options.handler(envelope, { attempt, heartbeat });
             return;
           } catch (error) {
             if (attempt > retries) {
@@ -185,10 +196,14 @@ export class KafkaTransport implements EventTransport {
     });
   }
 
-  /** How far each consumer group of this transport is behind the end of its topics. */
-  async consumerLag(): Promise<ConsumerLag[]> {
+  /**
+   * How far consumer groups are behind the end of their topics: this transport's groups, or the
+   * given (unprefixed) group ids of any process sharing the namespace.
+   */
+  async consumerLag(groupIds?: string[]): Promise<ConsumerLag[]> {
     const lags: ConsumerLag[] = [];
-    for (const { groupId } of this.consumers) {
+    const groups = groupIds ? groupIds.map((g) => `${this.ns}${g}`) : this.consumers.map((c) => c.groupId);
+    for (const groupId of groups) {
       const committed = await this.admin.fetchOffsets({ groupId });
       for (const { topic, partitions } of committed) {
         const ends = await this.admin.fetchTopicOffsets(topic);
@@ -200,6 +215,12 @@ export class KafkaTransport implements EventTransport {
       }
     }
     return lags;
+  }
+
+  /** How many messages a (catalogue) topic has received: the sum of its partitions' end offsets. */
+  async messageCount(topic: string): Promise<number> {
+    const offsets = await this.admin.fetchTopicOffsets(this.topicName(topic));
+    return offsets.reduce((sum, o) => sum + Number(o.high), 0);
   }
 
   async stopConsumers(): Promise<void> {

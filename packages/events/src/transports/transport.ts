@@ -1,7 +1,15 @@
 import type { EventEnvelope } from '../envelope';
 import type { EventContract } from '../envelope';
 
-export type EventHandler = (event: EventEnvelope) => Promise<void>;
+/** What a handler learns about the delivery it is handling. */
+export interface DeliveryContext {
+  /** 1 for the first attempt, then 2, 3… on retries of the same delivery. */
+  attempt: number;
+  /** Keeps the consumer's group membership alive during long work (a whole-cycle rescore). */
+  heartbeat(): Promise<void>;
+}
+
+export type EventHandler = (event: EventEnvelope, context: DeliveryContext) => Promise<void>;
 
 export interface SubscribeOptions {
   /** Consumer group: each group receives every event once; members of a group share partitions. */
@@ -13,6 +21,12 @@ export interface SubscribeOptions {
   retries?: number;
   /** First backoff in ms, doubled at every retry. Default 100. */
   initialBackoffMs?: number;
+  /**
+   * How many partitions (Kafka) or key lanes (in-process) this subscriber handles at once. Order is
+   * kept within a partition / lane, so per-key order holds whatever the value. Default: the
+   * transport's `consumerConcurrency`.
+   */
+  concurrency?: number;
 }
 
 /** A message that kept failing, as it lands on the dead-letter topic. */

@@ -1,0 +1,110 @@
+import { getInstrument, InstrumentDefinition } from '@leaderscope/framework';
+import { buildSubjectReport, RaterGroup, RaterResponse, SubjectComment, SubjectReport } from '@leaderscope/scoring';
+import type { EntityManager } from 'typeorm';
+import { RaterResponseEntity } from './report.entity';
+
+/** What a subject is scored with: the instrument version, the role profile and the anonymity threshold. */
+export interface ScoringBasis {
+  instrumentId: string;
+  instrumentVersion: number;
+  /** Role profile whose targets give the fit; null = the instrument's first profile. */
+  roleProfileId: string | null;
+  minGroupSize: number;
+}
+
+/** The latest stored version of a rater's answers. */
+export interface StoredResponse {
+  raterId: string;
+  raterGroup: string;
+  answers: Record<string, number | null>;
+  comments: Record<string, string>;
+}
+
+export interface ComputedReport {
+  report: SubjectReport;
+  /** Counted raters per group: distinct raters per group among the responses scored. */
+  groupCounts: Record<string, number>;
+  responseCount: number;
+  /** Answers left out because their item does not exist in this instrument version (or lies off its scale). */
+  ignoredAnswers: number;
+}
+
+export class ScoringBasisError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScoringBasisError';
+  }
+}
+
+/** The instrument of a basis, checking the role profile exists in it. Throws with a readable message. */
+export function resolveBasis(basis: ScoringBasis): InstrumentDefinition {
+  const instrument = getInstrument(basis.instrumentId, basis.instrumentVersion);
+  if (basis.roleProfileId !== null && !instrument.roleProfiles.some((p) => p.id === basis.roleProfileId)) {
+    throw new ScoringBasisError(
+      `unknown role profile "${basis.roleProfileId}" in ${instrument.id} v${instrument.version} (known: ${instrument.roleProfiles.map((p) => p.id).join(', ')})`,
+    );
+  }
+  if (!Number.isInteger(basis.minGroupSize) || basis.minGroupSize < 1) throw new ScoringBasisError(`minGroupSize must be an integer >= 1`);
+  return instrument;
+}
+
+/**
+ * Scores one subject with @leaderscope/scoring's buildSubjectReport: the instrument's role profiles
+ * (the basis's profile as the primary one) and transition risks, the comments, and a seed that keeps
+ * the comment order stable. Answers to items this instrument version does not have are ignored, not
+ * refused, so stored responses can be rescored under another version.
+ */
+export function computeSubjectReport(responses: StoredResponse[], basis: ScoringBasis, seed: string): ComputedReport {
+  const instrument = resolveBasis(basis);
+  const items = new Set(instrument.items.map((i) => i.id));
+  const dimensions = new Set(instrument.dimensions.map((d) => d.id));
+  const { min, max } = instrument.scale;
+  let ignoredAnswers = 0;
+  const scored: RaterResponse[] = [];
+  const comments: SubjectComment[] = [];
+  const groupCounts: Record<string, number> = {};
+  for (const r of [...responses].sort((a, b) => (a.raterId < b.raterId ? -1 : a.raterId > b.raterId ? 1 : 0))) {
+    const answers: Record<string, number | null> = {};
+    for (const [itemId, value] of Object.entries(r.answers)) {
+      if (!items.has(itemId) || (value !== null && !(Number.isInteger(value) && value >= min && value <= max))) {
+        ignoredAnswers++;
+        continue;
+      }
+      answers[itemId] = value;
+    }
+    const group = r.raterGroup as RaterGroup;
+    scored.push({ raterId: r.raterId, group, answers });
+    groupCounts[group] = (groupCounts[group] ?? 0) + 1;
+    for (const [dimensionId, text] of Object.entries(r.comments ?? {})) {
+      if (dimensions.has(dimensionId)) comments.push({ raterId: r.raterId, group, dimensionId, text });
+    }
+  }
+  const report = buildSubjectReport({
+    instrument,
+    responses: scored,
+    policy: { minGroupSize: basis.minGroupSize },
+    roleProfiles: instrument.roleProfiles,
+    transitionRisks: instrument.transitionRisks,
+    comments,
+    seed,
+    options: basis.roleProfileId ? { primaryProfileId: basis.roleProfileId } : undefined,
+  });
+  return { report, groupCounts, responseCount: scored.length, ignoredAnswers };
+}
+
+/** The latest version of each rater's answers for one subject. */
+export async function latestResponses(manager: EntityManager, cycleId: string, subjectId: string): Promise<RaterResponseEntity[]> {
+  return manager
+    .getRepository(RaterResponseEntity)
+    .createQueryBuilder('r')
+    .distinctOn(['r.raterId'])
+    .where('r.cycleId = :cycleId AND r.subjectId = :subjectId', { cycleId, subjectId })
+    .orderBy('r.raterId')
+    .addOrderBy('r.responseVersion', 'DESC')
+    .getMany();
+}
+
+/** The deterministic seed of a subject's comment order. */
+export function reportSeed(cycleId: string, subjectId: string): string {
+  return `${cycleId}:${subjectId}`;
+}
