@@ -1,16 +1,26 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { EventTransport } from '@leaderscope/events';
 import { MessagingModule, serviceDataSourceOptions } from '@leaderscope/service-kit';
-import { DynamicModule, Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
+import { AccountEntity, SessionEntity } from './auth/account.entity';
+import { AuthMiddleware } from './auth/auth.middleware';
+import { AuthModule } from './auth/auth.module';
+import { AuthService, bearerToken } from './auth/auth.service';
 import { formatGraphQLError } from './common/errors';
+import { complexityPlugin, depthRule } from './common/query-limits';
+import { CoreModule } from './core.module';
+import { AssignmentEntity, CycleEntity, CycleSubjectEntity, NominationEntity } from './cycles/cycle.entity';
+import { CyclesModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
 import { gatewayMigrations } from './migrations';
+import { OrganisationEntity } from './people/organisation.entity';
+import { PeopleModule } from './people/people.module';
+import { PersonEntity } from './people/person.entity';
 import { ReportsModule } from './reports/reports.module';
-import { SubjectReportEntity } from './reports/subject-report.entity';
 import { SubmissionEntity } from './surveys/submission.entity';
 import { SurveysModule } from './surveys/surveys.module';
 
@@ -19,45 +29,81 @@ export const GATEWAY_SCHEMA = 'gateway';
 export interface GatewayOptions {
   databaseUrl: string;
   transport: EventTransport;
+  /** Server secret (LEADERSCOPE_SECRET): encrypts survey tokens so HR can list links. */
+  secret: string;
   /** The built dashboard to serve at `/`, if any. */
   dashboardDir?: string;
   /** Schema introspection for clients (GRAPHQL_INTROSPECTION); on by default. */
   introspection?: boolean;
 }
 
+export const GATEWAY_ENTITIES = [
+  OrganisationEntity,
+  PersonEntity,
+  AccountEntity,
+  SessionEntity,
+  CycleEntity,
+  CycleSubjectEntity,
+  NominationEntity,
+  AssignmentEntity,
+  SubmissionEntity,
+];
+
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
   static forRoot(options: GatewayOptions): DynamicModule {
     const serveDashboard = options.dashboardDir && existsSync(options.dashboardDir);
     return {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(
-          serviceDataSourceOptions({
-            url: options.databaseUrl,
-            schema: GATEWAY_SCHEMA,
-            entities: [SubmissionEntity, SubjectReportEntity],
-            migrations: gatewayMigrations,
-          }),
+          serviceDataSourceOptions({ url: options.databaseUrl, schema: GATEWAY_SCHEMA, entities: GATEWAY_ENTITIES, migrations: gatewayMigrations }),
         ),
         MessagingModule.forRoot({ transport: options.transport, schema: GATEWAY_SCHEMA, service: 'gateway' }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        CoreModule.forRoot(options.secret),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          playground: false,
-          introspection: options.introspection ?? true,
-          includeStacktraceInErrorResponses: false,
-          formatError: formatGraphQLError,
+          inject: [AuthService, GraphQLSchemaHost],
+          useFactory: (auth: AuthService, schemaHost: GraphQLSchemaHost) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            playground: false,
+            introspection: options.introspection ?? true,
+            includeStacktraceInErrorResponses: false,
+            formatError: formatGraphQLError,
+            validationRules: [depthRule()],
+            plugins: [complexityPlugin(() => schemaHost.schema)],
+            subscriptions: {
+              'graphql-ws': {
+                // Subscriptions sign in with `connectionParams: { authorization: 'Bearer <token>' }`.
+                onConnect: async (context: { connectionParams?: Record<string, unknown>; extra: unknown }) => {
+                  const viewer = await auth.resolve(bearerToken(context.connectionParams?.authorization));
+                  (context.extra as Record<string, unknown>).leaderscope = { viewer, ip: 'websocket' };
+                  return true;
+                },
+              },
+            },
+            context: ({ req, extra }: { req?: { leaderscope?: unknown }; extra?: { leaderscope?: unknown } }) => ({
+              req,
+              leaderscope: extra?.leaderscope ?? req?.leaderscope,
+            }),
+          }),
         }),
         ...(serveDashboard
-          ? [ServeStaticModule.forRoot({ rootPath: options.dashboardDir!, exclude: ['/graphql{*rest}', '/health{*rest}'] })]
+          ? [ServeStaticModule.forRoot({ rootPath: options.dashboardDir!, exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}'] })]
           : []),
         HealthModule,
+        AuthModule,
+        PeopleModule,
+        CyclesModule,
         SurveysModule,
         ReportsModule,
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuthMiddleware).forRoutes('*path');
   }
 }

@@ -16,9 +16,12 @@ async function main(): Promise<void> {
     namespace: process.env.KAFKA_TOPIC_PREFIX,
   });
   await transport.start();
+  const secret = process.env.LEADERSCOPE_SECRET;
+  if (!secret) throw new Error('LEADERSCOPE_SECRET must be set (at least 16 characters): it protects survey links');
   const app = await createGateway({
     databaseUrl,
     transport,
+    secret,
     dashboardDir: process.env.DASHBOARD_DIR,
     introspection: process.env.GRAPHQL_INTROSPECTION !== 'false',
   });

@@ -4,19 +4,28 @@ import { createGateway } from '@leaderscope/gateway';
 import { startScoringService } from '@leaderscope/scoring-service';
 import { startSurveyService } from '@leaderscope/survey-service';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { seedDemo } from './demo-seed';
 
 export interface PlatformOptions {
-  /** PostgreSQL to use; when absent an embedded PostgreSQL is started in `dataDir`. */
+  /** PostgreSQL to use; when absent an embedded PostgreSQL is started in `<dataDir>/postgres`. */
   databaseUrl?: string;
   /** Kafka brokers; when absent the in-process transport is used. */
   kafkaBrokers?: string;
   /** Prefix of Kafka topics and consumer groups (KAFKA_TOPIC_PREFIX). */
   kafkaNamespace?: string;
+  /** Where the one-machine default keeps its files (default `.data` at the repository root). */
   dataDir?: string;
   port?: number;
   host?: string;
   dashboardDir?: string;
+  /** Server secret (LEADERSCOPE_SECRET); when absent one is generated once and kept in the data directory. */
+  secret?: string;
+  /** Seed the demo organisation when the database has none (default true). */
+  seedDemo?: boolean;
   log?: (message: string) => void;
 }
 
@@ -36,7 +45,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   let stopPostgres: (() => Promise<void>) | undefined;
   let databaseUrl = options.databaseUrl;
   if (!databaseUrl) {
-    const dataDir = options.dataDir ?? join(repoRoot, '.data', 'postgres');
+    const dataDir = join(options.dataDir ?? join(repoRoot, '.data'), 'postgres');
     log(`postgres: starting embedded PostgreSQL (data in ${dataDir})`);
     const pg = await startEmbeddedPostgres({ dataDir, persistent: true });
     stopPostgres = pg.stop;
@@ -51,9 +60,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const services: INestApplicationContext[] = [];
   services.push(await startSurveyService({ databaseUrl, transport }));
   services.push(await startScoringService({ databaseUrl, transport }));
+  const secret = options.secret ?? persistentSecret(join(options.dataDir ?? join(repoRoot, '.data'), 'secret'));
   const gateway = await createGateway({
     databaseUrl,
     transport,
+    secret,
     dashboardDir: options.dashboardDir ?? join(repoRoot, 'apps', 'dashboard', 'dist'),
   });
   const port = options.port ?? 4000;
@@ -61,6 +72,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   await gateway.listen(port, host);
   const address = gateway.getHttpServer().address();
   const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  if (options.seedDemo ?? true) await seedDemo(url, gateway.get(DataSource), log);
 
   return {
     url,
@@ -75,4 +87,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       await stopPostgres?.();
     },
   };
+}
+
+/** Reads the server secret from `file`, creating it (random, mode 600) on first use. */
+function persistentSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
 }

@@ -8,6 +8,7 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  RateLimited = 'RATE_LIMITED',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -35,6 +36,27 @@ export class NotFoundError extends GraphQLError {
 export class ConflictError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: ErrorCode.Conflict } });
+  }
+}
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'Sign in first: this needs a valid bearer token') {
+    super(message, { extensions: { code: ErrorCode.Unauthenticated } });
+  }
+}
+
+/** Not allowed, or not there: the same answer, so other organisations' ids reveal nothing. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message = 'You do not have access to this') {
+    super(message, { extensions: { code: ErrorCode.Forbidden } });
+  }
+}
+
+export class RateLimitedError extends GraphQLError {
+  constructor(retryAfterSeconds: number) {
+    super(`Too many attempts: try again in ${retryAfterSeconds} s`, {
+      extensions: { code: ErrorCode.RateLimited, retryAfterSeconds },
+    });
   }
 }
 

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { CyclesModule } from '../cycles/cycles.module';
+import { ReportPdfController } from './report-pdf.controller';
 import { ReportUpdatesConsumer } from './report-updates.consumer';
 import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
-import { SubjectReportEntity } from './subject-report.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SubjectReportEntity])],
+  imports: [CyclesModule],
+  controllers: [ReportPdfController],
   providers: [ReportsService, ReportsResolver, ReportUpdatesConsumer],
+  exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -18,14 +18,8 @@ export class SubmissionEntity {
   @Column('text', { name: 'organisation_id' })
   organisationId!: string;
 
-  @Column('text', { name: 'cycle_id' })
-  cycleId!: string;
-
-  @Column('text', { name: 'subject_id' })
-  subjectId!: string;
-
-  @Column('text', { name: 'rater_id' })
-  raterId!: string;
+  @Column('uuid', { name: 'assignment_id' })
+  assignmentId!: string;
 
   @Column('text')
   status!: SubmissionStatus;

@@ -1,19 +1,31 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { SubmitSurveyInput } from './dto/submit-survey.input';
-import { SubmissionReceipt } from './dto/submission-receipt.model';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ClientIp } from '../auth/viewer';
+import { SubmitSurveyInput, SurveyAnswersInput } from './dto/survey.input';
+import { DraftSaved, RaterSurvey, SubmissionReceipt } from './dto/survey.model';
 import { SurveysService } from './surveys.service';
 
-@Resolver(() => SubmissionReceipt)
+/** The rater's operations: no account, only the survey token from the link (rate-limited). */
+@Resolver(() => RaterSurvey)
 export class SurveysResolver {
   constructor(private readonly surveys: SurveysService) {}
 
-  @Mutation(() => SubmissionReceipt, { description: 'Submit a completed survey. Safe to retry with the same idempotency key.' })
-  submitSurvey(@Args('input') input: SubmitSurveyInput): Promise<SubmissionReceipt> {
-    return this.surveys.submit(input);
+  @Query(() => RaterSurvey, { description: "The survey behind a link: subject, relationship, anonymity promise and the items the rater's group observes." })
+  raterSurvey(@Args('token') token: string, @ClientIp() ip: string): Promise<RaterSurvey> {
+    return this.surveys.survey(token, ip);
   }
 
-  @Query(() => SubmissionReceipt, { nullable: true, description: 'The receipt of a submission, with its current status.' })
-  submissionReceipt(@Args('submissionId', { type: () => ID }) submissionId: string): Promise<SubmissionReceipt | null> {
-    return this.surveys.receipt(submissionId);
+  @Mutation(() => DraftSaved, { description: 'Autosave: keeps partial answers so the rater can resume.' })
+  saveSurveyDraft(@Args('input') input: SurveyAnswersInput, @ClientIp() ip: string): Promise<DraftSaved> {
+    return this.surveys.saveDraft(input, ip);
+  }
+
+  @Mutation(() => SubmissionReceipt, { description: 'Submit the survey. Safe to retry with the same idempotency key.' })
+  submitSurvey(@Args('input') input: SubmitSurveyInput, @ClientIp() ip: string): Promise<SubmissionReceipt> {
+    return this.surveys.submit(input, ip);
+  }
+
+  @Query(() => SubmissionReceipt, { nullable: true, description: "The rater's latest receipt, with its status and any rejection reasons." })
+  submissionReceipt(@Args('token') token: string, @ClientIp() ip: string): Promise<SubmissionReceipt | null> {
+    return this.surveys.receipt(token, ip);
   }
 }

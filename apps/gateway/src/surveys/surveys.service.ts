@@ -1,51 +1,112 @@
 import { surveySubmittedV1 } from '@leaderscope/events';
-import { getInstrument, DEFAULT_INSTRUMENT_ID } from '@leaderscope/framework';
+import { getInstrument, InstrumentDefinition } from '@leaderscope/framework';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
-import { ConflictError, FieldProblem, InputError } from '../common/errors';
-import { SubmitSurveyInput } from './dto/submit-survey.input';
-import { SubmissionReceipt, SubmissionStatusValue } from './dto/submission-receipt.model';
+import { DataSource, EntityManager } from 'typeorm';
+import { RateLimitsService } from '../auth/rate-limits.service';
+import { hashToken } from '../auth/secrets';
+import { ConflictError, ErrorCode, FieldProblem, InputError } from '../common/errors';
+import { AssignmentEntity, CycleEntity } from '../cycles/cycle.entity';
+import { ProgressNotifier } from '../cycles/progress.notifier';
+import { PersonEntity } from '../people/person.entity';
+import { GraphQLError } from 'graphql';
+import { RaterGroup } from './dto/rater-group';
+import { SubmitSurveyInput, SurveyAnswersInput } from './dto/survey.input';
+import { DraftSaved, RaterSurvey, SubmissionReceipt, SubmissionStatusValue } from './dto/survey.model';
 import { SubmissionEntity } from './submission.entity';
 
-/** Until organisations and sign-in land (the API issue), every submission belongs to this one. */
-export const DEFAULT_ORGANISATION_ID = 'demo';
+const EXEMPT_GROUPS = new Set(['self', 'manager']);
 
+class SurveyLinkError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.Forbidden } });
+  }
+}
+
+interface Resolved {
+  assignment: AssignmentEntity;
+  cycle: CycleEntity;
+  instrument: InstrumentDefinition;
+}
+
+/** The rater's side: a survey reached by token, drafts, and submission through the outbox. */
 @Injectable()
 export class SurveysService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    @InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>,
+    private readonly rateLimits: RateLimitsService,
+    private readonly notifier: ProgressNotifier,
   ) {}
 
-  /**
-   * Checks a submission against the instrument and publishes it (through the outbox) for the
-   * survey service to record. Idempotent on `idempotencyKey`.
-   */
-  async submit(input: SubmitSurveyInput): Promise<SubmissionReceipt> {
-    const requestHash = createHash('sha256').update(JSON.stringify({ ...input, idempotencyKey: undefined })).digest('hex');
-    const existing = await this.submissions.findOneBy({ idempotencyKey: input.idempotencyKey });
-    if (existing) return this.replay(existing, requestHash);
+  /** Finds the assignment behind a token; refuses unknown, revoked and expired tokens alike. */
+  private async resolve(token: string, ip: string, manager: EntityManager = this.dataSource.manager, forWrite = false): Promise<Resolved> {
+    await this.rateLimits.tokenUse(ip);
+    const assignment = await manager.getRepository(AssignmentEntity).findOne({
+      where: { tokenHash: hashToken(token) },
+      lock: forWrite ? { mode: 'pessimistic_write' } : undefined,
+    });
+    if (!assignment || assignment.revokedAt) throw new SurveyLinkError('This survey link is not valid. Ask HR for a new one.');
+    const cycle = await manager.getRepository(CycleEntity).findOneByOrFail({ id: assignment.cycleId });
+    const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
+    return { assignment, cycle, instrument };
+  }
 
-    let instrument;
-    try {
-      instrument = getInstrument(DEFAULT_INSTRUMENT_ID, input.instrumentVersion ?? undefined);
-    } catch (error) {
-      throw new InputError([{ field: 'input.instrumentVersion', message: (error as Error).message }]);
+  private requireOpen(cycle: CycleEntity): void {
+    if (cycle.status !== 'launched' || cycle.closesAt.getTime() <= Date.now()) {
+      throw new ConflictError(`This cycle closed on ${cycle.closesAt.toISOString().slice(0, 10)}: answers can no longer be saved or submitted`);
     }
+  }
+
+  async survey(token: string, ip: string): Promise<RaterSurvey> {
+    const { assignment, cycle, instrument } = await this.resolve(token, ip);
+    if (cycle.status === 'draft') throw new SurveyLinkError('This survey link is not valid. Ask HR for a new one.');
+    const subject = await this.dataSource.getRepository(PersonEntity).findOneByOrFail({ id: assignment.subjectId });
+    const group = assignment.raterGroup;
+    const observes = (item: { observers: string[] }) => item.observers.includes(group);
+    const identifiable = EXEMPT_GROUPS.has(group);
+    return {
+      cycleName: cycle.name,
+      subjectName: subject.name,
+      relationship: group as RaterGroup,
+      anonymityThreshold: cycle.anonymityThreshold,
+      identifiable,
+      anonymityNote: identifiable
+        ? group === 'self'
+          ? 'This is your self-assessment: it is shown to you and compared with how others see you.'
+          : `As ${subject.name}'s manager, your answers are shown as the manager's view and can be recognised as yours. Comments are shown without your name.`
+        : `Your answers are combined with others in your group and shown only when at least ${cycle.anonymityThreshold} people in the group have answered. Nobody sees who gave which answer, and comments are shown without names.`,
+      closesAt: cycle.closesAt,
+      status: assignment.status,
+      scale: instrument.scale.labels.map((label, i) => ({ value: instrument.scale.min + i, label })),
+      notAbleToRateLabel: instrument.scale.notAbleToRate,
+      dimensions: instrument.dimensions
+        .map((d) => ({
+          id: d.id,
+          name: d.name,
+          description: d.description,
+          items: instrument.items.filter((i) => i.dimensionId === d.id && observes(i)).map((i) => ({ id: i.id, text: i.text })),
+        }))
+        .filter((d) => d.items.length > 0),
+      answers: Object.entries(assignment.draftAnswers).map(([itemId, value]) => ({ itemId, value })),
+      comments: Object.entries(assignment.draftComments).map(([dimensionId, text]) => ({ dimensionId, text })),
+    };
+  }
+
+  /** Checks answers against the instrument and the rater's group; every problem names its field. */
+  private check(input: SurveyAnswersInput, resolved: Resolved, complete: boolean) {
+    const { instrument, assignment } = resolved;
     const problems: FieldProblem[] = [];
-    const items = new Map(instrument.items.map((item) => [item.id, item]));
+    const items = new Map(instrument.items.map((i) => [i.id, i]));
     const answers: Record<string, number | null> = {};
     input.answers.forEach((answer, i) => {
       const item = items.get(answer.itemId);
       const field = `input.answers[${i}]`;
       if (!item) problems.push({ field: `${field}.itemId`, message: `unknown item "${answer.itemId}"` });
-      else if (item.observers && !item.observers.includes(input.raterGroup)) {
-        problems.push({ field: `${field}.itemId`, message: `the ${input.raterGroup} group is not asked item "${answer.itemId}"` });
-      }
-      if (answer.itemId in answers) problems.push({ field: `${field}.itemId`, message: `item "${answer.itemId}" is answered twice` });
+      else if (!item.observers.includes(assignment.raterGroup)) problems.push({ field: `${field}.itemId`, message: `item "${answer.itemId}" is not asked of this rater` });
+      else if (answer.itemId in answers) problems.push({ field: `${field}.itemId`, message: `item "${answer.itemId}" is answered twice` });
       const value = answer.value ?? null;
       if (value !== null && (value < instrument.scale.min || value > instrument.scale.max)) {
         problems.push({ field: `${field}.value`, message: `must be between ${instrument.scale.min} and ${instrument.scale.max}, or null for "not able to rate"` });
@@ -54,80 +115,120 @@ export class SurveysService {
     });
     const dimensions = new Set(instrument.dimensions.map((d) => d.id));
     const comments: Record<string, string> = {};
-    (input.comments ?? []).forEach((comment, i) => {
-      if (!dimensions.has(comment.dimensionId)) {
-        problems.push({ field: `input.comments[${i}].dimensionId`, message: `unknown dimension "${comment.dimensionId}"` });
-      }
-      comments[comment.dimensionId] = comment.text;
+    (input.comments ?? []).forEach((c, i) => {
+      if (!dimensions.has(c.dimensionId)) problems.push({ field: `input.comments[${i}].dimensionId`, message: `unknown dimension "${c.dimensionId}"` });
+      if (c.text.trim()) comments[c.dimensionId] = c.text.trim();
     });
-    if (problems.length > 0) throw new InputError(problems);
-
-    try {
-      const submission = await this.outbox.transact(async ({ manager, emit }) => {
-        const row = manager.getRepository(SubmissionEntity).create({
-          id: randomUUID(),
-          idempotencyKey: input.idempotencyKey,
-          requestHash,
-          organisationId: DEFAULT_ORGANISATION_ID,
-          cycleId: input.cycleId,
-          subjectId: input.subjectId,
-          raterId: input.raterId,
-          status: 'accepted',
-          reasons: null,
-        });
-        await manager.getRepository(SubmissionEntity).insert(row);
-        emit(
-          surveySubmittedV1,
-          {
-            submissionId: row.id,
-            cycleId: input.cycleId,
-            subjectId: input.subjectId,
-            raterId: input.raterId,
-            raterGroup: input.raterGroup,
-            instrumentId: instrument.id,
-            instrumentVersion: instrument.version,
-            answers,
-            comments,
-            submittedAt: new Date().toISOString(),
-          },
-          { organisationId: DEFAULT_ORGANISATION_ID, correlationId: row.id },
-        );
-        return row;
-      });
-      return this.toReceipt(submission);
-    } catch (error) {
-      // Two requests with one key at once: the loser replays the winner's receipt.
-      if ((error as { code?: string }).code === '23505') {
-        const winner = await this.submissions.findOneBy({ idempotencyKey: input.idempotencyKey });
-        if (winner) return this.replay(winner, requestHash);
+    const asked = instrument.items.filter((i) => i.observers.includes(assignment.raterGroup));
+    if (complete) {
+      const missing = asked.filter((i) => !(i.id in answers));
+      if (missing.length) {
+        problems.push({ field: 'input.answers', message: `${missing.length} item(s) not answered: ${missing.map((i) => i.id).join(', ')} (answer each, or choose "not able to rate")` });
       }
-      throw error;
     }
+    return { problems, answers, comments, total: asked.length };
   }
 
-  async receipt(submissionId: string): Promise<SubmissionReceipt | null> {
-    const row = await this.submissions.findOneBy({ id: submissionId });
+  async saveDraft(input: SurveyAnswersInput, ip: string): Promise<DraftSaved> {
+    return this.dataSource.transaction(async (manager) => {
+      const resolved = await this.resolve(input.token, ip, manager, true);
+      this.requireOpen(resolved.cycle);
+      if (resolved.assignment.status === 'submitted') throw new ConflictError('This survey was submitted and is read-only');
+      const { problems, answers, comments, total } = this.check(input, resolved, false);
+      if (problems.length) throw new InputError(problems);
+      const now = new Date();
+      await manager.getRepository(AssignmentEntity).update(
+        { id: resolved.assignment.id },
+        { draftAnswers: answers, draftComments: comments, status: 'started', startedAt: resolved.assignment.startedAt ?? now },
+      );
+      if (resolved.assignment.status === 'invited') this.notifier.changed(resolved.cycle.id);
+      return { savedAt: now, answered: Object.keys(answers).length, total };
+    });
+  }
+
+  /**
+   * Submits the survey: validated, then stored as a receipt and published as `survey.submitted`
+   * in one transaction. The same idempotency key returns the same receipt; a submitted survey is
+   * read-only; after close, submissions are refused.
+   */
+  async submit(input: SubmitSurveyInput, ip: string): Promise<SubmissionReceipt> {
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify({ answers: input.answers, comments: input.comments ?? [] }))
+      .digest('hex');
+    const receipt = await this.outbox.transact(async ({ manager, emit }) => {
+      const resolved = await this.resolve(input.token, ip, manager, true);
+      const previous = await manager.getRepository(SubmissionEntity).findOneBy({ idempotencyKey: input.idempotencyKey });
+      if (previous) {
+        if (previous.assignmentId !== resolved.assignment.id || previous.requestHash !== requestHash) {
+          throw new ConflictError('This idempotency key was already used for a different submission');
+        }
+        return { row: previous, fresh: false };
+      }
+      this.requireOpen(resolved.cycle);
+      if (resolved.assignment.status === 'submitted') throw new ConflictError('This survey was submitted already and is read-only');
+      const { problems, answers, comments } = this.check(input, resolved, true);
+      if (problems.length) throw new InputError(problems);
+      const { assignment, cycle, instrument } = resolved;
+      const row = manager.getRepository(SubmissionEntity).create({
+        id: randomUUID(),
+        idempotencyKey: input.idempotencyKey,
+        requestHash,
+        organisationId: assignment.organisationId,
+        assignmentId: assignment.id,
+        status: 'accepted',
+        reasons: null,
+        acceptedAt: new Date(),
+      });
+      await manager.getRepository(SubmissionEntity).insert(row);
+      await manager.getRepository(AssignmentEntity).update(
+        { id: assignment.id },
+        { status: 'submitted', submittedAt: row.acceptedAt, startedAt: assignment.startedAt ?? row.acceptedAt, draftAnswers: answers, draftComments: comments },
+      );
+      emit(surveySubmittedV1, {
+        submissionId: row.id,
+        cycleId: cycle.id,
+        subjectId: assignment.subjectId,
+        raterId: assignment.id,
+        raterGroup: assignment.raterGroup,
+        instrumentId: instrument.id,
+        instrumentVersion: instrument.version,
+        answers,
+        comments,
+        policy: { minGroupSize: cycle.anonymityThreshold, roleProfileId: cycle.roleProfileId },
+        submittedAt: row.acceptedAt.toISOString(),
+      }, { organisationId: assignment.organisationId, correlationId: row.id });
+      return { row, fresh: true, cycleId: cycle.id };
+    }).catch(async (error) => {
+      if ((error as { code?: string }).code === '23505') {
+        // The same key raced in twice: the second one replays the first one's receipt.
+        const winner = await this.dataSource.getRepository(SubmissionEntity).findOneBy({ idempotencyKey: input.idempotencyKey });
+        if (winner) return { row: winner, fresh: false };
+      }
+      throw error;
+    });
+    if (receipt.fresh && 'cycleId' in receipt) this.notifier.changed(receipt.cycleId as string);
+    return this.toReceipt(receipt.row);
+  }
+
+  /** A rater reads their receipt back by token (including rejection reasons). */
+  async receipt(token: string, ip: string): Promise<SubmissionReceipt | null> {
+    const { assignment } = await this.resolve(token, ip);
+    const row = await this.dataSource.getRepository(SubmissionEntity).findOne({ where: { assignmentId: assignment.id }, order: { acceptedAt: 'DESC' } });
     return row ? this.toReceipt(row) : null;
   }
 
   /** Applies what the survey service decided (`response.recorded` / `response.rejected`). */
   async markOutcome(submissionId: string, status: 'recorded' | 'rejected', reasons: FieldProblem[] | null): Promise<void> {
-    await this.submissions.update({ id: submissionId }, { status, reasons });
-  }
-
-  private replay(existing: SubmissionEntity, requestHash: string): SubmissionReceipt {
-    if (existing.requestHash !== requestHash) {
-      throw new ConflictError('This idempotency key was already used for a different submission');
-    }
-    return this.toReceipt(existing);
+    await this.dataSource.transaction(async (manager) => {
+      const row = await manager.getRepository(SubmissionEntity).findOneBy({ id: submissionId });
+      if (!row) return;
+      await manager.getRepository(SubmissionEntity).update({ id: submissionId }, { status, reasons });
+      // A rejected submission reopens the survey so the rater can correct it.
+      if (status === 'rejected') await manager.getRepository(AssignmentEntity).update({ id: row.assignmentId }, { status: 'started', submittedAt: null });
+    });
   }
 
   private toReceipt(row: SubmissionEntity): SubmissionReceipt {
-    return {
-      submissionId: row.id,
-      status: row.status as SubmissionStatusValue,
-      acceptedAt: row.acceptedAt,
-      reasons: row.reasons ?? [],
-    };
+    return { submissionId: row.id, status: row.status as SubmissionStatusValue, acceptedAt: row.acceptedAt, reasons: row.reasons ?? [] };
   }
 }

@@ -1,0 +1,48 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Person } from '../../people/dto/person.model';
+
+export enum Role {
+  HR_ADMIN = 'HR_ADMIN',
+  LEADER = 'LEADER',
+  MANAGER = 'MANAGER',
+}
+registerEnumType(Role, { name: 'Role', description: 'HR_ADMIN runs cycles; LEADER is reviewed in a cycle; MANAGER manages people.' });
+
+@ObjectType()
+export class Organisation {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+}
+
+@ObjectType({ description: 'The signed-in account.' })
+export class Me {
+  @Field(() => ID)
+  accountId!: string;
+
+  @Field()
+  email!: string;
+
+  @Field(() => Organisation)
+  organisation!: Organisation;
+
+  @Field(() => Person, { nullable: true })
+  person!: Person | null;
+
+  @Field(() => [Role])
+  roles!: Role[];
+}
+
+@ObjectType()
+export class AuthPayload {
+  @Field({ description: 'Send as `Authorization: Bearer <token>`' })
+  token!: string;
+
+  @Field()
+  expiresAt!: Date;
+
+  @Field(() => Me)
+  me!: Me;
+}

@@ -1,0 +1,44 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import depthLimit from 'graphql-depth-limit';
+import { GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
+import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { ErrorCode } from './errors';
+
+export const MAX_QUERY_DEPTH = 10;
+export const MAX_QUERY_COMPLEXITY = 5000;
+
+/** Refuses queries nested deeper than MAX_QUERY_DEPTH. */
+export function depthRule(): ValidationRule {
+  return depthLimit(MAX_QUERY_DEPTH);
+}
+
+/** Refuses operations whose estimated cost (one per field, list fields ×10) exceeds MAX_QUERY_COMPLEXITY. */
+export function complexityPlugin(getSchema: () => GraphQLSchema): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const complexity = getComplexity({
+            schema: getSchema(),
+            operationName: request.operationName,
+            query: document,
+            variables: request.variables,
+            estimators: [
+              ({ field, childComplexity }) => {
+                let type = field.type as { ofType?: unknown; constructor: { name: string } };
+                while (type.constructor.name === 'GraphQLNonNull') type = type.ofType as typeof type;
+                return type.constructor.name === 'GraphQLList' ? 10 * (1 + childComplexity) : undefined;
+              },
+              simpleEstimator({ defaultComplexity: 1 }),
+            ],
+          });
+          if (complexity > MAX_QUERY_COMPLEXITY) {
+            throw new GraphQLError(`Query is too complex: ${complexity} (the limit is ${MAX_QUERY_COMPLEXITY})`, {
+              extensions: { code: ErrorCode.BadUserInput },
+            });
+          }
+        },
+      };
+    },
+  };
+}

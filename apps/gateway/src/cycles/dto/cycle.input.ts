@@ -1,0 +1,96 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { RaterGroup } from '../../surveys/dto/rater-group';
+
+@InputType()
+export class GroupCountInput {
+  @Field(() => RaterGroup)
+  @IsEnum(RaterGroup)
+  group!: RaterGroup;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  count!: number;
+}
+
+@InputType()
+export class CreateCycleInput {
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @Field({ nullable: true, description: 'Defaults to the leader-of-leaders instrument' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  instrumentId?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Defaults to the latest version' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  instrumentVersion?: number;
+
+  @Field({ nullable: true, description: 'Defaults to leader-of-leaders' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  roleProfileId?: string;
+
+  @Field(() => Int, { nullable: true, defaultValue: 3, description: 'At least 3 is recommended; 2 is the lowest allowed' })
+  @IsOptional()
+  @IsInt()
+  @Min(2)
+  @Max(20)
+  anonymityThreshold?: number;
+
+  @Field(() => [GroupCountInput], { nullable: true, description: 'Defaults: self 1, manager 1, peer 3, direct_report 3' })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => GroupCountInput)
+  @ArrayMaxSize(6)
+  minRaters?: GroupCountInput[];
+
+  @Field(() => Int, { nullable: true, defaultValue: 8 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  maxRatersPerGroup?: number;
+
+  @Field()
+  @Type(() => Date)
+  @IsDate()
+  opensAt!: Date;
+
+  @Field()
+  @Type(() => Date)
+  @IsDate()
+  closesAt!: Date;
+}
+
+@InputType()
+export class NominateRaterInput {
+  @Field(() => ID)
+  @IsUUID()
+  cycleId!: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  subjectId!: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  raterId!: string;
+
+  @Field(() => RaterGroup)
+  @IsEnum(RaterGroup)
+  group!: RaterGroup;
+
+  @Field({ defaultValue: false, description: 'true removes the rater instead' })
+  remove!: boolean;
+}

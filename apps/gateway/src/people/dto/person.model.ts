@@ -1,0 +1,98 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+@ObjectType({ description: 'Someone in the organisation directory.' })
+export class Person {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'The HRIS employee id' })
+  employeeId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true })
+  title!: string | null;
+
+  @Field(() => String, { nullable: true })
+  department!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  managerId!: string | null;
+
+  @Field(() => Int, { description: 'People who report to them directly' })
+  directReportCount!: number;
+
+  @Field({ description: 'Leads people who themselves lead others' })
+  isLeaderOfLeaders!: boolean;
+}
+
+export enum ImportAction {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  UNCHANGED = 'UNCHANGED',
+}
+registerEnumType(ImportAction, { name: 'ImportAction' });
+
+@ObjectType({ description: 'A problem in one cell of the import: fix it and import again; nothing was changed.' })
+export class ImportRowError {
+  @Field(() => Int, { description: 'Line in the file (the header is line 1)' })
+  line!: number;
+
+  @Field()
+  column!: string;
+
+  @Field()
+  reason!: string;
+}
+
+@ObjectType()
+export class ImportPreviewRow {
+  @Field(() => Int)
+  line!: number;
+
+  @Field()
+  employeeId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+
+  @Field(() => String, { nullable: true })
+  managerEmployeeId!: string | null;
+
+  @Field(() => ImportAction)
+  action!: ImportAction;
+}
+
+@ObjectType()
+export class ImportPeopleResult {
+  @Field({ description: 'True when this was only a preview' })
+  dryRun!: boolean;
+
+  @Field({ description: 'True when the directory was changed' })
+  applied!: boolean;
+
+  @Field(() => Int)
+  rows!: number;
+
+  @Field(() => Int)
+  created!: number;
+
+  @Field(() => Int)
+  updated!: number;
+
+  @Field(() => Int)
+  unchanged!: number;
+
+  @Field(() => [ImportRowError])
+  errors!: ImportRowError[];
+
+  @Field(() => [ImportPreviewRow], { description: 'At most the first 200 rows' })
+  preview!: ImportPreviewRow[];
+}

@@ -1,0 +1,14 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum RaterGroup {
+  self = 'self',
+  manager = 'manager',
+  peer = 'peer',
+  direct_report = 'direct_report',
+  skip_level = 'skip_level',
+  other = 'other',
+}
+registerEnumType(RaterGroup, {
+  name: 'RaterGroup',
+  description: 'Who a rater is to the subject: up (manager), down (direct_report, skip_level), lateral (peer, other) or self.',
+});
