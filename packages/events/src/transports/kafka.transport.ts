@@ -46,6 +46,7 @@ export class KafkaTransport implements EventTransport {
   private readonly admin: Admin;
   private readonly consumers: { groupId: string; consumer: Consumer }[] = [];
   private started = false;
+  private stopping = false;
   private readonly ns: string;
 
   constructor(private readonly options: KafkaTransportOptions) {
@@ -119,11 +120,14 @@ export class KafkaTransport implements EventTransport {
   }
 
   async subscribe(options: SubscribeOptions): Promise<void> {
+    this.stopping = false;
     const consumer = this.kafka.consumer({
       groupId: `${this.ns}${options.groupId}`,
       allowAutoTopicCreation: false,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
+      // After a crash (broker gone longer than the retries), kafkajs restarts the consumer, unless we are stopping.
+      retry: { initialRetryTime: 200, retries: 10, restartOnFailure: async () => !this.stopping },
     });
     await consumer.connect();
     const topics = [...new Set(options.contracts.map((c) => this.topicName(c.topic)))];
@@ -225,6 +229,7 @@ export class KafkaTransport implements EventTransport {
 
   async stopConsumers(): Promise<void> {
     // Disconnecting a consumer waits for the message in hand, then commits its offsets.
+    this.stopping = true;
     await Promise.all(this.consumers.map(({ consumer }) => consumer.disconnect()));
     this.consumers.length = 0;
   }
