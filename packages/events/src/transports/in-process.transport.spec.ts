@@ -70,4 +70,66 @@ describe('InProcessTransport', () => {
       key: 'c:poison',
     });
   });
+
+  it('keeps per-key order while other keys flow past a slow or failing key (lanes, like partitions)', async () => {
+    const transport = new InProcessTransport(catalogue, { lanes: 4 });
+    const handled: string[] = [];
+    await transport.subscribe({
+      groupId: 'g', contracts: [reportUpdatedV1], initialBackoffMs: 5, retries: 2,
+      handler: async (e) => {
+        const p = e.payload as { subjectId: string; reportVersion: number };
+        if (p.subjectId === 'poison') throw new Error('cannot handle this one');
+        if (p.subjectId === 'slow') await new Promise((r) => setTimeout(r, 5));
+        handled.push(`${p.subjectId}#${p.reportVersion}`);
+      },
+    });
+    const keys = ['slow', 'a', 'b', 'c', 'poison'];
+    const batch: EventEnvelope[] = [];
+    for (let v = 1; v <= 20; v++) for (const k of keys) batch.push(report(k, v));
+    await transport.publish(batch);
+    expect(transport.pending()).toBe(100);
+    await transport.idle();
+    for (const k of ['slow', 'a', 'b', 'c']) {
+      expect(handled.filter((h) => h.startsWith(`${k}#`))).toEqual(Array.from({ length: 20 }, (_, i) => `${k}#${i + 1}`));
+    }
+    // 80 handled, 20 poison messages dead-lettered, each after 3 attempts, in order.
+    expect(handled).toHaveLength(80);
+    expect(transport.deadLetters.map((d) => JSON.parse(d.value).payload.reportVersion)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(transport.deadLetters.every((d) => d.attempts === 3 && d.key === 'c:poison')).toBe(true);
+  });
+
+  it('dead-letters a message that is not a valid envelope, and skips events the group does not handle', async () => {
+    const transport = new InProcessTransport(catalogue);
+    const handled: number[] = [];
+    await transport.subscribe({ groupId: 'g', contracts: [reportUpdatedV1], handler: async (e) => void handled.push((e.payload as { reportVersion: number }).reportVersion) });
+    transport.publishRaw('leaderscope.reports', 'c:s', '{"not": "an envelope"}');
+    await transport.publish([report('s', 1)]);
+    await transport.idle();
+    expect(handled).toEqual([1]);
+    expect(transport.deadLetters).toHaveLength(1);
+    expect(transport.deadLetters[0].reason).toMatch(/^invalid message: EventValidationError/);
+  });
+
+  it('finishes the work in hand on stopConsumers, and refuses to publish once closed', async () => {
+    const transport = new InProcessTransport(catalogue);
+    const handled: number[] = [];
+    await transport.subscribe({
+      groupId: 'g', contracts: [reportUpdatedV1],
+      handler: async (e) => { await new Promise((r) => setTimeout(r, 2)); handled.push((e.payload as { reportVersion: number }).reportVersion); },
+    });
+    await transport.publish([1, 2, 3, 4, 5, 6, 7, 8].map((v) => report('s', v)));
+    await transport.close();
+    expect(handled).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    await expect(transport.publish([report('s', 9)])).rejects.toThrow(/closed/);
+    await expect(transport.healthCheck()).resolves.toEqual({ ok: false, detail: 'closed' });
+  });
+
+  it('takes a batch whole or not at all', async () => {
+    const transport = new InProcessTransport(catalogue);
+    const handled: number[] = [];
+    await transport.subscribe({ groupId: 'g', contracts: [reportUpdatedV1], handler: async (e) => void handled.push((e.payload as { reportVersion: number }).reportVersion) });
+    await expect(transport.publish([report('s', 1), { ...report('s', 2), version: 99 }])).rejects.toThrow(/no contract registered/);
+    await transport.idle();
+    expect(handled).toEqual([]);
+  });
 });

@@ -1,0 +1,109 @@
+/** The transactional outbox on a real PostgreSQL. */
+import { catalogue, createEnvelope, EventEnvelope, EventTransport, InProcessTransport, reportUpdatedV1 } from '@leaderscope/events';
+import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
+import { DataSource } from 'typeorm';
+import { claimEvent, createOutboxTables, enqueueEvents, OutboxRelay } from '../src';
+
+function report(subjectId: string, reportVersion: number): EventEnvelope {
+  return createEnvelope(
+    reportUpdatedV1,
+    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: {}, scoredAt: new Date().toISOString() },
+    { organisationId: 'o' },
+  );
+}
+
+/** Records what was published, in order; can be made to fail after publishing. */
+class RecordingTransport extends InProcessTransport {
+  readonly published: EventEnvelope[] = [];
+  dieAfterPublishing = 0;
+  constructor() {
+    super(catalogue);
+  }
+  override async publish(envelopes: EventEnvelope[]): Promise<void> {
+    await new Promise((r) => setTimeout(r, 1));
+    this.published.push(...envelopes);
+    if (this.dieAfterPublishing > 0) {
+      this.dieAfterPublishing--;
+      throw new Error('relay died after publishing, before marking');
+    }
+  }
+}
+
+describe('transactional outbox', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = new DataSource({ type: 'postgres', url: db.url, extra: { max: 20 } });
+    await dataSource.initialize();
+    for (const schema of ['ordering', 'dying', 'inbox']) {
+      await dataSource.query(`CREATE SCHEMA "${schema}"`);
+      const runner = dataSource.createQueryRunner();
+      await createOutboxTables(runner, schema);
+      await runner.release();
+    }
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  it('publishes in outbox order per key even with several relays (replicas) draining at once', async () => {
+    const transport = new RecordingTransport();
+    const relays = [1, 2, 3].map(() => new OutboxRelay({ dataSource, schema: 'ordering', transport: transport as EventTransport, batchSize: 7 }));
+    // 5 subjects × 40 versions, written by concurrent transactions while the relays drain.
+    const writers = ['a', 'b', 'c', 'd', 'e'].map(async (subject) => {
+      for (let v = 1; v <= 40; v++) {
+        await dataSource.transaction((m) => enqueueEvents(m, 'ordering', [report(subject, v)]));
+        relays[v % 3].kick();
+      }
+    });
+    const draining = Promise.all(relays.map(async (r) => { for (let i = 0; i < 30; i++) { await r.drain(); await new Promise((x) => setTimeout(x, 2)); } }));
+    await Promise.all(writers);
+    await draining;
+    for (const r of relays) await r.drain();
+    // 200 written = 200 published, once each, and in version order for every subject.
+    expect(transport.published).toHaveLength(200);
+    expect(new Set(transport.published.map((e) => e.id)).size).toBe(200);
+    for (const subject of ['a', 'b', 'c', 'd', 'e']) {
+      const versions = transport.published.filter((e) => (e.payload as { subjectId: string }).subjectId === subject).map((e) => (e.payload as { reportVersion: number }).reportVersion);
+      expect(versions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    }
+    expect(await relays[0].pending()).toBe(0);
+  });
+
+  it('republishes after a relay died between publishing and marking; the inbox makes the repeat a no-op', async () => {
+    const transport = new RecordingTransport();
+    transport.dieAfterPublishing = 1;
+    const events = [1, 2, 3].map((v) => report('s', v));
+    await dataSource.transaction((m) => enqueueEvents(m, 'dying', events));
+    const dying = new OutboxRelay({ dataSource, schema: 'dying', transport, onError: () => {} });
+    expect(await dying.drain()).toBe(0); // published, then died before marking
+    expect(await dying.pending()).toBe(3);
+    const restarted = new OutboxRelay({ dataSource, schema: 'dying', transport });
+    expect(await restarted.drain()).toBe(3);
+    expect(await restarted.pending()).toBe(0);
+    // 3 events, 6 deliveries: a consumer's inbox applies each once.
+    expect(transport.published.map((e) => e.id)).toEqual([...events, ...events].map((e) => e.id));
+    let effects = 0;
+    for (const e of transport.published) {
+      await dataSource.transaction(async (m) => {
+        if (await claimEvent(m, 'inbox', 'consumer', e.id)) effects++;
+      });
+    }
+    expect(effects).toBe(3);
+  });
+
+  it('loses nothing when the writer rolls back: no state, no event', async () => {
+    await expect(
+      dataSource.transaction(async (m) => {
+        await enqueueEvents(m, 'dying', [report('rolled-back', 1)]);
+        throw new Error('business rule failed');
+      }),
+    ).rejects.toThrow('business rule failed');
+    const [row] = await dataSource.query(`SELECT count(*) AS n FROM dying.outbox_event WHERE envelope->'payload'->>'subjectId' = 'rolled-back'`);
+    expect(row.n).toBe('0');
+  });
+});
