@@ -6,7 +6,7 @@ import { AppModule, GATEWAY_SCHEMA } from './app.module';
 import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { inputValidationPipe } from './common/validation.pipe';
 
-export { AppModule, GATEWAY_SCHEMA, GatewayOptions } from './app.module';
+export { AppModule, GATEWAY_SCHEMA, GATEWAY_ENTITIES, GatewayOptions } from './app.module';
 export { provisionOrganisation, addAccount } from './organisations/provision';
 export { ReportsService } from './reports/reports.service';
 

@@ -1,21 +1,24 @@
 /**
  * The one-machine default behind `npm start`: one process, the in-process event transport, the
- * dashboard and the API on one port. (PostgreSQL is the test run's real one.)
+ * dashboard and the API on one port, and the demo organisation seeded through the API.
+ * (PostgreSQL is the test run's real one.)
  */
 import { InProcessTransport } from '@leaderscope/events';
-import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
+import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { Platform, startPlatform } from '../src';
-import { graphql, SUBJECT_REPORT, SUBMIT_SURVEY } from './graphql-client';
-import { submissionAt } from './survey-answers';
+import { DEMO } from '../src/demo-seed';
+import { Api, SUBJECT_REPORT } from './fixtures';
 
 describe('npm start: the whole platform in one process', () => {
   let db: TestDatabase;
   let platform: Platform;
+  let api: Api;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    platform = await startPlatform({ databaseUrl: db.url, port: 0, log: () => {} });
-  }, 60000);
+    platform = await startPlatform({ databaseUrl: db.url, port: 0, secret: 'npm-start-test-secret-0123', log: () => {} });
+    api = new Api(platform.url);
+  }, 120000);
 
   afterAll(async () => {
     await platform?.stop();
@@ -29,32 +32,41 @@ describe('npm start: the whole platform in one process', () => {
     expect(body.status).toBe('ok');
     expect(body.details.database.status).toBe('up');
     expect(body.details.events).toMatchObject({ status: 'up', transport: 'in-process' });
-  });
-
-  it('serves the dashboard page at /', async () => {
-    const response = await fetch(`${platform.url}/`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toContain('text/html');
-    const html = await response.text();
-    expect(html).toContain('<div id="root"></div>');
-    expect(html).toMatch(/<script type="module"[^>]+src="\/assets\/index-[^"]+\.js"/);
-  });
-
-  it('carries a submission through both services in-process and reports the score', async () => {
     expect(platform.transport).toBeInstanceOf(InProcessTransport);
-    const cycleId = 'cycle-local';
-    const subjectId = 'subject-local';
-    for (const [i, level] of [2, 3, 4].entries()) {
-      const input = submissionAt(level, { cycleId, subjectId, raterId: `peer-${i}`, raterGroup: 'peer' });
-      const result = await graphql(platform.url, SUBMIT_SURVEY, { input });
-      expect(result.errors).toBeUndefined();
+  });
+
+  it('serves the dashboard page at / and at client-side routes', async () => {
+    for (const path of ['/', '/survey/some-token']) {
+      const response = await fetch(`${platform.url}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(await response.text()).toContain('<div id="root"></div>');
     }
-    const report = await eventually('three responses to be scored', async () => {
-      const result = await graphql(platform.url, SUBJECT_REPORT, { cycleId, subjectId });
-      return result.data?.subjectReport?.responseCount === 3 ? result.data.subjectReport : undefined;
-    });
-    const peers = report.dimensions[0].groups.find((g: { group: string }) => g.group === 'peer');
-    expect(peers).toMatchObject({ n: 3, mean: 3, suppressed: false });
+  });
+
+  it('seeds the demo organisation whose released cycle the leader can read', async () => {
+    const hr = await api.login(DEMO.hr, DEMO.password);
+    const { cycles } = await api.ok(`{ cycles { id status subjects { id email } } }`, {}, hr);
+    expect(cycles).toHaveLength(1);
+    expect(cycles[0].status).toBe('RELEASED');
+    const ada = cycles[0].subjects.find((s: { email: string }) => s.email === DEMO.leader);
+    expect(ada).toBeDefined();
+
+    const leader = await api.login(DEMO.leader, DEMO.password);
+    const { subjectReport } = await api.ok(SUBJECT_REPORT, { cycleId: cycles[0].id, subjectId: ada.id }, leader);
+    expect(subjectReport.visibility).toBe('published');
+    expect(subjectReport.responseCount).toBeGreaterThanOrEqual(10);
+    for (const d of subjectReport.dimensions) {
+      if (!d.others.suppressed) {
+        expect(d.others.mean).toBeGreaterThanOrEqual(1);
+        expect(d.others.mean).toBeLessThanOrEqual(5);
+      }
+    }
     expect((platform.transport as InProcessTransport).deadLetters).toEqual([]);
+  });
+
+  it('does not seed twice', async () => {
+    const [{ count }] = await platform.gateway.get(require('typeorm').DataSource).query(`SELECT count(*)::int AS count FROM gateway.organisation`);
+    expect(count).toBe(1);
   });
 });

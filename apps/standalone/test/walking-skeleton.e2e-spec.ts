@@ -1,45 +1,43 @@
 /**
  * The walking skeleton, distributed: the gateway, the survey service and the scoring service run as
  * three separate Node processes (their real `main.js`) on a real Kafka broker and a real PostgreSQL.
- * A survey submitted through GraphQL travels gateway → Kafka → survey-service (stored) → Kafka →
- * scoring-service (scored) → Kafka → gateway (read model), and the score reads back through GraphQL.
+ * Surveys submitted through GraphQL travel gateway → Kafka → survey-service (stored) → Kafka →
+ * scoring-service (scored) → Kafka → gateway (read model), and the scores read back through GraphQL.
  */
 import { freePort } from '@leaderscope/database';
+import { GATEWAY_ENTITIES, provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, kafkaBrokers, StopWaiting, TestDatabase, uniqueName } from '@leaderscope/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { graphql, SUBJECT_REPORT, SUBMIT_SURVEY } from './graphql-client';
-import { instrument, submissionAt } from './survey-answers';
+import { DataSource } from 'typeorm';
+import { answerSurvey, Api, instrument, LaunchedCycle, launchCycleForAda, PASSWORD, SUBJECT_REPORT } from './fixtures';
 
 const root = join(__dirname, '..', '..', '..');
 const apps = ['survey-service', 'scoring-service', 'gateway'];
 
 describe('walking skeleton: gateway → Kafka → survey-service → Kafka → scoring-service, as three processes', () => {
   let db: TestDatabase;
-  let baseUrl: string;
+  let dataSource: DataSource;
+  let api: Api;
+  let hr: string;
+  let cycle: LaunchedCycle;
   const processes: { name: string; child: ChildProcess; output: string[] }[] = [];
 
   async function count(sql: string): Promise<number> {
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      return Number((await client.query(sql)).rows[0].count);
-    } finally {
-      await client.end();
-    }
+    return Number((await dataSource.query(sql))[0].count);
   }
 
   beforeAll(async () => {
     db = await createTestDatabase();
     const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
+    api = new Api(`http://127.0.0.1:${port}`);
     const env = {
       ...process.env,
       DATABASE_URL: db.url,
       KAFKA_BROKERS: kafkaBrokers().join(','),
       KAFKA_TOPIC_PREFIX: `${uniqueName('skeleton')}.`,
       KAFKA_PARTITIONS: '3',
+      LEADERSCOPE_SECRET: 'walking-skeleton-secret-0123456789',
       PORT: String(port),
     };
     for (const name of apps) {
@@ -51,16 +49,17 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
     }
     try {
       await eventually('the gateway to be ready', async () => {
-        for (const p of processes) {
-          if (p.child.exitCode !== null) throw new StopWaiting(`${p.name} exited with code ${p.child.exitCode}`);
-        }
-        const response = await fetch(`${baseUrl}/health`);
-        return response.status === 200;
+        for (const p of processes) if (p.child.exitCode !== null) throw new StopWaiting(`${p.name} exited with code ${p.child.exitCode}`);
+        return (await fetch(`${api.url}/health`)).status === 200;
       }, 60000);
     } catch (error) {
       throw new Error(`${String(error)}\n${processes.map((p) => `--- ${p.name}\n${p.output.join('')}`).join('\n')}`);
     }
-  }, 90000);
+    dataSource = await new DataSource({ type: 'postgres', url: db.url, schema: 'gateway', entities: GATEWAY_ENTITIES }).initialize();
+    await provisionOrganisation(dataSource, { name: 'Skeleton Ltd', hrEmail: 'hr@skeleton.test', hrPassword: PASSWORD });
+    hr = await api.login('hr@skeleton.test', PASSWORD);
+    cycle = await launchCycleForAda(api, hr);
+  }, 120000);
 
   afterAll(async () => {
     await Promise.all(
@@ -73,49 +72,41 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
           }),
       ),
     );
+    await dataSource?.destroy();
     await db?.drop();
   }, 60000);
 
-  const cycleId = 'cycle-skeleton';
-  const subjectId = 'subject-ada';
-  const raters = [
-    { raterId: 'r-self', raterGroup: 'self', level: 5 },
-    { raterId: 'r-manager', raterGroup: 'manager', level: 3 },
-    { raterId: 'r-peer-1', raterGroup: 'peer', level: 3 },
-    { raterId: 'r-peer-2', raterGroup: 'peer', level: 4 },
-    { raterId: 'r-peer-3', raterGroup: 'peer', level: 5 },
-    { raterId: 'r-report-1', raterGroup: 'direct_report', level: 2 },
-    { raterId: 'r-report-2', raterGroup: 'direct_report', level: 4 },
-  ];
+  // Levels per group: every rater's score on every dimension is exactly their level.
+  const levels: Record<string, number[]> = { self: [5], manager: [3], peer: [3, 4, 5], direct_report: [2, 4], skip_level: [2, 2, 2] };
 
   it('scores submitted surveys and reads the scores back through GraphQL', async () => {
-    const receipts: string[] = [];
-    for (const rater of raters) {
-      const input = submissionAt(rater.level, { cycleId, subjectId, raterId: rater.raterId, raterGroup: rater.raterGroup });
-      const result = await graphql(baseUrl, SUBMIT_SURVEY, { input });
-      expect(result.errors).toBeUndefined();
-      expect(result.data.submitSurvey.status).toBe('accepted');
-      receipts.push(result.data.submitSurvey.submissionId);
-
-      // The same idempotency key and body again: the same receipt, nothing new published.
-      const replay = await graphql(baseUrl, SUBMIT_SURVEY, { input });
-      expect(replay.data.submitSurvey.submissionId).toBe(result.data.submitSurvey.submissionId);
+    const submitted: string[] = [];
+    for (const [group, values] of Object.entries(levels)) {
+      const invitations = cycle.invitations.filter((i) => i.group === group);
+      expect(invitations.length).toBeGreaterThanOrEqual(values.length);
+      for (const [i, level] of values.entries()) {
+        const { input, result } = await answerSurvey(api, invitations[i].token, level);
+        expect(result.errors).toBeUndefined();
+        expect(result.data.submitSurvey.status).toBe('accepted');
+        submitted.push(result.data.submitSurvey.submissionId);
+        // The same idempotency key and body again: the same receipt, nothing new published.
+        const replay = await api.call(`mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId } }`, { input });
+        expect(replay.data.submitSurvey.submissionId).toBe(result.data.submitSurvey.submissionId);
+      }
     }
 
-    const report = await eventually('all seven responses to be scored', async () => {
-      const result = await graphql(baseUrl, SUBJECT_REPORT, { cycleId, subjectId });
-      const r = result.data?.subjectReport;
-      return r && r.responseCount === raters.length ? r : undefined;
+    const report = await eventually('every response to be scored', async () => {
+      const { subjectReport } = await api.ok(SUBJECT_REPORT, { cycleId: cycle.cycleId, subjectId: cycle.subjectId }, hr);
+      return subjectReport?.responseCount === submitted.length ? subjectReport : undefined;
     }, 30000);
 
-    expect(report.dimensions.length).toBe(11);
+    expect(report.visibility).toBe('live');
+    expect(report.dimensions).toHaveLength(instrument.dimensions.length);
     let peerDimensions = 0;
     let reportDimensions = 0;
     for (const dimension of report.dimensions) {
       const group = (name: string) => dimension.groups.find((g: { group: string }) => g.group === name);
-      const observedBy = (name: string) =>
-        instrument.items.some((i) => i.dimensionId === dimension.dimensionId && (!i.observers || i.observers.includes(name as never)));
-      // Each rater's dimension score equals their level, so the group means are known exactly.
+      const observedBy = (name: string) => instrument.items.some((i) => i.dimensionId === dimension.dimensionId && i.observers.includes(name as never));
       if (observedBy('peer')) {
         peerDimensions++;
         expect(group('peer')).toMatchObject({ n: 3, suppressed: false, mean: 4 });
@@ -126,6 +117,7 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
       }
       if (observedBy('self')) expect(group('self')).toMatchObject({ n: 1, suppressed: false, mean: 5 });
       if (observedBy('manager')) expect(group('manager')).toMatchObject({ n: 1, suppressed: false, mean: 3 });
+      if (observedBy('skip_level')) expect(group('skip_level')).toMatchObject({ n: 3, suppressed: false, mean: 2 });
       if (observedBy('direct_report')) {
         reportDimensions++;
         // Two direct reports are below the anonymity threshold of three: never published.
@@ -135,52 +127,53 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
         expect(dimension.others.includes).not.toContain('self');
         const counted = dimension.others.includes.reduce((sum: number, g: string) => sum + (group(g)?.n ?? 0), 0);
         expect(dimension.others.n).toBe(counted);
-        if (dimension.others.includes.includes('direct_report')) {
-          // Merged in only when the merged group is itself large enough to hide the two reports.
-          expect(dimension.others.includes.filter((g: string) => !group(g)!.suppressed).length).toBeGreaterThan(0);
-        }
       }
       if (dimension.gap !== null) expect(dimension.gap).toBeCloseTo(5 - dimension.others.mean, 10);
+      // Fit is others minus the role profile's target for this dimension.
+      if (dimension.fit !== null) expect(dimension.fit).toBeCloseTo(dimension.others.mean - dimension.target, 10);
     }
     expect(peerDimensions).toBeGreaterThan(0);
     expect(reportDimensions).toBeGreaterThan(0);
 
-    // Every submission's receipt turns to "recorded" once the survey service stored it.
-    for (const submissionId of receipts) {
-      await eventually(`submission ${submissionId} to be recorded`, async () => {
-        const result = await graphql(baseUrl, `query($id: ID!) { submissionReceipt(submissionId: $id) { status } }`, { id: submissionId });
-        return result.data?.submissionReceipt?.status === 'recorded';
-      });
-    }
     // Submitted = stored = scored, and the replays counted once.
-    expect(await count(`SELECT count(*) FROM gateway.submission`)).toBe(raters.length);
-    expect(await count(`SELECT count(*) FROM survey.response`)).toBe(raters.length);
-    expect(await count(`SELECT count(*) FROM scoring.rater_response`)).toBe(raters.length);
-  }, 60000);
+    await eventually('every receipt to be recorded', async () =>
+      (await count(`SELECT count(*) FROM gateway.submission WHERE status = 'recorded'`)) === submitted.length);
+    expect(await count(`SELECT count(*) FROM gateway.submission`)).toBe(submitted.length);
+    expect(await count(`SELECT count(*) FROM survey.response`)).toBe(submitted.length);
+    expect(await count(`SELECT count(*) FROM scoring.rater_response`)).toBe(submitted.length);
+  }, 90000);
 
   it('refuses a malformed submission with an error naming the field, and publishes nothing', async () => {
     const outboxBefore = await count(`SELECT count(*) FROM gateway.outbox_event`);
     const submissionsBefore = await count(`SELECT count(*) FROM gateway.submission`);
+    const unanswered = cycle.invitations.filter((i) => i.group === 'direct_report')[2];
 
-    const input = submissionAt(3, { cycleId, subjectId, raterId: 'r-peer-4', raterGroup: 'peer' });
-    input.answers[0].value = 9;
-    input.answers[1].itemId = 'no-such-item';
-    const result = await graphql(baseUrl, SUBMIT_SURVEY, { input });
+    const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { dimensions { items { id } } } }`, { t: unanswered.token });
+    const itemIds = raterSurvey.dimensions.flatMap((d: { items: { id: string }[] }) => d.items.map((i) => i.id));
+    const answers = itemIds.map((itemId: string) => ({ itemId, value: 3 }));
+    answers[0].value = 9;
+    answers[1].itemId = 'no-such-item';
+    const input = { token: unanswered.token, idempotencyKey: '0b7e8f0e-8a4c-4b8e-9d55-6a2f0f6c1d11', answers };
+    const result = await api.call(`mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, { input });
 
     expect(result.data).toBeNull();
     expect(result.errors).toHaveLength(1);
     const error = result.errors![0];
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.extensions?.stacktrace).toBeUndefined();
-    const fields = (error.extensions?.fields as { field: string; message: string }[]).map((f) => f.field);
+    const fields = (error.extensions?.fields as { field: string }[]).map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['input.answers[0].value', 'input.answers[1].itemId']));
     expect(error.message).toContain('input.answers[0].value');
 
-    const missingKey = await graphql(baseUrl, SUBMIT_SURVEY, { input: { ...input, idempotencyKey: 'not-a-uuid' } });
-    expect(missingKey.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(missingKey.errors![0].message).toContain('input.idempotencyKey');
+    const badKey = await api.call(`mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, {
+      input: { ...input, idempotencyKey: 'not-a-uuid', answers: answers.slice(2) },
+    });
+    expect(badKey.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(badKey.errors![0].message).toContain('input.idempotencyKey');
 
     expect(await count(`SELECT count(*) FROM gateway.outbox_event`)).toBe(outboxBefore);
     expect(await count(`SELECT count(*) FROM gateway.submission`)).toBe(submissionsBefore);
+    const { raterSurvey: after } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { status } }`, { t: unanswered.token });
+    expect(after.status).toBe('invited');
   });
 });

@@ -1,0 +1,128 @@
+/** Test fixtures that drive the platform through its public GraphQL API over real HTTP. */
+import { getInstrument, DEFAULT_INSTRUMENT_ID } from '@leaderscope/framework';
+import { randomUUID } from 'node:crypto';
+
+export interface GraphQLResult<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+}
+
+export class Api {
+  constructor(readonly url: string) {}
+
+  async call<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<GraphQLResult<T>> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResult<T>;
+  }
+
+  /** Calls and fails the test with the server's errors when there are any. */
+  async ok<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string | null): Promise<T> {
+    const result = await this.call<T>(query, variables, token);
+    if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    return result.data as T;
+  }
+
+  async login(email: string, password: string): Promise<string> {
+    const data = await this.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
+    return data.login.token;
+  }
+}
+
+export const PASSWORD = 'correct-horse-battery';
+
+/**
+ * A small organisation: Grace (CEO) manages Ada and three peers; Ada leads three team leads who
+ * each lead two people, so Ada is a leader of leaders with a manager, 3 peers, 3 direct reports
+ * and 6 skip-levels.
+ */
+export function organisationCsv(domain = 'example.org'): string {
+  const rows = ['employee_id,name,email,manager_id,title,department'];
+  const add = (id: string, name: string, manager: string, title = '') =>
+    rows.push(`${id},${name},${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain},${manager},${title},Operations`);
+  add('E1', 'Grace Hopper', '', 'Chief Executive');
+  add('E10', 'Ada Lovelace', 'E1', 'Head of Operations');
+  add('E11', 'Alan Turing', 'E1', 'Head of Research');
+  add('E12', 'Barbara Liskov', 'E1', 'Head of Sales');
+  add('E13', 'Claude Shannon', 'E1', 'Head of Finance');
+  ['Dorothy Vaughan', 'Edsger Dijkstra', 'Frances Allen'].forEach((name, i) => {
+    add(`E10${i}`, name, 'E10', 'Team lead');
+    add(`E10${i}1`, `${name.split(' ')[0]} Report One`, `E10${i}`);
+    add(`E10${i}2`, `${name.split(' ')[0]} Report Two`, `E10${i}`);
+  });
+  return rows.join('\n') + '\n';
+}
+
+export const instrument = getInstrument(DEFAULT_INSTRUMENT_ID);
+
+/**
+ * Answers to every item a rater is shown, such that the rater's score on every dimension is
+ * exactly `level`: plain items `level`, reverse-scored items `min + max - level`.
+ */
+export function answersAt(level: number, itemIds: string[]) {
+  const reverse = new Set(instrument.items.filter((i) => i.reverse).map((i) => i.id));
+  const { min, max } = instrument.scale;
+  return itemIds.map((itemId) => ({ itemId, value: reverse.has(itemId) ? min + max - level : level }));
+}
+
+export interface LaunchedCycle {
+  cycleId: string;
+  subjectId: string;
+  invitations: { token: string; group: string; rater: { name: string } }[];
+}
+
+/** HR imports the organisation, creates a cycle for Ada, proposes and approves raters, and launches. */
+export async function launchCycleForAda(api: Api, hr: string, options: { anonymityThreshold?: number } = {}): Promise<LaunchedCycle> {
+  const imported = await api.ok(`mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`, { csv: organisationCsv() }, hr);
+  if (!imported.importPeople.applied) throw new Error(`import failed: ${JSON.stringify(imported.importPeople.errors)}`);
+  const { people } = await api.ok(`{ people(leadersOfLeadersOnly: true) { id employeeId managerId } }`, {}, hr);
+  const ada = people.find((p: { employeeId: string }) => p.employeeId === 'E10');
+  const now = Date.now();
+  const { createCycle } = await api.ok(`mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`, {
+    input: {
+      name: 'Leadership 360',
+      anonymityThreshold: options.anonymityThreshold ?? 3,
+      minRaters: [{ group: 'direct_report', count: 2 }],
+      opensAt: new Date(now - 3600_000).toISOString(),
+      closesAt: new Date(now + 7 * 86400_000).toISOString(),
+    },
+  }, hr);
+  const cycleId = createCycle.id;
+  await api.ok(`mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: cycleId, p: [ada.id] }, hr);
+  await api.ok(`mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId }, hr);
+  await api.ok(`mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c: cycleId, s: ada.id }, hr);
+  await api.ok(`mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: cycleId }, hr);
+  const { raterInvitations } = await api.ok(`query($c: ID!) { raterInvitations(cycleId: $c) { token group rater { name } } }`, { c: cycleId }, hr);
+  return { cycleId, subjectId: ada.id, invitations: raterInvitations };
+}
+
+/** A rater opens their link and submits answers at `level` on every dimension. */
+export async function answerSurvey(api: Api, token: string, level: number, comment?: string) {
+  const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { dimensions { id items { id } } } }`, { t: token });
+  const itemIds = raterSurvey.dimensions.flatMap((d: { items: { id: string }[] }) => d.items.map((i) => i.id));
+  const input = {
+    token,
+    idempotencyKey: randomUUID(),
+    answers: answersAt(level, itemIds),
+    comments: comment ? [{ dimensionId: raterSurvey.dimensions[0].id, text: comment }] : [],
+  };
+  const result = await api.call(`mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status } }`, { input });
+  return { input, result };
+}
+
+export const SUBJECT_REPORT = `
+  query Report($cycleId: ID!, $subjectId: ID!) {
+    subjectReport(cycleId: $cycleId, subjectId: $subjectId) {
+      visibility reportVersion responseCount
+      overall { others self gap fit }
+      dimensions {
+        dimensionId name gap target fit
+        others { n mean suppressed includes }
+        groups { group n mean suppressed suppressionReason ciLow ciHigh }
+      }
+      comments { text group dimensionId }
+    }
+  }`;
