@@ -53,6 +53,7 @@ export function organisationCsv(domain = 'example.org'): string {
     add(`E10${i}1`, `${name.split(' ')[0]} Report One`, `E10${i}`);
     add(`E10${i}2`, `${name.split(' ')[0]} Report Two`, `E10${i}`);
   });
+  add('E111', 'Katherine Johnson', 'E11', 'Partner lead');
   return rows.join('\n') + '\n';
 }
 

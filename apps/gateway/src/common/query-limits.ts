@@ -18,7 +18,9 @@ export function complexityPlugin(getSchema: () => GraphQLSchema): ApolloServerPl
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
+          let complexity: number;
+          try {
+            complexity = getComplexity({
             schema: getSchema(),
             operationName: request.operationName,
             query: document,
@@ -32,6 +34,10 @@ export function complexityPlugin(getSchema: () => GraphQLSchema): ApolloServerPl
               simpleEstimator({ defaultComplexity: 1 }),
             ],
           });
+          } catch (error) {
+            // Variables that do not fit their types: the client's mistake, said as such.
+            throw new GraphQLError((error as Error).message, { extensions: { code: ErrorCode.BadUserInput } });
+          }
           if (complexity > MAX_QUERY_COMPLEXITY) {
             throw new GraphQLError(`Query is too complex: ${complexity} (the limit is ${MAX_QUERY_COMPLEXITY})`, {
               extensions: { code: ErrorCode.BadUserInput },

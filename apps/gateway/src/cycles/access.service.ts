@@ -51,7 +51,7 @@ export class AccessService {
     if (!(await this.isSubject(cycle.id, subjectId))) throw new ForbiddenError('This report does not exist or you do not have access to it');
     if (viewer.isHrAdmin) return 'live';
     const entitled = viewer.personId === subjectId || (await this.isManagerOf(viewer.personId, subjectId));
-    if (entitled && cycle.status === 'released') return 'published';
+    if (entitled && cycle.releasedAt) return 'published';
     throw new ForbiddenError('This report does not exist or you do not have access to it');
   }
 }

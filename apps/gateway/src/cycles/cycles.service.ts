@@ -346,7 +346,10 @@ export class CyclesService {
     this.requireStatus(cycle, ['launched'], 'close');
     const now = new Date();
     await this.outbox.transact(async ({ manager }) => {
-      await manager.getRepository(CycleEntity).update({ id: cycle.id }, { status: 'closed', closedAt: now, closesAt: now < cycle.closesAt ? now : cycle.closesAt });
+      await manager.getRepository(CycleEntity).update(
+        { id: cycle.id },
+        { status: cycle.releasedAt ? 'released' : 'closed', closedAt: now, closesAt: now < cycle.closesAt ? now : cycle.closesAt },
+      );
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.closed', target: `cycle:${cycle.id}` });
     });
     this.progress.changed(cycle.id);

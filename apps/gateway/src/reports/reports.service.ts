@@ -77,8 +77,8 @@ export class ReportsService {
           update.responseCount, JSON.stringify(update.groupCounts), JSON.stringify(update.report), update.scoredAt],
       );
       if (stored.length === 0 || update.resultSet !== 'live') return;
-      const [cycle] = await manager.query(`SELECT "status" FROM "gateway"."cycle" WHERE "id"::text = $1`, [update.cycleId]);
-      if (cycle?.status !== 'released') return;
+      const [cycle] = await manager.query(`SELECT "released_at" FROM "gateway"."cycle" WHERE "id"::text = $1`, [update.cycleId]);
+      if (!cycle?.released_at) return;
       const [published] = await manager.query(
         `SELECT "group_counts" FROM "gateway"."published_report" WHERE "cycle_id" = $1 AND "subject_id" = $2 FOR UPDATE`,
         [update.cycleId, update.subjectId],
@@ -108,10 +108,15 @@ export class ReportsService {
     return changed;
   }
 
-  /** Releases a closed cycle: each subject's current report becomes what the subject and their manager see. */
+  /**
+   * Releases results: each subject's current report becomes what the subject and their manager
+   * see. A cycle may be released while it still collects answers; later answers reach the
+   * publication only under the two-new-responses rule. A closed cycle becomes `released`.
+   */
   async release(viewer: Viewer, cycleId: string): Promise<void> {
     const cycle = await this.access.hrCycle(viewer, cycleId);
-    if (cycle.status !== 'closed') throw new ConflictError(`Cannot release results: the cycle is ${cycle.status} (close it first)`);
+    if (cycle.releasedAt) throw new ConflictError('The results of this cycle were released already');
+    if (cycle.status !== 'closed' && cycle.status !== 'launched') throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO "gateway"."published_report" ("cycle_id", "subject_id", "organisation_id", "report_version", "group_counts", "report", "published_at")
@@ -120,7 +125,7 @@ export class ReportsService {
          ON CONFLICT ("cycle_id", "subject_id") DO NOTHING`,
         [cycle.id],
       );
-      await manager.getRepository(CycleEntity).update({ id: cycle.id }, { status: 'released', releasedAt: new Date() });
+      await manager.getRepository(CycleEntity).update({ id: cycle.id }, { status: cycle.status === 'closed' ? 'released' : cycle.status, releasedAt: new Date() });
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'results.released', target: `cycle:${cycle.id}` });
     });
     this.notifier.changed(cycle.id);
@@ -258,7 +263,7 @@ export class ReportsService {
   async teamReport(viewer: Viewer, cycleId: string): Promise<Heatmap> {
     const cycle = await this.access.cycle(viewer, cycleId);
     if (!viewer.personId) throw new ForbiddenError('Only managers have a team report');
-    if (cycle.status !== 'released') throw new ConflictError('Team reports are available once HR releases the results');
+    if (!cycle.releasedAt) throw new ConflictError('Team reports are available once HR releases the results');
     const team: { id: string }[] = await this.dataSource.query(
       `SELECT p."id" FROM "gateway"."person" p JOIN "gateway"."cycle_subject" s ON s."person_id" = p."id" AND s."cycle_id" = $1 WHERE p."manager_id" = $2`,
       [cycle.id, viewer.personId],

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { RaterGroup } from '../../surveys/dto/rater-group';
 
 @InputType()
@@ -92,5 +92,7 @@ export class NominateRaterInput {
   group!: RaterGroup;
 
   @Field({ defaultValue: false, description: 'true removes the rater instead' })
+  @IsOptional()
+  @IsBoolean()
   remove!: boolean;
 }
