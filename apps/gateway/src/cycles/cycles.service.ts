@@ -190,7 +190,6 @@ export class CyclesService {
    */
   async nominate(viewer: Viewer, input: NominateRaterInput): Promise<Nomination[]> {
     const cycle = await this.access.cycle(viewer, input.cycleId);
-    this.requireStatus(cycle, ['draft'], 'change nominations');
     const isSubject = viewer.personId === input.subjectId;
     if (!viewer.isHrAdmin) {
       if (!isSubject) throw new ForbiddenError('Only HR or the subject can nominate raters');
@@ -198,6 +197,7 @@ export class CyclesService {
         throw new InputError([{ field: 'input.group', message: 'subjects can only nominate peers and partners (other); HR handles the rest' }]);
       }
     }
+    this.requireStatus(cycle, ['draft'], 'change nominations');
     if (!(await this.access.isSubject(cycle.id, input.subjectId))) throw new InputError([{ field: 'input.subjectId', message: 'is not a subject of this cycle' }]);
     const rater = await this.dataSource.getRepository(PersonEntity).findOneBy({ id: input.raterId, organisationId: viewer.organisationId });
     if (!rater) throw new InputError([{ field: 'input.raterId', message: 'no such person in this organisation' }]);
@@ -223,10 +223,10 @@ export class CyclesService {
   /** The subject's manager (or HR) approves the subject's proposed raters. */
   async approve(viewer: Viewer, cycleId: string, subjectId: string): Promise<Nomination[]> {
     const cycle = await this.access.cycle(viewer, cycleId);
-    this.requireStatus(cycle, ['draft'], 'approve nominations');
     if (!viewer.isHrAdmin && !(await this.access.isManagerOf(viewer.personId, subjectId))) {
       throw new ForbiddenError("Only the subject's manager or HR can approve nominations");
     }
+    this.requireStatus(cycle, ['draft'], 'approve nominations');
     if (!(await this.access.isSubject(cycle.id, subjectId))) throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
     await this.dataSource.getRepository(NominationEntity).update({ cycleId: cycle.id, subjectId, status: 'proposed' }, { status: 'approved' });
     return this.nominations(viewer, cycle.id, subjectId, true);
