@@ -2,6 +2,7 @@ import { EventTransport } from '@leaderscope/events';
 import { prepareServiceDatabase } from '@leaderscope/service-kit';
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { json, Response } from 'express';
 import { AppModule, GATEWAY_SCHEMA } from './app.module';
 import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { inputValidationPipe } from './common/validation.pipe';
@@ -21,8 +22,20 @@ export async function createGateway(options: {
 }): Promise<INestApplication> {
   await prepareServiceDatabase(options.databaseUrl, GATEWAY_SCHEMA);
   const app = await NestFactory.create(AppModule.forRoot(options), {
+    bodyParser: false,
     logger: options.logger ?? ['error', 'warn'],
     abortOnError: false,
+  });
+  // Room for a directory CSV (importPeople allows 5 MB); a body that is not JSON gets a plain 400.
+  app.use(json({ limit: '8mb' }));
+  app.use((error: { type?: string; status?: number }, _req: unknown, res: Response, next: (e?: unknown) => void) => {
+    if (error?.type === 'entity.parse.failed' || error?.type === 'entity.too.large') {
+      res.status(error.status ?? 400).json({
+        errors: [{ message: error.type === 'entity.too.large' ? 'Request body is too large' : 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+      });
+      return;
+    }
+    next(error);
   });
   app.useGlobalPipes(inputValidationPipe());
   app.useGlobalFilters(new GraphQLErrorFilter());

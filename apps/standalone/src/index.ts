@@ -24,6 +24,8 @@ export interface PlatformOptions {
   dashboardDir?: string;
   /** Server secret (LEADERSCOPE_SECRET); when absent one is generated once and kept in the data directory. */
   secret?: string;
+  /** GraphQL schema introspection (GRAPHQL_INTROSPECTION); on by default. */
+  introspection?: boolean;
   /** Seed the demo organisation when the database has none (default true). */
   seedDemo?: boolean;
   log?: (message: string) => void;
@@ -65,6 +67,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     databaseUrl,
     transport,
     secret,
+    introspection: options.introspection,
     dashboardDir: options.dashboardDir ?? join(repoRoot, 'apps', 'dashboard', 'dist'),
   });
   const port = options.port ?? 4000;

@@ -8,6 +8,9 @@ async function main(): Promise<void> {
     dataDir: process.env.LEADERSCOPE_DATA_DIR,
     port: Number(process.env.PORT ?? 4000),
     host: process.env.HOST,
+    secret: process.env.LEADERSCOPE_SECRET,
+    introspection: process.env.GRAPHQL_INTROSPECTION !== 'false',
+    seedDemo: process.env.LEADERSCOPE_DEMO !== 'false',
   });
   console.log(`Leaderscope is running at ${platform.url} (GraphQL at ${platform.url}/graphql, health at ${platform.url}/health)`);
   let stopping = false;

@@ -1,0 +1,18 @@
+import { buildSchema, parse, validate } from 'graphql';
+import { depthRule, MAX_QUERY_DEPTH } from './query-limits';
+
+// A schema with a recursive type, where only the depth rule stops a query from going on forever.
+const schema = buildSchema(`type Person { name: String manager: Person } type Query { me: Person }`);
+const query = (depth: number) => `{ me { ${'manager { '.repeat(depth - 1)}name${' }'.repeat(depth - 1)} } }`;
+
+describe('query depth limit', () => {
+  it(`accepts queries up to ${MAX_QUERY_DEPTH} levels`, () => {
+    expect(validate(schema, parse(query(MAX_QUERY_DEPTH)), [depthRule()])).toEqual([]);
+  });
+
+  it('refuses deeper queries, naming the limit', () => {
+    const errors = validate(schema, parse(query(MAX_QUERY_DEPTH + 2)), [depthRule()]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(`exceeds maximum operation depth of ${MAX_QUERY_DEPTH}`);
+  });
+});

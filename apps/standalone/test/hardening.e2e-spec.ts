@@ -1,0 +1,88 @@
+/**
+ * The gateway's protections: query depth and complexity limits, introspection switched off when
+ * configured, no stack traces to clients, and live updates over GraphQL subscriptions (graphql-ws).
+ */
+import { provisionOrganisation } from '@leaderscope/gateway';
+import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
+import { createClient } from 'graphql-ws';
+import { DataSource } from 'typeorm';
+import WebSocket from 'ws';
+import { Platform, startPlatform } from '../src';
+import { answerSurvey, Api, launchCycleForAda, PASSWORD } from './fixtures';
+
+describe('gateway hardening and live updates', () => {
+  let db: TestDatabase;
+  let platform: Platform;
+  let api: Api;
+  let hr: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    platform = await startPlatform({ databaseUrl: db.url, port: 0, seedDemo: false, introspection: false, secret: 'hardening-secret-0123456789', log: () => {} });
+    api = new Api(platform.url);
+    await provisionOrganisation(platform.gateway.get(DataSource), { name: 'Org', hrEmail: 'hr@org.test', hrPassword: PASSWORD });
+    hr = await api.login('hr@org.test', PASSWORD);
+  }, 120000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await db?.drop();
+  });
+
+  it('refuses queries that are too expensive', async () => {
+    const fields = Array.from({ length: 40 }, (_, i) => `c${i}: cycles { subjects { id name email } minRaters { group count } }`).join(' ');
+    const result = await api.call(`{ ${fields} }`, {}, hr);
+    expect(result.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toMatch(/Query is too complex: \d+ \(the limit is 5000\)/);
+  });
+
+  it('turns introspection off when configured', async () => {
+    const result = await api.call(`{ __schema { types { name } } }`, {}, hr);
+    expect(result.errors![0].message).toMatch(/introspection/i);
+  });
+
+  it('never sends stack traces, even for malformed requests', async () => {
+    const notJson = await fetch(`${platform.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ me { ' });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.text()).not.toMatch(/stacktrace|at .*\.js:\d+|node_modules/);
+    const badQuery = await fetch(`${platform.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { ' }) });
+    const body = await badQuery.json();
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js:\d+|node_modules/);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('pushes cycle progress and report changes to subscribers', async () => {
+    const cycle = await launchCycleForAda(api, hr);
+    const client = createClient({ url: platform.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${hr}` } });
+    const progress: number[] = [];
+    const reports: number[] = [];
+    const stopProgress = client.subscribe<{ cycleProgressChanged: { submitted: number } }>(
+      { query: `subscription($c: ID!) { cycleProgressChanged(cycleId: $c) { submitted } }`, variables: { c: cycle.cycleId } },
+      { next: (m) => progress.push(m.data!.cycleProgressChanged.submitted), error: (e) => { throw e; }, complete: () => {} },
+    );
+    const stopReports = client.subscribe<{ subjectReportChanged: { responseCount: number } | null }>(
+      { query: `subscription($c: ID!, $s: ID!) { subjectReportChanged(cycleId: $c, subjectId: $s) { responseCount } }`, variables: { c: cycle.cycleId, s: cycle.subjectId } },
+      { next: (m) => reports.push(m.data!.subjectReportChanged?.responseCount ?? 0), error: (e) => { throw e; }, complete: () => {} },
+    );
+    await new Promise((r) => setTimeout(r, 300)); // let both subscriptions register
+    const peers = cycle.invitations.filter((i) => i.group === 'peer');
+    for (const [i, peer] of peers.entries()) await answerSurvey(api, peer.token, 2 + i);
+    await eventually('a progress update with three submissions', async () => progress.includes(3));
+    await eventually('a report update with three responses', async () => reports.includes(3));
+    stopProgress();
+    stopReports();
+    await client.dispose();
+
+    // Without a valid token the subscription is refused.
+    const stranger = createClient({ url: platform.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, retryAttempts: 0 });
+    const refusal = await new Promise<unknown>((resolve) => {
+      stranger.subscribe({ query: `subscription($c: ID!) { cycleProgressChanged(cycleId: $c) { submitted } }`, variables: { c: cycle.cycleId } }, {
+        next: () => resolve('got data'),
+        error: (e) => resolve(e),
+        complete: () => resolve('completed'),
+      });
+    });
+    expect(JSON.stringify(refusal)).toMatch(/UNAUTHENTICATED|Sign in first/);
+    await stranger.dispose();
+  }, 60000);
+});
