@@ -198,6 +198,16 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     const { sendReminders } = await api.ok(`mutation($c: ID!) { sendReminders(cycleId: $c) }`, { c: ids.cycle }, t.hrA);
     expect(sendReminders).toBe(3);
 
+    // HR revokes one unanswered link: it stops working at once; another organisation cannot touch it.
+    const { raterInvitations } = await api.ok(`query($c: ID!) { raterInvitations(cycleId: $c) { assignmentId token group status } }`, { c: ids.cycle }, t.hrA);
+    const victim = raterInvitations.filter((i: { group: string; status: string }) => i.group === 'skip_level' && i.status === 'invited')[2];
+    const foreign = await api.call(`mutation($a: ID!) { revokeInvitation(assignmentId: $a) }`, { a: victim.assignmentId }, t.hrB);
+    expect(foreign.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await api.ok(`mutation($a: ID!) { revokeInvitation(assignmentId: $a) }`, { a: victim.assignmentId }, t.hrA)).revokeInvitation).toBe(true);
+    const revoked = await api.call(`query($t: String!) { raterSurvey(token: $t) { subjectName } }`, { t: victim.token });
+    expect(revoked.errors![0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: 'This survey link is not valid. Ask HR for a new one.' });
+    invitations = invitations.filter((i) => i.token !== victim.token);
+
     await eventually('all 12 answers scored', async () => (await api.ok(SUBJECT_REPORT, { cycleId: ids.cycle, subjectId: ids.E10 }, t.hrA)).subjectReport?.responseCount === 12, 30000);
   }, 90000);
 
@@ -226,7 +236,8 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     expect(skipN(published)).toBe(3);
 
     // One late skip-level answer: HR's live report moves, the publication does not.
-    const [late1, late2] = tokens('skip_level').slice(3);
+    const answered = new Set(tokens('skip_level').slice(0, 3));
+    const [late1, late2] = tokens('skip_level').filter((tk) => !answered.has(tk));
     await answerSurvey(api, late1, 5);
     await eventually('the late answer to be scored', async () => (await api.ok(SUBJECT_REPORT, { cycleId: ids.cycle, subjectId: ids.E10 }, t.hrA)).subjectReport.responseCount === 13, 30000);
     const unchanged = (await api.ok(SUBJECT_REPORT, { cycleId: ids.cycle, subjectId: ids.E10 }, t.ada)).subjectReport;
@@ -245,7 +256,7 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
   it('closes: links stop working and submissions are refused; HR and the manager read their views', async () => {
     const { closeCycle } = await api.ok(`mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`, { c: ids.cycle }, t.hrA);
     expect(closeCycle.status).toBe('RELEASED');
-    const [lastToken] = tokens('skip_level').slice(5);
+    const [lastToken] = tokens('skip_level').slice(4);
     const late = await answerSurvey(api, lastToken, 3);
     expect(late.result.errors![0].extensions!.code).toBe('CONFLICT');
     expect(late.result.errors![0].message).toMatch(/closed/);
@@ -282,7 +293,7 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     const forged = await api.call(`query($t: String!) { raterSurvey(token: $t) { subjectName } }`, { t: 'A'.repeat(43) });
     expect(forged.errors![0]).toMatchObject({ message: 'This survey link is not valid. Ask HR for a new one.', extensions: { code: 'FORBIDDEN' } });
     const oversized = await api.call(`mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, {
-      input: { token: tokens('skip_level')[5], idempotencyKey: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', answers: [], comments: [{ dimensionId: 'alignment', text: 'x'.repeat(2001) }] },
+      input: { token: tokens('skip_level')[4], idempotencyKey: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', answers: [], comments: [{ dimensionId: 'alignment', text: 'x'.repeat(2001) }] },
     });
     expect(oversized.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(oversized.errors![0].message).toMatch(/input\.comments\[0\]\.text: text must be at most 2000 characters/);

@@ -78,6 +78,11 @@ export class CyclesResolver {
     return this.cyclesService.invitations(viewer, cycleId);
   }
 
+  @Mutation(() => Boolean, { description: "HR: revoke one rater's survey link; returns false if it was revoked already." })
+  revokeInvitation(@CurrentViewer() viewer: Viewer, @Args('assignmentId', { type: () => ID }) assignmentId: string): Promise<boolean> {
+    return this.cyclesService.revokeInvitation(viewer, assignmentId);
+  }
+
   @Query(() => CycleProgress, { description: 'HR: invited, started and submitted per subject and group; who has not answered.' })
   cycleProgress(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<CycleProgress> {
     return this.cyclesService.progressOf(viewer, cycleId);

@@ -322,6 +322,22 @@ export class CyclesService {
       });
   }
 
+  /** Revokes one rater's survey link (a wrong person, a leaked link). Answers already submitted stay. */
+  async revokeInvitation(viewer: Viewer, assignmentId: string): Promise<boolean> {
+    this.access.requireHr(viewer);
+    const assignment = isUuid(assignmentId)
+      ? await this.dataSource.getRepository(AssignmentEntity).findOneBy({ id: assignmentId, organisationId: viewer.organisationId })
+      : null;
+    if (!assignment) throw new ForbiddenError('This invitation does not exist or you do not have access to it');
+    if (assignment.revokedAt) return false;
+    await this.outbox.transact(async ({ manager }) => {
+      await manager.getRepository(AssignmentEntity).update({ id: assignment.id }, { revokedAt: new Date() });
+      await this.audit.record(manager, { organisationId: viewer.organisationId, accountId: viewer.accountId, action: 'invitation.revoked', target: `assignment:${assignment.id}` });
+    });
+    this.progress.changed(assignment.cycleId);
+    return true;
+  }
+
   async sendReminders(viewer: Viewer, cycleId: string): Promise<number> {
     const cycle = await this.access.hrCycle(viewer, cycleId);
     this.requireStatus(cycle, ['launched'], 'send reminders');
