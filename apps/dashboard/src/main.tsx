@@ -1,19 +1,26 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import '@mantine/core/styles.css';
+import './styles.css';
 import { ApolloProvider } from '@apollo/client/react';
+import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import './styles.css';
+import { RouterProvider } from 'react-router';
+import { createApolloClient } from './app/apollo';
+import { createRouter } from './app/router';
+import { theme } from './app/theme';
+import { AuthProvider } from './features/auth/AuthProvider';
 
-const client = new ApolloClient({
-  link: new HttpLink({ uri: '/graphql' }),
-  cache: new InMemoryCache(),
-});
+const client = createApolloClient();
+const router = createRouter();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ApolloProvider client={client}>
-      <App />
-    </ApolloProvider>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <ApolloProvider client={client}>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </ApolloProvider>
+    </MantineProvider>
   </StrictMode>,
 );

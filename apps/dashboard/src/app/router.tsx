@@ -1,0 +1,56 @@
+import { Center, Loader } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { homePath, useAuth, type RoleName } from '../features/auth/AuthProvider';
+import { CycleDetailPage, CyclesPage, NewCyclePage, PeoplePage } from '../pages/HrPages';
+import { LoginPage } from '../pages/LoginPage';
+import { MyReportsPage, NotFoundPage, RaterSurveyPage, ReportPage, TeamPage } from '../pages/OtherPages';
+import { Layout } from './Layout';
+import { ErrorState } from './ui';
+
+function RequireAuth({ children, roles }: { children: ReactNode; roles?: RoleName[] }) {
+  const { token, me, loading, error } = useAuth();
+  const location = useLocation();
+  if (!token) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (loading || (!me && !error))
+    return (
+      <Center h="60vh" role="status" aria-label="Loading">
+        <Loader />
+      </Center>
+    );
+  if (!me) return <ErrorState error={error} what="Your account could not be loaded" onRetry={() => window.location.reload()} />;
+  if (roles && !roles.some((r) => me.roles.includes(r))) return <ErrorState error={new Error('This page is for another role.')} what="You do not have access to this page" />;
+  return <>{children}</>;
+}
+
+function Home() {
+  const { me } = useAuth();
+  return <Navigate to={homePath(me)} replace />;
+}
+
+export const routes = [
+  { path: '/login', element: <LoginPage /> },
+  { path: '/survey/:token', element: <RaterSurveyPage /> },
+  {
+    element: (
+      <RequireAuth>
+        <Layout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'cycles', element: <RequireAuth roles={['HR_ADMIN']}><CyclesPage /></RequireAuth> },
+      { path: 'cycles/new', element: <RequireAuth roles={['HR_ADMIN']}><NewCyclePage /></RequireAuth> },
+      { path: 'cycles/:cycleId', element: <RequireAuth roles={['HR_ADMIN']}><CycleDetailPage /></RequireAuth> },
+      { path: 'cycles/:cycleId/reports/:subjectId', element: <ReportPage /> },
+      { path: 'people', element: <RequireAuth roles={['HR_ADMIN']}><PeoplePage /></RequireAuth> },
+      { path: 'my-reports', element: <MyReportsPage /> },
+      { path: 'team', element: <RequireAuth roles={['MANAGER']}><TeamPage /></RequireAuth> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,219 @@
+import { Alert, Badge, Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Stepper, Table, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { INSTRUMENT_VERSIONS, profileName, ROLE_PROFILES } from '../../app/theme';
+import { ErrorState, Loading } from '../../app/ui';
+import { PEOPLE } from '../import/operations';
+import { ADD_SUBJECTS, CREATE_CYCLE, CYCLES } from './operations';
+
+const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
+
+/** Cycle wizard: basics (instrument, role profile, anonymity, dates), subjects, review and create. */
+export function CycleWizard() {
+  const navigate = useNavigate();
+  const [step, setStep] = useState(0);
+  const [name, setName] = useState(`Leadership 360 — ${new Date().toLocaleString(undefined, { month: 'long', year: 'numeric' })}`);
+  const [instrumentVersion, setInstrumentVersion] = useState('2');
+  const [roleProfileId, setRoleProfileId] = useState('leader-of-leaders');
+  const [threshold, setThreshold] = useState<number>(3);
+  const [opensAt, setOpensAt] = useState(day(0));
+  const [closesAt, setClosesAt] = useState(day(21));
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [touched, setTouched] = useState(false);
+  const [search, setSearch] = useState('');
+
+  const suggested = useQuery(PEOPLE, { variables: { leadersOfLeadersOnly: true, limit: 500 } });
+  const everyone = useQuery(PEOPLE, { variables: { limit: 500 } });
+  const [createCycle, createState] = useMutation(CREATE_CYCLE, { refetchQueries: [CYCLES] });
+  const [addSubjects, addState] = useMutation(ADD_SUBJECTS);
+
+  // Pre-select the suggested leaders of leaders who have a manager (a chief executive has nobody above to rate her).
+  useEffect(() => {
+    if (!touched && suggested.data) setSelected(new Set(suggested.data.people.filter((p) => p.managerId).map((p) => p.id)));
+  }, [suggested.data, touched]);
+
+  const suggestedIds = useMemo(() => new Set(suggested.data?.people.map((p) => p.id)), [suggested.data]);
+  const candidates = useMemo(() => {
+    const list = [...(suggested.data?.people ?? []), ...(everyone.data?.people ?? []).filter((p) => !suggestedIds.has(p.id) && p.directReportCount > 0)];
+    const q = search.trim().toLowerCase();
+    return q ? list.filter((p) => `${p.name} ${p.email ?? ''} ${p.department ?? ''}`.toLowerCase().includes(q)) : list;
+  }, [suggested.data, everyone.data, suggestedIds, search]);
+
+  const basicsProblems = [
+    !name.trim() && 'Give the cycle a name.',
+    threshold < 2 && 'The anonymity threshold must be at least 2.',
+    !(opensAt && closesAt && closesAt > opensAt) && 'The closing date must be after the opening date.',
+  ].filter(Boolean) as string[];
+
+  const toggle = (id: string) => {
+    setTouched(true);
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  };
+
+  const create = async () => {
+    try {
+      const { data } = await createCycle({
+        variables: {
+          input: {
+            name: name.trim(),
+            instrumentVersion: Number(instrumentVersion),
+            roleProfileId,
+            anonymityThreshold: threshold,
+            opensAt: new Date(`${opensAt}T00:00:00`).toISOString(),
+            closesAt: new Date(`${closesAt}T23:59:00`).toISOString(),
+          },
+        },
+      });
+      if (!data) return;
+      const id = data.createCycle.id;
+      if (selected.size > 0) await addSubjects({ variables: { cycleId: id, personIds: [...selected] } });
+      navigate(`/cycles/${id}?tab=raters`);
+    } catch {
+      /* shown below */
+    }
+  };
+
+  const peopleById = new Map([...(everyone.data?.people ?? []), ...(suggested.data?.people ?? [])].map((p) => [p.id, p]));
+
+  return (
+    <Card padding="xl">
+      <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm" allowNextStepsSelect={false}>
+        <Stepper.Step label="Basics" description="Instrument, profile, dates">
+          <Stack gap="md" mt="lg" maw={720}>
+            <TextInput label="Cycle name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select label="Instrument" data={INSTRUMENT_VERSIONS} value={instrumentVersion} onChange={(v) => v && setInstrumentVersion(v)} allowDeselect={false} />
+              <Select
+                label="Role profile"
+                description="The expectations reports are read against"
+                data={ROLE_PROFILES}
+                value={roleProfileId}
+                onChange={(v) => v && setRoleProfileId(v)}
+                allowDeselect={false}
+              />
+            </SimpleGrid>
+            <NumberInput
+              label="Anonymity threshold"
+              description="The fewest answers a group (other than self and manager) needs before its figures are shown. 3 or more is recommended."
+              min={2}
+              max={10}
+              value={threshold}
+              onChange={(v) => setThreshold(Number(v) || 0)}
+              maw={320}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput label="Opens" type="date" value={opensAt} onChange={(e) => setOpensAt(e.currentTarget.value)} />
+              <TextInput label="Closes" type="date" value={closesAt} onChange={(e) => setClosesAt(e.currentTarget.value)} />
+            </SimpleGrid>
+            {basicsProblems.length > 0 && (
+              <Alert color="orange" variant="light" role="alert">
+                {basicsProblems.join(' ')}
+              </Alert>
+            )}
+          </Stack>
+        </Stepper.Step>
+        <Stepper.Step label="Leaders" description="Who is reviewed">
+          <Stack mt="lg" gap="sm">
+            <Group justify="space-between" wrap="wrap">
+              <Text size="sm" c="dimmed" maw={620}>
+                Suggested: people who lead leaders (their reports have reports). Anyone else with a team can be added too.
+              </Text>
+              <TextInput aria-label="Filter people" placeholder="Filter by name or department" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} />
+            </Group>
+            {(suggested.loading || everyone.loading) && !suggested.data && <Loading label="Finding leaders of leaders…" />}
+            {suggested.error && <ErrorState error={suggested.error} what="People could not be loaded" />}
+            {suggested.data && suggested.data.people.length === 0 && (
+              <Alert color="orange" variant="light">
+                Nobody in the directory leads leaders yet. Import the organisation first.
+              </Alert>
+            )}
+            <Table highlightOnHover verticalSpacing={8} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={40}>
+                    <span className="visually-hidden">Include</span>
+                  </Table.Th>
+                  <Table.Th>Leader</Table.Th>
+                  <Table.Th visibleFrom="sm">Department</Table.Th>
+                  <Table.Th ta="right">Direct reports</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {candidates.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Checkbox checked={selected.has(p.id)} onChange={() => toggle(p.id)} aria-label={`Review ${p.name}`} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {p.name}{' '}
+                        {p.isLeaderOfLeaders && (
+                          <Badge size="xs" variant="light" ml={4}>
+                            Suggested
+                          </Badge>
+                        )}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {p.title ?? ''}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm">{p.department ?? '—'}</Table.Td>
+                    <Table.Td ta="right">{p.directReportCount}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        </Stepper.Step>
+        <Stepper.Step label="Review" description="Check and create">
+          <Stack mt="lg" gap="sm" maw={720}>
+            <Table variant="vertical" withTableBorder fz="sm">
+              <Table.Tbody>
+                <Row label="Name" value={name} />
+                <Row label="Instrument" value={INSTRUMENT_VERSIONS.find((v) => v.value === instrumentVersion)?.label ?? instrumentVersion} />
+                <Row label="Role profile" value={profileName(roleProfileId)} />
+                <Row label="Anonymity threshold" value={`${threshold} answers per group`} />
+                <Row label="Dates" value={`${opensAt} to ${closesAt}`} />
+                <Row label="Leaders reviewed" value={`${selected.size}: ${[...selected].map((id) => peopleById.get(id)?.name ?? id).join(', ') || 'none yet'}`} />
+              </Table.Tbody>
+            </Table>
+            <Text size="sm" c="dimmed">
+              Next you will propose and approve each leader’s raters, then launch. Nothing is sent until you launch.
+            </Text>
+            {createState.error && <ErrorState error={createState.error} what="The cycle could not be created" />}
+            {addState.error && <ErrorState error={addState.error} what="The leaders could not be added" />}
+          </Stack>
+        </Stepper.Step>
+      </Stepper>
+      <Group justify="space-between" mt="xl">
+        <Button variant="default" onClick={() => (step === 0 ? navigate('/cycles') : setStep(step - 1))}>
+          {step === 0 ? 'Cancel' : 'Back'}
+        </Button>
+        {step < 2 ? (
+          <Button onClick={() => setStep(step + 1)} disabled={(step === 0 && basicsProblems.length > 0) || (step === 1 && selected.size === 0)}>
+            Next
+          </Button>
+        ) : (
+          <Button onClick={() => void create()} loading={createState.loading || addState.loading}>
+            Create cycle
+          </Button>
+        )}
+      </Group>
+    </Card>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={200}>{label}</Table.Th>
+      <Table.Td>{value}</Table.Td>
+    </Table.Tr>
+  );
+}

@@ -1,0 +1,98 @@
+import { Alert, Anchor, Badge, Button, Card, CopyButton, Group, ScrollArea, Select, Table, Text, Tooltip, ActionIcon } from '@mantine/core';
+import { useLazyQuery } from '@apollo/client/react';
+import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { GROUP_LABELS } from '../../app/theme';
+import { ErrorState, Loading } from '../../app/ui';
+import { RATER_INVITATIONS } from './operations';
+
+const STATUS_COLOR: Record<string, string> = { invited: 'gray', started: 'yellow', submitted: 'teal' };
+
+/** The survey links, for organisations that hand them out themselves. Listing them is audited, so they load on request. */
+export function InvitationLinks({ cycleId }: { cycleId: string }) {
+  const [load, { data, loading, error, called }] = useLazyQuery(RATER_INVITATIONS, { fetchPolicy: 'network-only' });
+  const [subject, setSubject] = useState<string | null>(null);
+  const invitations = data?.raterInvitations ?? [];
+  const subjects = useMemo(() => [...new Map(invitations.map((i) => [i.subject.id, i.subject.name])).entries()].map(([value, label]) => ({ value, label })), [invitations]);
+  const shown = subject ? invitations.filter((i) => i.subject.id === subject) : invitations;
+  const origin = typeof window !== 'undefined' ? window.location.origin : '';
+
+  if (!called)
+    return (
+      <Card>
+        <Text fw={650}>Survey links</Text>
+        <Text size="sm" c="dimmed" mt={4} maw={680}>
+          Each rater has a personal link that opens their survey without signing in. Share them only with the person named. Showing the links is recorded in the audit log.
+        </Text>
+        <Button mt="md" leftSection={<IconLink size={16} aria-hidden />} onClick={() => void load({ variables: { cycleId } })}>
+          Show survey links
+        </Button>
+      </Card>
+    );
+  if (error) return <ErrorState error={error} what="The survey links could not be shown" />;
+  if (loading && !data) return <Loading label="Loading survey links…" />;
+  return (
+    <Card padding={0}>
+      <Group justify="space-between" p="md" wrap="wrap">
+        <div>
+          <Text fw={650}>{shown.length} survey links</Text>
+          <Text size="xs" c="dimmed">
+            Personal links — share each only with the person named.
+          </Text>
+        </div>
+        <Select aria-label="Filter by leader" placeholder="All leaders" clearable data={subjects} value={subject} onChange={setSubject} w={240} />
+      </Group>
+      {invitations.length === 0 && (
+        <Alert mx="md" mb="md" color="gray" variant="light">
+          No links yet: they are created when the cycle is launched.
+        </Alert>
+      )}
+      <ScrollArea.Autosize mah={620} type="auto">
+        <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label="Survey links">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Rater</Table.Th>
+              <Table.Th>About</Table.Th>
+              <Table.Th>As</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Link</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {shown.map((i) => {
+              const url = `${origin}/survey/${i.token}`;
+              return (
+                <Table.Tr key={i.assignmentId} data-group={i.group} data-subject={i.subject.name}>
+                  <Table.Td>{i.rater.name}</Table.Td>
+                  <Table.Td>{i.subject.name}</Table.Td>
+                  <Table.Td>{GROUP_LABELS[i.group]}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={STATUS_COLOR[i.status] ?? 'gray'}>
+                      {i.status}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4} wrap="nowrap">
+                      <Anchor href={`/survey/${i.token}`} target="_blank" rel="noreferrer" size="sm" className="survey-link" aria-label={`Survey link for ${i.rater.name} about ${i.subject.name}`}>
+                        Open
+                      </Anchor>
+                      <CopyButton value={url}>
+                        {({ copied, copy }) => (
+                          <Tooltip label={copied ? 'Copied' : 'Copy link'}>
+                            <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={`Copy the link for ${i.rater.name}`}>
+                              {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+                            </ActionIcon>
+                          </Tooltip>
+                        )}
+                      </CopyButton>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </Card>
+  );
+}

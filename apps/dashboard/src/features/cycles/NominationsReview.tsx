@@ -1,0 +1,243 @@
+import { ActionIcon, Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { IconCheck, IconUserPlus, IconX } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { GROUP_LABELS, GROUP_ORDER } from '../../app/theme';
+import { EmptyState, ErrorState, Loading } from '../../app/ui';
+import type { CycleFieldsFragment, NominationsQuery, RaterGroup } from '../../gql/graphql';
+import { PEOPLE } from '../import/operations';
+import { APPROVE_NOMINATIONS, NOMINATE_RATER, NOMINATIONS, PROPOSE_RATERS } from './operations';
+
+type Nomination = NominationsQuery['nominations'][number];
+
+/** Proposing raters from reporting lines, adjusting them, and approving them per subject. */
+export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
+  const editable = cycle.status === 'DRAFT';
+  const { data, loading, error, refetch } = useQuery(NOMINATIONS, { variables: { cycleId: cycle.id }, fetchPolicy: 'cache-and-network' });
+  const refetchQueries = [{ query: NOMINATIONS, variables: { cycleId: cycle.id } }];
+  const [propose, proposeState] = useMutation(PROPOSE_RATERS, { refetchQueries, awaitRefetchQueries: true });
+  const [approve, approveState] = useMutation(APPROVE_NOMINATIONS, { refetchQueries, awaitRefetchQueries: true });
+  const [approvingAll, setApprovingAll] = useState(false);
+
+  const bySubject = useMemo(() => {
+    const map = new Map<string, Nomination[]>();
+    for (const n of data?.nominations ?? []) if (n.status !== 'removed') map.set(n.subjectId, [...(map.get(n.subjectId) ?? []), n]);
+    return map;
+  }, [data]);
+
+  if (cycle.subjects.length === 0) return <EmptyState title="No leaders in this cycle">Add leaders to review before proposing raters.</EmptyState>;
+  if (error) return <ErrorState error={error} what="The raters could not be loaded" onRetry={() => void refetch()} />;
+  if (loading && !data) return <Loading label="Loading raters…" />;
+
+  const nominations = data?.nominations.filter((n) => n.status !== 'removed') ?? [];
+  const pendingSubjects = cycle.subjects.filter((s) => (bySubject.get(s.id) ?? []).some((n) => n.status === 'proposed'));
+
+  const approveAll = async () => {
+    setApprovingAll(true);
+    try {
+      for (const s of pendingSubjects) await approve({ variables: { cycleId: cycle.id, subjectId: s.id } });
+    } catch {
+      /* shown below */
+    } finally {
+      setApprovingAll(false);
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      {editable && (
+        <Card padding="md" bg="var(--mantine-color-brand-0)">
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <div>
+              <Text fw={650}>Raters</Text>
+              <Text size="sm" c="dimmed">
+                Propose raters from reporting lines (manager, peers, direct reports, skip-levels), adjust, then approve each leader’s list.
+              </Text>
+            </div>
+            <Group gap="sm">
+              <Button variant={nominations.length ? 'default' : 'filled'} onClick={() => void propose({ variables: { cycleId: cycle.id } }).catch(() => undefined)} loading={proposeState.loading}>
+                {nominations.length ? 'Propose again' : 'Propose raters for everyone'}
+              </Button>
+              {pendingSubjects.length > 0 && (
+                <Button color="teal" leftSection={<IconCheck size={16} aria-hidden />} onClick={() => void approveAll()} loading={approvingAll}>
+                  Approve all ({pendingSubjects.length})
+                </Button>
+              )}
+            </Group>
+          </Group>
+        </Card>
+      )}
+      {proposeState.error && <ErrorState error={proposeState.error} what="Raters could not be proposed" />}
+      {approveState.error && <ErrorState error={approveState.error} what="Raters could not be approved" />}
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+        {cycle.subjects.map((subject) => (
+          <SubjectRaters
+            key={subject.id}
+            cycle={cycle}
+            subject={subject}
+            nominations={bySubject.get(subject.id) ?? []}
+            editable={editable}
+            onApprove={() => void approve({ variables: { cycleId: cycle.id, subjectId: subject.id } }).catch(() => undefined)}
+            approving={approveState.loading}
+          />
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function SubjectRaters({
+  cycle,
+  subject,
+  nominations,
+  editable,
+  onApprove,
+  approving,
+}: {
+  cycle: CycleFieldsFragment;
+  subject: CycleFieldsFragment['subjects'][number];
+  nominations: Nomination[];
+  editable: boolean;
+  onApprove: () => void;
+  approving: boolean;
+}) {
+  const refetchQueries = [{ query: NOMINATIONS, variables: { cycleId: cycle.id } }];
+  const [nominate, nominateState] = useMutation(NOMINATE_RATER, { refetchQueries, awaitRefetchQueries: true });
+  const [adding, setAdding] = useState(false);
+  const proposed = nominations.filter((n) => n.status === 'proposed').length;
+  const approved = nominations.length > 0 && proposed === 0;
+  const minimum = new Map(cycle.minRaters.map((m) => [m.group, m.count]));
+  const groups = GROUP_ORDER.filter((g) => nominations.some((n) => n.group === g) || minimum.has(g as RaterGroup));
+
+  return (
+    <Card aria-label={`Raters for ${subject.name}`} className="subject-raters">
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <div>
+          <Title order={3} fz="md">
+            {subject.name}
+          </Title>
+          <Text size="xs" c="dimmed">
+            {[subject.title, subject.department].filter(Boolean).join(' · ')}
+          </Text>
+        </div>
+        {nominations.length === 0 ? (
+          <Badge color="gray" variant="light">
+            No raters yet
+          </Badge>
+        ) : approved ? (
+          <Badge color="teal" variant="light" leftSection={<IconCheck size={12} aria-hidden />}>
+            Approved
+          </Badge>
+        ) : (
+          <Badge color="yellow" variant="light">
+            {proposed} to approve
+          </Badge>
+        )}
+      </Group>
+      <Stack gap={8} mt="sm">
+        {groups.map((group) => {
+          const members = nominations.filter((n) => n.group === group);
+          const min = minimum.get(group as RaterGroup) ?? 0;
+          const short = members.length < min;
+          return (
+            <div key={group}>
+              <Group gap={6} mb={4}>
+                <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts={0.4}>
+                  {GROUP_LABELS[group]}
+                </Text>
+                <Text size="xs" c={short ? 'red.8' : 'dimmed'}>
+                  {members.length}
+                  {min ? ` of at least ${min}` : ''}
+                  {short ? ' — too few to launch' : ''}
+                </Text>
+              </Group>
+              <Group gap={6}>
+                {members.map((n) => (
+                  <Badge
+                    key={n.id}
+                    variant={n.status === 'approved' ? 'light' : 'outline'}
+                    color={n.status === 'approved' ? 'brand' : 'gray'}
+                    size="lg"
+                    radius="sm"
+                    tt="none"
+                    fw={500}
+                    rightSection={
+                      editable && n.group !== 'self' ? (
+                        <Tooltip label={`Remove ${n.rater.name}`}>
+                          <ActionIcon
+                            size="xs"
+                            variant="transparent"
+                            color="gray"
+                            aria-label={`Remove ${n.rater.name} as ${GROUP_LABELS[n.group]?.toLowerCase()}`}
+                            onClick={() => void nominate({ variables: { input: { cycleId: cycle.id, subjectId: subject.id, raterId: n.rater.id, group: n.group, remove: true } } }).catch(() => undefined)}
+                          >
+                            <IconX size={12} />
+                          </ActionIcon>
+                        </Tooltip>
+                      ) : undefined
+                    }
+                  >
+                    {n.rater.name}
+                  </Badge>
+                ))}
+              </Group>
+            </div>
+          );
+        })}
+      </Stack>
+      {nominateState.error && <ErrorState error={nominateState.error} what="The rater list could not be changed" />}
+      {editable && (
+        <Group mt="md" gap="sm">
+          {proposed > 0 && (
+            <Button size="xs" color="teal" onClick={onApprove} loading={approving} aria-label={`Approve raters for ${subject.name}`}>
+              Approve raters
+            </Button>
+          )}
+          <Button size="xs" variant="subtle" leftSection={<IconUserPlus size={14} aria-hidden />} onClick={() => setAdding((v) => !v)}>
+            Add a rater
+          </Button>
+        </Group>
+      )}
+      {adding && editable && (
+        <AddRater
+          onAdd={async (raterId, group) => {
+            await nominate({ variables: { input: { cycleId: cycle.id, subjectId: subject.id, raterId, group } } }).catch(() => undefined);
+            setAdding(false);
+          }}
+          exclude={new Set([subject.id, ...nominations.map((n) => n.rater.id)])}
+        />
+      )}
+    </Card>
+  );
+}
+
+function AddRater({ onAdd, exclude }: { onAdd: (raterId: string, group: RaterGroup) => Promise<void>; exclude: Set<string> }) {
+  const { data } = useQuery(PEOPLE, { variables: { limit: 500 } });
+  const [rater, setRater] = useState<string | null>(null);
+  const [group, setGroup] = useState<RaterGroup>('peer');
+  const options = (data?.people ?? []).filter((p) => !exclude.has(p.id)).map((p) => ({ value: p.id, label: `${p.name}${p.department ? ` (${p.department})` : ''}` }));
+  return (
+    <Group mt="sm" align="flex-end" gap="sm" wrap="wrap">
+      <Select label="Person" searchable data={options} value={rater} onChange={setRater} w={260} placeholder="Search the directory" nothingFoundMessage="Nobody found" />
+      <Select
+        label="As"
+        data={GROUP_ORDER.filter((g) => g !== 'self').map((g) => ({ value: g, label: GROUP_LABELS[g]! }))}
+        value={group}
+        onChange={(v) => v && setGroup(v as RaterGroup)}
+        w={180}
+        allowDeselect={false}
+      />
+      <Button disabled={!rater} onClick={() => rater && void onAdd(rater, group)}>
+        Add
+      </Button>
+    </Group>
+  );
+}
+
+export function MinimumsNote({ cycle }: { cycle: CycleFieldsFragment }) {
+  return (
+    <Alert variant="light" color="gray">
+      Minimum raters to launch: {cycle.minRaters.map((m) => `${GROUP_LABELS[m.group]?.toLowerCase()} ${m.count}`).join(', ')}.
+    </Alert>
+  );
+}

@@ -1,0 +1,136 @@
+import { graphql } from '../../gql';
+
+export const CYCLE_FIELDS = graphql(`
+  fragment CycleFields on Cycle {
+    id
+    name
+    status
+    instrumentId
+    instrumentVersion
+    roleProfileId
+    anonymityThreshold
+    maxRatersPerGroup
+    opensAt
+    closesAt
+    launchedAt
+    closedAt
+    releasedAt
+    minRaters { group count }
+    subjects { id name title department managerId }
+  }
+`);
+
+export const CYCLES = graphql(`
+  query Cycles {
+    cycles { ...CycleFields }
+  }
+`);
+
+export const CYCLE = graphql(`
+  query Cycle($id: ID!) {
+    cycle(id: $id) { ...CycleFields }
+  }
+`);
+
+export const CREATE_CYCLE = graphql(`
+  mutation CreateCycle($input: CreateCycleInput!) {
+    createCycle(input: $input) { ...CycleFields }
+  }
+`);
+
+export const ADD_SUBJECTS = graphql(`
+  mutation AddSubjects($cycleId: ID!, $personIds: [ID!]!) {
+    addSubjects(cycleId: $cycleId, personIds: $personIds) { ...CycleFields }
+  }
+`);
+
+export const NOMINATIONS = graphql(`
+  query Nominations($cycleId: ID!, $subjectId: ID) {
+    nominations(cycleId: $cycleId, subjectId: $subjectId) {
+      id
+      subjectId
+      group
+      source
+      status
+      rater { id name title department }
+    }
+  }
+`);
+
+export const PROPOSE_RATERS = graphql(`
+  mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {
+    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) { id }
+  }
+`);
+
+export const NOMINATE_RATER = graphql(`
+  mutation NominateRater($input: NominateRaterInput!) {
+    nominateRater(input: $input) { id }
+  }
+`);
+
+export const APPROVE_NOMINATIONS = graphql(`
+  mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {
+    approveNominations(cycleId: $cycleId, subjectId: $subjectId) { id status }
+  }
+`);
+
+export const LAUNCH_CYCLE = graphql(`
+  mutation LaunchCycle($cycleId: ID!) {
+    launchCycle(cycleId: $cycleId) { ...CycleFields }
+  }
+`);
+
+export const SEND_REMINDERS = graphql(`
+  mutation SendReminders($cycleId: ID!) {
+    sendReminders(cycleId: $cycleId)
+  }
+`);
+
+export const CLOSE_CYCLE = graphql(`
+  mutation CloseCycle($cycleId: ID!) {
+    closeCycle(cycleId: $cycleId) { ...CycleFields }
+  }
+`);
+
+export const RELEASE_RESULTS = graphql(`
+  mutation ReleaseResults($cycleId: ID!) {
+    releaseResults(cycleId: $cycleId) { ...CycleFields }
+  }
+`);
+
+export const RESCORE_CYCLE = graphql(`
+  mutation RescoreCycle($cycleId: ID!, $instrumentVersion: Int, $roleProfileId: String) {
+    rescoreCycle(cycleId: $cycleId, instrumentVersion: $instrumentVersion, roleProfileId: $roleProfileId) {
+      rescoreId
+      instrumentVersion
+      roleProfileId
+    }
+  }
+`);
+
+export const RESULT_SETS = graphql(`
+  query ResultSets($cycleId: ID!) {
+    resultSets(cycleId: $cycleId)
+  }
+`);
+
+export const RATER_INVITATIONS = graphql(`
+  query RaterInvitations($cycleId: ID!) {
+    raterInvitations(cycleId: $cycleId) {
+      assignmentId
+      group
+      path
+      status
+      token
+      rater { id name email }
+      subject { id name }
+    }
+  }
+`);
+
+export const CYCLE_RESULTS_CSV = graphql(`
+  query CycleResultsCsv($cycleId: ID!) {
+    cycleResultsCsv(cycleId: $cycleId)
+  }
+`);

@@ -1,0 +1,113 @@
+import { Box, Card, Group, MultiSelect, Select, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { fitBand, signed } from '../../app/theme';
+import { EmptyState } from '../../app/ui';
+import type { HeatmapFieldsFragment } from '../../gql/graphql';
+
+const LEGEND = [-1, -0.5, 0, 0.5, 1].map((v) => fitBand(v));
+
+/** Subjects × dimensions coloured by fit to target, with filters. Colour always comes with a number or words. */
+export function Heatmap({ heatmap, reportLink, title = 'Organisation heatmap' }: { heatmap: HeatmapFieldsFragment; reportLink: (subjectId: string) => string; title?: string }) {
+  const [search, setSearch] = useState('');
+  const [department, setDepartment] = useState<string | null>(null);
+  const [dimensions, setDimensions] = useState<string[]>([]);
+  const [belowOnly, setBelowOnly] = useState(false);
+  const [sort, setSort] = useState<string>('name');
+
+  const departments = useMemo(() => [...new Set(heatmap.rows.map((r) => r.subject.department).filter(Boolean) as string[])].sort(), [heatmap.rows]);
+  const columns = dimensions.length ? heatmap.dimensions.filter((d) => dimensions.includes(d.id)) : heatmap.dimensions;
+  const rows = heatmap.rows
+    .filter((r) => !department || r.subject.department === department)
+    .filter((r) => !search || r.subject.name.toLowerCase().includes(search.toLowerCase()))
+    .filter((r) => !belowOnly || r.cells.some((c) => columns.some((d) => d.id === c.dimensionId) && c.fit != null && c.fit <= -0.25))
+    .sort((a, b) => (sort === 'fit' ? (a.overallFit ?? 99) - (b.overallFit ?? 99) : a.subject.name.localeCompare(b.subject.name)));
+
+  return (
+    <Card padding={0} aria-label={title} component="section">
+      <Box p="md">
+        <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+          <div>
+            <Text fw={650}>{title}</Text>
+            <Text size="xs" c="dimmed">
+              Others’ average minus the role’s target, per dimension. Blank cells have too few responses to show.
+            </Text>
+          </div>
+          <Group gap="xs" className="heatmap-legend" aria-label="Colour legend">
+            {LEGEND.map((b) => (
+              <Group key={b.label} gap={4} wrap="nowrap">
+                <span className="legend-swatch" style={{ background: b.color }} aria-hidden />
+                <Text size="xs">{b.label}</Text>
+              </Group>
+            ))}
+          </Group>
+        </Group>
+        <Group gap="sm" mt="md" wrap="wrap" align="flex-end">
+          <TextInput aria-label="Search leaders" placeholder="Search leaders" leftSection={<IconSearch size={15} aria-hidden />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={200} size="xs" />
+          <Select aria-label="Department" placeholder="All departments" data={departments} value={department} onChange={setDepartment} clearable w={180} size="xs" />
+          <MultiSelect aria-label="Dimensions" placeholder={dimensions.length ? undefined : 'All dimensions'} data={heatmap.dimensions.map((d) => ({ value: d.id, label: d.name }))} value={dimensions} onChange={setDimensions} clearable w={260} size="xs" />
+          <Select aria-label="Sort" data={[{ value: 'name', label: 'Sort by name' }, { value: 'fit', label: 'Furthest below target first' }]} value={sort} onChange={(v) => setSort(v ?? 'name')} allowDeselect={false} w={220} size="xs" />
+          <Switch label="Only leaders below target" checked={belowOnly} onChange={(e) => setBelowOnly(e.currentTarget.checked)} size="sm" />
+        </Group>
+      </Box>
+      {heatmap.rows.length === 0 ? (
+        <EmptyState title="No scored leaders yet">Figures appear as answers are scored.</EmptyState>
+      ) : (
+        <Table.ScrollContainer minWidth={Math.max(640, 220 + columns.length * 64)}>
+          <Table className="heatmap" withRowBorders={false} verticalSpacing={0} horizontalSpacing={0}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th className="heatmap-corner">Leader</Table.Th>
+                <Table.Th className="heatmap-col">
+                  <span>Overall</span>
+                </Table.Th>
+                {columns.map((d) => (
+                  <Table.Th key={d.id} className="heatmap-col" scope="col">
+                    <span title={d.name}>{d.name}</span>
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.subject.id}>
+                  <Table.Th scope="row" className="heatmap-name">
+                    <Link to={reportLink(r.subject.id)}>{r.subject.name}</Link>
+                    <Text size="xs" c="dimmed" fw={400}>
+                      {r.subject.department ?? ''} · {r.responseCount} responses
+                    </Text>
+                  </Table.Th>
+                  <Cell fit={r.overallFit} label={`${r.subject.name}, overall`} strong />
+                  {columns.map((d) => {
+                    const c = r.cells.find((x) => x.dimensionId === d.id);
+                    return <Cell key={d.id} fit={c?.suppressed ? null : (c?.fit ?? null)} suppressed={c?.suppressed} label={`${r.subject.name}, ${d.name}`} mean={c?.mean} />;
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {heatmap.rows.length > 0 && rows.length === 0 && (
+        <Text size="sm" c="dimmed" p="md">
+          No leaders match these filters.
+        </Text>
+      )}
+    </Card>
+  );
+}
+
+function Cell({ fit, label, suppressed, mean, strong }: { fit: number | null | undefined; label: string; suppressed?: boolean; mean?: number | null; strong?: boolean }) {
+  const band = fitBand(fit);
+  const words = suppressed ? 'too few responses to show' : fit == null ? 'no data' : `${band.label.toLowerCase()} (${signed(fit)})${mean != null ? `, average ${mean.toFixed(2)}` : ''}`;
+  return (
+    <Table.Td className={`heatmap-cell${suppressed ? ' is-suppressed' : ''}`} style={{ background: suppressed ? undefined : band.color, color: band.text }}>
+      <Tooltip label={`${label}: ${words}`} withArrow openDelay={100}>
+        <span className="heatmap-value" aria-label={`${label}: ${words}`} style={{ fontWeight: strong ? 700 : 500 }}>
+          {suppressed ? '·' : fit == null ? '–' : signed(fit, 1)}
+        </span>
+      </Tooltip>
+    </Table.Td>
+  );
+}

@@ -1,0 +1,198 @@
+import { Alert, Badge, Button, Card, FileButton, Group, ScrollArea, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useMutation } from '@apollo/client/react';
+import { IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ErrorState } from '../../app/ui';
+import type { ImportPeopleMutation } from '../../gql/graphql';
+import { IMPORT_PEOPLE } from './operations';
+
+type Result = ImportPeopleMutation['importPeople'];
+
+const ACTION: Record<string, { label: string; color: string }> = {
+  CREATE: { label: 'New', color: 'teal' },
+  UPDATE: { label: 'Changed', color: 'blue' },
+  UNCHANGED: { label: 'Unchanged', color: 'gray' },
+};
+
+/** Organisation import: choose or paste a CSV, preview with row errors, then apply. */
+export function ImportPeople({ onImported }: { onImported?: () => void }) {
+  const [csv, setCsv] = useState('');
+  const [fileName, setFileName] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Result | null>(null);
+  const [applied, setApplied] = useState<Result | null>(null);
+  const [run, { loading, error, reset }] = useMutation(IMPORT_PEOPLE);
+
+  const load = async (file: File | null) => {
+    if (!file) return;
+    setFileName(file.name);
+    setCsv(await file.text());
+    setPreview(null);
+    setApplied(null);
+  };
+
+  const doPreview = async () => {
+    setApplied(null);
+    const { data } = await run({ variables: { csv, dryRun: true } }).catch(() => ({ data: undefined }));
+    if (data) setPreview(data.importPeople);
+  };
+  const doApply = async () => {
+    const { data } = await run({ variables: { csv, dryRun: false } }).catch(() => ({ data: undefined }));
+    if (data) {
+      setApplied(data.importPeople);
+      setPreview(null);
+      onImported?.();
+    }
+  };
+
+  return (
+    <Card>
+      <Title order={2} fz="lg">
+        Import the organisation
+      </Title>
+      <Text size="sm" c="dimmed" mt={2}>
+        A CSV export from your HR system with the columns <code>employee_id, name, email, manager_id, title, department</code>. You see a preview first; nothing changes until you
+        confirm.
+      </Text>
+      <Stack mt="md" gap="sm">
+        <Group gap="sm">
+          <FileButton onChange={(f) => void load(f)} accept=".csv,text/csv">
+            {(props) => (
+              <Button {...props} variant="default" leftSection={<IconFileSpreadsheet size={18} aria-hidden />}>
+                Choose a CSV file
+              </Button>
+            )}
+          </FileButton>
+          {fileName && (
+            <Text size="sm" c="dimmed">
+              {fileName} · {csv.split(/\r?\n/).filter(Boolean).length - 1} rows
+            </Text>
+          )}
+        </Group>
+        <Textarea
+          label="Or paste the CSV"
+          placeholder={'employee_id,name,email,manager_id,title,department\nE1,Grace Hopper,grace@example.com,,Chief Executive,Executive'}
+          autosize
+          minRows={3}
+          maxRows={10}
+          value={csv}
+          styles={{ input: { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 } }}
+          onChange={(e) => {
+            setCsv(e.currentTarget.value);
+            setPreview(null);
+            setApplied(null);
+            reset();
+          }}
+        />
+        <Group>
+          <Button onClick={() => void doPreview()} disabled={!csv.trim()} loading={loading && !preview} leftSection={<IconUpload size={18} aria-hidden />}>
+            Preview import
+          </Button>
+        </Group>
+        {error && <ErrorState error={error} what="The file could not be read" />}
+        {preview && <Preview result={preview} onApply={() => void doApply()} applying={loading} />}
+        {applied && (
+          <Alert color="teal" variant="light" icon={<IconCheck aria-hidden />} title="Organisation imported" role="status">
+            {applied.created} people added, {applied.updated} updated, {applied.unchanged} unchanged.
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function Preview({ result, onApply, applying }: { result: Result; onApply: () => void; applying: boolean }) {
+  const hasErrors = result.errors.length > 0;
+  return (
+    <Stack gap="sm" mt="xs" aria-label="Import preview" component="section">
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+        <Count label="Rows" value={result.rows} />
+        <Count label="New" value={result.created} color="teal" />
+        <Count label="Changed" value={result.updated} color="blue" />
+        <Count label="Unchanged" value={result.unchanged} color="gray" />
+      </SimpleGrid>
+      {hasErrors ? (
+        <Alert color="red" variant="light" title={`${result.errors.length} ${result.errors.length === 1 ? 'problem' : 'problems'} to fix before importing`} role="alert">
+          <Table fz="sm" mt="xs" withRowBorders={false} verticalSpacing={2}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Line</Table.Th>
+                <Table.Th>Column</Table.Th>
+                <Table.Th>Problem</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.errors.map((e, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{e.line}</Table.Td>
+                  <Table.Td>
+                    <code>{e.column}</code>
+                  </Table.Td>
+                  <Table.Td>{e.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Alert>
+      ) : (
+        <Group justify="space-between" className="soft-row">
+          <Text size="sm">No problems found. Check the rows below, then import.</Text>
+          <Button color="teal" onClick={onApply} loading={applying}>
+            Import {result.rows} people
+          </Button>
+        </Group>
+      )}
+      <ScrollArea.Autosize mah={360} type="auto">
+        <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label="Rows to import">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Line</Table.Th>
+              <Table.Th>Employee</Table.Th>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>E-mail</Table.Th>
+              <Table.Th>Manager</Table.Th>
+              <Table.Th>Change</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {result.preview.map((row) => {
+              const rowErrors = result.errors.filter((e) => e.line === row.line);
+              return (
+                <Table.Tr key={row.line} bg={rowErrors.length ? 'var(--mantine-color-red-0)' : undefined}>
+                  <Table.Td>{row.line}</Table.Td>
+                  <Table.Td>{row.employeeId}</Table.Td>
+                  <Table.Td>{row.name}</Table.Td>
+                  <Table.Td>{row.email ?? '—'}</Table.Td>
+                  <Table.Td>{row.managerEmployeeId ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {rowErrors.length ? (
+                      <Badge color="red" variant="light">
+                        Error
+                      </Badge>
+                    ) : (
+                      <Badge color={ACTION[row.action]?.color} variant="light">
+                        {ACTION[row.action]?.label ?? row.action}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea.Autosize>
+    </Stack>
+  );
+}
+
+function Count({ label, value, color }: { label: string; value: number; color?: string }) {
+  return (
+    <Card padding="sm" bg={color ? `var(--mantine-color-${color}-0)` : undefined}>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text fz={22} fw={700}>
+        {value}
+      </Text>
+    </Card>
+  );
+}

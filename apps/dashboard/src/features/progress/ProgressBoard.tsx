@@ -1,0 +1,160 @@
+import { Badge, Box, Card, Collapse, Group, Progress, RingProgress, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { IconBroadcast, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { GROUP_LABELS, GROUP_ORDER } from '../../app/theme';
+import { EmptyState, ErrorState, Loading } from '../../app/ui';
+import type { ProgressFieldsFragment } from '../../gql/graphql';
+import { CYCLE_PROGRESS, CYCLE_PROGRESS_CHANGED } from './operations';
+
+/** Live progress: subjects × rater groups, response rates and who has not answered — never what anyone answered. */
+export function ProgressBoard({ cycleId, live }: { cycleId: string; live: boolean }) {
+  const { data, loading, error, refetch, subscribeToMore } = useQuery(CYCLE_PROGRESS, { variables: { cycleId }, fetchPolicy: 'cache-and-network' });
+  useEffect(() => {
+    if (!live) return;
+    return subscribeToMore({
+      document: CYCLE_PROGRESS_CHANGED,
+      variables: { cycleId },
+      updateQuery: (_prev, { subscriptionData }) => (subscriptionData.data ? { cycleProgress: subscriptionData.data.cycleProgressChanged } : undefined),
+    });
+  }, [live, cycleId, subscribeToMore]);
+
+  if (error) return <ErrorState error={error} what="Progress could not be loaded" onRetry={() => void refetch()} />;
+  if (loading && !data) return <Loading label="Loading progress…" />;
+  if (!data) return null;
+  return <ProgressView progress={data.cycleProgress} live={live} />;
+}
+
+export function ProgressView({ progress, live }: { progress: ProgressFieldsFragment; live: boolean }) {
+  if (progress.invited === 0) return <EmptyState title="Nobody has been invited yet">Progress appears here once the cycle is launched.</EmptyState>;
+  const groups = GROUP_ORDER.filter((g) => progress.subjects.some((s) => s.groups.some((x) => x.group === g)));
+  const rate = Math.round(progress.responseRate * 100);
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
+        <Card padding="md">
+          <Group gap="md" wrap="nowrap">
+            <RingProgress size={74} thickness={8} roundCaps sections={[{ value: rate, color: rate >= 70 ? 'teal' : 'brand' }]} label={<Text ta="center" fw={700} size="sm">{rate}%</Text>} aria-hidden />
+            <div>
+              <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+                Response rate
+              </Text>
+              {live && (
+                <Badge mt={4} color="teal" variant="dot" leftSection={<IconBroadcast size={11} aria-hidden />}>
+                  Live
+                </Badge>
+              )}
+            </div>
+          </Group>
+        </Card>
+        <Figure label="Invited" value={progress.invited} />
+        <Figure label="Started" value={progress.started} />
+        <Figure label="Submitted" value={progress.submitted} />
+      </SimpleGrid>
+      <Card padding={0}>
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Progress by leader and rater group">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Leader</Table.Th>
+                {groups.map((g) => (
+                  <Table.Th key={g}>{GROUP_LABELS[g]}</Table.Th>
+                ))}
+                <Table.Th ta="right">Overall</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {progress.subjects.map((s) => (
+                <SubjectRow key={s.subject.id} row={s} groups={groups} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+    </Stack>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: number }) {
+  return (
+    <Card padding="md">
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text fz={28} fw={700}>
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
+function SubjectRow({ row, groups }: { row: ProgressFieldsFragment['subjects'][number]; groups: string[] }) {
+  const [open, setOpen] = useState(false);
+  const invited = row.groups.reduce((a, g) => a + g.invited, 0);
+  const submitted = row.groups.reduce((a, g) => a + g.submitted, 0);
+  const waiting = row.nonResponders.length;
+  return (
+    <>
+      <Table.Tr>
+        <Table.Td>
+          <UnstyledButton onClick={() => setOpen((v) => !v)} aria-expanded={open} disabled={waiting === 0} className="row-toggle">
+            <Group gap={6} wrap="nowrap">
+              {waiting > 0 ? open ? <IconChevronDown size={16} aria-hidden /> : <IconChevronRight size={16} aria-hidden /> : <Box w={16} />}
+              <div>
+                <Text size="sm" fw={600}>
+                  {row.subject.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {waiting === 0 ? 'Everyone has answered' : `${waiting} not answered yet`}
+                </Text>
+              </div>
+            </Group>
+          </UnstyledButton>
+        </Table.Td>
+        {groups.map((g) => {
+          const x = row.groups.find((y) => y.group === g);
+          if (!x) return <Table.Td key={g}>—</Table.Td>;
+          const value = x.invited ? (x.submitted / x.invited) * 100 : 0;
+          return (
+            <Table.Td key={g} miw={110}>
+              <Text size="sm" fw={500}>
+                {x.submitted}/{x.invited}
+                {x.started > x.submitted && (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    · {x.started - x.submitted} in progress
+                  </Text>
+                )}
+              </Text>
+              <Progress value={value} size="sm" mt={4} color={value === 100 ? 'teal' : 'brand'} aria-label={`${GROUP_LABELS[g]}: ${x.submitted} of ${x.invited} submitted`} />
+            </Table.Td>
+          );
+        })}
+        <Table.Td ta="right">
+          <Text fw={700}>{invited ? Math.round((submitted / invited) * 100) : 0}%</Text>
+        </Table.Td>
+      </Table.Tr>
+      {waiting > 0 && (
+        <Table.Tr className="nonresponders-row">
+          <Table.Td colSpan={groups.length + 2} p={0}>
+            <Collapse expanded={open}>
+              <Box px="md" py="sm" bg="var(--mantine-color-gray-0)">
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb={6}>
+                  Not answered yet
+                </Text>
+                <Group gap={6}>
+                  {row.nonResponders.map((n) => (
+                    <Badge key={`${n.rater.id}:${n.group}`} variant="outline" color={n.started ? 'yellow' : 'gray'} tt="none" fw={500} radius="sm" size="lg">
+                      {n.rater.name} · {GROUP_LABELS[n.group]?.toLowerCase()}
+                      {n.started ? ' · started' : ''}
+                    </Badge>
+                  ))}
+                </Group>
+              </Box>
+            </Collapse>
+          </Table.Td>
+        </Table.Tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,295 @@
+import { Alert, Anchor, Badge, Box, Button, Card, Group, List, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
+import { IconAlertCircle, IconCloudCheck, IconCloudUpload, IconCloudX } from '@tabler/icons-react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { RaterSurveyQuery } from '../../gql/graphql';
+
+export type SurveyData = RaterSurveyQuery['raterSurvey'];
+export interface AnswerPayload {
+  itemId: string;
+  value: number | null;
+}
+export interface CommentPayload {
+  dimensionId: string;
+  text: string;
+}
+export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed'; message: string };
+
+export interface SurveyFormProps {
+  survey: SurveyData;
+  /** Autosave: called a moment after each change with everything answered so far. */
+  onSaveDraft?: (answers: AnswerPayload[], comments: CommentPayload[]) => Promise<{ savedAt: string } | void>;
+  onSubmit: (answers: AnswerPayload[], comments: CommentPayload[]) => Promise<void>;
+  autosaveDelayMs?: number;
+  submitting?: boolean;
+}
+
+/** undefined: not answered yet; null: "not able to rate"; 1..5: a point on the scale. */
+type Answers = Record<string, number | null | undefined>;
+
+export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 1200, submitting = false }: SurveyFormProps) {
+  const readOnly = survey.status === 'submitted';
+  const items = useMemo(() => survey.dimensions.flatMap((d) => d.items.map((item) => ({ ...item, dimension: d }))), [survey.dimensions]);
+  const [answers, setAnswers] = useState<Answers>(() => Object.fromEntries(survey.answers.map((a) => [a.itemId, a.value])));
+  const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(survey.comments.map((c) => [c.dimensionId, c.text])));
+  const [missing, setMissing] = useState<string[] | null>(null);
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const dirty = useRef(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const answered = items.filter((item) => answers[item.id] !== undefined).length;
+  const total = items.length;
+
+  const payload = useCallback((): [AnswerPayload[], CommentPayload[]] => {
+    const a = items.filter((i) => answers[i.id] !== undefined).map((i) => ({ itemId: i.id, value: answers[i.id] ?? null }));
+    const c = Object.entries(comments)
+      .filter(([, text]) => text.trim().length > 0)
+      .map(([dimensionId, text]) => ({ dimensionId, text: text.trim() }));
+    return [a, c];
+  }, [items, answers, comments]);
+
+  // Autosave a moment after the last change.
+  useEffect(() => {
+    if (!dirty.current || !onSaveDraft || readOnly) return;
+    const timer = setTimeout(async () => {
+      setSave({ kind: 'saving' });
+      try {
+        const [a, c] = payload();
+        const result = await onSaveDraft(a, c);
+        dirty.current = false;
+        setSave({ kind: 'saved', at: result?.savedAt ?? new Date().toISOString() });
+      } catch (error) {
+        setSave({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      }
+    }, autosaveDelayMs);
+    return () => clearTimeout(timer);
+  }, [answers, comments, payload, onSaveDraft, autosaveDelayMs, readOnly]);
+
+  // Once every missing item is answered, the summary goes away.
+  useEffect(() => {
+    if (missing && missing.every((id) => answers[id] !== undefined)) setMissing(null);
+  }, [answers, missing]);
+
+  const choose = (itemId: string, value: number | null) => {
+    dirty.current = true;
+    setAnswers((prev) => ({ ...prev, [itemId]: value }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (readOnly) return;
+    const stillMissing = items.filter((i) => answers[i.id] === undefined).map((i) => i.id);
+    if (stillMissing.length > 0) {
+      setMissing(stillMissing);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setMissing(null);
+    const [a, c] = payload();
+    await onSubmit(a, c);
+  };
+
+  const numbered = new Map(items.map((item, index) => [item.id, index + 1]));
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={`Feedback about ${survey.subjectName}`}>
+      <Paper className="survey-progress" shadow="xs" p="sm" withBorder>
+        <Group justify="space-between" gap="xs" mb={6} wrap="nowrap">
+          <Text size="sm" fw={600} id="survey-progress-label">
+            {answered} of {total} answered
+          </Text>
+          <SaveIndicator state={save} readOnly={readOnly} />
+        </Group>
+        <Progress.Root size="md" radius="xl">
+          <Progress.Section
+            value={total ? (answered / total) * 100 : 0}
+            withAria={false}
+            role="progressbar"
+            aria-labelledby="survey-progress-label"
+            aria-valuenow={answered}
+            aria-valuemin={0}
+            aria-valuemax={total}
+            aria-valuetext={`${answered} of ${total} answered`}
+          />
+        </Progress.Root>
+      </Paper>
+
+      <Stack gap="xl" mt="lg">
+        {survey.dimensions.map((dimension, dIndex) => (
+          <Card key={dimension.id} component="section" aria-labelledby={`dim-${dimension.id}`} className="survey-dimension">
+            <Text size="xs" tt="uppercase" fw={700} c="dimmed" lts={0.6}>
+              Part {dIndex + 1} of {survey.dimensions.length}
+            </Text>
+            <Title order={2} fz={{ base: 19, sm: 22 }} id={`dim-${dimension.id}`} mt={2}>
+              {dimension.name}
+            </Title>
+            <Text c="dimmed" size="sm" mt={4} mb="md">
+              {dimension.description}
+            </Text>
+            <Stack gap="lg">
+              {dimension.items.map((item) => (
+                <ScaleQuestion
+                  key={item.id}
+                  number={numbered.get(item.id)!}
+                  itemId={item.id}
+                  text={item.text}
+                  scale={survey.scale}
+                  naLabel={survey.notAbleToRateLabel}
+                  value={answers[item.id]}
+                  invalid={Boolean(missing?.includes(item.id))}
+                  disabled={readOnly}
+                  onChange={(v) => choose(item.id, v)}
+                />
+              ))}
+            </Stack>
+            <Textarea
+              mt="lg"
+              label={`Comment on ${dimension.name.toLowerCase()} (optional)`}
+              description={survey.identifiable ? 'Shown to the leader as written.' : `Shown only if at least ${survey.anonymityThreshold} people in your group answer, and never with your name.`}
+              autosize
+              minRows={2}
+              maxLength={2000}
+              value={comments[dimension.id] ?? ''}
+              disabled={readOnly}
+              onChange={(e) => {
+                const text = e.currentTarget.value;
+                dirty.current = true;
+                setComments((prev) => ({ ...prev, [dimension.id]: text }));
+              }}
+            />
+          </Card>
+        ))}
+      </Stack>
+
+      {missing && missing.length > 0 && (
+        <Alert
+          ref={summaryRef}
+          tabIndex={-1}
+          mt="xl"
+          color="red"
+          variant="light"
+          icon={<IconAlertCircle aria-hidden />}
+          title={`Please answer ${missing.length} more ${missing.length === 1 ? 'statement' : 'statements'} before you submit`}
+          role="alert"
+          className="missing-summary"
+        >
+          <Text size="sm" mb="xs">
+            If you have not seen the behaviour, choose “{survey.notAbleToRateLabel}”.
+          </Text>
+          <List size="sm" spacing={4}>
+            {missing.map((id) => {
+              const item = items.find((i) => i.id === id)!;
+              return (
+                <List.Item key={id}>
+                  <Anchor
+                    href={`#item-${id}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      const first = document.querySelector<HTMLInputElement>(`#item-${CSS.escape(id)} input`);
+                      first?.focus();
+                      first?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+                    }}
+                  >
+                    {numbered.get(id)}. {item.text}
+                  </Anchor>{' '}
+                  <Text span c="dimmed" size="xs">
+                    ({item.dimension.name})
+                  </Text>
+                </List.Item>
+              );
+            })}
+          </List>
+        </Alert>
+      )}
+
+      {!readOnly && (
+        <Group justify="space-between" mt="xl" className="survey-submit" wrap="wrap">
+          <Text size="sm" c="dimmed">
+            Your answers are saved as you go; you can close this page and come back with the same link.
+          </Text>
+          <Button type="submit" size="md" loading={submitting}>
+            Submit feedback
+          </Button>
+        </Group>
+      )}
+    </form>
+  );
+}
+
+function SaveIndicator({ state, readOnly }: { state: SaveState; readOnly: boolean }) {
+  if (readOnly)
+    return (
+      <Badge color="green" variant="light">
+        Submitted
+      </Badge>
+    );
+  const common = { size: 'xs' as const, c: 'dimmed', role: 'status' as const, 'aria-live': 'polite' as const };
+  switch (state.kind) {
+    case 'saving':
+      return (
+        <Text {...common}>
+          <IconCloudUpload size={14} aria-hidden className="inline-icon" /> Saving…
+        </Text>
+      );
+    case 'saved':
+      return (
+        <Text {...common}>
+          <IconCloudCheck size={14} aria-hidden className="inline-icon" /> Saved {new Date(state.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+        </Text>
+      );
+    case 'failed':
+      return (
+        <Text {...common} c="red.8">
+          <IconCloudX size={14} aria-hidden className="inline-icon" /> Not saved yet — your answers are kept on this page
+        </Text>
+      );
+    default:
+      return <Text {...common}>Saved automatically</Text>;
+  }
+}
+
+interface ScaleQuestionProps {
+  number: number;
+  itemId: string;
+  text: string;
+  scale: { value: number; label: string }[];
+  naLabel: string;
+  value: number | null | undefined;
+  invalid: boolean;
+  disabled: boolean;
+  onChange: (value: number | null) => void;
+}
+
+/** One statement: a native radio group (arrow keys move, screen readers announce the legend). */
+export function ScaleQuestion({ number, itemId, text, scale, naLabel, value, invalid, disabled, onChange }: ScaleQuestionProps) {
+  const name = `item-${itemId}`;
+  return (
+    <Box component="fieldset" role="radiogroup" id={name} className={`scale-question${invalid ? ' is-invalid' : ''}`} aria-invalid={invalid || undefined} disabled={disabled}>
+      <legend className="scale-legend">
+        <span className="scale-number" aria-hidden>
+          {number}
+        </span>
+        <span>{text}</span>
+      </legend>
+      {invalid && (
+        <Text size="xs" c="red.8" mb={6}>
+          Choose an answer, or “{naLabel}”.
+        </Text>
+      )}
+      <div className="scale-options">
+        {scale.map((point) => (
+          <label key={point.value} className="scale-option">
+            <input type="radio" name={name} value={point.value} checked={value === point.value} onChange={() => onChange(point.value)} />
+            <span className="scale-value" aria-hidden>
+              {point.value}
+            </span>
+            <span className="scale-label">{point.label}</span>
+          </label>
+        ))}
+        <label className="scale-option scale-na">
+          <input type="radio" name={name} value="na" checked={value === null} onChange={() => onChange(null)} />
+          <span className="scale-label">{naLabel}</span>
+        </label>
+      </div>
+    </Box>
+  );
+}

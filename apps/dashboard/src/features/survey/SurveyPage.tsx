@@ -1,0 +1,128 @@
+import { Box, Button, Card, Container, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import { Brand } from '../../app/Brand';
+import { describeError } from '../../app/errors';
+import { ErrorState, Loading } from '../../app/ui';
+import { RATER_SURVEY, SAVE_SURVEY_DRAFT, SUBMIT_SURVEY } from './operations';
+import { SurveyForm, type AnswerPayload, type CommentPayload } from './SurveyForm';
+import { SurveyIntro } from './SurveyIntro';
+
+/** One idempotency key per link, kept across reloads, so a retried submit is never counted twice. */
+function idempotencyKey(token: string): string {
+  const storageKey = `leaderscope.submit.${token.slice(0, 24)}`;
+  try {
+    const existing = localStorage.getItem(storageKey);
+    if (existing) return existing;
+    const key = crypto.randomUUID();
+    localStorage.setItem(storageKey, key);
+    return key;
+  } catch {
+    return crypto.randomUUID();
+  }
+}
+
+export function SurveyPage({ token }: { token: string }) {
+  const { data, loading, error, refetch } = useQuery(RATER_SURVEY, { variables: { token }, fetchPolicy: 'network-only' });
+  const [saveDraft] = useMutation(SAVE_SURVEY_DRAFT);
+  const [submitSurvey, submitState] = useMutation(SUBMIT_SURVEY);
+  const [done, setDone] = useState<{ submittedAt: string } | null>(null);
+  const [submitError, setSubmitError] = useState<unknown>(null);
+
+  const onSaveDraft = useCallback(
+    async (answers: AnswerPayload[], comments: CommentPayload[]) => {
+      const result = await saveDraft({ variables: { input: { token, answers, comments } } });
+      return result.data ? { savedAt: result.data.saveSurveyDraft.savedAt } : undefined;
+    },
+    [saveDraft, token],
+  );
+
+  const onSubmit = useCallback(
+    async (answers: AnswerPayload[], comments: CommentPayload[]) => {
+      setSubmitError(null);
+      try {
+        const result = await submitSurvey({ variables: { input: { token, answers, comments, idempotencyKey: idempotencyKey(token) } } });
+        const receipt = result.data?.submitSurvey;
+        if (receipt?.status === 'rejected') {
+          setSubmitError(new Error(receipt.reasons.map((r) => r.message).join(' ') || 'Your answers were refused.'));
+          return;
+        }
+        setDone({ submittedAt: receipt?.acceptedAt ?? new Date().toISOString() });
+        window.scrollTo({ top: 0 });
+      } catch (e) {
+        setSubmitError(e);
+      }
+    },
+    [submitSurvey, token],
+  );
+
+  const survey = data?.raterSurvey;
+  return (
+    <Box className="survey-shell">
+      <header className="survey-header">
+        <Container size="md" py="sm">
+          <Brand />
+        </Container>
+      </header>
+      <Container size="md" py={{ base: 'md', sm: 'xl' }} component="main" id="main">
+        {loading && <Loading label="Opening your survey…" />}
+        {error && <SurveyLinkProblem error={error} onRetry={() => void refetch()} />}
+        {survey && done && <Confirmation subjectName={survey.subjectName} />}
+        {survey && !done && (
+          <Stack gap="lg">
+            <SurveyIntro survey={survey} />
+            {survey.status === 'submitted' && (
+              <Card bg="green.0">
+                <Text fw={600}>You have already submitted this survey — thank you.</Text>
+                <Text size="sm" c="dimmed">
+                  Your answers are shown below for your records and can no longer be changed.
+                </Text>
+              </Card>
+            )}
+            <SurveyForm survey={survey} onSaveDraft={onSaveDraft} onSubmit={onSubmit} submitting={submitState.loading} />
+            {submitError != null && <ErrorState error={submitError} what="Your feedback was not submitted" />}
+          </Stack>
+        )}
+      </Container>
+    </Box>
+  );
+}
+
+function Confirmation({ subjectName }: { subjectName: string }) {
+  return (
+    <Card padding="xl" ta="center" className="survey-confirmation" role="status">
+      <Stack align="center" gap="sm">
+        <ThemeIcon size={64} radius="xl" color="teal" variant="light">
+          <IconCircleCheck size={38} aria-hidden />
+        </ThemeIcon>
+        <Title order={1} fz={26}>
+          Thank you — your feedback is in
+        </Title>
+        <Text maw={520} c="dimmed">
+          Your answers about {subjectName} have been received. They will be combined with others’ and shared only as the anonymity promise
+          says. You can close this page.
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+function SurveyLinkProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const problem = describeError(error);
+  if (problem.code === 'NETWORK') return <ErrorState error={error} what="Your survey could not be opened" onRetry={onRetry} />;
+  return (
+    <Card padding="xl" role="alert">
+      <Title order={1} fz={24}>
+        This survey link does not work
+      </Title>
+      <Text mt="sm">{problem.message}</Text>
+      <Text mt="sm" c="dimmed" size="sm">
+        The link may be mistyped, or the review cycle may have closed. Ask the HR team who sent it for a new one.
+      </Text>
+      <Button mt="md" variant="light" onClick={onRetry}>
+        Try again
+      </Button>
+    </Card>
+  );
+}

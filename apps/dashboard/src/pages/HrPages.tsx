@@ -1,0 +1,129 @@
+import { Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { IconPlus } from '@tabler/icons-react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { formatDate, profileName } from '../app/theme';
+import { ErrorState, Loading, PageHeader } from '../app/ui';
+import { CycleActions, ExportCsvButton, RescorePanel } from '../features/cycles/CycleActions';
+import { CycleList } from '../features/cycles/CycleList';
+import { CycleWizard } from '../features/cycles/CycleWizard';
+import { InvitationLinks } from '../features/cycles/InvitationLinks';
+import { NominationsReview } from '../features/cycles/NominationsReview';
+import { CYCLE } from '../features/cycles/operations';
+import { CycleStatusBadge } from '../features/cycles/status';
+import { CycleHeatmap } from '../features/heatmap/CycleHeatmap';
+import { Directory } from '../features/import/Directory';
+import { ImportPeople } from '../features/import/ImportPeople';
+import { PEOPLE } from '../features/import/operations';
+import { ProgressBoard } from '../features/progress/ProgressBoard';
+
+export function CyclesPage() {
+  return (
+    <>
+      <PageHeader
+        eyebrow="HR console"
+        title="Review cycles"
+        description="Set up a cycle, confirm each leader’s raters, launch, follow progress and release results."
+        actions={
+          <Button component={Link} to="/cycles/new" leftSection={<IconPlus size={18} aria-hidden />}>
+            New cycle
+          </Button>
+        }
+      />
+      <CycleList />
+    </>
+  );
+}
+
+export function NewCyclePage() {
+  return (
+    <>
+      <PageHeader eyebrow="HR console" title="New review cycle" description="Three steps: the basics, who is reviewed, and a final check." />
+      <CycleWizard />
+    </>
+  );
+}
+
+export function PeoplePage() {
+  const { refetch } = useQuery(PEOPLE, { variables: { search: null, limit: 500 }, skip: true });
+  return (
+    <>
+      <PageHeader eyebrow="HR console" title="Organisation" description="Your people and reporting lines. Leaders of leaders are suggested for review from these." />
+      <Stack gap="lg">
+        <ImportPeople onImported={() => void refetch().catch(() => undefined)} />
+        <Directory />
+      </Stack>
+    </>
+  );
+}
+
+const TABS = ['raters', 'progress', 'links', 'results'] as const;
+
+export function CycleDetailPage() {
+  const { cycleId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { data, loading, error, refetch } = useQuery(CYCLE, { variables: { id: cycleId }, fetchPolicy: 'cache-and-network' });
+  if (error) return <ErrorState error={error} what="The cycle could not be loaded" onRetry={() => void refetch()} />;
+  if (loading && !data) return <Loading label="Loading the cycle…" />;
+  const cycle = data!.cycle;
+  const defaultTab = cycle.status === 'DRAFT' ? 'raters' : cycle.status === 'LAUNCHED' ? 'progress' : 'results';
+  const tab = TABS.includes(params.get('tab') as (typeof TABS)[number]) ? params.get('tab')! : defaultTab;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Group gap="xs" component="span">
+            <Link to="/cycles" className="crumb">
+              Review cycles
+            </Link>
+          </Group>
+        }
+        title={
+          <Group gap="sm" component="span">
+            <span>{cycle.name}</span> <CycleStatusBadge status={cycle.status} />
+          </Group>
+        }
+        description={`${formatDate(cycle.opensAt)} – ${formatDate(cycle.closesAt)} · ${cycle.subjects.length} leaders · ${profileName(cycle.roleProfileId)} profile · instrument v${cycle.instrumentVersion} · groups shown from ${cycle.anonymityThreshold} answers`}
+        actions={<CycleActions cycle={cycle} />}
+      />
+      <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="raters">Leaders and raters</Tabs.Tab>
+          <Tabs.Tab value="progress" disabled={cycle.status === 'DRAFT'}>
+            Progress
+          </Tabs.Tab>
+          <Tabs.Tab value="links" disabled={cycle.status === 'DRAFT'}>
+            Survey links
+          </Tabs.Tab>
+          <Tabs.Tab value="results" disabled={cycle.status === 'DRAFT'}>
+            Results
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="raters">
+          <NominationsReview cycle={cycle} />
+        </Tabs.Panel>
+        <Tabs.Panel value="progress">
+          <ProgressBoard cycleId={cycle.id} live={cycle.status === 'LAUNCHED'} />
+        </Tabs.Panel>
+        <Tabs.Panel value="links">
+          <InvitationLinks cycleId={cycle.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="results">
+          <Stack gap="lg">
+            {cycle.status === 'LAUNCHED' && (
+              <Text size="sm" c="dimmed">
+                Live figures while the cycle runs — only you can see them until the results are released.
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <ExportCsvButton cycle={cycle} />
+            </Group>
+            <CycleHeatmap cycleId={cycle.id} />
+            {(cycle.status === 'CLOSED' || cycle.status === 'RELEASED') && <RescorePanel cycle={cycle} />}
+          </Stack>
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

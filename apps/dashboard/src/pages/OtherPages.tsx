@@ -1,0 +1,49 @@
+import { Button, Center, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { PageHeader } from '../app/ui';
+import { MyReports } from '../features/report/MyReports';
+import { ReportScreen } from '../features/report/ReportScreen';
+import { SurveyPage } from '../features/survey/SurveyPage';
+import { TeamView } from '../features/team/TeamView';
+
+export function ReportPage() {
+  const { cycleId = '', subjectId = '' } = useParams();
+  return <ReportScreen key={`${cycleId}:${subjectId}`} cycleId={cycleId} subjectId={subjectId} />;
+}
+
+export function MyReportsPage() {
+  return (
+    <>
+      <PageHeader eyebrow="Your development" title="My feedback" description="Your 360 reports, once HR has released them." />
+      <MyReports />
+    </>
+  );
+}
+
+export function TeamPage() {
+  return (
+    <>
+      <PageHeader eyebrow="Manager" title="My leaders" description="How the leaders who report to you are seen, against the role’s targets." />
+      <TeamView />
+    </>
+  );
+}
+
+export function RaterSurveyPage() {
+  const { token = '' } = useParams();
+  return <SurveyPage token={token} />;
+}
+
+export function NotFoundPage() {
+  return (
+    <Center py={80}>
+      <Stack align="center" gap="xs">
+        <Title order={1}>Page not found</Title>
+        <Text c="dimmed">The address may be mistyped, or the page has moved.</Text>
+        <Button component={Link} to="/" mt="md">
+          Go to the start
+        </Button>
+      </Stack>
+    </Center>
+  );
+}
