@@ -43,6 +43,8 @@ describe('a consumer killed mid-batch and restarted', () => {
       KAFKA_TOPIC_PREFIX: `${uniqueName('crash')}.`,
       KAFKA_PARTITIONS: '3',
       KAFKA_COMMIT_INTERVAL_MS: '5000',
+      // Small consumer batches (one transaction each), so the services are killed between many of them.
+      KAFKA_CONSUMER_BATCH_SIZE: '5',
       LOG_LEVEL: 'debug',
     };
   });

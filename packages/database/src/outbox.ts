@@ -58,6 +58,21 @@ export async function claimEvent(manager: EntityManager, schema: string, consume
   return rows.length === 1;
 }
 
+/**
+ * `claimEvent` for many events in one statement: records each (consumer, event id) not recorded yet
+ * and returns the ids that were new. An id given twice is new at most once.
+ */
+export async function claimEvents(manager: EntityManager, schema: string, consumer: string, eventIds: string[]): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows: { event_id: string }[] = await manager.query(
+    `INSERT INTO "${schema}"."processed_event" ("consumer", "event_id")
+     SELECT $1, id FROM unnest($2::uuid[]) AS id
+     ON CONFLICT DO NOTHING RETURNING "event_id"`,
+    [consumer, [...new Set(eventIds)]],
+  );
+  return new Set(rows.map((r) => r.event_id));
+}
+
 export interface OutboxRelayOptions {
   dataSource: DataSource;
   schema: string;

@@ -24,7 +24,7 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { max: options.poolSize ?? 10 },
+    extra: { max: options.poolSize ?? 20 },
   };
 }
 

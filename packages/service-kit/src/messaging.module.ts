@@ -1,4 +1,4 @@
-import { claimEvent, enqueueEvents, OutboxRelay } from '@leaderscope/database';
+import { claimEvent, claimEvents, enqueueEvents, OutboxRelay } from '@leaderscope/database';
 import { createEnvelope, EventContract, EventEnvelope, EventMeta, EventTransport, SubscribeOptions } from '@leaderscope/events';
 import {
   DynamicModule,
@@ -105,6 +105,28 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
         return undefined;
       }
       return work(uow);
+    });
+  }
+
+  /**
+   * `handleOnce` for a batch of consumed events, in one transaction: the events this consumer has
+   * not handled before (in their order, each id once) are passed to `work`; the others are skipped.
+   * `work` is not called when every event was handled before.
+   */
+  async handleBatchOnce<T>(
+    consumer: string,
+    events: EventEnvelope[],
+    work: (uow: UnitOfWork, fresh: EventEnvelope[]) => Promise<T>,
+  ): Promise<T | undefined> {
+    return this.transact(async (uow) => {
+      const claimed = await claimEvents(uow.manager, this.options.schema, consumer, events.map((e) => e.id.toLowerCase()));
+      const fresh: EventEnvelope[] = [];
+      for (const event of events) {
+        if (claimed.delete(event.id.toLowerCase())) fresh.push(event);
+        else this.logger.debug(`${consumer}: skipped redelivered event ${event.id} (${event.type})`);
+      }
+      if (fresh.length === 0) return undefined;
+      return work(uow, fresh);
     });
   }
 

@@ -1,14 +1,41 @@
 import { EventEnvelope, reportUpdatedV1, ResponseRecordedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
-import { computeSubjectReport, latestResponses, reportSeed } from './compute-report';
-import { LIVE_RESULT_SET, RaterResponseEntity, SubjectReportEntity } from './report.entity';
+import type { EntityManager } from 'typeorm';
+import { computeSubjectReport, reportSeed, ScoringBasis, StoredResponse } from './compute-report';
+import { LIVE_RESULT_SET, SubjectReportEntity } from './report.entity';
+
+/** Takes advisory locks in one statement, in a fixed order (no deadlock between batches). */
+async function lockKeys(manager: EntityManager, keys: string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await manager.query(
+    `SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS locks`,
+    [keys],
+  );
+}
+
+interface SubjectWork {
+  cycleId: string;
+  subjectId: string;
+  organisationId: string;
+  /** The last event's basis: what the sequential path would have ended with. */
+  basis: ScoringBasis;
+  /** New events for this subject in the batch: the report version advances by this much. */
+  events: number;
+  correlationId: string;
+}
 
 /**
- * Stores a recorded response and rescores only its subject (live result set): the latest version of
- * each rater's answers, scored by @leaderscope/scoring's buildSubjectReport under the response's
- * instrument version and policy, written as the subject's report with the next `reportVersion`, and
- * announced with `report.updated` in the same transaction. A redelivered event changes nothing.
+ * Stores recorded responses and rescores only their subjects (live result set): the latest version
+ * of each rater's answers, scored by @leaderscope/scoring's buildSubjectReport under the response's
+ * instrument version and policy, written as the subject's report and announced with
+ * `report.updated` in the same transaction. A redelivered event changes nothing.
+ *
+ * A batch (what one Kafka fetch brings for one partition) is one transaction, and each subject in
+ * it is scored once, with all of its new responses: the inbox rows, the responses and the reports
+ * are each written in one statement. `reportVersion` advances by one per response event handled,
+ * as if each had been scored on its own (so it equals the number of responses scored when no
+ * rater corrected an answer); only the intermediate versions of one batch are not announced.
  */
 @Injectable()
 export class RescoreSubjectUseCase {
@@ -16,61 +43,152 @@ export class RescoreSubjectUseCase {
 
   constructor(private readonly outbox: OutboxService) {}
 
+  /** One event (see executeBatch); the subject's report, or undefined for a repeat. */
   async execute(event: EventEnvelope<ResponseRecordedV1>): Promise<SubjectReportEntity | undefined> {
-    const response = event.payload;
-    return this.outbox.handleOnce(RescoreSubjectUseCase.consumer, event, async ({ manager, emit }) => {
+    return (await this.executeBatch([event]))[0];
+  }
+
+  /** Handles a batch of `response.recorded` in order; returns the reports written (one per subject). */
+  async executeBatch(events: EventEnvelope<ResponseRecordedV1>[]): Promise<SubjectReportEntity[]> {
+    const written = await this.outbox.handleBatchOnce(RescoreSubjectUseCase.consumer, events, async ({ manager, emit }, fresh) => {
+      const batch = fresh as EventEnvelope<ResponseRecordedV1>[];
+      const subjects = new Map<string, SubjectWork>();
+      for (const event of batch) {
+        const r = event.payload;
+        const key = JSON.stringify([r.cycleId, r.subjectId]);
+        const work = subjects.get(key) ?? {
+          cycleId: r.cycleId,
+          subjectId: r.subjectId,
+          organisationId: event.organisationId,
+          basis: undefined as unknown as ScoringBasis,
+          events: 0,
+          correlationId: event.correlationId,
+        };
+        work.basis = {
+          instrumentId: r.instrumentId,
+          instrumentVersion: r.instrumentVersion,
+          roleProfileId: r.policy.roleProfileId,
+          minGroupSize: r.policy.minGroupSize,
+        };
+        work.organisationId = event.organisationId;
+        work.correlationId = event.correlationId;
+        work.events++;
+        subjects.set(key, work);
+      }
+      const work = [...subjects.values()];
+
       // One subject is rescored by one transaction at a time, so report versions never collide and
       // the subject's report.updated events enter the outbox in version order.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`scoring:${response.cycleId}:${response.subjectId}`]);
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(RaterResponseEntity)
-        .values({
-          responseId: response.responseId,
-          organisationId: event.organisationId,
-          cycleId: response.cycleId,
-          subjectId: response.subjectId,
-          raterId: response.raterId,
-          raterGroup: response.raterGroup,
-          instrumentId: response.instrumentId,
-          instrumentVersion: response.instrumentVersion,
-          responseVersion: response.responseVersion,
-          answers: response.answers,
-          comments: response.comments,
-          policy: response.policy,
-          recordedAt: new Date(response.recordedAt),
-        })
-        .orIgnore()
-        .execute();
+      await lockKeys(manager, work.map((w) => `scoring:${w.cycleId}:${w.subjectId}`));
+      await manager.query(
+        `INSERT INTO "scoring"."rater_response" ("response_id", "organisation_id", "cycle_id", "subject_id", "rater_id", "rater_group",
+           "instrument_id", "instrument_version", "response_version", "answers", "comments", "policy", "recorded_at")
+         SELECT "response_id", "organisation_id", "cycle_id", "subject_id", "rater_id", "rater_group",
+           "instrument_id", "instrument_version", "response_version", "answers", "comments", "policy", "recorded_at"
+         FROM jsonb_to_recordset($1::jsonb) AS x("response_id" uuid, "organisation_id" text, "cycle_id" text, "subject_id" text,
+           "rater_id" text, "rater_group" text, "instrument_id" text, "instrument_version" int, "response_version" int,
+           "answers" jsonb, "comments" jsonb, "policy" jsonb, "recorded_at" timestamptz)
+         ON CONFLICT DO NOTHING`,
+        [
+          JSON.stringify(
+            batch.map(({ organisationId, payload: r }) => ({
+              response_id: r.responseId,
+              organisation_id: organisationId,
+              cycle_id: r.cycleId,
+              subject_id: r.subjectId,
+              rater_id: r.raterId,
+              rater_group: r.raterGroup,
+              instrument_id: r.instrumentId,
+              instrument_version: r.instrumentVersion,
+              response_version: r.responseVersion,
+              answers: r.answers,
+              comments: r.comments ?? {},
+              policy: r.policy,
+              recorded_at: r.recordedAt,
+            })),
+          ),
+        ],
+      );
 
-      const latest = await latestResponses(manager, response.cycleId, response.subjectId);
-      const basis = {
-        instrumentId: response.instrumentId,
-        instrumentVersion: response.instrumentVersion,
-        roleProfileId: response.policy.roleProfileId,
-        minGroupSize: response.policy.minGroupSize,
-      };
-      const computed = computeSubjectReport(latest, basis, reportSeed(response.cycleId, response.subjectId));
-
-      const reports = manager.getRepository(SubjectReportEntity);
-      const key = { cycleId: response.cycleId, subjectId: response.subjectId, resultSet: LIVE_RESULT_SET };
-      const previous = await reports.findOneBy(key);
-      const report = reports.create({
-        ...key,
-        organisationId: event.organisationId,
-        reportVersion: (previous?.reportVersion ?? 0) + 1,
-        ...basis,
-        groupCounts: computed.groupCounts,
-        responseCount: computed.responseCount,
-        report: computed.report as unknown as Record<string, unknown>,
-        scoredAt: new Date(),
+      const latest = await latestResponsesOf(manager, work);
+      const scoredAt = new Date();
+      const rows = work.map((w) => {
+        const computed = computeSubjectReport(latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [], w.basis, reportSeed(w.cycleId, w.subjectId));
+        return {
+          cycle_id: w.cycleId,
+          subject_id: w.subjectId,
+          result_set: LIVE_RESULT_SET,
+          organisation_id: w.organisationId,
+          report_version: w.events,
+          instrument_id: w.basis.instrumentId,
+          instrument_version: w.basis.instrumentVersion,
+          role_profile_id: w.basis.roleProfileId,
+          min_group_size: w.basis.minGroupSize,
+          group_counts: computed.groupCounts,
+          response_count: computed.responseCount,
+          report: computed.report,
+        };
       });
-      await reports.save(report);
-      emit(reportUpdatedV1, toReportUpdated(report), { organisationId: event.organisationId, correlationId: event.correlationId });
-      return report;
+      // One upsert for every subject of the batch; the version advances by the subject's new events.
+      const versions: { cycle_id: string; subject_id: string; report_version: number }[] = await manager.query(
+        `INSERT INTO "scoring"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_id",
+           "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", "scored_at")
+         SELECT "cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_id",
+           "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", $2::timestamptz
+         FROM jsonb_to_recordset($1::jsonb) AS x("cycle_id" text, "subject_id" text, "result_set" text, "organisation_id" text,
+           "report_version" int, "instrument_id" text, "instrument_version" int, "role_profile_id" text, "min_group_size" int,
+           "group_counts" jsonb, "response_count" int, "report" jsonb)
+         ON CONFLICT ("cycle_id", "subject_id", "result_set") DO UPDATE SET
+           "report_version" = "subject_report"."report_version" + EXCLUDED."report_version",
+           "organisation_id" = EXCLUDED."organisation_id", "instrument_id" = EXCLUDED."instrument_id",
+           "instrument_version" = EXCLUDED."instrument_version", "role_profile_id" = EXCLUDED."role_profile_id",
+           "min_group_size" = EXCLUDED."min_group_size", "group_counts" = EXCLUDED."group_counts",
+           "response_count" = EXCLUDED."response_count", "report" = EXCLUDED."report", "scored_at" = EXCLUDED."scored_at"
+         RETURNING "cycle_id", "subject_id", "report_version"`,
+        [JSON.stringify(rows), scoredAt.toISOString()],
+      );
+      const versionOf = new Map(versions.map((v) => [JSON.stringify([v.cycle_id, v.subject_id]), v.report_version]));
+
+      return work.map((w, i) => {
+        const row = rows[i];
+        const report = Object.assign(new SubjectReportEntity(), {
+          cycleId: w.cycleId,
+          subjectId: w.subjectId,
+          resultSet: LIVE_RESULT_SET,
+          organisationId: w.organisationId,
+          reportVersion: versionOf.get(JSON.stringify([w.cycleId, w.subjectId]))!,
+          ...w.basis,
+          groupCounts: row.group_counts,
+          responseCount: row.response_count,
+          report: row.report as unknown as Record<string, unknown>,
+          scoredAt,
+        });
+        emit(reportUpdatedV1, toReportUpdated(report), { organisationId: w.organisationId, correlationId: w.correlationId });
+        return report;
+      });
     });
+    return written ?? [];
   }
+}
+
+/** The latest version of each rater's answers for several subjects, in one query. */
+async function latestResponsesOf(manager: EntityManager, subjects: { cycleId: string; subjectId: string }[]): Promise<Map<string, StoredResponse[]>> {
+  const rows: { cycle_id: string; subject_id: string; rater_id: string; rater_group: string; answers: StoredResponse['answers']; comments: StoredResponse['comments'] }[] =
+    await manager.query(
+      `SELECT DISTINCT ON (r."cycle_id", r."subject_id", r."rater_id") r."cycle_id", r."subject_id", r."rater_id", r."rater_group", r."answers", r."comments"
+       FROM "scoring"."rater_response" r
+       JOIN unnest($1::text[], $2::text[]) AS k(c, s) ON r."cycle_id" = k.c AND r."subject_id" = k.s
+       ORDER BY r."cycle_id", r."subject_id", r."rater_id", r."response_version" DESC`,
+      [subjects.map((s) => s.cycleId), subjects.map((s) => s.subjectId)],
+    );
+  const bySubject = new Map<string, StoredResponse[]>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.cycle_id, r.subject_id]);
+    const list = bySubject.get(key) ?? [];
+    list.push({ raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments });
+    bySubject.set(key, list);
+  }
+  return bySubject;
 }
 
 /** The `report.updated` payload of a stored report. */

@@ -18,6 +18,10 @@ export class ResponsesConsumer implements OnApplicationBootstrap {
       handler: async (event) => {
         await this.rescoreSubject.execute(event as EventEnvelope<ResponseRecordedV1>);
       },
+      // What one fetch brings for a partition is one transaction, each subject in it scored once.
+      batchHandler: async (events) => {
+        await this.rescoreSubject.executeBatch(events as EventEnvelope<ResponseRecordedV1>[]);
+      },
     });
   }
 }

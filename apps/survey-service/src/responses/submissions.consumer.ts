@@ -18,6 +18,10 @@ export class SubmissionsConsumer implements OnApplicationBootstrap {
       handler: async (event) => {
         await this.recordResponse.execute(event as EventEnvelope<SurveySubmittedV1>);
       },
+      // What one fetch brings for a partition is recorded in one transaction.
+      batchHandler: async (events) => {
+        await this.recordResponse.executeBatch(events as EventEnvelope<SurveySubmittedV1>[]);
+      },
     });
   }
 }

@@ -26,6 +26,8 @@ export interface InProcessTransportOptions {
    * key, so one key's events stay in order while other keys are handled alongside.
    */
   lanes?: number;
+  /** Default most events per `batchHandler` call; default 500. */
+  maxBatchSize?: number;
 }
 
 /** The lane (partition) of a key: FNV-1a, stable across runs. */
@@ -52,6 +54,7 @@ export class InProcessTransport implements EventTransport {
   private readonly groups = new Map<string, Group>();
   private closed = false;
   private readonly lanes: number;
+  private readonly maxBatchSize: number;
   readonly deadLetters: DeadLetter[] = [];
 
   constructor(
@@ -59,6 +62,7 @@ export class InProcessTransport implements EventTransport {
     options: InProcessTransportOptions = {},
   ) {
     this.lanes = Math.max(1, options.lanes ?? 6);
+    this.maxBatchSize = Math.max(1, options.maxBatchSize ?? 500);
   }
 
   async start(): Promise<void> {}
@@ -103,25 +107,57 @@ export class InProcessTransport implements EventTransport {
     lane.running = (async () => {
       await new Promise((resolve) => setImmediate(resolve));
       while (lane.queue.length > 0 && !this.closed) {
-        const message = lane.queue[0];
-        await this.deliver(group, message);
-        lane.queue.shift();
+        if (group.options.batchHandler) {
+          // What is queued in this lane (up to maxBatchSize) is handled together, in order.
+          const taken = lane.queue.slice(0, Math.max(1, group.options.maxBatchSize ?? this.maxBatchSize));
+          await this.deliverBatch(group, taken);
+          lane.queue.splice(0, taken.length);
+        } else {
+          const message = lane.queue[0];
+          await this.deliver(group, message);
+          lane.queue.shift();
+        }
       }
       lane.running = null;
     })();
   }
 
-  private async deliver(group: Group, message: Message): Promise<void> {
-    const { options } = group;
+  /** Parses a queued message; one that is not a valid envelope is dead-lettered at once (null). */
+  private parse(group: Group, message: Message): EventEnvelope | null {
     let envelope: EventEnvelope;
     try {
       envelope = parseEnvelope(JSON.parse(message.value), this.registry);
     } catch (error) {
       this.deadLetter(message, `invalid message: ${describeError(error)}`, 1);
-      return;
+      return null;
     }
-    const wanted = options.contracts.some((c) => c.type === envelope.type && c.version === envelope.version);
-    if (!wanted) return;
+    const wanted = group.options.contracts.some((c) => c.type === envelope.type && c.version === envelope.version);
+    return wanted ? envelope : null;
+  }
+
+  private async deliverBatch(group: Group, messages: Message[]): Promise<void> {
+    const events: { message: Message; envelope: EventEnvelope }[] = [];
+    for (const message of messages) {
+      const envelope = this.parse(group, message);
+      if (envelope) events.push({ message, envelope });
+    }
+    if (events.length === 0) return;
+    try {
+      await group.options.batchHandler!(events.map((e) => e.envelope), { attempt: 1, heartbeat: async () => {} });
+      return;
+    } catch {
+      // All or nothing failed: one by one, so only a poison event is retried and dead-lettered.
+    }
+    for (const e of events) await this.handle(group, e.message, e.envelope);
+  }
+
+  private async deliver(group: Group, message: Message): Promise<void> {
+    const envelope = this.parse(group, message);
+    if (envelope) await this.handle(group, message, envelope);
+  }
+
+  private async handle(group: Group, message: Message, envelope: EventEnvelope): Promise<void> {
+    const { options } = group;
     const retries = options.retries ?? 4;
     for (let attempt = 1; ; attempt++) {
       try {

@@ -7,7 +7,10 @@ export * from './transport';
 export * from './in-process.transport';
 export * from './kafka.transport';
 
-/** The transport a service process configures from KAFKA_BROKERS, KAFKA_PARTITIONS, KAFKA_TOPIC_PREFIX, KAFKA_COMMIT_INTERVAL_MS. */
+/**
+ * The transport a service process configures from KAFKA_BROKERS, KAFKA_PARTITIONS, KAFKA_TOPIC_PREFIX,
+ * KAFKA_COMMIT_INTERVAL_MS and KAFKA_CONSUMER_BATCH_SIZE (most events per batch handler call, default 500).
+ */
 export function transportFromEnv(clientId: string, registry: ContractRegistry, env: NodeJS.ProcessEnv = process.env): EventTransport {
   const num = (v: string | undefined) => (v && Number.isFinite(Number(v)) ? Number(v) : undefined);
   return createTransport({
@@ -17,6 +20,7 @@ export function transportFromEnv(clientId: string, registry: ContractRegistry, e
     partitions: num(env.KAFKA_PARTITIONS) ?? 6,
     namespace: env.KAFKA_TOPIC_PREFIX,
     commitIntervalMs: num(env.KAFKA_COMMIT_INTERVAL_MS),
+    maxBatchSize: num(env.KAFKA_CONSUMER_BATCH_SIZE),
   });
 }
 
@@ -28,6 +32,7 @@ export function createTransport(options: {
   partitions?: number;
   namespace?: string;
   commitIntervalMs?: number;
+  maxBatchSize?: number;
 }): EventTransport {
   const brokers = typeof options.brokers === 'string' ? options.brokers.split(',').map((b) => b.trim()).filter(Boolean) : options.brokers;
   if (brokers && brokers.length > 0) {
@@ -38,7 +43,8 @@ export function createTransport(options: {
       partitions: options.partitions,
       namespace: options.namespace,
       commitIntervalMs: options.commitIntervalMs,
+      maxBatchSize: options.maxBatchSize,
     });
   }
-  return new InProcessTransport(options.registry, { lanes: options.partitions });
+  return new InProcessTransport(options.registry, { lanes: options.partitions, maxBatchSize: options.maxBatchSize });
 }

@@ -1,4 +1,4 @@
-import { Admin, CompressionTypes, Consumer, IHeaders, Kafka, KafkaConfig, logLevel, Producer } from 'kafkajs';
+import { Admin, CompressionTypes, Consumer, IHeaders, Kafka, KafkaConfig, KafkaMessage, logLevel, Producer } from 'kafkajs';
 import { ContractRegistry, EventEnvelope, parseEnvelope } from '../envelope';
 import { deadLetterTopic } from '../contracts/topics';
 import { backoffMs, describeError, EventTransport, SubscribeOptions } from './transport';
@@ -25,6 +25,10 @@ export interface KafkaTransportOptions {
   commitIntervalMs?: number;
   /** Partitions a subscriber handles at once (default: `partitions`); order holds per partition. */
   consumerConcurrency?: number;
+  /** Default most events per `batchHandler` call (KAFKA_CONSUMER_BATCH_SIZE); default 500. */
+  maxBatchSize?: number;
+  /** Largest produce request `publish` sends (bigger batches are split, in order). Default 512 KiB. */
+  maxRequestBytes?: number;
 }
 
 export interface ConsumerLag {
@@ -94,15 +98,29 @@ export class KafkaTransport implements EventTransport {
 
   async publish(envelopes: EventEnvelope[]): Promise<void> {
     if (envelopes.length === 0) return;
-    const byTopic = new Map<string, { key: string; value: string; headers: IHeaders }[]>();
+    // Requests stay well under the broker's message.max.bytes (1 MiB by default, which bounds one
+    // partition's record batch): large batches (a relay catching up on reports of ~15 kB each) go
+    // as several requests, one after the other, so order per key holds.
+    const maxRequestBytes = this.options.maxRequestBytes ?? 512 * 1024;
+    let byTopic = new Map<string, { key: string; value: string; headers: IHeaders }[]>();
+    let bytes = 0;
+    const send = async () => {
+      if (byTopic.size === 0) return;
+      const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+      byTopic = new Map();
+      bytes = 0;
+      await this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
+    };
     for (const envelope of envelopes) {
       const contract = this.options.registry.find(envelope.type, envelope.version);
       if (!contract) throw new Error(`no contract registered for ${envelope.type} v${envelope.version}`);
       const topic = this.topicName(contract.topic);
+      const value = JSON.stringify(envelope);
+      if (bytes > 0 && bytes + value.length > maxRequestBytes) await send();
       const messages = byTopic.get(topic) ?? [];
       messages.push({
         key: envelope.key,
-        value: JSON.stringify(envelope),
+        value,
         headers: {
           'event-id': envelope.id,
           'event-type': envelope.type,
@@ -111,12 +129,9 @@ export class KafkaTransport implements EventTransport {
         },
       });
       byTopic.set(topic, messages);
+      bytes += value.length;
     }
-    await this.producer.sendBatch({
-      acks: -1,
-      compression: CompressionTypes.None,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
+    await send();
   }
 
   async subscribe(options: SubscribeOptions): Promise<void> {
@@ -137,38 +152,84 @@ export class KafkaTransport implements EventTransport {
     const retries = options.retries ?? 4;
     const concurrency = options.concurrency ?? this.options.consumerConcurrency ?? this.options.partitions ?? 6;
 
-    await consumer.run({
-      // Offsets are resolved only when eachMessage returns (handled or dead-lettered), and committed
-      // every commitIntervalMs and on a graceful stop: at-least-once, never at-most-once.
+    // Offsets are resolved only once their message was handled (or dead-lettered), and committed
+    // every commitIntervalMs and on a graceful stop: at-least-once, never at-most-once.
+    // Partitions in parallel, each partition strictly in order (so each key in order).
+    const base = {
       autoCommit: true,
       autoCommitInterval: this.options.commitIntervalMs ?? 500,
-      // Partitions in parallel, each partition strictly in order (so each key in order).
       partitionsConsumedConcurrently: Math.max(1, concurrency),
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const raw = message.value?.toString('utf8') ?? '';
-        let envelope: EventEnvelope;
+    };
+
+    /** Parses a message; a message that is not a valid envelope goes to the DLQ at once (null). */
+    const parse = async (topic: string, partition: number, message: KafkaMessage): Promise<EventEnvelope | null> => {
+      const raw = message.value?.toString('utf8') ?? '';
+      try {
+        return parseEnvelope(JSON.parse(raw), this.options.registry);
+      } catch (error) {
+        await this.deadLetter(topic, partition, message.offset, message.key, raw, `invalid message: ${describeError(error)}`, 1);
+        return null;
+      }
+    };
+    /** One event through `handler`: retries with backoff, then the DLQ. */
+    const handleOne = async (topic: string, partition: number, message: KafkaMessage, envelope: EventEnvelope, heartbeat: () => Promise<void>) => {
+      for (let attempt = 1; ; attempt++) {
         try {
-          envelope = parseEnvelope(JSON.parse(raw), this.options.registry);
-        } catch (error) {
-          await this.deadLetter(topic, partition, message.offset, message.key, raw, `invalid message: ${describeError(error)}`, 1);
+          await options.handler(envelope, { attempt, heartbeat });
           return;
-        }
-        if (!wanted(envelope.type, envelope.version)) return;
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await options.handler(envelope, { attempt, heartbeat });
+        } catch (error) {
+          if (attempt > retries) {
+            const raw = message.value?.toString('utf8') ?? '';
+            await this.deadLetter(topic, partition, message.offset, message.key, raw, describeError(error), attempt);
             return;
-          } catch (error) {
-            if (attempt > retries) {
-              await this.deadLetter(topic, partition, message.offset, message.key, raw, describeError(error), attempt);
-              return;
+          }
+          await new Promise((r) => setTimeout(r, backoffMs(options.initialBackoffMs ?? 100, attempt)));
+          await heartbeat();
+        }
+      }
+    };
+
+    const batchHandler = options.batchHandler;
+    if (!batchHandler) {
+      await consumer.run({
+        ...base,
+        eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          const envelope = await parse(topic, partition, message);
+          if (!envelope || !wanted(envelope.type, envelope.version)) return;
+          await handleOne(topic, partition, message, envelope, heartbeat);
+        },
+      });
+    } else {
+      const maxBatch = Math.max(1, options.maxBatchSize ?? this.options.maxBatchSize ?? 500);
+      await consumer.run({
+        ...base,
+        eachBatchAutoResolve: false,
+        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+          const { topic, partition } = batch;
+          for (let from = 0; from < batch.messages.length; from += maxBatch) {
+            if (!isRunning() || isStale()) return;
+            const chunk = batch.messages.slice(from, from + maxBatch);
+            const events: { message: KafkaMessage; envelope: EventEnvelope }[] = [];
+            for (const message of chunk) {
+              const envelope = await parse(topic, partition, message);
+              if (envelope && wanted(envelope.type, envelope.version)) events.push({ message, envelope });
             }
-            await new Promise((r) => setTimeout(r, backoffMs(options.initialBackoffMs ?? 100, attempt)));
+            if (events.length > 0) {
+              let handled = false;
+              try {
+                await batchHandler(events.map((e) => e.envelope), { attempt: 1, heartbeat });
+                handled = true;
+              } catch {
+                // All or nothing failed: one by one, so only a poison event is retried and dead-lettered.
+              }
+              if (!handled) for (const e of events) await handleOne(topic, partition, e.message, e.envelope, heartbeat);
+            }
+            resolveOffset(chunk[chunk.length - 1].offset);
             await heartbeat();
           }
-        }
-      },
-    });
+        },
+      });
+    }
     this.consumers.push({ groupId: `${this.ns}${options.groupId}`, consumer });
   }
 

@@ -11,12 +11,24 @@ export interface DeliveryContext {
 
 export type EventHandler = (event: EventEnvelope, context: DeliveryContext) => Promise<void>;
 
+/**
+ * Handles several consecutive events of one partition (Kafka) or lane (in-process) at once, in
+ * their order, typically in one transaction. All or nothing: if it throws, the transport hands the
+ * same events one by one to `handler` (with its retries and dead letters), so a poison event still
+ * ends alone on the dead-letter topic and the others are handled.
+ */
+export type EventBatchHandler = (events: EventEnvelope[], context: DeliveryContext) => Promise<void>;
+
 export interface SubscribeOptions {
   /** Consumer group: each group receives every event once; members of a group share partitions. */
   groupId: string;
   /** The contracts this subscriber handles; other events on the same topics are acknowledged and skipped. */
   contracts: EventContract<any, any>[];
   handler: EventHandler;
+  /** Optional: handle the events a fetch brings for one partition together (see EventBatchHandler). */
+  batchHandler?: EventBatchHandler;
+  /** Most events per `batchHandler` call. Default 500. */
+  maxBatchSize?: number;
   /** Attempts after the first failure before the message goes to the dead-letter topic. Default 4. */
   retries?: number;
   /** First backoff in ms, doubled at every retry. Default 100. */
