@@ -14,7 +14,6 @@ import { CycleStatusBadge } from '../features/cycles/status';
 import { CycleHeatmap } from '../features/heatmap/CycleHeatmap';
 import { Directory } from '../features/import/Directory';
 import { ImportPeople } from '../features/import/ImportPeople';
-import { PEOPLE } from '../features/import/operations';
 import { ProgressBoard } from '../features/progress/ProgressBoard';
 
 export function CyclesPage() {
@@ -45,12 +44,11 @@ export function NewCyclePage() {
 }
 
 export function PeoplePage() {
-  const { refetch } = useQuery(PEOPLE, { variables: { search: null, limit: 500 }, skip: true });
   return (
     <>
       <PageHeader eyebrow="HR console" title="Organisation" description="Your people and reporting lines. Leaders of leaders are suggested for review from these." />
       <Stack gap="lg">
-        <ImportPeople onImported={() => void refetch().catch(() => undefined)} />
+        <ImportPeople />
         <Directory />
       </Stack>
     </>

@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Card, FileButton, Group, ScrollArea, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ErrorState } from '../../app/ui';
 import type { ImportPeopleMutation } from '../../gql/graphql';
-import { IMPORT_PEOPLE } from './operations';
+import { IMPORT_PEOPLE, PEOPLE } from './operations';
 
 type Result = ImportPeopleMutation['importPeople'];
 
@@ -20,6 +20,7 @@ export function ImportPeople({ onImported }: { onImported?: () => void }) {
   const [fileName, setFileName] = useState<string | null>(null);
   const [preview, setPreview] = useState<Result | null>(null);
   const [applied, setApplied] = useState<Result | null>(null);
+  const client = useApolloClient();
   const [run, { loading, error, reset }] = useMutation(IMPORT_PEOPLE);
 
   const load = async (file: File | null) => {
@@ -40,6 +41,7 @@ export function ImportPeople({ onImported }: { onImported?: () => void }) {
     if (data) {
       setApplied(data.importPeople);
       setPreview(null);
+      await client.refetchQueries({ include: [PEOPLE] });
       onImported?.();
     }
   };

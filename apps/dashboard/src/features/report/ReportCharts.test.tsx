@@ -6,7 +6,7 @@ import { radarData, ReportRadarChart } from './RadarChart';
 import type { DimensionScore, GroupScore } from './types';
 
 const group = (g: GroupScore['group'], mean: number | null, n: number, ci?: [number, number]): GroupScore => ({
-  __typename: 'GroupScore',
+  
   group: g,
   n,
   mean,
@@ -19,13 +19,13 @@ const group = (g: GroupScore['group'], mean: number | null, n: number, ci?: [num
 });
 
 const dimension = (id: string, name: string, others: number, self: number, target: number): DimensionScore => ({
-  __typename: 'DimensionScore',
+  
   dimensionId: id,
   name,
   target,
   fit: others - target,
   gap: self - others,
-  others: { __typename: 'GroupScore', n: 9, mean: others, ciLow: others - 0.3, ciHigh: others + 0.3, suppressed: false, suppressionReason: null, includes: ['manager', 'peer', 'direct_report'] },
+  others: { n: 9, mean: others, ciLow: others - 0.3, ciHigh: others + 0.3, suppressed: false, suppressionReason: null, includes: ['manager', 'peer', 'direct_report'] },
   groups: [group('self', self, 1), group('manager', 4, 1), group('peer', 3.67, 3, [3.1, 4.23]), group('direct_report', 3.25, 4, [2.61, 3.89]), group('skip_level', null, 2)],
 });
 

@@ -6,7 +6,7 @@ import { SurveyForm, type SurveyData } from './SurveyForm';
 import { SurveyIntro } from './SurveyIntro';
 
 const survey: SurveyData = {
-  __typename: 'RaterSurvey',
+  
   cycleName: 'Leadership 360 — spring',
   subjectName: 'Ada Lovelace',
   relationship: 'peer',
@@ -16,24 +16,24 @@ const survey: SurveyData = {
   closesAt: '2030-01-31T00:00:00.000Z',
   status: 'invited',
   notAbleToRateLabel: 'Not able to rate',
-  scale: ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'].map((label, i) => ({ __typename: 'ScalePoint', value: i + 1, label })),
+  scale: ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'].map((label, i) => ({ value: i + 1, label })),
   dimensions: [
     {
-      __typename: 'SurveyDimension',
+      
       id: 'develops-leaders',
       name: 'Develops leaders',
       description: 'Grows the people who report to them into effective leaders.',
       items: [
-        { __typename: 'SurveyItem', id: 'dl-1', text: 'Has identified possible successors.' },
-        { __typename: 'SurveyItem', id: 'dl-2', text: 'Leaders who work for them visibly grow.' },
+        { id: 'dl-1', text: 'Has identified possible successors.' },
+        { id: 'dl-2', text: 'Leaders who work for them visibly grow.' },
       ],
     },
     {
-      __typename: 'SurveyDimension',
+      
       id: 'alignment',
       name: 'Creates alignment',
       description: 'Shapes purpose and direction together.',
-      items: [{ __typename: 'SurveyItem', id: 'al-1', text: 'Explains what changed and why.' }],
+      items: [{ id: 'al-1', text: 'Explains what changed and why.' }],
     },
   ],
   answers: [],
@@ -120,7 +120,7 @@ describe('SurveyForm', () => {
     try {
       const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
       const onSaveDraft = vi.fn().mockResolvedValue({ savedAt: '2030-01-01T10:42:00.000Z' });
-      const resumed: SurveyData = { ...survey, answers: [{ __typename: 'AnswerValue', itemId: 'dl-1', value: 5 }], comments: [{ __typename: 'CommentValue', dimensionId: 'alignment', text: 'Clear.' }] };
+      const resumed: SurveyData = { ...survey, answers: [{ itemId: 'dl-1', value: 5 }], comments: [{ dimensionId: 'alignment', text: 'Clear.' }] };
       renderWithTheme(<SurveyForm survey={resumed} onSubmit={vi.fn()} onSaveDraft={onSaveDraft} autosaveDelayMs={500} />);
       expect(within(screen.getByRole('radiogroup', { name: /possible successors/ })).getByRole('radio', { name: 'Almost always' })).toBeChecked();
       expect(screen.getByLabelText(/Comment on creates alignment/)).toHaveValue('Clear.');

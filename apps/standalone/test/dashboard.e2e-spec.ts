@@ -1,0 +1,277 @@
+/**
+ * The dashboard, end to end, in real Chromium (Debian's /usr/bin/chromium driven by playwright-core)
+ * against the whole platform in one process and a real PostgreSQL:
+ * HR signs in, imports an organisation from CSV, creates a cycle in the wizard, proposes and
+ * approves raters, launches, and reads the survey links; every rater (at least three per group)
+ * answers through their link without signing in; HR closes and releases; the leader signs in and
+ * sees her report with its radar chart; her manager sees the team heatmap. A screenshot of each
+ * page goes to test-artifacts/dashboard/.
+ *
+ * Chromium missing is a failure, never a skip: `.ci/run` installs it.
+ */
+import { addAccount, provisionOrganisation } from '@leaderscope/gateway';
+import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { Platform, startPlatform } from '../src';
+
+const root = join(__dirname, '..', '..', '..');
+const artifacts = join(root, 'test-artifacts', 'dashboard');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HR = { email: 'people.team@lumen.example', password: 'hr-password-0123' };
+const LEADER_PASSWORD = 'leader-password-0123';
+
+/** Lumen Ltd: Mira (CEO) manages Nadia and three peers; Nadia leads three team leads with two people each. */
+function organisationCsv(): string {
+  const rows = ['employee_id,name,email,manager_id,title,department'];
+  const add = (id: string, name: string, manager: string, title: string, department: string) =>
+    rows.push(`${id},${name},${name.toLowerCase().replace(/[^a-z]+/g, '.')}@lumen.example,${manager},${title},${department}`);
+  add('L1', 'Mira Castellanos', '', 'Chief Executive', 'Executive');
+  add('L10', 'Nadia Okafor', 'L1', 'Director of Operations', 'Operations');
+  add('L11', 'Tomas Lindqvist', 'L1', 'Director of Product', 'Product');
+  add('L12', 'Priya Raman', 'L1', 'Director of Sales', 'Sales');
+  add('L13', 'Samuel Achebe', 'L1', 'Director of Finance', 'Finance');
+  [['L100', 'Ines Duarte'], ['L101', 'Kwame Mensah'], ['L102', 'Yuki Tanaka']].forEach(([id, name]) => {
+    add(id!, name!, 'L10', 'Team lead', 'Operations');
+    add(`${id}1`, `${name!.split(' ')[0]} Analyst`, id!, 'Analyst', 'Operations');
+    add(`${id}2`, `${name!.split(' ')[0]} Specialist`, id!, 'Specialist', 'Operations');
+  });
+  return rows.join('\n') + '\n';
+}
+
+describe('dashboard: the whole journey in real Chromium', () => {
+  let db: TestDatabase;
+  let platform: Platform;
+  let browser: Browser;
+  let dataSource: DataSource;
+  let organisationId: string;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  async function newPage(viewport = { width: 1360, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, baseURL: platform.url });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
+
+  let shots = 0;
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.waitForTimeout(300);
+    const file = join(artifacts, `${String(++shots).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+  }
+
+  async function signIn(page: Page, email: string, password: string): Promise<void> {
+    await page.goto('/login');
+    await page.getByLabel('Work e-mail').fill(email);
+    await page.locator('input[type=password]').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium (.ci/run does) — this test never skips`);
+    if (!existsSync(join(root, 'apps', 'dashboard', 'dist', 'index.html'))) throw new Error('The dashboard is not built: run `npx turbo run build` first');
+    rmSync(artifacts, { recursive: true, force: true });
+    mkdirSync(artifacts, { recursive: true });
+    db = await createTestDatabase();
+    platform = await startPlatform({ databaseUrl: db.url, port: 0, seedDemo: false, secret: 'test-secret-0123456789', log: () => {} });
+    dataSource = platform.gateway.get(DataSource);
+    ({ organisationId } = await provisionOrganisation(dataSource, { name: 'Lumen Ltd', hrEmail: HR.email, hrPassword: HR.password }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  }, 180000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await platform?.stop();
+    await db?.drop();
+  }, 60000);
+
+  it('HR runs a cycle, raters answer by link, the leader reads her report', async () => {
+    // --- HR signs in and imports the organisation -------------------------------------------
+    const hr = await newPage();
+    await hr.goto('/login');
+    await screenshot(hr, 'sign-in');
+    await signIn(hr, HR.email, HR.password);
+    await hr.getByRole('heading', { name: 'Review cycles' }).waitFor();
+    await hr.getByText('No review cycles yet').waitFor();
+    await screenshot(hr, 'hr-no-cycles');
+
+    await hr.getByRole('link', { name: /Organisation/ }).click();
+    const csvFile = join(tmpdir(), `lumen-${Date.now()}.csv`);
+    writeFileSync(csvFile, organisationCsv());
+    await hr.locator('input[type=file]').setInputFiles(csvFile);
+    await hr.getByText(/lumen-\d+\.csv · 14 rows/).waitFor();
+    await hr.getByRole('button', { name: 'Preview import' }).click();
+    await hr.getByRole('button', { name: 'Import 14 people' }).waitFor();
+    expect(await hr.getByRole('table', { name: 'Rows to import' }).getByText('New').count()).toBe(14);
+    await screenshot(hr, 'hr-import-preview');
+    await hr.getByRole('button', { name: 'Import 14 people' }).click();
+    await hr.getByText('Organisation imported').waitFor();
+    await hr.getByText('14 people added, 0 updated, 0 unchanged.').waitFor();
+    await hr.getByText('14 people · leaders of leaders are marked').waitFor();
+    await screenshot(hr, 'hr-organisation');
+
+    // --- the cycle wizard -----------------------------------------------------------------------
+    await hr.getByRole('link', { name: /Review cycles/ }).click();
+    await hr.getByRole('link', { name: 'Create your first cycle' }).click();
+    await hr.getByRole('heading', { name: 'New review cycle' }).waitFor();
+    await hr.getByLabel('Cycle name').fill('Leadership 360 — Lumen pilot');
+    await screenshot(hr, 'hr-wizard-basics');
+    await hr.getByRole('button', { name: 'Next' }).click();
+    // Nadia (a leader of leaders with a manager) is suggested and pre-selected; the CEO is not selected.
+    await hr.getByRole('checkbox', { name: 'Review Nadia Okafor' }).waitFor();
+    expect(await hr.getByRole('checkbox', { name: 'Review Nadia Okafor' }).isChecked()).toBe(true);
+    expect(await hr.getByRole('checkbox', { name: 'Review Mira Castellanos' }).isChecked()).toBe(false);
+    await screenshot(hr, 'hr-wizard-leaders');
+    await hr.getByRole('button', { name: 'Next' }).click();
+    await hr.getByText('1: Nadia Okafor').waitFor();
+    await screenshot(hr, 'hr-wizard-review');
+    await hr.getByRole('button', { name: 'Create cycle' }).click();
+
+    // --- raters: propose, approve, launch --------------------------------------------------------
+    await hr.waitForURL(/\/cycles\/[0-9a-f-]{36}\?tab=raters/);
+    const cycleId = /\/cycles\/([0-9a-f-]{36})/.exec(hr.url())![1]!;
+    await hr.getByRole('button', { name: 'Propose raters for everyone' }).click();
+    await hr.getByRole('button', { name: 'Approve all (1)' }).click();
+    const raters = hr.getByLabel('Raters for Nadia Okafor');
+    await raters.getByText('Approved', { exact: true }).waitFor();
+    for (const name of ['Mira Castellanos', 'Tomas Lindqvist', 'Priya Raman', 'Samuel Achebe', 'Ines Duarte', 'Kwame Mensah', 'Yuki Tanaka', 'Ines Analyst']) {
+      await raters.getByText(name, { exact: true }).waitFor();
+    }
+    await screenshot(hr, 'hr-raters-approved');
+    await hr.getByRole('button', { name: 'Launch cycle' }).click();
+    await hr.getByRole('dialog').getByRole('button', { name: 'Launch cycle' }).click();
+    await hr.getByText('Collecting feedback').first().waitFor();
+
+    await hr.getByRole('tab', { name: 'Progress' }).click();
+    await hr.getByRole('table', { name: 'Progress by leader and rater group' }).waitFor();
+    await screenshot(hr, 'hr-progress-launched');
+
+    // --- HR reads the survey links in the UI ------------------------------------------------------
+    await hr.getByRole('tab', { name: 'Survey links' }).click();
+    await hr.getByRole('button', { name: 'Show survey links' }).click();
+    await hr.getByRole('table', { name: 'Survey links' }).waitFor();
+    const links = await hr.locator('table[aria-label="Survey links"] tbody tr').evaluateAll((rows) =>
+      rows.map((row) => ({ group: row.getAttribute('data-group')!, href: row.querySelector('a.survey-link')!.getAttribute('href')! })),
+    );
+    await screenshot(hr, 'hr-survey-links');
+    const perGroup = (group: string) => links.filter((l) => l.group === group).length;
+    expect(perGroup('self')).toBe(1);
+    expect(perGroup('manager')).toBe(1);
+    expect(perGroup('peer')).toBeGreaterThanOrEqual(3);
+    expect(perGroup('direct_report')).toBeGreaterThanOrEqual(3);
+    expect(perGroup('skip_level')).toBeGreaterThanOrEqual(3);
+    for (const link of links) expect(link.href).toMatch(/^\/survey\/[^/]+$/);
+
+    // --- every rater answers through their link, without signing in --------------------------------
+    const level: Record<string, number> = { self: 5, manager: 4, peer: 4, direct_report: 3, skip_level: 3, other: 4 };
+    for (const [index, link] of links.entries()) {
+      const first = index === 0;
+      const rater = await newPage(first ? { width: 390, height: 844 } : undefined); // the first on a phone-width screen
+      await rater.goto(link.href);
+      await rater.getByRole('heading', { name: /Feedback for Nadia Okafor|Your self-assessment/ }).waitFor();
+      await rater.getByText(/answers are combined|self-ratings are shown|answers are shown on their own/).first().waitFor();
+      if (first) await screenshot(rater, `survey-intro-${link.group}`);
+
+      const groups = rater.getByRole('radiogroup');
+      const count = await groups.count();
+      expect(count).toBeGreaterThan(5);
+      if (first) {
+        // Validation names what is missing and submits nothing.
+        await rater.getByRole('button', { name: 'Submit feedback' }).click();
+        await rater.getByRole('alert').getByText(`Please answer ${count} more statements before you submit`).waitFor();
+        await screenshot(rater, 'survey-validation');
+      }
+      for (let i = 0; i < count; i++) {
+        const value = i % 7 === 6 ? 'Not able to rate' : ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'][Math.max(0, Math.min(4, level[link.group]! - 1 + ((i + index) % 3) - 1))]!;
+        await groups.nth(i).getByRole('radio', { name: value, exact: true }).check();
+      }
+      await rater.getByText(`${count} of ${count} answered`).waitFor();
+      if (index % 2 === 0) await rater.getByLabel(/^Comment on /).first().fill('Makes time to coach each of her team leads.');
+      await rater.getByText(/Saved \d|Not saved yet/).waitFor(); // autosaved
+      expect(await rater.getByText(/Not saved yet/).count()).toBe(0);
+      if (first) await screenshot(rater, 'survey-answered');
+      await rater.getByRole('button', { name: 'Submit feedback' }).click();
+      await rater.getByRole('heading', { name: 'Thank you — your feedback is in' }).waitFor();
+      if (first || index === 1) await screenshot(rater, `survey-confirmation-${link.group}`);
+      await rater.context().close();
+    }
+
+    // --- HR follows progress live, then closes and releases ------------------------------------------
+    await hr.getByRole('tab', { name: 'Progress' }).click();
+    await hr.getByText('100%').first().waitFor({ timeout: 60000 });
+    await screenshot(hr, 'hr-progress-complete');
+    await eventually('every answer to be scored', async () => {
+      const [row] = await dataSource.query(
+        `SELECT coalesce(sum("response_count"), 0)::int AS "scored" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`,
+        [cycleId],
+      );
+      return row.scored >= links.length;
+    }, 60000);
+    await hr.getByRole('tab', { name: 'Results' }).click();
+    await hr.locator('.heatmap').waitFor();
+    await screenshot(hr, 'hr-heatmap-live');
+
+    await hr.getByRole('button', { name: 'Close cycle' }).click();
+    await hr.getByRole('dialog').getByRole('button', { name: 'Close cycle' }).click();
+    await hr.getByRole('button', { name: 'Release results' }).click();
+    await hr.getByRole('dialog').getByRole('button', { name: 'Release results' }).click();
+    await hr.getByText('Released', { exact: true }).first().waitFor();
+    await hr.getByRole('link', { name: 'Nadia Okafor' }).waitFor();
+    await screenshot(hr, 'hr-released-heatmap');
+
+    // --- the leader signs in and reads her report ---------------------------------------------------
+    await addAccount(dataSource, { organisationId, personEmail: 'nadia.okafor@lumen.example', password: LEADER_PASSWORD });
+    const leader = await newPage();
+    await signIn(leader, 'nadia.okafor@lumen.example', LEADER_PASSWORD);
+    await leader.getByRole('heading', { name: 'My feedback' }).waitFor();
+    await screenshot(leader, 'leader-my-feedback');
+    await leader.getByRole('link', { name: /Leadership 360 — Lumen pilot/ }).click();
+    await leader.getByRole('heading', { name: 'Nadia Okafor', level: 1 }).waitFor();
+    const radar = leader.getByTestId('radar-chart');
+    await radar.locator('svg.recharts-surface:has(.recharts-radar)').waitFor();
+    expect(await radar.locator('.recharts-radar').count()).toBe(3);
+    const legend = await radar.locator('.recharts-legend-wrapper').innerText();
+    expect(legend).toContain('Others');
+    expect(legend).toContain('Self');
+    expect(legend).toContain('Target');
+    expect(await radar.locator('.recharts-radar-polygon path').count()).toBe(3);
+    // bars per rater group with intervals; the report's other parts are there
+    expect(await leader.locator('.ci-whisker').count()).toBeGreaterThan(0);
+    for (const heading of ['Strengths and development areas', 'How you see yourself', 'Transition risks', 'By rater group', 'Readiness for other roles', 'Comments']) {
+      await leader.getByRole('heading', { name: heading }).waitFor();
+    }
+    await leader.getByText('Makes time to coach each of her team leads.').first().waitFor();
+    await screenshot(leader, 'leader-report');
+    const download = leader.waitForEvent('download');
+    await leader.getByRole('button', { name: 'Download PDF' }).click();
+    const pdf = await download;
+    expect(pdf.suggestedFilename()).toBe('nadia-okafor-360-report.pdf');
+    await leader.setViewportSize({ width: 390, height: 844 });
+    await screenshot(leader, 'leader-report-phone');
+
+    // --- her manager sees the team heatmap ------------------------------------------------------------
+    await addAccount(dataSource, { organisationId, personEmail: 'mira.castellanos@lumen.example', password: LEADER_PASSWORD });
+    const manager = await newPage();
+    await signIn(manager, 'mira.castellanos@lumen.example', LEADER_PASSWORD);
+    await manager.getByRole('link', { name: /My leaders/ }).click();
+    await manager.getByRole('link', { name: 'Nadia Okafor' }).waitFor();
+    await screenshot(manager, 'manager-team-heatmap');
+
+    expect(pageErrors).toEqual([]);
+    const files = readdirSync(artifacts).filter((f) => f.endsWith('.png'));
+    expect(files.length).toBe(shots);
+    for (const f of files) expect(statSync(join(artifacts, f)).size).toBeGreaterThan(5000);
+  }, 600000);
+});
