@@ -1,12 +1,37 @@
 import { Center, Loader } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { homePath, useAuth, type RoleName } from '../features/auth/AuthProvider';
-import { CycleDetailPage, CyclesPage, NewCyclePage, PeoplePage } from '../pages/HrPages';
 import { LoginPage } from '../pages/LoginPage';
-import { MyReportsPage, NotFoundPage, RaterSurveyPage, ReportPage, TeamPage } from '../pages/OtherPages';
+import { NotFoundPage } from '../pages/NotFoundPage';
 import { Layout } from './Layout';
 import { ErrorState } from './ui';
+
+// Each area loads on first visit: a rater's survey never downloads the HR console or the charts.
+const hr = () => import('../pages/HrPages');
+const other = () => import('../pages/OtherPages');
+const CyclesPage = lazy(() => hr().then((m) => ({ default: m.CyclesPage })));
+const NewCyclePage = lazy(() => hr().then((m) => ({ default: m.NewCyclePage })));
+const CycleDetailPage = lazy(() => hr().then((m) => ({ default: m.CycleDetailPage })));
+const PeoplePage = lazy(() => hr().then((m) => ({ default: m.PeoplePage })));
+const ReportPage = lazy(() => other().then((m) => ({ default: m.ReportPage })));
+const MyReportsPage = lazy(() => other().then((m) => ({ default: m.MyReportsPage })));
+const TeamPage = lazy(() => other().then((m) => ({ default: m.TeamPage })));
+const RaterSurveyPage = lazy(() => import('../pages/SurveyRoute').then((m) => ({ default: m.RaterSurveyPage })));
+
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <Center h="50vh" role="status" aria-label="Loading">
+          <Loader />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 function RequireAuth({ children, roles }: { children: ReactNode; roles?: RoleName[] }) {
   const { token, me, loading, error } = useAuth();
@@ -20,7 +45,7 @@ function RequireAuth({ children, roles }: { children: ReactNode; roles?: RoleNam
     );
   if (!me) return <ErrorState error={error} what="Your account could not be loaded" onRetry={() => window.location.reload()} />;
   if (roles && !roles.some((r) => me.roles.includes(r))) return <ErrorState error={new Error('This page is for another role.')} what="You do not have access to this page" />;
-  return <>{children}</>;
+  return <Page>{children}</Page>;
 }
 
 function Home() {
@@ -30,7 +55,7 @@ function Home() {
 
 export const routes = [
   { path: '/login', element: <LoginPage /> },
-  { path: '/survey/:token', element: <RaterSurveyPage /> },
+  { path: '/survey/:token', element: <Page><RaterSurveyPage /></Page> },
   {
     element: (
       <RequireAuth>

@@ -82,7 +82,7 @@ export function CycleDetailPage() {
             <span>{cycle.name}</span> <CycleStatusBadge status={cycle.status} />
           </Group>
         }
-        description={`${formatDate(cycle.opensAt)} – ${formatDate(cycle.closesAt)} · ${cycle.subjects.length} leaders · ${profileName(cycle.roleProfileId)} profile · instrument v${cycle.instrumentVersion} · groups shown from ${cycle.anonymityThreshold} answers`}
+        description={`${formatDate(cycle.opensAt)} – ${formatDate(cycle.closesAt)} · ${cycle.subjects.length} ${cycle.subjects.length === 1 ? 'leader' : 'leaders'} · ${profileName(cycle.roleProfileId)} profile · instrument v${cycle.instrumentVersion} · groups shown from ${cycle.anonymityThreshold} answers`}
         actions={<CycleActions cycle={cycle} />}
       />
       <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>

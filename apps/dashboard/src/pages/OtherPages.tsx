@@ -1,9 +1,7 @@
-import { Button, Center, Stack, Text, Title } from '@mantine/core';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { PageHeader } from '../app/ui';
 import { MyReports } from '../features/report/MyReports';
 import { ReportScreen } from '../features/report/ReportScreen';
-import { SurveyPage } from '../features/survey/SurveyPage';
 import { TeamView } from '../features/team/TeamView';
 
 export function ReportPage() {
@@ -29,21 +27,3 @@ export function TeamPage() {
   );
 }
 
-export function RaterSurveyPage() {
-  const { token = '' } = useParams();
-  return <SurveyPage token={token} />;
-}
-
-export function NotFoundPage() {
-  return (
-    <Center py={80}>
-      <Stack align="center" gap="xs">
-        <Title order={1}>Page not found</Title>
-        <Text c="dimmed">The address may be mistyped, or the page has moved.</Text>
-        <Button component={Link} to="/" mt="md">
-          Go to the start
-        </Button>
-      </Stack>
-    </Center>
-  );
-}

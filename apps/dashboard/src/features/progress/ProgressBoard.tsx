@@ -1,6 +1,6 @@
 import { Badge, Box, Card, Collapse, Group, Progress, RingProgress, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { IconBroadcast, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { GROUP_LABELS, GROUP_ORDER } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
@@ -40,7 +40,7 @@ export function ProgressView({ progress, live }: { progress: ProgressFieldsFragm
                 Response rate
               </Text>
               {live && (
-                <Badge mt={4} color="teal" variant="dot" leftSection={<IconBroadcast size={11} aria-hidden />}>
+                <Badge mt={4} color="teal" variant="dot">
                   Live
                 </Badge>
               )}

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Select, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { IconBroadcast, IconFileTypePdf } from '@tabler/icons-react';
+import { IconFileTypePdf } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { formatDate, profileName } from '../../app/theme';
@@ -102,7 +102,7 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
       {(hr || live) && report && (
         <Group gap="sm" mb="md" wrap="wrap">
           {live && (
-            <Badge color="teal" variant="dot" size="lg" leftSection={<IconBroadcast size={12} aria-hidden />}>
+            <Badge color="teal" variant="dot" size="lg">
               Live — updates as answers arrive
             </Badge>
           )}
