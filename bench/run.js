@@ -65,7 +65,7 @@ const r1 = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 1
 
 function bar(title, total) {
   const b = new cliProgress.SingleBar(
-    { format: `${title.padEnd(28)} [{bar}] {percentage}% {value}/{total} {eta_formatted}`, stream: process.stderr, hideCursor: false, etaBuffer: 200 },
+    { format: `${title.padEnd(28)} [{bar}] {percentage}% {value}/{total} {eta_formatted}`, stream: process.stderr, hideCursor: false, etaBuffer: 200, noTTYOutput: true, notTTYSchedule: 10000 },
     cliProgress.Presets.shades_classic,
   );
   b.start(total, 0);
@@ -150,9 +150,10 @@ const Q = {
   createCycle: `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
   addSubjects: `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`,
   proposeRaters: `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`,
+  proposeRatersFor: `mutation($c: ID!, $s: ID!) { proposeRaters(cycleId: $c, subjectId: $s) { id } }`,
   approve: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`,
   launch: `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`,
-  invitations: `query($c: ID!) { raterInvitations(cycleId: $c) { token group subject { id employeeId } } }`,
+  invitations: `query($c: ID!) { raterInvitations(cycleId: $c) { assignmentId token group } }`,
   submit: `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status } }`,
   subjectReport: `query($cycleId: ID!, $subjectId: ID!) { subjectReport(cycleId: $cycleId, subjectId: $subjectId) {
       visibility reportVersion responseCount overall { others self gap fit }
@@ -161,14 +162,24 @@ const Q = {
   heatmap: `query($c: ID!) { cycleHeatmap(cycleId: $c) { cycleId dimensions { id name } rows { subject { id name } overallFit responseCount cells { dimensionId mean fit suppressed } } } }`,
 };
 
-async function setupCycle(api, hr, name, leaderPersonIds, progressTitle) {
+async function setupCycle(api, db, hr, name, leaderPersonIds, progressTitle) {
   const now = Date.now();
   const { createCycle } = await api.ok(Q.createCycle, {
     input: { name, anonymityThreshold: 3, opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 7 * 86400_000).toISOString() },
   }, hr);
   const cycleId = createCycle.id;
   for (let i = 0; i < leaderPersonIds.length; i += 500) await api.ok(Q.addSubjects, { c: cycleId, p: leaderPersonIds.slice(i, i + 500) }, hr);
-  await api.ok(Q.proposeRaters, { c: cycleId }, hr);
+  if (leaderPersonIds.length <= 500) await api.ok(Q.proposeRaters, { c: cycleId }, hr);
+  else {
+    // One proposeRaters for a whole large cycle inserts every nomination in one statement, past
+    // PostgreSQL's 65,535 bind parameters (gateway issue, reported): propose subject by subject.
+    const p = bar(`${progressTitle.split(' ')[0]} proposals`, leaderPersonIds.length);
+    await pool(leaderPersonIds.length, 4, async (i) => {
+      await api.ok(Q.proposeRatersFor, { c: cycleId, s: leaderPersonIds[i] }, hr);
+      p.increment();
+    });
+    p.stop();
+  }
   const b = bar(progressTitle, leaderPersonIds.length);
   await pool(leaderPersonIds.length, 8, async (i) => {
     await api.ok(Q.approve, { c: cycleId, s: leaderPersonIds[i] }, hr);
@@ -177,7 +188,10 @@ async function setupCycle(api, hr, name, leaderPersonIds, progressTitle) {
   b.stop();
   await api.ok(Q.launch, { c: cycleId }, hr);
   const { raterInvitations } = await api.ok(Q.invitations, { c: cycleId }, hr);
-  return { cycleId, invitations: raterInvitations };
+  // Each invitation's subject, for the bench's bookkeeping only (raterInvitations' subject field
+  // fails on cycles with more than 5,000 people involved: gateway issue, reported).
+  const subjects = new Map((await db.query(`SELECT id::text, subject_id::text FROM gateway.assignment WHERE cycle_id = $1`, [cycleId])).rows.map((r) => [r.id, r.subject_id]));
+  return { cycleId, invitations: raterInvitations.map((inv) => ({ ...inv, subject: { id: subjects.get(inv.assignmentId) } })) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,9 +300,9 @@ async function main() {
     const freshnessWanted = Math.round(args.rate * args.seconds);
     const perCycle = leaders * 15;
     const freshnessCycles = Math.ceil(freshnessWanted / perCycle);
-    const main = await setupCycle(api, hr, 'Bench main cycle', leaderPersonIds, 'cycle (ingestion) approvals');
+    const main = await setupCycle(api, db, hr, 'Bench main cycle', leaderPersonIds, 'cycle (ingestion) approvals');
     const fresh = [];
-    for (let i = 0; i < freshnessCycles; i++) fresh.push(await setupCycle(api, hr, `Bench freshness ${i + 1}`, leaderPersonIds, `cycle (freshness ${i + 1}) approvals`));
+    for (let i = 0; i < freshnessCycles; i++) fresh.push(await setupCycle(api, db, hr, `Bench freshness ${i + 1}`, leaderPersonIds, `cycle (freshness ${i + 1}) approvals`));
     result.organisation = { people: org.people.length, leaders, assignmentsPerCycle: main.invitations.length, cycles: 1 + freshnessCycles };
 
     const instrument = getInstrument(DEFAULT_INSTRUMENT_ID);
@@ -428,6 +442,10 @@ async function main() {
             else acceptedAt.push([`${cycleOf.get(inv.token)}:${inv.subject.id}`, res.at]);
             acceptLatencies.push(res.ms);
             b.increment();
+          }, (error) => {
+            failures++;
+            log(`submission failed: ${error.message}`);
+            b.increment();
           });
           inFlight.add(p);
           p.finally(() => inFlight.delete(p));
@@ -538,6 +556,9 @@ async function main() {
     // --- 5. peak resident memory of each service ------------------------------------------------
     result.figures.peakRssMiB = Object.fromEntries(procs.map((p) => [p.name, peakRssMiB(p.child.pid)]));
     api.close();
+  } catch (error) {
+    for (const p of procs) if (p.child.exitCode !== null || p.child.signalCode !== null) log(`${p.name} exited: ${p.output.join('').slice(-3000)}`);
+    throw error;
   } finally {
     await cleanup();
   }
@@ -566,6 +587,10 @@ async function gatewayDataSource(url) {
   await ds.initialize();
   return ds;
 }
+
+process.on('unhandledRejection', (error) => {
+  console.error('unhandled rejection:', error);
+});
 
 main().catch((error) => {
   console.error(error);

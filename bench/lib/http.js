@@ -17,7 +17,24 @@ class GraphQLClient {
   }
 
   /** POST one operation; resolves { data, errors, ms }. `agent`: an index, or round robin. */
-  call(query, variables = {}, token, agentIndex) {
+  /**
+   * Like `attempt`, retrying (up to 3 times) a request whose connection was reset before an answer
+   * came: a kept-alive socket the server closed meanwhile. Safe: reads are reads, and a submission
+   * retried with its idempotency key gets the same receipt. `ms` counts from the first attempt.
+   */
+  async call(query, variables = {}, token, agentIndex) {
+    const started = performance.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await this.attempt(query, variables, token, agentIndex);
+        return { ...result, ms: performance.now() - started, retries: attempt - 1 };
+      } catch (error) {
+        if (attempt >= 4 || !/ECONNRESET|socket hang up|EPIPE/.test(String(error && (error.code || error.message)))) throw error;
+      }
+    }
+  }
+
+  attempt(query, variables = {}, token, agentIndex) {
     const body = JSON.stringify({ query, variables });
     const agent = this.agents[(agentIndex ?? this.next++) % this.agents.length];
     const started = performance.now();
