@@ -4,11 +4,12 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AccountsResolver } from './auth/accounts.resolver';
 import { AuthResolver } from './auth/auth.resolver';
 import { CyclesResolver } from './cycles/cycles.resolver';
+import { InstrumentsResolver } from './instruments/instruments.resolver';
 import { PeopleResolver } from './people/people.resolver';
 import { ReportsResolver } from './reports/reports.resolver';
 import { SurveysResolver } from './surveys/surveys.resolver';
 
-export const RESOLVERS = [AuthResolver, AccountsResolver, PeopleResolver, CyclesResolver, SurveysResolver, ReportsResolver];
+export const RESOLVERS = [AuthResolver, AccountsResolver, InstrumentsResolver, PeopleResolver, CyclesResolver, SurveysResolver, ReportsResolver];
 
 /** The gateway's GraphQL schema as SDL, built from the resolvers alone (no database needed). */
 export async function gatewaySchemaSdl(): Promise<string> {

@@ -54,7 +54,7 @@ export const RELATIONSHIP: Record<string, string> = {
   other: 'a partner they work with',
 };
 
-/** The instrument's role profiles (the API does not list them yet). */
+/** The built-in role profiles and versions: shown until the `instruments` query answers. */
 export const ROLE_PROFILES = [
   { value: 'leader-of-leaders', label: 'Leader of leaders' },
   { value: 'leader-of-others', label: 'Leader of others' },

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InstrumentsDocument,
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation { id name }\n      person { id name title department }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters { group count }\n    subjects { id name title department managerId }\n  }\n": typeof types.CycleFieldsFragmentDoc,
@@ -49,6 +50,7 @@ type Documents = {
     "\n  mutation SubmitSurvey($input: SubmitSurveyInput!) {\n    submitSurvey(input: $input) {\n      submissionId\n      status\n      acceptedAt\n      reasons { field message }\n    }\n  }\n": typeof types.SubmitSurveyDocument,
 };
 const documents: Documents = {
+    "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n": types.InstrumentsDocument,
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation { id name }\n      person { id name title department }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters { group count }\n    subjects { id name title department managerId }\n  }\n": types.CycleFieldsFragmentDoc,
@@ -98,6 +100,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

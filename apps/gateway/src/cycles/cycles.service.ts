@@ -160,12 +160,13 @@ export class CyclesService {
       const peers = subject.managerId ? (reportsOf.get(subject.managerId) ?? []).filter((p) => p.id !== sid) : [];
       for (const r of sample(peers, `${cycle.id}:pe:${sid}`)) add(r, 'peer');
     }
-    if (rows.length) {
+    // In chunks: PostgreSQL takes at most 65,535 parameters per statement.
+    for (let i = 0; i < rows.length; i += 2000) {
       await this.dataSource
         .createQueryBuilder()
         .insert()
         .into(NominationEntity)
-        .values(rows)
+        .values(rows.slice(i, i + 2000))
         .orIgnore()
         .execute();
     }

@@ -203,7 +203,10 @@ export class PeopleService {
     };
   }
 
-  /** People of the viewer's organisation, with how many report to each and whether they lead leaders. */
+  /**
+   * People of the viewer's organisation, with how many report to each and whether they lead
+   * leaders. Pages of at most 5,000 when browsing; every one asked for when `ids` are given.
+   */
   async list(organisationId: string, filter: { search?: string | null; leadersOfLeadersOnly?: boolean | null; ids?: string[] }, limit = 500, offset = 0): Promise<Person[]> {
     const params: unknown[] = [organisationId];
     const where = [`p."organisation_id" = $1`];
@@ -221,7 +224,7 @@ export class PeopleService {
               EXISTS (SELECT 1 FROM "gateway"."person" r JOIN "gateway"."person" rr ON rr."manager_id" = r."id" WHERE r."manager_id" = p."id") AS "isLeaderOfLeaders"
        FROM "gateway"."person" p WHERE ${where.join(' AND ')}
        ${filter.leadersOfLeadersOnly ? `AND EXISTS (SELECT 1 FROM "gateway"."person" r JOIN "gateway"."person" rr ON rr."manager_id" = r."id" WHERE r."manager_id" = p."id")` : ''}
-       ORDER BY p."name", p."id" LIMIT ${Math.min(Math.max(limit, 1), 5000)} OFFSET ${Math.max(offset, 0)}`,
+       ORDER BY p."name", p."id" ${filter.ids ? '' : `LIMIT ${Math.min(Math.max(limit, 1), 5000)} OFFSET ${Math.max(offset, 0)}`}`,
       params,
     );
     return rows.map((r) => ({ ...r, directReportCount: Number(r.directReportCount) }));

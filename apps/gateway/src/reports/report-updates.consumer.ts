@@ -18,6 +18,16 @@ export class ReportUpdatesConsumer implements OnApplicationBootstrap {
       handler: async (event) => {
         await this.reports.apply(event.organisationId, (event as EventEnvelope<ReportUpdatedV1>).payload);
       },
+      // A fetch often brings several versions of one report: only the newest needs applying.
+      batchHandler: async (events) => {
+        const newest = new Map<string, EventEnvelope<ReportUpdatedV1>>();
+        for (const event of events as EventEnvelope<ReportUpdatedV1>[]) {
+          const key = `${event.payload.cycleId}:${event.payload.subjectId}:${event.payload.resultSet}`;
+          const seen = newest.get(key);
+          if (!seen || seen.payload.reportVersion < event.payload.reportVersion) newest.set(key, event);
+        }
+        for (const event of newest.values()) await this.reports.apply(event.organisationId, event.payload);
+      },
     });
   }
 }

@@ -227,29 +227,30 @@ export class ReportsService {
 
   private async heatmapOf(cycle: CycleEntity, subjectIds: string[] | null, source: 'live' | 'published'): Promise<Heatmap> {
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
-    const rows: { subjectId: string; report: ScoredReport; groupCounts: Record<string, number> }[] = await this.dataSource.query(
-      source === 'live'
-        ? `SELECT "subject_id" AS "subjectId", "report", "group_counts" AS "groupCounts" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`
-        : `SELECT "subject_id" AS "subjectId", "report", "group_counts" AS "groupCounts" FROM "gateway"."published_report" WHERE "cycle_id" = $1`,
-      [cycle.id],
-    );
-    const wanted = rows.filter((r) => !subjectIds || subjectIds.includes(r.subjectId));
-    const people = new Map((await this.people.list(cycle.organisationId, { ids: wanted.map((r) => r.subjectId) }, 100000)).map((p) => [p.id, p]));
+    // Only the cells leave the database, not each whole report.
+    const table = source === 'live' ? `"gateway"."subject_report"` : `"gateway"."published_report"`;
+    const rows: { subjectId: string; responseCount: number; overallFit: number | null; cells: { dimensionId: string; mean: number | null; fit: number | null; suppressed: boolean }[] }[] =
+      await this.dataSource.query(
+        `SELECT r."subject_id" AS "subjectId",
+                (SELECT coalesce(sum(v::int), 0) FROM jsonb_each_text(r."group_counts") AS g(k, v))::int AS "responseCount",
+                (r."report"->'overall'->>'fit')::float8 AS "overallFit",
+                (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                    'dimensionId', d->>'dimensionId',
+                    'suppressed', coalesce((d->'others'->>'suppressed')::boolean, false),
+                    'mean', CASE WHEN d->'others' ? 'suppressed' THEN NULL ELSE d->'others'->'mean' END,
+                    'fit', d->'expectation'->'fit') ORDER BY o), '[]'::jsonb)
+                 FROM jsonb_array_elements(r."report"->'scores'->'dimensions') WITH ORDINALITY AS x(d, o)) AS "cells"
+         FROM ${table} r
+         WHERE r."cycle_id" = $1 ${source === 'live' ? `AND r."result_set" = 'live'` : ''} ${subjectIds ? `AND r."subject_id" = ANY($2)` : ''}`,
+        subjectIds ? [cycle.id, subjectIds] : [cycle.id],
+      );
+    const people = new Map((await this.people.list(cycle.organisationId, { ids: rows.map((r) => r.subjectId) })).map((p) => [p.id, p]));
     return {
       cycleId: cycle.id,
       dimensions: instrument.dimensions.map((d) => ({ id: d.id, name: d.name })),
-      rows: wanted
-        .map((r) => ({
-          subject: people.get(r.subjectId)!,
-          responseCount: Object.values(r.groupCounts ?? {}).reduce((a, b) => a + b, 0),
-          overallFit: r.report.overall?.fit ?? null,
-          cells: r.report.scores.dimensions.map((d) => ({
-            dimensionId: d.dimensionId,
-            suppressed: 'suppressed' in d.others,
-            mean: 'suppressed' in d.others ? null : d.others.mean,
-            fit: d.expectation?.fit ?? null,
-          })),
-        }))
+      rows: rows
+        .filter((r) => people.has(r.subjectId))
+        .map((r) => ({ subject: people.get(r.subjectId)!, responseCount: r.responseCount, overallFit: r.overallFit, cells: r.cells }))
         .sort((a, b) => a.subject.name.localeCompare(b.subject.name)),
     };
   }

@@ -23,6 +23,13 @@ export class ResponseOutcomesConsumer implements OnApplicationBootstrap {
           await this.surveys.markOutcome(submissionId, 'rejected', reasons);
         }
       },
+      batchHandler: async (events) => {
+        const recorded = events.filter((e) => e.type === responseRecordedV1.type).map((e) => (e as EventEnvelope<ResponseRecordedV1>).payload.submissionId);
+        await this.surveys.markRecorded(recorded);
+        for (const e of events.filter((x) => x.type === responseRejectedV1.type) as EventEnvelope<ResponseRejectedV1>[]) {
+          await this.surveys.markOutcome(e.payload.submissionId, 'rejected', e.payload.reasons);
+        }
+      },
     });
   }
 }

@@ -18,6 +18,15 @@ import { DraftSaved, RaterSurvey, SubmissionReceipt, SubmissionStatusValue } fro
 import { SubmissionEntity } from './submission.entity';
 
 const EXEMPT_GROUPS = new Set(['self', 'manager']);
+const ASSIGNMENT_COLUMNS = [
+  ['id', 'id'], ['organisation_id', 'organisationId'], ['cycle_id', 'cycleId'], ['subject_id', 'subjectId'], ['rater_person_id', 'raterPersonId'],
+  ['rater_group', 'raterGroup'], ['status', 'status'], ['draft_answers', 'draftAnswers'], ['draft_comments', 'draftComments'],
+  ['started_at', 'startedAt'], ['submitted_at', 'submittedAt'], ['revoked_at', 'revokedAt'],
+].map(([column, field]) => `a."${column}" AS "a_${field}"`).join(', ');
+const CYCLE_COLUMNS = [
+  ['id', 'id'], ['organisation_id', 'organisationId'], ['name', 'name'], ['instrument_id', 'instrumentId'], ['instrument_version', 'instrumentVersion'],
+  ['role_profile_id', 'roleProfileId'], ['anonymity_threshold', 'anonymityThreshold'], ['status', 'status'], ['closes_at', 'closesAt'],
+].map(([column, field]) => `c."${column}" AS "c_${field}"`).join(', ');
 
 class SurveyLinkError extends GraphQLError {
   constructor(message: string) {
@@ -41,17 +50,30 @@ export class SurveysService {
     private readonly notifier: ProgressNotifier,
   ) {}
 
-  /** Finds the assignment behind a token; refuses unknown, revoked and expired tokens alike. */
-  private async resolve(token: string, ip: string, manager: EntityManager = this.dataSource.manager, forWrite = false): Promise<Resolved> {
+  /**
+   * Finds the assignment behind a token, with its cycle (and, for a submission, the receipt of
+   * the same idempotency key) in one query; refuses unknown and revoked tokens alike.
+   */
+  private async resolve(token: string, ip: string, manager: EntityManager = this.dataSource.manager, forWrite = false, idempotencyKey?: string): Promise<Resolved & { previous: SubmissionEntity | null }> {
     await this.rateLimits.tokenUse(ip);
-    const assignment = await manager.getRepository(AssignmentEntity).findOne({
-      where: { tokenHash: hashToken(token) },
-      lock: forWrite ? { mode: 'pessimistic_write' } : undefined,
-    });
-    if (!assignment || assignment.revokedAt) throw new SurveyLinkError('This survey link is not valid. Ask HR for a new one.');
-    const cycle = await manager.getRepository(CycleEntity).findOneByOrFail({ id: assignment.cycleId });
+    const [row] = await manager.query(
+      `SELECT ${ASSIGNMENT_COLUMNS}, ${CYCLE_COLUMNS},
+              s."id" AS "s_id", s."assignment_id" AS "s_assignmentId", s."request_hash" AS "s_requestHash", s."status" AS "s_status",
+              s."reasons" AS "s_reasons", s."accepted_at" AS "s_acceptedAt"
+       FROM "gateway"."assignment" a
+       JOIN "gateway"."cycle" c ON c."id" = a."cycle_id"
+       LEFT JOIN "gateway"."submission" s ON s."idempotency_key" = $2
+       WHERE a."token_hash" = $1 ${forWrite ? 'FOR UPDATE OF a' : ''}`,
+      [hashToken(token), idempotencyKey ?? null],
+    );
+    if (!row || row.a_revokedAt) throw new SurveyLinkError('This survey link is not valid. Ask HR for a new one.');
+    const pick = (prefix: string) =>
+      Object.fromEntries(Object.entries(row as Record<string, unknown>).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+    const assignment = pick('a_') as unknown as AssignmentEntity;
+    const cycle = pick('c_') as unknown as CycleEntity;
+    const previous = row.s_id ? ({ ...pick('s_'), idempotencyKey } as unknown as SubmissionEntity) : null;
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
-    return { assignment, cycle, instrument };
+    return { assignment, cycle, instrument, previous };
   }
 
   private requireOpen(cycle: CycleEntity): void {
@@ -156,8 +178,8 @@ export class SurveysService {
       .update(JSON.stringify({ answers: input.answers, comments: input.comments ?? [] }))
       .digest('hex');
     const receipt = await this.outbox.transact(async ({ manager, emit }) => {
-      const resolved = await this.resolve(input.token, ip, manager, true);
-      const previous = await manager.getRepository(SubmissionEntity).findOneBy({ idempotencyKey: input.idempotencyKey });
+      const resolved = await this.resolve(input.token, ip, manager, true, input.idempotencyKey);
+      const previous = resolved.previous;
       if (previous) {
         if (previous.assignmentId !== resolved.assignment.id || previous.requestHash !== requestHash) {
           throw new ConflictError('This idempotency key was already used for a different submission');
@@ -179,10 +201,15 @@ export class SurveysService {
         reasons: null,
         acceptedAt: new Date(),
       });
-      await manager.getRepository(SubmissionEntity).insert(row);
-      await manager.getRepository(AssignmentEntity).update(
-        { id: assignment.id },
-        { status: 'submitted', submittedAt: row.acceptedAt, startedAt: assignment.startedAt ?? row.acceptedAt, draftAnswers: answers, draftComments: comments },
+      await manager.query(
+        `INSERT INTO "gateway"."submission" ("id", "idempotency_key", "request_hash", "organisation_id", "assignment_id", "status", "accepted_at")
+         VALUES ($1, $2, $3, $4, $5, 'accepted', $6)`,
+        [row.id, row.idempotencyKey, requestHash, row.organisationId, row.assignmentId, row.acceptedAt],
+      );
+      await manager.query(
+        `UPDATE "gateway"."assignment" SET "status" = 'submitted', "submitted_at" = $2, "started_at" = coalesce("started_at", $2),
+           "draft_answers" = $3, "draft_comments" = $4 WHERE "id" = $1`,
+        [assignment.id, row.acceptedAt, JSON.stringify(answers), JSON.stringify(comments)],
       );
       emit(surveySubmittedV1, {
         submissionId: row.id,
@@ -217,15 +244,22 @@ export class SurveysService {
     return row ? this.toReceipt(row) : null;
   }
 
+  /** Marks many submissions recorded at once (a batch of `response.recorded`). */
+  async markRecorded(submissionIds: string[]): Promise<void> {
+    if (submissionIds.length === 0) return;
+    await this.dataSource.query(`UPDATE "gateway"."submission" SET "status" = 'recorded', "reasons" = NULL WHERE "id" = ANY($1::uuid[])`, [submissionIds]);
+  }
+
   /** Applies what the survey service decided (`response.recorded` / `response.rejected`). */
   async markOutcome(submissionId: string, status: 'recorded' | 'rejected', reasons: FieldProblem[] | null): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const row = await manager.getRepository(SubmissionEntity).findOneBy({ id: submissionId });
-      if (!row) return;
-      await manager.getRepository(SubmissionEntity).update({ id: submissionId }, { status, reasons });
-      // A rejected submission reopens the survey so the rater can correct it.
-      if (status === 'rejected') await manager.getRepository(AssignmentEntity).update({ id: row.assignmentId }, { status: 'started', submittedAt: null });
-    });
+    const [rows] = await this.dataSource.query(
+      `UPDATE "gateway"."submission" SET "status" = $2, "reasons" = $3 WHERE "id" = $1 RETURNING "assignment_id" AS "assignmentId"`,
+      [submissionId, status, reasons ? JSON.stringify(reasons) : null],
+    );
+    // A rejected submission reopens the survey so the rater can correct it.
+    if (status === 'rejected' && rows?.[0]) {
+      await this.dataSource.query(`UPDATE "gateway"."assignment" SET "status" = 'started', "submitted_at" = NULL WHERE "id" = $1`, [rows[0].assignmentId]);
+    }
   }
 
   private toReceipt(row: SubmissionEntity): SubmissionReceipt {

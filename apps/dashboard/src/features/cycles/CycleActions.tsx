@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { IconBellRinging, IconDownload, IconLock, IconRocket, IconSend } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import { INSTRUMENT_VERSIONS, ROLE_PROFILES } from '../../app/theme';
+import { useInstrumentOptions } from '../../app/instruments';
 import { ErrorState } from '../../app/ui';
 import type { CycleFieldsFragment } from '../../gql/graphql';
 import { CLOSE_CYCLE, CYCLE_RESULTS_CSV, LAUNCH_CYCLE, RELEASE_RESULTS, RESCORE_CYCLE, RESULT_SETS, SEND_REMINDERS } from './operations';
@@ -109,6 +109,7 @@ function Confirm({ label, icon, title, body, onConfirm, loading, color }: { labe
 
 /** Rescore from stored responses under another instrument version or role profile. */
 export function RescorePanel({ cycle }: { cycle: CycleFieldsFragment }) {
+  const { versions: INSTRUMENT_VERSIONS, profiles: ROLE_PROFILES } = useInstrumentOptions();
   const [version, setVersion] = useState(String(cycle.instrumentVersion));
   const [profile, setProfile] = useState(cycle.roleProfileId);
   const [rescore, { data, loading, error }] = useMutation(RESCORE_CYCLE, { refetchQueries: [{ query: RESULT_SETS, variables: { cycleId: cycle.id } }] });

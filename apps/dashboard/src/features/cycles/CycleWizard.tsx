@@ -2,7 +2,8 @@ import { Alert, Badge, Button, Card, Checkbox, Group, NumberInput, Select, Simpl
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { INSTRUMENT_VERSIONS, profileName, ROLE_PROFILES } from '../../app/theme';
+import { useInstrumentOptions } from '../../app/instruments';
+import { profileName } from '../../app/theme';
 import { ErrorState, Loading } from '../../app/ui';
 import { PEOPLE } from '../import/operations';
 import { ADD_SUBJECTS, CREATE_CYCLE, CYCLES } from './operations';
@@ -11,6 +12,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOSt
 
 /** Cycle wizard: basics (instrument, role profile, anonymity, dates), subjects, review and create. */
 export function CycleWizard() {
+  const { versions: INSTRUMENT_VERSIONS, profiles: ROLE_PROFILES } = useInstrumentOptions();
   const navigate = useNavigate();
   const [step, setStep] = useState(0);
   const [name, setName] = useState(`Leadership 360 — ${new Date().toLocaleString(undefined, { month: 'long', year: 'numeric' })}`);
