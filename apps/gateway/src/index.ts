@@ -1,6 +1,6 @@
 import { EventTransport } from '@leaderscope/events';
 import { prepareServiceDatabase } from '@leaderscope/service-kit';
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { json, Response } from 'express';
 import { AppModule, GATEWAY_SCHEMA } from './app.module';
@@ -18,7 +18,7 @@ export async function createGateway(options: {
   secret: string;
   dashboardDir?: string;
   introspection?: boolean;
-  logger?: LogLevel[] | false;
+  logger?: LoggerService | LogLevel[] | false;
 }): Promise<INestApplication> {
   await prepareServiceDatabase(options.databaseUrl, GATEWAY_SCHEMA);
   const app = await NestFactory.create(AppModule.forRoot(options), {

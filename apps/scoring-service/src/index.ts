@@ -1,5 +1,5 @@
 import { prepareServiceDatabase } from '@leaderscope/service-kit';
-import { INestApplicationContext, LogLevel } from '@nestjs/common';
+import { INestApplicationContext, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SCORING_SCHEMA, ScoringServiceModule, ScoringServiceOptions } from './scoring-service.module';
 
@@ -13,7 +13,7 @@ export type { ScoringBasis, ComputedReport, StoredResponse } from './reports/com
 export { LIVE_RESULT_SET, RaterResponseEntity, RescoreEntity, SubjectReportEntity } from './reports/report.entity';
 
 /** Starts the scoring service (no HTTP: it only consumes and produces events). */
-export async function startScoringService(options: ScoringServiceOptions & { logger?: LogLevel[] | false }): Promise<INestApplicationContext> {
+export async function startScoringService(options: ScoringServiceOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<INestApplicationContext> {
   await prepareServiceDatabase(options.databaseUrl, SCORING_SCHEMA);
   const app = await NestFactory.createApplicationContext(ScoringServiceModule.forRoot(options), {
     logger: options.logger ?? ['error', 'warn'],

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { seedDemo } from './demo-seed';
+import { PlatformLogger } from './platform-logger';
 
 export interface PlatformOptions {
   /** PostgreSQL to use; when absent an embedded PostgreSQL is started in `<dataDir>/postgres`. */
@@ -60,10 +61,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   log(`events: ${transport.kind === 'kafka' ? `Kafka at ${options.kafkaBrokers}` : 'in-process transport'}`);
 
   const services: INestApplicationContext[] = [];
-  services.push(await startSurveyService({ databaseUrl, transport }));
-  services.push(await startScoringService({ databaseUrl, transport }));
+  const logger = new PlatformLogger();
+  services.push(await startSurveyService({ databaseUrl, transport, logger }));
+  services.push(await startScoringService({ databaseUrl, transport, logger }));
   const secret = options.secret ?? persistentSecret(join(options.dataDir ?? join(repoRoot, '.data'), 'secret'));
   const gateway = await createGateway({
+    logger,
     databaseUrl,
     transport,
     secret,

@@ -1,5 +1,5 @@
 import { prepareServiceDatabase } from '@leaderscope/service-kit';
-import { INestApplicationContext, LogLevel } from '@nestjs/common';
+import { INestApplicationContext, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SURVEY_SCHEMA, SurveyServiceModule, SurveyServiceOptions } from './survey-service.module';
 
@@ -10,7 +10,7 @@ export { RecordResponseUseCase } from './responses/record-response.use-case';
 export { ResponseEntity, RejectionEntity } from './responses/response.entity';
 
 /** Starts the survey service (no HTTP: it only consumes and produces events). */
-export async function startSurveyService(options: SurveyServiceOptions & { logger?: LogLevel[] | false }): Promise<INestApplicationContext> {
+export async function startSurveyService(options: SurveyServiceOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<INestApplicationContext> {
   await prepareServiceDatabase(options.databaseUrl, SURVEY_SCHEMA);
   const app = await NestFactory.createApplicationContext(SurveyServiceModule.forRoot(options), {
     logger: options.logger ?? ['error', 'warn'],
