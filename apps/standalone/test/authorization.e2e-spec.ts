@@ -113,6 +113,10 @@ describe('authorization matrix: every role on every operation', () => {
     expect(colleague).toEqual([]);
     const forged = await api.call(`{ me { email } }`, {}, 'not-a-real-session-token');
     expect(forged.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    // Signing out ends the session at once.
+    const session = await api.login('alan.turing@example.org', PASSWORD);
+    expect((await api.ok(`mutation { logout }`, {}, session)).logout).toBe(true);
+    expect((await api.call(`{ me { email } }`, {}, session)).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
   it('rate-limits sign-in attempts', async () => {

@@ -17,6 +17,7 @@ type Documents = {
     "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InstrumentsDocument,
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation { id name }\n      person { id name title department }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters { group count }\n    subjects { id name title department managerId }\n  }\n": typeof types.CycleFieldsFragmentDoc,
     "\n  query Cycles {\n    cycles { ...CycleFields }\n  }\n": typeof types.CyclesDocument,
     "\n  query Cycle($id: ID!) {\n    cycle(id: $id) { ...CycleFields }\n  }\n": typeof types.CycleDocument,
@@ -53,6 +54,7 @@ const documents: Documents = {
     "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n": types.InstrumentsDocument,
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation { id name }\n      person { id name title department }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters { group count }\n    subjects { id name title department managerId }\n  }\n": types.CycleFieldsFragmentDoc,
     "\n  query Cycles {\n    cycles { ...CycleFields }\n  }\n": types.CyclesDocument,
     "\n  query Cycle($id: ID!) {\n    cycle(id: $id) { ...CycleFields }\n  }\n": types.CycleDocument,
@@ -112,6 +114,10 @@ export function graphql(source: "\n  query Me {\n    me {\n      accountId\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

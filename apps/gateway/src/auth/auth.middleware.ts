@@ -9,7 +9,8 @@ export class AuthMiddleware implements NestMiddleware {
 
   async use(req: { headers: Record<string, unknown>; ip?: string; leaderscope?: RequestContext }, _res: unknown, next: () => void) {
     try {
-      req.leaderscope = { viewer: await this.auth.resolve(bearerToken(req.headers.authorization)), ip: req.ip ?? 'unknown' };
+      const token = bearerToken(req.headers.authorization);
+      req.leaderscope = { viewer: await this.auth.resolve(token), ip: req.ip ?? 'unknown', token };
       next();
     } catch (error) {
       (next as (e?: unknown) => void)(error);

@@ -4,7 +4,10 @@ import { DataSource } from 'typeorm';
 import { PeopleService } from '../people/people.service';
 import { AuthService } from './auth.service';
 import { AuthPayload, Me, Role } from './dto/auth.model';
-import { ClientIp, CurrentViewer, Viewer } from './viewer';
+import { ExecutionContext, createParamDecorator } from '@nestjs/common';
+import { ClientIp, CurrentViewer, requestContextOf, Viewer } from './viewer';
+
+const SessionToken = createParamDecorator((_: unknown, context: ExecutionContext) => requestContextOf(context).token ?? null);
 
 @Resolver(() => Me)
 export class AuthResolver {
@@ -18,6 +21,12 @@ export class AuthResolver {
   async login(@Args('email') email: string, @Args('password') password: string, @ClientIp() ip: string): Promise<AuthPayload> {
     const { token, expiresAt, viewer } = await this.auth.login(email, password, ip);
     return { token, expiresAt, me: await this.describe(viewer) };
+  }
+
+  @Mutation(() => Boolean, { description: 'End this session: its bearer token stops working.' })
+  async logout(@CurrentViewer() _viewer: Viewer, @SessionToken() token: string | null): Promise<boolean> {
+    if (token) await this.auth.logout(token);
+    return true;
   }
 
   @Query(() => Me, { description: 'The signed-in account, its person and roles.' })

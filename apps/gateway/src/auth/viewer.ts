@@ -14,6 +14,8 @@ export interface Viewer {
 export interface RequestContext {
   viewer: Viewer | null;
   ip: string;
+  /** The bearer token the viewer was resolved from (to end the session). */
+  token?: string | null;
 }
 
 export function requestContextOf(context: ExecutionContext): RequestContext {

@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { MeQuery } from '../../gql/graphql';
 import { session } from '../../app/session';
 import { errorCode } from '../../app/errors';
-import { ME } from './operations';
+import { LOGOUT, ME } from './operations';
 
 export type Me = MeQuery['me'];
 export type RoleName = Me['roles'][number];
@@ -39,8 +39,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [client],
   );
   const signOut = useCallback(() => {
-    session.set(null);
-    void client.clearStore();
+    // End the session on the server too (its token stops working), then forget it here.
+    void client.mutate({ mutation: LOGOUT }).catch(() => undefined).finally(() => {
+      session.set(null);
+      void client.clearStore();
+    });
   }, [client]);
 
   const me = token ? (data?.me ?? null) : null;

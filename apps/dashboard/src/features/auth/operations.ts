@@ -20,3 +20,9 @@ export const LOGIN = graphql(`
     }
   }
 `);
+
+export const LOGOUT = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
