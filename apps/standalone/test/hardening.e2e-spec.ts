@@ -2,7 +2,8 @@
  * The gateway's protections: query depth and complexity limits, introspection switched off when
  * configured, no stack traces to clients, and live updates over GraphQL subscriptions (graphql-ws).
  */
-import { provisionOrganisation } from '@leaderscope/gateway';
+import { catalogue, InProcessTransport } from '@leaderscope/events';
+import { createGateway, provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
 import { createClient } from 'graphql-ws';
 import { DataSource } from 'typeorm';
@@ -84,5 +85,30 @@ describe('gateway hardening and live updates', () => {
     });
     expect(JSON.stringify(refusal)).toMatch(/UNAUTHENTICATED|Sign in first/);
     await stranger.dispose();
+  }, 60000);
+
+  it('tells subscribers on another gateway replica, through PostgreSQL NOTIFY', async () => {
+    const cycle = await launchCycleForAda(api, hr);
+    // A second gateway on the same database, as a second replica would be.
+    const transport = new InProcessTransport(catalogue);
+    const replica = await createGateway({ databaseUrl: db.url, transport, secret: 'hardening-secret-0123456789', logger: false });
+    await replica.listen(0, '127.0.0.1');
+    try {
+      const address = replica.getHttpServer().address() as { port: number };
+      const client = createClient({ url: `ws://127.0.0.1:${address.port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${hr}` } });
+      const seen: number[] = [];
+      const stop = client.subscribe<{ cycleProgressChanged: { submitted: number } }>(
+        { query: `subscription($c: ID!) { cycleProgressChanged(cycleId: $c) { submitted } }`, variables: { c: cycle.cycleId } },
+        { next: (m) => seen.push(m.data!.cycleProgressChanged.submitted), error: () => {}, complete: () => {} },
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      await answerSurvey(api, cycle.invitations[0].token, 3); // through the first gateway
+      await eventually('the replica to push the new progress', async () => seen.includes(1));
+      stop();
+      await client.dispose();
+    } finally {
+      await replica.close();
+      await transport.close();
+    }
   }, 60000);
 });
