@@ -81,6 +81,14 @@ export interface OutboxRelayOptions {
   intervalMs?: number;
   batchSize?: number;
   onError?: (error: unknown) => void;
+  /**
+   * Housekeeping: published outbox rows older than this are deleted (default 72 hours), and
+   * processed-event records older than `processedRetentionDays` (default 14, longer than Kafka's
+   * 7-day retention, so no redelivery can outlive its record). Runs every `pruneEveryMs` (10 min).
+   */
+  publishedRetentionHours?: number;
+  processedRetentionDays?: number;
+  pruneEveryMs?: number;
 }
 
 /**
@@ -95,6 +103,7 @@ export interface OutboxRelayOptions {
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
+  private pruner: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private again = false;
   private stopped = true;
@@ -104,6 +113,24 @@ export class OutboxRelay {
   start(): void {
     this.stopped = false;
     this.schedule();
+    this.pruner = setInterval(() => {
+      this.prune().catch((error) => this.options.onError?.(error));
+    }, this.options.pruneEveryMs ?? 10 * 60 * 1000);
+    this.pruner.unref?.();
+  }
+
+  /** Deletes published outbox rows and processed-event records past their retention. */
+  async prune(): Promise<{ outbox: number; processed: number }> {
+    const { dataSource, schema } = this.options;
+    const [, outbox] = await dataSource.query(
+      `DELETE FROM "${schema}"."outbox_event" WHERE "published_at" < now() - make_interval(hours => $1)`,
+      [this.options.publishedRetentionHours ?? 72],
+    );
+    const [, processed] = await dataSource.query(
+      `DELETE FROM "${schema}"."processed_event" WHERE "processed_at" < now() - make_interval(days => $1)`,
+      [this.options.processedRetentionDays ?? 14],
+    );
+    return { outbox: Number(outbox), processed: Number(processed) };
   }
 
   /** Publish now (called after a commit that enqueued events). */
@@ -176,6 +203,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.pruner) clearInterval(this.pruner);
     await this.running;
     await this.drain();
   }

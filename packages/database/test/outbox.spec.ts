@@ -37,7 +37,7 @@ describe('transactional outbox', () => {
     db = await createTestDatabase();
     dataSource = new DataSource({ type: 'postgres', url: db.url, extra: { max: 20 } });
     await dataSource.initialize();
-    for (const schema of ['ordering', 'dying', 'inbox']) {
+    for (const schema of ['ordering', 'dying', 'inbox', 'pruning']) {
       await dataSource.query(`CREATE SCHEMA "${schema}"`);
       const runner = dataSource.createQueryRunner();
       await createOutboxTables(runner, schema);
@@ -105,5 +105,25 @@ describe('transactional outbox', () => {
     ).rejects.toThrow('business rule failed');
     const [row] = await dataSource.query(`SELECT count(*) AS n FROM dying.outbox_event WHERE envelope->'payload'->>'subjectId' = 'rolled-back'`);
     expect(row.n).toBe('0');
+  });
+
+  it('prunes published rows and processed records past their retention, and nothing else', async () => {
+    const envelopes = ['old', 'recent', 'unpublished'].map((subject) => report(subject, 1));
+    await dataSource.transaction((m) => enqueueEvents(m, 'pruning', envelopes));
+    await dataSource.query(`UPDATE pruning.outbox_event SET published_at = now() - interval '100 hours' WHERE envelope->'payload'->>'subjectId' = 'old'`);
+    await dataSource.query(`UPDATE pruning.outbox_event SET published_at = now() - interval '1 hour' WHERE envelope->'payload'->>'subjectId' = 'recent'`);
+    await dataSource.transaction(async (m) => {
+      await claimEvent(m, 'pruning', 'consumer', envelopes[0].id);
+      await claimEvent(m, 'pruning', 'consumer', envelopes[1].id);
+    });
+    await dataSource.query(`UPDATE pruning.processed_event SET processed_at = now() - interval '15 days' WHERE event_id = $1`, [envelopes[0].id]);
+
+    const relay = new OutboxRelay({ dataSource, schema: 'pruning', transport: new InProcessTransport(catalogue) });
+    expect(await relay.prune()).toEqual({ outbox: 1, processed: 1 });
+    const left = await dataSource.query(`SELECT envelope->'payload'->>'subjectId' AS subject FROM pruning.outbox_event ORDER BY position`);
+    expect(left.map((r: { subject: string }) => r.subject)).toEqual(['recent', 'unpublished']);
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM pruning.processed_event`);
+    expect(n).toBe(1);
+    expect(await relay.prune()).toEqual({ outbox: 0, processed: 0 });
   });
 });
