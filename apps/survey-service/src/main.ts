@@ -1,29 +1,5 @@
-import { catalogue, transportFromEnv } from '@leaderscope/events';
-import { logLevelsFromEnv } from '@leaderscope/service-kit';
+import { runService } from '@leaderscope/service-kit';
 import { startSurveyService } from './index';
 
 /** The survey service as its own process, on Kafka and PostgreSQL (KAFKA_BROKERS, DATABASE_URL). */
-async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
-  const brokers = process.env.KAFKA_BROKERS;
-  if (!databaseUrl || !brokers) {
-    throw new Error('survey-service runs on its own only with DATABASE_URL and KAFKA_BROKERS set; use `npm start` for the all-in-one platform');
-  }
-  const transport = transportFromEnv('survey-service', catalogue);
-  await transport.start();
-  const app = await startSurveyService({ databaseUrl, transport, logger: logLevelsFromEnv() });
-  const shutdown = async () => {
-    await transport.stopConsumers(); // finish the messages in hand
-    await app.close(); // the outbox relay publishes what is pending
-    await transport.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-  console.log('survey-service: consuming survey submissions');
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runService('survey-service', startSurveyService, 'consuming survey submissions');
