@@ -65,16 +65,18 @@ export class ReportsService {
   async apply(organisationId: string, update: ReportUpdatedV1): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const stored: unknown[] = await manager.query(
-        `INSERT INTO "gateway"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_version", "role_profile_id", "response_count", "group_counts", "report", "scored_at")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        `INSERT INTO "gateway"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_version", "role_profile_id", "response_count", "group_counts", "report", "scored_at", "cells", "overall_fit")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT ("cycle_id", "subject_id", "result_set") DO UPDATE SET
            "report_version" = EXCLUDED."report_version", "instrument_version" = EXCLUDED."instrument_version",
            "role_profile_id" = EXCLUDED."role_profile_id", "response_count" = EXCLUDED."response_count",
-           "group_counts" = EXCLUDED."group_counts", "report" = EXCLUDED."report", "scored_at" = EXCLUDED."scored_at"
+           "group_counts" = EXCLUDED."group_counts", "report" = EXCLUDED."report", "scored_at" = EXCLUDED."scored_at",
+           "cells" = EXCLUDED."cells", "overall_fit" = EXCLUDED."overall_fit"
          WHERE "subject_report"."report_version" < EXCLUDED."report_version"
          RETURNING "cycle_id"`,
         [update.cycleId, update.subjectId, update.resultSet, organisationId, update.reportVersion, update.instrumentVersion, update.roleProfileId,
-          update.responseCount, JSON.stringify(update.groupCounts), JSON.stringify(update.report), update.scoredAt],
+          update.responseCount, JSON.stringify(update.groupCounts), JSON.stringify(update.report), update.scoredAt,
+          JSON.stringify(heatmapCells(update.report as unknown as ScoredReport)), (update.report as unknown as ScoredReport).overall?.fit ?? null],
       );
       if (stored.length === 0 || update.resultSet !== 'live') return;
       const [cycle] = await manager.query(`SELECT "released_at" FROM "gateway"."cycle" WHERE "id"::text = $1`, [update.cycleId]);
@@ -85,11 +87,13 @@ export class ReportsService {
       );
       if (published && !ReportsService.mayRepublish(published.group_counts, update.groupCounts)) return;
       await manager.query(
-        `INSERT INTO "gateway"."published_report" ("cycle_id", "subject_id", "organisation_id", "report_version", "group_counts", "report", "published_at")
-         VALUES ($1, $2, $3, $4, $5, $6, now())
+        `INSERT INTO "gateway"."published_report" ("cycle_id", "subject_id", "organisation_id", "report_version", "group_counts", "report", "cells", "overall_fit", "published_at")
+         SELECT "cycle_id", "subject_id", "organisation_id", "report_version", "group_counts", "report", "cells", "overall_fit", now()
+         FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "subject_id" = $2 AND "result_set" = 'live'
          ON CONFLICT ("cycle_id", "subject_id") DO UPDATE SET "report_version" = EXCLUDED."report_version",
-           "group_counts" = EXCLUDED."group_counts", "report" = EXCLUDED."report", "published_at" = now()`,
-        [update.cycleId, update.subjectId, organisationId, update.reportVersion, JSON.stringify(update.groupCounts), JSON.stringify(update.report)],
+           "group_counts" = EXCLUDED."group_counts", "report" = EXCLUDED."report", "cells" = EXCLUDED."cells",
+           "overall_fit" = EXCLUDED."overall_fit", "published_at" = now()`,
+        [update.cycleId, update.subjectId],
       );
     });
     this.notifier.reportChanged(update.cycleId, update.subjectId);
@@ -119,8 +123,8 @@ export class ReportsService {
     if (cycle.status !== 'closed' && cycle.status !== 'launched') throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`);
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
-        `INSERT INTO "gateway"."published_report" ("cycle_id", "subject_id", "organisation_id", "report_version", "group_counts", "report", "published_at")
-         SELECT "cycle_id", "subject_id", "organisation_id", "report_version", "group_counts", "report", now()
+        `INSERT INTO "gateway"."published_report" ("cycle_id", "subject_id", "organisation_id", "report_version", "group_counts", "report", "cells", "overall_fit", "published_at")
+         SELECT "cycle_id", "subject_id", "organisation_id", "report_version", "group_counts", "report", "cells", "overall_fit", now()
          FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'
          ON CONFLICT ("cycle_id", "subject_id") DO NOTHING`,
         [cycle.id],
@@ -227,19 +231,13 @@ export class ReportsService {
 
   private async heatmapOf(cycle: CycleEntity, subjectIds: string[] | null, source: 'live' | 'published'): Promise<Heatmap> {
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
-    // Only the cells leave the database, not each whole report.
+    // Only the cells stored beside each report are read, never the whole reports.
     const table = source === 'live' ? `"gateway"."subject_report"` : `"gateway"."published_report"`;
     const rows: { subjectId: string; responseCount: number; overallFit: number | null; cells: { dimensionId: string; mean: number | null; fit: number | null; suppressed: boolean }[] }[] =
       await this.dataSource.query(
         `SELECT r."subject_id" AS "subjectId",
                 (SELECT coalesce(sum(v::int), 0) FROM jsonb_each_text(r."group_counts") AS g(k, v))::int AS "responseCount",
-                (r."report"->'overall'->>'fit')::float8 AS "overallFit",
-                (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                    'dimensionId', d->>'dimensionId',
-                    'suppressed', coalesce((d->'others'->>'suppressed')::boolean, false),
-                    'mean', CASE WHEN d->'others' ? 'suppressed' THEN NULL ELSE d->'others'->'mean' END,
-                    'fit', d->'expectation'->'fit') ORDER BY o), '[]'::jsonb)
-                 FROM jsonb_array_elements(r."report"->'scores'->'dimensions') WITH ORDINALITY AS x(d, o)) AS "cells"
+                r."overall_fit" AS "overallFit", r."cells"
          FROM ${table} r
          WHERE r."cycle_id" = $1 ${source === 'live' ? `AND r."result_set" = 'live'` : ''} ${subjectIds ? `AND r."subject_id" = ANY($2)` : ''}`,
         subjectIds ? [cycle.id, subjectIds] : [cycle.id],
@@ -310,6 +308,16 @@ export class ReportsService {
     }
     return lines.map((l) => l.map(csvCell).join(',')).join('\n') + '\n';
   }
+}
+
+/** The heatmap's cells of one report: others' mean and fit to target per dimension (none for a suppressed figure). */
+export function heatmapCells(report: ScoredReport): { dimensionId: string; suppressed: boolean; mean: number | null; fit: number | null }[] {
+  return (report.scores?.dimensions ?? []).map((d) => ({
+    dimensionId: d.dimensionId,
+    suppressed: 'suppressed' in d.others,
+    mean: 'suppressed' in d.others ? null : d.others.mean,
+    fit: d.expectation?.fit ?? null,
+  }));
 }
 
 function csvCell(value: string): string {
