@@ -110,6 +110,31 @@ describe('live scoring and rescoring on the real broker', () => {
     expect(again).toMatchObject({ subjects: 2, scored: 0, skipped: 2 });
     await new Promise((r) => setTimeout(r, 1000));
     expect(updates.length).toBe(before);
+
+    // An interrupted rescore (subject b's chunk never committed) resumes: only b is scored and announced.
+    await query(db.url, `DELETE FROM scoring.subject_report WHERE result_set = $1 AND subject_id = 'b'`, [rescoreId]);
+    const progress: { subjectId: string; done: number; total: number }[] = [];
+    const resumed = await useCase.execute({ rescoreId, cycleId: 'cycle-r', instrumentVersion: 2, roleProfileId: 'function-head', minGroupSize: 2 }, (p) =>
+      void progress.push({ subjectId: p.subjectId, done: p.done, total: p.total }),
+    );
+    expect(resumed).toMatchObject({ subjects: 2, scored: 1, skipped: 1 });
+    expect(progress).toEqual([{ subjectId: 'b', done: 2, total: 2 }]);
+    await eventually('the resumed subject to be announced again', async () => updates.filter((u) => u.resultSet === rescoreId && u.subjectId === 'b').length === 2, 30000);
+    expect(updates.filter((u) => u.resultSet === rescoreId && u.subjectId === 'a')).toHaveLength(1);
+
+    // Chunks smaller than the cycle: every subject written and announced once, progress per subject.
+    const chunkSize = RescoreCycleUseCase.chunkSize;
+    RescoreCycleUseCase.chunkSize = 1;
+    try {
+      const small = randomUUID();
+      const seen: number[] = [];
+      const result = await useCase.execute({ rescoreId: small, cycleId: 'cycle-r', instrumentVersion: 2, minGroupSize: 2 }, (p) => void seen.push(p.done));
+      expect(result).toMatchObject({ subjects: 2, scored: 2, skipped: 0 });
+      expect(seen).toEqual([1, 2]);
+      await eventually('both subjects of the chunked rescore to be announced', async () => updates.filter((u) => u.resultSet === small).length === 2, 30000);
+    } finally {
+      RescoreCycleUseCase.chunkSize = chunkSize;
+    }
   }, 60000);
 
   it('rescores through the CLI with a progress bar, and refuses an unknown role profile before writing', async () => {

@@ -2,7 +2,8 @@ import { reportUpdatedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { computeSubjectReport, latestResponses, reportSeed, resolveBasis, ScoringBasisError } from './compute-report';
+import type { EntityManager } from 'typeorm';
+import { ComputedReport, computeSubjectReport, reportSeed, resolveBasis, ScoringBasisError, StoredResponse } from './compute-report';
 import { RescoreEntity, SubjectReportEntity } from './report.entity';
 import { toReportUpdated } from './rescore-subject.use-case';
 
@@ -42,15 +43,20 @@ export interface RescoreCycleResult {
 /**
  * Rescores every subject of one cycle from its stored responses under another instrument version,
  * role profile or threshold, with no new survey. Results are a new result set (id = rescoreId):
- * earlier result sets, the live one included, are kept. Each subject is scored in its own
- * transaction together with its `report.updated` (resultSet = rescoreId) in the outbox, and a subject
- * already scored in this result set is skipped: a rescore interrupted midway (a crash, a redelivered
- * request) resumes and never writes or announces a subject twice.
+ * earlier result sets, the live one included, are kept. Subjects are scored in chunks of
+ * `chunkSize`, one transaction each: one query reads the latest answers of the chunk's subjects, each
+ * is scored in memory, one statement inserts their reports and one their `report.updated`
+ * (resultSet = rescoreId) in the outbox. A subject already scored in this result set is skipped: a
+ * rescore interrupted midway (a crash, a redelivered request) resumes from the last committed chunk
+ * and never writes or announces a subject twice.
  *
  * Shared by the `cycle.rescore-requested` consumer and the rescore CLI.
  */
 @Injectable()
 export class RescoreCycleUseCase {
+  /** Subjects scored per transaction (one read, one report insert and one outbox insert each). */
+  static chunkSize = 200;
+
   constructor(
     private readonly outbox: OutboxService,
     private readonly dataSource: DataSource,
@@ -111,44 +117,91 @@ export class RescoreCycleUseCase {
     let done = finished.size;
     let scored = 0;
     let ignoredAnswers = 0;
-    for (const subjectId of subjects) {
-      if (finished.has(subjectId)) continue;
-      const wrote = await this.outbox.transact(async ({ manager, emit }) => {
-        const latest = await latestResponses(manager, request.cycleId, subjectId);
-        if (latest.length === 0) return false;
-        const computed = computeSubjectReport(latest, basis, reportSeed(request.cycleId, subjectId));
-        const report = manager.getRepository(SubjectReportEntity).create({
-          cycleId: request.cycleId,
-          subjectId,
-          resultSet: request.rescoreId,
-          organisationId: latest[0].organisationId,
-          reportVersion: 1,
-          ...basis,
-          groupCounts: computed.groupCounts,
-          responseCount: computed.responseCount,
-          report: computed.report as unknown as Record<string, unknown>,
-          scoredAt: new Date(),
+    const pending = subjects.filter((s) => !finished.has(s));
+    const chunkSize = Math.max(1, RescoreCycleUseCase.chunkSize);
+    for (let i = 0; i < pending.length; i += chunkSize) {
+      const chunk = pending.slice(i, i + chunkSize);
+      const result = await this.outbox.transact(async ({ manager, emit }) => {
+        const latest = await latestResponsesOfCycle(manager, request.cycleId, chunk);
+        const scoredAt = new Date();
+        const rows: (Record<string, unknown> & { subject_id: string })[] = [];
+        const computedOf = new Map<string, ComputedReport>();
+        for (const subjectId of chunk) {
+          const responses = latest.get(subjectId);
+          if (!responses || responses.length === 0) continue;
+          const computed = computeSubjectReport(responses.map((r) => r.response), basis, reportSeed(request.cycleId, subjectId));
+          computedOf.set(subjectId, computed);
+          rows.push({
+            cycle_id: request.cycleId,
+            subject_id: subjectId,
+            result_set: request.rescoreId,
+            organisation_id: responses[0].organisationId,
+            report_version: 1,
+            instrument_id: basis.instrumentId,
+            instrument_version: basis.instrumentVersion,
+            role_profile_id: basis.roleProfileId,
+            min_group_size: basis.minGroupSize,
+            group_counts: computed.groupCounts,
+            response_count: computed.responseCount,
+            report: computed.report,
+          });
+        }
+        if (rows.length === 0) return { wrote: new Set<string>(), ignored: 0 };
+        // One insert for the whole chunk. A concurrent run of the same rescore may have written some
+        // of these subjects: those rows are left as they are and not announced again.
+        // Multi-row VALUES with one parameter per column: each report is parsed by PostgreSQL once
+        // (jsonb_to_recordset would parse the chunk's JSON and then each report again).
+        const columns = ['cycle_id', 'subject_id', 'result_set', 'organisation_id', 'report_version', 'instrument_id', 'instrument_version',
+          'role_profile_id', 'min_group_size', 'group_counts', 'response_count', 'report'] as const;
+        const casts: Record<string, string> = { report_version: '::int', instrument_version: '::int', min_group_size: '::int', response_count: '::int', group_counts: '::jsonb', report: '::jsonb' };
+        const params: unknown[] = [scoredAt.toISOString()];
+        const tuples = rows.map((row) => {
+          const slots = columns.map((c) => {
+            const v = row[c];
+            params.push(c === 'group_counts' || c === 'report' ? JSON.stringify(v) : v);
+            return `$${params.length}${casts[c] ?? ''}`;
+          });
+          return `(${slots.join(', ')}, $1::timestamptz)`;
         });
-        // A concurrent run of the same rescore may have written it: then this one does nothing.
-        const inserted: unknown[] = await manager.query(
+        const inserted: { subject_id: string }[] = await manager.query(
           `INSERT INTO "scoring"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version",
              "instrument_id", "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", "scored_at")
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+           VALUES ${tuples.join(', ')}
            ON CONFLICT DO NOTHING RETURNING "subject_id"`,
-          [report.cycleId, report.subjectId, report.resultSet, report.organisationId, report.reportVersion, report.instrumentId, report.instrumentVersion,
-            report.roleProfileId, report.minGroupSize, JSON.stringify(report.groupCounts), report.responseCount, JSON.stringify(report.report), report.scoredAt],
+          params,
         );
-        if (inserted.length === 0) return false;
-        emit(reportUpdatedV1, toReportUpdated(report), {
-          organisationId: report.organisationId,
-          correlationId: request.correlationId ?? request.rescoreId,
-        });
-        ignoredAnswers += computed.ignoredAnswers;
-        return true;
+        const wrote = new Set(inserted.map((r) => r.subject_id));
+        let ignored = 0;
+        // All report.updated of the chunk go to the outbox in one statement when the transaction commits.
+        for (const row of rows) {
+          if (!wrote.has(row.subject_id)) continue;
+          const computed = computedOf.get(row.subject_id)!;
+          const report = Object.assign(new SubjectReportEntity(), {
+            cycleId: request.cycleId,
+            subjectId: row.subject_id,
+            resultSet: request.rescoreId,
+            organisationId: row.organisation_id as string,
+            reportVersion: 1,
+            ...basis,
+            groupCounts: computed.groupCounts,
+            responseCount: computed.responseCount,
+            report: computed.report as unknown as Record<string, unknown>,
+            scoredAt,
+          });
+          emit(reportUpdatedV1, toReportUpdated(report), {
+            organisationId: report.organisationId,
+            correlationId: request.correlationId ?? request.rescoreId,
+          });
+          ignored += computed.ignoredAnswers;
+        }
+        return { wrote, ignored };
       });
-      if (wrote) scored++;
-      done++;
-      await onProgress?.({ cycleId: request.cycleId, subjectId, done, total: subjects.length });
+      scored += result.wrote.size;
+      ignoredAnswers += result.ignored;
+      for (const subjectId of chunk) {
+        done++;
+        await onProgress?.({ cycleId: request.cycleId, subjectId, done, total: subjects.length });
+      }
     }
 
     await this.dataSource.query(
@@ -200,6 +253,29 @@ export class RescoreCycleUseCase {
       }),
     };
   }
+}
+
+/** The latest version of each rater's answers (and its organisation) for several subjects of one cycle, in one query. */
+async function latestResponsesOfCycle(
+  manager: EntityManager,
+  cycleId: string,
+  subjectIds: string[],
+): Promise<Map<string, { organisationId: string; response: StoredResponse }[]>> {
+  const rows: { subject_id: string; organisation_id: string; rater_id: string; rater_group: string; answers: StoredResponse['answers']; comments: StoredResponse['comments'] }[] =
+    await manager.query(
+      `SELECT DISTINCT ON (r."subject_id", r."rater_id") r."subject_id", r."organisation_id", r."rater_id", r."rater_group", r."answers", r."comments"
+       FROM "scoring"."rater_response" r
+       WHERE r."cycle_id" = $1 AND r."subject_id" = ANY($2::text[])
+       ORDER BY r."subject_id", r."rater_id", r."response_version" DESC`,
+      [cycleId, subjectIds],
+    );
+  const bySubject = new Map<string, { organisationId: string; response: StoredResponse }[]>();
+  for (const r of rows) {
+    const list = bySubject.get(r.subject_id) ?? [];
+    list.push({ organisationId: r.organisation_id, response: { raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments } });
+    bySubject.set(r.subject_id, list);
+  }
+  return bySubject;
 }
 
 export interface ResultSetComparison {
