@@ -5,3 +5,5 @@ export type { InstrumentIssue } from './errors';
 export { parseInstrument, instrumentSchema, crossCheck, MIN_ITEMS_PER_DIMENSION, MAX_ITEMS_PER_DIMENSION } from './schema';
 export { DEFAULT_INSTRUMENT_ID, BUILT_IN_INSTRUMENTS_DIR, getInstrument, listInstruments, loadInstrumentFile } from './registry';
 export { canonicalJson, instrumentContentHash } from './hash';
+export { checkAnswers } from './answers';
+export type { AnswerProblem } from './answers';

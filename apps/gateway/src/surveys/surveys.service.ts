@@ -1,5 +1,5 @@
 import { surveySubmittedV1 } from '@leaderscope/events';
-import { getInstrument, InstrumentDefinition } from '@leaderscope/framework';
+import { checkAnswers, getInstrument, InstrumentDefinition } from '@leaderscope/framework';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -118,41 +118,44 @@ export class SurveysService {
   }
 
   /** Checks answers against the instrument and the rater's group; every problem names its field. */
+  /** The framework's answer rules, with each problem named by its place in the input. */
   private check(input: SurveyAnswersInput, resolved: Resolved, complete: boolean) {
     const { instrument, assignment } = resolved;
     const problems: FieldProblem[] = [];
-    const items = new Map(instrument.items.map((i) => [i.id, i]));
+    const position = new Map<string, number>();
     const answers: Record<string, number | null> = {};
     input.answers.forEach((answer, i) => {
-      const item = items.get(answer.itemId);
-      const field = `input.answers[${i}]`;
-      if (!item) problems.push({ field: `${field}.itemId`, message: `unknown item "${answer.itemId}"` });
-      else if (!item.observers.includes(assignment.raterGroup)) problems.push({ field: `${field}.itemId`, message: `item "${answer.itemId}" is not asked of this rater` });
-      else if (answer.itemId in answers) problems.push({ field: `${field}.itemId`, message: `item "${answer.itemId}" is answered twice` });
-      const value = answer.value ?? null;
-      if (value !== null && (value < instrument.scale.min || value > instrument.scale.max)) {
-        problems.push({ field: `${field}.value`, message: `must be between ${instrument.scale.min} and ${instrument.scale.max}, or null for "not able to rate"` });
-      }
-      answers[answer.itemId] = value;
+      if (position.has(answer.itemId)) problems.push({ field: `input.answers[${i}].itemId`, message: `item "${answer.itemId}" is answered twice` });
+      else position.set(answer.itemId, i);
+      answers[answer.itemId] = answer.value ?? null;
     });
-    const dimensions = new Set(instrument.dimensions.map((d) => d.id));
     const comments: Record<string, string> = {};
+    const commentPosition = new Map<string, number>();
     (input.comments ?? []).forEach((c, i) => {
-      if (!dimensions.has(c.dimensionId)) problems.push({ field: `input.comments[${i}].dimensionId`, message: `unknown dimension "${c.dimensionId}"` });
+      commentPosition.set(c.dimensionId, i);
       if (c.text.trim()) comments[c.dimensionId] = c.text.trim();
+      else comments[c.dimensionId] ??= '';
     });
-    const asked = instrument.items.filter((i) => i.observers.includes(assignment.raterGroup));
-    if (complete) {
-      const missing = asked.filter((i) => !(i.id in answers));
-      if (missing.length) {
-        problems.push({ field: 'input.answers', message: `${missing.length} item(s) not answered: ${missing.map((i) => i.id).join(', ')} (answer each, or choose "not able to rate")` });
+    const found = checkAnswers(instrument, assignment.raterGroup, answers, comments, { complete });
+    for (const problem of found) {
+      if (problem.kind === 'unknown-dimension') {
+        problems.push({ field: `input.comments[${commentPosition.get(problem.dimensionId)}].dimensionId`, message: problem.message });
+      } else if (problem.kind !== 'missing') {
+        const field = `input.answers[${position.get(problem.itemId)}].${problem.kind === 'off-scale' ? 'value' : 'itemId'}`;
+        problems.push({ field, message: problem.message });
       }
     }
-    return { problems, answers, comments, total: asked.length };
+    const missing = found.filter((p) => p.kind === 'missing').map((p) => ('itemId' in p ? p.itemId : ''));
+    if (missing.length) {
+      problems.push({ field: 'input.answers', message: `${missing.length} item(s) not answered: ${missing.join(', ')} (answer each, or choose "not able to rate")` });
+    }
+    for (const key of Object.keys(comments)) if (!comments[key]) delete comments[key];
+    const total = instrument.items.filter((i) => i.observers.includes(assignment.raterGroup)).length;
+    return { problems, answers, comments, total };
   }
 
   async saveDraft(input: SurveyAnswersInput, ip: string): Promise<DraftSaved> {
-    return this.dataSource.transaction(async (manager) => {
+    const { saved, firstSave, cycleId } = await this.dataSource.transaction(async (manager) => {
       const resolved = await this.resolve(input.token, ip, manager, true);
       this.requireOpen(resolved.cycle);
       if (resolved.assignment.status === 'submitted') throw new ConflictError('This survey was submitted and is read-only');
@@ -163,9 +166,15 @@ export class SurveysService {
         { id: resolved.assignment.id },
         { draftAnswers: answers, draftComments: comments, status: 'started', startedAt: resolved.assignment.startedAt ?? now },
       );
-      if (resolved.assignment.status === 'invited') this.notifier.changed(resolved.cycle.id);
-      return { savedAt: now, answered: Object.keys(answers).length, total };
+      return {
+        saved: { savedAt: now, answered: Object.keys(answers).length, total },
+        firstSave: resolved.assignment.status === 'invited',
+        cycleId: resolved.cycle.id,
+      };
     });
+    // Announced after the commit, so subscribers never read the progress from before it.
+    if (firstSave) this.notifier.changed(cycleId);
+    return saved;
   }
 
   /**
