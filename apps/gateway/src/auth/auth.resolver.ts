@@ -36,7 +36,7 @@ export class AuthResolver {
 
   private async describe(viewer: Viewer): Promise<Me> {
     const [organisation] = await this.dataSource.query(`SELECT "id", "name" FROM "gateway"."organisation" WHERE "id" = $1`, [viewer.organisationId]);
-    const person = viewer.personId ? (await this.people.list(viewer.organisationId, { ids: [viewer.personId] }))[0] ?? null : null;
+    const person = viewer.personId ? (await this.people.byIds(viewer.organisationId, [viewer.personId]))[0] ?? null : null;
     const roles: Role[] = [];
     if (viewer.isHrAdmin) roles.push(Role.HR_ADMIN);
     if (viewer.personId) {

@@ -179,7 +179,7 @@ export class CyclesService {
     const rows = await this.dataSource.getRepository(NominationEntity).find({
       where: subjectId ? { cycleId: cycle.id, subjectId } : { cycleId: cycle.id },
     });
-    const raters = new Map((await this.people.list(viewer.organisationId, { ids: [...new Set(rows.map((r) => r.raterId))] }, 5000)).map((p) => [p.id, p]));
+    const raters = new Map((await this.people.byIds(viewer.organisationId, [...new Set(rows.map((r) => r.raterId))])).map((p) => [p.id, p]));
     return rows
       .map((r) => ({ id: r.id, subjectId: r.subjectId, rater: raters.get(r.raterId)!, group: r.raterGroup as RaterGroup, source: r.source as never, status: r.status as never }))
       .sort((a, b) => a.subjectId.localeCompare(b.subjectId) || GROUP_ORDER.indexOf(a.group as RaterGroupName) - GROUP_ORDER.indexOf(b.group as RaterGroupName) || a.rater.name.localeCompare(b.rater.name));
@@ -303,7 +303,7 @@ export class CyclesService {
     this.requireStatus(cycle, ['launched', 'closed'], 'list invitation links');
     const rows = await this.dataSource.getRepository(AssignmentEntity).find({ where: { cycleId: cycle.id }, order: { subjectId: 'ASC', raterGroup: 'ASC' } });
     const ids = [...new Set(rows.flatMap((r) => [r.subjectId, r.raterPersonId]))];
-    const people = new Map((await this.people.list(viewer.organisationId, { ids }, 100000)).map((p) => [p.id, p]));
+    const people = new Map((await this.people.byIds(viewer.organisationId, ids)).map((p) => [p.id, p]));
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'invitations.listed', target: `cycle:${cycle.id}`, detail: { count: rows.length } }),
     );
@@ -405,7 +405,7 @@ export class CyclesService {
     const cycle = await this.access.hrCycle(viewer, cycleId);
     const assignments = await this.dataSource.getRepository(AssignmentEntity).find({ where: { cycleId: cycle.id } });
     const subjects = await this.subjectIds(cycle.id);
-    const people = new Map((await this.people.list(viewer.organisationId, { ids: [...new Set([...subjects, ...assignments.map((a) => a.raterPersonId)])] }, 100000)).map((p) => [p.id, p]));
+    const people = new Map((await this.people.byIds(viewer.organisationId, [...new Set([...subjects, ...assignments.map((a) => a.raterPersonId)])])).map((p) => [p.id, p]));
     const count = (list: AssignmentEntity[], status: 'started' | 'submitted') =>
       list.filter((a) => (status === 'submitted' ? a.status === 'submitted' : a.status !== 'invited')).length;
     const invited = assignments.filter((a) => !a.revokedAt);
@@ -487,7 +487,7 @@ export class CyclesService {
       launchedAt: cycle.launchedAt,
       closedAt: cycle.closedAt,
       releasedAt: cycle.releasedAt,
-      subjects: subjects.length ? await this.people.list(cycle.organisationId, { ids: subjects }, 100000) : [],
+      subjects: await this.people.byIds(cycle.organisationId, subjects),
     };
   }
 }

@@ -203,6 +203,11 @@ export class PeopleService {
     };
   }
 
+  /** These people of the organisation (all of them, however many), as `list` describes them. */
+  byIds(organisationId: string, ids: string[]): Promise<Person[]> {
+    return ids.length ? this.list(organisationId, { ids }) : Promise.resolve([]);
+  }
+
   /**
    * People of the viewer's organisation, with how many report to each and whether they lead
    * leaders. Pages of at most 5,000 when browsing; every one asked for when `ids` are given.

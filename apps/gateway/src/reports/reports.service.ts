@@ -183,7 +183,7 @@ export class ReportsService {
     const names = new Map(instrument.dimensions.map((d) => [d.id, d.name]));
     const name = (id: string) => names.get(id) ?? id;
     const report = stored.report;
-    const [subject] = await this.people.list(cycle.organisationId, { ids: [stored.subjectId] });
+    const [subject] = await this.people.byIds(cycle.organisationId, [stored.subjectId]);
     const ranked = (list: { dimensionId: string; others: number; target: number | null; fit: number | null }[]) =>
       list.map((r) => ({ ...r, name: name(r.dimensionId) }));
     const gaps = (list: { dimensionId: string; self: number; others: number; gap: number; ci95: [number, number] }[]) =>
@@ -242,7 +242,7 @@ export class ReportsService {
          WHERE r."cycle_id" = $1 ${source === 'live' ? `AND r."result_set" = 'live'` : ''} ${subjectIds ? `AND r."subject_id" = ANY($2)` : ''}`,
         subjectIds ? [cycle.id, subjectIds] : [cycle.id],
       );
-    const people = new Map((await this.people.list(cycle.organisationId, { ids: rows.map((r) => r.subjectId) })).map((p) => [p.id, p]));
+    const people = new Map((await this.people.byIds(cycle.organisationId, rows.map((r) => r.subjectId))).map((p) => [p.id, p]));
     return {
       cycleId: cycle.id,
       dimensions: instrument.dimensions.map((d) => ({ id: d.id, name: d.name })),
@@ -281,7 +281,7 @@ export class ReportsService {
       [cycle.id],
     );
     if (rows.length === 0) throw new NotFoundError('Results for this cycle');
-    const people = new Map((await this.people.list(cycle.organisationId, { ids: rows.map((r) => r.subjectId) }, 100000)).map((p) => [p.id, p]));
+    const people = new Map((await this.people.byIds(cycle.organisationId, rows.map((r) => r.subjectId))).map((p) => [p.id, p]));
     const lines = [['employee_id', 'name', 'dimension_id', 'dimension', 'group', 'n', 'mean', 'ci_low', 'ci_high', 'suppressed', 'fit_to_target']];
     const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '' : x.toFixed(3));
     for (const r of rows) {
