@@ -2,7 +2,7 @@
  * The gateway's protections: query depth and complexity limits, introspection switched off when
  * configured, no stack traces to clients, and live updates over GraphQL subscriptions (graphql-ws).
  */
-import { catalogue, InProcessTransport } from '@leaderscope/events';
+import { catalogue, createEnvelope, InProcessTransport, responseRejectedV1 } from '@leaderscope/events';
 import { createGateway, provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
 import { createClient } from 'graphql-ws';
@@ -110,5 +110,29 @@ describe('gateway hardening and live updates', () => {
       await replica.close();
       await transport.close();
     }
+  }, 60000);
+
+  it('lets a rater read back why the survey service refused an answer, and answer again', async () => {
+    const cycle = await launchCycleForAda(api, hr);
+    const [invitation] = cycle.invitations.filter((i) => i.group === 'peer');
+    const { result } = await answerSurvey(api, invitation.token, 4);
+    const submissionId = result.data.submitSurvey.submissionId;
+    const receipt = async () =>
+      (await api.ok(`query($t: String!) { submissionReceipt(token: $t) { submissionId status reasons { field message } } }`, { t: invitation.token })).submissionReceipt;
+    await eventually('the answer to be recorded', async () => (await receipt()).status === 'recorded');
+
+    // The survey service's verdict arrives as an event (here sent straight onto the transport).
+    await platform.transport.publish([
+      createEnvelope(responseRejectedV1, {
+        submissionId, cycleId: cycle.cycleId, subjectId: cycle.subjectId, raterId: 'assignment',
+        reasons: [{ field: 'answers.dl-1', message: 'not asked of this group' }], rejectedAt: new Date().toISOString(),
+      }, { organisationId: 'o' }),
+    ]);
+    await eventually('the rejection to reach the receipt', async () => (await receipt()).status === 'rejected');
+    expect((await receipt()).reasons).toEqual([{ field: 'answers.dl-1', message: 'not asked of this group' }]);
+    const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { status } }`, { t: invitation.token });
+    expect(raterSurvey.status).toBe('started');
+    const again = await answerSurvey(api, invitation.token, 3);
+    expect(again.result.data.submitSurvey.status).toBe('accepted');
   }, 60000);
 });
