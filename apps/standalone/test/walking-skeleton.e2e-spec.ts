@@ -43,8 +43,8 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
     for (const name of apps) {
       const child = spawn(process.execPath, [join(root, 'apps', name, 'dist', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       const output: string[] = [];
-      child.stdout!.on('data', (chunk) => output.push(String(chunk)));
-      child.stderr!.on('data', (chunk) => output.push(String(chunk)));
+      child.stdout.on('data', (chunk) => output.push(String(chunk)));
+      child.stderr.on('data', (chunk) => output.push(String(chunk)));
       processes.push({ name, child, output });
     }
     try {

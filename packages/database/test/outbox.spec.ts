@@ -52,7 +52,7 @@ describe('transactional outbox', () => {
 
   it('publishes in outbox order per key even with several relays (replicas) draining at once', async () => {
     const transport = new RecordingTransport();
-    const relays = [1, 2, 3].map(() => new OutboxRelay({ dataSource, schema: 'ordering', transport: transport as EventTransport, batchSize: 7 }));
+    const relays = [1, 2, 3].map(() => new OutboxRelay({ dataSource, schema: 'ordering', transport: transport, batchSize: 7 }));
     // 5 subjects × 40 versions, written by concurrent transactions while the relays drain.
     const writers = ['a', 'b', 'c', 'd', 'e'].map(async (subject) => {
       for (let v = 1; v <= 40; v++) {

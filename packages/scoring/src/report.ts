@@ -331,7 +331,7 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
   for (const d of dims) {
     const self = d.groups.self;
     if (d.gap === null || !isPublished(self) || !isPublished(d.others)) continue;
-    const ci = gapInterval(self, d.others as Published & { includes: RaterGroup[] }, policy.othersMean);
+    const ci = gapInterval(self, d.others, policy.othersMean);
     if (!ci) continue;
     const f: GapFinding = { dimensionId: d.dimensionId, self: self.mean, others: d.others.mean, gap: d.gap, ci95: ci };
     if (d.gap >= options.minGap && ci[0] > 0) blindSpots.push(f);
