@@ -1,5 +1,5 @@
 /** The transactional outbox on a real PostgreSQL. */
-import { catalogue, createEnvelope, EventEnvelope, EventTransport, InProcessTransport, reportUpdatedV1 } from '@leaderscope/events';
+import { catalogue, createEnvelope, EventEnvelope, InProcessTransport, reportUpdatedV1 } from '@leaderscope/events';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { DataSource } from 'typeorm';
 import { claimEvent, createOutboxTables, enqueueEvents, OutboxRelay } from '../src';
