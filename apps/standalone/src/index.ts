@@ -1,4 +1,4 @@
-import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@leaderscope/database';
+import { ensureDatabase, PostgresLogTransport, startEmbeddedPostgres, withDatabase } from '@leaderscope/database';
 import { catalogue, createTransport, EventTransport } from '@leaderscope/events';
 import { createGateway } from '@leaderscope/gateway';
 import { startScoringService } from '@leaderscope/scoring-service';
@@ -14,7 +14,7 @@ import { PlatformLogger } from './platform-logger';
 export interface PlatformOptions {
   /** PostgreSQL to use; when absent an embedded PostgreSQL is started in `<dataDir>/postgres`. */
   databaseUrl?: string;
-  /** Kafka brokers; when absent the in-process transport is used. */
+  /** Kafka brokers; when absent the in-process transport is used (its log is the PostgreSQL database). */
   kafkaBrokers?: string;
   /** Prefix of Kafka topics and consumer groups (KAFKA_TOPIC_PREFIX). */
   kafkaNamespace?: string;
@@ -56,9 +56,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   }
   await ensureDatabase(databaseUrl);
 
-  const transport = createTransport({ registry: catalogue, clientId: 'leaderscope', brokers: options.kafkaBrokers, namespace: options.kafkaNamespace });
+  // Without Kafka the log is PostgreSQL itself: what a service's relay published survives a crash.
+  const transport: EventTransport = options.kafkaBrokers
+    ? createTransport({ registry: catalogue, clientId: 'leaderscope', brokers: options.kafkaBrokers, namespace: options.kafkaNamespace })
+    : new PostgresLogTransport({ databaseUrl, registry: catalogue, onError: (error) => log(`events: ${String(error)}`) });
   await transport.start();
-  log(`events: ${transport.kind === 'kafka' ? `Kafka at ${options.kafkaBrokers}` : 'in-process transport'}`);
+  log(`events: ${transport.kind === 'kafka' ? `Kafka at ${options.kafkaBrokers}` : 'in-process transport, log in PostgreSQL'}`);
 
   const services: INestApplicationContext[] = [];
   const logger = new PlatformLogger();

@@ -3,7 +3,7 @@
  * dashboard and the API on one port, and the demo organisation seeded through the API.
  * (PostgreSQL is the test run's real one.)
  */
-import { InProcessTransport } from '@leaderscope/events';
+import { PostgresLogTransport } from '@leaderscope/database';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { Platform, startPlatform } from '../src';
 import { DEMO } from '../src/demo-seed';
@@ -32,7 +32,7 @@ describe('npm start: the whole platform in one process', () => {
     expect(body.status).toBe('ok');
     expect(body.details.database.status).toBe('up');
     expect(body.details.events).toMatchObject({ status: 'up', transport: 'in-process' });
-    expect(platform.transport).toBeInstanceOf(InProcessTransport);
+    expect(platform.transport).toBeInstanceOf(PostgresLogTransport);
   });
 
   it('serves the dashboard page at / and at client-side routes', async () => {
@@ -62,7 +62,7 @@ describe('npm start: the whole platform in one process', () => {
         expect(d.others.mean).toBeLessThanOrEqual(5);
       }
     }
-    expect((platform.transport as InProcessTransport).deadLetters).toEqual([]);
+    expect(await (platform.transport as PostgresLogTransport).deadLetters()).toEqual([]);
   });
 
   it('does not seed twice', async () => {
