@@ -50,10 +50,29 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   if (!databaseUrl) {
     const dataDir = join(options.dataDir ?? join(repoRoot, '.data'), 'postgres');
     log(`postgres: starting embedded PostgreSQL (data in ${dataDir})`);
-    const pg = await startEmbeddedPostgres({ dataDir, persistent: true });
+    const pg = await startEmbeddedPostgres({ dataDir, persistent: true, onLog: (m) => {
+        // Our own notes (stale lock recovered, …); initdb's chatter stays quiet.
+        if (typeof m === 'string' && m.startsWith('postgres:')) log(m);
+      },
+    });
     stopPostgres = pg.stop;
     databaseUrl = withDatabase(pg.url, 'leaderscope');
   }
+  try {
+    return await startOnDatabase(options, databaseUrl, log, stopPostgres);
+  } catch (error) {
+    // Whatever fails during start-up, the PostgreSQL we started does not outlive us.
+    await stopPostgres?.().catch(() => {});
+    throw error;
+  }
+}
+
+async function startOnDatabase(
+  options: PlatformOptions,
+  databaseUrl: string,
+  log: (message: string) => void,
+  stopPostgres: (() => Promise<void>) | undefined,
+): Promise<Platform> {
   await ensureDatabase(databaseUrl);
 
   // Without Kafka the log is PostgreSQL itself: what a service's relay published survives a crash.
@@ -65,10 +84,36 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
   const services: INestApplicationContext[] = [];
   const logger = new PlatformLogger();
-  services.push(await startSurveyService({ databaseUrl, transport, logger }));
-  services.push(await startScoringService({ databaseUrl, transport, logger }));
+  let gateway: INestApplication | undefined;
+  /** Drains first (consumers finish and record what they hold, relays publish), PostgreSQL last. */
+  const stop = async () => {
+    await transport.stopConsumers().catch((error) => log(`events: ${String(error)}`));
+    await gateway?.close();
+    for (const service of services.reverse()) await service.close();
+    await transport.close();
+    await stopPostgres?.();
+  };
+  try {
+    services.push(await startSurveyService({ databaseUrl, transport, logger }));
+    services.push(await startScoringService({ databaseUrl, transport, logger }));
+    gateway = await startGateway(options, databaseUrl, transport, logger);
+    const port = options.port ?? 4000;
+    const host = options.host ?? '127.0.0.1';
+    await gateway.listen(port, host);
+    const address = gateway.getHttpServer().address();
+    const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+    if (options.seedDemo ?? true) await seedDemo(url, gateway.get(DataSource), log);
+    return { url, databaseUrl, transport, gateway, stop };
+  } catch (error) {
+    stopPostgres = undefined; // the caller stops it
+    await stop().catch(() => {});
+    throw error;
+  }
+}
+
+async function startGateway(options: PlatformOptions, databaseUrl: string, transport: EventTransport, logger: PlatformLogger): Promise<INestApplication> {
   const secret = options.secret ?? persistentSecret(join(options.dataDir ?? join(repoRoot, '.data'), 'secret'));
-  const gateway = await createGateway({
+  return createGateway({
     logger,
     databaseUrl,
     transport,
@@ -76,26 +121,6 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     introspection: options.introspection,
     dashboardDir: options.dashboardDir ?? join(repoRoot, 'apps', 'dashboard', 'dist'),
   });
-  const port = options.port ?? 4000;
-  const host = options.host ?? '127.0.0.1';
-  await gateway.listen(port, host);
-  const address = gateway.getHttpServer().address();
-  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
-  if (options.seedDemo ?? true) await seedDemo(url, gateway.get(DataSource), log);
-
-  return {
-    url,
-    databaseUrl,
-    transport,
-    gateway,
-    async stop() {
-      await transport.stopConsumers();
-      await gateway.close();
-      for (const service of services.reverse()) await service.close();
-      await transport.close();
-      await stopPostgres?.();
-    },
-  };
 }
 
 /** Reads the server secret from `file`, creating it (random, mode 600) on first use. */

