@@ -150,6 +150,26 @@ describe('gateway hardening and live updates', () => {
     expect((await receipt()).status).toBe('recorded');
   }, 60000);
 
+  it('serialises close and release on the cycle row: racing them never leaves a closed cycle with released results', async () => {
+    const states: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      const cycle = await launchCycleForAda(api, hr);
+      const [close, release] = await Promise.all([
+        api.call(`mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`, { c: cycle.cycleId }, hr),
+        api.call(`mutation($c: ID!) { releaseResults(cycleId: $c) { status } }`, { c: cycle.cycleId }, hr),
+      ]);
+      expect(close.errors).toBeUndefined();
+      expect(release.errors).toBeUndefined();
+      const [row] = await platform.gateway.get(DataSource).query(`SELECT status, released_at, closed_at FROM gateway.cycle WHERE id = $1`, [cycle.cycleId]);
+      states.push(`${row.status}/${row.released_at ? 'releasedAt' : '-'}/${row.closed_at ? 'closedAt' : '-'}`);
+      // Both happened, in one order or the other: the cycle is released, closed, with its release time.
+      expect(row.status).toBe('released');
+      expect(row.released_at).not.toBeNull();
+      expect(row.closed_at).not.toBeNull();
+    }
+    console.log(`close racing release: ${states.join(', ')}`);
+  }, 120000);
+
   it('scopes an idempotency key to its assignment: two raters with the same key each get their own receipt', async () => {
     const cycle = await launchCycleForAda(api, hr);
     const [a, b] = cycle.invitations.filter((i) => i.group === 'peer');
