@@ -170,6 +170,15 @@ describe('gateway hardening and live updates', () => {
     console.log(`close racing release: ${states.join(', ')}`);
   }, 120000);
 
+  it('proposes raters in one audited transaction, and not once the cycle is launched', async () => {
+    const cycle = await launchCycleForAda(api, hr);
+    const [audit] = await platform.gateway.get(DataSource).query(
+      `SELECT detail FROM gateway.audit_event WHERE action = 'raters.proposed' AND target = $1`, [`cycle:${cycle.cycleId}`]);
+    expect(audit.detail.proposals).toBeGreaterThanOrEqual(cycle.invitations.length);
+    const again = await api.call(`mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycle.cycleId }, hr);
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  }, 60000);
+
   it('scopes an idempotency key to its assignment: two raters with the same key each get their own receipt', async () => {
     const cycle = await launchCycleForAda(api, hr);
     const [a, b] = cycle.invitations.filter((i) => i.group === 'peer');
