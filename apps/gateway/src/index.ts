@@ -6,6 +6,7 @@ import { json, Response } from 'express';
 import { AppModule, GATEWAY_SCHEMA } from './app.module';
 import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { inputValidationPipe } from './common/validation.pipe';
+import { gatewayMigrations } from './migrations';
 
 export { AppModule, GATEWAY_SCHEMA, GATEWAY_ENTITIES, GatewayOptions } from './app.module';
 export { provisionOrganisation, addAccount } from './accounts/provision';
@@ -19,7 +20,7 @@ export async function createGateway(options: {
   introspection?: boolean;
   logger?: LoggerService | LogLevel[] | false;
 }): Promise<INestApplication> {
-  await prepareServiceDatabase(options.databaseUrl, GATEWAY_SCHEMA);
+  await prepareServiceDatabase(options.databaseUrl, GATEWAY_SCHEMA, gatewayMigrations);
   const app = await NestFactory.create(AppModule.forRoot(options), {
     bodyParser: false,
     logger: options.logger ?? ['error', 'warn'],

@@ -59,7 +59,7 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     pgDir = mkdtempSync(join(tmpdir(), 'leaderscope-bench-pg-'));
-    pg = await startEmbeddedPostgres({ dataDir: pgDir, persistent: false });
+    pg = await startEmbeddedPostgres({ dataDir: pgDir, persistent: false, durable: false });
     databaseUrl = withDatabase(pg.url, `bench_${Date.now()}`);
   } else {
     databaseUrl = withDatabase(databaseUrl, `bench_${Date.now()}`);

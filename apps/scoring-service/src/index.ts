@@ -2,6 +2,7 @@ import { prepareServiceDatabase } from '@leaderscope/service-kit';
 import { INestApplicationContext, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { SCORING_SCHEMA, ScoringServiceModule, ScoringServiceOptions } from './scoring-service.module';
+import { scoringMigrations } from './migrations';
 
 export { ScoringServiceModule, SCORING_SCHEMA } from './scoring-service.module';
 export type { ScoringServiceOptions } from './scoring-service.module';
@@ -14,7 +15,7 @@ export { LIVE_RESULT_SET, RaterResponseEntity, RescoreEntity, SubjectReportEntit
 
 /** Starts the scoring service (no HTTP: it only consumes and produces events). */
 export async function startScoringService(options: ScoringServiceOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<INestApplicationContext> {
-  await prepareServiceDatabase(options.databaseUrl, SCORING_SCHEMA);
+  await prepareServiceDatabase(options.databaseUrl, SCORING_SCHEMA, scoringMigrations);
   const app = await NestFactory.createApplicationContext(ScoringServiceModule.forRoot(options), {
     logger: options.logger ?? ['error', 'warn'],
     abortOnError: false,

@@ -1,4 +1,4 @@
-import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@leaderscope/database';
+import { ensureDatabase, PostgresLogTransport, startEmbeddedPostgres, withDatabase } from '@leaderscope/database';
 import { catalogue, createTransport, EventTransport } from '@leaderscope/events';
 import { createGateway } from '@leaderscope/gateway';
 import { startScoringService } from '@leaderscope/scoring-service';
@@ -6,7 +6,6 @@ import { startSurveyService } from '@leaderscope/survey-service';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { seedDemo } from './demo-seed';
@@ -15,7 +14,7 @@ import { PlatformLogger } from './platform-logger';
 export interface PlatformOptions {
   /** PostgreSQL to use; when absent an embedded PostgreSQL is started in `<dataDir>/postgres`. */
   databaseUrl?: string;
-  /** Kafka brokers; when absent the in-process transport is used. */
+  /** Kafka brokers; when absent the in-process transport is used (its log is the PostgreSQL database). */
   kafkaBrokers?: string;
   /** Prefix of Kafka topics and consumer groups (KAFKA_TOPIC_PREFIX). */
   kafkaNamespace?: string;
@@ -51,22 +50,70 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   if (!databaseUrl) {
     const dataDir = join(options.dataDir ?? join(repoRoot, '.data'), 'postgres');
     log(`postgres: starting embedded PostgreSQL (data in ${dataDir})`);
-    const pg = await startEmbeddedPostgres({ dataDir, persistent: true });
+    const pg = await startEmbeddedPostgres({ dataDir, persistent: true, onLog: (m) => {
+        // Our own notes (stale lock recovered, …); initdb's chatter stays quiet.
+        if (typeof m === 'string' && m.startsWith('postgres:')) log(m);
+      },
+    });
     stopPostgres = pg.stop;
     databaseUrl = withDatabase(pg.url, 'leaderscope');
   }
+  try {
+    return await startOnDatabase(options, databaseUrl, log, stopPostgres);
+  } catch (error) {
+    // Whatever fails during start-up, the PostgreSQL we started does not outlive us.
+    await stopPostgres?.().catch(() => {});
+    throw error;
+  }
+}
+
+async function startOnDatabase(
+  options: PlatformOptions,
+  databaseUrl: string,
+  log: (message: string) => void,
+  stopPostgres: (() => Promise<void>) | undefined,
+): Promise<Platform> {
   await ensureDatabase(databaseUrl);
 
-  const transport = createTransport({ registry: catalogue, clientId: 'leaderscope', brokers: options.kafkaBrokers, namespace: options.kafkaNamespace });
+  // Without Kafka the log is PostgreSQL itself: what a service's relay published survives a crash.
+  const transport: EventTransport = options.kafkaBrokers
+    ? createTransport({ registry: catalogue, clientId: 'leaderscope', brokers: options.kafkaBrokers, namespace: options.kafkaNamespace })
+    : new PostgresLogTransport({ databaseUrl, registry: catalogue, onError: (error) => log(`events: ${String(error)}`) });
   await transport.start();
-  log(`events: ${transport.kind === 'kafka' ? `Kafka at ${options.kafkaBrokers}` : 'in-process transport'}`);
+  log(`events: ${transport.kind === 'kafka' ? `Kafka at ${options.kafkaBrokers}` : 'in-process transport, log in PostgreSQL'}`);
 
   const services: INestApplicationContext[] = [];
   const logger = new PlatformLogger();
-  services.push(await startSurveyService({ databaseUrl, transport, logger }));
-  services.push(await startScoringService({ databaseUrl, transport, logger }));
+  let gateway: INestApplication | undefined;
+  /** Drains first (consumers finish and record what they hold, relays publish), PostgreSQL last. */
+  const stop = async () => {
+    await transport.stopConsumers().catch((error) => log(`events: ${String(error)}`));
+    await gateway?.close();
+    for (const service of services.reverse()) await service.close();
+    await transport.close();
+    await stopPostgres?.();
+  };
+  try {
+    services.push(await startSurveyService({ databaseUrl, transport, logger }));
+    services.push(await startScoringService({ databaseUrl, transport, logger }));
+    gateway = await startGateway(options, databaseUrl, transport, logger);
+    const port = options.port ?? 4000;
+    const host = options.host ?? '127.0.0.1';
+    await gateway.listen(port, host);
+    const address = gateway.getHttpServer().address();
+    const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+    if (options.seedDemo ?? true) await seedDemo(url, gateway.get(DataSource), log);
+    return { url, databaseUrl, transport, gateway, stop };
+  } catch (error) {
+    stopPostgres = undefined; // the caller stops it
+    await stop().catch(() => {});
+    throw error;
+  }
+}
+
+async function startGateway(options: PlatformOptions, databaseUrl: string, transport: EventTransport, logger: PlatformLogger): Promise<INestApplication> {
   const secret = options.secret ?? persistentSecret(join(options.dataDir ?? join(repoRoot, '.data'), 'secret'));
-  const gateway = await createGateway({
+  return createGateway({
     logger,
     databaseUrl,
     transport,
@@ -74,26 +121,6 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     introspection: options.introspection,
     dashboardDir: options.dashboardDir ?? join(repoRoot, 'apps', 'dashboard', 'dist'),
   });
-  const port = options.port ?? 4000;
-  const host = options.host ?? '127.0.0.1';
-  await gateway.listen(port, host);
-  const address = gateway.getHttpServer<Server>().address();
-  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
-  if (options.seedDemo ?? true) await seedDemo(url, gateway.get(DataSource), log);
-
-  return {
-    url,
-    databaseUrl,
-    transport,
-    gateway,
-    async stop() {
-      await transport.stopConsumers();
-      await gateway.close();
-      for (const service of services.reverse()) await service.close();
-      await transport.close();
-      await stopPostgres?.();
-    },
-  };
 }
 
 /** Reads the server secret from `file`, creating it (random, mode 600) on first use. */

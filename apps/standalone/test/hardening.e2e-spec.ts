@@ -6,6 +6,7 @@ import { catalogue, createEnvelope, InProcessTransport, responseRejectedV1 } fro
 import { createGateway, provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
 import { createClient } from 'graphql-ws';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import WebSocket from 'ws';
 import { Platform, startPlatform } from '../src';
@@ -122,17 +123,78 @@ describe('gateway hardening and live updates', () => {
     await eventually('the answer to be recorded', async () => (await receipt()).status === 'recorded');
 
     // The survey service's verdict arrives as an event (here sent straight onto the transport).
-    await platform.transport.publish([
-      createEnvelope(responseRejectedV1, {
-        submissionId, cycleId: cycle.cycleId, subjectId: cycle.subjectId, raterId: 'assignment',
-        reasons: [{ field: 'answers.dl-1', message: 'not asked of this group' }], rejectedAt: new Date().toISOString(),
-      }, { organisationId: 'o' }),
-    ]);
+    const rejection = createEnvelope(responseRejectedV1, {
+      submissionId, cycleId: cycle.cycleId, subjectId: cycle.subjectId, raterId: 'assignment',
+      reasons: [{ field: 'answers.dl-1', message: 'not asked of this group' }], rejectedAt: new Date().toISOString(),
+    }, { organisationId: 'o' });
+    await platform.transport.publish([rejection]);
     await eventually('the rejection to reach the receipt', async () => (await receipt()).status === 'rejected');
     expect((await receipt()).reasons).toEqual([{ field: 'answers.dl-1', message: 'not asked of this group' }]);
     const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { status } }`, { t: invitation.token });
     expect(raterSurvey.status).toBe('started');
     const again = await answerSurvey(api, invitation.token, 3);
     expect(again.result.data.submitSurvey.status).toBe('accepted');
+    await eventually('the new answer to be recorded', async () => (await receipt()).status === 'recorded');
+
+    // The old rejection delivered again (same event) and repeated by its producer (a new event id):
+    // neither reopens the survey the rater has submitted since.
+    const repeated = { ...rejection, id: randomUUID() };
+    await platform.transport.publish([rejection, repeated]);
+    await eventually('both to be handled', async () => {
+      const [{ n }] = await platform.gateway.get(DataSource).query(
+        `SELECT count(*)::int AS n FROM gateway.processed_event WHERE consumer = 'response-outcomes' AND event_id = ANY($1::uuid[])`, [[rejection.id, repeated.id]]);
+      return n === 2;
+    });
+    expect((await api.ok(`query($t: String!) { raterSurvey(token: $t) { status } }`, { t: invitation.token })).raterSurvey.status).toBe('submitted');
+    expect((await receipt()).submissionId).toBe(again.result.data.submitSurvey.submissionId);
+    expect((await receipt()).status).toBe('recorded');
+  }, 60000);
+
+  it('serialises close and release on the cycle row: racing them never leaves a closed cycle with released results', async () => {
+    const states: string[] = [];
+    for (let round = 0; round < 4; round++) {
+      const cycle = await launchCycleForAda(api, hr);
+      const [close, release] = await Promise.all([
+        api.call(`mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`, { c: cycle.cycleId }, hr),
+        api.call(`mutation($c: ID!) { releaseResults(cycleId: $c) { status } }`, { c: cycle.cycleId }, hr),
+      ]);
+      expect(close.errors).toBeUndefined();
+      expect(release.errors).toBeUndefined();
+      const [row] = await platform.gateway.get(DataSource).query(`SELECT status, released_at, closed_at FROM gateway.cycle WHERE id = $1`, [cycle.cycleId]);
+      states.push(`${row.status}/${row.released_at ? 'releasedAt' : '-'}/${row.closed_at ? 'closedAt' : '-'}`);
+      // Both happened, in one order or the other: the cycle is released, closed, with its release time.
+      expect(row.status).toBe('released');
+      expect(row.released_at).not.toBeNull();
+      expect(row.closed_at).not.toBeNull();
+    }
+    console.log(`close racing release: ${states.join(', ')}`);
+  }, 120000);
+
+  it('proposes raters in one audited transaction, and not once the cycle is launched', async () => {
+    const cycle = await launchCycleForAda(api, hr);
+    const [audit] = await platform.gateway.get(DataSource).query(
+      `SELECT detail FROM gateway.audit_event WHERE action = 'raters.proposed' AND target = $1`, [`cycle:${cycle.cycleId}`]);
+    expect(audit.detail.proposals).toBeGreaterThanOrEqual(cycle.invitations.length);
+    const again = await api.call(`mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycle.cycleId }, hr);
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  }, 60000);
+
+  it('scopes an idempotency key to its assignment: two raters with the same key each get their own receipt', async () => {
+    const cycle = await launchCycleForAda(api, hr);
+    const [a, b] = cycle.invitations.filter((i) => i.group === 'peer');
+    const key = randomUUID();
+    const submit = async (token: string) => {
+      const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { dimensions { items { id } } } }`, { t: token });
+      const itemIds = raterSurvey.dimensions.flatMap((d: { items: { id: string }[] }) => d.items.map((i) => i.id));
+      return api.call(`mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status } }`, {
+        input: { token, idempotencyKey: key, answers: itemIds.map((itemId: string) => ({ itemId, value: 3 })), comments: [] },
+      });
+    };
+    const [first, second] = await Promise.all([submit(a.token), submit(b.token)]);
+    expect(first.errors).toBeUndefined();
+    expect(second.errors).toBeUndefined();
+    expect(first.data.submitSurvey.submissionId).not.toBe(second.data.submitSurvey.submissionId);
+    // The same rater, same key, same body: the same receipt.
+    expect((await submit(a.token)).data.submitSurvey.submissionId).toBe(first.data.submitSurvey.submissionId);
   }, 60000);
 });

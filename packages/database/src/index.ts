@@ -1,3 +1,5 @@
 export * from './embedded-postgres';
 export * from './databases';
 export * from './outbox';
+export * from './postgres-log.transport';
+export * from './backup';

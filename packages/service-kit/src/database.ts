@@ -1,6 +1,6 @@
 import { ensureDatabase } from '@leaderscope/database';
 import { Client } from 'pg';
-import type { DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 
 export interface ServiceDatabaseOptions {
   url: string;
@@ -28,8 +28,34 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
   };
 }
 
-/** Creates the database and the service's schema when missing, so migrations can run into it. */
-export async function prepareServiceDatabase(url: string, schema: string): Promise<void> {
+/**
+ * Creates the database and the service's schema when missing and, given the service's migrations,
+ * runs them under a PostgreSQL advisory lock (one per schema): any number of replicas can start at
+ * once on an empty database; the first migrates, the others wait and find nothing left to do.
+ */
+export async function prepareServiceDatabase(url: string, schema: string, migrations?: DataSourceOptions['migrations']): Promise<void> {
+  await createSchema(url, schema);
+  if (migrations) await migrateUnderLock(url, schema, migrations);
+}
+
+async function migrateUnderLock(url: string, schema: string, migrations: DataSourceOptions['migrations']): Promise<void> {
+  const lock = new Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext($1))`, [`migrations:${schema}`]);
+    const dataSource = new DataSource({ ...serviceDataSourceOptions({ url, schema, entities: [], migrations, poolSize: 2 }), migrationsRun: false });
+    await dataSource.initialize();
+    try {
+      await dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await dataSource.destroy();
+    }
+  } finally {
+    await lock.end(); // the session's lock goes with it
+  }
+}
+
+async function createSchema(url: string, schema: string): Promise<void> {
   await ensureDatabase(url);
   const client = new Client({ connectionString: url });
   await client.connect();

@@ -1,16 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RateLimiterAbstract, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
 import { RateLimitedError } from '../common/errors';
 
 /**
  * Limits on the operations anyone can try: sign-in (per e-mail and per address) and survey-token
- * use (per address). Kept in each gateway process's memory.
+ * use (per address). Kept in PostgreSQL (`gateway.rate_limit`), so every gateway replica counts
+ * against the same limits: a second replica is not a second set of attempts.
  */
 @Injectable()
 export class RateLimitsService {
-  private readonly loginPerEmail = new RateLimiterMemory({ keyPrefix: 'login-email', points: 10, duration: 15 * 60 });
-  private readonly loginPerIp = new RateLimiterMemory({ keyPrefix: 'login-ip', points: 100, duration: 15 * 60 });
-  private readonly tokenPerIp = new RateLimiterMemory({ keyPrefix: 'token-ip', points: 600, duration: 60 });
+  private readonly loginPerEmail: RateLimiterAbstract;
+  private readonly loginPerIp: RateLimiterAbstract;
+  private readonly tokenPerIp: RateLimiterAbstract;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    // The table comes from a migration (1764100000001); expired rows are cleared every 5 minutes.
+    const limiter = (keyPrefix: string, points: number, duration: number) =>
+      new RateLimiterPostgres({ storeClient: dataSource, storeType: 'typeorm', schemaName: 'gateway', tableName: 'rate_limit', tableCreated: true, keyPrefix, points, duration });
+    this.loginPerEmail = limiter('login-email', 10, 15 * 60);
+    this.loginPerIp = limiter('login-ip', 100, 15 * 60);
+    this.tokenPerIp = limiter('token-ip', 600, 60);
+  }
 
   async login(email: string, ip: string): Promise<void> {
     await this.consume(this.loginPerEmail, email.toLowerCase());
@@ -21,7 +33,7 @@ export class RateLimitsService {
     await this.consume(this.tokenPerIp, ip);
   }
 
-  private async consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+  private async consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
     try {
       await limiter.consume(key);
     } catch (error) {

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     console.error('usage: DATABASE_URL=… node dist/cli/provision.js "<organisation name>" <hr-email> <hr-password>');
     process.exit(2);
   }
-  await prepareServiceDatabase(url, GATEWAY_SCHEMA);
+  await prepareServiceDatabase(url, GATEWAY_SCHEMA, gatewayMigrations);
   const dataSource = await new DataSource(
     serviceDataSourceOptions({ url, schema: GATEWAY_SCHEMA, entities: GATEWAY_ENTITIES, migrations: gatewayMigrations }),
   ).initialize();

@@ -22,15 +22,19 @@ export class CloseCycleUseCase {
   ) {}
 
   async execute(viewer: Viewer, cycleId: string): Promise<Cycle> {
-    const cycle = await this.access.cycle(viewer, cycleId);
-    requireStatus(cycle, ['launched'], 'close');
-    const now = new Date();
-    const change = { status: cycle.releasedAt ? ('released' as const) : ('closed' as const), closedAt: now, closesAt: now < cycle.closesAt ? now : cycle.closesAt };
-    await this.outbox.transact(async ({ manager }) => {
+    await this.access.cycle(viewer, cycleId);
+    // Status read and changed under the cycle's row lock: a release racing this close sees the
+    // closed cycle (and makes it `released`), or this close sees the release.
+    const closed = await this.outbox.transact(async ({ manager }) => {
+      const cycle = (await this.cycles.lock(manager, cycleId))!;
+      requireStatus(cycle, ['launched'], 'close');
+      const now = new Date();
+      const change = { status: cycle.releasedAt ? ('released' as const) : ('closed' as const), closedAt: now, closesAt: now < cycle.closesAt ? now : cycle.closesAt };
       await this.cycles.update(manager, cycle.id, change);
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.closed', target: `cycle:${cycle.id}` });
+      return { ...cycle, ...change };
     });
-    this.live.changed(cycle.id);
-    return this.view.of({ ...cycle, ...change });
+    this.live.changed(closed.id);
+    return this.view.of(closed);
   }
 }

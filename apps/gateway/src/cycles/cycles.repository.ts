@@ -38,7 +38,10 @@ export class CyclesRepository {
     await manager.getRepository(CycleEntity).insert(cycle);
   }
 
-  /** The cycle, locked until the transaction ends. */
+  /**
+   * The cycle, locked until the transaction ends: state transitions (launch, close, release,
+   * rescore) read the status they change under this lock, so two of them never interleave.
+   */
   lock(manager: EntityManager, cycleId: string): Promise<CycleEntity | null> {
     return manager.getRepository(CycleEntity).findOne({ where: { id: cycleId }, lock: { mode: 'pessimistic_write' } });
   }

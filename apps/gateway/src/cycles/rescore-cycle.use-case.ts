@@ -8,6 +8,7 @@ import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
 import { InputError } from '../common/errors';
 import { requireStatus } from './cycle-status';
+import { CyclesRepository } from './cycles.repository';
 import { RescoreRequest } from './dto/cycle.model';
 
 /** HR: rescore the cycle from stored responses under another instrument version or role profile. */
@@ -17,6 +18,7 @@ export class RescoreCycleUseCase {
     private readonly access: AccessPolicy,
     private readonly outbox: OutboxService,
     private readonly audit: AuditRepository,
+    private readonly cycles: CyclesRepository,
   ) {}
 
   async execute(viewer: Viewer, cycleId: string, instrumentVersion?: number | null, roleProfileId?: string | null): Promise<RescoreRequest> {
@@ -32,13 +34,16 @@ export class RescoreCycleUseCase {
     if (!instrument.roleProfiles.some((p) => p.id === profile)) throw new InputError([{ field: 'roleProfileId', message: `unknown role profile "${profile}"` }]);
     const rescoreId = randomUUID();
     await this.outbox.transact(async ({ manager, emit }) => {
+      // Under the cycle's row lock, like every transition: still rescorable, same threshold.
+      const locked = (await this.cycles.lock(manager, cycle.id))!;
+      requireStatus(locked, ['launched', 'closed', 'released'], 'rescore');
       emit(rescoreRequestedV1, {
         rescoreId,
         cycleId: cycle.id,
         instrumentId: instrument.id,
         instrumentVersion: instrument.version,
         roleProfileId: profile,
-        minGroupSize: cycle.anonymityThreshold,
+        minGroupSize: locked.anonymityThreshold,
         requestedAt: new Date().toISOString(),
       }, { organisationId: cycle.organisationId, correlationId: rescoreId });
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.rescore-requested', target: `cycle:${cycle.id}`, detail: { rescoreId, instrumentVersion: instrument.version, roleProfileId: profile } });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { chunks } from '../common/ids';
 import { NominationEntity } from './nomination.entity';
 
@@ -26,8 +26,9 @@ export class NominationsRepository {
   }
 
   /** Adds proposals; a rater already nominated for the subject keeps their nomination as it is. */
-  async addProposals(rows: NominationEntity[]): Promise<void> {
-    for (const slice of chunks(rows)) await this.nominations.createQueryBuilder().insert().values(slice).orIgnore().execute();
+  /** Inside the caller's transaction: all the proposals, or none. */
+  async addProposals(manager: EntityManager, rows: NominationEntity[]): Promise<void> {
+    for (const slice of chunks(rows)) await manager.getRepository(NominationEntity).createQueryBuilder().insert().values(slice).orIgnore().execute();
   }
 
   async save(row: NominationEntity): Promise<void> {

@@ -1,6 +1,8 @@
+import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
+import { AuditRepository } from '../common/audit.repository';
 import { InputError } from '../common/errors';
 import { requireStatus } from '../cycles/cycle-status';
 import { CyclesRepository } from '../cycles/cycles.repository';
@@ -19,6 +21,8 @@ export class ProposeRatersUseCase {
     private readonly people: PeopleRepository,
     private readonly nominations: NominationsRepository,
     private readonly view: NominationView,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditRepository,
   ) {}
 
   async execute(viewer: Viewer, cycleId: string, subjectId?: string | null): Promise<Nomination[]> {
@@ -28,7 +32,15 @@ export class ProposeRatersUseCase {
     const targets = subjectId ? subjects.filter((s) => s === subjectId) : subjects;
     if (subjectId && targets.length === 0) throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
     const people = await this.people.findInOrganisation(viewer.organisationId);
-    await this.nominations.addProposals(proposeRaters(cycle.id, targets, people, cycle.maxRatersPerGroup));
+    const proposals = proposeRaters(cycle.id, targets, people, cycle.maxRatersPerGroup);
+    // One transaction, under the cycle's row lock: all proposals or none, never into a cycle that
+    // was launched meanwhile, and audited with them.
+    await this.outbox.transact(async ({ manager }) => {
+      const locked = (await this.cycles.lock(manager, cycle.id))!;
+      requireStatus(locked, ['draft'], 'propose raters');
+      await this.nominations.addProposals(manager, proposals);
+      await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'raters.proposed', target: `cycle:${cycle.id}`, detail: { subjects: targets.length, proposals: proposals.length } });
+    });
     return this.view.of(viewer.organisationId, cycle.id, subjectId ?? null);
   }
 }

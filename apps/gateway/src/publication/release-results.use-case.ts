@@ -28,14 +28,16 @@ export class ReleaseResultsUseCase {
   ) {}
 
   async execute(viewer: Viewer, cycleId: string): Promise<void> {
-    const cycle = await this.access.cycle(viewer, cycleId);
-    if (cycle.releasedAt) throw new ConflictError('The results of this cycle were released already');
-    if (cycle.status !== 'closed' && cycle.status !== 'launched') throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`);
+    await this.access.cycle(viewer, cycleId);
     await this.dataSource.transaction(async (manager) => {
+      // Status read and changed under the cycle's row lock (see CloseCycleUseCase).
+      const cycle = (await this.cycles.lock(manager, cycleId))!;
+      if (cycle.releasedAt) throw new ConflictError('The results of this cycle were released already');
+      if (cycle.status !== 'closed' && cycle.status !== 'launched') throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`);
       await this.publication.publishFirst(manager, await this.reports.liveOfCycle(manager, cycle.id));
       await this.cycles.update(manager, cycle.id, { status: cycle.status === 'closed' ? 'released' : cycle.status, releasedAt: new Date() });
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'results.released', target: `cycle:${cycle.id}` });
     });
-    this.live.changed(cycle.id);
+    this.live.changed(cycleId);
   }
 }

@@ -1,19 +1,39 @@
+import { EventEnvelope, responseRecordedV1, ResponseRecordedV1, responseRejectedV1, ResponseRejectedV1 } from '@leaderscope/events';
+import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
-import { FieldProblem } from '../common/errors';
+import { EntityManager } from 'typeorm';
 import { SurveysRepository } from './surveys.repository';
 
-/** Applies what the survey service decided (`response.recorded` / `response.rejected`) to the receipts. */
+const CONSUMER = 'response-outcomes';
+
+/**
+ * Applies what the survey service decided (`response.recorded` / `response.rejected`) to the
+ * receipts, through the processed-event inbox like every consumer: a redelivered event changes
+ * nothing. A rejection reopens the survey only if the rejected submission is still the
+ * assignment's latest: a redelivered (or late) rejection never reopens a survey the rater has
+ * resubmitted since.
+ */
 @Injectable()
 export class RecordOutcomeUseCase {
-  constructor(private readonly surveys: SurveysRepository) {}
+  constructor(
+    private readonly surveys: SurveysRepository,
+    private readonly outbox: OutboxService,
+  ) {}
 
-  /** Many submissions recorded at once (a batch of `response.recorded`). */
-  recorded(submissionIds: string[]): Promise<void> {
-    return this.surveys.markRecorded(submissionIds);
+  async execute(event: EventEnvelope): Promise<void> {
+    await this.outbox.handleOnce(CONSUMER, event, ({ manager }) => this.apply(manager, [event]));
   }
 
-  /** A rejected submission reopens the survey so the rater can correct it. */
-  rejected(submissionId: string, reasons: FieldProblem[]): Promise<void> {
-    return this.surveys.markRejected(submissionId, reasons);
+  /** A batch in one transaction; events handled before are skipped. */
+  async executeBatch(events: EventEnvelope[]): Promise<void> {
+    await this.outbox.handleBatchOnce(CONSUMER, events, ({ manager }, fresh) => this.apply(manager, fresh));
+  }
+
+  private async apply(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
+    const recorded = events.filter((e) => e.type === responseRecordedV1.type).map((e) => (e as EventEnvelope<ResponseRecordedV1>).payload.submissionId);
+    await this.surveys.markRecorded(manager, recorded);
+    for (const e of events.filter((x) => x.type === responseRejectedV1.type) as EventEnvelope<ResponseRejectedV1>[]) {
+      await this.surveys.markRejected(manager, e.payload.submissionId, e.payload.reasons);
+    }
   }
 }

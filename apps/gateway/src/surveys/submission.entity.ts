@@ -1,14 +1,16 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from 'typeorm';
 
 export type SubmissionStatus = 'accepted' | 'recorded' | 'rejected';
 
-/** A survey submission as the gateway accepted it: the receipt, keyed by the idempotency key. */
+/** A survey submission as the gateway accepted it: the receipt, keyed by its assignment and idempotency key. */
 @Entity({ name: 'submission' })
+@Unique('submission_assignment_idempotency_key', ['assignmentId', 'idempotencyKey'])
 export class SubmissionEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Column('uuid', { name: 'idempotency_key', unique: true })
+  /** Unique per assignment: one rater's key never meets another rater's. */
+  @Column('uuid', { name: 'idempotency_key' })
   idempotencyKey!: string;
 
   /** Hash of the submitted body: the same key with another body is refused. */

@@ -2,6 +2,7 @@ import { surveySubmittedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+import { hashToken } from '../accounts/secrets';
 import { ConflictError, InputError } from '../common/errors';
 import { LiveUpdates } from '../common/live-updates';
 import { SubmitSurveyInput } from './dto/survey.input';
@@ -37,7 +38,7 @@ export class SubmitSurveyUseCase {
       .transact(async ({ manager, emit }) => {
         const { assignment, cycle, instrument, previous } = await this.links.open(input.token, ip, { manager, forWrite: true, idempotencyKey: input.idempotencyKey });
         if (previous) {
-          if (previous.assignmentId !== assignment.id || previous.requestHash !== requestHash) {
+          if (previous.requestHash !== requestHash) {
             throw new ConflictError('This idempotency key was already used for a different submission');
           }
           return { row: previous, cycleId: null };
@@ -74,9 +75,11 @@ export class SubmitSurveyUseCase {
       })
       .catch(async (error: unknown) => {
         if ((error as { code?: string }).code === '23505') {
-          // The same key raced in twice: the second one replays the first one's receipt.
-          const winner = await this.surveys.submissionByKey(this.surveys.manager, input.idempotencyKey);
-          if (winner) return { row: winner, cycleId: null };
+          // The same key raced in twice for this assignment: the second one replays the first one's receipt.
+          const assignment = await this.surveys.assignmentByToken(this.surveys.manager, hashToken(input.token), false);
+          const winner = assignment ? await this.surveys.submissionByKey(this.surveys.manager, assignment.id, input.idempotencyKey) : null;
+          if (winner && winner.requestHash === requestHash) return { row: winner, cycleId: null };
+          if (winner) throw new ConflictError('This idempotency key was already used for a different submission');
         }
         throw error;
       });

@@ -42,7 +42,7 @@ export class SurveyLinks {
     if (!assignment || assignment.revokedAt) throw new SurveyLinkError();
     const cycle = await this.surveys.cycle(manager, assignment.cycleId);
     if (!cycle) throw new SurveyLinkError();
-    const previous = options.idempotencyKey ? await this.surveys.submissionByKey(manager, options.idempotencyKey) : null;
+    const previous = options.idempotencyKey ? await this.surveys.submissionByKey(manager, assignment.id, options.idempotencyKey) : null;
     return { assignment, cycle, instrument: getInstrument(cycle.instrumentId, cycle.instrumentVersion), previous };
   }
 

@@ -34,8 +34,9 @@ export class SurveysRepository {
     return this.dataSource.getRepository(PersonEntity).findOneByOrFail({ id: subjectId });
   }
 
-  submissionByKey(manager: EntityManager, idempotencyKey: string): Promise<SubmissionEntity | null> {
-    return manager.getRepository(SubmissionEntity).findOneBy({ idempotencyKey });
+  /** The receipt of an earlier submission of this assignment with this key (keys are scoped to their assignment). */
+  submissionByKey(manager: EntityManager, assignmentId: string, idempotencyKey: string): Promise<SubmissionEntity | null> {
+    return manager.getRepository(SubmissionEntity).findOneBy({ assignmentId, idempotencyKey });
   }
 
   latestSubmission(assignmentId: string): Promise<SubmissionEntity | null> {
@@ -55,18 +56,24 @@ export class SurveysRepository {
     );
   }
 
-  async markRecorded(submissionIds: string[]): Promise<void> {
+  async markRecorded(manager: EntityManager, submissionIds: string[]): Promise<void> {
     if (submissionIds.length === 0) return;
-    await this.dataSource.getRepository(SubmissionEntity).createQueryBuilder().update().set({ status: 'recorded', reasons: null }).where('id = ANY(CAST(:ids AS uuid[]))', { ids: submissionIds }).execute();
+    await manager.getRepository(SubmissionEntity).createQueryBuilder().update().set({ status: 'recorded', reasons: null }).where('id = ANY(CAST(:ids AS uuid[]))', { ids: submissionIds }).execute();
   }
 
-  /** Marks one submission rejected and reopens its survey so the rater can correct it. */
-  async markRejected(submissionId: string, reasons: SubmissionEntity['reasons']): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const submission = await manager.getRepository(SubmissionEntity).findOneBy({ id: submissionId });
-      if (!submission) return;
-      await manager.getRepository(SubmissionEntity).update({ id: submissionId }, { status: 'rejected', reasons });
-      await manager.getRepository(AssignmentEntity).update({ id: submission.assignmentId }, { status: 'started', submittedAt: null });
-    });
+  /**
+   * Marks one submission rejected and reopens its survey so the rater can correct it, unless the
+   * rater has submitted again since (then only the old receipt says rejected).
+   */
+  async markRejected(manager: EntityManager, submissionId: string, reasons: SubmissionEntity['reasons']): Promise<void> {
+    const submission = await manager.getRepository(SubmissionEntity).findOneBy({ id: submissionId });
+    if (!submission) return;
+    // The assignment row first: a resubmission (which locks it too) cannot slip in between.
+    const assignment = await manager.getRepository(AssignmentEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: submission.assignmentId }).getOne();
+    await manager.getRepository(SubmissionEntity).update({ id: submissionId }, { status: 'rejected', reasons });
+    const latest = await manager.getRepository(SubmissionEntity).findOne({ where: { assignmentId: submission.assignmentId }, order: { acceptedAt: 'DESC' } });
+    if (assignment && latest?.id === submissionId && assignment.status === 'submitted') {
+      await manager.getRepository(AssignmentEntity).update({ id: assignment.id }, { status: 'started', submittedAt: null });
+    }
   }
 }
