@@ -248,8 +248,10 @@ export function compareSnapshots(
   after: RaterResponse[],
   threshold: number,
 ): { offending: FigureChange[]; changes: FigureChange[] } {
-  const a = new Map(figureEquations({ basis, responses: before }).map((f) => [f.figure, new Set(f.raters)]));
-  const b = new Map(figureEquations({ basis, responses: after }).map((f) => [f.figure, new Set(f.raters)]));
+  const figures = (responses: RaterResponse[]) =>
+    new Map([...figureEquations({ basis, responses }), ...respondentFigures(basis, responses)].map((f) => [f.figure, new Set(f.raters)]));
+  const a = figures(before);
+  const b = figures(after);
   const offending: FigureChange[] = [];
   const changes: FigureChange[] = [];
   for (const figure of [...new Set([...a.keys(), ...b.keys()])].sort()) {
@@ -265,6 +267,20 @@ export function compareSnapshots(
     if (changed > 0 && changed < threshold) offending.push({ figure, changed });
   }
   return { offending, changes };
+}
+
+/**
+ * The comment figures of a basis: a non-exempt group with at least `minGroupSize` respondents shows
+ * its comments, so the set of its respondents is a figure too (a comment appearing with a single new
+ * rater would be attributed to them). Exempt groups' comments are not shown.
+ */
+export function respondentFigures(basis: DisclosureBasis, responses: RaterResponse[]): { figure: string; raters: string[] }[] {
+  const exempt = new Set(basis.policy?.exemptGroups ?? ['self', 'manager']);
+  const byGroup = new Map<RaterGroup, string[]>();
+  for (const r of responses) if (!exempt.has(r.group)) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r.raterId]);
+  return [...byGroup.entries()]
+    .filter(([, raters]) => raters.length >= thresholdOf(basis))
+    .map(([group, raters]) => ({ figure: `${basis.resultSet}|comments|${group}`, raters: raters.sort() }));
 }
 
 export interface SnapshotDecision {

@@ -35,6 +35,7 @@ export {
   decideSnapshot,
   figureEquations,
   isolatedRaters,
+  respondentFigures,
   variableOf,
 } from './disclosure';
 export type { DisclosedView, DisclosureBasis, FigureChange, FigureEquation, Isolation, SnapshotDecision } from './disclosure';
