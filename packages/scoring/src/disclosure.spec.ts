@@ -7,6 +7,7 @@ import {
   figureEquations,
   Instrument,
   isolatedRaters,
+  respondentFigures,
   RaterGroup,
   RaterResponse,
   variableOf,
@@ -88,8 +89,8 @@ describe('compareSnapshots (rule 1)', () => {
     const after = [...before, r('p4', 'peer', 2, 2, 5), r('p5', 'peer', 1, 1, null)];
     const { offending } = compareSnapshots({ ...live, policy: { minGroupSize: 2 } }, before, after, 2);
     expect(offending).toEqual([
-      { figure: 'live|B|others', changed: 1 },
-      { figure: 'live|B|peer', changed: 1 },
+      { figure: 'live|B|others', changed: 1, raters: ['p4'] },
+      { figure: 'live|B|peer', changed: 1, raters: ['p4'] },
     ]);
   });
   it('lets an exempt figure appear (the manager is published by design)', () => {
@@ -97,6 +98,21 @@ describe('compareSnapshots (rule 1)', () => {
     const { offending, changes } = compareSnapshots(live, before, [...before, r('m', 'manager', 4, 4, 4)], 3);
     expect(offending).toEqual([]);
     expect(changes.map((c) => c.figure)).toEqual(['live|A|manager', 'live|B|manager']);
+  });
+});
+
+describe('respondentFigures', () => {
+  it('makes the respondents of a group whose comments are shown a figure of their own', () => {
+    expect(respondentFigures(live, [...peers(['p1', 'p2', 'p3']), r('d1', 'direct_report', 1, 1, 1), r('m', 'manager', 1, 1, 1)])).toEqual([
+      { figure: 'live|comments|peer', raters: ['p1', 'p2', 'p3'] },
+    ]);
+  });
+  it('stops a comment from appearing with a single new rater who moves no score', () => {
+    const current = peers(['p1', 'p2', 'p3']);
+    const silent = r('p4', 'peer', null, null, null); // counts on no dimension, but may have commented
+    const d = decideSnapshot({ basis: live, current, received: [...current, silent, r('s', 'self', 3, 3, 3)], disclosed: [{ basis: live, responses: current }] });
+    expect(d.take).toBe(true);
+    expect(d.responses.map((x) => x.raterId)).toEqual(['p1', 'p2', 'p3', 's']);
   });
 });
 
@@ -117,6 +133,13 @@ describe('decideSnapshot', () => {
     expect(late.reasons[0]).toMatch(/live\|A\|others would change by 1 rater \(fewer than 3\)/);
     const three = decideSnapshot({ basis: live, current, received: [...current, ...peers(['p4', 'p5', 'p6'])], disclosed });
     expect(three.take).toBe(true);
+  });
+  it('holds back a rater who would move a figure by one, and lets the others go ahead', () => {
+    const current = peers(['p1', 'p2', 'p3']);
+    const reports = ['d1', 'd2', 'd3'].map((id) => r(id, 'direct_report', 2, 2, 2));
+    const d = decideSnapshot({ basis: live, current, received: [...current, ...peers(['p4']), ...reports], disclosed: [{ basis: live, responses: current }] });
+    expect(d.take).toBe(true);
+    expect(d.responses.map((x) => x.raterId)).toEqual(['p1', 'p2', 'p3', 'd1', 'd2', 'd3']);
   });
   it('keeps a rater\'s frozen answers: a correction never moves a figure', () => {
     const current = peers(['p1', 'p2', 'p3']);

@@ -232,8 +232,10 @@ export function auditViews(views: DisclosedView[]): Isolation[] {
 
 export interface FigureChange {
   figure: string;
-  /** non-exempt raters that entered or left the figure */
+  /** how many non-exempt raters entered or left the figure */
   changed: number;
+  /** those raters */
+  raters: string[];
 }
 
 /**
@@ -257,14 +259,13 @@ export function compareSnapshots(
   for (const figure of [...new Set([...a.keys(), ...b.keys()])].sort()) {
     const x = a.get(figure) ?? new Set<string>();
     const y = b.get(figure) ?? new Set<string>();
-    let changed = 0;
-    for (const r of x) if (!y.has(r)) changed++;
-    for (const r of y) if (!x.has(r)) changed++;
+    const raters = [...[...x].filter((r) => !y.has(r)), ...[...y].filter((r) => !x.has(r))].sort();
+    const changed = raters.length;
     // an exempt-only figure (e.g. self) appears or changes without anonymous raters: visible, allowed
     const appearsOrVanishes = a.has(figure) !== b.has(figure);
     if (changed === 0 && !appearsOrVanishes) continue;
-    changes.push({ figure, changed });
-    if (changed > 0 && changed < threshold) offending.push({ figure, changed });
+    changes.push({ figure, changed, raters });
+    if (changed > 0 && changed < threshold) offending.push({ figure, changed, raters });
   }
   return { offending, changes };
 }
@@ -297,7 +298,9 @@ export interface SnapshotDecision {
  *
  * `current` is the snapshot in force (null before the first); `received` the latest response of
  * every rater so far. Raters already in the snapshot keep their frozen answers (a later correction
- * would move a figure by one rater), so the candidate is `current` plus the raters not yet in it.
+ * would move a figure by one rater), so the candidate is `current` plus the raters not yet in it;
+ * raters who would move some figure by fewer than `threshold` are held back (and retried with every
+ * later decision) so that they do not hold back everyone else.
  * `disclosed` is every view ever disclosed for this subject, in any result set. The candidate is
  * taken only if it changes a visible figure, rule 1 holds against `current` under `basis`, and the
  * audit finds no isolated rater in `disclosed` + the candidate's view.
@@ -312,14 +315,23 @@ export function decideSnapshot(input: {
   const current = input.current ?? [];
   const threshold = thresholdOf(basis);
   const frozen = new Set(current.map((r) => r.raterId));
-  const added = received.filter((r) => !frozen.has(r.raterId));
-  const candidate = [...current, ...added];
+  let pending = received.filter((r) => !frozen.has(r.raterId));
   const keep = (reasons: string[]): SnapshotDecision => ({ take: false, responses: current, reasons });
-  if (added.length === 0) return keep(['no new raters']);
-  const { offending, changes } = compareSnapshots(basis, current, candidate, threshold);
-  if (changes.length === 0) return keep(['no visible figure would change']);
-  if (offending.length > 0)
-    return keep(offending.map((o) => `${o.figure} would change by ${o.changed} rater${o.changed === 1 ? '' : 's'} (fewer than ${threshold})`));
+  if (pending.length === 0) return keep(['no new raters']);
+  // Raters who would move a figure by fewer than `threshold` wait (they may join with later raters);
+  // the others go ahead without them.
+  let candidate: RaterResponse[];
+  for (;;) {
+    candidate = [...current, ...pending];
+    const { offending, changes } = compareSnapshots(basis, current, candidate, threshold);
+    if (changes.length === 0) return keep(['no visible figure would change']);
+    if (offending.length === 0) break;
+    const waiting = new Set(offending.flatMap((o) => o.raters));
+    const rest = pending.filter((r) => !waiting.has(r.raterId));
+    if (rest.length === pending.length || rest.length === 0)
+      return keep(offending.map((o) => `${o.figure} would change by ${o.changed} rater${o.changed === 1 ? '' : 's'} (fewer than ${threshold})`));
+    pending = rest;
+  }
   const isolated = auditViews([...disclosed, { basis, responses: candidate }]);
   if (isolated.length > 0) return keep(isolated.map((i) => `rater ${i.raterId} would be isolated by ${i.figures.join(', ')}`));
   return { take: true, responses: candidate, reasons: [] };
