@@ -7,7 +7,9 @@ import { getInstrument } from '@leaderscope/framework';
 import { provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
+import { createClient } from 'graphql-ws';
 import { DataSource } from 'typeorm';
+import WebSocket from 'ws';
 import { Platform, startPlatform } from '../src';
 import { answersAt, Api, instrument, launchCycleForAda, LaunchedCycle, PASSWORD, Report, smallMoves, SUBJECT_REPORT } from './fixtures';
 
@@ -76,6 +78,25 @@ describe('anonymity against every viewer, across views and over time (issue #11)
     await db?.drop();
   });
 
+  it('leak 1: a submitted link shows that it was submitted and when, never the answers; HR lists only unanswered links', async () => {
+    const submitted = tokens('direct_report')[0];
+    const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { status submittedAt answers { itemId value } comments { text } } }`, { t: submitted });
+    expect(raterSurvey.status).toBe('submitted');
+    expect(new Date(raterSurvey.submittedAt).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(raterSurvey.answers).toEqual([]);
+    expect(raterSurvey.comments).toEqual([]);
+    // The gateway keeps no copy of recorded answers either.
+    const [row] = await dataSource.query(`SELECT draft_answers, draft_comments FROM gateway.assignment WHERE status = 'submitted' LIMIT 1`);
+    expect(row).toEqual({ draft_answers: {}, draft_comments: {} });
+    const audits = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM gateway.audit_event WHERE action = 'invitations.listed'`))[0].n);
+    const before = await audits();
+    const { raterInvitations } = await api.ok(`query($c: ID!) { raterInvitations(cycleId: $c) { token status group } }`, { c: cycle.cycleId }, hr);
+    expect(raterInvitations.map((i: { status: string }) => i.status).every((s: string) => s !== 'submitted')).toBe(true);
+    expect(raterInvitations.map((i: { token: string }) => i.token)).not.toContain(submitted);
+    expect(raterInvitations).toHaveLength(cycle.invitations.length - 9);
+    expect(await audits()).toBe(before + 1);
+  });
+
   it('leak 4: a rescore that scores one rater\'s item differently is never shown beside the live figures', async () => {
     // The cycle runs on the latest version (v2); v1 reverse-scores kt-4.
     expect(instrument.version).toBe(2);
@@ -124,5 +145,29 @@ describe('anonymity against every viewer, across views and over time (issue #11)
       const after = await report(who);
       expect(smallMoves(before, after, THRESHOLD)).toEqual([]);
     }
+  }, 60000);
+
+  it('leak 5: a leader\'s subscription hears nothing when one late rater answers, and ends within seconds of logout', async () => {
+    // A fifth skip-level joins the two held back since leak 3: three new raters, the figures move.
+    await answer(tokens('skip_level')[4], 4);
+    await scored(13);
+    const client = createClient({ url: platform.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${t.ada}` } });
+    const pushes: unknown[] = [];
+    let ended: unknown = null;
+    client.subscribe(
+      { query: `subscription($c: ID!, $s: ID!) { subjectReportChanged(cycleId: $c, subjectId: $s) { responseCount } }`, variables: { c: cycle.cycleId, s: cycle.subjectId } },
+      { next: (m) => pushes.push(m.data), error: (e) => (ended = e ?? 'error'), complete: () => (ended = ended ?? 'complete') },
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    await answer(tokens('skip_level')[5], 4); // the last one, alone
+    await scored(14);
+    expect(pushes).toEqual([]); // nothing the leader may read changed, so nothing is pushed
+    const loggedOut = await api.ok(`mutation { logout }`, {}, t.ada);
+    expect(loggedOut.logout).toBe(true);
+    const started = Date.now();
+    await eventually('the subscription to end after logout', async () => ended !== null, 10000);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(ended).toMatchObject({ code: 4401, reason: 'Session ended: sign in again' }); // the socket's close event
+    await client.dispose();
   }, 60000);
 });

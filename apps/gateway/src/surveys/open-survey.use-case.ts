@@ -22,6 +22,7 @@ export class OpenSurveyUseCase {
     const group = assignment.raterGroup;
     const observes = (item: { observers: string[] }) => item.observers.includes(group);
     const identifiable = IDENTIFIABLE_GROUPS.has(group);
+    const submitted = assignment.status === 'submitted';
     return {
       cycleName: cycle.name,
       subjectName: subject.name,
@@ -45,8 +46,10 @@ export class OpenSurveyUseCase {
           items: instrument.items.filter((i) => i.dimensionId === d.id && observes(i)).map((i) => ({ id: i.id, text: i.text })),
         }))
         .filter((d) => d.items.length > 0),
-      answers: Object.entries(assignment.draftAnswers).map(([itemId, value]) => ({ itemId, value })),
-      comments: Object.entries(assignment.draftComments).map(([dimensionId, text]) => ({ dimensionId, text })),
+      // A submitted survey shows that it was submitted and when, never the answers (docs/anonymity.md).
+      submittedAt: submitted ? assignment.submittedAt : null,
+      answers: submitted ? [] : Object.entries(assignment.draftAnswers).map(([itemId, value]) => ({ itemId, value })),
+      comments: submitted ? [] : Object.entries(assignment.draftComments).map(([dimensionId, text]) => ({ dimensionId, text })),
     };
   }
 }

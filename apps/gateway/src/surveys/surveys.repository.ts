@@ -57,7 +57,18 @@ export class SurveysRepository {
 
   async markRecorded(submissionIds: string[]): Promise<void> {
     if (submissionIds.length === 0) return;
-    await this.dataSource.getRepository(SubmissionEntity).createQueryBuilder().update().set({ status: 'recorded', reasons: null }).where('id = ANY(CAST(:ids AS uuid[]))', { ids: submissionIds }).execute();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(SubmissionEntity).createQueryBuilder().update().set({ status: 'recorded', reasons: null }).where('id = ANY(CAST(:ids AS uuid[]))', { ids: submissionIds }).execute();
+      // Recorded answers are the rater's: the gateway keeps no copy once the survey service holds them
+      // (until then they stay, so a rejected submission can be corrected without typing it all again).
+      await manager
+        .createQueryBuilder()
+        .update(AssignmentEntity)
+        .set({ draftAnswers: {}, draftComments: {} })
+        .where(`id IN (SELECT s.assignment_id FROM ${manager.getRepository(SubmissionEntity).metadata.tablePath} s WHERE s.id = ANY(CAST(:ids AS uuid[])))`, { ids: submissionIds })
+        .andWhere(`status = 'submitted'`)
+        .execute();
+    });
   }
 
   /** Marks one submission rejected and reopens its survey so the rater can correct it. */

@@ -79,6 +79,9 @@ export class RaterSurvey {
   @Field({ description: 'invited, started or submitted; a submitted survey is read-only' })
   status!: string;
 
+  @Field(() => Date, { nullable: true, description: 'When the survey was submitted (a submitted survey shows this, never its answers)' })
+  submittedAt!: Date | null;
+
   @Field(() => [ScalePoint])
   scale!: ScalePoint[];
 
@@ -88,7 +91,7 @@ export class RaterSurvey {
   @Field(() => [SurveyDimension])
   dimensions!: SurveyDimension[];
 
-  @Field(() => [AnswerValue], { description: 'Saved draft (or the submitted answers)' })
+  @Field(() => [AnswerValue], { description: 'The saved draft; empty once submitted (answers are the rater\'s alone)' })
   answers!: AnswerValue[];
 
   @Field(() => [CommentValue])
