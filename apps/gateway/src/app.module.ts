@@ -12,6 +12,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuthMiddleware } from './accounts/auth.middleware';
 import { AuthService, bearerToken } from './accounts/auth.service';
 import { hashToken } from './accounts/secrets';
+import { nulBytesPlugin } from './common/nul-bytes';
 import { SessionSockets } from './accounts/session-sockets';
 import { AuditEventEntity } from './common/audit-event.entity';
 import { CommonModule } from './common/common.module';
@@ -91,7 +92,7 @@ export class AppModule implements NestModule {
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
             validationRules: [depthRule()],
-            plugins: [complexityPlugin(() => schemaHost.schema)],
+            plugins: [nulBytesPlugin(), complexityPlugin(() => schemaHost.schema)],
             subscriptions: {
               'graphql-ws': {
                 // Subscriptions sign in with `connectionParams: { authorization: 'Bearer <token>' }`.
