@@ -266,6 +266,10 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     const { closeCycle } = await api.ok(`mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`, { c: ids.cycle }, t.hrA);
     expect(closeCycle.status).toBe('RELEASED');
     const [lastToken] = tokens('skip_level').slice(4);
+    // The link now says when the survey closed, and offers nothing to fill in.
+    const { raterSurvey: closed } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { closedAt dimensions { id } } }`, { t: lastToken });
+    expect(new Date(closed.closedAt).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(closed.dimensions).toEqual([]);
     const late = await answerSurvey(api, lastToken, 3);
     expect(late.result.errors![0].extensions!.code).toBe('CONFLICT');
     expect(late.result.errors![0].message).toMatch(/closed/);

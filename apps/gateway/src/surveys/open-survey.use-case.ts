@@ -23,6 +23,8 @@ export class OpenSurveyUseCase {
     const observes = (item: { observers: string[] }) => item.observers.includes(group);
     const identifiable = IDENTIFIABLE_GROUPS.has(group);
     const submitted = assignment.status === 'submitted';
+    // A closed cycle's link is a notice ("this survey closed on …"), not a form.
+    const closedAt = cycle.status === 'closed' || cycle.status === 'released' ? (cycle.closedAt ?? cycle.closesAt) : cycle.closesAt.getTime() <= Date.now() ? cycle.closesAt : null;
     return {
       cycleName: cycle.name,
       subjectName: subject.name,
@@ -35,10 +37,11 @@ export class OpenSurveyUseCase {
           : `As ${subject.name}'s manager, your answers are shown as the manager's view and can be recognised as yours. Comments are shown without your name.`
         : `Your answers are combined with others in your group and shown only when at least ${cycle.anonymityThreshold} people in the group have answered. Nobody sees who gave which answer, and comments are shown without names.`,
       closesAt: cycle.closesAt,
+      closedAt,
       status: assignment.status,
       scale: instrument.scale.labels.map((label, i) => ({ value: instrument.scale.min + i, label })),
       notAbleToRateLabel: instrument.scale.notAbleToRate,
-      dimensions: instrument.dimensions
+      dimensions: closedAt || submitted ? [] : instrument.dimensions
         .map((d) => ({
           id: d.id,
           name: d.name,
