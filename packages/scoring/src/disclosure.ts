@@ -118,7 +118,18 @@ export function figureEquations(view: DisclosedView): FigureEquation[] {
 
 const PRIMES = [1_000_003, 999_983]; // products stay below 2^53
 
+const inverses = new Map<number, number>();
+
 function modInverse(a: number, p: number): number {
+  const key = a * 2_000_000 + (p === PRIMES[0] ? 0 : 1);
+  const cached = a < 1_000_000 ? inverses.get(key) : undefined;
+  if (cached !== undefined) return cached;
+  const inv = computeInverse(a, p);
+  if (a < 1_000_000 && inverses.size < 100_000) inverses.set(key, inv);
+  return inv;
+}
+
+function computeInverse(a: number, p: number): number {
   let [r0, r1] = [((a % p) + p) % p, p];
   let [s0, s1] = [1, 0];
   while (r1 !== 0) {
@@ -130,33 +141,25 @@ function modInverse(a: number, p: number): number {
   return ((s0 % p) + p) % p;
 }
 
-/** Rank of a sparse matrix (rows of column -> value mod p) by Gaussian elimination mod p. */
-function rankMod(rows: Map<number, number>[], p: number, skip: (col: number) => boolean): number {
-  const pivots = new Map<number, Map<number, number>>(); // pivot column -> normalised row
+/** Rank mod p of a dense matrix (rows of `width` values in [0, p)), columns where `skip` is true left out. */
+function rankMod(rows: number[][], width: number, p: number, skip: (col: number) => boolean): number {
+  const m = rows.map((r) => r.map((v, c) => (skip(c) ? 0 : v)));
   let rank = 0;
-  for (const source of rows) {
-    const row = new Map<number, number>();
-    for (const [c, v] of source) if (!skip(c) && v !== 0) row.set(c, v);
-    // reduce against existing pivots until the leading column is new
-    for (;;) {
-      if (row.size === 0) break;
-      let lead = Infinity;
-      for (const c of row.keys()) if (c < lead) lead = c;
-      const pivot = pivots.get(lead);
-      if (!pivot) {
-        const inv = modInverse(row.get(lead)!, p);
-        for (const [c, v] of row) row.set(c, (v * inv) % p);
-        pivots.set(lead, row);
-        rank++;
-        break;
-      }
-      const f = row.get(lead)!;
-      for (const [c, v] of pivot) {
-        const nv = (((row.get(c) ?? 0) - f * v) % p + p) % p;
-        if (nv === 0) row.delete(c);
-        else row.set(c, nv);
-      }
+  for (let col = 0; col < width && rank < m.length; col++) {
+    let pivot = -1;
+    for (let i = rank; i < m.length; i++) if (m[i][col] !== 0) { pivot = i; break; }
+    if (pivot < 0) continue;
+    [m[rank], m[pivot]] = [m[pivot], m[rank]];
+    const top = m[rank];
+    const inv = modInverse(top[col], p);
+    for (let c = col; c < width; c++) top[c] = (top[c] * inv) % p;
+    for (let i = rank + 1; i < m.length; i++) {
+      const row = m[i];
+      const f = row[col];
+      if (f === 0) continue;
+      for (let c = col; c < width; c++) if (top[c] !== 0) row[c] = (((row[c] - f * top[c]) % p) + p) % p;
     }
+    rank++;
   }
   return rank;
 }
@@ -173,7 +176,16 @@ export interface Isolation {
  * rank(A) − rank(A without r's columns)). Computed per connected block of variables, over two
  * prime fields; a rater isolated in either field is reported.
  */
-export function isolatedRaters(equations: FigureEquation[]): Isolation[] {
+export function isolatedRaters(all: FigureEquation[]): Isolation[] {
+  // The same figure shown again (in a later snapshot or another result set) adds no equation.
+  const seen = new Map<string, FigureEquation>();
+  const figuresOf = new Map<string, Set<string>>(); // equation key -> every figure name it stands for
+  for (const eq of all) {
+    const key = [...eq.terms.entries()].map(([v, [n, d]]) => `${v}=${n}/${d}`).sort().join('|');
+    if (!seen.has(key)) seen.set(key, eq);
+    figuresOf.set(key, (figuresOf.get(key) ?? new Set<string>()).add(eq.figure));
+  }
+  const equations = [...seen.entries()].map(([key, eq]) => ({ ...eq, figure: [...figuresOf.get(key)!].sort().join(', ') }));
   // connected components of variables: figures that share a variable are solved together
   const varIndex = new Map<string, number>();
   const parent: number[] = [];
@@ -204,17 +216,22 @@ export function isolatedRaters(equations: FigureEquation[]): Isolation[] {
   const varRater = new Map<number, string>();
   for (const [v, i] of varIndex) varRater.set(i, raterOfVariable(v));
   for (const block of blocks.values()) {
-    const ratersHere = new Set<string>();
-    for (const eq of block) for (const v of eq.terms.keys()) ratersHere.add(raterOfVariable(v));
+    // local, dense column numbering for the block
+    const local = new Map<number, number>();
+    for (const eq of block) for (const v of eq.terms.keys()) if (!local.has(varIndex.get(v)!)) local.set(varIndex.get(v)!, local.size);
+    const raterOfColumn: string[] = [];
+    for (const [global, col] of local) raterOfColumn[col] = varRater.get(global)!;
+    const ratersHere = new Set(raterOfColumn);
     for (const p of PRIMES) {
       const rows = block.map((eq) => {
-        const row = new Map<number, number>();
-        for (const [v, [num, den]] of eq.terms) row.set(varIndex.get(v)!, ((((num % p) + p) % p) * modInverse(den, p)) % p);
+        const row = new Array<number>(local.size).fill(0);
+        for (const [v, [num, den]] of eq.terms) row[local.get(varIndex.get(v)!)!] = ((((num % p) + p) % p) * modInverse(den, p)) % p;
         return row;
       });
-      const full = rankMod(rows, p, () => false);
+      const full = rankMod(rows, local.size, p, () => false);
       for (const raterId of ratersHere) {
-        if (rankMod(rows, p, (c) => varRater.get(c) === raterId) < full) {
+        if (found.has(raterId)) continue;
+        if (rankMod(rows, local.size, p, (c) => raterOfColumn[c] === raterId) < full) {
           const figures = found.get(raterId) ?? new Set<string>();
           for (const eq of block) if (eq.raters.includes(raterId)) figures.add(eq.figure);
           found.set(raterId, figures);
