@@ -162,6 +162,7 @@ describe('anonymity against every viewer, across views and over time (issue #11)
     await answer(tokens('skip_level')[5], 4); // the last one, alone
     await scored(14);
     expect(pushes).toEqual([]); // nothing the leader may read changed, so nothing is pushed
+    expect(ended).toBeNull(); // ...and the subscription is still open while the session lasts
     const loggedOut = await api.ok(`mutation { logout }`, {}, t.ada);
     expect(loggedOut.logout).toBe(true);
     const started = Date.now();
