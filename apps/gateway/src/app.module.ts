@@ -11,6 +11,9 @@ import { AccountEntity, SessionEntity } from './accounts/account.entity';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthMiddleware } from './accounts/auth.middleware';
 import { AuthService, bearerToken } from './accounts/auth.service';
+import { hashToken } from './accounts/secrets';
+import { nulBytesPlugin } from './common/nul-bytes';
+import { SessionSockets } from './accounts/session-sockets';
 import { AuditEventEntity } from './common/audit-event.entity';
 import { CommonModule } from './common/common.module';
 import { formatGraphQLError } from './common/errors';
@@ -79,8 +82,8 @@ export class AppModule implements NestModule {
         AccessModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AuthService, GraphQLSchemaHost],
-          useFactory: (auth: AuthService, schemaHost: GraphQLSchemaHost) => ({
+          inject: [AuthService, GraphQLSchemaHost, SessionSockets],
+          useFactory: (auth: AuthService, schemaHost: GraphQLSchemaHost, sessionSockets: SessionSockets) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
@@ -89,13 +92,17 @@ export class AppModule implements NestModule {
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
             validationRules: [depthRule()],
-            plugins: [complexityPlugin(() => schemaHost.schema)],
+            plugins: [nulBytesPlugin(), complexityPlugin(() => schemaHost.schema)],
             subscriptions: {
               'graphql-ws': {
                 // Subscriptions sign in with `connectionParams: { authorization: 'Bearer <token>' }`.
                 onConnect: async (context: { connectionParams?: Record<string, unknown>; extra: unknown }) => {
-                  const viewer = await auth.resolve(bearerToken(context.connectionParams?.authorization));
+                  const token = bearerToken(context.connectionParams?.authorization);
+                  const viewer = await auth.resolve(token);
                   (context.extra as Record<string, unknown>).leaderscope = { viewer, ip: 'websocket' };
+                  // The subscriptions end with the session (logout, expiry): see SessionSockets.
+                  const socket = (context.extra as { socket?: Parameters<SessionSockets['register']>[0] }).socket;
+                  if (viewer && token && socket) sessionSockets.register(socket, hashToken(token));
                   return true;
                 },
               },

@@ -212,12 +212,13 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.getByRole('tab', { name: 'Progress' }).click();
     await hr.getByText('100%').first().waitFor({ timeout: 60000 });
     await screenshot(hr, 'hr-progress-complete');
+    // Every answer stored by the scoring service, and everything it announced read by the gateway:
+    // what HR sees is the snapshot the disclosure rule allowed (docs/anonymity.md).
     await eventually('every answer to be scored', async () => {
-      const [row] = await dataSource.query(
-        `SELECT coalesce(sum("response_count"), 0)::int AS "scored" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`,
-        [cycleId],
-      );
-      return row.scored >= links.length;
+      const [row] = await dataSource.query(`SELECT count(DISTINCT "rater_id")::int AS "stored" FROM "scoring"."rater_response" WHERE "cycle_id" = $1`, [cycleId]);
+      const [unsent] = await dataSource.query(`SELECT count(*)::int AS "n" FROM "scoring"."outbox_event" WHERE "published_at" IS NULL`);
+      const [live] = await dataSource.query(`SELECT count(*)::int AS "n" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`, [cycleId]);
+      return row.stored >= links.length && unsent.n === 0 && live.n > 0;
     }, 60000);
     await hr.getByRole('tab', { name: 'Results' }).click();
     await hr.locator('.heatmap').waitFor();

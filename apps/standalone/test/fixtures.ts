@@ -127,3 +127,35 @@ export const SUBJECT_REPORT = `
       comments { text group dimensionId }
     }
   }`;
+
+export interface Figure {
+  n: number;
+  mean: number | null;
+  suppressed: boolean;
+}
+export type Report = { responseCount: number; dimensions: { dimensionId: string; others: Figure; groups: (Figure & { group: string })[] }[] };
+
+/** Every figure of a report by name: dimension × group and dimension × others. */
+export function figures(report: Report | null): Map<string, Figure> {
+  const out = new Map<string, Figure>();
+  for (const d of report?.dimensions ?? []) {
+    out.set(`${d.dimensionId}/others`, d.others);
+    for (const g of d.groups) out.set(`${d.dimensionId}/${g.group}`, g);
+  }
+  return out;
+}
+
+/** Pairs of published figures whose number of raters moved by fewer than `threshold` between two views. */
+export function smallMoves(before: Report | null, after: Report | null, threshold: number): string[] {
+  const a = figures(before);
+  const b = figures(after);
+  const out: string[] = [];
+  for (const [name, y] of b) {
+    const x = a.get(name);
+    if (!x || x.suppressed || y.suppressed || x.mean === null || y.mean === null) continue;
+    const moved = Math.abs(y.n - x.n);
+    if (moved > 0 && moved < threshold) out.push(`${name}: n ${x.n} → ${y.n}, mean ${x.mean} → ${y.mean}`);
+  }
+  return out;
+}
+

@@ -27,3 +27,15 @@ export type {
 export { scoreCycle } from './cycle';
 export type { CycleResult, CycleSubject, DimensionAlpha, DimensionNorm, GroupIcc, ScoreCycleInput, SubjectNorms } from './cycle';
 export { tQuantile975 } from './stats';
+export {
+  anonymousGroups,
+  auditViews,
+  compareSnapshots,
+  decideResultSet,
+  decideSnapshot,
+  figureEquations,
+  isolatedRaters,
+  respondentFigures,
+  variableOf,
+} from './disclosure';
+export type { DisclosedView, DisclosureBasis, FigureChange, FigureEquation, Isolation, SnapshotDecision } from './disclosure';

@@ -3,6 +3,7 @@ import { AccountsRepository } from '../accounts/accounts.repository';
 import { AuthService } from '../accounts/auth.service';
 import { RateLimitsService } from '../accounts/rate-limits.service';
 import { TOKEN_CIPHER, TokenCipher } from '../accounts/secrets';
+import { SessionSockets } from '../accounts/session-sockets';
 import { AuditRepository } from './audit.repository';
 import { LiveUpdates } from './live-updates';
 
@@ -13,8 +14,8 @@ export class CommonModule {
   static forRoot(secret: string) {
     return {
       module: CommonModule,
-      providers: [AccountsRepository, AuthService, RateLimitsService, AuditRepository, LiveUpdates, { provide: TOKEN_CIPHER, useValue: new TokenCipher(secret) }],
-      exports: [AccountsRepository, AuthService, RateLimitsService, AuditRepository, LiveUpdates, TOKEN_CIPHER],
+      providers: [AccountsRepository, AuthService, RateLimitsService, AuditRepository, LiveUpdates, SessionSockets, { provide: TOKEN_CIPHER, useValue: new TokenCipher(secret) }],
+      exports: [AccountsRepository, AuthService, RateLimitsService, AuditRepository, LiveUpdates, SessionSockets, TOKEN_CIPHER],
     };
   }
 }

@@ -15,4 +15,13 @@ describe('query depth limit', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0].message).toMatch(`exceeds maximum operation depth of ${MAX_QUERY_DEPTH}`);
   });
+
+  it('refuses fragment cycles and unknown fragments with validation errors instead of crashing', () => {
+    const cyclic = parse(`{ me { ...A } } fragment A on Person { manager { ...B } } fragment B on Person { manager { ...A } }`);
+    expect(() => validate(schema, cyclic, [depthRule()])).not.toThrow();
+    expect(validate(schema, cyclic).map((e) => e.message)).toEqual(expect.arrayContaining([expect.stringMatching(/Cannot spread fragment "A" within itself/)]));
+    const unknown = parse(`{ me { ...Nowhere } }`);
+    expect(() => validate(schema, unknown, [depthRule()])).not.toThrow();
+    expect(validate(schema, unknown).map((e) => e.message)).toEqual([expect.stringMatching(/Unknown fragment "Nowhere"/)]);
+  });
 });

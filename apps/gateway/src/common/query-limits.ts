@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import depthLimit from 'graphql-depth-limit';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from './errors';
@@ -7,9 +7,21 @@ import { ErrorCode } from './errors';
 export const MAX_QUERY_DEPTH = 10;
 export const MAX_QUERY_COMPLEXITY = 5000;
 
-/** Refuses queries nested deeper than MAX_QUERY_DEPTH. */
+/**
+ * Refuses queries nested deeper than MAX_QUERY_DEPTH (GraphQL Armor's max-depth rule: it follows
+ * each fragment once, so fragment cycles and unknown fragments are left to graphql's own validation
+ * rules — a 400 naming the problem — instead of crashing the server).
+ */
 export function depthRule(): ValidationRule {
-  return depthLimit(MAX_QUERY_DEPTH);
+  return maxDepthRule({
+    n: MAX_QUERY_DEPTH + 1, // Armor counts the operation itself as a level
+    ignoreIntrospection: true,
+    errorMessage: `the query exceeds maximum operation depth of ${MAX_QUERY_DEPTH}`,
+    exposeLimits: false,
+    // report as a validation error (a 400), never throw out of validation
+    propagateOnRejection: false,
+    onReject: [(context, error) => context?.reportError(error)],
+  }) as unknown as ValidationRule;
 }
 
 /** Refuses operations whose estimated cost (one per field, list fields ×10) exceeds MAX_QUERY_COMPLEXITY. */

@@ -25,8 +25,8 @@ export class ExportCsvUseCase {
     const rows = await this.reports.liveOfCycle(undefined, cycle.id);
     if (rows.length === 0) throw new NotFoundError('Results for this cycle');
     const people = await this.people.mapByIds(cycle.organisationId, rows.map((r) => r.subjectId));
-    const lines = [HEADER];
-    const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '' : x.toFixed(3));
+    const lines: Cell[][] = [HEADER];
+    const fmt = (x: number | null | undefined): Cell => (x === null || x === undefined ? '' : new NumberCell(Number(x.toFixed(3))));
     for (const r of rows) {
       const person = people.get(r.subjectId);
       for (const d of r.report.scores.dimensions) {
@@ -39,7 +39,7 @@ export class ExportCsvUseCase {
             d.dimensionId,
             names.get(d.dimensionId) ?? d.dimensionId,
             group,
-            String(score.n),
+            published ? new NumberCell(score.n) : '', // a suppressed group carries no count
             fmt(published?.mean),
             fmt(published?.ci95?.[0]),
             fmt(published?.ci95?.[1]),
@@ -53,7 +53,18 @@ export class ExportCsvUseCase {
   }
 }
 
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value; // no formula injection in spreadsheets
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+/** A numeric cell: written as a plain number (e.g. -0.74), never neutralised like text. */
+export class NumberCell {
+  constructor(readonly value: number) {}
+}
+export type Cell = string | NumberCell;
+
+/**
+ * One CSV cell. Numbers stay numbers; a text cell that a spreadsheet would read as a formula
+ * (starting with =, +, -, @, tab or carriage return) is prefixed with an apostrophe.
+ */
+export function csvCell(value: Cell): string {
+  if (value instanceof NumberCell) return Number.isFinite(value.value) ? String(value.value) : '';
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value; // no formula injection in spreadsheets
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

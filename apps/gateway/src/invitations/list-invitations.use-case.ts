@@ -11,7 +11,7 @@ import { PeopleRepository } from '../people/people.repository';
 import { RaterInvitation } from './dto/invitation.model';
 import { InvitationsRepository } from './invitations.repository';
 
-/** HR: the survey links, for organisations without e-mail. Every listing is audited. */
+/** HR: the survey links of raters who have not submitted, for organisations without e-mail. Every listing is audited. */
 @Injectable()
 export class ListInvitationsUseCase {
   constructor(
@@ -26,13 +26,14 @@ export class ListInvitationsUseCase {
   async execute(viewer: Viewer, cycleId: string): Promise<RaterInvitation[]> {
     const cycle = await this.access.cycle(viewer, cycleId);
     requireStatus(cycle, ['launched', 'closed'], 'list invitation links');
-    const rows = await this.invitations.ofCycle(cycle.id);
+    // Only links of raters who have not submitted: a submitted link shows nothing but that it was
+    // submitted, and who answered is already in the progress (docs/anonymity.md).
+    const rows = (await this.invitations.ofCycle(cycle.id)).filter((r) => !r.revokedAt && r.status !== 'submitted');
     const people = await this.people.mapByIds(viewer.organisationId, rows.flatMap((r) => [r.subjectId, r.raterPersonId]));
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'invitations.listed', target: `cycle:${cycle.id}`, detail: { count: rows.length } }),
     );
     return rows
-      .filter((r) => !r.revokedAt)
       .map((r) => {
         const token = this.cipher.decrypt(r.tokenCipher);
         return {

@@ -69,6 +69,14 @@ export function checkRows(rows: ImportRow[], existing: Existing): ImportRowError
       else seenEmails.set(row.email, row.line);
     }
   }
+  // An e-mail already held by another person of the organisation (who keeps it after this file).
+  const emailAfterImport = new Map<string, string>(); // email -> employeeId
+  for (const [id, p] of existing) if (p.email && !seenIds.has(id)) emailAfterImport.set(p.email.toLowerCase(), id);
+  for (const row of rows) {
+    const holder = row.email ? emailAfterImport.get(row.email) : undefined;
+    if (holder !== undefined && holder !== row.employeeId && isEmail(row.email!))
+      errors.push({ line: row.line, column: 'email', reason: `belongs to another person (employee_id "${holder}")` });
+  }
   const known = (id: string) => seenIds.has(id) || existing.has(id);
   for (const row of rows) {
     if (!row.managerEmployeeId) continue;

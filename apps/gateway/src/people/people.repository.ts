@@ -60,7 +60,12 @@ export class PeopleRepository {
       .orderBy('p.name')
       .addOrderBy('p.id');
     if (filter.search) {
-      qb.andWhere('(lower(p.name) LIKE :search OR lower(coalesce(p.email, \'\')) LIKE :search OR p.employeeId = :search)', { search: `%${filter.search.toLowerCase()}%` });
+      // `%`, `_` and `\` in a search are literal characters, not patterns.
+      const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        "(lower(p.name) LIKE :pattern ESCAPE '\\' OR lower(coalesce(p.email, '')) LIKE :pattern ESCAPE '\\' OR p.employeeId = :search)",
+        { pattern, search: filter.search },
+      );
     }
     if (filter.ids) qb.andWhere('p.id = ANY(CAST(:ids AS uuid[]))', { ids: filter.ids });
     else qb.limit(Math.min(Math.max(limit, 1), 5000)).offset(Math.max(offset, 0));

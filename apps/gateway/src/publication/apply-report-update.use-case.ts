@@ -7,12 +7,13 @@ import { LiveUpdates } from '../common/live-updates';
 import { heatmapCells } from '../reports/heatmap-cells';
 import { LIVE, ReportsRepository } from '../reports/reports.repository';
 import { SubjectReportEntity } from '../reports/subject-report.entity';
-import { mayRepublish } from './publication-rule';
 import { PublicationRepository } from './publication.repository';
 
 /**
  * report.updated → the read model: stores a newer report (an older or repeated version changes
- * nothing), and after release republishes it only under the publication rule.
+ * nothing). The scoring service announces only snapshots the disclosure rule allowed
+ * (docs/anonymity.md), so after release the snapshot in force is the publication, and subscribers
+ * hear of a change only when the figures they may read actually changed.
  */
 @Injectable()
 export class ApplyReportUpdateUseCase {
@@ -41,15 +42,16 @@ export class ApplyReportUpdateUseCase {
       cells: heatmapCells(report),
       overallFit: report.overall?.fit ?? null,
     };
-    await this.dataSource.transaction(async (manager) => {
+    const changed = await this.dataSource.transaction(async (manager) => {
       const stored = await this.reports.storeIfNewer(manager, row);
-      if (!stored || row.resultSet !== LIVE) return;
-      if (!(await this.publication.releasedAt(manager, row.cycleId))) return;
-      const published = await this.publication.lockPublished(manager, row.cycleId, row.subjectId);
-      if (published && !mayRepublish(published.groupCounts, row.groupCounts)) return;
+      if (!stored || row.resultSet !== LIVE) return false;
+      if (!(await this.publication.releasedAt(manager, row.cycleId))) return true;
+      await this.publication.lockPublished(manager, row.cycleId, row.subjectId);
       await this.publication.publish(manager, row);
+      return true;
     });
-    this.live.reportChanged(update.cycleId, update.subjectId);
+    // Only the live snapshot is pushed (subscriptions read it); a rescore's result set is not news to a leader.
+    if (changed) this.live.reportChanged(update.cycleId, update.subjectId);
   }
 }
 

@@ -22,6 +22,9 @@ export class OpenSurveyUseCase {
     const group = assignment.raterGroup;
     const observes = (item: { observers: string[] }) => item.observers.includes(group);
     const identifiable = IDENTIFIABLE_GROUPS.has(group);
+    const submitted = assignment.status === 'submitted';
+    // A closed cycle's link is a notice ("this survey closed on …"), not a form.
+    const closedAt = cycle.status === 'closed' || cycle.status === 'released' ? (cycle.closedAt ?? cycle.closesAt) : cycle.closesAt.getTime() <= Date.now() ? cycle.closesAt : null;
     return {
       cycleName: cycle.name,
       subjectName: subject.name,
@@ -34,10 +37,11 @@ export class OpenSurveyUseCase {
           : `As ${subject.name}'s manager, your answers are shown as the manager's view and can be recognised as yours. Comments are shown without your name.`
         : `Your answers are combined with others in your group and shown only when at least ${cycle.anonymityThreshold} people in the group have answered. Nobody sees who gave which answer, and comments are shown without names.`,
       closesAt: cycle.closesAt,
+      closedAt,
       status: assignment.status,
       scale: instrument.scale.labels.map((label, i) => ({ value: instrument.scale.min + i, label })),
       notAbleToRateLabel: instrument.scale.notAbleToRate,
-      dimensions: instrument.dimensions
+      dimensions: closedAt || submitted ? [] : instrument.dimensions
         .map((d) => ({
           id: d.id,
           name: d.name,
@@ -45,8 +49,10 @@ export class OpenSurveyUseCase {
           items: instrument.items.filter((i) => i.dimensionId === d.id && observes(i)).map((i) => ({ id: i.id, text: i.text })),
         }))
         .filter((d) => d.items.length > 0),
-      answers: Object.entries(assignment.draftAnswers).map(([itemId, value]) => ({ itemId, value })),
-      comments: Object.entries(assignment.draftComments).map(([dimensionId, text]) => ({ dimensionId, text })),
+      // A submitted survey shows that it was submitted and when, never the answers (docs/anonymity.md).
+      submittedAt: submitted ? assignment.submittedAt : null,
+      answers: submitted ? [] : Object.entries(assignment.draftAnswers).map(([itemId, value]) => ({ itemId, value })),
+      comments: submitted ? [] : Object.entries(assignment.draftComments).map(([dimensionId, text]) => ({ dimensionId, text })),
     };
   }
 }

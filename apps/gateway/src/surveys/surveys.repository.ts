@@ -59,6 +59,15 @@ export class SurveysRepository {
   async markRecorded(manager: EntityManager, submissionIds: string[]): Promise<void> {
     if (submissionIds.length === 0) return;
     await manager.getRepository(SubmissionEntity).createQueryBuilder().update().set({ status: 'recorded', reasons: null }).where('id = ANY(CAST(:ids AS uuid[]))', { ids: submissionIds }).execute();
+    // Recorded answers are the rater's: the gateway keeps no copy once the survey service holds them
+    // (until then they stay, so a rejected submission can be corrected without typing it all again).
+    await manager
+      .createQueryBuilder()
+      .update(AssignmentEntity)
+      .set({ draftAnswers: {}, draftComments: {} })
+      .where(`id IN (SELECT s.assignment_id FROM ${manager.getRepository(SubmissionEntity).metadata.tablePath} s WHERE s.id = ANY(CAST(:ids AS uuid[])))`, { ids: submissionIds })
+      .andWhere(`status = 'submitted'`)
+      .execute();
   }
 
   /**

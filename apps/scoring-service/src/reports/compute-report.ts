@@ -14,6 +14,8 @@ export interface ScoringBasis {
 
 /** The latest stored version of a rater's answers. */
 export interface StoredResponse {
+  /** the stored response version's id (what the disclosure ledger freezes) */
+  responseId?: string;
   raterId: string;
   raterGroup: string;
   answers: Record<string, number | null>;
@@ -56,6 +58,28 @@ export function resolveBasis(basis: ScoringBasis): InstrumentDefinition {
  */
 export function computeSubjectReport(responses: StoredResponse[], basis: ScoringBasis, seed: string): ComputedReport {
   const instrument = resolveBasis(basis);
+  const { scored, comments, groupCounts, ignoredAnswers } = scorableResponses(responses, instrument);
+  const report = buildSubjectReport({
+    instrument,
+    responses: scored,
+    policy: { minGroupSize: basis.minGroupSize },
+    roleProfiles: instrument.roleProfiles,
+    transitionRisks: instrument.transitionRisks,
+    comments,
+    seed,
+    options: basis.roleProfileId ? { primaryProfileId: basis.roleProfileId } : undefined,
+  });
+  return { report, groupCounts, responseCount: scored.length, ignoredAnswers };
+}
+
+/**
+ * Stored responses as @leaderscope/scoring takes them for one instrument version, sorted by rater:
+ * answers to items this version does not have (or off its scale) are left out and counted.
+ */
+export function scorableResponses(
+  responses: StoredResponse[],
+  instrument: InstrumentDefinition,
+): { scored: RaterResponse[]; comments: SubjectComment[]; groupCounts: Record<string, number>; ignoredAnswers: number } {
   const items = new Set(instrument.items.map((i) => i.id));
   const dimensions = new Set(instrument.dimensions.map((d) => d.id));
   const { min, max } = instrument.scale;
@@ -79,17 +103,7 @@ export function computeSubjectReport(responses: StoredResponse[], basis: Scoring
       if (dimensions.has(dimensionId)) comments.push({ raterId: r.raterId, group, dimensionId, text });
     }
   }
-  const report = buildSubjectReport({
-    instrument,
-    responses: scored,
-    policy: { minGroupSize: basis.minGroupSize },
-    roleProfiles: instrument.roleProfiles,
-    transitionRisks: instrument.transitionRisks,
-    comments,
-    seed,
-    options: basis.roleProfileId ? { primaryProfileId: basis.roleProfileId } : undefined,
-  });
-  return { report, groupCounts, responseCount: scored.length, ignoredAnswers };
+  return { scored, comments, groupCounts, ignoredAnswers };
 }
 
 /** The latest version of each rater's answers for one subject. */

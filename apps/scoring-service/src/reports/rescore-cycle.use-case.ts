@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { ComputedReport, computeSubjectReport, reportSeed, resolveBasis, ScoringBasisError, StoredResponse } from './compute-report';
 import { RescoreEntity, SubjectReportEntity } from './report.entity';
 import { toReportUpdated } from './rescore-subject.use-case';
+import { currentLiveReport, discloseResultSet } from '../disclosure/disclosure-ledger';
 
 export interface RescoreCycleRequest {
   /** Also the id of the result set the rescore writes. */
@@ -126,11 +127,18 @@ export class RescoreCycleUseCase {
         const scoredAt = new Date();
         const rows: (Record<string, unknown> & { subject_id: string })[] = [];
         const computedOf = new Map<string, ComputedReport>();
+        // Subjects are locked like live scoring does, so a snapshot is not taken while its rescore is decided.
+        await manager.query(`SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS locks`, [
+          chunk.map((subjectId) => `scoring:${request.cycleId}:${subjectId}`),
+        ]);
         for (const subjectId of chunk) {
           const responses = latest.get(subjectId);
           if (!responses || responses.length === 0) continue;
-          const computed = computeSubjectReport(responses.map((r) => r.response), basis, reportSeed(request.cycleId, subjectId));
-          computedOf.set(subjectId, computed);
+          // The rescore scores the subject's disclosed snapshot, and only if the disclosure rule lets it be shown.
+          const outcome = await discloseResultSet(manager, { cycleId: request.cycleId, subjectId }, request.rescoreId, basis, reportSeed(request.cycleId, subjectId));
+          const computed: ComputedReport =
+            'computed' in outcome ? outcome.computed : { report: {} as ComputedReport['report'], groupCounts: {}, responseCount: 0, ignoredAnswers: 0 };
+          if ('computed' in outcome) computedOf.set(subjectId, computed);
           rows.push({
             cycle_id: request.cycleId,
             subject_id: subjectId,
@@ -144,6 +152,7 @@ export class RescoreCycleUseCase {
             group_counts: computed.groupCounts,
             response_count: computed.responseCount,
             report: computed.report,
+            withheld: 'withheld' in outcome ? outcome.withheld : null,
           });
         }
         if (rows.length === 0) return { wrote: new Set<string>(), ignored: 0 };
@@ -152,7 +161,7 @@ export class RescoreCycleUseCase {
         // Multi-row VALUES with one parameter per column: each report is parsed by PostgreSQL once
         // (jsonb_to_recordset would parse the chunk's JSON and then each report again).
         const columns = ['cycle_id', 'subject_id', 'result_set', 'organisation_id', 'report_version', 'instrument_id', 'instrument_version',
-          'role_profile_id', 'min_group_size', 'group_counts', 'response_count', 'report'] as const;
+          'role_profile_id', 'min_group_size', 'group_counts', 'response_count', 'report', 'withheld'] as const;
         const casts: Record<string, string> = { report_version: '::int', instrument_version: '::int', min_group_size: '::int', response_count: '::int', group_counts: '::jsonb', report: '::jsonb' };
         const params: unknown[] = [scoredAt.toISOString()];
         const tuples = rows.map((row) => {
@@ -165,7 +174,7 @@ export class RescoreCycleUseCase {
         });
         const inserted: { subject_id: string }[] = await manager.query(
           `INSERT INTO "scoring"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version",
-             "instrument_id", "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", "scored_at")
+             "instrument_id", "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", "withheld", "scored_at")
            VALUES ${tuples.join(', ')}
            ON CONFLICT DO NOTHING RETURNING "subject_id"`,
           params,
@@ -174,8 +183,8 @@ export class RescoreCycleUseCase {
         let ignored = 0;
         // All report.updated of the chunk go to the outbox in one statement when the transaction commits.
         for (const row of rows) {
-          if (!wrote.has(row.subject_id)) continue;
-          const computed = computedOf.get(row.subject_id)!;
+          const computed = computedOf.get(row.subject_id);
+          if (!wrote.has(row.subject_id) || !computed) continue; // withheld: nothing is announced
           const report = Object.assign(new SubjectReportEntity(), {
             cycleId: request.cycleId,
             subjectId: row.subject_id,
@@ -232,7 +241,19 @@ export class RescoreCycleUseCase {
    */
   async compare(cycleId: string, subjectId: string, a: string, b: string): Promise<ResultSetComparison | null> {
     const repo = this.dataSource.getRepository(SubjectReportEntity);
-    const [ra, rb] = await Promise.all([repo.findOneBy({ cycleId, subjectId, resultSet: a }), repo.findOneBy({ cycleId, subjectId, resultSet: b })]);
+    const shown = async (resultSet: string): Promise<SubjectReportEntity | null> => {
+      const row = await repo.findOneBy({ cycleId, subjectId, resultSet });
+      const withheld: { withheld: string | null }[] = await this.dataSource.query(
+        `SELECT "withheld" FROM "scoring"."subject_report" WHERE "cycle_id" = $1 AND "subject_id" = $2 AND "result_set" = $3`,
+        [cycleId, subjectId, resultSet],
+      );
+      if (!row || withheld[0]?.withheld) return null;
+      if (resultSet !== 'live') return row;
+      // the live figures anyone may see are the snapshot in force, never the raw scoring
+      const report = await currentLiveReport(this.dataSource.manager, cycleId, subjectId);
+      return report ? Object.assign(row, { report }) : null;
+    };
+    const [ra, rb] = await Promise.all([shown(a), shown(b)]);
     if (!ra || !rb) return null;
     type Dim = { dimensionId: string; others: { mean?: number; suppressed?: boolean }; expectation: { fit: number } | null };
     const dims = (r: SubjectReportEntity) => new Map(((r.report as { scores: { dimensions: Dim[] } }).scores.dimensions).map((d) => [d.dimensionId, d]));

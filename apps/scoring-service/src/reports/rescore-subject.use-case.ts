@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { computeSubjectReport, reportSeed, ScoringBasis, StoredResponse } from './compute-report';
 import { LIVE_RESULT_SET, SubjectReportEntity } from './report.entity';
+import { takeLiveSnapshot } from '../disclosure/disclosure-ledger';
 
 /** Takes advisory locks in one statement, in a fixed order (no deadlock between batches). */
 async function lockKeys(manager: EntityManager, keys: string[]): Promise<void> {
@@ -149,7 +150,9 @@ export class RescoreSubjectUseCase {
       );
       const versionOf = new Map(versions.map((v) => [JSON.stringify([v.cycle_id, v.subject_id]), v.report_version]));
 
-      return work.map((w, i) => {
+      const reports: SubjectReportEntity[] = [];
+      for (let i = 0; i < work.length; i++) {
+        const w = work[i];
         const row = rows[i];
         const report = Object.assign(new SubjectReportEntity(), {
           cycleId: w.cycleId,
@@ -163,9 +166,18 @@ export class RescoreSubjectUseCase {
           report: row.report as unknown as Record<string, unknown>,
           scoredAt,
         });
-        emit(reportUpdatedV1, toReportUpdated(report), { organisationId: w.organisationId, correlationId: w.correlationId });
-        return report;
-      });
+        reports.push(report);
+        // What anyone is shown is the disclosure rule's snapshot, announced only when one is taken.
+        const taken = await takeLiveSnapshot(manager, w, w.basis, latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [], reportSeed(w.cycleId, w.subjectId));
+        if (!taken) continue;
+        const disclosed = Object.assign(new SubjectReportEntity(), report, {
+          groupCounts: taken.computed.groupCounts,
+          responseCount: taken.computed.responseCount,
+          report: taken.computed.report as unknown as Record<string, unknown>,
+        });
+        emit(reportUpdatedV1, toReportUpdated(disclosed), { organisationId: w.organisationId, correlationId: w.correlationId });
+      }
+      return reports;
     });
     return written ?? [];
   }
@@ -173,9 +185,9 @@ export class RescoreSubjectUseCase {
 
 /** The latest version of each rater's answers for several subjects, in one query. */
 async function latestResponsesOf(manager: EntityManager, subjects: { cycleId: string; subjectId: string }[]): Promise<Map<string, StoredResponse[]>> {
-  const rows: { cycle_id: string; subject_id: string; rater_id: string; rater_group: string; answers: StoredResponse['answers']; comments: StoredResponse['comments'] }[] =
+  const rows: { response_id: string; cycle_id: string; subject_id: string; rater_id: string; rater_group: string; answers: StoredResponse['answers']; comments: StoredResponse['comments'] }[] =
     await manager.query(
-      `SELECT DISTINCT ON (r."cycle_id", r."subject_id", r."rater_id") r."cycle_id", r."subject_id", r."rater_id", r."rater_group", r."answers", r."comments"
+      `SELECT DISTINCT ON (r."cycle_id", r."subject_id", r."rater_id") r."response_id"::text AS "response_id", r."cycle_id", r."subject_id", r."rater_id", r."rater_group", r."answers", r."comments"
        FROM "scoring"."rater_response" r
        JOIN unnest($1::text[], $2::text[]) AS k(c, s) ON r."cycle_id" = k.c AND r."subject_id" = k.s
        ORDER BY r."cycle_id", r."subject_id", r."rater_id", r."response_version" DESC`,
@@ -185,7 +197,7 @@ async function latestResponsesOf(manager: EntityManager, subjects: { cycleId: st
   for (const r of rows) {
     const key = JSON.stringify([r.cycle_id, r.subject_id]);
     const list = bySubject.get(key) ?? [];
-    list.push({ raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments });
+    list.push({ responseId: r.response_id, raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments });
     bySubject.set(key, list);
   }
   return bySubject;

@@ -14,6 +14,8 @@ const survey: SurveyData = {
   anonymityThreshold: 3,
   anonymityNote: 'Your answers are combined with others in your group and shown only when at least 3 people in the group have answered.',
   closesAt: '2030-01-31T00:00:00.000Z',
+  closedAt: null,
+  submittedAt: null,
   status: 'invited',
   notAbleToRateLabel: 'Not able to rate',
   scale: ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'].map((label, i) => ({ value: i + 1, label })),

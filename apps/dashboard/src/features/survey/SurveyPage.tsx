@@ -69,17 +69,11 @@ export function SurveyPage({ token }: { token: string }) {
         {loading && <Loading label="Opening your survey…" />}
         {error && <SurveyLinkProblem error={error} onRetry={() => void refetch()} />}
         {survey && done && <Confirmation subjectName={survey.subjectName} />}
-        {survey && !done && (
+        {survey && !done && survey.status === 'submitted' && <Submitted subjectName={survey.subjectName} submittedAt={survey.submittedAt} />}
+        {survey && !done && survey.status !== 'submitted' && survey.closedAt && <Closed cycleName={survey.cycleName} closedAt={survey.closedAt} />}
+        {survey && !done && survey.status !== 'submitted' && !survey.closedAt && (
           <Stack gap="lg">
             <SurveyIntro survey={survey} />
-            {survey.status === 'submitted' && (
-              <Card bg="green.0">
-                <Text fw={600}>You have already submitted this survey — thank you.</Text>
-                <Text size="sm" c="dimmed">
-                  Your answers are shown below for your records and can no longer be changed.
-                </Text>
-              </Card>
-            )}
             <SurveyForm survey={survey} onSaveDraft={onSaveDraft} onSubmit={onSubmit} submitting={submitState.loading} />
             {submitError != null && <ErrorState error={submitError} what="Your feedback was not submitted" />}
           </Stack>
@@ -104,6 +98,37 @@ function Confirmation({ subjectName }: { subjectName: string }) {
           says. You can close this page.
         </Text>
       </Stack>
+    </Card>
+  );
+}
+
+const longDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+
+/** A submitted link says that it was submitted and when; the answers are the rater's alone and are not shown again. */
+function Submitted({ subjectName, submittedAt }: { subjectName: string; submittedAt: string | null }) {
+  return (
+    <Card padding="xl" ta="center" className="survey-confirmation" role="status">
+      <Title order={1} fz={24}>
+        You have already submitted this survey — thank you
+      </Title>
+      <Text mt="sm" c="dimmed">
+        Your feedback about {subjectName} was submitted{submittedAt ? ` on ${longDate(submittedAt)}` : ''}. It can no longer be changed, and
+        nobody — you included — can open your answers through this link.
+      </Text>
+    </Card>
+  );
+}
+
+/** A closed cycle's link: a notice, not a form. */
+function Closed({ cycleName, closedAt }: { cycleName: string; closedAt: string }) {
+  return (
+    <Card padding="xl" ta="center" role="status">
+      <Title order={1} fz={24}>
+        This survey closed on {longDate(closedAt)}
+      </Title>
+      <Text mt="sm" c="dimmed">
+        {cycleName} no longer takes answers. If you think you should still have been able to answer, contact the HR team who sent the link.
+      </Text>
     </Card>
   );
 }

@@ -10,7 +10,9 @@ export const RATER_SURVEY = graphql(`
       anonymityThreshold
       anonymityNote
       closesAt
+      closedAt
       status
+      submittedAt
       notAbleToRateLabel
       scale { value label }
       dimensions { id name description items { id text } }

@@ -76,8 +76,14 @@ export class RaterSurvey {
   @Field()
   closesAt!: Date;
 
+  @Field(() => Date, { nullable: true, description: 'Set once the survey has closed: the link then shows "this survey closed on …" and no form (no dimensions)' })
+  closedAt!: Date | null;
+
   @Field({ description: 'invited, started or submitted; a submitted survey is read-only' })
   status!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the survey was submitted (a submitted survey shows this, never its answers)' })
+  submittedAt!: Date | null;
 
   @Field(() => [ScalePoint])
   scale!: ScalePoint[];
@@ -85,10 +91,10 @@ export class RaterSurvey {
   @Field()
   notAbleToRateLabel!: string;
 
-  @Field(() => [SurveyDimension])
+  @Field(() => [SurveyDimension], { description: 'What to answer; empty once the survey is submitted or closed' })
   dimensions!: SurveyDimension[];
 
-  @Field(() => [AnswerValue], { description: 'Saved draft (or the submitted answers)' })
+  @Field(() => [AnswerValue], { description: 'The saved draft; empty once submitted (answers are the rater\'s alone)' })
   answers!: AnswerValue[];
 
   @Field(() => [CommentValue])

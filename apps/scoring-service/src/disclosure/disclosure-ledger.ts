@@ -1,0 +1,142 @@
+import { decideResultSet, decideSnapshot, DisclosedView, RaterResponse } from '@leaderscope/scoring';
+import type { EntityManager } from 'typeorm';
+import { ComputedReport, computeSubjectReport, resolveBasis, ScoringBasis, scorableResponses, StoredResponse } from '../reports/compute-report';
+
+/** One row of `scoring.disclosed_view`: a view of a subject that was disclosed. */
+interface LedgerRow {
+  result_set: string;
+  snapshot: number;
+  instrument_id: string;
+  instrument_version: number;
+  role_profile_id: string | null;
+  min_group_size: number;
+  response_ids: string[];
+}
+
+/** Everything ever disclosed about one subject, with the frozen responses each view was computed from. */
+export interface Ledger {
+  rows: LedgerRow[];
+  responses: Map<string, StoredResponse>;
+  /** the live snapshot in force: its number and frozen responses (null before the first) */
+  current: { snapshot: number; responses: StoredResponse[] } | null;
+}
+
+const basisOf = (row: LedgerRow): ScoringBasis => ({
+  instrumentId: row.instrument_id,
+  instrumentVersion: row.instrument_version,
+  roleProfileId: row.role_profile_id,
+  minGroupSize: row.min_group_size,
+});
+
+/** A basis and responses as the disclosure rule takes them. */
+function view(resultSet: string, basis: ScoringBasis, responses: StoredResponse[]): DisclosedView {
+  const instrument = resolveBasis(basis);
+  return {
+    basis: { resultSet, instrument, policy: { minGroupSize: basis.minGroupSize } },
+    responses: scorableResponses(responses, instrument).scored,
+  };
+}
+
+/** Reads a subject's ledger (call under the subject's lock). */
+export async function loadLedger(manager: EntityManager, cycleId: string, subjectId: string): Promise<Ledger> {
+  const rows: LedgerRow[] = await manager.query(
+    `SELECT "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id", "min_group_size", "response_ids"::text[] AS "response_ids"
+     FROM "scoring"."disclosed_view" WHERE "cycle_id" = $1 AND "subject_id" = $2 ORDER BY "snapshot", "disclosed_at", "result_set"`,
+    [cycleId, subjectId],
+  );
+  const ids = [...new Set(rows.flatMap((r) => r.response_ids))];
+  const stored: { response_id: string; rater_id: string; rater_group: string; answers: StoredResponse['answers']; comments: StoredResponse['comments'] }[] =
+    ids.length === 0
+      ? []
+      : await manager.query(
+          `SELECT "response_id"::text AS "response_id", "rater_id", "rater_group", "answers", "comments" FROM "scoring"."rater_response" WHERE "response_id" = ANY($1::uuid[])`,
+          [ids],
+        );
+  const responses = new Map(
+    stored.map((r) => [r.response_id, { responseId: r.response_id, raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments }]),
+  );
+  const live = rows.filter((r) => r.result_set === 'live').at(-1);
+  return { rows, responses, current: live ? { snapshot: live.snapshot, responses: live.response_ids.map((id) => responses.get(id)!) } : null };
+}
+
+function disclosedViews(ledger: Ledger): DisclosedView[] {
+  return ledger.rows.map((r) => view(r.result_set, basisOf(r), r.response_ids.map((id) => ledger.responses.get(id)!)));
+}
+
+async function record(
+  manager: EntityManager,
+  key: { cycleId: string; subjectId: string; resultSet: string; snapshot: number },
+  basis: ScoringBasis,
+  responses: StoredResponse[],
+  computed: ComputedReport,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
+       "min_group_size", "response_ids", "group_counts", "report")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10::jsonb, $11::jsonb) ON CONFLICT DO NOTHING`,
+    [key.cycleId, key.subjectId, key.resultSet, key.snapshot, basis.instrumentId, basis.instrumentVersion, basis.roleProfileId, basis.minGroupSize,
+      responses.map((r) => r.responseId), JSON.stringify(computed.groupCounts), JSON.stringify(computed.report)],
+  );
+}
+
+/**
+ * The live side of the disclosure rule (docs/anonymity.md): given the latest response of every rater
+ * so far, takes the next snapshot if `decideSnapshot` allows it, records it in the ledger and returns
+ * its report; otherwise null (nobody is shown anything new).
+ */
+export async function takeLiveSnapshot(
+  manager: EntityManager,
+  subject: { cycleId: string; subjectId: string },
+  basis: ScoringBasis,
+  received: StoredResponse[],
+  seed: string,
+): Promise<{ snapshot: number; computed: ComputedReport } | null> {
+  const ledger = await loadLedger(manager, subject.cycleId, subject.subjectId);
+  const live = view('live', basis, []);
+  const toScoring = (rs: StoredResponse[]): RaterResponse[] => view('live', basis, rs).responses;
+  const decision = decideSnapshot({
+    basis: live.basis,
+    current: ledger.current ? toScoring(ledger.current.responses) : null,
+    received: toScoring(received),
+    disclosed: disclosedViews(ledger),
+  });
+  if (!decision.take) return null;
+  const frozen = new Map((ledger.current?.responses ?? []).map((r) => [r.raterId, r]));
+  const latest = new Map(received.map((r) => [r.raterId, r]));
+  const responses = decision.responses.map((r) => frozen.get(r.raterId) ?? latest.get(r.raterId)!);
+  const computed = computeSubjectReport(responses, basis, seed);
+  const snapshot = (ledger.current?.snapshot ?? 0) + 1;
+  await record(manager, { ...subject, resultSet: 'live', snapshot }, basis, responses, computed);
+  return { snapshot, computed };
+}
+
+/**
+ * A rescore's view of a subject: the live snapshot in force scored under another basis, disclosed
+ * only if the audit over everything disclosed before finds no isolated rater. Returns the report,
+ * or the reason it is withheld (also when no snapshot exists yet).
+ */
+export async function discloseResultSet(
+  manager: EntityManager,
+  subject: { cycleId: string; subjectId: string },
+  resultSet: string,
+  basis: ScoringBasis,
+  seed: string,
+): Promise<{ computed: ComputedReport } | { withheld: string }> {
+  const ledger = await loadLedger(manager, subject.cycleId, subject.subjectId);
+  if (!ledger.current) return { withheld: 'no results have been disclosed for this subject yet' };
+  const candidate = view(resultSet, basis, ledger.current.responses);
+  const decision = decideResultSet(candidate, disclosedViews(ledger));
+  if (!decision.disclose) return { withheld: `withheld to protect anonymity: ${decision.reasons.join('; ')}` };
+  const computed = computeSubjectReport(ledger.current.responses, basis, seed);
+  await record(manager, { ...subject, resultSet, snapshot: ledger.current.snapshot }, basis, ledger.current.responses, computed);
+  return { computed };
+}
+
+/** The report of the live snapshot in force (what every viewer may see), or null. */
+export async function currentLiveReport(manager: EntityManager, cycleId: string, subjectId: string): Promise<Record<string, unknown> | null> {
+  const [row] = await manager.query(
+    `SELECT "report" FROM "scoring"."disclosed_view" WHERE "cycle_id" = $1 AND "subject_id" = $2 AND "result_set" = 'live' ORDER BY "snapshot" DESC LIMIT 1`,
+    [cycleId, subjectId],
+  );
+  return row?.report ?? null;
+}

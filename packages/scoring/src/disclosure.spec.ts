@@ -1,0 +1,161 @@
+import {
+  auditViews,
+  compareSnapshots,
+  decideResultSet,
+  decideSnapshot,
+  DisclosureBasis,
+  figureEquations,
+  Instrument,
+  isolatedRaters,
+  respondentFigures,
+  RaterGroup,
+  RaterResponse,
+  variableOf,
+} from './index';
+
+const instrument: Instrument = {
+  scale: { min: 1, max: 5 },
+  dimensions: [{ id: 'A' }, { id: 'B' }],
+  items: [
+    { id: 'a1', dimensionId: 'A' },
+    { id: 'a2', dimensionId: 'A' },
+    { id: 'b1', dimensionId: 'B' },
+  ],
+};
+const live: DisclosureBasis = { resultSet: 'live', instrument, policy: { minGroupSize: 3 } };
+const r = (raterId: string, group: RaterGroup, a1: number | null, a2: number | null, b1: number | null): RaterResponse => ({
+  raterId,
+  group,
+  answers: { a1, a2, b1 },
+});
+const peers = (ids: string[]) => ids.map((id) => r(id, 'peer', 3, 4, 2));
+
+describe('figureEquations', () => {
+  it('writes each published figure as a functional of item answers, leaving exempt raters out', () => {
+    const eqs = figureEquations({ basis: live, responses: [r('s', 'self', 1, 1, 1), r('m', 'manager', 2, 2, 2), ...peers(['p1', 'p2', 'p3'])] });
+    const byName = new Map(eqs.map((e) => [e.figure, e]));
+    expect([...byName.keys()].sort()).toEqual(['live|A|manager', 'live|A|others', 'live|A|peer', 'live|A|self', 'live|B|manager', 'live|B|others', 'live|B|peer', 'live|B|self']);
+    expect(byName.get('live|A|manager')!.terms.size).toBe(0); // published by design: no unknowns
+    const peerA = byName.get('live|A|peer')!;
+    expect(peerA.raters).toEqual(['p1', 'p2', 'p3']);
+    expect(peerA.terms.get(variableOf('p1', 'a1'))).toEqual([1, 6]); // mean of 3 raters, each the mean of 2 items
+    const othersA = byName.get('live|A|others')!;
+    expect(othersA.raters).toEqual(['p1', 'p2', 'p3']); // the manager counts in n (4) but is known
+    expect(othersA.terms.get(variableOf('p1', 'a1'))).toEqual([1, 8]);
+    expect(othersA.terms.has(variableOf('m', 'a1'))).toBe(false);
+  });
+
+  it('gives reverse-scored items a negative coefficient and skips "not able to rate"', () => {
+    const rev: DisclosureBasis = { ...live, instrument: { ...instrument, items: instrument.items.map((i) => (i.id === 'a2' ? { ...i, reverse: true } : i)) } };
+    const [peerA] = figureEquations({ basis: rev, responses: [r('p1', 'peer', 3, 4, 2), r('p2', 'peer', 3, null, 2), r('p3', 'peer', 3, 1, 2)] });
+    expect(peerA.terms.get(variableOf('p1', 'a2'))).toEqual([-1, 6]);
+    expect(peerA.terms.get(variableOf('p2', 'a1'))).toEqual([1, 3]);
+    expect(peerA.terms.has(variableOf('p2', 'a2'))).toBe(false);
+  });
+});
+
+describe('isolatedRaters', () => {
+  const eq = (figure: string, terms: [string, number][]) => ({
+    figure,
+    raters: [...new Set(terms.map(([v]) => v.split('\u0000')[0]))],
+    terms: new Map(terms.map(([v, c]) => [v, [c, 1] as [number, number]])),
+  });
+  it('finds a rater isolated by the difference of two sums', () => {
+    const x = (id: string) => variableOf(id, 'i');
+    const found = isolatedRaters([eq('f1', [[x('a'), 1], [x('b'), 1], [x('c'), 1]]), eq('f2', [[x('a'), 1], [x('b'), 1], [x('c'), 1], [x('d'), 1]])]);
+    expect(found.map((f) => f.raterId)).toEqual(['d']);
+  });
+  it('finds the three-query attack no pairwise rule sees (d+e, e+f, d+f)', () => {
+    const x = (id: string) => variableOf(id, 'i');
+    const found = isolatedRaters([eq('1', [[x('d'), 1], [x('e'), 1]]), eq('2', [[x('e'), 1], [x('f'), 1]]), eq('3', [[x('d'), 1], [x('f'), 1]])]);
+    expect(found.map((f) => f.raterId)).toEqual(['d', 'e', 'f']);
+  });
+  it('finds a functional of two answers of one rater (their difference)', () => {
+    const found = isolatedRaters([
+      eq('dim', [[variableOf('a', 'i1'), 1], [variableOf('a', 'i2'), 1], [variableOf('b', 'i1'), 2], [variableOf('c', 'i1'), 2]]),
+      eq('item', [[variableOf('a', 'i1'), 2], [variableOf('b', 'i1'), 2], [variableOf('c', 'i1'), 2]]),
+    ]);
+    expect(found.map((f) => f.raterId)).toEqual(['a']);
+  });
+  it('accepts nested sums that grow by blocks of two or more', () => {
+    const x = (id: string) => variableOf(id, 'i');
+    expect(isolatedRaters([eq('1', [[x('a'), 1], [x('b'), 1], [x('c'), 1]]), eq('2', [[x('a'), 1], [x('b'), 1], [x('c'), 1], [x('d'), 1], [x('e'), 1]])])).toEqual([]);
+  });
+});
+
+describe('compareSnapshots (rule 1)', () => {
+  it('counts raters per figure: one late rater "not able to rate" on B moves B by one', () => {
+    const before = peers(['p1', 'p2', 'p3']);
+    const after = [...before, r('p4', 'peer', 2, 2, 5), r('p5', 'peer', 1, 1, null)];
+    const { offending } = compareSnapshots({ ...live, policy: { minGroupSize: 2 } }, before, after, 2);
+    expect(offending).toEqual([
+      { figure: 'live|B|others', changed: 1, raters: ['p4'] },
+      { figure: 'live|B|peer', changed: 1, raters: ['p4'] },
+    ]);
+  });
+  it('lets an exempt figure appear (the manager is published by design)', () => {
+    const before = peers(['p1', 'p2', 'p3']);
+    const { offending, changes } = compareSnapshots(live, before, [...before, r('m', 'manager', 4, 4, 4)], 3);
+    expect(offending).toEqual([]);
+    expect(changes.map((c) => c.figure)).toEqual(['live|A|manager', 'live|B|manager']);
+  });
+});
+
+describe('respondentFigures', () => {
+  it('makes the respondents of a group whose comments are shown a figure of their own', () => {
+    expect(respondentFigures(live, [...peers(['p1', 'p2', 'p3']), r('d1', 'direct_report', 1, 1, 1), r('m', 'manager', 1, 1, 1)])).toEqual([
+      { figure: 'live|comments|peer', raters: ['p1', 'p2', 'p3'] },
+    ]);
+  });
+  it('stops a comment from appearing with a single new rater who moves no score', () => {
+    const current = peers(['p1', 'p2', 'p3']);
+    const silent = r('p4', 'peer', null, null, null); // counts on no dimension, but may have commented
+    const d = decideSnapshot({ basis: live, current, received: [...current, silent, r('s', 'self', 3, 3, 3)], disclosed: [{ basis: live, responses: current }] });
+    expect(d.take).toBe(true);
+    expect(d.responses.map((x) => x.raterId)).toEqual(['p1', 'p2', 'p3', 's']);
+  });
+});
+
+describe('decideSnapshot', () => {
+  it('takes the first snapshot once a group reaches the threshold, and not before', () => {
+    const one = decideSnapshot({ basis: live, current: null, received: peers(['p1', 'p2']), disclosed: [] });
+    expect(one).toEqual({ take: false, responses: [], reasons: ['no visible figure would change'] });
+    const two = decideSnapshot({ basis: live, current: null, received: peers(['p1', 'p2', 'p3']), disclosed: [] });
+    expect(two.take).toBe(true);
+    expect(two.responses.map((x) => x.raterId)).toEqual(['p1', 'p2', 'p3']);
+  });
+  it('waits for a late rater until the figures can move by the threshold', () => {
+    const current = peers(['p1', 'p2', 'p3']);
+    const disclosed = [{ basis: live, responses: current }];
+    const late = decideSnapshot({ basis: live, current, received: [...current, ...peers(['p4'])], disclosed });
+    expect(late.take).toBe(false);
+    expect(late.responses).toBe(current);
+    expect(late.reasons[0]).toMatch(/live\|A\|others would change by 1 rater \(fewer than 3\)/);
+    const three = decideSnapshot({ basis: live, current, received: [...current, ...peers(['p4', 'p5', 'p6'])], disclosed });
+    expect(three.take).toBe(true);
+  });
+  it('holds back a rater who would move a figure by one, and lets the others go ahead', () => {
+    const current = peers(['p1', 'p2', 'p3']);
+    const reports = ['d1', 'd2', 'd3'].map((id) => r(id, 'direct_report', 2, 2, 2));
+    const d = decideSnapshot({ basis: live, current, received: [...current, ...peers(['p4']), ...reports], disclosed: [{ basis: live, responses: current }] });
+    expect(d.take).toBe(true);
+    expect(d.responses.map((x) => x.raterId)).toEqual(['p1', 'p2', 'p3', 'd1', 'd2', 'd3']);
+  });
+  it('keeps a rater\'s frozen answers: a correction never moves a figure', () => {
+    const current = peers(['p1', 'p2', 'p3']);
+    const corrected = [r('p1', 'peer', 5, 5, 5), ...current.slice(1), ...peers(['p4', 'p5', 'p6'])];
+    const d = decideSnapshot({ basis: live, current, received: corrected, disclosed: [{ basis: live, responses: current }] });
+    expect(d.take).toBe(true);
+    expect(d.responses.find((x) => x.raterId === 'p1')!.answers.a1).toBe(3);
+  });
+  it('refuses a snapshot the audit can break although rule 1 holds (another result set showed the old raters differently)', () => {
+    // v2 moves a2 to dimension B. Shown: live A over p1..p3, v2 A (a1 only) over p1..p3.
+    const v2: DisclosureBasis = { resultSet: 'v2', instrument: { ...instrument, items: instrument.items.map((i) => (i.id === 'a2' ? { ...i, dimensionId: 'B' } : i)) }, policy: { minGroupSize: 3 } };
+    const current = [r('p1', 'peer', 3, 4, 2), r('p2', 'peer', 3, null, 2), r('p3', 'peer', 3, null, 2)];
+    const view = { basis: v2, responses: current };
+    const liveView = { basis: live, responses: current };
+    // live A = (p1.a1 + p1.a2)/2 + p2.a1 + p3.a1; v2 A = p1.a1 + p2.a1 + p3.a1 → p1's (a2 − a1)/2
+    expect(decideResultSet(view, [liveView])).toEqual({ disclose: false, reasons: [expect.stringMatching(/^rater p1 would be isolated by/)] });
+    expect(auditViews([liveView])).toEqual([]);
+  });
+});

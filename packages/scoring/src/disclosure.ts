@@ -1,0 +1,376 @@
+/**
+ * The disclosure rule: which sequence of reports may be shown at all.
+ *
+ * `scoreSubject` keeps each single report safe (suppression, no differencing between `others` and
+ * the groups). This module keeps the *sequence* safe: every report anyone is ever shown about one
+ * subject — HR's live view, the publication, every result set (rescores under other instrument
+ * versions or role profiles) — is a view of a **snapshot**: a frozen set of responses. Snapshots
+ * only grow, and a new one is taken only when
+ *
+ *   1. (the per-figure rule) every visible figure (group × dimension, `others` × dimension) whose
+ *      contributing raters change, changes by at least `threshold` non-exempt raters at once; and
+ *   2. (the audit) the linear system made of every figure ever disclosed for the subject, in every
+ *      result set, together with the candidate's figures, determines no functional of any single
+ *      non-exempt rater's answers (no rater's dimension score, no item answer, not even the
+ *      difference between two of their answers).
+ *
+ * Rule 1 is what people can reason about; rule 2 is the exact check behind it (it also covers what
+ * rule 1 cannot see: two result sets that score one rater's item differently, a dimension that
+ * moved items between instrument versions). Both are pure functions of their arguments.
+ *
+ * Figures are modelled as linear functionals of the raters' item answers x(rater, item): a group's
+ * mean on a dimension is Σ_r (1/k_r) Σ_i s_i x(r, i) / n (s_i = −1 for a reverse-scored item, the
+ * constant min + max dropped), `others` the same over its included groups (or the mean of group
+ * means). Raters of exempt groups (self, manager by default) are published by design, so their
+ * answers are treated as known to the adversary (their columns are removed), which only makes the
+ * check stricter for everyone else. Second moments (sd, interval, rwg) are computed over exactly
+ * the same rater sets, so rule 1 bounds them the same way; they are not part of the linear audit.
+ */
+import { ScoringInputError } from './errors';
+import { GROUP_INDEX } from './prepare';
+import { scoreSubjectInternal } from './score-subject';
+import { Instrument, Policy, RATER_GROUPS, RaterGroup, RaterResponse } from './types';
+
+/** One way of scoring a snapshot: a result set's instrument version, policy and role-profile targets. */
+export interface DisclosureBasis {
+  /** the result set: 'live' or a rescore id */
+  resultSet: string;
+  instrument: Instrument;
+  policy?: Partial<Policy>;
+  expectations?: Record<string, number>;
+}
+
+/** One disclosed view: a basis applied to a frozen set of responses. */
+export interface DisclosedView {
+  basis: DisclosureBasis;
+  responses: RaterResponse[];
+}
+
+/** A visible figure as a linear functional of item answers. */
+export interface FigureEquation {
+  /** `${resultSet}|${dimensionId}|${group or 'others'}` */
+  figure: string;
+  /** non-exempt raters counted in the figure */
+  raters: string[];
+  /** variable `${raterId}\u0000${itemId}` -> coefficient as [numerator, denominator] (small integers) */
+  terms: Map<string, [number, number]>;
+}
+
+const SEP = '\u0000';
+export const variableOf = (raterId: string, itemId: string) => `${raterId}${SEP}${itemId}`;
+const raterOfVariable = (v: string) => v.slice(0, v.indexOf(SEP));
+
+/**
+ * The figures a basis shows for a set of responses, as equations. Exempt groups' raters are left
+ * out of every equation (their answers count as known). Answers to items the basis's instrument
+ * does not have must already be removed (as the scoring service does).
+ */
+export function figureEquations(view: DisclosedView): FigureEquation[] {
+  const { basis } = view;
+  const scored = scoreSubjectInternal({ instrument: basis.instrument, responses: view.responses, policy: basis.policy, expectations: basis.expectations });
+  const { inst, raters, policy, scores } = scored;
+  const exempt = new Set<number>(policy.exemptGroups.map((g) => GROUP_INDEX[g]));
+  const out: FigureEquation[] = [];
+  scores.dimensions.forEach((dim, d) => {
+    // each counted rater's dimension-score functional, by group
+    const byGroup = new Map<number, { raterId: string; terms: [string, number, number][] }[]>();
+    for (const r of scored.counted[d]) {
+      const rater = raters[r];
+      const obs = inst.observed[d][rater.group];
+      const answered = obs.filter((it) => rater.values[it] === rater.values[it]);
+      const list = byGroup.get(rater.group) ?? [];
+      list.push({
+        raterId: rater.raterId,
+        terms: answered.map((it) => [variableOf(rater.raterId, inst.itemIds[it]), inst.itemReverse[it] ? -1 : 1, answered.length]),
+      });
+      byGroup.set(rater.group, list);
+    }
+    const equation = (figure: string, groups: number[], weight: (g: number, n: number) => [number, number]): FigureEquation => {
+      const terms = new Map<string, [number, number]>();
+      const names: string[] = [];
+      for (const g of groups) {
+        const members = byGroup.get(g) ?? [];
+        if (exempt.has(g)) continue;
+        const [wn, wd] = weight(g, members.length);
+        for (const m of members) {
+          names.push(m.raterId);
+          for (const [v, sign, k] of m.terms) terms.set(v, [sign * wn, wd * k]);
+        }
+      }
+      return { figure: `${basis.resultSet}|${dim.dimensionId}|${figure}`, raters: names.sort(), terms };
+    };
+    for (const [name, score] of Object.entries(dim.groups)) {
+      if (!score || 'suppressed' in score) continue;
+      const g = GROUP_INDEX[name as RaterGroup];
+      out.push(equation(name, [g], (_g, n) => [1, n]));
+    }
+    if (!('suppressed' in dim.others)) {
+      const inc = dim.others.includes.map((g) => GROUP_INDEX[g]);
+      const total = inc.reduce((s, g) => s + (byGroup.get(g)?.length ?? 0), 0);
+      const groupsMean = policy.othersMean === 'mean-of-groups' && inc.length > 1;
+      out.push(equation('others', inc, (_g, n) => (groupsMean ? [1, inc.length * n] : [1, total])));
+    }
+  });
+  return out;
+}
+
+/* ---------------- exact rank arithmetic over two prime fields ---------------- */
+
+const PRIMES = [1_000_003, 999_983]; // products stay below 2^53
+
+const inverses = new Map<number, number>();
+
+function modInverse(a: number, p: number): number {
+  const key = a * 2_000_000 + (p === PRIMES[0] ? 0 : 1);
+  const cached = a < 1_000_000 ? inverses.get(key) : undefined;
+  if (cached !== undefined) return cached;
+  const inv = computeInverse(a, p);
+  if (a < 1_000_000 && inverses.size < 100_000) inverses.set(key, inv);
+  return inv;
+}
+
+function computeInverse(a: number, p: number): number {
+  let [r0, r1] = [((a % p) + p) % p, p];
+  let [s0, s1] = [1, 0];
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  if (r0 !== 1) throw new ScoringInputError(`disclosure: ${a} has no inverse modulo ${p}`);
+  return ((s0 % p) + p) % p;
+}
+
+/** Rank mod p of a dense matrix (rows of `width` values in [0, p)), columns where `skip` is true left out. */
+function rankMod(rows: number[][], width: number, p: number, skip: (col: number) => boolean): number {
+  const m = rows.map((r) => r.map((v, c) => (skip(c) ? 0 : v)));
+  let rank = 0;
+  for (let col = 0; col < width && rank < m.length; col++) {
+    let pivot = -1;
+    for (let i = rank; i < m.length; i++) if (m[i][col] !== 0) { pivot = i; break; }
+    if (pivot < 0) continue;
+    [m[rank], m[pivot]] = [m[pivot], m[rank]];
+    const top = m[rank];
+    const inv = modInverse(top[col], p);
+    for (let c = col; c < width; c++) top[c] = (top[c] * inv) % p;
+    for (let i = rank + 1; i < m.length; i++) {
+      const row = m[i];
+      const f = row[col];
+      if (f === 0) continue;
+      for (let c = col; c < width; c++) if (top[c] !== 0) row[c] = (((row[c] - f * top[c]) % p) + p) % p;
+    }
+    rank++;
+  }
+  return rank;
+}
+
+export interface Isolation {
+  raterId: string;
+  /** the figures (of the equations given) that involve this rater */
+  figures: string[];
+}
+
+/**
+ * The raters some functional of whose answers alone is determined by the equations: rater r is
+ * isolated iff removing r's columns lowers the rank (dim(rowspace ∩ span(r's variables)) =
+ * rank(A) − rank(A without r's columns)). Computed per connected block of variables, over two
+ * prime fields; a rater isolated in either field is reported.
+ */
+export function isolatedRaters(all: FigureEquation[]): Isolation[] {
+  // The same figure shown again (in a later snapshot or another result set) adds no equation.
+  const seen = new Map<string, FigureEquation>();
+  const figuresOf = new Map<string, Set<string>>(); // equation key -> every figure name it stands for
+  for (const eq of all) {
+    const key = [...eq.terms.entries()].map(([v, [n, d]]) => `${v}=${n}/${d}`).sort().join('|');
+    if (!seen.has(key)) seen.set(key, eq);
+    figuresOf.set(key, (figuresOf.get(key) ?? new Set<string>()).add(eq.figure));
+  }
+  const equations = [...seen.entries()].map(([key, eq]) => ({ ...eq, figure: [...figuresOf.get(key)!].sort().join(', ') }));
+  // connected components of variables: figures that share a variable are solved together
+  const varIndex = new Map<string, number>();
+  const parent: number[] = [];
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  for (const eq of equations) {
+    let first = -1;
+    for (const v of eq.terms.keys()) {
+      let i = varIndex.get(v);
+      if (i === undefined) {
+        i = parent.length;
+        varIndex.set(v, i);
+        parent.push(i);
+      }
+      if (first < 0) first = i;
+      else parent[find(i)] = find(first);
+    }
+  }
+  const blocks = new Map<number, FigureEquation[]>();
+  for (const eq of equations) {
+    const v = eq.terms.keys().next();
+    if (v.done) continue;
+    const b = find(varIndex.get(v.value)!);
+    const list = blocks.get(b) ?? [];
+    list.push(eq);
+    blocks.set(b, list);
+  }
+  const found = new Map<string, Set<string>>();
+  const varRater = new Map<number, string>();
+  for (const [v, i] of varIndex) varRater.set(i, raterOfVariable(v));
+  for (const block of blocks.values()) {
+    // local, dense column numbering for the block
+    const local = new Map<number, number>();
+    for (const eq of block) for (const v of eq.terms.keys()) if (!local.has(varIndex.get(v)!)) local.set(varIndex.get(v)!, local.size);
+    const raterOfColumn: string[] = [];
+    for (const [global, col] of local) raterOfColumn[col] = varRater.get(global)!;
+    const ratersHere = new Set(raterOfColumn);
+    for (const p of PRIMES) {
+      const rows = block.map((eq) => {
+        const row = new Array<number>(local.size).fill(0);
+        for (const [v, [num, den]] of eq.terms) row[local.get(varIndex.get(v)!)!] = ((((num % p) + p) % p) * modInverse(den, p)) % p;
+        return row;
+      });
+      const full = rankMod(rows, local.size, p, () => false);
+      for (const raterId of ratersHere) {
+        if (found.has(raterId)) continue;
+        if (rankMod(rows, local.size, p, (c) => raterOfColumn[c] === raterId) < full) {
+          const figures = found.get(raterId) ?? new Set<string>();
+          for (const eq of block) if (eq.raters.includes(raterId)) figures.add(eq.figure);
+          found.set(raterId, figures);
+        }
+      }
+    }
+  }
+  return [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([raterId, figures]) => ({ raterId, figures: [...figures].sort() }));
+}
+
+/** Rule 2 over views: the raters isolated by everything these views show together. */
+export function auditViews(views: DisclosedView[]): Isolation[] {
+  return isolatedRaters(views.flatMap(figureEquations));
+}
+
+export interface FigureChange {
+  figure: string;
+  /** how many non-exempt raters entered or left the figure */
+  changed: number;
+  /** those raters */
+  raters: string[];
+}
+
+/**
+ * Rule 1 between two snapshots under one basis: every figure whose non-exempt contributors differ
+ * must differ by at least `threshold` raters. A figure that appears or disappears counts all of
+ * its raters. Returns the offending figures (empty = the rule holds) and whether any visible figure
+ * changes at all.
+ */
+export function compareSnapshots(
+  basis: DisclosureBasis,
+  before: RaterResponse[],
+  after: RaterResponse[],
+  threshold: number,
+): { offending: FigureChange[]; changes: FigureChange[] } {
+  const figures = (responses: RaterResponse[]) =>
+    new Map([...figureEquations({ basis, responses }), ...respondentFigures(basis, responses)].map((f) => [f.figure, new Set(f.raters)]));
+  const a = figures(before);
+  const b = figures(after);
+  const offending: FigureChange[] = [];
+  const changes: FigureChange[] = [];
+  for (const figure of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    const x = a.get(figure) ?? new Set<string>();
+    const y = b.get(figure) ?? new Set<string>();
+    const raters = [...[...x].filter((r) => !y.has(r)), ...[...y].filter((r) => !x.has(r))].sort();
+    const changed = raters.length;
+    // an exempt-only figure (e.g. self) appears or changes without anonymous raters: visible, allowed
+    const appearsOrVanishes = a.has(figure) !== b.has(figure);
+    if (changed === 0 && !appearsOrVanishes) continue;
+    changes.push({ figure, changed, raters });
+    if (changed > 0 && changed < threshold) offending.push({ figure, changed, raters });
+  }
+  return { offending, changes };
+}
+
+/**
+ * The comment figures of a basis: a non-exempt group with at least `minGroupSize` respondents shows
+ * its comments, so the set of its respondents is a figure too (a comment appearing with a single new
+ * rater would be attributed to them). Exempt groups' comments are not shown.
+ */
+export function respondentFigures(basis: DisclosureBasis, responses: RaterResponse[]): { figure: string; raters: string[] }[] {
+  const exempt = new Set(basis.policy?.exemptGroups ?? ['self', 'manager']);
+  const byGroup = new Map<RaterGroup, string[]>();
+  for (const r of responses) if (!exempt.has(r.group)) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r.raterId]);
+  return [...byGroup.entries()]
+    .filter(([, raters]) => raters.length >= thresholdOf(basis))
+    .map(([group, raters]) => ({ figure: `${basis.resultSet}|comments|${group}`, raters: raters.sort() }));
+}
+
+export interface SnapshotDecision {
+  /** true: take the candidate as the new snapshot */
+  take: boolean;
+  /** the responses of the snapshot now in force (the candidate if taken, else the current one) */
+  responses: RaterResponse[];
+  /** why the candidate was not taken (empty when taken) */
+  reasons: string[];
+}
+
+/**
+ * Decides whether the responses received so far may become the next snapshot of a subject.
+ *
+ * `current` is the snapshot in force (null before the first); `received` the latest response of
+ * every rater so far. Raters already in the snapshot keep their frozen answers (a later correction
+ * would move a figure by one rater), so the candidate is `current` plus the raters not yet in it;
+ * raters who would move some figure by fewer than `threshold` are held back (and retried with every
+ * later decision) so that they do not hold back everyone else.
+ * `disclosed` is every view ever disclosed for this subject, in any result set. The candidate is
+ * taken only if it changes a visible figure, rule 1 holds against `current` under `basis`, and the
+ * audit finds no isolated rater in `disclosed` + the candidate's view.
+ */
+export function decideSnapshot(input: {
+  basis: DisclosureBasis;
+  current: RaterResponse[] | null;
+  received: RaterResponse[];
+  disclosed: DisclosedView[];
+}): SnapshotDecision {
+  const { basis, received, disclosed } = input;
+  const current = input.current ?? [];
+  const threshold = thresholdOf(basis);
+  const frozen = new Set(current.map((r) => r.raterId));
+  let pending = received.filter((r) => !frozen.has(r.raterId));
+  const keep = (reasons: string[]): SnapshotDecision => ({ take: false, responses: current, reasons });
+  if (pending.length === 0) return keep(['no new raters']);
+  // Raters who would move a figure by fewer than `threshold` wait (they may join with later raters);
+  // the others go ahead without them.
+  let candidate: RaterResponse[];
+  for (;;) {
+    candidate = [...current, ...pending];
+    const { offending, changes } = compareSnapshots(basis, current, candidate, threshold);
+    if (changes.length === 0) return keep(['no visible figure would change']);
+    if (offending.length === 0) break;
+    const waiting = new Set(offending.flatMap((o) => o.raters));
+    const rest = pending.filter((r) => !waiting.has(r.raterId));
+    if (rest.length === pending.length || rest.length === 0)
+      return keep(offending.map((o) => `${o.figure} would change by ${o.changed} rater${o.changed === 1 ? '' : 's'} (fewer than ${threshold})`));
+    pending = rest;
+  }
+  const isolated = auditViews([...disclosed, { basis, responses: candidate }]);
+  if (isolated.length > 0) return keep(isolated.map((i) => `rater ${i.raterId} would be isolated by ${i.figures.join(', ')}`));
+  return { take: true, responses: candidate, reasons: [] };
+}
+
+/**
+ * Whether another result set (a rescore) may be shown for a snapshot: the audit over everything
+ * disclosed so far plus the new view finds no isolated rater.
+ */
+export function decideResultSet(view: DisclosedView, disclosed: DisclosedView[]): { disclose: boolean; reasons: string[] } {
+  const isolated = auditViews([...disclosed, view]);
+  return isolated.length === 0
+    ? { disclose: true, reasons: [] }
+    : { disclose: false, reasons: isolated.map((i) => `rater ${i.raterId} would be isolated by ${i.figures.join(', ')}`) };
+}
+
+function thresholdOf(basis: DisclosureBasis): number {
+  return basis.policy?.minGroupSize ?? 3;
+}
+
+/** The rater groups whose figures are anonymous under a policy (not exempt, not self). */
+export function anonymousGroups(policy?: Partial<Policy>): RaterGroup[] {
+  const exempt = policy?.exemptGroups ?? ['self', 'manager'];
+  return RATER_GROUPS.filter((g) => !exempt.includes(g));
+}
