@@ -1,0 +1,10 @@
+import { runService } from '@leaderscope/service-kit';
+import { notificationConfigFromEnv } from './config';
+import { startNotificationService } from './index';
+
+/**
+ * The notification service as its own process, on Kafka and PostgreSQL (KAFKA_BROKERS,
+ * DATABASE_URL), sending over SMTP_URL (or recording mails for the outbox without it).
+ */
+const config = notificationConfigFromEnv();
+runService('notification-service', (options) => startNotificationService({ ...options, config }), config.smtpUrl ? `sending mail through ${new URL(config.smtpUrl).host}` : 'no SMTP_URL: recording mails for the mail outbox');
