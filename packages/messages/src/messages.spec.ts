@@ -22,7 +22,7 @@ describe('message catalogue', () => {
     const mail = renderMail(invitation, 'https://feedback.example/', 'tok_123');
     expect(mail.link).toBe('https://feedback.example/survey/tok_123');
     expect(mail.subject).toBe('Hana HR asks for your view of Ada <Lovelace>');
-    for (const part of ['Hana HR', 'Northwind', 'Ada <Lovelace>', 'a peer', 'at least 4 people', 'Tuesday 1 December 2026 at 17:00 UTC', mail.link]) {
+    for (const part of ['Hana HR', 'Northwind', 'Ada <Lovelace>', 'a peer', 'at least 4 people', 'Tuesday, 1 December 2026 at 17:00 UTC', mail.link]) {
       expect(mail.text).toContain(part);
     }
     expect(mail.html).toContain('Ada &lt;Lovelace&gt;');

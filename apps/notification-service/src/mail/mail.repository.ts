@@ -75,6 +75,12 @@ const MAIL_COLUMNS = `m."id", m."organisation_id" AS "organisationId", m."kind",
   m."assignment_id" AS "assignmentId", m."recipient_person_id" AS "recipientPersonId", m."to_address" AS "toAddress", m."content",
   m."status", m."reason", m."attempts", m."sequence", m."correlation_id" AS "correlationId"`;
 
+/** TypeORM answers an UPDATE … RETURNING with [rows, affected]. */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}
+
 /** The only place that speaks SQL to the notification schema. */
 @Injectable()
 export class MailRepository {
@@ -162,7 +168,7 @@ export class MailRepository {
    * whose lease ran out because a sender died), counting the attempt.
    */
   async claimDue(limit: number, leaseMs: number): Promise<ClaimedMail[]> {
-    return this.dataSource.query(
+    return rowsOf<ClaimedMail>(await this.dataSource.query(
       `WITH due AS (
          SELECT "id" FROM "notification"."mail"
          WHERE ("status" IN ('queued', 'deferred') AND "next_attempt_at" <= now()) OR ("status" = 'sending' AND "lease_until" < now())
@@ -174,13 +180,13 @@ export class MailRepository {
          EXISTS (SELECT 1 FROM "notification"."submitted_assignment" s WHERE s."assignment_id" = m."assignment_id") AS "raterSubmitted",
          EXISTS (SELECT 1 FROM "notification"."closed_cycle" c WHERE c."cycle_id" = m."cycle_id") AS "cycleClosed"`,
       [limit, leaseMs],
-    );
+    ));
   }
 
   /** Writes what happened to leased mails; returns them as they are now (for the delivery events). */
   async finish(manager: EntityManager, outcomes: MailOutcome[]): Promise<MailRow[]> {
     if (outcomes.length === 0) return [];
-    return manager.query(
+    return rowsOf<MailRow>(await manager.query(
       `UPDATE "notification"."mail" m SET "status" = o."status", "reason" = o."reason", "sequence" = m."sequence" + 1, "lease_until" = NULL,
           "next_attempt_at" = COALESCE(o."nextAttemptAt", m."next_attempt_at"),
           "sent_at" = CASE WHEN o."status" = 'sent' THEN now() ELSE m."sent_at" END
@@ -188,7 +194,7 @@ export class MailRepository {
        WHERE m."id" = o."id" AND m."status" = 'sending'
        RETURNING ${MAIL_COLUMNS}`,
       [JSON.stringify(outcomes)],
-    );
+    ));
   }
 
   /** When the next deferred or queued mail is due (null: none waiting). */
