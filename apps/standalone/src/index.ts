@@ -1,6 +1,7 @@
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@leaderscope/database';
 import { catalogue, createTransport, EventTransport } from '@leaderscope/events';
 import { createGateway } from '@leaderscope/gateway';
+import { NotificationConfig, notificationConfigFromEnv, startNotificationService } from '@leaderscope/notification-service';
 import { startScoringService } from '@leaderscope/scoring-service';
 import { startSurveyService } from '@leaderscope/survey-service';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
@@ -29,6 +30,14 @@ export interface PlatformOptions {
   introspection?: boolean;
   /** Seed the demo organisation when the database has none (default true). */
   seedDemo?: boolean;
+  /**
+   * Mail settings read as the notification service reads them (SMTP_URL, MAIL_FROM, PUBLIC_URL,
+   * MAIL_RATE_PER_MINUTE…); without SMTP_URL mails are recorded for the mail outbox, not sent.
+   * PUBLIC_URL defaults to the platform's own address.
+   */
+  mailEnv?: NodeJS.ProcessEnv;
+  /** Overrides of single mail settings (tests). */
+  notifications?: Partial<NotificationConfig>;
   log?: (message: string) => void;
 }
 
@@ -78,6 +87,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   await gateway.listen(port, host);
   const address = gateway.getHttpServer().address();
   const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  // The notifier starts once the address (the default PUBLIC_URL) is known, before anything can be launched.
+  const mailConfig = { ...notificationConfigFromEnv(options.mailEnv ?? {}, { publicUrl: url, secret }), ...options.notifications };
+  services.push(await startNotificationService({ databaseUrl, transport, logger, config: mailConfig }));
+  log(`mail: ${mailConfig.smtpUrl ? `sending through ${new URL(mailConfig.smtpUrl).host}` : 'no SMTP_URL, mails are kept in the mail outbox (HR › Mail outbox), not sent'}`);
   if (options.seedDemo ?? true) await seedDemo(url, gateway.get(DataSource), log);
 
   return {
