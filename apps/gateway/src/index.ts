@@ -9,6 +9,8 @@ import { inputValidationPipe } from './common/validation.pipe';
 
 export { AppModule, GATEWAY_SCHEMA, GATEWAY_ENTITIES, GatewayOptions } from './app.module';
 export { provisionOrganisation, addAccount } from './accounts/provision';
+export { NOTIFICATIONS_OPTIONS } from './notifications/notifications.service';
+export type { NotificationsOptions } from './notifications/notifications.service';
 
 /** Builds the gateway (GraphQL at /graphql, health at /health, the dashboard at /). Call `listen` to serve. */
 export async function createGateway(options: {
@@ -17,6 +19,7 @@ export async function createGateway(options: {
   secret: string;
   dashboardDir?: string;
   introspection?: boolean;
+  publicUrl?: string;
   logger?: LoggerService | LogLevel[] | false;
 }): Promise<INestApplication> {
   await prepareServiceDatabase(options.databaseUrl, GATEWAY_SCHEMA);

@@ -1,6 +1,6 @@
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from '@leaderscope/database';
 import { catalogue, createTransport, EventTransport } from '@leaderscope/events';
-import { createGateway } from '@leaderscope/gateway';
+import { createGateway, NOTIFICATIONS_OPTIONS, NotificationsOptions } from '@leaderscope/gateway';
 import { NotificationConfig, notificationConfigFromEnv, startNotificationService } from '@leaderscope/notification-service';
 import { startScoringService } from '@leaderscope/scoring-service';
 import { startSurveyService } from '@leaderscope/survey-service';
@@ -80,6 +80,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     transport,
     secret,
     introspection: options.introspection,
+    publicUrl: options.notifications?.publicUrl ?? options.mailEnv?.PUBLIC_URL,
     dashboardDir: options.dashboardDir ?? join(repoRoot, 'apps', 'dashboard', 'dist'),
   });
   const port = options.port ?? 4000;
@@ -89,6 +90,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
   // The notifier starts once the address (the default PUBLIC_URL) is known, before anything can be launched.
   const mailConfig = { ...notificationConfigFromEnv(options.mailEnv ?? {}, { publicUrl: url, secret }), ...options.notifications };
+  gateway.get<NotificationsOptions>(NOTIFICATIONS_OPTIONS).publicUrl = mailConfig.publicUrl;
   services.push(await startNotificationService({ databaseUrl, transport, logger, config: mailConfig }));
   log(`mail: ${mailConfig.smtpUrl ? `sending through ${new URL(mailConfig.smtpUrl).host}` : 'no SMTP_URL, mails are kept in the mail outbox (HR › Mail outbox), not sent'}`);
   if (options.seedDemo ?? true) await seedDemo(url, gateway.get(DataSource), log);

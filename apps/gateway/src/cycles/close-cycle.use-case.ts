@@ -1,3 +1,4 @@
+import { cycleClosedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
@@ -26,8 +27,10 @@ export class CloseCycleUseCase {
     requireStatus(cycle, ['launched'], 'close');
     const now = new Date();
     const change = { status: cycle.releasedAt ? ('released' as const) : ('closed' as const), closedAt: now, closesAt: now < cycle.closesAt ? now : cycle.closesAt };
-    await this.outbox.transact(async ({ manager }) => {
+    await this.outbox.transact(async ({ manager, emit }) => {
       await this.cycles.update(manager, cycle.id, change);
+      // The notification service stops reminders for this cycle.
+      emit(cycleClosedV1, { cycleId: cycle.id, closedAt: now.toISOString() }, { organisationId: cycle.organisationId, correlationId: cycle.id });
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.closed', target: `cycle:${cycle.id}` });
     });
     this.live.changed(cycle.id);

@@ -1,7 +1,7 @@
 import { InvitationIssuedV2, ResultsReleasedV1, SurveyTokenSeal } from '@leaderscope/events';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../access/viewer';
 
 export const SURVEY_TOKEN_SEAL = Symbol('SURVEY_TOKEN_SEAL');
 

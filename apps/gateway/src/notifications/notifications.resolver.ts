@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, Viewer } from '../auth/viewer';
+import { HrOnly } from '../access/hr-only.guard';
+import { CurrentViewer, Viewer } from '../access/viewer';
 import { OutboxMail, RaterMailDelivery, RenderedOutboxMail, SurveyToAnswer } from './dto/notifications.model';
 import { NotificationsService } from './notifications.service';
 
@@ -7,21 +8,25 @@ import { NotificationsService } from './notifications.service';
 export class NotificationsResolver {
   constructor(private readonly notifications: NotificationsService) {}
 
+  @HrOnly()
   @Query(() => [RaterMailDelivery], { description: "HR: each rater's invitation and latest reminder delivery (queued, sent, deferred, failed with the reason…); never a link." })
   cycleMailDeliveries(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<RaterMailDelivery[]> {
     return this.notifications.deliveries(viewer, cycleId);
   }
 
+  @HrOnly()
   @Mutation(() => Boolean, { description: "HR: send one rater's invitation again (same link). Audited." })
   resendInvitation(@CurrentViewer() viewer: Viewer, @Args('assignmentId', { type: () => ID }) assignmentId: string): Promise<boolean> {
     return this.notifications.resend(viewer, assignmentId);
   }
 
+  @HrOnly()
   @Query(() => [OutboxMail], { description: 'HR: the mails the platform would have sent (no mail server configured), newest first. Audited.' })
   mailOutbox(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID, nullable: true }) cycleId?: string | null): Promise<OutboxMail[]> {
     return this.notifications.mailOutbox(viewer, cycleId);
   }
 
+  @HrOnly()
   @Query(() => RenderedOutboxMail, { description: 'HR: one mail from the mail outbox, rendered with its link. Audited.' })
   mailOutboxMessage(@CurrentViewer() viewer: Viewer, @Args('mailId', { type: () => ID }) mailId: string): Promise<RenderedOutboxMail> {
     return this.notifications.openOutboxMail(viewer, mailId);
@@ -32,11 +37,13 @@ export class NotificationsResolver {
     return this.notifications.mySurveys(viewer);
   }
 
+  @HrOnly()
   @Query(() => String, { description: 'HR: one CSV of the survey links of raters who have not submitted (for people without e-mail). Audited.' })
   surveyLinksCsv(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<string> {
     return this.notifications.linksCsv(viewer, cycleId);
   }
 
+  @HrOnly()
   @Mutation(() => Int, { description: 'HR: ask every subject of a draft cycle, by mail, to choose their peers and partners. Returns how many were asked.' })
   requestNominations(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<number> {
     return this.notifications.requestNominations(viewer, cycleId);

@@ -4,13 +4,13 @@ import { OutboxService } from '@leaderscope/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { TokenCipher } from '../auth/secrets';
-import { Viewer } from '../auth/viewer';
+import { AuditRepository } from '../common/audit.repository';
+import { TOKEN_CIPHER, TokenCipher } from '../accounts/secrets';
+import { Viewer } from '../access/viewer';
 import { ConflictError, ForbiddenError, InputError } from '../common/errors';
-import { AccessService } from '../cycles/access.service';
-import { TOKEN_CIPHER } from '../cycles/cycles.service';
-import { RaterGroup } from '../surveys/dto/rater-group';
+import { AccessPolicy } from '../access/access.policy';
+
+import { RaterGroup } from '../common/rater-group';
 import { MailDeliveryState, OutboxMail, RaterMailDelivery, RenderedOutboxMail, SurveyToAnswer } from './dto/notifications.model';
 import { NotificationEvents } from './notification-events';
 
@@ -38,16 +38,21 @@ export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    private readonly access: AccessService,
-    private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditRepository,
     private readonly events: NotificationEvents,
     @Inject(TOKEN_CIPHER) private readonly cipher: TokenCipher,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
   ) {}
 
+  private async hrCycle(viewer: Viewer, cycleId: string) {
+    this.access.requireHr(viewer);
+    return this.access.cycle(viewer, cycleId);
+  }
+
   /** Per rater: the invitation's and the latest reminder's delivery, for the progress board. */
   async deliveries(viewer: Viewer, cycleId: string): Promise<RaterMailDelivery[]> {
-    const cycle = await this.access.hrCycle(viewer, cycleId);
+    const cycle = await this.hrCycle(viewer, cycleId);
     const rows = await this.dataSource.query(
       `SELECT a."id" AS "assignmentId", a."subject_id" AS "subjectId", s."name" AS "subjectName", r."name" AS "raterName", r."email" AS "raterEmail",
               a."rater_group" AS "group", a."status" AS "surveyStatus",
@@ -75,7 +80,7 @@ export class NotificationsService {
         )
       : [];
     if (!a) throw new ForbiddenError('This invitation does not exist or you do not have access to it');
-    const cycle = await this.access.hrCycle(viewer, a.cycleId);
+    const cycle = await this.hrCycle(viewer, a.cycleId);
     if (cycle.status !== 'launched') throw new ConflictError(`Cannot resend an invitation: the cycle is ${cycle.status}`);
     if (a.revokedAt) throw new ConflictError('This invitation was revoked');
     if (a.status === 'submitted') throw new ConflictError('This rater has submitted already');
@@ -91,7 +96,7 @@ export class NotificationsService {
   /** The mails that would have gone out (no mail server): who, what, when — never a link in the list. Audited. */
   async mailOutbox(viewer: Viewer, cycleId?: string | null): Promise<OutboxMail[]> {
     this.access.requireHr(viewer);
-    if (cycleId) await this.access.hrCycle(viewer, cycleId);
+    if (cycleId) await this.hrCycle(viewer, cycleId);
     const rows = await this.dataSource.query(
       `SELECT d."mail_id" AS "mailId", d."kind", d."cycle_id" AS "cycleId", d."email" AS "to", d."content", d."created_at" AS "createdAt"
        FROM "gateway"."mail_delivery" d WHERE d."organisation_id" = $1 AND d."status" = 'recorded' AND ($2::uuid IS NULL OR d."cycle_id" = $2::uuid)
@@ -153,7 +158,7 @@ export class NotificationsService {
 
   /** HR's one download of the links of raters who have not submitted (for people without e-mail). Audited. */
   async linksCsv(viewer: Viewer, cycleId: string): Promise<string> {
-    const cycle = await this.access.hrCycle(viewer, cycleId);
+    const cycle = await this.hrCycle(viewer, cycleId);
     if (cycle.status !== 'launched') throw new ConflictError(`Cannot export survey links: the cycle is ${cycle.status}`);
     const rows: { subjectName: string; raterName: string; email: string | null; employeeId: string; group: string; status: string; tokenCipher: string }[] = await this.dataSource.query(
       `SELECT s."name" AS "subjectName", r."name" AS "raterName", r."email", r."employee_id" AS "employeeId", a."rater_group" AS "group", a."status", a."token_cipher" AS "tokenCipher"
@@ -174,7 +179,7 @@ export class NotificationsService {
 
   /** HR asks every subject of a draft cycle to choose their peers and partners. Returns how many were asked. */
   async requestNominations(viewer: Viewer, cycleId: string): Promise<number> {
-    const cycle = await this.access.hrCycle(viewer, cycleId);
+    const cycle = await this.hrCycle(viewer, cycleId);
     if (cycle.status !== 'draft') throw new ConflictError(`Cannot ask for nominations: the cycle is ${cycle.status}`);
     return this.outbox.transact(async ({ manager, emit }) => {
       const subjects: { id: string; name: string; email: string | null }[] = await manager.query(

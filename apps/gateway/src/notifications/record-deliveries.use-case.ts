@@ -1,7 +1,7 @@
 import { EventEnvelope, MailDeliveryUpdatedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
-import { ProgressNotifier } from '../cycles/progress.notifier';
+import { LiveUpdates } from '../common/live-updates';
 
 /** Keeps the newest state of each mail (by its sequence, whatever the order of arrival) for HR's progress board and mail outbox. */
 @Injectable()
@@ -10,7 +10,7 @@ export class RecordDeliveriesUseCase {
 
   constructor(
     private readonly outbox: OutboxService,
-    private readonly progress: ProgressNotifier,
+    private readonly progress: LiveUpdates,
   ) {}
 
   async executeBatch(events: EventEnvelope<MailDeliveryUpdatedV1>[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { RaterGroup } from '../../surveys/dto/rater-group';
+import { RaterGroup } from '../../common/rater-group';
 
 @ObjectType({ description: 'What happened to one mail: queued, sent, deferred (retrying), failed (with the SMTP reason), recorded (no mail server: in the mail outbox) or skipped (with why).' })
 export class MailDeliveryState {
