@@ -9,8 +9,8 @@ import { inputValidationPipe } from './common/validation.pipe';
 
 export { AppModule, GATEWAY_SCHEMA, GATEWAY_ENTITIES, GatewayOptions } from './app.module';
 export { provisionOrganisation, addAccount } from './accounts/provision';
-export { NOTIFICATIONS_OPTIONS } from './notifications/notifications.service';
-export type { NotificationsOptions } from './notifications/notifications.service';
+export { NOTIFICATIONS_OPTIONS } from './notifications/notifications.options';
+export type { NotificationsOptions } from './notifications/notifications.options';
 
 /** Builds the gateway (GraphQL at /graphql, health at /health, the dashboard at /). Call `listen` to serve. */
 export async function createGateway(options: {

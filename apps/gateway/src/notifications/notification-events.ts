@@ -2,6 +2,7 @@ import { InvitationIssuedV2, ResultsReleasedV1, SurveyTokenSeal } from '@leaders
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../access/viewer';
+import { NotificationsRepository } from './notifications.repository';
 
 export const SURVEY_TOKEN_SEAL = Symbol('SURVEY_TOKEN_SEAL');
 
@@ -12,7 +13,7 @@ export interface IssuedAssignment {
   id: string;
   subjectId: string;
   raterPersonId: string;
-  raterGroup: InvitationIssuedV2['raterGroup'];
+  raterGroup: string;
   /** The raw token, in memory only: it leaves here sealed for the notifier. */
   token: string;
 }
@@ -28,41 +29,36 @@ interface CycleFacts {
 /**
  * Builds the payloads of the events that make the notification service write to people: every
  * name and fact the mail says, and the survey token sealed for the notifier (never in clear).
+ * Used by launch (invitations), resend, and release (report ready).
  */
 @Injectable()
 export class NotificationEvents {
-  constructor(@Inject(SURVEY_TOKEN_SEAL) private readonly seal: SurveyTokenSeal) {}
+  constructor(
+    @Inject(SURVEY_TOKEN_SEAL) private readonly seal: SurveyTokenSeal,
+    private readonly repository: NotificationsRepository,
+  ) {}
 
   /** Who asks, as the mail says it: the HR person, or the organisation's HR team. */
   async requester(manager: EntityManager, viewer: Viewer): Promise<string> {
-    if (viewer.personId) {
-      const [row] = await manager.query(`SELECT "name" FROM "gateway"."person" WHERE "id" = $1`, [viewer.personId]);
-      if (row) return row.name;
-    }
-    const [org] = await manager.query(`SELECT "name" FROM "gateway"."organisation" WHERE "id" = $1`, [viewer.organisationId]);
-    return `The HR team of ${org?.name ?? 'your organisation'}`;
+    const name = viewer.personId ? await this.repository.personName(manager, viewer.personId) : null;
+    return name ?? `The HR team of ${await this.repository.organisationName(manager, viewer.organisationId)}`;
   }
 
   async invitations(manager: EntityManager, cycle: CycleFacts, requestedBy: string, assignments: IssuedAssignment[], options: { resend?: boolean } = {}): Promise<InvitationIssuedV2[]> {
-    const ids = [...new Set(assignments.flatMap((a) => [a.subjectId, a.raterPersonId]))];
-    const people = new Map<string, { name: string; email: string | null }>(
-      (await manager.query(`SELECT "id", "name", "email" FROM "gateway"."person" WHERE "id" = ANY($1::uuid[])`, [ids])).map(
-        (p: { id: string; name: string; email: string | null }) => [p.id, p],
-      ),
-    );
-    const [org] = await manager.query(`SELECT "name" FROM "gateway"."organisation" WHERE "id" = $1`, [cycle.organisationId]);
+    const people = await this.repository.people(manager, [...new Set(assignments.flatMap((a) => [a.subjectId, a.raterPersonId]))]);
+    const organisationName = await this.repository.organisationName(manager, cycle.organisationId);
     const now = new Date().toISOString();
     return assignments.map((a) => ({
       cycleId: cycle.id,
       cycleName: cycle.name,
-      organisationName: org.name,
+      organisationName,
       requestedBy,
       subjectId: a.subjectId,
       subjectName: people.get(a.subjectId)!.name,
       assignmentId: a.id,
       raterPersonId: a.raterPersonId,
       raterName: people.get(a.raterPersonId)!.name,
-      raterGroup: a.raterGroup,
+      raterGroup: a.raterGroup as InvitationIssuedV2['raterGroup'],
       email: people.get(a.raterPersonId)!.email || null,
       anonymityThreshold: cycle.anonymityThreshold,
       closesAt: cycle.closesAt.toISOString(),
@@ -75,21 +71,13 @@ export class NotificationEvents {
 
   /** One `results.released` per subject: the subject and their manager hear the report is ready. */
   async released(manager: EntityManager, cycle: CycleFacts): Promise<ResultsReleasedV1[]> {
-    const rows: { subjectId: string; subjectName: string; subjectEmail: string | null; managerId: string | null; managerName: string | null; managerEmail: string | null }[] =
-      await manager.query(
-        `SELECT s."id" AS "subjectId", s."name" AS "subjectName", s."email" AS "subjectEmail",
-                m."id" AS "managerId", m."name" AS "managerName", m."email" AS "managerEmail"
-         FROM "gateway"."cycle_subject" cs JOIN "gateway"."person" s ON s."id" = cs."person_id"
-         LEFT JOIN "gateway"."person" m ON m."id" = s."manager_id"
-         WHERE cs."cycle_id" = $1`,
-        [cycle.id],
-      );
-    const [org] = await manager.query(`SELECT "name" FROM "gateway"."organisation" WHERE "id" = $1`, [cycle.organisationId]);
+    const rows = await this.repository.subjectsWithManagers(manager, cycle.id);
+    const organisationName = await this.repository.organisationName(manager, cycle.organisationId);
     const now = new Date().toISOString();
     return rows.map((r) => ({
       cycleId: cycle.id,
       cycleName: cycle.name,
-      organisationName: org.name,
+      organisationName,
       subjectId: r.subjectId,
       subjectName: r.subjectName,
       recipients: [

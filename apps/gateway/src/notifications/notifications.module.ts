@@ -3,7 +3,13 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MailDeliveriesConsumer } from './mail-deliveries.consumer';
 import { NotificationEvents, SURVEY_TOKEN_SEAL } from './notification-events';
 import { NotificationsResolver } from './notifications.resolver';
-import { NOTIFICATIONS_OPTIONS, NotificationsOptions, NotificationsService } from './notifications.service';
+import { ListMailDeliveriesUseCase } from './list-mail-deliveries.use-case';
+import { ListMailOutboxUseCase, OpenOutboxMailUseCase } from './mail-outbox.use-cases';
+import { RequestNominationApprovalUseCase, RequestNominationsUseCase } from './nomination-requests.use-cases';
+import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from './notifications.options';
+import { NotificationsRepository } from './notifications.repository';
+import { ResendInvitationUseCase } from './resend-invitation.use-case';
+import { ExportSurveyLinksUseCase, ListMySurveysUseCase } from './survey-links.use-cases';
 import { RecordDeliveriesUseCase } from './record-deliveries.use-case';
 
 /**
@@ -20,8 +26,16 @@ export class NotificationsModule {
       providers: [
         { provide: SURVEY_TOKEN_SEAL, useValue: new SurveyTokenSeal(options.secret) },
         { provide: NOTIFICATIONS_OPTIONS, useValue: { publicUrl: options.publicUrl.replace(/\/+$/, '') } },
+        NotificationsRepository,
         NotificationEvents,
-        NotificationsService,
+        ListMailDeliveriesUseCase,
+        ResendInvitationUseCase,
+        ListMailOutboxUseCase,
+        OpenOutboxMailUseCase,
+        ListMySurveysUseCase,
+        ExportSurveyLinksUseCase,
+        RequestNominationsUseCase,
+        RequestNominationApprovalUseCase,
         NotificationsResolver,
         RecordDeliveriesUseCase,
         MailDeliveriesConsumer,

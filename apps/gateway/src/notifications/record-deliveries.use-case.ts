@@ -2,6 +2,7 @@ import { EventEnvelope, MailDeliveryUpdatedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { LiveUpdates } from '../common/live-updates';
+import { NotificationsRepository } from './notifications.repository';
 
 /** Keeps the newest state of each mail (by its sequence, whatever the order of arrival) for HR's progress board and mail outbox. */
 @Injectable()
@@ -10,7 +11,8 @@ export class RecordDeliveriesUseCase {
 
   constructor(
     private readonly outbox: OutboxService,
-    private readonly progress: LiveUpdates,
+    private readonly repository: NotificationsRepository,
+    private readonly live: LiveUpdates,
   ) {}
 
   async executeBatch(events: EventEnvelope<MailDeliveryUpdatedV1>[]): Promise<void> {
@@ -23,19 +25,8 @@ export class RecordDeliveriesUseCase {
       }
       const rows = [...newest.values()].map((e) => ({ ...e.payload, organisationId: e.organisationId }));
       rows.forEach((r) => cycles.add(r.cycleId));
-      await manager.query(
-        `INSERT INTO "gateway"."mail_delivery" ("mail_id", "organisation_id", "cycle_id", "subject_id", "assignment_id", "recipient_person_id", "kind", "email",
-            "status", "reason", "attempts", "sequence", "content", "updated_at")
-         SELECT r."mailId", r."organisationId", r."cycleId", r."subjectId", r."assignmentId", r."recipientPersonId", r."kind", r."email",
-            r."status", r."reason", r."attempts", r."sequence", r."content", r."updatedAt"
-         FROM jsonb_to_recordset($1::jsonb) AS r("mailId" uuid, "organisationId" uuid, "cycleId" uuid, "subjectId" uuid, "assignmentId" uuid,
-            "recipientPersonId" uuid, "kind" text, "email" text, "status" text, "reason" text, "attempts" int, "sequence" int, "content" jsonb, "updatedAt" timestamptz)
-         ON CONFLICT ("mail_id") DO UPDATE SET "status" = EXCLUDED."status", "reason" = EXCLUDED."reason", "attempts" = EXCLUDED."attempts",
-            "sequence" = EXCLUDED."sequence", "updated_at" = EXCLUDED."updated_at"
-         WHERE "mail_delivery"."sequence" < EXCLUDED."sequence"`,
-        [JSON.stringify(rows)],
-      );
+      await this.repository.upsertDeliveries(manager, rows);
     });
-    for (const cycleId of cycles) this.progress.changed(cycleId);
+    for (const cycleId of cycles) this.live.changed(cycleId);
   }
 }
