@@ -300,5 +300,5 @@ describe('dashboard: the whole journey in real Chromium', () => {
     const files = readdirSync(artifacts).filter((f) => f.endsWith('.png'));
     expect(files.length).toBe(shots);
     for (const f of files) expect(statSync(join(artifacts, f)).size).toBeGreaterThan(5000);
-  }, 600000);
+  }, 900000);
 });

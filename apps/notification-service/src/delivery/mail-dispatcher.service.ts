@@ -23,9 +23,9 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
   private readonly limiter: RateLimiter;
   private readonly seal: SurveyTokenSeal;
   private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
-  private kicked = false;
+  private loops: Promise<void>[] = [];
+  private readonly wakers = new Set<() => void>();
+  private kicked = 0;
 
   constructor(
     private readonly mails: MailRepository,
@@ -40,38 +40,37 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
   onApplicationBootstrap(): void {
     if (!this.sender) return;
     this.running = true;
-    this.loop = this.run();
+    // Several loops, so SMTP connections stay busy while another loop writes its outcomes.
+    const loops = Math.max(1, Math.ceil(this.config.smtpConnections / 2));
+    this.loops = Array.from({ length: loops }, () => this.run());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
-    await this.loop;
+    for (const wake of [...this.wakers]) wake();
+    await Promise.all(this.loops);
     this.sender?.close();
   }
 
   /** Something was queued: look now instead of at the next poll. */
   kick(): void {
-    this.kicked = true;
-    this.wake?.();
+    this.kicked = this.loops.length;
+    for (const wake of [...this.wakers]) wake();
   }
 
   private sleep(ms: number): Promise<void> {
-    if (this.kicked) {
-      this.kicked = false;
+    if (this.kicked > 0) {
+      this.kicked--;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wakers.delete(done);
         resolve();
-      }
-      this.wake = () => {
-        this.wake = null;
-        this.kicked = false;
-        done();
       };
+      const timer = setTimeout(done, ms);
+      this.wakers.add(done);
     });
   }
 
@@ -83,12 +82,19 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
           await this.sleep(this.limiter.waitMs());
           continue;
         }
-        const claimed = await this.mails.claimDue(Math.min(allowed, 200), LEASE_MS);
+        // Reserve before claiming (other loops share the limit), give back what was not used.
+        const wanted = Math.min(allowed, 100);
+        this.limiter.take(wanted);
+        let claimed: ClaimedMail[] = [];
+        try {
+          claimed = await this.mails.claimDue(wanted, LEASE_MS);
+        } finally {
+          this.limiter.giveBack(wanted - claimed.filter((m) => !this.skipReason(m)).length);
+        }
         if (claimed.length === 0) {
           await this.sleep(this.config.pollMs);
           continue;
         }
-        this.limiter.take(claimed.filter((m) => !this.skipReason(m)).length);
         const outcomes = await Promise.all(claimed.map((m) => this.deliver(m)));
         await this.outbox.transact(async ({ manager, emit }) => {
           emitDeliveries(emit, await this.mails.finish(manager, outcomes));

@@ -33,6 +33,13 @@ export class RateLimiter {
     this.tokens -= n;
   }
 
+  /** Returns tokens taken but not used. */
+  giveBack(n: number): void {
+    if (n <= 0 || !Number.isFinite(this.capacity)) return;
+    this.refill();
+    this.tokens = Math.min(this.capacity, this.tokens + n);
+  }
+
   /** Milliseconds until the next one may go. */
   waitMs(): number {
     this.refill();
