@@ -83,6 +83,18 @@ describe('mail reaches people: launch, link from the mail, reminders, restart, S
     expect(raterSurvey).toMatchObject({ subjectName: 'Ada Lovelace', relationship: 'manager' });
     expect(invitationsTo(grace.email)[0].text).toContain(raterSurvey.anonymityNote);
     expect(JSON.stringify(rows)).not.toMatch(/survey\//);
+    // The cycle's reminder schedule (default 3 days before the close) travels with each invitation.
+    const schedules = await platform.gateway.get(DataSource).query(`SELECT DISTINCT reminder_days FROM notification.rater`);
+    expect(schedules).toEqual([{ reminder_days: [3] }]);
+  });
+
+  it('a cycle has its own reminder schedule, checked like any input', async () => {
+    const input = { name: 'Schedule', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 20 * 86400_000).toISOString() };
+    const { createCycle } = await api.ok(`mutation($i: CreateCycleInput!) { createCycle(input: $i) { reminderDaysBeforeClose } }`, { i: { ...input, reminderDaysBeforeClose: [2, 7, 7] } }, hr);
+    expect(createCycle.reminderDaysBeforeClose).toEqual([7, 2]);
+    const bad = await api.call(`mutation($i: CreateCycleInput!) { createCycle(input: $i) { id } }`, { i: { ...input, reminderDaysBeforeClose: [0] } }, hr);
+    expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(bad.errors![0].extensions!.fields)).toMatch(/reminderDaysBeforeClose/);
   });
 
   it('raters answer through the link from their mail and the report counts them', async () => {

@@ -29,6 +29,8 @@ export type CreateCycleInput = {
   minRaters?: Array<GroupCountInput> | null | undefined;
   name: string;
   opensAt: string;
+  /** Automatic reminders to raters who have not submitted, in days before the close (default [3]; [] for none) */
+  reminderDaysBeforeClose?: Array<number> | null | undefined;
   /** Defaults to leader-of-leaders */
   roleProfileId?: string | null | undefined;
 };

@@ -1,6 +1,7 @@
 import { CreateGatewaySchema1763800000002 } from './1763800000002-CreateGatewaySchema';
 import { AddHeatmapCells1763800000003 } from './1763800000003-AddHeatmapCells';
 import { CreateMailDelivery1764200000001 } from './1764200000001-CreateMailDelivery';
+import { AddReminderSchedule1764200000002 } from './1764200000002-AddReminderSchedule';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
-export const gatewayMigrations = [CreateGatewaySchema1763800000002, AddHeatmapCells1763800000003, CreateMailDelivery1764200000001];
+export const gatewayMigrations = [CreateGatewaySchema1763800000002, AddHeatmapCells1763800000003, CreateMailDelivery1764200000001, AddReminderSchedule1764200000002];

@@ -24,6 +24,7 @@ interface CycleFacts {
   name: string;
   anonymityThreshold: number;
   closesAt: Date;
+  reminderDaysBeforeClose?: number[];
 }
 
 /**
@@ -62,7 +63,7 @@ export class NotificationEvents {
       email: people.get(a.raterPersonId)!.email || null,
       anonymityThreshold: cycle.anonymityThreshold,
       closesAt: cycle.closesAt.toISOString(),
-      reminderDaysBeforeClose: DEFAULT_REMINDER_DAYS,
+      reminderDaysBeforeClose: cycle.reminderDaysBeforeClose ?? DEFAULT_REMINDER_DAYS,
       sealedToken: this.seal.seal(a.token, a.id),
       resend: options.resend ?? false,
       issuedAt: now,
