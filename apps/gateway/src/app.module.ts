@@ -28,6 +28,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { gatewayMigrations } from './migrations';
 import { NominationEntity } from './nominations/nomination.entity';
 import { NominationsModule } from './nominations/nominations.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationEntity } from './people/organisation.entity';
 import { PeopleModule } from './people/people.module';
 import { PersonEntity } from './people/person.entity';
@@ -50,6 +51,8 @@ export interface GatewayOptions {
   dashboardDir?: string;
   /** Schema introspection for clients (GRAPHQL_INTROSPECTION); on by default. */
   introspection?: boolean;
+  /** Base of links in HR's link export and mail outbox (PUBLIC_URL); default http://127.0.0.1:4000. */
+  publicUrl?: string;
 }
 
 export const GATEWAY_ENTITIES = [
@@ -79,6 +82,7 @@ export class AppModule implements NestModule {
         ),
         MessagingModule.forRoot({ transport: options.transport, schema: GATEWAY_SCHEMA, service: 'gateway' }),
         CommonModule.forRoot(options.secret),
+        NotificationsModule.forRoot({ secret: options.secret, publicUrl: options.publicUrl ?? 'http://127.0.0.1:4000' }),
         AccessModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

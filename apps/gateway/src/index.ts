@@ -10,6 +10,8 @@ import { gatewayMigrations } from './migrations';
 
 export { AppModule, GATEWAY_SCHEMA, GATEWAY_ENTITIES, GatewayOptions } from './app.module';
 export { provisionOrganisation, addAccount } from './accounts/provision';
+export { NOTIFICATIONS_OPTIONS } from './notifications/notifications.options';
+export type { NotificationsOptions } from './notifications/notifications.options';
 
 /** Builds the gateway (GraphQL at /graphql, health at /health, the dashboard at /). Call `listen` to serve. */
 export async function createGateway(options: {
@@ -18,6 +20,7 @@ export async function createGateway(options: {
   secret: string;
   dashboardDir?: string;
   introspection?: boolean;
+  publicUrl?: string;
   logger?: LoggerService | LogLevel[] | false;
 }): Promise<INestApplication> {
   await prepareServiceDatabase(options.databaseUrl, GATEWAY_SCHEMA, gatewayMigrations);

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     databaseUrl,
     transport,
     secret,
+    publicUrl: process.env.PUBLIC_URL,
     dashboardDir: process.env.DASHBOARD_DIR,
     introspection: process.env.GRAPHQL_INTROSPECTION !== 'false',
   });

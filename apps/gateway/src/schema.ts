@@ -8,6 +8,7 @@ import { ExportsResolver } from './exports/exports.resolver';
 import { InstrumentsResolver } from './instruments/instruments.resolver';
 import { InvitationsResolver } from './invitations/invitations.resolver';
 import { NominationsResolver } from './nominations/nominations.resolver';
+import { NotificationsResolver } from './notifications/notifications.resolver';
 import { PeopleResolver } from './people/people.resolver';
 import { ProgressResolver } from './progress/progress.resolver';
 import { PublicationResolver } from './publication/publication.resolver';
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   ReportsResolver,
   PublicationResolver,
   ExportsResolver,
+  NotificationsResolver,
 ];
 
 /** The gateway's GraphQL schema as SDL, built from the resolvers alone (no database needed). */

@@ -1,6 +1,7 @@
 import { ensureDatabase, PostgresLogTransport, startEmbeddedPostgres, withDatabase } from '@leaderscope/database';
 import { catalogue, createTransport, EventTransport } from '@leaderscope/events';
-import { createGateway } from '@leaderscope/gateway';
+import { createGateway, NOTIFICATIONS_OPTIONS, NotificationsOptions } from '@leaderscope/gateway';
+import { NotificationConfig, notificationConfigFromEnv, startNotificationService } from '@leaderscope/notification-service';
 import { startScoringService } from '@leaderscope/scoring-service';
 import { startSurveyService } from '@leaderscope/survey-service';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
@@ -29,6 +30,14 @@ export interface PlatformOptions {
   introspection?: boolean;
   /** Seed the demo organisation when the database has none (default true). */
   seedDemo?: boolean;
+  /**
+   * Mail settings read as the notification service reads them (SMTP_URL, MAIL_FROM, PUBLIC_URL,
+   * MAIL_RATE_PER_MINUTE…); without SMTP_URL mails are recorded for the mail outbox, not sent.
+   * PUBLIC_URL defaults to the platform's own address.
+   */
+  mailEnv?: NodeJS.ProcessEnv;
+  /** Overrides of single mail settings (tests). */
+  notifications?: Partial<NotificationConfig>;
   log?: (message: string) => void;
 }
 
@@ -96,12 +105,18 @@ async function startOnDatabase(
   try {
     services.push(await startSurveyService({ databaseUrl, transport, logger }));
     services.push(await startScoringService({ databaseUrl, transport, logger }));
-    gateway = await startGateway(options, databaseUrl, transport, logger);
+    const secret = options.secret ?? persistentSecret(join(options.dataDir ?? join(repoRoot, '.data'), 'secret'));
+    gateway = await startGateway(options, databaseUrl, transport, logger, secret);
     const port = options.port ?? 4000;
     const host = options.host ?? '127.0.0.1';
     await gateway.listen(port, host);
     const address = gateway.getHttpServer().address();
     const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+    // The notifier starts once the address (the default PUBLIC_URL) is known, before anything can be launched.
+    const mailConfig = { ...notificationConfigFromEnv(options.mailEnv ?? {}, { publicUrl: url, secret }), ...options.notifications };
+    gateway.get<NotificationsOptions>(NOTIFICATIONS_OPTIONS).publicUrl = mailConfig.publicUrl;
+    services.push(await startNotificationService({ databaseUrl, transport, logger, config: mailConfig }));
+    log(`mail: ${mailConfig.smtpUrl ? `sending through ${new URL(mailConfig.smtpUrl).host}` : 'no SMTP_URL, mails are kept in the mail outbox (HR › Mail outbox), not sent'}`);
     if (options.seedDemo ?? true) await seedDemo(url, gateway.get(DataSource), log);
     return { url, databaseUrl, transport, gateway, stop };
   } catch (error) {
@@ -111,14 +126,14 @@ async function startOnDatabase(
   }
 }
 
-async function startGateway(options: PlatformOptions, databaseUrl: string, transport: EventTransport, logger: PlatformLogger): Promise<INestApplication> {
-  const secret = options.secret ?? persistentSecret(join(options.dataDir ?? join(repoRoot, '.data'), 'secret'));
+async function startGateway(options: PlatformOptions, databaseUrl: string, transport: EventTransport, logger: PlatformLogger, secret: string): Promise<INestApplication> {
   return createGateway({
     logger,
     databaseUrl,
     transport,
     secret,
     introspection: options.introspection,
+    publicUrl: options.notifications?.publicUrl ?? options.mailEnv?.PUBLIC_URL,
     dashboardDir: options.dashboardDir ?? join(repoRoot, 'apps', 'dashboard', 'dist'),
   });
 }

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     secret: process.env.LEADERSCOPE_SECRET,
     introspection: process.env.GRAPHQL_INTROSPECTION !== 'false',
     seedDemo: process.env.LEADERSCOPE_DEMO !== 'false',
+    mailEnv: process.env,
   });
   console.log(`Leaderscope is running at ${platform.url} (GraphQL at ${platform.url}/graphql, health at ${platform.url}/health)`);
   let stopping = false;

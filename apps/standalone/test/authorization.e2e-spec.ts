@@ -20,6 +20,8 @@ describe('authorization matrix: every role on every operation', () => {
   let cycleId: string;
   let subjectId: string;
   let partnerId: string;
+  let assignmentId: string;
+  let mailId: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -45,6 +47,8 @@ describe('authorization matrix: every role on every operation', () => {
     token.employee = await api.login('alan.turing@example.org', PASSWORD);
     const { people } = await api.ok(`{ people { id employeeId } }`, {}, token.hr);
     partnerId = people.find((p: { employeeId: string }) => p.employeeId === 'E111').id;
+    assignmentId = (await api.ok(`query($c: ID!) { cycleMailDeliveries(cycleId: $c) { assignmentId } }`, { c: cycleId }, token.hr)).cycleMailDeliveries[0].assignmentId;
+    mailId = await eventually('a mail in the outbox', async () => (await api.ok(`{ mailOutbox { mailId } }`, {}, token.hr)).mailOutbox[0]?.mailId);
   }, 120000);
 
   afterAll(async () => {
@@ -87,6 +91,14 @@ describe('authorization matrix: every role on every operation', () => {
     { name: 'sendReminders', query: `mutation($c: ID!) { sendReminders(cycleId: $c) }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
     { name: 'closeCycle', query: `mutation($c: ID!) { closeCycle(cycleId: $c) { id } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
     { name: 'releaseResults', query: `mutation($c: ID!) { releaseResults(cycleId: $c) { id } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
+    { name: 'cycleMailDeliveries', query: `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { assignmentId } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
+    { name: 'resendInvitation', query: `mutation($a: ID!) { resendInvitation(assignmentId: $a) }`, variables: () => ({ a: assignmentId }), allowed: ['hr'] },
+    { name: 'mailOutbox', query: `query($c: ID) { mailOutbox(cycleId: $c) { mailId } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
+    { name: 'mailOutboxMessage', query: `query($m: ID!) { mailOutboxMessage(mailId: $m) { subject } }`, variables: () => ({ m: mailId }), allowed: ['hr'] },
+    { name: 'mySurveys', query: `{ mySurveys { assignmentId } }`, variables: () => ({}), allowed: ['hr', 'leader', 'manager', 'employee', 'otherHr'] },
+    { name: 'surveyLinksCsv', query: `query($c: ID!) { surveyLinksCsv(cycleId: $c) }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
+    { name: 'requestNominations', query: `mutation($c: ID!) { requestNominations(cycleId: $c) }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
+    { name: 'requestNominationApproval', query: `mutation($c: ID!, $s: ID!) { requestNominationApproval(cycleId: $c, subjectId: $s) }`, variables: () => ({ c: cycleId, s: subjectId }), allowed: ['hr', 'leader'] },
     { name: 'rescoreCycle', query: `mutation($c: ID!) { rescoreCycle(cycleId: $c, roleProfileId: "function-head") { rescoreId } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
   ];
 

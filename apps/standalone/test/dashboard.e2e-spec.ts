@@ -3,7 +3,8 @@
  * against the whole platform in one process and a real PostgreSQL:
  * HR signs in, imports an organisation from CSV, creates a cycle in the wizard, proposes and
  * approves raters, launches, and reads the survey links; every rater (at least three per group)
- * answers through their link without signing in; HR closes and releases; the leader signs in and
+ * answers through the link HR takes from their invitation in the mail outbox (no mail server on one
+ * machine), without signing in; HR closes and releases; the leader signs in and
  * sees her report with its radar chart; her manager sees the team heatmap. A screenshot of each
  * page goes to test-artifacts/dashboard/.
  *
@@ -174,9 +175,35 @@ describe('dashboard: the whole journey in real Chromium', () => {
     expect(perGroup('skip_level')).toBeGreaterThanOrEqual(3);
     for (const link of links) expect(link.href).toMatch(/^\/survey\/[^/]+$/);
 
+    // --- no mail server: HR opens each invitation in the mail outbox and takes its link from the mail --
+    const cycleUrl = hr.url();
+    await hr.getByRole('link', { name: /Mail outbox/ }).click();
+    const outboxRows = hr.locator('table[aria-label="Mail outbox"] tbody tr');
+    await eventually('every invitation in the mail outbox', async () => {
+      await hr.reload();
+      await hr.getByRole('heading', { name: 'Mail outbox' }).waitFor();
+      return (await outboxRows.count()) === links.length;
+    }, 30000);
+    const fromMail: string[] = [];
+    for (let i = 0; i < links.length; i++) {
+      const row = outboxRows.nth(i);
+      const to = (await row.getAttribute('data-to'))!;
+      await row.locator('button.outbox-mail').click();
+      const dialog = hr.getByRole('dialog');
+      await dialog.getByText(`To: ${to}`).waitFor();
+      fromMail.push((await dialog.locator('a.outbox-mail-link').getAttribute('href'))!);
+      if (i === 0) await screenshot(hr, 'hr-mail-outbox-invitation');
+      await hr.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+    }
+    const mailPaths = fromMail.map((href) => new URL(href).pathname);
+    expect([...mailPaths].sort()).toEqual(links.map((l) => l.href).sort());
+    const fromOutbox = fromMail.map((href, i) => ({ href, group: links.find((l) => l.href === mailPaths[i])!.group }));
+    await hr.goto(cycleUrl);
+
     // --- every rater answers through their link, without signing in --------------------------------
     const level: Record<string, number> = { self: 5, manager: 4, peer: 4, direct_report: 3, skip_level: 3, other: 4 };
-    for (const [index, link] of links.entries()) {
+    for (const [index, link] of fromOutbox.entries()) {
       const first = index === 0;
       const rater = await newPage(first ? { width: 390, height: 844 } : undefined); // the first on a phone-width screen
       await rater.goto(link.href);
@@ -274,5 +301,5 @@ describe('dashboard: the whole journey in real Chromium', () => {
     const files = readdirSync(artifacts).filter((f) => f.endsWith('.png'));
     expect(files.length).toBe(shots);
     for (const f of files) expect(statSync(join(artifacts, f)).size).toBeGreaterThan(5000);
-  }, 600000);
+  }, 900000);
 });

@@ -1,3 +1,4 @@
 export * from './envelope';
 export * from './contracts';
 export * from './transports';
+export * from './sealed-token';

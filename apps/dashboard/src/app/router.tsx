@@ -17,6 +17,7 @@ const PeoplePage = lazy(() => hr().then((m) => ({ default: m.PeoplePage })));
 const ReportPage = lazy(() => other().then((m) => ({ default: m.ReportPage })));
 const MyReportsPage = lazy(() => other().then((m) => ({ default: m.MyReportsPage })));
 const TeamPage = lazy(() => other().then((m) => ({ default: m.TeamPage })));
+const MailOutboxPage = lazy(() => other().then((m) => ({ default: m.MailOutboxPage })));
 const RaterSurveyPage = lazy(() => import('../pages/SurveyRoute').then((m) => ({ default: m.RaterSurveyPage })));
 
 function Page({ children }: { children: ReactNode }) {
@@ -69,6 +70,7 @@ export const routes = [
       { path: 'cycles/:cycleId', element: <RequireAuth roles={['HR_ADMIN']}><CycleDetailPage /></RequireAuth> },
       { path: 'cycles/:cycleId/reports/:subjectId', element: <ReportPage /> },
       { path: 'people', element: <RequireAuth roles={['HR_ADMIN']}><PeoplePage /></RequireAuth> },
+      { path: 'mail-outbox', element: <RequireAuth roles={['HR_ADMIN']}><MailOutboxPage /></RequireAuth> },
       { path: 'my-reports', element: <MyReportsPage /> },
       { path: 'team', element: <RequireAuth roles={['MANAGER']}><TeamPage /></RequireAuth> },
       { path: '*', element: <NotFoundPage /> },

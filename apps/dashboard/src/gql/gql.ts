@@ -40,6 +40,12 @@ type Documents = {
     "\n  query TeamReport($cycleId: ID!) {\n    teamReport(cycleId: $cycleId) { ...HeatmapFields }\n  }\n": typeof types.TeamReportDocument,
     "\n  mutation ImportPeople($csv: String!, $dryRun: Boolean!) {\n    importPeople(csv: $csv, dryRun: $dryRun) {\n      applied\n      dryRun\n      rows\n      created\n      updated\n      unchanged\n      errors { line column reason }\n      preview { line employeeId name email managerEmployeeId action }\n    }\n  }\n": typeof types.ImportPeopleDocument,
     "\n  query People($search: String, $leadersOfLeadersOnly: Boolean, $limit: Int) {\n    people(search: $search, leadersOfLeadersOnly: $leadersOfLeadersOnly, limit: $limit) {\n      id\n      employeeId\n      name\n      email\n      title\n      department\n      managerId\n      directReportCount\n      isLeaderOfLeaders\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  query MySurveys {\n    mySurveys { assignmentId cycleId cycleName subjectName relationship status closesAt path }\n  }\n": typeof types.MySurveysDocument,
+    "\n  query CycleMailDeliveries($cycleId: ID!) {\n    cycleMailDeliveries(cycleId: $cycleId) {\n      assignmentId subjectId subjectName raterName raterEmail group surveyStatus\n      invitation { mailId status reason attempts updatedAt }\n      reminder { mailId status reason attempts updatedAt }\n    }\n  }\n": typeof types.CycleMailDeliveriesDocument,
+    "\n  mutation ResendInvitation($assignmentId: ID!) {\n    resendInvitation(assignmentId: $assignmentId)\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  query MailOutbox($cycleId: ID) {\n    mailOutbox(cycleId: $cycleId) { mailId kind cycleId recipientName to subject createdAt }\n  }\n": typeof types.MailOutboxDocument,
+    "\n  query MailOutboxMessage($mailId: ID!) {\n    mailOutboxMessage(mailId: $mailId) { mailId to subject text html link }\n  }\n": typeof types.MailOutboxMessageDocument,
+    "\n  query SurveyLinksCsv($cycleId: ID!) {\n    surveyLinksCsv(cycleId: $cycleId)\n  }\n": typeof types.SurveyLinksCsvDocument,
     "\n  fragment ProgressFields on CycleProgress {\n    cycleId\n    status\n    invited\n    started\n    submitted\n    responseRate\n    subjects {\n      subject { id name title department }\n      groups { group invited started submitted }\n      nonResponders { group started rater { id name email } }\n    }\n  }\n": typeof types.ProgressFieldsFragmentDoc,
     "\n  query CycleProgress($cycleId: ID!) {\n    cycleProgress(cycleId: $cycleId) { ...ProgressFields }\n  }\n": typeof types.CycleProgressDocument,
     "\n  subscription CycleProgressChanged($cycleId: ID!) {\n    cycleProgressChanged(cycleId: $cycleId) { ...ProgressFields }\n  }\n": typeof types.CycleProgressChangedDocument,
@@ -77,6 +83,12 @@ const documents: Documents = {
     "\n  query TeamReport($cycleId: ID!) {\n    teamReport(cycleId: $cycleId) { ...HeatmapFields }\n  }\n": types.TeamReportDocument,
     "\n  mutation ImportPeople($csv: String!, $dryRun: Boolean!) {\n    importPeople(csv: $csv, dryRun: $dryRun) {\n      applied\n      dryRun\n      rows\n      created\n      updated\n      unchanged\n      errors { line column reason }\n      preview { line employeeId name email managerEmployeeId action }\n    }\n  }\n": types.ImportPeopleDocument,
     "\n  query People($search: String, $leadersOfLeadersOnly: Boolean, $limit: Int) {\n    people(search: $search, leadersOfLeadersOnly: $leadersOfLeadersOnly, limit: $limit) {\n      id\n      employeeId\n      name\n      email\n      title\n      department\n      managerId\n      directReportCount\n      isLeaderOfLeaders\n    }\n  }\n": types.PeopleDocument,
+    "\n  query MySurveys {\n    mySurveys { assignmentId cycleId cycleName subjectName relationship status closesAt path }\n  }\n": types.MySurveysDocument,
+    "\n  query CycleMailDeliveries($cycleId: ID!) {\n    cycleMailDeliveries(cycleId: $cycleId) {\n      assignmentId subjectId subjectName raterName raterEmail group surveyStatus\n      invitation { mailId status reason attempts updatedAt }\n      reminder { mailId status reason attempts updatedAt }\n    }\n  }\n": types.CycleMailDeliveriesDocument,
+    "\n  mutation ResendInvitation($assignmentId: ID!) {\n    resendInvitation(assignmentId: $assignmentId)\n  }\n": types.ResendInvitationDocument,
+    "\n  query MailOutbox($cycleId: ID) {\n    mailOutbox(cycleId: $cycleId) { mailId kind cycleId recipientName to subject createdAt }\n  }\n": types.MailOutboxDocument,
+    "\n  query MailOutboxMessage($mailId: ID!) {\n    mailOutboxMessage(mailId: $mailId) { mailId to subject text html link }\n  }\n": types.MailOutboxMessageDocument,
+    "\n  query SurveyLinksCsv($cycleId: ID!) {\n    surveyLinksCsv(cycleId: $cycleId)\n  }\n": types.SurveyLinksCsvDocument,
     "\n  fragment ProgressFields on CycleProgress {\n    cycleId\n    status\n    invited\n    started\n    submitted\n    responseRate\n    subjects {\n      subject { id name title department }\n      groups { group invited started submitted }\n      nonResponders { group started rater { id name email } }\n    }\n  }\n": types.ProgressFieldsFragmentDoc,
     "\n  query CycleProgress($cycleId: ID!) {\n    cycleProgress(cycleId: $cycleId) { ...ProgressFields }\n  }\n": types.CycleProgressDocument,
     "\n  subscription CycleProgressChanged($cycleId: ID!) {\n    cycleProgressChanged(cycleId: $cycleId) { ...ProgressFields }\n  }\n": types.CycleProgressChangedDocument,
@@ -206,6 +218,30 @@ export function graphql(source: "\n  mutation ImportPeople($csv: String!, $dryRu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query People($search: String, $leadersOfLeadersOnly: Boolean, $limit: Int) {\n    people(search: $search, leadersOfLeadersOnly: $leadersOfLeadersOnly, limit: $limit) {\n      id\n      employeeId\n      name\n      email\n      title\n      department\n      managerId\n      directReportCount\n      isLeaderOfLeaders\n    }\n  }\n"): (typeof documents)["\n  query People($search: String, $leadersOfLeadersOnly: Boolean, $limit: Int) {\n    people(search: $search, leadersOfLeadersOnly: $leadersOfLeadersOnly, limit: $limit) {\n      id\n      employeeId\n      name\n      email\n      title\n      department\n      managerId\n      directReportCount\n      isLeaderOfLeaders\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MySurveys {\n    mySurveys { assignmentId cycleId cycleName subjectName relationship status closesAt path }\n  }\n"): (typeof documents)["\n  query MySurveys {\n    mySurveys { assignmentId cycleId cycleName subjectName relationship status closesAt path }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CycleMailDeliveries($cycleId: ID!) {\n    cycleMailDeliveries(cycleId: $cycleId) {\n      assignmentId subjectId subjectName raterName raterEmail group surveyStatus\n      invitation { mailId status reason attempts updatedAt }\n      reminder { mailId status reason attempts updatedAt }\n    }\n  }\n"): (typeof documents)["\n  query CycleMailDeliveries($cycleId: ID!) {\n    cycleMailDeliveries(cycleId: $cycleId) {\n      assignmentId subjectId subjectName raterName raterEmail group surveyStatus\n      invitation { mailId status reason attempts updatedAt }\n      reminder { mailId status reason attempts updatedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($assignmentId: ID!) {\n    resendInvitation(assignmentId: $assignmentId)\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($assignmentId: ID!) {\n    resendInvitation(assignmentId: $assignmentId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailOutbox($cycleId: ID) {\n    mailOutbox(cycleId: $cycleId) { mailId kind cycleId recipientName to subject createdAt }\n  }\n"): (typeof documents)["\n  query MailOutbox($cycleId: ID) {\n    mailOutbox(cycleId: $cycleId) { mailId kind cycleId recipientName to subject createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailOutboxMessage($mailId: ID!) {\n    mailOutboxMessage(mailId: $mailId) { mailId to subject text html link }\n  }\n"): (typeof documents)["\n  query MailOutboxMessage($mailId: ID!) {\n    mailOutboxMessage(mailId: $mailId) { mailId to subject text html link }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SurveyLinksCsv($cycleId: ID!) {\n    surveyLinksCsv(cycleId: $cycleId)\n  }\n"): (typeof documents)["\n  query SurveyLinksCsv($cycleId: ID!) {\n    surveyLinksCsv(cycleId: $cycleId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -8,6 +8,8 @@ import { CycleActions, ExportCsvButton, RescorePanel } from '../features/cycles/
 import { CycleList } from '../features/cycles/CycleList';
 import { CycleWizard } from '../features/cycles/CycleWizard';
 import { InvitationLinks } from '../features/cycles/InvitationLinks';
+import { DeliveryBoard } from '../features/notifications/DeliveryBoard';
+import { LinkExport } from '../features/notifications/LinkExport';
 import { NominationsReview } from '../features/cycles/NominationsReview';
 import { CYCLE } from '../features/cycles/operations';
 import { CycleStatusBadge } from '../features/cycles/status';
@@ -103,8 +105,10 @@ export function CycleDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="progress">
           <ProgressBoard cycleId={cycle.id} live={cycle.status === 'LAUNCHED'} />
+          <DeliveryBoard cycleId={cycle.id} live={cycle.status === 'LAUNCHED'} />
         </Tabs.Panel>
         <Tabs.Panel value="links">
+          {cycle.status === 'LAUNCHED' && <LinkExport cycleId={cycle.id} cycleName={cycle.name} />}
           <InvitationLinks cycleId={cycle.id} />
         </Tabs.Panel>
         <Tabs.Panel value="results">

@@ -1,3 +1,4 @@
+import { cycleClosedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
@@ -25,12 +26,14 @@ export class CloseCycleUseCase {
     await this.access.cycle(viewer, cycleId);
     // Status read and changed under the cycle's row lock: a release racing this close sees the
     // closed cycle (and makes it `released`), or this close sees the release.
-    const closed = await this.outbox.transact(async ({ manager }) => {
+    const closed = await this.outbox.transact(async ({ manager, emit }) => {
       const cycle = (await this.cycles.lock(manager, cycleId))!;
       requireStatus(cycle, ['launched'], 'close');
       const now = new Date();
       const change = { status: cycle.releasedAt ? ('released' as const) : ('closed' as const), closedAt: now, closesAt: now < cycle.closesAt ? now : cycle.closesAt };
       await this.cycles.update(manager, cycle.id, change);
+      // The notification service stops reminders for this cycle.
+      emit(cycleClosedV1, { cycleId: cycle.id, closedAt: now.toISOString() }, { organisationId: cycle.organisationId, correlationId: cycle.id });
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.closed', target: `cycle:${cycle.id}` });
       return { ...cycle, ...change };
     });

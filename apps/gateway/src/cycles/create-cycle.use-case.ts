@@ -60,6 +60,7 @@ export class CreateCycleUseCase {
       anonymityThreshold: input.anonymityThreshold ?? 3,
       minRaters,
       maxRatersPerGroup: maxRaters,
+      reminderDaysBeforeClose: [...new Set(input.reminderDaysBeforeClose ?? [3])].sort((a, b) => b - a),
       opensAt: input.opensAt,
       closesAt: input.closesAt,
       status: 'draft',

@@ -24,6 +24,7 @@ export class CycleView {
       anonymityThreshold: cycle.anonymityThreshold,
       minRaters: GROUP_ORDER.filter((g) => cycle.minRaters[g] !== undefined).map((g) => ({ group: g as RaterGroup, count: cycle.minRaters[g]! })),
       maxRatersPerGroup: cycle.maxRatersPerGroup,
+      reminderDaysBeforeClose: cycle.reminderDaysBeforeClose,
       opensAt: cycle.opensAt,
       closesAt: cycle.closesAt,
       status: cycle.status as CycleStatusValue,

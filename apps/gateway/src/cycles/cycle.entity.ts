@@ -34,6 +34,10 @@ export class CycleEntity {
   @Column('int', { name: 'max_raters_per_group' })
   maxRatersPerGroup!: number;
 
+  /** Automatic reminders to raters who have not submitted: days before the close. */
+  @Column('int', { name: 'reminder_days_before_close', array: true })
+  reminderDaysBeforeClose!: number[];
+
   @Column('timestamptz', { name: 'opens_at' })
   opensAt!: Date;
 

@@ -1,4 +1,4 @@
-import { invitationIssuedV1 } from '@leaderscope/events';
+import { invitationIssuedV2 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -15,6 +15,7 @@ import { CyclesRepository } from '../cycles/cycles.repository';
 import { Cycle } from '../cycles/dto/cycle.model';
 import { NominationEntity } from '../nominations/nomination.entity';
 import { NominationsRepository } from '../nominations/nominations.repository';
+import { NotificationEvents } from '../notifications/notification-events';
 import { PersonEntity } from '../people/person.entity';
 import { PeopleRepository } from '../people/people.repository';
 import { AssignmentEntity } from './assignment.entity';
@@ -38,6 +39,7 @@ export class LaunchCycleUseCase {
     private readonly live: LiveUpdates,
     private readonly view: CycleView,
     @Inject(TOKEN_CIPHER) private readonly cipher: TokenCipher,
+    private readonly notices: NotificationEvents,
   ) {}
 
   async execute(viewer: Viewer, cycleId: string): Promise<Cycle> {
@@ -53,10 +55,13 @@ export class LaunchCycleUseCase {
       const locked = await this.cycles.lock(manager, cycle.id);
       if (locked!.status !== 'draft') throw new ConflictError('The cycle was launched already');
       const now = new Date();
+      const tokens = new Map<string, string>();
       const assignments = approved.map((n): AssignmentEntity => {
         const token = newToken();
+        const id = randomUUID();
+        tokens.set(id, token);
         return {
-          id: randomUUID(),
+          id,
           organisationId: cycle.organisationId,
           cycleId: cycle.id,
           subjectId: n.subjectId,
@@ -75,18 +80,10 @@ export class LaunchCycleUseCase {
         };
       });
       await this.invitations.insert(manager, assignments);
-      for (const a of assignments) {
-        emit(invitationIssuedV1, {
-          cycleId: a.cycleId,
-          subjectId: a.subjectId,
-          assignmentId: a.id,
-          raterPersonId: a.raterPersonId,
-          raterGroup: a.raterGroup,
-          email: people.get(a.raterPersonId)?.email ?? null,
-          closesAt: cycle.closesAt.toISOString(),
-          issuedAt: now.toISOString(),
-        }, { organisationId: cycle.organisationId, correlationId: cycle.id });
-      }
+      // One invitation per rater for the notification service; the token leaves only sealed for it.
+      const requestedBy = await this.notices.requester(manager, viewer);
+      const invitations = await this.notices.invitations(manager, cycle, requestedBy, assignments.map((a) => ({ ...a, token: tokens.get(a.id)! })));
+      for (const invitation of invitations) emit(invitationIssuedV2, invitation, { organisationId: cycle.organisationId, correlationId: cycle.id });
       await this.cycles.update(manager, cycle.id, { status: 'launched', launchedAt: now });
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.launched', target: `cycle:${cycle.id}`, detail: { assignments: assignments.length } });
       return { ...cycle, status: 'launched' as const, launchedAt: now };

@@ -2,6 +2,15 @@ import { CreateGatewaySchema1763800000002 } from './1763800000002-CreateGatewayS
 import { AddHeatmapCells1763800000003 } from './1763800000003-AddHeatmapCells';
 import { ScopeIdempotencyKeyToAssignment1764100000000 } from './1764100000000-ScopeIdempotencyKeyToAssignment';
 import { CreateRateLimitTable1764100000001 } from './1764100000001-CreateRateLimitTable';
+import { CreateMailDelivery1764200000001 } from './1764200000001-CreateMailDelivery';
+import { AddReminderSchedule1764200000002 } from './1764200000002-AddReminderSchedule';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
-export const gatewayMigrations = [CreateGatewaySchema1763800000002, AddHeatmapCells1763800000003, ScopeIdempotencyKeyToAssignment1764100000000, CreateRateLimitTable1764100000001];
+export const gatewayMigrations = [
+  CreateGatewaySchema1763800000002,
+  AddHeatmapCells1763800000003,
+  ScopeIdempotencyKeyToAssignment1764100000000,
+  CreateRateLimitTable1764100000001,
+  CreateMailDelivery1764200000001,
+  AddReminderSchedule1764200000002,
+];

@@ -1,12 +1,13 @@
+import { resultsReleasedV1 } from '@leaderscope/events';
+import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
 import { ConflictError } from '../common/errors';
 import { LiveUpdates } from '../common/live-updates';
 import { CyclesRepository } from '../cycles/cycles.repository';
+import { NotificationEvents } from '../notifications/notification-events';
 import { ReportsRepository } from '../reports/reports.repository';
 import { PublicationRepository } from './publication.repository';
 
@@ -18,18 +19,19 @@ import { PublicationRepository } from './publication.repository';
 @Injectable()
 export class ReleaseResultsUseCase {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
     private readonly access: AccessPolicy,
     private readonly cycles: CyclesRepository,
     private readonly reports: ReportsRepository,
     private readonly publication: PublicationRepository,
     private readonly audit: AuditRepository,
     private readonly live: LiveUpdates,
+    private readonly notices: NotificationEvents,
   ) {}
 
   async execute(viewer: Viewer, cycleId: string): Promise<void> {
     await this.access.cycle(viewer, cycleId);
-    await this.dataSource.transaction(async (manager) => {
+    await this.outbox.transact(async ({ manager, emit }) => {
       // Status read and changed under the cycle's row lock (see CloseCycleUseCase).
       const cycle = (await this.cycles.lock(manager, cycleId))!;
       if (cycle.releasedAt) throw new ConflictError('The results of this cycle were released already');
@@ -37,6 +39,8 @@ export class ReleaseResultsUseCase {
       await this.publication.publishFirst(manager, await this.reports.liveOfCycle(manager, cycle.id));
       await this.cycles.update(manager, cycle.id, { status: cycle.status === 'closed' ? 'released' : cycle.status, releasedAt: new Date() });
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'results.released', target: `cycle:${cycle.id}` });
+      // The subject and their manager hear, by mail, that the report is ready.
+      for (const notice of await this.notices.released(manager, cycle)) emit(resultsReleasedV1, notice, { organisationId: cycle.organisationId, correlationId: cycle.id });
     });
     this.live.changed(cycleId);
   }

@@ -1,12 +1,14 @@
 import { ContractRegistry } from '../envelope';
 import { reportUpdatedV1 } from './reports';
 import { invitationIssuedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
+import { cycleClosedV1, invitationIssuedV2, mailDeliveryUpdatedV1, nominationApprovalRequestedV1, nominationRequestedV1, resultsReleasedV1 } from './notifications';
 import { responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
 
 export * from './topics';
 export * from './surveys';
 export * from './reports';
 export * from './cycles';
+export * from './notifications';
 
 /** Every contract the platform knows. A new version of an event is added here beside the old one. */
 export const catalogue = new ContractRegistry([
@@ -17,4 +19,10 @@ export const catalogue = new ContractRegistry([
   invitationIssuedV1,
   reminderRequestedV1,
   rescoreRequestedV1,
+  invitationIssuedV2,
+  cycleClosedV1,
+  nominationRequestedV1,
+  nominationApprovalRequestedV1,
+  resultsReleasedV1,
+  mailDeliveryUpdatedV1,
 ]);

@@ -8,8 +8,10 @@ export const Topics = {
   Reports: 'leaderscope.reports',
   /** Invitations and reminders for raters; keyed by cycle and subject. */
   Invitations: 'leaderscope.invitations',
-  /** Cycle-wide commands and facts (rescoring); keyed by cycle. */
+  /** Cycle-wide commands and facts (rescoring, closing); keyed by cycle. */
   Cycles: 'leaderscope.cycles',
+  /** What the notification service did with each mail (queued, sent, deferred, failed…); keyed by cycle and subject. */
+  MailDeliveries: 'leaderscope.mail-deliveries',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsDate, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDate, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { RaterGroup } from '../../common/rater-group';
 
 @InputType()
@@ -61,6 +61,15 @@ export class CreateCycleInput {
   @Min(1)
   @Max(50)
   maxRatersPerGroup?: number;
+
+  @Field(() => [Int], { nullable: true, description: 'Automatic reminders to raters who have not submitted, in days before the close (default [3]; [] for none)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(60, { each: true })
+  reminderDaysBeforeClose?: number[];
 
   @Field()
   @Type(() => Date)

@@ -45,6 +45,9 @@ export class Cycle {
   @Field(() => Int)
   maxRatersPerGroup!: number;
 
+  @Field(() => [Int], { description: 'Automatic reminders to raters who have not submitted, in days before the close' })
+  reminderDaysBeforeClose!: number[];
+
   @Field()
   opensAt!: Date;
 

@@ -1,0 +1,41 @@
+import { Button, Card, Text } from '@mantine/core';
+import { useApolloClient } from '@apollo/client/react';
+import { IconDownload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ErrorState } from '../../app/ui';
+import { SURVEY_LINKS_CSV } from './operations';
+
+/** HR's one download of the links of raters who have not submitted (people without e-mail). Audited. */
+export function LinkExport({ cycleId, cycleName }: { cycleId: string; cycleName: string }) {
+  const client = useApolloClient();
+  const [state, setState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
+  const download = async () => {
+    setState({ loading: true, error: null });
+    try {
+      const { data } = await client.query({ query: SURVEY_LINKS_CSV, variables: { cycleId }, fetchPolicy: 'network-only' });
+      const url = URL.createObjectURL(new Blob([data?.surveyLinksCsv ?? ''], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${cycleName.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-survey-links.csv`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      setState({ loading: false, error: null });
+    } catch (e) {
+      setState({ loading: false, error: e });
+    }
+  };
+  return (
+    <Card mb="lg">
+      <Text fw={650}>Links for people without e-mail</Text>
+      <Text size="sm" c="dimmed" mt={4} maw={680}>
+        One file with the personal links of every rater who has not submitted yet. The download is recorded in the audit log.
+      </Text>
+      <Button mt="md" variant="default" leftSection={<IconDownload size={16} aria-hidden />} loading={state.loading} onClick={() => void download()}>
+        Download links (CSV)
+      </Button>
+      {state.error ? <ErrorState error={state.error} what="The links could not be exported" /> : null}
+    </Card>
+  );
+}

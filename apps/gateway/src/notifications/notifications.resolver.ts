@@ -1,0 +1,73 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { HrOnly } from '../access/hr-only.guard';
+import { CurrentViewer, Viewer } from '../access/viewer';
+import { OutboxMail, RaterMailDelivery, RenderedOutboxMail, SurveyToAnswer } from './dto/notifications.model';
+import { ListMailDeliveriesUseCase } from './list-mail-deliveries.use-case';
+import { ListMailOutboxUseCase, OpenOutboxMailUseCase } from './mail-outbox.use-cases';
+import { RequestNominationApprovalUseCase, RequestNominationsUseCase } from './nomination-requests.use-cases';
+import { ResendInvitationUseCase } from './resend-invitation.use-case';
+import { ExportSurveyLinksUseCase, ListMySurveysUseCase } from './survey-links.use-cases';
+
+@Resolver()
+export class NotificationsResolver {
+  constructor(
+    private readonly deliveries: ListMailDeliveriesUseCase,
+    private readonly resend: ResendInvitationUseCase,
+    private readonly outbox: ListMailOutboxUseCase,
+    private readonly openMail: OpenOutboxMailUseCase,
+    private readonly surveys: ListMySurveysUseCase,
+    private readonly links: ExportSurveyLinksUseCase,
+    private readonly nominations: RequestNominationsUseCase,
+    private readonly approval: RequestNominationApprovalUseCase,
+  ) {}
+
+  @HrOnly()
+  @Query(() => [RaterMailDelivery], { description: "HR: each rater's invitation and latest reminder delivery (queued, sent, deferred, failed with the reason…); never a link." })
+  cycleMailDeliveries(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<RaterMailDelivery[]> {
+    return this.deliveries.execute(viewer, cycleId);
+  }
+
+  @HrOnly()
+  @Mutation(() => Boolean, { description: "HR: send one rater's invitation again (same link). Audited." })
+  resendInvitation(@CurrentViewer() viewer: Viewer, @Args('assignmentId', { type: () => ID }) assignmentId: string): Promise<boolean> {
+    return this.resend.execute(viewer, assignmentId);
+  }
+
+  @HrOnly()
+  @Query(() => [OutboxMail], { description: 'HR: the mails the platform would have sent (no mail server configured), newest first. Audited.' })
+  mailOutbox(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID, nullable: true }) cycleId?: string | null): Promise<OutboxMail[]> {
+    return this.outbox.execute(viewer, cycleId);
+  }
+
+  @HrOnly()
+  @Query(() => RenderedOutboxMail, { description: 'HR: one mail from the mail outbox, rendered with its link. Audited.' })
+  mailOutboxMessage(@CurrentViewer() viewer: Viewer, @Args('mailId', { type: () => ID }) mailId: string): Promise<RenderedOutboxMail> {
+    return this.openMail.execute(viewer, mailId);
+  }
+
+  @Query(() => [SurveyToAnswer], { description: 'The signed-in person: surveys they are asked to answer and have not submitted, in open cycles.' })
+  mySurveys(@CurrentViewer() viewer: Viewer): Promise<SurveyToAnswer[]> {
+    return this.surveys.execute(viewer);
+  }
+
+  @HrOnly()
+  @Query(() => String, { description: 'HR: one CSV of the survey links of raters who have not submitted (for people without e-mail). Audited.' })
+  surveyLinksCsv(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<string> {
+    return this.links.execute(viewer, cycleId);
+  }
+
+  @HrOnly()
+  @Mutation(() => Int, { description: 'HR: ask every subject of a draft cycle, by mail, to choose their peers and partners. Returns how many were asked.' })
+  requestNominations(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<number> {
+    return this.nominations.execute(viewer, cycleId);
+  }
+
+  @Mutation(() => Boolean, { description: "The subject (or HR): ask the subject's manager, by mail, to approve the chosen raters." })
+  requestNominationApproval(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('subjectId', { type: () => ID }) subjectId: string,
+  ): Promise<boolean> {
+    return this.approval.execute(viewer, cycleId, subjectId);
+  }
+}

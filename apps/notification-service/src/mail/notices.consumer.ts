@@ -1,0 +1,29 @@
+import {
+  EventEnvelope,
+  invitationIssuedV2,
+  nominationApprovalRequestedV1,
+  nominationRequestedV1,
+  reminderRequestedV1,
+  resultsReleasedV1,
+} from '@leaderscope/events';
+import { EventSubscriber } from '@leaderscope/service-kit';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { QueueMailsUseCase } from './queue-mails.use-case';
+
+/** Thin adapter: invitations, reminders, nomination and approval requests, released results → QueueMailsUseCase. */
+@Injectable()
+export class NoticesConsumer implements OnApplicationBootstrap {
+  constructor(
+    private readonly subscriber: EventSubscriber,
+    private readonly queueMails: QueueMailsUseCase,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.subscriber.subscribe({
+      consumer: 'notices',
+      contracts: [invitationIssuedV2, reminderRequestedV1, nominationRequestedV1, nominationApprovalRequestedV1, resultsReleasedV1],
+      handler: async (event) => this.queueMails.executeBatch([event as EventEnvelope<never>]),
+      batchHandler: async (events) => this.queueMails.executeBatch(events as EventEnvelope<never>[]),
+    });
+  }
+}

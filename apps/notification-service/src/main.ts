@@ -1,0 +1,16 @@
+import { runService } from '@leaderscope/service-kit';
+import { notificationConfigFromEnv } from './config';
+import { startNotificationService } from './index';
+
+/**
+ * The notification service as its own process, on Kafka and PostgreSQL (KAFKA_BROKERS,
+ * DATABASE_URL), sending over SMTP_URL (or recording mails for the outbox without it).
+ */
+let config;
+try {
+  config = notificationConfigFromEnv();
+} catch (error) {
+  console.error(`notification-service: ${(error as Error).message}`);
+  process.exit(1);
+}
+runService('notification-service', (options) => startNotificationService({ ...options, config }), config.smtpUrl ? `sending mail through ${new URL(config.smtpUrl).host}` : 'no SMTP_URL: recording mails for the mail outbox');

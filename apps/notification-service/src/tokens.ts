@@ -1,0 +1,2 @@
+export const NOTIFICATION_CONFIG = Symbol('NOTIFICATION_CONFIG');
+export const MAIL_SENDER = Symbol('MAIL_SENDER');

@@ -1,0 +1,47 @@
+/** Nomination requests, approval requests and "your report is ready" reach the right people; without SMTP every mail is recorded, not sent. */
+import { createEnvelope, nominationApprovalRequestedV1, nominationRequestedV1, resultsReleasedV1 } from '@leaderscope/events';
+import { eventually } from '@leaderscope/testing';
+import { Harness, harness, invitation, ORG, PUBLIC_URL } from './support';
+
+const base = { cycleId: 'cycle-n', cycleName: 'Spring 360', organisationName: 'Northwind', subjectId: 'ada' };
+
+describe('notification service: notices to leaders and managers', () => {
+  let h: Harness;
+  afterEach(async () => {
+    await h?.close();
+  });
+
+  it('asks the subject to choose peers, the manager to approve, and tells both when the report is ready', async () => {
+    h = await harness();
+    await h.publish([
+      createEnvelope(nominationRequestedV1, { ...base, subject: { personId: 'ada', name: 'Ada Lovelace', email: 'ada@northwind.test' }, requestedAt: new Date().toISOString() }, { organisationId: ORG }),
+      createEnvelope(nominationApprovalRequestedV1, { ...base, subjectName: 'Ada Lovelace', manager: { personId: 'grace', name: 'Grace Hopper', email: 'grace@northwind.test' }, requestedAt: new Date().toISOString() }, { organisationId: ORG }),
+      createEnvelope(resultsReleasedV1, {
+        ...base, subjectName: 'Ada Lovelace', releasedAt: new Date().toISOString(),
+        recipients: [
+          { personId: 'ada', name: 'Ada Lovelace', email: 'ada@northwind.test', isSubject: true },
+          { personId: 'grace', name: 'Grace Hopper', email: 'grace@northwind.test', isSubject: false },
+        ],
+      }, { organisationId: ORG }),
+    ]);
+    await eventually('4 mails', async () => h.sink!.received.length >= 4);
+    const ada = h.sink!.to('ada@northwind.test').map((m) => m.subject).sort();
+    const grace = h.sink!.to('grace@northwind.test').map((m) => m.subject).sort();
+    expect(ada).toEqual(['Choose the peers who will give you feedback', 'Your feedback report is ready']);
+    expect(grace).toEqual(["Ada Lovelace's raters are waiting for your approval", 'The feedback report for Ada Lovelace is ready']);
+    const ready = h.sink!.to('grace@northwind.test').find((m) => m.subject.startsWith('The feedback report'))!;
+    expect(ready.text).toContain(`${PUBLIC_URL}/cycles/cycle-n/reports/ada`);
+  });
+
+  it('without SMTP_URL nothing is sent: each mail is recorded for the mail outbox, the token still sealed', async () => {
+    h = await harness({ smtp: false });
+    const invited = Array.from({ length: 3 }, (_, i) => invitation('cycle-rec', i));
+    await h.publish(invited.map((x) => x.envelope));
+    await eventually('3 recorded', async () => [...h.latest().values()].filter((d) => d.status === 'recorded').length === 3);
+    const rows = await h.sql<{ status: string; t: string }>(`SELECT m.status, row_to_json(r)::text AS t FROM notification.mail m JOIN notification.rater r USING (assignment_id)`);
+    expect(rows.map((r) => r.status)).toEqual(['recorded', 'recorded', 'recorded']);
+    for (const x of invited) for (const r of rows) expect(r.t).not.toContain(x.token);
+    const recorded = [...h.latest().values()][0];
+    expect(recorded.content).toMatchObject({ kind: 'invitation', requestedBy: 'Hana Hr', relationship: 'peer' });
+  });
+});

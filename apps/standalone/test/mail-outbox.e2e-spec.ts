@@ -1,0 +1,67 @@
+/**
+ * The one-machine default (in-process events, no SMTP_URL): nothing is sent; every mail is kept in
+ * HR's mail outbox, rendered with its link only when HR opens it (audited), and that link opens the
+ * rater's survey. The token is in no table in clear.
+ */
+import { provisionOrganisation } from '@leaderscope/gateway';
+import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
+import { DataSource } from 'typeorm';
+import { Platform, startPlatform } from '../src';
+import { answerSurvey, Api, launchCycleForAda, PASSWORD, SUBJECT_REPORT } from './fixtures';
+
+describe('mail outbox on the one-machine default (no SMTP_URL)', () => {
+  let db: TestDatabase;
+  let platform: Platform;
+  let api: Api;
+  let hr: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    platform = await startPlatform({ databaseUrl: db.url, port: 0, seedDemo: false, secret: 'outbox-test-secret-0123456789', log: () => {} });
+    api = new Api(platform.url);
+    await provisionOrganisation(platform.gateway.get(DataSource), { name: 'Northwind', hrEmail: 'hr@northwind.test', hrPassword: PASSWORD });
+    hr = await api.login('hr@northwind.test', PASSWORD);
+  }, 120000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await db?.drop();
+  });
+
+  it('keeps each invitation in the outbox; opening one renders it with a link that works; both audited', async () => {
+    const { cycleId, subjectId, invitations } = await launchCycleForAda(api, hr);
+    let listings = 0;
+    const outbox = await eventually('every invitation in the outbox', async () => {
+      listings++;
+      const { mailOutbox } = await api.ok(`query($c: ID) { mailOutbox(cycleId: $c) { mailId kind to subject recipientName } }`, { c: cycleId }, hr);
+      return mailOutbox.length === invitations.length && mailOutbox;
+    }, 30000);
+    expect(JSON.stringify(outbox)).not.toMatch(/survey\//);
+    const { cycleMailDeliveries } = await api.ok(`query($c: ID!) { cycleMailDeliveries(cycleId: $c) { invitation { status } } }`, { c: cycleId }, hr);
+    expect(cycleMailDeliveries.every((d: { invitation: { status: string } }) => d.invitation.status === 'recorded')).toBe(true);
+
+    const peerMail = outbox.find((m: { subject: string }) => /asks for your view of Ada Lovelace/.test(m.subject));
+    const { mailOutboxMessage } = await api.ok(`query($m: ID!) { mailOutboxMessage(mailId: $m) { to subject text html link } }`, { m: peerMail.mailId }, hr);
+    expect(mailOutboxMessage.to).toBe(peerMail.to);
+    expect(mailOutboxMessage.text).toContain(mailOutboxMessage.link);
+    expect(mailOutboxMessage.html).toContain(`href="${mailOutboxMessage.link}"`);
+    expect(mailOutboxMessage.link.startsWith(`${platform.url}/survey/`)).toBe(true);
+    const token = decodeURIComponent(mailOutboxMessage.link.split('/survey/')[1]);
+    expect(invitations.map((i) => i.token)).toContain(token);
+
+    // The link from the outbox works: the rater answers and the report counts it.
+    const { result } = await answerSurvey(api, token, 4);
+    expect(result.errors).toBeUndefined();
+    await eventually('counted', async () => (await api.ok(SUBJECT_REPORT, { cycleId, subjectId }, hr)).subjectReport?.responseCount === 1);
+
+    const dataSource = platform.gateway.get(DataSource);
+    const audit = await dataSource.query(`SELECT action FROM gateway.audit_event WHERE action LIKE 'mail-outbox.%' ORDER BY id`);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual([...Array(listings).fill('mail-outbox.listed'), 'mail-outbox.opened']);
+    // No token in clear in any table of the notifier or of the gateway's delivery model.
+    const dump = await dataSource.query(
+      `SELECT string_agg(t, ' ') AS t FROM (SELECT row_to_json(r)::text AS t FROM notification.rater r UNION ALL SELECT row_to_json(m)::text FROM notification.mail m
+         UNION ALL SELECT row_to_json(d)::text FROM gateway.mail_delivery d UNION ALL SELECT row_to_json(o)::text FROM notification.outbox_event o) x`,
+    );
+    for (const i of invitations) expect(dump[0].t).not.toContain(i.token);
+  });
+});

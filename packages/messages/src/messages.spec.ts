@@ -1,0 +1,37 @@
+import { anonymityPromise, catalogue, message, renderMail } from './index';
+
+const invitation = {
+  kind: 'invitation' as const, recipientName: 'Ann Rater', organisationName: 'Northwind', cycleId: 'c1', cycleName: 'Spring 360',
+  requestedBy: 'Hana HR', subjectId: 's1', subjectName: 'Ada <Lovelace>', relationship: 'peer' as const, anonymityThreshold: 4,
+  closesAt: '2026-12-01T17:00:00.000Z',
+};
+
+describe('message catalogue', () => {
+  it('fills placeholders and refuses a missing one', () => {
+    expect(message('mail.greeting', { recipientName: 'Ann' })).toBe('Hello Ann,');
+    expect(() => message('mail.greeting')).toThrow(/recipientName/);
+  });
+
+  it('promises anonymity by relationship', () => {
+    expect(anonymityPromise('peer', 'Ada', 4)).toContain('at least 4 people');
+    expect(anonymityPromise('manager', 'Ada', 4)).toContain("Ada's manager");
+    expect(anonymityPromise('self', 'Ada', 4)).toBe(catalogue['anonymity.self']);
+  });
+
+  it('renders an invitation with who asked, about whom, the relationship, the promise, the closing date and the link, escaped in HTML', () => {
+    const mail = renderMail(invitation, 'https://feedback.example/', 'tok_123');
+    expect(mail.link).toBe('https://feedback.example/survey/tok_123');
+    expect(mail.subject).toBe('Hana HR asks for your view of Ada <Lovelace>');
+    for (const part of ['Hana HR', 'Northwind', 'Ada <Lovelace>', 'a peer', 'at least 4 people', 'Tuesday, 1 December 2026 at 17:00 UTC', mail.link]) {
+      expect(mail.text).toContain(part);
+    }
+    expect(mail.html).toContain('Ada &lt;Lovelace&gt;');
+    expect(mail.html).not.toContain('Ada <Lovelace>');
+    expect(mail.html).toContain('name="viewport"');
+    expect(mail.html).toContain(`href="${mail.link}"`);
+  });
+
+  it('will not render a survey mail without its token', () => {
+    expect(() => renderMail(invitation, 'https://x')).toThrow(/token/);
+  });
+});
