@@ -27,3 +27,18 @@ export type {
 export { scoreCycle } from './cycle';
 export type { CycleResult, CycleSubject, DimensionAlpha, DimensionNorm, GroupIcc, ScoreCycleInput, SubjectNorms } from './cycle';
 export { tQuantile975 } from './stats';
+export { scoreItems } from './items';
+export type { ItemResult, ItemResults, RankedItem } from './items';
+export { percentileRank, normPercentile, MIN_NORM_SUBJECTS } from './norms';
+export type { NormPercentile } from './norms';
+export {
+  spearmanBrown,
+  ratersForReliability,
+  projectReliability,
+  PUBLISHED_SINGLE_RATER_RELIABILITY,
+  DEFAULT_RELIABILITY_TARGET,
+  DEFAULT_MIN_SUBJECTS_FOR_OWN_ICC,
+} from './reliability';
+export type { GroupProjection, OrganisationIcc, ProjectReliabilityInput, ReliabilityWarning, ReliabilityWarningCode, SingleRaterReliability } from './reliability';
+export { changeBetweenCycles, changeInterval } from './change';
+export type { ChangeCall, ChangeInput, CycleChange, DimensionChange, GroupMix, MeanWithError } from './change';
