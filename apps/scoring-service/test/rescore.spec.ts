@@ -53,7 +53,7 @@ describe('live scoring and rescoring on the real broker', () => {
     expect(last).toMatchObject({ cycleId: 'cycle-r', reportVersion: 5, responseCount: 5, roleProfileId: 'leader-of-others', instrumentVersion: 1 });
     expect(last.groupCounts).toEqual({ self: 1, manager: 1, peer: 3 });
     expect(Object.keys(last.report).sort()).toEqual(
-      ['blindSpots', 'comments', 'developmentAreas', 'hiddenStrengths', 'lowAgreement', 'overall', 'readiness', 'scores', 'strengths', 'transitionRisks'].sort(),
+      ['blindSpots', 'comments', 'developmentAreas', 'hiddenStrengths', 'items', 'lowAgreement', 'overall', 'readiness', 'scores', 'strengths', 'transitionRisks'].sort(),
     );
     const report = last.report as { strengths: { fitBasis: string }; comments: { text: string; group: string }[] };
     expect(report.strengths.fitBasis).toBe('leader-of-others');

@@ -49,13 +49,14 @@ export function resolveBasis(basis: ScoringBasis): InstrumentDefinition {
 }
 
 /**
- * Scores one subject with @leaderscope/scoring's buildSubjectReport: the instrument's role profiles
- * (the basis's profile as the primary one) and transition risks, the comments, and a seed that keeps
- * the comment order stable. Answers to items this instrument version does not have are ignored, not
- * refused, so stored responses can be rescored under another version.
+ * Stored responses as the scoring package's input for one instrument version: answers to items the
+ * version does not have (or off its scale) are left out and counted, comments on unknown dimensions
+ * dropped; raters in id order.
  */
-export function computeSubjectReport(responses: StoredResponse[], basis: ScoringBasis, seed: string): ComputedReport {
-  const instrument = resolveBasis(basis);
+export function toRaterResponses(
+  responses: StoredResponse[],
+  instrument: InstrumentDefinition,
+): { scored: RaterResponse[]; comments: SubjectComment[]; groupCounts: Record<string, number>; ignoredAnswers: number } {
   const items = new Set(instrument.items.map((i) => i.id));
   const dimensions = new Set(instrument.dimensions.map((d) => d.id));
   const { min, max } = instrument.scale;
@@ -79,6 +80,18 @@ export function computeSubjectReport(responses: StoredResponse[], basis: Scoring
       if (dimensions.has(dimensionId)) comments.push({ raterId: r.raterId, group, dimensionId, text });
     }
   }
+  return { scored, comments, groupCounts, ignoredAnswers };
+}
+
+/**
+ * Scores one subject with @leaderscope/scoring's buildSubjectReport: the instrument's role profiles
+ * (the basis's profile as the primary one) and transition risks, the comments, and a seed that keeps
+ * the comment order stable. Answers to items this instrument version does not have are ignored, not
+ * refused, so stored responses can be rescored under another version.
+ */
+export function computeSubjectReport(responses: StoredResponse[], basis: ScoringBasis, seed: string): ComputedReport {
+  const instrument = resolveBasis(basis);
+  const { scored, comments, groupCounts, ignoredAnswers } = toRaterResponses(responses, instrument);
   const report = buildSubjectReport({
     instrument,
     responses: scored,

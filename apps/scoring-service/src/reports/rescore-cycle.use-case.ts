@@ -256,7 +256,7 @@ export class RescoreCycleUseCase {
 }
 
 /** The latest version of each rater's answers (and its organisation) for several subjects of one cycle, in one query. */
-async function latestResponsesOfCycle(
+export async function latestResponsesOfCycle(
   manager: EntityManager,
   cycleId: string,
   subjectIds: string[],

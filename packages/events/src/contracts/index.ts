@@ -1,6 +1,6 @@
 import { ContractRegistry } from '../envelope';
-import { reportUpdatedV1 } from './reports';
-import { invitationIssuedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
+import { cycleScoredV1, reportComparisonsUpdatedV1, reportUpdatedV1 } from './reports';
+import { cycleScoreRequestedV1, invitationIssuedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
 import { responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
 
 export * from './topics';
@@ -17,4 +17,7 @@ export const catalogue = new ContractRegistry([
   invitationIssuedV1,
   reminderRequestedV1,
   rescoreRequestedV1,
+  cycleScoreRequestedV1,
+  cycleScoredV1,
+  reportComparisonsUpdatedV1,
 ]);
