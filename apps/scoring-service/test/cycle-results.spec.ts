@@ -19,6 +19,7 @@ import { getInstrument } from '@leaderscope/framework';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 import { computeSubjectReport, ScoreCycleUseCase } from '../src';
+import { parseScoreCycleArgs, runScoreCycle } from '../src/cli/score-cycle';
 import { allScored, Group, INSTRUMENT_ID, kafkaTransport, query, Services, startServices, submission, submittedEnvelope } from './support';
 
 const v1 = getInstrument(INSTRUMENT_ID, 1);
@@ -48,7 +49,7 @@ function subjectSubmissions(cycleId: string, subjectId: string, level: number, v
   ];
 }
 
-// Cycle 1 (instrument v1, closed): s0..s11 and x0..x3. Cycle 2 (v2, open): s0..s7.
+// Cycle 1 (instrument v1, closed): s0..s11 and x0..x3. Cycle 2 (v2, open) and cycle 3 (v1, open): s0..s7.
 const L1: Record<string, number> = { s0: 1, s1: 2, s2: 3, s3: 4, s4: 5, s5: 1, s6: 2, s7: 3, s8: 4, s9: 5, s10: 1, s11: 2, x0: 3, x1: 3, x2: 4, x3: 5 };
 const L2: Record<string, number> = { s0: 5, s1: 2, s2: 3, s3: 4, s4: 5, s5: 1, s6: 2, s7: 3 };
 // t(0.975, 6) from the t table
@@ -93,7 +94,13 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     await allScored(db.url, 16 * 5 + 8 * 5, 90000);
     await gateway.publish([requestScore('cycle-2', false)]);
     await eventually('cycle-2 scored', async () => cycles.some((c) => c.cycleId === 'cycle-2') && comparisons.filter((c) => c.cycleId === 'cycle-2').length === 8, 60000);
-  }, 240000);
+
+    // Cycle 3: instrument v1 like cycle 1, same levels as cycle 2.
+    await gateway.publish(Object.entries(L2).flatMap(([s, l]) => subjectSubmissions('cycle-3', s, l, 1)).map(submittedEnvelope));
+    await allScored(db.url, 16 * 5 + 2 * 8 * 5, 90000);
+    await gateway.publish([requestScore('cycle-3', false)]);
+    await eventually('cycle-3 scored', async () => comparisons.filter((c) => c.cycleId === 'cycle-3').length === 8, 60000);
+  }, 300000);
 
   afterAll(async () => {
     await services?.stop();
@@ -139,20 +146,24 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     expect(stored).toEqual([
       { cycle_id: 'cycle-1', closed: true, result_version: 1, subject_count: 16 },
       { cycle_id: 'cycle-2', closed: false, result_version: 1, subject_count: 8 },
+      { cycle_id: 'cycle-3', closed: false, result_version: 1, subject_count: 8 },
     ]);
   });
 
   it('percentiles with ties: within the cycle (16 subjects) and in the organisation norm group (closed cycles, one score per subject)', () => {
     // cycle 1 levels on D: 1 ×3, 2 ×3, 3 ×4, 4 ×3, 5 ×3; s0 is at level 1: (0 + 3/2)/16
     expect(normOf(comparisonOf('cycle-1', 's0')).cycle).toEqual({ percentile: 9.375, normSize: 16, available: true, reason: null });
-    // cycle 2: 8 subjects, too few within the cycle...
-    const s0 = normOf(comparisonOf('cycle-2', 's0'));
-    expect(s0.cycle).toMatchObject({ percentile: null, normSize: 8, available: false });
-    // ...but the organisation norm group is cycle 2's 8 subjects plus cycle 1's 8 others (s8–s11, x0–x3):
+    // cycle 2 (v2): 8 subjects, too few within the cycle, and no closed cycle of v2 to add: withheld, with the size
+    const c2 = normOf(comparisonOf('cycle-2', 's0'));
+    expect(c2.cycle).toMatchObject({ percentile: null, normSize: 8, available: false });
+    expect(c2.organisation).toEqual({ percentile: null, normSize: 8, available: false, reason: 'the norm group has 8 subjects; norms need at least 10', cycles: 1 });
+    // cycle 3 (v1): its 8 subjects plus closed cycle 1's subjects not in cycle 3 (s8–s11, x0–x3):
     // levels 1 ×2, 2 ×3, 3 ×4, 4 ×3, 5 ×4. s0 (5): (12 + 4/2)/16; s5 (1): (0 + 2/2)/16; s2 (3): (5 + 4/2)/16
+    const s0 = normOf(comparisonOf('cycle-3', 's0'));
+    expect(s0.cycle).toMatchObject({ percentile: null, normSize: 8, available: false });
     expect(s0.organisation).toEqual({ percentile: 87.5, normSize: 16, available: true, reason: null, cycles: 2 });
-    expect(normOf(comparisonOf('cycle-2', 's5')).organisation.percentile).toBe(6.25);
-    expect(normOf(comparisonOf('cycle-2', 's2')).organisation.percentile).toBe(43.75);
+    expect(normOf(comparisonOf('cycle-3', 's5')).organisation.percentile).toBe(6.25);
+    expect(normOf(comparisonOf('cycle-3', 's2')).organisation.percentile).toBe(43.75);
   });
 
   it('like-for-like trend: the previous closed cycle rescored under the current version, change with its interval', async () => {
@@ -201,5 +212,13 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     const direct = await useCase.execute({ cycleId: 'cycle-1', closed: false });
     expect(direct).toMatchObject({ resultVersion: 3, subjectCount: 16, withTrend: 0, normCycles: 1 });
     await expect(useCase.execute({ cycleId: 'cycle-1', resultSet: 'no-such-rescore', closed: false })).rejects.toThrow(/cycle "cycle-1" has no result set "no-such-rescore"/);
+  });
+
+  it('the score-cycle CLI runs the same use-case (events wait in the outbox without a broker)', async () => {
+    expect(() => parseScoreCycleArgs([])).toThrow(/--cycle <id> is required/);
+    const summary = await runScoreCycle(parseScoreCycleArgs(['--cycle', 'cycle-2', '--closed']), { DATABASE_URL: db.url });
+    expect(summary).toMatchObject({ cycleId: 'cycle-2', resultSet: 'live', resultVersion: 2, subjectCount: 8, withTrend: 8 });
+    const [row] = await query<{ closed: boolean; result_version: number }>(db.url, `SELECT closed, result_version FROM scoring.cycle_result WHERE cycle_id = 'cycle-2'`);
+    expect(row).toEqual({ closed: true, result_version: 2 });
   });
 });
