@@ -69,6 +69,12 @@ export class ScoreCycleUseCase {
     // One scoring of a cycle's result set at a time (versions never collide).
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`scoring-cycle:${cycleId}:${resultSet}`]);
     const basis = await this.basisOf(manager, cycleId, resultSet);
+    // A rescore's result set of a closed cycle is closed too.
+    const liveClosed: { closed: boolean }[] =
+      resultSet === LIVE_RESULT_SET
+        ? []
+        : await manager.query(`SELECT "closed" FROM "scoring"."cycle_result" WHERE "cycle_id" = $1 AND "result_set" = $2`, [cycleId, LIVE_RESULT_SET]);
+    const closedNow = request.closed || liveClosed.some((r) => r.closed);
     const instrument = resolveBasis(basis);
 
     const rows: StoredRow[] = await manager.query(
@@ -206,7 +212,7 @@ export class ScoreCycleUseCase {
         basis.instrumentVersion,
         basis.roleProfileId,
         basis.minGroupSize,
-        request.closed,
+        closedNow,
         cycle.subjectCount,
         firstRecordedAt.toISOString(),
         JSON.stringify({ norms, reliability }),
