@@ -32,6 +32,8 @@ import { ProgressModule } from './progress/progress.module';
 import { PublicationModule } from './publication/publication.module';
 import { PublishedReportEntity } from './publication/published-report.entity';
 import { ReportsModule } from './reports/reports.module';
+import { CycleResultEntity, SubjectComparisonEntity } from './reliability/cycle-result.entity';
+import { ReliabilityModule } from './reliability/reliability.module';
 import { SubjectReportEntity } from './reports/subject-report.entity';
 import { SubmissionEntity } from './surveys/submission.entity';
 import { SurveysModule } from './surveys/surveys.module';
@@ -62,6 +64,8 @@ export const GATEWAY_ENTITIES = [
   SubjectReportEntity,
   PublishedReportEntity,
   AuditEventEntity,
+  CycleResultEntity,
+  SubjectComparisonEntity,
 ];
 
 @Module({})
@@ -119,6 +123,7 @@ export class AppModule implements NestModule {
         ProgressModule,
         SurveysModule,
         ReportsModule,
+        ReliabilityModule,
         PublicationModule,
         ExportsModule,
       ],

@@ -211,6 +211,7 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     expect(c1[1].closed).toBe(true); // closed stays closed
     const direct = await useCase.execute({ cycleId: 'cycle-1', closed: false });
     expect(direct).toMatchObject({ resultVersion: 3, subjectCount: 16, withTrend: 0, normCycles: 1 });
+    expect(await useCase.execute({ cycleId: 'cycle-without-responses', closed: true })).toBeNull();
     await expect(useCase.execute({ cycleId: 'cycle-1', resultSet: 'no-such-rescore', closed: false })).rejects.toThrow(/cycle "cycle-1" has no result set "no-such-rescore"/);
   });
 

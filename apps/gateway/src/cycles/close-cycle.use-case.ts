@@ -1,4 +1,6 @@
+import { cycleScoreRequestedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
@@ -9,7 +11,10 @@ import { CycleView } from './cycle-view';
 import { CyclesRepository } from './cycles.repository';
 import { Cycle } from './dto/cycle.model';
 
-/** HR closes the cycle: survey links stop working and submissions are refused. */
+/**
+ * HR closes the cycle: survey links stop working and submissions are refused, and the scoring service
+ * is asked for the cycle-level result (norms, reliability, comparisons) of the closed cycle.
+ */
 @Injectable()
 export class CloseCycleUseCase {
   constructor(
@@ -26,8 +31,9 @@ export class CloseCycleUseCase {
     requireStatus(cycle, ['launched'], 'close');
     const now = new Date();
     const change = { status: cycle.releasedAt ? ('released' as const) : ('closed' as const), closedAt: now, closesAt: now < cycle.closesAt ? now : cycle.closesAt };
-    await this.outbox.transact(async ({ manager }) => {
+    await this.outbox.transact(async ({ manager, emit }) => {
       await this.cycles.update(manager, cycle.id, change);
+      emit(cycleScoreRequestedV1, { requestId: randomUUID(), cycleId: cycle.id, resultSet: 'live', closed: true, requestedAt: now.toISOString() }, { organisationId: cycle.organisationId });
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.closed', target: `cycle:${cycle.id}` });
     });
     this.live.changed(cycle.id);

@@ -59,15 +59,20 @@ export class ScoreCycleUseCase {
   constructor(private readonly outbox: OutboxService) {}
 
   /** In its own transaction (CLI, tests, callers without an event). */
-  async execute(request: ScoreCycleRequest): Promise<ScoreCycleSummary> {
+  async execute(request: ScoreCycleRequest): Promise<ScoreCycleSummary | null> {
     return this.outbox.transact((uow) => this.executeIn(uow, request));
   }
 
-  async executeIn({ manager, emit }: UnitOfWork, request: ScoreCycleRequest): Promise<ScoreCycleSummary> {
+  /** Null when the live result set has no responses yet (a cycle closed before anyone answered): nothing to score. */
+  async executeIn({ manager, emit }: UnitOfWork, request: ScoreCycleRequest): Promise<ScoreCycleSummary | null> {
     const resultSet = request.resultSet ?? LIVE_RESULT_SET;
     const cycleId = request.cycleId;
     // One scoring of a cycle's result set at a time (versions never collide).
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`scoring-cycle:${cycleId}:${resultSet}`]);
+    if (resultSet === LIVE_RESULT_SET) {
+      const any: unknown[] = await manager.query(`SELECT 1 FROM "scoring"."rater_response" WHERE "cycle_id" = $1 LIMIT 1`, [cycleId]);
+      if (any.length === 0) return null;
+    }
     const basis = await this.basisOf(manager, cycleId, resultSet);
     // A rescore's result set of a closed cycle is closed too.
     const liveClosed: { closed: boolean }[] =
