@@ -11,6 +11,7 @@ import { NominationsResolver } from './nominations/nominations.resolver';
 import { PeopleResolver } from './people/people.resolver';
 import { ProgressResolver } from './progress/progress.resolver';
 import { PublicationResolver } from './publication/publication.resolver';
+import { ReliabilityResolver, ReportComparisonsResolver } from './reliability/reliability.resolver';
 import { ReportsResolver } from './reports/reports.resolver';
 import { SurveysResolver } from './surveys/surveys.resolver';
 
@@ -25,6 +26,8 @@ export const RESOLVERS = [
   ProgressResolver,
   SurveysResolver,
   ReportsResolver,
+  ReliabilityResolver,
+  ReportComparisonsResolver,
   PublicationResolver,
   ExportsResolver,
 ];
