@@ -37,7 +37,7 @@ describe('the reliability page', () => {
   it('after scoring: shows alpha per dimension and ICC per group', () => {
     renderWithTheme(
       <ReliabilityView
-        reliability={{ ...base, scoredAt: '2026-11-29T00:00:00Z', subjectCount: 12, alpha: [{ dimensionId: 'a', name: 'Alignment', alpha: 0.81, respondents: 40, items: 4 }], groups: [{ group: 'peer', icc1: 0.31, icck: 0.64, subjects: 12 }] } as never}
+        reliability={{ ...base, scoredAt: '2026-11-29T00:00:00Z', subjectCount: 12, alpha: [{ name: 'Alignment', alpha: 0.81 }], groups: [{ group: 'peer', icc1: 0.31, icck: 0.64, subjects: 12 }] } as never}
       />,
     );
     expect(screen.getByRole('img', { name: /Cronbach's alpha per dimension: Alignment 0.81/ })).toBeTruthy();

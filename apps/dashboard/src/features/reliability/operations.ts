@@ -7,12 +7,12 @@ export const CYCLE_RELIABILITY = graphql(`
       scoredAt
       subjectCount
       target
-      alpha { dimensionId name alpha respondents items }
+      alpha { name alpha }
       groups { group icc1 icck subjects }
-      norms { dimensionId name n available }
+      norms { available }
       projection {
         subject { id name }
-        groups { group invited singleRater source sourceNote projected ratersForTarget warnings { code message } }
+        groups { group invited sourceNote projected ratersForTarget warnings { code message } }
       }
     }
   }
