@@ -36,6 +36,8 @@ import { ProgressModule } from './progress/progress.module';
 import { PublicationModule } from './publication/publication.module';
 import { PublishedReportEntity } from './publication/published-report.entity';
 import { ReportsModule } from './reports/reports.module';
+import { CycleResultEntity, SubjectComparisonEntity } from './reliability/cycle-result.entity';
+import { ReliabilityModule } from './reliability/reliability.module';
 import { SubjectReportEntity } from './reports/subject-report.entity';
 import { SubmissionEntity } from './surveys/submission.entity';
 import { SurveysModule } from './surveys/surveys.module';
@@ -68,6 +70,8 @@ export const GATEWAY_ENTITIES = [
   SubjectReportEntity,
   PublishedReportEntity,
   AuditEventEntity,
+  CycleResultEntity,
+  SubjectComparisonEntity,
 ];
 
 @Module({})
@@ -130,6 +134,7 @@ export class AppModule implements NestModule {
         ProgressModule,
         SurveysModule,
         ReportsModule,
+        ReliabilityModule,
         PublicationModule,
         ExportsModule,
       ],

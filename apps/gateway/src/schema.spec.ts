@@ -12,7 +12,7 @@ describe('schema.graphql', () => {
     const sdl = await gatewaySchemaSdl();
     const names = ['me', 'people', 'cycles', 'cycle', 'cycleProgress', 'raterSurvey', 'subjectReport', 'cycleHeatmap', 'teamReport', 'raterInvitations',
       'login', 'importPeople', 'createCycle', 'addSubjects', 'proposeRaters', 'nominateRater', 'approveNominations', 'launchCycle',
-      'saveSurveyDraft', 'submitSurvey', 'sendReminders', 'closeCycle', 'releaseResults', 'rescoreCycle', 'cycleProgressChanged', 'subjectReportChanged'];
+      'saveSurveyDraft', 'submitSurvey', 'sendReminders', 'closeCycle', 'releaseResults', 'rescoreCycle', 'cycleProgressChanged', 'subjectReportChanged', 'cycleReliability'];
     for (const name of names) expect(sdl).toMatch(new RegExp(`\\n  ${name}[(:]`));
   });
 });

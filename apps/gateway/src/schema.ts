@@ -12,6 +12,7 @@ import { NotificationsResolver } from './notifications/notifications.resolver';
 import { PeopleResolver } from './people/people.resolver';
 import { ProgressResolver } from './progress/progress.resolver';
 import { PublicationResolver } from './publication/publication.resolver';
+import { ReliabilityResolver, ReportComparisonsResolver } from './reliability/reliability.resolver';
 import { ReportsResolver } from './reports/reports.resolver';
 import { SurveysResolver } from './surveys/surveys.resolver';
 
@@ -26,6 +27,8 @@ export const RESOLVERS = [
   ProgressResolver,
   SurveysResolver,
   ReportsResolver,
+  ReliabilityResolver,
+  ReportComparisonsResolver,
   PublicationResolver,
   ExportsResolver,
   NotificationsResolver,

@@ -9,8 +9,11 @@ export type { ScoringServiceOptions } from './scoring-service.module';
 export { RescoreSubjectUseCase, toReportUpdated } from './reports/rescore-subject.use-case';
 export { RescoreCycleUseCase } from './reports/rescore-cycle.use-case';
 export type { RescoreCycleRequest, RescoreCycleResult, RescoreProgress, ResultSetComparison } from './reports/rescore-cycle.use-case';
-export { computeSubjectReport, resolveBasis, ScoringBasisError } from './reports/compute-report';
+export { computeSubjectReport, resolveBasis, ScoringBasisError, scorableResponses } from './reports/compute-report';
 export type { ScoringBasis, ComputedReport, StoredResponse } from './reports/compute-report';
+export { ScoreCycleUseCase } from './cycle-results/score-cycle.use-case';
+export type { ScoreCycleRequest, ScoreCycleSummary } from './cycle-results/score-cycle.use-case';
+export { CycleResultEntity, SubjectComparisonEntity } from './cycle-results/cycle-result.entity';
 export { LIVE_RESULT_SET, RaterResponseEntity, RescoreEntity, SubjectReportEntity } from './reports/report.entity';
 
 /** Starts the scoring service (no HTTP: it only consumes and produces events). */

@@ -5,6 +5,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { scoringMigrations } from './migrations';
 import { RaterResponseEntity, RescoreEntity, SubjectReportEntity } from './reports/report.entity';
 import { ReportsModule } from './reports/reports.module';
+import { CycleResultEntity, SubjectComparisonEntity } from './cycle-results/cycle-result.entity';
+import { CycleResultsModule } from './cycle-results/cycle-results.module';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -28,7 +30,7 @@ export class ScoringServiceModule {
           serviceDataSourceOptions({
             url: options.databaseUrl,
             schema: SCORING_SCHEMA,
-            entities: [RaterResponseEntity, SubjectReportEntity, RescoreEntity],
+            entities: [RaterResponseEntity, SubjectReportEntity, RescoreEntity, CycleResultEntity, SubjectComparisonEntity],
             migrations: scoringMigrations,
             poolSize: options.poolSize,
           }),
@@ -41,6 +43,7 @@ export class ScoringServiceModule {
           relay: options.relay,
         }),
         ReportsModule,
+        CycleResultsModule,
       ],
     };
   }

@@ -53,7 +53,7 @@ describe('live scoring and rescoring on the real broker', () => {
     expect(last).toMatchObject({ cycleId: 'cycle-r', reportVersion: 5, responseCount: 5, roleProfileId: 'leader-of-others', instrumentVersion: 1 });
     expect(last.groupCounts).toEqual({ self: 1, manager: 1, peer: 3 });
     expect(Object.keys(last.report).sort()).toEqual(
-      ['blindSpots', 'comments', 'developmentAreas', 'hiddenStrengths', 'lowAgreement', 'overall', 'readiness', 'scores', 'strengths', 'transitionRisks'].sort(),
+      ['blindSpots', 'comments', 'developmentAreas', 'hiddenStrengths', 'items', 'lowAgreement', 'overall', 'readiness', 'scores', 'strengths', 'transitionRisks'].sort(),
     );
     const report = last.report as { strengths: { fitBasis: string }; comments: { text: string; group: string }[] };
     expect(report.strengths.fitBasis).toBe('leader-of-others');
@@ -97,6 +97,16 @@ describe('live scoring and rescoring on the real broker', () => {
       { subject_id: 'b', result_set: 'live', instrument_version: 1 },
       { subject_id: 'b', result_set: rescoreId, instrument_version: 2 },
     ]);
+    // The finished rescore asks for its cycle-level result (cycle.score-requested → cycle_result under v2).
+    const cycleResult = await eventually('cycle result of the rescore', async () => {
+      const rows = await query<{ instrument_version: number; role_profile_id: string; min_group_size: number; subject_count: number }>(
+        db.url,
+        `SELECT instrument_version, role_profile_id, min_group_size, subject_count FROM scoring.cycle_result WHERE cycle_id = 'cycle-r' AND result_set = $1`,
+        [rescoreId],
+      );
+      return rows[0];
+    }, 30000);
+    expect(cycleResult).toEqual({ instrument_version: 2, role_profile_id: 'function-head', min_group_size: 2, subject_count: 2 });
     const useCase = services.scoring.get(RescoreCycleUseCase);
     expect((await useCase.resultSets('cycle-r')).map((s) => s.resultSet)).toEqual(['live', rescoreId]);
     const comparison = await useCase.compare('cycle-r', 'a', 'live', rescoreId);
@@ -146,7 +156,8 @@ describe('live scoring and rescoring on the real broker', () => {
     const text = lines.join('');
     expect(text).toContain('2/2 subjects');
     expect(text).toContain(`cycle-r: result set ${options.rescoreId}: 2 subject(s), 2 scored now`);
-    expect(text).toContain('no KAFKA_BROKERS: 2 event(s) wait in the outbox');
+    // two report.updated and the rescore's cycle.score-requested
+    expect(text).toContain('no KAFKA_BROKERS: 3 event(s) wait in the outbox');
     const [row] = await query<{ n: string }>(db.url, `SELECT count(*) AS n FROM scoring.subject_report WHERE result_set = $1`, [options.rescoreId]);
     expect(row.n).toBe('2');
     // The running scoring service's relay publishes what the CLI left in the outbox.

@@ -68,6 +68,7 @@ describe('authorization matrix: every role on every operation', () => {
     { name: 'subjectReport', query: `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { responseCount } }`, variables: () => ({ c: cycleId, s: subjectId }), allowed: ['hr', 'leader', 'manager'] },
     { name: 'resultSets', query: `query($c: ID!) { resultSets(cycleId: $c) }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
     { name: 'cycleHeatmap', query: `query($c: ID!) { cycleHeatmap(cycleId: $c) { cycleId } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
+    { name: 'cycleReliability', query: `query($c: ID!) { cycleReliability(cycleId: $c) { cycleId projection { subject { id } } } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
     { name: 'teamReport', query: `query($c: ID!) { teamReport(cycleId: $c) { cycleId } }`, variables: () => ({ c: cycleId }), allowed: ['manager'] },
     { name: 'cycleResultsCsv', query: `query($c: ID!) { cycleResultsCsv(cycleId: $c) }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
     { name: 'importPeople', query: `mutation { importPeople(csv: "employee_id,name\\nZ1,Zed\\n", dryRun: true) { rows } }`, variables: () => ({}), allowed: ['hr', 'otherHr'] },

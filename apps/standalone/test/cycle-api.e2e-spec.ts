@@ -128,6 +128,29 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     const { approveNominations } = await api.ok(`mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { status } }`, { c: ids.cycle, s: ids.E10 }, t.grace);
     expect(approveNominations.every((n: { status: string }) => n.status === 'approved')).toBe(true);
 
+    // Before launch, HR sees the projected reliability of who is invited (published single-rater values).
+    const RELIABILITY = `query($c: ID!) { cycleReliability(cycleId: $c) { scoredAt subjectCount target alpha { dimensionId alpha } groups { group icc1 icck }
+      norms { dimensionId n available } projection { subject { employeeId } groups { group invited singleRater source projected ratersForTarget warnings { code } } } } }`;
+    const before = (await api.ok(RELIABILITY, { c: ids.cycle }, t.hrA)).cycleReliability;
+    expect(before).toMatchObject({ scoredAt: null, subjectCount: null, alpha: [], groups: [], target: 0.7 });
+    expect(before.projection.map((p: { subject: { employeeId: string } }) => p.subject.employeeId)).toEqual(['E10']);
+    const published: Record<string, number> = { manager: 0.5, skip_level: 0.5, peer: 0.37, direct_report: 0.3 };
+    const projected = before.projection[0].groups as { group: string; invited: number; singleRater: number | null; source: string; projected: number | null; warnings: { code: string }[] }[];
+    expect(projected.length).toBeGreaterThan(2);
+    for (const g of projected) {
+      const r = published[g.group];
+      if (r === undefined) {
+        expect(g).toMatchObject({ source: 'none', projected: null });
+        continue;
+      }
+      expect(g).toMatchObject({ source: 'published', singleRater: r });
+      expect(g.projected!).toBeCloseTo((g.invited * r) / (1 + (g.invited - 1) * r), 12); // Spearman–Brown
+      const codes = g.warnings.map((w) => w.code);
+      expect(codes.includes('exactly-threshold')).toBe(g.group !== 'manager' && g.invited === 3);
+      expect(codes.includes('below-target')).toBe(g.projected! < 0.7);
+    }
+    expect((await api.call(RELIABILITY, { c: ids.cycle }, t.alan)).errors![0].extensions!.code).toBe('FORBIDDEN');
+
     const { launchCycle } = await api.ok(`mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: ids.cycle }, t.hrA);
     expect(launchCycle.status).toBe('LAUNCHED');
     expect(await count(`SELECT count(*) FROM gateway.assignment`)).toBe(15);
@@ -288,7 +311,57 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
 
     const { cycleResultsCsv } = await api.ok(`query($c: ID!) { cycleResultsCsv(cycleId: $c) }`, { c: ids.cycle }, t.hrA);
     const lines = cycleResultsCsv.trim().split('\n');
-    expect(lines[0]).toBe('employee_id,name,dimension_id,dimension,group,n,mean,ci_low,ci_high,suppressed,fit_to_target');
+    expect(lines[0]).toBe('employee_id,name,dimension_id,dimension,group,n,mean,ci_low,ci_high,suppressed,fit_to_target,item_id,item');
+    // item rows: one per item and group; an item figure below the threshold has no mean
+    const itemRows = lines.slice(1).filter((l: string) => /^E10,[^,]*,[^,]*,[^,]*,[^,]*,\d+,[^,]*,[^,]*,[^,]*,(true|false),,[a-z]+-\d+,/.test(l));
+    expect(itemRows.length).toBeGreaterThan(0);
+    for (const row of itemRows) {
+      const cells = row.split(',');
+      if (cells[4] !== 'others' && cells[4] !== 'self' && cells[4] !== 'manager' && Number(cells[5]) < 3) expect(cells.slice(6, 10)).toEqual(['', '', '', 'true']);
+    }
+
+    // The published report's items, as the leader reads them
+    const { subjectReport: withItems } = await api.ok(
+      `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) {
+        items { itemId text dimensionId gap others { n mean suppressed includes ciLow ciHigh } groups { group n mean suppressed } }
+        highestItems { itemId others n } lowestItems { itemId others n } } }`,
+      { c: ids.cycle, s: ids.E10 },
+      t.ada,
+    );
+    expect(withItems.items.length).toBeGreaterThan(0);
+    for (const item of withItems.items as { groups: { group: string; n: number; mean: number | null; suppressed: boolean }[]; others: { suppressed: boolean; mean: number | null; n: number } }[]) {
+      for (const g of item.groups) {
+        if (!['self', 'manager'].includes(g.group) && g.n < 3) expect(g).toMatchObject({ suppressed: true, mean: null });
+        else expect(g.suppressed).toBe(false);
+      }
+      if (item.others.suppressed) expect(item.others.mean).toBeNull();
+    }
+    const high = withItems.highestItems.map((x: { others: number }) => x.others);
+    expect(high.length).toBeGreaterThan(0);
+    expect(high.length).toBeLessThanOrEqual(5);
+    expect([...high].sort((a: number, b: number) => b - a)).toEqual(high);
+    expect(withItems.lowestItems.length).toBeLessThanOrEqual(5);
+
+    // Closing asked the scoring service for the cycle-level result: HR's reliability page and the report's comparisons.
+    const measured = await eventually('the closed cycle to be scored', async () => {
+      const r = (await api.ok(`query($c: ID!) { cycleReliability(cycleId: $c) { scoredAt subjectCount alpha { dimensionId alpha respondents } groups { group icc1 icck subjects } norms { n available } } }`, { c: ids.cycle }, t.hrA)).cycleReliability;
+      return r.scoredAt ? r : undefined;
+    }, 30000);
+    expect(measured.subjectCount).toBe(1);
+    expect(measured.alpha.length).toBeGreaterThan(0);
+    expect(measured.alpha.some((a: { respondents: number }) => a.respondents > 0)).toBe(true);
+    // one subject: no between-subject variance, so no ICC, and norms are withheld (fewer than 10 subjects)
+    expect(measured.groups.every((g: { icc1: number | null }) => g.icc1 === null)).toBe(true);
+    expect(measured.norms.every((n: { n: number; available: boolean }) => n.n <= 1 && !n.available)).toBe(true);
+    const COMPARISONS = `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { comparisons { norms { dimensionId cycle { percentile normSize available reason } organisation { percentile normSize available } organisationCycles } trend { previousCycleId } } } }`;
+    const hrView = await eventually('the comparisons to reach the gateway', async () => (await api.ok(COMPARISONS, { c: ids.cycle, s: ids.E10 }, t.hrA)).subjectReport.comparisons ?? undefined, 30000);
+    expect(hrView.trend).toBeNull();
+    expect(hrView.norms.length).toBeGreaterThan(0);
+    for (const n of hrView.norms) {
+      expect(n.cycle).toMatchObject({ percentile: null, available: false });
+      expect(n.organisation).toMatchObject({ percentile: null, available: false });
+      expect(n.organisationCycles).toBe(1);
+    }
     const otherRows = lines.filter((l: string) => l.split(',')[4] === 'other');
     expect(otherRows.length).toBeGreaterThan(0);
     for (const row of otherRows) expect(row.split(',').slice(6, 10)).toEqual(['', '', '', 'true']);

@@ -151,6 +151,12 @@ describe('dashboard: the whole journey in real Chromium', () => {
       await raters.getByText(name, { exact: true }).waitFor();
     }
     await screenshot(hr, 'hr-raters-approved');
+    // before launch: the projected reliability of who is invited, per group
+    await hr.getByRole('tab', { name: 'Reliability' }).click();
+    await hr.getByRole('heading', { name: 'Projected reliability of who is invited' }).waitFor();
+    expect(await hr.getByRole('row').filter({ hasText: 'Nadia Okafor' }).count()).toBeGreaterThan(1);
+    await hr.getByText('Measured once the cycle is closed and scored.').waitFor();
+    await screenshot(hr, 'hr-reliability-projection');
     await hr.getByRole('button', { name: 'Launch cycle' }).click();
     await hr.getByRole('dialog').getByRole('button', { name: 'Launch cycle' }).click();
     await hr.getByText('Collecting feedback').first().waitFor();
@@ -277,9 +283,12 @@ describe('dashboard: the whole journey in real Chromium', () => {
     expect(await radar.locator('.recharts-radar-polygon path').count()).toBe(3);
     // bars per rater group with intervals; the report's other parts are there
     expect(await leader.locator('.ci-whisker').count()).toBeGreaterThan(0);
-    for (const heading of ['Strengths and development areas', 'How you see yourself', 'Transition risks', 'By rater group', 'Readiness for other roles', 'Comments']) {
+    for (const heading of ['Strengths and development areas', 'How you see yourself', 'Transition risks', 'By rater group', 'Readiness for other roles', 'Comments', 'Highest and lowest rated items', 'Every item']) {
       await leader.getByRole('heading', { name: heading }).waitFor();
     }
+    // item-level results: the highest items drawn as bars, every item in the table
+    await leader.getByRole('img', { name: /^Highest rated items: / }).locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await leader.locator('section[aria-labelledby="sec-all-items"] tbody tr').count()).toBeGreaterThan(10);
     await leader.getByText('Makes time to coach each of her team leads.').first().waitFor();
     await screenshot(leader, 'leader-report');
     const download = leader.waitForEvent('download');

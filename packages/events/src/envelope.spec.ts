@@ -48,8 +48,11 @@ describe('event envelopes', () => {
     expect(catalogue.find('report.updated', 1)).toBe(reportUpdatedV1);
     expect(catalogue.all().map((c) => `${c.type}@${c.version}`).sort()).toEqual([
       'cycle.rescore-requested@1',
+      'cycle.score-requested@1',
+      'cycle.scored@1',
       'invitation.issued@1',
       'reminder.requested@1',
+      'report.comparisons-updated@1',
       'report.updated@1',
       'response.recorded@1',
       'response.rejected@1',

@@ -93,6 +93,11 @@ describe('scoreCycle: reliability', () => {
     expect(peer.dimensions[0]).toMatchObject({ dimensionId: 'A', subjects: 6, raters: 24 });
     expect(peer.dimensions[0].icc1!).toBeCloseTo(icc(SF, 'ICC(1,1)'), 10);
     expect(Math.round(peer.mean! * 100) / 100).toBe(0.17);
+    // ICC(1,k), the reliability of the mean of the k = 4 judges: .44 in Shrout & Fleiss's Table 4
+    expect(peer.dimensions[0].k0).toBeCloseTo(4, 12);
+    expect(Math.round(peer.dimensions[0].icck! * 100) / 100).toBe(0.44);
+    expect(peer.dimensions[0].icck!).toBeCloseTo(icc(SF, 'ICC(1,k)'), 10);
+    expect(peer.meanIcck!).toBeCloseTo(peer.dimensions[0].icck!, 12);
     // groups with no raters (or one rater per subject) have no ICC
     expect(res.reliability.icc1.find((g) => g.group === 'self')!.mean).toBeNull();
   });
@@ -117,7 +122,11 @@ describe('scoreCycle: reliability', () => {
         { subjectId: 'c', responses: drs('c', [5], 'A-1') },
       ],
     });
-    expect(res.reliability.icc1.find((g) => g.group === 'direct_report')!.dimensions[0].icc1!).toBeCloseTo(0.75, 12);
+    const dr = res.reliability.icc1.find((g) => g.group === 'direct_report')!.dimensions[0];
+    expect(dr.icc1!).toBeCloseTo(0.75, 12);
+    // ICC(1,k) = (MSB − MSW)/MSB = (65/12 − 10/12)/(65/12) = 11/13, for k0 = 11/6 raters
+    expect(dr.icck!).toBeCloseTo(11 / 13, 12);
+    expect(dr.k0!).toBeCloseTo(11 / 6, 12);
   });
 
   it('reverse-scored items enter alpha recoded', () => {

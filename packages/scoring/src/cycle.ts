@@ -46,9 +46,20 @@ export interface DimensionAlpha {
 export interface GroupIcc {
   group: RaterGroup;
   /** ICC(1) of the group's dimension scores, subjects as targets, per dimension */
-  dimensions: { dimensionId: string; icc1: number | null; subjects: number; raters: number }[];
+  dimensions: {
+    dimensionId: string;
+    icc1: number | null;
+    subjects: number;
+    raters: number;
+    /** ICC(1,k): reliability of the mean of the group's k₀ raters, (MSB − MSW)/MSB */
+    icck: number | null;
+    /** k₀, the (adjusted) average number of the group's raters per subject */
+    k0: number | null;
+  }[];
   /** mean of the non-null dimension values */
   mean: number | null;
+  /** mean of the non-null ICC(1,k) values */
+  meanIcck: number | null;
 }
 
 export interface CycleResult {
@@ -243,6 +254,8 @@ export function scoreCycle(input: ScoreCycleInput): CycleResult {
     const dimensions = inst.dimensionIds.map((dimensionId, d) => {
       const acc = iccAcc[g][d];
       let value: number | null = null;
+      let icck: number | null = null;
+      let k0: number | null = null;
       const { a, N } = acc;
       if (a >= 2 && N - a >= 1) {
         const correction = (acc.sum * acc.sum) / N;
@@ -250,14 +263,18 @@ export function scoreCycle(input: ScoreCycleInput): CycleResult {
         const ssw = acc.sumSq - acc.sumGroupSqOverN;
         const msb = ssb / (a - 1);
         const msw = Math.max(0, ssw) / (N - a);
-        const k0 = (N - acc.sumNSq / N) / (a - 1);
+        k0 = (N - acc.sumNSq / N) / (a - 1);
         const denom = msb + (k0 - 1) * msw;
         if (denom > 1e-12) value = (msb - msw) / denom;
+        if (msb > 1e-12) icck = (msb - msw) / msb;
       }
-      return { dimensionId, icc1: value, subjects: a, raters: N };
+      return { dimensionId, icc1: value, subjects: a, raters: N, icck, k0 };
     });
-    const vals = dimensions.map((x) => x.icc1).filter((x): x is number => x !== null);
-    return { group, dimensions, mean: vals.length ? vals.reduce((p, q) => p + q, 0) / vals.length : null };
+    const meanOf = (xs: (number | null)[]) => {
+      const vals = xs.filter((x): x is number => x !== null);
+      return vals.length ? vals.reduce((p, q) => p + q, 0) / vals.length : null;
+    };
+    return { group, dimensions, mean: meanOf(dimensions.map((x) => x.icc1)), meanIcck: meanOf(dimensions.map((x) => x.icck)) };
   });
 
   return {

@@ -39,3 +39,18 @@ export {
   variableOf,
 } from './disclosure';
 export type { DisclosedView, DisclosureBasis, FigureChange, FigureEquation, Isolation, SnapshotDecision } from './disclosure';
+export { scoreItems } from './items';
+export type { ItemResult, ItemResults, RankedItem } from './items';
+export { percentileRank, normPercentile, MIN_NORM_SUBJECTS } from './norms';
+export type { NormPercentile } from './norms';
+export {
+  spearmanBrown,
+  ratersForReliability,
+  projectReliability,
+  PUBLISHED_SINGLE_RATER_RELIABILITY,
+  DEFAULT_RELIABILITY_TARGET,
+  DEFAULT_MIN_SUBJECTS_FOR_OWN_ICC,
+} from './reliability';
+export type { GroupProjection, OrganisationIcc, ProjectReliabilityInput, ReliabilityWarning, ReliabilityWarningCode, SingleRaterReliability } from './reliability';
+export { changeBetweenCycles, changeInterval } from './change';
+export type { ChangeCall, ChangeInput, CycleChange, DimensionChange, GroupMix, MeanWithError } from './change';

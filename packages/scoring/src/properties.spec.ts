@@ -206,6 +206,68 @@ describe('property: nothing below the threshold is published', () => {
   });
 });
 
+describe('property: item-level results keep the same anonymity rules', () => {
+  it('no item figure below the threshold: a non-exempt group with fewer answers than minGroupSize is Suppressed', () => {
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const input = toInput(s);
+        const r = buildSubjectReport(input);
+        const exempt = exemptOf(input);
+        const dims = new Map(r.scores.dimensions.map((d) => [d.dimensionId, d]));
+        for (const it of r.items.items) {
+          const dim = dims.get(it.dimensionId)!;
+          for (const [g, entry] of Object.entries(it.groups) as [RaterGroup, Published | Suppressed][]) {
+            expect(entry.n).toBeGreaterThanOrEqual(1);
+            // an item reads only raters counted on its dimension
+            expect(entry.n).toBeLessThanOrEqual(dim.groups[g]!.n);
+            if (!exempt.has(g) && entry.n < minOf(input)) expect(entry).toEqual({ suppressed: true, n: entry.n, reason: expect.any(String) });
+            else expect(isPublished(entry)).toBe(true);
+          }
+          if (isPublished(it.others)) {
+            expect(it.others.mean).toBeGreaterThanOrEqual(1);
+            expect(it.others.mean).toBeLessThanOrEqual(5);
+          }
+        }
+        for (const x of [...r.items.highest, ...r.items.lowest]) expect(isPublished(r.items.items.find((i) => i.itemId === x.itemId)!.others)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no residual by subtraction: item others minus the groups published on the item covers 0 or ≥ minGroupSize raters', () => {
+    let merged = 0;
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const input = toInput(s);
+        const r = buildSubjectReport(input);
+        const dims = new Map(r.scores.dimensions.map((d) => [d.dimensionId, d]));
+        for (const it of r.items.items) {
+          if (!isPublished(it.others)) continue;
+          const others = it.others as Published & { includes: RaterGroup[] };
+          const dim = dims.get(it.dimensionId)!;
+          // only groups that the dimension's published others includes
+          expect(isPublished(dim.others)).toBe(true);
+          for (const g of others.includes) expect((dim.others as { includes: RaterGroup[] }).includes).toContain(g);
+          let hidden = 0;
+          let published = 0;
+          for (const g of others.includes) {
+            const e = it.groups[g]!;
+            if (isPublished(e)) published += e.n;
+            else hidden += e.n;
+          }
+          expect(hidden === 0 || hidden >= minOf(input)).toBe(true);
+          expect(others.n).toBe(published + hidden);
+          if (hidden > 0) merged++;
+          // the residual others.n·mean − Σ published n·mean is then the sum of ≥ minGroupSize answers (or nothing)
+          for (const g of others.includes) if (isPublished(it.groups[g] as Published)) expect(others.includes).toContain(g);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(merged).toBeGreaterThan(0); // the generator reaches the merged case
+  });
+});
+
 /* ---------- order, scale, reverse scoring ---------- */
 
 describe('property: raters’ order does not matter', () => {

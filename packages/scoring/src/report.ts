@@ -1,6 +1,7 @@
 /** buildSubjectReport: everything a subject's report shows, computed only from published aggregates. */
 import { ScoringInputError } from './errors';
 import { hash53 } from './hash';
+import { itemResultsOf, ItemResults } from './items';
 import { GROUP_INDEX, isRaterGroup, PreparedInstrument, prepareInstrument, resolvePolicy, validateTargets } from './prepare';
 import { scoreSubjectInternal } from './score-subject';
 import { tQuantile975 } from './stats';
@@ -42,6 +43,8 @@ export interface ReportOptions {
   primaryProfileId?: string;
   /** also show comments of exempt groups (self, manager) below the threshold; default false */
   showExemptGroupComments: boolean;
+  /** how many items to list as highest / lowest; default 5 */
+  topItems?: number;
 }
 
 export const DEFAULT_REPORT_OPTIONS: Readonly<ReportOptions> = Object.freeze({
@@ -52,6 +55,7 @@ export const DEFAULT_REPORT_OPTIONS: Readonly<ReportOptions> = Object.freeze({
   readyShare: 0.8,
   maxShortfallForReady: 1,
   showExemptGroupComments: false,
+  topItems: 5,
 });
 
 export interface BuildSubjectReportInput extends ScoreSubjectInput {
@@ -176,6 +180,8 @@ export interface SubjectReport {
   transitionRisks: TransitionRiskResult[];
   readiness: Readiness[];
   comments: ShownComment[];
+  /** item-level results (others by item with interval and n, by group where published, self vs others) */
+  items: ItemResults;
 }
 
 function resolveOptions(o: Partial<ReportOptions> | undefined): ReportOptions {
@@ -185,6 +191,7 @@ function resolveOptions(o: Partial<ReportOptions> | undefined): ReportOptions {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ScoringInputError(`options.${k} must be a finite number >= 0, got ${String(v)}`);
   };
   if (!Number.isInteger(r.topN) || r.topN < 0) throw new ScoringInputError(`options.topN must be an integer >= 0, got ${String(r.topN)}`);
+  if (!Number.isInteger(r.topItems) || r.topItems! < 0) throw new ScoringInputError(`options.topItems must be an integer >= 0, got ${String(r.topItems)}`);
   pos('minGap');
   pos('lowAgreementRwg');
   pos('readinessTolerance');
@@ -466,6 +473,7 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
     transitionRisks,
     readiness,
     comments: shown.map(({ text, group, dimensionId }) => ({ text, group, dimensionId })),
+    items: itemResultsOf(scored, options.topItems!),
   };
 }
 

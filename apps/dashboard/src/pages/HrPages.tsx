@@ -17,6 +17,7 @@ import { CycleHeatmap } from '../features/heatmap/CycleHeatmap';
 import { Directory } from '../features/import/Directory';
 import { ImportPeople } from '../features/import/ImportPeople';
 import { ProgressBoard } from '../features/progress/ProgressBoard';
+import { ReliabilityPanel } from '../features/reliability/ReliabilityPanel';
 
 export function CyclesPage() {
   return (
@@ -57,7 +58,7 @@ export function PeoplePage() {
   );
 }
 
-const TABS = ['raters', 'progress', 'links', 'results'] as const;
+const TABS = ['raters', 'progress', 'links', 'results', 'reliability'] as const;
 
 export function CycleDetailPage() {
   const { cycleId = '' } = useParams();
@@ -99,6 +100,7 @@ export function CycleDetailPage() {
           <Tabs.Tab value="results" disabled={cycle.status === 'DRAFT'}>
             Results
           </Tabs.Tab>
+          <Tabs.Tab value="reliability">Reliability</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="raters">
           <NominationsReview cycle={cycle} />
@@ -124,6 +126,9 @@ export function CycleDetailPage() {
             <CycleHeatmap cycleId={cycle.id} />
             {(cycle.status === 'CLOSED' || cycle.status === 'RELEASED') && <RescorePanel cycle={cycle} />}
           </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="reliability">
+          <ReliabilityPanel cycleId={cycle.id} />
         </Tabs.Panel>
       </Tabs>
     </>

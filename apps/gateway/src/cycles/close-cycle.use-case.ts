@@ -1,5 +1,6 @@
-import { cycleClosedV1 } from '@leaderscope/events';
+import { cycleClosedV1, cycleScoreRequestedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
@@ -10,7 +11,10 @@ import { CycleView } from './cycle-view';
 import { CyclesRepository } from './cycles.repository';
 import { Cycle } from './dto/cycle.model';
 
-/** HR closes the cycle: survey links stop working and submissions are refused. */
+/**
+ * HR closes the cycle: survey links stop working and submissions are refused, and the scoring service
+ * is asked for the cycle-level result (norms, reliability, comparisons) of the closed cycle.
+ */
 @Injectable()
 export class CloseCycleUseCase {
   constructor(
@@ -34,6 +38,8 @@ export class CloseCycleUseCase {
       await this.cycles.update(manager, cycle.id, change);
       // The notification service stops reminders for this cycle.
       emit(cycleClosedV1, { cycleId: cycle.id, closedAt: now.toISOString() }, { organisationId: cycle.organisationId, correlationId: cycle.id });
+      // The scoring service computes the cycle-level result (norms, reliability) of the closed cycle.
+      emit(cycleScoreRequestedV1, { requestId: randomUUID(), cycleId: cycle.id, resultSet: 'live', closed: true, requestedAt: now.toISOString() }, { organisationId: cycle.organisationId });
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.closed', target: `cycle:${cycle.id}` });
       return { ...cycle, ...change };
     });

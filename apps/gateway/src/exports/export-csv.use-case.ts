@@ -7,9 +7,12 @@ import { NotFoundError } from '../common/errors';
 import { PeopleRepository } from '../people/people.repository';
 import { ReportsRepository } from '../reports/reports.repository';
 
-const HEADER = ['employee_id', 'name', 'dimension_id', 'dimension', 'group', 'n', 'mean', 'ci_low', 'ci_high', 'suppressed', 'fit_to_target'];
+const HEADER = ['employee_id', 'name', 'dimension_id', 'dimension', 'group', 'n', 'mean', 'ci_low', 'ci_high', 'suppressed', 'fit_to_target', 'item_id', 'item'];
 
-/** HR: the cycle's figures as CSV: one row per subject, dimension and group; suppressed groups have no mean. */
+/**
+ * HR: the cycle's figures as CSV: one row per subject, dimension and group, then one per subject, item
+ * and group (item_id and item filled); suppressed groups have no mean.
+ */
 @Injectable()
 export class ExportCsvUseCase {
   constructor(
@@ -22,6 +25,7 @@ export class ExportCsvUseCase {
     const cycle = await this.access.cycle(viewer, cycleId);
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
     const names = new Map(instrument.dimensions.map((d) => [d.id, d.name]));
+    const texts = new Map(instrument.items.map((i) => [i.id, i.text]));
     const rows = await this.reports.liveOfCycle(undefined, cycle.id);
     if (rows.length === 0) throw new NotFoundError('Results for this cycle');
     const people = await this.people.mapByIds(cycle.organisationId, rows.map((r) => r.subjectId));
@@ -45,6 +49,29 @@ export class ExportCsvUseCase {
             fmt(published?.ci95?.[1]),
             published ? 'false' : 'true',
             group === 'others' && published ? fmt(d.expectation?.fit) : '',
+            '',
+            '',
+          ]);
+        }
+      }
+      for (const item of r.report.items?.items ?? []) {
+        const entries: [string, Published | Suppressed][] = [['others', item.others], ...(Object.entries(item.groups) as [string, Published | Suppressed][])];
+        for (const [group, score] of entries) {
+          const published = 'suppressed' in score ? null : score;
+          lines.push([
+            person?.employeeId ?? r.subjectId,
+            person?.name ?? '',
+            item.dimensionId,
+            names.get(item.dimensionId) ?? item.dimensionId,
+            group,
+            String(score.n),
+            fmt(published?.mean),
+            fmt(published?.ci95?.[0]),
+            fmt(published?.ci95?.[1]),
+            published ? 'false' : 'true',
+            '',
+            item.itemId,
+            texts.get(item.itemId) ?? item.itemId,
           ]);
         }
       }

@@ -57,6 +57,14 @@ export function renderPdf(report: SubjectReport): Promise<Buffer> {
   list('Transition risks', report.transitionRisks.filter((r) => r.status === 'flagged').map((r) => `${r.name}: ${r.description}`));
   list('Readiness', report.readiness.map((r) => `${r.name}: ${r.status}`));
   list('Comments', report.comments.map((c) => c.text));
+  const item = (i: { text: string; others: number; n: number; ciLow: number | null; ciHigh: number | null }) =>
+    `${i.text}: ${f(i.others)}${i.ciLow !== null ? ` (${f(i.ciLow)}–${f(i.ciHigh)})` : ''}, n ${i.n}`;
+  list('Highest rated items (others mean, 95% interval)', report.highestItems.map(item));
+  list('Lowest rated items (others mean, 95% interval)', report.lowestItems.map(item));
+  list(
+    'Every item (others mean, n; self − others)',
+    report.items.map((i) => `${i.text}: ${i.others.suppressed ? 'not shown (too few answers)' : `${f(i.others.mean)}, n ${i.others.n}`}${i.gap !== null ? `; gap ${f(i.gap)}` : ''}`),
+  );
   doc.end();
   return done;
 }

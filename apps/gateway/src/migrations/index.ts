@@ -4,6 +4,7 @@ import { ScopeIdempotencyKeyToAssignment1764100000000 } from './1764100000000-Sc
 import { CreateRateLimitTable1764100000001 } from './1764100000001-CreateRateLimitTable';
 import { CreateMailDelivery1764200000001 } from './1764200000001-CreateMailDelivery';
 import { AddReminderSchedule1764200000002 } from './1764200000002-AddReminderSchedule';
+import { AddCycleResults1764500000001 } from './1764500000001-AddCycleResults';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -13,4 +14,5 @@ export const gatewayMigrations = [
   CreateRateLimitTable1764100000001,
   CreateMailDelivery1764200000001,
   AddReminderSchedule1764200000002,
+  AddCycleResults1764500000001,
 ];

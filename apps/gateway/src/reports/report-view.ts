@@ -1,4 +1,4 @@
-import type { DimensionScores, Published, RaterGroup as ScoringGroup, Suppressed } from '@leaderscope/scoring';
+import type { DimensionScores, ItemResults, Published, RankedItem as RankedItemResult, RaterGroup as ScoringGroup, Suppressed } from '@leaderscope/scoring';
 import { getInstrument } from '@leaderscope/framework';
 import { Injectable } from '@nestjs/common';
 import { RaterGroup } from '../common/rater-group';
@@ -41,6 +41,11 @@ export class ReportView {
     const gaps = (list: { dimensionId: string; self: number; others: number; gap: number; ci95: [number, number] }[]) =>
       list.map((g) => ({ dimensionId: g.dimensionId, name: name(g.dimensionId), self: g.self, others: g.others, gap: g.gap, ciLow: g.ci95[0], ciHigh: g.ci95[1] }));
     const risks = new Map(instrument.transitionRisks.map((r) => [r.id, r]));
+    const texts = new Map(instrument.items.map((i) => [i.id, i.text]));
+    // Reports scored before item-level results existed have none.
+    const items: ItemResults = report.items ?? { items: [], highest: [], lowest: [] };
+    const rankedItems = (list: RankedItemResult[]) =>
+      list.map((r) => ({ itemId: r.itemId, text: texts.get(r.itemId) ?? r.itemId, dimensionId: r.dimensionId, others: r.others, n: r.n, ciLow: r.ci95?.[0] ?? null, ciHigh: r.ci95?.[1] ?? null }));
     return {
       cycleId: stored.cycleId,
       subject,
@@ -78,6 +83,16 @@ export class ReportView {
       })),
       readiness: report.readiness.map((r) => ({ profileId: r.profileId, name: r.name, status: r.status, share: r.share, meanFit: r.meanFit, assessed: r.assessed, meets: r.meets })),
       comments: report.comments.map((c) => ({ dimensionId: c.dimensionId, group: c.group as RaterGroup, text: c.text })),
+      items: items.items.map((i) => ({
+        itemId: i.itemId,
+        text: texts.get(i.itemId) ?? i.itemId,
+        dimensionId: i.dimensionId,
+        others: groupScore(null, i.others),
+        groups: Object.entries(i.groups).map(([g, s]) => groupScore(g as ScoringGroup, s!)),
+        gap: i.gap,
+      })),
+      highestItems: rankedItems(items.highest),
+      lowestItems: rankedItems(items.lowest),
     };
   }
 }

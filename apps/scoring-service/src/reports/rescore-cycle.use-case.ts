@@ -1,6 +1,7 @@
-import { reportUpdatedV1 } from '@leaderscope/events';
+import { cycleScoreRequestedV1, reportUpdatedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { ComputedReport, computeSubjectReport, reportSeed, resolveBasis, ScoringBasisError, StoredResponse } from './compute-report';
@@ -213,10 +214,24 @@ export class RescoreCycleUseCase {
       }
     }
 
-    await this.dataSource.query(
-      `UPDATE "scoring"."rescore" SET "completed_at" = coalesce("completed_at", now()), "subject_count" = $3 WHERE "rescore_id" = $1 AND "cycle_id" = $2`,
-      [request.rescoreId, request.cycleId, subjects.length],
-    );
+    // Completing the rescore and asking for its cycle-level result (norms, reliability, comparisons)
+    // commit together; the request is asked once per rescore (a resumed run does not ask again).
+    await this.outbox.transact(async ({ manager, emit }) => {
+      const completed: { rescore_id: string }[] = await manager.query(
+        `UPDATE "scoring"."rescore" SET "completed_at" = now(), "subject_count" = $3
+         WHERE "rescore_id" = $1 AND "cycle_id" = $2 AND "completed_at" IS NULL RETURNING "rescore_id"`,
+        [request.rescoreId, request.cycleId, subjects.length],
+      );
+      if (completed.length === 0 || subjects.length === 0) return;
+      const organisationId: string = (
+        await manager.query(`SELECT "organisation_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 LIMIT 1`, [request.cycleId])
+      )[0].organisation_id;
+      emit(
+        cycleScoreRequestedV1,
+        { requestId: randomUUID(), cycleId: request.cycleId, resultSet: request.rescoreId, closed: false, requestedAt: new Date().toISOString() },
+        { organisationId, correlationId: request.correlationId ?? request.rescoreId },
+      );
+    });
     return { rescoreId: request.rescoreId, cycleId: request.cycleId, subjects: subjects.length, scored, skipped: subjects.length - scored, ignoredAnswers };
   }
 
@@ -277,7 +292,7 @@ export class RescoreCycleUseCase {
 }
 
 /** The latest version of each rater's answers (and its organisation) for several subjects of one cycle, in one query. */
-async function latestResponsesOfCycle(
+export async function latestResponsesOfCycle(
   manager: EntityManager,
   cycleId: string,
   subjectIds: string[],

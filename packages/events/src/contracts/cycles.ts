@@ -59,3 +59,25 @@ export const rescoreRequestedV1 = defineEvent({
   keyOf: (p) => p.cycleId,
 });
 export type RescoreRequestedV1 = z.infer<typeof rescoreRequestedV1.schema>;
+
+/**
+ * Asks the scoring service for a cycle-level result: norms per dimension, alpha per dimension,
+ * ICC(1)/ICC(k) per rater group, and each subject's comparisons (percentiles, like-for-like trend).
+ * `closed` marks the cycle as closed: a closed cycle's subjects join the organisation's norm group
+ * for its instrument version and role profile.
+ */
+export const cycleScoreRequestedV1 = defineEvent({
+  type: 'cycle.score-requested',
+  version: 1,
+  topic: Topics.Cycles,
+  schema: z.object({
+    requestId: z.uuid(),
+    cycleId: id,
+    /** 'live' or a rescore id */
+    resultSet: id.default('live'),
+    closed: z.boolean(),
+    requestedAt: z.iso.datetime(),
+  }),
+  keyOf: (p) => p.cycleId,
+});
+export type CycleScoreRequestedV1 = z.infer<typeof cycleScoreRequestedV1.schema>;

@@ -1,6 +1,6 @@
 import { ContractRegistry } from '../envelope';
-import { reportUpdatedV1 } from './reports';
-import { invitationIssuedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
+import { cycleScoredV1, reportComparisonsUpdatedV1, reportUpdatedV1 } from './reports';
+import { cycleScoreRequestedV1, invitationIssuedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
 import { cycleClosedV1, invitationIssuedV2, mailDeliveryUpdatedV1, nominationApprovalRequestedV1, nominationRequestedV1, resultsReleasedV1 } from './notifications';
 import { responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
 
@@ -25,4 +25,7 @@ export const catalogue = new ContractRegistry([
   nominationApprovalRequestedV1,
   resultsReleasedV1,
   mailDeliveryUpdatedV1,
+  cycleScoreRequestedV1,
+  cycleScoredV1,
+  reportComparisonsUpdatedV1,
 ]);

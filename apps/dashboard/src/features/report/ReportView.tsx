@@ -2,6 +2,7 @@ import { Box, Card, Grid, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { profileName } from '../../app/theme';
 import { GroupBars } from './GroupBars';
+import { ItemHighlights, ItemTable, LikeForLikeTrend, Norms } from './ItemSections';
 import { ReportRadarChart } from './RadarChart';
 import { ChangeSincePrevious, Comments, LowAgreement, Perception, ReadinessCards, StatCards, StrengthsAndDevelopment, TransitionRisks } from './ReportSections';
 import { SERIES, type Report } from './types';
@@ -79,7 +80,19 @@ export function ReportView({ report, threshold, previous }: ReportViewProps) {
           </Box>
         )}
       </Section>
-      {previous && (
+      <Section id="sec-items" title="Highest and lowest rated items" description="Others' average per item with its 95% interval; an item is shown only when enough people answered it.">
+        <ItemHighlights report={report} />
+      </Section>
+      {report.comparisons && (
+        <Section id="sec-norms" title="Compared with other leaders" description="Percentile of others' average among leaders rated on the same questionnaire; shown only from 10 leaders.">
+          <Norms comparisons={report.comparisons} />
+        </Section>
+      )}
+      {report.comparisons?.trend ? (
+        <Section id="sec-trend" title="Change since the previous cycle">
+          <LikeForLikeTrend trend={report.comparisons.trend} />
+        </Section>
+      ) : previous && (
         <Section id="sec-change" title="Change since the previous cycle">
           <ChangeSincePrevious report={report} previous={previous.report} previousName={previous.cycleName} />
         </Section>
@@ -89,6 +102,9 @@ export function ReportView({ report, threshold, previous }: ReportViewProps) {
       </Section>
       <Section id="sec-comments" title="Comments" description="Written comments, never attributed.">
         <Comments report={report} />
+      </Section>
+      <Section id="sec-all-items" title="Every item" description="Items with too few answers are not shown, to protect anonymity.">
+        <ItemTable report={report} />
       </Section>
     </Stack>
   );

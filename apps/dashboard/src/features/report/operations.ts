@@ -30,6 +30,13 @@ export const REPORT_FIELDS = graphql(`
     lowAgreement { dimensionId name scope n rwg }
     readiness { profileId name status share meets assessed meanFit }
     comments { dimensionId group text }
+    items { itemId text dimensionId gap others { n mean ciLow ciHigh suppressed suppressionReason includes } groups { group n mean suppressed } }
+    highestItems { itemId text dimensionId others n ciLow ciHigh }
+    lowestItems { itemId text dimensionId others n ciLow ciHigh }
+    comparisons {
+      norms { dimensionId name organisationCycles cycle { percentile normSize available reason } organisation { percentile normSize available reason } }
+      trend { previousCycleId previousInstrumentVersion instrumentVersion ratersInCommon dimensions { dimensionId name previous current change ciLow ciHigh call itemsInCommon previousRaters currentRaters } }
+    }
   }
 `);
 

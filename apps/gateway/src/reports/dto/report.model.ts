@@ -60,6 +60,51 @@ export class DimensionScore {
   fit!: number | null;
 }
 
+@ObjectType({ description: 'One item: the others figure and each rater group published on the item (the threshold counted per item).' })
+export class ItemScore {
+  @Field()
+  itemId!: string;
+
+  @Field()
+  text!: string;
+
+  @Field()
+  dimensionId!: string;
+
+  @Field(() => GroupScore)
+  others!: GroupScore;
+
+  @Field(() => [GroupScore])
+  groups!: GroupScore[];
+
+  @Field(() => Float, { nullable: true, description: 'self mean minus others mean on this item, when both are published' })
+  gap!: number | null;
+}
+
+@ObjectType({ description: 'An item ranked by its others mean' })
+export class RankedItem {
+  @Field()
+  itemId!: string;
+
+  @Field()
+  text!: string;
+
+  @Field()
+  dimensionId!: string;
+
+  @Field(() => Float)
+  others!: number;
+
+  @Field(() => Int)
+  n!: number;
+
+  @Field(() => Float, { nullable: true })
+  ciLow!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  ciHigh!: number | null;
+}
+
 @ObjectType()
 export class OverallScore {
   @Field(() => Float, { nullable: true })
@@ -142,4 +187,13 @@ export class SubjectReport {
 
   @Field(() => [ReportComment])
   comments!: ReportComment[];
+
+  @Field(() => [ItemScore], { description: 'Every item, in instrument order' })
+  items!: ItemScore[];
+
+  @Field(() => [RankedItem], { description: 'Up to five items with the highest others mean' })
+  highestItems!: RankedItem[];
+
+  @Field(() => [RankedItem], { description: 'Up to five items with the lowest others mean (never also among the highest)' })
+  lowestItems!: RankedItem[];
 }

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CycleResultEntity, SubjectComparisonEntity } from './cycle-result.entity';
+import { ScoreCycleUseCase } from './score-cycle.use-case';
+import { ScoreRequestsConsumer } from './score-requests.consumer';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CycleResultEntity, SubjectComparisonEntity])],
+  providers: [ScoreCycleUseCase, ScoreRequestsConsumer],
+  exports: [ScoreCycleUseCase],
+})
+export class CycleResultsModule {}
