@@ -1,7 +1,7 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
-import { ImportPeopleResult, Person } from './dto/person.model';
+import { ImportPeopleResult, PeopleFilterInput, PeopleSort, Person, PersonPage } from './dto/person.model';
 import { ImportPeopleUseCase } from './import-people.use-case';
 import { ListPeopleUseCase } from './list-people.use-case';
 
@@ -22,6 +22,18 @@ export class PeopleResolver {
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset?: number,
   ): Promise<Person[]> {
     return this.listPeople.execute(viewer, { search, leadersOfLeadersOnly }, limit, offset);
+  }
+
+  @HrOnly()
+  @Query(() => PersonPage, { description: 'The organisation directory (HR), a page at a time: filtered and sorted on the server, paged with cursors.' })
+  directory(
+    @CurrentViewer() viewer: Viewer,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, at most 500 (default 100)' }) first?: number,
+    @Args('after', { nullable: true, description: "The previous page's pageInfo.endCursor" }) after?: string,
+    @Args('filter', { type: () => PeopleFilterInput, nullable: true }) filter?: PeopleFilterInput,
+    @Args('sort', { type: () => PeopleSort, nullable: true, description: 'Default: by name, ascending' }) sort?: PeopleSort,
+  ): Promise<PersonPage> {
+    return this.listPeople.page(viewer, { first, after, filter, sort });
   }
 
   @HrOnly()
