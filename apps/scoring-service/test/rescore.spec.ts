@@ -97,6 +97,20 @@ describe('live scoring and rescoring on the real broker', () => {
       { subject_id: 'b', result_set: 'live', instrument_version: 1 },
       { subject_id: 'b', result_set: rescoreId, instrument_version: 2 },
     ]);
+    // Each report.updated carries the very report stored for its subject (put in by PostgreSQL from
+    // the stored row: the report is sent once), with the rest of the envelope as validated.
+    const storedReports = await query<{ subject_id: string; report: Record<string, unknown>; response_count: number }>(
+      db.url,
+      `SELECT subject_id, report, response_count FROM scoring.subject_report WHERE result_set = $1`,
+      [rescoreId],
+    );
+    expect(storedReports).toHaveLength(2);
+    for (const row of storedReports) {
+      const event = rescored.find((u) => u.subjectId === row.subject_id)!;
+      expect(event.report).toEqual(row.report);
+      expect(event.responseCount).toBe(row.response_count);
+      expect(Object.keys(event.report).length).toBeGreaterThan(1);
+    }
     const useCase = services.scoring.get(RescoreCycleUseCase);
     expect((await useCase.resultSets('cycle-r')).map((s) => s.resultSet)).toEqual(['live', rescoreId]);
     const comparison = await useCase.compare('cycle-r', 'a', 'live', rescoreId);

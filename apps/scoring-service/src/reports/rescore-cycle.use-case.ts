@@ -1,9 +1,9 @@
-import { reportUpdatedV1 } from '@leaderscope/events';
+import { createEnvelope, reportUpdatedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { ComputedReport, computeSubjectReport, reportSeed, resolveBasis, ScoringBasisError, StoredResponse } from './compute-report';
+import { computeSubjectReport, reportSeed, resolveBasis, ScoringBasisError, StoredResponse } from './compute-report';
 import { RescoreEntity, SubjectReportEntity } from './report.entity';
 import { toReportUpdated } from './rescore-subject.use-case';
 
@@ -44,9 +44,10 @@ export interface RescoreCycleResult {
  * Rescores every subject of one cycle from its stored responses under another instrument version,
  * role profile or threshold, with no new survey. Results are a new result set (id = rescoreId):
  * earlier result sets, the live one included, are kept. Subjects are scored in chunks of
- * `chunkSize`, one transaction each: one query reads the latest answers of the chunk's subjects, each
- * is scored in memory, one statement inserts their reports and one their `report.updated`
- * (resultSet = rescoreId) in the outbox. A subject already scored in this result set is skipped: a
+ * `chunkSize` (read with a keyset cursor on the subject id), one transaction each: one query reads
+ * the latest answers of the chunk's subjects, each is scored in memory, and one statement inserts
+ * their reports and, from the stored rows, their `report.updated` (resultSet = rescoreId) in the
+ * outbox, so each report is sent and parsed once. A subject already scored in this result set is skipped: a
  * rescore interrupted midway (a crash, a redelivered request) resumes from the last committed chunk
  * and never writes or announces a subject twice.
  *
@@ -100,11 +101,9 @@ export class RescoreCycleUseCase {
       [request.rescoreId, request.cycleId, basis.instrumentId, basis.instrumentVersion, basis.roleProfileId, basis.minGroupSize, request.requestedAt ?? new Date()],
     );
 
-    const subjects: string[] = (
-      await this.dataSource.query(`SELECT DISTINCT "subject_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 ORDER BY "subject_id"`, [
-        request.cycleId,
-      ])
-    ).map((r: { subject_id: string }) => r.subject_id);
+    const total: number = (
+      await this.dataSource.query(`SELECT count(DISTINCT "subject_id")::int AS n FROM "scoring"."rater_response" WHERE "cycle_id" = $1`, [request.cycleId])
+    )[0].n;
     const finished = new Set<string>(
       (
         await this.dataSource.query(`SELECT "subject_id" FROM "scoring"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = $2`, [
@@ -117,70 +116,34 @@ export class RescoreCycleUseCase {
     let done = finished.size;
     let scored = 0;
     let ignoredAnswers = 0;
-    const pending = subjects.filter((s) => !finished.has(s));
     const chunkSize = Math.max(1, RescoreCycleUseCase.chunkSize);
-    for (let i = 0; i < pending.length; i += chunkSize) {
-      const chunk = pending.slice(i, i + chunkSize);
-      const result = await this.outbox.transact(async ({ manager, emit }) => {
+    // The cycle's subjects are read a chunk at a time with a keyset cursor (subject id), never all at once.
+    for (let last = ''; ; ) {
+      const page: string[] = (
+        await this.dataSource.query(
+          `SELECT DISTINCT "subject_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 AND "subject_id" > $2 ORDER BY "subject_id" LIMIT $3`,
+          [request.cycleId, last, chunkSize],
+        )
+      ).map((r: { subject_id: string }) => r.subject_id);
+      if (page.length === 0) break;
+      last = page[page.length - 1];
+      const chunk = page.filter((s) => !finished.has(s));
+      if (chunk.length === 0) continue;
+      const result = await this.outbox.transact(async ({ manager }) => {
         const latest = await latestResponsesOfCycle(manager, request.cycleId, chunk);
         const scoredAt = new Date();
-        const rows: (Record<string, unknown> & { subject_id: string })[] = [];
-        const computedOf = new Map<string, ComputedReport>();
+        const input = { subjectId: [] as string[], organisationId: [] as string[], groupCounts: [] as string[], responseCount: [] as number[], report: [] as string[], envelope: [] as string[] };
+        const ignoredOf = new Map<string, number>();
         for (const subjectId of chunk) {
           const responses = latest.get(subjectId);
           if (!responses || responses.length === 0) continue;
           const computed = computeSubjectReport(responses.map((r) => r.response), basis, reportSeed(request.cycleId, subjectId));
-          computedOf.set(subjectId, computed);
-          rows.push({
-            cycle_id: request.cycleId,
-            subject_id: subjectId,
-            result_set: request.rescoreId,
-            organisation_id: responses[0].organisationId,
-            report_version: 1,
-            instrument_id: basis.instrumentId,
-            instrument_version: basis.instrumentVersion,
-            role_profile_id: basis.roleProfileId,
-            min_group_size: basis.minGroupSize,
-            group_counts: computed.groupCounts,
-            response_count: computed.responseCount,
-            report: computed.report,
-          });
-        }
-        if (rows.length === 0) return { wrote: new Set<string>(), ignored: 0 };
-        // One insert for the whole chunk. A concurrent run of the same rescore may have written some
-        // of these subjects: those rows are left as they are and not announced again.
-        // Multi-row VALUES with one parameter per column: each report is parsed by PostgreSQL once
-        // (jsonb_to_recordset would parse the chunk's JSON and then each report again).
-        const columns = ['cycle_id', 'subject_id', 'result_set', 'organisation_id', 'report_version', 'instrument_id', 'instrument_version',
-          'role_profile_id', 'min_group_size', 'group_counts', 'response_count', 'report'] as const;
-        const casts: Record<string, string> = { report_version: '::int', instrument_version: '::int', min_group_size: '::int', response_count: '::int', group_counts: '::jsonb', report: '::jsonb' };
-        const params: unknown[] = [scoredAt.toISOString()];
-        const tuples = rows.map((row) => {
-          const slots = columns.map((c) => {
-            const v = row[c];
-            params.push(c === 'group_counts' || c === 'report' ? JSON.stringify(v) : v);
-            return `$${params.length}${casts[c] ?? ''}`;
-          });
-          return `(${slots.join(', ')}, $1::timestamptz)`;
-        });
-        const inserted: { subject_id: string }[] = await manager.query(
-          `INSERT INTO "scoring"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version",
-             "instrument_id", "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", "scored_at")
-           VALUES ${tuples.join(', ')}
-           ON CONFLICT DO NOTHING RETURNING "subject_id"`,
-          params,
-        );
-        const wrote = new Set(inserted.map((r) => r.subject_id));
-        let ignored = 0;
-        // All report.updated of the chunk go to the outbox in one statement when the transaction commits.
-        for (const row of rows) {
-          if (!wrote.has(row.subject_id)) continue;
-          const computed = computedOf.get(row.subject_id)!;
+          const organisationId = responses[0].organisationId;
           const report = Object.assign(new SubjectReportEntity(), {
             cycleId: request.cycleId,
-            subjectId: row.subject_id,
+            subjectId,
             resultSet: request.rescoreId,
-            organisationId: row.organisation_id as string,
+            organisationId,
             reportVersion: 1,
             ...basis,
             groupCounts: computed.groupCounts,
@@ -188,27 +151,77 @@ export class RescoreCycleUseCase {
             report: computed.report as unknown as Record<string, unknown>,
             scoredAt,
           });
-          emit(reportUpdatedV1, toReportUpdated(report), {
-            organisationId: report.organisationId,
+          // The event is validated against its contract here; its report is left out of the text
+          // sent, and PostgreSQL puts the stored report's own value in (each report travels and is
+          // parsed once, for the report row and its report.updated together).
+          const envelope = createEnvelope(reportUpdatedV1, toReportUpdated(report), {
+            organisationId,
             correlationId: request.correlationId ?? request.rescoreId,
           });
-          ignored += computed.ignoredAnswers;
+          input.subjectId.push(subjectId);
+          input.organisationId.push(organisationId);
+          input.groupCounts.push(JSON.stringify(computed.groupCounts));
+          input.responseCount.push(computed.responseCount);
+          input.report.push(JSON.stringify(computed.report));
+          input.envelope.push(JSON.stringify({ ...envelope, payload: { ...envelope.payload, report: {} } }));
+          ignoredOf.set(subjectId, computed.ignoredAnswers);
         }
+        if (input.subjectId.length === 0) return { wrote: new Set<string>(), ignored: 0 };
+        // One statement for the whole chunk: the reports (multi-row INSERT … SELECT FROM unnest) and,
+        // for each report actually written, its report.updated in the outbox. A concurrent run of the
+        // same rescore may have written some of these subjects: those rows are left as they are and
+        // not announced again.
+        const inserted: { subject_id: string }[] = await manager.query(
+          `WITH input AS (
+             SELECT * FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::int[], $6::jsonb[], $7::jsonb[])
+               AS t(subject_id, organisation_id, group_counts, response_count, report, envelope)
+           ), written AS (
+             INSERT INTO "scoring"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version",
+               "instrument_id", "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", "scored_at")
+             SELECT $8, subject_id, $9, organisation_id, 1, $10, $11::int, $12, $13::int, group_counts, response_count, report, $1::timestamptz FROM input
+             ON CONFLICT DO NOTHING RETURNING "subject_id", "report"
+           ), announced AS (
+             INSERT INTO "scoring"."outbox_event" ("event_id", "envelope")
+             SELECT (i.envelope->>'id')::uuid, jsonb_set(i.envelope, '{payload,report}', w.report)
+               FROM written w JOIN input i USING (subject_id)
+             RETURNING "event_id"
+           )
+           SELECT "subject_id" FROM written`,
+          [
+            scoredAt.toISOString(),
+            input.subjectId,
+            input.organisationId,
+            input.groupCounts,
+            input.responseCount,
+            input.report,
+            input.envelope,
+            request.cycleId,
+            request.rescoreId,
+            basis.instrumentId,
+            basis.instrumentVersion,
+            basis.roleProfileId,
+            basis.minGroupSize,
+          ],
+        );
+        const wrote = new Set(inserted.map((r) => r.subject_id));
+        let ignored = 0;
+        for (const subjectId of wrote) ignored += ignoredOf.get(subjectId) ?? 0;
         return { wrote, ignored };
       });
+      if (result.wrote.size > 0) this.outbox.wake();
       scored += result.wrote.size;
       ignoredAnswers += result.ignored;
       for (const subjectId of chunk) {
         done++;
-        await onProgress?.({ cycleId: request.cycleId, subjectId, done, total: subjects.length });
+        await onProgress?.({ cycleId: request.cycleId, subjectId, done, total });
       }
     }
 
     await this.dataSource.query(
       `UPDATE "scoring"."rescore" SET "completed_at" = coalesce("completed_at", now()), "subject_count" = $3 WHERE "rescore_id" = $1 AND "cycle_id" = $2`,
-      [request.rescoreId, request.cycleId, subjects.length],
+      [request.rescoreId, request.cycleId, total],
     );
-    return { rescoreId: request.rescoreId, cycleId: request.cycleId, subjects: subjects.length, scored, skipped: subjects.length - scored, ignoredAnswers };
+    return { rescoreId: request.rescoreId, cycleId: request.cycleId, subjects: total, scored, skipped: total - scored, ignoredAnswers };
   }
 
   /** Subjects with a report in a result set. */
