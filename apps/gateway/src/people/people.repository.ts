@@ -103,11 +103,19 @@ export class PeopleRepository {
    * Writes an import: the changed rows (e-mails cleared first, so swapped addresses do not trip
    * the unique index), then every reporting line re-linked from employee ids to person ids.
    */
-  async applyImport(manager: EntityManager, organisationId: string, changed: (DirectoryRow & { id: string })[]): Promise<void> {
+  async applyImport(
+    manager: EntityManager,
+    organisationId: string,
+    changed: (DirectoryRow & { id: string })[],
+    onChunk?: (rowsWritten: number) => Promise<void>,
+  ): Promise<void> {
     const repo = manager.getRepository(PersonEntity);
     if (changed.length) await repo.update({ organisationId, employeeId: In(changed.map((r) => r.employeeId)) }, { email: null });
+    let written = 0;
     for (const slice of chunks(changed)) {
       await repo.upsert(slice.map((row) => ({ ...row, organisationId, managerId: null })), ['organisationId', 'employeeId']);
+      written += slice.length;
+      await onChunk?.(written);
     }
     const managerOf = repo
       .createQueryBuilder()

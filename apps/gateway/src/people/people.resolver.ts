@@ -1,7 +1,8 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { IMPORT_PROGRESS, ImportProgressMessage, LiveUpdates } from '../common/live-updates';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
-import { ImportPeopleResult, PeopleFilterInput, PeopleSort, Person, PersonPage } from './dto/person.model';
+import { ImportPeopleResult, ImportProgress, PeopleFilterInput, PeopleSort, Person, PersonPage } from './dto/person.model';
 import { ImportPeopleUseCase } from './import-people.use-case';
 import { ListPeopleUseCase } from './list-people.use-case';
 
@@ -10,6 +11,7 @@ export class PeopleResolver {
   constructor(
     private readonly listPeople: ListPeopleUseCase,
     private readonly importPeopleUseCase: ImportPeopleUseCase,
+    private readonly live: LiveUpdates,
   ) {}
 
   @HrOnly()
@@ -44,7 +46,19 @@ export class PeopleResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('csv') csv: string,
     @Args('dryRun', { defaultValue: true }) dryRun: boolean,
+    @Args('importId', { type: () => ID, nullable: true, description: 'Any new id: progress is announced on importProgress(importId)' }) importId?: string,
   ): Promise<ImportPeopleResult> {
-    return this.importPeopleUseCase.execute(viewer, csv, dryRun);
+    return this.importPeopleUseCase.execute(viewer, csv, dryRun, importId);
+  }
+
+  @HrOnly()
+  @Subscription(() => ImportProgress, {
+    description: 'HR: how far the import with this importId has got (subscribe before sending it).',
+    filter: (payload: ImportProgressMessage, variables: { importId: string }, context: { leaderscope?: { viewer?: Viewer } }) =>
+      payload.importId === variables.importId && payload.organisationId === context.leaderscope?.viewer?.organisationId,
+    resolve: (payload: ImportProgressMessage) => payload,
+  })
+  importProgress(@Args('importId', { type: () => ID }) _importId: string) {
+    return this.live.pubsub.asyncIterableIterator(IMPORT_PROGRESS);
   }
 }

@@ -149,3 +149,27 @@ export class PersonPage {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 }
+
+export enum ImportPhase {
+  reading = 'reading',
+  checking = 'checking',
+  applying = 'applying',
+  done = 'done',
+  failed = 'failed',
+}
+registerEnumType(ImportPhase, { name: 'ImportPhase', description: 'reading the file, checking the rows, writing them; then done, or failed (see the mutation\'s errors)' });
+
+@ObjectType({ description: 'How far a directory import has got.' })
+export class ImportProgress {
+  @Field(() => ID)
+  importId!: string;
+
+  @Field(() => ImportPhase)
+  phase!: ImportPhase;
+
+  @Field(() => Int, { description: 'Rows done in this phase' })
+  done!: number;
+
+  @Field(() => Int, { description: 'Rows in this phase' })
+  total!: number;
+}
