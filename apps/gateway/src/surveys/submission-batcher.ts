@@ -117,10 +117,9 @@ export class SubmissionBatcher implements OnModuleDestroy {
   private readonly logger = new Logger(SubmissionBatcher.name);
   private queue: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private readonly options: SubmissionBatcherOptions = {
-    lingerMs: Number(process.env.SUBMIT_GROUP_LINGER_MS ?? 3),
-    maxGroup: Number(process.env.SUBMIT_GROUP_MAX ?? 64),
-  };
+  /** Tuning (a group waits at most 3 ms, and holds at most 64 submissions). */
+  static options: SubmissionBatcherOptions = { lingerMs: 3, maxGroup: 64 };
+  private readonly options = SubmissionBatcher.options;
   /** Groups committed, and the largest one: lets tests see that grouping happens. */
   readonly stats = { groups: 0, submissions: 0, largestGroup: 0, fallbacks: 0 };
   private readonly inFlight = new Set<Promise<void>>();
