@@ -12,10 +12,12 @@
  * embedded PostgreSQL in a temporary directory). The run creates its own database and Kafka topic
  * namespace and removes both at the end.
  *
- * At L (or with --direct) the organisation and the cycle used for the replay and the reads are
- * loaded as generated rows straight into the services' tables (bench/lib/load.js); ingestion and
- * freshness go through the API on the first --api-leaders leaders (default 200), and the
- * nothing-lost check covers those API cycles. See docs/benchmarks.md.
+ * Every size goes through the API end to end: importPeople (dry run, then apply, beside a COPY of
+ * the same rows), the cycle set-up, every submission. Only with --direct (a separate, labelled
+ * extra) are the organisation and the cycle used for the replay and the reads loaded as generated
+ * rows straight into the services' tables (bench/lib/load.js); ingestion and freshness then go
+ * through the API on the first --api-leaders leaders (default 200), and the nothing-lost check
+ * covers those API cycles. See docs/benchmarks.md.
  *
  * The platform runs as its three real processes (apps/{gateway,survey-service,scoring-service}/dist/main.js),
  * so each one's peak resident memory (VmHWM) is measured on its own.
