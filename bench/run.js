@@ -12,10 +12,12 @@
  * embedded PostgreSQL in a temporary directory). The run creates its own database and Kafka topic
  * namespace and removes both at the end.
  *
- * At L (or with --direct) the organisation and the cycle used for the replay and the reads are
- * loaded as generated rows straight into the services' tables (bench/lib/load.js); ingestion and
- * freshness go through the API on the first --api-leaders leaders (default 200), and the
- * nothing-lost check covers those API cycles. See docs/benchmarks.md.
+ * Every size goes through the API end to end: importPeople (dry run, then apply, beside a COPY of
+ * the same rows), the cycle set-up, every submission. Only with --direct (a separate, labelled
+ * extra) are the organisation and the cycle used for the replay and the reads loaded as generated
+ * rows straight into the services' tables (bench/lib/load.js); ingestion and freshness then go
+ * through the API on the first --api-leaders leaders (default 200), and the nothing-lost check
+ * covers those API cycles. See docs/benchmarks.md.
  *
  * The platform runs as its three real processes (apps/{gateway,survey-service,scoring-service}/dist/main.js),
  * so each one's peak resident memory (VmHWM) is measured on its own.
@@ -56,15 +58,15 @@ function parseArgs(argv) {
     else if (a === '--no-direct') out.direct = false;
     else if (a === '--help' || a === '-h') {
       console.log('npm run bench -- --size S|M|L [--rate 200] [--seconds 15] [--concurrency 32] [--seed 42] [--no-doc]\n'
-        + '  [--direct|--no-direct]  load the organisation and the replay/read cycle as generated rows (default: at L only)\n'
+        + '  [--direct]              EXTRA, labelled as such: load the organisation and the replay/read cycle as generated rows instead of through the API\n'
         + '  [--api-leaders N]       leaders in the API cycles (ingestion, freshness) when --direct (default 200)');
       process.exit(0);
     }
   }
   if (!SIZES[out.size]) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
-  // At L the organisation and the whole cycle used for the replay and the reads are generated rows
-  // (bench/lib/load.js); ingestion and freshness go through the API on a subset of the leaders.
-  if (out.direct === null) out.direct = out.size === 'L';
+  // Every size goes through the API end to end. `--direct` (a separate, labelled extra) loads the
+  // organisation and the replay/read cycle as generated rows (bench/lib/load.js) instead.
+  if (out.direct === null) out.direct = false;
   if (out.apiLeaders === null || !out.direct) out.apiLeaders = out.direct ? Math.min(200, SIZES[out.size]) : SIZES[out.size];
   return out;
 }
@@ -160,7 +162,8 @@ function startProcess(name, env) {
 // ---------------------------------------------------------------------------------------------
 const Q = {
   login: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-  importPeople: `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`,
+  importPeople: `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied rows errors { line column reason } } }`,
+  importPeopleDry: `mutation($csv: String!) { importPeople(csv: $csv, dryRun: true) { applied rows created errors { line column reason } } }`,
   people: `query($l: Int, $o: Int) { people(limit: $l, offset: $o) { id employeeId } }`,
   createCycle: `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
   addSubjects: `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`,
@@ -174,7 +177,9 @@ const Q = {
       visibility reportVersion responseCount overall { others self gap fit }
       dimensions { dimensionId name gap target fit others { n mean suppressed includes } groups { group n mean suppressed suppressionReason ciLow ciHigh } }
       comments { text group dimensionId } } }`,
-  heatmap: `query($c: ID!) { cycleHeatmap(cycleId: $c) { cycleId dimensions { id name } rows { subject { id name } overallFit responseCount cells { dimensionId mean fit suppressed } } } }`,
+  // A page of 100 rows, filtered and sorted on the server (what the dashboard asks for).
+  heatmap: `query($c: ID!) { cycleHeatmap(cycleId: $c, first: 100, filter: { minResponses: 1 }, sort: { by: OVERALL_FIT, direction: ASC }) {
+      cycleId totalCount pageInfo { endCursor hasNextPage } dimensions { id name } rows { subject { id name } overallFit responseCount cells { dimensionId mean fit suppressed } } } }`,
 };
 
 async function setupCycle(api, db, hr, name, leaderPersonIds, progressTitle) {
@@ -310,9 +315,13 @@ async function main() {
       log(`loading ${org.people.length} people as generated rows (gateway.person)`);
       personId = await loadPeople(db, organisationId, org, bar);
     } else {
-      log(`importing ${org.people.length} people`);
-      const imported = await api.ok(Q.importPeople, { csv: org.csv }, hr);
-      if (!imported.importPeople.applied) throw new Error(`import failed: ${JSON.stringify(imported.importPeople.errors).slice(0, 500)}`);
+      log(`importing ${org.people.length} people (dry run, then apply)`);
+      const dry = await api.call(Q.importPeopleDry, { csv: org.csv }, hr);
+      if (dry.errors?.length || dry.data.importPeople.errors.length) throw new Error(`import preview failed: ${JSON.stringify(dry.errors ?? dry.data.importPeople.errors).slice(0, 500)}`);
+      const applied = await api.call(Q.importPeople, { csv: org.csv }, hr);
+      const imported = applied.data ?? {};
+      if (applied.errors?.length || !imported.importPeople?.applied) throw new Error(`import failed: ${JSON.stringify(applied.errors ?? imported.importPeople.errors).slice(0, 500)}`);
+      result.figures.importPeople = { people: org.people.length, csvBytes: Buffer.byteLength(org.csv), dryRunMs: r1(dry.ms), applyMs: r1(applied.ms), copyMs: await copyFloor(db, org.csv) };
       for (let offset = 0; ; offset += 500) {
         const { people } = await api.ok(Q.people, { l: 500, o: offset }, hr);
         for (const p of people) personId.set(p.employeeId, p.id);
@@ -336,7 +345,10 @@ async function main() {
     const freshnessWanted = Math.round(args.rate * args.seconds);
     const perCycle = args.apiLeaders * 15;
     const freshnessCycles = Math.ceil(freshnessWanted / perCycle);
+    const setupStarted = performance.now();
     const main = await setupCycle(api, db, hr, 'Bench main cycle', apiLeaderPersonIds, 'cycle (ingestion) approvals');
+    // setupCycle fails on the first refused call, so reaching here means nothing was refused.
+    result.figures.setup = { subjects: apiLeaderPersonIds.length, assignments: main.invitations.length, ms: r1(performance.now() - setupStarted), refused: 0 };
     const fresh = [];
     for (let i = 0; i < freshnessCycles; i++) fresh.push(await setupCycle(api, db, hr, `Bench freshness ${i + 1}`, apiLeaderPersonIds, `cycle (freshness ${i + 1}) approvals`));
     result.organisation = {
@@ -612,6 +624,7 @@ async function main() {
       const readCycle = full ? full.cycleId : main.cycleId;
       let heatmapRows = null;
       let heatmapCells = null;
+      let heatmapTotal = null;
       const b = bar('dashboard reads', nReport + nHeatmap);
       for (let i = 0; i < nReport; i++) {
         const subjectId = leaderPersonIds[(i * 7919) % leaderPersonIds.length];
@@ -623,6 +636,7 @@ async function main() {
       for (let i = 0; i < nHeatmap; i++) {
         const res = await api.call(Q.heatmap, { c: readCycle }, hr);
         if (i === 0) {
+          heatmapTotal = res.data?.cycleHeatmap?.totalCount ?? null;
           const rows = res.data?.cycleHeatmap?.rows ?? [];
           const cells = rows.flatMap((row) => row.cells);
           heatmapRows = rows.length;
@@ -635,7 +649,7 @@ async function main() {
       b.stop();
       result.figures.reads = {
         subjectReport: { requests: nReport, p50Ms: r1(pct(reads.subjectReport, 50)), p95Ms: r1(pct(reads.subjectReport, 95)) },
-        cycleHeatmap: { requests: nHeatmap, rows: heatmapRows ?? leaders, ...heatmapCells, p50Ms: r1(pct(reads.cycleHeatmap, 50)), p95Ms: r1(pct(reads.cycleHeatmap, 95)) },
+        cycleHeatmap: { requests: nHeatmap, rows: heatmapRows ?? leaders, totalCount: heatmapTotal, ...heatmapCells, p50Ms: r1(pct(reads.cycleHeatmap, 50)), p95Ms: r1(pct(reads.cycleHeatmap, 95)) },
       };
     }
 
@@ -667,6 +681,28 @@ async function main() {
 }
 
 /** A TypeORM DataSource on the gateway's schema with the gateway's entities (for provisionOrganisation). */
+/**
+ * The limit for importPeople: PostgreSQL's COPY of the same CSV rows into a table of the same
+ * columns, in the same database (the server reads the file; the cost of loading the data once).
+ */
+async function copyFloor(db, csv) {
+  const file = join(tmpdir(), `leaderscope-bench-people-${randomUUID()}.csv`);
+  writeFileSync(file, csv, { mode: 0o644 });
+  try {
+    await db.query(`CREATE TABLE public.bench_copy_people (employee_id text, name text, email text, manager_id text, title text, department text)`);
+    const t0 = performance.now();
+    await db.query(`COPY public.bench_copy_people FROM '${file}' WITH (FORMAT csv, HEADER true)`);
+    const ms = performance.now() - t0;
+    await db.query(`DROP TABLE public.bench_copy_people`);
+    return r1(ms);
+  } catch (error) {
+    log(`COPY limit not measured: ${error.message}`);
+    return null;
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
 async function gatewayDataSource(url) {
   const { DataSource } = require('typeorm');
   const gw = require('@leaderscope/gateway');

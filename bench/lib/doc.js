@@ -29,10 +29,12 @@ function block(r) {
     '| --- | --- | --- | --- | --- | --- |',
     `| 1. ingestion: submitSurvey accepted/s (${ing.concurrency} concurrent raters${r.organisation.direct ? `, ${ing.submissions.toLocaleString('en')} submissions, API subset` : ''}) | ${ing.perSecond}/s (p50 ${ms(ing.p50Ms)}, p99 ${ms(ing.p99Ms)}) | raw kafkajs producer, same payloads: ${raw.perSecond}/s (p50 ${ms(raw.p50Ms)}, p99 ${ms(raw.p99Ms)}) | ${ratio(ing.perSecond, raw.perSecond)} | ≥ 0.5× | ${yes(ing.perSecond >= raw.perSecond / 2)} |`,
     `| 2. freshness: accepted → report.updated at ${fr.offeredPerSecond}/s offered (${fr.offered} submissions${r.organisation.direct ? ', API subset' : ''}) | p50 ${ms(fr.p50Ms)}, p90 ${ms(fr.p90Ms)}, p99 ${ms(fr.p99Ms)} (max ${ms(fr.maxMs)}) | 1 s | ${ratio(fr.p99Ms, 1000)} | p99 < 1 s | ${yes(fr.p99Ms !== null && fr.p99Ms < 1000)} |`,
-    `| 3. whole-cycle replay (${rp.subjects.toLocaleString('en')} subjects, ${rp.rows.toLocaleString('en')} responses${r.organisation.direct ? ', generated rows' : ''}) | ${ms(rp.replayMs)} | one SQL aggregation of the same group means over the same rows: ${ms(rp.sqlFloorMs)} | ${ratio(rp.replayMs, rp.sqlFloorMs)} | ≤ 5× and < 60 s${r.size === 'L' ? '' : ' (at L)'} | ${yes(rp.replayMs <= 5 * rp.sqlFloorMs && rp.replayMs < 60000)} |`,
-    `| 4a. dashboard: subjectReport p95 | ${ms(rd.subjectReport.p95Ms)} (p50 ${ms(rd.subjectReport.p50Ms)}, ${rd.subjectReport.requests} requests) | 100 ms | ${ratio(rd.subjectReport.p95Ms, 100)} | < 100 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.subjectReport.p95Ms < 100)} |`,
-    `| 4b. dashboard: cycleHeatmap p95 (${rd.cycleHeatmap.rows.toLocaleString('en')} rows) | ${ms(rd.cycleHeatmap.p95Ms)} (p50 ${ms(rd.cycleHeatmap.p50Ms)}, ${rd.cycleHeatmap.requests} requests) | 100 ms | ${ratio(rd.cycleHeatmap.p95Ms, 100)} | < 100 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.cycleHeatmap.p95Ms < 100)} |`,
+    `| 3. whole-cycle replay (${rp.subjects.toLocaleString('en')} subjects, ${rp.rows.toLocaleString('en')} responses${r.organisation.direct ? ', generated rows' : ''}) | ${ms(rp.replayMs)} | one SQL aggregation of the same group means over the same rows: ${ms(rp.sqlFloorMs)} | ${ratio(rp.replayMs, rp.sqlFloorMs)} | ≤ 3× and < 30 s${r.size === 'L' ? '' : ' (at L)'} | ${yes(rp.replayMs <= 3 * rp.sqlFloorMs && rp.replayMs < 30000)} |`,
+    `| 4a. dashboard: subjectReport p95 | ${ms(rd.subjectReport.p95Ms)} (p50 ${ms(rd.subjectReport.p50Ms)}, ${rd.subjectReport.requests} requests) | 100 ms | ${ratio(rd.subjectReport.p95Ms, 100)} | < 50 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.subjectReport.p95Ms < 50)} |`,
+    `| 4b. dashboard: cycleHeatmap p95 (a page of ${rd.cycleHeatmap.rows.toLocaleString('en')} rows of ${(rd.cycleHeatmap.totalCount ?? rd.cycleHeatmap.rows).toLocaleString('en')}, filtered and sorted on the server) | ${ms(rd.cycleHeatmap.p95Ms)} (p50 ${ms(rd.cycleHeatmap.p50Ms)}, ${rd.cycleHeatmap.requests} requests) | 100 ms | ${ratio(rd.cycleHeatmap.p95Ms, 100)} | < 100 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.cycleHeatmap.p95Ms < 100)} |`,
     `| 5. peak resident memory (VmHWM) | gateway ${f.peakRssMiB.gateway} MiB, survey-service ${f.peakRssMiB['survey-service']} MiB, scoring-service ${f.peakRssMiB['scoring-service']} MiB | ${m.memoryGiB} GiB machine | | | |`,
+    ...(f.importPeople ? [`| 6. importPeople of ${f.importPeople.people.toLocaleString('en')} people through the API (dry run, then apply; ${(f.importPeople.csvBytes / 2 ** 20).toFixed(1)} MiB CSV) | ${ms(f.importPeople.dryRunMs + f.importPeople.applyMs)} (dry run ${ms(f.importPeople.dryRunMs)}, apply ${ms(f.importPeople.applyMs)}) | \`COPY\` of the same rows: ${ms(f.importPeople.copyMs)} | ${ratio(f.importPeople.dryRunMs + f.importPeople.applyMs, f.importPeople.copyMs)} | ≤ 5× and < 60 s | ${yes(f.importPeople.copyMs !== null && f.importPeople.dryRunMs + f.importPeople.applyMs <= 5 * f.importPeople.copyMs && f.importPeople.dryRunMs + f.importPeople.applyMs < 60000)} |`] : []),
+    ...(f.setup ? [`| 7. propose + approve + launch ${f.setup.subjects.toLocaleString('en')} subjects through the API (createCycle, addSubjects, proposeRaters, approveNominations each, launchCycle, raterInvitations; ${f.setup.assignments.toLocaleString('en')} assignments) | ${ms(f.setup.ms)}, ${f.setup.refused} refused | – | | < 120 s, nothing refused (10,000 subjects, at L) | ${yes(f.setup.ms < 120000 && f.setup.refused === 0)} |`] : []),
     '',
     `${r.organisation.direct ? 'Event path (the API cycles only): n' : 'N'}othing lost: accepted ${r.checks.acceptedByBench} (gateway ${r.checks.gatewayAccepted}) = stored ${r.checks.stored} = scored ${r.checks.scored} = counted in live reports ${r.checks.inReports}: **${r.checks.nothingLost ? 'yes' : 'NO'}**. Freshness: ${fr.accepted} accepted, ${fr.reportsMatched} matched to a report.updated (${fr.unmatched} unmatched), ${fr.reportEvents} report.updated events; accept latency at that load p50 ${ms(fr.acceptP50Ms)}, p99 ${ms(fr.acceptP99Ms)}.`,
   ];
@@ -67,7 +69,38 @@ function updateDoc(path, result) {
     if (doc.includes(anchor)) doc = doc.replace(anchor, `${anchor}\n\n${content}`);
     else doc = `${doc.trimEnd()}\n\n${content}\n`;
   }
+  doc = appendHistory(doc, result);
   writeFileSync(path, doc);
+}
+
+/**
+ * One line per run in the history table (never rewritten), so a figure's drift over commits and
+ * machine load is visible.
+ */
+function appendHistory(doc, r) {
+  const f = r.figures;
+  const anchor = '<!-- bench:history:end -->';
+  if (!doc.includes(anchor)) {
+    doc = `${doc.trimEnd()}\n\n## History\n\nEvery run, oldest first (appended by \`npm run bench\`). Load average: 1 / 5 / 15 min at the start of the run.\n\n`
+      + '| date | size | commit | load average | ingestion ÷ raw | freshness p99 | replay ÷ floor | subjectReport p95 | heatmap p95 (page) | import ÷ COPY | setup | gateway RSS |\n'
+      + '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
+      + `${anchor}\n`;
+  }
+  const row = [
+    r.startedAt.slice(0, 16).replace('T', ' '),
+    r.size + (r.organisation.direct ? ' (generated rows)' : ''),
+    `\`${(r.code?.commit ?? '').slice(0, 7)}\`${r.code?.uncommittedInAppsOrPackages?.length ? ' +changes' : ''}`,
+    r.machine.loadAverageAtStart?.join(' / ') ?? '–',
+    ratio(f.ingestion.perSecond, f.rawProducer.perSecond),
+    ms(f.freshness.p99Ms),
+    `${ratio(f.replay.replayMs, f.replay.sqlFloorMs)} (${ms(f.replay.replayMs)})`,
+    ms(f.reads.subjectReport.p95Ms),
+    ms(f.reads.cycleHeatmap.p95Ms),
+    f.importPeople && f.importPeople.copyMs ? ratio(f.importPeople.dryRunMs + f.importPeople.applyMs, f.importPeople.copyMs) : '–',
+    f.setup ? ms(f.setup.ms) : '–',
+    `${f.peakRssMiB.gateway} MiB`,
+  ];
+  return doc.replace(anchor, `| ${row.join(' | ')} |\n${anchor}`);
 }
 
 module.exports = { updateDoc, block };

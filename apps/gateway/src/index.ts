@@ -29,8 +29,8 @@ export async function createGateway(options: {
     logger: options.logger ?? ['error', 'warn'],
     abortOnError: false,
   });
-  // Room for a directory CSV (importPeople allows 5 MB); a body that is not JSON gets a plain 400.
-  app.use(json({ limit: '8mb' }));
+  // Room for a directory CSV (importPeople allows 12 MB); a body that is not JSON gets a plain 400.
+  app.use(json({ limit: '14mb' }));
   app.use((error: { type?: string; status?: number }, _req: unknown, res: Response, next: (e?: unknown) => void) => {
     if (error?.type === 'entity.parse.failed' || error?.type === 'entity.too.large') {
       res.status(error.status ?? 400).json({

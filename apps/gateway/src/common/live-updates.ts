@@ -6,6 +6,16 @@ import { DataSource } from 'typeorm';
 
 export const PROGRESS_CHANGED = 'cycleProgressChanged';
 export const REPORT_CHANGED = 'subjectReportChanged';
+export const IMPORT_PROGRESS = 'importProgress';
+
+/** How far a directory import has got (announced while it runs). */
+export interface ImportProgressMessage {
+  importId: string;
+  organisationId: string;
+  phase: 'reading' | 'checking' | 'applying' | 'done' | 'failed';
+  done: number;
+  total: number;
+}
 const CHANNEL = 'leaderscope_live';
 
 /**
@@ -46,15 +56,31 @@ export class LiveUpdates implements OnModuleInit, OnModuleDestroy {
     this.notify({ kind: 'report', cycleId, subjectId });
   }
 
-  private notify(message: { kind: 'progress' | 'report'; cycleId: string; subjectId?: string }): void {
-    this.dataSource.query(`SELECT pg_notify($1, $2)`, [CHANNEL, JSON.stringify(message)]).catch((error: Error) => {
-      this.logger.warn(`live updates: ${error.message}`);
-    });
+  /**
+   * A directory import's progress, announced to every replica like the other changes. Resolves
+   * once sent: awaiting each keeps a subscriber's updates in order.
+   */
+  importProgress(progress: ImportProgressMessage): Promise<void> {
+    return this.notify({ kind: 'import', ...progress });
+  }
+
+  private notify(message: { kind: 'progress' | 'report'; cycleId: string; subjectId?: string } | ({ kind: 'import' } & ImportProgressMessage)): Promise<void> {
+    return this.dataSource.query(`SELECT pg_notify($1, $2)`, [CHANNEL, JSON.stringify(message)]).then(
+      () => undefined,
+      (error: Error) => {
+        this.logger.warn(`live updates: ${error.message}`);
+      },
+    );
   }
 
   private deliver(payload: string | undefined): void {
     if (!payload) return;
     const message = JSON.parse(payload) as { kind: string; cycleId: string; subjectId?: string };
+    if (message.kind === 'import') {
+      const { kind: _kind, ...progress } = message as unknown as { kind: string } & ImportProgressMessage;
+      void this.pubsub.publish(IMPORT_PROGRESS, progress);
+      return;
+    }
     if (message.kind === 'progress') void this.pubsub.publish(PROGRESS_CHANGED, { cycleId: message.cycleId });
     else void this.pubsub.publish(REPORT_CHANGED, { cycleId: message.cycleId, subjectId: message.subjectId });
   }

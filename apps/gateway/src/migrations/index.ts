@@ -5,6 +5,7 @@ import { CreateRateLimitTable1764100000001 } from './1764100000001-CreateRateLim
 import { CreateMailDelivery1764200000001 } from './1764200000001-CreateMailDelivery';
 import { AddReminderSchedule1764200000002 } from './1764200000002-AddReminderSchedule';
 import { AddCycleResults1764500000001 } from './1764500000001-AddCycleResults';
+import { AddPagingIndexes1764600000000 } from './1764600000000-AddPagingIndexes';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -15,4 +16,5 @@ export const gatewayMigrations = [
   CreateMailDelivery1764200000001,
   AddReminderSchedule1764200000002,
   AddCycleResults1764500000001,
+  AddPagingIndexes1764600000000,
 ];

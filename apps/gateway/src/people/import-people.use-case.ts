@@ -3,14 +3,18 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
+import { ImportProgressMessage, LiveUpdates } from '../common/live-updates';
 import { ImportAction, ImportPeopleResult, ImportRowError } from './dto/person.model';
-import { checkRows, Existing, ImportRow, importActions, parseDirectoryCsv } from './import-rules';
+import { checkRows, countDataLines, Existing, ImportRow, importActions, readDirectoryCsv } from './import-rules';
 import { PeopleRepository } from './people.repository';
 
 /**
  * Imports the organisation directory from an HRIS-style CSV (columns employee_id, name, email,
  * manager_id, title, department). Re-importing the same file changes nothing. With any row error
- * nothing is applied; `dryRun` previews without applying.
+ * nothing is applied; `dryRun` previews without applying. The file is read in chunks of
+ * `chunkRows` (the gateway keeps serving other requests meanwhile) and written in chunks; with an
+ * `importId`, each step is announced on the `importProgress` subscription (reading, checking,
+ * applying, done or failed, with rows done of the total).
  */
 @Injectable()
 export class ImportPeopleUseCase {
@@ -18,21 +22,50 @@ export class ImportPeopleUseCase {
     private readonly people: PeopleRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditRepository,
+    private readonly live: LiveUpdates,
   ) {}
 
-  async execute(viewer: Viewer, csv: string, dryRun: boolean): Promise<ImportPeopleResult> {
-    const parsed = parseDirectoryCsv(csv);
+  /** Rows read between two progress announcements. */
+  static chunkRows = 5000;
+
+  async execute(viewer: Viewer, csv: string, dryRun: boolean, importId?: string): Promise<ImportPeopleResult> {
+    const total = countDataLines(csv);
+    const announce = async (phase: ImportProgressMessage['phase'], done: number, of = total) => {
+      if (importId) await this.live.importProgress({ importId, organisationId: viewer.organisationId, phase, done, total: of });
+    };
+    try {
+      const outcome = await this.run(viewer, csv, dryRun, total, announce);
+      await announce(outcome.errors.length ? 'failed' : 'done', outcome.rows, outcome.rows);
+      return outcome;
+    } catch (error) {
+      await announce('failed', 0);
+      throw error;
+    }
+  }
+
+  private async run(
+    viewer: Viewer,
+    csv: string,
+    dryRun: boolean,
+    total: number,
+    announce: (phase: ImportProgressMessage['phase'], done: number, of?: number) => Promise<void>,
+  ): Promise<ImportPeopleResult> {
+    await announce('reading', 0);
+    const parsed = await readDirectoryCsv(csv, ImportPeopleUseCase.chunkRows, (read) => announce('reading', Math.min(read, total)));
     if (parsed.errors.length) return result(dryRun, parsed.errors, [], new Map());
     const { rows } = parsed;
+    await announce('checking', 0, rows.length);
     const existing: Existing = new Map((await this.people.findInOrganisation(viewer.organisationId)).map((p) => [p.employeeId, p]));
     const errors = checkRows(rows, existing);
     const actions = importActions(rows, existing);
+    await announce('checking', rows.length, rows.length);
     if (errors.length > 0 || dryRun) return result(dryRun, errors, rows, actions);
     const changed = rows
       .filter((r) => actions.get(r.line) !== ImportAction.UNCHANGED)
       .map(({ line: _line, ...row }) => ({ ...row, id: existing.get(row.employeeId)?.id ?? randomUUID() }));
+    await announce('applying', 0, changed.length);
     await this.outbox.transact(async ({ manager }) => {
-      await this.people.applyImport(manager, viewer.organisationId, changed);
+      await this.people.applyImport(manager, viewer.organisationId, changed, (written) => announce('applying', written, changed.length));
       await this.audit.record(manager, {
         organisationId: viewer.organisationId,
         accountId: viewer.accountId,

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { chunks } from '../common/ids';
-import { Person } from './dto/person.model';
+import { PageRequest, SortDirection } from '../common/paging';
+import { Person, PeopleSortKey } from './dto/person.model';
 import { PersonEntity } from './person.entity';
 
 export interface PeopleFilter {
@@ -50,15 +51,39 @@ export class PeopleRepository {
    * when browsing; every one asked for when `ids` are given.
    */
   async list(organisationId: string, filter: PeopleFilter, limit = 500, offset = 0): Promise<Person[]> {
+    const qb = this.directoryQuery(organisationId, filter).orderBy('p.name').addOrderBy('p.id');
+    if (!filter.ids) qb.limit(Math.min(Math.max(limit, 1), 5000)).offset(Math.max(offset, 0));
+    return toPeople(await qb.getRawMany());
+  }
+
+  /**
+   * One page of the directory, filtered and sorted in PostgreSQL with keyset paging on the sort
+   * key and the id (`first + 1` rows, so the caller knows whether more follow), and the count of
+   * everyone matching the filter.
+   */
+  async page(organisationId: string, filter: PeopleFilter & { department?: string | null }, page: PageRequest<PeopleSortKey>): Promise<{ rows: Person[]; total: number }> {
+    const column = page.sort === PeopleSortKey.EMPLOYEE_ID ? 'p.employeeId' : 'p.name';
+    const order = page.direction === SortDirection.ASC ? 'ASC' : 'DESC';
+    const qb = this.directoryQuery(organisationId, filter).addSelect(column, 'sortKey');
+    if (filter.department) qb.andWhere('p.department = :department', { department: filter.department });
+    const total = qb.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>();
+    if (page.after) {
+      qb.andWhere(`(${column}, p.id) ${order === 'ASC' ? '>' : '<'} (:afterKey, CAST(:afterId AS uuid))`, { afterKey: String(page.after.key), afterId: page.after.id });
+    }
+    qb.orderBy(column, order).addOrderBy('p.id', order);
+    if (page.first != null) qb.limit(page.first + 1);
+    const [rows, count] = await Promise.all([qb.getRawMany(), total]);
+    return { rows: toPeople(rows), total: count?.n ?? 0 };
+  }
+
+  private directoryQuery(organisationId: string, filter: PeopleFilter): SelectQueryBuilder<PersonEntity> {
     const qb = this.people.createQueryBuilder('p');
     const leadsLeaders = `EXISTS ${this.leadersOfLeaders(qb)}`;
     qb.select(['p.id AS "id"', 'p.employeeId AS "employeeId"', 'p.name AS "name"', 'p.email AS "email"', 'p.title AS "title"'])
       .addSelect(['p.department AS "department"', 'p.managerId AS "managerId"'])
       .addSelect((sub) => sub.select('count(*)').from(PersonEntity, 'r').where('r.managerId = p.id'), 'directReportCount')
       .addSelect(leadsLeaders, 'isLeaderOfLeaders')
-      .where('p.organisationId = :organisationId', { organisationId })
-      .orderBy('p.name')
-      .addOrderBy('p.id');
+      .where('p.organisationId = :organisationId', { organisationId });
     if (filter.search) {
       // `%`, `_` and `\` in a search are literal characters, not patterns.
       const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -68,10 +93,8 @@ export class PeopleRepository {
       );
     }
     if (filter.ids) qb.andWhere('p.id = ANY(CAST(:ids AS uuid[]))', { ids: filter.ids });
-    else qb.limit(Math.min(Math.max(limit, 1), 5000)).offset(Math.max(offset, 0));
     if (filter.leadersOfLeadersOnly) qb.andWhere(leadsLeaders);
-    const rows = await qb.getRawMany<Omit<Person, 'directReportCount'> & { directReportCount: string }>();
-    return rows.map((r) => ({ ...r, directReportCount: Number(r.directReportCount) }));
+    return qb;
   }
 
   private leadersOfLeaders(qb: SelectQueryBuilder<PersonEntity>): string {
@@ -82,11 +105,19 @@ export class PeopleRepository {
    * Writes an import: the changed rows (e-mails cleared first, so swapped addresses do not trip
    * the unique index), then every reporting line re-linked from employee ids to person ids.
    */
-  async applyImport(manager: EntityManager, organisationId: string, changed: (DirectoryRow & { id: string })[]): Promise<void> {
+  async applyImport(
+    manager: EntityManager,
+    organisationId: string,
+    changed: (DirectoryRow & { id: string })[],
+    onChunk?: (rowsWritten: number) => Promise<void>,
+  ): Promise<void> {
     const repo = manager.getRepository(PersonEntity);
     if (changed.length) await repo.update({ organisationId, employeeId: In(changed.map((r) => r.employeeId)) }, { email: null });
+    let written = 0;
     for (const slice of chunks(changed)) {
       await repo.upsert(slice.map((row) => ({ ...row, organisationId, managerId: null })), ['organisationId', 'employeeId']);
+      written += slice.length;
+      await onChunk?.(written);
     }
     const managerOf = repo
       .createQueryBuilder()
@@ -104,4 +135,8 @@ export class PeopleRepository {
       .andWhere(`manager_id IS DISTINCT FROM ${managerOf}`)
       .execute();
   }
+}
+
+function toPeople(rows: (Omit<Person, 'directReportCount'> & { directReportCount: string; sortKey?: string })[]): (Person & { sortKey?: string })[] {
+  return rows.map((r) => ({ ...r, directReportCount: Number(r.directReportCount) }));
 }

@@ -1,7 +1,8 @@
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { IMPORT_PROGRESS, ImportProgressMessage, LiveUpdates } from '../common/live-updates';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
-import { ImportPeopleResult, Person } from './dto/person.model';
+import { ImportPeopleResult, ImportProgress, PeopleFilterInput, PeopleSort, Person, PersonPage } from './dto/person.model';
 import { ImportPeopleUseCase } from './import-people.use-case';
 import { ListPeopleUseCase } from './list-people.use-case';
 
@@ -10,6 +11,7 @@ export class PeopleResolver {
   constructor(
     private readonly listPeople: ListPeopleUseCase,
     private readonly importPeopleUseCase: ImportPeopleUseCase,
+    private readonly live: LiveUpdates,
   ) {}
 
   @HrOnly()
@@ -25,6 +27,18 @@ export class PeopleResolver {
   }
 
   @HrOnly()
+  @Query(() => PersonPage, { description: 'The organisation directory (HR), a page at a time: filtered and sorted on the server, paged with cursors.' })
+  directory(
+    @CurrentViewer() viewer: Viewer,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, at most 500 (default 100)' }) first?: number,
+    @Args('after', { nullable: true, description: "The previous page's pageInfo.endCursor" }) after?: string,
+    @Args('filter', { type: () => PeopleFilterInput, nullable: true }) filter?: PeopleFilterInput,
+    @Args('sort', { type: () => PeopleSort, nullable: true, description: 'Default: by name, ascending' }) sort?: PeopleSort,
+  ): Promise<PersonPage> {
+    return this.listPeople.page(viewer, { first, after, filter, sort });
+  }
+
+  @HrOnly()
   @Mutation(() => ImportPeopleResult, {
     description: 'Import people and reporting lines from CSV (employee_id, name, email, manager_id, title, department). Preview by default.',
   })
@@ -32,7 +46,19 @@ export class PeopleResolver {
     @CurrentViewer() viewer: Viewer,
     @Args('csv') csv: string,
     @Args('dryRun', { defaultValue: true }) dryRun: boolean,
+    @Args('importId', { type: () => ID, nullable: true, description: 'Any new id: progress is announced on importProgress(importId)' }) importId?: string,
   ): Promise<ImportPeopleResult> {
-    return this.importPeopleUseCase.execute(viewer, csv, dryRun);
+    return this.importPeopleUseCase.execute(viewer, csv, dryRun, importId);
+  }
+
+  @HrOnly()
+  @Subscription(() => ImportProgress, {
+    description: 'HR: how far the import with this importId has got (subscribe before sending it).',
+    filter: (payload: ImportProgressMessage, variables: { importId: string }, context: { leaderscope?: { viewer?: Viewer } }) =>
+      payload.importId === variables.importId && payload.organisationId === context.leaderscope?.viewer?.organisationId,
+    resolve: (payload: ImportProgressMessage) => payload,
+  })
+  importProgress(@Args('importId', { type: () => ID }) _importId: string) {
+    return this.live.pubsub.asyncIterableIterator(IMPORT_PROGRESS);
   }
 }

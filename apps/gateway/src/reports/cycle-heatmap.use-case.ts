@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
-import { Heatmap } from './dto/heatmap.model';
+import { pageRequest, SortDirection } from '../common/paging';
+import { Heatmap, HeatmapFilter, HeatmapSort, HeatmapSortKey } from './dto/heatmap.model';
 import { HeatmapView } from './heatmap-view';
 
 /** HR: subjects × dimensions, with fit to the role profile (live figures). */
@@ -12,7 +13,9 @@ export class CycleHeatmapUseCase {
     private readonly heatmap: HeatmapView,
   ) {}
 
-  async execute(viewer: Viewer, cycleId: string): Promise<Heatmap> {
-    return this.heatmap.of(await this.access.cycle(viewer, cycleId), null, 'live');
+  /** Every row sorted by name when no page, filter or sort is asked for; otherwise a page from PostgreSQL. */
+  async execute(viewer: Viewer, cycleId: string, options: { first?: number; after?: string; filter?: HeatmapFilter; sort?: HeatmapSort } = {}): Promise<Heatmap> {
+    const request = pageRequest(options.first, options.after, options.sort?.by ?? HeatmapSortKey.NAME, options.sort?.direction ?? SortDirection.ASC);
+    return this.heatmap.page(await this.access.cycle(viewer, cycleId), options.filter ?? {}, request);
   }
 }

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CycleSubjectEntity } from '../cycles/cycle.entity';
 import { PersonEntity } from '../people/person.entity';
 import { PublishedReportEntity } from '../publication/published-report.entity';
+import { PageRequest, SortDirection } from '../common/paging';
+import { HeatmapFilter, HeatmapSortKey } from './dto/heatmap.model';
 import { HeatmapCellRow, SubjectReportEntity } from './subject-report.entity';
 
 export const LIVE = 'live';
@@ -20,6 +22,14 @@ export interface HeatmapRowData {
   overallFit: number | null;
   cells: HeatmapCellRow[];
 }
+
+/** The sort keys as SQL over the page query's columns (a fixed list: nothing from the client reaches SQL). */
+const HEATMAP_SORT: Record<HeatmapSortKey, { expression: (d: SortDirection) => string; cast: string }> = {
+  [HeatmapSortKey.NAME]: { expression: () => 'p.name', cast: 'text' },
+  // Rows without a fit sort last either way.
+  [HeatmapSortKey.OVERALL_FIT]: { expression: (d) => `coalesce(r.overall_fit, '${d === SortDirection.ASC ? '' : '-'}Infinity'::float8)`, cast: 'float8' },
+  [HeatmapSortKey.RESPONSES]: { expression: () => 'r.response_count', cast: 'int' },
+};
 
 /** The report read model: what the scoring service computed, and what was published of it. */
 @Injectable()
@@ -94,6 +104,63 @@ export class ReportsRepository {
     if (source === 'live') qb.andWhere('r.resultSet = :live', { live: LIVE });
     if (subjectIds) qb.andWhere('r.subjectId = ANY(:subjectIds)', { subjectIds });
     return qb.getRawMany<HeatmapRowData>();
+  }
+
+  /**
+   * One page of a cycle's live heatmap, filtered and sorted in PostgreSQL (keyset paging on the
+   * sort key and the subject id): reads `first + 1` rows so the caller knows whether more follow,
+   * and counts every row matching the filter.
+   */
+  async heatmapPage(
+    organisationId: string,
+    cycleId: string,
+    filter: HeatmapFilter,
+    page: PageRequest<HeatmapSortKey>,
+  ): Promise<{ rows: (HeatmapRowData & { sortKey: string | number | null })[]; total: number }> {
+    const params: unknown[] = [cycleId, LIVE, organisationId];
+    const where: string[] = [];
+    if (filter.search) {
+      params.push(`%${filter.search.toLowerCase()}%`, filter.search);
+      where.push(`(lower(p.name) LIKE $${params.length - 1} OR lower(coalesce(p.email, '')) LIKE $${params.length - 1} OR p.employee_id = $${params.length})`);
+    }
+    if (filter.department) {
+      params.push(filter.department);
+      where.push(`p.department = $${params.length}`);
+    }
+    if (filter.minResponses != null) {
+      params.push(filter.minResponses);
+      where.push(`r.response_count >= $${params.length}`);
+    }
+    const sort = HEATMAP_SORT[page.sort];
+    const key = sort.expression(page.direction);
+    const matching = `
+      SELECT r.subject_id, r.response_count, r.overall_fit, r.cells, ${key} AS sort_key
+        FROM (SELECT subject_id, overall_fit, cells,
+                     (SELECT coalesce(sum(v::int), 0) FROM jsonb_each_text(group_counts) AS g(k, v))::int AS response_count
+                FROM gateway.subject_report WHERE cycle_id = $1 AND result_set = $2) r
+        JOIN gateway.person p ON p.id = r.subject_id::uuid AND p.organisation_id = $3
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const order = page.direction === SortDirection.ASC ? 'ASC' : 'DESC';
+    const countParams = [...params];
+    let after = '';
+    if (page.after) {
+      params.push(page.after.key, page.after.id);
+      after = `WHERE (m.sort_key, m.subject_id) ${order === 'ASC' ? '>' : '<'} ($${params.length - 1}::${sort.cast}, $${params.length}::text)`;
+    }
+    let limit = '';
+    if (page.first != null) {
+      params.push(page.first + 1);
+      limit = `LIMIT $${params.length}`;
+    }
+    const [rows, count] = await Promise.all([
+      this.dataSource.query(
+        `SELECT m.subject_id AS "subjectId", m.response_count AS "responseCount", m.overall_fit AS "overallFit", m.cells, m.sort_key AS "sortKey"
+           FROM (${matching}) m ${after} ORDER BY m.sort_key ${order}, m.subject_id ${order} ${limit}`,
+        params,
+      ) as Promise<(HeatmapRowData & { sortKey: string | number | null })[]>,
+      this.dataSource.query(`SELECT count(*)::int AS n FROM (${matching}) m`, countParams) as Promise<{ n: number }[]>,
+    ]);
+    return { rows, total: count[0].n };
   }
 
   /** The people reporting to `managerId` who are reviewed in the cycle. */

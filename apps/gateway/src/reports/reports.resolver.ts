@@ -1,9 +1,9 @@
-import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { LiveUpdates, REPORT_CHANGED } from '../common/live-updates';
 import { CycleHeatmapUseCase } from './cycle-heatmap.use-case';
-import { Heatmap } from './dto/heatmap.model';
+import { Heatmap, HeatmapFilter, HeatmapSort } from './dto/heatmap.model';
 import { SubjectReport } from './dto/report.model';
 import { ListResultSetsUseCase } from './list-result-sets.use-case';
 import { ReadReportUseCase } from './read-report.use-case';
@@ -39,9 +39,16 @@ export class ReportsResolver {
   }
 
   @HrOnly()
-  @Query(() => Heatmap, { description: 'HR: subjects × dimensions, with fit to the role profile.' })
-  cycleHeatmap(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<Heatmap> {
-    return this.heatmap.execute(viewer, cycleId);
+  @Query(() => Heatmap, { description: 'HR: subjects × dimensions, with fit to the role profile. Every row by name, or a page (`first`, `after`) filtered and sorted on the server.' })
+  cycleHeatmap(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size (at most 500); all rows when absent' }) first?: number,
+    @Args('after', { nullable: true, description: "The previous page's pageInfo.endCursor" }) after?: string,
+    @Args('filter', { type: () => HeatmapFilter, nullable: true }) filter?: HeatmapFilter,
+    @Args('sort', { type: () => HeatmapSort, nullable: true, description: 'Default: by name, ascending' }) sort?: HeatmapSort,
+  ): Promise<Heatmap> {
+    return this.heatmap.execute(viewer, cycleId, { first, after, filter, sort });
   }
 
   @Query(() => Heatmap, { description: "A manager's leaders in this cycle, after release." })

@@ -8,21 +8,46 @@ import type { HeatmapFieldsFragment } from '../../gql/graphql';
 
 const LEGEND = [-1, -0.5, 0, 0.5, 1].map((v) => fitBand(v));
 
+/** The search, department and sort the server applies when the heatmap is paged there. */
+export interface HeatmapServerQuery {
+  search: string;
+  department: string | null;
+  sort: 'name' | 'fit';
+}
+
 /** Subjects × dimensions coloured by fit to target, with filters. Colour always comes with a number or words. */
-export function Heatmap({ heatmap, reportLink, title = 'Organisation heatmap' }: { heatmap: HeatmapFieldsFragment; reportLink: (subjectId: string) => string; title?: string }) {
-  const [search, setSearch] = useState('');
-  const [department, setDepartment] = useState<string | null>(null);
+export function Heatmap({
+  heatmap,
+  reportLink,
+  title = 'Organisation heatmap',
+  server,
+}: {
+  heatmap: HeatmapFieldsFragment;
+  reportLink: (subjectId: string) => string;
+  title?: string;
+  /** When given, search, department and sort are applied by the server (the rows are one or more pages). */
+  server?: { query: HeatmapServerQuery; onChange: (query: HeatmapServerQuery) => void; busy?: boolean };
+}) {
+  const [local, setLocal] = useState<HeatmapServerQuery>({ search: '', department: null, sort: 'name' });
   const [dimensions, setDimensions] = useState<string[]>([]);
   const [belowOnly, setBelowOnly] = useState(false);
-  const [sort, setSort] = useState<string>('name');
+  const { search, department, sort } = server?.query ?? local;
+  const change = (patch: Partial<HeatmapServerQuery>) => (server ? server.onChange({ ...server.query, ...patch }) : setLocal({ ...local, ...patch }));
+  const setSearch = (value: string) => change({ search: value });
+  const setDepartment = (value: string | null) => change({ department: value });
+  const setSort = (value: string) => change({ sort: value === 'fit' ? 'fit' : 'name' });
 
-  const departments = useMemo(() => [...new Set(heatmap.rows.map((r) => r.subject.department).filter(Boolean) as string[])].sort(), [heatmap.rows]);
+  const loadedDepartments = useMemo(() => heatmap.rows.map((r) => r.subject.department).filter(Boolean) as string[], [heatmap.rows]);
+  const [knownDepartments, setKnownDepartments] = useState<string[]>([]);
+  // Departments seen on any page stay selectable while a server-side filter narrows the rows.
+  const departments = useMemo(() => [...new Set([...knownDepartments, ...loadedDepartments])].sort(), [knownDepartments, loadedDepartments]);
+  if (departments.length !== knownDepartments.length) setKnownDepartments(departments);
   const columns = dimensions.length ? heatmap.dimensions.filter((d) => dimensions.includes(d.id)) : heatmap.dimensions;
   const rows = heatmap.rows
-    .filter((r) => !department || r.subject.department === department)
-    .filter((r) => !search || r.subject.name.toLowerCase().includes(search.toLowerCase()))
+    .filter((r) => server || !department || r.subject.department === department)
+    .filter((r) => server || !search || r.subject.name.toLowerCase().includes(search.toLowerCase()))
     .filter((r) => !belowOnly || r.cells.some((c) => columns.some((d) => d.id === c.dimensionId) && c.fit != null && c.fit <= -0.25))
-    .sort((a, b) => (sort === 'fit' ? (a.overallFit ?? 99) - (b.overallFit ?? 99) : a.subject.name.localeCompare(b.subject.name)));
+    .sort((a, b) => (server ? 0 : sort === 'fit' ? (a.overallFit ?? 99) - (b.overallFit ?? 99) : a.subject.name.localeCompare(b.subject.name)));
 
   return (
     <Card padding={0} aria-label={title} component="section">
@@ -51,7 +76,7 @@ export function Heatmap({ heatmap, reportLink, title = 'Organisation heatmap' }:
           <Switch label="Only leaders below target" checked={belowOnly} onChange={(e) => setBelowOnly(e.currentTarget.checked)} size="sm" />
         </Group>
       </Box>
-      {heatmap.rows.length === 0 ? (
+      {heatmap.rows.length === 0 && !(server && (search || department)) ? (
         <EmptyState title="No scored leaders yet">Figures appear as answers are scored.</EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={Math.max(640, 220 + columns.length * 64)}>
@@ -89,7 +114,7 @@ export function Heatmap({ heatmap, reportLink, title = 'Organisation heatmap' }:
           </Table>
         </Table.ScrollContainer>
       )}
-      {heatmap.rows.length > 0 && rows.length === 0 && (
+      {(heatmap.rows.length > 0 || (server && (search || department))) && rows.length === 0 && (
         <Text size="sm" c="dimmed" p="md">
           No leaders match these filters.
         </Text>

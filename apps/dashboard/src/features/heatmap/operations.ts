@@ -14,8 +14,12 @@ export const HEATMAP_FIELDS = graphql(`
 `);
 
 export const CYCLE_HEATMAP = graphql(`
-  query CycleHeatmap($cycleId: ID!) {
-    cycleHeatmap(cycleId: $cycleId) { ...HeatmapFields }
+  query CycleHeatmap($cycleId: ID!, $first: Int, $after: String, $filter: HeatmapFilter, $sort: HeatmapSort) {
+    cycleHeatmap(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {
+      ...HeatmapFields
+      totalCount
+      pageInfo { endCursor hasNextPage }
+    }
   }
 `);
 

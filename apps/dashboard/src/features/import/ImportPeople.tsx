@@ -4,6 +4,7 @@ import { IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react'
 import { useState } from 'react';
 import { ErrorState } from '../../app/ui';
 import type { ImportPeopleMutation } from '../../gql/graphql';
+import { ImportProgressBar, LARGE_IMPORT_ROWS } from './ImportProgressBar';
 import { IMPORT_PEOPLE, PEOPLE } from './operations';
 
 type Result = ImportPeopleMutation['importPeople'];
@@ -20,6 +21,8 @@ export function ImportPeople({ onImported }: { onImported?: () => void }) {
   const [fileName, setFileName] = useState<string | null>(null);
   const [preview, setPreview] = useState<Result | null>(null);
   const [applied, setApplied] = useState<Result | null>(null);
+  /** The import in flight, when the file is large enough for a progress bar. */
+  const [importId, setImportId] = useState<string | null>(null);
   const client = useApolloClient();
   const [run, { loading, error, reset }] = useMutation(IMPORT_PEOPLE);
 
@@ -31,13 +34,25 @@ export function ImportPeople({ onImported }: { onImported?: () => void }) {
     setApplied(null);
   };
 
+  /** Runs the import; a large file is given an id first, so its progress bar can subscribe before it is sent. */
+  const send = async (dryRun: boolean) => {
+    const large = csv.split('\n', LARGE_IMPORT_ROWS + 2).length > LARGE_IMPORT_ROWS;
+    const id = large ? crypto.randomUUID() : null;
+    setImportId(id);
+    if (id) await new Promise((resolve) => setTimeout(resolve, 150));
+    try {
+      return await run({ variables: { csv, dryRun, importId: id } }).catch(() => ({ data: undefined }));
+    } finally {
+      setImportId(null);
+    }
+  };
   const doPreview = async () => {
     setApplied(null);
-    const { data } = await run({ variables: { csv, dryRun: true } }).catch(() => ({ data: undefined }));
+    const { data } = await send(true);
     if (data) setPreview(data.importPeople);
   };
   const doApply = async () => {
-    const { data } = await run({ variables: { csv, dryRun: false } }).catch(() => ({ data: undefined }));
+    const { data } = await send(false);
     if (data) {
       setApplied(data.importPeople);
       setPreview(null);
@@ -90,6 +105,7 @@ export function ImportPeople({ onImported }: { onImported?: () => void }) {
             Preview import
           </Button>
         </Group>
+        {importId && <ImportProgressBar importId={importId} />}
         {error && <ErrorState error={error} what="The file could not be read" />}
         {preview && <Preview result={preview} onApply={() => void doApply()} applying={loading} />}
         {applied && (

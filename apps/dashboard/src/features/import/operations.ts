@@ -1,8 +1,8 @@
 import { graphql } from '../../gql';
 
 export const IMPORT_PEOPLE = graphql(`
-  mutation ImportPeople($csv: String!, $dryRun: Boolean!) {
-    importPeople(csv: $csv, dryRun: $dryRun) {
+  mutation ImportPeople($csv: String!, $dryRun: Boolean!, $importId: ID) {
+    importPeople(csv: $csv, dryRun: $dryRun, importId: $importId) {
       applied
       dryRun
       rows
@@ -28,5 +28,11 @@ export const PEOPLE = graphql(`
       directReportCount
       isLeaderOfLeaders
     }
+  }
+`);
+
+export const IMPORT_PROGRESS = graphql(`
+  subscription ImportProgress($importId: ID!) {
+    importProgress(importId: $importId) { phase done total }
   }
 `);

@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageInfo, SortDirection } from '../../common/paging';
 
 @ObjectType({ description: 'Someone in the organisation directory.' })
 export class Person {
@@ -95,4 +97,79 @@ export class ImportPeopleResult {
 
   @Field(() => [ImportPreviewRow], { description: 'At most the first 200 rows' })
   preview!: ImportPreviewRow[];
+}
+
+export enum PeopleSortKey {
+  NAME = 'NAME',
+  EMPLOYEE_ID = 'EMPLOYEE_ID',
+}
+registerEnumType(PeopleSortKey, { name: 'PeopleSortKey' });
+
+@InputType()
+export class PeopleSort {
+  @Field(() => PeopleSortKey)
+  @IsOptional() // an absent argument reaches the pipe as {}
+  @IsEnum(PeopleSortKey)
+  by!: PeopleSortKey;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @IsOptional() // an absent argument reaches the pipe as {}
+  @IsEnum(SortDirection)
+  direction!: SortDirection;
+}
+
+@InputType({ description: 'People matching every criterion given.' })
+export class PeopleFilterInput {
+  @Field({ nullable: true, description: 'Part of the name or e-mail, or the exact employee id' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  department?: string;
+
+  @Field({ nullable: true, description: 'Only people whose reports have reports' })
+  @IsOptional()
+  @IsBoolean()
+  leadersOfLeadersOnly?: boolean;
+}
+
+@ObjectType({ description: 'One page of the directory.' })
+export class PersonPage {
+  @Field(() => [Person])
+  nodes!: Person[];
+
+  @Field(() => Int, { description: 'People matching the filter, over all pages' })
+  totalCount!: number;
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+export enum ImportPhase {
+  reading = 'reading',
+  checking = 'checking',
+  applying = 'applying',
+  done = 'done',
+  failed = 'failed',
+}
+registerEnumType(ImportPhase, { name: 'ImportPhase', description: 'reading the file, checking the rows, writing them; then done, or failed (see the mutation\'s errors)' });
+
+@ObjectType({ description: 'How far a directory import has got.' })
+export class ImportProgress {
+  @Field(() => ID)
+  importId!: string;
+
+  @Field(() => ImportPhase)
+  phase!: ImportPhase;
+
+  @Field(() => Int, { description: 'Rows done in this phase' })
+  done!: number;
+
+  @Field(() => Int, { description: 'Rows in this phase' })
+  total!: number;
 }
