@@ -13,6 +13,7 @@ import { AuthMiddleware } from './accounts/auth.middleware';
 import { AuthService, bearerToken } from './accounts/auth.service';
 import { AuditEventEntity } from './common/audit-event.entity';
 import { CommonModule } from './common/common.module';
+import { CorrelationMiddleware } from './common/correlation.middleware';
 import { formatGraphQLError } from './common/errors';
 import { complexityPlugin, depthRule } from './common/query-limits';
 import { CycleEntity, CycleSubjectEntity } from './cycles/cycle.entity';
@@ -126,6 +127,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuthMiddleware).forRoutes('*path');
+    consumer.apply(CorrelationMiddleware, AuthMiddleware).forRoutes('*path');
   }
 }

@@ -30,6 +30,8 @@ export interface PlatformOptions {
   /** Seed the demo organisation when the database has none (default true). */
   seedDemo?: boolean;
   log?: (message: string) => void;
+  /** Where the apps' own logs go (default: JSON lines, warnings and errors only). */
+  logger?: PlatformLogger;
 }
 
 export interface Platform {
@@ -61,7 +63,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   log(`events: ${transport.kind === 'kafka' ? `Kafka at ${options.kafkaBrokers}` : 'in-process transport'}`);
 
   const services: INestApplicationContext[] = [];
-  const logger = new PlatformLogger();
+  const logger = options.logger ?? new PlatformLogger();
   services.push(await startSurveyService({ databaseUrl, transport, logger }));
   services.push(await startScoringService({ databaseUrl, transport, logger }));
   const secret = options.secret ?? persistentSecret(join(options.dataDir ?? join(repoRoot, '.data'), 'secret'));

@@ -1,31 +1,30 @@
+import { platformConfig, runService } from '@leaderscope/service-kit';
 import { startPlatform } from './index';
+import { PlatformLogger } from './platform-logger';
 
-async function main(): Promise<void> {
-  const platform = await startPlatform({
-    databaseUrl: process.env.DATABASE_URL,
-    kafkaBrokers: process.env.KAFKA_BROKERS,
-    kafkaNamespace: process.env.KAFKA_TOPIC_PREFIX,
-    dataDir: process.env.LEADERSCOPE_DATA_DIR,
-    port: Number(process.env.PORT ?? 4000),
-    host: process.env.HOST,
-    secret: process.env.LEADERSCOPE_SECRET,
-    introspection: process.env.GRAPHQL_INTROSPECTION !== 'false',
-    seedDemo: process.env.LEADERSCOPE_DEMO !== 'false',
-  });
-  console.log(`Leaderscope is running at ${platform.url} (GraphQL at ${platform.url}/graphql, health at ${platform.url}/health)`);
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('Leaderscope: stopping…');
-    await platform.stop();
-    process.exit(0);
-  };
-  process.on('SIGTERM', shutdown);
-  process.on('SIGINT', shutdown);
-}
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+/** `npm start`: the whole platform in one process (see platformConfig in @leaderscope/service-kit). */
+runService({
+  name: 'leaderscope',
+  config: platformConfig,
+  start: async (config) => {
+    const logger = new PlatformLogger(config.LOG_LEVEL);
+    const platform = await startPlatform({
+      databaseUrl: config.DATABASE_URL,
+      kafkaBrokers: config.KAFKA_BROKERS,
+      kafkaNamespace: config.KAFKA_TOPIC_PREFIX,
+      dataDir: config.LEADERSCOPE_DATA_DIR,
+      port: config.PORT,
+      host: config.HOST,
+      secret: config.LEADERSCOPE_SECRET,
+      introspection: config.GRAPHQL_INTROSPECTION,
+      dashboardDir: config.DASHBOARD_DIR,
+      seedDemo: config.LEADERSCOPE_DEMO,
+      logger,
+      log: (message) => logger.pino.info(message),
+    });
+    return {
+      ready: `Leaderscope is running at ${platform.url} (GraphQL at ${platform.url}/graphql, health at ${platform.url}/health)`,
+      stop: () => platform.stop(),
+    };
+  },
 });

@@ -85,7 +85,7 @@ export class LaunchCycleUseCase {
           email: people.get(a.raterPersonId)?.email ?? null,
           closesAt: cycle.closesAt.toISOString(),
           issuedAt: now.toISOString(),
-        }, { organisationId: cycle.organisationId, correlationId: cycle.id });
+        }, { organisationId: cycle.organisationId });
       }
       await this.cycles.update(manager, cycle.id, { status: 'launched', launchedAt: now });
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.launched', target: `cycle:${cycle.id}`, detail: { assignments: assignments.length } });

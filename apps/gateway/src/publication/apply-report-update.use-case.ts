@@ -1,11 +1,11 @@
-import type { SubjectReport as ScoredReport } from '@leaderscope/scoring';
+import { LIVE_RESULT_SET } from '@leaderscope/vocabulary';
 import { ReportUpdatedV1 } from '@leaderscope/events';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LiveUpdates } from '../common/live-updates';
 import { heatmapCells } from '../reports/heatmap-cells';
-import { LIVE, ReportsRepository } from '../reports/reports.repository';
+import { ReportsRepository } from '../reports/reports.repository';
 import { SubjectReportEntity } from '../reports/subject-report.entity';
 import { mayRepublish } from './publication-rule';
 import { PublicationRepository } from './publication.repository';
@@ -16,6 +16,8 @@ import { PublicationRepository } from './publication.repository';
  */
 @Injectable()
 export class ApplyReportUpdateUseCase {
+  private readonly logger = new Logger(ApplyReportUpdateUseCase.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reports: ReportsRepository,
@@ -25,7 +27,6 @@ export class ApplyReportUpdateUseCase {
 
   async execute(organisationId: string, update: ReportUpdatedV1): Promise<void> {
     const report = update.report;
-    if (!isScoredReport(report)) throw new Error(`report.updated for ${update.cycleId}/${update.subjectId} carries no scored report`);
     const row: SubjectReportEntity = {
       cycleId: update.cycleId,
       subjectId: update.subjectId,
@@ -41,20 +42,18 @@ export class ApplyReportUpdateUseCase {
       cells: heatmapCells(report),
       overallFit: report.overall?.fit ?? null,
     };
-    await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const stored = await this.reports.storeIfNewer(manager, row);
-      if (!stored || row.resultSet !== LIVE) return;
-      if (!(await this.publication.releasedAt(manager, row.cycleId))) return;
+      if (!stored) return 'older version: ignored';
+      if (row.resultSet !== LIVE_RESULT_SET || !(await this.publication.releasedAt(manager, row.cycleId))) return 'stored';
       const published = await this.publication.lockPublished(manager, row.cycleId, row.subjectId);
-      if (published && !mayRepublish(published.groupCounts, row.groupCounts)) return;
+      if (published && !mayRepublish(published.groupCounts, row.groupCounts)) return 'stored; publication kept (publication rule)';
       await this.publication.publish(manager, row);
+      return 'stored and published';
     });
+    // Carries the correlation id of the request that caused it (see CorrelationMiddleware).
+    this.logger.debug(`report ${row.cycleId}/${row.subjectId} ${row.resultSet} v${row.reportVersion}: ${outcome}`);
     this.live.reportChanged(update.cycleId, update.subjectId);
   }
 }
 
-/** The scoring service's report has scores per dimension and an overall figure. */
-function isScoredReport(report: Record<string, unknown>): report is Record<string, unknown> & ScoredReport {
-  const scores = report.scores as { dimensions?: unknown } | undefined;
-  return Array.isArray(scores?.dimensions) && typeof report.overall === 'object';
-}

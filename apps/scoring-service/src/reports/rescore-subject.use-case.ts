@@ -160,7 +160,7 @@ export class RescoreSubjectUseCase {
           ...w.basis,
           groupCounts: row.group_counts,
           responseCount: row.response_count,
-          report: row.report as unknown as Record<string, unknown>,
+          report: row.report,
           scoredAt,
         });
         emit(reportUpdatedV1, toReportUpdated(report), { organisationId: w.organisationId, correlationId: w.correlationId });
