@@ -60,7 +60,10 @@ export class PeopleRepository {
       .orderBy('p.name')
       .addOrderBy('p.id');
     if (filter.search) {
-      qb.andWhere('(lower(p.name) LIKE :search OR lower(coalesce(p.email, \'\')) LIKE :search OR p.employeeId = :search)', { search: `%${filter.search.toLowerCase()}%` });
+      qb.andWhere('(lower(p.name) LIKE :search OR lower(coalesce(p.email, \'\')) LIKE :search OR p.employeeId = :employeeId)', {
+        search: `%${filter.search.toLowerCase()}%`,
+        employeeId: filter.search,
+      });
     }
     if (filter.ids) qb.andWhere('p.id = ANY(CAST(:ids AS uuid[]))', { ids: filter.ids });
     else qb.limit(Math.min(Math.max(limit, 1), 5000)).offset(Math.max(offset, 0));
