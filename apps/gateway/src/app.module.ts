@@ -16,6 +16,7 @@ import { nulBytesPlugin } from './common/nul-bytes';
 import { SessionSockets } from './accounts/session-sockets';
 import { AuditEventEntity } from './common/audit-event.entity';
 import { CommonModule } from './common/common.module';
+import { CorrelationMiddleware } from './common/correlation.middleware';
 import { formatGraphQLError } from './common/errors';
 import { complexityPlugin, depthRule } from './common/query-limits';
 import { CycleEntity, CycleSubjectEntity } from './cycles/cycle.entity';
@@ -142,6 +143,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuthMiddleware).forRoutes('*path');
+    consumer.apply(CorrelationMiddleware, AuthMiddleware).forRoutes('*path');
   }
 }

@@ -1,4 +1,4 @@
-import { runService } from '@leaderscope/service-kit';
+import { runEventService } from '@leaderscope/service-kit';
 import { notificationConfigFromEnv } from './config';
 import { startNotificationService } from './index';
 
@@ -10,7 +10,11 @@ let config;
 try {
   config = notificationConfigFromEnv();
 } catch (error) {
-  console.error(`notification-service: ${(error as Error).message}`);
+  console.error(`notification-service cannot start: ${(error as Error).message}`);
   process.exit(1);
 }
-runService('notification-service', (options) => startNotificationService({ ...options, config }), config.smtpUrl ? `sending mail through ${new URL(config.smtpUrl).host}` : 'no SMTP_URL: recording mails for the mail outbox');
+runEventService(
+  'notification-service',
+  (options) => startNotificationService({ ...options, config }),
+  config.smtpUrl ? `sending mail through ${new URL(config.smtpUrl).host}` : 'no SMTP_URL: recording mails for the mail outbox',
+);

@@ -1,5 +1,5 @@
-import { runService } from '@leaderscope/service-kit';
+import { runEventService } from '@leaderscope/service-kit';
 import { startScoringService } from './index';
 
-/** The scoring service as its own process, on Kafka and PostgreSQL (KAFKA_BROKERS, DATABASE_URL). */
-runService('scoring-service', startScoringService, 'consuming recorded responses');
+/** The scoring service as its own process, on Kafka and PostgreSQL (see eventServiceConfig in @leaderscope/service-kit). */
+runEventService('scoring-service', startScoringService, 'consuming recorded responses');

@@ -39,6 +39,8 @@ export interface PlatformOptions {
   /** Overrides of single mail settings (tests). */
   notifications?: Partial<NotificationConfig>;
   log?: (message: string) => void;
+  /** Where the apps' own logs go (default: JSON lines, warnings and errors only). */
+  logger?: PlatformLogger;
 }
 
 export interface Platform {
@@ -92,7 +94,7 @@ async function startOnDatabase(
   log(`events: ${transport.kind === 'kafka' ? `Kafka at ${options.kafkaBrokers}` : 'in-process transport, log in PostgreSQL'}`);
 
   const services: INestApplicationContext[] = [];
-  const logger = new PlatformLogger();
+  const logger = options.logger ?? new PlatformLogger();
   let gateway: INestApplication | undefined;
   /** Drains first (consumers finish and record what they hold, relays publish), PostgreSQL last. */
   const stop = async () => {

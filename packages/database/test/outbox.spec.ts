@@ -1,3 +1,4 @@
+import { emptyScoredReport } from '@leaderscope/vocabulary';
 /** The transactional outbox on a real PostgreSQL. */
 import { catalogue, createEnvelope, EventEnvelope, InProcessTransport, reportUpdatedV1 } from '@leaderscope/events';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
@@ -7,7 +8,7 @@ import { claimEvent, createOutboxTables, enqueueEvents, OutboxRelay } from '../s
 function report(subjectId: string, reportVersion: number): EventEnvelope {
   return createEnvelope(
     reportUpdatedV1,
-    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: {}, scoredAt: new Date().toISOString() },
+    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: emptyScoredReport(), scoredAt: new Date().toISOString() },
     { organisationId: 'o' },
   );
 }

@@ -1,11 +1,12 @@
+import { DEFAULT_INSTRUMENT_ID } from '@leaderscope/vocabulary';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InstrumentValidationError, UnknownInstrumentError } from './errors';
 import { parseInstrument } from './schema';
 import { InstrumentDefinition, InstrumentSummary } from './types';
 
-/** The id of the built-in leader-of-leaders instrument. */
-export const DEFAULT_INSTRUMENT_ID = 'leader-of-leaders';
+/** The id of the built-in leader-of-leaders instrument (defined in @leaderscope/vocabulary). */
+export { DEFAULT_INSTRUMENT_ID };
 
 /** Directory of the built-in instrument JSON files (packages/framework/instruments). */
 export const BUILT_IN_INSTRUMENTS_DIR = join(__dirname, '..', 'instruments');

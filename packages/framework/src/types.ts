@@ -4,11 +4,12 @@ import type {
   RoleProfile as ScoringRoleProfile,
   TransitionRiskDefinition as ScoringRisk,
 } from '@leaderscope/scoring';
+import { RATER_GROUPS } from '@leaderscope/vocabulary';
 
 export type { RaterGroup };
 
-/** The six rater groups (same values and order as @leaderscope/scoring's RATER_GROUPS). */
-export const RATER_GROUP_VALUES = ['self', 'manager', 'peer', 'direct_report', 'skip_level', 'other'] as const;
+/** The six rater groups (from @leaderscope/vocabulary, the same values and order everywhere). */
+export const RATER_GROUP_VALUES = RATER_GROUPS;
 
 export interface ScaleDefinition {
   min: number;

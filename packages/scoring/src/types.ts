@@ -4,18 +4,14 @@
  * SubjectScores) follow /work/shared/notes/scoring-contract.md exactly.
  */
 
-export type RaterGroup = 'self' | 'manager' | 'peer' | 'direct_report' | 'skip_level' | 'other';
+import { RATER_GROUPS as VOCABULARY_RATER_GROUPS, type RaterGroup } from '@leaderscope/vocabulary';
+
+/** 'self' | 'manager' | 'peer' | 'direct_report' | 'skip_level' | 'other', defined once in @leaderscope/vocabulary. */
+export type { RaterGroup };
 // direction: manager = up; peer and other = lateral; direct_report and skip_level = down
 
 /** The six rater groups, in a fixed display order. */
-export const RATER_GROUPS: readonly RaterGroup[] = Object.freeze([
-  'self',
-  'manager',
-  'peer',
-  'direct_report',
-  'skip_level',
-  'other',
-] as const);
+export const RATER_GROUPS: readonly RaterGroup[] = Object.freeze([...VOCABULARY_RATER_GROUPS]);
 
 export interface Item {
   id: string;

@@ -1,3 +1,6 @@
+export * from './config';
+export * from './correlation';
 export * from './database';
+export * from './logger';
 export * from './messaging.module';
 export * from './process';

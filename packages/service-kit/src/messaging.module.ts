@@ -11,6 +11,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { currentCorrelationId, withCorrelation } from './correlation';
 
 export const EVENT_TRANSPORT = Symbol('EVENT_TRANSPORT');
 const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -88,8 +89,9 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
       const pending: EventEnvelope[] = [];
       const value = await work({
         manager,
+        // Without an explicit one, an event carries the correlation id of the work in hand.
         emit: (contract, payload, meta) => {
-          const envelope = createEnvelope(contract, payload, meta);
+          const envelope = createEnvelope(contract, payload, { ...meta, correlationId: meta.correlationId ?? currentCorrelationId() });
           pending.push(envelope);
           return envelope;
         },
@@ -163,9 +165,14 @@ export class EventSubscriber {
   }
 
   subscribe(options: Omit<SubscribeOptions, 'groupId'> & { consumer: string }): Promise<void> {
-    const { consumer, ...rest } = options;
+    const { consumer, handler, ...rest } = options;
     if (!this.enabled) return Promise.resolve();
-    return this.options.transport!.subscribe({ ...rest, groupId: `${this.options.service}.${consumer}` });
+    // Each event is handled under its envelope's correlation id (logs, events it causes).
+    return this.options.transport!.subscribe({
+      ...rest,
+      handler: (event, context) => withCorrelation(event.correlationId, () => handler(event, context)),
+      groupId: `${this.options.service}.${consumer}`,
+    });
   }
 }
 

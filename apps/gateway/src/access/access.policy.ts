@@ -1,3 +1,4 @@
+import { LIVE_RESULT_SET, type RaterGroup, SUBJECT_NOMINATED_GROUPS } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { ForbiddenError } from '../common/errors';
 import { isUuid } from '../common/ids';
@@ -58,8 +59,8 @@ export class AccessPolicy {
   }
 
   /** A nomination HR made or proposed outside peers and partners is HR's to change. */
-  changeNomination(viewer: Viewer, existingGroup: string | null): void {
-    if (existingGroup && !viewer.isHrAdmin && !['peer', 'other'].includes(existingGroup)) throw new ForbiddenError('Only HR can change this nomination');
+  changeNomination(viewer: Viewer, existingGroup: RaterGroup | null): void {
+    if (existingGroup && !viewer.isHrAdmin && !SUBJECT_NOMINATED_GROUPS.includes(existingGroup)) throw new ForbiddenError('Only HR can change this nomination');
   }
 
   async approveNominations(viewer: Viewer, subjectId: string): Promise<void> {
@@ -76,7 +77,7 @@ export class AccessPolicy {
     if (viewer.isHrAdmin) return 'live';
     const entitled = viewer.personId === subjectId || (await this.isManagerOf(viewer, subjectId));
     if (!entitled || !cycle.releasedAt) throw new ForbiddenError(NO_REPORT);
-    if (resultSet && resultSet !== 'live') throw new ForbiddenError('Only HR can read rescored result sets');
+    if (resultSet && resultSet !== LIVE_RESULT_SET) throw new ForbiddenError('Only HR can read rescored result sets');
     return 'published';
   }
 

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 
@@ -80,8 +81,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (status && status < 500) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BadUserInput } };
   }
-  // eslint-disable-next-line no-console
-  console.error('[gateway] internal error', original);
+  new Logger('GraphQL').error(original instanceof Error ? original : String(original));
   return {
     message: 'Internal error: the request could not be completed. It has been logged.',
     locations: formatted.locations,

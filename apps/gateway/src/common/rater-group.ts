@@ -1,18 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { RATER_GROUPS, type RaterGroup as RaterGroupName } from '@leaderscope/vocabulary';
 
-export type RaterGroupName = 'self' | 'manager' | 'peer' | 'direct_report' | 'skip_level' | 'other';
+export type { RaterGroupName };
 
-/** The order groups are shown in. */
-export const GROUP_ORDER: RaterGroupName[] = ['self', 'manager', 'peer', 'direct_report', 'skip_level', 'other'];
+/** The GraphQL enum of the six rater groups, built from @leaderscope/vocabulary (never spelled out here). */
+export const RaterGroup = Object.fromEntries(RATER_GROUPS.map((g) => [g, g])) as { readonly [G in RaterGroupName]: G };
+export type RaterGroup = RaterGroupName;
 
-export enum RaterGroup {
-  self = 'self',
-  manager = 'manager',
-  peer = 'peer',
-  direct_report = 'direct_report',
-  skip_level = 'skip_level',
-  other = 'other',
-}
 registerEnumType(RaterGroup, {
   name: 'RaterGroup',
   description: 'Who a rater is to the subject: up (manager), down (direct_report, skip_level), lateral (peer, other) or self.',

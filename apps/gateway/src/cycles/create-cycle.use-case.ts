@@ -1,18 +1,16 @@
-import { DEFAULT_INSTRUMENT_ID, getInstrument, InstrumentDefinition } from '@leaderscope/framework';
+import { getInstrument, InstrumentDefinition } from '@leaderscope/framework';
+import { DEFAULT_INSTRUMENT_ID, DEFAULT_MIN_RATERS, DEFAULT_ROLE_PROFILE_ID } from '@leaderscope/vocabulary';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
 import { FieldProblem, InputError } from '../common/errors';
-import { RaterGroupName } from '../common/rater-group';
 import { CycleView } from './cycle-view';
 import { CycleEntity } from './cycle.entity';
 import { CyclesRepository } from './cycles.repository';
 import { CreateCycleInput } from './dto/cycle.input';
 import { Cycle } from './dto/cycle.model';
-
-const DEFAULT_MIN_RATERS: Partial<Record<RaterGroupName, number>> = { self: 1, manager: 1, peer: 3, direct_report: 3 };
 
 /** HR: a new cycle in draft, checked against the instrument, its role profiles and the calendar. */
 @Injectable()
@@ -32,18 +30,18 @@ export class CreateCycleUseCase {
     } catch (error) {
       problems.push({ field: input.instrumentVersion ? 'input.instrumentVersion' : 'input.instrumentId', message: (error as Error).message });
     }
-    const roleProfileId = input.roleProfileId ?? 'leader-of-leaders';
+    const roleProfileId = input.roleProfileId ?? DEFAULT_ROLE_PROFILE_ID;
     if (instrument && !instrument.roleProfiles.some((p) => p.id === roleProfileId)) {
       problems.push({ field: 'input.roleProfileId', message: `unknown role profile "${roleProfileId}" (known: ${instrument.roleProfiles.map((p) => p.id).join(', ')})` });
     }
     if (input.closesAt.getTime() <= input.opensAt.getTime()) problems.push({ field: 'input.closesAt', message: 'must be after opensAt' });
     if (input.closesAt.getTime() <= Date.now()) problems.push({ field: 'input.closesAt', message: 'must be in the future' });
-    const minRaters = { ...DEFAULT_MIN_RATERS };
+    const minRaters: CycleEntity['minRaters'] = { ...DEFAULT_MIN_RATERS };
     const seen = new Set<string>();
     (input.minRaters ?? []).forEach((m, i) => {
       if (seen.has(m.group)) problems.push({ field: `input.minRaters[${i}].group`, message: `${m.group} is listed twice` });
       seen.add(m.group);
-      minRaters[m.group as RaterGroupName] = m.count;
+      minRaters[m.group] = m.count;
     });
     const maxRaters = input.maxRatersPerGroup ?? 8;
     for (const [group, count] of Object.entries(minRaters)) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { GROUP_ORDER, RaterGroup } from '../common/rater-group';
+import { RATER_GROUPS } from '@leaderscope/vocabulary';
+import { RaterGroup } from '../common/rater-group';
 import { PeopleRepository } from '../people/people.repository';
 import { CycleEntity } from './cycle.entity';
 import { CyclesRepository } from './cycles.repository';
@@ -22,7 +23,7 @@ export class CycleView {
       instrumentVersion: cycle.instrumentVersion,
       roleProfileId: cycle.roleProfileId,
       anonymityThreshold: cycle.anonymityThreshold,
-      minRaters: GROUP_ORDER.filter((g) => cycle.minRaters[g] !== undefined).map((g) => ({ group: g as RaterGroup, count: cycle.minRaters[g]! })),
+      minRaters: RATER_GROUPS.filter((g) => cycle.minRaters[g] !== undefined).map((g) => ({ group: g as RaterGroup, count: cycle.minRaters[g]! })),
       maxRatersPerGroup: cycle.maxRatersPerGroup,
       reminderDaysBeforeClose: cycle.reminderDaysBeforeClose,
       opensAt: cycle.opensAt,

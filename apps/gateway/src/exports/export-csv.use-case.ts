@@ -1,4 +1,4 @@
-import type { Published, RaterGroup as ScoringGroup, Suppressed } from '@leaderscope/scoring';
+import type { PublishedFigure, SuppressedFigure } from '@leaderscope/vocabulary';
 import { getInstrument } from '@leaderscope/framework';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
@@ -34,7 +34,7 @@ export class ExportCsvUseCase {
     for (const r of rows) {
       const person = people.get(r.subjectId);
       for (const d of r.report.scores.dimensions) {
-        const entries: [string, Published | Suppressed | (Published & { includes: ScoringGroup[] })][] = [['others', d.others], ...(Object.entries(d.groups) as [string, Published | Suppressed][])];
+        const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', d.others], ...Object.entries(d.groups).filter((e): e is [string, PublishedFigure | SuppressedFigure] => e[1] !== undefined)];
         for (const [group, score] of entries) {
           const published = 'suppressed' in score ? null : score;
           lines.push([

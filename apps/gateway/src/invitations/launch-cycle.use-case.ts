@@ -83,7 +83,7 @@ export class LaunchCycleUseCase {
       // One invitation per rater for the notification service; the token leaves only sealed for it.
       const requestedBy = await this.notices.requester(manager, viewer);
       const invitations = await this.notices.invitations(manager, cycle, requestedBy, assignments.map((a) => ({ ...a, token: tokens.get(a.id)! })));
-      for (const invitation of invitations) emit(invitationIssuedV2, invitation, { organisationId: cycle.organisationId, correlationId: cycle.id });
+      for (const invitation of invitations) emit(invitationIssuedV2, invitation, { organisationId: cycle.organisationId });
       await this.cycles.update(manager, cycle.id, { status: 'launched', launchedAt: now });
       await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.launched', target: `cycle:${cycle.id}`, detail: { assignments: assignments.length } });
       return { ...cycle, status: 'launched' as const, launchedAt: now };

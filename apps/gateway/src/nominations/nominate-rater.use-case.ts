@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SUBJECT_NOMINATED_GROUPS } from '@leaderscope/vocabulary';
 import { randomUUID } from 'node:crypto';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
@@ -9,9 +10,6 @@ import { NominateRaterInput } from './dto/nominate-rater.input';
 import { Nomination } from './dto/nomination.model';
 import { NominationView } from './nomination-view';
 import { NominationsRepository } from './nominations.repository';
-
-/** The groups a subject may nominate for themselves; HR handles the rest. */
-export const SUBJECT_NOMINATED_GROUPS: string[] = ['peer', 'other'];
 
 /**
  * HR may nominate anyone in any group; the subject may add or remove peers and partners

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { GROUP_ORDER, RaterGroup } from '../common/rater-group';
+import { byGroupOrder } from '@leaderscope/vocabulary';
+import { RaterGroup } from '../common/rater-group';
 import { PeopleRepository } from '../people/people.repository';
 import { Nomination, NominationSourceValue, NominationStatusValue } from './dto/nomination.model';
 import { NominationsRepository } from './nominations.repository';
@@ -24,6 +25,6 @@ export class NominationView {
         source: r.source as NominationSourceValue,
         status: r.status as NominationStatusValue,
       }))
-      .sort((a, b) => a.subjectId.localeCompare(b.subjectId) || GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || a.rater.name.localeCompare(b.rater.name));
+      .sort((a, b) => a.subjectId.localeCompare(b.subjectId) || byGroupOrder(a.group, b.group) || a.rater.name.localeCompare(b.rater.name));
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
-import { GROUP_ORDER, RaterGroup } from '../common/rater-group';
+import { RATER_GROUPS } from '@leaderscope/vocabulary';
+import { RaterGroup } from '../common/rater-group';
 import { CyclesRepository } from '../cycles/cycles.repository';
 import { CycleStatusValue } from '../cycles/dto/cycle.model';
 import { AssignmentEntity } from '../invitations/assignment.entity';
@@ -38,7 +39,7 @@ export class GetProgressUseCase {
         const mine = invited.filter((a) => a.subjectId === sid);
         return {
           subject: people.get(sid)!,
-          groups: GROUP_ORDER.filter((g) => mine.some((a) => a.raterGroup === g)).map((g) => {
+          groups: RATER_GROUPS.filter((g) => mine.some((a) => a.raterGroup === g)).map((g) => {
             const inGroup = mine.filter((a) => a.raterGroup === g);
             return { group: g as RaterGroup, invited: inGroup.length, started: count(inGroup, 'started'), submitted: count(inGroup, 'submitted') };
           }),

@@ -1,11 +1,11 @@
-import type { SubjectReport as ScoredReport } from '@leaderscope/scoring';
+import { LIVE_RESULT_SET } from '@leaderscope/vocabulary';
 import { ReportUpdatedV1 } from '@leaderscope/events';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LiveUpdates } from '../common/live-updates';
 import { heatmapCells } from '../reports/heatmap-cells';
-import { LIVE, ReportsRepository } from '../reports/reports.repository';
+import { ReportsRepository } from '../reports/reports.repository';
 import { SubjectReportEntity } from '../reports/subject-report.entity';
 import { PublicationRepository } from './publication.repository';
 
@@ -17,6 +17,8 @@ import { PublicationRepository } from './publication.repository';
  */
 @Injectable()
 export class ApplyReportUpdateUseCase {
+  private readonly logger = new Logger(ApplyReportUpdateUseCase.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly reports: ReportsRepository,
@@ -26,7 +28,6 @@ export class ApplyReportUpdateUseCase {
 
   async execute(organisationId: string, update: ReportUpdatedV1): Promise<void> {
     const report = update.report;
-    if (!isScoredReport(report)) throw new Error(`report.updated for ${update.cycleId}/${update.subjectId} carries no scored report`);
     const row: SubjectReportEntity = {
       cycleId: update.cycleId,
       subjectId: update.subjectId,
@@ -42,21 +43,19 @@ export class ApplyReportUpdateUseCase {
       cells: heatmapCells(report),
       overallFit: report.overall?.fit ?? null,
     };
-    const changed = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const stored = await this.reports.storeIfNewer(manager, row);
-      if (!stored || row.resultSet !== LIVE) return false;
-      if (!(await this.publication.releasedAt(manager, row.cycleId))) return true;
+      if (!stored) return 'older version: ignored';
+      if (row.resultSet !== LIVE_RESULT_SET) return 'stored (result set)';
+      if (!(await this.publication.releasedAt(manager, row.cycleId))) return 'stored';
       await this.publication.lockPublished(manager, row.cycleId, row.subjectId);
       await this.publication.publish(manager, row);
-      return true;
+      return 'stored and published';
     });
+    // Carries the correlation id of the request that caused it (see CorrelationMiddleware).
+    this.logger.debug(`report ${row.cycleId}/${row.subjectId} ${row.resultSet} v${row.reportVersion}: ${outcome}`);
     // Only the live snapshot is pushed (subscriptions read it); a rescore's result set is not news to a leader.
-    if (changed) this.live.reportChanged(update.cycleId, update.subjectId);
+    if (outcome === 'stored' || outcome === 'stored and published') this.live.reportChanged(update.cycleId, update.subjectId);
   }
 }
 
-/** The scoring service's report has scores per dimension and an overall figure. */
-function isScoredReport(report: Record<string, unknown>): report is Record<string, unknown> & ScoredReport {
-  const scores = report.scores as { dimensions?: unknown } | undefined;
-  return Array.isArray(scores?.dimensions) && typeof report.overall === 'object';
-}

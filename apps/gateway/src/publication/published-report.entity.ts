@@ -1,4 +1,4 @@
-import type { SubjectReport as ScoredReport } from '@leaderscope/scoring';
+import type { ScoredReport } from '@leaderscope/vocabulary';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { HeatmapCellRow } from '../reports/subject-report.entity';
 

@@ -1,5 +1,5 @@
 import { EventEnvelope, reportUpdatedV1, ReportUpdatedV1 } from '@leaderscope/events';
-import { EventSubscriber } from '@leaderscope/service-kit';
+import { EventSubscriber, withCorrelation } from '@leaderscope/service-kit';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ApplyReportUpdateUseCase } from './apply-report-update.use-case';
 
@@ -26,7 +26,9 @@ export class ReportUpdatesConsumer implements OnApplicationBootstrap {
           const seen = newest.get(key);
           if (!seen || seen.payload.reportVersion < event.payload.reportVersion) newest.set(key, event);
         }
-        for (const event of newest.values()) await this.applyUpdate.execute(event.organisationId, event.payload);
+        for (const event of newest.values()) {
+          await withCorrelation(event.correlationId, () => this.applyUpdate.execute(event.organisationId, event.payload));
+        }
       },
     });
   }

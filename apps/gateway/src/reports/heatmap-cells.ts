@@ -1,4 +1,4 @@
-import type { SubjectReport as ScoredReport } from '@leaderscope/scoring';
+import type { ScoredReport } from '@leaderscope/vocabulary';
 import { HeatmapCellRow } from './subject-report.entity';
 
 /** The heatmap's cells of one report: others' mean and fit to target per dimension (none for a suppressed figure). */

@@ -1,18 +1,18 @@
-import type { DimensionScores, ItemResults, Published, RankedItem as RankedItemResult, RaterGroup as ScoringGroup, Suppressed } from '@leaderscope/scoring';
+import type { ItemResults, RankedItem as RankedItemResult } from '@leaderscope/scoring';
+import type { PublishedFigure, RaterGroup, ScoredDimension, SuppressedFigure } from '@leaderscope/vocabulary';
 import { getInstrument } from '@leaderscope/framework';
 import { Injectable } from '@nestjs/common';
-import { RaterGroup } from '../common/rater-group';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { PeopleRepository } from '../people/people.repository';
 import { GroupScore, SubjectReport } from './dto/report.model';
 import { StoredReport } from './reports.repository';
 
-export function groupScore(group: ScoringGroup | null, score: Published | Suppressed | (Published & { includes: ScoringGroup[] })): GroupScore {
+export function groupScore(group: RaterGroup | null, score: PublishedFigure | SuppressedFigure | (PublishedFigure & { includes: RaterGroup[] })): GroupScore {
   if ('suppressed' in score) {
-    return { group: group as RaterGroup | null, n: score.n, suppressed: true, suppressionReason: score.reason, mean: null, sd: null, ciLow: null, ciHigh: null, rwg: null, includes: [] };
+    return { group, n: score.n, suppressed: true, suppressionReason: score.reason, mean: null, sd: null, ciLow: null, ciHigh: null, rwg: null, includes: [] };
   }
   return {
-    group: group as RaterGroup | null,
+    group,
     n: score.n,
     suppressed: false,
     suppressionReason: null,
@@ -21,7 +21,7 @@ export function groupScore(group: ScoringGroup | null, score: Published | Suppre
     ciLow: score.ci95?.[0] ?? null,
     ciHigh: score.ci95?.[1] ?? null,
     rwg: score.rwg,
-    includes: ('includes' in score ? score.includes : []) as RaterGroup[],
+    includes: 'includes' in score ? score.includes : [],
   };
 }
 
@@ -56,11 +56,11 @@ export class ReportView {
       scoredAt: new Date(stored.scoredAt),
       roleProfileId: stored.roleProfileId,
       overall: report.overall,
-      dimensions: report.scores.dimensions.map((d: DimensionScores) => ({
+      dimensions: report.scores.dimensions.map((d: ScoredDimension) => ({
         dimensionId: d.dimensionId,
         name: name(d.dimensionId),
         others: groupScore(null, d.others),
-        groups: Object.entries(d.groups).map(([g, s]) => groupScore(g as ScoringGroup, s!)),
+        groups: Object.entries(d.groups).map(([g, s]) => groupScore(g as RaterGroup, s!)),
         gap: d.gap,
         target: d.expectation?.target ?? null,
         fit: d.expectation?.fit ?? null,
@@ -82,13 +82,13 @@ export class ReportView {
         minSignals: r.minSignals,
       })),
       readiness: report.readiness.map((r) => ({ profileId: r.profileId, name: r.name, status: r.status, share: r.share, meanFit: r.meanFit, assessed: r.assessed, meets: r.meets })),
-      comments: report.comments.map((c) => ({ dimensionId: c.dimensionId, group: c.group as RaterGroup, text: c.text })),
+      comments: report.comments.map((c) => ({ dimensionId: c.dimensionId, group: c.group, text: c.text })),
       items: items.items.map((i) => ({
         itemId: i.itemId,
         text: texts.get(i.itemId) ?? i.itemId,
         dimensionId: i.dimensionId,
         others: groupScore(null, i.others),
-        groups: Object.entries(i.groups).map(([g, s]) => groupScore(g as ScoringGroup, s!)),
+        groups: Object.entries(i.groups).map(([g, s]) => groupScore(g as RaterGroup, s!)),
         gap: i.gap,
       })),
       highestItems: rankedItems(items.highest),

@@ -1,3 +1,4 @@
+import { LIVE_RESULT_SET } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,7 +9,6 @@ import { PageRequest, SortDirection } from '../common/paging';
 import { HeatmapFilter, HeatmapSortKey } from './dto/heatmap.model';
 import { HeatmapCellRow, SubjectReportEntity } from './subject-report.entity';
 
-export const LIVE = 'live';
 
 /** A stored report as the read side needs it, live or published. */
 export type StoredReport = Pick<SubjectReportEntity, 'cycleId' | 'subjectId' | 'resultSet' | 'reportVersion' | 'responseCount' | 'roleProfileId' | 'groupCounts' | 'report' | 'scoredAt'> & {
@@ -53,12 +53,12 @@ export class ReportsRepository {
     return (result.raw as unknown[]).length > 0;
   }
 
-  live(cycleId: string, subjectId: string, resultSet = LIVE): Promise<SubjectReportEntity | null> {
+  live(cycleId: string, subjectId: string, resultSet = LIVE_RESULT_SET): Promise<SubjectReportEntity | null> {
     return this.dataSource.getRepository(SubjectReportEntity).findOneBy({ cycleId, subjectId, resultSet });
   }
 
   liveOfCycle(manager: EntityManager | undefined, cycleId: string): Promise<SubjectReportEntity[]> {
-    return (manager ?? this.dataSource.manager).getRepository(SubjectReportEntity).findBy({ cycleId, resultSet: LIVE });
+    return (manager ?? this.dataSource.manager).getRepository(SubjectReportEntity).findBy({ cycleId, resultSet: LIVE_RESULT_SET });
   }
 
   /** The publication, with what the live report says about the instrument and role profile. */
@@ -69,7 +69,7 @@ export class ReportsRepository {
     return {
       cycleId,
       subjectId,
-      resultSet: LIVE,
+      resultSet: LIVE_RESULT_SET,
       reportVersion: published.reportVersion,
       responseCount: Object.values(published.groupCounts).reduce((a, b) => a + b, 0),
       roleProfileId: live?.roleProfileId ?? null,
@@ -101,7 +101,7 @@ export class ReportsRepository {
       .addSelect('r.overallFit', 'overallFit')
       .addSelect('r.cells', 'cells')
       .where('r.cycleId = :cycleId', { cycleId });
-    if (source === 'live') qb.andWhere('r.resultSet = :live', { live: LIVE });
+    if (source === 'live') qb.andWhere('r.resultSet = :live', { live: LIVE_RESULT_SET });
     if (subjectIds) qb.andWhere('r.subjectId = ANY(:subjectIds)', { subjectIds });
     return qb.getRawMany<HeatmapRowData>();
   }

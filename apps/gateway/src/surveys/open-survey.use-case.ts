@@ -1,11 +1,9 @@
+import { IDENTIFIABLE_GROUPS } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { RaterGroup } from '../common/rater-group';
 import { RaterSurvey } from './dto/survey.model';
 import { SurveyLinkError, SurveyLinks } from './survey-link';
 import { SurveysRepository } from './surveys.repository';
-
-/** Groups whose answers can be recognised: self, and the one manager. */
-const IDENTIFIABLE_GROUPS = new Set(['self', 'manager']);
 
 /** The survey behind a link: subject, relationship, anonymity promise and the items the rater's group observes. */
 @Injectable()
@@ -21,7 +19,7 @@ export class OpenSurveyUseCase {
     const subject = await this.surveys.subject(assignment.subjectId);
     const group = assignment.raterGroup;
     const observes = (item: { observers: string[] }) => item.observers.includes(group);
-    const identifiable = IDENTIFIABLE_GROUPS.has(group);
+    const identifiable = IDENTIFIABLE_GROUPS.includes(group);
     const submitted = assignment.status === 'submitted';
     // A closed cycle's link is a notice ("this survey closed on …"), not a form.
     const closedAt = cycle.status === 'closed' || cycle.status === 'released' ? (cycle.closedAt ?? cycle.closesAt) : cycle.closesAt.getTime() <= Date.now() ? cycle.closesAt : null;

@@ -70,7 +70,7 @@ export class SubmitSurveyUseCase {
           comments,
           policy: { minGroupSize: cycle.anonymityThreshold, roleProfileId: cycle.roleProfileId },
           submittedAt: row.acceptedAt.toISOString(),
-        }, { organisationId: assignment.organisationId, correlationId: row.id });
+        }, { organisationId: assignment.organisationId });
         return { row, cycleId: cycle.id };
       })
       .catch(async (error: unknown) => {

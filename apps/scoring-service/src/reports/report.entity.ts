@@ -1,3 +1,4 @@
+import type { ScoredReport } from '@leaderscope/vocabulary';
 import type { ScoringPolicy } from '@leaderscope/events';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
@@ -88,7 +89,7 @@ export class SubjectReportEntity {
 
   /** The whole SubjectReport of @leaderscope/scoring's buildSubjectReport. */
   @Column('jsonb')
-  report!: Record<string, unknown>;
+  report!: ScoredReport;
 
   @Column('timestamptz', { name: 'scored_at' })
   scoredAt!: Date;

@@ -195,7 +195,7 @@ export class RescoreCycleUseCase {
             ...basis,
             groupCounts: computed.groupCounts,
             responseCount: computed.responseCount,
-            report: computed.report as unknown as Record<string, unknown>,
+            report: computed.report,
             scoredAt,
           });
           emit(reportUpdatedV1, toReportUpdated(report), {

@@ -163,7 +163,7 @@ export class RescoreSubjectUseCase {
           ...w.basis,
           groupCounts: row.group_counts,
           responseCount: row.response_count,
-          report: row.report as unknown as Record<string, unknown>,
+          report: row.report,
           scoredAt,
         });
         reports.push(report);

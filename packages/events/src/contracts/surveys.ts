@@ -1,8 +1,9 @@
+import { RATER_GROUPS } from '@leaderscope/vocabulary';
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
 import { subjectKey, Topics } from './topics';
 
-export const raterGroupSchema = z.enum(['self', 'manager', 'peer', 'direct_report', 'skip_level', 'other']);
+export const raterGroupSchema = z.enum(RATER_GROUPS);
 export type RaterGroupName = z.infer<typeof raterGroupSchema>;
 
 const id = z.string().min(1).max(100);

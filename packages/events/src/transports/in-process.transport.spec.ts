@@ -1,9 +1,10 @@
+import { emptyScoredReport } from '@leaderscope/vocabulary';
 import { catalogue, createEnvelope, EventEnvelope, InProcessTransport, reportUpdatedV1 } from '../index';
 
 function report(subjectId: string, reportVersion: number): EventEnvelope {
   return createEnvelope(
     reportUpdatedV1,
-    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: {}, scoredAt: new Date().toISOString() },
+    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: emptyScoredReport(), scoredAt: new Date().toISOString() },
     { organisationId: 'o' },
   );
 }

@@ -1,3 +1,4 @@
+import { emptyScoredReport } from '@leaderscope/vocabulary';
 /** Against the run's real Kafka broker (started by the test set-up). */
 import { eventually, kafkaBrokers, uniqueName } from '@leaderscope/testing';
 import { Kafka, logLevel } from 'kafkajs';
@@ -6,7 +7,7 @@ import { catalogue, createEnvelope, EventEnvelope, KafkaTransport, reportUpdated
 function report(subjectId: string, reportVersion: number): EventEnvelope {
   return createEnvelope(
     reportUpdatedV1,
-    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: {}, scoredAt: new Date().toISOString() },
+    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: emptyScoredReport(), scoredAt: new Date().toISOString() },
     { organisationId: 'o' },
   );
 }

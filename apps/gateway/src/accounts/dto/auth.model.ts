@@ -1,11 +1,10 @@
+import { ROLES, type Role as RoleName } from '@leaderscope/vocabulary';
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Person } from '../../people/dto/person.model';
 
-export enum Role {
-  HR_ADMIN = 'HR_ADMIN',
-  LEADER = 'LEADER',
-  MANAGER = 'MANAGER',
-}
+/** The GraphQL enum of roles, built from @leaderscope/vocabulary. */
+export const Role = Object.fromEntries(ROLES.map((r) => [r, r])) as { readonly [R in RoleName]: R };
+export type Role = RoleName;
 registerEnumType(Role, { name: 'Role', description: 'HR_ADMIN runs cycles; LEADER is reviewed in a cycle; MANAGER manages people.' });
 
 @ObjectType()

@@ -1,0 +1,96 @@
+/** From report.updated to what the subject sees, on a real PostgreSQL: release and the publication rule. */
+import { emptyScoredReport } from '@leaderscope/vocabulary';
+import { codeOf, CREATE_CYCLE, cycleInput, Organisation, TestGateway } from '../test-support/test-gateway';
+import { ApplyReportUpdateUseCase } from './apply-report-update.use-case';
+
+const REPORT = `query($c: ID!, $s: ID!, $r: String) { subjectReport(cycleId: $c, subjectId: $s, resultSet: $r) { reportVersion responseCount visibility } }`;
+
+describe('publication', () => {
+  let gw: TestGateway;
+  let acme: Organisation;
+  let cycleId: string;
+  let subjectId: string;
+  let ben: string;
+  let ada: string;
+
+  const update = (reportVersion: number, groupCounts: Record<string, number>, resultSet = 'live') =>
+    gw.get(ApplyReportUpdateUseCase).execute(acme.organisationId, {
+      cycleId,
+      subjectId,
+      resultSet,
+      reportVersion,
+      instrumentId: 'leader-of-leaders',
+      instrumentVersion: 1,
+      roleProfileId: 'leader-of-leaders',
+      groupCounts,
+      responseCount: Object.values(groupCounts).reduce((a, b) => a + b, 0),
+      report: emptyScoredReport(),
+      scoredAt: new Date().toISOString(),
+    });
+  const seen = async (token: string, resultSet?: string) => (await gw.ok(token, REPORT, { c: cycleId, s: subjectId, r: resultSet })).subjectReport;
+
+  beforeAll(async () => {
+    gw = await TestGateway.start();
+    acme = await gw.organisation('Acme');
+    subjectId = acme.people.get('l1')!;
+    const none = ['self', 'manager', 'peer', 'direct_report'].map((group) => ({ group, count: 0 }));
+    cycleId = (await gw.ok(acme.hr, CREATE_CYCLE, { input: cycleInput('Review', { minRaters: none }) })).createCycle.id;
+    await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: cycleId, p: [subjectId] });
+    await gw.ok(acme.hr, `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: cycleId });
+    [ben, ada] = await Promise.all(['ben', 'ada'].map((p) => acme.signIn(p)));
+  });
+
+  afterAll(() => gw?.stop());
+
+  it('keeps live figures for HR only until release', async () => {
+    await update(1, { self: 1, peer: 3, direct_report: 3 });
+    expect(await seen(acme.hr)).toEqual({ reportVersion: 1, responseCount: 7, visibility: 'live' });
+    expect(codeOf(await gw.gql(ben, REPORT, { c: cycleId, s: subjectId }))).toBe('FORBIDDEN');
+  });
+
+  it('publishes the current report to the subject and their manager on release, once', async () => {
+    const released = await gw.ok(acme.hr, `mutation($c: ID!) { releaseResults(cycleId: $c) { status releasedAt } }`, { c: cycleId });
+    expect(released.releaseResults.releasedAt).not.toBeNull();
+    expect(await seen(ben)).toEqual({ reportVersion: 1, responseCount: 7, visibility: 'published' });
+    expect((await seen(ada)).reportVersion).toBe(1);
+    expect(codeOf(await gw.gql(acme.hr, `mutation($c: ID!) { releaseResults(cycleId: $c) { id } }`, { c: cycleId }))).toBe('CONFLICT');
+  });
+
+  it('does not republish for one late response in a group', async () => {
+    await update(2, { self: 1, peer: 4, direct_report: 3 });
+    expect((await seen(acme.hr)).reportVersion).toBe(2);
+    expect((await seen(ben)).reportVersion).toBe(1);
+  });
+
+  it('republishes once every changed group has two new responses', async () => {
+    await update(3, { self: 1, peer: 5, direct_report: 3 });
+    expect(await seen(ben)).toEqual({ reportVersion: 3, responseCount: 9, visibility: 'published' });
+  });
+
+  it('keeps the publication when one of the changed groups gained only one', async () => {
+    await update(4, { self: 1, peer: 7, direct_report: 4 });
+    expect((await seen(acme.hr)).reportVersion).toBe(4);
+    expect((await seen(ben)).reportVersion).toBe(3);
+  });
+
+  it('ignores an older or repeated version', async () => {
+    await update(2, { self: 1, peer: 9, direct_report: 9 });
+    await update(4, { self: 1, peer: 9, direct_report: 9 });
+    expect(await seen(acme.hr)).toEqual({ reportVersion: 4, responseCount: 12, visibility: 'live' });
+    expect((await seen(ben)).reportVersion).toBe(3);
+  });
+
+  it('never publishes a rescored result set, and shows it to HR only', async () => {
+    await update(1, { self: 1, peer: 9, direct_report: 9 }, 'rescore-1');
+    expect((await seen(acme.hr, 'rescore-1')).reportVersion).toBe(1);
+    expect((await seen(ben)).reportVersion).toBe(3);
+    expect(codeOf(await gw.gql(ben, REPORT, { c: cycleId, s: subjectId, r: 'rescore-1' }))).toBe('FORBIDDEN');
+    expect((await gw.ok(acme.hr, `query($c: ID!) { resultSets(cycleId: $c) }`, { c: cycleId })).resultSets).toEqual(['live', 'rescore-1']);
+  });
+
+  it("gives the manager a team view of the published figures", async () => {
+    const team = (await gw.ok(ada, `query($c: ID!) { teamReport(cycleId: $c) { rows { subject { employeeId } responseCount } } }`, { c: cycleId })).teamReport;
+    expect(team.rows).toEqual([{ subject: { employeeId: 'l1' }, responseCount: 9 }]);
+    expect(codeOf(await gw.gql(ben, `query($c: ID!) { teamReport(cycleId: $c) { cycleId } }`, { c: cycleId }))).toBe('FORBIDDEN'); // no report of Ben's was reviewed
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * The gateway for its own tests: a real PostgreSQL database of its own with the real migrations,
+ * the in-process event transport (same contracts as Kafka), GraphQL over HTTP. Not part of the build.
+ */
+import { catalogue, InProcessTransport } from '@leaderscope/events';
+import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
+import { INestApplication, Type } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { addAccount, createGateway, provisionOrganisation } from '../index';
+
+export const PASSWORD = 'a-long-test-password';
+
+/** People of a small organisation: Ada leads Ben, Cy and Di; Ben leads four, two of whom lead one each; Kim works for Cy. */
+export const DIRECTORY_CSV = [
+  'employee_id,name,email,manager_id',
+  'ceo,Ada Chief,ada@org.test,',
+  'l1,Ben Lead,ben@org.test,ceo',
+  'l2,Cy Peer,cy@org.test,ceo',
+  'l3,Di Peer,di@org.test,ceo',
+  'm1,Eve Mid,eve@org.test,l1',
+  'm2,Fay Mid,fay@org.test,l1',
+  'm3,Gus Mid,gus@org.test,l1',
+  'm4,Hal Mid,hal@org.test,l1',
+  'e1,Ivy Ic,ivy@org.test,m1',
+  'e2,Jon Ic,jon@org.test,m2',
+  'x1,Kim Partner,kim@org.test,l2',
+].join('\n');
+
+export interface GraphQLAnswer<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; fields?: { field: string; message: string }[] } }[];
+}
+
+export interface Organisation {
+  organisationId: string;
+  hr: string;
+  /** person id by employee id */
+  people: Map<string, string>;
+  /** bearer token by e-mail, for the accounts `signIn` made */
+  signIn(email: string): Promise<string>;
+}
+
+export class TestGateway {
+  private constructor(
+    readonly app: INestApplication,
+    readonly url: string,
+    readonly db: TestDatabase,
+    readonly transport: InProcessTransport,
+  ) {}
+
+  static async start(): Promise<TestGateway> {
+    const db = await createTestDatabase('gw_test');
+    const transport = new InProcessTransport(catalogue);
+    const app = await createGateway({ databaseUrl: db.url, transport, secret: 'gateway-test-secret-0123456789', logger: false });
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    await transport.start();
+    return new TestGateway(app, `http://127.0.0.1:${address.port}`, db, transport);
+  }
+
+  get dataSource(): DataSource {
+    return this.app.get(DataSource);
+  }
+
+  get<T>(type: Type<T>): T {
+    return this.app.get(type);
+  }
+
+  async gql<T = Record<string, any>>(token: string | null, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLAnswer<T>> {
+    const res = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLAnswer<T>;
+  }
+
+  /** The data of an answer that must have succeeded. */
+  async ok<T = Record<string, any>>(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const answer = await this.gql<T>(token, query, variables);
+    if (answer.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors)}`);
+    return answer.data!;
+  }
+
+  /** A new organisation with its HR administrator and the test directory imported. */
+  async organisation(name: string, csv = DIRECTORY_CSV): Promise<Organisation> {
+    const slug = name.toLowerCase().replace(/\W+/g, '-');
+    const hrEmail = `hr@${slug}.test`;
+    const { organisationId } = await provisionOrganisation(this.dataSource, { name, hrEmail, hrPassword: PASSWORD });
+    const login = async (email: string) =>
+      (await this.ok<{ login: { token: string } }>(null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: PASSWORD })).login.token;
+    const hr = await login(hrEmail);
+    const imported = await this.gql(hr, `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`, { csv: csv.replace(/@org\.test/g, `@${slug}.test`) });
+    if (!imported.data?.importPeople?.applied) throw new Error(`import failed: ${JSON.stringify(imported)}`);
+    const people = new Map<string, string>();
+    const list = await this.ok<{ people: { id: string; employeeId: string }[] }>(hr, `{ people(limit: 5000) { id employeeId } }`);
+    for (const p of list.people) people.set(p.employeeId, p.id);
+    return {
+      organisationId,
+      hr,
+      people,
+      signIn: async (local: string) => {
+        const email = `${local}@${slug}.test`;
+        await addAccount(this.dataSource, { organisationId, personEmail: email, password: PASSWORD });
+        return login(email);
+      },
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.transport.stopConsumers();
+    await this.app.close();
+    await this.transport.close();
+    await this.db.drop();
+  }
+}
+
+/** The error code of the first error, for refusals. */
+export function codeOf(answer: GraphQLAnswer): string | undefined {
+  return answer.errors?.[0]?.extensions?.code;
+}
+
+export const CREATE_CYCLE = `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id status } }`;
+
+export function cycleInput(name = 'Spring review', extra: Record<string, unknown> = {}) {
+  const now = Date.now();
+  return { name, opensAt: new Date(now).toISOString(), closesAt: new Date(now + 14 * 86400_000).toISOString(), ...extra };
+}

@@ -1,0 +1,44 @@
+import { ConfigError, eventServiceConfig, gatewayConfig, loadConfig, platformConfig } from './index';
+
+const base = { DATABASE_URL: 'postgres://u@localhost:5432/db', KAFKA_BROKERS: '127.0.0.1:9092', LEADERSCOPE_SECRET: 'a-secret-of-16-chars+' };
+
+function problems(schema: Parameters<typeof loadConfig>[0], env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(schema, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('reads a good environment with its defaults and types', () => {
+    expect(loadConfig(gatewayConfig, { ...base, PORT: '8080', GRAPHQL_INTROSPECTION: 'false' })).toMatchObject({
+      PORT: 8080,
+      HOST: '127.0.0.1',
+      GRAPHQL_INTROSPECTION: false,
+      KAFKA_PARTITIONS: 6,
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('names every wrong or missing variable and why', () => {
+    expect(problems(gatewayConfig, { ...base, PORT: 'abc', LEADERSCOPE_SECRET: undefined })).toEqual(['PORT="abc": must be a whole number', 'LEADERSCOPE_SECRET is required']);
+    expect(problems(eventServiceConfig, { KAFKA_BROKERS: 'a b', DATABASE_URL: 'mysql://x' })).toEqual([
+      'DATABASE_URL="mysql://x": must be a postgres:// URL',
+      'KAFKA_BROKERS="a b": must be host:port[,host:port…]',
+    ]);
+    expect(problems(platformConfig, { PORT: '70000', LEADERSCOPE_DEMO: 'maybe', LOG_LEVEL: 'loud' })).toHaveLength(3);
+  });
+
+  it('counts a blank variable as unset', () => {
+    const config = loadConfig(platformConfig, { PORT: '', DATABASE_URL: ' ' });
+    expect(config.PORT).toBe(4000);
+    expect(config.DATABASE_URL).toBeUndefined();
+  });
+
+  it("accepts Nest's level names", () => {
+    expect(loadConfig(eventServiceConfig, { ...base, LOG_LEVEL: 'verbose' }).LOG_LEVEL).toBe('trace');
+  });
+});

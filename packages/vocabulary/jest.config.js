@@ -1,0 +1,1 @@
+module.exports = { ...require('@leaderscope/testing/jest-preset'), displayName: 'vocabulary' };

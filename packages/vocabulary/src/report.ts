@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { RATER_GROUPS } from './rater-groups';
+
+/**
+ * The scored report as it travels in `report.updated`: what @leaderscope/scoring's
+ * buildSubjectReport computes for one subject (already anonymity-safe: a suppressed figure carries
+ * its count and reason, never a mean). The scoring service produces it, the gateway stores and
+ * shows it; both are type-checked against this schema and every event is validated with it.
+ * A field the contract does not name is dropped: a new figure is added here first, in a new version.
+ */
+const group = z.enum(RATER_GROUPS);
+const num = z.number();
+const interval = z.tuple([num, num]);
+
+export const publishedSchema = z.object({ n: z.number().int().nonnegative(), mean: num, sd: num.nullable(), ci95: interval.nullable(), rwg: num.nullable() });
+export const suppressedSchema = z.object({ suppressed: z.literal(true), n: z.number().int().nonnegative(), reason: z.string() });
+const groupScore = z.union([suppressedSchema, publishedSchema]);
+
+export const dimensionScoresSchema = z.object({
+  dimensionId: z.string(),
+  groups: z.partialRecord(group, groupScore),
+  others: z.union([suppressedSchema, publishedSchema.extend({ includes: z.array(group) })]),
+  gap: num.nullable(),
+  expectation: z.object({ target: num, fit: num }).nullable(),
+});
+
+const rankedDimension = z.object({ dimensionId: z.string(), others: num, target: num.nullable(), fit: num.nullable() });
+const ranking = z.object({ byMean: z.array(rankedDimension), byFit: z.array(rankedDimension), fitBasis: z.string().nullable() });
+const gapFinding = z.object({ dimensionId: z.string(), self: num, others: num, gap: num, ci95: interval });
+const readinessDimension = z.object({ dimensionId: z.string(), target: num, others: num.nullable(), fit: num.nullable(), meets: z.boolean().nullable() });
+
+export const scoredReportSchema = z.object({
+  scores: z.object({ dimensions: z.array(dimensionScoresSchema) }),
+  overall: z.object({
+    others: num.nullable(),
+    self: num.nullable(),
+    gap: num.nullable(),
+    fit: num.nullable(),
+    dimensionsIncluded: z.number().int(),
+    dimensionsTotal: z.number().int(),
+  }),
+  strengths: ranking,
+  developmentAreas: ranking,
+  blindSpots: z.array(gapFinding),
+  hiddenStrengths: z.array(gapFinding),
+  lowAgreement: z.array(z.object({ dimensionId: z.string(), scope: z.union([z.literal('others'), group]), rwg: num, n: z.number().int() })),
+  transitionRisks: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: z.enum(['flagged', 'clear', 'insufficient-data']),
+      signalsOn: z.number().int(),
+      signalsEvaluated: z.number().int(),
+      minSignals: z.number().int(),
+      signals: z.array(z.object({ itemId: z.string(), groupsUsed: z.array(group), n: z.number().int(), mean: num.nullable(), on: z.boolean().nullable() })),
+    }),
+  ),
+  readiness: z.array(
+    z.object({
+      profileId: z.string(),
+      name: z.string(),
+      status: z.enum(['ready', 'developing', 'not-yet', 'insufficient-data']),
+      targeted: z.number().int(),
+      assessed: z.number().int(),
+      meets: z.number().int(),
+      share: num.nullable(),
+      meanFit: num.nullable(),
+      dimensions: z.array(readinessDimension),
+      largestShortfalls: z.array(readinessDimension),
+    }),
+  ),
+  comments: z.array(z.object({ text: z.string(), group, dimensionId: z.string().nullable() })),
+});
+
+export type ScoredReport = z.infer<typeof scoredReportSchema>;
+export type ScoredDimension = z.infer<typeof dimensionScoresSchema>;
+export type PublishedFigure = z.infer<typeof publishedSchema>;
+export type SuppressedFigure = z.infer<typeof suppressedSchema>;
+
+/** A figure that may be shown (it has a mean), as opposed to a suppressed one. */
+export function isPublishedFigure<T extends { n: number }>(figure: T | SuppressedFigure): figure is Exclude<T, SuppressedFigure> {
+  return !('suppressed' in figure && figure.suppressed === true);
+}
+
+/** A report with nothing in it (no dimension scored): a valid value, e.g. for tests of the event path. */
+export function emptyScoredReport(): ScoredReport {
+  const ranking = { byMean: [], byFit: [], fitBasis: null };
+  return {
+    scores: { dimensions: [] },
+    overall: { others: null, self: null, gap: null, fit: null, dimensionsIncluded: 0, dimensionsTotal: 0 },
+    strengths: ranking,
+    developmentAreas: { ...ranking },
+    blindSpots: [],
+    hiddenStrengths: [],
+    lowAgreement: [],
+    transitionRisks: [],
+    readiness: [],
+    comments: [],
+  };
+}
