@@ -29,6 +29,22 @@ const ranking = z.object({ byMean: z.array(rankedDimension), byFit: z.array(rank
 const gapFinding = z.object({ dimensionId: z.string(), self: num, others: num, gap: num, ci95: interval });
 const readinessDimension = z.object({ dimensionId: z.string(), target: num, others: num.nullable(), fit: num.nullable(), meets: z.boolean().nullable() });
 
+const rankedItem = z.object({ itemId: z.string(), dimensionId: z.string(), others: num, n: z.number().int(), ci95: interval.nullable() });
+/** Item-level results (reports scored before they existed have none). */
+export const itemResultsSchema = z.object({
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      dimensionId: z.string(),
+      groups: z.partialRecord(group, groupScore),
+      others: z.union([suppressedSchema, publishedSchema.extend({ includes: z.array(group) })]),
+      gap: num.nullable(),
+    }),
+  ),
+  highest: z.array(rankedItem),
+  lowest: z.array(rankedItem),
+});
+
 export const scoredReportSchema = z.object({
   scores: z.object({ dimensions: z.array(dimensionScoresSchema) }),
   overall: z.object({
@@ -70,10 +86,12 @@ export const scoredReportSchema = z.object({
     }),
   ),
   comments: z.array(z.object({ text: z.string(), group, dimensionId: z.string().nullable() })),
+  items: itemResultsSchema.optional(),
 });
 
 export type ScoredReport = z.infer<typeof scoredReportSchema>;
 export type ScoredDimension = z.infer<typeof dimensionScoresSchema>;
+export type ScoredItemResults = z.infer<typeof itemResultsSchema>;
 export type PublishedFigure = z.infer<typeof publishedSchema>;
 export type SuppressedFigure = z.infer<typeof suppressedSchema>;
 

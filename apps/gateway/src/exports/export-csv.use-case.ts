@@ -55,7 +55,7 @@ export class ExportCsvUseCase {
         }
       }
       for (const item of r.report.items?.items ?? []) {
-        const entries: [string, Published | Suppressed][] = [['others', item.others], ...(Object.entries(item.groups) as [string, Published | Suppressed][])];
+        const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', item.others], ...(Object.entries(item.groups) as [string, PublishedFigure | SuppressedFigure][])];
         for (const [group, score] of entries) {
           const published = 'suppressed' in score ? null : score;
           lines.push([

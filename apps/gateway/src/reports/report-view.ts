@@ -1,5 +1,5 @@
-import type { ItemResults, RankedItem as RankedItemResult } from '@leaderscope/scoring';
-import type { PublishedFigure, RaterGroup, ScoredDimension, SuppressedFigure } from '@leaderscope/vocabulary';
+import type { RankedItem as RankedItemResult } from '@leaderscope/scoring';
+import type { PublishedFigure, RaterGroup, ScoredDimension, ScoredItemResults, SuppressedFigure } from '@leaderscope/vocabulary';
 import { getInstrument } from '@leaderscope/framework';
 import { Injectable } from '@nestjs/common';
 import { CycleEntity } from '../cycles/cycle.entity';
@@ -43,7 +43,7 @@ export class ReportView {
     const risks = new Map(instrument.transitionRisks.map((r) => [r.id, r]));
     const texts = new Map(instrument.items.map((i) => [i.id, i.text]));
     // Reports scored before item-level results existed have none.
-    const items: ItemResults = report.items ?? { items: [], highest: [], lowest: [] };
+    const items: ScoredItemResults = report.items ?? { items: [], highest: [], lowest: [] };
     const rankedItems = (list: RankedItemResult[]) =>
       list.map((r) => ({ itemId: r.itemId, text: texts.get(r.itemId) ?? r.itemId, dimensionId: r.dimensionId, others: r.others, n: r.n, ciLow: r.ci95?.[0] ?? null, ciHigh: r.ci95?.[1] ?? null }));
     return {

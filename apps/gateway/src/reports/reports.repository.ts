@@ -117,7 +117,7 @@ export class ReportsRepository {
     filter: HeatmapFilter,
     page: PageRequest<HeatmapSortKey>,
   ): Promise<{ rows: (HeatmapRowData & { sortKey: string | number | null })[]; total: number }> {
-    const params: unknown[] = [cycleId, LIVE, organisationId];
+    const params: unknown[] = [cycleId, LIVE_RESULT_SET, organisationId];
     const where: string[] = [];
     if (filter.search) {
       params.push(`%${filter.search.toLowerCase()}%`, filter.search);
