@@ -77,7 +77,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const port = options.port ?? 4000;
   const host = options.host ?? '127.0.0.1';
   await gateway.listen(port, host);
-  const address = gateway.getHttpServer<Server>().address();
+  const address = (gateway.getHttpServer() as Server).address();
   const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
   if (options.seedDemo ?? true) await seedDemo(url, gateway.get(DataSource), log);
 
