@@ -6,6 +6,7 @@ import { startScoringService } from '@leaderscope/scoring-service';
 import { startSurveyService } from '@leaderscope/survey-service';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -112,7 +113,7 @@ async function startOnDatabase(
     const port = options.port ?? 4000;
     const host = options.host ?? '127.0.0.1';
     await gateway.listen(port, host);
-    const address = gateway.getHttpServer().address();
+    const address = (gateway.getHttpServer() as Server).address();
     const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
     // The notifier starts once the address (the default PUBLIC_URL) is known, before anything can be launched.
     const mailConfig = { ...notificationConfigFromEnv(options.mailEnv ?? {}, { publicUrl: url, secret }), ...options.notifications };
