@@ -42,6 +42,6 @@ export async function createGateway(options: {
   });
   app.useGlobalPipes(inputValidationPipe());
   app.useGlobalFilters(new GraphQLErrorFilter());
-  app.getHttpAdapter().getInstance().disable?.('x-powered-by');
+  (app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void }).disable?.('x-powered-by');
   return app;
 }

@@ -13,7 +13,7 @@ export class AuthMiddleware implements NestMiddleware {
       req.leaderscope = { viewer: await this.auth.resolve(token), ip: req.ip ?? 'unknown', token };
       next();
     } catch (error) {
-      (next as (e?: unknown) => void)(error);
+      (next)(error);
     }
   }
 }

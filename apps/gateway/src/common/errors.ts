@@ -68,9 +68,10 @@ const PUBLIC_CODES = new Set<string>(Object.values(ErrorCode));
  * they are; anything else as a generic internal error, never with a stack trace or an internal message.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = String(formatted.extensions?.code ?? '');
+  const rawCode = formatted.extensions?.code;
+  const code: string = typeof rawCode === 'string' ? rawCode : '';
   const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-  if (PUBLIC_CODES.has(code) && code !== ErrorCode.Internal) {
+  if (PUBLIC_CODES.has(code) && code !== (ErrorCode.Internal as string)) {
     return { ...formatted, extensions };
   }
   if (['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND'].includes(code)) {

@@ -48,12 +48,12 @@ export class LiveUpdates implements OnModuleInit, OnModuleDestroy {
 
   /** A cycle's progress changed (call after the change committed). */
   changed(cycleId: string): void {
-    this.notify({ kind: 'progress', cycleId });
+    void this.notify({ kind: 'progress', cycleId });
   }
 
   /** A subject's report changed (call after the change committed). */
   reportChanged(cycleId: string, subjectId: string): void {
-    this.notify({ kind: 'report', cycleId, subjectId });
+    void this.notify({ kind: 'report', cycleId, subjectId });
   }
 
   /**

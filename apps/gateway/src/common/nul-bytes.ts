@@ -38,7 +38,7 @@ export function nulBytesPlugin(): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const problems = nulBytes(request.variables as Record<string, unknown> | undefined, document);
+          const problems = nulBytes(request.variables, document);
           if (problems.length > 0) throw new InputError(problems);
         },
       };

@@ -49,7 +49,7 @@ export function pageRequest<K extends string>(
   if (after) {
     try {
       const [s, d, key, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [string, string, string | number | null, string];
-      if (s !== sort || d !== direction || typeof id !== 'string') throw new Error('other sort');
+      if (s !== sort || d !== (direction as string) || typeof id !== 'string') throw new Error('other sort');
       cursor = { key, id };
     } catch {
       throw new InputError([{ field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)' }]);

@@ -21,7 +21,7 @@ export function depthRule(): ValidationRule {
     // report as a validation error (a 400), never throw out of validation
     propagateOnRejection: false,
     onReject: [(context, error) => context?.reportError(error)],
-  }) as unknown as ValidationRule;
+  });
 }
 
 /** Refuses operations whose estimated cost (one per field, list fields ×10) exceeds MAX_QUERY_COMPLEXITY. */

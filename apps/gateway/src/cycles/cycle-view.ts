@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { RATER_GROUPS } from '@leaderscope/vocabulary';
-import { RaterGroup } from '../common/rater-group';
 import { PeopleRepository } from '../people/people.repository';
 import { CycleEntity } from './cycle.entity';
 import { CyclesRepository } from './cycles.repository';
@@ -23,7 +22,7 @@ export class CycleView {
       instrumentVersion: cycle.instrumentVersion,
       roleProfileId: cycle.roleProfileId,
       anonymityThreshold: cycle.anonymityThreshold,
-      minRaters: RATER_GROUPS.filter((g) => cycle.minRaters[g] !== undefined).map((g) => ({ group: g as RaterGroup, count: cycle.minRaters[g]! })),
+      minRaters: RATER_GROUPS.filter((g) => cycle.minRaters[g] !== undefined).map((g) => ({ group: g, count: cycle.minRaters[g]! })),
       maxRatersPerGroup: cycle.maxRatersPerGroup,
       reminderDaysBeforeClose: cycle.reminderDaysBeforeClose,
       opensAt: cycle.opensAt,

@@ -5,7 +5,6 @@ import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { TOKEN_CIPHER, TokenCipher } from '../accounts/secrets';
 import { AuditRepository } from '../common/audit.repository';
-import { RaterGroup } from '../common/rater-group';
 import { requireStatus } from '../cycles/cycle-status';
 import { PeopleRepository } from '../people/people.repository';
 import { RaterInvitation } from './dto/invitation.model';
@@ -40,7 +39,7 @@ export class ListInvitationsUseCase {
           assignmentId: r.id,
           subject: people.get(r.subjectId)!,
           rater: people.get(r.raterPersonId)!,
-          group: r.raterGroup as RaterGroup,
+          group: r.raterGroup,
           status: r.status,
           token,
           path: `/survey/${token}`,

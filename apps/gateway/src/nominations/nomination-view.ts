@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { byGroupOrder } from '@leaderscope/vocabulary';
-import { RaterGroup } from '../common/rater-group';
 import { PeopleRepository } from '../people/people.repository';
 import { Nomination, NominationSourceValue, NominationStatusValue } from './dto/nomination.model';
 import { NominationsRepository } from './nominations.repository';
@@ -21,7 +20,7 @@ export class NominationView {
         id: r.id,
         subjectId: r.subjectId,
         rater: raters.get(r.raterId)!,
-        group: r.raterGroup as RaterGroup,
+        group: r.raterGroup,
         source: r.source as NominationSourceValue,
         status: r.status as NominationStatusValue,
       }))

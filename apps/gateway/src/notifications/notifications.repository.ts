@@ -62,7 +62,7 @@ export class NotificationsRepository {
   }
 
   async assignment(organisationId: string, assignmentId: string): Promise<{ id: string; cycleId: string; subjectId: string; raterPersonId: string; raterGroup: string; tokenCipher: string; status: string; revokedAt: Date | null } | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ id: string; cycleId: string; subjectId: string; raterPersonId: string; raterGroup: string; tokenCipher: string; status: string; revokedAt: Date | null }[]>(
       `SELECT a."id", a."cycle_id" AS "cycleId", a."subject_id" AS "subjectId", a."rater_person_id" AS "raterPersonId", a."rater_group" AS "raterGroup",
               a."token_cipher" AS "tokenCipher", a."status", a."revoked_at" AS "revokedAt"
        FROM "gateway"."assignment" a WHERE a."id" = $1 AND a."organisation_id" = $2`,
@@ -72,7 +72,7 @@ export class NotificationsRepository {
   }
 
   outboxMails(organisationId: string, cycleId: string | null): Promise<{ mailId: string; kind: string; cycleId: string; to: string | null; content: MailContent; createdAt: Date }[]> {
-    return this.dataSource.query(
+    return this.dataSource.query<{ mailId: string; kind: string; cycleId: string; to: string | null; content: MailContent; createdAt: Date }[]>(
       `SELECT d."mail_id" AS "mailId", d."kind", d."cycle_id" AS "cycleId", d."email" AS "to", d."content", d."created_at" AS "createdAt"
        FROM "gateway"."mail_delivery" d WHERE d."organisation_id" = $1 AND d."status" = 'recorded' AND ($2::uuid IS NULL OR d."cycle_id" = $2::uuid)
        ORDER BY d."created_at" DESC, d."mail_id" LIMIT 5000`,
@@ -81,7 +81,7 @@ export class NotificationsRepository {
   }
 
   async outboxMail(organisationId: string, mailId: string): Promise<{ mailId: string; to: string | null; content: MailContent; assignmentId: string | null; tokenCipher: string | null } | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ mailId: string; to: string | null; content: MailContent; assignmentId: string | null; tokenCipher: string | null }[]>(
       `SELECT d."mail_id" AS "mailId", d."email" AS "to", d."content", d."assignment_id" AS "assignmentId", a."token_cipher" AS "tokenCipher"
        FROM "gateway"."mail_delivery" d LEFT JOIN "gateway"."assignment" a ON a."id" = d."assignment_id"
        WHERE d."mail_id" = $1 AND d."organisation_id" = $2 AND d."status" = 'recorded'`,
@@ -133,7 +133,7 @@ export class NotificationsRepository {
   }
 
   async managerOf(manager: EntityManager, subjectId: string): Promise<{ subjectName: string; managerId: string | null; managerName: string | null; managerEmail: string | null } | null> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ subjectName: string; managerId: string | null; managerName: string | null; managerEmail: string | null }[]>(
       `SELECT s."name" AS "subjectName", m."id" AS "managerId", m."name" AS "managerName", m."email" AS "managerEmail"
        FROM "gateway"."person" s LEFT JOIN "gateway"."person" m ON m."id" = s."manager_id" WHERE s."id" = $1`,
       [subjectId],
@@ -147,12 +147,12 @@ export class NotificationsRepository {
   }
 
   async personName(manager: EntityManager, personId: string): Promise<string | null> {
-    const [row] = await manager.query(`SELECT "name" FROM "gateway"."person" WHERE "id" = $1`, [personId]);
+    const [row] = await manager.query<{ name: string }[]>(`SELECT "name" FROM "gateway"."person" WHERE "id" = $1`, [personId]);
     return row?.name ?? null;
   }
 
   async organisationName(manager: EntityManager, organisationId: string): Promise<string> {
-    const [row] = await manager.query(`SELECT "name" FROM "gateway"."organisation" WHERE "id" = $1`, [organisationId]);
+    const [row] = await manager.query<{ name: string }[]>(`SELECT "name" FROM "gateway"."organisation" WHERE "id" = $1`, [organisationId]);
     return row?.name ?? 'your organisation';
   }
 }

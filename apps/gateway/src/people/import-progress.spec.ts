@@ -74,7 +74,7 @@ describe('importPeople progress', () => {
 
   afterAll(async () => {
     ImportPeopleUseCase.chunkRows = chunkRows;
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map((c) => Promise.resolve(c.dispose())));
     await app?.close();
     await db?.drop();
   });

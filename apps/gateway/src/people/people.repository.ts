@@ -72,7 +72,7 @@ export class PeopleRepository {
     }
     qb.orderBy(column, order).addOrderBy('p.id', order);
     if (page.first != null) qb.limit(page.first + 1);
-    const [rows, count] = await Promise.all([qb.getRawMany(), total]);
+    const [rows, count] = await Promise.all([qb.getRawMany<Parameters<typeof toPeople>[0][number]>(), total]);
     return { rows: toPeople(rows), total: count?.n ?? 0 };
   }
 

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { RATER_GROUPS } from '@leaderscope/vocabulary';
-import { RaterGroup } from '../common/rater-group';
 import { CyclesRepository } from '../cycles/cycles.repository';
 import { CycleStatusValue } from '../cycles/dto/cycle.model';
 import { AssignmentEntity } from '../invitations/assignment.entity';
@@ -41,11 +40,11 @@ export class GetProgressUseCase {
           subject: people.get(sid)!,
           groups: RATER_GROUPS.filter((g) => mine.some((a) => a.raterGroup === g)).map((g) => {
             const inGroup = mine.filter((a) => a.raterGroup === g);
-            return { group: g as RaterGroup, invited: inGroup.length, started: count(inGroup, 'started'), submitted: count(inGroup, 'submitted') };
+            return { group: g, invited: inGroup.length, started: count(inGroup, 'started'), submitted: count(inGroup, 'submitted') };
           }),
           nonResponders: mine
             .filter((a) => a.status !== 'submitted')
-            .map((a) => ({ rater: people.get(a.raterPersonId)!, group: a.raterGroup as RaterGroup, started: a.status === 'started' })),
+            .map((a) => ({ rater: people.get(a.raterPersonId)!, group: a.raterGroup, started: a.status === 'started' })),
         };
       }),
     };

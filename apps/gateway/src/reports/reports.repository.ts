@@ -153,12 +153,12 @@ export class ReportsRepository {
       limit = `LIMIT $${params.length}`;
     }
     const [rows, count] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<(HeatmapRowData & { sortKey: string | number | null })[]>(
         `SELECT m.subject_id AS "subjectId", m.response_count AS "responseCount", m.overall_fit AS "overallFit", m.cells, m.sort_key AS "sortKey"
            FROM (${matching}) m ${after} ORDER BY m.sort_key ${order}, m.subject_id ${order} ${limit}`,
         params,
-      ) as Promise<(HeatmapRowData & { sortKey: string | number | null })[]>,
-      this.dataSource.query(`SELECT count(*)::int AS n FROM (${matching}) m`, countParams) as Promise<{ n: number }[]>,
+      ),
+      this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${matching}) m`, countParams),
     ]);
     return { rows, total: count[0].n };
   }

@@ -1,6 +1,5 @@
 import { IDENTIFIABLE_GROUPS } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
-import { RaterGroup } from '../common/rater-group';
 import { RaterSurvey } from './dto/survey.model';
 import { SurveyLinkError, SurveyLinks } from './survey-link';
 import { SurveysRepository } from './surveys.repository';
@@ -26,7 +25,7 @@ export class OpenSurveyUseCase {
     return {
       cycleName: cycle.name,
       subjectName: subject.name,
-      relationship: group as RaterGroup,
+      relationship: group,
       anonymityThreshold: cycle.anonymityThreshold,
       identifiable,
       anonymityNote: identifiable

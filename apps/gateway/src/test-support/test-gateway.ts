@@ -53,7 +53,7 @@ export class TestGateway {
     const transport = new InProcessTransport(catalogue);
     const app = await createGateway({ databaseUrl: db.url, transport, secret: 'gateway-test-secret-0123456789', logger: false });
     await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address() as { port: number };
+    const address = (app.getHttpServer() as import('node:http').Server).address() as { port: number };
     await transport.start();
     return new TestGateway(app, `http://127.0.0.1:${address.port}`, db, transport);
   }
@@ -66,6 +66,7 @@ export class TestGateway {
     return this.app.get(type);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test answers are read as untyped JSON and checked with expect
   async gql<T = Record<string, any>>(token: string | null, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLAnswer<T>> {
     const res = await fetch(`${this.url}/graphql`, {
       method: 'POST',
@@ -76,6 +77,7 @@ export class TestGateway {
   }
 
   /** The data of an answer that must have succeeded. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test answers are read as untyped JSON and checked with expect
   async ok<T = Record<string, any>>(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const answer = await this.gql<T>(token, query, variables);
     if (answer.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors)}`);
@@ -90,7 +92,7 @@ export class TestGateway {
     const login = async (email: string) =>
       (await this.ok<{ login: { token: string } }>(null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: PASSWORD })).login.token;
     const hr = await login(hrEmail);
-    const imported = await this.gql(hr, `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`, { csv: csv.replace(/@org\.test/g, `@${slug}.test`) });
+    const imported = await this.gql<{ importPeople?: { applied: boolean } }>(hr, `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`, { csv: csv.replace(/@org\.test/g, `@${slug}.test`) });
     if (!imported.data?.importPeople?.applied) throw new Error(`import failed: ${JSON.stringify(imported)}`);
     const people = new Map<string, string>();
     const list = await this.ok<{ people: { id: string; employeeId: string }[] }>(hr, `{ people(limit: 5000) { id employeeId } }`);
