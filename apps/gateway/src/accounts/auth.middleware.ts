@@ -7,13 +7,13 @@ import { RequestContext } from '../access/viewer';
 export class AuthMiddleware implements NestMiddleware {
   constructor(private readonly auth: AuthService) {}
 
-  async use(req: { headers: Record<string, unknown>; ip?: string; leaderscope?: RequestContext }, _res: unknown, next: () => void) {
+  async use(req: { headers: Record<string, unknown>; ip?: string; leaderscope?: RequestContext }, _res: unknown, next: (error?: unknown) => void) {
     try {
       const token = bearerToken(req.headers.authorization);
       req.leaderscope = { viewer: await this.auth.resolve(token), ip: req.ip ?? 'unknown', token };
       next();
     } catch (error) {
-      (next)(error);
+      next(error);
     }
   }
 }
