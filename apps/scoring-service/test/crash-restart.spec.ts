@@ -20,8 +20,8 @@ describe('a consumer killed mid-batch and restarted', () => {
   function start(name: 'survey-service' | 'scoring-service') {
     const child = spawn(process.execPath, [join(root, 'apps', name, 'dist', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const entry = { name, child, output: [] as string[] };
-    child.stdout!.on('data', (c) => entry.output.push(String(c)));
-    child.stderr!.on('data', (c) => entry.output.push(String(c)));
+    child.stdout.on('data', (c) => entry.output.push(String(c)));
+    child.stderr.on('data', (c) => entry.output.push(String(c)));
     children.push(entry);
     return entry;
   }

@@ -3,7 +3,7 @@
  * (each on its own KafkaTransport, as separate processes), submissions published as the gateway does.
  * Every test states its counts: submitted = stored = scored.
  */
-import { catalogue, createEnvelope, EventEnvelope, EventTransport, KafkaTransport, responseRecordedV1, Topics } from '@leaderscope/events';
+import { createEnvelope, EventEnvelope, EventTransport, KafkaTransport, responseRecordedV1, Topics } from '@leaderscope/events';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
 import { allScored, counts, cycleSubmissions, kafkaTransport, query, readTopic, Services, startServices, submission, submittedEnvelope } from './support';
 

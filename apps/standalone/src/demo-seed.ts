@@ -51,7 +51,7 @@ async function gql<T>(url: string, token: string | null, query: string, variable
  * has something to show. Deterministic answers; runs once.
  */
 export async function seedDemo(url: string, dataSource: DataSource, log: (m: string) => void): Promise<boolean> {
-  const [{ count }] = await dataSource.query(`SELECT count(*)::int AS "count" FROM "gateway"."organisation"`);
+  const [{ count }] = await dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS "count" FROM "gateway"."organisation"`);
   if (count > 0) return false;
   log('demo: seeding the Northwind demo organisation');
   const { organisationId } = await provisionOrganisation(dataSource, { name: DEMO.organisation, hrEmail: DEMO.hr, hrPassword: DEMO.password });
@@ -93,7 +93,7 @@ export async function seedDemo(url: string, dataSource: DataSource, log: (m: str
   // Let the answers flow through the services, then close and release so every page has a report.
   const submitted = raterInvitations.filter((_, i) => i % 9 !== 8).length;
   for (let attempt = 0; attempt < 300; attempt++) {
-    const [{ scored }] = await dataSource.query(
+    const [{ scored }] = await dataSource.query<{ scored: number }[]>(
       `SELECT coalesce(sum("response_count"), 0)::int AS "scored" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`,
       [cycleId],
     );

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
 import { Platform, startPlatform } from '../src';
-import { answerSurvey, answersAt, Api, organisationCsv, PASSWORD, SUBJECT_REPORT } from './fixtures';
+import { answerSurvey, answersAt, Api, instrument, organisationCsv, PASSWORD, SUBJECT_REPORT } from './fixtures';
 
 const IMPORT = `mutation($csv: String!, $dry: Boolean!) { importPeople(csv: $csv, dryRun: $dry) { dryRun applied rows created updated unchanged errors { line column reason } } }`;
 
@@ -150,7 +150,7 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     expect(raterSurvey.anonymityNote).toMatch(/at least 3 people/);
     expect(raterSurvey.scale).toHaveLength(5);
     const asked = raterSurvey.dimensions.flatMap((d: { items: { id: string }[] }) => d.items.map((i) => i.id));
-    const observed = (await import('./fixtures')).instrument.items.filter((i) => i.observers.includes('direct_report')).map((i) => i.id);
+    const observed = instrument.items.filter((i) => i.observers.includes('direct_report')).map((i) => i.id);
     expect(asked.sort()).toEqual(observed.sort());
 
     const { raterSurvey: managerView } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { identifiable anonymityNote } }`, { t: tokens('manager')[0] });

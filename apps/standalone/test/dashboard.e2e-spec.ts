@@ -36,9 +36,9 @@ function organisationCsv(): string {
   add('L12', 'Priya Raman', 'L1', 'Director of Sales', 'Sales');
   add('L13', 'Samuel Achebe', 'L1', 'Director of Finance', 'Finance');
   [['L100', 'Ines Duarte'], ['L101', 'Kwame Mensah'], ['L102', 'Yuki Tanaka']].forEach(([id, name]) => {
-    add(id!, name!, 'L10', 'Team lead', 'Operations');
-    add(`${id}1`, `${name!.split(' ')[0]} Analyst`, id!, 'Analyst', 'Operations');
-    add(`${id}2`, `${name!.split(' ')[0]} Specialist`, id!, 'Specialist', 'Operations');
+    add(id, name, 'L10', 'Team lead', 'Operations');
+    add(`${id}1`, `${name.split(' ')[0]} Analyst`, id, 'Analyst', 'Operations');
+    add(`${id}2`, `${name.split(' ')[0]} Specialist`, id, 'Specialist', 'Operations');
   });
   return rows.join('\n') + '\n';
 }
@@ -142,7 +142,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
 
     // --- raters: propose, approve, launch --------------------------------------------------------
     await hr.waitForURL(/\/cycles\/[0-9a-f-]{36}\?tab=raters/);
-    const cycleId = /\/cycles\/([0-9a-f-]{36})/.exec(hr.url())![1]!;
+    const cycleId = /\/cycles\/([0-9a-f-]{36})/.exec(hr.url())![1];
     await hr.getByRole('button', { name: 'Propose raters for everyone' }).click();
     await hr.getByRole('button', { name: 'Approve all (1)' }).click();
     const raters = hr.getByLabel('Raters for Nadia Okafor');
@@ -221,7 +221,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
         await screenshot(rater, 'survey-validation');
       }
       for (let i = 0; i < count; i++) {
-        const value = i % 7 === 6 ? 'Not able to rate' : ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'][Math.max(0, Math.min(4, level[link.group]! - 1 + ((i + index) % 3) - 1))]!;
+        const value = i % 7 === 6 ? 'Not able to rate' : ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'][Math.max(0, Math.min(4, level[link.group] - 1 + ((i + index) % 3) - 1))];
         await groups.nth(i).getByRole('radio', { name: value, exact: true }).check();
       }
       await rater.getByText(`${count} of ${count} answered`).waitFor();

@@ -47,7 +47,7 @@ describe('gateway hardening and live updates', () => {
     expect(notJson.status).toBe(400);
     expect(await notJson.text()).not.toMatch(/stacktrace|at .*\.js:\d+|node_modules/);
     const badQuery = await fetch(`${platform.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { ' }) });
-    const body = await badQuery.json();
+    const body = (await badQuery.json()) as { errors: { extensions: { code: string } }[] };
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js:\d+|node_modules/);
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });

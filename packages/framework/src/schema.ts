@@ -161,7 +161,7 @@ export function parseInstrument(json: unknown, source?: string): InstrumentDefin
       source,
     );
   }
-  const def = parsed.data as InstrumentDefinition;
+  const def = parsed.data;
   const issues = crossCheck(def);
   if (issues.length) throw new InstrumentValidationError(issues, source ?? `${def.id} v${def.version}`);
   return deepFreeze(def);

@@ -88,7 +88,7 @@ export function scoreCycle(input: ScoreCycleInput): CycleResult {
   const minSubjects = input.minNormSubjects ?? 10;
   if (!Number.isInteger(minSubjects) || minSubjects < 10)
     throw new ScoringInputError(`minNormSubjects must be an integer >= 10, got ${String(minSubjects)}`);
-  if (!input.subjects || typeof (input.subjects as Iterable<CycleSubject>)[Symbol.iterator] !== 'function')
+  if (!input.subjects || typeof (input.subjects)[Symbol.iterator] !== 'function')
     throw new ScoringInputError('scoreCycle: subjects must be an iterable');
   const nD = inst.dimensionIds.length;
 

@@ -135,7 +135,7 @@ const byRaterId = (a: { raterId: string }, b: { raterId: string }) => (a.raterId
 export function prepareResponses(responses: RaterResponse[], inst: PreparedInstrument): PreparedRater[] {
   if (!Array.isArray(responses)) throw new ScoringInputError('responses must be an array');
   const seen = new Set<string>();
-  const out: PreparedRater[] = new Array(responses.length);
+  const out: PreparedRater[] = new Array<PreparedRater>(responses.length);
   const { min, max, itemIndex, itemReverse } = inst;
   const nItems = inst.itemIds.length;
   for (let r = 0; r < responses.length; r++) {

@@ -116,7 +116,7 @@ describe('property: nothing below the threshold is published', () => {
         const { dimensions } = scoreSubject(input);
         for (const d of dimensions) {
           if (!isPublished(d.others)) continue;
-          const others = d.others as Published & { includes: RaterGroup[] };
+          const others = d.others;
           expect(others.includes).not.toContain('self');
           // others.n·mean − Σ (published included groups' n·mean) = the hidden raters' total; it must
           // cover zero raters or at least minGroupSize of them.
@@ -131,7 +131,7 @@ describe('property: nothing below the threshold is published', () => {
           expect(others.n).toBe(publishedRaters + hiddenRaters);
           // every published non-self group takes part (nothing is dropped needlessly)
           for (const g of RATER_GROUPS)
-            if (g !== 'self' && isPublished(d.groups[g] as Published)) expect(others.includes).toContain(g);
+            if (g !== 'self' && isPublished(d.groups[g])) expect(others.includes).toContain(g);
         }
       }),
       { numRuns: 300 },
@@ -297,10 +297,10 @@ describe('property: reverse scoring is symmetric', () => {
             const x = d.groups[g];
             const y = e.groups[g];
             expect(isPublished(x as Published)).toBe(isPublished(y as Published));
-            if (isPublished(x as Published)) {
-              expect((y as Published).mean).toBeCloseTo(6 - (x as Published).mean, 10);
-              expect((y as Published).n).toBe((x as Published).n);
-              if ((x as Published).rwg !== null) expect((y as Published).rwg!).toBeCloseTo((x as Published).rwg!, 10);
+            if (isPublished(x)) {
+              expect((y as Published).mean).toBeCloseTo(6 - (x).mean, 10);
+              expect((y as Published).n).toBe((x).n);
+              if ((x).rwg !== null) expect((y as Published).rwg!).toBeCloseTo((x).rwg, 10);
             }
           }
           if (d.gap !== null) expect(e.gap!).toBeCloseTo(-d.gap, 10);

@@ -194,6 +194,8 @@ function resolveOptions(o: Partial<ReportOptions> | undefined): ReportOptions {
   return r;
 }
 
+/* eslint-disable @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access --
+   These validators take input from outside (JSON, other teams' code) and check each value's type before using it. */
 function validateProfiles(profiles: unknown, inst: PreparedInstrument): RoleProfile[] {
   if (profiles === undefined) return [];
   if (!Array.isArray(profiles)) throw new ScoringInputError('roleProfiles must be an array');
@@ -248,6 +250,7 @@ function validateComments(comments: unknown, inst: PreparedInstrument, groupOf: 
   });
   return comments as SubjectComment[];
 }
+/* eslint-enable @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access */
 
 const avg = (xs: number[]) => (xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length);
 
@@ -331,7 +334,7 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
   for (const d of dims) {
     const self = d.groups.self;
     if (d.gap === null || !isPublished(self) || !isPublished(d.others)) continue;
-    const ci = gapInterval(self, d.others as Published & { includes: RaterGroup[] }, policy.othersMean);
+    const ci = gapInterval(self, d.others, policy.othersMean);
     if (!ci) continue;
     const f: GapFinding = { dimensionId: d.dimensionId, self: self.mean, others: d.others.mean, gap: d.gap, ci95: ci };
     if (d.gap >= options.minGap && ci[0] > 0) blindSpots.push(f);

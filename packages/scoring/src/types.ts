@@ -125,7 +125,7 @@ export const DEFAULT_POLICY: Readonly<Required<Policy>> = Object.freeze({
   minGroupSize: 3,
   exemptGroups: Object.freeze(['self', 'manager']) as unknown as RaterGroup[],
   minItemCoverage: 0.5,
-  othersMean: 'pooled' as OthersMeanMethod,
+  othersMean: 'pooled',
 });
 
 export function isPublished(x: Published | Suppressed | undefined | null): x is Published {

@@ -36,7 +36,7 @@ export interface MessagingOptions {
 export interface UnitOfWork {
   manager: EntityManager;
   /** Queues an event; it is written to the outbox in the same transaction. */
-  emit<P, I>(contract: EventContract<P, I>, payload: I, meta: EventMeta): EventEnvelope<P>;
+  emit: <P, I>(contract: EventContract<P, I>, payload: I, meta: EventMeta) => EventEnvelope<P>;
 }
 
 /**

@@ -38,8 +38,8 @@ export function runService(
       await transport.close();
       process.exit(0);
     };
-    process.once('SIGTERM', shutdown);
-    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', () => void shutdown());
+    process.once('SIGINT', () => void shutdown());
     console.log(`${name}: ${ready}`);
   };
   main().catch((error) => {

@@ -105,7 +105,7 @@ export function initials(name: string): string {
     .split(/[\s.@]+/)
     .filter(Boolean)
     .slice(0, 2)
-    .map((p) => p[0]!.toUpperCase())
+    .map((p) => p[0].toUpperCase())
     .join('');
 }
 

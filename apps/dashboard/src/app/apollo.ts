@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
+import { Kind, OperationTypeNode } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { session } from './session';
 
@@ -14,7 +15,8 @@ export function createApolloClient(): ApolloClient {
   const http = new HttpLink({ uri: '/graphql' });
   const auth = new SetContextLink((prev) => {
     const token = session.token();
-    return token ? { headers: { ...prev.headers, authorization: `Bearer ${token}` } } : {};
+    const headers = prev.headers as Record<string, string> | undefined;
+    return token ? { headers: { ...headers, authorization: `Bearer ${token}` } } : {};
   });
 
   let ws: Client | null = null;
@@ -37,7 +39,7 @@ export function createApolloClient(): ApolloClient {
     ? ApolloLink.split(
         ({ query }) => {
           const definition = getMainDefinition(query);
-          return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+          return definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.SUBSCRIPTION;
         },
         new GraphQLWsLink(ws),
         auth.concat(http),

@@ -27,8 +27,9 @@ const TITLES: Record<string, string> = {
 export function describeError(error: unknown): Problem {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
-    const code = String(first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-    const fields = error.errors.flatMap((e) => (Array.isArray(e.extensions?.fields) ? (e.extensions!.fields as FieldProblem[]) : []));
+    const reported = first?.extensions?.code;
+    const code = typeof reported === 'string' ? reported : 'INTERNAL_SERVER_ERROR';
+    const fields = error.errors.flatMap((e) => (Array.isArray(e.extensions?.fields) ? (e.extensions.fields as FieldProblem[]) : []));
     const message = error.errors.map((e) => e.message).join(' ');
     return { code, title: TITLES[code] ?? 'The request was refused', message, fields };
   }

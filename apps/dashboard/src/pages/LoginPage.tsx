@@ -48,7 +48,7 @@ export function LoginPage() {
           <LoginForm
             onSignedIn={async (token) => {
               await signIn(token);
-              navigate(from ?? '/', { replace: true });
+              await navigate(from ?? '/', { replace: true });
             }}
           />
         </Card>

@@ -151,7 +151,7 @@ async function summarise(useCase: RescoreCycleUseCase, result: RescoreCycleResul
 }
 
 if (require.main === module) {
-  (async () => {
+  void (async () => {
     try {
       const options = parseRescoreArgs(process.argv.slice(2));
       await runRescore(options);

@@ -101,13 +101,13 @@ export class RescoreCycleUseCase {
     );
 
     const subjects: string[] = (
-      await this.dataSource.query(`SELECT DISTINCT "subject_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 ORDER BY "subject_id"`, [
+      await this.dataSource.query<{ subject_id: string }[]>(`SELECT DISTINCT "subject_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 ORDER BY "subject_id"`, [
         request.cycleId,
       ])
     ).map((r: { subject_id: string }) => r.subject_id);
     const finished = new Set<string>(
       (
-        await this.dataSource.query(`SELECT "subject_id" FROM "scoring"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = $2`, [
+        await this.dataSource.query<{ subject_id: string }[]>(`SELECT "subject_id" FROM "scoring"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = $2`, [
           request.cycleId,
           request.rescoreId,
         ])

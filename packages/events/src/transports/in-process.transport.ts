@@ -185,7 +185,7 @@ export class InProcessTransport implements EventTransport {
   }
 
   private busyLanes(): Lane[] {
-    return [...this.groups.values()].flatMap((g) => g.lanes.filter((l) => l.running || l.queue.length > 0));
+    return [...this.groups.values()].flatMap((g) => g.lanes.filter((l) => l.running !== null || l.queue.length > 0));
   }
 
   /** Resolves when every queue is empty and nothing is being handled. */
@@ -193,7 +193,7 @@ export class InProcessTransport implements EventTransport {
     for (;;) {
       const busy = this.busyLanes();
       if (busy.length === 0) return;
-      await Promise.all(busy.map((l) => l.running));
+      await Promise.all(busy.map((l) => l.running ?? Promise.resolve()));
     }
   }
 

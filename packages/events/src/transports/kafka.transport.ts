@@ -215,6 +215,7 @@ export class KafkaTransport implements EventTransport {
     if (!batchHandler) {
       await consumer.run({
         ...base,
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs declares heartbeat as a method; it is a closure
         eachMessage: async ({ topic, partition, message, heartbeat }) => {
           const envelope = await parse(topic, partition, message);
           if (!envelope || !wanted(envelope.type, envelope.version)) return;
@@ -226,6 +227,7 @@ export class KafkaTransport implements EventTransport {
       await consumer.run({
         ...base,
         eachBatchAutoResolve: false,
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs declares these as methods; they are closures over the batch
         eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
           const { topic, partition } = batch;
           for (let from = 0; from < batch.messages.length; from += maxBatch) {

@@ -22,5 +22,5 @@ export function silenceKafkajsNegativeTimeoutWarning(): void {
     const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
     if (isKafkajsNegativeTimeoutWarning(warning, type, new Error().stack ?? '')) return;
     emitWarning(warning, ...rest);
-  }) as typeof process.emitWarning;
+  });
 }

@@ -23,6 +23,7 @@ export interface SubscribeOptions {
   /** Consumer group: each group receives every event once; members of a group share partitions. */
   groupId: string;
   /** The contracts this subscriber handles; other events on the same topics are acknowledged and skipped. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- contracts of every payload type side by side
   contracts: EventContract<any, any>[];
   handler: EventHandler;
   /** Optional: handle the events a fetch brings for one partition together (see EventBatchHandler). */

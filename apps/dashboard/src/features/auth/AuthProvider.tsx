@@ -13,9 +13,9 @@ interface AuthState {
   me: Me | null;
   loading: boolean;
   error: unknown;
-  signIn(token: string): Promise<void>;
-  signOut(): void;
-  hasRole(role: RoleName): boolean;
+  signIn: (token: string) => Promise<void>;
+  signOut: () => void;
+  hasRole: (role: RoleName) => boolean;
 }
 
 const AuthContext = createContext<AuthState | null>(null);

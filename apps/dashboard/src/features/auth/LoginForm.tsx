@@ -21,7 +21,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (token: string) => void 
   };
 
   return (
-    <form onSubmit={submit} aria-label="Sign in" noValidate>
+    <form onSubmit={(event) => void submit(event)} aria-label="Sign in" noValidate>
       <Stack gap="md">
         {problem && (
           <Alert color="red" variant="light" role="alert" title={problem.code === 'RATE_LIMITED' ? 'Too many attempts' : 'Could not sign you in'}>

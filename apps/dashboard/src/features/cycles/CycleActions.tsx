@@ -38,10 +38,12 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
               variant="default"
               leftSection={<IconBellRinging size={18} aria-hidden />}
               loading={remindState.loading}
-              onClick={async () => {
-                const { data } = await remind({ variables: { cycleId: cycle.id } }).catch(() => ({ data: undefined }));
-                if (data) setReminded(data.sendReminders);
-              }}
+              onClick={() =>
+                void remind({ variables: { cycleId: cycle.id } }).then(
+                  ({ data }) => data && setReminded(data.sendReminders),
+                  () => undefined,
+                )
+              }
             >
               Send reminders
             </Button>
@@ -94,10 +96,7 @@ function Confirm({ label, icon, title, body, onConfirm, loading, color }: { labe
           <Button
             color={color}
             loading={loading}
-            onClick={async () => {
-              await onConfirm().catch(() => undefined);
-              close();
-            }}
+            onClick={() => void onConfirm().catch(() => undefined).finally(close)}
           >
             {label}
           </Button>

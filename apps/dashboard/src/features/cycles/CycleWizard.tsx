@@ -32,6 +32,7 @@ export function CycleWizard() {
 
   // Pre-select the suggested leaders of leaders who have a manager (a chief executive has nobody above to rate her).
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a default chosen once the query answers; the person edits it afterwards
     if (!touched && suggested.data) setSelected(new Set(suggested.data.people.filter((p) => p.managerId).map((p) => p.id)));
   }, [suggested.data, touched]);
 
@@ -75,7 +76,7 @@ export function CycleWizard() {
       if (!data) return;
       const id = data.createCycle.id;
       if (selected.size > 0) await addSubjects({ variables: { cycleId: id, personIds: [...selected] } });
-      navigate(`/cycles/${id}?tab=raters`);
+      await navigate(`/cycles/${id}?tab=raters`);
     } catch {
       /* shown below */
     }
@@ -194,7 +195,7 @@ export function CycleWizard() {
         </Stepper.Step>
       </Stepper>
       <Group justify="space-between" mt="xl">
-        <Button variant="default" onClick={() => (step === 0 ? navigate('/cycles') : setStep(step - 1))}>
+        <Button variant="default" onClick={() => (step === 0 ? void navigate('/cycles') : setStep(step - 1))}>
           {step === 0 ? 'Cancel' : 'Back'}
         </Button>
         {step < 2 ? (

@@ -12,7 +12,7 @@ const STATUS_COLOR: Record<string, string> = { invited: 'gray', started: 'yellow
 export function InvitationLinks({ cycleId }: { cycleId: string }) {
   const [load, { data, loading, error, called }] = useLazyQuery(RATER_INVITATIONS, { fetchPolicy: 'network-only' });
   const [subject, setSubject] = useState<string | null>(null);
-  const invitations = data?.raterInvitations ?? [];
+  const invitations = useMemo(() => data?.raterInvitations ?? [], [data]);
   const subjects = useMemo(() => [...new Map(invitations.map((i) => [i.subject.id, i.subject.name])).entries()].map(([value, label]) => ({ value, label })), [invitations]);
   const shown = subject ? invitations.filter((i) => i.subject.id === subject) : invitations;
   const origin = typeof window !== 'undefined' ? window.location.origin : '';

@@ -221,7 +221,7 @@ function AddRater({ onAdd, exclude }: { onAdd: (raterId: string, group: RaterGro
       <Select label="Person" searchable data={options} value={rater} onChange={setRater} w={260} placeholder="Search the directory" nothingFoundMessage="Nobody found" />
       <Select
         label="As"
-        data={GROUP_ORDER.filter((g) => g !== 'self').map((g) => ({ value: g, label: GROUP_LABELS[g]! }))}
+        data={GROUP_ORDER.filter((g) => g !== 'self').map((g) => ({ value: g, label: GROUP_LABELS[g] }))}
         value={group}
         onChange={(v) => v && setGroup(v as RaterGroup)}
         w={180}

@@ -47,13 +47,13 @@ describe('the radar chart', () => {
     expect(legend).toHaveTextContent('Self');
     expect(legend).toHaveTextContent('Target');
     const axis = container.querySelector('.recharts-polar-angle-axis')!;
-    for (const d of dimensions) expect(axis.textContent!.replace(/\s/g, '')).toContain(d.name.replace(/\s/g, ''));
+    for (const d of dimensions) expect(axis.textContent.replace(/\s/g, '')).toContain(d.name.replace(/\s/g, ''));
     // Each series is a closed polygon through one point per dimension.
     for (const polygon of container.querySelectorAll('.recharts-radar-polygon path')) expect(polygon.getAttribute('d')).toMatch(/^M/);
   });
 
   it('keeps the figures for screen readers, and never plots a suppressed figure as a number', () => {
-    const suppressed: DimensionScore = { ...dimensions[0]!, others: { ...dimensions[0]!.others, mean: null, suppressed: true } };
+    const suppressed: DimensionScore = { ...dimensions[0], others: { ...dimensions[0].others, mean: null, suppressed: true } };
     expect(radarData([suppressed])[0]).toEqual({ dimension: 'Develops leaders', others: null, self: 4.2, target: 4 });
     renderWithTheme(<ReportRadarChart dimensions={[suppressed, ...dimensions.slice(1)]} width={560} height={420} />);
     const table = screen.getByRole('table', { name: 'Others, self and target per dimension' });
@@ -65,7 +65,7 @@ describe('the radar chart', () => {
 
 describe('the rater-group bars', () => {
   it('shows each published group with its mean and 95% interval, and the target', () => {
-    const { container } = renderWithTheme(<GroupBars dimension={dimensions[0]!} threshold={3} />);
+    const { container } = renderWithTheme(<GroupBars dimension={dimensions[0]} threshold={3} />);
     const peers = screen.getByRole('img', { name: /^Peers: mean 3\.67, 95% interval 3\.10 to 4\.23, 3 responses/ });
     expect(peers).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /^Direct reports: mean 3\.25, 95% interval 2\.61 to 3\.89, 4 responses/ })).toBeInTheDocument();
@@ -81,11 +81,11 @@ describe('the rater-group bars', () => {
   });
 
   it('shows a suppressed group as "fewer than N responses" with no number at all', () => {
-    const { container } = renderWithTheme(<GroupBars dimension={dimensions[0]!} threshold={3} />);
+    const { container } = renderWithTheme(<GroupBars dimension={dimensions[0]} threshold={3} />);
     const row = container.querySelector('[data-group="skip_level"]') as HTMLElement;
     expect(row).toHaveTextContent('fewer than 3 responses');
     expect(within(row).getByRole('img', { name: 'Skip-level: fewer than 3 responses, not shown' })).toBeInTheDocument();
-    expect(row.textContent!.replace('fewer than 3 responses', '')).not.toMatch(/\d/);
+    expect(row.textContent.replace('fewer than 3 responses', '')).not.toMatch(/\d/);
     expect(row.querySelector('.bar, .ci-whisker')).toBeNull();
   });
 });

@@ -171,7 +171,7 @@ export function TransitionRisks({ report }: { report: Report }) {
   return (
     <Stack gap="sm">
       {report.transitionRisks.map((risk) => {
-        const s = RISK_STATUS[risk.status] ?? RISK_STATUS['insufficient-data']!;
+        const s = RISK_STATUS[risk.status] ?? RISK_STATUS['insufficient-data'];
         const Icon = s.icon;
         return (
           <Group key={risk.id} align="flex-start" wrap="nowrap" gap="sm" className={`risk-row risk-${risk.status}`}>
@@ -257,7 +257,7 @@ export function ReadinessCards({ report }: { report: Report }) {
   return (
     <SimpleGrid cols={{ base: 1, sm: Math.min(3, list.length) }} spacing="md">
       {list.map((r) => {
-        const s = READINESS[r.status] ?? READINESS['insufficient-data']!;
+        const s = READINESS[r.status] ?? READINESS['insufficient-data'];
         return (
           <Box key={r.profileId} className="soft-row">
             <Group justify="space-between" wrap="nowrap">

@@ -100,14 +100,14 @@ describe('SurveyForm', () => {
       await user.tab();
       const radios = within(screen.getByRole('radiogroup', { name })).getAllByRole('radio');
       await user.tab(); // past the comment box of the first dimension where there is one
-      radios[0]!.focus();
+      radios[0].focus();
       await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
       expect(radios[3]).toBeChecked();
     }
     screen.getByRole('button', { name: 'Submit feedback' }).focus();
     await user.keyboard('{Enter}');
     expect(onSubmit).toHaveBeenCalledTimes(1);
-    const [answers] = onSubmit.mock.calls[0]!;
+    const [answers] = onSubmit.mock.calls[0];
     expect(answers).toEqual([
       { itemId: 'dl-1', value: 3 },
       { itemId: 'dl-2', value: 4 },

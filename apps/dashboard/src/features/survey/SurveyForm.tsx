@@ -50,7 +50,7 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
   // Autosave a moment after the last change.
   useEffect(() => {
     if (!dirty.current || !onSaveDraft || readOnly) return;
-    const timer = setTimeout(async () => {
+    const save = async () => {
       setSave({ kind: 'saving' });
       try {
         const [a, c] = payload();
@@ -60,12 +60,14 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
       } catch (error) {
         setSave({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       }
-    }, autosaveDelayMs);
+    };
+    const timer = setTimeout(() => void save(), autosaveDelayMs);
     return () => clearTimeout(timer);
   }, [answers, comments, payload, onSaveDraft, autosaveDelayMs, readOnly]);
 
   // Once every missing item is answered, the summary goes away.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- clears the summary once; a later cleared answer must not bring it back
     if (missing && missing.every((id) => answers[id] !== undefined)) setMissing(null);
   }, [answers, missing]);
 
@@ -91,7 +93,7 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
   const numbered = new Map(items.map((item, index) => [item.id, index + 1]));
 
   return (
-    <form onSubmit={submit} noValidate aria-label={`Feedback about ${survey.subjectName}`}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={`Feedback about ${survey.subjectName}`}>
       <Paper className="survey-progress" shadow="xs" p="sm" withBorder>
         <Group justify="space-between" gap="xs" mb={6} wrap="nowrap">
           <Text size="sm" fw={600} id="survey-progress-label">
