@@ -142,7 +142,7 @@ export class MailRepository {
     const rows: MailRow[] = [];
     for (let i = 0; i < mails.length; i += 2000) {
       rows.push(
-        ...((await manager.query(
+        ...(await manager.query<MailRow[]>(
           `INSERT INTO "notification"."mail" AS m ("id", "organisation_id", "dedupe_key", "kind", "cycle_id", "subject_id", "assignment_id", "recipient_person_id",
               "to_address", "content", "status", "reason", "correlation_id")
            SELECT r."id", r."organisationId", r."dedupeKey", r."kind", r."cycleId", r."subjectId", r."assignmentId", r."recipientPersonId",
@@ -152,7 +152,7 @@ export class MailRepository {
            ON CONFLICT ("dedupe_key") DO NOTHING
            RETURNING ${MAIL_COLUMNS}`,
           [JSON.stringify(mails.slice(i, i + 2000))],
-        )) as MailRow[]),
+        )),
       );
     }
     return rows;
