@@ -87,7 +87,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const port = options.port ?? 4000;
   const host = options.host ?? '127.0.0.1';
   await gateway.listen(port, host);
-  const address = gateway.getHttpServer<Server>().address();
+  const address = (gateway.getHttpServer() as Server).address();
   const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
   // The notifier starts once the address (the default PUBLIC_URL) is known, before anything can be launched.
   const mailConfig = { ...notificationConfigFromEnv(options.mailEnv ?? {}, { publicUrl: url, secret }), ...options.notifications };
