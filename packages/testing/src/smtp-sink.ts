@@ -58,7 +58,7 @@ export async function startSmtpSink(options: { port?: number; parse?: boolean } 
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', async () => {
+        const finish = async () => {
           const raw = Buffer.concat(chunks);
           const to = session.envelope.rcptTo.map((r) => r.address);
           const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
@@ -84,7 +84,8 @@ export async function startSmtpSink(options: { port?: number; parse?: boolean } 
           } catch (error) {
             callback(error as Error);
           }
-        });
+        };
+        stream.on('end', () => void finish());
       },
     });
 

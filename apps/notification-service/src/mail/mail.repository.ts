@@ -114,11 +114,6 @@ export class MailRepository {
     return new Map(rows.map((r) => [r.assignmentId, r]));
   }
 
-  async isCycleClosed(manager: EntityManager, cycleId: string): Promise<boolean> {
-    const rows = await manager.query(`SELECT 1 FROM "notification"."closed_cycle" WHERE "cycle_id" = $1`, [cycleId]);
-    return rows.length > 0;
-  }
-
   async markReminded(manager: EntityManager, assignmentIds: string[], at: Date, autoDays?: Map<string, number[]>): Promise<void> {
     if (assignmentIds.length === 0) return;
     await manager.query(
@@ -147,7 +142,7 @@ export class MailRepository {
     const rows: MailRow[] = [];
     for (let i = 0; i < mails.length; i += 2000) {
       rows.push(
-        ...(await manager.query(
+        ...(await manager.query<MailRow[]>(
           `INSERT INTO "notification"."mail" AS m ("id", "organisation_id", "dedupe_key", "kind", "cycle_id", "subject_id", "assignment_id", "recipient_person_id",
               "to_address", "content", "status", "reason", "correlation_id")
            SELECT r."id", r."organisationId", r."dedupeKey", r."kind", r."cycleId", r."subjectId", r."assignmentId", r."recipientPersonId",
@@ -195,14 +190,6 @@ export class MailRepository {
        RETURNING ${MAIL_COLUMNS}`,
       [JSON.stringify(outcomes)],
     ));
-  }
-
-  /** When the next deferred or queued mail is due (null: none waiting). */
-  async nextDueAt(): Promise<Date | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT min("next_attempt_at") AS "at" FROM "notification"."mail" WHERE "status" IN ('queued', 'deferred')`,
-    );
-    return row?.at ? new Date(row.at) : null;
   }
 
   /**
