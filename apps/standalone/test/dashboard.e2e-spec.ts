@@ -11,6 +11,7 @@
  */
 import { addAccount, provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +59,24 @@ describe('dashboard: the whole journey in real Chromium', () => {
     page.setDefaultTimeout(20000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     return page;
+  }
+
+  async function api<T>(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+    return body.data!;
+  }
+
+  /** Risk id → status as the screen shows them. */
+  async function risksOnScreen(page: Page): Promise<Record<string, string>> {
+    await page.locator('[data-risk-id]').first().waitFor();
+    const rows = await page.locator('[data-risk-id]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-risk-id')!, e.getAttribute('data-risk-status')!]));
+    return Object.fromEntries(rows);
   }
 
   let shots = 0;
@@ -176,7 +195,19 @@ describe('dashboard: the whole journey in real Chromium', () => {
 
     // --- every rater answers through their link, without signing in --------------------------------
     const level: Record<string, number> = { self: 5, manager: 4, peer: 4, direct_report: 3, skip_level: 3, other: 4 };
+    // Two raters answer in the browser (the first on a phone); the rest through the same API the
+    // survey page uses, which keeps the journey fast.
+    const SCALE = ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'];
+    const valueFor = (group: string, i: number, index: number) => (i % 7 === 6 ? null : Math.max(1, Math.min(5, level[group]! + ((i + index) % 3) - 1)));
     for (const [index, link] of links.entries()) {
+      if (index < 2) continue;
+      const token = decodeURIComponent(link.href.split('/').pop()!);
+      const { raterSurvey } = await api<{ raterSurvey: { dimensions: { id: string; items: { id: string }[] }[] } }>(null, `query($t: String!) { raterSurvey(token: $t) { dimensions { id items { id } } } }`, { t: token });
+      const answers = raterSurvey.dimensions.flatMap((d) => d.items).map((item, i) => ({ itemId: item.id, value: valueFor(link.group, i, index) }));
+      const comments = index % 2 === 0 ? [{ dimensionId: raterSurvey.dimensions[0]!.id, text: 'Makes time to coach each of her team leads.' }] : [];
+      await api(null, `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, { input: { token, idempotencyKey: randomUUID(), answers, comments } });
+    }
+    for (const [index, link] of links.slice(0, 2).entries()) {
       const first = index === 0;
       const rater = await newPage(first ? { width: 390, height: 844 } : undefined); // the first on a phone-width screen
       await rater.goto(link.href);
@@ -194,7 +225,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
         await screenshot(rater, 'survey-validation');
       }
       for (let i = 0; i < count; i++) {
-        const value = i % 7 === 6 ? 'Not able to rate' : ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'][Math.max(0, Math.min(4, level[link.group]! - 1 + ((i + index) % 3) - 1))]!;
+        const v = valueFor(link.group, i, index);
+        const value = v == null ? 'Not able to rate' : SCALE[v - 1]!;
         await groups.nth(i).getByRole('radio', { name: value, exact: true }).check();
       }
       await rater.getByText(`${count} of ${count} answered`).waitFor();
@@ -260,6 +292,58 @@ describe('dashboard: the whole journey in real Chromium', () => {
     expect(pdf.suggestedFilename()).toBe('nadia-okafor-360-report.pdf');
     await leader.setViewportSize({ width: 390, height: 844 });
     await screenshot(leader, 'leader-report-phone');
+
+    // --- a second cycle (answered through the API) with other transition risks -----------------------
+    // The client cache once merged risks of different reports by their id: open both reports in one
+    // session and check each shows its own risks, as the API says.
+    const { login: hrLogin } = await api<{ login: { token: string } }>(null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: HR.email, p: HR.password });
+    const hrToken = hrLogin.token;
+    const { people } = await api<{ people: { id: string; name: string }[] }>(hrToken, `{ people(search: "Nadia Okafor") { id name } }`);
+    const nadiaId = people.find((p) => p.name === 'Nadia Okafor')!.id;
+    const { createCycle } = await api<{ createCycle: { id: string } }>(hrToken, `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`, {
+      input: { name: 'Leadership 360 — Lumen follow-up', opensAt: new Date(Date.now() + 60000).toISOString(), closesAt: new Date(Date.now() + 14 * 86400000).toISOString() },
+    });
+    const secondCycleId = createCycle.id;
+    await api(hrToken, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: secondCycleId, p: [nadiaId] });
+    await api(hrToken, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: secondCycleId });
+    await api(hrToken, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c: secondCycleId, s: nadiaId });
+    await api(hrToken, `mutation($c: ID!) { launchCycle(cycleId: $c) { id } }`, { c: secondCycleId });
+    const { raterInvitations } = await api<{ raterInvitations: { token: string; group: string }[] }>(hrToken, `query($c: ID!) { raterInvitations(cycleId: $c) { token group } }`, { c: secondCycleId });
+    for (const invitation of raterInvitations) {
+      const { raterSurvey } = await api<{ raterSurvey: { dimensions: { items: { id: string }[] }[] } }>(null, `query($t: String!) { raterSurvey(token: $t) { dimensions { items { id } } } }`, { t: invitation.token });
+      // This time everyone but the leader herself sees little of the leadership work.
+      const answers = raterSurvey.dimensions.flatMap((d) => d.items.map((item) => ({ itemId: item.id, value: invitation.group === 'self' ? 5 : 1 })));
+      await api(null, `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, { input: { token: invitation.token, idempotencyKey: randomUUID(), answers } });
+    }
+    await eventually('the second cycle to be scored', async () => {
+      const [row] = await dataSource.query(
+        `SELECT coalesce(sum("response_count"), 0)::int AS "scored" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`,
+        [secondCycleId],
+      );
+      return row.scored >= raterInvitations.length;
+    }, 60000);
+    await api(hrToken, `mutation($c: ID!) { closeCycle(cycleId: $c) { id } }`, { c: secondCycleId });
+    await api(hrToken, `mutation($c: ID!) { releaseResults(cycleId: $c) { id } }`, { c: secondCycleId });
+    const risksFromApi = async (c: string) => {
+      const { subjectReport } = await api<{ subjectReport: { transitionRisks: { id: string; status: string }[] } }>(hrToken, `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { transitionRisks { id status } } }`, { c, s: nadiaId });
+      return Object.fromEntries(subjectReport.transitionRisks.map((r) => [r.id, r.status]));
+    };
+    const firstRisks = await risksFromApi(cycleId);
+    const secondRisks = await risksFromApi(secondCycleId);
+    expect(secondRisks).not.toEqual(firstRisks); // the two reports really differ
+
+    await leader.setViewportSize({ width: 1360, height: 900 });
+    for (const [name, id, expected] of [
+      ['Leadership 360 — Lumen follow-up', secondCycleId, secondRisks],
+      ['Leadership 360 — Lumen pilot', cycleId, firstRisks],
+      ['Leadership 360 — Lumen follow-up', secondCycleId, secondRisks],
+    ] as const) {
+      await leader.getByRole('link', { name: /My feedback/ }).click(); // in-app navigation: one Apollo cache throughout
+      await leader.getByRole('link', { name: new RegExp(name) }).click();
+      await leader.waitForURL(new RegExp(`/cycles/${id}/reports/`));
+      await leader.getByRole('heading', { name: 'Transition risks' }).waitFor();
+      await eventually(`the risks of ${name} on screen`, async () => JSON.stringify(await risksOnScreen(leader)) === JSON.stringify(expected), 10000);
+    }
 
     // --- her manager sees the team heatmap ------------------------------------------------------------
     await addAccount(dataSource, { organisationId, personEmail: 'mira.castellanos@lumen.example', password: LEADER_PASSWORD });
