@@ -56,7 +56,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
     const context = await browser.newContext({ viewport, baseURL: platform.url });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(20000);
+    page.setDefaultTimeout(45000); // generous: CI machines are shared
     page.on('pageerror', (error) => pageErrors.push(error.message));
     return page;
   }
@@ -117,7 +117,10 @@ describe('dashboard: the whole journey in real Chromium', () => {
   }, 60000);
 
   it('HR runs a cycle, raters answer by link, the leader reads her report', async () => {
-    // --- HR signs in and imports the organisation -------------------------------------------
+    const started = Date.now();
+    const mark = (what: string) => process.stdout.write(`dashboard e2e: ${what} at ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    mark('HR signs in and imports the organisation');
+    // --- HR signs in and imports the organisation ---
     const hr = await newPage();
     await hr.goto('/login');
     await screenshot(hr, 'sign-in');
@@ -141,7 +144,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.getByText('14 people · leaders of leaders are marked').waitFor();
     await screenshot(hr, 'hr-organisation');
 
-    // --- the cycle wizard -----------------------------------------------------------------------
+    mark('the cycle wizard');
+    // --- the cycle wizard ---
     await hr.getByRole('link', { name: /Review cycles/ }).click();
     await hr.getByRole('link', { name: 'Create your first cycle' }).click();
     await hr.getByRole('heading', { name: 'New review cycle' }).waitFor();
@@ -158,10 +162,22 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await screenshot(hr, 'hr-wizard-review');
     await hr.getByRole('button', { name: 'Create cycle' }).click();
 
-    // --- raters: propose, approve, launch --------------------------------------------------------
+    mark('raters: propose, approve, launch');
+    // --- raters: propose, approve, launch ---
     await hr.waitForURL(/\/cycles\/[0-9a-f-]{36}\?tab=raters/);
     const cycleId = /\/cycles\/([0-9a-f-]{36})/.exec(hr.url())![1]!;
     await hr.getByRole('button', { name: 'Propose raters for everyone' }).click();
+    // Before approval, launching is not the main action, and trying it says what to do in plain words.
+    await hr.getByText(/Not ready to launch: 1 leader’s rater list is waiting for approval/).waitFor();
+    await hr.getByRole('button', { name: 'Launch cycle' }).click();
+    await hr.getByRole('dialog').getByRole('button', { name: 'Launch cycle' }).click();
+    const refused = hr.getByRole('alert').filter({ hasText: 'The cycle was not launched' });
+    await refused.waitFor();
+    const refusal = await refused.innerText();
+    expect(refusal).toMatch(/Nadia Okafor has no approved direct reports; at least 3 are needed/);
+    expect(refusal).not.toMatch(/subjects\.|L10\.|rater\(s\)|_/);
+    expect(refusal.match(/Nadia Okafor has no approved direct reports/g)).toHaveLength(1); // said once
+    await screenshot(hr, 'hr-launch-refused');
     await hr.getByRole('button', { name: 'Approve all (1)' }).click();
     const raters = hr.getByLabel('Raters for Nadia Okafor');
     await raters.getByText('Approved', { exact: true }).waitFor();
@@ -177,7 +193,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.getByRole('table', { name: 'Progress by leader and rater group' }).waitFor();
     await screenshot(hr, 'hr-progress-launched');
 
-    // --- HR reads the survey links in the UI ------------------------------------------------------
+    mark('HR reads the survey links in the UI');
+    // --- HR reads the survey links in the UI ---
     await hr.getByRole('tab', { name: 'Survey links' }).click();
     await hr.getByRole('button', { name: 'Show survey links' }).click();
     await hr.getByRole('table', { name: 'Survey links' }).waitFor();
@@ -193,7 +210,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
     expect(perGroup('skip_level')).toBeGreaterThanOrEqual(3);
     for (const link of links) expect(link.href).toMatch(/^\/survey\/[^/]+$/);
 
-    // --- every rater answers through their link, without signing in --------------------------------
+    mark('every rater answers through their link, without signing in');
+    // --- every rater answers through their link, without signing in ---
     const level: Record<string, number> = { self: 5, manager: 4, peer: 4, direct_report: 3, skip_level: 3, other: 4 };
     // Two raters answer in the browser (the first on a phone); the rest through the same API the
     // survey page uses, which keeps the journey fast.
@@ -240,7 +258,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
       await rater.context().close();
     }
 
-    // --- HR follows progress live, then closes and releases ------------------------------------------
+    mark('HR follows progress live, then closes and releases');
+    // --- HR follows progress live, then closes and releases ---
     await hr.getByRole('tab', { name: 'Progress' }).click();
     await hr.getByText('100%').first().waitFor({ timeout: 60000 });
     await screenshot(hr, 'hr-progress-complete');
@@ -262,8 +281,12 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.getByText('Released', { exact: true }).first().waitFor();
     await hr.getByRole('link', { name: 'Nadia Okafor' }).waitFor();
     await screenshot(hr, 'hr-released-heatmap');
+    await hr.getByRole('tab', { name: 'Survey links' }).click();
+    await hr.getByText(/no longer open a survey and there is nothing left to share/).waitFor();
+    expect(await hr.getByText(/changed in the meantime/).count()).toBe(0);
 
-    // --- the leader signs in and reads her report ---------------------------------------------------
+    mark('the leader signs in and reads her report');
+    // --- the leader signs in and reads her report ---
     await addAccount(dataSource, { organisationId, personEmail: 'nadia.okafor@lumen.example', password: LEADER_PASSWORD });
     const leader = await newPage();
     await signIn(leader, 'nadia.okafor@lumen.example', LEADER_PASSWORD);
@@ -292,8 +315,13 @@ describe('dashboard: the whole journey in real Chromium', () => {
     expect(pdf.suggestedFilename()).toBe('nadia-okafor-360-report.pdf');
     await leader.setViewportSize({ width: 390, height: 844 });
     await screenshot(leader, 'leader-report-phone');
+    // A cut-off report address is explained, not an internal error.
+    await leader.goto('/cycles/not-a-cycle/reports/42');
+    await leader.getByText('This report address is not complete').waitFor();
+    expect(await leader.getByText(/went wrong on our side/).count()).toBe(0);
 
-    // --- a second cycle (answered through the API) with other transition risks -----------------------
+    mark('a second cycle (answered through the API) with other transition risks');
+    // --- a second cycle (answered through the API) with other transition risks ---
     // The client cache once merged risks of different reports by their id: open both reports in one
     // session and check each shows its own risks, as the API says.
     const { login: hrLogin } = await api<{ login: { token: string } }>(null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: HR.email, p: HR.password });
@@ -345,7 +373,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
       await eventually(`the risks of ${name} on screen`, async () => JSON.stringify(await risksOnScreen(leader)) === JSON.stringify(expected), 10000);
     }
 
-    // --- her manager sees the team heatmap ------------------------------------------------------------
+    mark('her manager sees the team heatmap');
+    // --- her manager sees the team heatmap ---
     await addAccount(dataSource, { organisationId, personEmail: 'mira.castellanos@lumen.example', password: LEADER_PASSWORD });
     const manager = await newPage();
     await signIn(manager, 'mira.castellanos@lumen.example', LEADER_PASSWORD);
