@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { graphqlDocuments } from './graphql-documents';
+import { routeSizes } from './route-sizes';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [graphqlDocuments(), react(), routeSizes()],
   server: {
     proxy: { '/graphql': 'http://127.0.0.1:4000', '/health': 'http://127.0.0.1:4000' },
   },

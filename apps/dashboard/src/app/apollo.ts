@@ -1,8 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type TypePolicies } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
+import { Observable } from 'rxjs';
 import { session } from './session';
 
 /**
@@ -47,32 +47,53 @@ export function createApolloClient(): ApolloClient {
     return token ? { headers: { ...prev.headers, authorization: `Bearer ${token}` } } : {};
   });
 
-  let ws: Client | null = null;
-  if (typeof window !== 'undefined' && typeof WebSocket !== 'undefined') {
-    const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-    ws = createClient({
-      url: `${protocol}//${window.location.host}/graphql`,
-      lazy: true,
-      retryAttempts: Infinity,
-      shouldRetry: () => true,
-      connectionParams: () => {
-        const token = session.token();
-        return token ? { authorization: `Bearer ${token}` } : {};
-      },
-    });
-    session.subscribe(() => ws?.terminate());
-  }
-
-  const link = ws
-    ? ApolloLink.split(
-        ({ query }) => {
-          const definition = getMainDefinition(query);
-          return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+  // graphql-ws loads on the first subscription only (HR's live pages), not with every page.
+  let ws: Promise<{ link: ApolloLink; client: Client }> | null = null;
+  const wsLink = () =>
+    (ws ??= Promise.all([import('graphql-ws'), import('@apollo/client/link/subscriptions')]).then(([{ createClient }, { GraphQLWsLink }]) => {
+      const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+      const client = createClient({
+        url: `${protocol}//${window.location.host}/graphql`,
+        lazy: true,
+        retryAttempts: Infinity,
+        shouldRetry: () => true,
+        connectionParams: () => {
+          const token = session.token();
+          return token ? { authorization: `Bearer ${token}` } : {};
         },
-        new GraphQLWsLink(ws),
-        auth.concat(http),
-      )
-    : auth.concat(http);
+      });
+      session.subscribe(() => client.terminate());
+      return { link: new GraphQLWsLink(client), client };
+    }));
+  const lazyWs = new ApolloLink(
+    (operation, forward) =>
+      new Observable((observer) => {
+        let subscription: { unsubscribe(): void } | null = null;
+        let closed = false;
+        wsLink().then(
+          ({ link }) => {
+            if (!closed) subscription = link.request(operation, forward).subscribe(observer);
+          },
+          (error) => observer.error(error),
+        );
+        return () => {
+          closed = true;
+          subscription?.unsubscribe();
+        };
+      }),
+  );
+
+  const link =
+    typeof window !== 'undefined' && typeof WebSocket !== 'undefined'
+      ? ApolloLink.split(
+          ({ query }) => {
+            const definition = getMainDefinition(query);
+            return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+          },
+          lazyWs,
+          auth.concat(http),
+        )
+      : auth.concat(http);
 
   return new ApolloClient({
     link,

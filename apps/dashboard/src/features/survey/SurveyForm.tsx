@@ -112,6 +112,10 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
           />
         </Progress.Root>
       </Paper>
+      {/* On phones the card above scrolls away; this 4px bar at the top edge keeps progress in view without covering any text. */}
+      <div className="survey-progress-edge" aria-hidden>
+        <div style={{ width: `${total ? (answered / total) * 100 : 0}%` }} />
+      </div>
 
       <Stack gap="xl" mt="lg">
         {survey.dimensions.map((dimension, dIndex) => (
