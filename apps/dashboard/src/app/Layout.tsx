@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Box, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartRadar, IconLogout, IconUsersGroup, IconRefresh, IconUpload } from '@tabler/icons-react';
+import { IconChartRadar, IconLogout, IconUsersGroup, IconChecklist, IconRefresh, IconUpload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useAuth, type RoleName } from '../features/auth/AuthProvider';
@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { to: '/cycles', label: 'Review cycles', icon: <IconRefresh size={18} aria-hidden />, roles: ['HR_ADMIN'], description: 'Set up, run and release' },
   { to: '/people', label: 'Organisation', icon: <IconUpload size={18} aria-hidden />, roles: ['HR_ADMIN'], description: 'Directory and import' },
   { to: '/my-reports', label: 'My feedback', icon: <IconChartRadar size={18} aria-hidden />, roles: ['LEADER'], description: 'Your 360 reports' },
+  { to: '/approvals', label: 'Raters to approve', icon: <IconChecklist size={18} aria-hidden />, roles: ['MANAGER'], description: 'Approve rater lists' },
   { to: '/team', label: 'My leaders', icon: <IconUsersGroup size={18} aria-hidden />, roles: ['MANAGER'], description: 'Team heatmap and reports' },
 ];
 

@@ -14,6 +14,7 @@ const PeoplePage = lazy(() => hr().then((m) => ({ default: m.PeoplePage })));
 const ReportPage = lazy(() => other().then((m) => ({ default: m.ReportPage })));
 const MyReportsPage = lazy(() => other().then((m) => ({ default: m.MyReportsPage })));
 const TeamPage = lazy(() => other().then((m) => ({ default: m.TeamPage })));
+const ApprovalsPage = lazy(() => other().then((m) => ({ default: m.ApprovalsPage })));
 // The sign-in page, the signed-in shell and "not found" are lazy too, so the rater's survey (the
 // page people open on phones from an e-mail) downloads only what it needs.
 const LoginPage = lazy(() => import('../pages/LoginPage').then((m) => ({ default: m.LoginPage })));
@@ -74,6 +75,7 @@ export const routes = [
       { path: 'cycles/:cycleId/reports/:subjectId', element: <ReportPage /> },
       { path: 'people', element: <RequireAuth roles={['HR_ADMIN']}><PeoplePage /></RequireAuth> },
       { path: 'my-reports', element: <MyReportsPage /> },
+      { path: 'approvals', element: <RequireAuth roles={['MANAGER']}><ApprovalsPage /></RequireAuth> },
       { path: 'team', element: <RequireAuth roles={['MANAGER']}><TeamPage /></RequireAuth> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) { cycleId transitionRisks { id name description status signalsOn signalsEvaluated minSignals } }\n      }\n    ": typeof types.RDocument,
     "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InstrumentsDocument,
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation { id name }\n      person { id name title department }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
@@ -40,6 +41,7 @@ type Documents = {
     "\n  query TeamReport($cycleId: ID!) {\n    teamReport(cycleId: $cycleId) { ...HeatmapFields }\n  }\n": typeof types.TeamReportDocument,
     "\n  mutation ImportPeople($csv: String!, $dryRun: Boolean!) {\n    importPeople(csv: $csv, dryRun: $dryRun) {\n      applied\n      dryRun\n      rows\n      created\n      updated\n      unchanged\n      errors { line column reason }\n      preview { line employeeId name email managerEmployeeId action }\n    }\n  }\n": typeof types.ImportPeopleDocument,
     "\n  query People($search: String, $leadersOfLeadersOnly: Boolean, $limit: Int) {\n    people(search: $search, leadersOfLeadersOnly: $leadersOfLeadersOnly, limit: $limit) {\n      id\n      employeeId\n      name\n      email\n      title\n      department\n      managerId\n      directReportCount\n      isLeaderOfLeaders\n    }\n  }\n": typeof types.PeopleDocument,
+    "\n  mutation CreateAccount($personId: ID!, $hrAdmin: Boolean!) {\n    createAccount(personId: $personId, hrAdmin: $hrAdmin) {\n      accountId\n      email\n      temporaryPassword\n    }\n  }\n": typeof types.CreateAccountDocument,
     "\n  fragment ProgressFields on CycleProgress {\n    cycleId\n    status\n    invited\n    started\n    submitted\n    responseRate\n    subjects {\n      subject { id name title department }\n      groups { group invited started submitted }\n      nonResponders { group started rater { id name email } }\n    }\n  }\n": typeof types.ProgressFieldsFragmentDoc,
     "\n  query CycleProgress($cycleId: ID!) {\n    cycleProgress(cycleId: $cycleId) { ...ProgressFields }\n  }\n": typeof types.CycleProgressDocument,
     "\n  subscription CycleProgressChanged($cycleId: ID!) {\n    cycleProgressChanged(cycleId: $cycleId) { ...ProgressFields }\n  }\n": typeof types.CycleProgressChangedDocument,
@@ -51,6 +53,7 @@ type Documents = {
     "\n  mutation SubmitSurvey($input: SubmitSurveyInput!) {\n    submitSurvey(input: $input) {\n      submissionId\n      status\n      acceptedAt\n      reasons { field message }\n    }\n  }\n": typeof types.SubmitSurveyDocument,
 };
 const documents: Documents = {
+    "\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) { cycleId transitionRisks { id name description status signalsOn signalsEvaluated minSignals } }\n      }\n    ": types.RDocument,
     "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n": types.InstrumentsDocument,
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation { id name }\n      person { id name title department }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
@@ -77,6 +80,7 @@ const documents: Documents = {
     "\n  query TeamReport($cycleId: ID!) {\n    teamReport(cycleId: $cycleId) { ...HeatmapFields }\n  }\n": types.TeamReportDocument,
     "\n  mutation ImportPeople($csv: String!, $dryRun: Boolean!) {\n    importPeople(csv: $csv, dryRun: $dryRun) {\n      applied\n      dryRun\n      rows\n      created\n      updated\n      unchanged\n      errors { line column reason }\n      preview { line employeeId name email managerEmployeeId action }\n    }\n  }\n": types.ImportPeopleDocument,
     "\n  query People($search: String, $leadersOfLeadersOnly: Boolean, $limit: Int) {\n    people(search: $search, leadersOfLeadersOnly: $leadersOfLeadersOnly, limit: $limit) {\n      id\n      employeeId\n      name\n      email\n      title\n      department\n      managerId\n      directReportCount\n      isLeaderOfLeaders\n    }\n  }\n": types.PeopleDocument,
+    "\n  mutation CreateAccount($personId: ID!, $hrAdmin: Boolean!) {\n    createAccount(personId: $personId, hrAdmin: $hrAdmin) {\n      accountId\n      email\n      temporaryPassword\n    }\n  }\n": types.CreateAccountDocument,
     "\n  fragment ProgressFields on CycleProgress {\n    cycleId\n    status\n    invited\n    started\n    submitted\n    responseRate\n    subjects {\n      subject { id name title department }\n      groups { group invited started submitted }\n      nonResponders { group started rater { id name email } }\n    }\n  }\n": types.ProgressFieldsFragmentDoc,
     "\n  query CycleProgress($cycleId: ID!) {\n    cycleProgress(cycleId: $cycleId) { ...ProgressFields }\n  }\n": types.CycleProgressDocument,
     "\n  subscription CycleProgressChanged($cycleId: ID!) {\n    cycleProgressChanged(cycleId: $cycleId) { ...ProgressFields }\n  }\n": types.CycleProgressChangedDocument,
@@ -102,6 +106,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) { cycleId transitionRisks { id name description status signalsOn signalsEvaluated minSignals } }\n      }\n    "): (typeof documents)["\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) { cycleId transitionRisks { id name description status signalsOn signalsEvaluated minSignals } }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -206,6 +214,10 @@ export function graphql(source: "\n  mutation ImportPeople($csv: String!, $dryRu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query People($search: String, $leadersOfLeadersOnly: Boolean, $limit: Int) {\n    people(search: $search, leadersOfLeadersOnly: $leadersOfLeadersOnly, limit: $limit) {\n      id\n      employeeId\n      name\n      email\n      title\n      department\n      managerId\n      directReportCount\n      isLeaderOfLeaders\n    }\n  }\n"): (typeof documents)["\n  query People($search: String, $leadersOfLeadersOnly: Boolean, $limit: Int) {\n    people(search: $search, leadersOfLeadersOnly: $leadersOfLeadersOnly, limit: $limit) {\n      id\n      employeeId\n      name\n      email\n      title\n      department\n      managerId\n      directReportCount\n      isLeaderOfLeaders\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAccount($personId: ID!, $hrAdmin: Boolean!) {\n    createAccount(personId: $personId, hrAdmin: $hrAdmin) {\n      accountId\n      email\n      temporaryPassword\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAccount($personId: ID!, $hrAdmin: Boolean!) {\n    createAccount(personId: $personId, hrAdmin: $hrAdmin) {\n      accountId\n      email\n      temporaryPassword\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

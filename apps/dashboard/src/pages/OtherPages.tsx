@@ -1,6 +1,7 @@
 import { Button } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { EmptyState, PageHeader } from '../app/ui';
+import { ApprovalsView } from '../features/cycles/MyRaterLists';
 import { MyReports } from '../features/report/MyReports';
 import { ReportScreen } from '../features/report/ReportScreen';
 import { TeamView } from '../features/team/TeamView';
@@ -37,3 +38,12 @@ export function TeamPage() {
   );
 }
 
+
+export function ApprovalsPage() {
+  return (
+    <>
+      <PageHeader eyebrow="Manager" title="Raters to approve" description="Check who will give feedback to the leaders who report to you, then approve each list." />
+      <ApprovalsView />
+    </>
+  );
+}

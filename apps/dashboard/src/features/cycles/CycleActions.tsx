@@ -188,7 +188,8 @@ export function RescorePanel({ cycle }: { cycle: CycleFieldsFragment }) {
       </Group>
       {data && (
         <Alert color="teal" variant="light" mt="md" role="status">
-          Rescore {data.rescoreCycle.rescoreId.slice(0, 8)} requested. Choose it under “Result set” on a report once it has been scored.
+          Rescore requested: the same answers read with {INSTRUMENT_VERSIONS.find((v) => v.value === String(data.rescoreCycle.instrumentVersion))?.label ?? `instrument version ${data.rescoreCycle.instrumentVersion}`} against the{' '}
+          {ROLE_PROFILES.find((p) => p.value === data.rescoreCycle.roleProfileId)?.label ?? data.rescoreCycle.roleProfileId} profile. Choose it under “Result set” on a report once it has been scored.
         </Alert>
       )}
       {error && <ErrorState error={error} what="The rescore was not started" />}

@@ -57,7 +57,7 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
           No links yet: they are created when the cycle is launched.
         </Alert>
       )}
-      <ScrollArea.Autosize mah={620} type="auto">
+      <ScrollArea.Autosize mah={620} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Survey links, scrollable' }}>
         <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label="Survey links">
           <Table.Thead>
             <Table.Tr>

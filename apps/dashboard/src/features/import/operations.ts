@@ -30,3 +30,13 @@ export const PEOPLE = graphql(`
     }
   }
 `);
+
+export const CREATE_ACCOUNT = graphql(`
+  mutation CreateAccount($personId: ID!, $hrAdmin: Boolean!) {
+    createAccount(personId: $personId, hrAdmin: $hrAdmin) {
+      accountId
+      email
+      temporaryPassword
+    }
+  }
+`);
