@@ -5,14 +5,14 @@
  * approves raters, launches, and reads the survey links; every rater (at least three per group)
  * answers through their link without signing in; HR closes and releases; the leader signs in and
  * sees her report with its radar chart; her manager sees the team heatmap. A screenshot of each
- * page goes to test-artifacts/dashboard/.
+ * page, desktop and phone, goes to test-artifacts/screenshots/, and axe-core checks each against WCAG 2.1 AA.
  *
  * Chromium missing is a failure, never a skip: `.ci/run` installs it.
  */
 import { addAccount, provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -20,7 +20,7 @@ import { DataSource } from 'typeorm';
 import { Platform, startPlatform } from '../src';
 
 const root = join(__dirname, '..', '..', '..');
-const artifacts = join(root, 'test-artifacts', 'dashboard');
+const artifacts = join(root, 'test-artifacts', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HR = { email: 'people.team@lumen.example', password: 'hr-password-0123' };
 const LEADER_PASSWORD = 'leader-password-0123';
@@ -80,10 +80,45 @@ describe('dashboard: the whole journey in real Chromium', () => {
   }
 
   let shots = 0;
+  let images = 0;
+  const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const accessibility: { page: string; id: string; impact: string; help: string; targets: string[] }[] = [];
+
+  /** axe-core on the page as it is now (WCAG 2.1 A and AA rules); serious and critical findings fail the test at the end. */
+  async function checkAccessibility(page: Page, name: string): Promise<void> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+    for (const v of violations) {
+      if (v.impact !== 'serious' && v.impact !== 'critical') continue;
+      accessibility.push({ page: name, ...v });
+      process.stdout.write(`dashboard e2e: axe on ${name}: ${v.impact} ${v.id} — ${v.help} (${v.targets.join(', ')})\n`);
+    }
+  }
+
+  /**
+   * Every page is photographed on a desktop and on a phone (390 × 844) into
+   * test-artifacts/screenshots/, and checked with axe-core (at the size it is used at: the raters'
+   * survey on the phone, the rest on the desktop).
+   */
   async function screenshot(page: Page, name: string): Promise<void> {
-    await page.waitForTimeout(300);
-    const file = join(artifacts, `${String(++shots).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.waitForTimeout(250);
+    const n = String(++shots).padStart(2, '0');
+    const viewport = page.viewportSize()!;
+    const phone = viewport.width <= 480;
+    await page.screenshot({ path: join(artifacts, `${n}-${name}-${phone ? 'phone' : 'desktop'}.png`), fullPage: true });
+    images++;
+    await checkAccessibility(page, `${name} (${phone ? 'phone' : 'desktop'})`);
+    if (phone) return;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(artifacts, `${n}-${name}-phone.png`), fullPage: true });
+    images++;
+    await page.setViewportSize(viewport);
   }
 
   async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -143,6 +178,13 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.getByText('14 people added, 0 updated, 0 unchanged.').waitFor();
     await hr.getByText('14 people · leaders of leaders are marked').waitFor();
     await screenshot(hr, 'hr-organisation');
+    // HR gives Nadia's manager a sign-in; the temporary password is shown once.
+    await hr.getByRole('button', { name: 'Give Mira Castellanos a sign-in' }).click();
+    await hr.getByRole('dialog').getByRole('button', { name: 'Create sign-in' }).click();
+    const temporaryPassword = (await hr.getByTestId('temporary-password').innerText()).trim();
+    expect(temporaryPassword.length).toBeGreaterThanOrEqual(12);
+    await screenshot(hr, 'hr-sign-in-created');
+    await hr.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
 
     mark('the cycle wizard');
     // --- the cycle wizard ---
@@ -178,7 +220,15 @@ describe('dashboard: the whole journey in real Chromium', () => {
     expect(refusal).not.toMatch(/subjects\.|L10\.|rater\(s\)|_/);
     expect(refusal.match(/Nadia Okafor has no approved direct reports/g)).toHaveLength(1); // said once
     await screenshot(hr, 'hr-launch-refused');
-    await hr.getByRole('button', { name: 'Approve all (1)' }).click();
+    // Her manager approves the list in her own view.
+    const manager = await newPage();
+    await signIn(manager, 'mira.castellanos@lumen.example', temporaryPassword);
+    await manager.getByRole('link', { name: /Raters to approve/ }).click();
+    await manager.getByRole('heading', { name: 'Raters to approve' }).waitFor();
+    await screenshot(manager, 'manager-raters-to-approve');
+    await manager.getByRole('button', { name: 'Approve raters for Nadia Okafor' }).click();
+    await manager.getByLabel('Raters for Nadia Okafor').getByText('Approved', { exact: true }).waitFor();
+    await hr.reload();
     const raters = hr.getByLabel('Raters for Nadia Okafor');
     await raters.getByText('Approved', { exact: true }).waitFor();
     for (const name of ['Mira Castellanos', 'Tomas Lindqvist', 'Priya Raman', 'Samuel Achebe', 'Ines Duarte', 'Kwame Mensah', 'Yuki Tanaka', 'Ines Analyst']) {
@@ -228,7 +278,58 @@ describe('dashboard: the whole journey in real Chromium', () => {
     for (const [index, link] of links.slice(0, 2).entries()) {
       const first = index === 0;
       const rater = await newPage(first ? { width: 390, height: 844 } : undefined); // the first on a phone-width screen
-      await rater.goto(link.href);
+      if (first) {
+        // A phone on a slow network: Chromium's "Slow 4G" profile and a 4× slower CPU. The page
+        // notes when the first question appears (time since navigation started).
+        await rater.addInitScript(() => {
+          new MutationObserver((_, observer) => {
+            if (document.querySelector('[role=radiogroup]')) {
+              (window as unknown as { firstQuestionAt: number }).firstQuestionAt = performance.now();
+              observer.disconnect();
+            }
+          }).observe(document, { childList: true, subtree: true });
+        });
+        const cdp = await rater.context().newCDPSession(rater);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await rater.goto(link.href);
+        await rater.getByRole('radiogroup').first().waitFor({ timeout: 90000 });
+        const firstQuestionMs = await rater.evaluate(() => (window as unknown as { firstQuestionAt: number }).firstQuestionAt);
+        const sizes = JSON.parse(readFileSync(join(root, 'apps', 'dashboard', 'dist', 'route-sizes.json'), 'utf8')) as { route: string; brotli: number; gzip: number }[];
+        const survey = sizes.find((r) => r.route === 'SurveyRoute')!;
+        process.stdout.write(
+          `dashboard e2e: survey on a throttled phone (Slow 4G, 4× CPU): first question after ${Math.round(firstQuestionMs)} ms (target 2500 ms); ` +
+            `survey route JavaScript ${(survey.brotli / 1024).toFixed(1)} KB brotli, ${(survey.gzip / 1024).toFixed(1)} KB gzip (target 150 KB)\n`,
+        );
+        expect(firstQuestionMs).toBeGreaterThan(0);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+        // The first question is above the fold, and nothing sticky ever covers the question being read.
+        const layout = await rater.evaluate(() => {
+          const sets = [...document.querySelectorAll('fieldset[role=radiogroup]')] as HTMLElement[];
+          const firstLegendBottom = sets[0]!.querySelector('legend')!.getBoundingClientRect().bottom;
+          const covered: number[] = [];
+          sets.forEach((set, i) => {
+            const legend = set.querySelector('legend')!;
+            window.scrollTo(0, window.scrollY + legend.getBoundingClientRect().top - 6);
+            const box = legend.getBoundingClientRect();
+            for (const y of [box.top + 4, box.top + box.height / 2]) {
+              for (const x of [box.left + 8, box.left + box.width / 2, box.right - 8]) {
+                const hit = document.elementFromPoint(x, y);
+                if (!hit || !set.contains(hit)) covered.push(i + 1);
+              }
+            }
+          });
+          window.scrollTo(0, 0);
+          return { firstLegendBottom, viewport: window.innerHeight, covered: [...new Set(covered)] };
+        });
+        expect(layout.firstLegendBottom).toBeLessThanOrEqual(layout.viewport);
+        expect(layout.covered).toEqual([]);
+      } else {
+        await rater.goto(link.href);
+      }
       await rater.getByRole('heading', { name: /Feedback for Nadia Okafor|Your self-assessment/ }).waitFor();
       await rater.getByText(/answers are combined|self-ratings are shown|answers are shown on their own/).first().waitFor();
       if (first) await screenshot(rater, `survey-intro-${link.group}`);
@@ -375,16 +476,16 @@ describe('dashboard: the whole journey in real Chromium', () => {
 
     mark('her manager sees the team heatmap');
     // --- her manager sees the team heatmap ---
-    await addAccount(dataSource, { organisationId, personEmail: 'mira.castellanos@lumen.example', password: LEADER_PASSWORD });
-    const manager = await newPage();
-    await signIn(manager, 'mira.castellanos@lumen.example', LEADER_PASSWORD);
+    await manager.goto('/');
     await manager.getByRole('link', { name: /My leaders/ }).click();
     await manager.getByRole('link', { name: 'Nadia Okafor' }).waitFor();
     await screenshot(manager, 'manager-team-heatmap');
 
     expect(pageErrors).toEqual([]);
+    if (accessibility.length) process.stdout.write(`dashboard e2e: accessibility findings\n${accessibility.map((v) => `  ${v.page}: ${v.impact} ${v.id} — ${v.help} (${v.targets.join(', ')})`).join('\n')}\n`);
+    expect(accessibility).toEqual([]);
     const files = readdirSync(artifacts).filter((f) => f.endsWith('.png'));
-    expect(files.length).toBe(shots);
+    expect(files.length).toBe(images); // desktop and phone of each page (the phone rater's pages on the phone only)
     for (const f of files) expect(statSync(join(artifacts, f)).size).toBeGreaterThan(5000);
-  }, 600000);
+  }, 900000); // about 3 minutes on a quiet machine; generous for busy shared runners
 });

@@ -44,16 +44,24 @@ describe('npm start: the whole platform in one process', () => {
     }
   });
 
-  it('seeds the demo organisation whose released cycle the leader can read', async () => {
+  it('seeds the demo organisation with two released cycles the leader can read', async () => {
     const hr = await api.login(DEMO.hr, DEMO.password);
-    const { cycles } = await api.ok(`{ cycles { id status subjects { id email } } }`, {}, hr);
-    expect(cycles).toHaveLength(1);
-    expect(cycles[0].status).toBe('RELEASED');
-    const ada = cycles[0].subjects.find((s: { email: string }) => s.email === DEMO.leader);
+    const { cycles } = await api.ok(`{ cycles { id name status opensAt subjects { id email } } }`, {}, hr);
+    expect(cycles).toHaveLength(2); // two cycles, so reports show the change since the previous one
+    for (const cycle of cycles) {
+      expect(cycle.status).toBe('RELEASED');
+      // named after the month it opened
+      expect(cycle.name).toBe(`Leadership 360 — ${new Date(cycle.opensAt).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`);
+    }
+    const latest = [...cycles].sort((a, b) => +new Date(b.opensAt) - +new Date(a.opensAt))[0];
+    const ada = latest.subjects.find((s: { email: string }) => s.email === DEMO.leader);
     expect(ada).toBeDefined();
+    const { people } = await api.ok(`{ people { name } }`, {}, hr);
+    expect(people.every((p: { name: string }) => !/\d/.test(p.name))).toBe(true); // names, not "Claude Ritchie 1"
+    expect(new Set(people.map((p: { name: string }) => p.name)).size).toBe(people.length);
 
     const leader = await api.login(DEMO.leader, DEMO.password);
-    const { subjectReport } = await api.ok(SUBJECT_REPORT, { cycleId: cycles[0].id, subjectId: ada.id }, leader);
+    const { subjectReport } = await api.ok(SUBJECT_REPORT, { cycleId: latest.id, subjectId: ada.id }, leader);
     expect(subjectReport.visibility).toBe('published');
     expect(subjectReport.responseCount).toBeGreaterThanOrEqual(10);
     for (const d of subjectReport.dimensions) {
