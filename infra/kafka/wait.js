@@ -1,5 +1,8 @@
 // Waits until a Kafka broker answers a metadata request (kafkajs admin), not a fixed sleep.
 // usage: node wait.js 127.0.0.1:19092 [seconds]
+// kafkajs 2.2.4 trips Node 24's TimeoutNegativeWarning (harmless: Node clamps the delay as before; see
+// packages/events/src/transports/kafkajs-node24.ts). This script prints nothing but readiness.
+process.removeAllListeners('warning');
 const { Kafka, logLevel } = require('kafkajs');
 const [brokers = '127.0.0.1:19092', seconds = '60'] = process.argv.slice(2);
 const deadline = Date.now() + Number(seconds) * 1000;

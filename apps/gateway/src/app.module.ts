@@ -6,21 +6,33 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
-import { AccountEntity, SessionEntity } from './auth/account.entity';
-import { AuthMiddleware } from './auth/auth.middleware';
-import { AuthModule } from './auth/auth.module';
-import { AuthService, bearerToken } from './auth/auth.service';
+import { AccessModule } from './access/access.module';
+import { AccountEntity, SessionEntity } from './accounts/account.entity';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthMiddleware } from './accounts/auth.middleware';
+import { AuthService, bearerToken } from './accounts/auth.service';
+import { AuditEventEntity } from './common/audit-event.entity';
+import { CommonModule } from './common/common.module';
 import { formatGraphQLError } from './common/errors';
 import { complexityPlugin, depthRule } from './common/query-limits';
-import { CoreModule } from './core.module';
-import { AssignmentEntity, CycleEntity, CycleSubjectEntity, NominationEntity } from './cycles/cycle.entity';
+import { CycleEntity, CycleSubjectEntity } from './cycles/cycle.entity';
 import { CyclesModule } from './cycles/cycles.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { InstrumentsModule } from './instruments/instruments.module';
+import { AssignmentEntity } from './invitations/assignment.entity';
+import { InvitationsModule } from './invitations/invitations.module';
 import { gatewayMigrations } from './migrations';
+import { NominationEntity } from './nominations/nomination.entity';
+import { NominationsModule } from './nominations/nominations.module';
 import { OrganisationEntity } from './people/organisation.entity';
 import { PeopleModule } from './people/people.module';
 import { PersonEntity } from './people/person.entity';
+import { ProgressModule } from './progress/progress.module';
+import { PublicationModule } from './publication/publication.module';
+import { PublishedReportEntity } from './publication/published-report.entity';
 import { ReportsModule } from './reports/reports.module';
+import { SubjectReportEntity } from './reports/subject-report.entity';
 import { SubmissionEntity } from './surveys/submission.entity';
 import { SurveysModule } from './surveys/surveys.module';
 
@@ -47,6 +59,9 @@ export const GATEWAY_ENTITIES = [
   NominationEntity,
   AssignmentEntity,
   SubmissionEntity,
+  SubjectReportEntity,
+  PublishedReportEntity,
+  AuditEventEntity,
 ];
 
 @Module({})
@@ -60,7 +75,8 @@ export class AppModule implements NestModule {
           serviceDataSourceOptions({ url: options.databaseUrl, schema: GATEWAY_SCHEMA, entities: GATEWAY_ENTITIES, migrations: gatewayMigrations }),
         ),
         MessagingModule.forRoot({ transport: options.transport, schema: GATEWAY_SCHEMA, service: 'gateway' }),
-        CoreModule.forRoot(options.secret),
+        CommonModule.forRoot(options.secret),
+        AccessModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [AuthService, GraphQLSchemaHost],
@@ -94,11 +110,17 @@ export class AppModule implements NestModule {
           ? [ServeStaticModule.forRoot({ rootPath: options.dashboardDir!, exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}'] })]
           : []),
         HealthModule,
-        AuthModule,
+        AccountsModule,
+        InstrumentsModule,
         PeopleModule,
         CyclesModule,
+        NominationsModule,
+        InvitationsModule,
+        ProgressModule,
         SurveysModule,
         ReportsModule,
+        PublicationModule,
+        ExportsModule,
       ],
     };
   }

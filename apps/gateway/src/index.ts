@@ -8,8 +8,7 @@ import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { inputValidationPipe } from './common/validation.pipe';
 
 export { AppModule, GATEWAY_SCHEMA, GATEWAY_ENTITIES, GatewayOptions } from './app.module';
-export { provisionOrganisation, addAccount } from './organisations/provision';
-export { ReportsService } from './reports/reports.service';
+export { provisionOrganisation, addAccount } from './accounts/provision';
 
 /** Builds the gateway (GraphQL at /graphql, health at /health, the dashboard at /). Call `listen` to serve. */
 export async function createGateway(options: {

@@ -1,15 +1,33 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { AccountsResolver } from './auth/accounts.resolver';
-import { AuthResolver } from './auth/auth.resolver';
+import { AccountsResolver } from './accounts/accounts.resolver';
+import { AuthResolver } from './accounts/auth.resolver';
 import { CyclesResolver } from './cycles/cycles.resolver';
+import { ExportsResolver } from './exports/exports.resolver';
 import { InstrumentsResolver } from './instruments/instruments.resolver';
+import { InvitationsResolver } from './invitations/invitations.resolver';
+import { NominationsResolver } from './nominations/nominations.resolver';
 import { PeopleResolver } from './people/people.resolver';
+import { ProgressResolver } from './progress/progress.resolver';
+import { PublicationResolver } from './publication/publication.resolver';
 import { ReportsResolver } from './reports/reports.resolver';
 import { SurveysResolver } from './surveys/surveys.resolver';
 
-export const RESOLVERS = [AuthResolver, AccountsResolver, InstrumentsResolver, PeopleResolver, CyclesResolver, SurveysResolver, ReportsResolver];
+export const RESOLVERS = [
+  AuthResolver,
+  AccountsResolver,
+  InstrumentsResolver,
+  PeopleResolver,
+  CyclesResolver,
+  NominationsResolver,
+  InvitationsResolver,
+  ProgressResolver,
+  SurveysResolver,
+  ReportsResolver,
+  PublicationResolver,
+  ExportsResolver,
+];
 
 /** The gateway's GraphQL schema as SDL, built from the resolvers alone (no database needed). */
 export async function gatewaySchemaSdl(): Promise<string> {

@@ -2,7 +2,7 @@ import { prepareServiceDatabase, serviceDataSourceOptions } from '@leaderscope/s
 import { DataSource } from 'typeorm';
 import { GATEWAY_ENTITIES, GATEWAY_SCHEMA } from '../app.module';
 import { gatewayMigrations } from '../migrations';
-import { provisionOrganisation } from '../organisations/provision';
+import { provisionOrganisation } from '../accounts/provision';
 
 /** usage: DATABASE_URL=… node dist/cli/provision.js "<organisation name>" <hr-email> <hr-password> */
 async function main(): Promise<void> {

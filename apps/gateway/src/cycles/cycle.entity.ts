@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { RaterGroupName } from '../common/rater-group';
 
 export type CycleStatus = 'draft' | 'launched' | 'closed' | 'released';
-export type RaterGroupName = 'self' | 'manager' | 'peer' | 'direct_report' | 'skip_level' | 'other';
 
 /** A 360 review cycle: who is reviewed, with which instrument, against which role profile. */
 @Entity({ name: 'cycle' })
@@ -63,88 +63,4 @@ export class CycleSubjectEntity {
 
   @PrimaryColumn('uuid', { name: 'person_id' })
   personId!: string;
-}
-
-export type NominationSource = 'proposed' | 'subject' | 'hr';
-export type NominationStatus = 'proposed' | 'approved' | 'removed';
-
-/** A proposed or approved rater for one subject. */
-@Entity({ name: 'nomination' })
-export class NominationEntity {
-  @PrimaryColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'cycle_id' })
-  cycleId!: string;
-
-  @Column('uuid', { name: 'subject_id' })
-  subjectId!: string;
-
-  @Column('uuid', { name: 'rater_id' })
-  raterId!: string;
-
-  @Column('text', { name: 'rater_group' })
-  raterGroup!: RaterGroupName;
-
-  @Column('text')
-  source!: NominationSource;
-
-  @Column('text')
-  status!: NominationStatus;
-}
-
-export type AssignmentStatus = 'invited' | 'started' | 'submitted';
-
-/** One rater asked about one subject, reached through an unguessable survey token. */
-@Entity({ name: 'assignment' })
-export class AssignmentEntity {
-  @PrimaryColumn('uuid')
-  id!: string;
-
-  @Column('uuid', { name: 'organisation_id' })
-  organisationId!: string;
-
-  @Column('uuid', { name: 'cycle_id' })
-  cycleId!: string;
-
-  @Column('uuid', { name: 'subject_id' })
-  subjectId!: string;
-
-  @Column('uuid', { name: 'rater_person_id' })
-  raterPersonId!: string;
-
-  @Column('text', { name: 'rater_group' })
-  raterGroup!: RaterGroupName;
-
-  /** SHA-256 of the token: the token itself is never stored in the clear. */
-  @Column('text', { name: 'token_hash' })
-  tokenHash!: string;
-
-  /** The token encrypted with the server key, so HR can list links (audited). */
-  @Column('text', { name: 'token_cipher' })
-  tokenCipher!: string;
-
-  @Column('text')
-  status!: AssignmentStatus;
-
-  @Column('jsonb', { name: 'draft_answers' })
-  draftAnswers!: Record<string, number | null>;
-
-  @Column('jsonb', { name: 'draft_comments' })
-  draftComments!: Record<string, string>;
-
-  @Column('timestamptz', { name: 'invited_at' })
-  invitedAt!: Date;
-
-  @Column('timestamptz', { name: 'started_at', nullable: true })
-  startedAt!: Date | null;
-
-  @Column('timestamptz', { name: 'submitted_at', nullable: true })
-  submittedAt!: Date | null;
-
-  @Column('timestamptz', { name: 'reminded_at', nullable: true })
-  remindedAt!: Date | null;
-
-  @Column('timestamptz', { name: 'revoked_at', nullable: true })
-  revokedAt!: Date | null;
 }

@@ -1,6 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AddSubjectsUseCase } from './add-subjects.use-case';
+import { CloseCycleUseCase } from './close-cycle.use-case';
+import { CreateCycleUseCase } from './create-cycle.use-case';
+import { CycleView } from './cycle-view';
+import { CyclesRepository } from './cycles.repository';
 import { CyclesResolver } from './cycles.resolver';
-import { CyclesService } from './cycles.service';
+import { GetCycleUseCase } from './get-cycle.use-case';
+import { ListCyclesUseCase } from './list-cycles.use-case';
+import { RescoreCycleUseCase } from './rescore-cycle.use-case';
 
-@Module({ providers: [CyclesService, CyclesResolver], exports: [CyclesService] })
+/** Cycles: creating them, who is reviewed, closing and rescoring. */
+@Module({
+  providers: [CyclesRepository, CycleView, ListCyclesUseCase, GetCycleUseCase, CreateCycleUseCase, AddSubjectsUseCase, CloseCycleUseCase, RescoreCycleUseCase, CyclesResolver],
+  exports: [CyclesRepository, CycleView, GetCycleUseCase],
+})
 export class CyclesModule {}

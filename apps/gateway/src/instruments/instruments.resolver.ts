@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { getInstrument, listInstruments } from '@leaderscope/framework';
-import { CurrentViewer, Viewer } from '../auth/viewer';
+import { CurrentViewer, Viewer } from '../access/viewer';
 
 @ObjectType()
 export class RoleProfileSummary {

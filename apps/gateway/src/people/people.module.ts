@@ -1,5 +1,10 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { ImportPeopleUseCase } from './import-people.use-case';
+import { ListPeopleUseCase } from './list-people.use-case';
+import { PeopleRepository } from './people.repository';
 import { PeopleResolver } from './people.resolver';
 
-@Module({ providers: [PeopleResolver] })
+/** The organisation directory. Its repository is shared: every capability shows people. */
+@Global()
+@Module({ providers: [PeopleRepository, ListPeopleUseCase, ImportPeopleUseCase, PeopleResolver], exports: [PeopleRepository] })
 export class PeopleModule {}

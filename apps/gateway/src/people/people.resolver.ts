@@ -1,16 +1,18 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentViewer, Viewer } from '../auth/viewer';
-import { AccessService } from '../cycles/access.service';
+import { HrOnly } from '../access/hr-only.guard';
+import { CurrentViewer, Viewer } from '../access/viewer';
 import { ImportPeopleResult, Person } from './dto/person.model';
-import { PeopleService } from './people.service';
+import { ImportPeopleUseCase } from './import-people.use-case';
+import { ListPeopleUseCase } from './list-people.use-case';
 
 @Resolver(() => Person)
 export class PeopleResolver {
   constructor(
-    private readonly peopleService: PeopleService,
-    private readonly access: AccessService,
+    private readonly listPeople: ListPeopleUseCase,
+    private readonly importPeopleUseCase: ImportPeopleUseCase,
   ) {}
 
+  @HrOnly()
   @Query(() => [Person], { description: 'The organisation directory (HR).' })
   people(
     @CurrentViewer() viewer: Viewer,
@@ -19,10 +21,10 @@ export class PeopleResolver {
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 500 }) limit?: number,
     @Args('offset', { type: () => Int, nullable: true, defaultValue: 0 }) offset?: number,
   ): Promise<Person[]> {
-    this.access.requireHr(viewer);
-    return this.peopleService.list(viewer.organisationId, { search, leadersOfLeadersOnly }, limit, offset);
+    return this.listPeople.execute(viewer, { search, leadersOfLeadersOnly }, limit, offset);
   }
 
+  @HrOnly()
   @Mutation(() => ImportPeopleResult, {
     description: 'Import people and reporting lines from CSV (employee_id, name, email, manager_id, title, department). Preview by default.',
   })
@@ -31,7 +33,6 @@ export class PeopleResolver {
     @Args('csv') csv: string,
     @Args('dryRun', { defaultValue: true }) dryRun: boolean,
   ): Promise<ImportPeopleResult> {
-    this.access.requireHr(viewer);
-    return this.peopleService.importPeople(viewer, csv, dryRun);
+    return this.importPeopleUseCase.execute(viewer, csv, dryRun);
   }
 }

@@ -29,4 +29,7 @@ export class PersonEntity {
 
   @Column('uuid', { name: 'manager_id', nullable: true })
   managerId!: string | null;
+
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
+  updatedAt!: Date;
 }

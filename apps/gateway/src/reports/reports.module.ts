@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
-import { CyclesModule } from '../cycles/cycles.module';
-import { ReportPdfController } from './report-pdf.controller';
-import { ReportUpdatesConsumer } from './report-updates.consumer';
+import { CycleHeatmapUseCase } from './cycle-heatmap.use-case';
+import { HeatmapView } from './heatmap-view';
+import { ListResultSetsUseCase } from './list-result-sets.use-case';
+import { ReadReportUseCase } from './read-report.use-case';
+import { ReportView } from './report-view';
+import { ReportsRepository } from './reports.repository';
 import { ReportsResolver } from './reports.resolver';
-import { ReportsService } from './reports.service';
+import { TeamReportUseCase } from './team-report.use-case';
 
+/** Reading reports: one subject's, the cycle heatmap, a manager's team, live or published by who is asking. */
 @Module({
-  imports: [CyclesModule],
-  controllers: [ReportPdfController],
-  providers: [ReportsService, ReportsResolver, ReportUpdatesConsumer],
-  exports: [ReportsService],
+  providers: [ReportsRepository, ReportView, HeatmapView, ReadReportUseCase, ListResultSetsUseCase, CycleHeatmapUseCase, TeamReportUseCase, ReportsResolver],
+  exports: [ReportsRepository, ReadReportUseCase],
 })
 export class ReportsModule {}

@@ -1,7 +1,26 @@
 import { Module } from '@nestjs/common';
+import { OpenSurveyUseCase } from './open-survey.use-case';
+import { ReadReceiptUseCase } from './read-receipt.use-case';
+import { RecordOutcomeUseCase } from './record-outcome.use-case';
 import { ResponseOutcomesConsumer } from './response-outcomes.consumer';
+import { SaveDraftUseCase } from './save-draft.use-case';
+import { SubmitSurveyUseCase } from './submit-survey.use-case';
+import { SurveyLinks } from './survey-link';
+import { SurveysRepository } from './surveys.repository';
 import { SurveysResolver } from './surveys.resolver';
-import { SurveysService } from './surveys.service';
 
-@Module({ providers: [SurveysService, SurveysResolver, ResponseOutcomesConsumer] })
+/** The rater's side: a survey reached by token, drafts, submission through the outbox, and its outcome. */
+@Module({
+  providers: [
+    SurveysRepository,
+    SurveyLinks,
+    OpenSurveyUseCase,
+    SaveDraftUseCase,
+    SubmitSurveyUseCase,
+    ReadReceiptUseCase,
+    RecordOutcomeUseCase,
+    SurveysResolver,
+    ResponseOutcomesConsumer,
+  ],
+})
 export class SurveysModule {}

@@ -6,6 +6,7 @@ import { EventTransport } from './transport';
 export * from './transport';
 export * from './in-process.transport';
 export * from './kafka.transport';
+export { silenceKafkajsNegativeTimeoutWarning } from './kafkajs-node24';
 
 /**
  * The transport a service process configures from KAFKA_BROKERS, KAFKA_PARTITIONS, KAFKA_TOPIC_PREFIX,

@@ -2,6 +2,7 @@ import { Admin, CompressionTypes, Consumer, IHeaders, Kafka, KafkaConfig, KafkaM
 import { ContractRegistry, EventEnvelope, parseEnvelope } from '../envelope';
 import { deadLetterTopic } from '../contracts/topics';
 import { backoffMs, describeError, EventTransport, SubscribeOptions } from './transport';
+import { silenceKafkajsNegativeTimeoutWarning } from './kafkajs-node24';
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -54,6 +55,7 @@ export class KafkaTransport implements EventTransport {
   private readonly ns: string;
 
   constructor(private readonly options: KafkaTransportOptions) {
+    silenceKafkajsNegativeTimeoutWarning();
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
@@ -80,20 +82,40 @@ export class KafkaTransport implements EventTransport {
       topics.add(this.topicName(contract.topic));
       topics.add(this.topicName(deadLetterTopic(contract.topic)));
     }
-    const existing = new Set(await this.admin.listTopics());
-    const missing = [...topics].filter((t) => !existing.has(t));
-    if (missing.length > 0) {
-      await this.admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: this.options.partitions ?? 6,
-          replicationFactor: this.options.replicationFactor ?? 1,
-        })),
-      });
-    }
+    await this.ensureTopics([...topics]);
     await this.producer.connect();
     this.started = true;
+  }
+
+  /**
+   * Creates the missing topics and waits until each has a leader. A broker that has just started (or
+   * several apps creating the same topics at once) can answer the metadata request that follows
+   * `createTopics` with "This server does not host this topic-partition" before the new partitions'
+   * leaders are known; kafkajs only retries "leader not available", so we retry the whole step.
+   */
+  private async ensureTopics(topics: string[], attempts = 20): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const existing = new Set(await this.admin.listTopics());
+        const missing = topics.filter((t) => !existing.has(t));
+        if (missing.length > 0) {
+          await this.admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map((topic) => ({
+              topic,
+              numPartitions: this.options.partitions ?? 6,
+              replicationFactor: this.options.replicationFactor ?? 1,
+            })),
+          });
+        }
+        await this.admin.fetchTopicMetadata({ topics });
+        return;
+      } catch (error) {
+        const retriable = (error as { retriable?: boolean }).retriable !== false || /topic-partition|already exists/i.test(String(error));
+        if (attempt >= attempts || !retriable) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * attempt)));
+      }
+    }
   }
 
   async publish(envelopes: EventEnvelope[]): Promise<void> {

@@ -1,7 +1,7 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { RaterGroup } from '../../surveys/dto/rater-group';
+import { ArrayMaxSize, IsDate, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { RaterGroup } from '../../common/rater-group';
 
 @InputType()
 export class GroupCountInput {
@@ -71,28 +71,4 @@ export class CreateCycleInput {
   @Type(() => Date)
   @IsDate()
   closesAt!: Date;
-}
-
-@InputType()
-export class NominateRaterInput {
-  @Field(() => ID)
-  @IsUUID()
-  cycleId!: string;
-
-  @Field(() => ID)
-  @IsUUID()
-  subjectId!: string;
-
-  @Field(() => ID)
-  @IsUUID()
-  raterId!: string;
-
-  @Field(() => RaterGroup)
-  @IsEnum(RaterGroup)
-  group!: RaterGroup;
-
-  @Field({ defaultValue: false, description: 'true removes the rater instead' })
-  @IsOptional()
-  @IsBoolean()
-  remove!: boolean;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FieldProblemModel } from '../../common/field-problem.model';
-import { RaterGroup } from './rater-group';
+import { RaterGroup } from '../../common/rater-group';
 
 @ObjectType()
 export class ScalePoint {

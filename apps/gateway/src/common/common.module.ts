@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { AccountsRepository } from '../accounts/accounts.repository';
+import { AuthService } from '../accounts/auth.service';
+import { RateLimitsService } from '../accounts/rate-limits.service';
+import { TOKEN_CIPHER, TokenCipher } from '../accounts/secrets';
+import { AuditRepository } from './audit.repository';
+import { LiveUpdates } from './live-updates';
+
+/** What every capability uses: sessions (the viewer behind a token), rate limits, audit, live updates and the token cipher. */
+@Global()
+@Module({})
+export class CommonModule {
+  static forRoot(secret: string) {
+    return {
+      module: CommonModule,
+      providers: [AccountsRepository, AuthService, RateLimitsService, AuditRepository, LiveUpdates, { provide: TOKEN_CIPHER, useValue: new TokenCipher(secret) }],
+      exports: [AccountsRepository, AuthService, RateLimitsService, AuditRepository, LiveUpdates, TOKEN_CIPHER],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PubSub } from 'graphql-subscriptions';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+
+export const PROGRESS_CHANGED = 'cycleProgressChanged';
+export const REPORT_CHANGED = 'subjectReportChanged';
+const CHANNEL = 'leaderscope_live';
+
+/**
+ * Live updates for GraphQL subscriptions across every gateway replica. A change is announced with
+ * PostgreSQL's NOTIFY after its transaction commits; every gateway process LISTENs and passes it to
+ * its own subscribers, so a subscriber on any replica hears about a change made on any other, and
+ * never before the data it will read is committed.
+ */
+@Injectable()
+export class LiveUpdates implements OnModuleInit, OnModuleDestroy {
+  readonly pubsub = new PubSub();
+  private readonly logger = new Logger(LiveUpdates.name);
+  private listener: Client | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async onModuleInit(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    this.listener = new Client({ connectionString: url });
+    this.listener.on('notification', (message) => this.deliver(message.payload));
+    this.listener.on('error', (error) => this.logger.warn(`live updates: ${error.message}`));
+    await this.listener.connect();
+    await this.listener.query(`LISTEN ${CHANNEL}`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  /** A cycle's progress changed (call after the change committed). */
+  changed(cycleId: string): void {
+    this.notify({ kind: 'progress', cycleId });
+  }
+
+  /** A subject's report changed (call after the change committed). */
+  reportChanged(cycleId: string, subjectId: string): void {
+    this.notify({ kind: 'report', cycleId, subjectId });
+  }
+
+  private notify(message: { kind: 'progress' | 'report'; cycleId: string; subjectId?: string }): void {
+    this.dataSource.query(`SELECT pg_notify($1, $2)`, [CHANNEL, JSON.stringify(message)]).catch((error: Error) => {
+      this.logger.warn(`live updates: ${error.message}`);
+    });
+  }
+
+  private deliver(payload: string | undefined): void {
+    if (!payload) return;
+    const message = JSON.parse(payload) as { kind: string; cycleId: string; subjectId?: string };
+    if (message.kind === 'progress') void this.pubsub.publish(PROGRESS_CHANGED, { cycleId: message.cycleId });
+    else void this.pubsub.publish(REPORT_CHANGED, { cycleId: message.cycleId, subjectId: message.subjectId });
+  }
+}

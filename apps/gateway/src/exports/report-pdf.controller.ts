@@ -1,0 +1,31 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { RequestContext } from '../access/viewer';
+import { RenderReportPdfUseCase } from './render-report-pdf.use-case';
+
+interface PdfResponse {
+  status(code: number): { json(body: unknown): void };
+  setHeader(k: string, v: string): void;
+  end(b: Buffer): void;
+}
+
+/** `GET /reports/:cycleId/:subjectId.pdf` with the bearer token: one subject's report as PDF (same access rules). */
+@Controller('reports')
+export class ReportPdfController {
+  constructor(private readonly renderPdf: RenderReportPdfUseCase) {}
+
+  @Get(':cycleId/:subjectId.pdf')
+  async pdf(@Param('cycleId') cycleId: string, @Param('subjectId') subjectId: string, @Req() req: { leaderscope?: RequestContext }, @Res() res: PdfResponse): Promise<void> {
+    const viewer = req.leaderscope?.viewer;
+    if (!viewer) return res.status(401).json({ error: 'UNAUTHENTICATED', message: 'Sign in first: this needs a valid bearer token' });
+    let pdf: Buffer | null;
+    try {
+      pdf = await this.renderPdf.execute(viewer, cycleId, subjectId);
+    } catch (error) {
+      return res.status(403).json({ error: 'FORBIDDEN', message: (error as Error).message });
+    }
+    if (!pdf) return res.status(404).json({ error: 'NOT_FOUND', message: 'No responses have been scored for this subject yet' });
+    res.setHeader('content-type', 'application/pdf');
+    res.setHeader('content-disposition', `attachment; filename="leaderscope-${subjectId}.pdf"`);
+    res.end(pdf);
+  }
+}

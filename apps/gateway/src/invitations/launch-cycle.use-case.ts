@@ -1,0 +1,111 @@
+import { invitationIssuedV1 } from '@leaderscope/events';
+import { OutboxService } from '@leaderscope/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AccessPolicy } from '../access/access.policy';
+import { Viewer } from '../access/viewer';
+import { hashToken, newToken, TOKEN_CIPHER, TokenCipher } from '../accounts/secrets';
+import { AuditRepository } from '../common/audit.repository';
+import { ConflictError, FieldProblem, InputError } from '../common/errors';
+import { LiveUpdates } from '../common/live-updates';
+import { requireStatus } from '../cycles/cycle-status';
+import { CycleView } from '../cycles/cycle-view';
+import { CycleEntity } from '../cycles/cycle.entity';
+import { CyclesRepository } from '../cycles/cycles.repository';
+import { Cycle } from '../cycles/dto/cycle.model';
+import { NominationEntity } from '../nominations/nomination.entity';
+import { NominationsRepository } from '../nominations/nominations.repository';
+import { PersonEntity } from '../people/person.entity';
+import { PeopleRepository } from '../people/people.repository';
+import { AssignmentEntity } from './assignment.entity';
+import { InvitationsRepository } from './invitations.repository';
+
+/**
+ * Launch: checks every subject's approved raters against the group minimums, then creates one
+ * assignment with its own survey token per approved rater and emits one invitation per rater —
+ * all in one transaction.
+ */
+@Injectable()
+export class LaunchCycleUseCase {
+  constructor(
+    private readonly access: AccessPolicy,
+    private readonly cycles: CyclesRepository,
+    private readonly nominations: NominationsRepository,
+    private readonly people: PeopleRepository,
+    private readonly invitations: InvitationsRepository,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditRepository,
+    private readonly live: LiveUpdates,
+    private readonly view: CycleView,
+    @Inject(TOKEN_CIPHER) private readonly cipher: TokenCipher,
+  ) {}
+
+  async execute(viewer: Viewer, cycleId: string): Promise<Cycle> {
+    const cycle = await this.access.cycle(viewer, cycleId);
+    requireStatus(cycle, ['draft'], 'launch');
+    const subjects = await this.cycles.subjectIds(cycle.id);
+    if (subjects.length === 0) throw new InputError([{ field: 'cycleId', message: 'the cycle has no subjects yet' }]);
+    const approved = await this.nominations.approved(cycle.id);
+    const people = new Map((await this.people.findInOrganisation(viewer.organisationId)).map((p) => [p.id, p]));
+    const problems = belowMinimums(cycle, subjects, approved, people);
+    if (problems.length) throw new InputError(problems);
+    const launched = await this.outbox.transact(async ({ manager, emit }) => {
+      const locked = await this.cycles.lock(manager, cycle.id);
+      if (locked!.status !== 'draft') throw new ConflictError('The cycle was launched already');
+      const now = new Date();
+      const assignments = approved.map((n): AssignmentEntity => {
+        const token = newToken();
+        return {
+          id: randomUUID(),
+          organisationId: cycle.organisationId,
+          cycleId: cycle.id,
+          subjectId: n.subjectId,
+          raterPersonId: n.raterId,
+          raterGroup: n.raterGroup,
+          tokenHash: hashToken(token),
+          tokenCipher: this.cipher.encrypt(token),
+          status: 'invited',
+          draftAnswers: {},
+          draftComments: {},
+          invitedAt: now,
+          startedAt: null,
+          submittedAt: null,
+          remindedAt: null,
+          revokedAt: null,
+        };
+      });
+      await this.invitations.insert(manager, assignments);
+      for (const a of assignments) {
+        emit(invitationIssuedV1, {
+          cycleId: a.cycleId,
+          subjectId: a.subjectId,
+          assignmentId: a.id,
+          raterPersonId: a.raterPersonId,
+          raterGroup: a.raterGroup,
+          email: people.get(a.raterPersonId)?.email ?? null,
+          closesAt: cycle.closesAt.toISOString(),
+          issuedAt: now.toISOString(),
+        }, { organisationId: cycle.organisationId, correlationId: cycle.id });
+      }
+      await this.cycles.update(manager, cycle.id, { status: 'launched', launchedAt: now });
+      await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.launched', target: `cycle:${cycle.id}`, detail: { assignments: assignments.length } });
+      return { ...cycle, status: 'launched' as const, launchedAt: now };
+    });
+    this.live.changed(cycle.id);
+    return this.view.of(launched);
+  }
+}
+
+/** Every subject and group whose approved raters are fewer than the cycle's minimum. */
+export function belowMinimums(cycle: CycleEntity, subjects: string[], approved: NominationEntity[], people: Map<string, PersonEntity>): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const sid of subjects) {
+    for (const [group, min] of Object.entries(cycle.minRaters)) {
+      const count = approved.filter((n) => n.subjectId === sid && n.raterGroup === group).length;
+      if (count < (min ?? 0)) {
+        problems.push({ field: `subjects.${people.get(sid)?.employeeId ?? sid}.${group}`, message: `${people.get(sid)?.name ?? sid} has ${count} approved ${group} rater(s); at least ${min} needed` });
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,52 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { HrOnly } from '../access/hr-only.guard';
+import { CurrentViewer, Viewer } from '../access/viewer';
+import { ApproveNominationsUseCase } from './approve-nominations.use-case';
+import { NominateRaterInput } from './dto/nominate-rater.input';
+import { Nomination } from './dto/nomination.model';
+import { ListNominationsUseCase } from './list-nominations.use-case';
+import { NominateRaterUseCase } from './nominate-rater.use-case';
+import { ProposeRatersUseCase } from './propose-raters.use-case';
+
+@Resolver(() => Nomination)
+export class NominationsResolver {
+  constructor(
+    private readonly propose: ProposeRatersUseCase,
+    private readonly list: ListNominationsUseCase,
+    private readonly nominate: NominateRaterUseCase,
+    private readonly approve: ApproveNominationsUseCase,
+  ) {}
+
+  @HrOnly()
+  @Mutation(() => [Nomination], { description: 'HR: propose raters from reporting lines for one subject or all.' })
+  proposeRaters(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('subjectId', { type: () => ID, nullable: true }) subjectId?: string,
+  ): Promise<Nomination[]> {
+    return this.propose.execute(viewer, cycleId, subjectId);
+  }
+
+  @Query(() => [Nomination], { description: 'Nominations of a cycle (HR) or of one subject (HR, the subject, their manager).' })
+  nominations(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('subjectId', { type: () => ID, nullable: true }) subjectId?: string,
+  ): Promise<Nomination[]> {
+    return this.list.execute(viewer, cycleId, subjectId ?? null);
+  }
+
+  @Mutation(() => [Nomination], { description: 'Add or remove a rater. The subject may nominate peers and partners; HR anyone.' })
+  nominateRater(@CurrentViewer() viewer: Viewer, @Args('input') input: NominateRaterInput): Promise<Nomination[]> {
+    return this.nominate.execute(viewer, input);
+  }
+
+  @Mutation(() => [Nomination], { description: "The subject's manager (or HR) approves the subject's raters." })
+  approveNominations(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('subjectId', { type: () => ID }) subjectId: string,
+  ): Promise<Nomination[]> {
+    return this.approve.execute(viewer, cycleId, subjectId);
+  }
+}

@@ -1,0 +1,43 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { RaterGroupName } from '../common/rater-group';
+import { NominationEntity } from './nomination.entity';
+
+export interface DirectoryPerson {
+  id: string;
+  managerId: string | null;
+}
+
+/**
+ * Proposes raters from reporting lines: the subject themselves, the manager, direct reports, a
+ * deterministic sample of skip-levels, and peers under the same manager; at most `cap` per group.
+ * The sample depends only on the cycle, the subject and the people, so proposing again proposes
+ * the same raters.
+ */
+export function proposeRaters(cycleId: string, subjectIds: string[], people: DirectoryPerson[], cap: number): NominationEntity[] {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const reportsOf = new Map<string, DirectoryPerson[]>();
+  for (const p of people) if (p.managerId) reportsOf.set(p.managerId, [...(reportsOf.get(p.managerId) ?? []), p]);
+  const sample = (list: DirectoryPerson[], salt: string) =>
+    [...list].sort((a, b) => digest(`${salt}:${a.id}`).localeCompare(digest(`${salt}:${b.id}`))).slice(0, cap);
+  const rows: NominationEntity[] = [];
+  for (const sid of subjectIds) {
+    const subject = byId.get(sid);
+    if (!subject) continue;
+    const add = (rater: DirectoryPerson, group: RaterGroupName) =>
+      rows.push({ id: randomUUID(), cycleId, subjectId: sid, raterId: rater.id, raterGroup: group, source: 'proposed', status: 'proposed' });
+    add(subject, 'self');
+    const manager = subject.managerId ? byId.get(subject.managerId) : undefined;
+    if (manager) add(manager, 'manager');
+    const reports = reportsOf.get(sid) ?? [];
+    for (const r of sample(reports, `${cycleId}:dr:${sid}`)) add(r, 'direct_report');
+    const skips = reports.flatMap((r) => reportsOf.get(r.id) ?? []);
+    for (const r of sample(skips, `${cycleId}:sl:${sid}`)) add(r, 'skip_level');
+    const peers = subject.managerId ? (reportsOf.get(subject.managerId) ?? []).filter((p) => p.id !== sid) : [];
+    for (const r of sample(peers, `${cycleId}:pe:${sid}`)) add(r, 'peer');
+  }
+  return rows;
+}
+
+function digest(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}

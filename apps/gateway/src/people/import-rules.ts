@@ -1,0 +1,118 @@
+import { isEmail } from 'class-validator';
+import { parse } from 'csv-parse/sync';
+import { InputError } from '../common/errors';
+import { ImportAction, ImportRowError } from './dto/person.model';
+import { DirectoryRow } from './people.repository';
+
+export const MAX_CSV_BYTES = 5 * 1024 * 1024;
+export const COLUMNS = ['employee_id', 'name', 'email', 'manager_id', 'title', 'department'] as const;
+
+export interface ImportRow extends DirectoryRow {
+  line: number;
+}
+
+/** What the directory holds already, by employee id. */
+export type Existing = Map<string, DirectoryRow & { id: string }>;
+
+/** Parses an HRIS-style CSV; a file that cannot be read at all is refused with the reason. */
+export function parseDirectoryCsv(csv: string): { rows: ImportRow[]; errors: ImportRowError[] } {
+  if (Buffer.byteLength(csv, 'utf8') > MAX_CSV_BYTES) throw new InputError([{ field: 'csv', message: `is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB` }]);
+  let records: string[][];
+  try {
+    records = parse(csv, { skip_empty_lines: true, trim: true, relax_column_count: false, bom: true });
+  } catch (error) {
+    const e = error as { lines?: number; message: string };
+    return { rows: [], errors: [{ line: e.lines ?? 1, column: '*', reason: `not valid CSV: ${e.message}` }] };
+  }
+  if (records.length === 0) throw new InputError([{ field: 'csv', message: 'is empty: expected a header row and one row per person' }]);
+  const header = records[0].map((h) => h.toLowerCase());
+  const errors: ImportRowError[] = [];
+  for (const required of ['employee_id', 'name']) {
+    if (!header.includes(required)) errors.push({ line: 1, column: required, reason: 'required column is missing' });
+  }
+  for (const h of header) {
+    if (!(COLUMNS as readonly string[]).includes(h)) errors.push({ line: 1, column: h, reason: `unknown column (expected ${COLUMNS.join(', ')})` });
+  }
+  if (errors.length) return { rows: [], errors };
+  const cell = (record: string[], column: string) => {
+    const i = header.indexOf(column);
+    const value = i >= 0 ? record[i]?.trim() : '';
+    return value ? value : null;
+  };
+  const rows = records.slice(1).map((record, i) => ({
+    line: i + 2,
+    employeeId: cell(record, 'employee_id') ?? '',
+    name: cell(record, 'name') ?? '',
+    email: cell(record, 'email')?.toLowerCase() ?? null,
+    managerEmployeeId: cell(record, 'manager_id'),
+    title: cell(record, 'title'),
+    department: cell(record, 'department'),
+  }));
+  return { rows, errors };
+}
+
+/** Every problem of every row: empty or too long values, duplicates, unknown managers, loops. */
+export function checkRows(rows: ImportRow[], existing: Existing): ImportRowError[] {
+  const errors: ImportRowError[] = [];
+  const seenIds = new Map<string, number>();
+  const seenEmails = new Map<string, number>();
+  for (const row of rows) {
+    if (!row.employeeId) errors.push({ line: row.line, column: 'employee_id', reason: 'is empty' });
+    else if (row.employeeId.length > 100) errors.push({ line: row.line, column: 'employee_id', reason: 'is longer than 100 characters' });
+    else if (seenIds.has(row.employeeId)) errors.push({ line: row.line, column: 'employee_id', reason: `duplicates line ${seenIds.get(row.employeeId)}` });
+    else seenIds.set(row.employeeId, row.line);
+    if (!row.name) errors.push({ line: row.line, column: 'name', reason: 'is empty' });
+    else if (row.name.length > 200) errors.push({ line: row.line, column: 'name', reason: 'is longer than 200 characters' });
+    if (row.email) {
+      if (!isEmail(row.email)) errors.push({ line: row.line, column: 'email', reason: `"${row.email}" is not an e-mail address` });
+      else if (seenEmails.has(row.email)) errors.push({ line: row.line, column: 'email', reason: `is also used on line ${seenEmails.get(row.email)}` });
+      else seenEmails.set(row.email, row.line);
+    }
+  }
+  const known = (id: string) => seenIds.has(id) || existing.has(id);
+  for (const row of rows) {
+    if (!row.managerEmployeeId) continue;
+    if (row.managerEmployeeId === row.employeeId) errors.push({ line: row.line, column: 'manager_id', reason: 'a person cannot be their own manager' });
+    else if (!known(row.managerEmployeeId)) errors.push({ line: row.line, column: 'manager_id', reason: `no person with employee_id "${row.managerEmployeeId}"` });
+  }
+  if (errors.length === 0) errors.push(...reportingLoops(rows, existing));
+  return errors;
+}
+
+function reportingLoops(rows: ImportRow[], existing: Existing): ImportRowError[] {
+  const managerOf = new Map<string, string | null>();
+  for (const [id, p] of existing) managerOf.set(id, p.managerEmployeeId);
+  for (const row of rows) managerOf.set(row.employeeId, row.managerEmployeeId);
+  const errors: ImportRowError[] = [];
+  for (const row of rows) {
+    const seen = new Set<string>([row.employeeId]);
+    let current = managerOf.get(row.employeeId) ?? null;
+    while (current) {
+      if (seen.has(current)) {
+        errors.push({ line: row.line, column: 'manager_id', reason: 'reporting lines form a loop' });
+        break;
+      }
+      seen.add(current);
+      current = managerOf.get(current) ?? null;
+    }
+  }
+  return errors;
+}
+
+/** What importing each row would do. */
+export function importActions(rows: ImportRow[], existing: Existing): Map<number, ImportAction> {
+  const actions = new Map<number, ImportAction>();
+  for (const row of rows) {
+    const before = existing.get(row.employeeId);
+    if (!before) actions.set(row.line, ImportAction.CREATE);
+    else if (
+      before.name !== row.name ||
+      before.email !== row.email ||
+      before.managerEmployeeId !== row.managerEmployeeId ||
+      before.title !== row.title ||
+      before.department !== row.department
+    ) actions.set(row.line, ImportAction.UPDATE);
+    else actions.set(row.line, ImportAction.UNCHANGED);
+  }
+  return actions;
+}

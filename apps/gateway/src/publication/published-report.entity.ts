@@ -1,0 +1,34 @@
+import type { SubjectReport as ScoredReport } from '@leaderscope/scoring';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { HeatmapCellRow } from '../reports/subject-report.entity';
+
+/** What the subject and their manager see after release: changes only by the publication rule. */
+@Entity({ name: 'published_report' })
+export class PublishedReportEntity {
+  @PrimaryColumn('text', { name: 'cycle_id' })
+  cycleId!: string;
+
+  @PrimaryColumn('text', { name: 'subject_id' })
+  subjectId!: string;
+
+  @Column('text', { name: 'organisation_id' })
+  organisationId!: string;
+
+  @Column('int', { name: 'report_version' })
+  reportVersion!: number;
+
+  @Column('jsonb', { name: 'group_counts' })
+  groupCounts!: Record<string, number>;
+
+  @Column('jsonb')
+  report!: ScoredReport;
+
+  @Column('jsonb', { default: [] })
+  cells!: HeatmapCellRow[];
+
+  @Column('float8', { name: 'overall_fit', nullable: true })
+  overallFit!: number | null;
+
+  @Column('timestamptz', { name: 'published_at', default: () => 'now()' })
+  publishedAt!: Date;
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../access/access.policy';
+import { Viewer } from '../access/viewer';
+import { AuditRepository } from '../common/audit.repository';
+import { ConflictError } from '../common/errors';
+import { LiveUpdates } from '../common/live-updates';
+import { CyclesRepository } from '../cycles/cycles.repository';
+import { ReportsRepository } from '../reports/reports.repository';
+import { PublicationRepository } from './publication.repository';
+
+/**
+ * HR releases results: each subject's current report becomes what the subject and their manager
+ * see. A cycle may be released while it still collects answers; later answers reach the
+ * publication only under the publication rule. A closed cycle becomes `released`.
+ */
+@Injectable()
+export class ReleaseResultsUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly cycles: CyclesRepository,
+    private readonly reports: ReportsRepository,
+    private readonly publication: PublicationRepository,
+    private readonly audit: AuditRepository,
+    private readonly live: LiveUpdates,
+  ) {}
+
+  async execute(viewer: Viewer, cycleId: string): Promise<void> {
+    const cycle = await this.access.cycle(viewer, cycleId);
+    if (cycle.releasedAt) throw new ConflictError('The results of this cycle were released already');
+    if (cycle.status !== 'closed' && cycle.status !== 'launched') throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`);
+    await this.dataSource.transaction(async (manager) => {
+      await this.publication.publishFirst(manager, await this.reports.liveOfCycle(manager, cycle.id));
+      await this.cycles.update(manager, cycle.id, { status: cycle.status === 'closed' ? 'released' : cycle.status, releasedAt: new Date() });
+      await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'results.released', target: `cycle:${cycle.id}` });
+    });
+    this.live.changed(cycle.id);
+  }
+}

@@ -1,0 +1,33 @@
+import { EventEnvelope, reportUpdatedV1, ReportUpdatedV1 } from '@leaderscope/events';
+import { EventSubscriber } from '@leaderscope/service-kit';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ApplyReportUpdateUseCase } from './apply-report-update.use-case';
+
+/** Thin adapter: report.updated → the gateway's report read model. */
+@Injectable()
+export class ReportUpdatesConsumer implements OnApplicationBootstrap {
+  constructor(
+    private readonly subscriber: EventSubscriber,
+    private readonly applyUpdate: ApplyReportUpdateUseCase,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.subscriber.subscribe({
+      consumer: 'report-updates',
+      contracts: [reportUpdatedV1],
+      handler: async (event) => {
+        await this.applyUpdate.execute(event.organisationId, (event as EventEnvelope<ReportUpdatedV1>).payload);
+      },
+      // A fetch often brings several versions of one report: only the newest needs applying.
+      batchHandler: async (events) => {
+        const newest = new Map<string, EventEnvelope<ReportUpdatedV1>>();
+        for (const event of events as EventEnvelope<ReportUpdatedV1>[]) {
+          const key = `${event.payload.cycleId}:${event.payload.subjectId}:${event.payload.resultSet}`;
+          const seen = newest.get(key);
+          if (!seen || seen.payload.reportVersion < event.payload.reportVersion) newest.set(key, event);
+        }
+        for (const event of newest.values()) await this.applyUpdate.execute(event.organisationId, event.payload);
+      },
+    });
+  }
+}

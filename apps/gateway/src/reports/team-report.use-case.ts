@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { AccessPolicy } from '../access/access.policy';
+import { Viewer } from '../access/viewer';
+import { ConflictError, ForbiddenError } from '../common/errors';
+import { Heatmap } from './dto/heatmap.model';
+import { HeatmapView } from './heatmap-view';
+import { ReportsRepository } from './reports.repository';
+
+/** A manager's view: the leaders reporting to them who were reviewed, after release (published figures). */
+@Injectable()
+export class TeamReportUseCase {
+  constructor(
+    private readonly access: AccessPolicy,
+    private readonly reports: ReportsRepository,
+    private readonly heatmap: HeatmapView,
+  ) {}
+
+  async execute(viewer: Viewer, cycleId: string): Promise<Heatmap> {
+    const cycle = await this.access.cycle(viewer, cycleId);
+    const managerId = this.access.teamManager(viewer);
+    if (!cycle.releasedAt) throw new ConflictError('Team reports are available once HR releases the results');
+    const team = await this.reports.teamOf(cycle.id, managerId);
+    if (team.length === 0) throw new ForbiddenError('None of your direct reports was reviewed in this cycle');
+    return this.heatmap.of(cycle, team, 'published');
+  }
+}
