@@ -53,7 +53,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
   const pageErrors: string[] = [];
 
   async function newPage(viewport = { width: 1360, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, baseURL: platform.url });
+    const context = await browser.newContext({ viewport, baseURL: platform.url, reducedMotion: 'reduce' });
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(45000); // generous: CI machines are shared
@@ -179,7 +179,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.getByText('14 people · leaders of leaders are marked').waitFor();
     await screenshot(hr, 'hr-organisation');
     // HR gives Nadia's manager a sign-in; the temporary password is shown once.
-    await hr.getByRole('button', { name: 'Give Mira Castellanos a sign-in' }).click();
+    await hr.getByRole('button', { name: 'Give sign-in to Mira Castellanos' }).click();
     await hr.getByRole('dialog').getByRole('button', { name: 'Create sign-in' }).click();
     const temporaryPassword = (await hr.getByTestId('temporary-password').innerText()).trim();
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(12);

@@ -18,7 +18,7 @@ describe('npm start: the whole platform in one process', () => {
     db = await createTestDatabase();
     platform = await startPlatform({ databaseUrl: db.url, port: 0, secret: 'npm-start-test-secret-0123', log: () => {} });
     api = new Api(platform.url);
-  }, 120000);
+  }, 360000); // seeds two cycles through the API: about a minute on a quiet machine
 
   afterAll(async () => {
     await platform?.stop();
@@ -41,7 +41,25 @@ describe('npm start: the whole platform in one process', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/html');
       expect(await response.text()).toContain('<div id="root"></div>');
+      expect(response.headers.get('cache-control')).toBe('no-cache'); // a new release is picked up at once
     }
+  });
+
+  it('serves hashed assets compressed and cached immutably, and never a source map', async () => {
+    const html = await (await fetch(`${platform.url}/`)).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip']] as const) {
+      const response = await fetch(`${platform.url}${script}`, { headers: { 'accept-encoding': accept } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-encoding')).toBe(encoding);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(response.headers.get('content-type')).toContain('javascript');
+      expect((await response.text()).length).toBeGreaterThan(1000); // fetch decodes it
+    }
+    const raw = await fetch(`${platform.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(raw.headers.get('content-encoding')).toBeNull();
+    expect(await raw.text()).not.toContain('sourceMappingURL');
+    expect((await fetch(`${platform.url}${script}.map`)).status).toBe(404);
   });
 
   it('seeds the demo organisation with two released cycles the leader can read', async () => {

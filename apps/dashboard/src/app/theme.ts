@@ -11,7 +11,13 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   defaultRadius: 'md',
   focusRing: 'auto',
+  // Animations are skipped for people who ask their system for reduced motion.
+  respectReducedMotion: true,
   components: {
+    // Scrollable regions take keyboard focus, so keyboard users can scroll them (WCAG 2.1.1).
+    ScrollArea: { defaultProps: { viewportProps: { tabIndex: 0 } } },
+    ScrollAreaAutosize: { defaultProps: { viewportProps: { tabIndex: 0 } } },
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Button: { defaultProps: { radius: 'md' } },
     Card: { defaultProps: { withBorder: true, radius: 'lg', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'lg' } },

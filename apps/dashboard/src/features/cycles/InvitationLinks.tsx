@@ -83,7 +83,7 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Anchor href={`/survey/${i.token}`} target="_blank" rel="noreferrer" size="sm" className="survey-link" aria-label={`Survey link for ${i.rater.name} about ${i.subject.name}`}>
+                      <Anchor href={`/survey/${i.token}`} target="_blank" rel="noreferrer" size="sm" className="survey-link" aria-label={`Open the survey link for ${i.rater.name} about ${i.subject.name}`}>
                         Open
                       </Anchor>
                       <CopyButton value={url}>

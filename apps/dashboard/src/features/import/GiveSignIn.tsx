@@ -19,7 +19,7 @@ export function GiveSignIn({ person }: { person: { id: string; name: string; ema
   if (!person.email) return null;
   return (
     <>
-      <Button size="compact-xs" variant="default" onClick={open} aria-label={`Give ${person.name} a sign-in`}>
+      <Button size="compact-xs" variant="default" onClick={open} aria-label={`Give sign-in to ${person.name}`}>
         Give sign-in
       </Button>
       <Modal opened={opened} onClose={dismiss} title={done ? `${person.name} can now sign in` : `Give ${person.name} a sign-in?`} centered>
