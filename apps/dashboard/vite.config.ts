@@ -1,10 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { graphqlDocuments } from './graphql-documents';
+import { precompress } from './precompress';
+import { routeSizes } from './route-sizes';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [graphqlDocuments(), react(), routeSizes(), precompress()],
   server: {
     proxy: { '/graphql': 'http://127.0.0.1:4000', '/health': 'http://127.0.0.1:4000' },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  // Source maps are written for error tooling but not referenced from the bundles; the gateway never serves them.
+  build: { outDir: 'dist', sourcemap: 'hidden' },
 });

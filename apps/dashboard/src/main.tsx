@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { createApolloClient } from './app/apollo';
+import { I18nProvider } from './app/i18n';
 import { createRouter } from './app/router';
 import { theme } from './app/theme';
 import { AuthProvider } from './features/auth/AuthProvider';
@@ -15,6 +16,7 @@ const router = createRouter();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
+    <I18nProvider>
     <MantineProvider theme={theme} defaultColorScheme="light">
       <ApolloProvider client={client}>
         <AuthProvider>
@@ -22,5 +24,6 @@ createRoot(document.getElementById('root')!).render(
         </AuthProvider>
       </ApolloProvider>
     </MantineProvider>
+    </I18nProvider>
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DASHBOARD_DIR, DashboardAssetsMiddleware } from './dashboard/dashboard-assets.middleware';
 import { EventTransport } from '@leaderscope/events';
 import { MessagingModule, serviceDataSourceOptions } from '@leaderscope/service-kit';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
@@ -123,7 +124,14 @@ export class AppModule implements NestModule {
           }),
         }),
         ...(serveDashboard
-          ? [ServeStaticModule.forRoot({ rootPath: options.dashboardDir!, exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}'] })]
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: options.dashboardDir!,
+                exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}'],
+                // index.html (and the SPA fallback) is revalidated on every visit; hashed assets are handled by DashboardAssetsMiddleware.
+                serveStaticOptions: { setHeaders: (res: { setHeader(name: string, value: string): void }) => res.setHeader('Cache-Control', 'no-cache') },
+              }),
+            ]
           : []),
         HealthModule,
         AccountsModule,
@@ -139,10 +147,12 @@ export class AppModule implements NestModule {
         PublicationModule,
         ExportsModule,
       ],
+      providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(DashboardAssetsMiddleware).forRoutes('*path');
     consumer.apply(CorrelationMiddleware, AuthMiddleware).forRoutes('*path');
   }
 }

@@ -6,13 +6,14 @@
  * answers through the link HR takes from their invitation in the mail outbox (no mail server on one
  * machine), without signing in; HR closes and releases; the leader signs in and
  * sees her report with its radar chart; her manager sees the team heatmap. A screenshot of each
- * page goes to test-artifacts/dashboard/.
+ * page, desktop and phone, goes to test-artifacts/screenshots/, and axe-core checks each against WCAG 2.1 AA.
  *
  * Chromium missing is a failure, never a skip: `.ci/run` installs it.
  */
 import { addAccount, provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -20,7 +21,7 @@ import { DataSource } from 'typeorm';
 import { Platform, startPlatform } from '../src';
 
 const root = join(__dirname, '..', '..', '..');
-const artifacts = join(root, 'test-artifacts', 'dashboard');
+const artifacts = join(root, 'test-artifacts', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HR = { email: 'people.team@lumen.example', password: 'hr-password-0123' };
 const LEADER_PASSWORD = 'leader-password-0123';
@@ -53,19 +54,72 @@ describe('dashboard: the whole journey in real Chromium', () => {
   const pageErrors: string[] = [];
 
   async function newPage(viewport = { width: 1360, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport, baseURL: platform.url });
+    const context = await browser.newContext({ viewport, baseURL: platform.url, reducedMotion: 'reduce' });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(20000);
+    page.setDefaultTimeout(45000); // generous: CI machines are shared
     page.on('pageerror', (error) => pageErrors.push(error.message));
     return page;
   }
 
+  async function api<T>(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+    return body.data!;
+  }
+
+  /** Risk id → status as the screen shows them. */
+  async function risksOnScreen(page: Page): Promise<Record<string, string>> {
+    await page.locator('[data-risk-id]').first().waitFor();
+    const rows = await page.locator('[data-risk-id]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-risk-id')!, e.getAttribute('data-risk-status')!]));
+    return Object.fromEntries(rows);
+  }
+
   let shots = 0;
+  let images = 0;
+  const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const accessibility: { page: string; id: string; impact: string; help: string; targets: string[] }[] = [];
+
+  /** axe-core on the page as it is now (WCAG 2.1 A and AA rules); serious and critical findings fail the test at the end. */
+  async function checkAccessibility(page: Page, name: string): Promise<void> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+    for (const v of violations) {
+      if (v.impact !== 'serious' && v.impact !== 'critical') continue;
+      accessibility.push({ page: name, ...v });
+      process.stdout.write(`dashboard e2e: axe on ${name}: ${v.impact} ${v.id} — ${v.help} (${v.targets.join(', ')})\n`);
+    }
+  }
+
+  /**
+   * Every page is photographed on a desktop and on a phone (390 × 844) into
+   * test-artifacts/screenshots/, and checked with axe-core (at the size it is used at: the raters'
+   * survey on the phone, the rest on the desktop).
+   */
   async function screenshot(page: Page, name: string): Promise<void> {
-    await page.waitForTimeout(300);
-    const file = join(artifacts, `${String(++shots).padStart(2, '0')}-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.waitForTimeout(250);
+    const n = String(++shots).padStart(2, '0');
+    const viewport = page.viewportSize()!;
+    const phone = viewport.width <= 480;
+    await page.screenshot({ path: join(artifacts, `${n}-${name}-${phone ? 'phone' : 'desktop'}.png`), fullPage: true });
+    images++;
+    await checkAccessibility(page, `${name} (${phone ? 'phone' : 'desktop'})`);
+    if (phone) return;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: join(artifacts, `${n}-${name}-phone.png`), fullPage: true });
+    images++;
+    await page.setViewportSize(viewport);
   }
 
   async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -99,7 +153,10 @@ describe('dashboard: the whole journey in real Chromium', () => {
   }, 60000);
 
   it('HR runs a cycle, raters answer by link, the leader reads her report', async () => {
-    // --- HR signs in and imports the organisation -------------------------------------------
+    const started = Date.now();
+    const mark = (what: string) => process.stdout.write(`dashboard e2e: ${what} at ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    mark('HR signs in and imports the organisation');
+    // --- HR signs in and imports the organisation ---
     const hr = await newPage();
     await hr.goto('/login');
     await screenshot(hr, 'sign-in');
@@ -122,8 +179,16 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.getByText('14 people added, 0 updated, 0 unchanged.').waitFor();
     await hr.getByText('14 people · leaders of leaders are marked').waitFor();
     await screenshot(hr, 'hr-organisation');
+    // HR gives Nadia's manager a sign-in; the temporary password is shown once.
+    await hr.getByRole('button', { name: 'Give sign-in to Mira Castellanos' }).click();
+    await hr.getByRole('dialog').getByRole('button', { name: 'Create sign-in' }).click();
+    const temporaryPassword = (await hr.getByTestId('temporary-password').innerText()).trim();
+    expect(temporaryPassword.length).toBeGreaterThanOrEqual(12);
+    await screenshot(hr, 'hr-sign-in-created');
+    await hr.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
 
-    // --- the cycle wizard -----------------------------------------------------------------------
+    mark('the cycle wizard');
+    // --- the cycle wizard ---
     await hr.getByRole('link', { name: /Review cycles/ }).click();
     await hr.getByRole('link', { name: 'Create your first cycle' }).click();
     await hr.getByRole('heading', { name: 'New review cycle' }).waitFor();
@@ -140,11 +205,31 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await screenshot(hr, 'hr-wizard-review');
     await hr.getByRole('button', { name: 'Create cycle' }).click();
 
-    // --- raters: propose, approve, launch --------------------------------------------------------
+    mark('raters: propose, approve, launch');
+    // --- raters: propose, approve, launch ---
     await hr.waitForURL(/\/cycles\/[0-9a-f-]{36}\?tab=raters/);
     const cycleId = /\/cycles\/([0-9a-f-]{36})/.exec(hr.url())![1];
     await hr.getByRole('button', { name: 'Propose raters for everyone' }).click();
-    await hr.getByRole('button', { name: 'Approve all (1)' }).click();
+    // Before approval, launching is not the main action, and trying it says what to do in plain words.
+    await hr.getByText(/Not ready to launch: 1 leader’s rater list is waiting for approval/).waitFor();
+    await hr.getByRole('button', { name: 'Launch cycle' }).click();
+    await hr.getByRole('dialog').getByRole('button', { name: 'Launch cycle' }).click();
+    const refused = hr.getByRole('alert').filter({ hasText: 'The cycle was not launched' });
+    await refused.waitFor();
+    const refusal = await refused.innerText();
+    expect(refusal).toMatch(/Nadia Okafor has no approved direct reports; at least 3 are needed/);
+    expect(refusal).not.toMatch(/subjects\.|L10\.|rater\(s\)|_/);
+    expect(refusal.match(/Nadia Okafor has no approved direct reports/g)).toHaveLength(1); // said once
+    await screenshot(hr, 'hr-launch-refused');
+    // Her manager approves the list in her own view.
+    const manager = await newPage();
+    await signIn(manager, 'mira.castellanos@lumen.example', temporaryPassword);
+    await manager.getByRole('link', { name: /Raters to approve/ }).click();
+    await manager.getByRole('heading', { name: 'Raters to approve' }).waitFor();
+    await screenshot(manager, 'manager-raters-to-approve');
+    await manager.getByRole('button', { name: 'Approve raters for Nadia Okafor' }).click();
+    await manager.getByLabel('Raters for Nadia Okafor').getByText('Approved', { exact: true }).waitFor();
+    await hr.reload();
     const raters = hr.getByLabel('Raters for Nadia Okafor');
     await raters.getByText('Approved', { exact: true }).waitFor();
     for (const name of ['Mira Castellanos', 'Tomas Lindqvist', 'Priya Raman', 'Samuel Achebe', 'Ines Duarte', 'Kwame Mensah', 'Yuki Tanaka', 'Ines Analyst']) {
@@ -165,7 +250,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.getByRole('table', { name: 'Progress by leader and rater group' }).waitFor();
     await screenshot(hr, 'hr-progress-launched');
 
-    // --- HR reads the survey links in the UI ------------------------------------------------------
+    mark('HR reads the survey links in the UI');
+    // --- HR reads the survey links in the UI ---
     await hr.getByRole('tab', { name: 'Survey links' }).click();
     await hr.getByRole('button', { name: 'Show survey links' }).click();
     await hr.getByRole('table', { name: 'Survey links' }).waitFor();
@@ -207,12 +293,76 @@ describe('dashboard: the whole journey in real Chromium', () => {
     const fromOutbox = fromMail.map((href, i) => ({ href, group: links.find((l) => l.href === mailPaths[i])!.group }));
     await hr.goto(cycleUrl);
 
-    // --- every rater answers through their link, without signing in --------------------------------
+    mark('every rater answers through their link, without signing in');
+    // --- every rater answers through their link, without signing in ---
     const level: Record<string, number> = { self: 5, manager: 4, peer: 4, direct_report: 3, skip_level: 3, other: 4 };
+    // Two raters answer in the browser (the first on a phone); the rest through the same API the
+    // survey page uses, which keeps the journey fast.
+    const SCALE = ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'];
+    const valueFor = (group: string, i: number, index: number) => (i % 7 === 6 ? null : Math.max(1, Math.min(5, level[group]! + ((i + index) % 3) - 1)));
     for (const [index, link] of fromOutbox.entries()) {
+      if (index < 2) continue;
+      const token = decodeURIComponent(link.href.split('/').pop()!);
+      const { raterSurvey } = await api<{ raterSurvey: { dimensions: { id: string; items: { id: string }[] }[] } }>(null, `query($t: String!) { raterSurvey(token: $t) { dimensions { id items { id } } } }`, { t: token });
+      const answers = raterSurvey.dimensions.flatMap((d) => d.items).map((item, i) => ({ itemId: item.id, value: valueFor(link.group, i, index) }));
+      const comments = index % 2 === 0 ? [{ dimensionId: raterSurvey.dimensions[0]!.id, text: 'Makes time to coach each of her team leads.' }] : [];
+      await api(null, `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, { input: { token, idempotencyKey: randomUUID(), answers, comments } });
+    }
+    for (const [index, link] of fromOutbox.slice(0, 2).entries()) {
       const first = index === 0;
       const rater = await newPage(first ? { width: 390, height: 844 } : undefined); // the first on a phone-width screen
-      await rater.goto(link.href);
+      if (first) {
+        // A phone on a slow network: Chromium's "Slow 4G" profile and a 4× slower CPU. The page
+        // notes when the first question appears (time since navigation started).
+        await rater.addInitScript(() => {
+          new MutationObserver((_, observer) => {
+            if (document.querySelector('[role=radiogroup]')) {
+              (window as unknown as { firstQuestionAt: number }).firstQuestionAt = performance.now();
+              observer.disconnect();
+            }
+          }).observe(document, { childList: true, subtree: true });
+        });
+        const cdp = await rater.context().newCDPSession(rater);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await rater.goto(link.href);
+        await rater.getByRole('radiogroup').first().waitFor({ timeout: 90000 });
+        const firstQuestionMs = await rater.evaluate(() => (window as unknown as { firstQuestionAt: number }).firstQuestionAt);
+        const sizes = JSON.parse(readFileSync(join(root, 'apps', 'dashboard', 'dist', 'route-sizes.json'), 'utf8')) as { route: string; brotli: number; gzip: number }[];
+        const survey = sizes.find((r) => r.route === 'SurveyRoute')!;
+        process.stdout.write(
+          `dashboard e2e: survey on a throttled phone (Slow 4G, 4× CPU): first question after ${Math.round(firstQuestionMs)} ms (target 2500 ms); ` +
+            `survey route JavaScript ${(survey.brotli / 1024).toFixed(1)} KB brotli, ${(survey.gzip / 1024).toFixed(1)} KB gzip (target 150 KB)\n`,
+        );
+        expect(firstQuestionMs).toBeGreaterThan(0);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+        // The first question is above the fold, and nothing sticky ever covers the question being read.
+        const layout = await rater.evaluate(() => {
+          const sets = [...document.querySelectorAll('fieldset[role=radiogroup]')] as HTMLElement[];
+          const firstLegendBottom = sets[0]!.querySelector('legend')!.getBoundingClientRect().bottom;
+          const covered: number[] = [];
+          sets.forEach((set, i) => {
+            const legend = set.querySelector('legend')!;
+            window.scrollTo(0, window.scrollY + legend.getBoundingClientRect().top - 6);
+            const box = legend.getBoundingClientRect();
+            for (const y of [box.top + 4, box.top + box.height / 2]) {
+              for (const x of [box.left + 8, box.left + box.width / 2, box.right - 8]) {
+                const hit = document.elementFromPoint(x, y);
+                if (!hit || !set.contains(hit)) covered.push(i + 1);
+              }
+            }
+          });
+          window.scrollTo(0, 0);
+          return { firstLegendBottom, viewport: window.innerHeight, covered: [...new Set(covered)] };
+        });
+        expect(layout.firstLegendBottom).toBeLessThanOrEqual(layout.viewport);
+        expect(layout.covered).toEqual([]);
+      } else {
+        await rater.goto(link.href);
+      }
       await rater.getByRole('heading', { name: /Feedback for Nadia Okafor|Your self-assessment/ }).waitFor();
       await rater.getByText(/answers are combined|self-ratings are shown|answers are shown on their own/).first().waitFor();
       if (first) await screenshot(rater, `survey-intro-${link.group}`);
@@ -227,7 +377,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
         await screenshot(rater, 'survey-validation');
       }
       for (let i = 0; i < count; i++) {
-        const value = i % 7 === 6 ? 'Not able to rate' : ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'][Math.max(0, Math.min(4, level[link.group] - 1 + ((i + index) % 3) - 1))];
+        const v = valueFor(link.group, i, index);
+        const value = v == null ? 'Not able to rate' : SCALE[v - 1]!;
         await groups.nth(i).getByRole('radio', { name: value, exact: true }).check();
       }
       await rater.getByText(`${count} of ${count} answered`).waitFor();
@@ -241,7 +392,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
       await rater.context().close();
     }
 
-    // --- HR follows progress live, then closes and releases ------------------------------------------
+    mark('HR follows progress live, then closes and releases');
+    // --- HR follows progress live, then closes and releases ---
     await hr.getByRole('tab', { name: 'Progress' }).click();
     await hr.getByText('100%').first().waitFor({ timeout: 60000 });
     await screenshot(hr, 'hr-progress-complete');
@@ -264,8 +416,12 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.getByText('Released', { exact: true }).first().waitFor();
     await hr.getByRole('link', { name: 'Nadia Okafor' }).waitFor();
     await screenshot(hr, 'hr-released-heatmap');
+    await hr.getByRole('tab', { name: 'Survey links' }).click();
+    await hr.getByText(/no longer open a survey and there is nothing left to share/).waitFor();
+    expect(await hr.getByText(/changed in the meantime/).count()).toBe(0);
 
-    // --- the leader signs in and reads her report ---------------------------------------------------
+    mark('the leader signs in and reads her report');
+    // --- the leader signs in and reads her report ---
     await addAccount(dataSource, { organisationId, personEmail: 'nadia.okafor@lumen.example', password: LEADER_PASSWORD });
     const leader = await newPage();
     await signIn(leader, 'nadia.okafor@lumen.example', LEADER_PASSWORD);
@@ -297,18 +453,76 @@ describe('dashboard: the whole journey in real Chromium', () => {
     expect(pdf.suggestedFilename()).toBe('nadia-okafor-360-report.pdf');
     await leader.setViewportSize({ width: 390, height: 844 });
     await screenshot(leader, 'leader-report-phone');
+    // A cut-off report address is explained, not an internal error.
+    await leader.goto('/cycles/not-a-cycle/reports/42');
+    await leader.getByText('This report address is not complete').waitFor();
+    expect(await leader.getByText(/went wrong on our side/).count()).toBe(0);
 
-    // --- her manager sees the team heatmap ------------------------------------------------------------
-    await addAccount(dataSource, { organisationId, personEmail: 'mira.castellanos@lumen.example', password: LEADER_PASSWORD });
-    const manager = await newPage();
-    await signIn(manager, 'mira.castellanos@lumen.example', LEADER_PASSWORD);
+    mark('a second cycle (answered through the API) with other transition risks');
+    // --- a second cycle (answered through the API) with other transition risks ---
+    // The client cache once merged risks of different reports by their id: open both reports in one
+    // session and check each shows its own risks, as the API says.
+    const { login: hrLogin } = await api<{ login: { token: string } }>(null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: HR.email, p: HR.password });
+    const hrToken = hrLogin.token;
+    const { people } = await api<{ people: { id: string; name: string }[] }>(hrToken, `{ people(search: "Nadia Okafor") { id name } }`);
+    const nadiaId = people.find((p) => p.name === 'Nadia Okafor')!.id;
+    const { createCycle } = await api<{ createCycle: { id: string } }>(hrToken, `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`, {
+      input: { name: 'Leadership 360 — Lumen follow-up', opensAt: new Date(Date.now() + 60000).toISOString(), closesAt: new Date(Date.now() + 14 * 86400000).toISOString() },
+    });
+    const secondCycleId = createCycle.id;
+    await api(hrToken, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: secondCycleId, p: [nadiaId] });
+    await api(hrToken, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: secondCycleId });
+    await api(hrToken, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c: secondCycleId, s: nadiaId });
+    await api(hrToken, `mutation($c: ID!) { launchCycle(cycleId: $c) { id } }`, { c: secondCycleId });
+    const { raterInvitations } = await api<{ raterInvitations: { token: string; group: string }[] }>(hrToken, `query($c: ID!) { raterInvitations(cycleId: $c) { token group } }`, { c: secondCycleId });
+    for (const invitation of raterInvitations) {
+      const { raterSurvey } = await api<{ raterSurvey: { dimensions: { items: { id: string }[] }[] } }>(null, `query($t: String!) { raterSurvey(token: $t) { dimensions { items { id } } } }`, { t: invitation.token });
+      // This time everyone but the leader herself sees little of the leadership work.
+      const answers = raterSurvey.dimensions.flatMap((d) => d.items.map((item) => ({ itemId: item.id, value: invitation.group === 'self' ? 5 : 1 })));
+      await api(null, `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, { input: { token: invitation.token, idempotencyKey: randomUUID(), answers } });
+    }
+    await eventually('the second cycle to be scored', async () => {
+      const [row] = await dataSource.query(
+        `SELECT coalesce(sum("response_count"), 0)::int AS "scored" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`,
+        [secondCycleId],
+      );
+      return row.scored >= raterInvitations.length;
+    }, 60000);
+    await api(hrToken, `mutation($c: ID!) { closeCycle(cycleId: $c) { id } }`, { c: secondCycleId });
+    await api(hrToken, `mutation($c: ID!) { releaseResults(cycleId: $c) { id } }`, { c: secondCycleId });
+    const risksFromApi = async (c: string) => {
+      const { subjectReport } = await api<{ subjectReport: { transitionRisks: { id: string; status: string }[] } }>(hrToken, `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { transitionRisks { id status } } }`, { c, s: nadiaId });
+      return Object.fromEntries(subjectReport.transitionRisks.map((r) => [r.id, r.status]));
+    };
+    const firstRisks = await risksFromApi(cycleId);
+    const secondRisks = await risksFromApi(secondCycleId);
+    expect(secondRisks).not.toEqual(firstRisks); // the two reports really differ
+
+    await leader.setViewportSize({ width: 1360, height: 900 });
+    for (const [name, id, expected] of [
+      ['Leadership 360 — Lumen follow-up', secondCycleId, secondRisks],
+      ['Leadership 360 — Lumen pilot', cycleId, firstRisks],
+      ['Leadership 360 — Lumen follow-up', secondCycleId, secondRisks],
+    ] as const) {
+      await leader.getByRole('link', { name: /My feedback/ }).click(); // in-app navigation: one Apollo cache throughout
+      await leader.getByRole('link', { name: new RegExp(name) }).click();
+      await leader.waitForURL(new RegExp(`/cycles/${id}/reports/`));
+      await leader.getByRole('heading', { name: 'Transition risks' }).waitFor();
+      await eventually(`the risks of ${name} on screen`, async () => JSON.stringify(await risksOnScreen(leader)) === JSON.stringify(expected), 10000);
+    }
+
+    mark('her manager sees the team heatmap');
+    // --- her manager sees the team heatmap ---
+    await manager.goto('/');
     await manager.getByRole('link', { name: /My leaders/ }).click();
     await manager.getByRole('link', { name: 'Nadia Okafor' }).waitFor();
     await screenshot(manager, 'manager-team-heatmap');
 
     expect(pageErrors).toEqual([]);
+    if (accessibility.length) process.stdout.write(`dashboard e2e: accessibility findings\n${accessibility.map((v) => `  ${v.page}: ${v.impact} ${v.id} — ${v.help} (${v.targets.join(', ')})`).join('\n')}\n`);
+    expect(accessibility).toEqual([]);
     const files = readdirSync(artifacts).filter((f) => f.endsWith('.png'));
-    expect(files.length).toBe(shots);
+    expect(files.length).toBe(images); // desktop and phone of each page (the phone rater's pages on the phone only)
     for (const f of files) expect(statSync(join(artifacts, f)).size).toBeGreaterThan(5000);
-  }, 900000);
+  }, 900000); // about 3 minutes on a quiet machine; generous for busy shared runners
 });

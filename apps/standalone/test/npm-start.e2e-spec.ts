@@ -18,7 +18,7 @@ describe('npm start: the whole platform in one process', () => {
     db = await createTestDatabase();
     platform = await startPlatform({ databaseUrl: db.url, port: 0, secret: 'npm-start-test-secret-0123', log: () => {} });
     api = new Api(platform.url);
-  }, 120000);
+  }, 360000); // seeds two cycles through the API: about a minute on a quiet machine
 
   afterAll(async () => {
     await platform?.stop();
@@ -41,19 +41,45 @@ describe('npm start: the whole platform in one process', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/html');
       expect(await response.text()).toContain('<div id="root"></div>');
+      expect(response.headers.get('cache-control')).toBe('no-cache'); // a new release is picked up at once
     }
   });
 
-  it('seeds the demo organisation whose released cycle the leader can read', async () => {
+  it('serves hashed assets compressed and cached immutably, and never a source map', async () => {
+    const html = await (await fetch(`${platform.url}/`)).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip']] as const) {
+      const response = await fetch(`${platform.url}${script}`, { headers: { 'accept-encoding': accept } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-encoding')).toBe(encoding);
+      expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(response.headers.get('content-type')).toContain('javascript');
+      expect((await response.text()).length).toBeGreaterThan(1000); // fetch decodes it
+    }
+    const raw = await fetch(`${platform.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(raw.headers.get('content-encoding')).toBeNull();
+    expect(await raw.text()).not.toContain('sourceMappingURL');
+    expect((await fetch(`${platform.url}${script}.map`)).status).toBe(404);
+  });
+
+  it('seeds the demo organisation with two released cycles the leader can read', async () => {
     const hr = await api.login(DEMO.hr, DEMO.password);
-    const { cycles } = await api.ok(`{ cycles { id status subjects { id email } } }`, {}, hr);
-    expect(cycles).toHaveLength(1);
-    expect(cycles[0].status).toBe('RELEASED');
-    const ada = cycles[0].subjects.find((s: { email: string }) => s.email === DEMO.leader);
+    const { cycles } = await api.ok(`{ cycles { id name status opensAt subjects { id email } } }`, {}, hr);
+    expect(cycles).toHaveLength(2); // two cycles, so reports show the change since the previous one
+    for (const cycle of cycles) {
+      expect(cycle.status).toBe('RELEASED');
+      // named after the month it opened
+      expect(cycle.name).toBe(`Leadership 360 — ${new Date(cycle.opensAt).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`);
+    }
+    const latest = [...cycles].sort((a, b) => +new Date(b.opensAt) - +new Date(a.opensAt))[0];
+    const ada = latest.subjects.find((s: { email: string }) => s.email === DEMO.leader);
     expect(ada).toBeDefined();
+    const { people } = await api.ok(`{ people { name } }`, {}, hr);
+    expect(people.every((p: { name: string }) => !/\d/.test(p.name))).toBe(true); // names, not "Claude Ritchie 1"
+    expect(new Set(people.map((p: { name: string }) => p.name)).size).toBe(people.length);
 
     const leader = await api.login(DEMO.leader, DEMO.password);
-    const { subjectReport } = await api.ok(SUBJECT_REPORT, { cycleId: cycles[0].id, subjectId: ada.id }, leader);
+    const { subjectReport } = await api.ok(SUBJECT_REPORT, { cycleId: latest.id, subjectId: ada.id }, leader);
     expect(subjectReport.visibility).toBe('published');
     expect(subjectReport.responseCount).toBeGreaterThanOrEqual(10);
     for (const d of subjectReport.dimensions) {

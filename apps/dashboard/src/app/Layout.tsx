@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Box, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartRadar, IconLogout, IconMail, IconUsersGroup, IconRefresh, IconUpload } from '@tabler/icons-react';
+import { IconChartRadar, IconChecklist, IconLogout, IconMail, IconUsersGroup, IconRefresh, IconUpload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useAuth, type RoleName } from '../features/auth/AuthProvider';
@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { to: '/mail-outbox', label: 'Mail outbox', icon: <IconMail size={18} aria-hidden />, roles: ['HR_ADMIN'], description: 'Mails not sent (no mail server)' },
   { to: '/people', label: 'Organisation', icon: <IconUpload size={18} aria-hidden />, roles: ['HR_ADMIN'], description: 'Directory and import' },
   { to: '/my-reports', label: 'My feedback', icon: <IconChartRadar size={18} aria-hidden />, roles: ['LEADER'], description: 'Your 360 reports' },
+  { to: '/approvals', label: 'Raters to approve', icon: <IconChecklist size={18} aria-hidden />, roles: ['MANAGER'], description: 'Approve rater lists' },
   { to: '/team', label: 'My leaders', icon: <IconUsersGroup size={18} aria-hidden />, roles: ['MANAGER'], description: 'Team heatmap and reports' },
 ];
 

@@ -1,9 +1,8 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type TypePolicies } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
-import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
-import { Kind, OperationTypeNode } from 'graphql';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
+import { Observable } from 'rxjs';
 import { session } from './session';
 
 /**
@@ -11,6 +10,36 @@ import { session } from './session';
  * graphql-ws at the same /graphql path, authenticated by connectionParams. Signing in or out
  * restarts the socket so it always carries the current token.
  */
+/**
+ * How the cache identifies objects. Apollo normalises every object with an `id` by `__typename:id`,
+ * so a type whose `id` is only unique *inside its parent* must not be normalised, or two parents
+ * overwrite each other's entries (a transition risk `delegation` of one report showing in another).
+ * Audit of every object type in the schema (`apps/gateway/schema.graphql`):
+ * - globally unique ids (UUIDs) — normalised by id: Cycle, Person, Nomination, Organisation;
+ *   by another unique key: Me (accountId), CycleProgress (cycleId), RaterInvitation (assignmentId),
+ *   InstrumentSummary (instrument id; one definition per id).
+ * - ids unique only within a parent — embedded (`keyFields: false`): TransitionRisk (risk id per
+ *   report), SurveyDimension and SurveyItem (the same dimension holds different items per rater
+ *   group and instrument version), HeatmapDimension (per heatmap), RoleProfileSummary (per
+ *   instrument version).
+ * - whole answers that have no id of their own — embedded under their query: SubjectReport
+ *   (per cycle, subject and result set), Heatmap, RaterSurvey.
+ * Types without `id` (scores, findings, comments, progress rows) are embedded by Apollo already.
+ */
+export const CACHE_POLICIES = {
+  Me: { keyFields: ['accountId'] },
+  CycleProgress: { keyFields: ['cycleId'] },
+  RaterInvitation: { keyFields: ['assignmentId'] },
+  SubjectReport: { keyFields: false },
+  Heatmap: { keyFields: false },
+  RaterSurvey: { keyFields: false },
+  TransitionRisk: { keyFields: false },
+  SurveyDimension: { keyFields: false },
+  SurveyItem: { keyFields: false },
+  HeatmapDimension: { keyFields: false },
+  RoleProfileSummary: { keyFields: false },
+} satisfies TypePolicies;
+
 export function createApolloClient(): ApolloClient {
   const http = new HttpLink({ uri: '/graphql' });
   const auth = new SetContextLink((prev) => {
@@ -19,44 +48,58 @@ export function createApolloClient(): ApolloClient {
     return token ? { headers: { ...headers, authorization: `Bearer ${token}` } } : {};
   });
 
-  let ws: Client | null = null;
-  if (typeof window !== 'undefined' && typeof WebSocket !== 'undefined') {
-    const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-    ws = createClient({
-      url: `${protocol}//${window.location.host}/graphql`,
-      lazy: true,
-      retryAttempts: Infinity,
-      shouldRetry: () => true,
-      connectionParams: () => {
-        const token = session.token();
-        return token ? { authorization: `Bearer ${token}` } : {};
-      },
-    });
-    session.subscribe(() => ws?.terminate());
-  }
-
-  const link = ws
-    ? ApolloLink.split(
-        ({ query }) => {
-          const definition = getMainDefinition(query);
-          return definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.SUBSCRIPTION;
+  // graphql-ws loads on the first subscription only (HR's live pages), not with every page.
+  let ws: Promise<{ link: ApolloLink; client: Client }> | null = null;
+  const wsLink = () =>
+    (ws ??= Promise.all([import('graphql-ws'), import('@apollo/client/link/subscriptions')]).then(([{ createClient }, { GraphQLWsLink }]) => {
+      const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+      const client = createClient({
+        url: `${protocol}//${window.location.host}/graphql`,
+        lazy: true,
+        retryAttempts: Infinity,
+        shouldRetry: () => true,
+        connectionParams: () => {
+          const token = session.token();
+          return token ? { authorization: `Bearer ${token}` } : {};
         },
-        new GraphQLWsLink(ws),
-        auth.concat(http),
-      )
-    : auth.concat(http);
+      });
+      session.subscribe(() => client.terminate());
+      return { link: new GraphQLWsLink(client), client };
+    }));
+  const lazyWs = new ApolloLink(
+    (operation, forward) =>
+      new Observable((observer) => {
+        let subscription: { unsubscribe(): void } | null = null;
+        let closed = false;
+        wsLink().then(
+          ({ link }) => {
+            if (!closed) subscription = link.request(operation, forward).subscribe(observer);
+          },
+          (error) => observer.error(error),
+        );
+        return () => {
+          closed = true;
+          subscription?.unsubscribe();
+        };
+      }),
+  );
+
+  const link =
+    typeof window !== 'undefined' && typeof WebSocket !== 'undefined'
+      ? ApolloLink.split(
+          ({ query }) => {
+            const definition = getMainDefinition(query);
+            return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+          },
+          lazyWs,
+          auth.concat(http),
+        )
+      : auth.concat(http);
 
   return new ApolloClient({
     link,
     cache: new InMemoryCache({
-      typePolicies: {
-        Me: { keyFields: ['accountId'] },
-        CycleProgress: { keyFields: ['cycleId'] },
-        SubjectReport: { keyFields: false },
-        Heatmap: { keyFields: false },
-        RaterSurvey: { keyFields: false },
-        RaterInvitation: { keyFields: ['assignmentId'] },
-      },
+      typePolicies: CACHE_POLICIES,
     }),
   });
 }

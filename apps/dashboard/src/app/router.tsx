@@ -2,9 +2,6 @@ import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { homePath, useAuth, type RoleName } from '../features/auth/AuthProvider';
-import { LoginPage } from '../pages/LoginPage';
-import { NotFoundPage } from '../pages/NotFoundPage';
-import { Layout } from './Layout';
 import { ErrorState } from './ui';
 
 // Each area loads on first visit: a rater's survey never downloads the HR console or the charts.
@@ -18,6 +15,12 @@ const ReportPage = lazy(() => other().then((m) => ({ default: m.ReportPage })));
 const MyReportsPage = lazy(() => other().then((m) => ({ default: m.MyReportsPage })));
 const TeamPage = lazy(() => other().then((m) => ({ default: m.TeamPage })));
 const MailOutboxPage = lazy(() => other().then((m) => ({ default: m.MailOutboxPage })));
+const ApprovalsPage = lazy(() => other().then((m) => ({ default: m.ApprovalsPage })));
+// The sign-in page, the signed-in shell and "not found" are lazy too, so the rater's survey (the
+// page people open on phones from an e-mail) downloads only what it needs.
+const LoginPage = lazy(() => import('../pages/LoginPage').then((m) => ({ default: m.LoginPage })));
+const Layout = lazy(() => import('./Layout').then((m) => ({ default: m.Layout })));
+const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 const RaterSurveyPage = lazy(() => import('../pages/SurveyRoute').then((m) => ({ default: m.RaterSurveyPage })));
 
 function Page({ children }: { children: ReactNode }) {
@@ -55,12 +58,14 @@ function Home() {
 }
 
 export const routes = [
-  { path: '/login', element: <LoginPage /> },
+  { path: '/login', element: <Page><LoginPage /></Page> },
   { path: '/survey/:token', element: <Page><RaterSurveyPage /></Page> },
   {
     element: (
       <RequireAuth>
-        <Layout />
+        <Page>
+          <Layout />
+        </Page>
       </RequireAuth>
     ),
     children: [
@@ -72,6 +77,7 @@ export const routes = [
       { path: 'people', element: <RequireAuth roles={['HR_ADMIN']}><PeoplePage /></RequireAuth> },
       { path: 'mail-outbox', element: <RequireAuth roles={['HR_ADMIN']}><MailOutboxPage /></RequireAuth> },
       { path: 'my-reports', element: <MyReportsPage /> },
+      { path: 'approvals', element: <RequireAuth roles={['MANAGER']}><ApprovalsPage /></RequireAuth> },
       { path: 'team', element: <RequireAuth roles={['MANAGER']}><TeamPage /></RequireAuth> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,3 +1,4 @@
+import { fitBandKey, type FitBandKey } from './format';
 import { createTheme, type MantineColorsTuple } from '@mantine/core';
 
 const brand: MantineColorsTuple = ['#eef3ff', '#dce4f5', '#b5c6e8', '#8ba6db', '#688bd0', '#527ac9', '#4571c7', '#365fb0', '#2d549e', '#1f488c'];
@@ -10,27 +11,35 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   defaultRadius: 'md',
   focusRing: 'auto',
+  // Animations are skipped for people who ask their system for reduced motion.
+  respectReducedMotion: true,
   components: {
+    // Scrollable regions take keyboard focus, so keyboard users can scroll them (WCAG 2.1.1).
+    ScrollArea: { defaultProps: { viewportProps: { tabIndex: 0 } } },
+    ScrollAreaAutosize: { defaultProps: { viewportProps: { tabIndex: 0 } } },
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Button: { defaultProps: { radius: 'md' } },
     Card: { defaultProps: { withBorder: true, radius: 'lg', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'lg' } },
   },
 });
 
-/** Fit to target (others mean − target): a colour-blind-safe diverging scale with words, never colour alone. */
-export function fitBand(fit: number | null | undefined): { label: string; color: string; text: string } {
-  if (fit == null || Number.isNaN(fit)) return { label: 'Not enough data', color: '#eef0f3', text: '#4b5563' };
-  if (fit <= -0.75) return { label: 'Well below target', color: '#b2182b', text: '#ffffff' };
-  if (fit <= -0.25) return { label: 'Below target', color: '#f4a582', text: '#3b0a0a' };
-  if (fit < 0.25) return { label: 'At target', color: '#f2efe6', text: '#1f2937' };
-  if (fit < 0.75) return { label: 'Above target', color: '#92c5de', text: '#0b2a44' };
-  return { label: 'Well above target', color: '#2166ac', text: '#ffffff' };
-}
+const BANDS: Record<FitBandKey, { label: string; color: string; text: string }> = {
+  none: { label: 'Not enough data', color: '#eef0f3', text: '#374151' },
+  wellBelow: { label: 'Well below target', color: '#b2182b', text: '#ffffff' },
+  below: { label: 'Below target', color: '#f4a582', text: '#3b0a0a' },
+  near: { label: 'Near target', color: '#f2efe6', text: '#1f2937' },
+  above: { label: 'Above target', color: '#92c5de', text: '#0b2a44' },
+  wellAbove: { label: 'Well above target', color: '#2166ac', text: '#ffffff' },
+};
 
-export function signed(value: number | null | undefined, digits = 2): string {
-  if (value == null) return '—';
-  const s = value.toFixed(digits);
-  return value > 0 ? `+${s}` : s.replace('-', '−');
+/**
+ * Fit to target (others mean − target): a colour-blind-safe diverging scale with words, never
+ * colour alone. The band is read from the figure as shown (see `format.ts`).
+ */
+export function fitBand(fit: number | null | undefined): { key: FitBandKey; label: string; color: string; text: string } {
+  const key = fitBandKey(fit);
+  return { key, ...BANDS[key] };
 }
 
 export const GROUP_LABELS: Record<string, string> = {
@@ -69,10 +78,5 @@ export function profileName(id: string | null | undefined): string {
   return ROLE_PROFILES.find((p) => p.value === id)?.label ?? id ?? '—';
 }
 
-export function formatDate(iso: string | null | undefined, withTime = false): string {
-  if (!iso) return '—';
-  const d = new Date(iso);
-  return withTime
-    ? d.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
-    : d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-}
+
+export { formatDate, signed } from './format';

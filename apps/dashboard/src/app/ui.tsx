@@ -49,7 +49,8 @@ export function ErrorState({ error, what, onRetry }: { error: unknown; what: str
         <List size="sm" mt="xs">
           {problem.fields.map((f) => (
             <List.Item key={`${f.field}:${f.message}`}>
-              <b>{f.field}</b>: {f.message}
+              {f.field && <b>{f.field}: </b>}
+              {f.message}
             </List.Item>
           ))}
         </List>

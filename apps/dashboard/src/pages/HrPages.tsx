@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatDate, profileName } from '../app/theme';
-import { ErrorState, Loading, PageHeader } from '../app/ui';
+import { EmptyState, ErrorState, Loading, PageHeader } from '../app/ui';
 import { CycleActions, ExportCsvButton, RescorePanel } from '../features/cycles/CycleActions';
 import { CycleList } from '../features/cycles/CycleList';
 import { CycleWizard } from '../features/cycles/CycleWizard';
@@ -63,7 +63,14 @@ const TABS = ['raters', 'progress', 'links', 'results', 'reliability'] as const;
 export function CycleDetailPage() {
   const { cycleId = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const { data, loading, error, refetch } = useQuery(CYCLE, { variables: { id: cycleId }, fetchPolicy: 'cache-and-network' });
+  const malformed = !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(cycleId);
+  const { data, loading, error, refetch } = useQuery(CYCLE, { variables: { id: cycleId }, fetchPolicy: 'cache-and-network', skip: malformed });
+  if (malformed)
+    return (
+      <EmptyState title="This cycle address is not complete" action={<Button component={Link} to="/cycles">See all review cycles</Button>}>
+        The link may have been cut off when it was copied. Choose the cycle from the list instead.
+      </EmptyState>
+    );
   if (error) return <ErrorState error={error} what="The cycle could not be loaded" onRetry={() => void refetch()} />;
   if (loading && !data) return <Loading label="Loading the cycle…" />;
   const cycle = data!.cycle;
@@ -111,7 +118,7 @@ export function CycleDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="links">
           {cycle.status === 'LAUNCHED' && <LinkExport cycleId={cycle.id} cycleName={cycle.name} />}
-          <InvitationLinks cycleId={cycle.id} />
+          <InvitationLinks cycleId={cycle.id} status={cycle.status} closedAt={cycle.closedAt} />
         </Tabs.Panel>
         <Tabs.Panel value="results">
           <Stack gap="lg">

@@ -1,12 +1,12 @@
 import { Alert, Button, Card, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { IconBellRinging, IconDownload, IconLock, IconRocket, IconSend } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useInstrumentOptions } from '../../app/instruments';
 import { ErrorState } from '../../app/ui';
 import type { CycleFieldsFragment } from '../../gql/graphql';
-import { CLOSE_CYCLE, CYCLE_RESULTS_CSV, LAUNCH_CYCLE, RELEASE_RESULTS, RESCORE_CYCLE, RESULT_SETS, SEND_REMINDERS } from './operations';
+import { CLOSE_CYCLE, CYCLE_RESULTS_CSV, LAUNCH_CYCLE, NOMINATIONS, RELEASE_RESULTS, RESCORE_CYCLE, RESULT_SETS, SEND_REMINDERS } from './operations';
 import { CYCLE_PROGRESS } from '../progress/operations';
 
 /** The next step of a cycle, with a confirmation for the ones that cannot be undone. */
@@ -17,7 +17,16 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
   const [close, closeState] = useMutation(CLOSE_CYCLE);
   const [release, releaseState] = useMutation(RELEASE_RESULTS);
   const [reminded, setReminded] = useState<number | null>(null);
-  const error = launchState.error ?? remindState.error ?? closeState.error ?? releaseState.error;
+  const failed = launchState.error
+    ? { error: launchState.error, what: 'The cycle was not launched' }
+    : remindState.error
+      ? { error: remindState.error, what: 'Reminders were not sent' }
+      : closeState.error
+        ? { error: closeState.error, what: 'The cycle was not closed' }
+        : releaseState.error
+          ? { error: releaseState.error, what: 'The results were not released' }
+          : null;
+  const readiness = useLaunchReadiness(cycle);
 
   return (
     <Stack gap="sm">
@@ -26,6 +35,7 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
           <Confirm
             label="Launch cycle"
             icon={<IconRocket size={18} aria-hidden />}
+            variant={readiness.ready ? 'filled' : 'default'}
             title="Launch this cycle?"
             body={`Survey links are created and every approved rater is invited. Rater lists can no longer change. ${cycle.subjects.length} leaders will be reviewed.`}
             loading={launchState.loading}
@@ -75,16 +85,60 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
           {reminded === 0 ? 'Everyone has answered: no reminders needed.' : `Reminded ${reminded} ${reminded === 1 ? 'person' : 'people'} who have not answered yet.`}
         </Text>
       )}
-      {error && <ErrorState error={error} what="That did not work" />}
+      {cycle.status === 'DRAFT' && !readiness.ready && readiness.reason && (
+        <Text size="sm" c="dimmed" maw={420} role="status">
+          {readiness.reason}
+        </Text>
+      )}
+      {failed && <ErrorState error={failed.error} what={failed.what} />}
     </Stack>
   );
 }
 
-function Confirm({ label, icon, title, body, onConfirm, loading, color }: { label: string; icon: ReactNode; title: string; body: string; onConfirm: () => Promise<unknown>; loading: boolean; color?: string }) {
+/**
+ * Whether every leader has an approved rater list that meets the minimums: until then launching
+ * would be refused, so launch is not offered as the main action.
+ */
+function useLaunchReadiness(cycle: CycleFieldsFragment): { ready: boolean; reason: string | null } {
+  const { data } = useQuery(NOMINATIONS, { variables: { cycleId: cycle.id }, skip: cycle.status !== 'DRAFT' });
+  if (cycle.status !== 'DRAFT' || !data) return { ready: cycle.status !== 'DRAFT', reason: null };
+  if (cycle.subjects.length === 0) return { ready: false, reason: 'Add leaders to review before launching.' };
+  const nominations = data.nominations.filter((n) => n.status !== 'removed');
+  const waiting = cycle.subjects.filter((s) => nominations.some((n) => n.subjectId === s.id && n.status === 'proposed')).length;
+  const short = cycle.subjects.filter((s) =>
+    cycle.minRaters.some((m) => nominations.filter((n) => n.subjectId === s.id && n.group === m.group && n.status === 'approved').length < m.count),
+  ).length;
+  if (waiting === 0 && short === 0) return { ready: true, reason: null };
+  const parts = [
+    waiting ? `${waiting} ${waiting === 1 ? 'leader’s rater list is' : 'leaders’ rater lists are'} waiting for approval` : '',
+    short ? `${short} ${short === 1 ? 'leader has' : 'leaders have'} too few approved raters in a group` : '',
+  ].filter(Boolean);
+  return { ready: false, reason: `Not ready to launch: ${parts.join('; ')}.` };
+}
+
+function Confirm({
+  label,
+  icon,
+  title,
+  body,
+  onConfirm,
+  loading,
+  color,
+  variant,
+}: {
+  label: string;
+  icon: ReactNode;
+  title: string;
+  body: string;
+  onConfirm: () => Promise<unknown>;
+  loading: boolean;
+  color?: string;
+  variant?: string;
+}) {
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
-      <Button leftSection={icon} onClick={open} color={color}>
+      <Button leftSection={icon} onClick={open} color={color} variant={variant}>
         {label}
       </Button>
       <Modal opened={opened} onClose={close} title={title} centered>
@@ -133,7 +187,8 @@ export function RescorePanel({ cycle }: { cycle: CycleFieldsFragment }) {
       </Group>
       {data && (
         <Alert color="teal" variant="light" mt="md" role="status">
-          Rescore {data.rescoreCycle.rescoreId.slice(0, 8)} requested. Choose it under “Result set” on a report once it has been scored.
+          Rescore requested: the same answers read with {INSTRUMENT_VERSIONS.find((v) => v.value === String(data.rescoreCycle.instrumentVersion))?.label ?? `instrument version ${data.rescoreCycle.instrumentVersion}`} against the{' '}
+          {ROLE_PROFILES.find((p) => p.value === data.rescoreCycle.roleProfileId)?.label ?? data.rescoreCycle.roleProfileId} profile. Choose it under “Result set” on a report once it has been scored.
         </Alert>
       )}
       {error && <ErrorState error={error} what="The rescore was not started" />}

@@ -2,14 +2,14 @@ import { Alert, Anchor, Badge, Button, Card, CopyButton, Group, ScrollArea, Sele
 import { useLazyQuery } from '@apollo/client/react';
 import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { GROUP_LABELS } from '../../app/theme';
+import { formatDate, GROUP_LABELS } from '../../app/theme';
 import { ErrorState, Loading } from '../../app/ui';
 import { RATER_INVITATIONS } from './operations';
 
 const STATUS_COLOR: Record<string, string> = { invited: 'gray', started: 'yellow', submitted: 'teal' };
 
 /** The survey links, for organisations that hand them out themselves. Listing them is audited, so they load on request. */
-export function InvitationLinks({ cycleId }: { cycleId: string }) {
+export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string; status?: string; closedAt?: string | null }) {
   const [load, { data, loading, error, called }] = useLazyQuery(RATER_INVITATIONS, { fetchPolicy: 'network-only' });
   const [subject, setSubject] = useState<string | null>(null);
   const invitations = useMemo(() => data?.raterInvitations ?? [], [data]);
@@ -17,6 +17,16 @@ export function InvitationLinks({ cycleId }: { cycleId: string }) {
   const shown = subject ? invitations.filter((i) => i.subject.id === subject) : invitations;
   const origin = typeof window !== 'undefined' ? window.location.origin : '';
 
+  if (status === 'CLOSED' || status === 'RELEASED')
+    return (
+      <Card>
+        <Text fw={650}>Survey links</Text>
+        <Text size="sm" mt={4} maw={680}>
+          This cycle closed{closedAt ? ` on ${formatDate(closedAt)}` : ''}, so its survey links no longer open a survey and there is nothing left to share. Progress and results stay on
+          their tabs.
+        </Text>
+      </Card>
+    );
   if (!called)
     return (
       <Card>
@@ -47,7 +57,7 @@ export function InvitationLinks({ cycleId }: { cycleId: string }) {
           No links yet: they are created when the cycle is launched.
         </Alert>
       )}
-      <ScrollArea.Autosize mah={620} type="auto">
+      <ScrollArea.Autosize mah={620} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Survey links, scrollable' }}>
         <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label="Survey links">
           <Table.Thead>
             <Table.Tr>
@@ -73,7 +83,7 @@ export function InvitationLinks({ cycleId }: { cycleId: string }) {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Anchor href={`/survey/${i.token}`} target="_blank" rel="noreferrer" size="sm" className="survey-link" aria-label={`Survey link for ${i.rater.name} about ${i.subject.name}`}>
+                      <Anchor href={`/survey/${i.token}`} target="_blank" rel="noreferrer" size="sm" className="survey-link" aria-label={`Open the survey link for ${i.rater.name} about ${i.subject.name}`}>
                         Open
                       </Anchor>
                       <CopyButton value={url}>

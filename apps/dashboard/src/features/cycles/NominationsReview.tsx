@@ -86,13 +86,19 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
   );
 }
 
-function SubjectRaters({
+/**
+ * One leader's rater list. `hr` may add anyone to any group and remove anyone; the leader's
+ * `manager` approves the list; the leader (`subject`) proposes and removes peers and partners.
+ */
+export function SubjectRaters({
   cycle,
   subject,
   nominations,
   editable,
   onApprove,
   approving,
+  mode = 'hr',
+  candidates,
 }: {
   cycle: CycleFieldsFragment;
   subject: CycleFieldsFragment['subjects'][number];
@@ -100,8 +106,12 @@ function SubjectRaters({
   editable: boolean;
   onApprove: () => void;
   approving: boolean;
+  mode?: 'hr' | 'manager' | 'subject';
+  /** For the leader: the people they may propose (the API gives leaders no directory). */
+  candidates?: { id: string; name: string; department?: string | null }[];
 }) {
-  const refetchQueries = [{ query: NOMINATIONS, variables: { cycleId: cycle.id } }];
+  const mayRemove = (group: string) => (mode === 'hr' ? group !== 'self' : mode === 'subject' ? group === 'peer' || group === 'other' : false);
+  const refetchQueries = ['Nominations']; // every list on screen, whichever variables it was read with
   const [nominate, nominateState] = useMutation(NOMINATE_RATER, { refetchQueries, awaitRefetchQueries: true });
   const [adding, setAdding] = useState(false);
   const proposed = nominations.filter((n) => n.status === 'proposed').length;
@@ -162,7 +172,7 @@ function SubjectRaters({
                     tt="none"
                     fw={500}
                     rightSection={
-                      editable && n.group !== 'self' ? (
+                      editable && mayRemove(n.group) ? (
                         <Tooltip label={`Remove ${n.rater.name}`}>
                           <ActionIcon
                             size="xs"
@@ -188,14 +198,16 @@ function SubjectRaters({
       {nominateState.error && <ErrorState error={nominateState.error} what="The rater list could not be changed" />}
       {editable && (
         <Group mt="md" gap="sm">
-          {proposed > 0 && (
+          {proposed > 0 && mode !== 'subject' && (
             <Button size="xs" color="teal" onClick={onApprove} loading={approving} aria-label={`Approve raters for ${subject.name}`}>
               Approve raters
             </Button>
           )}
-          <Button size="xs" variant="subtle" leftSection={<IconUserPlus size={14} aria-hidden />} onClick={() => setAdding((v) => !v)}>
-            Add a rater
-          </Button>
+          {mode !== 'manager' && (
+            <Button size="xs" variant="subtle" leftSection={<IconUserPlus size={14} aria-hidden />} onClick={() => setAdding((v) => !v)}>
+              {mode === 'subject' ? 'Propose a peer or partner' : 'Add a rater'}
+            </Button>
+          )}
         </Group>
       )}
       {adding && editable && (
@@ -205,23 +217,35 @@ function SubjectRaters({
             setAdding(false);
           }}
           exclude={new Set([subject.id, ...nominations.map((n) => n.rater.id)])}
+          people={candidates}
+          groups={mode === 'subject' ? ['peer', 'other'] : undefined}
         />
       )}
     </Card>
   );
 }
 
-function AddRater({ onAdd, exclude }: { onAdd: (raterId: string, group: RaterGroup) => Promise<void>; exclude: Set<string> }) {
-  const { data } = useQuery(PEOPLE, { variables: { limit: 500 } });
+function AddRater({
+  onAdd,
+  exclude,
+  people,
+  groups,
+}: {
+  onAdd: (raterId: string, group: RaterGroup) => Promise<void>;
+  exclude: Set<string>;
+  people?: { id: string; name: string; department?: string | null }[];
+  groups?: RaterGroup[];
+}) {
+  const { data } = useQuery(PEOPLE, { variables: { limit: 500 }, skip: people != null });
   const [rater, setRater] = useState<string | null>(null);
   const [group, setGroup] = useState<RaterGroup>('peer');
-  const options = (data?.people ?? []).filter((p) => !exclude.has(p.id)).map((p) => ({ value: p.id, label: `${p.name}${p.department ? ` (${p.department})` : ''}` }));
+  const options = (people ?? data?.people ?? []).filter((p) => !exclude.has(p.id)).map((p) => ({ value: p.id, label: `${p.name}${p.department ? ` (${p.department})` : ''}` }));
   return (
     <Group mt="sm" align="flex-end" gap="sm" wrap="wrap">
       <Select label="Person" searchable data={options} value={rater} onChange={setRater} w={260} placeholder="Search the directory" nothingFoundMessage="Nobody found" />
       <Select
         label="As"
-        data={GROUP_ORDER.filter((g) => g !== 'self').map((g) => ({ value: g, label: GROUP_LABELS[g] }))}
+        data={(groups ?? GROUP_ORDER.filter((g) => g !== 'self')).map((g) => ({ value: g, label: GROUP_LABELS[g]! }))}
         value={group}
         onChange={(v) => v && setGroup(v as RaterGroup)}
         w={180}

@@ -1,3 +1,4 @@
+import { score } from '../../app/format';
 import { Box, Card, Group, MultiSelect, Select, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
@@ -125,12 +126,12 @@ export function Heatmap({
 
 function Cell({ fit, label, suppressed, mean, strong }: { fit: number | null | undefined; label: string; suppressed?: boolean; mean?: number | null; strong?: boolean }) {
   const band = fitBand(fit);
-  const words = suppressed ? 'too few responses to show' : fit == null ? 'no data' : `${band.label.toLowerCase()} (${signed(fit)})${mean != null ? `, average ${mean.toFixed(2)}` : ''}`;
+  const words = suppressed ? 'too few responses to show' : fit == null ? 'no data' : `${band.label.toLowerCase()} (${signed(fit)})${mean != null ? `, average ${score(mean)}` : ''}`;
   return (
     <Table.Td className={`heatmap-cell${suppressed ? ' is-suppressed' : ''}`} style={{ background: suppressed ? undefined : band.color, color: band.text }}>
       <Tooltip label={`${label}: ${words}`} withArrow openDelay={100}>
         <span className="heatmap-value" aria-label={`${label}: ${words}`} style={{ fontWeight: strong ? 700 : 500 }}>
-          {suppressed ? '·' : fit == null ? '–' : signed(fit, 1)}
+          {suppressed ? '·' : fit == null ? '–' : signed(fit)}
         </span>
       </Tooltip>
     </Table.Td>

@@ -4,6 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
+import { GiveSignIn } from './GiveSignIn';
 import { PEOPLE } from './operations';
 
 export function Directory() {
@@ -29,14 +30,15 @@ export function Directory() {
       {loading && !data && <Loading label="Loading the directory…" />}
       {data && people.length === 0 && <EmptyState title="Nobody here yet">Import your organisation from a CSV file above.</EmptyState>}
       {people.length > 0 && (
-        <ScrollArea.Autosize mah={480} mt="md" type="auto">
-          <Table striped stickyHeader fz="sm" verticalSpacing={6}>
+        <ScrollArea.Autosize mah={480} mt="md" type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Directory, scrollable' }}>
+          <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label="Directory">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
                 <Table.Th>Title</Table.Th>
                 <Table.Th>Department</Table.Th>
                 <Table.Th ta="right">Direct reports</Table.Th>
+                <Table.Th>Sign-in</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -58,6 +60,9 @@ export function Directory() {
                   <Table.Td>{p.title ?? '—'}</Table.Td>
                   <Table.Td>{p.department ?? '—'}</Table.Td>
                   <Table.Td ta="right">{p.directReportCount}</Table.Td>
+                  <Table.Td>
+                    <GiveSignIn person={p} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

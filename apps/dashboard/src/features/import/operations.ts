@@ -36,3 +36,13 @@ export const IMPORT_PROGRESS = graphql(`
     importProgress(importId: $importId) { phase done total }
   }
 `);
+
+export const CREATE_ACCOUNT = graphql(`
+  mutation CreateAccount($personId: ID!, $hrAdmin: Boolean!) {
+    createAccount(personId: $personId, hrAdmin: $hrAdmin) {
+      accountId
+      email
+      temporaryPassword
+    }
+  }
+`);

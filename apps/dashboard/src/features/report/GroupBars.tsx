@@ -1,4 +1,5 @@
 import { Box, Group, Text, Tooltip } from '@mantine/core';
+import { shownDifference } from '../../app/format';
 import { fitBand, GROUP_LABELS, GROUP_ORDER, signed } from '../../app/theme';
 import { fmt, SERIES, type DimensionScore, type GroupScore } from './types';
 
@@ -19,14 +20,16 @@ interface Row {
  * target. A suppressed group shows only "fewer than N responses" — never a number.
  */
 export function GroupBars({ dimension, threshold }: { dimension: DimensionScore; threshold: number }) {
+  // The fit as shown: the shown others' mean minus the shown target.
+  const fit = dimension.fit == null ? null : shownDifference(dimension.others.mean, dimension.target);
+  const band = fitBand(fit);
   const rows: Row[] = [
-    { key: 'others', label: 'Others (combined)', score: dimension.others, color: fitBand(dimension.fit).color === '#f2efe6' ? '#8c8577' : fitBand(dimension.fit).color, pooled: true },
+    { key: 'others', label: 'Others (combined)', score: dimension.others, color: band.key === 'near' ? '#6b6558' : band.color, pooled: true },
     ...[...dimension.groups]
       .sort((a, b) => GROUP_ORDER.indexOf(a.group ?? '') - GROUP_ORDER.indexOf(b.group ?? ''))
       .map((g) => ({ key: g.group ?? 'group', label: GROUP_LABELS[g.group ?? ''] ?? String(g.group), score: g, color: g.group === 'self' ? SERIES.self.color : SERIES.others.color })),
   ];
   const target = dimension.target;
-  const band = fitBand(dimension.fit);
   return (
     <Box className="group-bars" role="group" aria-label={`${dimension.name}: scores by rater group`}>
       <Group justify="space-between" align="baseline" mb={8} gap="xs" wrap="nowrap">
@@ -36,7 +39,7 @@ export function GroupBars({ dimension, threshold }: { dimension: DimensionScore;
         <Text size="xs" c="dimmed" ta="right">
           Target {fmt(target)} ·{' '}
           <span className="fit-chip" style={{ background: band.color, color: band.text }}>
-            {dimension.fit == null ? band.label : `${band.label} (${signed(dimension.fit, 1)})`}
+            {fit == null ? band.label : `${band.label} (${signed(fit)})`}
           </span>
         </Text>
       </Group>
@@ -100,7 +103,7 @@ function BarRow({ row, target, threshold }: { row: Row; target: number | null | 
         </Tooltip>
       )}
       <Text size="xs" className="bar-value" fw={600} ta="right">
-        {suppressed ? '' : fmt(score.mean, 1)}
+        {suppressed ? '' : fmt(score.mean)}
       </Text>
     </div>
   );

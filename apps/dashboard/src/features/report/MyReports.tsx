@@ -6,6 +6,7 @@ import { formatDate } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import { useAuth } from '../auth/AuthProvider';
 import { CYCLES } from '../cycles/operations';
+import { MyRaterList } from '../cycles/MyRaterLists';
 import { STATUS } from '../cycles/status';
 
 /** The leader's own cycles: released ones open the report, others say when it will come. */
@@ -49,7 +50,10 @@ export function MyReports() {
             {body}
           </Card>
         ) : (
-          <Card key={c.id}>{body}</Card>
+          <Card key={c.id}>
+            {body}
+            {c.status === 'DRAFT' && <MyRaterList cycle={c} />}
+          </Card>
         );
       })}
     </SimpleGrid>

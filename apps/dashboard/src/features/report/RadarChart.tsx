@@ -56,7 +56,7 @@ export function ReportRadarChart({ dimensions, width, height = 420 }: { dimensio
       <Radar name={SERIES.target.name} dataKey="target" stroke={SERIES.target.color} strokeDasharray="5 4" strokeWidth={1.5} fill="none" fillOpacity={0} isAnimationActive={false} />
       <Radar name={SERIES.others.name} dataKey="others" stroke={SERIES.others.color} strokeWidth={2.5} fill={SERIES.others.color} fillOpacity={0.18} isAnimationActive={false} dot={{ r: 3 }} />
       <Radar name={SERIES.self.name} dataKey="self" stroke={SERIES.self.color} strokeWidth={2} fill={SERIES.self.color} fillOpacity={0.06} isAnimationActive={false} dot={{ r: 2.5 }} />
-      <Tooltip formatter={(value) => (typeof value === 'number' ? value.toFixed(2) : 'not shown')} />
+      <Tooltip formatter={(value) => (typeof value === 'number' ? fmt(value) : 'not shown')} />
       <Legend verticalAlign="bottom" iconType="plainline" wrapperStyle={{ fontSize: 13 }} />
     </RechartsRadar>
   );
@@ -88,7 +88,7 @@ export function ReportRadarChart({ dimensions, width, height = 420 }: { dimensio
               <th scope="row">{d.dimension}</th>
               <td>{d.others == null ? 'not shown' : fmt(d.others, 2)}</td>
               <td>{d.self == null ? 'not shown' : fmt(d.self, 2)}</td>
-              <td>{fmt(d.target, 1)}</td>
+              <td>{fmt(d.target)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { renderWithTheme } from '../../test/render';
 import { GroupBars } from './GroupBars';
 import { radarData, ReportRadarChart } from './RadarChart';
+import { StrengthsAndDevelopment } from './ReportSections';
+import { ReadingGuide } from './ReportView';
+import type { Report } from './types';
 import type { DimensionScore, GroupScore } from './types';
 
 const group = (g: GroupScore['group'], mean: number | null, n: number, ci?: [number, number]): GroupScore => ({
@@ -77,7 +80,7 @@ describe('the rater-group bars', () => {
     expect(Number(line.getAttribute('x1'))).toBeCloseTo(52.5);
     expect(Number(line.getAttribute('x2'))).toBeCloseTo(80.75);
     expect(container.querySelectorAll('.target-line').length).toBeGreaterThan(0);
-    expect(screen.getByText('Target 4.0', { exact: false })).toBeInTheDocument();
+    expect(screen.getByText('Target 4.00', { exact: false })).toBeInTheDocument();
   });
 
   it('shows a suppressed group as "fewer than N responses" with no number at all', () => {
@@ -87,5 +90,27 @@ describe('the rater-group bars', () => {
     expect(within(row).getByRole('img', { name: 'Skip-level: fewer than 3 responses, not shown' })).toBeInTheDocument();
     expect(row.textContent.replace('fewer than 3 responses', '')).not.toMatch(/\d/);
     expect(row.querySelector('.bar, .ci-whisker')).toBeNull();
+  });
+});
+
+describe('figures that never contradict each other', () => {
+  it('shows a ranked dimension as others, target and a difference that adds up from the shown figures', () => {
+    const report = {
+      strengthsByFit: [{ dimensionId: 'a', name: 'Leads up', others: 3.996, target: 3.8, fit: 0.196 }],
+      developmentAreasByFit: [{ dimensionId: 'b', name: 'Develops leaders', others: 3.5549, target: 3.8, fit: -0.2451 }],
+    } as unknown as Report;
+    renderWithTheme(<StrengthsAndDevelopment report={report} />);
+    expect(screen.getByText('Others 4.00 · target 3.80')).toBeInTheDocument();
+    expect(screen.getByText('+0.20')).toBeInTheDocument();
+    // 3.55 − 3.80 = −0.25 as shown: that is below target, and the chip says so by its colour band
+    expect(screen.getByText('Others 3.55 · target 3.80')).toBeInTheDocument();
+    expect(screen.getByText('−0.25')).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/−\s*−|[−+-]0\.00/);
+  });
+
+  it('teaches the reader: interval, hidden groups, target and fit, signals', () => {
+    renderWithTheme(<ReadingGuide threshold={3} />);
+    const guide = screen.getByRole('region', { name: 'How to read this report' });
+    for (const idea of ['95% interval', 'at least 3 people', 'Targets come from', 'signals']) expect(guide).toHaveTextContent(idea);
   });
 });

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Select, Text } from '@mantine/core';
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -10,6 +10,34 @@ import { CYCLE, CYCLES, RESULT_SETS } from '../cycles/operations';
 import { SUBJECT_REPORT, SUBJECT_REPORT_CHANGED } from './operations';
 import { downloadReportPdf } from './pdf';
 import { ReportView } from './ReportView';
+
+/**
+ * Rescores named by what changed — the role profile read against and when it was scored — rather
+ * than by their id. (The API does not yet say which instrument version a result set used.)
+ */
+function useRescoreLabels(cycleId: string, subjectId: string, sets: readonly string[]): Record<string, string> {
+  const client = useApolloClient();
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const key = sets.join(',');
+  useEffect(() => {
+    let stale = false;
+    for (const resultSet of sets) {
+      if (resultSet === 'live') continue;
+      void client
+        .query({ query: SUBJECT_REPORT, variables: { cycleId, subjectId, resultSet } })
+        .then(({ data }) => {
+          const r = data?.subjectReport;
+          if (!stale && r) setLabels((prev) => ({ ...prev, [resultSet]: `Rescore: ${profileName(r.roleProfileId)} profile, scored ${formatDate(r.scoredAt, true)}` }));
+        })
+        .catch(() => undefined);
+    }
+    return () => {
+      stale = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, cycleId, subjectId, key]);
+  return labels;
+}
 
 /** A subject's report with everything around it: result set, live updates (HR), previous cycle, PDF. */
 export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectId: string }) {
@@ -23,6 +51,7 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
     fetchPolicy: 'cache-and-network',
   });
   const sets = useQuery(RESULT_SETS, { variables: { cycleId }, skip: !hr });
+  const setLabels = useRescoreLabels(cycleId, subjectId, sets.data?.resultSets ?? []);
   const live = hr && resultSet === 'live' && (cycle?.status === 'LAUNCHED' || cycle?.status === 'CLOSED');
   const { subscribeToMore } = reportQuery;
 
@@ -118,7 +147,7 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
               w={260}
               value={resultSet}
               onChange={(v) => setResultSet(v ?? 'live')}
-              data={sets.data!.resultSets.map((s) => ({ value: s, label: s === 'live' ? 'As scored in the cycle' : `Rescore ${s.slice(0, 8)}` }))}
+              data={sets.data!.resultSets.map((s) => ({ value: s, label: s === 'live' ? 'As scored in the cycle' : (setLabels[s] ?? 'Rescore (being read…)') }))}
               allowDeselect={false}
             />
           )}

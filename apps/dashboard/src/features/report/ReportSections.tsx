@@ -1,5 +1,6 @@
 import { Badge, Box, Card, Group, List, Progress, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowDownRight, IconArrowUpRight, IconCircleCheck, IconEye, IconEyeOff, IconMinus, IconQuestionMark, IconQuote } from '@tabler/icons-react';
+import { score, shownDifference } from '../../app/format';
 import { fitBand, GROUP_LABELS, signed } from '../../app/theme';
 import { fmt, type Report } from './types';
 
@@ -9,7 +10,7 @@ export function StatCards({ report }: { report: Report }) {
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
       <Stat label="Others’ average" value={fmt(o.others, 2)} hint="on the 1–5 scale" />
-      <Stat label="Self average" value={fmt(o.self, 2)} hint={o.gap != null ? `${signed(o.gap)} versus others` : 'no self-assessment yet'} />
+      <Stat label="Self average" value={fmt(o.self, 2)} hint={o.gap != null ? `${signed(shownDifference(o.self, o.others))} versus others` : 'no self-assessment yet'} />
       <Card padding="md">
         <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.4}>
           Fit to target
@@ -75,7 +76,8 @@ function RankedList({ items, empty, positive }: { items: Report['strengthsByFit'
   return (
     <Stack gap={8}>
       {items.map((d, i) => {
-        const band = fitBand(d.fit);
+        const fit = d.fit == null ? null : shownDifference(d.others, d.target);
+        const band = fitBand(fit);
         return (
           <Group key={d.dimensionId} gap="sm" wrap="nowrap" className="ranked-row">
             <ThemeIcon radius="xl" size={26} variant="light" color={positive ? 'blue' : 'orange'} aria-hidden>
@@ -92,7 +94,7 @@ function RankedList({ items, empty, positive }: { items: Report['strengthsByFit'
               </Text>
             </Box>
             <span className="fit-chip" style={{ background: band.color, color: band.text }}>
-              {signed(d.fit, 1)}
+              {signed(fit)}
             </span>
           </Group>
         );
@@ -147,7 +149,7 @@ function GapList({ items, empty }: { items: Report['blindSpots']; empty: string 
             {g.name}
           </Text>
           <Text size="xs" c="dimmed">
-            Self {fmt(g.self, 2)} · others {fmt(g.others, 2)} · gap {signed(g.gap)} (95% interval {signed(g.ciLow)} to {signed(g.ciHigh)})
+            Self {fmt(g.self, 2)} · others {fmt(g.others, 2)} · gap {signed(shownDifference(g.self, g.others))} (95% interval {signed(g.ciLow)} to {signed(g.ciHigh)})
           </Text>
         </Box>
       ))}
@@ -174,7 +176,7 @@ export function TransitionRisks({ report }: { report: Report }) {
         const s = RISK_STATUS[risk.status] ?? RISK_STATUS['insufficient-data'];
         const Icon = s.icon;
         return (
-          <Group key={risk.id} align="flex-start" wrap="nowrap" gap="sm" className={`risk-row risk-${risk.status}`}>
+          <Group key={risk.id} align="flex-start" wrap="nowrap" gap="sm" className={`risk-row risk-${risk.status}`} data-risk-id={risk.id} data-risk-status={risk.status}>
             <ThemeIcon color={s.color} variant="light" radius="xl" size={30} aria-hidden>
               <Icon size={17} />
             </ThemeIcon>
@@ -285,7 +287,7 @@ export function LowAgreement({ report }: { report: Report }) {
     <List size="sm" spacing={4}>
       {report.lowAgreement.map((f) => (
         <List.Item key={`${f.dimensionId}:${f.scope}`}>
-          <b>{f.name}</b> — {f.scope === 'others' ? 'raters overall' : (GROUP_LABELS[f.scope] ?? f.scope).toLowerCase()} disagree (agreement {f.rwg.toFixed(2)}); read this mean with care.
+          <b>{f.name}</b> — {f.scope === 'others' ? 'raters overall' : (GROUP_LABELS[f.scope] ?? f.scope).toLowerCase()} disagree (agreement {score(f.rwg)}); read this mean with care.
         </List.Item>
       ))}
     </List>
@@ -299,7 +301,7 @@ export function ChangeSincePrevious({ report, previous, previousName }: { report
     const p = before.get(d.dimensionId);
     const now = d.others.suppressed ? null : d.others.mean;
     const then = p && !p.others.suppressed ? p.others.mean : null;
-    return { id: d.dimensionId, name: d.name, now, then, change: now != null && then != null ? now - then : null };
+    return { id: d.dimensionId, name: d.name, now, then, change: shownDifference(now, then) };
   });
   return (
     <Box>

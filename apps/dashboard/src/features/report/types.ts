@@ -14,6 +14,5 @@ export function selfScore(d: DimensionScore): GroupScore | undefined {
   return d.groups.find((g) => g.group === 'self');
 }
 
-export function fmt(value: number | null | undefined, digits = 1): string {
-  return value == null ? '—' : value.toFixed(digits);
-}
+/** A figure on the scale, formatted by the one formatting module. */
+export { score as fmt } from '../../app/format';

@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Alert, Anchor, Badge, Box, Button, Card, Group, List, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertCircle, IconCloudCheck, IconCloudUpload, IconCloudX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
@@ -91,13 +92,14 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
   };
 
   const numbered = new Map(items.map((item, index) => [item.id, index + 1]));
+  const intl = useIntl();
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={`Feedback about ${survey.subjectName}`}>
+    <form onSubmit={(event) => void submit(event)} noValidate aria-label={intl.formatMessage({ id: 'survey.form.label', defaultMessage: 'Feedback about {name}' }, { name: survey.subjectName })}>
       <Paper className="survey-progress" shadow="xs" p="sm" withBorder>
         <Group justify="space-between" gap="xs" mb={6} wrap="nowrap">
           <Text size="sm" fw={600} id="survey-progress-label">
-            {answered} of {total} answered
+            <FormattedMessage id="survey.progress" defaultMessage="{answered, number} of {total, number} answered" values={{ answered, total }} />
           </Text>
           <SaveIndicator state={save} readOnly={readOnly} />
         </Group>
@@ -110,16 +112,20 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
             aria-valuenow={answered}
             aria-valuemin={0}
             aria-valuemax={total}
-            aria-valuetext={`${answered} of ${total} answered`}
+            aria-valuetext={intl.formatMessage({ id: 'survey.progress', defaultMessage: '{answered, number} of {total, number} answered' }, { answered, total })}
           />
         </Progress.Root>
       </Paper>
+      {/* On phones the card above scrolls away; this 4px bar at the top edge keeps progress in view without covering any text. */}
+      <div className="survey-progress-edge" aria-hidden>
+        <div style={{ width: `${total ? (answered / total) * 100 : 0}%` }} />
+      </div>
 
       <Stack gap="xl" mt="lg">
         {survey.dimensions.map((dimension, dIndex) => (
           <Card key={dimension.id} component="section" aria-labelledby={`dim-${dimension.id}`} className="survey-dimension">
             <Text size="xs" tt="uppercase" fw={700} c="dimmed" lts={0.6}>
-              Part {dIndex + 1} of {survey.dimensions.length}
+              <FormattedMessage id="survey.part" defaultMessage="Part {part, number} of {parts, number}" values={{ part: dIndex + 1, parts: survey.dimensions.length }} />
             </Text>
             <Title order={2} fz={{ base: 19, sm: 22 }} id={`dim-${dimension.id}`} mt={2}>
               {dimension.name}
@@ -145,8 +151,15 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
             </Stack>
             <Textarea
               mt="lg"
-              label={`Comment on ${dimension.name.toLowerCase()} (optional)`}
-              description={survey.identifiable ? 'Shown to the leader as written.' : `Shown only if at least ${survey.anonymityThreshold} people in your group answer, and never with your name.`}
+              label={intl.formatMessage({ id: 'survey.comment.label', defaultMessage: 'Comment on {dimension} (optional)' }, { dimension: dimension.name.toLowerCase() })}
+              description={
+                survey.identifiable
+                  ? intl.formatMessage({ id: 'survey.comment.identifiable', defaultMessage: 'Shown to the leader as written.' })
+                  : intl.formatMessage(
+                      { id: 'survey.comment.anonymous', defaultMessage: 'Shown only if at least {threshold, plural, one {# person} other {# people}} in your group answer, and never with your name.' },
+                      { threshold: survey.anonymityThreshold },
+                    )
+              }
               autosize
               minRows={2}
               maxLength={2000}
@@ -170,12 +183,12 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
           color="red"
           variant="light"
           icon={<IconAlertCircle aria-hidden />}
-          title={`Please answer ${missing.length} more ${missing.length === 1 ? 'statement' : 'statements'} before you submit`}
+          title={intl.formatMessage({ id: 'survey.missing.title', defaultMessage: 'Please answer {count, plural, one {# more statement} other {# more statements}} before you submit' }, { count: missing.length })}
           role="alert"
           className="missing-summary"
         >
           <Text size="sm" mb="xs">
-            If you have not seen the behaviour, choose “{survey.notAbleToRateLabel}”.
+            <FormattedMessage id="survey.missing.hint" defaultMessage="If you have not seen the behaviour, choose “{na}”." values={{ na: survey.notAbleToRateLabel }} />
           </Text>
           <List size="sm" spacing={4}>
             {missing.map((id) => {
@@ -206,10 +219,10 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
       {!readOnly && (
         <Group justify="space-between" mt="xl" className="survey-submit" wrap="wrap">
           <Text size="sm" c="dimmed">
-            Your answers are saved as you go; you can close this page and come back with the same link.
+            <FormattedMessage id="survey.submit.hint" defaultMessage="Your answers are saved as you go; you can close this page and come back with the same link." />
           </Text>
           <Button type="submit" size="md" loading={submitting}>
-            Submit feedback
+            <FormattedMessage id="survey.submit" defaultMessage="Submit feedback" />
           </Button>
         </Group>
       )}
@@ -221,7 +234,7 @@ function SaveIndicator({ state, readOnly }: { state: SaveState; readOnly: boolea
   if (readOnly)
     return (
       <Badge color="green" variant="light">
-        Submitted
+        <FormattedMessage id="survey.saved.submitted" defaultMessage="Submitted" />
       </Badge>
     );
   const common = { size: 'xs' as const, c: 'dimmed', role: 'status' as const, 'aria-live': 'polite' as const };
@@ -229,23 +242,27 @@ function SaveIndicator({ state, readOnly }: { state: SaveState; readOnly: boolea
     case 'saving':
       return (
         <Text {...common}>
-          <IconCloudUpload size={14} aria-hidden className="inline-icon" /> Saving…
+          <IconCloudUpload size={14} aria-hidden className="inline-icon" /> <FormattedMessage id="survey.saved.saving" defaultMessage="Saving…" />
         </Text>
       );
     case 'saved':
       return (
         <Text {...common}>
-          <IconCloudCheck size={14} aria-hidden className="inline-icon" /> Saved {new Date(state.at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}
+          <IconCloudCheck size={14} aria-hidden className="inline-icon" /> <FormattedMessage id="survey.saved.at" defaultMessage="Saved {at, time, short}" values={{ at: new Date(state.at) }} />
         </Text>
       );
     case 'failed':
       return (
         <Text {...common} c="red.8">
-          <IconCloudX size={14} aria-hidden className="inline-icon" /> Not saved yet — your answers are kept on this page
+          <IconCloudX size={14} aria-hidden className="inline-icon" /> <FormattedMessage id="survey.saved.failed" defaultMessage="Not saved yet — your answers are kept on this page" />
         </Text>
       );
     default:
-      return <Text {...common}>Saved automatically</Text>;
+      return (
+        <Text {...common}>
+          <FormattedMessage id="survey.saved.auto" defaultMessage="Saved automatically" />
+        </Text>
+      );
   }
 }
 
@@ -274,7 +291,7 @@ export function ScaleQuestion({ number, itemId, text, scale, naLabel, value, inv
       </legend>
       {invalid && (
         <Text size="xs" c="red.8" mb={6}>
-          Choose an answer, or “{naLabel}”.
+          <FormattedMessage id="survey.item.invalid" defaultMessage="Choose an answer, or “{na}”." values={{ na: naLabel }} />
         </Text>
       )}
       <div className="scale-options">

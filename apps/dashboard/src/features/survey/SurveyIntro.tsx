@@ -1,11 +1,13 @@
 import { Badge, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconEyeOff, IconLock, IconUserCheck } from '@tabler/icons-react';
-import { formatDate, RELATIONSHIP } from '../../app/theme';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { RELATIONSHIP } from '../../app/theme';
 import type { SurveyData } from './SurveyForm';
 
 /** Who the survey is about, who the rater is to them, and the anonymity promise in plain words. */
 export function SurveyIntro({ survey }: { survey: SurveyData }) {
   const self = survey.relationship === 'self';
+  const intl = useIntl();
   return (
     <Card className="survey-intro" padding="xl">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
@@ -13,22 +15,30 @@ export function SurveyIntro({ survey }: { survey: SurveyData }) {
           {survey.cycleName}
         </Text>
         <Badge variant="light" color="gray">
-          Open until {formatDate(survey.closesAt)}
+          <FormattedMessage id="survey.intro.openUntil" defaultMessage="Open until {date, date, medium}" values={{ date: new Date(survey.closesAt) }} />
         </Badge>
       </Group>
       <Title order={1} fz={{ base: 24, sm: 30 }} mt="xs">
-        {self ? 'Your self-assessment' : `Feedback for ${survey.subjectName}`}
+        {self
+          ? intl.formatMessage({ id: 'survey.intro.titleSelf', defaultMessage: 'Your self-assessment' })
+          : intl.formatMessage({ id: 'survey.intro.title', defaultMessage: 'Feedback for {name}' }, { name: survey.subjectName })}
       </Title>
       <Text mt="xs" size="md">
         {self ? (
-          <>You are rating <b>yourself</b>, {survey.subjectName}. Your view is set beside what others see.</>
+          <FormattedMessage
+            id="survey.intro.self"
+            defaultMessage="You are rating <b>yourself</b>, {name}. Your view is set beside what others see."
+            values={{ name: survey.subjectName, b: (chunks) => <b>{chunks}</b> }}
+          />
         ) : (
-          <>
-            You are rating <b>{survey.subjectName}</b> as <b>{RELATIONSHIP[survey.relationship] ?? survey.relationship}</b>. Think about what you have seen them do in the last six to twelve months.
-          </>
+          <FormattedMessage
+            id="survey.intro.other"
+            defaultMessage="You are rating <b>{name}</b> as <b>{relationship}</b>. Think about what you have seen them do in the last six to twelve months."
+            values={{ name: survey.subjectName, relationship: RELATIONSHIP[survey.relationship] ?? survey.relationship, b: (chunks) => <b>{chunks}</b> }}
+          />
         )}
       </Text>
-      <Stack mt="lg" gap="sm" className="anonymity-promise" aria-label="Anonymity">
+      <Stack mt="lg" gap="sm" className="anonymity-promise" aria-label={intl.formatMessage({ id: 'survey.intro.anonymity', defaultMessage: 'Anonymity' })}>
         <Group gap="sm" wrap="nowrap" align="flex-start">
           <ThemeIcon variant="light" radius="xl" size={30} color="teal" aria-hidden>
             <IconLock size={17} />
@@ -42,9 +52,15 @@ export function SurveyIntro({ survey }: { survey: SurveyData }) {
           <Text size="sm">
             {survey.identifiable
               ? self
-                ? 'Your self-ratings are shown to you beside the figures from others.'
-                : 'As their manager, your answers are shown on their own and can be identified as yours.'
-              : `A group’s figures appear only from ${survey.anonymityThreshold} answers. The manager’s answers are the exception: they are shown on their own and can be identified.`}
+                ? intl.formatMessage({ id: 'survey.intro.identifiableSelf', defaultMessage: 'Your self-ratings are shown to you beside the figures from others.' })
+                : intl.formatMessage({ id: 'survey.intro.identifiableManager', defaultMessage: 'As their manager, your answers are shown on their own and can be identified as yours.' })
+              : intl.formatMessage(
+                  {
+                    id: 'survey.intro.threshold',
+                    defaultMessage: 'A group’s figures appear only from {threshold, plural, one {# answer} other {# answers}}. The manager’s answers are the exception: they are shown on their own and can be identified.',
+                  },
+                  { threshold: survey.anonymityThreshold },
+                )}
           </Text>
         </Group>
       </Stack>

@@ -2,6 +2,7 @@ import { Box, Button, Card, Container, Stack, Text, ThemeIcon, Title } from '@ma
 import { useMutation, useQuery } from '@apollo/client/react';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Brand } from '../../app/Brand';
 import { describeError } from '../../app/errors';
 import { ErrorState, Loading } from '../../app/ui';
@@ -58,6 +59,7 @@ export function SurveyPage({ token }: { token: string }) {
   );
 
   const survey = data?.raterSurvey;
+  const intl = useIntl();
   return (
     <Box className="survey-shell">
       <header className="survey-header">
@@ -66,7 +68,7 @@ export function SurveyPage({ token }: { token: string }) {
         </Container>
       </header>
       <Container size="md" py={{ base: 'md', sm: 'xl' }} component="main" id="main">
-        {loading && <Loading label="Opening your survey…" />}
+        {loading && <Loading label={intl.formatMessage({ id: 'survey.loading', defaultMessage: 'Opening your survey…' })} />}
         {error && <SurveyLinkProblem error={error} onRetry={() => void refetch()} />}
         {survey && done && <Confirmation subjectName={survey.subjectName} />}
         {survey && !done && survey.status === 'submitted' && <Submitted subjectName={survey.subjectName} submittedAt={survey.submittedAt} />}
@@ -75,7 +77,7 @@ export function SurveyPage({ token }: { token: string }) {
           <Stack gap="lg">
             <SurveyIntro survey={survey} />
             <SurveyForm survey={survey} onSaveDraft={onSaveDraft} onSubmit={onSubmit} submitting={submitState.loading} />
-            {submitError != null && <ErrorState error={submitError} what="Your feedback was not submitted" />}
+            {submitError != null && <ErrorState error={submitError} what={intl.formatMessage({ id: 'survey.submit.failed', defaultMessage: 'Your feedback was not submitted' })} />}
           </Stack>
         )}
       </Container>
@@ -91,11 +93,14 @@ function Confirmation({ subjectName }: { subjectName: string }) {
           <IconCircleCheck size={38} aria-hidden />
         </ThemeIcon>
         <Title order={1} fz={26}>
-          Thank you — your feedback is in
+          <FormattedMessage id="survey.done.title" defaultMessage="Thank you — your feedback is in" />
         </Title>
         <Text maw={520} c="dimmed">
-          Your answers about {subjectName} have been received. They will be combined with others’ and shared only as the anonymity promise
-          says. You can close this page.
+          <FormattedMessage
+            id="survey.done.body"
+            defaultMessage="Your answers about {name} have been received. They will be combined with others’ and shared only as the anonymity promise says. You can close this page."
+            values={{ name: subjectName }}
+          />
         </Text>
       </Stack>
     </Card>
@@ -139,11 +144,11 @@ function SurveyLinkProblem({ error, onRetry }: { error: unknown; onRetry: () => 
   return (
     <Card padding="xl" role="alert">
       <Title order={1} fz={24}>
-        This survey link does not work
+        <FormattedMessage id="survey.link.title" defaultMessage="This survey link does not work" />
       </Title>
       <Text mt="sm">{problem.message}</Text>
       <Text mt="sm" c="dimmed" size="sm">
-        The link may be mistyped, or the review cycle may have closed. Ask the HR team who sent it for a new one.
+        <FormattedMessage id="survey.link.hint" defaultMessage="The link may be mistyped, or the review cycle may have closed. Ask the HR team who sent it for a new one." />
       </Text>
       <Button mt="md" variant="light" onClick={onRetry}>
         Try again

@@ -1,0 +1,72 @@
+import { Card, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useAuth } from '../auth/AuthProvider';
+import { EmptyState, ErrorState, Loading } from '../../app/ui';
+import type { CycleFieldsFragment } from '../../gql/graphql';
+import { SubjectRaters } from './NominationsReview';
+import { APPROVE_NOMINATIONS, CYCLES, NOMINATIONS } from './operations';
+
+/** One leader's list in one cycle, for the leader themself or their manager. */
+function RaterList({ cycle, subject, mode }: { cycle: CycleFieldsFragment; subject: CycleFieldsFragment['subjects'][number]; mode: 'manager' | 'subject' }) {
+  const variables = { cycleId: cycle.id, subjectId: subject.id };
+  const { data, loading, error, refetch } = useQuery(NOMINATIONS, { variables, fetchPolicy: 'cache-and-network' });
+  const [approve, approveState] = useMutation(APPROVE_NOMINATIONS, { refetchQueries: [{ query: NOMINATIONS, variables }], awaitRefetchQueries: true });
+  if (error) return <ErrorState error={error} what={`The raters for ${subject.name} could not be loaded`} onRetry={() => void refetch()} />;
+  if (loading && !data) return <Loading label="Loading raters…" />;
+  const nominations = (data?.nominations ?? []).filter((n) => n.status !== 'removed');
+  return (
+    <>
+      <SubjectRaters
+        cycle={cycle}
+        subject={subject}
+        nominations={nominations}
+        editable
+        mode={mode}
+        candidates={cycle.subjects.filter((s) => s.id !== subject.id)}
+        onApprove={() => void approve({ variables }).catch(() => undefined)}
+        approving={approveState.loading}
+      />
+      {approveState.error && <ErrorState error={approveState.error} what="The raters were not approved" />}
+    </>
+  );
+}
+
+/** Managers: the rater lists of the leaders who report to them, in cycles still being set up. */
+export function ApprovalsView() {
+  const { me } = useAuth();
+  const { data, loading, error, refetch } = useQuery(CYCLES, { fetchPolicy: 'cache-and-network' });
+  if (error) return <ErrorState error={error} what="Your cycles could not be loaded" onRetry={() => void refetch()} />;
+  if (loading && !data) return <Loading label="Loading…" />;
+  const personId = me?.person?.id;
+  const waiting = (data?.cycles ?? [])
+    .filter((c) => c.status === 'DRAFT')
+    .flatMap((c) => c.subjects.filter((s) => s.managerId === personId).map((s) => ({ cycle: c, subject: s })));
+  if (waiting.length === 0) return <EmptyState title="Nothing to approve">When HR sets up a cycle for a leader who reports to you, their rater list appears here for your approval.</EmptyState>;
+  return (
+    <Stack gap="lg">
+      {waiting.map(({ cycle, subject }) => (
+        <Stack key={`${cycle.id}:${subject.id}`} gap="xs">
+          <Title order={2} fz="md">
+            {cycle.name}
+          </Title>
+          <RaterList cycle={cycle} subject={subject} mode="manager" />
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+/** Leaders: their own rater list while the cycle is being set up; they may propose peers and partners. */
+export function MyRaterList({ cycle }: { cycle: CycleFieldsFragment }) {
+  const { me } = useAuth();
+  const subject = cycle.subjects.find((s) => s.id === me?.person?.id);
+  if (!subject) return null;
+  return (
+    <Card padding="md" withBorder={false} bg="transparent">
+      <Text size="sm" mb="xs">
+        Who will give you feedback in {cycle.name}. You can propose peers and partners who see your work; your manager approves the list before the survey opens.
+      </Text>
+      <RaterList cycle={cycle} subject={subject} mode="subject" />
+    </Card>
+  );
+}
