@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) { cycleId transitionRisks { id name description status signalsOn signalsEvaluated minSignals } }\n      }\n    ": typeof types.RDocument,
     "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InstrumentsDocument,
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation { id name }\n      person { id name title department }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
@@ -41,6 +42,7 @@ type Documents = {
     "\n  mutation ImportPeople($csv: String!, $dryRun: Boolean!, $importId: ID) {\n    importPeople(csv: $csv, dryRun: $dryRun, importId: $importId) {\n      applied\n      dryRun\n      rows\n      created\n      updated\n      unchanged\n      errors { line column reason }\n      preview { line employeeId name email managerEmployeeId action }\n    }\n  }\n": typeof types.ImportPeopleDocument,
     "\n  query People($search: String, $leadersOfLeadersOnly: Boolean, $limit: Int) {\n    people(search: $search, leadersOfLeadersOnly: $leadersOfLeadersOnly, limit: $limit) {\n      id\n      employeeId\n      name\n      email\n      title\n      department\n      managerId\n      directReportCount\n      isLeaderOfLeaders\n    }\n  }\n": typeof types.PeopleDocument,
     "\n  subscription ImportProgress($importId: ID!) {\n    importProgress(importId: $importId) { phase done total }\n  }\n": typeof types.ImportProgressDocument,
+    "\n  mutation CreateAccount($personId: ID!, $hrAdmin: Boolean!) {\n    createAccount(personId: $personId, hrAdmin: $hrAdmin) {\n      accountId\n      email\n      temporaryPassword\n    }\n  }\n": typeof types.CreateAccountDocument,
     "\n  query MySurveys {\n    mySurveys { assignmentId cycleId cycleName subjectName relationship status closesAt path }\n  }\n": typeof types.MySurveysDocument,
     "\n  query CycleMailDeliveries($cycleId: ID!) {\n    cycleMailDeliveries(cycleId: $cycleId) {\n      assignmentId subjectId subjectName raterName raterEmail group surveyStatus\n      invitation { mailId status reason attempts updatedAt }\n      reminder { mailId status reason attempts updatedAt }\n    }\n  }\n": typeof types.CycleMailDeliveriesDocument,
     "\n  mutation ResendInvitation($assignmentId: ID!) {\n    resendInvitation(assignmentId: $assignmentId)\n  }\n": typeof types.ResendInvitationDocument,
@@ -59,6 +61,7 @@ type Documents = {
     "\n  mutation SubmitSurvey($input: SubmitSurveyInput!) {\n    submitSurvey(input: $input) {\n      submissionId\n      status\n      acceptedAt\n      reasons { field message }\n    }\n  }\n": typeof types.SubmitSurveyDocument,
 };
 const documents: Documents = {
+    "\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) { cycleId transitionRisks { id name description status signalsOn signalsEvaluated minSignals } }\n      }\n    ": types.RDocument,
     "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n": types.InstrumentsDocument,
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation { id name }\n      person { id name title department }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
@@ -86,6 +89,7 @@ const documents: Documents = {
     "\n  mutation ImportPeople($csv: String!, $dryRun: Boolean!, $importId: ID) {\n    importPeople(csv: $csv, dryRun: $dryRun, importId: $importId) {\n      applied\n      dryRun\n      rows\n      created\n      updated\n      unchanged\n      errors { line column reason }\n      preview { line employeeId name email managerEmployeeId action }\n    }\n  }\n": types.ImportPeopleDocument,
     "\n  query People($search: String, $leadersOfLeadersOnly: Boolean, $limit: Int) {\n    people(search: $search, leadersOfLeadersOnly: $leadersOfLeadersOnly, limit: $limit) {\n      id\n      employeeId\n      name\n      email\n      title\n      department\n      managerId\n      directReportCount\n      isLeaderOfLeaders\n    }\n  }\n": types.PeopleDocument,
     "\n  subscription ImportProgress($importId: ID!) {\n    importProgress(importId: $importId) { phase done total }\n  }\n": types.ImportProgressDocument,
+    "\n  mutation CreateAccount($personId: ID!, $hrAdmin: Boolean!) {\n    createAccount(personId: $personId, hrAdmin: $hrAdmin) {\n      accountId\n      email\n      temporaryPassword\n    }\n  }\n": types.CreateAccountDocument,
     "\n  query MySurveys {\n    mySurveys { assignmentId cycleId cycleName subjectName relationship status closesAt path }\n  }\n": types.MySurveysDocument,
     "\n  query CycleMailDeliveries($cycleId: ID!) {\n    cycleMailDeliveries(cycleId: $cycleId) {\n      assignmentId subjectId subjectName raterName raterEmail group surveyStatus\n      invitation { mailId status reason attempts updatedAt }\n      reminder { mailId status reason attempts updatedAt }\n    }\n  }\n": types.CycleMailDeliveriesDocument,
     "\n  mutation ResendInvitation($assignmentId: ID!) {\n    resendInvitation(assignmentId: $assignmentId)\n  }\n": types.ResendInvitationDocument,
@@ -118,6 +122,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) { cycleId transitionRisks { id name description status signalsOn signalsEvaluated minSignals } }\n      }\n    "): (typeof documents)["\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) { cycleId transitionRisks { id name description status signalsOn signalsEvaluated minSignals } }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -226,6 +234,10 @@ export function graphql(source: "\n  query People($search: String, $leadersOfLea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ImportProgress($importId: ID!) {\n    importProgress(importId: $importId) { phase done total }\n  }\n"): (typeof documents)["\n  subscription ImportProgress($importId: ID!) {\n    importProgress(importId: $importId) { phase done total }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAccount($personId: ID!, $hrAdmin: Boolean!) {\n    createAccount(personId: $personId, hrAdmin: $hrAdmin) {\n      accountId\n      email\n      temporaryPassword\n    }\n  }\n"): (typeof documents)["\n  mutation CreateAccount($personId: ID!, $hrAdmin: Boolean!) {\n    createAccount(personId: $personId, hrAdmin: $hrAdmin) {\n      accountId\n      email\n      temporaryPassword\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
