@@ -14,7 +14,7 @@ export function graphqlDocuments(): Plugin {
     if (generated) return generated;
     generated = new Map();
     const source = readFileSync(`${root}gql/graphql.ts`, 'utf8');
-    for (const m of source.matchAll(/^export const (\w+) = (\{.*\}) as unknown as DocumentNode</gm)) generated.set(m[1]!, m[2]!);
+    for (const m of source.matchAll(/^export const (\w+) = (\{.*\}) as unknown as DocumentNode</gm)) generated.set(m[1], m[2]);
     return generated;
   };
   return {

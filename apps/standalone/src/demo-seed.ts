@@ -44,7 +44,7 @@ export function demoDirectoryCsv(): string {
     department.teams.forEach((team, m) => {
       const lead = `E1${d}${m + 1}`;
       add(lead, nextName(), head, `Team lead, ${team}`, department.name);
-      for (let i = 1; i <= 3; i++) add(`E2${d}${m + 1}${i}`, nextName(), lead, department.roles[(i + m) % department.roles.length]!, department.name);
+      for (let i = 1; i <= 3; i++) add(`E2${d}${m + 1}${i}`, nextName(), lead, department.roles[(i + m) % department.roles.length], department.name);
     });
   });
   return rows.map((r) => r.map((v) => (/[,"]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\n') + '\n';
@@ -111,7 +111,7 @@ function cycleName(opensAt: Date): string {
  * Deterministic; runs once.
  */
 export async function seedDemo(url: string, dataSource: DataSource, log: (m: string) => void): Promise<boolean> {
-  const [{ count }] = await dataSource.query(`SELECT count(*)::int AS "count" FROM "gateway"."organisation"`);
+  const [{ count }] = await dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS "count" FROM "gateway"."organisation"`);
   if (count > 0) return false;
   log('demo: seeding the Northwind Logistics demo organisation');
   const { organisationId } = await provisionOrganisation(dataSource, { name: DEMO.organisation, hrEmail: DEMO.hr, hrPassword: DEMO.password });
@@ -161,8 +161,8 @@ export async function seedDemo(url: string, dataSource: DataSource, log: (m: str
       const comments: { dimensionId: string; text: string }[] = [];
       if (invitation.group !== 'self' && random() < 0.55) {
         const di = Math.floor(random() * Math.min(COMMENTS.length, raterSurvey.dimensions.length));
-        const pool = COMMENTS[di]!;
-        comments.push({ dimensionId: raterSurvey.dimensions[di]!.id, text: pool[(i + c) % pool.length]! });
+        const pool = COMMENTS[di];
+        comments.push({ dimensionId: raterSurvey.dimensions[di].id, text: pool[(i + c) % pool.length] });
       }
       await gql(url, null, `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, {
         input: { token: invitation.token, idempotencyKey: randomUUID(), answers, comments },

@@ -67,7 +67,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         if (typeof m === 'string' && m.startsWith('postgres:')) log(m);
       },
     });
-    stopPostgres = pg.stop;
+    stopPostgres = () => pg.stop();
     databaseUrl = withDatabase(pg.url, 'leaderscope');
   }
   try {

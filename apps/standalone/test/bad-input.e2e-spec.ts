@@ -57,7 +57,7 @@ describe('bad input gets a clear error and changes nothing', () => {
         body: JSON.stringify({ query }),
       });
       expect(response.status).toBe(400);
-      const body = await response.json();
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
       expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(body.errors.map((e: { message: string }) => e.message).join(' ')).toMatch(/Cannot spread fragment "A" within itself|Unknown fragment "Nowhere"/);
     }

@@ -75,7 +75,7 @@ describe('kill -9 of the one-process platform loses nothing', () => {
         return (await fetch(`${api.url}/health`)).status === 200;
       }, 90000);
     } catch (error) {
-      throw new Error(`${String(error)}\n${output.join('')}`);
+      throw new Error(`${String(error)}\n${output.join('')}`, { cause: error });
     }
     const pgPort = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3];
     db = new Client({ connectionString: `postgres://postgres:leaderscope@127.0.0.1:${pgPort}/leaderscope` });

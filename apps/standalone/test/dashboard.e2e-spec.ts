@@ -299,13 +299,13 @@ describe('dashboard: the whole journey in real Chromium', () => {
     // Two raters answer in the browser (the first on a phone); the rest through the same API the
     // survey page uses, which keeps the journey fast.
     const SCALE = ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'];
-    const valueFor = (group: string, i: number, index: number) => (i % 7 === 6 ? null : Math.max(1, Math.min(5, level[group]! + ((i + index) % 3) - 1)));
+    const valueFor = (group: string, i: number, index: number) => (i % 7 === 6 ? null : Math.max(1, Math.min(5, level[group] + ((i + index) % 3) - 1)));
     for (const [index, link] of fromOutbox.entries()) {
       if (index < 2) continue;
       const token = decodeURIComponent(link.href.split('/').pop()!);
       const { raterSurvey } = await api<{ raterSurvey: { dimensions: { id: string; items: { id: string }[] }[] } }>(null, `query($t: String!) { raterSurvey(token: $t) { dimensions { id items { id } } } }`, { t: token });
       const answers = raterSurvey.dimensions.flatMap((d) => d.items).map((item, i) => ({ itemId: item.id, value: valueFor(link.group, i, index) }));
-      const comments = index % 2 === 0 ? [{ dimensionId: raterSurvey.dimensions[0]!.id, text: 'Makes time to coach each of her team leads.' }] : [];
+      const comments = index % 2 === 0 ? [{ dimensionId: raterSurvey.dimensions[0].id, text: 'Makes time to coach each of her team leads.' }] : [];
       await api(null, `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, { input: { token, idempotencyKey: randomUUID(), answers, comments } });
     }
     for (const [index, link] of fromOutbox.slice(0, 2).entries()) {
@@ -342,7 +342,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
         // The first question is above the fold, and nothing sticky ever covers the question being read.
         const layout = await rater.evaluate(() => {
           const sets = [...document.querySelectorAll('fieldset[role=radiogroup]')] as HTMLElement[];
-          const firstLegendBottom = sets[0]!.querySelector('legend')!.getBoundingClientRect().bottom;
+          const firstLegendBottom = sets[0].querySelector('legend')!.getBoundingClientRect().bottom;
           const covered: number[] = [];
           sets.forEach((set, i) => {
             const legend = set.querySelector('legend')!;
@@ -378,7 +378,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
       }
       for (let i = 0; i < count; i++) {
         const v = valueFor(link.group, i, index);
-        const value = v == null ? 'Not able to rate' : SCALE[v - 1]!;
+        const value = v == null ? 'Not able to rate' : SCALE[v - 1];
         await groups.nth(i).getByRole('radio', { name: value, exact: true }).check();
       }
       await rater.getByText(`${count} of ${count} answered`).waitFor();

@@ -3,6 +3,7 @@
  * dashboard and the API on one port, and the demo organisation seeded through the API.
  * (PostgreSQL is the test run's real one.)
  */
+import { DataSource } from 'typeorm';
 import { PostgresLogTransport } from '@leaderscope/database';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { Platform, startPlatform } from '../src';
@@ -28,7 +29,7 @@ describe('npm start: the whole platform in one process', () => {
   it('answers /health with the database and the in-process transport up', async () => {
     const response = await fetch(`${platform.url}/health`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { status: string; details: Record<string, Record<string, unknown>> };
     expect(body.status).toBe('ok');
     expect(body.details.database.status).toBe('up');
     expect(body.details.events).toMatchObject({ status: 'up', transport: 'in-process' });
@@ -47,7 +48,7 @@ describe('npm start: the whole platform in one process', () => {
 
   it('serves hashed assets compressed and cached immutably, and never a source map', async () => {
     const html = await (await fetch(`${platform.url}/`)).text();
-    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
     for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip']] as const) {
       const response = await fetch(`${platform.url}${script}`, { headers: { 'accept-encoding': accept } });
       expect(response.status).toBe(200);
@@ -92,7 +93,7 @@ describe('npm start: the whole platform in one process', () => {
   });
 
   it('does not seed twice', async () => {
-    const [{ count }] = await platform.gateway.get(require('typeorm').DataSource).query(`SELECT count(*)::int AS count FROM gateway.organisation`);
+    const [{ count }] = await platform.gateway.get(DataSource).query<{ count: number }[]>(`SELECT count(*)::int AS count FROM gateway.organisation`);
     expect(count).toBe(1);
   });
 });

@@ -89,7 +89,7 @@ export async function backupEmbeddedPostgres(dataDir: string, file: string, log:
     log(`postgres: not running; starting it on ${dataDir} for the backup`);
     const pg = await startEmbeddedPostgres({ dataDir, persistent: true });
     port = pg.port;
-    stop = pg.stop;
+    stop = () => pg.stop();
   }
   const client = new Client({ connectionString: `postgres://postgres:leaderscope@127.0.0.1:${port}/postgres` });
   mkdirSync(dirname(file), { recursive: true });

@@ -145,7 +145,7 @@ async function initialise(dataDir: string, password: string, log: (message: unkn
   } catch (error) {
     const asRoot = process.getuid?.() === 0 ? ' (as root, the cluster belongs to the `postgres` OS user, which must be able to reach this directory)' : '';
     const detail = output.filter(Boolean).slice(-5).join('\n');
-    throw new Error(`initdb failed on ${dataDir}${asRoot}: ${error instanceof Error ? error.message : String(error)}${detail ? `\n${detail}` : ''}`);
+    throw new Error(`initdb failed on ${dataDir}${asRoot}: ${error instanceof Error ? error.message : String(error)}${detail ? `\n${detail}` : ''}`, { cause: error });
   }
 }
 
@@ -207,7 +207,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     child.unref();
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     let exitCode: number | null | undefined;
-    exited.then((code) => (exitCode = code));
+    void exited.then((code) => (exitCode = code));
     const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
     const ready = await waitUntilReady(url, () => exitCode !== undefined, 120000);
     if (ready && child.pid) {

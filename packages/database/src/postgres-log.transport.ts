@@ -173,7 +173,7 @@ export class PostgresLogTransport implements EventTransport {
       this.listener = null;
       client.end().catch(() => {});
       if (this.closed) return;
-      this.listenRetry = setTimeout(() => this.listen().catch(() => retry()), 1000);
+      this.listenRetry = setTimeout(() => void this.listen().catch(() => retry()), 1000);
       this.listenRetry.unref?.();
       this.wakeAll(); // we may have missed notifications: look now
     };
@@ -419,7 +419,7 @@ export class PostgresLogTransport implements EventTransport {
 
   /** Messages that kept failing (or were not envelopes), oldest first. */
   async deadLetters(): Promise<(DeadLetter & { groupId: string })[]> {
-    const { rows } = await this.db().query(
+    const { rows } = await this.db().query<{ group_id: string; topic: string; original_topic: string; key: string; value: string; reason: string; attempts: number }>(
       `SELECT "group_id", "topic", "original_topic", "key", "value", "reason", "attempts" FROM ${this.s}."dead_letter" ORDER BY "id"`,
     );
     return rows.map((r) => ({

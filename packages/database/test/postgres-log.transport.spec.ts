@@ -1,13 +1,14 @@
 /** The one-machine transport whose log is PostgreSQL, on a real PostgreSQL. */
 import { catalogue, createEnvelope, EventEnvelope, reportUpdatedV1 } from '@leaderscope/events';
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
+import { emptyScoredReport } from '@leaderscope/vocabulary';
 import { Client } from 'pg';
 import { PostgresLogTransport } from '../src';
 
 function report(subjectId: string, reportVersion: number): EventEnvelope {
   return createEnvelope(
     reportUpdatedV1,
-    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: {}, scoredAt: new Date().toISOString() },
+    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: emptyScoredReport(), scoredAt: new Date().toISOString() },
     { organisationId: 'o' },
   );
 }

@@ -88,7 +88,7 @@ export interface ChangeInput {
 
 function othersOf(s: (Published & { includes: RaterGroup[] }) | Suppressed, method: OthersMeanMethod): MeanWithError | null {
   if (!isPublished(s)) return null;
-  const o = s as Published & { includes: RaterGroup[] };
+  const o = s;
   const df = method === 'mean-of-groups' && o.includes.length > 1 ? o.n - o.includes.length : o.n - 1;
   return { mean: o.mean, n: o.n, ci95: o.ci95, df };
 }

@@ -108,7 +108,7 @@ export function projectReliability(input: ProjectReliabilityInput): GroupProject
   if (!Number.isInteger(minSubjects) || minSubjects < 2) throw new ScoringInputError(`minSubjectsForOwnIcc must be an integer >= 2, got ${String(minSubjects)}`);
   for (const [g, n] of Object.entries(input.invited)) {
     if (!isRaterGroup(g)) throw new ScoringInputError(`invited: unknown rater group "${g}"`);
-    if (!Number.isInteger(n) || (n as number) < 0) throw new ScoringInputError(`invited.${g} must be an integer >= 0, got ${String(n)}`);
+    if (!Number.isInteger(n) || (n) < 0) throw new ScoringInputError(`invited.${g} must be an integer >= 0, got ${String(n)}`);
   }
   const out: GroupProjection[] = [];
   for (const group of RATER_GROUPS) {
@@ -124,10 +124,10 @@ export function projectReliability(input: ProjectReliabilityInput): GroupProject
       source = 'organisation';
       sourceNote = `this organisation's ICC(1) for ${group} raters over ${own.subjects} subjects`;
     } else if (PUBLISHED_SINGLE_RATER_RELIABILITY[group]) {
-      singleRater = PUBLISHED_SINGLE_RATER_RELIABILITY[group]!.value;
+      singleRater = PUBLISHED_SINGLE_RATER_RELIABILITY[group].value;
       source = 'published';
       sourceNote =
-        PUBLISHED_SINGLE_RATER_RELIABILITY[group]!.source +
+        PUBLISHED_SINGLE_RATER_RELIABILITY[group].source +
         (own ? ` (own ICC(1) not used: ${own.icc1 === null || !(own.icc1 > 0) ? 'not positive' : `only ${own.subjects} subjects, needs ${minSubjects}`})` : '');
     } else sourceNote = `no published single-rater reliability for ${group} raters and not enough own data`;
     const projected = singleRater === null ? null : spearmanBrown(singleRater, invited);

@@ -345,7 +345,7 @@ describe('the disclosure rule against the adversary', () => {
       }),
       { numRuns: Number(process.env.ADVERSARY_RUNS ?? 150), seed: process.env.ADVERSARY_SEED ? Number(process.env.ADVERSARY_SEED) : undefined },
     );
-    // eslint-disable-next-line no-console
+     
     console.log(
       `adversary suite: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.views.hr + stats.views.leader + stats.views.manager} views ` +
         `(HR ${stats.views.hr}, leader ${stats.views.leader}, manager ${stats.views.manager}), ${stats.equations} distinct figure equations, ` +

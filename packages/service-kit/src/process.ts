@@ -111,5 +111,5 @@ export function runEventService(
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   if (error === undefined || error === null || error === '') return 'an unknown error (nothing was reported)';
-  return String(error);
+  return typeof error === 'object' ? JSON.stringify(error) : String(error);
 }

@@ -1,3 +1,4 @@
+import { Kind, OperationTypeNode } from 'graphql';
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type TypePolicies } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { getMainDefinition } from '@apollo/client/utilities';
@@ -89,7 +90,7 @@ export function createApolloClient(): ApolloClient {
       ? ApolloLink.split(
           ({ query }) => {
             const definition = getMainDefinition(query);
-            return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+            return definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.SUBSCRIPTION;
           },
           lazyWs,
           auth.concat(http),

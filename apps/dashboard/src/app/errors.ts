@@ -70,7 +70,7 @@ export function plainField(problem: FieldProblem): FieldProblem {
   const short = /^(.*) has (\d+) approved (\w+) rater\(s\); at least (\d+) needed$/.exec(problem.message);
   if (short) {
     const [, name, count, group, min] = short;
-    const [one, many] = GROUP_WORDS[group!] ?? [group!, group!];
+    const [one, many] = GROUP_WORDS[group] ?? [group, group];
     return {
       field: '',
       message: `${name} has ${count === '0' ? 'no' : count} approved ${count === '1' ? one : many}; at least ${min} ${min === '1' ? 'is' : 'are'} needed. Add ${many} on the “Leaders and raters” tab and approve the list.`,
@@ -85,7 +85,7 @@ export function plainField(problem: FieldProblem): FieldProblem {
 /** A state rule from the API ("Cannot launch: the cycle is released (needs draft)") in plain words. */
 function plainConflict(message: string): string {
   const rule = /^Cannot ([^:]+): the cycle is (\w+)/.exec(message);
-  if (rule) return `You cannot ${rule[1]!.replace(/^list /, 'show ')} now: this cycle is ${STATUS_WORDS[rule[2]!] ?? rule[2]}. Nothing was changed.`;
+  if (rule) return `You cannot ${rule[1].replace(/^list /, 'show ')} now: this cycle is ${STATUS_WORDS[rule[2]] ?? rule[2]}. Nothing was changed.`;
   return `${message.replace(/\.$/, '')}. Nothing was changed.`;
 }
 
@@ -93,18 +93,19 @@ function plainConflict(message: string): string {
 export function describeError(error: unknown): Problem {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
-    const code = String(first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-    const raw = error.errors.flatMap((e) => (Array.isArray(e.extensions?.fields) ? (e.extensions!.fields as FieldProblem[]) : []));
+    const reported = first?.extensions?.code;
+    const code = typeof reported === 'string' ? reported : 'INTERNAL_SERVER_ERROR';
+    const raw = error.errors.flatMap((e) => (Array.isArray(e.extensions?.fields) ? (e.extensions.fields as FieldProblem[]) : []));
     const fields = [...new Map(raw.map(plainField).map((f) => [`${f.field}:${f.message}`, f])).values()];
     let message: string;
     if (code === 'CONFLICT') message = plainConflict(first?.message ?? '');
     else if (code === 'BAD_USER_INPUT' && fields.length === 0) message = `${(first?.message ?? '').replace(/^Invalid input:\s*/, '')} Nothing was changed.`;
     else if (code === 'RATE_LIMITED' && first?.message) message = first.message;
-    else message = ADVICE[code] ?? ADVICE.INTERNAL_SERVER_ERROR!;
+    else message = ADVICE[code] ?? ADVICE.INTERNAL_SERVER_ERROR;
     return { code, title: TITLES[code] ?? 'The request was refused', message, fields };
   }
   if (ServerError.is(error) || ServerParseError.is(error) || (error instanceof Error && /fetch|network/i.test(error.message))) {
-    return { code: 'NETWORK', title: TITLES.NETWORK!, message: ADVICE.NETWORK!, fields: [] };
+    return { code: 'NETWORK', title: TITLES.NETWORK, message: ADVICE.NETWORK, fields: [] };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'UNKNOWN', title: 'Something went wrong', message, fields: [] };

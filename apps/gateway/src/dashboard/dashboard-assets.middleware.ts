@@ -30,7 +30,7 @@ export class DashboardAssetsMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     if (!this.dir || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
     // Nest mounts middleware on a path, so `req.path` is relative to it: read the original URL.
-    const path = decodeURIComponent((req.originalUrl ?? req.url).split('?')[0]!);
+    const path = decodeURIComponent((req.originalUrl ?? req.url).split('?')[0]);
     if (path.endsWith('.map')) {
       res.status(404).type('text/plain').send('Not found');
       return;

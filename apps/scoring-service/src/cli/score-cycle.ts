@@ -50,7 +50,7 @@ export async function runScoreCycle(options: { cycleId: string; resultSet: strin
 }
 
 if (require.main === module) {
-  (async () => {
+  void (async () => {
     try {
       const s = await runScoreCycle(parseScoreCycleArgs(process.argv.slice(2)));
       if (!s) return console.error('the cycle has no responses yet: nothing to score');

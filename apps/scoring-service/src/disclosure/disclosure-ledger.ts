@@ -134,7 +134,7 @@ export async function discloseResultSet(
 
 /** The report of the live snapshot in force (what every viewer may see), or null. */
 export async function currentLiveReport(manager: EntityManager, cycleId: string, subjectId: string): Promise<Record<string, unknown> | null> {
-  const [row] = await manager.query(
+  const [row] = await manager.query<{ report: Record<string, unknown> }[]>(
     `SELECT "report" FROM "scoring"."disclosed_view" WHERE "cycle_id" = $1 AND "subject_id" = $2 AND "result_set" = 'live' ORDER BY "snapshot" DESC LIMIT 1`,
     [cycleId, subjectId],
   );

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
-import { ComputedReport, computeSubjectReport, reportSeed, resolveBasis, ScoringBasisError, StoredResponse } from './compute-report';
+import { ComputedReport, reportSeed, resolveBasis, ScoringBasisError, StoredResponse } from './compute-report';
 import { RescoreEntity, SubjectReportEntity } from './report.entity';
 import { toReportUpdated } from './rescore-subject.use-case';
 import { currentLiveReport, discloseResultSet } from '../disclosure/disclosure-ledger';
@@ -224,7 +224,7 @@ export class RescoreCycleUseCase {
       );
       if (completed.length === 0 || subjects.length === 0) return;
       const organisationId: string = (
-        await manager.query(`SELECT "organisation_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 LIMIT 1`, [request.cycleId])
+        await manager.query<{ organisation_id: string }[]>(`SELECT "organisation_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 LIMIT 1`, [request.cycleId])
       )[0].organisation_id;
       emit(
         cycleScoreRequestedV1,

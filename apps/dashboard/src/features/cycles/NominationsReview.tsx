@@ -245,7 +245,7 @@ function AddRater({
       <Select label="Person" searchable data={options} value={rater} onChange={setRater} w={260} placeholder="Search the directory" nothingFoundMessage="Nobody found" />
       <Select
         label="As"
-        data={(groups ?? GROUP_ORDER.filter((g) => g !== 'self')).map((g) => ({ value: g, label: GROUP_LABELS[g]! }))}
+        data={(groups ?? GROUP_ORDER.filter((g) => g !== 'self')).map((g) => ({ value: g, label: GROUP_LABELS[g] }))}
         value={group}
         onChange={(v) => v && setGroup(v as RaterGroup)}
         w={180}

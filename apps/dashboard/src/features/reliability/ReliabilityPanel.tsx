@@ -8,7 +8,7 @@ import { CYCLE_RELIABILITY } from './operations';
 
 type Reliability = CycleReliabilityQuery['cycleReliability'];
 const f2 = (x: number | null | undefined) => (x == null ? '—' : x.toFixed(2));
-const label = (g: string) => (GROUP_LABELS as Record<string, string>)[g] ?? g;
+const label = (g: string) => (GROUP_LABELS)[g] ?? g;
 
 /** HR: how far the figures can be trusted — projected from who is invited, measured once the cycle is scored. */
 export function ReliabilityPanel({ cycleId }: { cycleId: string }) {

@@ -22,7 +22,7 @@ const base = {
 
 describe('the reliability page', () => {
   it('before scoring: lists each invited group with its projection and warns about groups at the threshold', () => {
-    renderWithTheme(<ReliabilityView reliability={{ ...base, scoredAt: null, subjectCount: null, alpha: [], groups: [] } as never} />);
+    renderWithTheme(<ReliabilityView reliability={{ ...base, scoredAt: null, subjectCount: null, alpha: [], groups: [] }} />);
     expect(screen.getByText('1 group(s) at risk of being hidden')).toBeTruthy();
     expect(screen.getByText(/Ada Lovelace: exactly 3 peer raters invited/)).toBeTruthy();
     const rows = screen.getAllByRole('row').slice(1);
@@ -37,7 +37,7 @@ describe('the reliability page', () => {
   it('after scoring: shows alpha per dimension and ICC per group', () => {
     renderWithTheme(
       <ReliabilityView
-        reliability={{ ...base, scoredAt: '2026-11-29T00:00:00Z', subjectCount: 12, alpha: [{ name: 'Alignment', alpha: 0.81 }], groups: [{ group: 'peer', icc1: 0.31, icck: 0.64, subjects: 12 }] } as never}
+        reliability={{ ...base, scoredAt: '2026-11-29T00:00:00Z', subjectCount: 12, alpha: [{ name: 'Alignment', alpha: 0.81 }], groups: [{ group: 'peer', icc1: 0.31, icck: 0.64, subjects: 12 }] }}
       />,
     );
     expect(screen.getByRole('img', { name: /Cronbach's alpha per dimension: Alignment 0.81/ })).toBeTruthy();

@@ -1,0 +1,3 @@
+import { leaderscope } from '@leaderscope/eslint-config';
+
+export default leaderscope({ dir: import.meta.dirname });
