@@ -111,5 +111,14 @@ export function runEventService(
 export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   if (error === undefined || error === null || error === '') return 'an unknown error (nothing was reported)';
-  return typeof error === 'object' ? JSON.stringify(error) : String(error);
+  switch (typeof error) {
+    case 'string':
+      return error;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return error.toString();
+    default:
+      return JSON.stringify(error) ?? 'an unknown error';
+  }
 }
