@@ -48,7 +48,8 @@ for (const { dir, pkg } of all) {
 
   for (const file of files(dir)) {
     const rel = relative(dir, file);
-    const ships = rel.startsWith('src/') && !TEST.test(rel) && !rel.startsWith('src/test/');
+    // src/test-support/ holds test helpers that the build leaves out (tsconfig.build.json).
+    const ships = rel.startsWith('src/') && !TEST.test(rel) && !rel.startsWith('src/test/') && !rel.startsWith('src/test-support/');
     const source = readFileSync(file, 'utf8');
     for (const match of source.matchAll(SPECIFIER)) {
       const name = match[1];
