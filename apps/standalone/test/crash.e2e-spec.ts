@@ -44,6 +44,8 @@ interface Counts {
   gatewayRecorded: number;
   inReports: number;
   inGatewayReports: number;
+  /** raters in the disclosed live snapshots: what the disclosure rule lets anyone see (docs/anonymity.md) */
+  disclosed: number;
 }
 
 describe('kill -9 of the one-process platform loses nothing', () => {
@@ -104,6 +106,10 @@ describe('kill -9 of the one-process platform loses nothing', () => {
       gatewayRecorded: await n(`SELECT count(*) AS n FROM gateway.submission WHERE status = 'recorded'`),
       inReports: await n(`SELECT coalesce(sum(response_count), 0) AS n FROM scoring.subject_report WHERE result_set = 'live'`),
       inGatewayReports: await n(`SELECT coalesce(sum(response_count), 0) AS n FROM gateway.subject_report WHERE result_set = 'live'`),
+      disclosed: await n(
+        `SELECT coalesce(sum(cardinality(response_ids)), 0) AS n FROM (SELECT DISTINCT ON (cycle_id, subject_id) response_ids FROM scoring.disclosed_view
+           WHERE result_set = 'live' ORDER BY cycle_id, subject_id, snapshot DESC) d`,
+      ),
     };
   }
 
@@ -111,7 +117,7 @@ describe('kill -9 of the one-process platform loses nothing', () => {
   async function expectNothingLost(label: string): Promise<void> {
     const settled = await eventually(`${label}: everything accepted recorded and scored`, async () => {
       const c = await counts();
-      return c.recorded === c.accepted && c.scored === c.accepted && c.gatewayRecorded === c.accepted && c.inReports === c.accepted && c.inGatewayReports === c.accepted ? c : null;
+      return c.recorded === c.accepted && c.scored === c.accepted && c.gatewayRecorded === c.accepted && c.inReports === c.accepted && c.inGatewayReports === c.disclosed && c.disclosed > 0 ? c : null;
     }, 30000).catch(async (error) => {
       throw new Error(`${String(error)}; counts ${JSON.stringify(await counts())}\n${output.join('')}`);
     });

@@ -183,9 +183,14 @@ describe('gateway hardening and live updates', () => {
     const cycle = await launchCycleForAda(api, hr);
     const [a, b] = cycle.invitations.filter((i) => i.group === 'peer');
     const key = randomUUID();
+    // A submitted link shows no form (docs/anonymity.md), so each rater's items are read once, before.
+    const items = new Map<string, string[]>();
+    for (const i of [a, b]) {
+      const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { dimensions { items { id } } } }`, { t: i.token });
+      items.set(i.token, raterSurvey.dimensions.flatMap((d: { items: { id: string }[] }) => d.items.map((x) => x.id)));
+    }
     const submit = async (token: string) => {
-      const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { dimensions { items { id } } } }`, { t: token });
-      const itemIds = raterSurvey.dimensions.flatMap((d: { items: { id: string }[] }) => d.items.map((i) => i.id));
+      const itemIds = items.get(token)!;
       return api.call(`mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status } }`, {
         input: { token, idempotencyKey: key, answers: itemIds.map((itemId: string) => ({ itemId, value: 3 })), comments: [] },
       });

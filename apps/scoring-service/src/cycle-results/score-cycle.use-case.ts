@@ -4,7 +4,8 @@ import { changeBetweenCycles, CycleSubject, isPublished, normPercentile, scoreCy
 import { OutboxService, UnitOfWork } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { resolveBasis, ScoringBasis, ScoringBasisError, StoredResponse, scorableResponses } from '../reports/compute-report';
+import { discloseResultSet, loadLedger } from '../disclosure/disclosure-ledger';
+import { reportSeed, resolveBasis, ScoringBasis, ScoringBasisError, StoredResponse, scorableResponses } from '../reports/compute-report';
 import { LIVE_RESULT_SET } from '../reports/report.entity';
 
 export interface ScoreCycleRequest {
@@ -92,7 +93,10 @@ export class ScoreCycleUseCase {
     if (rows.length === 0) throw new ScoringBasisError(`cycle "${cycleId}" has no stored responses`);
     const organisationId = rows[0].organisation_id;
     const firstRecordedAt = new Date(Math.min(...rows.map((r) => new Date(r.recorded_at).getTime())));
-    const bySubject = groupBySubject(rows);
+    // Every figure here is computed from what the disclosure rule let everyone see (docs/anonymity.md):
+    // each subject's disclosed snapshot of this result set, never from responses still held back.
+    const bySubject = await disclosedResponses(manager, cycleId, resultSet, [...groupBySubject(rows).keys()]);
+    if (bySubject.size === 0) return null;
 
     // Cycle-level result, keeping each subject's scores for its comparisons.
     const scores = new Map<string, SubjectScores>();
@@ -134,6 +138,13 @@ export class ScoreCycleUseCase {
 
     // Like-for-like trend: each subject's previous closed cycle, rescored under this basis.
     const previous = await previousCycles(manager, organisationId, [...bySubject.keys()], cycleId, firstRecordedAt);
+    const previousDisclosed = new Map<string, StoredResponse[]>();
+    for (const [subjectId, prev] of previous) {
+      const ledger = await loadLedger(manager, prev.cycleId, subjectId);
+      if (!ledger.current) continue;
+      const outcome = await discloseResultSet(manager, { cycleId: prev.cycleId, subjectId }, `trend:${cycleId}:${resultSet}`, basis, reportSeed(prev.cycleId, subjectId));
+      if ('computed' in outcome) previousDisclosed.set(subjectId, ledger.current.responses);
+    }
     const cycleNorms = new Map(cycle.norms.subjects.map((s) => [s.subjectId, s.percentiles]));
     const cycleNormDims = new Map(cycle.norms.dimensions.map((d) => [d.dimensionId, d]));
     const scoredAt = new Date();
@@ -165,8 +176,12 @@ export class ScoreCycleUseCase {
       });
       let trend: ReportComparisonsUpdatedV1['trend'] = null;
       const prev = previous.get(subjectId);
-      if (prev) {
-        const before = scoreSubject({ instrument, responses: scorableResponses(prev.responses, instrument).scored, policy: { minGroupSize: basis.minGroupSize } });
+      // The previous cycle's disclosed snapshot rescored under this basis is a new view of its raters:
+      // it is shown only if the disclosure audit over everything shown of that cycle allows it
+      // (recorded in its ledger as result set `trend:<cycle>`), else there is no trend.
+      const prevResponses = prev ? previousDisclosed.get(subjectId) : undefined;
+      if (prev && prevResponses) {
+        const before = scoreSubject({ instrument, responses: scorableResponses(prevResponses, instrument).scored, policy: { minGroupSize: basis.minGroupSize } });
         const change = changeBetweenCycles({
           previous: before,
           current,
@@ -302,6 +317,21 @@ function groupBySubject(rows: StoredRow[]): Map<string, StoredResponse[]> {
     bySubject.set(r.subject_id, list);
   }
   return bySubject;
+}
+
+/**
+ * Each subject's responses in the disclosed snapshot of `resultSet` (the live snapshot in force, or
+ * the snapshot a rescore was disclosed on); subjects with nothing disclosed are left out.
+ */
+async function disclosedResponses(manager: EntityManager, cycleId: string, resultSet: string, subjectIds: string[]): Promise<Map<string, StoredResponse[]>> {
+  const out = new Map<string, StoredResponse[]>();
+  for (const subjectId of subjectIds) {
+    const ledger = await loadLedger(manager, cycleId, subjectId);
+    const row = ledger.rows.filter((r) => r.result_set === resultSet).at(-1);
+    if (!row) continue;
+    out.set(subjectId, row.response_ids.map((id) => ledger.responses.get(id)!));
+  }
+  return out;
 }
 
 /**

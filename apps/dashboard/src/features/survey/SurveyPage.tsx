@@ -67,14 +67,14 @@ export function SurveyPage({ token }: { token: string }) {
           <Brand />
         </Container>
       </header>
-      <Container size="md" py={{ base: 'md', sm: 'xl' }} component="main" id="main">
+      <Container size="md" py={{ base: 'xs', sm: 'xl' }} component="main" id="main">
         {loading && <Loading label={intl.formatMessage({ id: 'survey.loading', defaultMessage: 'Opening your survey…' })} />}
         {error && <SurveyLinkProblem error={error} onRetry={() => void refetch()} />}
         {survey && done && <Confirmation subjectName={survey.subjectName} />}
         {survey && !done && survey.status === 'submitted' && <Submitted subjectName={survey.subjectName} submittedAt={survey.submittedAt} />}
         {survey && !done && survey.status !== 'submitted' && survey.closedAt && <Closed cycleName={survey.cycleName} closedAt={survey.closedAt} />}
         {survey && !done && survey.status !== 'submitted' && !survey.closedAt && (
-          <Stack gap="lg">
+          <Stack gap="md">
             <SurveyIntro survey={survey} />
             <SurveyForm survey={survey} onSaveDraft={onSaveDraft} onSubmit={onSubmit} submitting={submitState.loading} />
             {submitError != null && <ErrorState error={submitError} what={intl.formatMessage({ id: 'survey.submit.failed', defaultMessage: 'Your feedback was not submitted' })} />}
