@@ -47,15 +47,21 @@ describe('event envelopes', () => {
   it('registers every contract of the catalogue by type and version', () => {
     expect(catalogue.find('report.updated', 1)).toBe(reportUpdatedV1);
     expect(catalogue.all().map((c) => `${c.type}@${c.version}`).sort()).toEqual([
+      'cycle.closed@1',
       'cycle.rescore-requested@1',
       'cycle.score-requested@1',
       'cycle.scored@1',
       'invitation.issued@1',
+      'invitation.issued@2',
+      'mail.delivery-updated@1',
+      'nomination.approval-requested@1',
+      'nomination.requested@1',
       'reminder.requested@1',
       'report.comparisons-updated@1',
       'report.updated@1',
       'response.recorded@1',
       'response.rejected@1',
+      'results.released@1',
       'survey.submitted@1',
     ]);
   });

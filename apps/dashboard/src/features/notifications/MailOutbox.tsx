@@ -62,7 +62,7 @@ export function MailOutbox() {
                           void open({ variables: { mailId: m.mailId } });
                         }}
                       >
-                        <Text size="sm" c="blue" td="underline">
+                        <Text size="sm" c="blue.9" td="underline">
                           {m.subject}
                         </Text>
                       </UnstyledButton>
