@@ -73,9 +73,16 @@ describe('a consumer killed mid-batch and restarted', () => {
     };
     try {
       const subs = cycleSubmissions('cycle-crash', 60, 3); // 60 subjects × 5 raters = 300
+      // The services are up and consuming before the stream starts (otherwise, on a quiet machine,
+      // the whole stream can be published before they connect and be stored in one go).
+      await gateway.publish(subs.slice(0, 10).map(submittedEnvelope));
+      await eventually('the services to consume', async () => {
+        alive();
+        return (await counts(db.url)).stored >= 10;
+      }, 60000);
       // A steady stream (about 150/s) while the services work through it.
       const stream = (async () => {
-        for (let i = 0; i < subs.length; i += 10) {
+        for (let i = 10; i < subs.length; i += 10) {
           await gateway.publish(subs.slice(i, i + 10).map(submittedEnvelope));
           await new Promise((r) => setTimeout(r, 60));
         }
