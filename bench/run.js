@@ -57,9 +57,11 @@ function parseArgs(argv) {
     else if (a === '--direct') out.direct = true;
     else if (a === '--no-direct') out.direct = false;
     else if (a === '--help' || a === '-h') {
-      console.log('npm run bench -- --size S|M|L [--rate 200] [--seconds 15] [--concurrency 32] [--seed 42] [--no-doc]\n'
-        + '  [--direct]              EXTRA, labelled as such: load the organisation and the replay/read cycle as generated rows instead of through the API\n'
-        + '  [--api-leaders N]       leaders in the API cycles (ingestion, freshness) when --direct (default 200)');
+      console.log(
+        'npm run bench -- --size S|M|L [--rate 200] [--seconds 15] [--concurrency 32] [--seed 42] [--no-doc]\n' +
+          '  [--direct]              EXTRA, labelled as such: load the organisation and the replay/read cycle as generated rows instead of through the API\n' +
+          '  [--api-leaders N]       leaders in the API cycles (ingestion, freshness) when --direct (default 200)',
+      );
       process.exit(0);
     }
   }
@@ -82,7 +84,14 @@ const r1 = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 1
 
 function bar(title, total) {
   const b = new cliProgress.SingleBar(
-    { format: `${title.padEnd(28)} [{bar}] {percentage}% {value}/{total} {eta_formatted}`, stream: process.stderr, hideCursor: false, etaBuffer: 200, noTTYOutput: true, notTTYSchedule: 10000 },
+    {
+      format: `${title.padEnd(28)} [{bar}] {percentage}% {value}/{total} {eta_formatted}`,
+      stream: process.stderr,
+      hideCursor: false,
+      etaBuffer: 200,
+      noTTYOutput: true,
+      notTTYSchedule: 10000,
+    },
     cliProgress.Presets.shades_classic,
   );
   b.start(total, 0);
@@ -118,7 +127,13 @@ function machine() {
   const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
   const model = (cpuinfo.match(/model name\s*:\s*(.*)/) || [])[1] || cpus()[0]?.model || 'unknown';
   const nproc = Number(spawnSync('nproc').stdout?.toString().trim()) || cpus().length;
-  return { nproc, loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100), memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, cpuModel: model.trim(), node: process.version };
+  return {
+    nproc,
+    loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    cpuModel: model.trim(),
+    node: process.version,
+  };
 }
 
 function peakRssMiB(pid) {
@@ -184,11 +199,21 @@ const Q = {
 
 async function setupCycle(api, db, hr, name, leaderPersonIds, progressTitle) {
   const now = Date.now();
-  const { createCycle } = await api.ok(Q.createCycle, {
-    input: { name, anonymityThreshold: 3, opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 7 * 86400_000).toISOString() },
-  }, hr);
+  const { createCycle } = await api.ok(
+    Q.createCycle,
+    {
+      input: {
+        name,
+        anonymityThreshold: 3,
+        opensAt: new Date(now - 3600_000).toISOString(),
+        closesAt: new Date(now + 7 * 86400_000).toISOString(),
+      },
+    },
+    hr,
+  );
   const cycleId = createCycle.id;
-  for (let i = 0; i < leaderPersonIds.length; i += 500) await api.ok(Q.addSubjects, { c: cycleId, p: leaderPersonIds.slice(i, i + 500) }, hr);
+  for (let i = 0; i < leaderPersonIds.length; i += 500)
+    await api.ok(Q.addSubjects, { c: cycleId, p: leaderPersonIds.slice(i, i + 500) }, hr);
   if (leaderPersonIds.length <= 500) await api.ok(Q.proposeRaters, { c: cycleId }, hr);
   else {
     // One proposeRaters for a whole large cycle inserts every nomination in one statement, past
@@ -210,7 +235,12 @@ async function setupCycle(api, db, hr, name, leaderPersonIds, progressTitle) {
   const { raterInvitations } = await api.ok(Q.invitations, { c: cycleId }, hr);
   // Each invitation's subject, for the bench's bookkeeping only (raterInvitations' subject field
   // fails on cycles with more than 5,000 people involved: gateway issue, reported).
-  const subjects = new Map((await db.query(`SELECT id::text, subject_id::text FROM gateway.assignment WHERE cycle_id = $1`, [cycleId])).rows.map((r) => [r.id, r.subject_id]));
+  const subjects = new Map(
+    (await db.query(`SELECT id::text, subject_id::text FROM gateway.assignment WHERE cycle_id = $1`, [cycleId])).rows.map((r) => [
+      r.id,
+      r.subject_id,
+    ]),
+  );
   return { cycleId, invitations: raterInvitations.map((inv) => ({ ...inv, subject: { id: subjects.get(inv.assignmentId) } })) };
 }
 
@@ -219,14 +249,33 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const leaders = SIZES[args.size];
   const startedAt = new Date();
-  const result = { size: args.size, leaders, startedAt: startedAt.toISOString(), machine: machine(), settings: args, figures: {}, checks: {} };
+  const result = {
+    size: args.size,
+    leaders,
+    startedAt: startedAt.toISOString(),
+    machine: machine(),
+    settings: args,
+    figures: {},
+    checks: {},
+  };
   // What was measured: the commit, and the source files under apps/ and packages/ changed since it (the built dist is what runs).
   const git = (cmd) => spawnSync('git', cmd, { cwd: root }).stdout?.toString().trim() ?? '';
-  result.code = { commit: git(['rev-parse', 'HEAD']), uncommittedInAppsOrPackages: git(['status', '--porcelain', '--', 'apps', 'packages']).split('\n').map((l) => l.replace(/^\s*\S+\s+/, '')).filter(Boolean) };
-  log(`Leaderscope benchmark, size ${args.size} (${leaders} leaders) on ${result.machine.nproc} CPU(s), ${result.machine.memoryGiB} GiB, ${result.machine.cpuModel}`);
+  result.code = {
+    commit: git(['rev-parse', 'HEAD']),
+    uncommittedInAppsOrPackages: git(['status', '--porcelain', '--', 'apps', 'packages'])
+      .split('\n')
+      .map((l) => l.replace(/^\s*\S+\s+/, ''))
+      .filter(Boolean),
+  };
+  log(
+    `Leaderscope benchmark, size ${args.size} (${leaders} leaders) on ${result.machine.nproc} CPU(s), ${result.machine.memoryGiB} GiB, ${result.machine.cpuModel}`,
+  );
 
   // --- infrastructure -----------------------------------------------------------------------
-  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:19092')
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   await ensureBroker(brokers);
   let pg = null;
   let pgDir = null;
@@ -266,12 +315,18 @@ async function main() {
   const procs = [];
   const cleanup = async () => {
     await Promise.all(
-      procs.map((p) => new Promise((resolve) => {
-        if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
-        const t = setTimeout(() => p.child.kill('SIGKILL'), 20000);
-        p.child.once('exit', () => { clearTimeout(t); resolve(); });
-        p.child.kill('SIGTERM');
-      })),
+      procs.map(
+        (p) =>
+          new Promise((resolve) => {
+            if (p.child.exitCode !== null || p.child.signalCode !== null) return resolve();
+            const t = setTimeout(() => p.child.kill('SIGKILL'), 20000);
+            p.child.once('exit', () => {
+              clearTimeout(t);
+              resolve();
+            });
+            p.child.kill('SIGTERM');
+          }),
+      ),
     );
     try {
       const topics = (await admin.listTopics()).filter((t) => t.startsWith(namespace));
@@ -307,7 +362,11 @@ async function main() {
     const { provisionOrganisation } = require('@leaderscope/gateway');
     const gatewayDs = await gatewayDataSource(databaseUrl);
     const hrPassword = 'bench-password-123';
-    const { organisationId } = await provisionOrganisation(gatewayDs, { name: `Bench ${args.size}`, hrEmail: 'hr@bench.example', hrPassword });
+    const { organisationId } = await provisionOrganisation(gatewayDs, {
+      name: `Bench ${args.size}`,
+      hrEmail: 'hr@bench.example',
+      hrPassword,
+    });
     await gatewayDs.destroy();
     const hr = (await api.ok(Q.login, { e: 'hr@bench.example', p: hrPassword })).login.token;
     let personId = new Map();
@@ -317,11 +376,19 @@ async function main() {
     } else {
       log(`importing ${org.people.length} people (dry run, then apply)`);
       const dry = await api.call(Q.importPeopleDry, { csv: org.csv }, hr);
-      if (dry.errors?.length || dry.data.importPeople.errors.length) throw new Error(`import preview failed: ${JSON.stringify(dry.errors ?? dry.data.importPeople.errors).slice(0, 500)}`);
+      if (dry.errors?.length || dry.data.importPeople.errors.length)
+        throw new Error(`import preview failed: ${JSON.stringify(dry.errors ?? dry.data.importPeople.errors).slice(0, 500)}`);
       const applied = await api.call(Q.importPeople, { csv: org.csv }, hr);
       const imported = applied.data ?? {};
-      if (applied.errors?.length || !imported.importPeople?.applied) throw new Error(`import failed: ${JSON.stringify(applied.errors ?? imported.importPeople.errors).slice(0, 500)}`);
-      result.figures.importPeople = { people: org.people.length, csvBytes: Buffer.byteLength(org.csv), dryRunMs: r1(dry.ms), applyMs: r1(applied.ms), copyMs: await copyFloor(db, org.csv) };
+      if (applied.errors?.length || !imported.importPeople?.applied)
+        throw new Error(`import failed: ${JSON.stringify(applied.errors ?? imported.importPeople.errors).slice(0, 500)}`);
+      result.figures.importPeople = {
+        people: org.people.length,
+        csvBytes: Buffer.byteLength(org.csv),
+        dryRunMs: r1(dry.ms),
+        applyMs: r1(applied.ms),
+        copyMs: await copyFloor(db, org.csv),
+      };
       for (let offset = 0; ; offset += 500) {
         const { people } = await api.ok(Q.people, { l: 500, o: offset }, hr);
         for (const p of people) personId.set(p.employeeId, p.id);
@@ -348,17 +415,45 @@ async function main() {
     const setupStarted = performance.now();
     const main = await setupCycle(api, db, hr, 'Bench main cycle', apiLeaderPersonIds, 'cycle (ingestion) approvals');
     // setupCycle fails on the first refused call, so reaching here means nothing was refused.
-    result.figures.setup = { subjects: apiLeaderPersonIds.length, assignments: main.invitations.length, ms: r1(performance.now() - setupStarted), refused: 0 };
+    result.figures.setup = {
+      subjects: apiLeaderPersonIds.length,
+      assignments: main.invitations.length,
+      ms: r1(performance.now() - setupStarted),
+      refused: 0,
+    };
     const fresh = [];
-    for (let i = 0; i < freshnessCycles; i++) fresh.push(await setupCycle(api, db, hr, `Bench freshness ${i + 1}`, apiLeaderPersonIds, `cycle (freshness ${i + 1}) approvals`));
+    for (let i = 0; i < freshnessCycles; i++)
+      fresh.push(await setupCycle(api, db, hr, `Bench freshness ${i + 1}`, apiLeaderPersonIds, `cycle (freshness ${i + 1}) approvals`));
     result.organisation = {
-      people: org.people.length, leaders, assignmentsPerCycle: full ? full.assignments : main.invitations.length, cycles: 1 + freshnessCycles + (full ? 1 : 0),
-      direct: args.direct, apiLeaders: args.apiLeaders, apiAssignmentsPerCycle: main.invitations.length, apiCycles: 1 + freshnessCycles,
-      ...(full ? { generated: { people: org.people.length, cycleSubjects: leaders, nominations: full.assignments, assignments: full.assignments, responses: full.assignments, answers: full.answers, loadSeconds: full.loadSeconds } } : {}),
+      people: org.people.length,
+      leaders,
+      assignmentsPerCycle: full ? full.assignments : main.invitations.length,
+      cycles: 1 + freshnessCycles + (full ? 1 : 0),
+      direct: args.direct,
+      apiLeaders: args.apiLeaders,
+      apiAssignmentsPerCycle: main.invitations.length,
+      apiCycles: 1 + freshnessCycles,
+      ...(full
+        ? {
+            generated: {
+              people: org.people.length,
+              cycleSubjects: leaders,
+              nominations: full.assignments,
+              assignments: full.assignments,
+              responses: full.assignments,
+              answers: full.answers,
+              loadSeconds: full.loadSeconds,
+            },
+          }
+        : {}),
     };
     const itemsOf = new Map();
     const items = (group) => {
-      if (!itemsOf.has(group)) itemsOf.set(group, instrument.items.filter((i) => i.observers.includes(group)));
+      if (!itemsOf.has(group))
+        itemsOf.set(
+          group,
+          instrument.items.filter((i) => i.observers.includes(group)),
+        );
       return itemsOf.get(group);
     };
     const inputFor = (inv) => ({
@@ -378,12 +473,25 @@ async function main() {
       const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
       await producer.connect();
       const envelopes = main.invitations.map((inv, i) =>
-        JSON.stringify(createEnvelope(surveySubmittedV1, {
-          submissionId: randomUUID(), cycleId: main.cycleId, subjectId: inv.subject.id, raterId: `rater-${i}`, raterGroup: inv.group,
-          instrumentId: instrument.id, instrumentVersion: instrument.version,
-          answers: Object.fromEntries(mainInputs[i].answers.map((a) => [a.itemId, a.value])), comments: {},
-          policy: { minGroupSize: 3, roleProfileId: null }, submittedAt: new Date().toISOString(),
-        }, { organisationId: randomUUID() })),
+        JSON.stringify(
+          createEnvelope(
+            surveySubmittedV1,
+            {
+              submissionId: randomUUID(),
+              cycleId: main.cycleId,
+              subjectId: inv.subject.id,
+              raterId: `rater-${i}`,
+              raterGroup: inv.group,
+              instrumentId: instrument.id,
+              instrumentVersion: instrument.version,
+              answers: Object.fromEntries(mainInputs[i].answers.map((a) => [a.itemId, a.value])),
+              comments: {},
+              policy: { minGroupSize: 3, roleProfileId: null },
+              submittedAt: new Date().toISOString(),
+            },
+            { organisationId: randomUUID() },
+          ),
+        ),
       );
       const latencies = [];
       const b = bar('limit: raw kafkajs producer', envelopes.length);
@@ -397,7 +505,12 @@ async function main() {
       const seconds = (performance.now() - t0) / 1000;
       b.stop();
       await producer.disconnect();
-      result.figures.rawProducer = { messages: envelopes.length, perSecond: r1(envelopes.length / seconds), p50Ms: r1(pct(latencies, 50)), p99Ms: r1(pct(latencies, 99)) };
+      result.figures.rawProducer = {
+        messages: envelopes.length,
+        perSecond: r1(envelopes.length / seconds),
+        p50Ms: r1(pct(latencies, 50)),
+        p99Ms: r1(pct(latencies, 99)),
+      };
     }
 
     // --- 1. ingestion through the gateway's GraphQL ----------------------------------------------
@@ -408,7 +521,8 @@ async function main() {
       const t0 = performance.now();
       await pool(mainInputs.length, args.concurrency, async (i) => {
         const res = await api.call(Q.submit, { input: mainInputs[i] }, null, i);
-        if (res.errors?.length || res.data?.submitSurvey?.status !== 'accepted') accepted.errors.push(JSON.stringify(res.errors ?? res.data).slice(0, 300));
+        if (res.errors?.length || res.data?.submitSurvey?.status !== 'accepted')
+          accepted.errors.push(JSON.stringify(res.errors ?? res.data).slice(0, 300));
         else accepted.count++;
         latencies.push(res.ms);
         b.increment();
@@ -416,8 +530,12 @@ async function main() {
       const seconds = (performance.now() - t0) / 1000;
       b.stop();
       result.figures.ingestion = {
-        submissions: mainInputs.length, accepted: accepted.count, concurrency: args.concurrency,
-        perSecond: r1(accepted.count / seconds), p50Ms: r1(pct(latencies, 50)), p99Ms: r1(pct(latencies, 99)),
+        submissions: mainInputs.length,
+        accepted: accepted.count,
+        concurrency: args.concurrency,
+        perSecond: r1(accepted.count / seconds),
+        p50Ms: r1(pct(latencies, 50)),
+        p99Ms: r1(pct(latencies, 99)),
       };
       if (accepted.errors.length) log(`ingestion errors (${accepted.errors.length}), first: ${accepted.errors[0]}`);
     }
@@ -426,7 +544,9 @@ async function main() {
       const deadline = Date.now() + timeoutMs;
       let scored = 0;
       while (Date.now() < deadline) {
-        scored = Number((await db.query(`SELECT count(*) AS n FROM scoring.rater_response WHERE cycle_id = ANY($1)`, [cycleIds])).rows[0].n);
+        scored = Number(
+          (await db.query(`SELECT count(*) AS n FROM scoring.rater_response WHERE cycle_id = ANY($1)`, [cycleIds])).rows[0].n,
+        );
         b.update(scored);
         if (scored >= expected) break;
         await sleep(250);
@@ -488,16 +608,19 @@ async function main() {
         for (; sent < due; sent++) {
           const i = sent;
           const inv = offered[i];
-          const p = api.call(Q.submit, { input: inputs[i] }, null, i).then((res) => {
-            if (res.errors?.length || res.data?.submitSurvey?.status !== 'accepted') failures++;
-            else acceptedAt.push([`${cycleOf.get(inv.token)}:${inv.subject.id}`, res.at]);
-            acceptLatencies.push(res.ms);
-            b.increment();
-          }, (error) => {
-            failures++;
-            log(`submission failed: ${error.message}`);
-            b.increment();
-          });
+          const p = api.call(Q.submit, { input: inputs[i] }, null, i).then(
+            (res) => {
+              if (res.errors?.length || res.data?.submitSurvey?.status !== 'accepted') failures++;
+              else acceptedAt.push([`${cycleOf.get(inv.token)}:${inv.subject.id}`, res.at]);
+              acceptLatencies.push(res.ms);
+              b.increment();
+            },
+            (error) => {
+              failures++;
+              log(`submission failed: ${error.message}`);
+              b.increment();
+            },
+          );
           inFlight.add(p);
           p.finally(() => inFlight.delete(p));
         }
@@ -507,7 +630,12 @@ async function main() {
       await Promise.all(inFlight);
       b.stop();
       const freshCount = acceptedAt.length;
-      const scoredFresh = await waitScored(fresh.map((c) => c.cycleId), freshCount, 'freshness: draining to scored', 300000);
+      const scoredFresh = await waitScored(
+        fresh.map((c) => c.cycleId),
+        freshCount,
+        'freshness: draining to scored',
+        300000,
+      );
       // Wait for the last report.updated events to arrive.
       const wanted = new Map();
       for (const [key] of acceptedAt) wanted.set(key, (wanted.get(key) ?? 0) + 1);
@@ -535,10 +663,19 @@ async function main() {
         });
       }
       result.figures.freshness = {
-        offered: inputs.length, offeredPerSecond: r1(inputs.length / offeredSeconds), accepted: freshCount, rejectedByGateway: failures,
-        scored: scoredFresh, reportsMatched: latencies.length, unmatched,
-        acceptP50Ms: r1(pct(acceptLatencies, 50)), acceptP99Ms: r1(pct(acceptLatencies, 99)),
-        p50Ms: r1(pct(latencies, 50)), p90Ms: r1(pct(latencies, 90)), p99Ms: r1(pct(latencies, 99)), maxMs: r1(pct(latencies, 100)),
+        offered: inputs.length,
+        offeredPerSecond: r1(inputs.length / offeredSeconds),
+        accepted: freshCount,
+        rejectedByGateway: failures,
+        scored: scoredFresh,
+        reportsMatched: latencies.length,
+        unmatched,
+        acceptP50Ms: r1(pct(acceptLatencies, 50)),
+        acceptP99Ms: r1(pct(acceptLatencies, 99)),
+        p50Ms: r1(pct(latencies, 50)),
+        p90Ms: r1(pct(latencies, 90)),
+        p99Ms: r1(pct(latencies, 99)),
+        maxMs: r1(pct(latencies, 100)),
         reportEvents: [...arrivals.values()].reduce((s, l) => s + l.length, 0),
       };
     }
@@ -548,19 +685,34 @@ async function main() {
       // The cycles that went through the API and the event path (at L the generated cycle's rows are not part of it).
       const one = async (sql, params = []) => Number((await db.query(sql, params)).rows[0].n);
       const apiCycles = [main.cycleId, ...fresh.map((c) => c.cycleId)];
-      const gatewayAccepted = await one(`SELECT count(*) AS n FROM gateway.submission s JOIN gateway.assignment a ON a.id = s.assignment_id WHERE a.cycle_id = ANY($1::uuid[])`, [apiCycles]);
+      const gatewayAccepted = await one(
+        `SELECT count(*) AS n FROM gateway.submission s JOIN gateway.assignment a ON a.id = s.assignment_id WHERE a.cycle_id = ANY($1::uuid[])`,
+        [apiCycles],
+      );
       const stored = await one(`SELECT count(*) AS n FROM survey.response WHERE cycle_id = ANY($1)`, [apiCycles]);
       const scored = await one(`SELECT count(*) AS n FROM scoring.rater_response WHERE cycle_id = ANY($1)`, [apiCycles]);
-      const inReports = await one(`SELECT coalesce(sum(response_count), 0) AS n FROM scoring.subject_report WHERE result_set = 'live' AND cycle_id = ANY($1)`, [apiCycles]);
+      const inReports = await one(
+        `SELECT coalesce(sum(response_count), 0) AS n FROM scoring.subject_report WHERE result_set = 'live' AND cycle_id = ANY($1)`,
+        [apiCycles],
+      );
       const acceptedByBench = accepted.count + result.figures.freshness.accepted;
-      result.checks = { acceptedByBench, gatewayAccepted, stored, scored, inReports, nothingLost: acceptedByBench === gatewayAccepted && gatewayAccepted === stored && stored === scored && scored === inReports };
+      result.checks = {
+        acceptedByBench,
+        gatewayAccepted,
+        stored,
+        scored,
+        inReports,
+        nothingLost: acceptedByBench === gatewayAccepted && gatewayAccepted === stored && stored === scored && scored === inReports,
+      };
       if (full) {
         result.checks.generatedRowsExcluded = {
           survey: await one(`SELECT count(*) AS n FROM survey.response WHERE cycle_id = $1`, [full.cycleId]),
           scoring: await one(`SELECT count(*) AS n FROM scoring.rater_response WHERE cycle_id = $1`, [full.cycleId]),
         };
       }
-      log(`accepted ${acceptedByBench} (gateway ${gatewayAccepted}) = stored ${stored} = scored ${scored} = in reports ${inReports}: ${result.checks.nothingLost ? 'nothing lost' : 'MISMATCH'}`);
+      log(
+        `accepted ${acceptedByBench} (gateway ${gatewayAccepted}) = stored ${stored} = scored ${scored} = in reports ${inReports}: ${result.checks.nothingLost ? 'nothing lost' : 'MISMATCH'}`,
+      );
     }
 
     // --- 3. whole-cycle scoring replay vs one SQL aggregation of the same rows -----------------
@@ -568,7 +720,9 @@ async function main() {
       const app = await startScoringService({ databaseUrl, transport: null, consume: false, logger: ['error'] });
       const useCase = app.get(RescoreCycleUseCase);
       const replayCycle = full ? full.cycleId : main.cycleId;
-      const rows = Number((await db.query(`SELECT count(*) AS n FROM scoring.rater_response WHERE cycle_id = $1`, [replayCycle])).rows[0].n);
+      const rows = Number(
+        (await db.query(`SELECT count(*) AS n FROM scoring.rater_response WHERE cycle_id = $1`, [replayCycle])).rows[0].n,
+      );
       const storedRows = Number((await db.query(`SELECT count(*) AS n FROM survey.response WHERE cycle_id = $1`, [replayCycle])).rows[0].n);
       const floorSql = `SELECT r.subject_id, r.rater_group, a.key, avg(a.value::numeric) AS mean, count(a.value) AS n
         FROM scoring.rater_response r CROSS JOIN LATERAL jsonb_each_text(r.answers) AS a
@@ -581,14 +735,35 @@ async function main() {
       const b = bar('replay: whole cycle rescore', subjects);
       const t0 = performance.now();
       const rescoreId = `bench-${randomUUID()}`;
-      const replay = await useCase.execute({ rescoreId, cycleId: replayCycle, instrumentVersion: instrument.version }, (p) => b.update(p.done));
+      const replay = await useCase.execute({ rescoreId, cycleId: replayCycle, instrumentVersion: instrument.version }, (p) =>
+        b.update(p.done),
+      );
       const replayMs = performance.now() - t0;
       b.stop();
       await app.close();
-      const scoredInReplay = Number((await db.query(`SELECT coalesce(sum(response_count), 0) AS n FROM scoring.subject_report WHERE cycle_id = $1 AND result_set = $2`, [replayCycle, rescoreId])).rows[0].n);
-      result.figures.replay = { rows, storedRows, scoredInReplay, subjects: replay.subjects, scored: replay.scored, replayMs: Math.round(replayMs), sqlFloorMs: r1(floorMs), sqlFloorGroups: floorRows, rescoreId };
+      const scoredInReplay = Number(
+        (
+          await db.query(
+            `SELECT coalesce(sum(response_count), 0) AS n FROM scoring.subject_report WHERE cycle_id = $1 AND result_set = $2`,
+            [replayCycle, rescoreId],
+          )
+        ).rows[0].n,
+      );
+      result.figures.replay = {
+        rows,
+        storedRows,
+        scoredInReplay,
+        subjects: replay.subjects,
+        scored: replay.scored,
+        replayMs: Math.round(replayMs),
+        sqlFloorMs: r1(floorMs),
+        sqlFloorGroups: floorRows,
+        rescoreId,
+      };
       result.checks.replayStoredEqualsScored = storedRows === rows && rows === scoredInReplay && replay.scored === replay.subjects;
-      log(`replay: stored ${storedRows} = in scoring ${rows} = counted in the replay's reports ${scoredInReplay}, ${replay.scored}/${replay.subjects} subjects: ${result.checks.replayStoredEqualsScored ? 'ok' : 'MISMATCH'}`);
+      log(
+        `replay: stored ${storedRows} = in scoring ${rows} = counted in the replay's reports ${scoredInReplay}, ${replay.scored}/${replay.subjects} subjects: ${result.checks.replayStoredEqualsScored ? 'ok' : 'MISMATCH'}`,
+      );
       if (full) {
         // The generated cycle has no live reports (no submission went through the event path): the
         // dashboard reads at L read the replay's reports, as the gateway stored them from the
@@ -598,7 +773,14 @@ async function main() {
         const deadline = Date.now() + 900000;
         let n = 0;
         while (Date.now() < deadline) {
-          n = Number((await db.query(`SELECT count(*) AS n FROM gateway.subject_report WHERE cycle_id = $1 AND result_set = $2`, [replayCycle, rescoreId])).rows[0].n);
+          n = Number(
+            (
+              await db.query(`SELECT count(*) AS n FROM gateway.subject_report WHERE cycle_id = $1 AND result_set = $2`, [
+                replayCycle,
+                rescoreId,
+              ])
+            ).rows[0].n,
+          );
           w.update(n);
           if (n >= replay.subjects) break;
           await sleep(500);
@@ -649,7 +831,14 @@ async function main() {
       b.stop();
       result.figures.reads = {
         subjectReport: { requests: nReport, p50Ms: r1(pct(reads.subjectReport, 50)), p95Ms: r1(pct(reads.subjectReport, 95)) },
-        cycleHeatmap: { requests: nHeatmap, rows: heatmapRows ?? leaders, totalCount: heatmapTotal, ...heatmapCells, p50Ms: r1(pct(reads.cycleHeatmap, 50)), p95Ms: r1(pct(reads.cycleHeatmap, 95)) },
+        cycleHeatmap: {
+          requests: nHeatmap,
+          rows: heatmapRows ?? leaders,
+          totalCount: heatmapTotal,
+          ...heatmapCells,
+          p50Ms: r1(pct(reads.cycleHeatmap, 50)),
+          p95Ms: r1(pct(reads.cycleHeatmap, 95)),
+        },
       };
     }
 
@@ -657,7 +846,8 @@ async function main() {
     result.figures.peakRssMiB = Object.fromEntries(procs.map((p) => [p.name, peakRssMiB(p.child.pid)]));
     api.close();
   } catch (error) {
-    for (const p of procs) if (p.child.exitCode !== null || p.child.signalCode !== null) log(`${p.name} exited: ${p.output.join('').slice(-3000)}`);
+    for (const p of procs)
+      if (p.child.exitCode !== null || p.child.signalCode !== null) log(`${p.name} exited: ${p.output.join('').slice(-3000)}`);
     throw error;
   } finally {
     await cleanup();
@@ -689,7 +879,9 @@ async function copyFloor(db, csv) {
   const file = join(tmpdir(), `leaderscope-bench-people-${randomUUID()}.csv`);
   writeFileSync(file, csv, { mode: 0o644 });
   try {
-    await db.query(`CREATE TABLE public.bench_copy_people (employee_id text, name text, email text, manager_id text, title text, department text)`);
+    await db.query(
+      `CREATE TABLE public.bench_copy_people (employee_id text, name text, email text, manager_id text, title text, department text)`,
+    );
     const t0 = performance.now();
     await db.query(`COPY public.bench_copy_people FROM '${file}' WITH (FORMAT csv, HEADER true)`);
     const ms = performance.now() - t0;

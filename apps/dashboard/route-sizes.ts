@@ -53,17 +53,33 @@ export function routeSizes(): Plugin {
         const route = routes.find((r) => r.facadeModuleId!.includes(process.env.ROUTE_SIZES_DETAIL!));
         const per = new Map<string, number>();
         for (const f of closure(route ? [entry, route] : [entry])) {
-          for (const [id, m] of Object.entries((byName.get(f) as unknown as { modules: Record<string, { renderedLength: number }> }).modules)) {
+          for (const [id, m] of Object.entries(
+            (byName.get(f) as unknown as { modules: Record<string, { renderedLength: number }> }).modules,
+          )) {
             const key = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(id)?.[1] ?? id.replace(/^.*\/src\//, 'src/');
             per.set(key, (per.get(key) ?? 0) + m.renderedLength);
           }
         }
-        console.log([...per].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`).join('\n'));
+        console.log(
+          [...per]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 25)
+            .map(([k, v]) => `${k} ${(v / 1024).toFixed(1)} KB`)
+            .join('\n'),
+        );
       }
-      const rows = [{ route: 'shell (every page)', ...size(closure([entry])) }, ...routes.map((r) => ({ route: r.facadeModuleId!.replace(/^.*\/pages\//, '').replace(/\.tsx?$/, ''), ...size(closure([entry, r])) }))];
+      const rows = [
+        { route: 'shell (every page)', ...size(closure([entry])) },
+        ...routes.map((r) => ({
+          route: r.facadeModuleId!.replace(/^.*\/pages\//, '').replace(/\.tsx?$/, ''),
+          ...size(closure([entry, r])),
+        })),
+      ];
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
       const lines = rows.map((r) => `${r.route.padEnd(22)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}   ${r.files} files`);
-      console.log(`\nJavaScript per route (before the page can render)\n${'route'.padEnd(22)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}\n${lines.join('\n')}\n`);
+      console.log(
+        `\nJavaScript per route (before the page can render)\n${'route'.padEnd(22)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}\n${lines.join('\n')}\n`,
+      );
       this.emitFile({ type: 'asset', fileName: 'route-sizes.json', source: JSON.stringify(rows, null, 2) });
     },
   };

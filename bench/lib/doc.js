@@ -22,7 +22,12 @@ function block(r) {
     `### Size ${r.size}: ${r.leaders.toLocaleString('en')} leaders, ${r.organisation.people.toLocaleString('en')} people, ${r.organisation.assignmentsPerCycle.toLocaleString('en')} rater assignments per cycle (${r.organisation.answersInMainCycle.toLocaleString('en')} answers)`,
     '',
     `Run ${r.startedAt} (${r.durationSeconds} s) on ${m.nproc} CPU(s), ${m.memoryGiB} GiB, ${m.cpuModel}; Node ${m.node}; PostgreSQL ${m.postgresVersion} (${m.postgres}); Kafka broker, PostgreSQL, the three services and the benchmark share the machine. Raw result: \`bench/results/${r.startedAt.replace(/[:.]/g, '-')}-${r.size}.json\`.`,
-    ...(r.code ? ['', `Code: commit \`${r.code.commit.slice(0, 7)}\`${r.code.uncommittedInAppsOrPackages.length ? `, with uncommitted changes in ${r.code.uncommittedInAppsOrPackages.map((l) => `\`${l.replace(/^\s*\S+\s+/, '')}\``).join(', ')} (the services run their built dist, so those changes are measured if they were built)` : ''}. Load average at start ${r.machine.loadAverageAtStart?.join(' / ') ?? '–'}, at end ${r.machine.loadAverageAtEnd?.join(' / ') ?? '–'} (1 / 5 / 15 min; anything else running on the machine shows here).`] : []),
+    ...(r.code
+      ? [
+          '',
+          `Code: commit \`${r.code.commit.slice(0, 7)}\`${r.code.uncommittedInAppsOrPackages.length ? `, with uncommitted changes in ${r.code.uncommittedInAppsOrPackages.map((l) => `\`${l.replace(/^\s*\S+\s+/, '')}\``).join(', ')} (the services run their built dist, so those changes are measured if they were built)` : ''}. Load average at start ${r.machine.loadAverageAtStart?.join(' / ') ?? '–'}, at end ${r.machine.loadAverageAtEnd?.join(' / ') ?? '–'} (1 / 5 / 15 min; anything else running on the machine shows here).`,
+        ]
+      : []),
     ...(r.organisation.direct ? ['', generatedNote(r)] : []),
     '',
     '| measure | figure | limit (same run) | ratio | target | |',
@@ -33,12 +38,24 @@ function block(r) {
     `| 4a. dashboard: subjectReport p95 | ${ms(rd.subjectReport.p95Ms)} (p50 ${ms(rd.subjectReport.p50Ms)}, ${rd.subjectReport.requests} requests) | 100 ms | ${ratio(rd.subjectReport.p95Ms, 100)} | < 50 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.subjectReport.p95Ms < 50)} |`,
     `| 4b. dashboard: cycleHeatmap p95 (a page of ${rd.cycleHeatmap.rows.toLocaleString('en')} rows of ${(rd.cycleHeatmap.totalCount ?? rd.cycleHeatmap.rows).toLocaleString('en')}, filtered and sorted on the server) | ${ms(rd.cycleHeatmap.p95Ms)} (p50 ${ms(rd.cycleHeatmap.p50Ms)}, ${rd.cycleHeatmap.requests} requests) | 100 ms | ${ratio(rd.cycleHeatmap.p95Ms, 100)} | < 100 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.cycleHeatmap.p95Ms < 100)} |`,
     `| 5. peak resident memory (VmHWM) | gateway ${f.peakRssMiB.gateway} MiB, survey-service ${f.peakRssMiB['survey-service']} MiB, scoring-service ${f.peakRssMiB['scoring-service']} MiB | ${m.memoryGiB} GiB machine | | | |`,
-    ...(f.importPeople ? [`| 6. importPeople of ${f.importPeople.people.toLocaleString('en')} people through the API (dry run, then apply; ${(f.importPeople.csvBytes / 2 ** 20).toFixed(1)} MiB CSV) | ${ms(f.importPeople.dryRunMs + f.importPeople.applyMs)} (dry run ${ms(f.importPeople.dryRunMs)}, apply ${ms(f.importPeople.applyMs)}) | \`COPY\` of the same rows: ${ms(f.importPeople.copyMs)} | ${ratio(f.importPeople.dryRunMs + f.importPeople.applyMs, f.importPeople.copyMs)} | ≤ 5× and < 60 s | ${yes(f.importPeople.copyMs !== null && f.importPeople.dryRunMs + f.importPeople.applyMs <= 5 * f.importPeople.copyMs && f.importPeople.dryRunMs + f.importPeople.applyMs < 60000)} |`] : []),
-    ...(f.setup ? [`| 7. propose + approve + launch ${f.setup.subjects.toLocaleString('en')} subjects through the API (createCycle, addSubjects, proposeRaters, approveNominations each, launchCycle, raterInvitations; ${f.setup.assignments.toLocaleString('en')} assignments) | ${ms(f.setup.ms)}, ${f.setup.refused} refused | – | | < 120 s, nothing refused (10,000 subjects, at L) | ${yes(f.setup.ms < 120000 && f.setup.refused === 0)} |`] : []),
+    ...(f.importPeople
+      ? [
+          `| 6. importPeople of ${f.importPeople.people.toLocaleString('en')} people through the API (dry run, then apply; ${(f.importPeople.csvBytes / 2 ** 20).toFixed(1)} MiB CSV) | ${ms(f.importPeople.dryRunMs + f.importPeople.applyMs)} (dry run ${ms(f.importPeople.dryRunMs)}, apply ${ms(f.importPeople.applyMs)}) | \`COPY\` of the same rows: ${ms(f.importPeople.copyMs)} | ${ratio(f.importPeople.dryRunMs + f.importPeople.applyMs, f.importPeople.copyMs)} | ≤ 5× and < 60 s | ${yes(f.importPeople.copyMs !== null && f.importPeople.dryRunMs + f.importPeople.applyMs <= 5 * f.importPeople.copyMs && f.importPeople.dryRunMs + f.importPeople.applyMs < 60000)} |`,
+        ]
+      : []),
+    ...(f.setup
+      ? [
+          `| 7. propose + approve + launch ${f.setup.subjects.toLocaleString('en')} subjects through the API (createCycle, addSubjects, proposeRaters, approveNominations each, launchCycle, raterInvitations; ${f.setup.assignments.toLocaleString('en')} assignments) | ${ms(f.setup.ms)}, ${f.setup.refused} refused | – | | < 120 s, nothing refused (10,000 subjects, at L) | ${yes(f.setup.ms < 120000 && f.setup.refused === 0)} |`,
+        ]
+      : []),
     '',
     `${r.organisation.direct ? 'Event path (the API cycles only): n' : 'N'}othing lost: accepted ${r.checks.acceptedByBench} (gateway ${r.checks.gatewayAccepted}) = stored ${r.checks.stored} = scored ${r.checks.scored} = counted in live reports ${r.checks.inReports}: **${r.checks.nothingLost ? 'yes' : 'NO'}**. Freshness: ${fr.accepted} accepted, ${fr.reportsMatched} matched to a report.updated (${fr.unmatched} unmatched), ${fr.reportEvents} report.updated events; accept latency at that load p50 ${ms(fr.acceptP50Ms)}, p99 ${ms(fr.acceptP99Ms)}.`,
   ];
-  if (rp.storedRows !== undefined) lines.push('', `Replay: stored ${rp.storedRows.toLocaleString('en')} = in the scoring service ${rp.rows.toLocaleString('en')} = counted in the replay's reports ${rp.scoredInReplay.toLocaleString('en')}, ${rp.scored.toLocaleString('en')} of ${rp.subjects.toLocaleString('en')} subjects scored: **${r.checks.replayStoredEqualsScored ? 'yes' : 'NO'}**.`);
+  if (rp.storedRows !== undefined)
+    lines.push(
+      '',
+      `Replay: stored ${rp.storedRows.toLocaleString('en')} = in the scoring service ${rp.rows.toLocaleString('en')} = counted in the replay's reports ${rp.scoredInReplay.toLocaleString('en')}, ${rp.scored.toLocaleString('en')} of ${rp.subjects.toLocaleString('en')} subjects scored: **${r.checks.replayStoredEqualsScored ? 'yes' : 'NO'}**.`,
+    );
   return lines.join('\n');
 }
 
@@ -81,10 +98,11 @@ function appendHistory(doc, r) {
   const f = r.figures;
   const anchor = '<!-- bench:history:end -->';
   if (!doc.includes(anchor)) {
-    doc = `${doc.trimEnd()}\n\n## History\n\nEvery run, oldest first (appended by \`npm run bench\`). Load average: 1 / 5 / 15 min at the start of the run.\n\n`
-      + '| date | size | commit | load average | ingestion ÷ raw | freshness p99 | replay ÷ floor | subjectReport p95 | heatmap p95 (page) | import ÷ COPY | setup | gateway RSS |\n'
-      + '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n'
-      + `${anchor}\n`;
+    doc =
+      `${doc.trimEnd()}\n\n## History\n\nEvery run, oldest first (appended by \`npm run bench\`). Load average: 1 / 5 / 15 min at the start of the run.\n\n` +
+      '| date | size | commit | load average | ingestion ÷ raw | freshness p99 | replay ÷ floor | subjectReport p95 | heatmap p95 (page) | import ÷ COPY | setup | gateway RSS |\n' +
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n' +
+      `${anchor}\n`;
   }
   const row = [
     r.startedAt.slice(0, 16).replace('T', ' '),

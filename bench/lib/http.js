@@ -10,8 +10,10 @@ const http = require('node:http');
 class GraphQLClient {
   constructor(url, { addresses = 256, socketsPerAddress = 4 } = {}) {
     this.url = new URL('/graphql', url);
-    this.agents = Array.from({ length: addresses }, (_, i) =>
-      new http.Agent({ keepAlive: true, maxSockets: socketsPerAddress, localAddress: `127.77.${Math.floor(i / 250)}.${(i % 250) + 1}` }),
+    this.agents = Array.from(
+      { length: addresses },
+      (_, i) =>
+        new http.Agent({ keepAlive: true, maxSockets: socketsPerAddress, localAddress: `127.77.${Math.floor(i / 250)}.${(i % 250) + 1}` }),
     );
     this.next = 0;
   }

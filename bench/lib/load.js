@@ -41,14 +41,40 @@ async function loadPeople(db, organisationId, org, makeBar) {
   const idOf = new Map(org.people.map((p) => [p.id, randomUUID()]));
   const now = new Date().toISOString();
   const rows = org.people.map((p) => [
-    idOf.get(p.id), organisationId, p.id, p.name, p.email, p.title || null, 'Bench', p.manager || null, p.manager ? idOf.get(p.manager) : null, now, now,
+    idOf.get(p.id),
+    organisationId,
+    p.id,
+    p.name,
+    p.email,
+    p.title || null,
+    'Bench',
+    p.manager || null,
+    p.manager ? idOf.get(p.manager) : null,
+    now,
+    now,
   ]);
   const b = makeBar('L rows: gateway.person', rows.length);
   // Managers come before their reports in org.people, so every chunk's manager_id already exists.
-  await insertRows(db, '"gateway"."person"',
-    ['id', 'organisation_id', 'employee_id', 'name', 'email', 'title', 'department', 'manager_employee_id', 'manager_id', 'created_at', 'updated_at'],
+  await insertRows(
+    db,
+    '"gateway"."person"',
+    [
+      'id',
+      'organisation_id',
+      'employee_id',
+      'name',
+      'email',
+      'title',
+      'department',
+      'manager_employee_id',
+      'manager_id',
+      'created_at',
+      'updated_at',
+    ],
     ['uuid', 'uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'uuid', 'timestamptz', 'timestamptz'],
-    rows, { chunk: 10000, onChunk: (n) => b.increment(n) });
+    rows,
+    { chunk: 10000, onChunk: (n) => b.increment(n) },
+  );
   b.stop();
   return idOf;
 }
@@ -56,7 +82,10 @@ async function loadPeople(db, organisationId, org, makeBar) {
 /** The raters the gateway's proposal gives leader `l` (employee ids, group). */
 function ratersOf(org, l) {
   const id = `L${l}`;
-  const out = [[id, 'self'], [`H${Math.floor(l / 5)}`, 'manager']];
+  const out = [
+    [id, 'self'],
+    [`H${Math.floor(l / 5)}`, 'manager'],
+  ];
   const first = Math.floor(l / 5) * 5;
   for (let p = first; p < Math.min(first + 5, org.leaderIds.length); p++) if (p !== l) out.push([`L${p}`, 'peer']);
   for (let t = 0; t < 3; t++) out.push([`${id}T${t}`, 'direct_report']);
@@ -78,17 +107,34 @@ async function loadCycle(db, { organisationId, org, personId, instrument, name, 
     `INSERT INTO "gateway"."cycle" ("id", "organisation_id", "name", "instrument_id", "instrument_version", "role_profile_id", "anonymity_threshold",
        "min_raters", "max_raters_per_group", "opens_at", "closes_at", "status", "launched_at", "created_at")
      VALUES ($1, $2, $3, $4, $5, 'leader-of-leaders', 3, $6, 8, $7, $8, 'launched', $9, $9)`,
-    [cycleId, organisationId, name, instrument.id, instrument.version, JSON.stringify(DEFAULT_MIN_RATERS), iso(now - 3600_000), iso(now + 7 * 86400_000), iso(now - 1800_000)],
+    [
+      cycleId,
+      organisationId,
+      name,
+      instrument.id,
+      instrument.version,
+      JSON.stringify(DEFAULT_MIN_RATERS),
+      iso(now - 3600_000),
+      iso(now + 7 * 86400_000),
+      iso(now - 1800_000),
+    ],
   );
   const leaders = org.leaderIds.length;
   const subjects = org.leaderIds.map((e) => [cycleId, personId.get(e), iso(now - 1800_000)]);
   const bs = makeBar('L rows: gateway.cycle_subject', subjects.length);
-  await insertRows(db, '"gateway"."cycle_subject"', ['cycle_id', 'person_id', 'added_at'], ['uuid', 'uuid', 'timestamptz'], subjects, { chunk: 10000, onChunk: (n) => bs.increment(n) });
+  await insertRows(db, '"gateway"."cycle_subject"', ['cycle_id', 'person_id', 'added_at'], ['uuid', 'uuid', 'timestamptz'], subjects, {
+    chunk: 10000,
+    onChunk: (n) => bs.increment(n),
+  });
   bs.stop();
 
   const itemsOf = new Map();
   const items = (group) => {
-    if (!itemsOf.has(group)) itemsOf.set(group, instrument.items.filter((i) => i.observers.includes(group)));
+    if (!itemsOf.has(group))
+      itemsOf.set(
+        group,
+        instrument.items.filter((i) => i.observers.includes(group)),
+      );
     return itemsOf.get(group);
   };
   // Generated and inserted a block of leaders at a time, so the 3.6 million answers never sit in memory at once.
@@ -112,27 +158,143 @@ async function loadCycle(db, { organisationId, org, personId, instrument, name, 
         const answerJson = JSON.stringify(answerMap);
         answers += Object.keys(answerMap).length;
         nominations.push([randomUUID(), cycleId, subjectId, raterPerson, group, 'proposed', 'approved', iso(now - 1800_000)]);
-        assignmentRows.push([assignmentId, organisationId, cycleId, subjectId, raterPerson, group, randomBytes(32).toString('hex'), 'bench-generated:no-token',
-          'submitted', answerJson, '{}', iso(now - 1800_000), submittedAt, submittedAt]);
-        responses.push([randomUUID(), randomUUID(), organisationId, cycleId, subjectId, assignmentId, group, instrument.id, instrument.version, 1, answerJson, '{}', policy, submittedAt]);
+        assignmentRows.push([
+          assignmentId,
+          organisationId,
+          cycleId,
+          subjectId,
+          raterPerson,
+          group,
+          randomBytes(32).toString('hex'),
+          'bench-generated:no-token',
+          'submitted',
+          answerJson,
+          '{}',
+          iso(now - 1800_000),
+          submittedAt,
+          submittedAt,
+        ]);
+        responses.push([
+          randomUUID(),
+          randomUUID(),
+          organisationId,
+          cycleId,
+          subjectId,
+          assignmentId,
+          group,
+          instrument.id,
+          instrument.version,
+          1,
+          answerJson,
+          '{}',
+          policy,
+          submittedAt,
+        ]);
       }
     }
-    await insertRows(db, '"gateway"."nomination"', ['id', 'cycle_id', 'subject_id', 'rater_id', 'rater_group', 'source', 'status', 'updated_at'],
-      ['uuid', 'uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'timestamptz'], nominations, { chunk: nominations.length });
-    await insertRows(db, '"gateway"."assignment"',
-      ['id', 'organisation_id', 'cycle_id', 'subject_id', 'rater_person_id', 'rater_group', 'token_hash', 'token_cipher', 'status', 'draft_answers', 'draft_comments', 'invited_at', 'started_at', 'submitted_at'],
-      ['uuid', 'uuid', 'uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'text', 'jsonb', 'jsonb', 'timestamptz', 'timestamptz', 'timestamptz'], assignmentRows, { chunk: assignmentRows.length });
-    await insertRows(db, '"survey"."response"',
-      ['id', 'submission_id', 'organisation_id', 'cycle_id', 'subject_id', 'rater_id', 'rater_group', 'instrument_id', 'instrument_version', 'response_version', 'answers', 'comments', 'policy', 'recorded_at'],
-      ['uuid', 'uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'int', 'jsonb', 'jsonb', 'jsonb', 'timestamptz'], responses, { chunk: responses.length });
-    await insertRows(db, '"scoring"."rater_response"',
-      ['response_id', 'organisation_id', 'cycle_id', 'subject_id', 'rater_id', 'rater_group', 'instrument_id', 'instrument_version', 'response_version', 'answers', 'comments', 'policy', 'recorded_at'],
-      ['uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'int', 'jsonb', 'jsonb', 'jsonb', 'timestamptz'], responses.map((r) => [r[0], ...r.slice(2)]), { chunk: responses.length });
+    await insertRows(
+      db,
+      '"gateway"."nomination"',
+      ['id', 'cycle_id', 'subject_id', 'rater_id', 'rater_group', 'source', 'status', 'updated_at'],
+      ['uuid', 'uuid', 'uuid', 'uuid', 'text', 'text', 'text', 'timestamptz'],
+      nominations,
+      { chunk: nominations.length },
+    );
+    await insertRows(
+      db,
+      '"gateway"."assignment"',
+      [
+        'id',
+        'organisation_id',
+        'cycle_id',
+        'subject_id',
+        'rater_person_id',
+        'rater_group',
+        'token_hash',
+        'token_cipher',
+        'status',
+        'draft_answers',
+        'draft_comments',
+        'invited_at',
+        'started_at',
+        'submitted_at',
+      ],
+      [
+        'uuid',
+        'uuid',
+        'uuid',
+        'uuid',
+        'uuid',
+        'text',
+        'text',
+        'text',
+        'text',
+        'jsonb',
+        'jsonb',
+        'timestamptz',
+        'timestamptz',
+        'timestamptz',
+      ],
+      assignmentRows,
+      { chunk: assignmentRows.length },
+    );
+    await insertRows(
+      db,
+      '"survey"."response"',
+      [
+        'id',
+        'submission_id',
+        'organisation_id',
+        'cycle_id',
+        'subject_id',
+        'rater_id',
+        'rater_group',
+        'instrument_id',
+        'instrument_version',
+        'response_version',
+        'answers',
+        'comments',
+        'policy',
+        'recorded_at',
+      ],
+      ['uuid', 'uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'int', 'jsonb', 'jsonb', 'jsonb', 'timestamptz'],
+      responses,
+      { chunk: responses.length },
+    );
+    await insertRows(
+      db,
+      '"scoring"."rater_response"',
+      [
+        'response_id',
+        'organisation_id',
+        'cycle_id',
+        'subject_id',
+        'rater_id',
+        'rater_group',
+        'instrument_id',
+        'instrument_version',
+        'response_version',
+        'answers',
+        'comments',
+        'policy',
+        'recorded_at',
+      ],
+      ['uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'int', 'int', 'jsonb', 'jsonb', 'jsonb', 'timestamptz'],
+      responses.map((r) => [r[0], ...r.slice(2)]),
+      { chunk: responses.length },
+    );
     assignments += assignmentRows.length;
     b.increment(assignmentRows.length);
   }
   b.stop();
-  for (const t of ['"gateway"."person"', '"gateway"."assignment"', '"gateway"."nomination"', '"survey"."response"', '"scoring"."rater_response"']) await db.query(`ANALYZE ${t}`);
+  for (const t of [
+    '"gateway"."person"',
+    '"gateway"."assignment"',
+    '"gateway"."nomination"',
+    '"survey"."response"',
+    '"scoring"."rater_response"',
+  ])
+    await db.query(`ANALYZE ${t}`);
   return { cycleId, assignments, answers };
 }
 

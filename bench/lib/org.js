@@ -23,8 +23,50 @@ function rng(seed) {
   };
 }
 
-const FIRST = ['Ada', 'Alan', 'Grace', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Claude', 'Katherine', 'Dorothy', 'John', 'Radia', 'Ken', 'Leslie', 'Margaret', 'Niklaus', 'Tim', 'Vint', 'Shafi', 'Robin'];
-const LAST = ['Lovelace', 'Turing', 'Hopper', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Shannon', 'Johnson', 'Vaughan', 'Backus', 'Perlman', 'Thompson', 'Lamport', 'Hamilton', 'Wirth', 'Berners', 'Cerf', 'Goldwasser', 'Milner'];
+const FIRST = [
+  'Ada',
+  'Alan',
+  'Grace',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Frances',
+  'Claude',
+  'Katherine',
+  'Dorothy',
+  'John',
+  'Radia',
+  'Ken',
+  'Leslie',
+  'Margaret',
+  'Niklaus',
+  'Tim',
+  'Vint',
+  'Shafi',
+  'Robin',
+];
+const LAST = [
+  'Lovelace',
+  'Turing',
+  'Hopper',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Allen',
+  'Shannon',
+  'Johnson',
+  'Vaughan',
+  'Backus',
+  'Perlman',
+  'Thompson',
+  'Lamport',
+  'Hamilton',
+  'Wirth',
+  'Berners',
+  'Cerf',
+  'Goldwasser',
+  'Milner',
+];
 
 function generateOrganisation(leaders, seed = 42) {
   const random = rng(seed);
@@ -46,9 +88,10 @@ function generateOrganisation(leaders, seed = 42) {
       for (let e = 0; e < 2; e++) add(`${id}T${t}E${e}`, `${id}T${t}`, '');
     }
   }
-  const csv = ['employee_id,name,email,manager_id,title,department']
-    .concat(people.map((p) => `${p.id},${p.name},${p.email},${p.manager},${p.title},Bench`))
-    .join('\n') + '\n';
+  const csv =
+    ['employee_id,name,email,manager_id,title,department']
+      .concat(people.map((p) => `${p.id},${p.name},${p.email},${p.manager},${p.title},Bench`))
+      .join('\n') + '\n';
   // Each leader's "true" level per dimension and each rater's leniency: answers are seeded draws around them.
   const level = new Map(leaderIds.map((id) => [id, 2 + random() * 2.5]));
   return { people, leaderIds, csv, level, random };

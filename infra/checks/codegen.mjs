@@ -40,9 +40,13 @@ for (const name of readdirSync(folder)) {
 }
 
 if (problems.length > 0) {
-  console.error('codegen check FAILED: the dashboard\'s generated GraphQL types do not match apps/gateway/schema.graphql and the dashboard\'s operations:');
+  console.error(
+    "codegen check FAILED: the dashboard's generated GraphQL types do not match apps/gateway/schema.graphql and the dashboard's operations:",
+  );
   for (const p of problems) console.error(`  - ${p}`);
-  console.error('Regenerate them with `npm run codegen -w @leaderscope/dashboard` (after `npm run schema -w @leaderscope/gateway` if the gateway changed) and commit src/gql.');
+  console.error(
+    'Regenerate them with `npm run codegen -w @leaderscope/dashboard` (after `npm run schema -w @leaderscope/gateway` if the gateway changed) and commit src/gql.',
+  );
   process.exit(1);
 }
 console.log(`codegen check: ${outputs.length} generated file(s) in apps/dashboard/src/gql match the schema and operations`);

@@ -44,7 +44,8 @@ for (const { dir, pkg } of all) {
   const dev = new Set(Object.keys(pkg.devDependencies ?? {}));
   const used = new Set();
   for (const name of Object.keys(pkg.dependencies ?? {}))
-    if (name.startsWith(SCOPE) && dev.has(name)) problems.push(`${where}/package.json: ${name} is in both dependencies and devDependencies`);
+    if (name.startsWith(SCOPE) && dev.has(name))
+      problems.push(`${where}/package.json: ${name} is in both dependencies and devDependencies`);
 
   for (const file of files(dir)) {
     const rel = relative(dir, file);
@@ -59,7 +60,9 @@ for (const { dir, pkg } of all) {
       const at = `${where}/${rel}:${line}`;
       if (!names.has(name)) problems.push(`${at}: ${name} is not a workspace of this repository`);
       else if (ships && !runtime.has(name))
-        problems.push(`${at}: uses ${name}, which ${where}/package.json does not list in dependencies${dev.has(name) ? ' (only in devDependencies, but this file ships)' : ''}`);
+        problems.push(
+          `${at}: uses ${name}, which ${where}/package.json does not list in dependencies${dev.has(name) ? ' (only in devDependencies, but this file ships)' : ''}`,
+        );
       else if (!ships && !runtime.has(name) && !dev.has(name))
         problems.push(`${at}: uses ${name}, which ${where}/package.json does not declare (devDependencies will do for tests and tooling)`);
     }

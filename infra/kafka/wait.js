@@ -8,8 +8,13 @@ const [brokers = '127.0.0.1:19092', seconds = '60'] = process.argv.slice(2);
 const deadline = Date.now() + Number(seconds) * 1000;
 (async () => {
   for (;;) {
-    const admin = new Kafka({ clientId: 'leaderscope-wait', brokers: brokers.split(','), logLevel: logLevel.NOTHING,
-      retry: { retries: 0 }, connectionTimeout: 1000 }).admin();
+    const admin = new Kafka({
+      clientId: 'leaderscope-wait',
+      brokers: brokers.split(','),
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 0 },
+      connectionTimeout: 1000,
+    }).admin();
     try {
       await admin.connect();
       const cluster = await admin.describeCluster();
@@ -18,7 +23,10 @@ const deadline = Date.now() + Number(seconds) * 1000;
       return;
     } catch (err) {
       await admin.disconnect().catch(() => {});
-      if (Date.now() > deadline) { console.error(`kafka: not ready at ${brokers}: ${err.message}`); process.exit(1); }
+      if (Date.now() > deadline) {
+        console.error(`kafka: not ready at ${brokers}: ${err.message}`);
+        process.exit(1);
+      }
       await new Promise((r) => setTimeout(r, 500));
     }
   }

@@ -18,7 +18,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 function answers(host, port) {
   return new Promise((resolve) => {
     const socket = createConnection({ host, port });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }

@@ -17,13 +17,13 @@ const router = createRouter();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <ApolloProvider client={client}>
-        <AuthProvider>
-          <RouterProvider router={router} />
-        </AuthProvider>
-      </ApolloProvider>
-    </MantineProvider>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <ApolloProvider client={client}>
+          <AuthProvider>
+            <RouterProvider router={router} />
+          </AuthProvider>
+        </ApolloProvider>
+      </MantineProvider>
     </I18nProvider>
   </StrictMode>,
 );

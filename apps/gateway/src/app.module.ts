@@ -84,7 +84,12 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot(
-          serviceDataSourceOptions({ url: options.databaseUrl, schema: GATEWAY_SCHEMA, entities: GATEWAY_ENTITIES, migrations: gatewayMigrations }),
+          serviceDataSourceOptions({
+            url: options.databaseUrl,
+            schema: GATEWAY_SCHEMA,
+            entities: GATEWAY_ENTITIES,
+            migrations: gatewayMigrations,
+          }),
         ),
         MessagingModule.forRoot({ transport: options.transport, schema: GATEWAY_SCHEMA, service: 'gateway' }),
         CommonModule.forRoot(options.secret),
@@ -129,7 +134,9 @@ export class AppModule implements NestModule {
                 rootPath: options.dashboardDir!,
                 exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}'],
                 // index.html (and the SPA fallback) is revalidated on every visit; hashed assets are handled by DashboardAssetsMiddleware.
-                serveStaticOptions: { setHeaders: (res: { setHeader(name: string, value: string): void }) => res.setHeader('Cache-Control', 'no-cache') },
+                serveStaticOptions: {
+                  setHeaders: (res: { setHeader(name: string, value: string): void }) => res.setHeader('Cache-Control', 'no-cache'),
+                },
               }),
             ]
           : []),

@@ -34,7 +34,12 @@ export async function createGateway(options: {
   app.use((error: { type?: string; status?: number }, _req: unknown, res: Response, next: (e?: unknown) => void) => {
     if (error?.type === 'entity.parse.failed' || error?.type === 'entity.too.large') {
       res.status(error.status ?? 400).json({
-        errors: [{ message: error.type === 'entity.too.large' ? 'Request body is too large' : 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        errors: [
+          {
+            message: error.type === 'entity.too.large' ? 'Request body is too large' : 'Request body is not valid JSON',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
       });
       return;
     }

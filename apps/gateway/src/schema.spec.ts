@@ -10,9 +10,35 @@ describe('schema.graphql', () => {
 
   it('has every operation clients rely on', async () => {
     const sdl = await gatewaySchemaSdl();
-    const names = ['me', 'people', 'cycles', 'cycle', 'cycleProgress', 'raterSurvey', 'subjectReport', 'cycleHeatmap', 'teamReport', 'raterInvitations',
-      'login', 'importPeople', 'createCycle', 'addSubjects', 'proposeRaters', 'nominateRater', 'approveNominations', 'launchCycle',
-      'saveSurveyDraft', 'submitSurvey', 'sendReminders', 'closeCycle', 'releaseResults', 'rescoreCycle', 'cycleProgressChanged', 'subjectReportChanged', 'cycleReliability'];
+    const names = [
+      'me',
+      'people',
+      'cycles',
+      'cycle',
+      'cycleProgress',
+      'raterSurvey',
+      'subjectReport',
+      'cycleHeatmap',
+      'teamReport',
+      'raterInvitations',
+      'login',
+      'importPeople',
+      'createCycle',
+      'addSubjects',
+      'proposeRaters',
+      'nominateRater',
+      'approveNominations',
+      'launchCycle',
+      'saveSurveyDraft',
+      'submitSurvey',
+      'sendReminders',
+      'closeCycle',
+      'releaseResults',
+      'rescoreCycle',
+      'cycleProgressChanged',
+      'subjectReportChanged',
+      'cycleReliability',
+    ];
     for (const name of names) expect(sdl).toMatch(new RegExp(`\\n  ${name}[(:]`));
   });
 });

@@ -38,10 +38,23 @@ function invitations(seal) {
     const assignmentId = randomUUID();
     const token = randomBytes(32).toString('base64url');
     const payload = {
-      cycleId: 'bench-cycle', cycleName: 'Leadership 360 (benchmark)', organisationName: 'Northwind', requestedBy: 'People team',
-      subjectId: `subject-${subject}`, subjectName: `Leader ${subject}`, assignmentId, raterPersonId: `person-${i}`, raterName: `Rater ${i}`,
-      raterGroup: GROUPS[i % GROUPS.length], email: `rater${i}@bench.example`, anonymityThreshold: 3, closesAt,
-      reminderDaysBeforeClose: [3], sealedToken: seal.seal(token, assignmentId), resend: false, issuedAt: new Date().toISOString(),
+      cycleId: 'bench-cycle',
+      cycleName: 'Leadership 360 (benchmark)',
+      organisationName: 'Northwind',
+      requestedBy: 'People team',
+      subjectId: `subject-${subject}`,
+      subjectName: `Leader ${subject}`,
+      assignmentId,
+      raterPersonId: `person-${i}`,
+      raterName: `Rater ${i}`,
+      raterGroup: GROUPS[i % GROUPS.length],
+      email: `rater${i}@bench.example`,
+      anonymityThreshold: 3,
+      closesAt,
+      reminderDaysBeforeClose: [3],
+      sealedToken: seal.seal(token, assignmentId),
+      resend: false,
+      issuedAt: new Date().toISOString(),
     };
     return { token, payload };
   });
@@ -75,13 +88,45 @@ async function main() {
   // 1. Raw nodemailer: the same mails, rendered beforehand, over the same pooled connections.
   const rendered = items.map(({ token, payload }) => ({
     to: payload.email,
-    ...renderMail({ kind: 'invitation', recipientName: payload.raterName, organisationName: payload.organisationName, cycleId: payload.cycleId, cycleName: payload.cycleName,
-      requestedBy: payload.requestedBy, subjectId: payload.subjectId, subjectName: payload.subjectName, relationship: payload.raterGroup,
-      anonymityThreshold: 3, closesAt: payload.closesAt }, PUBLIC_URL, token),
+    ...renderMail(
+      {
+        kind: 'invitation',
+        recipientName: payload.raterName,
+        organisationName: payload.organisationName,
+        cycleId: payload.cycleId,
+        cycleName: payload.cycleName,
+        requestedBy: payload.requestedBy,
+        subjectId: payload.subjectId,
+        subjectName: payload.subjectName,
+        relationship: payload.raterGroup,
+        anonymityThreshold: 3,
+        closesAt: payload.closesAt,
+      },
+      PUBLIC_URL,
+      token,
+    ),
   }));
-  const raw = nodemailer.createTransport({ pool: true, maxConnections: CONNECTIONS, maxMessages: 1000, host: '127.0.0.1', port: sink.port, secure: false });
+  const raw = nodemailer.createTransport({
+    pool: true,
+    maxConnections: CONNECTIONS,
+    maxMessages: 1000,
+    host: '127.0.0.1',
+    port: sink.port,
+    secure: false,
+  });
   let t0 = Date.now();
-  await Promise.all(rendered.map((m, i) => raw.sendMail({ from: 'Leaderscope <bench@leaderscope.invalid>', to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: `<raw-${i}@bench>` })));
+  await Promise.all(
+    rendered.map((m, i) =>
+      raw.sendMail({
+        from: 'Leaderscope <bench@leaderscope.invalid>',
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        messageId: `<raw-${i}@bench>`,
+      }),
+    ),
+  );
   const rawMs = Date.now() - t0;
   raw.close();
   await waitFor(async () => sink.received.length >= RATERS, 'raw mails');
@@ -92,14 +137,36 @@ async function main() {
   const namespace = `mail-bench-${randomBytes(4).toString('hex')}.`;
   const gateway = new KafkaTransport({ brokers, clientId: 'bench-gateway', registry: catalogue, partitions: PARTITIONS, namespace });
   await gateway.start();
-  const serviceTransport = new KafkaTransport({ brokers, clientId: 'notification-service', registry: catalogue, partitions: PARTITIONS, namespace });
+  const serviceTransport = new KafkaTransport({
+    brokers,
+    clientId: 'notification-service',
+    registry: catalogue,
+    partitions: PARTITIONS,
+    namespace,
+  });
   await serviceTransport.start();
   const app = await startNotificationService({
-    databaseUrl, transport: serviceTransport, logger: ['error'],
-    config: { smtpUrl: sink.url, mailFrom: 'Leaderscope <bench@leaderscope.invalid>', publicUrl: PUBLIC_URL, secret: SECRET, ratePerMinute: 0,
-      retryBaseMs: 1000, retryMaxMs: 10_000, maxAttempts: 30, smtpConnections: CONNECTIONS, reminderCheckMs: 3_600_000, reminderMinIntervalMs: 86_400_000, pollMs: 200 },
+    databaseUrl,
+    transport: serviceTransport,
+    logger: ['error'],
+    config: {
+      smtpUrl: sink.url,
+      mailFrom: 'Leaderscope <bench@leaderscope.invalid>',
+      publicUrl: PUBLIC_URL,
+      secret: SECRET,
+      ratePerMinute: 0,
+      retryBaseMs: 1000,
+      retryMaxMs: 10_000,
+      maxAttempts: 30,
+      smtpConnections: CONNECTIONS,
+      reminderCheckMs: 3_600_000,
+      reminderMinIntervalMs: 86_400_000,
+      pollMs: 200,
+    },
   });
-  const envelopes = items.map(({ payload }) => createEnvelope(invitationIssuedV2, payload, { organisationId: 'bench-org', correlationId: 'bench-cycle' }));
+  const envelopes = items.map(({ payload }) =>
+    createEnvelope(invitationIssuedV2, payload, { organisationId: 'bench-org', correlationId: 'bench-cycle' }),
+  );
   t0 = Date.now();
   for (let i = 0; i < envelopes.length; i += 1000) await gateway.publish(envelopes.slice(i, i + 1000));
   const publishedMs = Date.now() - t0;
@@ -107,12 +174,17 @@ async function main() {
   const deliveredMs = Date.now() - t0;
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
-  await waitFor(async () => Number((await client.query(`SELECT count(*) FROM notification.mail WHERE status = 'sent'`)).rows[0].count) >= RATERS, 'sent marked');
+  await waitFor(
+    async () => Number((await client.query(`SELECT count(*) FROM notification.mail WHERE status = 'sent'`)).rows[0].count) >= RATERS,
+    'sent marked',
+  );
   const markedMs = Date.now() - t0;
   const [{ count: mails }] = (await client.query(`SELECT count(*)::int AS count FROM notification.mail`)).rows;
   const unique = new Set(sink.received.map((m) => m.to[0])).size;
   await client.end();
-  console.log(`platform: published in ${(publishedMs / 1000).toFixed(1)} s; all ${sink.received.length} mails at the sink after ${(deliveredMs / 1000).toFixed(1)} s (${Math.round(RATERS / (deliveredMs / 1000))}/s); all marked sent after ${(markedMs / 1000).toFixed(1)} s`);
+  console.log(
+    `platform: published in ${(publishedMs / 1000).toFixed(1)} s; all ${sink.received.length} mails at the sink after ${(deliveredMs / 1000).toFixed(1)} s (${Math.round(RATERS / (deliveredMs / 1000))}/s); all marked sent after ${(markedMs / 1000).toFixed(1)} s`,
+  );
   console.log(`check: ${mails} mail rows, ${unique} distinct recipients, ${sink.received.length} received (expected ${RATERS} each)`);
   console.log(`platform / raw nodemailer: ${(deliveredMs / rawMs).toFixed(2)}x`);
 

@@ -5,8 +5,18 @@ const base = { PUBLIC_URL: 'https://feedback.example.com/', LEADERSCOPE_SECRET: 
 
 describe('notification settings', () => {
   it('reads SMTP_URL, MAIL_FROM, PUBLIC_URL and the rate limit', () => {
-    const config = notificationConfigFromEnv({ ...base, SMTP_URL: 'smtps://user:pass@mail.example.com:465', MAIL_FROM: 'HR <hr@example.com>', MAIL_RATE_PER_MINUTE: '120' });
-    expect(config).toMatchObject({ smtpUrl: 'smtps://user:pass@mail.example.com:465', mailFrom: 'HR <hr@example.com>', publicUrl: 'https://feedback.example.com', ratePerMinute: 120 });
+    const config = notificationConfigFromEnv({
+      ...base,
+      SMTP_URL: 'smtps://user:pass@mail.example.com:465',
+      MAIL_FROM: 'HR <hr@example.com>',
+      MAIL_RATE_PER_MINUTE: '120',
+    });
+    expect(config).toMatchObject({
+      smtpUrl: 'smtps://user:pass@mail.example.com:465',
+      mailFrom: 'HR <hr@example.com>',
+      publicUrl: 'https://feedback.example.com',
+      ratePerMinute: 120,
+    });
     expect(notificationConfigFromEnv(base).smtpUrl).toBeNull();
   });
 
@@ -18,8 +28,14 @@ describe('notification settings', () => {
   });
 
   it('a 5xx is final, a 4xx or a lost connection is retried', () => {
-    expect(classifySmtpError({ responseCode: 550, response: '550 5.1.1 Mailbox unavailable' })).toEqual({ status: 'failed', reason: '550 5.1.1 Mailbox unavailable' });
+    expect(classifySmtpError({ responseCode: 550, response: '550 5.1.1 Mailbox unavailable' })).toEqual({
+      status: 'failed',
+      reason: '550 5.1.1 Mailbox unavailable',
+    });
     expect(classifySmtpError({ responseCode: 451, response: '451 Try again later' }).status).toBe('deferred');
-    expect(classifySmtpError({ code: 'ECONNECTION', message: 'connect ECONNREFUSED 127.0.0.1:2525' })).toEqual({ status: 'deferred', reason: 'ECONNECTION: connect ECONNREFUSED 127.0.0.1:2525' });
+    expect(classifySmtpError({ code: 'ECONNECTION', message: 'connect ECONNREFUSED 127.0.0.1:2525' })).toEqual({
+      status: 'deferred',
+      reason: 'ECONNECTION: connect ECONNREFUSED 127.0.0.1:2525',
+    });
   });
 });

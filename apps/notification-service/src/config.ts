@@ -36,7 +36,10 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
 }
 
 /** Reads and checks the settings; a bad value stops the service with the variable's name. */
-export function notificationConfigFromEnv(env: NodeJS.ProcessEnv = process.env, defaults: Partial<NotificationConfig> = {}): NotificationConfig {
+export function notificationConfigFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  defaults: Partial<NotificationConfig> = {},
+): NotificationConfig {
   const smtpUrl = env.SMTP_URL?.trim() || defaults.smtpUrl || null;
   if (smtpUrl) {
     let url: URL;
@@ -45,7 +48,8 @@ export function notificationConfigFromEnv(env: NodeJS.ProcessEnv = process.env, 
     } catch {
       throw new ConfigError(`SMTP_URL is not a URL (expected smtp://host:port or smtps://user:pass@host:port)`);
     }
-    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+      throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
   }
   const publicUrl = (env.PUBLIC_URL?.trim() || defaults.publicUrl || '').replace(/\/+$/, '');
   if (!publicUrl) throw new ConfigError('PUBLIC_URL is required: the base of every link in a mail, e.g. https://feedback.example.com');
@@ -56,7 +60,7 @@ export function notificationConfigFromEnv(env: NodeJS.ProcessEnv = process.env, 
     throw new ConfigError(`PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
   }
   const secret = env.LEADERSCOPE_SECRET || defaults.secret || '';
-  if (secret.length < 16) throw new ConfigError('LEADERSCOPE_SECRET is required (at least 16 characters, the same as the gateway\'s)');
+  if (secret.length < 16) throw new ConfigError("LEADERSCOPE_SECRET is required (at least 16 characters, the same as the gateway's)");
   return {
     smtpUrl,
     mailFrom: env.MAIL_FROM?.trim() || defaults.mailFrom || 'Leaderscope <no-reply@leaderscope.invalid>',
@@ -68,7 +72,8 @@ export function notificationConfigFromEnv(env: NodeJS.ProcessEnv = process.env, 
     maxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', defaults.maxAttempts ?? 30, 1),
     smtpConnections: int(env, 'MAIL_SMTP_CONNECTIONS', defaults.smtpConnections ?? 5, 1),
     reminderCheckMs: int(env, 'REMINDER_CHECK_MS', defaults.reminderCheckMs ?? 60_000, 10),
-    reminderMinIntervalMs: int(env, 'REMINDER_MIN_INTERVAL_HOURS', (defaults.reminderMinIntervalMs ?? 24 * 3600_000) / 3600_000, 0) * 3600_000,
+    reminderMinIntervalMs:
+      int(env, 'REMINDER_MIN_INTERVAL_HOURS', (defaults.reminderMinIntervalMs ?? 24 * 3600_000) / 3600_000, 0) * 3600_000,
     pollMs: int(env, 'MAIL_POLL_MS', defaults.pollMs ?? 1000, 10),
   };
 }

@@ -13,7 +13,9 @@ export { SmtpSender, classifySmtpError } from './delivery/smtp-sender';
 export type { MailSender, OutgoingMail, SendResult } from './delivery/smtp-sender';
 
 /** Starts the notification service (no HTTP: it consumes events, sends mail, and reports delivery by events). */
-export async function startNotificationService(options: NotificationServiceOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<INestApplicationContext> {
+export async function startNotificationService(
+  options: NotificationServiceOptions & { logger?: LoggerService | LogLevel[] | false },
+): Promise<INestApplicationContext> {
   await prepareServiceDatabase(options.databaseUrl, NOTIFICATION_SCHEMA);
   const app = await NestFactory.createApplicationContext(NotificationServiceModule.forRoot(options), {
     logger: options.logger ?? ['error', 'warn'],

@@ -24,7 +24,12 @@ export interface NotificationServiceOptions {
 @Module({})
 class NotificationConfigModule {
   static forRoot(options: NotificationServiceOptions): DynamicModule {
-    const sender = options.sender !== undefined ? options.sender : options.config.smtpUrl ? new SmtpSender(options.config.smtpUrl, options.config.smtpConnections) : null;
+    const sender =
+      options.sender !== undefined
+        ? options.sender
+        : options.config.smtpUrl
+          ? new SmtpSender(options.config.smtpUrl, options.config.smtpConnections)
+          : null;
     return {
       module: NotificationConfigModule,
       providers: [
@@ -52,7 +57,12 @@ export class NotificationServiceModule {
           }),
         ),
         NotificationConfigModule.forRoot(options),
-        MessagingModule.forRoot({ transport: options.transport, schema: NOTIFICATION_SCHEMA, service: 'notification-service', relay: options.relay }),
+        MessagingModule.forRoot({
+          transport: options.transport,
+          schema: NOTIFICATION_SCHEMA,
+          service: 'notification-service',
+          relay: options.relay,
+        }),
         MailModule,
       ],
     };

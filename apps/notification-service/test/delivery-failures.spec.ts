@@ -37,13 +37,21 @@ describe('notification service: SMTP failures and rate limit', () => {
     h.sink!.setMode('reject', /rater2@/);
     const hard = invitation('cycle-codes', 2);
     await h.publish([hard.envelope]);
-    const failed = await eventually('failed', async () => [...h.latest().values()].find((d) => d.assignmentId === hard.assignmentId && d.status === 'failed'));
+    const failed = await eventually('failed', async () =>
+      [...h.latest().values()].find((d) => d.assignmentId === hard.assignmentId && d.status === 'failed'),
+    );
     expect(failed.reason).toMatch(/550/);
     // The 451 one goes through once the server takes mail again; the 550 one is never tried again.
-    await eventually('soft one sent', async () => [...h.latest().values()].find((d) => d.assignmentId === soft.assignmentId)?.status === 'sent');
+    await eventually(
+      'soft one sent',
+      async () => [...h.latest().values()].find((d) => d.assignmentId === soft.assignmentId)?.status === 'sent',
+    );
     const attempts = failed.attempts;
     await new Promise((r) => setTimeout(r, 1000));
-    const [row] = await h.sql<{ attempts: number; status: string }>(`SELECT attempts, status FROM notification.mail WHERE assignment_id = $1`, [hard.assignmentId]);
+    const [row] = await h.sql<{ attempts: number; status: string }>(
+      `SELECT attempts, status FROM notification.mail WHERE assignment_id = $1`,
+      [hard.assignmentId],
+    );
     expect(row).toEqual({ attempts, status: 'failed' });
     expect(h.sink!.to(hard.email)).toHaveLength(0);
     expect(h.sink!.to(soft.email)).toHaveLength(1);

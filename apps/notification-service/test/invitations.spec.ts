@@ -39,7 +39,13 @@ describe('notification service: invitations', () => {
 
     // Each mail went queued → sent, per rater, with the rater's assignment.
     const byAssignment = new Map([...h.latest().values()].map((d) => [d.assignmentId, d]));
-    for (const x of invited) expect(byAssignment.get(x.assignmentId)).toMatchObject({ status: 'sent', kind: 'invitation', recipientPersonId: x.raterPersonId, attempts: 1 });
+    for (const x of invited)
+      expect(byAssignment.get(x.assignmentId)).toMatchObject({
+        status: 'sent',
+        kind: 'invitation',
+        recipientPersonId: x.raterPersonId,
+        attempts: 1,
+      });
     const statuses = h.deliveries.filter((d) => d.payload.assignmentId === invited[3].assignmentId).map((d) => d.payload.status);
     expect(statuses).toEqual(['queued', 'sent']);
 

@@ -14,19 +14,44 @@ describe('notification service: notices to leaders and managers', () => {
   it('asks the subject to choose peers, the manager to approve, and tells both when the report is ready', async () => {
     h = await harness();
     await h.publish([
-      createEnvelope(nominationRequestedV1, { ...base, subject: { personId: 'ada', name: 'Ada Lovelace', email: 'ada@northwind.test' }, requestedAt: new Date().toISOString() }, { organisationId: ORG }),
-      createEnvelope(nominationApprovalRequestedV1, { ...base, subjectName: 'Ada Lovelace', manager: { personId: 'grace', name: 'Grace Hopper', email: 'grace@northwind.test' }, requestedAt: new Date().toISOString() }, { organisationId: ORG }),
-      createEnvelope(resultsReleasedV1, {
-        ...base, subjectName: 'Ada Lovelace', releasedAt: new Date().toISOString(),
-        recipients: [
-          { personId: 'ada', name: 'Ada Lovelace', email: 'ada@northwind.test', isSubject: true },
-          { personId: 'grace', name: 'Grace Hopper', email: 'grace@northwind.test', isSubject: false },
-        ],
-      }, { organisationId: ORG }),
+      createEnvelope(
+        nominationRequestedV1,
+        { ...base, subject: { personId: 'ada', name: 'Ada Lovelace', email: 'ada@northwind.test' }, requestedAt: new Date().toISOString() },
+        { organisationId: ORG },
+      ),
+      createEnvelope(
+        nominationApprovalRequestedV1,
+        {
+          ...base,
+          subjectName: 'Ada Lovelace',
+          manager: { personId: 'grace', name: 'Grace Hopper', email: 'grace@northwind.test' },
+          requestedAt: new Date().toISOString(),
+        },
+        { organisationId: ORG },
+      ),
+      createEnvelope(
+        resultsReleasedV1,
+        {
+          ...base,
+          subjectName: 'Ada Lovelace',
+          releasedAt: new Date().toISOString(),
+          recipients: [
+            { personId: 'ada', name: 'Ada Lovelace', email: 'ada@northwind.test', isSubject: true },
+            { personId: 'grace', name: 'Grace Hopper', email: 'grace@northwind.test', isSubject: false },
+          ],
+        },
+        { organisationId: ORG },
+      ),
     ]);
     await eventually('4 mails', async () => h.sink!.received.length >= 4);
-    const ada = h.sink!.to('ada@northwind.test').map((m) => m.subject).sort();
-    const grace = h.sink!.to('grace@northwind.test').map((m) => m.subject).sort();
+    const ada = h
+      .sink!.to('ada@northwind.test')
+      .map((m) => m.subject)
+      .sort();
+    const grace = h
+      .sink!.to('grace@northwind.test')
+      .map((m) => m.subject)
+      .sort();
     expect(ada).toEqual(['Choose the peers who will give you feedback', 'Your feedback report is ready']);
     expect(grace).toEqual(["Ada Lovelace's raters are waiting for your approval", 'The feedback report for Ada Lovelace is ready']);
     const ready = h.sink!.to('grace@northwind.test').find((m) => m.subject.startsWith('The feedback report'))!;
@@ -38,7 +63,9 @@ describe('notification service: notices to leaders and managers', () => {
     const invited = Array.from({ length: 3 }, (_, i) => invitation('cycle-rec', i));
     await h.publish(invited.map((x) => x.envelope));
     await eventually('3 recorded', async () => [...h.latest().values()].filter((d) => d.status === 'recorded').length === 3);
-    const rows = await h.sql<{ status: string; t: string }>(`SELECT m.status, row_to_json(r)::text AS t FROM notification.mail m JOIN notification.rater r USING (assignment_id)`);
+    const rows = await h.sql<{ status: string; t: string }>(
+      `SELECT m.status, row_to_json(r)::text AS t FROM notification.mail m JOIN notification.rater r USING (assignment_id)`,
+    );
     expect(rows.map((r) => r.status)).toEqual(['recorded', 'recorded', 'recorded']);
     for (const x of invited) for (const r of rows) expect(r.t).not.toContain(x.token);
     const recorded = [...h.latest().values()][0];

@@ -7,17 +7,40 @@ import { Harness, harness, invitation, Invited, linkIn, ORG, PUBLIC_URL } from '
 
 function reminder(x: Invited) {
   const p = x.envelope.payload;
-  return createEnvelope(reminderRequestedV1, {
-    cycleId: p.cycleId, subjectId: p.subjectId, assignmentId: p.assignmentId, raterPersonId: p.raterPersonId, email: p.email, requestedAt: new Date().toISOString(),
-  }, { organisationId: ORG });
+  return createEnvelope(
+    reminderRequestedV1,
+    {
+      cycleId: p.cycleId,
+      subjectId: p.subjectId,
+      assignmentId: p.assignmentId,
+      raterPersonId: p.raterPersonId,
+      email: p.email,
+      requestedAt: new Date().toISOString(),
+    },
+    { organisationId: ORG },
+  );
 }
 
 function recorded(x: Invited) {
   const p = x.envelope.payload;
-  return createEnvelope(responseRecordedV1, {
-    responseId: randomUUID(), submissionId: randomUUID(), cycleId: p.cycleId, subjectId: p.subjectId, raterId: p.assignmentId, raterGroup: p.raterGroup,
-    instrumentId: 'leader-of-leaders', instrumentVersion: 1, responseVersion: 1, answers: {}, comments: {}, recordedAt: new Date().toISOString(),
-  }, { organisationId: ORG });
+  return createEnvelope(
+    responseRecordedV1,
+    {
+      responseId: randomUUID(),
+      submissionId: randomUUID(),
+      cycleId: p.cycleId,
+      subjectId: p.subjectId,
+      raterId: p.assignmentId,
+      raterGroup: p.raterGroup,
+      instrumentId: 'leader-of-leaders',
+      instrumentVersion: 1,
+      responseVersion: 1,
+      answers: {},
+      comments: {},
+      recordedAt: new Date().toISOString(),
+    },
+    { organisationId: ORG },
+  );
 }
 
 const reminders = (h: Harness, x: Invited) => h.sink!.to(x.email).filter((m) => m.subject.startsWith('Reminder'));
@@ -42,8 +65,9 @@ describe('notification service: reminders', () => {
     await eventually('3 reminders received', async () => invited.slice(3).every((x) => reminders(h, x).length === 1));
     // HR presses "remind" again the same day: nobody gets a second reminder.
     await h.publish(invited.map(reminder));
-    await eventually('second round skipped', async () =>
-      [...h.latest().values()].filter((d) => d.kind === 'reminder' && d.status === 'skipped').length === 9,
+    await eventually(
+      'second round skipped',
+      async () => [...h.latest().values()].filter((d) => d.kind === 'reminder' && d.status === 'skipped').length === 9,
     );
     await new Promise((r) => setTimeout(r, 500));
     for (const x of invited.slice(0, 3)) expect(reminders(h, x)).toHaveLength(0);
@@ -51,11 +75,16 @@ describe('notification service: reminders', () => {
       const [mail] = reminders(h, x);
       expect(linkIn(mail.text)).toBe(`${PUBLIC_URL}/survey/${x.token}`);
     }
-    const skipped = [...h.latest().values()].filter((d) => d.kind === 'reminder' && d.status === 'skipped').map((d) => d.reason).sort();
-    expect(skipped).toEqual([
-      ...Array(6).fill('already reminded recently (at most one reminder a day)').slice(0, 3),
-      ...Array(6).fill('already submitted'),
-    ].sort());
+    const skipped = [...h.latest().values()]
+      .filter((d) => d.kind === 'reminder' && d.status === 'skipped')
+      .map((d) => d.reason)
+      .sort();
+    expect(skipped).toEqual(
+      [
+        ...Array(6).fill('already reminded recently (at most one reminder a day)').slice(0, 3),
+        ...Array(6).fill('already submitted'),
+      ].sort(),
+    );
   });
 
   it('automatic reminders follow the cycle schedule (3 days before the close): once, only to non-submitters, none after the cycle closed', async () => {
@@ -64,11 +93,16 @@ describe('notification service: reminders', () => {
     const notYet = invitation('cycle-auto-later', 20, { closesAt: new Date(Date.now() + 10 * 86400_000).toISOString() });
     const closed = invitation('cycle-auto-closed', 21, { closesAt: soon });
     await h.publish([...due, notYet, closed].map((x) => x.envelope));
-    await h.publish([recorded(due[0]), createEnvelope(cycleClosedV1, { cycleId: 'cycle-auto-closed', closedAt: new Date().toISOString() }, { organisationId: ORG })]);
-    await eventually('facts recorded', async () =>
-      (await h.sql(`SELECT 1 FROM notification.submitted_assignment WHERE assignment_id = $1`, [due[0].assignmentId])).length === 1 &&
-      (await h.sql(`SELECT 1 FROM notification.closed_cycle WHERE cycle_id = 'cycle-auto-closed'`)).length === 1 &&
-      (await h.sql(`SELECT 1 FROM notification.rater WHERE cycle_id LIKE 'cycle-auto%'`)).length === 6,
+    await h.publish([
+      recorded(due[0]),
+      createEnvelope(cycleClosedV1, { cycleId: 'cycle-auto-closed', closedAt: new Date().toISOString() }, { organisationId: ORG }),
+    ]);
+    await eventually(
+      'facts recorded',
+      async () =>
+        (await h.sql(`SELECT 1 FROM notification.submitted_assignment WHERE assignment_id = $1`, [due[0].assignmentId])).length === 1 &&
+        (await h.sql(`SELECT 1 FROM notification.closed_cycle WHERE cycle_id = 'cycle-auto-closed'`)).length === 1 &&
+        (await h.sql(`SELECT 1 FROM notification.rater WHERE cycle_id LIKE 'cycle-auto%'`)).length === 6,
     );
     const scheduler = h.service!.get(AutomaticRemindersUseCase);
     expect(await scheduler.run()).toBe(3);

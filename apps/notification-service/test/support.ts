@@ -74,7 +74,14 @@ export async function harness(options: { smtp?: boolean; config?: Partial<Notifi
     ...options.config,
   };
   const h: Harness = {
-    db, sink, namespace, gateway, deliveries, config, service: null, serviceTransport: null,
+    db,
+    sink,
+    namespace,
+    gateway,
+    deliveries,
+    config,
+    service: null,
+    serviceTransport: null,
     async start() {
       h.serviceTransport = transport(namespace, 'notification-service');
       await h.serviceTransport.start();
@@ -132,13 +139,32 @@ export function invitation(cycleId: string, i: number, extra: Partial<Invitation
   const assignmentId = randomUUID();
   const email = `rater${i}@northwind.test`;
   const payload = {
-    cycleId, cycleName: 'Spring 360', organisationName: 'Northwind', requestedBy: 'Hana Hr',
-    subjectId: `subject-${i % 5}`, subjectName: `Subject ${i % 5}`, assignmentId, raterPersonId: `person-${i}`, raterName: `Rater ${i}`,
-    raterGroup: 'peer' as const, email, anonymityThreshold: 3, closesAt: new Date(Date.now() + 14 * 86400_000).toISOString(),
-    reminderDaysBeforeClose: [3], sealedToken: seal.seal(token, assignmentId), resend: false, issuedAt: new Date().toISOString(),
+    cycleId,
+    cycleName: 'Spring 360',
+    organisationName: 'Northwind',
+    requestedBy: 'Hana Hr',
+    subjectId: `subject-${i % 5}`,
+    subjectName: `Subject ${i % 5}`,
+    assignmentId,
+    raterPersonId: `person-${i}`,
+    raterName: `Rater ${i}`,
+    raterGroup: 'peer' as const,
+    email,
+    anonymityThreshold: 3,
+    closesAt: new Date(Date.now() + 14 * 86400_000).toISOString(),
+    reminderDaysBeforeClose: [3],
+    sealedToken: seal.seal(token, assignmentId),
+    resend: false,
+    issuedAt: new Date().toISOString(),
     ...extra,
   };
-  return { token, assignmentId, raterPersonId: payload.raterPersonId, email: payload.email ?? email, envelope: createEnvelope(invitationIssuedV2, payload, { organisationId: ORG, correlationId: cycleId }) };
+  return {
+    token,
+    assignmentId,
+    raterPersonId: payload.raterPersonId,
+    email: payload.email ?? email,
+    envelope: createEnvelope(invitationIssuedV2, payload, { organisationId: ORG, correlationId: cycleId }),
+  };
 }
 
 /** The survey link in a received mail's plain text. */

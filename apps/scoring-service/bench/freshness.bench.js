@@ -66,7 +66,13 @@ async function main() {
   }
   await ensureDatabase(databaseUrl);
   const namespace = `bench-${randomUUID().slice(0, 8)}.`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: namespace, KAFKA_PARTITIONS: String(PARTITIONS) };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    KAFKA_BROKERS: brokers.join(','),
+    KAFKA_TOPIC_PREFIX: namespace,
+    KAFKA_PARTITIONS: String(PARTITIONS),
+  };
   const transport = new KafkaTransport({ brokers, clientId: 'bench', registry: catalogue, partitions: PARTITIONS, namespace });
   await transport.start();
 
@@ -132,7 +138,15 @@ async function main() {
   console.log(JSON.stringify(result));
 
   await transport.close();
-  await Promise.all(children.map((c) => new Promise((resolve) => { c.child.once('exit', resolve); c.child.kill('SIGTERM'); })));
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise((resolve) => {
+          c.child.once('exit', resolve);
+          c.child.kill('SIGTERM');
+        }),
+    ),
+  );
   if (pg) {
     await pg.stop();
     rmSync(pgDir, { recursive: true, force: true });

@@ -17,7 +17,9 @@ export { CycleResultEntity, SubjectComparisonEntity } from './cycle-results/cycl
 export { LIVE_RESULT_SET, RaterResponseEntity, RescoreEntity, SubjectReportEntity } from './reports/report.entity';
 
 /** Starts the scoring service (no HTTP: it only consumes and produces events). */
-export async function startScoringService(options: ScoringServiceOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<INestApplicationContext> {
+export async function startScoringService(
+  options: ScoringServiceOptions & { logger?: LoggerService | LogLevel[] | false },
+): Promise<INestApplicationContext> {
   await prepareServiceDatabase(options.databaseUrl, SCORING_SCHEMA, scoringMigrations);
   const app = await NestFactory.createApplicationContext(ScoringServiceModule.forRoot(options), {
     logger: options.logger ?? ['error', 'warn'],

@@ -82,7 +82,9 @@ describe('a broker restart during a stream of submissions', () => {
       await new Promise((r) => setTimeout(r, 2000));
       expect(done.stored).toBe(400);
       expect(await counts(db.url)).toEqual({ stored: 400, scored: 400, inReports: 400, versionMismatches: 0, recordedEvents: 400 });
-      process.stderr.write(`broker-restart: ${duringOutage} submissions accepted when the broker stopped, 400 in all; stored 400, scored 400\n`);
+      process.stderr.write(
+        `broker-restart: ${duringOutage} submissions accepted when the broker stopped, 400 in all; stored 400, scored 400\n`,
+      );
     } finally {
       await relay.stop().catch(() => {});
       await services.stop();

@@ -76,10 +76,14 @@ describe('a consumer killed mid-batch and restarted', () => {
       // The services are up and consuming before the stream starts (otherwise, on a quiet machine,
       // the whole stream can be published before they connect and be stored in one go).
       await gateway.publish(subs.slice(0, 10).map(submittedEnvelope));
-      await eventually('the services to consume', async () => {
-        alive();
-        return (await counts(db.url)).stored >= 10;
-      }, 60000);
+      await eventually(
+        'the services to consume',
+        async () => {
+          alive();
+          return (await counts(db.url)).stored >= 10;
+        },
+        60000,
+      );
       // A steady stream (about 150/s) while the services work through it.
       const stream = (async () => {
         for (let i = 10; i < subs.length; i += 10) {
@@ -89,11 +93,15 @@ describe('a consumer killed mid-batch and restarted', () => {
       })();
 
       // Kill both services in the middle of the stream, once some work is committed in the database.
-      const midway = await eventually('the services to be midway', async () => {
-        alive();
-        const c = await counts(db.url);
-        return c.stored >= 60 && c.scored >= 30 ? c : undefined;
-      }, 60000);
+      const midway = await eventually(
+        'the services to be midway',
+        async () => {
+          alive();
+          const c = await counts(db.url);
+          return c.stored >= 60 && c.scored >= 30 ? c : undefined;
+        },
+        60000,
+      );
       await Promise.all([kill(survey), kill(scoring)]);
       expect(midway.stored).toBeLessThan(300);
       await stream;
@@ -111,7 +119,9 @@ describe('a consumer killed mid-batch and restarted', () => {
       const skipped = (entry: { output: string[] }) => entry.output.join('').split('skipped redelivered event').length - 1;
       const redelivered = skipped(survey) + skipped(scoring);
       expect(redelivered).toBeGreaterThan(0);
-      process.stderr.write(`crash-restart: stored at the kill ${midway.stored}, scored ${midway.scored}; redelivered and skipped after restart: survey ${skipped(survey)}, scoring ${skipped(scoring)}\n`);
+      process.stderr.write(
+        `crash-restart: stored at the kill ${midway.stored}, scored ${midway.scored}; redelivered and skipped after restart: survey ${skipped(survey)}, scoring ${skipped(scoring)}\n`,
+      );
     } finally {
       await gateway.close();
     }

@@ -27,7 +27,9 @@ const v2 = getInstrument(INSTRUMENT_ID, 2);
 // A dimension that both managers and peers observe in both versions: every rater's score on it is
 // their answer level (reverse items are answered mirrored, so each recoded value is the level).
 const D = v1.dimensions.find((d) =>
-  [v1, v2].every((inst) => ['manager', 'peer'].every((g) => inst.items.some((i) => i.dimensionId === d.id && i.observers.includes(g as Group)))),
+  [v1, v2].every((inst) =>
+    ['manager', 'peer'].every((g) => inst.items.some((i) => i.dimensionId === d.id && i.observers.includes(g as Group))),
+  ),
 )!.id;
 
 function answersAt(version: 1 | 2, group: Group, level: number): Record<string, number> {
@@ -50,7 +52,24 @@ function subjectSubmissions(cycleId: string, subjectId: string, level: number, v
 }
 
 // Cycle 1 (instrument v1, closed): s0..s11 and x0..x3. Cycle 2 (v2, open) and cycle 3 (v1, open): s0..s7.
-const L1: Record<string, number> = { s0: 1, s1: 2, s2: 3, s3: 4, s4: 5, s5: 1, s6: 2, s7: 3, s8: 4, s9: 5, s10: 1, s11: 2, x0: 3, x1: 3, x2: 4, x3: 5 };
+const L1: Record<string, number> = {
+  s0: 1,
+  s1: 2,
+  s2: 3,
+  s3: 4,
+  s4: 5,
+  s5: 1,
+  s6: 2,
+  s7: 3,
+  s8: 4,
+  s9: 5,
+  s10: 1,
+  s11: 2,
+  x0: 3,
+  x1: 3,
+  x2: 4,
+  x3: 5,
+};
 const L2: Record<string, number> = { s0: 5, s1: 2, s2: 3, s3: 4, s4: 5, s5: 1, s6: 2, s7: 3 };
 // t(0.975, 6) from the t table
 const T6 = 2.446911851144969;
@@ -66,9 +85,15 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
   const cycles: CycleScoredV1[] = [];
   const comparisons: ReportComparisonsUpdatedV1[] = [];
   const requestScore = (cycleId: string, closed: boolean) =>
-    createEnvelope(cycleScoreRequestedV1, { requestId: randomUUID(), cycleId, resultSet: 'live', closed, requestedAt: new Date().toISOString() }, { organisationId: 'org-test' });
+    createEnvelope(
+      cycleScoreRequestedV1,
+      { requestId: randomUUID(), cycleId, resultSet: 'live', closed, requestedAt: new Date().toISOString() },
+      { organisationId: 'org-test' },
+    );
   const comparisonOf = (cycleId: string, subjectId: string) =>
-    comparisons.filter((c) => c.cycleId === cycleId && c.subjectId === subjectId).sort((a, b) => b.comparisonVersion - a.comparisonVersion)[0];
+    comparisons
+      .filter((c) => c.cycleId === cycleId && c.subjectId === subjectId)
+      .sort((a, b) => b.comparisonVersion - a.comparisonVersion)[0];
   const normOf = (c: ReportComparisonsUpdatedV1) => c.norms.find((n) => n.dimensionId === D)!;
 
   beforeAll(async () => {
@@ -85,18 +110,38 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     });
     services = await startServices(db.url, surveyTransport, scoringTransport);
 
-    await gateway.publish(Object.entries(L1).flatMap(([s, l]) => subjectSubmissions('cycle-1', s, l, 1)).map(submittedEnvelope));
+    await gateway.publish(
+      Object.entries(L1)
+        .flatMap(([s, l]) => subjectSubmissions('cycle-1', s, l, 1))
+        .map(submittedEnvelope),
+    );
     await allScored(db.url, 16 * 5, 90000);
     await gateway.publish([requestScore('cycle-1', true)]);
-    await eventually('cycle-1 scored', async () => cycles.some((c) => c.cycleId === 'cycle-1') && comparisons.filter((c) => c.cycleId === 'cycle-1').length === 16, 60000);
+    await eventually(
+      'cycle-1 scored',
+      async () => cycles.some((c) => c.cycleId === 'cycle-1') && comparisons.filter((c) => c.cycleId === 'cycle-1').length === 16,
+      60000,
+    );
 
-    await gateway.publish(Object.entries(L2).flatMap(([s, l]) => subjectSubmissions('cycle-2', s, l, 2)).map(submittedEnvelope));
+    await gateway.publish(
+      Object.entries(L2)
+        .flatMap(([s, l]) => subjectSubmissions('cycle-2', s, l, 2))
+        .map(submittedEnvelope),
+    );
     await allScored(db.url, 16 * 5 + 8 * 5, 90000);
     await gateway.publish([requestScore('cycle-2', false)]);
-    await eventually('cycle-2 scored', async () => cycles.some((c) => c.cycleId === 'cycle-2') && comparisons.filter((c) => c.cycleId === 'cycle-2').length === 8, 60000);
+    await eventually(
+      'cycle-2 scored',
+      async () => cycles.some((c) => c.cycleId === 'cycle-2') && comparisons.filter((c) => c.cycleId === 'cycle-2').length === 8,
+      60000,
+    );
 
     // Cycle 3: instrument v1 like cycle 1, same levels as cycle 2.
-    await gateway.publish(Object.entries(L2).flatMap(([s, l]) => subjectSubmissions('cycle-3', s, l, 1)).map(submittedEnvelope));
+    await gateway.publish(
+      Object.entries(L2)
+        .flatMap(([s, l]) => subjectSubmissions('cycle-3', s, l, 1))
+        .map(submittedEnvelope),
+    );
     await allScored(db.url, 16 * 5 + 2 * 8 * 5, 90000);
     await gateway.publish([requestScore('cycle-3', false)]);
     await eventually('cycle-3 scored', async () => comparisons.filter((c) => c.cycleId === 'cycle-3').length === 8, 60000);
@@ -112,8 +157,15 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     await eventually('live report of s0 in cycle-2 with all 5 responses', async () =>
       reports.some((r) => r.cycleId === 'cycle-2' && r.subjectId === 's0' && r.reportVersion >= 5),
     );
-    const last = reports.filter((r) => r.cycleId === 'cycle-2' && r.subjectId === 's0').sort((a, b) => b.reportVersion - a.reportVersion)[0];
-    type Item = { itemId: string; groups: Record<string, { n: number; mean?: number; suppressed?: boolean }>; others: { n: number; mean?: number; includes?: string[] }; gap: number | null };
+    const last = reports
+      .filter((r) => r.cycleId === 'cycle-2' && r.subjectId === 's0')
+      .sort((a, b) => b.reportVersion - a.reportVersion)[0];
+    type Item = {
+      itemId: string;
+      groups: Record<string, { n: number; mean?: number; suppressed?: boolean }>;
+      others: { n: number; mean?: number; includes?: string[] };
+      gap: number | null;
+    };
     const items = (last.report as { items: { items: Item[]; highest: unknown[]; lowest: unknown[] } }).items;
     expect(items.items.map((i) => i.itemId)).toEqual(v2.items.map((i) => i.id));
     const observers = (id: string) => v2.items.find((x) => x.id === id)!.observers;
@@ -127,7 +179,14 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
 
   it('stores and announces the cycle-level result: norms per dimension, alpha, ICC per rater group', async () => {
     const c2 = cycles.find((c) => c.cycleId === 'cycle-2')!;
-    expect(c2).toMatchObject({ resultSet: 'live', resultVersion: 1, instrumentVersion: 2, roleProfileId: 'leader-of-others', closed: false, subjectCount: 8 });
+    expect(c2).toMatchObject({
+      resultSet: 'live',
+      resultVersion: 1,
+      instrumentVersion: 2,
+      roleProfileId: 'leader-of-others',
+      closed: false,
+      subjectCount: 8,
+    });
     // 8 subjects: within-cycle norms are withheld, with the size
     expect(c2.norms.dimensions.find((d) => d.dimensionId === D)).toMatchObject({ n: 8, available: false });
     expect(c2.reliability.alpha.map((a) => a.dimensionId)).toEqual(v2.dimensions.map((d) => d.id));
@@ -156,7 +215,13 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     // cycle 2 (v2): 8 subjects, too few within the cycle, and no closed cycle of v2 to add: withheld, with the size
     const c2 = normOf(comparisonOf('cycle-2', 's0'));
     expect(c2.cycle).toMatchObject({ percentile: null, normSize: 8, available: false });
-    expect(c2.organisation).toEqual({ percentile: null, normSize: 8, available: false, reason: 'the norm group has 8 subjects; norms need at least 10', cycles: 1 });
+    expect(c2.organisation).toEqual({
+      percentile: null,
+      normSize: 8,
+      available: false,
+      reason: 'the norm group has 8 subjects; norms need at least 10',
+      cycles: 1,
+    });
     // cycle 3 (v1): its 8 subjects plus closed cycle 1's subjects not in cycle 3 (s8–s11, x0–x3):
     // levels 1 ×2, 2 ×3, 3 ×4, 4 ×3, 5 ×4. s0 (5): (12 + 4/2)/16; s5 (1): (0 + 2/2)/16; s2 (3): (5 + 4/2)/16
     const s0 = normOf(comparisonOf('cycle-3', 's0'));
@@ -168,7 +233,13 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
 
   it('like-for-like trend: the previous closed cycle rescored under the current version, change with its interval', async () => {
     const s0 = comparisonOf('cycle-2', 's0').trend!;
-    expect(s0).toMatchObject({ previousCycleId: 'cycle-1', previousInstrumentVersion: 1, instrumentVersion: 2, roleProfileId: 'leader-of-others', ratersInCommon: null });
+    expect(s0).toMatchObject({
+      previousCycleId: 'cycle-1',
+      previousInstrumentVersion: 1,
+      instrumentVersion: 2,
+      roleProfileId: 'leader-of-others',
+      ratersInCommon: null,
+    });
     const d = s0.dimensions.find((x) => x.dimensionId === D)!;
     // others before: manager 3, peers 1, 1, 1 (mean 1.5, sd 1); after: 3, 5, 5, 5 (mean 4.5, sd 1)
     // Welch: se = √(1/4 + 1/4), df = 6 → 3 ± t(0.975, 6)·√0.5
@@ -179,9 +250,17 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     expect(d.ci95![1]).toBeCloseTo(3 + T6 * Math.sqrt(0.5), 8);
     expect(d.call).toBe('improved');
     expect(d.comparability.itemsInCommon!.share).toBe(1);
-    expect(d.comparability.groupMix).toEqual({ previous: { published: { manager: 1, peer: 3 }, merged: 0 }, current: { published: { manager: 1, peer: 3 }, merged: 0 } });
+    expect(d.comparability.groupMix).toEqual({
+      previous: { published: { manager: 1, peer: 3 }, merged: 0 },
+      current: { published: { manager: 1, peer: 3 }, merged: 0 },
+    });
     // the previous figures are exactly the previous cycle rescored under v2 (the rescore path)
-    const prevRows = await query<{ rater_id: string; rater_group: string; answers: Record<string, number | null>; comments: Record<string, string> }>(
+    const prevRows = await query<{
+      rater_id: string;
+      rater_group: string;
+      answers: Record<string, number | null>;
+      comments: Record<string, string>;
+    }>(
       db.url,
       `SELECT rater_id, rater_group, answers, comments FROM scoring.rater_response WHERE cycle_id = 'cycle-1' AND subject_id = 's0'`,
     );
@@ -195,7 +274,10 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
       expect(dim.previous?.mean ?? null).toBe(o.mean ?? null);
     }
     // same level in both cycles: no change is called
-    expect(comparisonOf('cycle-2', 's1').trend!.dimensions.find((x) => x.dimensionId === D)).toMatchObject({ change: 0, call: 'no-clear-change' });
+    expect(comparisonOf('cycle-2', 's1').trend!.dimensions.find((x) => x.dimensionId === D)).toMatchObject({
+      change: 0,
+      call: 'no-clear-change',
+    });
     // cycle 1 had no earlier closed cycle
     expect(comparisonOf('cycle-1', 's0').trend).toBeNull();
   });
@@ -212,14 +294,19 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     const direct = await useCase.execute({ cycleId: 'cycle-1', closed: false });
     expect(direct).toMatchObject({ resultVersion: 3, subjectCount: 16, withTrend: 0, normCycles: 1 });
     expect(await useCase.execute({ cycleId: 'cycle-without-responses', closed: true })).toBeNull();
-    await expect(useCase.execute({ cycleId: 'cycle-1', resultSet: 'no-such-rescore', closed: false })).rejects.toThrow(/cycle "cycle-1" has no result set "no-such-rescore"/);
+    await expect(useCase.execute({ cycleId: 'cycle-1', resultSet: 'no-such-rescore', closed: false })).rejects.toThrow(
+      /cycle "cycle-1" has no result set "no-such-rescore"/,
+    );
   });
 
   it('the score-cycle CLI runs the same use-case (events wait in the outbox without a broker)', async () => {
     expect(() => parseScoreCycleArgs([])).toThrow(/--cycle <id> is required/);
     const summary = await runScoreCycle(parseScoreCycleArgs(['--cycle', 'cycle-2', '--closed']), { DATABASE_URL: db.url });
     expect(summary).toMatchObject({ cycleId: 'cycle-2', resultSet: 'live', resultVersion: 2, subjectCount: 8, withTrend: 8 });
-    const [row] = await query<{ closed: boolean; result_version: number }>(db.url, `SELECT closed, result_version FROM scoring.cycle_result WHERE cycle_id = 'cycle-2'`);
+    const [row] = await query<{ closed: boolean; result_version: number }>(
+      db.url,
+      `SELECT closed, result_version FROM scoring.cycle_result WHERE cycle_id = 'cycle-2'`,
+    );
     expect(row).toEqual({ closed: true, result_version: 2 });
   });
 });

@@ -5,7 +5,18 @@
  */
 import { createEnvelope, EventEnvelope, EventTransport, KafkaTransport, responseRecordedV1, Topics } from '@leaderscope/events';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
-import { allScored, counts, cycleSubmissions, kafkaTransport, query, readTopic, Services, startServices, submission, submittedEnvelope } from './support';
+import {
+  allScored,
+  counts,
+  cycleSubmissions,
+  kafkaTransport,
+  query,
+  readTopic,
+  Services,
+  startServices,
+  submission,
+  submittedEnvelope,
+} from './support';
 
 describe('event path on the real broker: duplicates, poison messages, a relay dying before it marks', () => {
   let db: TestDatabase;
@@ -49,10 +60,14 @@ describe('event path on the real broker: duplicates, poison messages, a relay dy
   }, 60000);
 
   async function lagIsZero() {
-    await eventually('consumer lag to reach zero', async () => {
-      const lags = [...(await surveyTransport.consumerLag()), ...(await scoringTransport.consumerLag())];
-      return lags.length > 0 && lags.every((l) => l.lag === 0);
-    }, 30000);
+    await eventually(
+      'consumer lag to reach zero',
+      async () => {
+        const lags = [...(await surveyTransport.consumerLag()), ...(await scoringTransport.consumerLag())];
+        return lags.length > 0 && lags.every((l) => l.lag === 0);
+      },
+      30000,
+    );
   }
 
   it('counts a duplicated delivery once (same event twice, same submission under a new event id, a recorded event republished)', async () => {
@@ -75,9 +90,15 @@ describe('event path on the real broker: duplicates, poison messages, a relay dy
     expect(await gateway.messageCount(Topics.Responses)).toBeGreaterThanOrEqual(24);
     expect(c).toEqual({ stored: 12, scored: 12, inReports: 12, versionMismatches: 0, recordedEvents: 12 });
     expect(settled.stored).toBe(12);
-    const processed = await query<{ consumer: string; n: string }>(db.url, `SELECT consumer, count(*) AS n FROM survey.processed_event GROUP BY consumer`);
+    const processed = await query<{ consumer: string; n: string }>(
+      db.url,
+      `SELECT consumer, count(*) AS n FROM survey.processed_event GROUP BY consumer`,
+    );
     expect(processed).toEqual([{ consumer: 'record-response', n: '24' }]); // 12 ids + 12 retry ids; the 12 repeats skipped
-    const reports = await query<{ report_version: number; response_count: number }>(db.url, `SELECT report_version, response_count FROM scoring.subject_report WHERE result_set = 'live'`);
+    const reports = await query<{ report_version: number; response_count: number }>(
+      db.url,
+      `SELECT report_version, response_count FROM scoring.subject_report WHERE result_set = 'live'`,
+    );
     expect(reports).toHaveLength(3);
     for (const r of reports) expect(r).toEqual({ report_version: 4, response_count: 4 });
   }, 90000);

@@ -23,14 +23,20 @@ describe('live scoring and rescoring on the real broker', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     for (const t of [gateway, surveyTransport, scoringTransport]) await t.start();
-    await gateway.subscribe({ groupId: 'report-reader', contracts: [reportUpdatedV1], handler: async (e) => void updates.push((e as EventEnvelope<ReportUpdatedV1>).payload) });
+    await gateway.subscribe({
+      groupId: 'report-reader',
+      contracts: [reportUpdatedV1],
+      handler: async (e) => void updates.push((e as EventEnvelope<ReportUpdatedV1>).payload),
+    });
     services = await startServices(db.url, surveyTransport, scoringTransport);
     // Two subjects; subject a with 3 peers (published), subject b with 2 (suppressed at the default threshold of 3).
     const policy = { minGroupSize: 3, roleProfileId: 'leader-of-others' };
     const subs = [
       submission('cycle-r', 'a', 'a-self', 'self', 5, { policy, comments: { 'develops-leaders': 'Coaches well.' } }),
       submission('cycle-r', 'a', 'a-manager', 'manager', 3, { policy }),
-      ...[1, 2, 3].map((i) => submission('cycle-r', 'a', `a-peer-${i}`, 'peer', 3 + (i % 2), { policy, comments: { 'develops-leaders': `Peer view ${i}.` } })),
+      ...[1, 2, 3].map((i) =>
+        submission('cycle-r', 'a', `a-peer-${i}`, 'peer', 3 + (i % 2), { policy, comments: { 'develops-leaders': `Peer view ${i}.` } }),
+      ),
       submission('cycle-r', 'b', 'b-self', 'self', 4, { policy }),
       ...[1, 2].map((i) => submission('cycle-r', 'b', `b-peer-${i}`, 'peer', 2, { policy })),
     ];
@@ -38,7 +44,8 @@ describe('live scoring and rescoring on the real broker', () => {
     await allScored(db.url, 8);
     // Responses of one subject handled in one batch are announced by one report.updated, whose
     // reportVersion counts them all: wait for the versions that account for every response.
-    const liveVersion = (s: string) => Math.max(0, ...updates.filter((u) => u.resultSet === 'live' && u.subjectId === s).map((u) => u.reportVersion));
+    const liveVersion = (s: string) =>
+      Math.max(0, ...updates.filter((u) => u.resultSet === 'live' && u.subjectId === s).map((u) => u.reportVersion));
     await eventually('live report.updated for both subjects', async () => liveVersion('a') >= 5 && liveVersion('b') >= 3);
   }, 90000);
 
@@ -50,10 +57,28 @@ describe('live scoring and rescoring on the real broker', () => {
 
   it('scores live with buildSubjectReport: the whole report, counted raters per group, the policy', async () => {
     const last = updates.filter((u) => u.subjectId === 'a' && u.resultSet === 'live').sort((x, y) => y.reportVersion - x.reportVersion)[0];
-    expect(last).toMatchObject({ cycleId: 'cycle-r', reportVersion: 5, responseCount: 5, roleProfileId: 'leader-of-others', instrumentVersion: 1 });
+    expect(last).toMatchObject({
+      cycleId: 'cycle-r',
+      reportVersion: 5,
+      responseCount: 5,
+      roleProfileId: 'leader-of-others',
+      instrumentVersion: 1,
+    });
     expect(last.groupCounts).toEqual({ self: 1, manager: 1, peer: 3 });
     expect(Object.keys(last.report).sort()).toEqual(
-      ['blindSpots', 'comments', 'developmentAreas', 'hiddenStrengths', 'items', 'lowAgreement', 'overall', 'readiness', 'scores', 'strengths', 'transitionRisks'].sort(),
+      [
+        'blindSpots',
+        'comments',
+        'developmentAreas',
+        'hiddenStrengths',
+        'items',
+        'lowAgreement',
+        'overall',
+        'readiness',
+        'scores',
+        'strengths',
+        'transitionRisks',
+      ].sort(),
     );
     const report = last.report as { strengths: { fitBasis: string }; comments: { text: string; group: string }[] };
     expect(report.strengths.fitBasis).toBe('leader-of-others');
@@ -74,16 +99,30 @@ describe('live scoring and rescoring on the real broker', () => {
     await gateway.publish([
       createEnvelope(
         rescoreRequestedV1,
-        { rescoreId, cycleId: 'cycle-r', instrumentId: 'leader-of-leaders', instrumentVersion: 2, roleProfileId: 'function-head', minGroupSize: 2, requestedAt: new Date().toISOString() },
+        {
+          rescoreId,
+          cycleId: 'cycle-r',
+          instrumentId: 'leader-of-leaders',
+          instrumentVersion: 2,
+          roleProfileId: 'function-head',
+          minGroupSize: 2,
+          requestedAt: new Date().toISOString(),
+        },
         { organisationId: 'org-test' },
       ),
     ]);
-    await eventually('report.updated of the rescore for both subjects', async () => updates.filter((u) => u.resultSet === rescoreId).length === 2, 30000);
+    await eventually(
+      'report.updated of the rescore for both subjects',
+      async () => updates.filter((u) => u.resultSet === rescoreId).length === 2,
+      30000,
+    );
     const rescored = updates.filter((u) => u.resultSet === rescoreId);
     for (const u of rescored) expect(u).toMatchObject({ reportVersion: 1, instrumentVersion: 2, roleProfileId: 'function-head' });
     // With a threshold of 2, subject b's two peers are now published.
     const b = rescored.find((u) => u.subjectId === 'b')!;
-    const peer = (b.report as { scores: { dimensions: { groups: { peer?: { suppressed?: boolean; n: number } } }[] } }).scores.dimensions.find((d) => d.groups.peer)!.groups.peer!;
+    const peer = (
+      b.report as { scores: { dimensions: { groups: { peer?: { suppressed?: boolean; n: number } } }[] } }
+    ).scores.dimensions.find((d) => d.groups.peer)!.groups.peer!;
     expect(peer.suppressed).toBeUndefined();
     expect(peer.n).toBe(2);
 
@@ -98,14 +137,18 @@ describe('live scoring and rescoring on the real broker', () => {
       { subject_id: 'b', result_set: rescoreId, instrument_version: 2 },
     ]);
     // The finished rescore asks for its cycle-level result (cycle.score-requested → cycle_result under v2).
-    const cycleResult = await eventually('cycle result of the rescore', async () => {
-      const rows = await query<{ instrument_version: number; role_profile_id: string; min_group_size: number; subject_count: number }>(
-        db.url,
-        `SELECT instrument_version, role_profile_id, min_group_size, subject_count FROM scoring.cycle_result WHERE cycle_id = 'cycle-r' AND result_set = $1`,
-        [rescoreId],
-      );
-      return rows[0];
-    }, 30000);
+    const cycleResult = await eventually(
+      'cycle result of the rescore',
+      async () => {
+        const rows = await query<{ instrument_version: number; role_profile_id: string; min_group_size: number; subject_count: number }>(
+          db.url,
+          `SELECT instrument_version, role_profile_id, min_group_size, subject_count FROM scoring.cycle_result WHERE cycle_id = 'cycle-r' AND result_set = $1`,
+          [rescoreId],
+        );
+        return rows[0];
+      },
+      30000,
+    );
     expect(cycleResult).toEqual({ instrument_version: 2, role_profile_id: 'function-head', min_group_size: 2, subject_count: 2 });
     const useCase = services.scoring.get(RescoreCycleUseCase);
     expect((await useCase.resultSets('cycle-r')).map((s) => s.resultSet)).toEqual(['live', rescoreId]);
@@ -116,7 +159,13 @@ describe('live scoring and rescoring on the real broker', () => {
 
     // The same request again (a redelivery) writes and announces nothing new.
     const before = updates.length;
-    const again = await useCase.execute({ rescoreId, cycleId: 'cycle-r', instrumentVersion: 2, roleProfileId: 'function-head', minGroupSize: 2 });
+    const again = await useCase.execute({
+      rescoreId,
+      cycleId: 'cycle-r',
+      instrumentVersion: 2,
+      roleProfileId: 'function-head',
+      minGroupSize: 2,
+    });
     expect(again).toMatchObject({ subjects: 2, scored: 0, skipped: 2 });
     await new Promise((r) => setTimeout(r, 1000));
     expect(updates.length).toBe(before);
@@ -124,12 +173,17 @@ describe('live scoring and rescoring on the real broker', () => {
     // An interrupted rescore (subject b's chunk never committed) resumes: only b is scored and announced.
     await query(db.url, `DELETE FROM scoring.subject_report WHERE result_set = $1 AND subject_id = 'b'`, [rescoreId]);
     const progress: { subjectId: string; done: number; total: number }[] = [];
-    const resumed = await useCase.execute({ rescoreId, cycleId: 'cycle-r', instrumentVersion: 2, roleProfileId: 'function-head', minGroupSize: 2 }, (p) =>
-      void progress.push({ subjectId: p.subjectId, done: p.done, total: p.total }),
+    const resumed = await useCase.execute(
+      { rescoreId, cycleId: 'cycle-r', instrumentVersion: 2, roleProfileId: 'function-head', minGroupSize: 2 },
+      (p) => void progress.push({ subjectId: p.subjectId, done: p.done, total: p.total }),
     );
     expect(resumed).toMatchObject({ subjects: 2, scored: 1, skipped: 1 });
     expect(progress).toEqual([{ subjectId: 'b', done: 2, total: 2 }]);
-    await eventually('the resumed subject to be announced again', async () => updates.filter((u) => u.resultSet === rescoreId && u.subjectId === 'b').length === 2, 30000);
+    await eventually(
+      'the resumed subject to be announced again',
+      async () => updates.filter((u) => u.resultSet === rescoreId && u.subjectId === 'b').length === 2,
+      30000,
+    );
     expect(updates.filter((u) => u.resultSet === rescoreId && u.subjectId === 'a')).toHaveLength(1);
 
     // Chunks smaller than the cycle: every subject written and announced once, progress per subject.
@@ -138,10 +192,17 @@ describe('live scoring and rescoring on the real broker', () => {
     try {
       const small = randomUUID();
       const seen: number[] = [];
-      const result = await useCase.execute({ rescoreId: small, cycleId: 'cycle-r', instrumentVersion: 2, minGroupSize: 2 }, (p) => void seen.push(p.done));
+      const result = await useCase.execute(
+        { rescoreId: small, cycleId: 'cycle-r', instrumentVersion: 2, minGroupSize: 2 },
+        (p) => void seen.push(p.done),
+      );
       expect(result).toMatchObject({ subjects: 2, scored: 2, skipped: 0 });
       expect(seen).toEqual([1, 2]);
-      await eventually('both subjects of the chunked rescore to be announced', async () => updates.filter((u) => u.resultSet === small).length === 2, 30000);
+      await eventually(
+        'both subjects of the chunked rescore to be announced',
+        async () => updates.filter((u) => u.resultSet === small).length === 2,
+        30000,
+      );
     } finally {
       RescoreCycleUseCase.chunkSize = chunkSize;
     }
@@ -158,14 +219,24 @@ describe('live scoring and rescoring on the real broker', () => {
     expect(text).toContain(`cycle-r: result set ${options.rescoreId}: 2 subject(s), 2 scored now`);
     // two report.updated and the rescore's cycle.score-requested
     expect(text).toContain('no KAFKA_BROKERS: 3 event(s) wait in the outbox');
-    const [row] = await query<{ n: string }>(db.url, `SELECT count(*) AS n FROM scoring.subject_report WHERE result_set = $1`, [options.rescoreId]);
+    const [row] = await query<{ n: string }>(db.url, `SELECT count(*) AS n FROM scoring.subject_report WHERE result_set = $1`, [
+      options.rescoreId,
+    ]);
     expect(row.n).toBe('2');
     // The running scoring service's relay publishes what the CLI left in the outbox.
-    await eventually('the CLI rescore to be announced', async () => updates.filter((u) => u.resultSet === options.rescoreId).length === 2, 30000);
-
-    await expect(runRescore(parseRescoreArgs(['--cycle', 'cycle-r', '--instrument-version', '2', '--role-profile', 'no-such-profile']), { DATABASE_URL: db.url }, out)).rejects.toThrow(
-      /unknown role profile "no-such-profile"/,
+    await eventually(
+      'the CLI rescore to be announced',
+      async () => updates.filter((u) => u.resultSet === options.rescoreId).length === 2,
+      30000,
     );
+
+    await expect(
+      runRescore(
+        parseRescoreArgs(['--cycle', 'cycle-r', '--instrument-version', '2', '--role-profile', 'no-such-profile']),
+        { DATABASE_URL: db.url },
+        out,
+      ),
+    ).rejects.toThrow(/unknown role profile "no-such-profile"/);
     expect(() => parseRescoreArgs(['--instrument-version', '2'])).toThrow(/--cycle <id> or --all/);
   }, 60000);
 });

@@ -3,7 +3,15 @@
  * scoring services started in this process (each on its own transport, as separate processes
  * would be), and the counts the tests check (submitted = stored = scored).
  */
-import { catalogue, createEnvelope, EventEnvelope, EventTransport, KafkaTransport, surveySubmittedV1, SurveySubmittedV1 } from '@leaderscope/events';
+import {
+  catalogue,
+  createEnvelope,
+  EventEnvelope,
+  EventTransport,
+  KafkaTransport,
+  surveySubmittedV1,
+  SurveySubmittedV1,
+} from '@leaderscope/events';
 import { getInstrument } from '@leaderscope/framework';
 import { eventually } from '@leaderscope/testing';
 import { startSurveyService } from '@leaderscope/survey-service';
@@ -18,7 +26,14 @@ const instrument = getInstrument(INSTRUMENT_ID, 1);
 export type Group = SurveySubmittedV1['raterGroup'];
 
 /** A complete, valid submission in which the rater answers every item they observe with `level`. */
-export function submission(cycleId: string, subjectId: string, raterId: string, raterGroup: Group, level = 4, extra: Partial<SurveySubmittedV1> = {}) {
+export function submission(
+  cycleId: string,
+  subjectId: string,
+  raterId: string,
+  raterGroup: Group,
+  level = 4,
+  extra: Partial<SurveySubmittedV1> = {},
+) {
   const answers: Record<string, number | null> = {};
   for (const item of instrument.items) if (item.observers.includes(raterGroup)) answers[item.id] = level;
   return {
@@ -54,7 +69,12 @@ export function cycleSubmissions(cycleId: string, subjects: number, peers = 3) {
   return out;
 }
 
-export function kafkaTransport(brokers: string[], namespace: string, clientId: string, extra: Partial<ConstructorParameters<typeof KafkaTransport>[0]> = {}): KafkaTransport {
+export function kafkaTransport(
+  brokers: string[],
+  namespace: string,
+  clientId: string,
+  extra: Partial<ConstructorParameters<typeof KafkaTransport>[0]> = {},
+): KafkaTransport {
   return new KafkaTransport({ brokers, clientId, registry: catalogue, partitions: 3, namespace, ...extra });
 }
 
@@ -65,7 +85,11 @@ export interface Services {
 }
 
 /** Starts both services on their own transports (owned by the caller) and one database. */
-export async function startServices(databaseUrl: string, surveyTransport: EventTransport, scoringTransport: EventTransport): Promise<Services> {
+export async function startServices(
+  databaseUrl: string,
+  surveyTransport: EventTransport,
+  scoringTransport: EventTransport,
+): Promise<Services> {
   const survey = await startSurveyService({ databaseUrl, transport: surveyTransport, logger: ['error'] });
   const scoring = await startScoringService({ databaseUrl, transport: scoringTransport, logger: ['error'] });
   return {
@@ -124,10 +148,14 @@ export async function counts(url: string): Promise<Counts> {
 
 /** Waits until `n` responses are stored, scored and counted in the live reports. */
 export async function allScored(url: string, n: number, timeoutMs = 60000): Promise<Counts> {
-  return eventually(`${n} responses stored, scored and in the reports`, async () => {
-    const c = await counts(url);
-    return c.stored >= n && c.scored >= n && c.inReports >= n ? c : undefined;
-  }, timeoutMs);
+  return eventually(
+    `${n} responses stored, scored and in the reports`,
+    async () => {
+      const c = await counts(url);
+      return c.stored >= n && c.scored >= n && c.inReports >= n ? c : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** Messages on a topic (sum of its partitions' end offsets). */

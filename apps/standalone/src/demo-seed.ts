@@ -11,14 +11,116 @@ export const DEMO = {
 };
 
 /** Names for the directory: every person gets a distinct first and last name pair, no numbers. */
-const FIRST = ['Sofia', 'Marcus', 'Leila', 'Tomasz', 'Hannah', 'Ravi', 'Chloe', 'Jonas', 'Aisha', 'Pedro', 'Ingrid', 'Kenji', 'Fatima', 'Oliver', 'Mei', 'Samuel', 'Elena', 'Kwame', 'Nora', 'Diego', 'Priya', 'Lukas', 'Zara', 'Hugo', 'Anouk', 'Tariq', 'Freya', 'Mateo', 'Yasmin', 'Ethan', 'Lucia', 'Idris', 'Maja', 'Connor', 'Selin', 'Bruno', 'Keira', 'Arjun', 'Noemi', 'Felix'];
-const LAST = ['Hartley', 'Nakamura', 'Osei', 'Kowalski', 'Bergström', 'Mehta', 'Duval', 'Fischer', 'Haddad', 'Almeida', 'Lund', 'Tanaka', 'Rahman', 'Whitaker', 'Chen', 'Adeyemi', 'Rossi', 'Mensah', 'Quinn', 'Navarro', 'Iyer', 'Becker', 'Malik', 'Laurent', 'de Vries', 'Aziz', 'Sinclair', 'Ortega', 'Karim', 'Doyle', 'Romano', 'Bello', 'Nowak', 'Fitzgerald', 'Yilmaz', 'Costa', 'Murray', 'Kapoor', 'Ferrari', 'Holm'];
+const FIRST = [
+  'Sofia',
+  'Marcus',
+  'Leila',
+  'Tomasz',
+  'Hannah',
+  'Ravi',
+  'Chloe',
+  'Jonas',
+  'Aisha',
+  'Pedro',
+  'Ingrid',
+  'Kenji',
+  'Fatima',
+  'Oliver',
+  'Mei',
+  'Samuel',
+  'Elena',
+  'Kwame',
+  'Nora',
+  'Diego',
+  'Priya',
+  'Lukas',
+  'Zara',
+  'Hugo',
+  'Anouk',
+  'Tariq',
+  'Freya',
+  'Mateo',
+  'Yasmin',
+  'Ethan',
+  'Lucia',
+  'Idris',
+  'Maja',
+  'Connor',
+  'Selin',
+  'Bruno',
+  'Keira',
+  'Arjun',
+  'Noemi',
+  'Felix',
+];
+const LAST = [
+  'Hartley',
+  'Nakamura',
+  'Osei',
+  'Kowalski',
+  'Bergström',
+  'Mehta',
+  'Duval',
+  'Fischer',
+  'Haddad',
+  'Almeida',
+  'Lund',
+  'Tanaka',
+  'Rahman',
+  'Whitaker',
+  'Chen',
+  'Adeyemi',
+  'Rossi',
+  'Mensah',
+  'Quinn',
+  'Navarro',
+  'Iyer',
+  'Becker',
+  'Malik',
+  'Laurent',
+  'de Vries',
+  'Aziz',
+  'Sinclair',
+  'Ortega',
+  'Karim',
+  'Doyle',
+  'Romano',
+  'Bello',
+  'Nowak',
+  'Fitzgerald',
+  'Yilmaz',
+  'Costa',
+  'Murray',
+  'Kapoor',
+  'Ferrari',
+  'Holm',
+];
 
 const DEPARTMENTS = [
-  { name: 'Engineering', head: 'Amara Okafor', teams: ['Platform', 'Routing', 'Mobile apps', 'Data'], roles: ['Software engineer', 'Senior software engineer', 'Site reliability engineer'] },
-  { name: 'Operations', head: null, teams: ['North hub', 'South hub', 'Fleet', 'Customs'], roles: ['Shift supervisor', 'Planner', 'Operations analyst'] },
-  { name: 'Sales', head: null, teams: ['Enterprise', 'Mid-market', 'Partnerships', 'Customer success'], roles: ['Account executive', 'Account manager', 'Solutions consultant'] },
-  { name: 'Finance', head: null, teams: ['Controlling', 'Payables', 'Pricing', 'Procurement'], roles: ['Financial analyst', 'Accountant', 'Buyer'] },
+  {
+    name: 'Engineering',
+    head: 'Amara Okafor',
+    teams: ['Platform', 'Routing', 'Mobile apps', 'Data'],
+    roles: ['Software engineer', 'Senior software engineer', 'Site reliability engineer'],
+  },
+  {
+    name: 'Operations',
+    head: null,
+    teams: ['North hub', 'South hub', 'Fleet', 'Customs'],
+    roles: ['Shift supervisor', 'Planner', 'Operations analyst'],
+  },
+  {
+    name: 'Sales',
+    head: null,
+    teams: ['Enterprise', 'Mid-market', 'Partnerships', 'Customer success'],
+    roles: ['Account executive', 'Account manager', 'Solutions consultant'],
+  },
+  {
+    name: 'Finance',
+    head: null,
+    teams: ['Controlling', 'Payables', 'Pricing', 'Procurement'],
+    roles: ['Financial analyst', 'Accountant', 'Buyer'],
+  },
 ];
 
 /** Northwind Logistics: a chief executive, four department heads (leaders of leaders), sixteen team leads, 48 specialists. */
@@ -27,7 +129,19 @@ export function demoDirectoryCsv(): string {
   const used = new Set<string>();
   const add = (id: string, name: string, manager: string, title: string, department: string) => {
     used.add(name);
-    rows.push([id, name, `${name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '')}@northwind.example`, manager, title, department]);
+    rows.push([
+      id,
+      name,
+      `${name
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^a-z0-9]+/g, '.')
+        .replace(/^\.|\.$/g, '')}@northwind.example`,
+      manager,
+      title,
+      department,
+    ]);
   };
   let n = 0;
   const nextName = (): string => {
@@ -44,7 +158,8 @@ export function demoDirectoryCsv(): string {
     department.teams.forEach((team, m) => {
       const lead = `E1${d}${m + 1}`;
       add(lead, nextName(), head, `Team lead, ${team}`, department.name);
-      for (let i = 1; i <= 3; i++) add(`E2${d}${m + 1}${i}`, nextName(), lead, department.roles[(i + m) % department.roles.length], department.name);
+      for (let i = 1; i <= 3; i++)
+        add(`E2${d}${m + 1}${i}`, nextName(), lead, department.roles[(i + m) % department.roles.length], department.name);
     });
   });
   return rows.map((r) => r.map((v) => (/[,"]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\n') + '\n';
@@ -114,15 +229,28 @@ export async function seedDemo(url: string, dataSource: DataSource, log: (m: str
   const [{ count }] = await dataSource.query<{ count: number }[]>(`SELECT count(*)::int AS "count" FROM "gateway"."organisation"`);
   if (count > 0) return false;
   log('demo: seeding the Northwind Logistics demo organisation');
-  const { organisationId } = await provisionOrganisation(dataSource, { name: DEMO.organisation, hrEmail: DEMO.hr, hrPassword: DEMO.password });
-  const { login } = await gql<{ login: { token: string } }>(url, null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: DEMO.hr, p: DEMO.password });
+  const { organisationId } = await provisionOrganisation(dataSource, {
+    name: DEMO.organisation,
+    hrEmail: DEMO.hr,
+    hrPassword: DEMO.password,
+  });
+  const { login } = await gql<{ login: { token: string } }>(
+    url,
+    null,
+    `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+    { e: DEMO.hr, p: DEMO.password },
+  );
   const hr = login.token;
   await gql(url, hr, `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied } }`, { csv: demoDirectoryCsv() });
   await addAccount(dataSource, { organisationId, personEmail: DEMO.leader, password: DEMO.password });
   await addAccount(dataSource, { organisationId, personEmail: DEMO.manager, password: DEMO.password });
 
   // The department heads (leaders of leaders below the chief executive, who has no manager or peers to rate her).
-  const { people: candidates } = await gql<{ people: { id: string; managerId: string | null }[] }>(url, hr, `{ people(leadersOfLeadersOnly: true) { id managerId } }`);
+  const { people: candidates } = await gql<{ people: { id: string; managerId: string | null }[] }>(
+    url,
+    hr,
+    `{ people(leadersOfLeadersOnly: true) { id managerId } }`,
+  );
   const people = candidates.filter((p) => p.managerId);
   const day = 86400000;
   const now = Date.now();
@@ -134,29 +262,54 @@ export async function seedDemo(url: string, dataSource: DataSource, log: (m: str
   ];
   let answered = 0;
   for (const [c, plan] of cycles.entries()) {
-    const { createCycle } = await gql<{ createCycle: { id: string } }>(url, hr, `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`, {
-      input: { name: cycleName(plan.opensAt), opensAt: plan.opensAt.toISOString(), closesAt: new Date(now + (c === 0 ? 1 : 14) * day).toISOString() },
-    });
+    const { createCycle } = await gql<{ createCycle: { id: string } }>(
+      url,
+      hr,
+      `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
+      {
+        input: {
+          name: cycleName(plan.opensAt),
+          opensAt: plan.opensAt.toISOString(),
+          closesAt: new Date(now + (c === 0 ? 1 : 14) * day).toISOString(),
+        },
+      },
+    );
     const cycleId = createCycle.id;
-    await gql(url, hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: cycleId, p: people.map((p) => p.id) });
+    await gql(url, hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, {
+      c: cycleId,
+      p: people.map((p) => p.id),
+    });
     await gql(url, hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId });
-    for (const subject of people) await gql(url, hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c: cycleId, s: subject.id });
+    for (const subject of people)
+      await gql(url, hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, {
+        c: cycleId,
+        s: subject.id,
+      });
     await gql(url, hr, `mutation($c: ID!) { launchCycle(cycleId: $c) { id } }`, { c: cycleId });
     const { raterInvitations } = await gql<{ raterInvitations: { token: string; group: string; subject: { id: string } }[] }>(
-      url, hr, `query($c: ID!) { raterInvitations(cycleId: $c) { token group subject { id } } }`, { c: cycleId },
+      url,
+      hr,
+      `query($c: ID!) { raterInvitations(cycleId: $c) { token group subject { id } } }`,
+      { c: cycleId },
     );
     let submitted = 0;
     for (const [i, invitation] of raterInvitations.entries()) {
       if (i % 9 === 8) continue; // a few raters have not answered
       const { raterSurvey } = await gql<{ raterSurvey: { dimensions: { id: string; items: { id: string }[] }[] } }>(
-        url, null, `query($t: String!) { raterSurvey(token: $t) { dimensions { id items { id } } } }`, { t: invitation.token },
+        url,
+        null,
+        `query($t: String!) { raterSurvey(token: $t) { dimensions { id items { id } } } }`,
+        { t: invitation.token },
       );
       // Each head has their own profile: strong on some dimensions, weaker on others; self-ratings a little generous.
       const who = people.findIndex((p) => p.id === invitation.subject.id);
       const lean = invitation.group === 'self' ? 0.5 : invitation.group === 'manager' ? 0.2 : 0;
       const answers = raterSurvey.dimensions.flatMap((d, di) => {
-        const base = 2.7 + (((di + who * 2) % 5) * 0.38) + (((di + who) % 5) < 2 ? plan.growth : plan.growth / 3);
-        return d.items.map((item) => ({ itemId: item.id, value: random() < 0.05 ? null : Math.max(1, Math.min(5, Math.round(base + lean + (random() - 0.5) * 1.5))) }));
+        const base = 2.7 + ((di + who * 2) % 5) * 0.38 + ((di + who) % 5 < 2 ? plan.growth : plan.growth / 3);
+        return d.items.map((item) => ({
+          itemId: item.id,
+          value: random() < 0.05 ? null : Math.max(1, Math.min(5, Math.round(base + lean + (random() - 0.5) * 1.5))),
+        }));
       });
       const comments: { dimensionId: string; text: string }[] = [];
       if (invitation.group !== 'self' && random() < 0.55) {

@@ -62,7 +62,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   if (!databaseUrl) {
     const dataDir = join(options.dataDir ?? join(repoRoot, '.data'), 'postgres');
     log(`postgres: starting embedded PostgreSQL (data in ${dataDir})`);
-    const pg = await startEmbeddedPostgres({ dataDir, persistent: true, onLog: (m) => {
+    const pg = await startEmbeddedPostgres({
+      dataDir,
+      persistent: true,
+      onLog: (m) => {
         // Our own notes (stale lock recovered, …); initdb's chatter stays quiet.
         if (typeof m === 'string' && m.startsWith('postgres:')) log(m);
       },
@@ -119,7 +122,9 @@ async function startOnDatabase(
     const mailConfig = { ...notificationConfigFromEnv(options.mailEnv ?? {}, { publicUrl: url, secret }), ...options.notifications };
     gateway.get<NotificationsOptions>(NOTIFICATIONS_OPTIONS).publicUrl = mailConfig.publicUrl;
     services.push(await startNotificationService({ databaseUrl, transport, logger, config: mailConfig }));
-    log(`mail: ${mailConfig.smtpUrl ? `sending through ${new URL(mailConfig.smtpUrl).host}` : 'no SMTP_URL, mails are kept in the mail outbox (HR › Mail outbox), not sent'}`);
+    log(
+      `mail: ${mailConfig.smtpUrl ? `sending through ${new URL(mailConfig.smtpUrl).host}` : 'no SMTP_URL, mails are kept in the mail outbox (HR › Mail outbox), not sent'}`,
+    );
     if (options.seedDemo ?? true) await seedDemo(url, gateway.get(DataSource), log);
     return { url, databaseUrl, transport, gateway, stop };
   } catch (error) {
@@ -129,7 +134,13 @@ async function startOnDatabase(
   }
 }
 
-async function startGateway(options: PlatformOptions, databaseUrl: string, transport: EventTransport, logger: PlatformLogger, secret: string): Promise<INestApplication> {
+async function startGateway(
+  options: PlatformOptions,
+  databaseUrl: string,
+  transport: EventTransport,
+  logger: PlatformLogger,
+  secret: string,
+): Promise<INestApplication> {
   return createGateway({
     logger,
     databaseUrl,

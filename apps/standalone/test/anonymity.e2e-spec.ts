@@ -25,10 +25,23 @@ describe('anonymity against every viewer, across views and over time (issue #11)
 
   const tokens = (group: string) => cycle.invitations.filter((i) => i.group === group).map((i) => i.token);
   const recorded = async () =>
-    Number((await dataSource.query(`SELECT count(DISTINCT rater_id) AS n FROM scoring.rater_response WHERE cycle_id = $1`, [cycle.cycleId]))[0].n);
+    Number(
+      (await dataSource.query(`SELECT count(DISTINCT rater_id) AS n FROM scoring.rater_response WHERE cycle_id = $1`, [cycle.cycleId]))[0]
+        .n,
+    );
   const report = async (token: string, resultSet?: string): Promise<Report | null> =>
-    (await api.ok(resultSet ? SUBJECT_REPORT.replace('$subjectId: ID!)', '$subjectId: ID!, $resultSet: String)').replace('subjectId: $subjectId)', 'subjectId: $subjectId, resultSet: $resultSet)') : SUBJECT_REPORT,
-      { cycleId: cycle.cycleId, subjectId: cycle.subjectId, resultSet }, token)).subjectReport;
+    (
+      await api.ok(
+        resultSet
+          ? SUBJECT_REPORT.replace('$subjectId: ID!)', '$subjectId: ID!, $resultSet: String)').replace(
+              'subjectId: $subjectId)',
+              'subjectId: $subjectId, resultSet: $resultSet)',
+            )
+          : SUBJECT_REPORT,
+        { cycleId: cycle.cycleId, subjectId: cycle.subjectId, resultSet },
+        token,
+      )
+    ).subjectReport;
 
   /** A rater submits: every item at `level`, except the items listed, answered "not able to rate". */
   async function answer(token: string, level: number, notAbleToRate: (itemId: string) => boolean = () => false) {
@@ -36,7 +49,12 @@ describe('anonymity against every viewer, across views and over time (issue #11)
     const itemIds: string[] = raterSurvey.dimensions.flatMap((d: { items: { id: string }[] }) => d.items.map((i) => i.id));
     const answers = answersAt(level, itemIds).map((a) => (notAbleToRate(a.itemId) ? { itemId: a.itemId, value: null } : a));
     const result = await api.call(`mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, {
-      input: { token, idempotencyKey: randomUUID(), answers, comments: [{ dimensionId: raterSurvey.dimensions[0].id, text: `my own words at ${level}` }] },
+      input: {
+        token,
+        idempotencyKey: randomUUID(),
+        answers,
+        comments: [{ dimensionId: raterSurvey.dimensions[0].id, text: `my own words at ${level}` }],
+      },
     });
     expect(result.errors).toBeUndefined();
     return raterSurvey.dimensions as { id: string; items: { id: string }[] }[];
@@ -44,13 +62,23 @@ describe('anonymity against every viewer, across views and over time (issue #11)
   /** Waits until the scoring service has stored `count` raters' answers, then a little for anything it would announce. */
   async function scored(count: number) {
     await eventually(`${count} raters stored by the scoring service`, async () => (await recorded()) >= count, 30000);
-    await eventually('the outbox to drain', async () => Number((await dataSource.query(`SELECT count(*) AS n FROM scoring.outbox_event WHERE published_at IS NULL`))[0].n) === 0, 30000);
+    await eventually(
+      'the outbox to drain',
+      async () => Number((await dataSource.query(`SELECT count(*) AS n FROM scoring.outbox_event WHERE published_at IS NULL`))[0].n) === 0,
+      30000,
+    );
     await new Promise((r) => setTimeout(r, 500));
   }
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    platform = await startPlatform({ databaseUrl: db.url, port: 0, seedDemo: false, secret: 'anonymity-secret-0123456789abcdef', log: () => {} });
+    platform = await startPlatform({
+      databaseUrl: db.url,
+      port: 0,
+      seedDemo: false,
+      secret: 'anonymity-secret-0123456789abcdef',
+      log: () => {},
+    });
     api = new Api(platform.url);
     dataSource = platform.gateway.get(DataSource);
     await provisionOrganisation(dataSource, { name: 'Org', hrEmail: 'hr@org.test', hrPassword: PASSWORD });
@@ -58,8 +86,15 @@ describe('anonymity against every viewer, across views and over time (issue #11)
     cycle = await launchCycleForAda(api, hr, { anonymityThreshold: THRESHOLD });
     const { people } = await api.ok(`{ people { id employeeId } }`, {}, hr);
     const id = (e: string) => people.find((p: { employeeId: string }) => p.employeeId === e).id;
-    for (const [key, employeeId] of [['ada', 'E10'], ['grace', 'E1']]) {
-      const { createAccount } = await api.ok(`mutation($p: ID!) { createAccount(personId: $p) { email temporaryPassword } }`, { p: id(employeeId) }, hr);
+    for (const [key, employeeId] of [
+      ['ada', 'E10'],
+      ['grace', 'E1'],
+    ]) {
+      const { createAccount } = await api.ok(
+        `mutation($p: ID!) { createAccount(personId: $p) { email temporaryPassword } }`,
+        { p: id(employeeId) },
+        hr,
+      );
       t[key] = await api.login(createAccount.email, createAccount.temporaryPassword);
     }
     // Everyone but one peer and four skip-levels answers. Of the three direct reports, only the first
@@ -80,7 +115,10 @@ describe('anonymity against every viewer, across views and over time (issue #11)
 
   it('leak 1: a submitted link shows that it was submitted and when, never the answers; HR lists only unanswered links', async () => {
     const submitted = tokens('direct_report')[0];
-    const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { status submittedAt answers { itemId value } comments { text } } }`, { t: submitted });
+    const { raterSurvey } = await api.ok(
+      `query($t: String!) { raterSurvey(token: $t) { status submittedAt answers { itemId value } comments { text } } }`,
+      { t: submitted },
+    );
     expect(raterSurvey.status).toBe('submitted');
     expect(new Date(raterSurvey.submittedAt).getTime()).toBeLessThanOrEqual(Date.now());
     expect(raterSurvey.answers).toEqual([]);
@@ -88,40 +126,62 @@ describe('anonymity against every viewer, across views and over time (issue #11)
     // The gateway keeps no copy of recorded answers either.
     const [row] = await dataSource.query(`SELECT draft_answers, draft_comments FROM gateway.assignment WHERE status = 'submitted' LIMIT 1`);
     expect(row).toEqual({ draft_answers: {}, draft_comments: {} });
-    const audits = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM gateway.audit_event WHERE action = 'invitations.listed'`))[0].n);
+    const audits = async () =>
+      Number((await dataSource.query(`SELECT count(*) AS n FROM gateway.audit_event WHERE action = 'invitations.listed'`))[0].n);
     const before = await audits();
-    const { raterInvitations } = await api.ok(`query($c: ID!) { raterInvitations(cycleId: $c) { token status group } }`, { c: cycle.cycleId }, hr);
+    const { raterInvitations } = await api.ok(
+      `query($c: ID!) { raterInvitations(cycleId: $c) { token status group } }`,
+      { c: cycle.cycleId },
+      hr,
+    );
     expect(raterInvitations.map((i: { status: string }) => i.status).every((s: string) => s !== 'submitted')).toBe(true);
     expect(raterInvitations.map((i: { token: string }) => i.token)).not.toContain(submitted);
     expect(raterInvitations).toHaveLength(cycle.invitations.length - 9);
     expect(await audits()).toBe(before + 1);
   });
 
-  it('leak 4: a rescore that scores one rater\'s item differently is never shown beside the live figures', async () => {
+  it("leak 4: a rescore that scores one rater's item differently is never shown beside the live figures", async () => {
     // The cycle runs on the latest version (v2); v1 reverse-scores kt-4.
     expect(instrument.version).toBe(2);
     expect(instrument.items.find((i) => i.id === 'kt-4')?.reverse).toBeFalsy();
     expect(getInstrument(instrument.id, 1).items.find((i) => i.id === 'kt-4')?.reverse).toBe(true);
     const live = await report(hr);
     expect(live).not.toBeNull();
-    const { rescoreCycle } = await api.ok(`mutation($c: ID!) { rescoreCycle(cycleId: $c, instrumentVersion: 1) { rescoreId } }`, { c: cycle.cycleId }, hr);
-    await eventually('the rescore to be decided', async () =>
-      Number((await dataSource.query(`SELECT count(*) AS n FROM scoring.subject_report WHERE result_set = $1`, [rescoreCycle.rescoreId]))[0].n) === 1, 30000);
+    const { rescoreCycle } = await api.ok(
+      `mutation($c: ID!) { rescoreCycle(cycleId: $c, instrumentVersion: 1) { rescoreId } }`,
+      { c: cycle.cycleId },
+      hr,
+    );
+    await eventually(
+      'the rescore to be decided',
+      async () =>
+        Number(
+          (await dataSource.query(`SELECT count(*) AS n FROM scoring.subject_report WHERE result_set = $1`, [rescoreCycle.rescoreId]))[0].n,
+        ) === 1,
+      30000,
+    );
     await scored(9);
     const rescored = await report(hr, rescoreCycle.rescoreId);
     // Shown side by side, the two direct-report means on keeps-on-track would differ by what the
     // one rater who answered kt-4 answered there: (v2 counts x, v1 counts 6 − x).
-    const kt = (r: Report | null) => r?.dimensions.find((d) => d.dimensionId === 'keeps-on-track')?.groups.find((g) => g.group === 'direct_report');
+    const kt = (r: Report | null) =>
+      r?.dimensions.find((d) => d.dimensionId === 'keeps-on-track')?.groups.find((g) => g.group === 'direct_report');
     if (rescored) expect(kt(rescored)?.mean).toBe(kt(live)?.mean);
     expect(rescored).toBeNull(); // withheld by the disclosure rule
     const { resultSets } = await api.ok(`query($c: ID!) { resultSets(cycleId: $c) }`, { c: cycle.cycleId }, hr);
     expect(resultSets).toEqual(['live']);
   }, 60000);
 
-  it('leak 2: one more submission never moves HR\'s live figures while the progress names who answered', async () => {
+  it("leak 2: one more submission never moves HR's live figures while the progress names who answered", async () => {
     const before = await report(hr);
     const progress = async () =>
-      (await api.ok(`query($c: ID!) { cycleProgress(cycleId: $c) { submitted subjects { nonResponders { group rater { name } } } } }`, { c: cycle.cycleId }, hr)).cycleProgress;
+      (
+        await api.ok(
+          `query($c: ID!) { cycleProgress(cycleId: $c) { submitted subjects { nonResponders { group rater { name } } } } }`,
+          { c: cycle.cycleId },
+          hr,
+        )
+      ).cycleProgress;
     const peersBefore = (await progress()).subjects[0].nonResponders.filter((n: { group: string }) => n.group === 'peer');
     await answer(tokens('peer')[2], 5);
     await scored(10);
@@ -138,7 +198,9 @@ describe('anonymity against every viewer, across views and over time (issue #11)
     expect(before).not.toBeNull();
     const late = tokens('skip_level').slice(2, 4);
     await answer(late[0], 1);
-    const dims = await answer(late[1], 5, (item) => item.startsWith(instrument.items.find((i) => i.observers.includes('skip_level'))!.id.split('-')[0]));
+    const dims = await answer(late[1], 5, (item) =>
+      item.startsWith(instrument.items.find((i) => i.observers.includes('skip_level'))!.id.split('-')[0]),
+    );
     expect(dims.length).toBeGreaterThan(1);
     await scored(12);
     for (const who of [t.ada, t.grace, hr]) {
@@ -147,15 +209,23 @@ describe('anonymity against every viewer, across views and over time (issue #11)
     }
   }, 60000);
 
-  it('leak 5: a leader\'s subscription hears nothing when one late rater answers, and ends within seconds of logout', async () => {
+  it("leak 5: a leader's subscription hears nothing when one late rater answers, and ends within seconds of logout", async () => {
     // A fifth skip-level joins the two held back since leak 3: three new raters, the figures move.
     await answer(tokens('skip_level')[4], 4);
     await scored(13);
-    const client = createClient({ url: platform.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${t.ada}` } });
+    const client = createClient({
+      url: platform.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${t.ada}` },
+    });
     const pushes: unknown[] = [];
     let ended: unknown = null;
     client.subscribe(
-      { query: `subscription($c: ID!, $s: ID!) { subjectReportChanged(cycleId: $c, subjectId: $s) { responseCount } }`, variables: { c: cycle.cycleId, s: cycle.subjectId } },
+      {
+        query: `subscription($c: ID!, $s: ID!) { subjectReportChanged(cycleId: $c, subjectId: $s) { responseCount } }`,
+        variables: { c: cycle.cycleId, s: cycle.subjectId },
+      },
       { next: (m) => pushes.push(m.data), error: (e) => (ended = e ?? 'error'), complete: () => (ended = ended ?? 'complete') },
     );
     await new Promise((r) => setTimeout(r, 500));

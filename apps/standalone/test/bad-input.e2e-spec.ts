@@ -20,7 +20,13 @@ describe('bad input gets a clear error and changes nothing', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    platform = await startPlatform({ databaseUrl: db.url, port: 0, seedDemo: false, secret: 'bad-input-secret-0123456789abcdef', log: () => {} });
+    platform = await startPlatform({
+      databaseUrl: db.url,
+      port: 0,
+      seedDemo: false,
+      secret: 'bad-input-secret-0123456789abcdef',
+      log: () => {},
+    });
     api = new Api(platform.url);
     dataSource = platform.gateway.get(DataSource);
     await provisionOrganisation(dataSource, { name: 'Org', hrEmail: 'hr@org.test', hrPassword: PASSWORD });
@@ -35,8 +41,14 @@ describe('bad input gets a clear error and changes nothing', () => {
 
   it('refuses NUL bytes in any string, naming the field', async () => {
     const search = await api.call(`query($s: String) { people(search: $s) { id } }`, { s: 'Ada\u0000' }, hr);
-    expect(search.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 's', message: expect.stringMatching(/NUL/) }] });
-    const login = await api.call(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: 'hr@org.test\u0000', p: PASSWORD });
+    expect(search.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 's', message: expect.stringMatching(/NUL/) }],
+    });
+    const login = await api.call(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+      e: 'hr@org.test\u0000',
+      p: PASSWORD,
+    });
     expect(login.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     const before = await people();
     const imported = await api.call(IMPORT, { csv: organisationCsv().replace('Grace Hopper', 'Grace\u0000Hopper'), dry: false }, hr);
@@ -47,10 +59,7 @@ describe('bad input gets a clear error and changes nothing', () => {
   });
 
   it('answers malformed documents (fragment cycles, unknown fragments) with a validation error, not a 500', async () => {
-    for (const query of [
-      `{ me { ...A } } fragment A on Me { ...B } fragment B on Me { ...A }`,
-      `{ me { ...Nowhere } }`,
-    ]) {
+    for (const query of [`{ me { ...A } } fragment A on Me { ...B } fragment B on Me { ...A }`, `{ me { ...Nowhere } }`]) {
       const response = await fetch(`${platform.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${hr}` },
@@ -59,7 +68,9 @@ describe('bad input gets a clear error and changes nothing', () => {
       expect(response.status).toBe(400);
       const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
       expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect(body.errors.map((e: { message: string }) => e.message).join(' ')).toMatch(/Cannot spread fragment "A" within itself|Unknown fragment "Nowhere"/);
+      expect(body.errors.map((e: { message: string }) => e.message).join(' ')).toMatch(
+        /Cannot spread fragment "A" within itself|Unknown fragment "Nowhere"/,
+      );
     }
   });
 
@@ -68,7 +79,9 @@ describe('bad input gets a clear error and changes nothing', () => {
     expect(all).toBeGreaterThan(2);
     expect((await api.ok(`query($s: String) { people(search: $s) { id } }`, { s: '%' }, hr)).people).toEqual([]);
     expect((await api.ok(`query($s: String) { people(search: $s) { id } }`, { s: '_' }, hr)).people).toEqual([]);
-    expect((await api.ok(`query($s: String) { people(search: $s) { name } }`, { s: 'ada' }, hr)).people).toEqual([{ name: 'Ada Lovelace' }]);
+    expect((await api.ok(`query($s: String) { people(search: $s) { name } }`, { s: 'ada' }, hr)).people).toEqual([
+      { name: 'Ada Lovelace' },
+    ]);
   });
 
   it('makes an imported row whose e-mail belongs to another person a row error', async () => {

@@ -63,7 +63,15 @@ describe('kill -9 of the one-process platform loses nothing', () => {
     const port = await freePort();
     output = [];
     child = spawn(process.execPath, [join(root, 'apps', 'standalone', 'dist', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: '', KAFKA_BROKERS: '', LEADERSCOPE_DATA_DIR: dataDir, PORT: String(port), LEADERSCOPE_DEMO: 'false', LEADERSCOPE_SECRET: SECRET },
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        KAFKA_BROKERS: '',
+        LEADERSCOPE_DATA_DIR: dataDir,
+        PORT: String(port),
+        LEADERSCOPE_DEMO: 'false',
+        LEADERSCOPE_SECRET: SECRET,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group, as a terminal would start it
     });
@@ -72,10 +80,14 @@ describe('kill -9 of the one-process platform loses nothing', () => {
     api = new Api(`http://127.0.0.1:${port}`);
     const me = child;
     try {
-      await eventually('the platform to be ready', async () => {
-        if (me.exitCode !== null) throw new StopWaiting(`exited with code ${me.exitCode}`);
-        return (await fetch(`${api.url}/health`)).status === 200;
-      }, 90000);
+      await eventually(
+        'the platform to be ready',
+        async () => {
+          if (me.exitCode !== null) throw new StopWaiting(`exited with code ${me.exitCode}`);
+          return (await fetch(`${api.url}/health`)).status === 200;
+        },
+        90000,
+      );
     } catch (error) {
       throw new Error(`${String(error)}\n${output.join('')}`, { cause: error });
     }
@@ -115,17 +127,30 @@ describe('kill -9 of the one-process platform loses nothing', () => {
 
   /** After a restart: everything accepted is recorded once and scored once, nothing counted twice. */
   async function expectNothingLost(label: string): Promise<void> {
-    const settled = await eventually(`${label}: everything accepted recorded and scored`, async () => {
-      const c = await counts();
-      return c.recorded === c.accepted && c.scored === c.accepted && c.gatewayRecorded === c.accepted && c.inReports === c.accepted && c.inGatewayReports === c.disclosed && c.disclosed > 0 ? c : null;
-    }, 30000).catch(async (error) => {
+    const settled = await eventually(
+      `${label}: everything accepted recorded and scored`,
+      async () => {
+        const c = await counts();
+        return c.recorded === c.accepted &&
+          c.scored === c.accepted &&
+          c.gatewayRecorded === c.accepted &&
+          c.inReports === c.accepted &&
+          c.inGatewayReports === c.disclosed &&
+          c.disclosed > 0
+          ? c
+          : null;
+      },
+      30000,
+    ).catch(async (error) => {
       throw new Error(`${String(error)}; counts ${JSON.stringify(await counts())}\n${output.join('')}`);
     });
     console.log(`${label}: after restart ${JSON.stringify(settled)} (receipts seen by raters: ${clientAccepted.size})`);
     // Every receipt a rater received is a stored submission, recorded and scored exactly once.
     const ids = [...clientAccepted];
     const once = async (sql: string) => (await db!.query(sql, [ids])).rows as { id: string; n: string }[];
-    const recorded = await once(`SELECT submission_id::text AS id, count(*) AS n FROM survey.response WHERE submission_id = ANY($1::uuid[]) GROUP BY 1`);
+    const recorded = await once(
+      `SELECT submission_id::text AS id, count(*) AS n FROM survey.response WHERE submission_id = ANY($1::uuid[]) GROUP BY 1`,
+    );
     expect(recorded).toHaveLength(ids.length);
     expect(recorded.every((r) => Number(r.n) === 1)).toBe(true);
     const scored = await db!.query(
@@ -161,7 +186,12 @@ describe('kill -9 of the one-process platform loses nothing', () => {
 
   beforeAll(async () => {
     await start();
-    const dataSource = await new DataSource({ type: 'postgres', url: `postgres://postgres:leaderscope@127.0.0.1:${db!.port}/leaderscope`, schema: 'gateway', entities: GATEWAY_ENTITIES }).initialize();
+    const dataSource = await new DataSource({
+      type: 'postgres',
+      url: `postgres://postgres:leaderscope@127.0.0.1:${db!.port}/leaderscope`,
+      schema: 'gateway',
+      entities: GATEWAY_ENTITIES,
+    }).initialize();
     await provisionOrganisation(dataSource, { name: 'Crash Ltd', hrEmail: 'hr@crash.test', hrPassword: PASSWORD });
     await dataSource.destroy();
     hr = await api.login('hr@crash.test', PASSWORD);
@@ -169,13 +199,28 @@ describe('kill -9 of the one-process platform loses nothing', () => {
     const { people } = await api.ok(`{ people(leadersOfLeadersOnly: true) { id employeeId } }`, {}, hr);
     const vps = people.filter((p: { employeeId: string }) => p.employeeId.startsWith('V'));
     const now = Date.now();
-    const { createCycle } = await api.ok(`mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`, {
-      input: { name: 'Crash 360', anonymityThreshold: 3, minRaters: [{ group: 'direct_report', count: 2 }], opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 7 * 86400_000).toISOString() },
-    }, hr);
+    const { createCycle } = await api.ok(
+      `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Crash 360',
+          anonymityThreshold: 3,
+          minRaters: [{ group: 'direct_report', count: 2 }],
+          opensAt: new Date(now - 3600_000).toISOString(),
+          closesAt: new Date(now + 7 * 86400_000).toISOString(),
+        },
+      },
+      hr,
+    );
     const c = createCycle.id;
-    await api.ok(`mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c, p: vps.map((v: { id: string }) => v.id) }, hr);
+    await api.ok(
+      `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`,
+      { c, p: vps.map((v: { id: string }) => v.id) },
+      hr,
+    );
     await api.ok(`mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c }, hr);
-    for (const v of vps) await api.ok(`mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c, s: v.id }, hr);
+    for (const v of vps)
+      await api.ok(`mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c, s: v.id }, hr);
     await api.ok(`mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c }, hr);
     invitations = (await api.ok(`query($c: ID!) { raterInvitations(cycleId: $c) { token group } }`, { c }, hr)).raterInvitations;
     expect(invitations.length).toBeGreaterThanOrEqual(48);

@@ -36,7 +36,11 @@ function organisationCsv(): string {
   add('L11', 'Tomas Lindqvist', 'L1', 'Director of Product', 'Product');
   add('L12', 'Priya Raman', 'L1', 'Director of Sales', 'Sales');
   add('L13', 'Samuel Achebe', 'L1', 'Director of Finance', 'Finance');
-  [['L100', 'Ines Duarte'], ['L101', 'Kwame Mensah'], ['L102', 'Yuki Tanaka']].forEach(([id, name]) => {
+  [
+    ['L100', 'Ines Duarte'],
+    ['L101', 'Kwame Mensah'],
+    ['L102', 'Yuki Tanaka'],
+  ].forEach(([id, name]) => {
     add(id, name, 'L10', 'Team lead', 'Operations');
     add(`${id}1`, `${name.split(' ')[0]} Analyst`, id, 'Analyst', 'Operations');
     add(`${id}2`, `${name.split(' ')[0]} Specialist`, id, 'Specialist', 'Operations');
@@ -76,7 +80,9 @@ describe('dashboard: the whole journey in real Chromium', () => {
   /** Risk id → status as the screen shows them. */
   async function risksOnScreen(page: Page): Promise<Record<string, string>> {
     await page.locator('[data-risk-id]').first().waitFor();
-    const rows = await page.locator('[data-risk-id]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-risk-id')!, e.getAttribute('data-risk-status')!]));
+    const rows = await page
+      .locator('[data-risk-id]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-risk-id')!, e.getAttribute('data-risk-status')!]));
     return Object.fromEntries(rows);
   }
 
@@ -89,10 +95,24 @@ describe('dashboard: the whole journey in real Chromium', () => {
   async function checkAccessibility(page: Page, name: string): Promise<void> {
     if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      const result = await (
+        window as unknown as {
+          axe: {
+            run(
+              c: Document,
+              o: object,
+            ): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      }));
     });
     for (const v of violations) {
       if (v.impact !== 'serious' && v.impact !== 'critical') continue;
@@ -131,8 +151,10 @@ describe('dashboard: the whole journey in real Chromium', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium (.ci/run does) — this test never skips`);
-    if (!existsSync(join(root, 'apps', 'dashboard', 'dist', 'index.html'))) throw new Error('The dashboard is not built: run `npx turbo run build` first');
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium (.ci/run does) — this test never skips`);
+    if (!existsSync(join(root, 'apps', 'dashboard', 'dist', 'index.html')))
+      throw new Error('The dashboard is not built: run `npx turbo run build` first');
     rmSync(artifacts, { recursive: true, force: true });
     mkdirSync(artifacts, { recursive: true });
     db = await createTestDatabase();
@@ -141,7 +163,15 @@ describe('dashboard: the whole journey in real Chromium', () => {
     ({ organisationId } = await provisionOrganisation(dataSource, { name: 'Lumen Ltd', hrEmail: HR.email, hrPassword: HR.password }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
   }, 180000);
 
@@ -232,7 +262,16 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.reload();
     const raters = hr.getByLabel('Raters for Nadia Okafor');
     await raters.getByText('Approved', { exact: true }).waitFor();
-    for (const name of ['Mira Castellanos', 'Tomas Lindqvist', 'Priya Raman', 'Samuel Achebe', 'Ines Duarte', 'Kwame Mensah', 'Yuki Tanaka', 'Ines Analyst']) {
+    for (const name of [
+      'Mira Castellanos',
+      'Tomas Lindqvist',
+      'Priya Raman',
+      'Samuel Achebe',
+      'Ines Duarte',
+      'Kwame Mensah',
+      'Yuki Tanaka',
+      'Ines Analyst',
+    ]) {
       await raters.getByText(name, { exact: true }).waitFor();
     }
     await screenshot(hr, 'hr-raters-approved');
@@ -255,9 +294,11 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.getByRole('tab', { name: 'Survey links' }).click();
     await hr.getByRole('button', { name: 'Show survey links' }).click();
     await hr.getByRole('table', { name: 'Survey links' }).waitFor();
-    const links = await hr.locator('table[aria-label="Survey links"] tbody tr').evaluateAll((rows) =>
-      rows.map((row) => ({ group: row.getAttribute('data-group')!, href: row.querySelector('a.survey-link')!.getAttribute('href')! })),
-    );
+    const links = await hr
+      .locator('table[aria-label="Survey links"] tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => ({ group: row.getAttribute('data-group')!, href: row.querySelector('a.survey-link')!.getAttribute('href')! })),
+      );
     await screenshot(hr, 'hr-survey-links');
     const perGroup = (group: string) => links.filter((l) => l.group === group).length;
     expect(perGroup('self')).toBe(1);
@@ -271,11 +312,15 @@ describe('dashboard: the whole journey in real Chromium', () => {
     const cycleUrl = hr.url();
     await hr.getByRole('link', { name: /Mail outbox/ }).click();
     const outboxRows = hr.locator('table[aria-label="Mail outbox"] tbody tr');
-    await eventually('every invitation in the mail outbox', async () => {
-      await hr.reload();
-      await hr.getByRole('heading', { name: 'Mail outbox' }).waitFor();
-      return (await outboxRows.count()) === links.length;
-    }, 30000);
+    await eventually(
+      'every invitation in the mail outbox',
+      async () => {
+        await hr.reload();
+        await hr.getByRole('heading', { name: 'Mail outbox' }).waitFor();
+        return (await outboxRows.count()) === links.length;
+      },
+      30000,
+    );
     const fromMail: string[] = [];
     for (let i = 0; i < links.length; i++) {
       const row = outboxRows.nth(i);
@@ -299,14 +344,24 @@ describe('dashboard: the whole journey in real Chromium', () => {
     // Two raters answer in the browser (the first on a phone); the rest through the same API the
     // survey page uses, which keeps the journey fast.
     const SCALE = ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'];
-    const valueFor = (group: string, i: number, index: number) => (i % 7 === 6 ? null : Math.max(1, Math.min(5, level[group] + ((i + index) % 3) - 1)));
+    const valueFor = (group: string, i: number, index: number) =>
+      i % 7 === 6 ? null : Math.max(1, Math.min(5, level[group] + ((i + index) % 3) - 1));
     for (const [index, link] of fromOutbox.entries()) {
       if (index < 2) continue;
       const token = decodeURIComponent(link.href.split('/').pop()!);
-      const { raterSurvey } = await api<{ raterSurvey: { dimensions: { id: string; items: { id: string }[] }[] } }>(null, `query($t: String!) { raterSurvey(token: $t) { dimensions { id items { id } } } }`, { t: token });
-      const answers = raterSurvey.dimensions.flatMap((d) => d.items).map((item, i) => ({ itemId: item.id, value: valueFor(link.group, i, index) }));
-      const comments = index % 2 === 0 ? [{ dimensionId: raterSurvey.dimensions[0].id, text: 'Makes time to coach each of her team leads.' }] : [];
-      await api(null, `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, { input: { token, idempotencyKey: randomUUID(), answers, comments } });
+      const { raterSurvey } = await api<{ raterSurvey: { dimensions: { id: string; items: { id: string }[] }[] } }>(
+        null,
+        `query($t: String!) { raterSurvey(token: $t) { dimensions { id items { id } } } }`,
+        { t: token },
+      );
+      const answers = raterSurvey.dimensions
+        .flatMap((d) => d.items)
+        .map((item, i) => ({ itemId: item.id, value: valueFor(link.group, i, index) }));
+      const comments =
+        index % 2 === 0 ? [{ dimensionId: raterSurvey.dimensions[0].id, text: 'Makes time to coach each of her team leads.' }] : [];
+      await api(null, `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, {
+        input: { token, idempotencyKey: randomUUID(), answers, comments },
+      });
     }
     for (const [index, link] of fromOutbox.slice(0, 2).entries()) {
       const first = index === 0;
@@ -325,12 +380,21 @@ describe('dashboard: the whole journey in real Chromium', () => {
         const cdp = await rater.context().newCDPSession(rater);
         await cdp.send('Network.enable');
         await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 });
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: 562.5,
+          downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+          uploadThroughput: (750 * 1024 * 0.9) / 8,
+        });
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
         await rater.goto(link.href);
         await rater.getByRole('radiogroup').first().waitFor({ timeout: 90000 });
         const firstQuestionMs = await rater.evaluate(() => (window as unknown as { firstQuestionAt: number }).firstQuestionAt);
-        const sizes = JSON.parse(readFileSync(join(root, 'apps', 'dashboard', 'dist', 'route-sizes.json'), 'utf8')) as { route: string; brotli: number; gzip: number }[];
+        const sizes = JSON.parse(readFileSync(join(root, 'apps', 'dashboard', 'dist', 'route-sizes.json'), 'utf8')) as {
+          route: string;
+          brotli: number;
+          gzip: number;
+        }[];
         const survey = sizes.find((r) => r.route === 'SurveyRoute')!;
         process.stdout.write(
           `dashboard e2e: survey on a throttled phone (Slow 4G, 4× CPU): first question after ${Math.round(firstQuestionMs)} ms (target 2500 ms); ` +
@@ -364,7 +428,10 @@ describe('dashboard: the whole journey in real Chromium', () => {
         await rater.goto(link.href);
       }
       await rater.getByRole('heading', { name: /Feedback for Nadia Okafor|Your self-assessment/ }).waitFor();
-      await rater.getByText(/answers are combined|self-ratings are shown|answers are shown on their own/).first().waitFor();
+      await rater
+        .getByText(/answers are combined|self-ratings are shown|answers are shown on their own/)
+        .first()
+        .waitFor();
       if (first) await screenshot(rater, `survey-intro-${link.group}`);
 
       const groups = rater.getByRole('radiogroup');
@@ -382,7 +449,11 @@ describe('dashboard: the whole journey in real Chromium', () => {
         await groups.nth(i).getByRole('radio', { name: value, exact: true }).check();
       }
       await rater.getByText(`${count} of ${count} answered`).waitFor();
-      if (index % 2 === 0) await rater.getByLabel(/^Comment on /).first().fill('Makes time to coach each of her team leads.');
+      if (index % 2 === 0)
+        await rater
+          .getByLabel(/^Comment on /)
+          .first()
+          .fill('Makes time to coach each of her team leads.');
       await rater.getByText(/Saved \d|Not saved yet/).waitFor(); // autosaved
       expect(await rater.getByText(/Not saved yet/).count()).toBe(0);
       if (first) await screenshot(rater, 'survey-answered');
@@ -399,12 +470,22 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await screenshot(hr, 'hr-progress-complete');
     // Every answer stored by the scoring service, and everything it announced read by the gateway:
     // what HR sees is the snapshot the disclosure rule allowed (docs/anonymity.md).
-    await eventually('every answer to be scored', async () => {
-      const [row] = await dataSource.query(`SELECT count(DISTINCT "rater_id")::int AS "stored" FROM "scoring"."rater_response" WHERE "cycle_id" = $1`, [cycleId]);
-      const [unsent] = await dataSource.query(`SELECT count(*)::int AS "n" FROM "scoring"."outbox_event" WHERE "published_at" IS NULL`);
-      const [live] = await dataSource.query(`SELECT count(*)::int AS "n" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`, [cycleId]);
-      return row.stored >= links.length && unsent.n === 0 && live.n > 0;
-    }, 60000);
+    await eventually(
+      'every answer to be scored',
+      async () => {
+        const [row] = await dataSource.query(
+          `SELECT count(DISTINCT "rater_id")::int AS "stored" FROM "scoring"."rater_response" WHERE "cycle_id" = $1`,
+          [cycleId],
+        );
+        const [unsent] = await dataSource.query(`SELECT count(*)::int AS "n" FROM "scoring"."outbox_event" WHERE "published_at" IS NULL`);
+        const [live] = await dataSource.query(
+          `SELECT count(*)::int AS "n" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`,
+          [cycleId],
+        );
+        return row.stored >= links.length && unsent.n === 0 && live.n > 0;
+      },
+      60000,
+    );
     await hr.getByRole('tab', { name: 'Results' }).click();
     await hr.locator('.heatmap').waitFor();
     await screenshot(hr, 'hr-heatmap-live');
@@ -439,11 +520,24 @@ describe('dashboard: the whole journey in real Chromium', () => {
     expect(await radar.locator('.recharts-radar-polygon path').count()).toBe(3);
     // bars per rater group with intervals; the report's other parts are there
     expect(await leader.locator('.ci-whisker').count()).toBeGreaterThan(0);
-    for (const heading of ['Strengths and development areas', 'How you see yourself', 'Transition risks', 'By rater group', 'Readiness for other roles', 'Comments', 'Highest and lowest rated items', 'Every item']) {
+    for (const heading of [
+      'Strengths and development areas',
+      'How you see yourself',
+      'Transition risks',
+      'By rater group',
+      'Readiness for other roles',
+      'Comments',
+      'Highest and lowest rated items',
+      'Every item',
+    ]) {
       await leader.getByRole('heading', { name: heading }).waitFor();
     }
     // item-level results: the highest items drawn as bars, every item in the table
-    await leader.getByRole('img', { name: /^Highest rated items: / }).locator('.recharts-bar-rectangle').first().waitFor();
+    await leader
+      .getByRole('img', { name: /^Highest rated items: / })
+      .locator('.recharts-bar-rectangle')
+      .first()
+      .waitFor();
     expect(await leader.locator('section[aria-labelledby="sec-all-items"] tbody tr').count()).toBeGreaterThan(10);
     await leader.getByText('Makes time to coach each of her team leads.').first().waitFor();
     await screenshot(leader, 'leader-report');
@@ -462,42 +556,80 @@ describe('dashboard: the whole journey in real Chromium', () => {
     // --- a second cycle (answered through the API) with other transition risks ---
     // The client cache once merged risks of different reports by their id: open both reports in one
     // session and check each shows its own risks, as the API says.
-    const { login: hrLogin } = await api<{ login: { token: string } }>(null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: HR.email, p: HR.password });
+    const { login: hrLogin } = await api<{ login: { token: string } }>(
+      null,
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+      { e: HR.email, p: HR.password },
+    );
     const hrToken = hrLogin.token;
     const { people } = await api<{ people: { id: string; name: string }[] }>(hrToken, `{ people(search: "Nadia Okafor") { id name } }`);
     const nadiaId = people.find((p) => p.name === 'Nadia Okafor')!.id;
-    const { createCycle } = await api<{ createCycle: { id: string } }>(hrToken, `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`, {
-      input: { name: 'Leadership 360 — Lumen follow-up', opensAt: new Date(Date.now() + 60000).toISOString(), closesAt: new Date(Date.now() + 14 * 86400000).toISOString() },
-    });
+    const { createCycle } = await api<{ createCycle: { id: string } }>(
+      hrToken,
+      `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Leadership 360 — Lumen follow-up',
+          opensAt: new Date(Date.now() + 60000).toISOString(),
+          closesAt: new Date(Date.now() + 14 * 86400000).toISOString(),
+        },
+      },
+    );
     const secondCycleId = createCycle.id;
-    await api(hrToken, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: secondCycleId, p: [nadiaId] });
+    await api(hrToken, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, {
+      c: secondCycleId,
+      p: [nadiaId],
+    });
     await api(hrToken, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: secondCycleId });
-    await api(hrToken, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c: secondCycleId, s: nadiaId });
+    await api(hrToken, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, {
+      c: secondCycleId,
+      s: nadiaId,
+    });
     await api(hrToken, `mutation($c: ID!) { launchCycle(cycleId: $c) { id } }`, { c: secondCycleId });
-    const { raterInvitations } = await api<{ raterInvitations: { token: string; group: string }[] }>(hrToken, `query($c: ID!) { raterInvitations(cycleId: $c) { token group } }`, { c: secondCycleId });
+    const { raterInvitations } = await api<{ raterInvitations: { token: string; group: string }[] }>(
+      hrToken,
+      `query($c: ID!) { raterInvitations(cycleId: $c) { token group } }`,
+      { c: secondCycleId },
+    );
     for (const invitation of raterInvitations) {
-      const { raterSurvey } = await api<{ raterSurvey: { dimensions: { items: { id: string }[] }[] } }>(null, `query($t: String!) { raterSurvey(token: $t) { dimensions { items { id } } } }`, { t: invitation.token });
+      const { raterSurvey } = await api<{ raterSurvey: { dimensions: { items: { id: string }[] }[] } }>(
+        null,
+        `query($t: String!) { raterSurvey(token: $t) { dimensions { items { id } } } }`,
+        { t: invitation.token },
+      );
       // This time everyone but the leader herself sees little of the leadership work.
-      const answers = raterSurvey.dimensions.flatMap((d) => d.items.map((item) => ({ itemId: item.id, value: invitation.group === 'self' ? 5 : 1 })));
-      await api(null, `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, { input: { token: invitation.token, idempotencyKey: randomUUID(), answers } });
+      const answers = raterSurvey.dimensions.flatMap((d) =>
+        d.items.map((item) => ({ itemId: item.id, value: invitation.group === 'self' ? 5 : 1 })),
+      );
+      await api(null, `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, {
+        input: { token: invitation.token, idempotencyKey: randomUUID(), answers },
+      });
     }
     // Every answer reaches the scoring service; the report shows what the disclosure rule lets through
     // (docs/anonymity.md), so the wait is for the scoring service, then for a published snapshot.
-    await eventually('the second cycle to be scored', async () => {
-      const [stored] = await dataSource.query<{ n: number }[]>(
-        `SELECT count(DISTINCT "rater_id")::int AS "n" FROM "scoring"."rater_response" WHERE "cycle_id" = $1`,
-        [secondCycleId],
-      );
-      const [shown] = await dataSource.query<{ n: number }[]>(
-        `SELECT coalesce(sum("response_count"), 0)::int AS "n" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`,
-        [secondCycleId],
-      );
-      return stored.n >= raterInvitations.length && shown.n > 0;
-    }, 60000);
+    await eventually(
+      'the second cycle to be scored',
+      async () => {
+        const [stored] = await dataSource.query<{ n: number }[]>(
+          `SELECT count(DISTINCT "rater_id")::int AS "n" FROM "scoring"."rater_response" WHERE "cycle_id" = $1`,
+          [secondCycleId],
+        );
+        const [shown] = await dataSource.query<{ n: number }[]>(
+          `SELECT coalesce(sum("response_count"), 0)::int AS "n" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`,
+          [secondCycleId],
+        );
+        return stored.n >= raterInvitations.length && shown.n > 0;
+      },
+      60000,
+    );
     await api(hrToken, `mutation($c: ID!) { closeCycle(cycleId: $c) { id } }`, { c: secondCycleId });
     await api(hrToken, `mutation($c: ID!) { releaseResults(cycleId: $c) { id } }`, { c: secondCycleId });
     const risksFromApi = async (c: string) => {
-      const { subjectReport } = await api<{ subjectReport: { transitionRisks: { id: string; status: string }[] } }>(hrToken, `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { transitionRisks { id status } } }`, { c, s: nadiaId });
+      const { subjectReport } = await api<{ subjectReport: { transitionRisks: { id: string; status: string }[] } }>(
+        hrToken,
+        `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { transitionRisks { id status } } }`,
+        { c, s: nadiaId },
+      );
       return Object.fromEntries(subjectReport.transitionRisks.map((r) => [r.id, r.status]));
     };
     const firstRisks = await risksFromApi(cycleId);
@@ -514,7 +646,11 @@ describe('dashboard: the whole journey in real Chromium', () => {
       await leader.getByRole('link', { name: new RegExp(name) }).click();
       await leader.waitForURL(new RegExp(`/cycles/${id}/reports/`));
       await leader.getByRole('heading', { name: 'Transition risks' }).waitFor();
-      await eventually(`the risks of ${name} on screen`, async () => JSON.stringify(await risksOnScreen(leader)) === JSON.stringify(expected), 10000);
+      await eventually(
+        `the risks of ${name} on screen`,
+        async () => JSON.stringify(await risksOnScreen(leader)) === JSON.stringify(expected),
+        10000,
+      );
     }
 
     mark('her manager sees the team heatmap');
@@ -525,7 +661,10 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await screenshot(manager, 'manager-team-heatmap');
 
     expect(pageErrors).toEqual([]);
-    if (accessibility.length) process.stdout.write(`dashboard e2e: accessibility findings\n${accessibility.map((v) => `  ${v.page}: ${v.impact} ${v.id} — ${v.help} (${v.targets.join(', ')})`).join('\n')}\n`);
+    if (accessibility.length)
+      process.stdout.write(
+        `dashboard e2e: accessibility findings\n${accessibility.map((v) => `  ${v.page}: ${v.impact} ${v.id} — ${v.help} (${v.targets.join(', ')})`).join('\n')}\n`,
+      );
     expect(accessibility).toEqual([]);
     const files = readdirSync(artifacts).filter((f) => f.endsWith('.png'));
     expect(files.length).toBe(images); // desktop and phone of each page (the phone rater's pages on the phone only)

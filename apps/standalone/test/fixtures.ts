@@ -27,7 +27,10 @@ export class Api {
   }
 
   async login(email: string, password: string): Promise<string> {
-    const data = await this.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
+    const data = await this.ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+      e: email,
+      p: password,
+    });
     return data.login.token;
   }
 }
@@ -77,26 +80,38 @@ export interface LaunchedCycle {
 
 /** HR imports the organisation, creates a cycle for Ada, proposes and approves raters, and launches. */
 export async function launchCycleForAda(api: Api, hr: string, options: { anonymityThreshold?: number } = {}): Promise<LaunchedCycle> {
-  const imported = await api.ok(`mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`, { csv: organisationCsv() }, hr);
+  const imported = await api.ok(
+    `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`,
+    { csv: organisationCsv() },
+    hr,
+  );
   if (!imported.importPeople.applied) throw new Error(`import failed: ${JSON.stringify(imported.importPeople.errors)}`);
   const { people } = await api.ok(`{ people(leadersOfLeadersOnly: true) { id employeeId managerId } }`, {}, hr);
   const ada = people.find((p: { employeeId: string }) => p.employeeId === 'E10');
   const now = Date.now();
-  const { createCycle } = await api.ok(`mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`, {
-    input: {
-      name: 'Leadership 360',
-      anonymityThreshold: options.anonymityThreshold ?? 3,
-      minRaters: [{ group: 'direct_report', count: 2 }],
-      opensAt: new Date(now - 3600_000).toISOString(),
-      closesAt: new Date(now + 7 * 86400_000).toISOString(),
+  const { createCycle } = await api.ok(
+    `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
+    {
+      input: {
+        name: 'Leadership 360',
+        anonymityThreshold: options.anonymityThreshold ?? 3,
+        minRaters: [{ group: 'direct_report', count: 2 }],
+        opensAt: new Date(now - 3600_000).toISOString(),
+        closesAt: new Date(now + 7 * 86400_000).toISOString(),
+      },
     },
-  }, hr);
+    hr,
+  );
   const cycleId = createCycle.id;
   await api.ok(`mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: cycleId, p: [ada.id] }, hr);
   await api.ok(`mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId }, hr);
   await api.ok(`mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c: cycleId, s: ada.id }, hr);
   await api.ok(`mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: cycleId }, hr);
-  const { raterInvitations } = await api.ok(`query($c: ID!) { raterInvitations(cycleId: $c) { token group rater { name } } }`, { c: cycleId }, hr);
+  const { raterInvitations } = await api.ok(
+    `query($c: ID!) { raterInvitations(cycleId: $c) { token group rater { name } } }`,
+    { c: cycleId },
+    hr,
+  );
   return { cycleId, subjectId: ada.id, invitations: raterInvitations };
 }
 
@@ -133,7 +148,10 @@ export interface Figure {
   mean: number | null;
   suppressed: boolean;
 }
-export type Report = { responseCount: number; dimensions: { dimensionId: string; others: Figure; groups: (Figure & { group: string })[] }[] };
+export type Report = {
+  responseCount: number;
+  dimensions: { dimensionId: string; others: Figure; groups: (Figure & { group: string })[] }[];
+};
 
 /** Every figure of a report by name: dimension × group and dimension × others. */
 export function figures(report: Report | null): Map<string, Figure> {
@@ -158,4 +176,3 @@ export function smallMoves(before: Report | null, after: Report | null, threshol
   }
   return out;
 }
-

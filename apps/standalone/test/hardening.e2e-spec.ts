@@ -20,7 +20,14 @@ describe('gateway hardening and live updates', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    platform = await startPlatform({ databaseUrl: db.url, port: 0, seedDemo: false, introspection: false, secret: 'hardening-secret-0123456789', log: () => {} });
+    platform = await startPlatform({
+      databaseUrl: db.url,
+      port: 0,
+      seedDemo: false,
+      introspection: false,
+      secret: 'hardening-secret-0123456789',
+      log: () => {},
+    });
     api = new Api(platform.url);
     await provisionOrganisation(platform.gateway.get(DataSource), { name: 'Org', hrEmail: 'hr@org.test', hrPassword: PASSWORD });
     hr = await api.login('hr@org.test', PASSWORD);
@@ -44,10 +51,18 @@ describe('gateway hardening and live updates', () => {
   });
 
   it('never sends stack traces, even for malformed requests', async () => {
-    const notJson = await fetch(`${platform.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": "{ me { ' });
+    const notJson = await fetch(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ me { ',
+    });
     expect(notJson.status).toBe(400);
     expect(await notJson.text()).not.toMatch(/stacktrace|at .*\.js:\d+|node_modules/);
-    const badQuery = await fetch(`${platform.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { ' }) });
+    const badQuery = await fetch(`${platform.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { ' }),
+    });
     const body = (await badQuery.json()) as { errors: { extensions: { code: string } }[] };
     expect(JSON.stringify(body)).not.toMatch(/stacktrace|at .*\.js:\d+|node_modules/);
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
@@ -55,16 +70,35 @@ describe('gateway hardening and live updates', () => {
 
   it('pushes cycle progress and report changes to subscribers', async () => {
     const cycle = await launchCycleForAda(api, hr);
-    const client = createClient({ url: platform.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${hr}` } });
+    const client = createClient({
+      url: platform.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${hr}` },
+    });
     const progress: number[] = [];
     const reports: number[] = [];
     const stopProgress = client.subscribe<{ cycleProgressChanged: { submitted: number } }>(
       { query: `subscription($c: ID!) { cycleProgressChanged(cycleId: $c) { submitted } }`, variables: { c: cycle.cycleId } },
-      { next: (m) => progress.push(m.data!.cycleProgressChanged.submitted), error: (e) => { throw e; }, complete: () => {} },
+      {
+        next: (m) => progress.push(m.data!.cycleProgressChanged.submitted),
+        error: (e) => {
+          throw e;
+        },
+        complete: () => {},
+      },
     );
     const stopReports = client.subscribe<{ subjectReportChanged: { responseCount: number } | null }>(
-      { query: `subscription($c: ID!, $s: ID!) { subjectReportChanged(cycleId: $c, subjectId: $s) { responseCount } }`, variables: { c: cycle.cycleId, s: cycle.subjectId } },
-      { next: (m) => reports.push(m.data!.subjectReportChanged?.responseCount ?? 0), error: (e) => { throw e; }, complete: () => {} },
+      {
+        query: `subscription($c: ID!, $s: ID!) { subjectReportChanged(cycleId: $c, subjectId: $s) { responseCount } }`,
+        variables: { c: cycle.cycleId, s: cycle.subjectId },
+      },
+      {
+        next: (m) => reports.push(m.data!.subjectReportChanged?.responseCount ?? 0),
+        error: (e) => {
+          throw e;
+        },
+        complete: () => {},
+      },
     );
     await new Promise((r) => setTimeout(r, 300)); // let both subscriptions register
     const peers = cycle.invitations.filter((i) => i.group === 'peer');
@@ -78,11 +112,14 @@ describe('gateway hardening and live updates', () => {
     // Without a valid token the subscription is refused.
     const stranger = createClient({ url: platform.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, retryAttempts: 0 });
     const refusal = await new Promise<unknown>((resolve) => {
-      stranger.subscribe({ query: `subscription($c: ID!) { cycleProgressChanged(cycleId: $c) { submitted } }`, variables: { c: cycle.cycleId } }, {
-        next: () => resolve('got data'),
-        error: (e) => resolve(e),
-        complete: () => resolve('completed'),
-      });
+      stranger.subscribe(
+        { query: `subscription($c: ID!) { cycleProgressChanged(cycleId: $c) { submitted } }`, variables: { c: cycle.cycleId } },
+        {
+          next: () => resolve('got data'),
+          error: (e) => resolve(e),
+          complete: () => resolve('completed'),
+        },
+      );
     });
     expect(JSON.stringify(refusal)).toMatch(/UNAUTHENTICATED|Sign in first/);
     await stranger.dispose();
@@ -96,7 +133,11 @@ describe('gateway hardening and live updates', () => {
     await replica.listen(0, '127.0.0.1');
     try {
       const address = replica.getHttpServer().address() as { port: number };
-      const client = createClient({ url: `ws://127.0.0.1:${address.port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${hr}` } });
+      const client = createClient({
+        url: `ws://127.0.0.1:${address.port}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${hr}` },
+      });
       const seen: number[] = [];
       const stop = client.subscribe<{ cycleProgressChanged: { submitted: number } }>(
         { query: `subscription($c: ID!) { cycleProgressChanged(cycleId: $c) { submitted } }`, variables: { c: cycle.cycleId } },
@@ -119,14 +160,26 @@ describe('gateway hardening and live updates', () => {
     const { result } = await answerSurvey(api, invitation.token, 4);
     const submissionId = result.data.submitSurvey.submissionId;
     const receipt = async () =>
-      (await api.ok(`query($t: String!) { submissionReceipt(token: $t) { submissionId status reasons { field message } } }`, { t: invitation.token })).submissionReceipt;
+      (
+        await api.ok(`query($t: String!) { submissionReceipt(token: $t) { submissionId status reasons { field message } } }`, {
+          t: invitation.token,
+        })
+      ).submissionReceipt;
     await eventually('the answer to be recorded', async () => (await receipt()).status === 'recorded');
 
     // The survey service's verdict arrives as an event (here sent straight onto the transport).
-    const rejection = createEnvelope(responseRejectedV1, {
-      submissionId, cycleId: cycle.cycleId, subjectId: cycle.subjectId, raterId: 'assignment',
-      reasons: [{ field: 'answers.dl-1', message: 'not asked of this group' }], rejectedAt: new Date().toISOString(),
-    }, { organisationId: 'o' });
+    const rejection = createEnvelope(
+      responseRejectedV1,
+      {
+        submissionId,
+        cycleId: cycle.cycleId,
+        subjectId: cycle.subjectId,
+        raterId: 'assignment',
+        reasons: [{ field: 'answers.dl-1', message: 'not asked of this group' }],
+        rejectedAt: new Date().toISOString(),
+      },
+      { organisationId: 'o' },
+    );
     await platform.transport.publish([rejection]);
     await eventually('the rejection to reach the receipt', async () => (await receipt()).status === 'rejected');
     expect((await receipt()).reasons).toEqual([{ field: 'answers.dl-1', message: 'not asked of this group' }]);
@@ -141,11 +194,17 @@ describe('gateway hardening and live updates', () => {
     const repeated = { ...rejection, id: randomUUID() };
     await platform.transport.publish([rejection, repeated]);
     await eventually('both to be handled', async () => {
-      const [{ n }] = await platform.gateway.get(DataSource).query(
-        `SELECT count(*)::int AS n FROM gateway.processed_event WHERE consumer = 'response-outcomes' AND event_id = ANY($1::uuid[])`, [[rejection.id, repeated.id]]);
+      const [{ n }] = await platform.gateway
+        .get(DataSource)
+        .query(
+          `SELECT count(*)::int AS n FROM gateway.processed_event WHERE consumer = 'response-outcomes' AND event_id = ANY($1::uuid[])`,
+          [[rejection.id, repeated.id]],
+        );
       return n === 2;
     });
-    expect((await api.ok(`query($t: String!) { raterSurvey(token: $t) { status } }`, { t: invitation.token })).raterSurvey.status).toBe('submitted');
+    expect((await api.ok(`query($t: String!) { raterSurvey(token: $t) { status } }`, { t: invitation.token })).raterSurvey.status).toBe(
+      'submitted',
+    );
     expect((await receipt()).submissionId).toBe(again.result.data.submitSurvey.submissionId);
     expect((await receipt()).status).toBe('recorded');
   }, 60000);
@@ -160,7 +219,9 @@ describe('gateway hardening and live updates', () => {
       ]);
       expect(close.errors).toBeUndefined();
       expect(release.errors).toBeUndefined();
-      const [row] = await platform.gateway.get(DataSource).query(`SELECT status, released_at, closed_at FROM gateway.cycle WHERE id = $1`, [cycle.cycleId]);
+      const [row] = await platform.gateway
+        .get(DataSource)
+        .query(`SELECT status, released_at, closed_at FROM gateway.cycle WHERE id = $1`, [cycle.cycleId]);
       states.push(`${row.status}/${row.released_at ? 'releasedAt' : '-'}/${row.closed_at ? 'closedAt' : '-'}`);
       // Both happened, in one order or the other: the cycle is released, closed, with its release time.
       expect(row.status).toBe('released');
@@ -172,8 +233,9 @@ describe('gateway hardening and live updates', () => {
 
   it('proposes raters in one audited transaction, and not once the cycle is launched', async () => {
     const cycle = await launchCycleForAda(api, hr);
-    const [audit] = await platform.gateway.get(DataSource).query(
-      `SELECT detail FROM gateway.audit_event WHERE action = 'raters.proposed' AND target = $1`, [`cycle:${cycle.cycleId}`]);
+    const [audit] = await platform.gateway
+      .get(DataSource)
+      .query(`SELECT detail FROM gateway.audit_event WHERE action = 'raters.proposed' AND target = $1`, [`cycle:${cycle.cycleId}`]);
     expect(audit.detail.proposals).toBeGreaterThanOrEqual(cycle.invitations.length);
     const again = await api.call(`mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycle.cycleId }, hr);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
@@ -187,7 +249,10 @@ describe('gateway hardening and live updates', () => {
     const items = new Map<string, string[]>();
     for (const i of [a, b]) {
       const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { dimensions { items { id } } } }`, { t: i.token });
-      items.set(i.token, raterSurvey.dimensions.flatMap((d: { items: { id: string }[] }) => d.items.map((x) => x.id)));
+      items.set(
+        i.token,
+        raterSurvey.dimensions.flatMap((d: { items: { id: string }[] }) => d.items.map((x) => x.id)),
+      );
     }
     const submit = async (token: string) => {
       const itemIds = items.get(token)!;

@@ -17,9 +17,19 @@ describe('mail outbox on the one-machine default (no SMTP_URL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    platform = await startPlatform({ databaseUrl: db.url, port: 0, seedDemo: false, secret: 'outbox-test-secret-0123456789', log: () => {} });
+    platform = await startPlatform({
+      databaseUrl: db.url,
+      port: 0,
+      seedDemo: false,
+      secret: 'outbox-test-secret-0123456789',
+      log: () => {},
+    });
     api = new Api(platform.url);
-    await provisionOrganisation(platform.gateway.get(DataSource), { name: 'Northwind', hrEmail: 'hr@northwind.test', hrPassword: PASSWORD });
+    await provisionOrganisation(platform.gateway.get(DataSource), {
+      name: 'Northwind',
+      hrEmail: 'hr@northwind.test',
+      hrPassword: PASSWORD,
+    });
     hr = await api.login('hr@northwind.test', PASSWORD);
   }, 120000);
 
@@ -31,17 +41,33 @@ describe('mail outbox on the one-machine default (no SMTP_URL)', () => {
   it('keeps each invitation in the outbox; opening one renders it with a link that works; both audited', async () => {
     const { cycleId, invitations } = await launchCycleForAda(api, hr);
     let listings = 0;
-    const outbox = await eventually('every invitation in the outbox', async () => {
-      listings++;
-      const { mailOutbox } = await api.ok(`query($c: ID) { mailOutbox(cycleId: $c) { mailId kind to subject recipientName } }`, { c: cycleId }, hr);
-      return mailOutbox.length === invitations.length && mailOutbox;
-    }, 30000);
+    const outbox = await eventually(
+      'every invitation in the outbox',
+      async () => {
+        listings++;
+        const { mailOutbox } = await api.ok(
+          `query($c: ID) { mailOutbox(cycleId: $c) { mailId kind to subject recipientName } }`,
+          { c: cycleId },
+          hr,
+        );
+        return mailOutbox.length === invitations.length && mailOutbox;
+      },
+      30000,
+    );
     expect(JSON.stringify(outbox)).not.toMatch(/survey\//);
-    const { cycleMailDeliveries } = await api.ok(`query($c: ID!) { cycleMailDeliveries(cycleId: $c) { invitation { status } } }`, { c: cycleId }, hr);
+    const { cycleMailDeliveries } = await api.ok(
+      `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { invitation { status } } }`,
+      { c: cycleId },
+      hr,
+    );
     expect(cycleMailDeliveries.every((d: { invitation: { status: string } }) => d.invitation.status === 'recorded')).toBe(true);
 
     const peerMail = outbox.find((m: { subject: string }) => /asks for your view of Ada Lovelace/.test(m.subject));
-    const { mailOutboxMessage } = await api.ok(`query($m: ID!) { mailOutboxMessage(mailId: $m) { to subject text html link } }`, { m: peerMail.mailId }, hr);
+    const { mailOutboxMessage } = await api.ok(
+      `query($m: ID!) { mailOutboxMessage(mailId: $m) { to subject text html link } }`,
+      { m: peerMail.mailId },
+      hr,
+    );
     expect(mailOutboxMessage.to).toBe(peerMail.to);
     expect(mailOutboxMessage.text).toContain(mailOutboxMessage.link);
     expect(mailOutboxMessage.html).toContain(`href="${mailOutboxMessage.link}"`);
@@ -55,7 +81,9 @@ describe('mail outbox on the one-machine default (no SMTP_URL)', () => {
     expect(result.errors).toBeUndefined();
     await eventually(
       'recorded',
-      async () => (await api.ok(`query($t: String!) { submissionReceipt(token: $t) { status } }`, { t: token })).submissionReceipt?.status === 'recorded',
+      async () =>
+        (await api.ok(`query($t: String!) { submissionReceipt(token: $t) { status } }`, { t: token })).submissionReceipt?.status ===
+        'recorded',
     );
 
     const dataSource = platform.gateway.get(DataSource);

@@ -6,7 +6,16 @@
  * none; a 5xx marks the rater failed on HR's board; HR's link export and a rater's "my surveys".
  */
 import { provisionOrganisation } from '@leaderscope/gateway';
-import { createTestDatabase, eventually, kafkaBrokers, ReceivedMail, SmtpSink, startSmtpSink, TestDatabase, uniqueName } from '@leaderscope/testing';
+import {
+  createTestDatabase,
+  eventually,
+  kafkaBrokers,
+  ReceivedMail,
+  SmtpSink,
+  startSmtpSink,
+  TestDatabase,
+  uniqueName,
+} from '@leaderscope/testing';
 import { DataSource } from 'typeorm';
 import { Platform, PlatformOptions, startPlatform } from '../src';
 import { answerSurvey, Api, launchCycleForAda, PASSWORD, SUBJECT_REPORT } from './fixtures';
@@ -31,7 +40,16 @@ describe('mail reaches people: launch, link from the mail, reminders, restart, S
 
   const invitationsTo = (email: string) => sink.to(email).filter((m) => !m.subject.startsWith('Reminder') && linkIn(m));
   const remindersTo = (email: string) => sink.to(email).filter((m) => m.subject.startsWith('Reminder'));
-  const board = async () => (await api.ok(DELIVERIES, { c: cycleId }, hr)).cycleMailDeliveries as { assignmentId: string; raterName: string; raterEmail: string; group: string; surveyStatus: string; invitation: { status: string; reason: string | null; attempts: number } | null; reminder: { status: string; reason: string | null } | null }[];
+  const board = async () =>
+    (await api.ok(DELIVERIES, { c: cycleId }, hr)).cycleMailDeliveries as {
+      assignmentId: string;
+      raterName: string;
+      raterEmail: string;
+      group: string;
+      surveyStatus: string;
+      invitation: { status: string; reason: string | null; attempts: number } | null;
+      reminder: { status: string; reason: string | null } | null;
+    }[];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -44,11 +62,23 @@ describe('mail reaches people: launch, link from the mail, reminders, restart, S
       seedDemo: false,
       secret: 'mail-e2e-test-secret-0123456789',
       log: () => {},
-      notifications: { smtpUrl: sink.url, publicUrl: PUBLIC_URL, mailFrom: 'HR <hr@northwind.test>', retryBaseMs: 200, retryMaxMs: 800, pollMs: 50, ratePerMinute: 0 },
+      notifications: {
+        smtpUrl: sink.url,
+        publicUrl: PUBLIC_URL,
+        mailFrom: 'HR <hr@northwind.test>',
+        retryBaseMs: 200,
+        retryMaxMs: 800,
+        pollMs: 50,
+        ratePerMinute: 0,
+      },
     };
     platform = await startPlatform(options);
     api = new Api(platform.url);
-    await provisionOrganisation(platform.gateway.get(DataSource), { name: 'Northwind', hrEmail: 'hr@northwind.test', hrPassword: PASSWORD });
+    await provisionOrganisation(platform.gateway.get(DataSource), {
+      name: 'Northwind',
+      hrEmail: 'hr@northwind.test',
+      hrPassword: PASSWORD,
+    });
     hr = await api.login('hr@northwind.test', PASSWORD);
   }, 120000);
 
@@ -62,10 +92,14 @@ describe('mail reaches people: launch, link from the mail, reminders, restart, S
     const launched = await launchCycleForAda(api, hr);
     cycleId = launched.cycleId;
     subjectId = launched.subjectId;
-    const rows = await eventually('every invitation sent', async () => {
-      const b = await board();
-      return b.length > 0 && b.every((r) => r.invitation?.status === 'sent') && b;
-    }, 40000);
+    const rows = await eventually(
+      'every invitation sent',
+      async () => {
+        const b = await board();
+        return b.length > 0 && b.every((r) => r.invitation?.status === 'sent') && b;
+      },
+      40000,
+    );
     raters = rows.map((r) => ({ email: r.raterEmail, group: r.group, name: r.raterName, assignmentId: r.assignmentId }));
     expect(raters.length).toBeGreaterThanOrEqual(8);
     for (const r of raters) {
@@ -79,7 +113,9 @@ describe('mail reaches people: launch, link from the mail, reminders, restart, S
     }
     // The link is the rater's own: it opens their survey, in their relationship.
     const grace = raters.find((r) => r.group === 'manager')!;
-    const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { subjectName relationship anonymityNote } }`, { t: tokens.get(grace.email) });
+    const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { subjectName relationship anonymityNote } }`, {
+      t: tokens.get(grace.email),
+    });
     expect(raterSurvey).toMatchObject({ subjectName: 'Ada Lovelace', relationship: 'manager' });
     expect(invitationsTo(grace.email)[0].text).toContain(raterSurvey.anonymityNote);
     expect(JSON.stringify(rows)).not.toMatch(/survey\//);
@@ -90,9 +126,17 @@ describe('mail reaches people: launch, link from the mail, reminders, restart, S
 
   it('a cycle has its own reminder schedule, checked like any input', async () => {
     const input = { name: 'Schedule', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 20 * 86400_000).toISOString() };
-    const { createCycle } = await api.ok(`mutation($i: CreateCycleInput!) { createCycle(input: $i) { reminderDaysBeforeClose } }`, { i: { ...input, reminderDaysBeforeClose: [2, 7, 7] } }, hr);
+    const { createCycle } = await api.ok(
+      `mutation($i: CreateCycleInput!) { createCycle(input: $i) { reminderDaysBeforeClose } }`,
+      { i: { ...input, reminderDaysBeforeClose: [2, 7, 7] } },
+      hr,
+    );
     expect(createCycle.reminderDaysBeforeClose).toEqual([7, 2]);
-    const bad = await api.call(`mutation($i: CreateCycleInput!) { createCycle(input: $i) { id } }`, { i: { ...input, reminderDaysBeforeClose: [0] } }, hr);
+    const bad = await api.call(
+      `mutation($i: CreateCycleInput!) { createCycle(input: $i) { id } }`,
+      { i: { ...input, reminderDaysBeforeClose: [0] } },
+      hr,
+    );
     expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(bad.errors![0].extensions!.fields)).toMatch(/reminderDaysBeforeClose/);
   });
@@ -105,24 +149,37 @@ describe('mail reaches people: launch, link from the mail, reminders, restart, S
       submitted.add(r.email);
     }
     // Every answer given through a mailed link is recorded by the survey service…
-    await eventually('every answer recorded', async () => {
-      for (const r of answering) {
-        const { submissionReceipt } = await api.ok(`query($t: String!) { submissionReceipt(token: $t) { status } }`, { t: tokens.get(r.email)! });
-        if (submissionReceipt?.status !== 'recorded') return false;
-      }
-      return true;
-    }, 40000);
+    await eventually(
+      'every answer recorded',
+      async () => {
+        for (const r of answering) {
+          const { submissionReceipt } = await api.ok(`query($t: String!) { submissionReceipt(token: $t) { status } }`, {
+            t: tokens.get(r.email)!,
+          });
+          if (submissionReceipt?.status !== 'recorded') return false;
+        }
+        return true;
+      },
+      40000,
+    );
     // …and reaches the report as soon as the disclosure rule lets a snapshot be shown (docs/anonymity.md):
     // never more raters than answered, and at least the ones the rule released.
-    const report = await eventually('report counts the answers', async () => {
-      const { subjectReport } = await api.ok(SUBJECT_REPORT, { cycleId, subjectId }, hr);
-      return subjectReport && subjectReport.responseCount > 0 && subjectReport;
-    }, 40000);
+    const report = await eventually(
+      'report counts the answers',
+      async () => {
+        const { subjectReport } = await api.ok(SUBJECT_REPORT, { cycleId, subjectId }, hr);
+        return subjectReport && subjectReport.responseCount > 0 && subjectReport;
+      },
+      40000,
+    );
     expect(report.responseCount).toBeLessThanOrEqual(answering.length);
   });
 
   it('sendReminders reaches exactly the raters who have not submitted, with their own link', async () => {
-    await eventually('gateway knows who submitted', async () => (await board()).filter((r) => r.surveyStatus === 'submitted').length === submitted.size);
+    await eventually(
+      'gateway knows who submitted',
+      async () => (await board()).filter((r) => r.surveyStatus === 'submitted').length === submitted.size,
+    );
     const { sendReminders } = await api.ok(`mutation($c: ID!) { sendReminders(cycleId: $c) }`, { c: cycleId }, hr);
     const pending = raters.filter((r) => !submitted.has(r.email));
     expect(sendReminders).toBe(pending.length);
@@ -130,7 +187,10 @@ describe('mail reaches people: launch, link from the mail, reminders, restart, S
     await new Promise((r) => setTimeout(r, 1000));
     for (const r of raters) expect(remindersTo(r.email)).toHaveLength(submitted.has(r.email) ? 0 : 1);
     for (const r of pending) expect(decodeURIComponent(linkIn(remindersTo(r.email)[0])![1])).toBe(tokens.get(r.email));
-    await eventually('board shows reminders sent', async () => (await board()).filter((r) => r.reminder?.status === 'sent').length === pending.length);
+    await eventually(
+      'board shows reminders sent',
+      async () => (await board()).filter((r) => r.reminder?.status === 'sent').length === pending.length,
+    );
   });
 
   it('a restart of the whole platform sends nothing twice', async () => {
@@ -145,21 +205,29 @@ describe('mail reaches people: launch, link from the mail, reminders, restart, S
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('SMTP down: resent invitations wait (deferred on HR\'s board), then every mail arrives once; a 5xx marks the rater failed with the reason', async () => {
+  it("SMTP down: resent invitations wait (deferred on HR's board), then every mail arrives once; a 5xx marks the rater failed with the reason", async () => {
     const pending = raters.filter((r) => !submitted.has(r.email));
     const [refused, ...others] = pending;
     await sink.down();
     for (const r of others) await api.ok(`mutation($a: ID!) { resendInvitation(assignmentId: $a) }`, { a: r.assignmentId }, hr);
-    await eventually('deferred on the board', async () => {
-      const b = await board();
-      return others.every((r) => b.find((x) => x.assignmentId === r.assignmentId)?.invitation?.status === 'deferred');
-    }, 30000);
+    await eventually(
+      'deferred on the board',
+      async () => {
+        const b = await board();
+        return others.every((r) => b.find((x) => x.assignmentId === r.assignmentId)?.invitation?.status === 'deferred');
+      },
+      30000,
+    );
     const before = new Map(others.map((r) => [r.email, invitationsTo(r.email).length]));
     await sink.up();
-    await eventually('resent invitations sent', async () => {
-      const b = await board();
-      return others.every((r) => b.find((x) => x.assignmentId === r.assignmentId)?.invitation?.status === 'sent');
-    }, 30000);
+    await eventually(
+      'resent invitations sent',
+      async () => {
+        const b = await board();
+        return others.every((r) => b.find((x) => x.assignmentId === r.assignmentId)?.invitation?.status === 'sent');
+      },
+      30000,
+    );
     await new Promise((r) => setTimeout(r, 1000));
     for (const r of others) {
       expect(invitationsTo(r.email)).toHaveLength(before.get(r.email)! + 1);
@@ -168,21 +236,36 @@ describe('mail reaches people: launch, link from the mail, reminders, restart, S
 
     sink.setMode('reject', new RegExp(refused.email.replace(/[.]/g, '\\.')));
     await api.ok(`mutation($a: ID!) { resendInvitation(assignmentId: $a) }`, { a: refused.assignmentId }, hr);
-    const failed = await eventually('failed on the board', async () => {
-      const row = (await board()).find((x) => x.assignmentId === refused.assignmentId);
-      return row?.invitation?.status === 'failed' && row;
-    }, 30000);
+    const failed = await eventually(
+      'failed on the board',
+      async () => {
+        const row = (await board()).find((x) => x.assignmentId === refused.assignmentId);
+        return row?.invitation?.status === 'failed' && row;
+      },
+      30000,
+    );
     expect(failed.invitation!.reason).toMatch(/550/);
     sink.setMode('accept');
   });
 
-  it("a rater who signs in sees the survey in \"My surveys to answer\", with the same link as their mail", async () => {
+  it('a rater who signs in sees the survey in "My surveys to answer", with the same link as their mail', async () => {
     const grace = raters.find((r) => r.group === 'manager')!;
     const { people } = await api.ok(`{ people(search: "Grace") { id name } }`, {}, hr);
-    const { createAccount } = await api.ok(`mutation($p: ID!) { createAccount(personId: $p) { email temporaryPassword } }`, { p: people[0].id }, hr);
+    const { createAccount } = await api.ok(
+      `mutation($p: ID!) { createAccount(personId: $p) { email temporaryPassword } }`,
+      { p: people[0].id },
+      hr,
+    );
     const token = await api.login(createAccount.email, createAccount.temporaryPassword);
     const { mySurveys } = await api.ok(`{ mySurveys { subjectName relationship status path } }`, {}, token);
-    expect(mySurveys).toEqual([{ subjectName: 'Ada Lovelace', relationship: 'manager', status: 'invited', path: `/survey/${encodeURIComponent(tokens.get(grace.email)!)}` }]);
+    expect(mySurveys).toEqual([
+      {
+        subjectName: 'Ada Lovelace',
+        relationship: 'manager',
+        status: 'invited',
+        path: `/survey/${encodeURIComponent(tokens.get(grace.email)!)}`,
+      },
+    ]);
   });
 
   it("HR's link export is one audited CSV of the raters who have not submitted", async () => {
@@ -193,18 +276,26 @@ describe('mail reaches people: launch, link from the mail, reminders, restart, S
     expect(lines).toHaveLength(pending.length + 1);
     for (const r of pending) expect(surveyLinksCsv).toContain(`${PUBLIC_URL}/survey/${tokens.get(r.email)}`);
     for (const email of submitted) expect(surveyLinksCsv).not.toContain(tokens.get(email));
-    const audit = await platform.gateway.get(DataSource).query(`SELECT detail FROM gateway.audit_event WHERE action = 'survey-links.exported'`);
+    const audit = await platform.gateway
+      .get(DataSource)
+      .query(`SELECT detail FROM gateway.audit_event WHERE action = 'survey-links.exported'`);
     expect(audit).toEqual([{ detail: { count: pending.length } }]);
   });
 
   it('release tells the subject and her manager that the report is ready', async () => {
     await api.ok(`mutation($c: ID!) { releaseResults(cycleId: $c) { status } }`, { c: cycleId }, hr);
-    await eventually('report-ready mails', async () =>
-      sink.received.some((m) => m.subject === 'Your feedback report is ready') && sink.received.some((m) => m.subject === 'The feedback report for Ada Lovelace is ready'),
-    30000);
+    await eventually(
+      'report-ready mails',
+      async () =>
+        sink.received.some((m) => m.subject === 'Your feedback report is ready') &&
+        sink.received.some((m) => m.subject === 'The feedback report for Ada Lovelace is ready'),
+      30000,
+    );
     const ada = sink.received.find((m) => m.subject === 'Your feedback report is ready')!;
     expect(ada.to).toEqual(['ada.lovelace@example.org']);
     expect(ada.text).toContain(`${PUBLIC_URL}/cycles/${cycleId}/reports/${subjectId}`);
-    expect(sink.received.find((m) => m.subject === 'The feedback report for Ada Lovelace is ready')!.to).toEqual(['grace.hopper@example.org']);
+    expect(sink.received.find((m) => m.subject === 'The feedback report for Ada Lovelace is ready')!.to).toEqual([
+      'grace.hopper@example.org',
+    ]);
   });
 });

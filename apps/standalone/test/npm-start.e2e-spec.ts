@@ -49,7 +49,10 @@ describe('npm start: the whole platform in one process', () => {
   it('serves hashed assets compressed and cached immutably, and never a source map', async () => {
     const html = await (await fetch(`${platform.url}/`)).text();
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
-    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip']] as const) {
+    for (const [accept, encoding] of [
+      ['br, gzip', 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
       const response = await fetch(`${platform.url}${script}`, { headers: { 'accept-encoding': accept } });
       expect(response.status).toBe(200);
       expect(response.headers.get('content-encoding')).toBe(encoding);
@@ -70,7 +73,9 @@ describe('npm start: the whole platform in one process', () => {
     for (const cycle of cycles) {
       expect(cycle.status).toBe('RELEASED');
       // named after the month it opened
-      expect(cycle.name).toBe(`Leadership 360 — ${new Date(cycle.opensAt).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`);
+      expect(cycle.name).toBe(
+        `Leadership 360 — ${new Date(cycle.opensAt).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`,
+      );
     }
     const latest = [...cycles].sort((a, b) => +new Date(b.opensAt) - +new Date(a.opensAt))[0];
     const ada = latest.subjects.find((s: { email: string }) => s.email === DEMO.leader);
@@ -93,7 +98,9 @@ describe('npm start: the whole platform in one process', () => {
   });
 
   it('does not seed twice', async () => {
-    const [{ count }] = await platform.gateway.get(DataSource).query<{ count: number }[]>(`SELECT count(*)::int AS count FROM gateway.organisation`);
+    const [{ count }] = await platform.gateway
+      .get(DataSource)
+      .query<{ count: number }[]>(`SELECT count(*)::int AS count FROM gateway.organisation`);
     expect(count).toBe(1);
   });
 });

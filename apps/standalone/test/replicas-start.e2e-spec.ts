@@ -36,7 +36,11 @@ describe('three gateways starting at once on an empty database', () => {
         const { port } = gateway.getHttpServer().address() as { port: number };
         urls.push(`http://127.0.0.1:${port}`);
         // Ready once its health says so (its LISTEN connection may take a moment on a busy machine).
-        return eventually('the replica to be ready', async () => ((await fetch(`http://127.0.0.1:${port}/health`)).status === 200 ? 200 : null), 30000);
+        return eventually(
+          'the replica to be ready',
+          async () => ((await fetch(`http://127.0.0.1:${port}/health`)).status === 200 ? 200 : null),
+          30000,
+        );
       }),
     );
     expect(started.map((s) => (s.status === 'fulfilled' ? s.value : String(s.reason)))).toEqual([200, 200, 200]);

@@ -48,10 +48,14 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
       processes.push({ name, child, output });
     }
     try {
-      await eventually('the gateway to be ready', async () => {
-        for (const p of processes) if (p.child.exitCode !== null) throw new StopWaiting(`${p.name} exited with code ${p.child.exitCode}`);
-        return (await fetch(`${api.url}/health`)).status === 200;
-      }, 60000);
+      await eventually(
+        'the gateway to be ready',
+        async () => {
+          for (const p of processes) if (p.child.exitCode !== null) throw new StopWaiting(`${p.name} exited with code ${p.child.exitCode}`);
+          return (await fetch(`${api.url}/health`)).status === 200;
+        },
+        60000,
+      );
     } catch (error) {
       throw new Error(`${String(error)}\n${processes.map((p) => `--- ${p.name}\n${p.output.join('')}`).join('\n')}`, { cause: error });
     }
@@ -95,10 +99,14 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
       }
     }
 
-    const report = await eventually('every response to be scored', async () => {
-      const { subjectReport } = await api.ok(SUBJECT_REPORT, { cycleId: cycle.cycleId, subjectId: cycle.subjectId }, hr);
-      return subjectReport?.responseCount === submitted.length ? subjectReport : undefined;
-    }, 30000);
+    const report = await eventually(
+      'every response to be scored',
+      async () => {
+        const { subjectReport } = await api.ok(SUBJECT_REPORT, { cycleId: cycle.cycleId, subjectId: cycle.subjectId }, hr);
+        return subjectReport?.responseCount === submitted.length ? subjectReport : undefined;
+      },
+      30000,
+    );
 
     expect(report.visibility).toBe('live');
     expect(report.dimensions).toHaveLength(instrument.dimensions.length);
@@ -106,7 +114,8 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
     let reportDimensions = 0;
     for (const dimension of report.dimensions) {
       const group = (name: string) => dimension.groups.find((g: { group: string }) => g.group === name);
-      const observedBy = (name: string) => instrument.items.some((i) => i.dimensionId === dimension.dimensionId && i.observers.includes(name as never));
+      const observedBy = (name: string) =>
+        instrument.items.some((i) => i.dimensionId === dimension.dimensionId && i.observers.includes(name as never));
       if (observedBy('peer')) {
         peerDimensions++;
         expect(group('peer')).toMatchObject({ n: 3, suppressed: false, mean: 4 });
@@ -136,8 +145,10 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
     expect(reportDimensions).toBeGreaterThan(0);
 
     // Submitted = stored = scored, and the replays counted once.
-    await eventually('every receipt to be recorded', async () =>
-      (await count(`SELECT count(*) FROM gateway.submission WHERE status = 'recorded'`)) === submitted.length);
+    await eventually(
+      'every receipt to be recorded',
+      async () => (await count(`SELECT count(*) FROM gateway.submission WHERE status = 'recorded'`)) === submitted.length,
+    );
     expect(await count(`SELECT count(*) FROM gateway.submission`)).toBe(submitted.length);
     expect(await count(`SELECT count(*) FROM survey.response`)).toBe(submitted.length);
     expect(await count(`SELECT count(*) FROM scoring.rater_response`)).toBe(submitted.length);
@@ -148,7 +159,9 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
     const submissionsBefore = await count(`SELECT count(*) FROM gateway.submission`);
     const unanswered = cycle.invitations.filter((i) => i.group === 'direct_report')[2];
 
-    const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { dimensions { items { id } } } }`, { t: unanswered.token });
+    const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { dimensions { items { id } } } }`, {
+      t: unanswered.token,
+    });
     const itemIds = raterSurvey.dimensions.flatMap((d: { items: { id: string }[] }) => d.items.map((i) => i.id));
     const answers = itemIds.map((itemId: string) => ({ itemId, value: 3 }));
     answers[0].value = 9;

@@ -11,7 +11,9 @@ export { RecordResponseUseCase } from './responses/record-response.use-case';
 export { ResponseEntity, RejectionEntity } from './responses/response.entity';
 
 /** Starts the survey service (no HTTP: it only consumes and produces events). */
-export async function startSurveyService(options: SurveyServiceOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<INestApplicationContext> {
+export async function startSurveyService(
+  options: SurveyServiceOptions & { logger?: LoggerService | LogLevel[] | false },
+): Promise<INestApplicationContext> {
   await prepareServiceDatabase(options.databaseUrl, SURVEY_SCHEMA, surveyMigrations);
   const app = await NestFactory.createApplicationContext(SurveyServiceModule.forRoot(options), {
     logger: options.logger ?? ['error', 'warn'],

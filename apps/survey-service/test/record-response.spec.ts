@@ -1,5 +1,13 @@
 /** The survey service on a real PostgreSQL, fed through the in-process transport (same contract as Kafka). */
-import { catalogue, createEnvelope, EventEnvelope, InProcessTransport, responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from '@leaderscope/events';
+import {
+  catalogue,
+  createEnvelope,
+  EventEnvelope,
+  InProcessTransport,
+  responseRecordedV1,
+  responseRejectedV1,
+  surveySubmittedV1,
+} from '@leaderscope/events';
 import { getInstrument } from '@leaderscope/framework';
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
 import { INestApplicationContext } from '@nestjs/common';
@@ -13,9 +21,18 @@ function submission(raterId: string, level: number, extra: Record<string, unknow
   const answers: Record<string, number | null> = {};
   for (const item of instrument.items) if (item.observers.includes('peer')) answers[item.id] = level;
   return {
-    submissionId: randomUUID(), cycleId: 'c1', subjectId: 's1', raterId, raterGroup: 'peer' as const,
-    instrumentId: 'leader-of-leaders', instrumentVersion: 1, answers, comments: {},
-    policy: { minGroupSize: 4, roleProfileId: 'function-head' }, submittedAt: new Date().toISOString(), ...extra,
+    submissionId: randomUUID(),
+    cycleId: 'c1',
+    subjectId: 's1',
+    raterId,
+    raterGroup: 'peer' as const,
+    instrumentId: 'leader-of-leaders',
+    instrumentVersion: 1,
+    answers,
+    comments: {},
+    policy: { minGroupSize: 4, roleProfileId: 'function-head' },
+    submittedAt: new Date().toISOString(),
+    ...extra,
   };
 }
 
@@ -37,7 +54,11 @@ describe('survey service: record a submission', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    await transport.subscribe({ groupId: 'observer', contracts: [responseRecordedV1, responseRejectedV1], handler: async (e) => void out.push(e) });
+    await transport.subscribe({
+      groupId: 'observer',
+      contracts: [responseRecordedV1, responseRejectedV1],
+      handler: async (e) => void out.push(e),
+    });
     app = await startSurveyService({ databaseUrl: db.url, transport, logger: ['error'] });
   });
 
@@ -53,7 +74,9 @@ describe('survey service: record a submission', () => {
     await transport.publish([createEnvelope(surveySubmittedV1, first, { organisationId: 'o' })]);
     await transport.publish([createEnvelope(surveySubmittedV1, correction, { organisationId: 'o' })]);
     await eventually('two recorded responses', async () => out.filter((e) => e.type === 'response.recorded').length === 2);
-    const recorded = out.filter((e) => e.type === 'response.recorded').map((e) => e.payload as { responseVersion: number; policy: unknown });
+    const recorded = out
+      .filter((e) => e.type === 'response.recorded')
+      .map((e) => e.payload as { responseVersion: number; policy: unknown });
     expect(recorded.map((r) => r.responseVersion)).toEqual([1, 2]);
     for (const r of recorded) expect(r.policy).toEqual({ minGroupSize: 4, roleProfileId: 'function-head' });
     const rows = await sql(`SELECT response_version, policy FROM survey.response WHERE rater_id = 'r1' ORDER BY response_version`);
@@ -77,7 +100,9 @@ describe('survey service: record a submission', () => {
     await transport.publish([createEnvelope(surveySubmittedV1, { ...bad, answers }, { organisationId: 'o' })]);
     const rejected = await eventually('response.rejected', async () => out.find((e) => e.type === 'response.rejected'));
     const fields = (rejected.payload as { reasons: { field: string }[] }).reasons.map((r) => r.field).sort();
-    expect(fields).toEqual([`answers.${firstItem}`, `answers.${secondItem}`, `answers.${selfOnly.id}`, 'answers.no-such-item', 'policy.roleProfileId'].sort());
+    expect(fields).toEqual(
+      [`answers.${firstItem}`, `answers.${secondItem}`, `answers.${selfOnly.id}`, 'answers.no-such-item', 'policy.roleProfileId'].sort(),
+    );
     const [stored] = await sql(`SELECT reasons FROM survey.rejection WHERE submission_id = $1`, [bad.submissionId]);
     expect(stored.reasons).toEqual((rejected.payload as { reasons: unknown }).reasons);
     expect(await sql(`SELECT 1 FROM survey.response WHERE rater_id = 'r2'`)).toEqual([]);

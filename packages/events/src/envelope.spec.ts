@@ -46,7 +46,12 @@ describe('event envelopes', () => {
 
   it('registers every contract of the catalogue by type and version', () => {
     expect(catalogue.find('report.updated', 1)).toBe(reportUpdatedV1);
-    expect(catalogue.all().map((c) => `${c.type}@${c.version}`).sort()).toEqual([
+    expect(
+      catalogue
+        .all()
+        .map((c) => `${c.type}@${c.version}`)
+        .sort(),
+    ).toEqual([
       'cycle.closed@1',
       'cycle.rescore-requested@1',
       'cycle.score-requested@1',

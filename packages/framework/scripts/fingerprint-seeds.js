@@ -6,7 +6,9 @@ const { join } = require('node:path');
 const { fingerprintSeeds } = require('../dist/own-words');
 
 const dir = process.argv[2] ?? join(__dirname, '..', '..', '..', '..', 'shared', 'seeds');
-const texts = readdirSync(dir).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+const texts = readdirSync(dir)
+  .sort()
+  .map((f) => readFileSync(join(dir, f), 'utf8'));
 const out = join(__dirname, '..', 'test', 'seed-fingerprint.json');
 writeFileSync(out, JSON.stringify({ articles: texts.length, ...fingerprintSeeds(texts) }) + '\n');
 console.log(`wrote ${out} from ${texts.length} articles`);

@@ -23,8 +23,10 @@ export function checkAnswers(
   const { min, max } = instrument.scale;
   for (const [itemId, value] of Object.entries(answers)) {
     const item = items.get(itemId);
-    if (!item) problems.push({ kind: 'unknown-item', itemId, message: `unknown item "${itemId}" in ${instrument.id} v${instrument.version}` });
-    else if (!item.observers.includes(group)) problems.push({ kind: 'not-asked', itemId, message: `item "${itemId}" is not asked of the ${group} group` });
+    if (!item)
+      problems.push({ kind: 'unknown-item', itemId, message: `unknown item "${itemId}" in ${instrument.id} v${instrument.version}` });
+    else if (!item.observers.includes(group))
+      problems.push({ kind: 'not-asked', itemId, message: `item "${itemId}" is not asked of the ${group} group` });
     if (value !== null && !(Number.isInteger(value) && value >= min && value <= max)) {
       problems.push({ kind: 'off-scale', itemId, message: `must be a whole number from ${min} to ${max}, or null for "not able to rate"` });
     }
@@ -38,7 +40,8 @@ export function checkAnswers(
   }
   const dimensions = new Set(instrument.dimensions.map((d) => d.id));
   for (const dimensionId of Object.keys(comments)) {
-    if (!dimensions.has(dimensionId)) problems.push({ kind: 'unknown-dimension', dimensionId, message: `unknown dimension "${dimensionId}"` });
+    if (!dimensions.has(dimensionId))
+      problems.push({ kind: 'unknown-dimension', dimensionId, message: `unknown dimension "${dimensionId}"` });
   }
   return problems;
 }

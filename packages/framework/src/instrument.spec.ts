@@ -40,8 +40,14 @@ describe.each([1, 2])('built-in leader-of-leaders instrument v%i', (version) => 
 
   it('lets every rater group see something, and skip-level raters see leading-through-leaders items', () => {
     for (const g of RATER_GROUP_VALUES) expect(inst.items.some((it) => it.observers.includes(g))).toBe(true);
-    expect(inst.items.filter((it) => it.dimensionId === 'leads-through-leaders' && it.observers.includes('skip_level')).length).toBeGreaterThanOrEqual(2);
-    expect(inst.items.filter((it) => it.observers.includes('other')).every((it) => ['alignment', 'organisational-capability', 'across-value-chain', 'leads-up'].includes(it.dimensionId))).toBe(true);
+    expect(
+      inst.items.filter((it) => it.dimensionId === 'leads-through-leaders' && it.observers.includes('skip_level')).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      inst.items
+        .filter((it) => it.observers.includes('other'))
+        .every((it) => ['alignment', 'organisational-capability', 'across-value-chain', 'leads-up'].includes(it.dimensionId)),
+    ).toBe(true);
   });
 
   it('reverse-scores the pitfall items (bypassing leaders, technical skill only, own unit first)', () => {

@@ -23,12 +23,16 @@ describe('own words', () => {
   });
 
   it('catches a borrowed run (the check works)', () => {
-    expect(borrowedRuns('one two three four five six', fingerprintSeeds(['x one two three four five six y']))).toEqual(['one two three four five six']);
+    expect(borrowedRuns('one two three four five six', fingerprintSeeds(['x one two three four five six y']))).toEqual([
+      'one two three four five six',
+    ]);
   });
 
   if (existsSync(seedsDir)) {
     it('the fingerprint matches the articles beside the repository', () => {
-      const texts = readdirSync(seedsDir).sort().map((f) => readFileSync(join(seedsDir, f), 'utf8'));
+      const texts = readdirSync(seedsDir)
+        .sort()
+        .map((f) => readFileSync(join(seedsDir, f), 'utf8'));
       expect(fingerprintSeeds(texts)).toEqual({ runs: seeds.runs, shortSentences: seeds.shortSentences });
     });
   }

@@ -38,8 +38,12 @@ describe('versioned registry', () => {
   });
 
   it('pins the content of released versions: editing one in place fails here (make a new version instead)', () => {
-    expect(instrumentContentHash(getInstrument(DEFAULT_INSTRUMENT_ID, 1))).toBe('ee81656886c591921b51910810a9fe2242151b658b96867a20b282ccdcd7ab24');
-    expect(instrumentContentHash(getInstrument(DEFAULT_INSTRUMENT_ID, 2))).toBe('964409d7ccce4b29bc1fb211e9eab521bf75964e973a5381f9888bb5c2350ac2');
+    expect(instrumentContentHash(getInstrument(DEFAULT_INSTRUMENT_ID, 1))).toBe(
+      'ee81656886c591921b51910810a9fe2242151b658b96867a20b282ccdcd7ab24',
+    );
+    expect(instrumentContentHash(getInstrument(DEFAULT_INSTRUMENT_ID, 2))).toBe(
+      '964409d7ccce4b29bc1fb211e9eab521bf75964e973a5381f9888bb5c2350ac2',
+    );
     // the hash ignores key order but not content
     const v1 = JSON.parse(JSON.stringify(getInstrument(DEFAULT_INSTRUMENT_ID, 1)));
     const reordered = Object.fromEntries(Object.entries(v1).reverse());
@@ -88,7 +92,13 @@ describe('loadInstrumentFile (organisations bring their own)', () => {
 
   it('refuses a broken file with a message naming the file and the problem', () => {
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ ...custom, items: custom.items.map((it: { id: string }, i: number) => (i === 0 ? { ...it, dimensionId: 'ghost' } : it)) }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        ...custom,
+        items: custom.items.map((it: { id: string }, i: number) => (i === 0 ? { ...it, dimensionId: 'ghost' } : it)),
+      }),
+    );
     expect(() => loadInstrumentFile(bad)).toThrow(InstrumentValidationError);
     expect(() => loadInstrumentFile(bad)).toThrow(/bad\.json.*items\[0\]\.dimensionId: unknown dimension "ghost" in item "dl-1"/);
     const notJson = join(dir, 'not.json');

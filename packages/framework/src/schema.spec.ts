@@ -22,21 +22,53 @@ describe('parseInstrument', () => {
   });
 
   it.each<[string, (d: any) => void, RegExp]>([
-    ['an item in an unknown dimension', (d) => (d.items[5].dimensionId = 'nowhere'), /items\[5\]\.dimensionId: unknown dimension "nowhere"/],
+    [
+      'an item in an unknown dimension',
+      (d) => (d.items[5].dimensionId = 'nowhere'),
+      /items\[5\]\.dimensionId: unknown dimension "nowhere"/,
+    ],
     ['a duplicate item id', (d) => (d.items[1].id = d.items[0].id), /items\[1\]\.id: duplicate id "dl-1" \(first used at items\[0\]\)/],
     ['a duplicate dimension id', (d) => (d.dimensions[1].id = d.dimensions[0].id), /dimensions\[1\]\.id: duplicate id "develops-leaders"/],
-    ['a dimension with fewer than 3 items', (d) => (d.items = d.items.filter((it: any) => !['lu-1', 'lu-2'].includes(it.id))), /dimension "leads-up" has 2 items; it needs between 3 and 6/],
+    [
+      'a dimension with fewer than 3 items',
+      (d) => (d.items = d.items.filter((it: any) => !['lu-1', 'lu-2'].includes(it.id))),
+      /dimension "leads-up" has 2 items; it needs between 3 and 6/,
+    ],
     [
       'a dimension with more than 6 items',
       (d) => d.items.push(...[1, 2, 3].map((k) => ({ id: `extra-${k}`, dimensionId: 'alignment', text: 'Extra.', observers: ['self'] }))),
       /dimension "alignment" has 8 items; it needs between 3 and 6/,
     ],
-    ['a target outside the scale', (d) => (d.roleProfiles[0].targets.alignment = 6), /roleProfiles\[0\]\.targets\.alignment: target 6 is outside the scale 1\.\.5/],
-    ['a target for an unknown dimension', (d) => (d.roleProfiles[1].targets.charisma = 3), /roleProfiles\[1\]\.targets\.charisma: unknown dimension "charisma"/],
-    ['a profile missing a dimension', (d) => delete d.roleProfiles[2].targets['leads-up'], /roleProfiles\[2\]\.targets: role profile "function-head" has no target for dimension "leads-up"/],
-    ['a risk on an unknown item', (d) => (d.transitionRisks[2].signals[0].itemId = 'zz-9'), /transitionRisks\[2\]\.signals\[0\]\.itemId: risk "bypassing-leaders" references unknown item "zz-9"/],
-    ['a risk read through a group that cannot see the item', (d) => (d.transitionRisks[0].signals[0].groups = ['other']), /risk "not-developing-leaders" reads item "dl-1" through group "other", which does not observe that item/],
-    ['a risk needing more signals than it has', (d) => (d.transitionRisks[0].rule.minSignals = 9), /transitionRisks\[0\]\.rule\.minSignals: minSignals 9 exceeds the 4 signals/],
+    [
+      'a target outside the scale',
+      (d) => (d.roleProfiles[0].targets.alignment = 6),
+      /roleProfiles\[0\]\.targets\.alignment: target 6 is outside the scale 1\.\.5/,
+    ],
+    [
+      'a target for an unknown dimension',
+      (d) => (d.roleProfiles[1].targets.charisma = 3),
+      /roleProfiles\[1\]\.targets\.charisma: unknown dimension "charisma"/,
+    ],
+    [
+      'a profile missing a dimension',
+      (d) => delete d.roleProfiles[2].targets['leads-up'],
+      /roleProfiles\[2\]\.targets: role profile "function-head" has no target for dimension "leads-up"/,
+    ],
+    [
+      'a risk on an unknown item',
+      (d) => (d.transitionRisks[2].signals[0].itemId = 'zz-9'),
+      /transitionRisks\[2\]\.signals\[0\]\.itemId: risk "bypassing-leaders" references unknown item "zz-9"/,
+    ],
+    [
+      'a risk read through a group that cannot see the item',
+      (d) => (d.transitionRisks[0].signals[0].groups = ['other']),
+      /risk "not-developing-leaders" reads item "dl-1" through group "other", which does not observe that item/,
+    ],
+    [
+      'a risk needing more signals than it has',
+      (d) => (d.transitionRisks[0].rule.minSignals = 9),
+      /transitionRisks\[0\]\.rule\.minSignals: minSignals 9 exceeds the 4 signals/,
+    ],
     ['an unknown rater group', (d) => (d.items[0].observers = ['boss']), /items\[0\]\.observers\[0\]/],
     ['a repeated observer', (d) => (d.items[0].observers = ['self', 'self']), /items\[0\]\.observers: rater group "self" listed twice/],
     ['labels not matching the scale', (d) => d.scale.labels.pop(), /scale\.labels: has 4 labels but the scale 1\.\.5 has 5 points/],

@@ -23,9 +23,7 @@ export const instrumentSchema = z.strictObject({
     labels: z.array(text).min(2, 'needs a label per scale point'),
     notAbleToRate: text,
   }),
-  dimensions: z
-    .array(z.strictObject({ id, name: text, description: text }))
-    .min(1, 'needs at least one dimension'),
+  dimensions: z.array(z.strictObject({ id, name: text, description: text })).min(1, 'needs at least one dimension'),
   items: z
     .array(
       z.strictObject({
@@ -50,7 +48,9 @@ export const instrumentSchema = z.strictObject({
       id,
       name: text,
       description: text,
-      signals: z.array(z.strictObject({ itemId: z.string(), groups: z.array(raterGroup).min(1, 'needs at least one rater group') })).min(1, 'needs at least one signal'),
+      signals: z
+        .array(z.strictObject({ itemId: z.string(), groups: z.array(raterGroup).min(1, 'needs at least one rater group') }))
+        .min(1, 'needs at least one signal'),
       rule: z.strictObject({ atOrBelow: finite, minSignals: z.number().int('must be an integer').min(1, 'must be >= 1') }),
     }),
   ),
@@ -72,7 +72,8 @@ function duplicates(list: { id: string }[], where: string, issues: InstrumentIss
   const seen = new Map<string, number>();
   list.forEach((x, i) => {
     const first = seen.get(x.id);
-    if (first !== undefined) issues.push({ path: `${where}[${i}].id`, message: `duplicate id "${x.id}" (first used at ${where}[${first}])` });
+    if (first !== undefined)
+      issues.push({ path: `${where}[${i}].id`, message: `duplicate id "${x.id}" (first used at ${where}[${first}])` });
     else seen.set(x.id, i);
   });
 }
@@ -93,10 +94,12 @@ export function crossCheck(def: InstrumentDefinition): InstrumentIssue[] {
   const dimIds = new Set(def.dimensions.map((d) => d.id));
   const counts = new Map<string, number>();
   def.items.forEach((it, i) => {
-    if (!dimIds.has(it.dimensionId)) issues.push({ path: `items[${i}].dimensionId`, message: `unknown dimension "${it.dimensionId}" in item "${it.id}"` });
+    if (!dimIds.has(it.dimensionId))
+      issues.push({ path: `items[${i}].dimensionId`, message: `unknown dimension "${it.dimensionId}" in item "${it.id}"` });
     else counts.set(it.dimensionId, (counts.get(it.dimensionId) ?? 0) + 1);
     const dupObs = it.observers.filter((g, j) => it.observers.indexOf(g) !== j);
-    if (dupObs.length) issues.push({ path: `items[${i}].observers`, message: `rater group "${dupObs[0]}" listed twice in item "${it.id}"` });
+    if (dupObs.length)
+      issues.push({ path: `items[${i}].observers`, message: `rater group "${dupObs[0]}" listed twice in item "${it.id}"` });
   });
   def.dimensions.forEach((d, i) => {
     const n = counts.get(d.id) ?? 0;
@@ -109,7 +112,8 @@ export function crossCheck(def: InstrumentDefinition): InstrumentIssue[] {
 
   def.roleProfiles.forEach((p, i) => {
     for (const [dimId, target] of Object.entries(p.targets)) {
-      if (!dimIds.has(dimId)) issues.push({ path: `roleProfiles[${i}].targets.${dimId}`, message: `unknown dimension "${dimId}" in role profile "${p.id}"` });
+      if (!dimIds.has(dimId))
+        issues.push({ path: `roleProfiles[${i}].targets.${dimId}`, message: `unknown dimension "${dimId}" in role profile "${p.id}"` });
       else if (target < min || target > max)
         issues.push({ path: `roleProfiles[${i}].targets.${dimId}`, message: `target ${target} is outside the scale ${min}..${max}` });
     }
@@ -123,7 +127,10 @@ export function crossCheck(def: InstrumentDefinition): InstrumentIssue[] {
     r.signals.forEach((s, j) => {
       const it = itemsById.get(s.itemId);
       if (!it) {
-        issues.push({ path: `transitionRisks[${i}].signals[${j}].itemId`, message: `risk "${r.id}" references unknown item "${s.itemId}"` });
+        issues.push({
+          path: `transitionRisks[${i}].signals[${j}].itemId`,
+          message: `risk "${r.id}" references unknown item "${s.itemId}"`,
+        });
         return;
       }
       for (const g of s.groups)
@@ -134,9 +141,15 @@ export function crossCheck(def: InstrumentDefinition): InstrumentIssue[] {
           });
     });
     if (r.rule.minSignals > r.signals.length)
-      issues.push({ path: `transitionRisks[${i}].rule.minSignals`, message: `minSignals ${r.rule.minSignals} exceeds the ${r.signals.length} signals of risk "${r.id}"` });
+      issues.push({
+        path: `transitionRisks[${i}].rule.minSignals`,
+        message: `minSignals ${r.rule.minSignals} exceeds the ${r.signals.length} signals of risk "${r.id}"`,
+      });
     if (r.rule.atOrBelow < min || r.rule.atOrBelow > max)
-      issues.push({ path: `transitionRisks[${i}].rule.atOrBelow`, message: `threshold ${r.rule.atOrBelow} is outside the scale ${min}..${max}` });
+      issues.push({
+        path: `transitionRisks[${i}].rule.atOrBelow`,
+        message: `threshold ${r.rule.atOrBelow} is outside the scale ${min}..${max}`,
+      });
   });
   return issues;
 }

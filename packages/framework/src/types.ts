@@ -84,5 +84,9 @@ type _DefinitionIsScoringInstrument = Assert<InstrumentDefinition extends Scorin
 type _ProfilesAreScoringProfiles = Assert<RoleProfileDefinition extends ScoringRoleProfile ? true : false>;
 type _RisksAreScoringRisks = Assert<TransitionRiskDefinition extends ScoringRisk ? true : false>;
 type _SameRaterGroups = Assert<
-  [(typeof RATER_GROUP_VALUES)[number]] extends [RaterGroup] ? ([RaterGroup] extends [(typeof RATER_GROUP_VALUES)[number]] ? true : false) : false
+  [(typeof RATER_GROUP_VALUES)[number]] extends [RaterGroup]
+    ? [RaterGroup] extends [(typeof RATER_GROUP_VALUES)[number]]
+      ? true
+      : false
+    : false
 >;

@@ -50,7 +50,12 @@ describe('the built-in instrument in the scoring engine', () => {
     });
     const bypass = report.transitionRisks.find((r) => r.id === 'bypassing-leaders')!;
     expect(bypass.signalsOn).toBe(3);
-    expect(bypass.signals.find((s) => s.itemId === 'lt-2')).toMatchObject({ groupsUsed: ['direct_report', 'skip_level'], n: 7, mean: 1, on: true });
+    expect(bypass.signals.find((s) => s.itemId === 'lt-2')).toMatchObject({
+      groupsUsed: ['direct_report', 'skip_level'],
+      n: 7,
+      mean: 1,
+      on: true,
+    });
   });
 
   it('reads the same responses as readiness for all three role profiles', () => {

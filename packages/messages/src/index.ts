@@ -45,7 +45,15 @@ interface Common {
 
 /** What a mail says, without its secret: the survey link of an invitation or reminder is added only when it is rendered. */
 export type MailContent =
-  | (Common & { kind: 'invitation' | 'reminder'; requestedBy: string; subjectId: string; subjectName: string; relationship: Relationship; anonymityThreshold: number; closesAt: string })
+  | (Common & {
+      kind: 'invitation' | 'reminder';
+      requestedBy: string;
+      subjectId: string;
+      subjectName: string;
+      relationship: Relationship;
+      anonymityThreshold: number;
+      closesAt: string;
+    })
   | (Common & { kind: 'nomination-request'; subjectId: string })
   | (Common & { kind: 'approval-request'; subjectId: string; subjectName: string })
   | (Common & { kind: 'report-ready'; subjectId: string; subjectName: string; recipientIsSubject: boolean });
@@ -103,7 +111,12 @@ export function renderMail(content: MailContent, publicUrl: string, surveyToken?
       const closes = message('mail.closes', { closesAt: formatClosingDate(content.closesAt) });
       if (content.kind === 'invitation') {
         subject = message(self ? 'mail.invitation.selfSubject' : 'mail.invitation.subject', p);
-        paragraphs = [message(self ? 'mail.invitation.selfIntro' : 'mail.invitation.intro', p), promise, message('mail.invitation.time'), closes];
+        paragraphs = [
+          message(self ? 'mail.invitation.selfIntro' : 'mail.invitation.intro', p),
+          promise,
+          message('mail.invitation.time'),
+          closes,
+        ];
         action = message('mail.invitation.action');
       } else {
         subject = message(self ? 'mail.reminder.selfSubject' : 'mail.reminder.subject', p);
@@ -127,7 +140,9 @@ export function renderMail(content: MailContent, publicUrl: string, surveyToken?
       break;
     case 'report-ready':
       link = publicLink(publicUrl, dashboardPaths.report(content.cycleId, content.subjectId));
-      subject = content.recipientIsSubject ? message('mail.reportReady.selfSubject') : message('mail.reportReady.subject', { subjectName: content.subjectName });
+      subject = content.recipientIsSubject
+        ? message('mail.reportReady.selfSubject')
+        : message('mail.reportReady.subject', { subjectName: content.subjectName });
       paragraphs = [
         content.recipientIsSubject
           ? message('mail.reportReady.selfIntro', { cycleName: content.cycleName })

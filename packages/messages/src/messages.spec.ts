@@ -1,8 +1,16 @@
 import { anonymityPromise, catalogue, message, renderMail } from './index';
 
 const invitation = {
-  kind: 'invitation' as const, recipientName: 'Ann Rater', organisationName: 'Northwind', cycleId: 'c1', cycleName: 'Spring 360',
-  requestedBy: 'Hana HR', subjectId: 's1', subjectName: 'Ada <Lovelace>', relationship: 'peer' as const, anonymityThreshold: 4,
+  kind: 'invitation' as const,
+  recipientName: 'Ann Rater',
+  organisationName: 'Northwind',
+  cycleId: 'c1',
+  cycleName: 'Spring 360',
+  requestedBy: 'Hana HR',
+  subjectId: 's1',
+  subjectName: 'Ada <Lovelace>',
+  relationship: 'peer' as const,
+  anonymityThreshold: 4,
   closesAt: '2026-12-01T17:00:00.000Z',
 };
 
@@ -22,7 +30,15 @@ describe('message catalogue', () => {
     const mail = renderMail(invitation, 'https://feedback.example/', 'tok_123');
     expect(mail.link).toBe('https://feedback.example/survey/tok_123');
     expect(mail.subject).toBe('Hana HR asks for your view of Ada <Lovelace>');
-    for (const part of ['Hana HR', 'Northwind', 'Ada <Lovelace>', 'a peer', 'at least 4 people', 'Tuesday, 1 December 2026 at 17:00 UTC', mail.link]) {
+    for (const part of [
+      'Hana HR',
+      'Northwind',
+      'Ada <Lovelace>',
+      'a peer',
+      'at least 4 people',
+      'Tuesday, 1 December 2026 at 17:00 UTC',
+      mail.link,
+    ]) {
       expect(mail.text).toContain(part);
     }
     expect(mail.html).toContain('Ada &lt;Lovelace&gt;');

@@ -163,7 +163,9 @@ function main() {
   const sizes = [...new Set([1000, 2500, 5000, max].filter((x) => x <= max))];
   // warm-up (JIT), not reported
   run(200, instrument);
-  console.log(`node ${process.version}, ${GROUPS.reduce((a, [, c]) => a + c, 0)} raters × ${instrument.items.length} items per subject, single thread`);
+  console.log(
+    `node ${process.version}, ${GROUPS.reduce((a, [, c]) => a + c, 0)} raters × ${instrument.items.length} items per subject, single thread`,
+  );
   console.log(
     'subjects | scoreSubject total | per subject | buildSubjectReport total | scoreCycle (incl. generation) | data generation | peak heap | heap after | rss',
   );
@@ -174,7 +176,9 @@ function main() {
     console.log(
       `${String(n).padStart(8)} | ${r.scoreSubjectMs.toFixed(0).padStart(15)} ms | ${r.perSubjectUs.toFixed(1).padStart(8)} µs | ${r.reportMs
         .toFixed(0)
-        .padStart(21)} ms | ${r.cycleMs.toFixed(0).padStart(26)} ms | ${r.generationMs.toFixed(0).padStart(12)} ms | ${r.peakHeapMb.padStart(6)} MB | ${r.heapMb.padStart(
+        .padStart(
+          21,
+        )} ms | ${r.cycleMs.toFixed(0).padStart(26)} ms | ${r.generationMs.toFixed(0).padStart(12)} ms | ${r.peakHeapMb.padStart(6)} MB | ${r.heapMb.padStart(
         7,
       )} MB | ${r.rssMb} MB`,
     );

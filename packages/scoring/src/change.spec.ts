@@ -1,6 +1,13 @@
 import { changeBetweenCycles, changeInterval, Instrument, RaterResponse, scoreSubject } from './index';
 
-const instrument: Instrument = { scale: { min: 1, max: 5 }, dimensions: [{ id: 'A' }, { id: 'B' }], items: [{ id: 'a', dimensionId: 'A' }, { id: 'b', dimensionId: 'B' }] };
+const instrument: Instrument = {
+  scale: { min: 1, max: 5 },
+  dimensions: [{ id: 'A' }, { id: 'B' }],
+  items: [
+    { id: 'a', dimensionId: 'A' },
+    { id: 'b', dimensionId: 'B' },
+  ],
+};
 const peers = (prefix: string, a: number[], b: number[]): RaterResponse[] =>
   a.map((v, i) => ({ raterId: `${prefix}${i}`, group: 'peer', answers: { a: v, b: b[i] } }));
 
@@ -24,7 +31,10 @@ describe('change between two cycles', () => {
     expect(B.call).toBe('no-clear-change');
     expect(B.ci95![0]).toBeLessThan(0);
     expect(B.ci95![1]).toBeGreaterThan(0);
-    expect(A.comparability.groupMix).toEqual({ previous: { published: { peer: 5 }, merged: 0 }, current: { published: { peer: 6 }, merged: 0 } });
+    expect(A.comparability.groupMix).toEqual({
+      previous: { published: { peer: 5 }, merged: 0 },
+      current: { published: { peer: 6 }, merged: 0 },
+    });
     expect(res.ratersInCommon).toBeNull();
   });
 
@@ -41,7 +51,13 @@ describe('change between two cycles', () => {
   it('is not comparable where a side is not published, and reports raters and items in common', () => {
     const prev = scoreSubject({ instrument, responses: peers('p', [3, 4], [3, 4]) }); // 2 peers: suppressed
     const cur = scoreSubject({ instrument, responses: peers('p', [3, 4, 5], [3, 4, 5]) });
-    const previousInstrument: Instrument = { ...instrument, items: [{ id: 'a', dimensionId: 'A' }, { id: 'b-old', dimensionId: 'B' }] };
+    const previousInstrument: Instrument = {
+      ...instrument,
+      items: [
+        { id: 'a', dimensionId: 'A' },
+        { id: 'b-old', dimensionId: 'B' },
+      ],
+    };
     const res = changeBetweenCycles({
       previous: prev,
       current: cur,

@@ -113,7 +113,8 @@ export function changeBetweenCycles(input: ChangeInput): CycleChange {
   if (!previous || !Array.isArray(previous.dimensions)) throw new ScoringInputError('changeBetweenCycles: previous must be SubjectScores');
   if (!current || !Array.isArray(current.dimensions)) throw new ScoringInputError('changeBetweenCycles: current must be SubjectScores');
   const method = input.othersMean ?? 'pooled';
-  if (method !== 'pooled' && method !== 'mean-of-groups') throw new ScoringInputError(`othersMean must be 'pooled' or 'mean-of-groups', got ${String(method)}`);
+  if (method !== 'pooled' && method !== 'mean-of-groups')
+    throw new ScoringInputError(`othersMean must be 'pooled' or 'mean-of-groups', got ${String(method)}`);
   const prevInst = input.previousInstrument ? prepareInstrument(input.previousInstrument) : null;
   const curInst = input.currentInstrument ? prepareInstrument(input.currentInstrument) : null;
   const prevDims = new Map(previous.dimensions.map((d) => [d.dimensionId, d]));

@@ -131,7 +131,10 @@ describe('scoreCycle: reliability', () => {
 
   it('reverse-scored items enter alpha recoded', () => {
     const rev: Instrument = { ...instrument, items: instrument.items.map((it) => (it.id === 'a3' ? { ...it, reverse: true } : it)) };
-    const mirrored = subjects.map((s) => ({ ...s, responses: s.responses.map((r) => ({ ...r, answers: { ...r.answers, a3: 6 - (r.answers.a3 as number) } })) }));
+    const mirrored = subjects.map((s) => ({
+      ...s,
+      responses: s.responses.map((r) => ({ ...r, answers: { ...r.answers, a3: 6 - (r.answers.a3 as number) } })),
+    }));
     expect(scoreCycle({ instrument: rev, subjects: mirrored }).reliability.alpha[0].alpha!).toBeCloseTo(
       scoreCycle({ instrument, subjects }).reliability.alpha[0].alpha!,
       12,
@@ -143,20 +146,23 @@ describe('property: norms', () => {
   it('percentiles lie in (0, 100) and never decrease as the others mean rises', () => {
     const instrument = oneItem(['A']);
     fc.assert(
-      fc.property(fc.array(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 3, maxLength: 5 }), { minLength: 10, maxLength: 30 }), (groups) => {
-        const subjects = groups.map((vals, i) => ({ subjectId: `s${i}`, responses: drs(`s${i}`, vals, 'A-1') }));
-        const res = scoreCycle({ instrument, subjects });
-        const means = groups.map((v) => v.reduce((a, b) => a + b, 0) / v.length);
-        const pct = res.norms.subjects.map((s) => s.percentiles.A!);
-        pct.forEach((p) => {
-          expect(p).toBeGreaterThan(0);
-          expect(p).toBeLessThan(100);
-        });
-        for (let i = 0; i < means.length; i++)
-          for (let j = 0; j < means.length; j++) if (means[i] < means[j] - 1e-9) expect(pct[i]).toBeLessThan(pct[j]);
-        // mid-ranks average to 50
-        expect(pct.reduce((a, b) => a + b, 0) / pct.length).toBeCloseTo(50, 9);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 3, maxLength: 5 }), { minLength: 10, maxLength: 30 }),
+        (groups) => {
+          const subjects = groups.map((vals, i) => ({ subjectId: `s${i}`, responses: drs(`s${i}`, vals, 'A-1') }));
+          const res = scoreCycle({ instrument, subjects });
+          const means = groups.map((v) => v.reduce((a, b) => a + b, 0) / v.length);
+          const pct = res.norms.subjects.map((s) => s.percentiles.A!);
+          pct.forEach((p) => {
+            expect(p).toBeGreaterThan(0);
+            expect(p).toBeLessThan(100);
+          });
+          for (let i = 0; i < means.length; i++)
+            for (let j = 0; j < means.length; j++) if (means[i] < means[j] - 1e-9) expect(pct[i]).toBeLessThan(pct[j]);
+          // mid-ranks average to 50
+          expect(pct.reduce((a, b) => a + b, 0) / pct.length).toBeCloseTo(50, 9);
+        },
+      ),
     );
   });
 });

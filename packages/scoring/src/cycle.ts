@@ -99,7 +99,7 @@ export function scoreCycle(input: ScoreCycleInput): CycleResult {
   const minSubjects = input.minNormSubjects ?? 10;
   if (!Number.isInteger(minSubjects) || minSubjects < 10)
     throw new ScoringInputError(`minNormSubjects must be an integer >= 10, got ${String(minSubjects)}`);
-  if (!input.subjects || typeof (input.subjects)[Symbol.iterator] !== 'function')
+  if (!input.subjects || typeof input.subjects[Symbol.iterator] !== 'function')
     throw new ScoringInputError('scoreCycle: subjects must be an iterable');
   const nD = inst.dimensionIds.length;
 
@@ -118,9 +118,7 @@ export function scoreCycle(input: ScoreCycleInput): CycleResult {
     tSumSq: 0,
   }));
   // ICC(1) accumulators per [group][dimension] (unbalanced one-way ANOVA).
-  const iccAcc = RATER_GROUPS.map(() =>
-    inst.dimensionIds.map(() => ({ a: 0, N: 0, sum: 0, sumSq: 0, sumGroupSqOverN: 0, sumNSq: 0 })),
-  );
+  const iccAcc = RATER_GROUPS.map(() => inst.dimensionIds.map(() => ({ a: 0, N: 0, sum: 0, sumSq: 0, sumGroupSqOverN: 0, sumNSq: 0 })));
   const tmpSum = new Float64Array(6);
   const tmpN = new Int32Array(6);
 
@@ -223,7 +221,9 @@ export function scoreCycle(input: ScoreCycleInput): CycleResult {
       dimensionId: inst.dimensionIds[d],
       n: vals.length,
       available,
-      reason: available ? null : `norms need at least ${minSubjects} subjects with a published others score; this dimension has ${vals.length}`,
+      reason: available
+        ? null
+        : `norms need at least ${minSubjects} subjects with a published others score; this dimension has ${vals.length}`,
     });
     sortedByDim.push(available ? Float64Array.from(vals).sort() : null);
   }

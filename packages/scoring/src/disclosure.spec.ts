@@ -32,9 +32,21 @@ const peers = (ids: string[]) => ids.map((id) => r(id, 'peer', 3, 4, 2));
 
 describe('figureEquations', () => {
   it('writes each published figure as a functional of item answers, leaving exempt raters out', () => {
-    const eqs = figureEquations({ basis: live, responses: [r('s', 'self', 1, 1, 1), r('m', 'manager', 2, 2, 2), ...peers(['p1', 'p2', 'p3'])] });
+    const eqs = figureEquations({
+      basis: live,
+      responses: [r('s', 'self', 1, 1, 1), r('m', 'manager', 2, 2, 2), ...peers(['p1', 'p2', 'p3'])],
+    });
     const byName = new Map(eqs.map((e) => [e.figure, e]));
-    expect([...byName.keys()].sort()).toEqual(['live|A|manager', 'live|A|others', 'live|A|peer', 'live|A|self', 'live|B|manager', 'live|B|others', 'live|B|peer', 'live|B|self']);
+    expect([...byName.keys()].sort()).toEqual([
+      'live|A|manager',
+      'live|A|others',
+      'live|A|peer',
+      'live|A|self',
+      'live|B|manager',
+      'live|B|others',
+      'live|B|peer',
+      'live|B|self',
+    ]);
     expect(byName.get('live|A|manager')!.terms.size).toBe(0); // published by design: no unknowns
     const peerA = byName.get('live|A|peer')!;
     expect(peerA.raters).toEqual(['p1', 'p2', 'p3']);
@@ -46,8 +58,14 @@ describe('figureEquations', () => {
   });
 
   it('gives reverse-scored items a negative coefficient and skips "not able to rate"', () => {
-    const rev: DisclosureBasis = { ...live, instrument: { ...instrument, items: instrument.items.map((i) => (i.id === 'a2' ? { ...i, reverse: true } : i)) } };
-    const [peerA] = figureEquations({ basis: rev, responses: [r('p1', 'peer', 3, 4, 2), r('p2', 'peer', 3, null, 2), r('p3', 'peer', 3, 1, 2)] });
+    const rev: DisclosureBasis = {
+      ...live,
+      instrument: { ...instrument, items: instrument.items.map((i) => (i.id === 'a2' ? { ...i, reverse: true } : i)) },
+    };
+    const [peerA] = figureEquations({
+      basis: rev,
+      responses: [r('p1', 'peer', 3, 4, 2), r('p2', 'peer', 3, null, 2), r('p3', 'peer', 3, 1, 2)],
+    });
     expect(peerA.terms.get(variableOf('p1', 'a2'))).toEqual([-1, 6]);
     expect(peerA.terms.get(variableOf('p2', 'a1'))).toEqual([1, 3]);
     expect(peerA.terms.has(variableOf('p2', 'a2'))).toBe(false);
@@ -62,24 +80,73 @@ describe('isolatedRaters', () => {
   });
   it('finds a rater isolated by the difference of two sums', () => {
     const x = (id: string) => variableOf(id, 'i');
-    const found = isolatedRaters([eq('f1', [[x('a'), 1], [x('b'), 1], [x('c'), 1]]), eq('f2', [[x('a'), 1], [x('b'), 1], [x('c'), 1], [x('d'), 1]])]);
+    const found = isolatedRaters([
+      eq('f1', [
+        [x('a'), 1],
+        [x('b'), 1],
+        [x('c'), 1],
+      ]),
+      eq('f2', [
+        [x('a'), 1],
+        [x('b'), 1],
+        [x('c'), 1],
+        [x('d'), 1],
+      ]),
+    ]);
     expect(found.map((f) => f.raterId)).toEqual(['d']);
   });
   it('finds the three-query attack no pairwise rule sees (d+e, e+f, d+f)', () => {
     const x = (id: string) => variableOf(id, 'i');
-    const found = isolatedRaters([eq('1', [[x('d'), 1], [x('e'), 1]]), eq('2', [[x('e'), 1], [x('f'), 1]]), eq('3', [[x('d'), 1], [x('f'), 1]])]);
+    const found = isolatedRaters([
+      eq('1', [
+        [x('d'), 1],
+        [x('e'), 1],
+      ]),
+      eq('2', [
+        [x('e'), 1],
+        [x('f'), 1],
+      ]),
+      eq('3', [
+        [x('d'), 1],
+        [x('f'), 1],
+      ]),
+    ]);
     expect(found.map((f) => f.raterId)).toEqual(['d', 'e', 'f']);
   });
   it('finds a functional of two answers of one rater (their difference)', () => {
     const found = isolatedRaters([
-      eq('dim', [[variableOf('a', 'i1'), 1], [variableOf('a', 'i2'), 1], [variableOf('b', 'i1'), 2], [variableOf('c', 'i1'), 2]]),
-      eq('item', [[variableOf('a', 'i1'), 2], [variableOf('b', 'i1'), 2], [variableOf('c', 'i1'), 2]]),
+      eq('dim', [
+        [variableOf('a', 'i1'), 1],
+        [variableOf('a', 'i2'), 1],
+        [variableOf('b', 'i1'), 2],
+        [variableOf('c', 'i1'), 2],
+      ]),
+      eq('item', [
+        [variableOf('a', 'i1'), 2],
+        [variableOf('b', 'i1'), 2],
+        [variableOf('c', 'i1'), 2],
+      ]),
     ]);
     expect(found.map((f) => f.raterId)).toEqual(['a']);
   });
   it('accepts nested sums that grow by blocks of two or more', () => {
     const x = (id: string) => variableOf(id, 'i');
-    expect(isolatedRaters([eq('1', [[x('a'), 1], [x('b'), 1], [x('c'), 1]]), eq('2', [[x('a'), 1], [x('b'), 1], [x('c'), 1], [x('d'), 1], [x('e'), 1]])])).toEqual([]);
+    expect(
+      isolatedRaters([
+        eq('1', [
+          [x('a'), 1],
+          [x('b'), 1],
+          [x('c'), 1],
+        ]),
+        eq('2', [
+          [x('a'), 1],
+          [x('b'), 1],
+          [x('c'), 1],
+          [x('d'), 1],
+          [x('e'), 1],
+        ]),
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -110,7 +177,12 @@ describe('respondentFigures', () => {
   it('stops a comment from appearing with a single new rater who moves no score', () => {
     const current = peers(['p1', 'p2', 'p3']);
     const silent = r('p4', 'peer', null, null, null); // counts on no dimension, but may have commented
-    const d = decideSnapshot({ basis: live, current, received: [...current, silent, r('s', 'self', 3, 3, 3)], disclosed: [{ basis: live, responses: current }] });
+    const d = decideSnapshot({
+      basis: live,
+      current,
+      received: [...current, silent, r('s', 'self', 3, 3, 3)],
+      disclosed: [{ basis: live, responses: current }],
+    });
     expect(d.take).toBe(true);
     expect(d.responses.map((x) => x.raterId)).toEqual(['p1', 'p2', 'p3', 's']);
   });
@@ -137,11 +209,16 @@ describe('decideSnapshot', () => {
   it('holds back a rater who would move a figure by one, and lets the others go ahead', () => {
     const current = peers(['p1', 'p2', 'p3']);
     const reports = ['d1', 'd2', 'd3'].map((id) => r(id, 'direct_report', 2, 2, 2));
-    const d = decideSnapshot({ basis: live, current, received: [...current, ...peers(['p4']), ...reports], disclosed: [{ basis: live, responses: current }] });
+    const d = decideSnapshot({
+      basis: live,
+      current,
+      received: [...current, ...peers(['p4']), ...reports],
+      disclosed: [{ basis: live, responses: current }],
+    });
     expect(d.take).toBe(true);
     expect(d.responses.map((x) => x.raterId)).toEqual(['p1', 'p2', 'p3', 'd1', 'd2', 'd3']);
   });
-  it('keeps a rater\'s frozen answers: a correction never moves a figure', () => {
+  it("keeps a rater's frozen answers: a correction never moves a figure", () => {
     const current = peers(['p1', 'p2', 'p3']);
     const corrected = [r('p1', 'peer', 5, 5, 5), ...current.slice(1), ...peers(['p4', 'p5', 'p6'])];
     const d = decideSnapshot({ basis: live, current, received: corrected, disclosed: [{ basis: live, responses: current }] });
@@ -150,12 +227,19 @@ describe('decideSnapshot', () => {
   });
   it('refuses a snapshot the audit can break although rule 1 holds (another result set showed the old raters differently)', () => {
     // v2 moves a2 to dimension B. Shown: live A over p1..p3, v2 A (a1 only) over p1..p3.
-    const v2: DisclosureBasis = { resultSet: 'v2', instrument: { ...instrument, items: instrument.items.map((i) => (i.id === 'a2' ? { ...i, dimensionId: 'B' } : i)) }, policy: { minGroupSize: 3 } };
+    const v2: DisclosureBasis = {
+      resultSet: 'v2',
+      instrument: { ...instrument, items: instrument.items.map((i) => (i.id === 'a2' ? { ...i, dimensionId: 'B' } : i)) },
+      policy: { minGroupSize: 3 },
+    };
     const current = [r('p1', 'peer', 3, 4, 2), r('p2', 'peer', 3, null, 2), r('p3', 'peer', 3, null, 2)];
     const view = { basis: v2, responses: current };
     const liveView = { basis: live, responses: current };
     // live A = (p1.a1 + p1.a2)/2 + p2.a1 + p3.a1; v2 A = p1.a1 + p2.a1 + p3.a1 → p1's (a2 − a1)/2
-    expect(decideResultSet(view, [liveView])).toEqual({ disclose: false, reasons: [expect.stringMatching(/^rater p1 would be isolated by/)] });
+    expect(decideResultSet(view, [liveView])).toEqual({
+      disclose: false,
+      reasons: [expect.stringMatching(/^rater p1 would be isolated by/)],
+    });
     expect(auditViews([liveView])).toEqual([]);
   });
 });

@@ -67,7 +67,12 @@ const raterOfVariable = (v: string) => v.slice(0, v.indexOf(SEP));
  */
 export function figureEquations(view: DisclosedView): FigureEquation[] {
   const { basis } = view;
-  const scored = scoreSubjectInternal({ instrument: basis.instrument, responses: view.responses, policy: basis.policy, expectations: basis.expectations });
+  const scored = scoreSubjectInternal({
+    instrument: basis.instrument,
+    responses: view.responses,
+    policy: basis.policy,
+    expectations: basis.expectations,
+  });
   const { inst, raters, policy, scores } = scored;
   const exempt = new Set<number>(policy.exemptGroups.map((g) => GROUP_INDEX[g]));
   const out: FigureEquation[] = [];
@@ -147,7 +152,11 @@ function rankMod(rows: number[][], width: number, p: number, skip: (col: number)
   let rank = 0;
   for (let col = 0; col < width && rank < m.length; col++) {
     let pivot = -1;
-    for (let i = rank; i < m.length; i++) if (m[i][col] !== 0) { pivot = i; break; }
+    for (let i = rank; i < m.length; i++)
+      if (m[i][col] !== 0) {
+        pivot = i;
+        break;
+      }
     if (pivot < 0) continue;
     [m[rank], m[pivot]] = [m[pivot], m[rank]];
     const top = m[rank];
@@ -181,7 +190,10 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
   const seen = new Map<string, FigureEquation>();
   const figuresOf = new Map<string, Set<string>>(); // equation key -> every figure name it stands for
   for (const eq of all) {
-    const key = [...eq.terms.entries()].map(([v, [n, d]]) => `${v}=${n}/${d}`).sort().join('|');
+    const key = [...eq.terms.entries()]
+      .map(([v, [n, d]]) => `${v}=${n}/${d}`)
+      .sort()
+      .join('|');
     if (!seen.has(key)) seen.set(key, eq);
     figuresOf.set(key, (figuresOf.get(key) ?? new Set<string>()).add(eq.figure));
   }
@@ -239,7 +251,9 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
       }
     }
   }
-  return [...found.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([raterId, figures]) => ({ raterId, figures: [...figures].sort() }));
+  return [...found.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([raterId, figures]) => ({ raterId, figures: [...figures].sort() }));
 }
 
 /** Rule 2 over views: the raters isolated by everything these views show together. */
@@ -346,7 +360,9 @@ export function decideSnapshot(input: {
     const waiting = new Set(offending.flatMap((o) => o.raters));
     const rest = pending.filter((r) => !waiting.has(r.raterId));
     if (rest.length === pending.length || rest.length === 0)
-      return keep(offending.map((o) => `${o.figure} would change by ${o.changed} rater${o.changed === 1 ? '' : 's'} (fewer than ${threshold})`));
+      return keep(
+        offending.map((o) => `${o.figure} would change by ${o.changed} rater${o.changed === 1 ? '' : 's'} (fewer than ${threshold})`),
+      );
     pending = rest;
   }
   const isolated = auditViews([...disclosed, { basis, responses: candidate }]);

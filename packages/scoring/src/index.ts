@@ -51,6 +51,13 @@ export {
   DEFAULT_RELIABILITY_TARGET,
   DEFAULT_MIN_SUBJECTS_FOR_OWN_ICC,
 } from './reliability';
-export type { GroupProjection, OrganisationIcc, ProjectReliabilityInput, ReliabilityWarning, ReliabilityWarningCode, SingleRaterReliability } from './reliability';
+export type {
+  GroupProjection,
+  OrganisationIcc,
+  ProjectReliabilityInput,
+  ReliabilityWarning,
+  ReliabilityWarningCode,
+  SingleRaterReliability,
+} from './reliability';
 export { changeBetweenCycles, changeInterval } from './change';
 export type { ChangeCall, ChangeInput, CycleChange, DimensionChange, GroupMix, MeanWithError } from './change';

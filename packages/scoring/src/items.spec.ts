@@ -76,7 +76,14 @@ describe('item-level results (hand-worked)', () => {
 
   it('hidden groups merge on an item only when together they reach the threshold', () => {
     // peers 2 and other 1 are each below 3 on dimension B but reach 3 together: merged into others.
-    const inst: Instrument = { scale: { min: 1, max: 5 }, dimensions: [{ id: 'B' }], items: [{ id: 'b1', dimensionId: 'B' }, { id: 'b2', dimensionId: 'B' }] };
+    const inst: Instrument = {
+      scale: { min: 1, max: 5 },
+      dimensions: [{ id: 'B' }],
+      items: [
+        { id: 'b1', dimensionId: 'B' },
+        { id: 'b2', dimensionId: 'B' },
+      ],
+    };
     const rs: RaterResponse[] = [
       { raterId: 'p1', group: 'peer', answers: { b1: 1, b2: 2 } },
       { raterId: 'p2', group: 'peer', answers: { b1: 2, b2: 3 } },

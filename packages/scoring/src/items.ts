@@ -117,7 +117,8 @@ export function itemResultsOf(scored: ScoredSubject, topItems: number): ItemResu
   }
   const ranked: RankedItem[] = [];
   items.forEach((x) => {
-    if (isPublished(x.others)) ranked.push({ itemId: x.itemId, dimensionId: x.dimensionId, others: x.others.mean, n: x.others.n, ci95: x.others.ci95 });
+    if (isPublished(x.others))
+      ranked.push({ itemId: x.itemId, dimensionId: x.dimensionId, others: x.others.mean, n: x.others.n, ci95: x.others.ci95 });
   });
   const order = new Map(inst.itemIds.map((id, i) => [id, i]));
   const byOrder = (a: RankedItem, b: RankedItem) => order.get(a.itemId)! - order.get(b.itemId)!;

@@ -21,7 +21,12 @@ describe('norm percentiles (mid-rank, ties share their rank)', () => {
     expect(MIN_NORM_SUBJECTS).toBe(10);
     expect(normPercentile(3.5, values)).toEqual({ percentile: expect.closeTo(45.8333333, 6), normSize: 12, available: true, reason: null });
     const nine = normPercentile(3.5, values.slice(0, 9));
-    expect(nine).toEqual({ percentile: null, normSize: 9, available: false, reason: 'the norm group has 9 subjects; norms need at least 10' });
+    expect(nine).toEqual({
+      percentile: null,
+      normSize: 9,
+      available: false,
+      reason: 'the norm group has 9 subjects; norms need at least 10',
+    });
     expect(normPercentile(3.5, values.slice(0, 10)).available).toBe(true);
     expect(normPercentile(3.5, values, 13).available).toBe(false);
     expect(() => normPercentile(3.5, values, 9)).toThrow(/minSubjects must be an integer >= 10/);

@@ -13,11 +13,13 @@ export const MIN_NORM_SUBJECTS = 10;
 /** Mid-rank percentile of `value` among `values` (which need not contain it): 100·(below + equal/2)/N. */
 export function percentileRank(values: readonly number[], value: number): number {
   if (!Array.isArray(values) || values.length === 0) throw new ScoringInputError('percentileRank: values must be a non-empty array');
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ScoringInputError(`percentileRank: value ${String(value)} is not a finite number`);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new ScoringInputError(`percentileRank: value ${String(value)} is not a finite number`);
   let below = 0;
   let equal = 0;
   values.forEach((v, i) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ScoringInputError(`percentileRank: values[${i}] is not a finite number (${String(v)})`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new ScoringInputError(`percentileRank: values[${i}] is not a finite number (${String(v)})`);
     if (v < value) below++;
     else if (v === value) equal++;
   });
@@ -43,6 +45,11 @@ export function normPercentile(value: number, normGroup: readonly number[], minS
   if (!Array.isArray(normGroup)) throw new ScoringInputError('normGroup must be an array of scores');
   const normSize = normGroup.length;
   if (normSize < minSubjects)
-    return { percentile: null, normSize, available: false, reason: `the norm group has ${normSize} subjects; norms need at least ${minSubjects}` };
+    return {
+      percentile: null,
+      normSize,
+      available: false,
+      reason: `the norm group has ${normSize} subjects; norms need at least ${minSubjects}`,
+    };
   return { percentile: percentileRank(normGroup, value), normSize, available: true, reason: null };
 }

@@ -19,7 +19,7 @@ export function isRaterGroup(x: unknown): x is RaterGroup {
 
 const show = (v: unknown) => {
   try {
-    return typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v);
+    return typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v));
   } catch {
     return String(v);
   }
@@ -59,7 +59,8 @@ export function prepareInstrument(instrument: Instrument): PreparedInstrument {
   const dimensionIds: string[] = [];
   instrument.dimensions.forEach((d, i) => {
     const id = d?.id;
-    if (typeof id !== 'string' || id === '') throw new ScoringInputError(`instrument.dimensions[${i}].id must be a non-empty string, got ${show(id)}`);
+    if (typeof id !== 'string' || id === '')
+      throw new ScoringInputError(`instrument.dimensions[${i}].id must be a non-empty string, got ${show(id)}`);
     if (dimIndex.has(id)) throw new ScoringInputError(`instrument.dimensions: duplicate dimension id "${id}"`);
     dimIndex.set(id, i);
     dimensionIds.push(id);
@@ -74,7 +75,8 @@ export function prepareInstrument(instrument: Instrument): PreparedInstrument {
   const observed: number[][][] = dimensionIds.map(() => RATER_GROUPS.map(() => [] as number[]));
   instrument.items.forEach((it, i) => {
     const id = it?.id;
-    if (typeof id !== 'string' || id === '') throw new ScoringInputError(`instrument.items[${i}].id must be a non-empty string, got ${show(id)}`);
+    if (typeof id !== 'string' || id === '')
+      throw new ScoringInputError(`instrument.items[${i}].id must be a non-empty string, got ${show(id)}`);
     if (itemIndex.has(id)) throw new ScoringInputError(`instrument.items: duplicate item id "${id}"`);
     const d = dimIndex.get(it.dimensionId);
     if (d === undefined) throw new ScoringInputError(`instrument item "${id}" refers to unknown dimension ${show(it.dimensionId)}`);
@@ -97,7 +99,20 @@ export function prepareInstrument(instrument: Instrument): PreparedInstrument {
     dimItems[d].push(i);
     for (let g = 0; g < 6; g++) if (mask & (1 << g)) observed[d][g].push(i);
   });
-  return { min, max, points: max - min + 1, dimensionIds, dimIndex, itemIds, itemIndex, itemDim, itemReverse, itemObservers, observed, dimItems };
+  return {
+    min,
+    max,
+    points: max - min + 1,
+    dimensionIds,
+    dimIndex,
+    itemIds,
+    itemIndex,
+    itemDim,
+    itemReverse,
+    itemObservers,
+    observed,
+    dimItems,
+  };
 }
 
 export function resolvePolicy(policy: Partial<Policy> | undefined): Required<Policy> {
@@ -142,7 +157,8 @@ export function prepareResponses(responses: RaterResponse[], inst: PreparedInstr
     const resp = responses[r];
     if (!resp || typeof resp !== 'object') throw new ScoringInputError(`responses[${r}] is not an object`);
     const raterId = resp.raterId;
-    if (typeof raterId !== 'string' || raterId === '') throw new ScoringInputError(`responses[${r}].raterId must be a non-empty string, got ${show(raterId)}`);
+    if (typeof raterId !== 'string' || raterId === '')
+      throw new ScoringInputError(`responses[${r}].raterId must be a non-empty string, got ${show(raterId)}`);
     if (seen.has(raterId)) throw new ScoringInputError(`rater "${raterId}" is listed twice`);
     seen.add(raterId);
     if (!isRaterGroup(resp.group)) throw new ScoringInputError(`rater "${raterId}" has unknown group ${show(resp.group)}`);
@@ -169,13 +185,16 @@ export function prepareResponses(responses: RaterResponse[], inst: PreparedInstr
 
 export function validateTargets(targets: unknown, inst: PreparedInstrument, what: string): Record<string, number> {
   if (targets === undefined) return {};
-  if (!targets || typeof targets !== 'object' || Array.isArray(targets)) throw new ScoringInputError(`${what} must be an object of dimensionId -> target`);
+  if (!targets || typeof targets !== 'object' || Array.isArray(targets))
+    throw new ScoringInputError(`${what} must be an object of dimensionId -> target`);
   const t = targets as Record<string, unknown>;
   for (const k of Object.keys(t)) {
     if (!inst.dimIndex.has(k)) throw new ScoringInputError(`${what}: unknown dimension "${k}"`);
     const v = t[k];
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new ScoringInputError(`${what}["${k}"]: target ${show(v)} is not a finite number`);
-    if (v < inst.min || v > inst.max) throw new ScoringInputError(`${what}["${k}"]: target ${v} is outside the scale ${inst.min}..${inst.max}`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new ScoringInputError(`${what}["${k}"]: target ${show(v)} is not a finite number`);
+    if (v < inst.min || v > inst.max)
+      throw new ScoringInputError(`${what}["${k}"]: target ${v} is outside the scale ${inst.min}..${inst.max}`);
   }
   return t as Record<string, number>;
 }

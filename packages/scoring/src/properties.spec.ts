@@ -36,7 +36,10 @@ const scenarioArb = fc.record({
     othersMean: fc.constantFrom<'pooled' | 'mean-of-groups'>('pooled', 'mean-of-groups'),
     exemptGroups: fc.subarray([...RATER_GROUPS]),
   }),
-  targets: fc.array(fc.integer({ min: 2, max: 10 }).map((x) => x / 2), { minLength: DIMS.length, maxLength: DIMS.length }),
+  targets: fc.array(
+    fc.integer({ min: 2, max: 10 }).map((x) => x / 2),
+    { minLength: DIMS.length, maxLength: DIMS.length },
+  ),
   seed: fc.string({ maxLength: 8 }),
 });
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
@@ -49,7 +52,9 @@ function toInput(s: Scenario): BuildSubjectReportInput {
     answers: Object.fromEntries(items.map((it, j) => [it.id, r.answers[j]])),
   }));
   const comments = s.raters.flatMap((r, k) =>
-    r.comment === undefined ? [] : [{ raterId: `r${k}`, group: r.group, text: r.comment, dimensionId: k % 2 ? DIMS[k % DIMS.length] : undefined }],
+    r.comment === undefined
+      ? []
+      : [{ raterId: `r${k}`, group: r.group, text: r.comment, dimensionId: k % 2 ? DIMS[k % DIMS.length] : undefined }],
   );
   return {
     instrument: { scale: { min: 1, max: 5 }, dimensions: DIMS.map((id) => ({ id })), items },
@@ -130,8 +135,7 @@ describe('property: nothing below the threshold is published', () => {
           expect(hiddenRaters === 0 || hiddenRaters >= minOf(input)).toBe(true);
           expect(others.n).toBe(publishedRaters + hiddenRaters);
           // every published non-self group takes part (nothing is dropped needlessly)
-          for (const g of RATER_GROUPS)
-            if (g !== 'self' && isPublished(d.groups[g])) expect(others.includes).toContain(g);
+          for (const g of RATER_GROUPS) if (g !== 'self' && isPublished(d.groups[g])) expect(others.includes).toContain(g);
         }
       }),
       { numRuns: 300 },
@@ -199,7 +203,9 @@ describe('property: nothing below the threshold is published', () => {
           expect(respondents.get(c.group)!).toBeGreaterThanOrEqual(minOf(input));
           expect(c).not.toHaveProperty('raterId');
         }
-        const expected = (input.comments ?? []).filter((c) => (respondents.get(c.group) ?? 0) >= minOf(input) && c.text.trim() !== '').length;
+        const expected = (input.comments ?? []).filter(
+          (c) => (respondents.get(c.group) ?? 0) >= minOf(input) && c.text.trim() !== '',
+        ).length;
         expect(r.comments).toHaveLength(expected);
       }),
     );
@@ -220,7 +226,8 @@ describe('property: item-level results keep the same anonymity rules', () => {
             expect(entry.n).toBeGreaterThanOrEqual(1);
             // an item reads only raters counted on its dimension
             expect(entry.n).toBeLessThanOrEqual(dim.groups[g]!.n);
-            if (!exempt.has(g) && entry.n < minOf(input)) expect(entry).toEqual({ suppressed: true, n: entry.n, reason: expect.any(String) });
+            if (!exempt.has(g) && entry.n < minOf(input))
+              expect(entry).toEqual({ suppressed: true, n: entry.n, reason: expect.any(String) });
             else expect(isPublished(entry)).toBe(true);
           }
           if (isPublished(it.others)) {
@@ -228,7 +235,8 @@ describe('property: item-level results keep the same anonymity rules', () => {
             expect(it.others.mean).toBeLessThanOrEqual(5);
           }
         }
-        for (const x of [...r.items.highest, ...r.items.lowest]) expect(isPublished(r.items.items.find((i) => i.itemId === x.itemId)!.others)).toBe(true);
+        for (const x of [...r.items.highest, ...r.items.lowest])
+          expect(isPublished(r.items.items.find((i) => i.itemId === x.itemId)!.others)).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -350,7 +358,13 @@ describe('property: reverse scoring is symmetric', () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         const input = toInput(s);
-        const mirrored = { ...input, responses: input.responses.map((r) => ({ ...r, answers: Object.fromEntries(Object.entries(r.answers).map(([id, v]) => [id, v === null ? v : 6 - v])) })) };
+        const mirrored = {
+          ...input,
+          responses: input.responses.map((r) => ({
+            ...r,
+            answers: Object.fromEntries(Object.entries(r.answers).map(([id, v]) => [id, v === null ? v : 6 - v])),
+          })),
+        };
         const a = scoreSubject(input).dimensions;
         const b = scoreSubject(mirrored).dimensions;
         a.forEach((d, i) => {
@@ -360,9 +374,9 @@ describe('property: reverse scoring is symmetric', () => {
             const y = e.groups[g];
             expect(isPublished(x as Published)).toBe(isPublished(y as Published));
             if (isPublished(x)) {
-              expect((y as Published).mean).toBeCloseTo(6 - (x).mean, 10);
-              expect((y as Published).n).toBe((x).n);
-              if ((x).rwg !== null) expect((y as Published).rwg!).toBeCloseTo((x).rwg, 10);
+              expect((y as Published).mean).toBeCloseTo(6 - x.mean, 10);
+              expect((y as Published).n).toBe(x.n);
+              if (x.rwg !== null) expect((y as Published).rwg!).toBeCloseTo(x.rwg, 10);
             }
           }
           if (d.gap !== null) expect(e.gap!).toBeCloseTo(-d.gap, 10);
@@ -378,7 +392,10 @@ describe('property: reverse scoring is symmetric', () => {
 
 describe('property: bad input is never scored silently', () => {
   const corruption = fc.oneof(
-    fc.record({ kind: fc.constant('value' as const), value: fc.oneof(fc.constantFrom(0, 6, -1, 2.5, NaN, Infinity, -Infinity), fc.double({ min: 5.0001, max: 1e9, noNaN: true })) }),
+    fc.record({
+      kind: fc.constant('value' as const),
+      value: fc.oneof(fc.constantFrom(0, 6, -1, 2.5, NaN, Infinity, -Infinity), fc.double({ min: 5.0001, max: 1e9, noNaN: true })),
+    }),
     fc.record({ kind: fc.constant('unknown-item' as const), value: fc.integer({ min: 1, max: 5 }) }),
     fc.record({ kind: fc.constant('duplicate' as const), value: fc.constant(0) }),
   );

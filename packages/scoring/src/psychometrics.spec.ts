@@ -42,11 +42,27 @@ describe('icc (Shrout & Fleiss 1979)', () => {
 
   it('refuses ragged, incomplete or too small data and unknown forms', () => {
     expect(() => icc([[1, 2], [3]], 'ICC(1,1)')).toThrow(/row 1 has 1 values/);
-    expect(() => icc([[1, 2], [3, NaN]], 'ICC(1,1)')).toThrow(/row 1, column 1/);
+    expect(() =>
+      icc(
+        [
+          [1, 2],
+          [3, NaN],
+        ],
+        'ICC(1,1)',
+      ),
+    ).toThrow(/row 1, column 1/);
     expect(() => icc([[1, 2]], 'ICC(1,1)')).toThrow(/at least 2 rows/);
     expect(() => icc([[1], [2]], 'ICC(1,1)')).toThrow(/at least 2 columns/);
     expect(() => icc(SF, 'ICC(4,1)' as never)).toThrow(ScoringInputError);
-    expect(() => icc([[2, 2], [2, 2]], 'ICC(3,k)')).toThrow(/ICC\(3,k\) is undefined/);
+    expect(() =>
+      icc(
+        [
+          [2, 2],
+          [2, 2],
+        ],
+        'ICC(3,k)',
+      ),
+    ).toThrow(/ICC\(3,k\) is undefined/);
   });
 });
 
@@ -65,19 +81,54 @@ describe('cronbachAlpha', () => {
 
   it('drops rows with a missing value', () => {
     // [[1,2],[2,1],[3,3]]: item variances 1 and 1, totals 3,3,6 variance 3 → alpha = 2·(1 − 2/3) = 2/3
-    expect(cronbachAlpha([[1, 2], [2, 1], [3, 3]])).toBeCloseTo(2 / 3, 12);
-    expect(cronbachAlpha([[1, 2], [null, 5], [2, 1], [3, 3], [4, undefined]])).toBeCloseTo(2 / 3, 12);
+    expect(
+      cronbachAlpha([
+        [1, 2],
+        [2, 1],
+        [3, 3],
+      ]),
+    ).toBeCloseTo(2 / 3, 12);
+    expect(
+      cronbachAlpha([
+        [1, 2],
+        [null, 5],
+        [2, 1],
+        [3, 3],
+        [4, undefined],
+      ]),
+    ).toBeCloseTo(2 / 3, 12);
   });
 
   it('is 1 for perfectly parallel items', () => {
-    expect(cronbachAlpha([[1, 1], [2, 2], [3, 3]])).toBeCloseTo(1, 12);
+    expect(
+      cronbachAlpha([
+        [1, 1],
+        [2, 2],
+        [3, 3],
+      ]),
+    ).toBeCloseTo(1, 12);
   });
 
   it('refuses input it cannot score', () => {
     expect(() => cronbachAlpha([[1], [2]])).toThrow(/at least 2 items/);
-    expect(() => cronbachAlpha([[1, 2], [null, 3]])).toThrow(/at least 2 complete rows/);
-    expect(() => cronbachAlpha([[2, 2], [2, 2]])).toThrow(/zero variance/);
-    expect(() => cronbachAlpha([[1, 2], [2, Infinity]])).toThrow(/row 1, column 1/);
+    expect(() =>
+      cronbachAlpha([
+        [1, 2],
+        [null, 3],
+      ]),
+    ).toThrow(/at least 2 complete rows/);
+    expect(() =>
+      cronbachAlpha([
+        [2, 2],
+        [2, 2],
+      ]),
+    ).toThrow(/zero variance/);
+    expect(() =>
+      cronbachAlpha([
+        [1, 2],
+        [2, Infinity],
+      ]),
+    ).toThrow(/row 1, column 1/);
   });
 });
 
@@ -98,13 +149,30 @@ describe('rwg and rwgJ (James, Demaree & Wolf 1984)', () => {
 
   it('rwgJ uses the mean item variance', () => {
     // items: [3,4,5] s² = 1, [4,4,4] s² = 0 → s̄² = 1/2, ratio 1/4, J = 2 → 1.5 / 1.75 = 6/7
-    expect(rwgJ([[3, 4], [4, 4], [5, 4]], 5)).toBeCloseTo(6 / 7, 12);
+    expect(
+      rwgJ(
+        [
+          [3, 4],
+          [4, 4],
+          [5, 4],
+        ],
+        5,
+      ),
+    ).toBeCloseTo(6 / 7, 12);
     expect(rwgJ([[3, 3]], 5)).toBeNull();
   });
 
   it('rwgJ is 0, not above 1, when item variance exceeds the uniform null', () => {
     // s̄² = 8, ratio 4, J = 5: the raw formula gives (−15)/(−11) > 1; it must clamp to 0
-    expect(rwgJ([[1, 1, 1, 1, 1], [5, 5, 5, 5, 5]], 5)).toBe(0);
+    expect(
+      rwgJ(
+        [
+          [1, 1, 1, 1, 1],
+          [5, 5, 5, 5, 5],
+        ],
+        5,
+      ),
+    ).toBe(0);
   });
 
   it('refuses bad arguments', () => {

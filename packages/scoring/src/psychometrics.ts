@@ -74,7 +74,8 @@ export function iccMeanSquares(data: number[][]): IccMeanSquares {
  *   ICC(3,1) = (BMS − EMS) / (BMS + (k−1)·EMS)        ICC(3,k) = (BMS − EMS) / BMS
  */
 export function icc(data: number[][], form: IccForm): number {
-  if (!ICC_FORMS.includes(form)) throw new ScoringInputError(`icc: unknown form ${JSON.stringify(form)}; expected one of ${ICC_FORMS.join(', ')}`);
+  if (!ICC_FORMS.includes(form))
+    throw new ScoringInputError(`icc: unknown form ${JSON.stringify(form)}; expected one of ${ICC_FORMS.join(', ')}`);
   const { n, k, BMS, WMS, JMS, EMS } = iccMeanSquares(data);
   let value: number;
   switch (form) {
@@ -97,7 +98,8 @@ export function icc(data: number[][], form: IccForm): number {
       value = (BMS - EMS) / BMS;
       break;
   }
-  if (!Number.isFinite(value)) throw new ScoringInputError(`icc: ${form} is undefined for these data (a mean square in its denominator is zero)`);
+  if (!Number.isFinite(value))
+    throw new ScoringInputError(`icc: ${form} is undefined for these data (a mean square in its denominator is zero)`);
   return value;
 }
 

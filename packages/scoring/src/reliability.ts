@@ -13,13 +13,15 @@ import { DEFAULT_POLICY, RATER_GROUPS, RaterGroup } from './types';
 export function spearmanBrown(r1: number, k: number): number {
   if (typeof r1 !== 'number' || !Number.isFinite(r1) || r1 <= -1 || r1 > 1)
     throw new ScoringInputError(`spearmanBrown: single-rater reliability must be in (-1, 1], got ${String(r1)}`);
-  if (typeof k !== 'number' || !Number.isFinite(k) || k <= 0) throw new ScoringInputError(`spearmanBrown: k must be a number > 0, got ${String(k)}`);
+  if (typeof k !== 'number' || !Number.isFinite(k) || k <= 0)
+    throw new ScoringInputError(`spearmanBrown: k must be a number > 0, got ${String(k)}`);
   return (k * r1) / (1 + (k - 1) * r1);
 }
 
 /** The smallest whole number of raters whose mean reaches `target` reliability; null when r1 <= 0. */
 export function ratersForReliability(r1: number, target: number): number | null {
-  if (typeof target !== 'number' || !(target > 0 && target < 1)) throw new ScoringInputError(`target reliability must be in (0, 1), got ${String(target)}`);
+  if (typeof target !== 'number' || !(target > 0 && target < 1))
+    throw new ScoringInputError(`target reliability must be in (0, 1), got ${String(target)}`);
   spearmanBrown(r1, 1);
   if (r1 <= 0) return null;
   if (r1 >= target) return 1;
@@ -105,10 +107,11 @@ export function projectReliability(input: ProjectReliabilityInput): GroupProject
   const target = input.target ?? DEFAULT_RELIABILITY_TARGET;
   if (!(target > 0 && target < 1)) throw new ScoringInputError(`target must be in (0, 1), got ${String(target)}`);
   const minSubjects = input.minSubjectsForOwnIcc ?? DEFAULT_MIN_SUBJECTS_FOR_OWN_ICC;
-  if (!Number.isInteger(minSubjects) || minSubjects < 2) throw new ScoringInputError(`minSubjectsForOwnIcc must be an integer >= 2, got ${String(minSubjects)}`);
+  if (!Number.isInteger(minSubjects) || minSubjects < 2)
+    throw new ScoringInputError(`minSubjectsForOwnIcc must be an integer >= 2, got ${String(minSubjects)}`);
   for (const [g, n] of Object.entries(input.invited)) {
     if (!isRaterGroup(g)) throw new ScoringInputError(`invited: unknown rater group "${g}"`);
-    if (!Number.isInteger(n) || (n) < 0) throw new ScoringInputError(`invited.${g} must be an integer >= 0, got ${String(n)}`);
+    if (!Number.isInteger(n) || n < 0) throw new ScoringInputError(`invited.${g} must be an integer >= 0, got ${String(n)}`);
   }
   const out: GroupProjection[] = [];
   for (const group of RATER_GROUPS) {
@@ -128,17 +131,31 @@ export function projectReliability(input: ProjectReliabilityInput): GroupProject
       source = 'published';
       sourceNote =
         PUBLISHED_SINGLE_RATER_RELIABILITY[group].source +
-        (own ? ` (own ICC(1) not used: ${own.icc1 === null || !(own.icc1 > 0) ? 'not positive' : `only ${own.subjects} subjects, needs ${minSubjects}`})` : '');
+        (own
+          ? ` (own ICC(1) not used: ${own.icc1 === null || !(own.icc1 > 0) ? 'not positive' : `only ${own.subjects} subjects, needs ${minSubjects}`})`
+          : '');
     } else sourceNote = `no published single-rater reliability for ${group} raters and not enough own data`;
     const projected = singleRater === null ? null : spearmanBrown(singleRater, invited);
     const warnings: ReliabilityWarning[] = [];
     if (!exempt.has(group) && invited < min)
-      warnings.push({ code: 'below-threshold', message: `${invited} ${group} raters invited, fewer than the anonymity threshold of ${min}: this group will not be shown` });
+      warnings.push({
+        code: 'below-threshold',
+        message: `${invited} ${group} raters invited, fewer than the anonymity threshold of ${min}: this group will not be shown`,
+      });
     else if (!exempt.has(group) && invited === min)
       warnings.push({ code: 'exactly-threshold', message: `exactly ${min} ${group} raters invited: one non-response hides this group` });
     if (projected !== null && projected < target)
       warnings.push({ code: 'below-target', message: `projected reliability ${projected.toFixed(2)} is below ${target.toFixed(2)}` });
-    out.push({ group, invited, singleRater, source, sourceNote, projected, ratersForTarget: singleRater === null ? null : ratersForReliability(singleRater, target), warnings });
+    out.push({
+      group,
+      invited,
+      singleRater,
+      source,
+      sourceNote,
+      projected,
+      ratersForTarget: singleRater === null ? null : ratersForReliability(singleRater, target),
+      warnings,
+    });
   }
   return out;
 }

@@ -9,7 +9,9 @@ describe('the scored-report contract', () => {
     dimensions: dims.map((id) => ({ id })),
     items: dims.flatMap((d) => [1, 2].map((k) => ({ id: `${d}${k}`, dimensionId: d }))),
     roleProfiles: [{ id: 'p', name: 'Profile', targets: { A: 3, B: 4, C: 2 } }],
-    transitionRisks: [{ id: 'r', name: 'Risk', signals: [{ itemId: 'A1', groups: ['direct_report'] }], rule: { atOrBelow: 3, minSignals: 1 } }],
+    transitionRisks: [
+      { id: 'r', name: 'Risk', signals: [{ itemId: 'A1', groups: ['direct_report'] }], rule: { atOrBelow: 3, minSignals: 1 } },
+    ],
   };
   const answers = (v: number) => Object.fromEntries(instrument.items.map((i, k) => [i.id, ((v + k) % 5) + 1]));
   const responses: RaterResponse[] = [
@@ -21,7 +23,10 @@ describe('the scored-report contract', () => {
   const report = buildSubjectReport({
     instrument,
     responses,
-    comments: [{ raterId: 'd0', group: 'direct_report', dimensionId: 'A', text: 'Sets a clear course.' }, { raterId: 'd1', group: 'direct_report', text: 'Listens.' }],
+    comments: [
+      { raterId: 'd0', group: 'direct_report', dimensionId: 'A', text: 'Sets a clear course.' },
+      { raterId: 'd1', group: 'direct_report', text: 'Listens.' },
+    ],
     seed: 'contract',
   });
 

@@ -15,7 +15,16 @@ const instrument: Instrument = {
   dimensions: dims.map((id) => ({ id })),
   items: dims.flatMap((d) => [1, 2].map((k) => ({ id: `${d.toLowerCase()}${k}`, dimensionId: d }))),
 };
-const ans = (x: number[], y: number[], z: number[], w: number[]) => ({ x1: x[0], x2: x[1], y1: y[0], y2: y[1], z1: z[0], z2: z[1], w1: w[0], w2: w[1] });
+const ans = (x: number[], y: number[], z: number[], w: number[]) => ({
+  x1: x[0],
+  x2: x[1],
+  y1: y[0],
+  y2: y[1],
+  z1: z[0],
+  z2: z[1],
+  w1: w[0],
+  w2: w[1],
+});
 const responses: RaterResponse[] = [
   { raterId: 's', group: 'self', answers: ans([5, 5], [5, 5], [3, 3], [2, 2]) },
   { raterId: 'm', group: 'manager', answers: { x1: null } },
@@ -34,9 +43,22 @@ const roleProfiles: RoleProfile[] = [
   { id: 'head', name: 'Function head', targets: { X: 5, Y: 5 } },
 ];
 const transitionRisks: TransitionRiskDefinition[] = [
-  { id: 'r-x', name: 'X risk', signals: [{ itemId: 'x1', groups: ['direct_report'] }, { itemId: 'y1', groups: ['direct_report'] }], rule: { atOrBelow: 2.5, minSignals: 1 } },
+  {
+    id: 'r-x',
+    name: 'X risk',
+    signals: [
+      { itemId: 'x1', groups: ['direct_report'] },
+      { itemId: 'y1', groups: ['direct_report'] },
+    ],
+    rule: { atOrBelow: 2.5, minSignals: 1 },
+  },
   { id: 'r-peer', name: 'Peer risk', signals: [{ itemId: 'x1', groups: ['peer'] }], rule: { atOrBelow: 5, minSignals: 1 } },
-  { id: 'r-clear', name: 'Clear risk', signals: [{ itemId: 'w1', groups: ['direct_report', 'manager'] }], rule: { atOrBelow: 3, minSignals: 1 } },
+  {
+    id: 'r-clear',
+    name: 'Clear risk',
+    signals: [{ itemId: 'w1', groups: ['direct_report', 'manager'] }],
+    rule: { atOrBelow: 3, minSignals: 1 },
+  },
 ];
 const comments = [
   { raterId: 'd1', group: 'direct_report' as const, text: 'Gives clear direction.' },
@@ -47,7 +69,15 @@ const comments = [
   { raterId: 'p1', group: 'peer' as const, text: 'Helpful to our team.' },
   { raterId: 's', group: 'self' as const, text: 'I want to grow.' },
 ];
-const input: BuildSubjectReportInput = { instrument, responses, roleProfiles, transitionRisks, comments, seed: 'subject-1/cycle-1', options: { topN: 2 } };
+const input: BuildSubjectReportInput = {
+  instrument,
+  responses,
+  roleProfiles,
+  transitionRisks,
+  comments,
+  seed: 'subject-1/cycle-1',
+  options: { topN: 2 },
+};
 
 describe('buildSubjectReport: golden case', () => {
   const r = buildSubjectReport(input);
@@ -141,21 +171,34 @@ describe('buildSubjectReport: golden case', () => {
     expect(reversed.comments).toEqual(r.comments);
     // and some seed reorders them away from the listing order
     const inputOrder = ['Gives clear direction.', 'Could delegate more.', 'Listens well.'];
-    const orders = ['a', 'b', 'c', 'd', 'e', 'f'].map((seed) => buildSubjectReport({ ...input, seed }).comments.map((c) => c.text).join('|'));
+    const orders = ['a', 'b', 'c', 'd', 'e', 'f'].map((seed) =>
+      buildSubjectReport({ ...input, seed })
+        .comments.map((c) => c.text)
+        .join('|'),
+    );
     expect(orders.some((o) => o !== inputOrder.join('|'))).toBe(true);
     expect(new Set(orders).size).toBeGreaterThan(1);
   });
 
   it('shows exempt groups’ comments only when asked to', () => {
     const withExempt = buildSubjectReport({ ...input, options: { showExemptGroupComments: true } });
-    expect(withExempt.comments.map((c) => c.text).sort()).toEqual(
-      ['Could delegate more.', 'Gives clear direction.', 'I want to grow.', 'Listens well.', 'Strong quarter.'],
-    );
+    expect(withExempt.comments.map((c) => c.text).sort()).toEqual([
+      'Could delegate more.',
+      'Gives clear direction.',
+      'I want to grow.',
+      'Listens well.',
+      'Strong quarter.',
+    ]);
     expect(withExempt.comments.some((c) => c.group === 'peer')).toBe(false);
   });
 
   it('reads role profiles and risks from the instrument when not passed', () => {
-    const viaInstrument = buildSubjectReport({ ...input, roleProfiles: undefined, transitionRisks: undefined, instrument: { ...instrument, roleProfiles, transitionRisks } });
+    const viaInstrument = buildSubjectReport({
+      ...input,
+      roleProfiles: undefined,
+      transitionRisks: undefined,
+      instrument: { ...instrument, roleProfiles, transitionRisks },
+    });
     expect(viaInstrument).toEqual(r);
   });
 
@@ -173,8 +216,14 @@ describe('buildSubjectReport: bad input is refused', () => {
     [{ comments: [{ raterId: 'd1', group: 'boss', text: 'x' }] }, /comment of rater "d1": unknown group "boss"/],
     [{ comments: [{ raterId: 'd1', group: 'peer', text: 'x' }] }, /group "peer" differs from the rater's response group "direct_report"/],
     [{ comments: [{ raterId: 'd1', group: 'direct_report', dimensionId: 'Q', text: 'x' }] }, /unknown dimension "Q"/],
-    [{ transitionRisks: [{ id: 'r', name: 'r', signals: [{ itemId: 'zz', groups: ['peer'] }], rule: { atOrBelow: 2, minSignals: 1 } }] }, /transition risk "r" signal 0: unknown item "zz"/],
-    [{ transitionRisks: [{ id: 'r', name: 'r', signals: [{ itemId: 'x1', groups: ['peer'] }], rule: { atOrBelow: 2, minSignals: 2 } }] }, /rule.minSignals must be an integer between 1 and 1/],
+    [
+      { transitionRisks: [{ id: 'r', name: 'r', signals: [{ itemId: 'zz', groups: ['peer'] }], rule: { atOrBelow: 2, minSignals: 1 } }] },
+      /transition risk "r" signal 0: unknown item "zz"/,
+    ],
+    [
+      { transitionRisks: [{ id: 'r', name: 'r', signals: [{ itemId: 'x1', groups: ['peer'] }], rule: { atOrBelow: 2, minSignals: 2 } }] },
+      /rule.minSignals must be an integer between 1 and 1/,
+    ],
     [{ roleProfiles: [{ id: 'p', name: 'p', targets: { X: 9 } }] }, /role profile "p" targets\["X"\]: target 9 is outside the scale/],
     [{ options: { primaryProfileId: 'nope' } }, /unknown role profile "nope"/],
     [{ options: { topN: -1 } }, /options.topN/],

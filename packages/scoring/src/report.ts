@@ -188,10 +188,12 @@ function resolveOptions(o: Partial<ReportOptions> | undefined): ReportOptions {
   const r: ReportOptions = { ...DEFAULT_REPORT_OPTIONS, ...(o ?? {}) };
   const pos = (k: keyof ReportOptions) => {
     const v = r[k];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ScoringInputError(`options.${k} must be a finite number >= 0, got ${String(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw new ScoringInputError(`options.${k} must be a finite number >= 0, got ${String(v)}`);
   };
   if (!Number.isInteger(r.topN) || r.topN < 0) throw new ScoringInputError(`options.topN must be an integer >= 0, got ${String(r.topN)}`);
-  if (!Number.isInteger(r.topItems) || r.topItems! < 0) throw new ScoringInputError(`options.topItems must be an integer >= 0, got ${String(r.topItems)}`);
+  if (!Number.isInteger(r.topItems) || r.topItems! < 0)
+    throw new ScoringInputError(`options.topItems must be an integer >= 0, got ${String(r.topItems)}`);
   pos('minGap');
   pos('lowAgreementRwg');
   pos('readinessTolerance');
@@ -225,18 +227,24 @@ function validateRisks(risks: unknown, inst: PreparedInstrument): TransitionRisk
     if (!r || typeof r.id !== 'string' || r.id === '') throw new ScoringInputError(`transitionRisks[${i}].id must be a non-empty string`);
     if (seen.has(r.id)) throw new ScoringInputError(`transitionRisks: duplicate risk id "${r.id}"`);
     seen.add(r.id);
-    if (!Array.isArray(r.signals) || r.signals.length === 0) throw new ScoringInputError(`transition risk "${r.id}": signals must be a non-empty array`);
+    if (!Array.isArray(r.signals) || r.signals.length === 0)
+      throw new ScoringInputError(`transition risk "${r.id}": signals must be a non-empty array`);
     r.signals.forEach((s: { itemId: unknown; groups: unknown }, j: number) => {
       if (typeof s?.itemId !== 'string' || !inst.itemIndex.has(s.itemId))
         throw new ScoringInputError(`transition risk "${r.id}" signal ${j}: unknown item ${JSON.stringify(s?.itemId)}`);
-      if (!Array.isArray(s.groups) || s.groups.length === 0) throw new ScoringInputError(`transition risk "${r.id}" signal ${j}: groups must be a non-empty array`);
-      for (const g of s.groups) if (!isRaterGroup(g)) throw new ScoringInputError(`transition risk "${r.id}" signal ${j}: unknown rater group ${JSON.stringify(g)}`);
+      if (!Array.isArray(s.groups) || s.groups.length === 0)
+        throw new ScoringInputError(`transition risk "${r.id}" signal ${j}: groups must be a non-empty array`);
+      for (const g of s.groups)
+        if (!isRaterGroup(g))
+          throw new ScoringInputError(`transition risk "${r.id}" signal ${j}: unknown rater group ${JSON.stringify(g)}`);
     });
     const rule = r.rule;
     if (!rule || typeof rule.atOrBelow !== 'number' || !Number.isFinite(rule.atOrBelow))
       throw new ScoringInputError(`transition risk "${r.id}": rule.atOrBelow must be a finite number`);
     if (!Number.isInteger(rule.minSignals) || rule.minSignals < 1 || rule.minSignals > r.signals.length)
-      throw new ScoringInputError(`transition risk "${r.id}": rule.minSignals must be an integer between 1 and ${r.signals.length}, got ${String(rule.minSignals)}`);
+      throw new ScoringInputError(
+        `transition risk "${r.id}": rule.minSignals must be an integer between 1 and ${r.signals.length}, got ${String(rule.minSignals)}`,
+      );
   });
   return risks as TransitionRiskDefinition[];
 }
@@ -250,7 +258,9 @@ function validateComments(comments: unknown, inst: PreparedInstrument, groupOf: 
     if (!isRaterGroup(c.group)) throw new ScoringInputError(`comment of rater "${c.raterId}": unknown group ${JSON.stringify(c.group)}`);
     const g = groupOf.get(c.raterId);
     if (g !== undefined && g !== GROUP_INDEX[c.group as RaterGroup])
-      throw new ScoringInputError(`comment of rater "${c.raterId}": group "${c.group}" differs from the rater's response group "${RATER_GROUPS[g]}"`);
+      throw new ScoringInputError(
+        `comment of rater "${c.raterId}": group "${c.group}" differs from the rater's response group "${RATER_GROUPS[g]}"`,
+      );
     if (c.dimensionId !== undefined && !inst.dimIndex.has(c.dimensionId))
       throw new ScoringInputError(`comment of rater "${c.raterId}": unknown dimension ${JSON.stringify(c.dimensionId)}`);
     if (typeof c.text !== 'string') throw new ScoringInputError(`comment of rater "${c.raterId}": text must be a string`);
@@ -316,7 +326,12 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
   const ranked: RankedDimension[] = [];
   for (const d of dims)
     if (isPublished(d.others))
-      ranked.push({ dimensionId: d.dimensionId, others: d.others.mean, target: d.expectation?.target ?? null, fit: d.expectation?.fit ?? null });
+      ranked.push({
+        dimensionId: d.dimensionId,
+        others: d.others.mean,
+        target: d.expectation?.target ?? null,
+        fit: d.expectation?.fit ?? null,
+      });
   const byDimOrder = (a: RankedDimension, b: RankedDimension) => order.get(a.dimensionId)! - order.get(b.dimensionId)!;
   const desc = [...ranked].sort((a, b) => b.others - a.others || byDimOrder(a, b));
   const strengthsByMean = desc.slice(0, options.topN);
@@ -347,7 +362,8 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
     if (d.gap >= options.minGap && ci[0] > 0) blindSpots.push(f);
     else if (d.gap <= -options.minGap && ci[1] < 0) hiddenStrengths.push(f);
   }
-  const byAbsGap = (a: GapFinding, b: GapFinding) => Math.abs(b.gap) - Math.abs(a.gap) || order.get(a.dimensionId)! - order.get(b.dimensionId)!;
+  const byAbsGap = (a: GapFinding, b: GapFinding) =>
+    Math.abs(b.gap) - Math.abs(a.gap) || order.get(a.dimensionId)! - order.get(b.dimensionId)!;
   blindSpots.sort(byAbsGap);
   hiddenStrengths.sort(byAbsGap);
 
@@ -399,7 +415,8 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
     });
     const evaluated = signals.filter((s) => s.on !== null).length;
     const on = signals.filter((s) => s.on === true).length;
-    const status: TransitionRiskResult['status'] = on >= risk.rule.minSignals ? 'flagged' : evaluated >= risk.rule.minSignals ? 'clear' : 'insufficient-data';
+    const status: TransitionRiskResult['status'] =
+      on >= risk.rule.minSignals ? 'flagged' : evaluated >= risk.rule.minSignals ? 'clear' : 'insufficient-data';
     return { id: risk.id, name: risk.name, status, signalsOn: on, signalsEvaluated: evaluated, minSignals: risk.rule.minSignals, signals };
   });
 
@@ -455,12 +472,19 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
     const text = c.text.trim();
     if (text === '') continue;
     const gi = GROUP_INDEX[c.group];
-    const allowed = respondents[gi] >= policy.minGroupSize || (options.showExemptGroupComments && exempt.has(c.group) && respondents[gi] > 0);
+    const allowed =
+      respondents[gi] >= policy.minGroupSize || (options.showExemptGroupComments && exempt.has(c.group) && respondents[gi] > 0);
     if (!allowed) continue;
     const dimensionId = c.dimensionId ?? null;
     shown.push({ text, group: c.group, dimensionId, key: hash53(`${seed}\u0000${c.group}\u0000${dimensionId ?? ''}\u0000${text}`) });
   }
-  shown.sort((a, b) => a.key - b.key || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0) || GROUP_INDEX[a.group] - GROUP_INDEX[b.group] || (a.dimensionId ?? '').localeCompare(b.dimensionId ?? ''));
+  shown.sort(
+    (a, b) =>
+      a.key - b.key ||
+      (a.text < b.text ? -1 : a.text > b.text ? 1 : 0) ||
+      GROUP_INDEX[a.group] - GROUP_INDEX[b.group] ||
+      (a.dimensionId ?? '').localeCompare(b.dimensionId ?? ''),
+  );
 
   return {
     scores,

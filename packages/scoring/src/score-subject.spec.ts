@@ -1,4 +1,14 @@
-import { DEFAULT_POLICY, Instrument, isPublished, Published, RATER_GROUPS, RaterResponse, scoreSubject, ScoringInputError, Suppressed } from './index';
+import {
+  DEFAULT_POLICY,
+  Instrument,
+  isPublished,
+  Published,
+  RATER_GROUPS,
+  RaterResponse,
+  scoreSubject,
+  ScoringInputError,
+  Suppressed,
+} from './index';
 
 /*
  * Golden case, worked out by hand.
@@ -129,7 +139,12 @@ describe('scoreSubject: golden case', () => {
   });
 
   it('exposes the documented defaults', () => {
-    expect(DEFAULT_POLICY).toMatchObject({ minGroupSize: 3, exemptGroups: ['self', 'manager'], minItemCoverage: 0.5, othersMean: 'pooled' });
+    expect(DEFAULT_POLICY).toMatchObject({
+      minGroupSize: 3,
+      exemptGroups: ['self', 'manager'],
+      minItemCoverage: 0.5,
+      othersMean: 'pooled',
+    });
     expect(RATER_GROUPS).toEqual(['self', 'manager', 'peer', 'direct_report', 'skip_level', 'other']);
   });
 });
@@ -182,7 +197,9 @@ describe('scoreSubject: bad input is refused (rule 8)', () => {
   });
 
   it('bad instruments', () => {
-    expect(() => scoreSubject({ ...base(), instrument: { ...instrument, scale: { min: 5, max: 1 } } })).toThrow(/min \(5\) must be below max \(1\)/);
+    expect(() => scoreSubject({ ...base(), instrument: { ...instrument, scale: { min: 5, max: 1 } } })).toThrow(
+      /min \(5\) must be below max \(1\)/,
+    );
     expect(() => scoreSubject({ ...base(), instrument: { ...instrument, scale: { min: 1, max: Infinity } } })).toThrow(/must be integers/);
     expect(() =>
       scoreSubject({ ...base(), instrument: { ...instrument, items: [...instrument.items, { id: 'a1', dimensionId: 'A' }] } }),

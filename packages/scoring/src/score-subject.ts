@@ -11,15 +11,7 @@ import {
 import { ScoringInputError } from './errors';
 import { rwgJFromMeanVariance } from './psychometrics';
 import { ci95, tQuantile975 } from './stats';
-import {
-  DimensionScores,
-  Policy,
-  Published,
-  RATER_GROUPS,
-  ScoreSubjectInput,
-  SubjectScores,
-  Suppressed,
-} from './types';
+import { DimensionScores, Policy, Published, RATER_GROUPS, ScoreSubjectInput, SubjectScores, Suppressed } from './types';
 
 /** Everything the report builder needs besides the public scores. */
 export interface ScoredSubject {
@@ -226,4 +218,3 @@ export function scoreSubjectInternal(
 export function scoreSubject(input: ScoreSubjectInput): SubjectScores {
   return scoreSubjectInternal(input).scores;
 }
-

@@ -65,7 +65,9 @@ export class Adversary {
       // own counting: who counts on this dimension, with which items
       const counted = new Map<string, { group: RaterGroup; items: { id: string; reverse: boolean }[] }>();
       for (const r of responses) {
-        const observed = shown.instrument.items.filter((it) => it.dimensionId === dim.dimensionId && (!it.observers || it.observers.includes(r.group)));
+        const observed = shown.instrument.items.filter(
+          (it) => it.dimensionId === dim.dimensionId && (!it.observers || it.observers.includes(r.group)),
+        );
         if (observed.length === 0) continue;
         const answered = observed.filter((it) => r.answers[it.id] !== null && r.answers[it.id] !== undefined);
         if (answered.length === 0 || answered.length / observed.length < coverage) continue;
@@ -77,17 +79,26 @@ export class Adversary {
       }
       if (!('suppressed' in dim.others)) {
         const o = dim.others;
-        figures.push({ name: 'others', groups: o.includes, n: o.n, mean: o.mean, weights: shown.policy.othersMean === 'mean-of-groups' && o.includes.length > 1 ? 'groups' : 'pooled' });
+        figures.push({
+          name: 'others',
+          groups: o.includes,
+          n: o.n,
+          mean: o.mean,
+          weights: shown.policy.othersMean === 'mean-of-groups' && o.includes.length > 1 ? 'groups' : 'pooled',
+        });
       }
       for (const f of figures) {
         const members = [...counted.entries()].filter(([, c]) => f.groups.includes(c.group));
-        if (members.length !== f.n) throw new Error(`adversary model disagrees with the report on ${dim.dimensionId}/${f.name}: ${members.length} vs n=${f.n}`);
+        if (members.length !== f.n)
+          throw new Error(`adversary model disagrees with the report on ${dim.dimensionId}/${f.name}: ${members.length} vs n=${f.n}`);
         // mean = Σ_r w_r (1/k_r) Σ_i (s_i x + c_i)
         const coef = new Map<string, [bigint, bigint]>();
         let rhs = f.mean;
         for (const [raterId, c] of members) {
           const groupSize = members.filter(([, m]) => m.group === c.group).length;
-          const wDen = BigInt(f.weights === 'pooled' ? f.n : f.groups.filter((g) => members.some(([, m]) => m.group === g)).length * groupSize);
+          const wDen = BigInt(
+            f.weights === 'pooled' ? f.n : f.groups.filter((g) => members.some(([, m]) => m.group === g)).length * groupSize,
+          );
           const k = BigInt(c.items.length);
           for (const it of c.items) {
             const known = exempt.has(c.group);
@@ -100,7 +111,10 @@ export class Adversary {
           }
         }
         if (coef.size === 0) continue;
-        const key = `${[...coef.entries()].map(([v, [a, b]]) => `${v}:${a}/${b}`).sort().join('|')}`;
+        const key = `${[...coef.entries()]
+          .map(([v, [a, b]]) => `${v}:${a}/${b}`)
+          .sort()
+          .join('|')}`;
         if (!this.rows.has(key)) this.rows.set(key, { coef, rhs, figure: `${shown.viewer}:${dim.dimensionId}/${f.name}` });
       }
     }
@@ -119,7 +133,10 @@ export class Adversary {
     for (const raterId of [...raters].sort()) {
       const hit = solveFor(rows, raterId);
       if (hit) {
-        const truth = Object.entries(hit.functional).reduce((s, [v, c]) => s + c * (this.truth.get(raterId)!.answers[v.split('\u0000')[1]] as number), 0);
+        const truth = Object.entries(hit.functional).reduce(
+          (s, [v, c]) => s + c * (this.truth.get(raterId)!.answers[v.split('\u0000')[1]] as number),
+          0,
+        );
         found.push({ raterId, figure: hit.figure, functional: hit.functional, recovered: hit.value, truth });
       }
     }
@@ -175,7 +192,11 @@ function solveFor(rows: Row[], raterId: string): { functional: Record<string, nu
       for (const x of m.values()) g = gcd(g, x);
       const rhs = Number(a) * r.rhs - Number(b) * pivot.rhs;
       if (g > 1n) for (const [v, x] of m) m.set(v, x / g);
-      next.push({ m, rhs: g > 1n ? rhs / Number(g) : rhs, figure: r.figure.includes(pivot.figure) ? r.figure : `${r.figure} ~ ${pivot.figure}`.slice(0, 300) });
+      next.push({
+        m,
+        rhs: g > 1n ? rhs / Number(g) : rhs,
+        figure: r.figure.includes(pivot.figure) ? r.figure : `${r.figure} ~ ${pivot.figure}`.slice(0, 300),
+      });
     }
     work = next; // the pivot row is used up: it holds a column no other row has now
   }

@@ -9,7 +9,17 @@
  * recovers a named rater's score. Then, under the disclosure rule, it never does.
  */
 import fc from 'fast-check';
-import { decideResultSet, decideSnapshot, DisclosedView, DisclosureBasis, Instrument, Item, Policy, RaterGroup, RaterResponse } from '../src';
+import {
+  decideResultSet,
+  decideSnapshot,
+  DisclosedView,
+  DisclosureBasis,
+  Instrument,
+  Item,
+  Policy,
+  RaterGroup,
+  RaterResponse,
+} from '../src';
 import { Adversary, restrict, ShownReport } from './adversary';
 
 const DIMS = ['D0', 'D1'];
@@ -40,7 +50,12 @@ class RulePlatform {
 
   submit(r: RaterResponse): void {
     this.received.push(r);
-    const d = decideSnapshot({ basis: this.live, current: this.snapshot, received: this.received.map((x) => restrict(x, this.live.instrument)), disclosed: this.disclosed });
+    const d = decideSnapshot({
+      basis: this.live,
+      current: this.snapshot,
+      received: this.received.map((x) => restrict(x, this.live.instrument)),
+      disclosed: this.disclosed,
+    });
     if (!d.take) return;
     this.snapshot = d.responses;
     this.snapshots++;
@@ -125,7 +140,13 @@ class NaivePlatform {
     });
     if (viewer === 'hr') {
       const out = this.received.length ? [report(this.live, this.received)] : [];
-      for (const rs of this.rescores) out.push(report(rs.basis, rs.responses.map((r) => restrict(r, rs.basis.instrument))));
+      for (const rs of this.rescores)
+        out.push(
+          report(
+            rs.basis,
+            rs.responses.map((r) => restrict(r, rs.basis.instrument)),
+          ),
+        );
       return out;
     }
     return this.released && this.published ? [report(this.live, this.published)] : [];
@@ -135,18 +156,22 @@ class NaivePlatform {
 /* ------------------------------------------------------------------ hand-made attacks (teeth) */
 
 const item = (id: string, dimensionId: string, reverse = false): Item => ({ id, dimensionId, reverse });
-const versionA: Instrument = { scale: SCALE, dimensions: DIMS.map((id) => ({ id })), items: [item('i1', 'D0'), item('i2', 'D0'), item('i3', 'D0'), item('j1', 'D1'), item('j2', 'D1')] };
+const versionA: Instrument = {
+  scale: SCALE,
+  dimensions: DIMS.map((id) => ({ id })),
+  items: [item('i1', 'D0'), item('i2', 'D0'), item('i3', 'D0'), item('j1', 'D1'), item('j2', 'D1')],
+};
 const rater = (raterId: string, group: RaterGroup, answers: Record<string, number | null>): RaterResponse => ({ raterId, group, answers });
 
 function seeAll(platform: { shown(v: Viewer): ShownReport[] }, adversary: Adversary): void {
   for (const v of ['hr', 'leader', 'manager'] as Viewer[]) for (const s of platform.shown(v)) adversary.see(s);
 }
 
-describe('the adversary has teeth: it breaks today\'s rules', () => {
+describe("the adversary has teeth: it breaks today's rules", () => {
   const policy: Partial<Policy> = { minGroupSize: 3 };
   const live: DisclosureBasis = { resultSet: 'live', instrument: versionA, policy };
 
-  it('leak 2: HR\'s live view moves by one submission, and the difference is that rater\'s score', () => {
+  it("leak 2: HR's live view moves by one submission, and the difference is that rater's score", () => {
     const raters = [
       rater('p1', 'peer', { i1: 4, i2: 4, i3: 3, j1: 2, j2: 5 }),
       rater('p2', 'peer', { i1: 2, i2: 3, i3: 3, j1: 4, j2: 4 }),
@@ -181,7 +206,10 @@ describe('the adversary has teeth: it breaks today\'s rules', () => {
       rater('p2', 'peer', { i1: 2, i2: 3, i3: 3, j1: 4, j2: 4 }),
       rater('p3', 'peer', { i1: 5, i2: 5, i3: 4, j1: 1, j2: 3 }),
     ];
-    const late = [rater('p4', 'peer', { i1: 1, i2: 2, i3: 1, j1: 5, j2: 4 }), rater('p5', 'peer', { i1: 3, i2: 3, i3: 2, j1: null, j2: null })];
+    const late = [
+      rater('p4', 'peer', { i1: 1, i2: 2, i3: 1, j1: 5, j2: 4 }),
+      rater('p5', 'peer', { i1: 3, i2: 3, i3: 2, j1: null, j2: null }),
+    ];
     const truth = new Map([...raters, ...late].map((r) => [r.raterId, r]));
     const naive = new NaivePlatform(live);
     const adversary = new Adversary(truth);
@@ -206,7 +234,7 @@ describe('the adversary has teeth: it breaks today\'s rules', () => {
     expect(guard.attack()).toEqual([]);
   });
 
-  it('leak 4: a rescore that reverse-scores an item only one rater answered yields that rater\'s answer', () => {
+  it("leak 4: a rescore that reverse-scores an item only one rater answered yields that rater's answer", () => {
     const raters = [
       rater('p1', 'peer', { i1: 4, i2: 2, i3: 3, j1: 2, j2: 5 }),
       rater('p2', 'peer', { i1: 2, i2: null, i3: 3, j1: 4, j2: 4 }),
@@ -246,18 +274,20 @@ const groupCounts = fc.record({
   other: fc.integer({ min: 0, max: 3 }),
 });
 type Action = 'submit' | 'release' | 'rescoreVersion' | 'rescoreProfile' | 'view';
-const scenarioArb = fc
-  .record({
-    items: fc.array(itemArb, { minLength: ITEMS, maxLength: ITEMS }),
-    versionChanges: fc.array(changeArb, { minLength: ITEMS, maxLength: ITEMS }),
-    counts: groupCounts,
-    answers: fc.array(fc.array(answerArb, { minLength: ITEMS, maxLength: ITEMS }), { minLength: 16, maxLength: 16 }),
-    threshold: fc.integer({ min: 2, max: 4 }),
-    othersMean: fc.constantFrom<'pooled' | 'mean-of-groups'>('pooled', 'mean-of-groups'),
-    targets: fc.tuple(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 5 })),
-    actions: fc.array(fc.constantFrom<Action>('submit', 'submit', 'submit', 'submit', 'release', 'rescoreVersion', 'rescoreProfile', 'view'), { minLength: 4, maxLength: 30 }),
-    order: fc.array(fc.nat(), { minLength: 16, maxLength: 16 }),
-  });
+const scenarioArb = fc.record({
+  items: fc.array(itemArb, { minLength: ITEMS, maxLength: ITEMS }),
+  versionChanges: fc.array(changeArb, { minLength: ITEMS, maxLength: ITEMS }),
+  counts: groupCounts,
+  answers: fc.array(fc.array(answerArb, { minLength: ITEMS, maxLength: ITEMS }), { minLength: 16, maxLength: 16 }),
+  threshold: fc.integer({ min: 2, max: 4 }),
+  othersMean: fc.constantFrom<'pooled' | 'mean-of-groups'>('pooled', 'mean-of-groups'),
+  targets: fc.tuple(fc.integer({ min: 2, max: 5 }), fc.integer({ min: 2, max: 5 })),
+  actions: fc.array(
+    fc.constantFrom<Action>('submit', 'submit', 'submit', 'submit', 'release', 'rescoreVersion', 'rescoreProfile', 'view'),
+    { minLength: 4, maxLength: 30 },
+  ),
+  order: fc.array(fc.nat(), { minLength: 16, maxLength: 16 }),
+});
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 function world(s: Scenario) {
@@ -269,19 +299,31 @@ function world(s: Scenario) {
     items: items
       .map((it, i) => ({ it, c: s.versionChanges[i] }))
       .filter(({ c }, i) => !c.drop || i === 0)
-      .map(({ it, c }) => ({ ...it, reverse: c.flip ? !it.reverse : it.reverse, dimensionId: c.move ? DIMS[1 - DIMS.indexOf(it.dimensionId)] : it.dimensionId })),
+      .map(({ it, c }) => ({
+        ...it,
+        reverse: c.flip ? !it.reverse : it.reverse,
+        dimensionId: c.move ? DIMS[1 - DIMS.indexOf(it.dimensionId)] : it.dimensionId,
+      })),
   };
   const groups: RaterGroup[] = ['self'];
   for (const g of ['manager', 'peer', 'direct_report', 'other'] as const) for (let i = 0; i < s.counts[g]; i++) groups.push(g);
   const raters = groups.map((group, k) => rater(`r${k}`, group, Object.fromEntries(items.map((it, i) => [it.id, s.answers[k][i]]))));
-  const order = raters.map((r, k) => ({ r, key: s.order[k] })).sort((a, b) => a.key - b.key || a.r.raterId.localeCompare(b.r.raterId)).map((x) => x.r);
+  const order = raters
+    .map((r, k) => ({ r, key: s.order[k] }))
+    .sort((a, b) => a.key - b.key || a.r.raterId.localeCompare(b.r.raterId))
+    .map((x) => x.r);
   const policy: Partial<Policy> = { minGroupSize: s.threshold, othersMean: s.othersMean };
   return {
     raters,
     order,
     live: { resultSet: 'live', instrument: live, policy } as DisclosureBasis,
     version: (n: number): DisclosureBasis => ({ resultSet: `rescore-${n}`, instrument: v2, policy }),
-    profile: (n: number): DisclosureBasis => ({ resultSet: `rescore-${n}`, instrument: live, policy, expectations: { D0: s.targets[0], D1: s.targets[1] } }),
+    profile: (n: number): DisclosureBasis => ({
+      resultSet: `rescore-${n}`,
+      instrument: live,
+      policy,
+      expectations: { D0: s.targets[0], D1: s.targets[1] },
+    }),
   };
 }
 
@@ -331,7 +373,15 @@ interface Stats {
 
 describe('the disclosure rule against the adversary', () => {
   it('no sequence of submissions, releases, rescores and views lets anyone solve for a single rater', () => {
-    const stats: Stats = { sequences: 0, steps: 0, attacks: 0, views: { hr: 0, leader: 0, manager: 0 }, equations: 0, snapshots: 0, withheldResultSets: 0 };
+    const stats: Stats = {
+      sequences: 0,
+      steps: 0,
+      attacks: 0,
+      views: { hr: 0, leader: 0, manager: 0 },
+      equations: 0,
+      snapshots: 0,
+      withheldResultSets: 0,
+    };
     fc.assert(
       fc.property(scenarioArb, (s) => {
         let platform: RulePlatform | undefined;
@@ -343,9 +393,12 @@ describe('the disclosure rule against the adversary', () => {
         stats.withheldResultSets += platform!.withheld;
         expect(found).toEqual([]);
       }),
-      { numRuns: Number(process.env.ADVERSARY_RUNS ?? 150), seed: process.env.ADVERSARY_SEED ? Number(process.env.ADVERSARY_SEED) : undefined },
+      {
+        numRuns: Number(process.env.ADVERSARY_RUNS ?? 150),
+        seed: process.env.ADVERSARY_SEED ? Number(process.env.ADVERSARY_SEED) : undefined,
+      },
     );
-     
+
     console.log(
       `adversary suite: ${stats.sequences} sequences, ${stats.steps} steps, ${stats.views.hr + stats.views.leader + stats.views.manager} views ` +
         `(HR ${stats.views.hr}, leader ${stats.views.leader}, manager ${stats.views.manager}), ${stats.equations} distinct figure equations, ` +
@@ -354,7 +407,7 @@ describe('the disclosure rule against the adversary', () => {
     expect(stats.snapshots).toBeGreaterThan(stats.sequences); // the rule does publish: more than one snapshot per sequence on average
   });
 
-  it('the same generator breaks today\'s rules (the suite would notice a naive rule)', () => {
+  it("the same generator breaks today's rules (the suite would notice a naive rule)", () => {
     const result = fc.check(
       fc.property(scenarioArb, (s) => play(s, (live) => new NaivePlatform(live)).found.length === 0),
       { numRuns: 300, seed: 11 },

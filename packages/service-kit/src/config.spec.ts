@@ -1,6 +1,10 @@
 import { ConfigError, eventServiceConfig, gatewayConfig, loadConfig, platformConfig } from './index';
 
-const base = { DATABASE_URL: 'postgres://u@localhost:5432/db', KAFKA_BROKERS: '127.0.0.1:9092', LEADERSCOPE_SECRET: 'a-secret-of-16-chars+' };
+const base = {
+  DATABASE_URL: 'postgres://u@localhost:5432/db',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  LEADERSCOPE_SECRET: 'a-secret-of-16-chars+',
+};
 
 function problems(schema: Parameters<typeof loadConfig>[0], env: NodeJS.ProcessEnv): string[] {
   try {
@@ -24,7 +28,10 @@ describe('configuration', () => {
   });
 
   it('names every wrong or missing variable and why', () => {
-    expect(problems(gatewayConfig, { ...base, PORT: 'abc', LEADERSCOPE_SECRET: undefined })).toEqual(['PORT="abc": must be a whole number', 'LEADERSCOPE_SECRET is required']);
+    expect(problems(gatewayConfig, { ...base, PORT: 'abc', LEADERSCOPE_SECRET: undefined })).toEqual([
+      'PORT="abc": must be a whole number',
+      'LEADERSCOPE_SECRET is required',
+    ]);
     expect(problems(eventServiceConfig, { KAFKA_BROKERS: 'a b', DATABASE_URL: 'mysql://x' })).toEqual([
       'DATABASE_URL="mysql://x": must be a postgres:// URL',
       'KAFKA_BROKERS="a b": must be host:port[,host:port…]',

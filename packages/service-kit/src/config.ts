@@ -6,7 +6,10 @@ import { z } from 'zod';
  * variable stops the process with a message naming it.
  */
 const wholeNumber = (min: number, max: number) =>
-  z.coerce.number({ error: 'must be a whole number' }).refine(Number.isInteger, 'must be a whole number').pipe(z.number().min(min).max(max));
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .refine(Number.isInteger, 'must be a whole number')
+    .pipe(z.number().min(min).max(max));
 const flag = z.enum(['true', 'false'], 'must be true or false').transform((v) => v === 'true');
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL');
 

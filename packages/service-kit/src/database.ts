@@ -43,7 +43,10 @@ async function migrateUnderLock(url: string, schema: string, migrations: DataSou
   await lock.connect();
   try {
     await lock.query(`SELECT pg_advisory_lock(hashtext($1))`, [`migrations:${schema}`]);
-    const dataSource = new DataSource({ ...serviceDataSourceOptions({ url, schema, entities: [], migrations, poolSize: 2 }), migrationsRun: false });
+    const dataSource = new DataSource({
+      ...serviceDataSourceOptions({ url, schema, entities: [], migrations, poolSize: 2 }),
+      migrationsRun: false,
+    });
     await dataSource.initialize();
     try {
       await dataSource.runMigrations({ transaction: 'each' });

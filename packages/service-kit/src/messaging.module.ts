@@ -129,7 +129,12 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
     work: (uow: UnitOfWork, fresh: EventEnvelope[]) => Promise<T>,
   ): Promise<T | undefined> {
     return this.transact(async (uow) => {
-      const claimed = await claimEvents(uow.manager, this.options.schema, consumer, events.map((e) => e.id.toLowerCase()));
+      const claimed = await claimEvents(
+        uow.manager,
+        this.options.schema,
+        consumer,
+        events.map((e) => e.id.toLowerCase()),
+      );
       const fresh: EventEnvelope[] = [];
       for (const event of events) {
         if (claimed.delete(event.id.toLowerCase())) fresh.push(event);

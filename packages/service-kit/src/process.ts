@@ -67,7 +67,12 @@ export function runService<S extends z.ZodType<{ LOG_LEVEL: LogLevelName }>>(opt
 }
 
 /** The event transport of a service process, from its configuration. */
-export function transportFromConfig(clientId: string, config: Pick<EventServiceConfig, 'KAFKA_PARTITIONS' | 'KAFKA_TOPIC_PREFIX' | 'KAFKA_COMMIT_INTERVAL_MS' | 'KAFKA_CONSUMER_BATCH_SIZE'> & { KAFKA_BROKERS?: string }): EventTransport {
+export function transportFromConfig(
+  clientId: string,
+  config: Pick<EventServiceConfig, 'KAFKA_PARTITIONS' | 'KAFKA_TOPIC_PREFIX' | 'KAFKA_COMMIT_INTERVAL_MS' | 'KAFKA_CONSUMER_BATCH_SIZE'> & {
+    KAFKA_BROKERS?: string;
+  },
+): EventTransport {
   return createTransport({
     registry: catalogue,
     clientId,

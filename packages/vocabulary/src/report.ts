@@ -12,7 +12,13 @@ const group = z.enum(RATER_GROUPS);
 const num = z.number();
 const interval = z.tuple([num, num]);
 
-export const publishedSchema = z.object({ n: z.number().int().nonnegative(), mean: num, sd: num.nullable(), ci95: interval.nullable(), rwg: num.nullable() });
+export const publishedSchema = z.object({
+  n: z.number().int().nonnegative(),
+  mean: num,
+  sd: num.nullable(),
+  ci95: interval.nullable(),
+  rwg: num.nullable(),
+});
 export const suppressedSchema = z.object({ suppressed: z.literal(true), n: z.number().int().nonnegative(), reason: z.string() });
 const groupScore = z.union([suppressedSchema, publishedSchema]);
 
@@ -27,7 +33,13 @@ export const dimensionScoresSchema = z.object({
 const rankedDimension = z.object({ dimensionId: z.string(), others: num, target: num.nullable(), fit: num.nullable() });
 const ranking = z.object({ byMean: z.array(rankedDimension), byFit: z.array(rankedDimension), fitBasis: z.string().nullable() });
 const gapFinding = z.object({ dimensionId: z.string(), self: num, others: num, gap: num, ci95: interval });
-const readinessDimension = z.object({ dimensionId: z.string(), target: num, others: num.nullable(), fit: num.nullable(), meets: z.boolean().nullable() });
+const readinessDimension = z.object({
+  dimensionId: z.string(),
+  target: num,
+  others: num.nullable(),
+  fit: num.nullable(),
+  meets: z.boolean().nullable(),
+});
 
 const rankedItem = z.object({ itemId: z.string(), dimensionId: z.string(), others: num, n: z.number().int(), ci95: interval.nullable() });
 /** Item-level results (reports scored before they existed have none). */
@@ -68,7 +80,9 @@ export const scoredReportSchema = z.object({
       signalsOn: z.number().int(),
       signalsEvaluated: z.number().int(),
       minSignals: z.number().int(),
-      signals: z.array(z.object({ itemId: z.string(), groupsUsed: z.array(group), n: z.number().int(), mean: num.nullable(), on: z.boolean().nullable() })),
+      signals: z.array(
+        z.object({ itemId: z.string(), groupsUsed: z.array(group), n: z.number().int(), mean: num.nullable(), on: z.boolean().nullable() }),
+      ),
     }),
   ),
   readiness: z.array(

@@ -15,12 +15,48 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
-  { to: '/cycles', label: 'Review cycles', icon: <IconRefresh size={18} aria-hidden />, roles: ['HR_ADMIN'], description: 'Set up, run and release' },
-  { to: '/mail-outbox', label: 'Mail outbox', icon: <IconMail size={18} aria-hidden />, roles: ['HR_ADMIN'], description: 'Mails not sent (no mail server)' },
-  { to: '/people', label: 'Organisation', icon: <IconUpload size={18} aria-hidden />, roles: ['HR_ADMIN'], description: 'Directory and import' },
-  { to: '/my-reports', label: 'My feedback', icon: <IconChartRadar size={18} aria-hidden />, roles: ['LEADER'], description: 'Your 360 reports' },
-  { to: '/approvals', label: 'Raters to approve', icon: <IconChecklist size={18} aria-hidden />, roles: ['MANAGER'], description: 'Approve rater lists' },
-  { to: '/team', label: 'My leaders', icon: <IconUsersGroup size={18} aria-hidden />, roles: ['MANAGER'], description: 'Team heatmap and reports' },
+  {
+    to: '/cycles',
+    label: 'Review cycles',
+    icon: <IconRefresh size={18} aria-hidden />,
+    roles: ['HR_ADMIN'],
+    description: 'Set up, run and release',
+  },
+  {
+    to: '/mail-outbox',
+    label: 'Mail outbox',
+    icon: <IconMail size={18} aria-hidden />,
+    roles: ['HR_ADMIN'],
+    description: 'Mails not sent (no mail server)',
+  },
+  {
+    to: '/people',
+    label: 'Organisation',
+    icon: <IconUpload size={18} aria-hidden />,
+    roles: ['HR_ADMIN'],
+    description: 'Directory and import',
+  },
+  {
+    to: '/my-reports',
+    label: 'My feedback',
+    icon: <IconChartRadar size={18} aria-hidden />,
+    roles: ['LEADER'],
+    description: 'Your 360 reports',
+  },
+  {
+    to: '/approvals',
+    label: 'Raters to approve',
+    icon: <IconChecklist size={18} aria-hidden />,
+    roles: ['MANAGER'],
+    description: 'Approve rater lists',
+  },
+  {
+    to: '/team',
+    label: 'My leaders',
+    icon: <IconUsersGroup size={18} aria-hidden />,
+    roles: ['MANAGER'],
+    description: 'Team heatmap and reports',
+  },
 ];
 
 const ROLE_WORDS: Record<RoleName, string> = { HR_ADMIN: 'HR administrator', LEADER: 'Leader', MANAGER: 'Manager' };
@@ -33,14 +69,24 @@ export function Layout() {
   const name = me?.person?.name ?? me?.email ?? '';
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding={{ base: 'md', sm: 'xl' }}>
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'md', sm: 'xl' }}
+    >
       <a className="skip-link" href="#main">
         Skip to content
       </a>
       <AppShell.Header className="app-header">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close navigation' : 'Open navigation'} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+            />
             <Brand />
           </Group>
           <Text size="sm" c="dimmed" visibleFrom="sm" truncate>
@@ -86,7 +132,15 @@ export function Layout() {
                 </Text>
               </Box>
             </Group>
-            <Button variant="subtle" color="gray" size="xs" mt="sm" fullWidth leftSection={<IconLogout size={14} aria-hidden />} onClick={signOut}>
+            <Button
+              variant="subtle"
+              color="gray"
+              size="xs"
+              mt="sm"
+              fullWidth
+              leftSection={<IconLogout size={14} aria-hidden />}
+              onClick={signOut}
+            >
               Sign out
             </Button>
           </Box>
@@ -109,5 +163,3 @@ export function initials(name: string): string {
     .map((p) => p[0].toUpperCase())
     .join('');
 }
-
-

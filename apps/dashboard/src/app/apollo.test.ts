@@ -22,22 +22,45 @@ describe('the Apollo cache', () => {
     const cache = new InMemoryCache({ typePolicies: CACHE_POLICIES });
     const SUBJECT_REPORT = gql`
       query R($cycleId: ID!, $subjectId: ID!) {
-        subjectReport(cycleId: $cycleId, subjectId: $subjectId) { cycleId transitionRisks { id name description status signalsOn signalsEvaluated minSignals } }
+        subjectReport(cycleId: $cycleId, subjectId: $subjectId) {
+          cycleId
+          transitionRisks {
+            id
+            name
+            description
+            status
+            signalsOn
+            signalsEvaluated
+            minSignals
+          }
+        }
       }
     `;
-    const report = (cycleId: string, status: string) =>
-      ({
-        subjectReport: {
-          __typename: 'SubjectReport',
-          cycleId,
-          transitionRisks: [{ __typename: 'TransitionRisk', id: 'doing-not-leading', name: 'Doing, not leading', description: 'd', status, signalsOn: status === 'flagged' ? 3 : 0, signalsEvaluated: 4, minSignals: 2 }],
-        },
-      });
-    const a = { cycleId: 'a', subjectId: 's', };
-    const b = { cycleId: 'b', subjectId: 's', };
+    const report = (cycleId: string, status: string) => ({
+      subjectReport: {
+        __typename: 'SubjectReport',
+        cycleId,
+        transitionRisks: [
+          {
+            __typename: 'TransitionRisk',
+            id: 'doing-not-leading',
+            name: 'Doing, not leading',
+            description: 'd',
+            status,
+            signalsOn: status === 'flagged' ? 3 : 0,
+            signalsEvaluated: 4,
+            minSignals: 2,
+          },
+        ],
+      },
+    });
+    const a = { cycleId: 'a', subjectId: 's' };
+    const b = { cycleId: 'b', subjectId: 's' };
     cache.writeQuery({ query: SUBJECT_REPORT, variables: a, data: report('a', 'flagged') });
     cache.writeQuery({ query: SUBJECT_REPORT, variables: b, data: report('b', 'clear') });
-    const read = (v: typeof a) => cache.readQuery<{ subjectReport: { transitionRisks: { status: string }[] } }>({ query: SUBJECT_REPORT, variables: v, })?.subjectReport?.transitionRisks?.[0]?.status;
+    const read = (v: typeof a) =>
+      cache.readQuery<{ subjectReport: { transitionRisks: { status: string }[] } }>({ query: SUBJECT_REPORT, variables: v })?.subjectReport
+        ?.transitionRisks?.[0]?.status;
     expect(read(a)).toBe('flagged');
     expect(read(b)).toBe('clear');
   });

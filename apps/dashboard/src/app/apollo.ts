@@ -52,21 +52,23 @@ export function createApolloClient(): ApolloClient {
   // graphql-ws loads on the first subscription only (HR's live pages), not with every page.
   let ws: Promise<{ link: ApolloLink; client: Client }> | null = null;
   const wsLink = () =>
-    (ws ??= Promise.all([import('graphql-ws'), import('@apollo/client/link/subscriptions')]).then(([{ createClient }, { GraphQLWsLink }]) => {
-      const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-      const client = createClient({
-        url: `${protocol}//${window.location.host}/graphql`,
-        lazy: true,
-        retryAttempts: Infinity,
-        shouldRetry: () => true,
-        connectionParams: () => {
-          const token = session.token();
-          return token ? { authorization: `Bearer ${token}` } : {};
-        },
-      });
-      session.subscribe(() => client.terminate());
-      return { link: new GraphQLWsLink(client), client };
-    }));
+    (ws ??= Promise.all([import('graphql-ws'), import('@apollo/client/link/subscriptions')]).then(
+      ([{ createClient }, { GraphQLWsLink }]) => {
+        const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+        const client = createClient({
+          url: `${protocol}//${window.location.host}/graphql`,
+          lazy: true,
+          retryAttempts: Infinity,
+          shouldRetry: () => true,
+          connectionParams: () => {
+            const token = session.token();
+            return token ? { authorization: `Bearer ${token}` } : {};
+          },
+        });
+        session.subscribe(() => client.terminate());
+        return { link: new GraphQLWsLink(client), client };
+      },
+    ));
   const lazyWs = new ApolloLink(
     (operation, forward) =>
       new Observable((observer) => {

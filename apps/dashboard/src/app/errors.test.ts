@@ -2,7 +2,8 @@ import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { describe, expect, it } from 'vitest';
 import { describeError } from './errors';
 
-const graphQLError = (message: string, extensions: Record<string, unknown>) => new CombinedGraphQLErrors({ errors: [{ message, extensions }] });
+const graphQLError = (message: string, extensions: Record<string, unknown>) =>
+  new CombinedGraphQLErrors({ errors: [{ message, extensions }] });
 
 describe('errors in plain words', () => {
   it('turns a refused launch into one line per leader and group, with no field keys and no repetition', () => {
@@ -13,7 +14,13 @@ describe('errors in plain words', () => {
       }),
     );
     expect(problem.message).toBe('Nothing was changed. Fix the points below and try again.');
-    expect(problem.fields).toEqual([{ field: '', message: 'Ada Lovelace has 2 approved peers; at least 3 are needed. Add peers on the “Leaders and raters” tab and approve the list.' }]);
+    expect(problem.fields).toEqual([
+      {
+        field: '',
+        message:
+          'Ada Lovelace has 2 approved peers; at least 3 are needed. Add peers on the “Leaders and raters” tab and approve the list.',
+      },
+    ]);
     expect(JSON.stringify(problem)).not.toMatch(/subjects\.|E100|rater\(s\)/);
   });
 

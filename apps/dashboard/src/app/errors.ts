@@ -28,7 +28,8 @@ const TITLES: Record<string, string> = {
 
 const ADVICE: Record<string, string> = {
   BAD_USER_INPUT: 'Nothing was changed. Fix the points below and try again.',
-  FORBIDDEN: 'It belongs to another role or organisation, or it has not been released to you yet. Ask your HR team if you think you should see it.',
+  FORBIDDEN:
+    'It belongs to another role or organisation, or it has not been released to you yet. Ask your HR team if you think you should see it.',
   UNAUTHENTICATED: 'Your session has ended. Sign in again to carry on.',
   RATE_LIMITED: 'Wait a minute before trying again.',
   NOT_FOUND: 'It may have been removed, or the link is incomplete. Check the link or go back and choose it again.',
@@ -45,7 +46,12 @@ const GROUP_WORDS: Record<string, [string, string]> = {
   other: ['partner', 'partners'],
 };
 
-const STATUS_WORDS: Record<string, string> = { draft: 'not launched yet', launched: 'collecting feedback', closed: 'closed', released: 'released' };
+const STATUS_WORDS: Record<string, string> = {
+  draft: 'not launched yet',
+  launched: 'collecting feedback',
+  closed: 'closed',
+  released: 'released',
+};
 
 const FIELD_LABELS: Record<string, string> = {
   name: 'Cycle name',
@@ -77,7 +83,8 @@ export function plainField(problem: FieldProblem): FieldProblem {
     };
   }
   const key = problem.field.split('.').pop() ?? problem.field;
-  const label = FIELD_LABELS[key] ?? FIELD_LABELS[problem.field] ?? (problem.field.includes('.') || /[A-Z_]/.test(problem.field) ? '' : problem.field);
+  const label =
+    FIELD_LABELS[key] ?? FIELD_LABELS[problem.field] ?? (problem.field.includes('.') || /[A-Z_]/.test(problem.field) ? '' : problem.field);
   const message = problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
   return { field: label, message: /[.!?]$/.test(message) ? message : `${message}.` };
 }
@@ -85,7 +92,8 @@ export function plainField(problem: FieldProblem): FieldProblem {
 /** A state rule from the API ("Cannot launch: the cycle is released (needs draft)") in plain words. */
 function plainConflict(message: string): string {
   const rule = /^Cannot ([^:]+): the cycle is (\w+)/.exec(message);
-  if (rule) return `You cannot ${rule[1].replace(/^list /, 'show ')} now: this cycle is ${STATUS_WORDS[rule[2]] ?? rule[2]}. Nothing was changed.`;
+  if (rule)
+    return `You cannot ${rule[1].replace(/^list /, 'show ')} now: this cycle is ${STATUS_WORDS[rule[2]] ?? rule[2]}. Nothing was changed.`;
   return `${message.replace(/\.$/, '')}. Nothing was changed.`;
 }
 
@@ -99,7 +107,8 @@ export function describeError(error: unknown): Problem {
     const fields = [...new Map(raw.map(plainField).map((f) => [`${f.field}:${f.message}`, f])).values()];
     let message: string;
     if (code === 'CONFLICT') message = plainConflict(first?.message ?? '');
-    else if (code === 'BAD_USER_INPUT' && fields.length === 0) message = `${(first?.message ?? '').replace(/^Invalid input:\s*/, '')} Nothing was changed.`;
+    else if (code === 'BAD_USER_INPUT' && fields.length === 0)
+      message = `${(first?.message ?? '').replace(/^Invalid input:\s*/, '')} Nothing was changed.`;
     else if (code === 'RATE_LIMITED' && first?.message) message = first.message;
     else message = ADVICE[code] ?? ADVICE.INTERNAL_SERVER_ERROR;
     return { code, title: TITLES[code] ?? 'The request was refused', message, fields };

@@ -32,7 +32,11 @@ function numberFormat(digits: number, signed: boolean): Intl.NumberFormat {
   const key = `${locale}:${digits}:${signed}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: signed ? 'exceptZero' : 'auto' });
+    f = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    });
     formatters.set(key, f);
   }
   return f;

@@ -10,7 +10,15 @@ import { setFormatLocale } from './format';
  */
 export const LOCALE = 'en';
 
-export function I18nProvider({ children, locale = LOCALE, messages }: { children: ReactNode; locale?: string; messages?: Record<string, string> }) {
+export function I18nProvider({
+  children,
+  locale = LOCALE,
+  messages,
+}: {
+  children: ReactNode;
+  locale?: string;
+  messages?: Record<string, string>;
+}) {
   setFormatLocale(locale);
   return (
     <IntlProvider locale={locale} defaultLocale="en" messages={messages}>

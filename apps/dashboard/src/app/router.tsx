@@ -48,7 +48,8 @@ function RequireAuth({ children, roles }: { children: ReactNode; roles?: RoleNam
       </Center>
     );
   if (!me) return <ErrorState error={error} what="Your account could not be loaded" onRetry={() => window.location.reload()} />;
-  if (roles && !roles.some((r) => me.roles.includes(r))) return <ErrorState error={new Error('This page is for another role.')} what="You do not have access to this page" />;
+  if (roles && !roles.some((r) => me.roles.includes(r)))
+    return <ErrorState error={new Error('This page is for another role.')} what="You do not have access to this page" />;
   return <Page>{children}</Page>;
 }
 
@@ -58,8 +59,22 @@ function Home() {
 }
 
 export const routes = [
-  { path: '/login', element: <Page><LoginPage /></Page> },
-  { path: '/survey/:token', element: <Page><RaterSurveyPage /></Page> },
+  {
+    path: '/login',
+    element: (
+      <Page>
+        <LoginPage />
+      </Page>
+    ),
+  },
+  {
+    path: '/survey/:token',
+    element: (
+      <Page>
+        <RaterSurveyPage />
+      </Page>
+    ),
+  },
   {
     element: (
       <RequireAuth>
@@ -70,15 +85,64 @@ export const routes = [
     ),
     children: [
       { index: true, element: <Home /> },
-      { path: 'cycles', element: <RequireAuth roles={['HR_ADMIN']}><CyclesPage /></RequireAuth> },
-      { path: 'cycles/new', element: <RequireAuth roles={['HR_ADMIN']}><NewCyclePage /></RequireAuth> },
-      { path: 'cycles/:cycleId', element: <RequireAuth roles={['HR_ADMIN']}><CycleDetailPage /></RequireAuth> },
+      {
+        path: 'cycles',
+        element: (
+          <RequireAuth roles={['HR_ADMIN']}>
+            <CyclesPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'cycles/new',
+        element: (
+          <RequireAuth roles={['HR_ADMIN']}>
+            <NewCyclePage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'cycles/:cycleId',
+        element: (
+          <RequireAuth roles={['HR_ADMIN']}>
+            <CycleDetailPage />
+          </RequireAuth>
+        ),
+      },
       { path: 'cycles/:cycleId/reports/:subjectId', element: <ReportPage /> },
-      { path: 'people', element: <RequireAuth roles={['HR_ADMIN']}><PeoplePage /></RequireAuth> },
-      { path: 'mail-outbox', element: <RequireAuth roles={['HR_ADMIN']}><MailOutboxPage /></RequireAuth> },
+      {
+        path: 'people',
+        element: (
+          <RequireAuth roles={['HR_ADMIN']}>
+            <PeoplePage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'mail-outbox',
+        element: (
+          <RequireAuth roles={['HR_ADMIN']}>
+            <MailOutboxPage />
+          </RequireAuth>
+        ),
+      },
       { path: 'my-reports', element: <MyReportsPage /> },
-      { path: 'approvals', element: <RequireAuth roles={['MANAGER']}><ApprovalsPage /></RequireAuth> },
-      { path: 'team', element: <RequireAuth roles={['MANAGER']}><TeamPage /></RequireAuth> },
+      {
+        path: 'approvals',
+        element: (
+          <RequireAuth roles={['MANAGER']}>
+            <ApprovalsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'team',
+        element: (
+          <RequireAuth roles={['MANAGER']}>
+            <TeamPage />
+          </RequireAuth>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,7 +1,18 @@
 import { fitBandKey, type FitBandKey } from './format';
 import { createTheme, type MantineColorsTuple } from '@mantine/core';
 
-const brand: MantineColorsTuple = ['#eef3ff', '#dce4f5', '#b5c6e8', '#8ba6db', '#688bd0', '#527ac9', '#4571c7', '#365fb0', '#2d549e', '#1f488c'];
+const brand: MantineColorsTuple = [
+  '#eef3ff',
+  '#dce4f5',
+  '#b5c6e8',
+  '#8ba6db',
+  '#688bd0',
+  '#527ac9',
+  '#4571c7',
+  '#365fb0',
+  '#2d549e',
+  '#1f488c',
+];
 
 export const theme = createTheme({
   primaryColor: 'brand',
@@ -77,6 +88,5 @@ export const INSTRUMENT_VERSIONS = [
 export function profileName(id: string | null | undefined): string {
   return ROLE_PROFILES.find((p) => p.value === id)?.label ?? id ?? '—';
 }
-
 
 export { formatDate, signed } from './format';

@@ -3,7 +3,17 @@ import { IconAlertTriangle, IconInbox } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { describeError } from './errors';
 
-export function PageHeader({ title, eyebrow, description, actions }: { title: ReactNode; eyebrow?: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  eyebrow,
+  description,
+  actions,
+}: {
+  title: ReactNode;
+  eyebrow?: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <Group justify="space-between" align="flex-end" mb="lg" gap="md" wrap="wrap">
       <Box maw={760}>
@@ -43,7 +53,13 @@ export function Loading({ label }: { label: string }) {
 export function ErrorState({ error, what, onRetry }: { error: unknown; what: string; onRetry?: () => void }) {
   const problem = describeError(error);
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={`${what}: ${problem.title.toLowerCase()}`} role="alert">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle aria-hidden />}
+      title={`${what}: ${problem.title.toLowerCase()}`}
+      role="alert"
+    >
       <Text size="sm">{problem.message}</Text>
       {problem.fields.length > 0 && (
         <List size="sm" mt="xs">

@@ -40,7 +40,11 @@ export function CyclesPage() {
 export function NewCyclePage() {
   return (
     <>
-      <PageHeader eyebrow="HR console" title="New review cycle" description="Three steps: the basics, who is reviewed, and a final check." />
+      <PageHeader
+        eyebrow="HR console"
+        title="New review cycle"
+        description="Three steps: the basics, who is reviewed, and a final check."
+      />
       <CycleWizard />
     </>
   );
@@ -49,7 +53,11 @@ export function NewCyclePage() {
 export function PeoplePage() {
   return (
     <>
-      <PageHeader eyebrow="HR console" title="Organisation" description="Your people and reporting lines. Leaders of leaders are suggested for review from these." />
+      <PageHeader
+        eyebrow="HR console"
+        title="Organisation"
+        description="Your people and reporting lines. Leaders of leaders are suggested for review from these."
+      />
       <Stack gap="lg">
         <ImportPeople />
         <Directory />
@@ -64,10 +72,21 @@ export function CycleDetailPage() {
   const { cycleId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const malformed = !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(cycleId);
-  const { data, loading, error, refetch } = useQuery(CYCLE, { variables: { id: cycleId }, fetchPolicy: 'cache-and-network', skip: malformed });
+  const { data, loading, error, refetch } = useQuery(CYCLE, {
+    variables: { id: cycleId },
+    fetchPolicy: 'cache-and-network',
+    skip: malformed,
+  });
   if (malformed)
     return (
-      <EmptyState title="This cycle address is not complete" action={<Button component={Link} to="/cycles">See all review cycles</Button>}>
+      <EmptyState
+        title="This cycle address is not complete"
+        action={
+          <Button component={Link} to="/cycles">
+            See all review cycles
+          </Button>
+        }
+      >
         The link may have been cut off when it was copied. Choose the cycle from the list instead.
       </EmptyState>
     );

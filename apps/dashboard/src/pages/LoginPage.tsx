@@ -25,13 +25,31 @@ export function LoginPage() {
             360° feedback for the leaders who lead leaders.
           </Title>
           <List spacing="md" c="white" center>
-            <List.Item icon={<ThemeIcon color="rgba(255,255,255,0.15)" radius="xl" size={32}><IconChartRadar size={18} aria-hidden /></ThemeIcon>}>
+            <List.Item
+              icon={
+                <ThemeIcon color="rgba(255,255,255,0.15)" radius="xl" size={32}>
+                  <IconChartRadar size={18} aria-hidden />
+                </ThemeIcon>
+              }
+            >
               Reports read against what the role really asks of them.
             </List.Item>
-            <List.Item icon={<ThemeIcon color="rgba(255,255,255,0.15)" radius="xl" size={32}><IconUsersGroup size={18} aria-hidden /></ThemeIcon>}>
+            <List.Item
+              icon={
+                <ThemeIcon color="rgba(255,255,255,0.15)" radius="xl" size={32}>
+                  <IconUsersGroup size={18} aria-hidden />
+                </ThemeIcon>
+              }
+            >
               Views from above, beside and below — and from themselves.
             </List.Item>
-            <List.Item icon={<ThemeIcon color="rgba(255,255,255,0.15)" radius="xl" size={32}><IconLock size={18} aria-hidden /></ThemeIcon>}>
+            <List.Item
+              icon={
+                <ThemeIcon color="rgba(255,255,255,0.15)" radius="xl" size={32}>
+                  <IconLock size={18} aria-hidden />
+                </ThemeIcon>
+              }
+            >
               Anonymity kept: small groups are never shown.
             </List.Item>
           </List>

@@ -15,7 +15,14 @@ export function ReportPage() {
   // A mistyped or cut-off address is said so here, before asking the API.
   if (!UUID.test(cycleId) || !UUID.test(subjectId))
     return (
-      <EmptyState title="This report address is not complete" action={<Button component={Link} to="/">Go to my start page</Button>}>
+      <EmptyState
+        title="This report address is not complete"
+        action={
+          <Button component={Link} to="/">
+            Go to my start page
+          </Button>
+        }
+      >
         The link may have been cut off when it was copied. Open the report again from your list of reports or cycles.
       </EmptyState>
     );
@@ -35,18 +42,25 @@ export function MyReportsPage() {
 export function TeamPage() {
   return (
     <>
-      <PageHeader eyebrow="Manager" title="My leaders" description="How the leaders who report to you are seen, against the role’s targets." />
+      <PageHeader
+        eyebrow="Manager"
+        title="My leaders"
+        description="How the leaders who report to you are seen, against the role’s targets."
+      />
       <MySurveys />
       <TeamView />
     </>
   );
 }
 
-
 export function MailOutboxPage() {
   return (
     <>
-      <PageHeader eyebrow="HR" title="Mail outbox" description="The mails Leaderscope would have sent. Opening one is recorded in the audit log." />
+      <PageHeader
+        eyebrow="HR"
+        title="Mail outbox"
+        description="The mails Leaderscope would have sent. Opening one is recorded in the audit log."
+      />
       <MailOutbox />
     </>
   );
@@ -55,7 +69,11 @@ export function MailOutboxPage() {
 export function ApprovalsPage() {
   return (
     <>
-      <PageHeader eyebrow="Manager" title="Raters to approve" description="Check who will give feedback to the leaders who report to you, then approve each list." />
+      <PageHeader
+        eyebrow="Manager"
+        title="Raters to approve"
+        description="Check who will give feedback to the leaders who report to you, then approve each list."
+      />
       <ApprovalsView />
     </>
   );

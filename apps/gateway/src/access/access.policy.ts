@@ -60,7 +60,8 @@ export class AccessPolicy {
 
   /** A nomination HR made or proposed outside peers and partners is HR's to change. */
   changeNomination(viewer: Viewer, existingGroup: RaterGroup | null): void {
-    if (existingGroup && !viewer.isHrAdmin && !SUBJECT_NOMINATED_GROUPS.includes(existingGroup)) throw new ForbiddenError('Only HR can change this nomination');
+    if (existingGroup && !viewer.isHrAdmin && !SUBJECT_NOMINATED_GROUPS.includes(existingGroup))
+      throw new ForbiddenError('Only HR can change this nomination');
   }
 
   async approveNominations(viewer: Viewer, subjectId: string): Promise<void> {

@@ -15,7 +15,10 @@ describe('access', () => {
     acme = await gw.organisation('Acme');
     other = await gw.organisation('Other Org');
     cycleId = (await gw.ok(acme.hr, CREATE_CYCLE, { input: cycleInput() })).createCycle.id;
-    await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: cycleId, p: [acme.people.get('l1')] });
+    await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, {
+      c: cycleId,
+      p: [acme.people.get('l1')],
+    });
     [ben, ada, cy] = await Promise.all(['ben', 'ada', 'cy'].map((p) => acme.signIn(p)));
   });
 
@@ -72,7 +75,7 @@ describe('access', () => {
     expect(codeOf(await gw.gql(ben, query, { c: cycleId }))).toBe('FORBIDDEN'); // the whole cycle's: HR only
   });
 
-  it("keeps a report from the subject and their manager until release, and from peers always", async () => {
+  it('keeps a report from the subject and their manager until release, and from peers always', async () => {
     const query = `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { reportVersion } }`;
     const vars = { c: cycleId, s: acme.people.get('l1') };
     expect((await gw.gql(acme.hr, query, vars)).errors).toBeUndefined(); // HR: live figures (none yet)

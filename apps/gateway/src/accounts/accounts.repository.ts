@@ -16,7 +16,11 @@ export class AccountsRepository {
   }
 
   emailTaken(email: string): Promise<boolean> {
-    return this.dataSource.getRepository(AccountEntity).createQueryBuilder('a').where('lower(a.email) = lower(:email)', { email }).getExists();
+    return this.dataSource
+      .getRepository(AccountEntity)
+      .createQueryBuilder('a')
+      .where('lower(a.email) = lower(:email)', { email })
+      .getExists();
   }
 
   async insert(account: AccountEntity, manager: EntityManager = this.dataSource.manager): Promise<void> {

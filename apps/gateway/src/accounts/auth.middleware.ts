@@ -7,7 +7,11 @@ import { RequestContext } from '../access/viewer';
 export class AuthMiddleware implements NestMiddleware {
   constructor(private readonly auth: AuthService) {}
 
-  async use(req: { headers: Record<string, unknown>; ip?: string; leaderscope?: RequestContext }, _res: unknown, next: (error?: unknown) => void) {
+  async use(
+    req: { headers: Record<string, unknown>; ip?: string; leaderscope?: RequestContext },
+    _res: unknown,
+    next: (error?: unknown) => void,
+  ) {
     try {
       const token = bearerToken(req.headers.authorization);
       req.leaderscope = { viewer: await this.auth.resolve(token), ip: req.ip ?? 'unknown', token };

@@ -52,7 +52,13 @@ export class AuthService {
 }
 
 function toViewer(account: AccountEntity): Viewer {
-  return { accountId: account.id, organisationId: account.organisationId, personId: account.personId, email: account.email, isHrAdmin: account.isHrAdmin };
+  return {
+    accountId: account.id,
+    organisationId: account.organisationId,
+    personId: account.personId,
+    email: account.email,
+    isHrAdmin: account.isHrAdmin,
+  };
 }
 
 /** Reads `Bearer <token>` from an Authorization header value. */

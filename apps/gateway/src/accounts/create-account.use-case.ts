@@ -28,8 +28,17 @@ export class CreateAccountUseCase {
     const accountId = randomUUID();
     const passwordHash = await AuthService.hashPassword(temporaryPassword);
     await this.accounts.transaction(async (manager) => {
-      await this.accounts.insert({ id: accountId, organisationId: viewer.organisationId, personId: person.id, email, passwordHash, isHrAdmin: hrAdmin }, manager);
-      await this.audit.record(manager, { organisationId: viewer.organisationId, accountId: viewer.accountId, action: 'account.created', target: `person:${person.id}`, detail: { hrAdmin } });
+      await this.accounts.insert(
+        { id: accountId, organisationId: viewer.organisationId, personId: person.id, email, passwordHash, isHrAdmin: hrAdmin },
+        manager,
+      );
+      await this.audit.record(manager, {
+        organisationId: viewer.organisationId,
+        accountId: viewer.accountId,
+        action: 'account.created',
+        target: `person:${person.id}`,
+        detail: { hrAdmin },
+      });
     });
     return { accountId, email, temporaryPassword };
   }

@@ -22,6 +22,12 @@ export class DescribeMeUseCase {
       if (subject) roles.push(Role.LEADER);
       if (manager) roles.push(Role.MANAGER);
     }
-    return { accountId: viewer.accountId, email: viewer.email, organisation: { id: organisation!.id, name: organisation!.name }, person, roles };
+    return {
+      accountId: viewer.accountId,
+      email: viewer.email,
+      organisation: { id: organisation!.id, name: organisation!.name },
+      person,
+      roles,
+    };
   }
 }

@@ -16,7 +16,10 @@ export async function provisionOrganisation(
   const passwordHash = await AuthService.hashPassword(input.hrPassword);
   await accounts.transaction(async (manager) => {
     await accounts.insertOrganisation(manager, { id: organisationId, name: input.name });
-    await accounts.insert({ id: accountId, organisationId, personId: null, email: input.hrEmail.toLowerCase(), passwordHash, isHrAdmin: true }, manager);
+    await accounts.insert(
+      { id: accountId, organisationId, personId: null, email: input.hrEmail.toLowerCase(), passwordHash, isHrAdmin: true },
+      manager,
+    );
   });
   return { organisationId, accountId };
 }

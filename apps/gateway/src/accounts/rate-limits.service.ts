@@ -18,7 +18,16 @@ export class RateLimitsService {
   constructor(@InjectDataSource() dataSource: DataSource) {
     // The table comes from a migration (1764100000001); expired rows are cleared every 5 minutes.
     const limiter = (keyPrefix: string, points: number, duration: number) =>
-      new RateLimiterPostgres({ storeClient: dataSource, storeType: 'typeorm', schemaName: 'gateway', tableName: 'rate_limit', tableCreated: true, keyPrefix, points, duration });
+      new RateLimiterPostgres({
+        storeClient: dataSource,
+        storeType: 'typeorm',
+        schemaName: 'gateway',
+        tableName: 'rate_limit',
+        tableCreated: true,
+        keyPrefix,
+        points,
+        duration,
+      });
     this.loginPerEmail = limiter('login-email', 10, 15 * 60);
     this.loginPerIp = limiter('login-ip', 100, 15 * 60);
     this.tokenPerIp = limiter('token-ip', 600, 60);

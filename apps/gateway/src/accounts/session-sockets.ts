@@ -32,7 +32,10 @@ export class SessionSockets implements OnModuleDestroy {
     this.sockets.set(socket, tokenHash);
     socket.once?.('close', () => this.sockets.delete(socket));
     if (!this.timer) {
-      this.timer = setInterval(() => void this.sweep().catch((e: Error) => this.logger.warn(`session sweep: ${e.message}`)), SessionSockets.sweepMs);
+      this.timer = setInterval(
+        () => void this.sweep().catch((e: Error) => this.logger.warn(`session sweep: ${e.message}`)),
+        SessionSockets.sweepMs,
+      );
       this.timer.unref();
     }
   }

@@ -14,7 +14,15 @@ export class CommonModule {
   static forRoot(secret: string) {
     return {
       module: CommonModule,
-      providers: [AccountsRepository, AuthService, RateLimitsService, AuditRepository, LiveUpdates, SessionSockets, { provide: TOKEN_CIPHER, useValue: new TokenCipher(secret) }],
+      providers: [
+        AccountsRepository,
+        AuthService,
+        RateLimitsService,
+        AuditRepository,
+        LiveUpdates,
+        SessionSockets,
+        { provide: TOKEN_CIPHER, useValue: new TokenCipher(secret) },
+      ],
       exports: [AccountsRepository, AuthService, RateLimitsService, AuditRepository, LiveUpdates, SessionSockets, TOKEN_CIPHER],
     };
   }

@@ -21,12 +21,28 @@ describe('correlation ids', () => {
     const acme = await gw.organisation('Acme');
     const none = ['self', 'manager', 'peer', 'direct_report'].map((group) => ({ group, count: 0 }));
     const cycleId = (await gw.ok(acme.hr, CREATE_CYCLE, { input: cycleInput('Review', { minRaters: none }) })).createCycle.id;
-    await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: cycleId, p: [acme.people.get('l1')] });
-    await gw.ok(acme.hr, `mutation($c: ID!, $s: ID) { proposeRaters(cycleId: $c, subjectId: $s) { id } }`, { c: cycleId, s: acme.people.get('l1') });
-    await gw.ok(acme.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c: cycleId, s: acme.people.get('l1') });
-    const launched = await gw.gql(acme.hr, `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: cycleId }, { 'x-correlation-id': 'launch-request-42' });
+    await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, {
+      c: cycleId,
+      p: [acme.people.get('l1')],
+    });
+    await gw.ok(acme.hr, `mutation($c: ID!, $s: ID) { proposeRaters(cycleId: $c, subjectId: $s) { id } }`, {
+      c: cycleId,
+      s: acme.people.get('l1'),
+    });
+    await gw.ok(acme.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, {
+      c: cycleId,
+      s: acme.people.get('l1'),
+    });
+    const launched = await gw.gql(
+      acme.hr,
+      `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`,
+      { c: cycleId },
+      { 'x-correlation-id': 'launch-request-42' },
+    );
     expect(launched.errors).toBeUndefined();
-    const rows: { envelope: { type: string; correlationId: string } }[] = await gw.dataSource.query(`SELECT "envelope" FROM "gateway"."outbox_event"`);
+    const rows: { envelope: { type: string; correlationId: string } }[] = await gw.dataSource.query(
+      `SELECT "envelope" FROM "gateway"."outbox_event"`,
+    );
     const invitations = rows.map((r) => r.envelope).filter((e) => e.type === 'invitation.issued');
     expect(invitations.length).toBe(10); // self, manager, 2 peers, 4 direct reports, 2 skip-levels
     expect(new Set(invitations.map((e) => e.correlationId))).toEqual(new Set(['launch-request-42']));

@@ -80,7 +80,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   const status = (original as { getStatus?: () => number })?.getStatus?.();
   if (status && status < 500) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BadUserInput } };
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.BadUserInput },
+    };
   }
   new Logger('GraphQL').error(original instanceof Error ? original : String(original));
   return {

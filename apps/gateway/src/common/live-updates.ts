@@ -64,7 +64,9 @@ export class LiveUpdates implements OnModuleInit, OnModuleDestroy {
     return this.notify({ kind: 'import', ...progress });
   }
 
-  private notify(message: { kind: 'progress' | 'report'; cycleId: string; subjectId?: string } | ({ kind: 'import' } & ImportProgressMessage)): Promise<void> {
+  private notify(
+    message: { kind: 'progress' | 'report'; cycleId: string; subjectId?: string } | ({ kind: 'import' } & ImportProgressMessage),
+  ): Promise<void> {
     return this.dataSource.query(`SELECT pg_notify($1, $2)`, [CHANNEL, JSON.stringify(message)]).then(
       () => undefined,
       (error: Error) => {

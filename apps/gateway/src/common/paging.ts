@@ -44,11 +44,17 @@ export function pageRequest<K extends string>(
   sort: K,
   direction: SortDirection,
 ): PageRequest<K> {
-  if (first != null && (first < 1 || first > MAX_PAGE)) throw new InputError([{ field: 'first', message: `must be between 1 and ${MAX_PAGE}` }]);
+  if (first != null && (first < 1 || first > MAX_PAGE))
+    throw new InputError([{ field: 'first', message: `must be between 1 and ${MAX_PAGE}` }]);
   let cursor: PageCursor | null = null;
   if (after) {
     try {
-      const [s, d, key, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [string, string, string | number | null, string];
+      const [s, d, key, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [
+        string,
+        string,
+        string | number | null,
+        string,
+      ];
       if (s !== sort || d !== (direction as string) || typeof id !== 'string') throw new Error('other sort');
       cursor = { key, id };
     } catch {

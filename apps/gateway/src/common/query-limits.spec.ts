@@ -19,7 +19,9 @@ describe('query depth limit', () => {
   it('refuses fragment cycles and unknown fragments with validation errors instead of crashing', () => {
     const cyclic = parse(`{ me { ...A } } fragment A on Person { manager { ...B } } fragment B on Person { manager { ...A } }`);
     expect(() => validate(schema, cyclic, [depthRule()])).not.toThrow();
-    expect(validate(schema, cyclic).map((e) => e.message)).toEqual(expect.arrayContaining([expect.stringMatching(/Cannot spread fragment "A" within itself/)]));
+    expect(validate(schema, cyclic).map((e) => e.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Cannot spread fragment "A" within itself/)]),
+    );
     const unknown = parse(`{ me { ...Nowhere } }`);
     expect(() => validate(schema, unknown, [depthRule()])).not.toThrow();
     expect(validate(schema, unknown).map((e) => e.message)).toEqual([expect.stringMatching(/Unknown fragment "Nowhere"/)]);

@@ -33,19 +33,19 @@ export function complexityPlugin(getSchema: () => GraphQLSchema): ApolloServerPl
           let complexity: number;
           try {
             complexity = getComplexity({
-            schema: getSchema(),
-            operationName: request.operationName,
-            query: document,
-            variables: request.variables,
-            estimators: [
-              ({ field, childComplexity }) => {
-                let type = field.type as { ofType?: unknown; constructor: { name: string } };
-                while (type.constructor.name === 'GraphQLNonNull') type = type.ofType as typeof type;
-                return type.constructor.name === 'GraphQLList' ? 10 * (1 + childComplexity) : undefined;
-              },
-              simpleEstimator({ defaultComplexity: 1 }),
-            ],
-          });
+              schema: getSchema(),
+              operationName: request.operationName,
+              query: document,
+              variables: request.variables,
+              estimators: [
+                ({ field, childComplexity }) => {
+                  let type = field.type as { ofType?: unknown; constructor: { name: string } };
+                  while (type.constructor.name === 'GraphQLNonNull') type = type.ofType as typeof type;
+                  return type.constructor.name === 'GraphQLList' ? 10 * (1 + childComplexity) : undefined;
+                },
+                simpleEstimator({ defaultComplexity: 1 }),
+              ],
+            });
           } catch (error) {
             // Variables that do not fit their types: the client's mistake, said as such.
             throw new GraphQLError((error as Error).message, { extensions: { code: ErrorCode.BadUserInput } });

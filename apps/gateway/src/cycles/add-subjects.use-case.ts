@@ -25,7 +25,10 @@ export class AddSubjectsUseCase {
     if (personIds.length === 0) throw new InputError([{ field: 'personIds', message: 'must name at least one person' }]);
     const found = await this.people.findInOrganisation(viewer.organisationId, personIds.filter(isUuid));
     const missing = personIds.filter((id) => !found.some((p) => p.id === id));
-    if (missing.length) throw new InputError(missing.map((id) => ({ field: `personIds[${personIds.indexOf(id)}]`, message: `no person ${id} in this organisation` })));
+    if (missing.length)
+      throw new InputError(
+        missing.map((id) => ({ field: `personIds[${personIds.indexOf(id)}]`, message: `no person ${id} in this organisation` })),
+      );
     await this.cycles.addSubjects(cycle.id, personIds);
     return this.view.of(cycle);
   }

@@ -34,13 +34,30 @@ export class CloseCycleUseCase {
       const cycle = (await this.cycles.lock(manager, cycleId))!;
       requireStatus(cycle, ['launched'], 'close');
       const now = new Date();
-      const change = { status: cycle.releasedAt ? ('released' as const) : ('closed' as const), closedAt: now, closesAt: now < cycle.closesAt ? now : cycle.closesAt };
+      const change = {
+        status: cycle.releasedAt ? ('released' as const) : ('closed' as const),
+        closedAt: now,
+        closesAt: now < cycle.closesAt ? now : cycle.closesAt,
+      };
       await this.cycles.update(manager, cycle.id, change);
       // The notification service stops reminders for this cycle.
-      emit(cycleClosedV1, { cycleId: cycle.id, closedAt: now.toISOString() }, { organisationId: cycle.organisationId, correlationId: cycle.id });
+      emit(
+        cycleClosedV1,
+        { cycleId: cycle.id, closedAt: now.toISOString() },
+        { organisationId: cycle.organisationId, correlationId: cycle.id },
+      );
       // The scoring service computes the cycle-level result (norms, reliability) of the closed cycle.
-      emit(cycleScoreRequestedV1, { requestId: randomUUID(), cycleId: cycle.id, resultSet: 'live', closed: true, requestedAt: now.toISOString() }, { organisationId: cycle.organisationId });
-      await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.closed', target: `cycle:${cycle.id}` });
+      emit(
+        cycleScoreRequestedV1,
+        { requestId: randomUUID(), cycleId: cycle.id, resultSet: 'live', closed: true, requestedAt: now.toISOString() },
+        { organisationId: cycle.organisationId },
+      );
+      await this.audit.record(manager, {
+        organisationId: cycle.organisationId,
+        accountId: viewer.accountId,
+        action: 'cycle.closed',
+        target: `cycle:${cycle.id}`,
+      });
       return { ...cycle, ...change };
     });
     this.live.changed(closed.id);

@@ -28,11 +28,17 @@ export class CreateCycleUseCase {
     try {
       instrument = getInstrument(input.instrumentId ?? DEFAULT_INSTRUMENT_ID, input.instrumentVersion);
     } catch (error) {
-      problems.push({ field: input.instrumentVersion ? 'input.instrumentVersion' : 'input.instrumentId', message: (error as Error).message });
+      problems.push({
+        field: input.instrumentVersion ? 'input.instrumentVersion' : 'input.instrumentId',
+        message: (error as Error).message,
+      });
     }
     const roleProfileId = input.roleProfileId ?? DEFAULT_ROLE_PROFILE_ID;
     if (instrument && !instrument.roleProfiles.some((p) => p.id === roleProfileId)) {
-      problems.push({ field: 'input.roleProfileId', message: `unknown role profile "${roleProfileId}" (known: ${instrument.roleProfiles.map((p) => p.id).join(', ')})` });
+      problems.push({
+        field: 'input.roleProfileId',
+        message: `unknown role profile "${roleProfileId}" (known: ${instrument.roleProfiles.map((p) => p.id).join(', ')})`,
+      });
     }
     if (input.closesAt.getTime() <= input.opensAt.getTime()) problems.push({ field: 'input.closesAt', message: 'must be after opensAt' });
     if (input.closesAt.getTime() <= Date.now()) problems.push({ field: 'input.closesAt', message: 'must be in the future' });
@@ -45,7 +51,8 @@ export class CreateCycleUseCase {
     });
     const maxRaters = input.maxRatersPerGroup ?? 8;
     for (const [group, count] of Object.entries(minRaters)) {
-      if ((count ?? 0) > maxRaters) problems.push({ field: 'input.minRaters', message: `${group} minimum ${count} is above maxRatersPerGroup ${maxRaters}` });
+      if ((count ?? 0) > maxRaters)
+        problems.push({ field: 'input.minRaters', message: `${group} minimum ${count} is above maxRatersPerGroup ${maxRaters}` });
     }
     if (problems.length || !instrument) throw new InputError(problems);
     const cycle: CycleEntity = {
@@ -69,7 +76,12 @@ export class CreateCycleUseCase {
     };
     await this.outbox.transact(async ({ manager }) => {
       await this.cycles.insert(manager, cycle);
-      await this.audit.record(manager, { organisationId: viewer.organisationId, accountId: viewer.accountId, action: 'cycle.created', target: `cycle:${cycle.id}` });
+      await this.audit.record(manager, {
+        organisationId: viewer.organisationId,
+        accountId: viewer.accountId,
+        action: 'cycle.created',
+        target: `cycle:${cycle.id}`,
+      });
     });
     return this.view.of(cycle);
   }

@@ -11,7 +11,17 @@ import { RescoreCycleUseCase } from './rescore-cycle.use-case';
 
 /** Cycles: creating them, who is reviewed, closing and rescoring. */
 @Module({
-  providers: [CyclesRepository, CycleView, ListCyclesUseCase, GetCycleUseCase, CreateCycleUseCase, AddSubjectsUseCase, CloseCycleUseCase, RescoreCycleUseCase, CyclesResolver],
+  providers: [
+    CyclesRepository,
+    CycleView,
+    ListCyclesUseCase,
+    GetCycleUseCase,
+    CreateCycleUseCase,
+    AddSubjectsUseCase,
+    CloseCycleUseCase,
+    RescoreCycleUseCase,
+    CyclesResolver,
+  ],
   exports: [CyclesRepository, CycleView, GetCycleUseCase],
 })
 export class CyclesModule {}

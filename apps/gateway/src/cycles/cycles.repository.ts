@@ -46,7 +46,11 @@ export class CyclesRepository {
     return manager.getRepository(CycleEntity).findOne({ where: { id: cycleId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async update(manager: EntityManager, cycleId: string, change: Partial<Pick<CycleEntity, 'status' | 'launchedAt' | 'closedAt' | 'closesAt' | 'releasedAt'>>): Promise<void> {
+  async update(
+    manager: EntityManager,
+    cycleId: string,
+    change: Partial<Pick<CycleEntity, 'status' | 'launchedAt' | 'closedAt' | 'closesAt' | 'releasedAt'>>,
+  ): Promise<void> {
     await manager.getRepository(CycleEntity).update({ id: cycleId }, change);
   }
 
@@ -55,6 +59,9 @@ export class CyclesRepository {
   }
 
   async addSubjects(cycleId: string, personIds: string[]): Promise<void> {
-    await this.dataSource.getRepository(CycleSubjectEntity).upsert(personIds.map((personId) => ({ cycleId, personId })), ['cycleId', 'personId']);
+    await this.dataSource.getRepository(CycleSubjectEntity).upsert(
+      personIds.map((personId) => ({ cycleId, personId })),
+      ['cycleId', 'personId'],
+    );
   }
 }

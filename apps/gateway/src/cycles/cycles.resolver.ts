@@ -54,7 +54,9 @@ export class CyclesResolver {
   }
 
   @HrOnly()
-  @Mutation(() => RescoreRequest, { description: 'HR: rescore the cycle from stored responses under another instrument version or role profile.' })
+  @Mutation(() => RescoreRequest, {
+    description: 'HR: rescore the cycle from stored responses under another instrument version or role profile.',
+  })
   rescoreCycle(
     @CurrentViewer() viewer: Viewer,
     @Args('cycleId', { type: () => ID }) cycleId: string,

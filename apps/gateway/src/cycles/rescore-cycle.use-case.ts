@@ -21,7 +21,12 @@ export class RescoreCycleUseCase {
     private readonly cycles: CyclesRepository,
   ) {}
 
-  async execute(viewer: Viewer, cycleId: string, instrumentVersion?: number | null, roleProfileId?: string | null): Promise<RescoreRequest> {
+  async execute(
+    viewer: Viewer,
+    cycleId: string,
+    instrumentVersion?: number | null,
+    roleProfileId?: string | null,
+  ): Promise<RescoreRequest> {
     const cycle = await this.access.cycle(viewer, cycleId);
     requireStatus(cycle, ['launched', 'closed', 'released'], 'rescore');
     let instrument: InstrumentDefinition;
@@ -31,22 +36,33 @@ export class RescoreCycleUseCase {
       throw new InputError([{ field: 'instrumentVersion', message: (error as Error).message }]);
     }
     const profile = roleProfileId ?? cycle.roleProfileId;
-    if (!instrument.roleProfiles.some((p) => p.id === profile)) throw new InputError([{ field: 'roleProfileId', message: `unknown role profile "${profile}"` }]);
+    if (!instrument.roleProfiles.some((p) => p.id === profile))
+      throw new InputError([{ field: 'roleProfileId', message: `unknown role profile "${profile}"` }]);
     const rescoreId = randomUUID();
     await this.outbox.transact(async ({ manager, emit }) => {
       // Under the cycle's row lock, like every transition: still rescorable, same threshold.
       const locked = (await this.cycles.lock(manager, cycle.id))!;
       requireStatus(locked, ['launched', 'closed', 'released'], 'rescore');
-      emit(rescoreRequestedV1, {
-        rescoreId,
-        cycleId: cycle.id,
-        instrumentId: instrument.id,
-        instrumentVersion: instrument.version,
-        roleProfileId: profile,
-        minGroupSize: locked.anonymityThreshold,
-        requestedAt: new Date().toISOString(),
-      }, { organisationId: cycle.organisationId, correlationId: rescoreId });
-      await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.rescore-requested', target: `cycle:${cycle.id}`, detail: { rescoreId, instrumentVersion: instrument.version, roleProfileId: profile } });
+      emit(
+        rescoreRequestedV1,
+        {
+          rescoreId,
+          cycleId: cycle.id,
+          instrumentId: instrument.id,
+          instrumentVersion: instrument.version,
+          roleProfileId: profile,
+          minGroupSize: locked.anonymityThreshold,
+          requestedAt: new Date().toISOString(),
+        },
+        { organisationId: cycle.organisationId, correlationId: rescoreId },
+      );
+      await this.audit.record(manager, {
+        organisationId: cycle.organisationId,
+        accountId: viewer.accountId,
+        action: 'cycle.rescore-requested',
+        target: `cycle:${cycle.id}`,
+        detail: { rescoreId, instrumentVersion: instrument.version, roleProfileId: profile },
+      });
     });
     return { rescoreId, cycleId: cycle.id, instrumentVersion: instrument.version, roleProfileId: profile };
   }

@@ -39,7 +39,8 @@ export class DashboardAssetsMiddleware implements NestMiddleware {
     const file = normalize(join(this.dir, path));
     if (!file.startsWith(normalize(this.dir) + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
     const accepts = String(req.headers['accept-encoding'] ?? '');
-    const encoding = /\bbr\b/.test(accepts) && existsSync(`${file}.br`) ? 'br' : /\bgzip\b/.test(accepts) && existsSync(`${file}.gz`) ? 'gzip' : null;
+    const encoding =
+      /\bbr\b/.test(accepts) && existsSync(`${file}.br`) ? 'br' : /\bgzip\b/.test(accepts) && existsSync(`${file}.gz`) ? 'gzip' : null;
     const sent = encoding ? `${file}.${encoding === 'br' ? 'br' : 'gz'}` : file;
     res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');

@@ -7,7 +7,21 @@ import { NotFoundError } from '../common/errors';
 import { PeopleRepository } from '../people/people.repository';
 import { ReportsRepository } from '../reports/reports.repository';
 
-const HEADER = ['employee_id', 'name', 'dimension_id', 'dimension', 'group', 'n', 'mean', 'ci_low', 'ci_high', 'suppressed', 'fit_to_target', 'item_id', 'item'];
+const HEADER = [
+  'employee_id',
+  'name',
+  'dimension_id',
+  'dimension',
+  'group',
+  'n',
+  'mean',
+  'ci_low',
+  'ci_high',
+  'suppressed',
+  'fit_to_target',
+  'item_id',
+  'item',
+];
 
 /**
  * HR: the cycle's figures as CSV: one row per subject, dimension and group, then one per subject, item
@@ -28,13 +42,19 @@ export class ExportCsvUseCase {
     const texts = new Map(instrument.items.map((i) => [i.id, i.text]));
     const rows = await this.reports.liveOfCycle(undefined, cycle.id);
     if (rows.length === 0) throw new NotFoundError('Results for this cycle');
-    const people = await this.people.mapByIds(cycle.organisationId, rows.map((r) => r.subjectId));
+    const people = await this.people.mapByIds(
+      cycle.organisationId,
+      rows.map((r) => r.subjectId),
+    );
     const lines: Cell[][] = [HEADER];
     const fmt = (x: number | null | undefined): Cell => (x === null || x === undefined ? '' : new NumberCell(Number(x.toFixed(3))));
     for (const r of rows) {
       const person = people.get(r.subjectId);
       for (const d of r.report.scores.dimensions) {
-        const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', d.others], ...Object.entries(d.groups).filter((e): e is [string, PublishedFigure | SuppressedFigure] => e[1] !== undefined)];
+        const entries: [string, PublishedFigure | SuppressedFigure][] = [
+          ['others', d.others],
+          ...Object.entries(d.groups).filter((e): e is [string, PublishedFigure | SuppressedFigure] => e[1] !== undefined),
+        ];
         for (const [group, score] of entries) {
           const published = 'suppressed' in score ? null : score;
           lines.push([
@@ -55,7 +75,10 @@ export class ExportCsvUseCase {
         }
       }
       for (const item of r.report.items?.items ?? []) {
-        const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', item.others], ...(Object.entries(item.groups) as [string, PublishedFigure | SuppressedFigure][])];
+        const entries: [string, PublishedFigure | SuppressedFigure][] = [
+          ['others', item.others],
+          ...(Object.entries(item.groups) as [string, PublishedFigure | SuppressedFigure][]),
+        ];
         for (const [group, score] of entries) {
           const published = 'suppressed' in score ? null : score;
           lines.push([

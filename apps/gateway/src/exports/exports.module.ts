@@ -6,5 +6,9 @@ import { RenderReportPdfUseCase } from './render-report-pdf.use-case';
 import { ReportPdfController } from './report-pdf.controller';
 
 /** Results leaving the platform: the cycle as CSV, one report as PDF. */
-@Module({ imports: [ReportsModule], controllers: [ReportPdfController], providers: [ExportCsvUseCase, RenderReportPdfUseCase, ExportsResolver] })
+@Module({
+  imports: [ReportsModule],
+  controllers: [ReportPdfController],
+  providers: [ExportCsvUseCase, RenderReportPdfUseCase, ExportsResolver],
+})
 export class ExportsModule {}

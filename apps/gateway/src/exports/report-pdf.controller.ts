@@ -14,7 +14,12 @@ export class ReportPdfController {
   constructor(private readonly renderPdf: RenderReportPdfUseCase) {}
 
   @Get(':cycleId/:subjectId.pdf')
-  async pdf(@Param('cycleId') cycleId: string, @Param('subjectId') subjectId: string, @Req() req: { leaderscope?: RequestContext }, @Res() res: PdfResponse): Promise<void> {
+  async pdf(
+    @Param('cycleId') cycleId: string,
+    @Param('subjectId') subjectId: string,
+    @Req() req: { leaderscope?: RequestContext },
+    @Res() res: PdfResponse,
+  ): Promise<void> {
     const viewer = req.leaderscope?.viewer;
     if (!viewer) return res.status(401).json({ error: 'UNAUTHENTICATED', message: 'Sign in first: this needs a valid bearer token' });
     let pdf: Buffer | null;

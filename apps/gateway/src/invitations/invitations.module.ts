@@ -11,7 +11,14 @@ import { SendRemindersUseCase } from './send-reminders.use-case';
 /** Launching a cycle and the survey links it creates: listing, revoking, reminding. */
 @Module({
   imports: [CyclesModule, NominationsModule],
-  providers: [InvitationsRepository, LaunchCycleUseCase, ListInvitationsUseCase, RevokeInvitationUseCase, SendRemindersUseCase, InvitationsResolver],
+  providers: [
+    InvitationsRepository,
+    LaunchCycleUseCase,
+    ListInvitationsUseCase,
+    RevokeInvitationUseCase,
+    SendRemindersUseCase,
+    InvitationsResolver,
+  ],
   exports: [InvitationsRepository],
 })
 export class InvitationsModule {}

@@ -82,10 +82,21 @@ export class LaunchCycleUseCase {
       await this.invitations.insert(manager, assignments);
       // One invitation per rater for the notification service; the token leaves only sealed for it.
       const requestedBy = await this.notices.requester(manager, viewer);
-      const invitations = await this.notices.invitations(manager, cycle, requestedBy, assignments.map((a) => ({ ...a, token: tokens.get(a.id)! })));
+      const invitations = await this.notices.invitations(
+        manager,
+        cycle,
+        requestedBy,
+        assignments.map((a) => ({ ...a, token: tokens.get(a.id)! })),
+      );
       for (const invitation of invitations) emit(invitationIssuedV2, invitation, { organisationId: cycle.organisationId });
       await this.cycles.update(manager, cycle.id, { status: 'launched', launchedAt: now });
-      await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'cycle.launched', target: `cycle:${cycle.id}`, detail: { assignments: assignments.length } });
+      await this.audit.record(manager, {
+        organisationId: cycle.organisationId,
+        accountId: viewer.accountId,
+        action: 'cycle.launched',
+        target: `cycle:${cycle.id}`,
+        detail: { assignments: assignments.length },
+      });
       return { ...cycle, status: 'launched' as const, launchedAt: now };
     });
     this.live.changed(cycle.id);
@@ -94,13 +105,21 @@ export class LaunchCycleUseCase {
 }
 
 /** Every subject and group whose approved raters are fewer than the cycle's minimum. */
-export function belowMinimums(cycle: CycleEntity, subjects: string[], approved: NominationEntity[], people: Map<string, PersonEntity>): FieldProblem[] {
+export function belowMinimums(
+  cycle: CycleEntity,
+  subjects: string[],
+  approved: NominationEntity[],
+  people: Map<string, PersonEntity>,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const sid of subjects) {
     for (const [group, min] of Object.entries(cycle.minRaters)) {
       const count = approved.filter((n) => n.subjectId === sid && n.raterGroup === group).length;
       if (count < (min ?? 0)) {
-        problems.push({ field: `subjects.${people.get(sid)?.employeeId ?? sid}.${group}`, message: `${people.get(sid)?.name ?? sid} has ${count} approved ${group} rater(s); at least ${min} needed` });
+        problems.push({
+          field: `subjects.${people.get(sid)?.employeeId ?? sid}.${group}`,
+          message: `${people.get(sid)?.name ?? sid} has ${count} approved ${group} rater(s); at least ${min} needed`,
+        });
       }
     }
   }

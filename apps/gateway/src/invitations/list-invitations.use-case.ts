@@ -28,22 +28,30 @@ export class ListInvitationsUseCase {
     // Only links of raters who have not submitted: a submitted link shows nothing but that it was
     // submitted, and who answered is already in the progress (docs/anonymity.md).
     const rows = (await this.invitations.ofCycle(cycle.id)).filter((r) => !r.revokedAt && r.status !== 'submitted');
-    const people = await this.people.mapByIds(viewer.organisationId, rows.flatMap((r) => [r.subjectId, r.raterPersonId]));
-    await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'invitations.listed', target: `cycle:${cycle.id}`, detail: { count: rows.length } }),
+    const people = await this.people.mapByIds(
+      viewer.organisationId,
+      rows.flatMap((r) => [r.subjectId, r.raterPersonId]),
     );
-    return rows
-      .map((r) => {
-        const token = this.cipher.decrypt(r.tokenCipher);
-        return {
-          assignmentId: r.id,
-          subject: people.get(r.subjectId)!,
-          rater: people.get(r.raterPersonId)!,
-          group: r.raterGroup,
-          status: r.status,
-          token,
-          path: `/survey/${token}`,
-        };
-      });
+    await this.dataSource.transaction((manager) =>
+      this.audit.record(manager, {
+        organisationId: cycle.organisationId,
+        accountId: viewer.accountId,
+        action: 'invitations.listed',
+        target: `cycle:${cycle.id}`,
+        detail: { count: rows.length },
+      }),
+    );
+    return rows.map((r) => {
+      const token = this.cipher.decrypt(r.tokenCipher);
+      return {
+        assignmentId: r.id,
+        subject: people.get(r.subjectId)!,
+        rater: people.get(r.raterPersonId)!,
+        group: r.raterGroup,
+        status: r.status,
+        token,
+        path: `/survey/${token}`,
+      };
+    });
   }
 }

@@ -24,7 +24,12 @@ export class RevokeInvitationUseCase {
     if (assignment.revokedAt) return false;
     await this.outbox.transact(async ({ manager }) => {
       await this.invitations.revoke(manager, assignment.id);
-      await this.audit.record(manager, { organisationId: viewer.organisationId, accountId: viewer.accountId, action: 'invitation.revoked', target: `assignment:${assignment.id}` });
+      await this.audit.record(manager, {
+        organisationId: viewer.organisationId,
+        accountId: viewer.accountId,
+        action: 'invitation.revoked',
+        target: `assignment:${assignment.id}`,
+      });
     });
     this.live.changed(assignment.cycleId);
     return true;

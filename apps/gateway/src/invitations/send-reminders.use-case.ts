@@ -28,10 +28,31 @@ export class SendRemindersUseCase {
       const emails = new Map(raters.map((p) => [p.id, p.email]));
       const now = new Date();
       for (const a of pending.filter((x) => !x.revokedAt)) {
-        emit(reminderRequestedV1, { cycleId: a.cycleId, subjectId: a.subjectId, assignmentId: a.id, raterPersonId: a.raterPersonId, email: emails.get(a.raterPersonId) ?? null, requestedAt: now.toISOString() }, { organisationId: cycle.organisationId });
+        emit(
+          reminderRequestedV1,
+          {
+            cycleId: a.cycleId,
+            subjectId: a.subjectId,
+            assignmentId: a.id,
+            raterPersonId: a.raterPersonId,
+            email: emails.get(a.raterPersonId) ?? null,
+            requestedAt: now.toISOString(),
+          },
+          { organisationId: cycle.organisationId },
+        );
       }
-      await this.invitations.markReminded(manager, pending.map((a) => a.id), now);
-      await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'reminders.sent', target: `cycle:${cycle.id}`, detail: { count: pending.length } });
+      await this.invitations.markReminded(
+        manager,
+        pending.map((a) => a.id),
+        now,
+      );
+      await this.audit.record(manager, {
+        organisationId: cycle.organisationId,
+        accountId: viewer.accountId,
+        action: 'reminders.sent',
+        target: `cycle:${cycle.id}`,
+        detail: { count: pending.length },
+      });
       return pending.length;
     });
   }

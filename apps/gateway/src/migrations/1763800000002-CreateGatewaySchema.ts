@@ -160,7 +160,20 @@ export class CreateGatewaySchema1763800000002 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await dropOutboxTables(q, 'gateway');
-    for (const table of ['published_report', 'subject_report', 'submission', 'audit_event', 'assignment', 'nomination', 'cycle_subject', 'cycle', 'session', 'account', 'person', 'organisation']) {
+    for (const table of [
+      'published_report',
+      'subject_report',
+      'submission',
+      'audit_event',
+      'assignment',
+      'nomination',
+      'cycle_subject',
+      'cycle',
+      'session',
+      'account',
+      'person',
+      'organisation',
+    ]) {
       await q.query(`DROP TABLE "gateway"."${table}"`);
     }
   }

@@ -13,7 +13,9 @@ export class AddHeatmapCells1763800000003 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     for (const table of ['subject_report', 'published_report']) {
-      await q.query(`ALTER TABLE "gateway"."${table}" ADD COLUMN "cells" jsonb NOT NULL DEFAULT '[]', ADD COLUMN "overall_fit" float8 NULL`);
+      await q.query(
+        `ALTER TABLE "gateway"."${table}" ADD COLUMN "cells" jsonb NOT NULL DEFAULT '[]', ADD COLUMN "overall_fit" float8 NULL`,
+      );
       await q.query(`UPDATE "gateway"."${table}" SET "cells" = ${CELLS}, "overall_fit" = ("report"->'overall'->>'fit')::float8`);
     }
   }

@@ -9,7 +9,9 @@ export class ScopeIdempotencyKeyToAssignment1764100000000 implements MigrationIn
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "gateway"."submission" DROP CONSTRAINT IF EXISTS "submission_idempotency_key_key"`);
-    await q.query(`ALTER TABLE "gateway"."submission" ADD CONSTRAINT "submission_assignment_idempotency_key" UNIQUE ("assignment_id", "idempotency_key")`);
+    await q.query(
+      `ALTER TABLE "gateway"."submission" ADD CONSTRAINT "submission_assignment_idempotency_key" UNIQUE ("assignment_id", "idempotency_key")`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -25,7 +25,9 @@ export class CreateMailDelivery1764200000001 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX "mail_delivery_by_cycle" ON "gateway"."mail_delivery" ("cycle_id")`);
     await queryRunner.query(`CREATE INDEX "mail_delivery_by_assignment" ON "gateway"."mail_delivery" ("assignment_id")`);
-    await queryRunner.query(`CREATE INDEX "mail_delivery_outbox" ON "gateway"."mail_delivery" ("organisation_id", "created_at") WHERE "status" = 'recorded'`);
+    await queryRunner.query(
+      `CREATE INDEX "mail_delivery_outbox" ON "gateway"."mail_delivery" ("organisation_id", "created_at") WHERE "status" = 'recorded'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -17,7 +17,9 @@ export class AddCycleResults1764500000001 implements MigrationInterface {
         "scored_at" timestamptz NOT NULL,
         PRIMARY KEY ("cycle_id", "result_set")
       )`);
-    await q.query(`CREATE INDEX "cycle_result_by_organisation" ON "gateway"."cycle_result" ("organisation_id", "instrument_id", "scored_at" DESC) WHERE "closed"`);
+    await q.query(
+      `CREATE INDEX "cycle_result_by_organisation" ON "gateway"."cycle_result" ("organisation_id", "instrument_id", "scored_at" DESC) WHERE "closed"`,
+    );
     await q.query(`
       CREATE TABLE "gateway"."subject_comparison" (
         "cycle_id" uuid NOT NULL,

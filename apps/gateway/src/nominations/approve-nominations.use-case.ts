@@ -20,7 +20,8 @@ export class ApproveNominationsUseCase {
     const cycle = await this.access.cycle(viewer, cycleId);
     await this.access.approveNominations(viewer, subjectId);
     requireStatus(cycle, ['draft'], 'approve nominations');
-    if (!(await this.access.isSubject(cycle.id, subjectId))) throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
+    if (!(await this.access.isSubject(cycle.id, subjectId)))
+      throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
     await this.nominations.approveProposed(cycle.id, subjectId);
     return this.view.of(viewer.organisationId, cycle.id, subjectId);
   }

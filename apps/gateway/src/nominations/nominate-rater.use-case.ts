@@ -28,13 +28,17 @@ export class NominateRaterUseCase {
     const cycle = await this.access.cycle(viewer, input.cycleId);
     this.access.nominate(viewer, input.subjectId);
     if (!viewer.isHrAdmin && !SUBJECT_NOMINATED_GROUPS.includes(input.group)) {
-      throw new InputError([{ field: 'input.group', message: 'subjects can only nominate peers and partners (other); HR handles the rest' }]);
+      throw new InputError([
+        { field: 'input.group', message: 'subjects can only nominate peers and partners (other); HR handles the rest' },
+      ]);
     }
     requireStatus(cycle, ['draft'], 'change nominations');
-    if (!(await this.access.isSubject(cycle.id, input.subjectId))) throw new InputError([{ field: 'input.subjectId', message: 'is not a subject of this cycle' }]);
+    if (!(await this.access.isSubject(cycle.id, input.subjectId)))
+      throw new InputError([{ field: 'input.subjectId', message: 'is not a subject of this cycle' }]);
     const rater = await this.people.findOne(viewer.organisationId, input.raterId);
     if (!rater) throw new InputError([{ field: 'input.raterId', message: 'no such person in this organisation' }]);
-    if (rater.id === input.subjectId && input.group !== 'self') throw new InputError([{ field: 'input.raterId', message: 'the subject can only rate themselves as self' }]);
+    if (rater.id === input.subjectId && input.group !== 'self')
+      throw new InputError([{ field: 'input.raterId', message: 'the subject can only rate themselves as self' }]);
     const existing = await this.nominations.find(cycle.id, input.subjectId, input.raterId);
     this.access.changeNomination(viewer, existing?.raterGroup ?? null);
     const source = viewer.isHrAdmin ? 'hr' : 'subject';

@@ -14,7 +14,10 @@ export class NominationView {
 
   async of(organisationId: string, cycleId: string, subjectId: string | null): Promise<Nomination[]> {
     const rows = await this.nominations.of(cycleId, subjectId);
-    const raters = await this.people.mapByIds(organisationId, rows.map((r) => r.raterId));
+    const raters = await this.people.mapByIds(
+      organisationId,
+      rows.map((r) => r.raterId),
+    );
     return rows
       .map((r) => ({
         id: r.id,

@@ -11,7 +11,15 @@ import { ProposeRatersUseCase } from './propose-raters.use-case';
 /** Choosing raters: proposals from reporting lines, nominations by HR and the subject, the manager's approval. */
 @Module({
   imports: [CyclesModule],
-  providers: [NominationsRepository, NominationView, ProposeRatersUseCase, ListNominationsUseCase, NominateRaterUseCase, ApproveNominationsUseCase, NominationsResolver],
+  providers: [
+    NominationsRepository,
+    NominationView,
+    ProposeRatersUseCase,
+    ListNominationsUseCase,
+    NominateRaterUseCase,
+    ApproveNominationsUseCase,
+    NominationsResolver,
+  ],
   exports: [NominationsRepository],
 })
 export class NominationsModule {}

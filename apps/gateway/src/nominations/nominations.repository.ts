@@ -28,7 +28,8 @@ export class NominationsRepository {
   /** Adds proposals; a rater already nominated for the subject keeps their nomination as it is. */
   /** Inside the caller's transaction: all the proposals, or none. */
   async addProposals(manager: EntityManager, rows: NominationEntity[]): Promise<void> {
-    for (const slice of chunks(rows)) await manager.getRepository(NominationEntity).createQueryBuilder().insert().values(slice).orIgnore().execute();
+    for (const slice of chunks(rows))
+      await manager.getRepository(NominationEntity).createQueryBuilder().insert().values(slice).orIgnore().execute();
   }
 
   async save(row: NominationEntity): Promise<void> {

@@ -14,23 +14,46 @@ describe('nominations', () => {
   let ada: string;
   let cy: string;
   const list = async (token: string) =>
-    (await gw.ok<{ nominations: { rater: { employeeId: string }; group: string; source: string; status: string }[] }>(token, NOMINATIONS, { c: cycleId, s: subjectId })).nominations;
+    (
+      await gw.ok<{ nominations: { rater: { employeeId: string }; group: string; source: string; status: string }[] }>(token, NOMINATIONS, {
+        c: cycleId,
+        s: subjectId,
+      })
+    ).nominations;
 
   beforeAll(async () => {
     gw = await TestGateway.start();
     acme = await gw.organisation('Acme');
     subjectId = acme.people.get('l1')!;
-    cycleId = (await gw.ok(acme.hr, CREATE_CYCLE, { input: cycleInput('Review', { maxRatersPerGroup: 8, minRaters: [{ group: 'peer', count: 1 }] }) })).createCycle.id;
-    await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: cycleId, p: [subjectId] });
+    cycleId = (
+      await gw.ok(acme.hr, CREATE_CYCLE, {
+        input: cycleInput('Review', { maxRatersPerGroup: 8, minRaters: [{ group: 'peer', count: 1 }] }),
+      })
+    ).createCycle.id;
+    await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, {
+      c: cycleId,
+      p: [subjectId],
+    });
     [ben, ada, cy] = await Promise.all(['ben', 'ada', 'cy'].map((p) => acme.signIn(p)));
   });
 
   afterAll(() => gw?.stop());
 
   it('proposes raters from the reporting lines, in group order', async () => {
-    const proposed = (await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { rater { employeeId } group status } }`, { c: cycleId })).proposeRaters;
+    const proposed = (
+      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { rater { employeeId } group status } }`, { c: cycleId })
+    ).proposeRaters;
     expect(proposed.map((n: { group: string; rater: { employeeId: string } }) => `${n.group}:${n.rater.employeeId}`)).toEqual([
-      'self:l1', 'manager:ceo', 'peer:l2', 'peer:l3', 'direct_report:m1', 'direct_report:m2', 'direct_report:m3', 'direct_report:m4', 'skip_level:e1', 'skip_level:e2',
+      'self:l1',
+      'manager:ceo',
+      'peer:l2',
+      'peer:l3',
+      'direct_report:m1',
+      'direct_report:m2',
+      'direct_report:m3',
+      'direct_report:m4',
+      'skip_level:e1',
+      'skip_level:e2',
     ]);
     expect(new Set(proposed.map((n: { status: string }) => n.status))).toEqual(new Set(['proposed']));
   });
@@ -38,25 +61,47 @@ describe('nominations', () => {
   it('keeps existing nominations when proposing again', async () => {
     await gw.ok(acme.hr, NOMINATE, { input: { cycleId, subjectId, raterId: acme.people.get('l2'), group: 'other' } });
     await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId });
-    expect((await list(acme.hr)).find((n) => n.rater.employeeId === 'l2')).toMatchObject({ group: 'other', source: 'hr', status: 'approved' });
+    expect((await list(acme.hr)).find((n) => n.rater.employeeId === 'l2')).toMatchObject({
+      group: 'other',
+      source: 'hr',
+      status: 'approved',
+    });
   });
 
   it('lets the subject nominate peers and partners only, pending their manager', async () => {
     const peer = await gw.ok(ben, NOMINATE, { input: { cycleId, subjectId, raterId: acme.people.get('x1'), group: 'peer' } });
-    expect(peer.nominateRater.find((n: { rater: { employeeId: string } }) => n.rater.employeeId === 'x1')).toMatchObject({ group: 'peer', source: 'subject', status: 'proposed' });
-    const wrongGroup = await gw.gql(ben, NOMINATE, { input: { cycleId, subjectId, raterId: acme.people.get('e2'), group: 'direct_report' } });
+    expect(peer.nominateRater.find((n: { rater: { employeeId: string } }) => n.rater.employeeId === 'x1')).toMatchObject({
+      group: 'peer',
+      source: 'subject',
+      status: 'proposed',
+    });
+    const wrongGroup = await gw.gql(ben, NOMINATE, {
+      input: { cycleId, subjectId, raterId: acme.people.get('e2'), group: 'direct_report' },
+    });
     expect(codeOf(wrongGroup)).toBe('BAD_USER_INPUT');
-    expect(wrongGroup.errors![0].extensions!.fields).toEqual([{ field: 'input.group', message: expect.stringContaining('peers and partners') }]);
-    expect(codeOf(await gw.gql(ben, NOMINATE, { input: { cycleId, subjectId, raterId: acme.people.get('ceo'), group: 'peer', remove: true } }))).toBe('FORBIDDEN'); // HR's manager nomination
+    expect(wrongGroup.errors![0].extensions!.fields).toEqual([
+      { field: 'input.group', message: expect.stringContaining('peers and partners') },
+    ]);
+    expect(
+      codeOf(await gw.gql(ben, NOMINATE, { input: { cycleId, subjectId, raterId: acme.people.get('ceo'), group: 'peer', remove: true } })),
+    ).toBe('FORBIDDEN'); // HR's manager nomination
   });
 
   it('refuses nominations by anyone but HR and the subject, and nonsense raters', async () => {
-    expect(codeOf(await gw.gql(cy, NOMINATE, { input: { cycleId, subjectId, raterId: acme.people.get('l3'), group: 'peer' } }))).toBe('FORBIDDEN');
+    expect(codeOf(await gw.gql(cy, NOMINATE, { input: { cycleId, subjectId, raterId: acme.people.get('l3'), group: 'peer' } }))).toBe(
+      'FORBIDDEN',
+    );
     const self = await gw.gql(acme.hr, NOMINATE, { input: { cycleId, subjectId, raterId: subjectId, group: 'peer' } });
-    expect(self.errors![0].extensions!.fields).toEqual([{ field: 'input.raterId', message: 'the subject can only rate themselves as self' }]);
-    const stranger = await gw.gql(acme.hr, NOMINATE, { input: { cycleId, subjectId, raterId: '00000000-0000-4000-8000-000000000001', group: 'peer' } });
+    expect(self.errors![0].extensions!.fields).toEqual([
+      { field: 'input.raterId', message: 'the subject can only rate themselves as self' },
+    ]);
+    const stranger = await gw.gql(acme.hr, NOMINATE, {
+      input: { cycleId, subjectId, raterId: '00000000-0000-4000-8000-000000000001', group: 'peer' },
+    });
     expect(stranger.errors![0].extensions!.fields).toEqual([{ field: 'input.raterId', message: 'no such person in this organisation' }]);
-    const notSubject = await gw.gql(acme.hr, NOMINATE, { input: { cycleId, subjectId: acme.people.get('l2'), raterId: acme.people.get('l3'), group: 'peer' } });
+    const notSubject = await gw.gql(acme.hr, NOMINATE, {
+      input: { cycleId, subjectId: acme.people.get('l2'), raterId: acme.people.get('l3'), group: 'peer' },
+    });
     expect(notSubject.errors![0].extensions!.fields).toEqual([{ field: 'input.subjectId', message: 'is not a subject of this cycle' }]);
   });
 
@@ -74,7 +119,9 @@ describe('nominations', () => {
 
   it('freezes nominations once the cycle is launched', async () => {
     await gw.ok(acme.hr, `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: cycleId });
-    expect(codeOf(await gw.gql(acme.hr, NOMINATE, { input: { cycleId, subjectId, raterId: acme.people.get('e2'), group: 'peer' } }))).toBe('CONFLICT');
+    expect(codeOf(await gw.gql(acme.hr, NOMINATE, { input: { cycleId, subjectId, raterId: acme.people.get('e2'), group: 'peer' } }))).toBe(
+      'CONFLICT',
+    );
     expect(codeOf(await gw.gql(ada, APPROVE, { c: cycleId, s: subjectId }))).toBe('CONFLICT');
     expect(codeOf(await gw.gql(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId }))).toBe('CONFLICT');
   });

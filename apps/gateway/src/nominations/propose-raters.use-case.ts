@@ -39,7 +39,13 @@ export class ProposeRatersUseCase {
       const locked = (await this.cycles.lock(manager, cycle.id))!;
       requireStatus(locked, ['draft'], 'propose raters');
       await this.nominations.addProposals(manager, proposals);
-      await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'raters.proposed', target: `cycle:${cycle.id}`, detail: { subjects: targets.length, proposals: proposals.length } });
+      await this.audit.record(manager, {
+        organisationId: cycle.organisationId,
+        accountId: viewer.accountId,
+        action: 'raters.proposed',
+        target: `cycle:${cycle.id}`,
+        detail: { subjects: targets.length, proposals: proposals.length },
+      });
     });
     return this.view.of(viewer.organisationId, cycle.id, subjectId ?? null);
   }

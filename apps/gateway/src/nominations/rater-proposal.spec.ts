@@ -27,7 +27,8 @@ describe('rater proposal from reporting lines', () => {
   });
 
   it('marks every proposal as proposed, waiting for approval', () => {
-    for (const row of proposeRaters('cycle', ['lead'], people, 8)) expect(row).toMatchObject({ cycleId: 'cycle', subjectId: 'lead', source: 'proposed', status: 'proposed' });
+    for (const row of proposeRaters('cycle', ['lead'], people, 8))
+      expect(row).toMatchObject({ cycleId: 'cycle', subjectId: 'lead', source: 'proposed', status: 'proposed' });
   });
 
   it('caps each group, with the same sample every time for the same cycle', () => {
@@ -40,7 +41,11 @@ describe('rater proposal from reporting lines', () => {
   });
 
   it('proposes nobody above the top and no peers without a manager', () => {
-    expect(byGroup(proposeRaters('cycle', ['ceo'], people, 8))).toEqual({ self: ['ceo'], direct_report: ['lead', 'p1', 'p2', 'p3'], skip_level: ['d1', 'd2', 'd3', 'd4', 'd5'] });
+    expect(byGroup(proposeRaters('cycle', ['ceo'], people, 8))).toEqual({
+      self: ['ceo'],
+      direct_report: ['lead', 'p1', 'p2', 'p3'],
+      skip_level: ['d1', 'd2', 'd3', 'd4', 'd5'],
+    });
   });
 
   it('ignores a subject who is not in the directory', () => {

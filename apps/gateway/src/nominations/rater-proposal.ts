@@ -24,7 +24,15 @@ export function proposeRaters(cycleId: string, subjectIds: string[], people: Dir
     const subject = byId.get(sid);
     if (!subject) continue;
     const add = (rater: DirectoryPerson, group: RaterGroupName) =>
-      rows.push({ id: randomUUID(), cycleId, subjectId: sid, raterId: rater.id, raterGroup: group, source: 'proposed', status: 'proposed' });
+      rows.push({
+        id: randomUUID(),
+        cycleId,
+        subjectId: sid,
+        raterId: rater.id,
+        raterGroup: group,
+        source: 'proposed',
+        status: 'proposed',
+      });
     add(subject, 'self');
     const manager = subject.managerId ? byId.get(subject.managerId) : undefined;
     if (manager) add(manager, 'manager');

@@ -18,7 +18,10 @@ export class ListMailDeliveriesUseCase {
   async execute(viewer: Viewer, cycleId: string): Promise<RaterMailDelivery[]> {
     const cycle = await hrCycle(this.access, viewer, cycleId);
     const state = (s: StoredState) => (s ? { ...s, updatedAt: new Date(s.updatedAt) } : null);
-    const rows = (await this.repository.deliveriesOfCycle(cycle.id)) as unknown as (Omit<RaterMailDelivery, 'invitation' | 'reminder'> & { invitation: StoredState; reminder: StoredState })[];
+    const rows = (await this.repository.deliveriesOfCycle(cycle.id)) as unknown as (Omit<RaterMailDelivery, 'invitation' | 'reminder'> & {
+      invitation: StoredState;
+      reminder: StoredState;
+    })[];
     return rows.map((r) => ({ ...r, invitation: state(r.invitation), reminder: state(r.reminder) }));
   }
 }

@@ -28,7 +28,13 @@ export class ListMailOutboxUseCase {
     if (cycleId) await hrCycle(this.access, viewer, cycleId);
     const rows = await this.repository.outboxMails(viewer.organisationId, cycleId ?? null);
     await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, { organisationId: viewer.organisationId, accountId: viewer.accountId, action: 'mail-outbox.listed', target: cycleId ? `cycle:${cycleId}` : 'organisation', detail: { count: rows.length } }),
+      this.audit.record(manager, {
+        organisationId: viewer.organisationId,
+        accountId: viewer.accountId,
+        action: 'mail-outbox.listed',
+        target: cycleId ? `cycle:${cycleId}` : 'organisation',
+        detail: { count: rows.length },
+      }),
     );
     return rows.map((r) => ({
       mailId: r.mailId,
@@ -61,7 +67,13 @@ export class OpenOutboxMailUseCase {
     if (!row) throw new ForbiddenError('This mail does not exist or you do not have access to it');
     const mail = renderMail(row.content, this.options.publicUrl, row.tokenCipher ? this.cipher.decrypt(row.tokenCipher) : undefined);
     await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, { organisationId: viewer.organisationId, accountId: viewer.accountId, action: 'mail-outbox.opened', target: `mail:${row.mailId}`, detail: { assignmentId: row.assignmentId } }),
+      this.audit.record(manager, {
+        organisationId: viewer.organisationId,
+        accountId: viewer.accountId,
+        action: 'mail-outbox.opened',
+        target: `mail:${row.mailId}`,
+        detail: { assignmentId: row.assignmentId },
+      }),
     );
     return { mailId: row.mailId, to: row.to, ...mail };
   }

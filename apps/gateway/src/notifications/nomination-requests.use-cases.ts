@@ -26,12 +26,26 @@ export class RequestNominationsUseCase {
       if (subjects.length === 0) throw new InputError([{ field: 'cycleId', message: 'the cycle has no subjects yet' }]);
       const organisationName = await this.repository.organisationName(manager, cycle.organisationId);
       for (const s of subjects) {
-        emit(nominationRequestedV1, {
-          cycleId: cycle.id, cycleName: cycle.name, organisationName, subjectId: s.id,
-          subject: { personId: s.id, name: s.name, email: s.email || null }, requestedAt: new Date().toISOString(),
-        }, { organisationId: cycle.organisationId, correlationId: cycle.id });
+        emit(
+          nominationRequestedV1,
+          {
+            cycleId: cycle.id,
+            cycleName: cycle.name,
+            organisationName,
+            subjectId: s.id,
+            subject: { personId: s.id, name: s.name, email: s.email || null },
+            requestedAt: new Date().toISOString(),
+          },
+          { organisationId: cycle.organisationId, correlationId: cycle.id },
+        );
       }
-      await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'nominations.requested', target: `cycle:${cycle.id}`, detail: { subjects: subjects.length } });
+      await this.audit.record(manager, {
+        organisationId: cycle.organisationId,
+        accountId: viewer.accountId,
+        action: 'nominations.requested',
+        target: `cycle:${cycle.id}`,
+        detail: { subjects: subjects.length },
+      });
       return subjects.length;
     });
   }
@@ -51,15 +65,32 @@ export class RequestNominationApprovalUseCase {
     const cycle = await this.access.cycle(viewer, cycleId);
     if (!viewer.isHrAdmin && viewer.personId !== subjectId) throw new ForbiddenError('Only the subject or HR can ask for approval');
     if (cycle.status !== 'draft') throw new ConflictError(`Cannot ask for approval: the cycle is ${cycle.status}`);
-    if (!isUuid(subjectId) || !(await this.access.isSubject(cycle.id, subjectId))) throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
+    if (!isUuid(subjectId) || !(await this.access.isSubject(cycle.id, subjectId)))
+      throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
     await this.outbox.transact(async ({ manager, emit }) => {
       const row = await this.repository.managerOf(manager, subjectId);
-      if (!row?.managerId) throw new InputError([{ field: 'subjectId', message: 'this subject has no manager to approve; HR approves instead' }]);
-      emit(nominationApprovalRequestedV1, {
-        cycleId: cycle.id, cycleName: cycle.name, organisationName: await this.repository.organisationName(manager, cycle.organisationId), subjectId, subjectName: row.subjectName,
-        manager: { personId: row.managerId, name: row.managerName!, email: row.managerEmail || null }, requestedAt: new Date().toISOString(),
-      }, { organisationId: cycle.organisationId, correlationId: cycle.id });
-      await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'nominations.approval-requested', target: `cycle:${cycle.id}`, detail: { subjectId } });
+      if (!row?.managerId)
+        throw new InputError([{ field: 'subjectId', message: 'this subject has no manager to approve; HR approves instead' }]);
+      emit(
+        nominationApprovalRequestedV1,
+        {
+          cycleId: cycle.id,
+          cycleName: cycle.name,
+          organisationName: await this.repository.organisationName(manager, cycle.organisationId),
+          subjectId,
+          subjectName: row.subjectName,
+          manager: { personId: row.managerId, name: row.managerName!, email: row.managerEmail || null },
+          requestedAt: new Date().toISOString(),
+        },
+        { organisationId: cycle.organisationId, correlationId: cycle.id },
+      );
+      await this.audit.record(manager, {
+        organisationId: cycle.organisationId,
+        accountId: viewer.accountId,
+        action: 'nominations.approval-requested',
+        target: `cycle:${cycle.id}`,
+        detail: { subjectId },
+      });
     });
     return true;
   }

@@ -45,7 +45,13 @@ export class NotificationEvents {
     return name ?? `The HR team of ${await this.repository.organisationName(manager, viewer.organisationId)}`;
   }
 
-  async invitations(manager: EntityManager, cycle: CycleFacts, requestedBy: string, assignments: IssuedAssignment[], options: { resend?: boolean } = {}): Promise<InvitationIssuedV2[]> {
+  async invitations(
+    manager: EntityManager,
+    cycle: CycleFacts,
+    requestedBy: string,
+    assignments: IssuedAssignment[],
+    options: { resend?: boolean } = {},
+  ): Promise<InvitationIssuedV2[]> {
     const people = await this.repository.people(manager, [...new Set(assignments.flatMap((a) => [a.subjectId, a.raterPersonId]))]);
     const organisationName = await this.repository.organisationName(manager, cycle.organisationId);
     const now = new Date().toISOString();

@@ -50,7 +50,9 @@ export class NotificationsRepository {
 
   /** Per live assignment of a cycle: the rater, and the newest invitation and reminder delivery. */
   deliveriesOfCycle(cycleId: string): Promise<Record<string, unknown>[]> {
-    const latest = (kind: string) => `(SELECT row_to_json(x) FROM (SELECT d."mail_id" AS "mailId", d."status", d."reason", d."attempts", d."updated_at" AS "updatedAt"
+    const latest = (
+      kind: string,
+    ) => `(SELECT row_to_json(x) FROM (SELECT d."mail_id" AS "mailId", d."status", d."reason", d."attempts", d."updated_at" AS "updatedAt"
          FROM "gateway"."mail_delivery" d WHERE d."assignment_id" = a."id" AND d."kind" = '${kind}' ORDER BY d."created_at" DESC LIMIT 1) x)`;
     return this.dataSource.query(
       `SELECT a."id" AS "assignmentId", a."subject_id" AS "subjectId", s."name" AS "subjectName", r."name" AS "raterName", r."email" AS "raterEmail",
@@ -61,8 +63,31 @@ export class NotificationsRepository {
     );
   }
 
-  async assignment(organisationId: string, assignmentId: string): Promise<{ id: string; cycleId: string; subjectId: string; raterPersonId: string; raterGroup: string; tokenCipher: string; status: string; revokedAt: Date | null } | null> {
-    const [row] = await this.dataSource.query<{ id: string; cycleId: string; subjectId: string; raterPersonId: string; raterGroup: string; tokenCipher: string; status: string; revokedAt: Date | null }[]>(
+  async assignment(
+    organisationId: string,
+    assignmentId: string,
+  ): Promise<{
+    id: string;
+    cycleId: string;
+    subjectId: string;
+    raterPersonId: string;
+    raterGroup: string;
+    tokenCipher: string;
+    status: string;
+    revokedAt: Date | null;
+  } | null> {
+    const [row] = await this.dataSource.query<
+      {
+        id: string;
+        cycleId: string;
+        subjectId: string;
+        raterPersonId: string;
+        raterGroup: string;
+        tokenCipher: string;
+        status: string;
+        revokedAt: Date | null;
+      }[]
+    >(
       `SELECT a."id", a."cycle_id" AS "cycleId", a."subject_id" AS "subjectId", a."rater_person_id" AS "raterPersonId", a."rater_group" AS "raterGroup",
               a."token_cipher" AS "tokenCipher", a."status", a."revoked_at" AS "revokedAt"
        FROM "gateway"."assignment" a WHERE a."id" = $1 AND a."organisation_id" = $2`,
@@ -71,8 +96,13 @@ export class NotificationsRepository {
     return row ?? null;
   }
 
-  outboxMails(organisationId: string, cycleId: string | null): Promise<{ mailId: string; kind: string; cycleId: string; to: string | null; content: MailContent; createdAt: Date }[]> {
-    return this.dataSource.query<{ mailId: string; kind: string; cycleId: string; to: string | null; content: MailContent; createdAt: Date }[]>(
+  outboxMails(
+    organisationId: string,
+    cycleId: string | null,
+  ): Promise<{ mailId: string; kind: string; cycleId: string; to: string | null; content: MailContent; createdAt: Date }[]> {
+    return this.dataSource.query<
+      { mailId: string; kind: string; cycleId: string; to: string | null; content: MailContent; createdAt: Date }[]
+    >(
       `SELECT d."mail_id" AS "mailId", d."kind", d."cycle_id" AS "cycleId", d."email" AS "to", d."content", d."created_at" AS "createdAt"
        FROM "gateway"."mail_delivery" d WHERE d."organisation_id" = $1 AND d."status" = 'recorded' AND ($2::uuid IS NULL OR d."cycle_id" = $2::uuid)
        ORDER BY d."created_at" DESC, d."mail_id" LIMIT 5000`,
@@ -80,8 +110,13 @@ export class NotificationsRepository {
     );
   }
 
-  async outboxMail(organisationId: string, mailId: string): Promise<{ mailId: string; to: string | null; content: MailContent; assignmentId: string | null; tokenCipher: string | null } | null> {
-    const [row] = await this.dataSource.query<{ mailId: string; to: string | null; content: MailContent; assignmentId: string | null; tokenCipher: string | null }[]>(
+  async outboxMail(
+    organisationId: string,
+    mailId: string,
+  ): Promise<{ mailId: string; to: string | null; content: MailContent; assignmentId: string | null; tokenCipher: string | null } | null> {
+    const [row] = await this.dataSource.query<
+      { mailId: string; to: string | null; content: MailContent; assignmentId: string | null; tokenCipher: string | null }[]
+    >(
       `SELECT d."mail_id" AS "mailId", d."email" AS "to", d."content", d."assignment_id" AS "assignmentId", a."token_cipher" AS "tokenCipher"
        FROM "gateway"."mail_delivery" d LEFT JOIN "gateway"."assignment" a ON a."id" = d."assignment_id"
        WHERE d."mail_id" = $1 AND d."organisation_id" = $2 AND d."status" = 'recorded'`,
@@ -91,7 +126,21 @@ export class NotificationsRepository {
   }
 
   /** A person's own assignments still to answer, in launched cycles not yet closed. */
-  openSurveysOf(organisationId: string, personId: string): Promise<{ assignmentId: string; cycleId: string; cycleName: string; subjectName: string; relationship: string; status: string; closesAt: Date; tokenCipher: string }[]> {
+  openSurveysOf(
+    organisationId: string,
+    personId: string,
+  ): Promise<
+    {
+      assignmentId: string;
+      cycleId: string;
+      cycleName: string;
+      subjectName: string;
+      relationship: string;
+      status: string;
+      closesAt: Date;
+      tokenCipher: string;
+    }[]
+  > {
     return this.dataSource.query(
       `SELECT a."id" AS "assignmentId", c."id" AS "cycleId", c."name" AS "cycleName", s."name" AS "subjectName", a."rater_group" AS "relationship",
               a."status", c."closes_at" AS "closesAt", a."token_cipher" AS "tokenCipher"
@@ -104,7 +153,17 @@ export class NotificationsRepository {
   }
 
   /** The live assignments of a cycle whose rater has not submitted. */
-  pendingLinks(cycleId: string): Promise<{ subjectName: string; raterName: string; email: string | null; employeeId: string; group: string; status: string; tokenCipher: string }[]> {
+  pendingLinks(cycleId: string): Promise<
+    {
+      subjectName: string;
+      raterName: string;
+      email: string | null;
+      employeeId: string;
+      group: string;
+      status: string;
+      tokenCipher: string;
+    }[]
+  > {
     return this.dataSource.query(
       `SELECT s."name" AS "subjectName", r."name" AS "raterName", r."email", r."employee_id" AS "employeeId", a."rater_group" AS "group", a."status", a."token_cipher" AS "tokenCipher"
        FROM "gateway"."assignment" a JOIN "gateway"."person" s ON s."id" = a."subject_id" JOIN "gateway"."person" r ON r."id" = a."rater_person_id"
@@ -121,7 +180,19 @@ export class NotificationsRepository {
   }
 
   /** Each subject of a cycle with their manager, if any. */
-  subjectsWithManagers(manager: EntityManager, cycleId: string): Promise<{ subjectId: string; subjectName: string; subjectEmail: string | null; managerId: string | null; managerName: string | null; managerEmail: string | null }[]> {
+  subjectsWithManagers(
+    manager: EntityManager,
+    cycleId: string,
+  ): Promise<
+    {
+      subjectId: string;
+      subjectName: string;
+      subjectEmail: string | null;
+      managerId: string | null;
+      managerName: string | null;
+      managerEmail: string | null;
+    }[]
+  > {
     return manager.query(
       `SELECT s."id" AS "subjectId", s."name" AS "subjectName", s."email" AS "subjectEmail",
               m."id" AS "managerId", m."name" AS "managerName", m."email" AS "managerEmail"
@@ -132,8 +203,13 @@ export class NotificationsRepository {
     );
   }
 
-  async managerOf(manager: EntityManager, subjectId: string): Promise<{ subjectName: string; managerId: string | null; managerName: string | null; managerEmail: string | null } | null> {
-    const [row] = await manager.query<{ subjectName: string; managerId: string | null; managerName: string | null; managerEmail: string | null }[]>(
+  async managerOf(
+    manager: EntityManager,
+    subjectId: string,
+  ): Promise<{ subjectName: string; managerId: string | null; managerName: string | null; managerEmail: string | null } | null> {
+    const [row] = await manager.query<
+      { subjectName: string; managerId: string | null; managerName: string | null; managerEmail: string | null }[]
+    >(
       `SELECT s."name" AS "subjectName", m."id" AS "managerId", m."name" AS "managerName", m."email" AS "managerEmail"
        FROM "gateway"."person" s LEFT JOIN "gateway"."person" m ON m."id" = s."manager_id" WHERE s."id" = $1`,
       [subjectId],
@@ -142,7 +218,9 @@ export class NotificationsRepository {
   }
 
   async people(manager: EntityManager, ids: string[]): Promise<Map<string, PersonRow>> {
-    const rows: PersonRow[] = await manager.query(`SELECT "id", "name", "email" FROM "gateway"."person" WHERE "id" = ANY($1::uuid[])`, [ids]);
+    const rows: PersonRow[] = await manager.query(`SELECT "id", "name", "email" FROM "gateway"."person" WHERE "id" = ANY($1::uuid[])`, [
+      ids,
+    ]);
     return new Map(rows.map((p) => [p.id, p]));
   }
 

@@ -22,7 +22,10 @@ export class NotificationsResolver {
   ) {}
 
   @HrOnly()
-  @Query(() => [RaterMailDelivery], { description: "HR: each rater's invitation and latest reminder delivery (queued, sent, deferred, failed with the reason…); never a link." })
+  @Query(() => [RaterMailDelivery], {
+    description:
+      "HR: each rater's invitation and latest reminder delivery (queued, sent, deferred, failed with the reason…); never a link.",
+  })
   cycleMailDeliveries(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<RaterMailDelivery[]> {
     return this.deliveries.execute(viewer, cycleId);
   }
@@ -34,8 +37,13 @@ export class NotificationsResolver {
   }
 
   @HrOnly()
-  @Query(() => [OutboxMail], { description: 'HR: the mails the platform would have sent (no mail server configured), newest first. Audited.' })
-  mailOutbox(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID, nullable: true }) cycleId?: string | null): Promise<OutboxMail[]> {
+  @Query(() => [OutboxMail], {
+    description: 'HR: the mails the platform would have sent (no mail server configured), newest first. Audited.',
+  })
+  mailOutbox(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID, nullable: true }) cycleId?: string | null,
+  ): Promise<OutboxMail[]> {
     return this.outbox.execute(viewer, cycleId);
   }
 
@@ -45,19 +53,25 @@ export class NotificationsResolver {
     return this.openMail.execute(viewer, mailId);
   }
 
-  @Query(() => [SurveyToAnswer], { description: 'The signed-in person: surveys they are asked to answer and have not submitted, in open cycles.' })
+  @Query(() => [SurveyToAnswer], {
+    description: 'The signed-in person: surveys they are asked to answer and have not submitted, in open cycles.',
+  })
   mySurveys(@CurrentViewer() viewer: Viewer): Promise<SurveyToAnswer[]> {
     return this.surveys.execute(viewer);
   }
 
   @HrOnly()
-  @Query(() => String, { description: 'HR: one CSV of the survey links of raters who have not submitted (for people without e-mail). Audited.' })
+  @Query(() => String, {
+    description: 'HR: one CSV of the survey links of raters who have not submitted (for people without e-mail). Audited.',
+  })
   surveyLinksCsv(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<string> {
     return this.links.execute(viewer, cycleId);
   }
 
   @HrOnly()
-  @Mutation(() => Int, { description: 'HR: ask every subject of a draft cycle, by mail, to choose their peers and partners. Returns how many were asked.' })
+  @Mutation(() => Int, {
+    description: 'HR: ask every subject of a draft cycle, by mail, to choose their peers and partners. Returns how many were asked.',
+  })
   requestNominations(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<number> {
     return this.nominations.execute(viewer, cycleId);
   }

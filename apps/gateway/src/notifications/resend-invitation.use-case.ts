@@ -32,9 +32,16 @@ export class ResendInvitationUseCase {
     if (a.status === 'submitted') throw new ConflictError('This rater has submitted already');
     await this.outbox.transact(async ({ manager, emit }) => {
       const requestedBy = await this.events.requester(manager, viewer);
-      const [payload] = await this.events.invitations(manager, cycle, requestedBy, [{ ...a, token: this.cipher.decrypt(a.tokenCipher) }], { resend: true });
+      const [payload] = await this.events.invitations(manager, cycle, requestedBy, [{ ...a, token: this.cipher.decrypt(a.tokenCipher) }], {
+        resend: true,
+      });
       emit(invitationIssuedV2, payload, { organisationId: cycle.organisationId, correlationId: cycle.id });
-      await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'invitation.resent', target: `assignment:${a.id}` });
+      await this.audit.record(manager, {
+        organisationId: cycle.organisationId,
+        accountId: viewer.accountId,
+        action: 'invitation.resent',
+        target: `assignment:${a.id}`,
+      });
     });
     return true;
   }

@@ -30,7 +30,11 @@ export class ListMySurveysUseCase {
   async execute(viewer: Viewer): Promise<SurveyToAnswer[]> {
     if (!viewer.personId) return [];
     const rows = await this.repository.openSurveysOf(viewer.organisationId, viewer.personId);
-    return rows.map(({ tokenCipher, ...r }) => ({ ...r, relationship: r.relationship as RaterGroup, path: dashboardPaths.survey(this.cipher.decrypt(tokenCipher)) }));
+    return rows.map(({ tokenCipher, ...r }) => ({
+      ...r,
+      relationship: r.relationship as RaterGroup,
+      path: dashboardPaths.survey(this.cipher.decrypt(tokenCipher)),
+    }));
   }
 }
 
@@ -51,7 +55,13 @@ export class ExportSurveyLinksUseCase {
     if (cycle.status !== 'launched') throw new ConflictError(`Cannot export survey links: the cycle is ${cycle.status}`);
     const rows = await this.repository.pendingLinks(cycle.id);
     await this.dataSource.transaction((manager) =>
-      this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'survey-links.exported', target: `cycle:${cycle.id}`, detail: { count: rows.length } }),
+      this.audit.record(manager, {
+        organisationId: cycle.organisationId,
+        accountId: viewer.accountId,
+        action: 'survey-links.exported',
+        target: `cycle:${cycle.id}`,
+        detail: { count: rows.length },
+      }),
     );
     const lines = [['rater', 'employee_id', 'email', 'subject', 'relationship', 'status', 'link'].join(',')];
     for (const r of rows) {

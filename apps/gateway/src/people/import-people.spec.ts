@@ -18,7 +18,9 @@ describe('importing people', () => {
 
   it('changes nothing when the same file is imported again', async () => {
     const before = await count();
-    const again = await run(['employee_id,name,email,manager_id', 'ceo,Ada Chief,ada@acme.test,', 'l1,Ben Lead,ben@acme.test,ceo'].join('\n'));
+    const again = await run(
+      ['employee_id,name,email,manager_id', 'ceo,Ada Chief,ada@acme.test,', 'l1,Ben Lead,ben@acme.test,ceo'].join('\n'),
+    );
     expect(again).toMatchObject({ applied: true, created: 0, updated: 0, unchanged: 2, errors: [] });
     expect(await count()).toBe(before);
   });
@@ -61,7 +63,10 @@ describe('importing people', () => {
       { line: 1, column: 'name', reason: 'required column is missing' },
       { line: 1, column: 'nickname', reason: expect.stringContaining('unknown column') },
     ]);
-    expect((await run('employee_id,name\n"x,y')).errors[0]).toMatchObject({ column: '*', reason: expect.stringContaining('not valid CSV') });
+    expect((await run('employee_id,name\n"x,y')).errors[0]).toMatchObject({
+      column: '*',
+      reason: expect.stringContaining('not valid CSV'),
+    });
     const empty = await gw.gql(acme.hr, IMPORT, { csv: '', dry: true });
     expect(codeOf(empty)).toBe('BAD_USER_INPUT');
     expect(empty.errors![0].extensions!.fields![0].field).toBe('csv');

@@ -42,12 +42,22 @@ describe('importPeople progress', () => {
   }
 
   function listen(token: string, importId: string): Progress[] {
-    const client = createClient({ url: url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` } });
+    const client = createClient({
+      url: url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
     clients.push(client);
     const seen: Progress[] = [];
     client.subscribe<{ importProgress: Progress }>(
       { query: `subscription($id: ID!) { importProgress(importId: $id) { phase done total } }`, variables: { id: importId } },
-      { next: (m) => void seen.push(m.data!.importProgress), error: (e) => { throw e; }, complete: () => {} },
+      {
+        next: (m) => void seen.push(m.data!.importProgress),
+        error: (e) => {
+          throw e;
+        },
+        complete: () => {},
+      },
     );
     return seen;
   }
@@ -57,7 +67,12 @@ describe('importPeople progress', () => {
   beforeAll(async () => {
     ImportPeopleUseCase.chunkRows = 500;
     db = await createTestDatabase();
-    app = await createGateway({ databaseUrl: db.url, transport: new InProcessTransport(catalogue), secret: 'import-secret-0123456789', logger: false });
+    app = await createGateway({
+      databaseUrl: db.url,
+      transport: new InProcessTransport(catalogue),
+      secret: 'import-secret-0123456789',
+      logger: false,
+    });
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const dataSource = app.get(DataSource);

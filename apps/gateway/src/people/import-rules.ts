@@ -20,7 +20,8 @@ export type Existing = Map<string, DirectoryRow & { id: string }>;
 
 /** Parses an HRIS-style CSV; a file that cannot be read at all is refused with the reason. */
 export function parseDirectoryCsv(csv: string): { rows: ImportRow[]; errors: ImportRowError[] } {
-  if (Buffer.byteLength(csv, 'utf8') > MAX_CSV_BYTES) throw new InputError([{ field: 'csv', message: `is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB` }]);
+  if (Buffer.byteLength(csv, 'utf8') > MAX_CSV_BYTES)
+    throw new InputError([{ field: 'csv', message: `is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB` }]);
   let records: string[][];
   try {
     records = parse(csv, { skip_empty_lines: true, trim: true, relax_column_count: false, bom: true });
@@ -39,7 +40,8 @@ function rowsOf(records: string[][]): { rows: ImportRow[]; errors: ImportRowErro
     if (!header.includes(required)) errors.push({ line: 1, column: required, reason: 'required column is missing' });
   }
   for (const h of header) {
-    if (!(COLUMNS as readonly string[]).includes(h)) errors.push({ line: 1, column: h, reason: `unknown column (expected ${COLUMNS.join(', ')})` });
+    if (!(COLUMNS as readonly string[]).includes(h))
+      errors.push({ line: 1, column: h, reason: `unknown column (expected ${COLUMNS.join(', ')})` });
   }
   if (errors.length) return { rows: [], errors };
   const cell = (record: string[], column: string) => {
@@ -72,8 +74,13 @@ export function countDataLines(csv: string): number {
  * between chunks the event loop serves other requests and `onChunk` hears how many rows were read.
  * Same result and the same errors as `parseDirectoryCsv`.
  */
-export async function readDirectoryCsv(csv: string, chunkRows: number, onChunk: (rowsRead: number) => Promise<void> | void): Promise<{ rows: ImportRow[]; errors: ImportRowError[] }> {
-  if (Buffer.byteLength(csv, 'utf8') > MAX_CSV_BYTES) throw new InputError([{ field: 'csv', message: `is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB` }]);
+export async function readDirectoryCsv(
+  csv: string,
+  chunkRows: number,
+  onChunk: (rowsRead: number) => Promise<void> | void,
+): Promise<{ rows: ImportRow[]; errors: ImportRowError[] }> {
+  if (Buffer.byteLength(csv, 'utf8') > MAX_CSV_BYTES)
+    throw new InputError([{ field: 'csv', message: `is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB` }]);
   const records: string[][] = [];
   try {
     const parser = Readable.from([csv]).pipe(parseStream({ skip_empty_lines: true, trim: true, relax_column_count: false, bom: true }));
@@ -100,13 +107,15 @@ export function checkRows(rows: ImportRow[], existing: Existing): ImportRowError
   for (const row of rows) {
     if (!row.employeeId) errors.push({ line: row.line, column: 'employee_id', reason: 'is empty' });
     else if (row.employeeId.length > 100) errors.push({ line: row.line, column: 'employee_id', reason: 'is longer than 100 characters' });
-    else if (seenIds.has(row.employeeId)) errors.push({ line: row.line, column: 'employee_id', reason: `duplicates line ${seenIds.get(row.employeeId)}` });
+    else if (seenIds.has(row.employeeId))
+      errors.push({ line: row.line, column: 'employee_id', reason: `duplicates line ${seenIds.get(row.employeeId)}` });
     else seenIds.set(row.employeeId, row.line);
     if (!row.name) errors.push({ line: row.line, column: 'name', reason: 'is empty' });
     else if (row.name.length > 200) errors.push({ line: row.line, column: 'name', reason: 'is longer than 200 characters' });
     if (row.email) {
       if (!isEmail(row.email)) errors.push({ line: row.line, column: 'email', reason: `"${row.email}" is not an e-mail address` });
-      else if (seenEmails.has(row.email)) errors.push({ line: row.line, column: 'email', reason: `is also used on line ${seenEmails.get(row.email)}` });
+      else if (seenEmails.has(row.email))
+        errors.push({ line: row.line, column: 'email', reason: `is also used on line ${seenEmails.get(row.email)}` });
       else seenEmails.set(row.email, row.line);
     }
   }
@@ -121,8 +130,10 @@ export function checkRows(rows: ImportRow[], existing: Existing): ImportRowError
   const known = (id: string) => seenIds.has(id) || existing.has(id);
   for (const row of rows) {
     if (!row.managerEmployeeId) continue;
-    if (row.managerEmployeeId === row.employeeId) errors.push({ line: row.line, column: 'manager_id', reason: 'a person cannot be their own manager' });
-    else if (!known(row.managerEmployeeId)) errors.push({ line: row.line, column: 'manager_id', reason: `no person with employee_id "${row.managerEmployeeId}"` });
+    if (row.managerEmployeeId === row.employeeId)
+      errors.push({ line: row.line, column: 'manager_id', reason: 'a person cannot be their own manager' });
+    else if (!known(row.managerEmployeeId))
+      errors.push({ line: row.line, column: 'manager_id', reason: `no person with employee_id "${row.managerEmployeeId}"` });
   }
   if (errors.length === 0) errors.push(...reportingLoops(rows, existing));
   return errors;
@@ -160,7 +171,8 @@ export function importActions(rows: ImportRow[], existing: Existing): Map<number
       before.managerEmployeeId !== row.managerEmployeeId ||
       before.title !== row.title ||
       before.department !== row.department
-    ) actions.set(row.line, ImportAction.UPDATE);
+    )
+      actions.set(row.line, ImportAction.UPDATE);
     else actions.set(row.line, ImportAction.UNCHANGED);
   }
   return actions;

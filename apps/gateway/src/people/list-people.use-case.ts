@@ -14,8 +14,16 @@ export class ListPeopleUseCase {
   }
 
   /** A page of the directory with cursors (keyset paging), filtered and sorted in PostgreSQL. */
-  async page(viewer: Viewer, options: { first?: number; after?: string; filter?: PeopleFilterInput; sort?: PeopleSort }): Promise<PersonPage> {
-    const request = pageRequest(options.first ?? 100, options.after, options.sort?.by ?? PeopleSortKey.NAME, options.sort?.direction ?? SortDirection.ASC);
+  async page(
+    viewer: Viewer,
+    options: { first?: number; after?: string; filter?: PeopleFilterInput; sort?: PeopleSort },
+  ): Promise<PersonPage> {
+    const request = pageRequest(
+      options.first ?? 100,
+      options.after,
+      options.sort?.by ?? PeopleSortKey.NAME,
+      options.sort?.direction ?? SortDirection.ASC,
+    );
     const { rows, total } = await this.people.page(viewer.organisationId, options.filter ?? {}, request);
     const { nodes, pageInfo } = toPage(rows as (Person & { sortKey: string })[], request, (p) => ({ key: p.sortKey, id: p.id }));
     return { nodes: nodes.map(({ sortKey: _key, ...person }) => person), totalCount: total, pageInfo };

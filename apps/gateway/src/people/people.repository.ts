@@ -33,7 +33,11 @@ export class PeopleRepository {
   }
 
   findByEmail(organisationId: string, email: string): Promise<PersonEntity | null> {
-    return this.people.createQueryBuilder('p').where('p.organisationId = :organisationId', { organisationId }).andWhere('lower(p.email) = lower(:email)', { email }).getOne();
+    return this.people
+      .createQueryBuilder('p')
+      .where('p.organisationId = :organisationId', { organisationId })
+      .andWhere('lower(p.email) = lower(:email)', { email })
+      .getOne();
   }
 
   /** These people of the organisation (all of them, however many), as `list` describes them. */
@@ -61,14 +65,21 @@ export class PeopleRepository {
    * key and the id (`first + 1` rows, so the caller knows whether more follow), and the count of
    * everyone matching the filter.
    */
-  async page(organisationId: string, filter: PeopleFilter & { department?: string | null }, page: PageRequest<PeopleSortKey>): Promise<{ rows: Person[]; total: number }> {
+  async page(
+    organisationId: string,
+    filter: PeopleFilter & { department?: string | null },
+    page: PageRequest<PeopleSortKey>,
+  ): Promise<{ rows: Person[]; total: number }> {
     const column = page.sort === PeopleSortKey.EMPLOYEE_ID ? 'p.employeeId' : 'p.name';
     const order = page.direction === SortDirection.ASC ? 'ASC' : 'DESC';
     const qb = this.directoryQuery(organisationId, filter).addSelect(column, 'sortKey');
     if (filter.department) qb.andWhere('p.department = :department', { department: filter.department });
     const total = qb.clone().select('count(*)::int', 'n').getRawOne<{ n: number }>();
     if (page.after) {
-      qb.andWhere(`(${column}, p.id) ${order === 'ASC' ? '>' : '<'} (:afterKey, CAST(:afterId AS uuid))`, { afterKey: String(page.after.key), afterId: page.after.id });
+      qb.andWhere(`(${column}, p.id) ${order === 'ASC' ? '>' : '<'} (:afterKey, CAST(:afterId AS uuid))`, {
+        afterKey: String(page.after.key),
+        afterId: page.after.id,
+      });
     }
     qb.orderBy(column, order).addOrderBy('p.id', order);
     if (page.first != null) qb.limit(page.first + 1);
@@ -98,7 +109,13 @@ export class PeopleRepository {
   }
 
   private leadersOfLeaders(qb: SelectQueryBuilder<PersonEntity>): string {
-    return qb.subQuery().select('1').from(PersonEntity, 'r').innerJoin(PersonEntity, 'rr', 'rr.managerId = r.id').where('r.managerId = p.id').getQuery();
+    return qb
+      .subQuery()
+      .select('1')
+      .from(PersonEntity, 'r')
+      .innerJoin(PersonEntity, 'rr', 'rr.managerId = r.id')
+      .where('r.managerId = p.id')
+      .getQuery();
   }
 
   /**
@@ -115,7 +132,10 @@ export class PeopleRepository {
     if (changed.length) await repo.update({ organisationId, employeeId: In(changed.map((r) => r.employeeId)) }, { email: null });
     let written = 0;
     for (const slice of chunks(changed)) {
-      await repo.upsert(slice.map((row) => ({ ...row, organisationId, managerId: null })), ['organisationId', 'employeeId']);
+      await repo.upsert(
+        slice.map((row) => ({ ...row, organisationId, managerId: null })),
+        ['organisationId', 'employeeId'],
+      );
       written += slice.length;
       await onChunk?.(written);
     }
@@ -137,6 +157,8 @@ export class PeopleRepository {
   }
 }
 
-function toPeople(rows: (Omit<Person, 'directReportCount'> & { directReportCount: string; sortKey?: string })[]): (Person & { sortKey?: string })[] {
+function toPeople(
+  rows: (Omit<Person, 'directReportCount'> & { directReportCount: string; sortKey?: string })[],
+): (Person & { sortKey?: string })[] {
   return rows.map((r) => ({ ...r, directReportCount: Number(r.directReportCount) }));
 }

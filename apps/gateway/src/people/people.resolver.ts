@@ -27,7 +27,9 @@ export class PeopleResolver {
   }
 
   @HrOnly()
-  @Query(() => PersonPage, { description: 'The organisation directory (HR), a page at a time: filtered and sorted on the server, paged with cursors.' })
+  @Query(() => PersonPage, {
+    description: 'The organisation directory (HR), a page at a time: filtered and sorted on the server, paged with cursors.',
+  })
   directory(
     @CurrentViewer() viewer: Viewer,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, at most 500 (default 100)' }) first?: number,
@@ -40,13 +42,15 @@ export class PeopleResolver {
 
   @HrOnly()
   @Mutation(() => ImportPeopleResult, {
-    description: 'Import people and reporting lines from CSV (employee_id, name, email, manager_id, title, department). Preview by default.',
+    description:
+      'Import people and reporting lines from CSV (employee_id, name, email, manager_id, title, department). Preview by default.',
   })
   importPeople(
     @CurrentViewer() viewer: Viewer,
     @Args('csv') csv: string,
     @Args('dryRun', { defaultValue: true }) dryRun: boolean,
-    @Args('importId', { type: () => ID, nullable: true, description: 'Any new id: progress is announced on importProgress(importId)' }) importId?: string,
+    @Args('importId', { type: () => ID, nullable: true, description: 'Any new id: progress is announced on importProgress(importId)' })
+    importId?: string,
   ): Promise<ImportPeopleResult> {
     return this.importPeopleUseCase.execute(viewer, csv, dryRun, importId);
   }

@@ -22,7 +22,12 @@ export class ProgressResolver {
   @Subscription(() => CycleProgress, {
     description: 'HR: the cycle progress, again whenever it changes.',
     filter: (payload: { cycleId: string }, variables: { cycleId: string }) => payload.cycleId === variables.cycleId,
-    resolve: function (this: ProgressResolver, _payload: unknown, args: { cycleId: string }, context: { leaderscope?: { viewer: Viewer } }) {
+    resolve: function (
+      this: ProgressResolver,
+      _payload: unknown,
+      args: { cycleId: string },
+      context: { leaderscope?: { viewer: Viewer } },
+    ) {
       return this.progress.execute(context.leaderscope!.viewer, args.cycleId);
     },
   })

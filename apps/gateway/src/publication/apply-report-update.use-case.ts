@@ -58,4 +58,3 @@ export class ApplyReportUpdateUseCase {
     if (outcome === 'stored' || outcome === 'stored and published') this.live.reportChanged(update.cycleId, update.subjectId);
   }
 }
-

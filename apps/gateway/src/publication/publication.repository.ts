@@ -5,7 +5,6 @@ import { CycleEntity } from '../cycles/cycle.entity';
 import { SubjectReportEntity } from '../reports/subject-report.entity';
 import { PublishedReportEntity } from './published-report.entity';
 
-
 function publicationOf(live: SubjectReportEntity, at: Date): PublishedReportEntity {
   const { cycleId, subjectId, organisationId, reportVersion, groupCounts, report, cells, overallFit } = live;
   return { cycleId, subjectId, organisationId, reportVersion, groupCounts, report, cells, overallFit, publishedAt: at };
@@ -17,12 +16,20 @@ export class PublicationRepository {
   /** When the cycle's results were released, if they were. */
   async releasedAt(manager: EntityManager, cycleId: string): Promise<Date | null> {
     if (!isUuid(cycleId)) return null;
-    return (await manager.getRepository(CycleEntity).findOne({ select: { id: true, releasedAt: true }, where: { id: cycleId } }))?.releasedAt ?? null;
+    return (
+      (await manager.getRepository(CycleEntity).findOne({ select: { id: true, releasedAt: true }, where: { id: cycleId } }))?.releasedAt ??
+      null
+    );
   }
 
   /** The subject's publication, locked until the transaction ends. */
   lockPublished(manager: EntityManager, cycleId: string, subjectId: string): Promise<PublishedReportEntity | null> {
-    return manager.getRepository(PublishedReportEntity).createQueryBuilder('p').where('p.cycleId = :cycleId AND p.subjectId = :subjectId', { cycleId, subjectId }).setLock('pessimistic_write').getOne();
+    return manager
+      .getRepository(PublishedReportEntity)
+      .createQueryBuilder('p')
+      .where('p.cycleId = :cycleId AND p.subjectId = :subjectId', { cycleId, subjectId })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   /** Publishes the live report as it is now, replacing the subject's publication. */

@@ -13,7 +13,7 @@ export class PublicationResolver {
   ) {}
 
   @HrOnly()
-  @Mutation(() => Cycle, { description: 'HR: release a closed cycle\'s results to each subject and their manager.' })
+  @Mutation(() => Cycle, { description: "HR: release a closed cycle's results to each subject and their manager." })
   async releaseResults(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<Cycle> {
     await this.release.execute(viewer, cycleId);
     return this.getCycle.execute(viewer, cycleId);

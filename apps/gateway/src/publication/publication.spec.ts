@@ -27,7 +27,8 @@ describe('publication', () => {
       report: emptyScoredReport(),
       scoredAt: new Date().toISOString(),
     });
-  const seen = async (token: string, resultSet?: string) => (await gw.ok(token, REPORT, { c: cycleId, s: subjectId, r: resultSet })).subjectReport;
+  const seen = async (token: string, resultSet?: string) =>
+    (await gw.ok(token, REPORT, { c: cycleId, s: subjectId, r: resultSet })).subjectReport;
 
   beforeAll(async () => {
     gw = await TestGateway.start();
@@ -35,7 +36,10 @@ describe('publication', () => {
     subjectId = acme.people.get('l1')!;
     const none = ['self', 'manager', 'peer', 'direct_report'].map((group) => ({ group, count: 0 }));
     cycleId = (await gw.ok(acme.hr, CREATE_CYCLE, { input: cycleInput('Review', { minRaters: none }) })).createCycle.id;
-    await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: cycleId, p: [subjectId] });
+    await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, {
+      c: cycleId,
+      p: [subjectId],
+    });
     await gw.ok(acme.hr, `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: cycleId });
     [ben, ada] = await Promise.all(['ben', 'ada'].map((p) => acme.signIn(p)));
   });
@@ -81,8 +85,10 @@ describe('publication', () => {
     expect((await gw.ok(acme.hr, `query($c: ID!) { resultSets(cycleId: $c) }`, { c: cycleId })).resultSets).toEqual(['live', 'rescore-1']);
   });
 
-  it("gives the manager a team view of the published figures", async () => {
-    const team = (await gw.ok(ada, `query($c: ID!) { teamReport(cycleId: $c) { rows { subject { employeeId } responseCount } } }`, { c: cycleId })).teamReport;
+  it('gives the manager a team view of the published figures', async () => {
+    const team = (
+      await gw.ok(ada, `query($c: ID!) { teamReport(cycleId: $c) { rows { subject { employeeId } responseCount } } }`, { c: cycleId })
+    ).teamReport;
     expect(team.rows).toEqual([{ subject: { employeeId: 'l1' }, responseCount: 12 }]);
     expect(codeOf(await gw.gql(ben, `query($c: ID!) { teamReport(cycleId: $c) { cycleId } }`, { c: cycleId }))).toBe('FORBIDDEN'); // no report of Ben's was reviewed
   });

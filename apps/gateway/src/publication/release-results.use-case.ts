@@ -35,12 +35,22 @@ export class ReleaseResultsUseCase {
       // Status read and changed under the cycle's row lock (see CloseCycleUseCase).
       const cycle = (await this.cycles.lock(manager, cycleId))!;
       if (cycle.releasedAt) throw new ConflictError('The results of this cycle were released already');
-      if (cycle.status !== 'closed' && cycle.status !== 'launched') throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`);
+      if (cycle.status !== 'closed' && cycle.status !== 'launched')
+        throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`);
       await this.publication.publishFirst(manager, await this.reports.liveOfCycle(manager, cycle.id));
-      await this.cycles.update(manager, cycle.id, { status: cycle.status === 'closed' ? 'released' : cycle.status, releasedAt: new Date() });
-      await this.audit.record(manager, { organisationId: cycle.organisationId, accountId: viewer.accountId, action: 'results.released', target: `cycle:${cycle.id}` });
+      await this.cycles.update(manager, cycle.id, {
+        status: cycle.status === 'closed' ? 'released' : cycle.status,
+        releasedAt: new Date(),
+      });
+      await this.audit.record(manager, {
+        organisationId: cycle.organisationId,
+        accountId: viewer.accountId,
+        action: 'results.released',
+        target: `cycle:${cycle.id}`,
+      });
       // The subject and their manager hear, by mail, that the report is ready.
-      for (const notice of await this.notices.released(manager, cycle)) emit(resultsReleasedV1, notice, { organisationId: cycle.organisationId, correlationId: cycle.id });
+      for (const notice of await this.notices.released(manager, cycle))
+        emit(resultsReleasedV1, notice, { organisationId: cycle.organisationId, correlationId: cycle.id });
     });
     this.live.changed(cycleId);
   }

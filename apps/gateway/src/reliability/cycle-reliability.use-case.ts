@@ -53,7 +53,12 @@ export class CycleReliabilityUseCase {
       groups: (r?.reliability.groups ?? [])
         .filter((g) => g.group !== 'self')
         .map((g) => ({ group: g.group, icc1: g.icc1, icck: g.icck, subjects: Math.max(0, ...g.dimensions.map((d) => d.subjects)) })),
-      norms: (r?.norms.dimensions ?? []).map((d) => ({ dimensionId: d.dimensionId, name: names.get(d.dimensionId) ?? d.dimensionId, n: d.n, available: d.available })),
+      norms: (r?.norms.dimensions ?? []).map((d) => ({
+        dimensionId: d.dimensionId,
+        name: names.get(d.dimensionId) ?? d.dimensionId,
+        n: d.n,
+        available: d.available,
+      })),
       projection,
       target: DEFAULT_RELIABILITY_TARGET,
     };

@@ -16,7 +16,16 @@ export class CycleResultsRepository {
       const repo = manager.getRepository(CycleResultEntity);
       const stored = await repo.findOne({ where: { cycleId: r.cycleId, resultSet: r.resultSet }, lock: { mode: 'pessimistic_write' } });
       if (stored && stored.resultVersion >= r.resultVersion) return false;
-      await repo.save({ cycleId: r.cycleId, resultSet: r.resultSet, organisationId, resultVersion: r.resultVersion, instrumentId: r.instrumentId, closed: r.closed, result: r, scoredAt: new Date(r.scoredAt) });
+      await repo.save({
+        cycleId: r.cycleId,
+        resultSet: r.resultSet,
+        organisationId,
+        resultVersion: r.resultVersion,
+        instrumentId: r.instrumentId,
+        closed: r.closed,
+        result: r,
+        scoredAt: new Date(r.scoredAt),
+      });
       return true;
     });
   }
@@ -24,9 +33,20 @@ export class CycleResultsRepository {
   async applyComparisons(organisationId: string, c: ReportComparisonsUpdatedV1): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(SubjectComparisonEntity);
-      const stored = await repo.findOne({ where: { cycleId: c.cycleId, subjectId: c.subjectId, resultSet: c.resultSet }, lock: { mode: 'pessimistic_write' } });
+      const stored = await repo.findOne({
+        where: { cycleId: c.cycleId, subjectId: c.subjectId, resultSet: c.resultSet },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (stored && stored.comparisonVersion >= c.comparisonVersion) return false;
-      await repo.save({ cycleId: c.cycleId, subjectId: c.subjectId, resultSet: c.resultSet, organisationId, comparisonVersion: c.comparisonVersion, comparisons: { norms: c.norms, trend: c.trend }, scoredAt: new Date(c.scoredAt) });
+      await repo.save({
+        cycleId: c.cycleId,
+        subjectId: c.subjectId,
+        resultSet: c.resultSet,
+        organisationId,
+        comparisonVersion: c.comparisonVersion,
+        comparisons: { norms: c.norms, trend: c.trend },
+        scoredAt: new Date(c.scoredAt),
+      });
       return true;
     });
   }
@@ -37,7 +57,9 @@ export class CycleResultsRepository {
 
   /** The organisation's latest closed cycle result of an instrument (its ICC(1) feeds the projection). */
   latestClosed(organisationId: string, instrumentId: string): Promise<CycleResultEntity | null> {
-    return this.dataSource.getRepository(CycleResultEntity).findOne({ where: { organisationId, instrumentId, closed: true }, order: { scoredAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(CycleResultEntity)
+      .findOne({ where: { organisationId, instrumentId, closed: true }, order: { scoredAt: 'DESC' } });
   }
 
   comparison(cycleId: string, subjectId: string, resultSet: string): Promise<SubjectComparisonEntity | null> {
@@ -56,8 +78,14 @@ export class CycleResultsRepository {
       }
       return [...by.values()];
     };
-    const assignments = await this.dataSource.getRepository(AssignmentEntity).find({ select: { subjectId: true, raterGroup: true }, where: { cycleId, revokedAt: IsNull() } });
+    const assignments = await this.dataSource
+      .getRepository(AssignmentEntity)
+      .find({ select: { subjectId: true, raterGroup: true }, where: { cycleId, revokedAt: IsNull() } });
     if (assignments.length) return count(assignments);
-    return count(await this.dataSource.getRepository(NominationEntity).find({ select: { subjectId: true, raterGroup: true }, where: { cycleId, status: In(['proposed', 'approved']) } }));
+    return count(
+      await this.dataSource
+        .getRepository(NominationEntity)
+        .find({ select: { subjectId: true, raterGroup: true }, where: { cycleId, status: In(['proposed', 'approved']) } }),
+    );
   }
 }

@@ -9,6 +9,13 @@ import { ReportComparisonsUseCase } from './report-comparisons.use-case';
 /** Cycle-level results: HR's reliability page (measured and projected) and each report's comparisons (norms, trend). */
 @Module({
   imports: [ReportsModule],
-  providers: [CycleResultsRepository, CycleResultsConsumer, CycleReliabilityUseCase, ReportComparisonsUseCase, ReliabilityResolver, ReportComparisonsResolver],
+  providers: [
+    CycleResultsRepository,
+    CycleResultsConsumer,
+    CycleReliabilityUseCase,
+    ReportComparisonsUseCase,
+    ReliabilityResolver,
+    ReportComparisonsResolver,
+  ],
 })
 export class ReliabilityModule {}

@@ -11,7 +11,10 @@ export class ReliabilityResolver {
   constructor(private readonly reliability: CycleReliabilityUseCase) {}
 
   @HrOnly()
-  @Query(() => CycleReliability, { description: 'HR: alpha per dimension, ICC per rater group, norm availability, and the projected reliability of who is invited (also before launch).' })
+  @Query(() => CycleReliability, {
+    description:
+      'HR: alpha per dimension, ICC per rater group, norm availability, and the projected reliability of who is invited (also before launch).',
+  })
   cycleReliability(
     @CurrentViewer() viewer: Viewer,
     @Args('cycleId', { type: () => ID }) cycleId: string,
@@ -25,8 +28,18 @@ export class ReliabilityResolver {
 export class ReportComparisonsResolver {
   constructor(private readonly readComparisons: ReportComparisonsUseCase) {}
 
-  @ResolveField(() => ReportComparisons, { nullable: true, description: 'Percentiles and like-for-like trend, once the cycle is scored (null before)' })
+  @ResolveField(() => ReportComparisons, {
+    nullable: true,
+    description: 'Percentiles and like-for-like trend, once the cycle is scored (null before)',
+  })
   comparisons(@CurrentViewer() viewer: Viewer, @Parent() report: SubjectReport): Promise<ReportComparisons | null> {
-    return this.readComparisons.execute(viewer, report.cycleId, report.subject.id, report.resultSet, report.visibility, report.reportVersion);
+    return this.readComparisons.execute(
+      viewer,
+      report.cycleId,
+      report.subject.id,
+      report.resultSet,
+      report.visibility,
+      report.reportVersion,
+    );
   }
 }

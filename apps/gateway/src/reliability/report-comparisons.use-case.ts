@@ -19,7 +19,14 @@ export class ReportComparisonsUseCase {
     private readonly results: CycleResultsRepository,
   ) {}
 
-  async execute(viewer: Viewer, cycleId: string, subjectId: string, resultSet: string, visibility: string, reportVersion: number): Promise<ReportComparisons | null> {
+  async execute(
+    viewer: Viewer,
+    cycleId: string,
+    subjectId: string,
+    resultSet: string,
+    visibility: string,
+    reportVersion: number,
+  ): Promise<ReportComparisons | null> {
     const cycle = await this.access.cycle(viewer, cycleId);
     const source = await this.access.report(viewer, cycle, subjectId, resultSet === 'live' ? undefined : resultSet);
     if (source !== visibility) return null;
@@ -38,7 +45,12 @@ export class ReportComparisonsUseCase {
         dimensionId: n.dimensionId,
         name: name(n.dimensionId),
         cycle: n.cycle,
-        organisation: { percentile: n.organisation.percentile, normSize: n.organisation.normSize, available: n.organisation.available, reason: n.organisation.reason },
+        organisation: {
+          percentile: n.organisation.percentile,
+          normSize: n.organisation.normSize,
+          available: n.organisation.available,
+          reason: n.organisation.reason,
+        },
         organisationCycles: n.organisation.cycles,
       })),
       trend: trend && {

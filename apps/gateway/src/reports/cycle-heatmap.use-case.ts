@@ -14,8 +14,17 @@ export class CycleHeatmapUseCase {
   ) {}
 
   /** Every row sorted by name when no page, filter or sort is asked for; otherwise a page from PostgreSQL. */
-  async execute(viewer: Viewer, cycleId: string, options: { first?: number; after?: string; filter?: HeatmapFilter; sort?: HeatmapSort } = {}): Promise<Heatmap> {
-    const request = pageRequest(options.first, options.after, options.sort?.by ?? HeatmapSortKey.NAME, options.sort?.direction ?? SortDirection.ASC);
+  async execute(
+    viewer: Viewer,
+    cycleId: string,
+    options: { first?: number; after?: string; filter?: HeatmapFilter; sort?: HeatmapSort } = {},
+  ): Promise<Heatmap> {
+    const request = pageRequest(
+      options.first,
+      options.after,
+      options.sort?.by ?? HeatmapSortKey.NAME,
+      options.sort?.direction ?? SortDirection.ASC,
+    );
     return this.heatmap.page(await this.access.cycle(viewer, cycleId), options.filter ?? {}, request);
   }
 }

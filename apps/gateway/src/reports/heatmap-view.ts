@@ -17,7 +17,10 @@ export class HeatmapView {
   async of(cycle: CycleEntity, subjectIds: string[] | null, source: 'live' | 'published'): Promise<Heatmap> {
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
     const rows = await this.reports.heatmapRows(cycle.id, subjectIds, source);
-    const people = await this.people.mapByIds(cycle.organisationId, rows.map((r) => r.subjectId));
+    const people = await this.people.mapByIds(
+      cycle.organisationId,
+      rows.map((r) => r.subjectId),
+    );
     return {
       cycleId: cycle.id,
       dimensions: instrument.dimensions.map((d) => ({ id: d.id, name: d.name })),
@@ -35,11 +38,19 @@ export class HeatmapView {
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
     const { rows, total } = await this.reports.heatmapPage(cycle.organisationId, cycle.id, filter, request);
     const { nodes, pageInfo } = toPage(rows, request, (r) => ({ key: r.sortKey, id: r.subjectId }));
-    const people = await this.people.mapByIds(cycle.organisationId, nodes.map((r) => r.subjectId));
+    const people = await this.people.mapByIds(
+      cycle.organisationId,
+      nodes.map((r) => r.subjectId),
+    );
     return {
       cycleId: cycle.id,
       dimensions: instrument.dimensions.map((d) => ({ id: d.id, name: d.name })),
-      rows: nodes.map((r) => ({ subject: people.get(r.subjectId)!, responseCount: r.responseCount, overallFit: r.overallFit, cells: r.cells })),
+      rows: nodes.map((r) => ({
+        subject: people.get(r.subjectId)!,
+        responseCount: r.responseCount,
+        overallFit: r.overallFit,
+        cells: r.cells,
+      })),
       totalCount: total,
       pageInfo,
     };

@@ -74,7 +74,12 @@ describe('paged lists', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await createGateway({ databaseUrl: db.url, transport: new InProcessTransport(catalogue), secret: 'paging-secret-0123456789', logger: false });
+    app = await createGateway({
+      databaseUrl: db.url,
+      transport: new InProcessTransport(catalogue),
+      secret: 'paging-secret-0123456789',
+      logger: false,
+    });
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
     const dataSource = app.get(DataSource);
@@ -86,13 +91,25 @@ describe('paged lists', () => {
     });
     hr = ((await login.json()) as any).data.login.token;
     await ok(`mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied } }`, { csv: organisationCsv() });
-    leaders = (await ok(`{ people(leadersOfLeadersOnly: true) { id employeeId name department } }`)).people.filter((p: { employeeId: string }) => /^L\d+$/.test(p.employeeId));
+    leaders = (await ok(`{ people(leadersOfLeadersOnly: true) { id employeeId name department } }`)).people.filter(
+      (p: { employeeId: string }) => /^L\d+$/.test(p.employeeId),
+    );
     expect(leaders).toHaveLength(12);
     const now = Date.now();
-    cycleId = (await ok(`mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`, {
-      input: { name: 'Paging', anonymityThreshold: 3, opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 86400_000).toISOString() },
-    })).createCycle.id;
-    await ok(`mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: cycleId, p: leaders.map((l) => l.id) });
+    cycleId = (
+      await ok(`mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`, {
+        input: {
+          name: 'Paging',
+          anonymityThreshold: 3,
+          opensAt: new Date(now - 3600_000).toISOString(),
+          closesAt: new Date(now + 86400_000).toISOString(),
+        },
+      })
+    ).createCycle.id;
+    await ok(`mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, {
+      c: cycleId,
+      p: leaders.map((l) => l.id),
+    });
     // The gateway's report read model, as its report.updated consumer stores it (cells beside each report).
     for (const [i, leader] of leaders.entries()) {
       const responses = 3 + ((i * 5) % 7);
@@ -101,7 +118,15 @@ describe('paged lists', () => {
       await dataSource.query(
         `INSERT INTO gateway.subject_report (cycle_id, subject_id, result_set, organisation_id, report_version, instrument_version, role_profile_id, response_count, group_counts, report, scored_at, cells, overall_fit)
          VALUES ($1, $2, 'live', $3, 1, 1, NULL, $4, $5, '{}', now(), $6, $7)`,
-        [cycleId, leader.id, organisationId, responses, JSON.stringify({ peer: responses - 1, self: 1 }), JSON.stringify([{ dimensionId: 'd1', suppressed: false, mean: 3, fit }]), fit],
+        [
+          cycleId,
+          leader.id,
+          organisationId,
+          responses,
+          JSON.stringify({ peer: responses - 1, self: 1 }),
+          JSON.stringify([{ dimensionId: 'd1', suppressed: false, mean: 3, fit }]),
+          fit,
+        ],
       );
     }
   }, 120000);
@@ -124,7 +149,9 @@ describe('paged lists', () => {
   it('pages through the heatmap with cursors in each sort order, every row once', async () => {
     const byName = await allPages({ c: cycleId }, 5);
     expect(byName.total).toBe(12);
-    const expectedByName = [...leaders].sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1)).map((l) => l.id);
+    const expectedByName = [...leaders]
+      .sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1))
+      .map((l) => l.id);
     expect(byName.rows.map((r) => r.subject.id)).toEqual(expectedByName);
 
     const byFit = await allPages({ c: cycleId, sort: { by: 'OVERALL_FIT', direction: 'DESC' } }, 4);
@@ -156,7 +183,12 @@ describe('paged lists', () => {
     expect(tooMany.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     expect(tooMany.errors![0].extensions!.fields[0].field).toBe('first');
     const { cycleHeatmap } = await ok(HEATMAP, { c: cycleId, first: 2 });
-    const otherSort = await gql(HEATMAP, { c: cycleId, first: 2, after: cycleHeatmap.pageInfo.endCursor, sort: { by: 'RESPONSES', direction: 'ASC' } });
+    const otherSort = await gql(HEATMAP, {
+      c: cycleId,
+      first: 2,
+      after: cycleHeatmap.pageInfo.endCursor,
+      sort: { by: 'RESPONSES', direction: 'ASC' },
+    });
     expect(otherSort.errors![0].extensions!.fields[0].field).toBe('after');
     const garbage = await gql(HEATMAP, { c: cycleId, first: 2, after: 'not-a-cursor' });
     expect(garbage.errors![0].extensions!.fields[0].field).toBe('after');

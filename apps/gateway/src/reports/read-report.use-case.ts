@@ -18,7 +18,10 @@ export class ReadReportUseCase {
   async execute(viewer: Viewer, cycleId: string, subjectId: string, resultSet?: string | null): Promise<SubjectReport | null> {
     const cycle = await this.access.cycle(viewer, cycleId);
     const source = await this.access.report(viewer, cycle, subjectId, resultSet);
-    const stored = source === 'live' ? await this.reports.live(cycle.id, subjectId, resultSet ?? LIVE_RESULT_SET) : await this.reports.published(cycle.id, subjectId);
+    const stored =
+      source === 'live'
+        ? await this.reports.live(cycle.id, subjectId, resultSet ?? LIVE_RESULT_SET)
+        : await this.reports.published(cycle.id, subjectId);
     return stored ? this.view.of(cycle, stored, source) : null;
   }
 }

@@ -7,9 +7,23 @@ import { PeopleRepository } from '../people/people.repository';
 import { GroupScore, SubjectReport } from './dto/report.model';
 import { StoredReport } from './reports.repository';
 
-export function groupScore(group: RaterGroup | null, score: PublishedFigure | SuppressedFigure | (PublishedFigure & { includes: RaterGroup[] })): GroupScore {
+export function groupScore(
+  group: RaterGroup | null,
+  score: PublishedFigure | SuppressedFigure | (PublishedFigure & { includes: RaterGroup[] }),
+): GroupScore {
   if ('suppressed' in score) {
-    return { group, n: score.n, suppressed: true, suppressionReason: score.reason, mean: null, sd: null, ciLow: null, ciHigh: null, rwg: null, includes: [] };
+    return {
+      group,
+      n: score.n,
+      suppressed: true,
+      suppressionReason: score.reason,
+      mean: null,
+      sd: null,
+      ciLow: null,
+      ciHigh: null,
+      rwg: null,
+      includes: [],
+    };
   }
   return {
     group,
@@ -39,13 +53,29 @@ export class ReportView {
     const ranked = (list: { dimensionId: string; others: number; target: number | null; fit: number | null }[]) =>
       list.map((r) => ({ ...r, name: name(r.dimensionId) }));
     const gaps = (list: { dimensionId: string; self: number; others: number; gap: number; ci95: [number, number] }[]) =>
-      list.map((g) => ({ dimensionId: g.dimensionId, name: name(g.dimensionId), self: g.self, others: g.others, gap: g.gap, ciLow: g.ci95[0], ciHigh: g.ci95[1] }));
+      list.map((g) => ({
+        dimensionId: g.dimensionId,
+        name: name(g.dimensionId),
+        self: g.self,
+        others: g.others,
+        gap: g.gap,
+        ciLow: g.ci95[0],
+        ciHigh: g.ci95[1],
+      }));
     const risks = new Map(instrument.transitionRisks.map((r) => [r.id, r]));
     const texts = new Map(instrument.items.map((i) => [i.id, i.text]));
     // Reports scored before item-level results existed have none.
     const items: ScoredItemResults = report.items ?? { items: [], highest: [], lowest: [] };
     const rankedItems = (list: RankedItemResult[]) =>
-      list.map((r) => ({ itemId: r.itemId, text: texts.get(r.itemId) ?? r.itemId, dimensionId: r.dimensionId, others: r.others, n: r.n, ciLow: r.ci95?.[0] ?? null, ciHigh: r.ci95?.[1] ?? null }));
+      list.map((r) => ({
+        itemId: r.itemId,
+        text: texts.get(r.itemId) ?? r.itemId,
+        dimensionId: r.dimensionId,
+        others: r.others,
+        n: r.n,
+        ciLow: r.ci95?.[0] ?? null,
+        ciHigh: r.ci95?.[1] ?? null,
+      }));
     return {
       cycleId: stored.cycleId,
       subject,
@@ -81,7 +111,15 @@ export class ReportView {
         signalsEvaluated: r.signalsEvaluated,
         minSignals: r.minSignals,
       })),
-      readiness: report.readiness.map((r) => ({ profileId: r.profileId, name: r.name, status: r.status, share: r.share, meanFit: r.meanFit, assessed: r.assessed, meets: r.meets })),
+      readiness: report.readiness.map((r) => ({
+        profileId: r.profileId,
+        name: r.name,
+        status: r.status,
+        share: r.share,
+        meanFit: r.meanFit,
+        assessed: r.assessed,
+        meets: r.meets,
+      })),
       comments: report.comments.map((c) => ({ dimensionId: c.dimensionId, group: c.group, text: c.text })),
       items: items.items.map((i) => ({
         itemId: i.itemId,

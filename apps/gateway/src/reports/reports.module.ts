@@ -10,7 +10,16 @@ import { TeamReportUseCase } from './team-report.use-case';
 
 /** Reading reports: one subject's, the cycle heatmap, a manager's team, live or published by who is asking. */
 @Module({
-  providers: [ReportsRepository, ReportView, HeatmapView, ReadReportUseCase, ListResultSetsUseCase, CycleHeatmapUseCase, TeamReportUseCase, ReportsResolver],
+  providers: [
+    ReportsRepository,
+    ReportView,
+    HeatmapView,
+    ReadReportUseCase,
+    ListResultSetsUseCase,
+    CycleHeatmapUseCase,
+    TeamReportUseCase,
+    ReportsResolver,
+  ],
   exports: [ReportsRepository, ReadReportUseCase],
 })
 export class ReportsModule {}

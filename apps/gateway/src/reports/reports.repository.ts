@@ -9,9 +9,11 @@ import { PageRequest, SortDirection } from '../common/paging';
 import { HeatmapFilter, HeatmapSortKey } from './dto/heatmap.model';
 import { HeatmapCellRow, SubjectReportEntity } from './subject-report.entity';
 
-
 /** A stored report as the read side needs it, live or published. */
-export type StoredReport = Pick<SubjectReportEntity, 'cycleId' | 'subjectId' | 'resultSet' | 'reportVersion' | 'responseCount' | 'roleProfileId' | 'groupCounts' | 'report' | 'scoredAt'> & {
+export type StoredReport = Pick<
+  SubjectReportEntity,
+  'cycleId' | 'subjectId' | 'resultSet' | 'reportVersion' | 'responseCount' | 'roleProfileId' | 'groupCounts' | 'report' | 'scoredAt'
+> & {
   /** Null for a publication without a live report (then the cycle's version applies). */
   instrumentVersion: number | null;
 };
@@ -27,7 +29,10 @@ export interface HeatmapRowData {
 const HEATMAP_SORT: Record<HeatmapSortKey, { expression: (d: SortDirection) => string; cast: string }> = {
   [HeatmapSortKey.NAME]: { expression: () => 'p.name', cast: 'text' },
   // Rows without a fit sort last either way.
-  [HeatmapSortKey.OVERALL_FIT]: { expression: (d) => `coalesce(r.overall_fit, '${d === SortDirection.ASC ? '' : '-'}Infinity'::float8)`, cast: 'float8' },
+  [HeatmapSortKey.OVERALL_FIT]: {
+    expression: (d) => `coalesce(r.overall_fit, '${d === SortDirection.ASC ? '' : '-'}Infinity'::float8)`,
+    cast: 'float8',
+  },
   [HeatmapSortKey.RESPONSES]: { expression: () => 'r.response_count', cast: 'int' },
 };
 
@@ -38,7 +43,17 @@ export class ReportsRepository {
 
   /** Stores a newer report; an older or repeated version (redelivery, reordering) changes nothing. Returns whether it was stored. */
   async storeIfNewer(manager: EntityManager, row: SubjectReportEntity): Promise<boolean> {
-    const updated = ['report_version', 'instrument_version', 'role_profile_id', 'response_count', 'group_counts', 'report', 'scored_at', 'cells', 'overall_fit'];
+    const updated = [
+      'report_version',
+      'instrument_version',
+      'role_profile_id',
+      'response_count',
+      'group_counts',
+      'report',
+      'scored_at',
+      'cells',
+      'overall_fit',
+    ];
     const result = await manager
       .createQueryBuilder()
       .insert()
@@ -121,7 +136,9 @@ export class ReportsRepository {
     const where: string[] = [];
     if (filter.search) {
       params.push(`%${filter.search.toLowerCase()}%`, filter.search);
-      where.push(`(lower(p.name) LIKE $${params.length - 1} OR lower(coalesce(p.email, '')) LIKE $${params.length - 1} OR p.employee_id = $${params.length})`);
+      where.push(
+        `(lower(p.name) LIKE $${params.length - 1} OR lower(coalesce(p.email, '')) LIKE $${params.length - 1} OR p.employee_id = $${params.length})`,
+      );
     }
     if (filter.department) {
       params.push(filter.department);

@@ -21,7 +21,8 @@ export class ReportsResolver {
 
   @Query(() => SubjectReport, {
     nullable: true,
-    description: "A subject's report: HR (live figures); the subject and their manager after release. Null until the first response is scored.",
+    description:
+      "A subject's report: HR (live figures); the subject and their manager after release. Null until the first response is scored.",
   })
   subjectReport(
     @CurrentViewer() viewer: Viewer,
@@ -39,7 +40,10 @@ export class ReportsResolver {
   }
 
   @HrOnly()
-  @Query(() => Heatmap, { description: 'HR: subjects × dimensions, with fit to the role profile. Every row by name, or a page (`first`, `after`) filtered and sorted on the server.' })
+  @Query(() => Heatmap, {
+    description:
+      'HR: subjects × dimensions, with fit to the role profile. Every row by name, or a page (`first`, `after`) filtered and sorted on the server.',
+  })
   cycleHeatmap(
     @CurrentViewer() viewer: Viewer,
     @Args('cycleId', { type: () => ID }) cycleId: string,
@@ -61,7 +65,12 @@ export class ReportsResolver {
     description: "A subject's report, again whenever it changes (same access rules as subjectReport).",
     filter: (payload: { cycleId: string; subjectId: string }, variables: { cycleId: string; subjectId: string }) =>
       payload.cycleId === variables.cycleId && payload.subjectId === variables.subjectId,
-    resolve: function (this: ReportsResolver, _payload: unknown, args: { cycleId: string; subjectId: string }, context: { leaderscope?: { viewer: Viewer } }) {
+    resolve: function (
+      this: ReportsResolver,
+      _payload: unknown,
+      args: { cycleId: string; subjectId: string },
+      context: { leaderscope?: { viewer: Viewer } },
+    ) {
       return this.readReport.execute(context.leaderscope!.viewer, args.cycleId, args.subjectId);
     },
   })

@@ -21,7 +21,12 @@ export class OpenSurveyUseCase {
     const identifiable = IDENTIFIABLE_GROUPS.includes(group);
     const submitted = assignment.status === 'submitted';
     // A closed cycle's link is a notice ("this survey closed on …"), not a form.
-    const closedAt = cycle.status === 'closed' || cycle.status === 'released' ? (cycle.closedAt ?? cycle.closesAt) : cycle.closesAt.getTime() <= Date.now() ? cycle.closesAt : null;
+    const closedAt =
+      cycle.status === 'closed' || cycle.status === 'released'
+        ? (cycle.closedAt ?? cycle.closesAt)
+        : cycle.closesAt.getTime() <= Date.now()
+          ? cycle.closesAt
+          : null;
     return {
       cycleName: cycle.name,
       subjectName: subject.name,
@@ -38,14 +43,17 @@ export class OpenSurveyUseCase {
       status: assignment.status,
       scale: instrument.scale.labels.map((label, i) => ({ value: instrument.scale.min + i, label })),
       notAbleToRateLabel: instrument.scale.notAbleToRate,
-      dimensions: closedAt || submitted ? [] : instrument.dimensions
-        .map((d) => ({
-          id: d.id,
-          name: d.name,
-          description: d.description,
-          items: instrument.items.filter((i) => i.dimensionId === d.id && observes(i)).map((i) => ({ id: i.id, text: i.text })),
-        }))
-        .filter((d) => d.items.length > 0),
+      dimensions:
+        closedAt || submitted
+          ? []
+          : instrument.dimensions
+              .map((d) => ({
+                id: d.id,
+                name: d.name,
+                description: d.description,
+                items: instrument.items.filter((i) => i.dimensionId === d.id && observes(i)).map((i) => ({ id: i.id, text: i.text })),
+              }))
+              .filter((d) => d.items.length > 0),
       // A submitted survey shows that it was submitted and when, never the answers (docs/anonymity.md).
       submittedAt: submitted ? assignment.submittedAt : null,
       answers: submitted ? [] : Object.entries(assignment.draftAnswers).map(([itemId, value]) => ({ itemId, value })),

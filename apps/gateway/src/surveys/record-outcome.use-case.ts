@@ -30,7 +30,9 @@ export class RecordOutcomeUseCase {
   }
 
   private async apply(manager: EntityManager, events: EventEnvelope[]): Promise<void> {
-    const recorded = events.filter((e) => e.type === responseRecordedV1.type).map((e) => (e as EventEnvelope<ResponseRecordedV1>).payload.submissionId);
+    const recorded = events
+      .filter((e) => e.type === responseRecordedV1.type)
+      .map((e) => (e as EventEnvelope<ResponseRecordedV1>).payload.submissionId);
     await this.surveys.markRecorded(manager, recorded);
     for (const e of events.filter((x) => x.type === responseRejectedV1.type) as EventEnvelope<ResponseRejectedV1>[]) {
       await this.surveys.markRejected(manager, e.payload.submissionId, e.payload.reasons);

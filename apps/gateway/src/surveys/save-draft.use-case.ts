@@ -24,8 +24,16 @@ export class SaveDraftUseCase {
       const { problems, answers, comments, total } = checkSurveyAnswers(input, instrument, assignment.raterGroup, false);
       if (problems.length) throw new InputError(problems);
       const now = new Date();
-      await this.surveys.saveDraft(manager, assignment.id, { draftAnswers: answers, draftComments: comments, startedAt: assignment.startedAt ?? now });
-      return { saved: { savedAt: now, answered: Object.keys(answers).length, total }, firstSave: assignment.status === 'invited', cycleId: cycle.id };
+      await this.surveys.saveDraft(manager, assignment.id, {
+        draftAnswers: answers,
+        draftComments: comments,
+        startedAt: assignment.startedAt ?? now,
+      });
+      return {
+        saved: { savedAt: now, answered: Object.keys(answers).length, total },
+        firstSave: assignment.status === 'invited',
+        cycleId: cycle.id,
+      };
     });
     // Announced after the commit, so subscribers never read the progress from before it.
     if (firstSave) this.live.changed(cycleId);

@@ -36,7 +36,11 @@ export class SubmitSurveyUseCase {
       .digest('hex');
     const receipt = await this.outbox
       .transact(async ({ manager, emit }) => {
-        const { assignment, cycle, instrument, previous } = await this.links.open(input.token, ip, { manager, forWrite: true, idempotencyKey: input.idempotencyKey });
+        const { assignment, cycle, instrument, previous } = await this.links.open(input.token, ip, {
+          manager,
+          forWrite: true,
+          idempotencyKey: input.idempotencyKey,
+        });
         if (previous) {
           if (previous.requestHash !== requestHash) {
             throw new ConflictError('This idempotency key was already used for a different submission');
@@ -58,19 +62,23 @@ export class SubmitSurveyUseCase {
           acceptedAt: new Date(),
         };
         await this.surveys.recordSubmission(manager, row, assignment, answers, comments);
-        emit(surveySubmittedV1, {
-          submissionId: row.id,
-          cycleId: cycle.id,
-          subjectId: assignment.subjectId,
-          raterId: assignment.id,
-          raterGroup: assignment.raterGroup,
-          instrumentId: instrument.id,
-          instrumentVersion: instrument.version,
-          answers,
-          comments,
-          policy: { minGroupSize: cycle.anonymityThreshold, roleProfileId: cycle.roleProfileId },
-          submittedAt: row.acceptedAt.toISOString(),
-        }, { organisationId: assignment.organisationId });
+        emit(
+          surveySubmittedV1,
+          {
+            submissionId: row.id,
+            cycleId: cycle.id,
+            subjectId: assignment.subjectId,
+            raterId: assignment.id,
+            raterGroup: assignment.raterGroup,
+            instrumentId: instrument.id,
+            instrumentVersion: instrument.version,
+            answers,
+            comments,
+            policy: { minGroupSize: cycle.anonymityThreshold, roleProfileId: cycle.roleProfileId },
+            submittedAt: row.acceptedAt.toISOString(),
+          },
+          { organisationId: assignment.organisationId },
+        );
         return { row, cycleId: cycle.id };
       })
       .catch(async (error: unknown) => {

@@ -15,12 +15,18 @@ export interface CheckedAnswers {
  * The framework's answer rules (one set for the gateway and the survey service), with each
  * problem named by its place in the input. `complete` asks for every item to be answered.
  */
-export function checkSurveyAnswers(input: SurveyAnswersInput, instrument: InstrumentDefinition, raterGroup: RaterGroupName, complete: boolean): CheckedAnswers {
+export function checkSurveyAnswers(
+  input: SurveyAnswersInput,
+  instrument: InstrumentDefinition,
+  raterGroup: RaterGroupName,
+  complete: boolean,
+): CheckedAnswers {
   const problems: FieldProblem[] = [];
   const position = new Map<string, number>();
   const answers: Record<string, number | null> = {};
   input.answers.forEach((answer, i) => {
-    if (position.has(answer.itemId)) problems.push({ field: `input.answers[${i}].itemId`, message: `item "${answer.itemId}" is answered twice` });
+    if (position.has(answer.itemId))
+      problems.push({ field: `input.answers[${i}].itemId`, message: `item "${answer.itemId}" is answered twice` });
     else position.set(answer.itemId, i);
     answers[answer.itemId] = answer.value ?? null;
   });
@@ -42,7 +48,10 @@ export function checkSurveyAnswers(input: SurveyAnswersInput, instrument: Instru
   }
   const missing = found.filter((p) => p.kind === 'missing').map((p) => ('itemId' in p ? p.itemId : ''));
   if (missing.length) {
-    problems.push({ field: 'input.answers', message: `${missing.length} item(s) not answered: ${missing.join(', ')} (answer each, or choose "not able to rate")` });
+    problems.push({
+      field: 'input.answers',
+      message: `${missing.length} item(s) not answered: ${missing.join(', ')} (answer each, or choose "not able to rate")`,
+    });
   }
   for (const key of Object.keys(comments)) if (!comments[key]) delete comments[key];
   const total = instrument.items.filter((i) => i.observers.includes(raterGroup)).length;

@@ -35,7 +35,11 @@ export class SurveyLinks {
     private readonly rateLimits: RateLimitsService,
   ) {}
 
-  async open(token: string, ip: string, options: { manager?: EntityManager; forWrite?: boolean; idempotencyKey?: string } = {}): Promise<OpenedLink> {
+  async open(
+    token: string,
+    ip: string,
+    options: { manager?: EntityManager; forWrite?: boolean; idempotencyKey?: string } = {},
+  ): Promise<OpenedLink> {
     await this.rateLimits.tokenUse(ip);
     const manager = options.manager ?? this.surveys.manager;
     const assignment = await this.surveys.assignmentByToken(manager, hashToken(token), options.forWrite ?? false);
@@ -49,7 +53,9 @@ export class SurveyLinks {
   /** Answers can be saved and submitted only while the cycle is launched and before it closes. */
   static requireOpen(cycle: CycleEntity): void {
     if (cycle.status !== 'launched' || cycle.closesAt.getTime() <= Date.now()) {
-      throw new ConflictError(`This cycle closed on ${cycle.closesAt.toISOString().slice(0, 10)}: answers can no longer be saved or submitted`);
+      throw new ConflictError(
+        `This cycle closed on ${cycle.closesAt.toISOString().slice(0, 10)}: answers can no longer be saved or submitted`,
+      );
     }
   }
 }

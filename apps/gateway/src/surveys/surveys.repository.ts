@@ -43,29 +43,54 @@ export class SurveysRepository {
     return this.dataSource.getRepository(SubmissionEntity).findOne({ where: { assignmentId }, order: { acceptedAt: 'DESC' } });
   }
 
-  async saveDraft(manager: EntityManager, assignmentId: string, change: Pick<AssignmentEntity, 'draftAnswers' | 'draftComments' | 'startedAt'>): Promise<void> {
+  async saveDraft(
+    manager: EntityManager,
+    assignmentId: string,
+    change: Pick<AssignmentEntity, 'draftAnswers' | 'draftComments' | 'startedAt'>,
+  ): Promise<void> {
     await manager.getRepository(AssignmentEntity).update({ id: assignmentId }, { ...change, status: 'started' });
   }
 
   /** The receipt and the assignment marked submitted with its final answers. */
-  async recordSubmission(manager: EntityManager, submission: SubmissionEntity, assignment: AssignmentEntity, answers: AssignmentEntity['draftAnswers'], comments: AssignmentEntity['draftComments']): Promise<void> {
+  async recordSubmission(
+    manager: EntityManager,
+    submission: SubmissionEntity,
+    assignment: AssignmentEntity,
+    answers: AssignmentEntity['draftAnswers'],
+    comments: AssignmentEntity['draftComments'],
+  ): Promise<void> {
     await manager.getRepository(SubmissionEntity).insert(submission);
     await manager.getRepository(AssignmentEntity).update(
       { id: assignment.id },
-      { status: 'submitted', submittedAt: submission.acceptedAt, startedAt: assignment.startedAt ?? submission.acceptedAt, draftAnswers: answers, draftComments: comments },
+      {
+        status: 'submitted',
+        submittedAt: submission.acceptedAt,
+        startedAt: assignment.startedAt ?? submission.acceptedAt,
+        draftAnswers: answers,
+        draftComments: comments,
+      },
     );
   }
 
   async markRecorded(manager: EntityManager, submissionIds: string[]): Promise<void> {
     if (submissionIds.length === 0) return;
-    await manager.getRepository(SubmissionEntity).createQueryBuilder().update().set({ status: 'recorded', reasons: null }).where('id = ANY(CAST(:ids AS uuid[]))', { ids: submissionIds }).execute();
+    await manager
+      .getRepository(SubmissionEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'recorded', reasons: null })
+      .where('id = ANY(CAST(:ids AS uuid[]))', { ids: submissionIds })
+      .execute();
     // Recorded answers are the rater's: the gateway keeps no copy once the survey service holds them
     // (until then they stay, so a rejected submission can be corrected without typing it all again).
     await manager
       .createQueryBuilder()
       .update(AssignmentEntity)
       .set({ draftAnswers: {}, draftComments: {} })
-      .where(`id IN (SELECT s.assignment_id FROM ${manager.getRepository(SubmissionEntity).metadata.tablePath} s WHERE s.id = ANY(CAST(:ids AS uuid[])))`, { ids: submissionIds })
+      .where(
+        `id IN (SELECT s.assignment_id FROM ${manager.getRepository(SubmissionEntity).metadata.tablePath} s WHERE s.id = ANY(CAST(:ids AS uuid[])))`,
+        { ids: submissionIds },
+      )
       .andWhere(`status = 'submitted'`)
       .execute();
   }
@@ -78,9 +103,16 @@ export class SurveysRepository {
     const submission = await manager.getRepository(SubmissionEntity).findOneBy({ id: submissionId });
     if (!submission) return;
     // The assignment row first: a resubmission (which locks it too) cannot slip in between.
-    const assignment = await manager.getRepository(AssignmentEntity).createQueryBuilder('a').setLock('pessimistic_write').where('a.id = :id', { id: submission.assignmentId }).getOne();
+    const assignment = await manager
+      .getRepository(AssignmentEntity)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.id = :id', { id: submission.assignmentId })
+      .getOne();
     await manager.getRepository(SubmissionEntity).update({ id: submissionId }, { status: 'rejected', reasons });
-    const latest = await manager.getRepository(SubmissionEntity).findOne({ where: { assignmentId: submission.assignmentId }, order: { acceptedAt: 'DESC' } });
+    const latest = await manager
+      .getRepository(SubmissionEntity)
+      .findOne({ where: { assignmentId: submission.assignmentId }, order: { acceptedAt: 'DESC' } });
     if (assignment && latest?.id === submissionId && assignment.status === 'submitted') {
       await manager.getRepository(AssignmentEntity).update({ id: assignment.id }, { status: 'started', submittedAt: null });
     }

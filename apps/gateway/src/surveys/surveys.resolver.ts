@@ -17,7 +17,9 @@ export class SurveysResolver {
     private readonly readReceipt: ReadReceiptUseCase,
   ) {}
 
-  @Query(() => RaterSurvey, { description: "The survey behind a link: subject, relationship, anonymity promise and the items the rater's group observes." })
+  @Query(() => RaterSurvey, {
+    description: "The survey behind a link: subject, relationship, anonymity promise and the items the rater's group observes.",
+  })
   raterSurvey(@Args('token') token: string, @ClientIp() ip: string): Promise<RaterSurvey> {
     return this.openSurvey.execute(token, ip);
   }

@@ -67,7 +67,12 @@ export class TestGateway {
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test answers are read as untyped JSON and checked with expect
-  async gql<T = Record<string, any>>(token: string | null, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLAnswer<T>> {
+  async gql<T = Record<string, any>>(
+    token: string | null,
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLAnswer<T>> {
     const res = await fetch(`${this.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
@@ -90,9 +95,19 @@ export class TestGateway {
     const hrEmail = `hr@${slug}.test`;
     const { organisationId } = await provisionOrganisation(this.dataSource, { name, hrEmail, hrPassword: PASSWORD });
     const login = async (email: string) =>
-      (await this.ok<{ login: { token: string } }>(null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: PASSWORD })).login.token;
+      (
+        await this.ok<{ login: { token: string } }>(
+          null,
+          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+          { e: email, p: PASSWORD },
+        )
+      ).login.token;
     const hr = await login(hrEmail);
-    const imported = await this.gql<{ importPeople?: { applied: boolean } }>(hr, `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`, { csv: csv.replace(/@org\.test/g, `@${slug}.test`) });
+    const imported = await this.gql<{ importPeople?: { applied: boolean } }>(
+      hr,
+      `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`,
+      { csv: csv.replace(/@org\.test/g, `@${slug}.test`) },
+    );
     if (!imported.data?.importPeople?.applied) throw new Error(`import failed: ${JSON.stringify(imported)}`);
     const people = new Map<string, string>();
     const list = await this.ok<{ people: { id: string; employeeId: string }[] }>(hr, `{ people(limit: 5000) { id employeeId } }`);

@@ -127,12 +127,24 @@ export class MailDispatcher implements OnApplicationBootstrap, BeforeApplication
       // Never the token itself in the reason: only what went wrong.
       return { id: mail.id, status: 'failed', reason: `could not prepare the mail: ${(error as Error).message}`, nextAttemptAt: null };
     }
-    const result = await this.sender!.send({ id: mail.id, from: this.config.mailFrom, to: mail.toAddress!, subject: rendered.subject, text: rendered.text, html: rendered.html });
+    const result = await this.sender!.send({
+      id: mail.id,
+      from: this.config.mailFrom,
+      to: mail.toAddress!,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+    });
     if (result.status === 'sent') return { id: mail.id, status: 'sent', reason: null, nextAttemptAt: null };
     if (result.status === 'deferred' && mail.attempts < this.config.maxAttempts) {
       const delay = Math.min(this.config.retryBaseMs * 2 ** (mail.attempts - 1), this.config.retryMaxMs);
       return { id: mail.id, status: 'deferred', reason: result.reason, nextAttemptAt: new Date(Date.now() + delay) };
     }
-    return { id: mail.id, status: 'failed', reason: result.status === 'deferred' ? `gave up after ${mail.attempts} attempts: ${result.reason}` : result.reason, nextAttemptAt: null };
+    return {
+      id: mail.id,
+      status: 'failed',
+      reason: result.status === 'deferred' ? `gave up after ${mail.attempts} attempts: ${result.reason}` : result.reason,
+      nextAttemptAt: null,
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { RateLimiter } from './rate-limiter';
 
 describe('RateLimiter', () => {
-  it('lets one second\'s worth go at once, then perMinute/60 a second', () => {
+  it("lets one second's worth go at once, then perMinute/60 a second", () => {
     let t = 0;
     const limiter = new RateLimiter(120, () => t);
     expect(limiter.available()).toBe(2);

@@ -8,7 +8,10 @@ export class RateLimiter {
   private readonly capacity: number;
   private readonly perMs: number;
 
-  constructor(perMinute: number, private readonly now: () => number = Date.now) {
+  constructor(
+    perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {
     this.capacity = perMinute === 0 ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(perMinute / 60));
     this.perMs = perMinute / 60_000;
     this.tokens = this.capacity;

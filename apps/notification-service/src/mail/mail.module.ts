@@ -9,7 +9,16 @@ import { RaterFactsConsumer } from './rater-facts.consumer';
 import { RaterFactsUseCase } from './rater-facts.use-case';
 
 @Module({
-  providers: [MailRepository, QueueMailsUseCase, RaterFactsUseCase, NoticesConsumer, RaterFactsConsumer, MailDispatcher, AutomaticRemindersUseCase, ReminderScheduler],
+  providers: [
+    MailRepository,
+    QueueMailsUseCase,
+    RaterFactsUseCase,
+    NoticesConsumer,
+    RaterFactsConsumer,
+    MailDispatcher,
+    AutomaticRemindersUseCase,
+    ReminderScheduler,
+  ],
   exports: [AutomaticRemindersUseCase, MailDispatcher],
 })
 export class MailModule {}

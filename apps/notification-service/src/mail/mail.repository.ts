@@ -133,7 +133,10 @@ export class MailRepository {
   }
 
   async recordClosed(manager: EntityManager, cycleId: string, closedAt: string): Promise<void> {
-    await manager.query(`INSERT INTO "notification"."closed_cycle" ("cycle_id", "closed_at") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [cycleId, closedAt]);
+    await manager.query(`INSERT INTO "notification"."closed_cycle" ("cycle_id", "closed_at") VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      cycleId,
+      closedAt,
+    ]);
   }
 
   /** Inserts mails; a mail whose dedupe key exists already is left alone. Returns the inserted ones. */
@@ -163,8 +166,9 @@ export class MailRepository {
    * whose lease ran out because a sender died), counting the attempt.
    */
   async claimDue(limit: number, leaseMs: number): Promise<ClaimedMail[]> {
-    return rowsOf<ClaimedMail>(await this.dataSource.query(
-      `WITH due AS (
+    return rowsOf<ClaimedMail>(
+      await this.dataSource.query(
+        `WITH due AS (
          SELECT "id" FROM "notification"."mail"
          WHERE ("status" IN ('queued', 'deferred') AND "next_attempt_at" <= now()) OR ("status" = 'sending' AND "lease_until" < now())
          ORDER BY "next_attempt_at" LIMIT $1 FOR UPDATE SKIP LOCKED)
@@ -174,29 +178,36 @@ export class MailRepository {
          (SELECT r."sealed_token" FROM "notification"."rater" r WHERE r."assignment_id" = m."assignment_id") AS "sealedToken",
          EXISTS (SELECT 1 FROM "notification"."submitted_assignment" s WHERE s."assignment_id" = m."assignment_id") AS "raterSubmitted",
          EXISTS (SELECT 1 FROM "notification"."closed_cycle" c WHERE c."cycle_id" = m."cycle_id") AS "cycleClosed"`,
-      [limit, leaseMs],
-    ));
+        [limit, leaseMs],
+      ),
+    );
   }
 
   /** Writes what happened to leased mails; returns them as they are now (for the delivery events). */
   async finish(manager: EntityManager, outcomes: MailOutcome[]): Promise<MailRow[]> {
     if (outcomes.length === 0) return [];
-    return rowsOf<MailRow>(await manager.query(
-      `UPDATE "notification"."mail" m SET "status" = o."status", "reason" = o."reason", "sequence" = m."sequence" + 1, "lease_until" = NULL,
+    return rowsOf<MailRow>(
+      await manager.query(
+        `UPDATE "notification"."mail" m SET "status" = o."status", "reason" = o."reason", "sequence" = m."sequence" + 1, "lease_until" = NULL,
           "next_attempt_at" = COALESCE(o."nextAttemptAt", m."next_attempt_at"),
           "sent_at" = CASE WHEN o."status" = 'sent' THEN now() ELSE m."sent_at" END
        FROM jsonb_to_recordset($1::jsonb) AS o("id" uuid, "status" text, "reason" text, "nextAttemptAt" timestamptz)
        WHERE m."id" = o."id" AND m."status" = 'sending'
        RETURNING ${MAIL_COLUMNS}`,
-      [JSON.stringify(outcomes)],
-    ));
+        [JSON.stringify(outcomes)],
+      ),
+    );
   }
 
   /**
    * Raters due an automatic reminder: not submitted, cycle open, with an e-mail address, a day of
    * their schedule reached and not yet reminded for it, and not reminded within `minIntervalMs`.
    */
-  async dueAutomaticReminders(manager: EntityManager, minIntervalMs: number, limit: number): Promise<(RaterState & { dueDays: number[] })[]> {
+  async dueAutomaticReminders(
+    manager: EntityManager,
+    minIntervalMs: number,
+    limit: number,
+  ): Promise<(RaterState & { dueDays: number[] })[]> {
     return manager.query(
       `SELECT r."assignment_id" AS "assignmentId", r."organisation_id" AS "organisationId", r."cycle_id" AS "cycleId", r."subject_id" AS "subjectId",
               r."rater_person_id" AS "raterPersonId", r."email", r."sealed_token" AS "sealedToken", r."content", r."closes_at" AS "closesAt",

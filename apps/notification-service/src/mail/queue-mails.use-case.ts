@@ -16,7 +16,9 @@ import { MailDispatcher } from '../delivery/mail-dispatcher.service';
 import { emitDeliveries } from './delivery-events';
 import { MailRepository, MailStatus, NewMail, RaterRow, RaterState } from './mail.repository';
 
-type Notice = EventEnvelope<InvitationIssuedV2 | ReminderRequestedV1 | NominationRequestedV1 | NominationApprovalRequestedV1 | ResultsReleasedV1>;
+type Notice = EventEnvelope<
+  InvitationIssuedV2 | ReminderRequestedV1 | NominationRequestedV1 | NominationApprovalRequestedV1 | ResultsReleasedV1
+>;
 
 /**
  * Turns notices (invitations, reminders, nomination and approval requests, released results) into
@@ -45,7 +47,14 @@ export class QueueMailsUseCase {
       const deliverable: MailStatus = this.config.smtpUrl ? 'queued' : 'recorded';
       const mails: NewMail[] = [];
       const raters: RaterRow[] = [];
-      const mail = (event: EventEnvelope, recipient: string, to: string | null, content: MailContent, assignmentId: string | null, skip: string | null): NewMail => ({
+      const mail = (
+        event: EventEnvelope,
+        recipient: string,
+        to: string | null,
+        content: MailContent,
+        assignmentId: string | null,
+        skip: string | null,
+      ): NewMail => ({
         id: randomUUID(),
         organisationId: event.organisationId,
         dedupeKey: `${event.id}:${recipient}`,
@@ -66,13 +75,29 @@ export class QueueMailsUseCase {
         if (event.type !== 'invitation.issued') continue;
         const p = event.payload as InvitationIssuedV2;
         const content: MailContent = {
-          kind: 'invitation', recipientName: p.raterName, organisationName: p.organisationName, cycleId: p.cycleId, cycleName: p.cycleName,
-          requestedBy: p.requestedBy, subjectId: p.subjectId, subjectName: p.subjectName, relationship: p.raterGroup,
-          anonymityThreshold: p.anonymityThreshold, closesAt: p.closesAt,
+          kind: 'invitation',
+          recipientName: p.raterName,
+          organisationName: p.organisationName,
+          cycleId: p.cycleId,
+          cycleName: p.cycleName,
+          requestedBy: p.requestedBy,
+          subjectId: p.subjectId,
+          subjectName: p.subjectName,
+          relationship: p.raterGroup,
+          anonymityThreshold: p.anonymityThreshold,
+          closesAt: p.closesAt,
         };
         raters.push({
-          assignmentId: p.assignmentId, organisationId: event.organisationId, cycleId: p.cycleId, subjectId: p.subjectId, raterPersonId: p.raterPersonId,
-          email: p.email, sealedToken: p.sealedToken, content, closesAt: p.closesAt, reminderDays: p.reminderDaysBeforeClose,
+          assignmentId: p.assignmentId,
+          organisationId: event.organisationId,
+          cycleId: p.cycleId,
+          subjectId: p.subjectId,
+          raterPersonId: p.raterPersonId,
+          email: p.email,
+          sealedToken: p.sealedToken,
+          content,
+          closesAt: p.closesAt,
+          reminderDays: p.reminderDaysBeforeClose,
         });
       }
       await this.mails.upsertRaters(manager, raters);
@@ -107,26 +132,69 @@ export class QueueMailsUseCase {
           }
           case 'nomination.requested': {
             const p = event.payload as NominationRequestedV1;
-            mails.push(mail(event, p.subject.personId, p.subject.email, {
-              kind: 'nomination-request', recipientName: p.subject.name, organisationName: p.organisationName, cycleId: p.cycleId, cycleName: p.cycleName, subjectId: p.subjectId,
-            }, null, null));
+            mails.push(
+              mail(
+                event,
+                p.subject.personId,
+                p.subject.email,
+                {
+                  kind: 'nomination-request',
+                  recipientName: p.subject.name,
+                  organisationName: p.organisationName,
+                  cycleId: p.cycleId,
+                  cycleName: p.cycleName,
+                  subjectId: p.subjectId,
+                },
+                null,
+                null,
+              ),
+            );
             break;
           }
           case 'nomination.approval-requested': {
             const p = event.payload as NominationApprovalRequestedV1;
-            mails.push(mail(event, p.manager.personId, p.manager.email, {
-              kind: 'approval-request', recipientName: p.manager.name, organisationName: p.organisationName, cycleId: p.cycleId, cycleName: p.cycleName,
-              subjectId: p.subjectId, subjectName: p.subjectName,
-            }, null, null));
+            mails.push(
+              mail(
+                event,
+                p.manager.personId,
+                p.manager.email,
+                {
+                  kind: 'approval-request',
+                  recipientName: p.manager.name,
+                  organisationName: p.organisationName,
+                  cycleId: p.cycleId,
+                  cycleName: p.cycleName,
+                  subjectId: p.subjectId,
+                  subjectName: p.subjectName,
+                },
+                null,
+                null,
+              ),
+            );
             break;
           }
           case 'results.released': {
             const p = event.payload as ResultsReleasedV1;
             for (const r of p.recipients) {
-              mails.push(mail(event, r.personId, r.email, {
-                kind: 'report-ready', recipientName: r.name, organisationName: p.organisationName, cycleId: p.cycleId, cycleName: p.cycleName,
-                subjectId: p.subjectId, subjectName: p.subjectName, recipientIsSubject: r.isSubject,
-              }, null, null));
+              mails.push(
+                mail(
+                  event,
+                  r.personId,
+                  r.email,
+                  {
+                    kind: 'report-ready',
+                    recipientName: r.name,
+                    organisationName: p.organisationName,
+                    cycleId: p.cycleId,
+                    cycleName: p.cycleName,
+                    subjectId: p.subjectId,
+                    subjectName: p.subjectName,
+                    recipientIsSubject: r.isSubject,
+                  },
+                  null,
+                  null,
+                ),
+              );
             }
             break;
           }

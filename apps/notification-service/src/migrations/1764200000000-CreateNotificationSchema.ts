@@ -60,7 +60,9 @@ export class CreateNotificationSchema1764200000000 implements MigrationInterface
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "sent_at" timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX "mail_due" ON "notification"."mail" ("next_attempt_at") WHERE "status" IN ('queued', 'deferred', 'sending')`);
+    await queryRunner.query(
+      `CREATE INDEX "mail_due" ON "notification"."mail" ("next_attempt_at") WHERE "status" IN ('queued', 'deferred', 'sending')`,
+    );
     await queryRunner.query(`CREATE INDEX "mail_by_assignment" ON "notification"."mail" ("assignment_id")`);
     await createOutboxTables(queryRunner, 'notification');
   }

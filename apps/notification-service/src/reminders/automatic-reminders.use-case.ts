@@ -47,7 +47,12 @@ export class AutomaticRemindersUseCase {
           correlationId: r.cycleId,
         }));
         emitDeliveries(emit, await this.mails.insertMails(manager, mails));
-        await this.mails.markReminded(manager, due.map((r) => r.assignmentId), now, new Map(due.map((r) => [r.assignmentId, r.dueDays])));
+        await this.mails.markReminded(
+          manager,
+          due.map((r) => r.assignmentId),
+          now,
+          new Map(due.map((r) => [r.assignmentId, r.dueDays])),
+        );
         return due.length;
       });
       total += count;

@@ -54,7 +54,8 @@ export function parseRescoreArgs(argv: string[]): RescoreCliOptions {
   const version = Number(values['instrument-version']);
   if (!Number.isInteger(version) || version < 1) throw new UsageError('--instrument-version must be a positive integer');
   const minGroupSize = values['min-group-size'] === undefined ? undefined : Number(values['min-group-size']);
-  if (minGroupSize !== undefined && (!Number.isInteger(minGroupSize) || minGroupSize < 1)) throw new UsageError('--min-group-size must be a positive integer');
+  if (minGroupSize !== undefined && (!Number.isInteger(minGroupSize) || minGroupSize < 1))
+    throw new UsageError('--min-group-size must be a positive integer');
   const profile = values['role-profile'];
   return {
     cycles: values.all ? 'all' : values.cycle!,
@@ -69,7 +70,11 @@ export function parseRescoreArgs(argv: string[]): RescoreCliOptions {
 class UsageError extends Error {}
 
 /** Runs the rescore with a progress bar on stderr; returns one result per cycle. */
-export async function runRescore(options: RescoreCliOptions, env: NodeJS.ProcessEnv = process.env, out: NodeJS.WritableStream = process.stderr): Promise<RescoreCycleResult[]> {
+export async function runRescore(
+  options: RescoreCliOptions,
+  env: NodeJS.ProcessEnv = process.env,
+  out: NodeJS.WritableStream = process.stderr,
+): Promise<RescoreCycleResult[]> {
   const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) throw new UsageError('DATABASE_URL is not set');
   let transport: EventTransport | null = null;
@@ -83,7 +88,10 @@ export async function runRescore(options: RescoreCliOptions, env: NodeJS.Process
     const cycles = options.cycles === 'all' ? await useCase.cycles() : options.cycles;
     const counts: { cycle_id: string; subjects: string }[] = await app
       .get(DataSource)
-      .query(`SELECT "cycle_id", count(DISTINCT "subject_id") AS subjects FROM "scoring"."rater_response" WHERE "cycle_id" = ANY($1) GROUP BY "cycle_id"`, [cycles]);
+      .query(
+        `SELECT "cycle_id", count(DISTINCT "subject_id") AS subjects FROM "scoring"."rater_response" WHERE "cycle_id" = ANY($1) GROUP BY "cycle_id"`,
+        [cycles],
+      );
     const total = counts.reduce((sum, c) => sum + Number(c.subjects), 0);
     const bar = new SingleBar(
       {
@@ -121,8 +129,11 @@ export async function runRescore(options: RescoreCliOptions, env: NodeJS.Process
     await outbox.flush();
     const waiting = await outbox.pending();
     for (const r of results) {
-      out.write(`${r.cycleId}: result set ${r.rescoreId}: ${r.subjects} subject(s), ${r.scored} scored now, ${r.skipped} already done` +
-        (r.ignoredAnswers ? `, ${r.ignoredAnswers} answer(s) to items not in this version ignored` : '') + '\n');
+      out.write(
+        `${r.cycleId}: result set ${r.rescoreId}: ${r.subjects} subject(s), ${r.scored} scored now, ${r.skipped} already done` +
+          (r.ignoredAnswers ? `, ${r.ignoredAnswers} answer(s) to items not in this version ignored` : '') +
+          '\n',
+      );
       const compared = await summarise(useCase, r);
       if (compared) out.write(`  ${compared}\n`);
     }

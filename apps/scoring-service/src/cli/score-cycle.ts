@@ -30,7 +30,10 @@ export function parseScoreCycleArgs(argv: string[]): { cycleId: string; resultSe
   return { cycleId: values.cycle, resultSet: values['result-set'] ?? 'live', closed: values.closed ?? false };
 }
 
-export async function runScoreCycle(options: { cycleId: string; resultSet: string; closed: boolean }, env: NodeJS.ProcessEnv = process.env): Promise<ScoreCycleSummary | null> {
+export async function runScoreCycle(
+  options: { cycleId: string; resultSet: string; closed: boolean },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ScoreCycleSummary | null> {
   const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) throw new UsageError('DATABASE_URL is not set');
   let transport: EventTransport | null = null;
@@ -54,7 +57,9 @@ if (require.main === module) {
     try {
       const s = await runScoreCycle(parseScoreCycleArgs(process.argv.slice(2)));
       if (!s) return console.error('the cycle has no responses yet: nothing to score');
-      console.error(`${s.cycleId} (${s.resultSet}) scored, version ${s.resultVersion}: ${s.subjectCount} subject(s), ${s.withTrend} with a trend, norm group from ${s.normCycles} cycle(s)`);
+      console.error(
+        `${s.cycleId} (${s.resultSet}) scored, version ${s.resultVersion}: ${s.subjectCount} subject(s), ${s.withTrend} with a trend, norm group from ${s.normCycles} cycle(s)`,
+      );
     } catch (error) {
       if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
         if ((error as Error).message) console.error((error as Error).message);

@@ -1,6 +1,14 @@
 import { cycleScoredV1, CycleScoredV1, reportComparisonsUpdatedV1, ReportComparisonsUpdatedV1 } from '@leaderscope/events';
 import { getInstrument, InstrumentDefinition } from '@leaderscope/framework';
-import { changeBetweenCycles, CycleSubject, isPublished, normPercentile, scoreCycle, scoreSubject, SubjectScores } from '@leaderscope/scoring';
+import {
+  changeBetweenCycles,
+  CycleSubject,
+  isPublished,
+  normPercentile,
+  scoreCycle,
+  scoreSubject,
+  SubjectScores,
+} from '@leaderscope/scoring';
 import { OutboxService, UnitOfWork } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -79,7 +87,10 @@ export class ScoreCycleUseCase {
     const liveClosed: { closed: boolean }[] =
       resultSet === LIVE_RESULT_SET
         ? []
-        : await manager.query(`SELECT "closed" FROM "scoring"."cycle_result" WHERE "cycle_id" = $1 AND "result_set" = $2`, [cycleId, LIVE_RESULT_SET]);
+        : await manager.query(`SELECT "closed" FROM "scoring"."cycle_result" WHERE "cycle_id" = $1 AND "result_set" = $2`, [
+            cycleId,
+            LIVE_RESULT_SET,
+          ]);
     const closedNow = request.closed || liveClosed.some((r) => r.closed);
     const instrument = resolveBasis(basis);
 
@@ -100,7 +111,10 @@ export class ScoreCycleUseCase {
 
     // Cycle-level result, keeping each subject's scores for its comparisons.
     const scores = new Map<string, SubjectScores>();
-    const subjects: CycleSubject[] = [...bySubject].map(([subjectId, list]) => ({ subjectId, responses: scorableResponses(list, instrument).scored }));
+    const subjects: CycleSubject[] = [...bySubject].map(([subjectId, list]) => ({
+      subjectId,
+      responses: scorableResponses(list, instrument).scored,
+    }));
     const cycle = scoreCycle({
       instrument,
       subjects,
@@ -142,7 +156,13 @@ export class ScoreCycleUseCase {
     for (const [subjectId, prev] of previous) {
       const ledger = await loadLedger(manager, prev.cycleId, subjectId);
       if (!ledger.current) continue;
-      const outcome = await discloseResultSet(manager, { cycleId: prev.cycleId, subjectId }, `trend:${cycleId}:${resultSet}`, basis, reportSeed(prev.cycleId, subjectId));
+      const outcome = await discloseResultSet(
+        manager,
+        { cycleId: prev.cycleId, subjectId },
+        `trend:${cycleId}:${resultSet}`,
+        basis,
+        reportSeed(prev.cycleId, subjectId),
+      );
       if ('computed' in outcome) previousDisclosed.set(subjectId, ledger.current.responses);
     }
     const cycleNorms = new Map(cycle.norms.subjects.map((s) => [s.subjectId, s.percentiles]));
@@ -181,7 +201,11 @@ export class ScoreCycleUseCase {
       // (recorded in its ledger as result set `trend:<cycle>`), else there is no trend.
       const prevResponses = prev ? previousDisclosed.get(subjectId) : undefined;
       if (prev && prevResponses) {
-        const before = scoreSubject({ instrument, responses: scorableResponses(prevResponses, instrument).scored, policy: { minGroupSize: basis.minGroupSize } });
+        const before = scoreSubject({
+          instrument,
+          responses: scorableResponses(prevResponses, instrument).scored,
+          policy: { minGroupSize: basis.minGroupSize },
+        });
         const change = changeBetweenCycles({
           previous: before,
           current,
@@ -209,7 +233,14 @@ export class ScoreCycleUseCase {
         group: g.group,
         icc1: g.mean,
         icck: g.meanIcck,
-        dimensions: g.dimensions.map((d) => ({ dimensionId: d.dimensionId, icc1: d.icc1, icck: d.icck, k0: d.k0, subjects: d.subjects, raters: d.raters })),
+        dimensions: g.dimensions.map((d) => ({
+          dimensionId: d.dimensionId,
+          icc1: d.icc1,
+          icck: d.icck,
+          k0: d.k0,
+          subjects: d.subjects,
+          raters: d.raters,
+        })),
       })),
     };
     const norms: CycleScoredV1['norms'] = { minSubjects: cycle.norms.minSubjects, dimensions: cycle.norms.dimensions };
@@ -274,7 +305,9 @@ export class ScoreCycleUseCase {
           resultSet,
           organisationId,
           scoredAt.toISOString(),
-          JSON.stringify(chunk.map((c) => ({ subject_id: c.subjectId, norm_scores: c.own, comparisons: { norms: c.norms, trend: c.trend } }))),
+          JSON.stringify(
+            chunk.map((c) => ({ subject_id: c.subjectId, norm_scores: c.own, comparisons: { norms: c.norms, trend: c.trend } })),
+          ),
         ],
       );
       for (const w of written) versions.set(w.subject_id, w.comparison_version);
@@ -282,7 +315,15 @@ export class ScoreCycleUseCase {
     for (const c of comparisons)
       emit(
         reportComparisonsUpdatedV1,
-        { cycleId, subjectId: c.subjectId, resultSet, comparisonVersion: versions.get(c.subjectId)!, norms: c.norms, trend: c.trend, scoredAt: scoredAt.toISOString() },
+        {
+          cycleId,
+          subjectId: c.subjectId,
+          resultSet,
+          comparisonVersion: versions.get(c.subjectId)!,
+          norms: c.norms,
+          trend: c.trend,
+          scoredAt: scoredAt.toISOString(),
+        },
         meta,
       );
     return { cycleId, resultSet, resultVersion, subjectCount: cycle.subjectCount, withTrend, normCycles: normCycles.size };
@@ -291,21 +332,33 @@ export class ScoreCycleUseCase {
   /** The result set's basis: the cycle's own (live) or the rescore's. */
   private async basisOf(manager: EntityManager, cycleId: string, resultSet: string): Promise<ScoringBasis> {
     if (resultSet === LIVE_RESULT_SET) {
-      const rows: { instrument_id: string; instrument_version: number; policy: { minGroupSize: number; roleProfileId: string | null } }[] = await manager.query(
-        `SELECT "instrument_id", "instrument_version", "policy" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 ORDER BY "recorded_at" DESC LIMIT 1`,
-        [cycleId],
-      );
+      const rows: { instrument_id: string; instrument_version: number; policy: { minGroupSize: number; roleProfileId: string | null } }[] =
+        await manager.query(
+          `SELECT "instrument_id", "instrument_version", "policy" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 ORDER BY "recorded_at" DESC LIMIT 1`,
+          [cycleId],
+        );
       if (rows.length === 0) throw new ScoringBasisError(`cycle "${cycleId}" has no stored responses`);
       const r = rows[0];
-      return { instrumentId: r.instrument_id, instrumentVersion: r.instrument_version, roleProfileId: r.policy.roleProfileId ?? null, minGroupSize: r.policy.minGroupSize };
+      return {
+        instrumentId: r.instrument_id,
+        instrumentVersion: r.instrument_version,
+        roleProfileId: r.policy.roleProfileId ?? null,
+        minGroupSize: r.policy.minGroupSize,
+      };
     }
-    const rows: { instrument_id: string; instrument_version: number; role_profile_id: string | null; min_group_size: number }[] = await manager.query(
-      `SELECT "instrument_id", "instrument_version", "role_profile_id", "min_group_size" FROM "scoring"."rescore" WHERE "cycle_id" = $1 AND "rescore_id" = $2`,
-      [cycleId, resultSet],
-    );
+    const rows: { instrument_id: string; instrument_version: number; role_profile_id: string | null; min_group_size: number }[] =
+      await manager.query(
+        `SELECT "instrument_id", "instrument_version", "role_profile_id", "min_group_size" FROM "scoring"."rescore" WHERE "cycle_id" = $1 AND "rescore_id" = $2`,
+        [cycleId, resultSet],
+      );
     if (rows.length === 0) throw new ScoringBasisError(`cycle "${cycleId}" has no result set "${resultSet}"`);
     const r = rows[0];
-    return { instrumentId: r.instrument_id, instrumentVersion: r.instrument_version, roleProfileId: r.role_profile_id, minGroupSize: r.min_group_size };
+    return {
+      instrumentId: r.instrument_id,
+      instrumentVersion: r.instrument_version,
+      roleProfileId: r.role_profile_id,
+      minGroupSize: r.min_group_size,
+    };
   }
 }
 
@@ -323,13 +376,21 @@ function groupBySubject(rows: StoredRow[]): Map<string, StoredResponse[]> {
  * Each subject's responses in the disclosed snapshot of `resultSet` (the live snapshot in force, or
  * the snapshot a rescore was disclosed on); subjects with nothing disclosed are left out.
  */
-async function disclosedResponses(manager: EntityManager, cycleId: string, resultSet: string, subjectIds: string[]): Promise<Map<string, StoredResponse[]>> {
+async function disclosedResponses(
+  manager: EntityManager,
+  cycleId: string,
+  resultSet: string,
+  subjectIds: string[],
+): Promise<Map<string, StoredResponse[]>> {
   const out = new Map<string, StoredResponse[]>();
   for (const subjectId of subjectIds) {
     const ledger = await loadLedger(manager, cycleId, subjectId);
     const row = ledger.rows.filter((r) => r.result_set === resultSet).at(-1);
     if (!row) continue;
-    out.set(subjectId, row.response_ids.map((id) => ledger.responses.get(id)!));
+    out.set(
+      subjectId,
+      row.response_ids.map((id) => ledger.responses.get(id)!),
+    );
   }
   return out;
 }

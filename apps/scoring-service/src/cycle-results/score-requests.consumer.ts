@@ -22,9 +22,17 @@ export class ScoreRequestsConsumer implements OnApplicationBootstrap {
       handler: async (event) => {
         const request = (event as EventEnvelope<CycleScoreRequestedV1>).payload;
         const summary = await this.outbox.handleOnce(ScoreCycleUseCase.consumer, event, (uow) =>
-          this.scoreCycle.executeIn(uow, { cycleId: request.cycleId, resultSet: request.resultSet, closed: request.closed, correlationId: event.correlationId }),
+          this.scoreCycle.executeIn(uow, {
+            cycleId: request.cycleId,
+            resultSet: request.resultSet,
+            closed: request.closed,
+            correlationId: event.correlationId,
+          }),
         );
-        if (summary) this.logger.log(`cycle ${summary.cycleId} (${summary.resultSet}) scored: ${summary.subjectCount} subject(s), ${summary.withTrend} with a trend`);
+        if (summary)
+          this.logger.log(
+            `cycle ${summary.cycleId} (${summary.resultSet}) scored: ${summary.subjectCount} subject(s), ${summary.withTrend} with a trend`,
+          );
       },
     });
   }

@@ -1,6 +1,13 @@
 import { decideResultSet, decideSnapshot, DisclosedView, RaterResponse } from '@leaderscope/scoring';
 import type { EntityManager } from 'typeorm';
-import { ComputedReport, computeSubjectReport, resolveBasis, ScoringBasis, scorableResponses, StoredResponse } from '../reports/compute-report';
+import {
+  ComputedReport,
+  computeSubjectReport,
+  resolveBasis,
+  ScoringBasis,
+  scorableResponses,
+  StoredResponse,
+} from '../reports/compute-report';
 
 /** One row of `scoring.disclosed_view`: a view of a subject that was disclosed. */
 interface LedgerRow {
@@ -45,7 +52,13 @@ export async function loadLedger(manager: EntityManager, cycleId: string, subjec
     [cycleId, subjectId],
   );
   const ids = [...new Set(rows.flatMap((r) => r.response_ids))];
-  const stored: { response_id: string; rater_id: string; rater_group: string; answers: StoredResponse['answers']; comments: StoredResponse['comments'] }[] =
+  const stored: {
+    response_id: string;
+    rater_id: string;
+    rater_group: string;
+    answers: StoredResponse['answers'];
+    comments: StoredResponse['comments'];
+  }[] =
     ids.length === 0
       ? []
       : await manager.query(
@@ -53,14 +66,27 @@ export async function loadLedger(manager: EntityManager, cycleId: string, subjec
           [ids],
         );
   const responses = new Map(
-    stored.map((r) => [r.response_id, { responseId: r.response_id, raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments }]),
+    stored.map((r) => [
+      r.response_id,
+      { responseId: r.response_id, raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments },
+    ]),
   );
   const live = rows.filter((r) => r.result_set === 'live').at(-1);
-  return { rows, responses, current: live ? { snapshot: live.snapshot, responses: live.response_ids.map((id) => responses.get(id)!) } : null };
+  return {
+    rows,
+    responses,
+    current: live ? { snapshot: live.snapshot, responses: live.response_ids.map((id) => responses.get(id)!) } : null,
+  };
 }
 
 function disclosedViews(ledger: Ledger): DisclosedView[] {
-  return ledger.rows.map((r) => view(r.result_set, basisOf(r), r.response_ids.map((id) => ledger.responses.get(id)!)));
+  return ledger.rows.map((r) =>
+    view(
+      r.result_set,
+      basisOf(r),
+      r.response_ids.map((id) => ledger.responses.get(id)!),
+    ),
+  );
 }
 
 async function record(
@@ -74,8 +100,19 @@ async function record(
     `INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
        "min_group_size", "response_ids", "group_counts", "report")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10::jsonb, $11::jsonb) ON CONFLICT DO NOTHING`,
-    [key.cycleId, key.subjectId, key.resultSet, key.snapshot, basis.instrumentId, basis.instrumentVersion, basis.roleProfileId, basis.minGroupSize,
-      responses.map((r) => r.responseId), JSON.stringify(computed.groupCounts), JSON.stringify(computed.report)],
+    [
+      key.cycleId,
+      key.subjectId,
+      key.resultSet,
+      key.snapshot,
+      basis.instrumentId,
+      basis.instrumentVersion,
+      basis.roleProfileId,
+      basis.minGroupSize,
+      responses.map((r) => r.responseId),
+      JSON.stringify(computed.groupCounts),
+      JSON.stringify(computed.report),
+    ],
   );
 }
 
@@ -133,7 +170,11 @@ export async function discloseResultSet(
 }
 
 /** The report of the live snapshot in force (what every viewer may see), or null. */
-export async function currentLiveReport(manager: EntityManager, cycleId: string, subjectId: string): Promise<Record<string, unknown> | null> {
+export async function currentLiveReport(
+  manager: EntityManager,
+  cycleId: string,
+  subjectId: string,
+): Promise<Record<string, unknown> | null> {
   const [row] = await manager.query<{ report: Record<string, unknown> }[]>(
     `SELECT "report" FROM "scoring"."disclosed_view" WHERE "cycle_id" = $1 AND "subject_id" = $2 AND "result_set" = 'live' ORDER BY "snapshot" DESC LIMIT 1`,
     [cycleId, subjectId],

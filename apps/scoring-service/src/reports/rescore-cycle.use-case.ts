@@ -73,7 +73,9 @@ export class RescoreCycleUseCase {
   }
 
   /** The cycle's own scoring basis (from its latest recorded response), or null when it has no responses. */
-  async liveBasis(cycleId: string): Promise<{ instrumentId: string; instrumentVersion: number; roleProfileId: string | null; minGroupSize: number } | null> {
+  async liveBasis(
+    cycleId: string,
+  ): Promise<{ instrumentId: string; instrumentVersion: number; roleProfileId: string | null; minGroupSize: number } | null> {
     const rows: { instrument_id: string; instrument_version: number; policy: { minGroupSize: number; roleProfileId: string | null } }[] =
       await this.dataSource.query(
         `SELECT "instrument_id", "instrument_version", "policy" FROM "scoring"."rater_response"
@@ -82,10 +84,18 @@ export class RescoreCycleUseCase {
       );
     if (rows.length === 0) return null;
     const r = rows[0];
-    return { instrumentId: r.instrument_id, instrumentVersion: r.instrument_version, roleProfileId: r.policy.roleProfileId, minGroupSize: r.policy.minGroupSize };
+    return {
+      instrumentId: r.instrument_id,
+      instrumentVersion: r.instrument_version,
+      roleProfileId: r.policy.roleProfileId,
+      minGroupSize: r.policy.minGroupSize,
+    };
   }
 
-  async execute(request: RescoreCycleRequest, onProgress?: (progress: RescoreProgress) => void | Promise<void>): Promise<RescoreCycleResult> {
+  async execute(
+    request: RescoreCycleRequest,
+    onProgress?: (progress: RescoreProgress) => void | Promise<void>,
+  ): Promise<RescoreCycleResult> {
     const live = await this.liveBasis(request.cycleId);
     if (!live) throw new ScoringBasisError(`cycle "${request.cycleId}" has no stored responses`);
     const basis = {
@@ -99,20 +109,29 @@ export class RescoreCycleUseCase {
     await this.dataSource.query(
       `INSERT INTO "scoring"."rescore" ("rescore_id", "cycle_id", "instrument_id", "instrument_version", "role_profile_id", "min_group_size", "requested_at")
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
-      [request.rescoreId, request.cycleId, basis.instrumentId, basis.instrumentVersion, basis.roleProfileId, basis.minGroupSize, request.requestedAt ?? new Date()],
+      [
+        request.rescoreId,
+        request.cycleId,
+        basis.instrumentId,
+        basis.instrumentVersion,
+        basis.roleProfileId,
+        basis.minGroupSize,
+        request.requestedAt ?? new Date(),
+      ],
     );
 
     const subjects: string[] = (
-      await this.dataSource.query<{ subject_id: string }[]>(`SELECT DISTINCT "subject_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 ORDER BY "subject_id"`, [
-        request.cycleId,
-      ])
+      await this.dataSource.query<{ subject_id: string }[]>(
+        `SELECT DISTINCT "subject_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 ORDER BY "subject_id"`,
+        [request.cycleId],
+      )
     ).map((r: { subject_id: string }) => r.subject_id);
     const finished = new Set<string>(
       (
-        await this.dataSource.query<{ subject_id: string }[]>(`SELECT "subject_id" FROM "scoring"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = $2`, [
-          request.cycleId,
-          request.rescoreId,
-        ])
+        await this.dataSource.query<{ subject_id: string }[]>(
+          `SELECT "subject_id" FROM "scoring"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = $2`,
+          [request.cycleId, request.rescoreId],
+        )
       ).map((r: { subject_id: string }) => r.subject_id),
     );
 
@@ -129,16 +148,25 @@ export class RescoreCycleUseCase {
         const rows: (Record<string, unknown> & { subject_id: string })[] = [];
         const computedOf = new Map<string, ComputedReport>();
         // Subjects are locked like live scoring does, so a snapshot is not taken while its rescore is decided.
-        await manager.query(`SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS locks`, [
-          chunk.map((subjectId) => `scoring:${request.cycleId}:${subjectId}`),
-        ]);
+        await manager.query(
+          `SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS locks`,
+          [chunk.map((subjectId) => `scoring:${request.cycleId}:${subjectId}`)],
+        );
         for (const subjectId of chunk) {
           const responses = latest.get(subjectId);
           if (!responses || responses.length === 0) continue;
           // The rescore scores the subject's disclosed snapshot, and only if the disclosure rule lets it be shown.
-          const outcome = await discloseResultSet(manager, { cycleId: request.cycleId, subjectId }, request.rescoreId, basis, reportSeed(request.cycleId, subjectId));
+          const outcome = await discloseResultSet(
+            manager,
+            { cycleId: request.cycleId, subjectId },
+            request.rescoreId,
+            basis,
+            reportSeed(request.cycleId, subjectId),
+          );
           const computed: ComputedReport =
-            'computed' in outcome ? outcome.computed : { report: {} as ComputedReport['report'], groupCounts: {}, responseCount: 0, ignoredAnswers: 0 };
+            'computed' in outcome
+              ? outcome.computed
+              : { report: {} as ComputedReport['report'], groupCounts: {}, responseCount: 0, ignoredAnswers: 0 };
           if ('computed' in outcome) computedOf.set(subjectId, computed);
           rows.push({
             cycle_id: request.cycleId,
@@ -161,9 +189,29 @@ export class RescoreCycleUseCase {
         // of these subjects: those rows are left as they are and not announced again.
         // Multi-row VALUES with one parameter per column: each report is parsed by PostgreSQL once
         // (jsonb_to_recordset would parse the chunk's JSON and then each report again).
-        const columns = ['cycle_id', 'subject_id', 'result_set', 'organisation_id', 'report_version', 'instrument_id', 'instrument_version',
-          'role_profile_id', 'min_group_size', 'group_counts', 'response_count', 'report', 'withheld'] as const;
-        const casts: Record<string, string> = { report_version: '::int', instrument_version: '::int', min_group_size: '::int', response_count: '::int', group_counts: '::jsonb', report: '::jsonb' };
+        const columns = [
+          'cycle_id',
+          'subject_id',
+          'result_set',
+          'organisation_id',
+          'report_version',
+          'instrument_id',
+          'instrument_version',
+          'role_profile_id',
+          'min_group_size',
+          'group_counts',
+          'response_count',
+          'report',
+          'withheld',
+        ] as const;
+        const casts: Record<string, string> = {
+          report_version: '::int',
+          instrument_version: '::int',
+          min_group_size: '::int',
+          response_count: '::int',
+          group_counts: '::jsonb',
+          report: '::jsonb',
+        };
         const params: unknown[] = [scoredAt.toISOString()];
         const tuples = rows.map((row) => {
           const slots = columns.map((c) => {
@@ -224,15 +272,31 @@ export class RescoreCycleUseCase {
       );
       if (completed.length === 0 || subjects.length === 0) return;
       const organisationId: string = (
-        await manager.query<{ organisation_id: string }[]>(`SELECT "organisation_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 LIMIT 1`, [request.cycleId])
+        await manager.query<{ organisation_id: string }[]>(
+          `SELECT "organisation_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 LIMIT 1`,
+          [request.cycleId],
+        )
       )[0].organisation_id;
       emit(
         cycleScoreRequestedV1,
-        { requestId: randomUUID(), cycleId: request.cycleId, resultSet: request.rescoreId, closed: false, requestedAt: new Date().toISOString() },
+        {
+          requestId: randomUUID(),
+          cycleId: request.cycleId,
+          resultSet: request.rescoreId,
+          closed: false,
+          requestedAt: new Date().toISOString(),
+        },
         { organisationId, correlationId: request.correlationId ?? request.rescoreId },
       );
     });
-    return { rescoreId: request.rescoreId, cycleId: request.cycleId, subjects: subjects.length, scored, skipped: subjects.length - scored, ignoredAnswers };
+    return {
+      rescoreId: request.rescoreId,
+      cycleId: request.cycleId,
+      subjects: subjects.length,
+      scored,
+      skipped: subjects.length - scored,
+      ignoredAnswers,
+    };
   }
 
   /** Subjects with a report in a result set. */
@@ -271,7 +335,8 @@ export class RescoreCycleUseCase {
     const [ra, rb] = await Promise.all([shown(a), shown(b)]);
     if (!ra || !rb) return null;
     type Dim = { dimensionId: string; others: { mean?: number; suppressed?: boolean }; expectation: { fit: number } | null };
-    const dims = (r: SubjectReportEntity) => new Map(((r.report as { scores: { dimensions: Dim[] } }).scores.dimensions).map((d) => [d.dimensionId, d]));
+    const dims = (r: SubjectReportEntity) =>
+      new Map((r.report as { scores: { dimensions: Dim[] } }).scores.dimensions.map((d) => [d.dimensionId, d]));
     const da = dims(ra);
     const db = dims(rb);
     const mean = (d: Dim | undefined) => (d && !d.others.suppressed && typeof d.others.mean === 'number' ? d.others.mean : null);
@@ -279,13 +344,32 @@ export class RescoreCycleUseCase {
     return {
       cycleId,
       subjectId,
-      a: { resultSet: a, instrumentVersion: ra.instrumentVersion, roleProfileId: ra.roleProfileId, others: overall(ra).others, fit: overall(ra).fit },
-      b: { resultSet: b, instrumentVersion: rb.instrumentVersion, roleProfileId: rb.roleProfileId, others: overall(rb).others, fit: overall(rb).fit },
+      a: {
+        resultSet: a,
+        instrumentVersion: ra.instrumentVersion,
+        roleProfileId: ra.roleProfileId,
+        others: overall(ra).others,
+        fit: overall(ra).fit,
+      },
+      b: {
+        resultSet: b,
+        instrumentVersion: rb.instrumentVersion,
+        roleProfileId: rb.roleProfileId,
+        others: overall(rb).others,
+        fit: overall(rb).fit,
+      },
       dimensions: [...new Set([...da.keys(), ...db.keys()])].map((dimensionId) => {
         const x = da.get(dimensionId);
         const y = db.get(dimensionId);
         const [ma, mb] = [mean(x), mean(y)];
-        return { dimensionId, a: ma, b: mb, delta: ma !== null && mb !== null ? mb - ma : null, fitA: x?.expectation?.fit ?? null, fitB: y?.expectation?.fit ?? null };
+        return {
+          dimensionId,
+          a: ma,
+          b: mb,
+          delta: ma !== null && mb !== null ? mb - ma : null,
+          fitA: x?.expectation?.fit ?? null,
+          fitB: y?.expectation?.fit ?? null,
+        };
       }),
     };
   }
@@ -297,18 +381,27 @@ export async function latestResponsesOfCycle(
   cycleId: string,
   subjectIds: string[],
 ): Promise<Map<string, { organisationId: string; response: StoredResponse }[]>> {
-  const rows: { subject_id: string; organisation_id: string; rater_id: string; rater_group: string; answers: StoredResponse['answers']; comments: StoredResponse['comments'] }[] =
-    await manager.query(
-      `SELECT DISTINCT ON (r."subject_id", r."rater_id") r."subject_id", r."organisation_id", r."rater_id", r."rater_group", r."answers", r."comments"
+  const rows: {
+    subject_id: string;
+    organisation_id: string;
+    rater_id: string;
+    rater_group: string;
+    answers: StoredResponse['answers'];
+    comments: StoredResponse['comments'];
+  }[] = await manager.query(
+    `SELECT DISTINCT ON (r."subject_id", r."rater_id") r."subject_id", r."organisation_id", r."rater_id", r."rater_group", r."answers", r."comments"
        FROM "scoring"."rater_response" r
        WHERE r."cycle_id" = $1 AND r."subject_id" = ANY($2::text[])
        ORDER BY r."subject_id", r."rater_id", r."response_version" DESC`,
-      [cycleId, subjectIds],
-    );
+    [cycleId, subjectIds],
+  );
   const bySubject = new Map<string, { organisationId: string; response: StoredResponse }[]>();
   for (const r of rows) {
     const list = bySubject.get(r.subject_id) ?? [];
-    list.push({ organisationId: r.organisation_id, response: { raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments } });
+    list.push({
+      organisationId: r.organisation_id,
+      response: { raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments },
+    });
     bySubject.set(r.subject_id, list);
   }
   return bySubject;

@@ -34,7 +34,9 @@ export class RescoreRequestsConsumer implements OnApplicationBootstrap {
           // A large cycle takes a while: keep the consumer's group membership alive.
           () => context.heartbeat(),
         );
-        this.logger.log(`rescore ${result.rescoreId} of ${result.cycleId}: ${result.scored} subject(s) scored, ${result.skipped} already done`);
+        this.logger.log(
+          `rescore ${result.rescoreId} of ${result.cycleId}: ${result.scored} subject(s) scored, ${result.skipped} already done`,
+        );
       },
     });
   }

@@ -80,7 +80,10 @@ export class RescoreSubjectUseCase {
 
       // One subject is rescored by one transaction at a time, so report versions never collide and
       // the subject's report.updated events enter the outbox in version order.
-      await lockKeys(manager, work.map((w) => `scoring:${w.cycleId}:${w.subjectId}`));
+      await lockKeys(
+        manager,
+        work.map((w) => `scoring:${w.cycleId}:${w.subjectId}`),
+      );
       await manager.query(
         `INSERT INTO "scoring"."rater_response" ("response_id", "organisation_id", "cycle_id", "subject_id", "rater_id", "rater_group",
            "instrument_id", "instrument_version", "response_version", "answers", "comments", "policy", "recorded_at")
@@ -114,7 +117,11 @@ export class RescoreSubjectUseCase {
       const latest = await latestResponsesOf(manager, work);
       const scoredAt = new Date();
       const rows = work.map((w) => {
-        const computed = computeSubjectReport(latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [], w.basis, reportSeed(w.cycleId, w.subjectId));
+        const computed = computeSubjectReport(
+          latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [],
+          w.basis,
+          reportSeed(w.cycleId, w.subjectId),
+        );
         return {
           cycle_id: w.cycleId,
           subject_id: w.subjectId,
@@ -168,7 +175,13 @@ export class RescoreSubjectUseCase {
         });
         reports.push(report);
         // What anyone is shown is the disclosure rule's snapshot, announced only when one is taken.
-        const taken = await takeLiveSnapshot(manager, w, w.basis, latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [], reportSeed(w.cycleId, w.subjectId));
+        const taken = await takeLiveSnapshot(
+          manager,
+          w,
+          w.basis,
+          latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [],
+          reportSeed(w.cycleId, w.subjectId),
+        );
         if (!taken) continue;
         const disclosed = Object.assign(new SubjectReportEntity(), report, {
           groupCounts: taken.computed.groupCounts,
@@ -184,15 +197,25 @@ export class RescoreSubjectUseCase {
 }
 
 /** The latest version of each rater's answers for several subjects, in one query. */
-async function latestResponsesOf(manager: EntityManager, subjects: { cycleId: string; subjectId: string }[]): Promise<Map<string, StoredResponse[]>> {
-  const rows: { response_id: string; cycle_id: string; subject_id: string; rater_id: string; rater_group: string; answers: StoredResponse['answers']; comments: StoredResponse['comments'] }[] =
-    await manager.query(
-      `SELECT DISTINCT ON (r."cycle_id", r."subject_id", r."rater_id") r."response_id"::text AS "response_id", r."cycle_id", r."subject_id", r."rater_id", r."rater_group", r."answers", r."comments"
+async function latestResponsesOf(
+  manager: EntityManager,
+  subjects: { cycleId: string; subjectId: string }[],
+): Promise<Map<string, StoredResponse[]>> {
+  const rows: {
+    response_id: string;
+    cycle_id: string;
+    subject_id: string;
+    rater_id: string;
+    rater_group: string;
+    answers: StoredResponse['answers'];
+    comments: StoredResponse['comments'];
+  }[] = await manager.query(
+    `SELECT DISTINCT ON (r."cycle_id", r."subject_id", r."rater_id") r."response_id"::text AS "response_id", r."cycle_id", r."subject_id", r."rater_id", r."rater_group", r."answers", r."comments"
        FROM "scoring"."rater_response" r
        JOIN unnest($1::text[], $2::text[]) AS k(c, s) ON r."cycle_id" = k.c AND r."subject_id" = k.s
        ORDER BY r."cycle_id", r."subject_id", r."rater_id", r."response_version" DESC`,
-      [subjects.map((s) => s.cycleId), subjects.map((s) => s.subjectId)],
-    );
+    [subjects.map((s) => s.cycleId), subjects.map((s) => s.subjectId)],
+  );
   const bySubject = new Map<string, StoredResponse[]>();
   for (const r of rows) {
     const key = JSON.stringify([r.cycle_id, r.subject_id]);

@@ -1,9 +1,4 @@
-import {
-  EventEnvelope,
-  responseRecordedV1,
-  responseRejectedV1,
-  SurveySubmittedV1,
-} from '@leaderscope/events';
+import { EventEnvelope, responseRecordedV1, responseRejectedV1, SurveySubmittedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -11,7 +6,8 @@ import type { EntityManager } from 'typeorm';
 import { RejectionEntity } from './response.entity';
 import { validateSubmission } from './validate-submission';
 
-export type RecordOutcome = { outcome: 'recorded'; responseId: string; responseVersion: number } | { outcome: 'rejected' } | { outcome: 'duplicate' };
+export type RecordOutcome =
+  { outcome: 'recorded'; responseId: string; responseVersion: number } | { outcome: 'rejected' } | { outcome: 'duplicate' };
 
 /** Takes the subjects' advisory locks in one statement, in a fixed order (no deadlock between batches). */
 export async function lockKeys(manager: EntityManager, keys: string[]): Promise<void> {
@@ -63,18 +59,21 @@ export class RecordResponseUseCase {
         }
         const reasons = validateSubmission(submission);
         if (reasons.length > 0) {
-          await manager.getRepository(RejectionEntity).upsert(
-            { submissionId: submission.submissionId, organisationId: event.organisationId, reasons },
-            ['submissionId'],
+          await manager
+            .getRepository(RejectionEntity)
+            .upsert({ submissionId: submission.submissionId, organisationId: event.organisationId, reasons }, ['submissionId']);
+          emit(
+            responseRejectedV1,
+            {
+              submissionId: submission.submissionId,
+              cycleId: submission.cycleId,
+              subjectId: submission.subjectId,
+              raterId: submission.raterId,
+              reasons,
+              rejectedAt: new Date().toISOString(),
+            },
+            meta,
           );
-          emit(responseRejectedV1, {
-            submissionId: submission.submissionId,
-            cycleId: submission.cycleId,
-            subjectId: submission.subjectId,
-            raterId: submission.raterId,
-            reasons,
-            rejectedAt: new Date().toISOString(),
-          }, meta);
           outcomes.set(event, { outcome: 'rejected' });
           continue;
         }
@@ -85,7 +84,10 @@ export class RecordResponseUseCase {
 
       // Serialise the responses of one subject: versions of a rater's answers never collide, and the
       // subject's events enter the outbox in commit order (per-key order downstream).
-      await lockKeys(manager, accepted.map((e) => `survey:${e.payload.cycleId}:${e.payload.subjectId}`));
+      await lockKeys(
+        manager,
+        accepted.map((e) => `survey:${e.payload.cycleId}:${e.payload.subjectId}`),
+      );
       const raterKey = (s: SurveySubmittedV1) => JSON.stringify([s.cycleId, s.subjectId, s.raterId]);
       const raters = [...new Map(accepted.map((e) => [raterKey(e.payload), e.payload])).values()];
       const previous: { cycle_id: string; subject_id: string; rater_id: string; n: number }[] = await manager.query(
@@ -131,21 +133,25 @@ export class RecordResponseUseCase {
       const recordedAt = new Date().toISOString();
       accepted.forEach((event, i) => {
         const row = rows[i];
-        emit(responseRecordedV1, {
-          responseId: row.id,
-          submissionId: row.submission_id,
-          cycleId: row.cycle_id,
-          subjectId: row.subject_id,
-          raterId: row.rater_id,
-          raterGroup: event.payload.raterGroup,
-          instrumentId: row.instrument_id,
-          instrumentVersion: row.instrument_version,
-          responseVersion: row.response_version,
-          answers: row.answers,
-          comments: row.comments,
-          policy: row.policy,
-          recordedAt,
-        }, { organisationId: event.organisationId, correlationId: event.correlationId });
+        emit(
+          responseRecordedV1,
+          {
+            responseId: row.id,
+            submissionId: row.submission_id,
+            cycleId: row.cycle_id,
+            subjectId: row.subject_id,
+            raterId: row.rater_id,
+            raterGroup: event.payload.raterGroup,
+            instrumentId: row.instrument_id,
+            instrumentVersion: row.instrument_version,
+            responseVersion: row.response_version,
+            answers: row.answers,
+            comments: row.comments,
+            policy: row.policy,
+            recordedAt,
+          },
+          { organisationId: event.organisationId, correlationId: event.correlationId },
+        );
         outcomes.set(event, { outcome: 'recorded', responseId: row.id, responseVersion: row.response_version });
       });
     });

@@ -18,12 +18,12 @@ export function validateSubmission(submission: SurveySubmittedV1): Reason[] {
   } catch (error) {
     return [{ field: 'instrumentVersion', message: (error as Error).message }];
   }
-  const reasons: Reason[] = checkAnswers(instrument, submission.raterGroup, submission.answers, submission.comments ?? {}, { complete: true }).map(
-    (problem) => ({
-      field: 'itemId' in problem ? `answers.${problem.itemId}` : `comments.${problem.dimensionId}`,
-      message: problem.message,
-    }),
-  );
+  const reasons: Reason[] = checkAnswers(instrument, submission.raterGroup, submission.answers, submission.comments ?? {}, {
+    complete: true,
+  }).map((problem) => ({
+    field: 'itemId' in problem ? `answers.${problem.itemId}` : `comments.${problem.dimensionId}`,
+    message: problem.message,
+  }));
   const profile = submission.policy?.roleProfileId;
   if (profile && !instrument.roleProfiles.some((p) => p.id === profile)) {
     reasons.push({

@@ -1,7 +1,14 @@
 import { ContractRegistry } from '../envelope';
 import { cycleScoredV1, reportComparisonsUpdatedV1, reportUpdatedV1 } from './reports';
 import { cycleScoreRequestedV1, invitationIssuedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
-import { cycleClosedV1, invitationIssuedV2, mailDeliveryUpdatedV1, nominationApprovalRequestedV1, nominationRequestedV1, resultsReleasedV1 } from './notifications';
+import {
+  cycleClosedV1,
+  invitationIssuedV2,
+  mailDeliveryUpdatedV1,
+  nominationApprovalRequestedV1,
+  nominationRequestedV1,
+  resultsReleasedV1,
+} from './notifications';
 import { responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
 
 export * from './topics';

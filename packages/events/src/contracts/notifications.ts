@@ -35,7 +35,11 @@ export const invitationIssuedV2 = defineEvent({
     /** Automatic reminders: days before the closing date (e.g. [3]); empty for none. */
     reminderDaysBeforeClose: z.array(z.number().int().min(1).max(60)).max(5).default([3]),
     /** The survey token sealed for the notifier: `iv.tag.ciphertext`, base64url. */
-    sealedToken: z.string().min(20).max(500).regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'sealed token: iv.tag.body in base64url'),
+    sealedToken: z
+      .string()
+      .min(20)
+      .max(500)
+      .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'sealed token: iv.tag.body in base64url'),
     /** True when HR resends one invitation (the same link, a new mail). */
     resend: z.boolean().default(false),
     issuedAt: z.iso.datetime(),

@@ -59,10 +59,19 @@ export const cycleScoredV1 = defineEvent({
     subjectCount: z.number().int().nonnegative(),
     norms: z.object({
       minSubjects: z.number().int().min(10),
-      dimensions: z.array(z.object({ dimensionId: z.string(), n: z.number().int().nonnegative(), available: z.boolean(), reason: z.string().nullable() })),
+      dimensions: z.array(
+        z.object({ dimensionId: z.string(), n: z.number().int().nonnegative(), available: z.boolean(), reason: z.string().nullable() }),
+      ),
     }),
     reliability: z.object({
-      alpha: z.array(z.object({ dimensionId: z.string(), alpha: figure.nullable(), respondents: z.number().int().nonnegative(), items: z.number().int().nonnegative() })),
+      alpha: z.array(
+        z.object({
+          dimensionId: z.string(),
+          alpha: figure.nullable(),
+          respondents: z.number().int().nonnegative(),
+          items: z.number().int().nonnegative(),
+        }),
+      ),
       groups: z.array(
         z.object({
           group: z.string(),
@@ -87,7 +96,12 @@ export const cycleScoredV1 = defineEvent({
 });
 export type CycleScoredV1 = z.infer<typeof cycleScoredV1.schema>;
 
-const norm = z.object({ percentile: figure.nullable(), normSize: z.number().int().nonnegative(), available: z.boolean(), reason: z.string().nullable() });
+const norm = z.object({
+  percentile: figure.nullable(),
+  normSize: z.number().int().nonnegative(),
+  available: z.boolean(),
+  reason: z.string().nullable(),
+});
 
 /**
  * One subject's comparisons in a cycle: each dimension's percentile within the cycle and within the
@@ -112,7 +126,9 @@ export const reportComparisonsUpdatedV1 = defineEvent({
         /** the basis the previous responses were rescored under (this cycle's) */
         instrumentVersion: z.number().int().positive(),
         roleProfileId: z.string().nullable(),
-        ratersInCommon: z.object({ common: z.number().int(), previous: z.number().int(), current: z.number().int(), shareOfCurrent: figure }).nullable(),
+        ratersInCommon: z
+          .object({ common: z.number().int(), previous: z.number().int(), current: z.number().int(), shareOfCurrent: figure })
+          .nullable(),
         dimensions: z.array(
           z.object({
             dimensionId: z.string(),

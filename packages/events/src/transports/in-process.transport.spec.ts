@@ -4,7 +4,16 @@ import { catalogue, createEnvelope, EventEnvelope, InProcessTransport, reportUpd
 function report(subjectId: string, reportVersion: number): EventEnvelope {
   return createEnvelope(
     reportUpdatedV1,
-    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: emptyScoredReport(), scoredAt: new Date().toISOString() },
+    {
+      cycleId: 'c',
+      subjectId,
+      reportVersion,
+      instrumentId: 'i',
+      instrumentVersion: 1,
+      responseCount: 1,
+      report: emptyScoredReport(),
+      scoredAt: new Date().toISOString(),
+    },
     { organisationId: 'o' },
   );
 }
@@ -15,8 +24,21 @@ describe('InProcessTransport', () => {
     const a: number[] = [];
     const b: number[] = [];
     let inHandler = false;
-    await transport.subscribe({ groupId: 'a', contracts: [reportUpdatedV1], handler: async (e) => { inHandler = true; a.push((e.payload as { reportVersion: number }).reportVersion); } });
-    await transport.subscribe({ groupId: 'b', contracts: [reportUpdatedV1], handler: async (e) => { b.push((e.payload as { reportVersion: number }).reportVersion); } });
+    await transport.subscribe({
+      groupId: 'a',
+      contracts: [reportUpdatedV1],
+      handler: async (e) => {
+        inHandler = true;
+        a.push((e.payload as { reportVersion: number }).reportVersion);
+      },
+    });
+    await transport.subscribe({
+      groupId: 'b',
+      contracts: [reportUpdatedV1],
+      handler: async (e) => {
+        b.push((e.payload as { reportVersion: number }).reportVersion);
+      },
+    });
     await transport.publish([1, 2, 3, 4, 5].map((v) => report('s', v)));
     expect(inHandler).toBe(false); // publish returned before any handler ran
     await transport.idle();
@@ -27,7 +49,13 @@ describe('InProcessTransport', () => {
   it('delivers a copy validated on the way in, not the publisher’s object', async () => {
     const transport = new InProcessTransport(catalogue);
     const received: EventEnvelope[] = [];
-    await transport.subscribe({ groupId: 'g', contracts: [reportUpdatedV1], handler: async (e) => { received.push(e); } });
+    await transport.subscribe({
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      handler: async (e) => {
+        received.push(e);
+      },
+    });
     const sent = report('s', 1);
     await transport.publish([sent]);
     await transport.idle();
@@ -39,8 +67,14 @@ describe('InProcessTransport', () => {
     const transport = new InProcessTransport(catalogue);
     let calls = 0;
     await transport.subscribe({
-      groupId: 'g', contracts: [reportUpdatedV1], initialBackoffMs: 1, retries: 3,
-      handler: async () => { calls++; if (calls < 3) throw new Error('flaky'); },
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      initialBackoffMs: 1,
+      retries: 3,
+      handler: async () => {
+        calls++;
+        if (calls < 3) throw new Error('flaky');
+      },
     });
     await transport.publish([report('s', 1)]);
     await transport.idle();
@@ -52,7 +86,10 @@ describe('InProcessTransport', () => {
     const transport = new InProcessTransport(catalogue);
     const handled: string[] = [];
     await transport.subscribe({
-      groupId: 'g', contracts: [reportUpdatedV1], initialBackoffMs: 1, retries: 2,
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      initialBackoffMs: 1,
+      retries: 2,
       handler: async (e) => {
         const p = e.payload as { subjectId: string };
         if (p.subjectId === 'poison') throw new Error('cannot score');
@@ -76,7 +113,10 @@ describe('InProcessTransport', () => {
     const transport = new InProcessTransport(catalogue, { lanes: 4 });
     const handled: string[] = [];
     await transport.subscribe({
-      groupId: 'g', contracts: [reportUpdatedV1], initialBackoffMs: 5, retries: 2,
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      initialBackoffMs: 5,
+      retries: 2,
       handler: async (e) => {
         const p = e.payload as { subjectId: string; reportVersion: number };
         if (p.subjectId === 'poison') throw new Error('cannot handle this one');
@@ -95,14 +135,20 @@ describe('InProcessTransport', () => {
     }
     // 80 handled, 20 poison messages dead-lettered, each after 3 attempts, in order.
     expect(handled).toHaveLength(80);
-    expect(transport.deadLetters.map((d) => JSON.parse(d.value).payload.reportVersion)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(transport.deadLetters.map((d) => JSON.parse(d.value).payload.reportVersion)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
     expect(transport.deadLetters.every((d) => d.attempts === 3 && d.key === 'c:poison')).toBe(true);
   });
 
   it('dead-letters a message that is not a valid envelope, and skips events the group does not handle', async () => {
     const transport = new InProcessTransport(catalogue);
     const handled: number[] = [];
-    await transport.subscribe({ groupId: 'g', contracts: [reportUpdatedV1], handler: async (e) => void handled.push((e.payload as { reportVersion: number }).reportVersion) });
+    await transport.subscribe({
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      handler: async (e) => void handled.push((e.payload as { reportVersion: number }).reportVersion),
+    });
     transport.publishRaw('leaderscope.reports', 'c:s', '{"not": "an envelope"}');
     await transport.publish([report('s', 1)]);
     await transport.idle();
@@ -115,8 +161,12 @@ describe('InProcessTransport', () => {
     const transport = new InProcessTransport(catalogue);
     const handled: number[] = [];
     await transport.subscribe({
-      groupId: 'g', contracts: [reportUpdatedV1],
-      handler: async (e) => { await new Promise((r) => setTimeout(r, 2)); handled.push((e.payload as { reportVersion: number }).reportVersion); },
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      handler: async (e) => {
+        await new Promise((r) => setTimeout(r, 2));
+        handled.push((e.payload as { reportVersion: number }).reportVersion);
+      },
     });
     await transport.publish([1, 2, 3, 4, 5, 6, 7, 8].map((v) => report('s', v)));
     await transport.close();
@@ -128,7 +178,11 @@ describe('InProcessTransport', () => {
   it('takes a batch whole or not at all', async () => {
     const transport = new InProcessTransport(catalogue);
     const handled: number[] = [];
-    await transport.subscribe({ groupId: 'g', contracts: [reportUpdatedV1], handler: async (e) => void handled.push((e.payload as { reportVersion: number }).reportVersion) });
+    await transport.subscribe({
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      handler: async (e) => void handled.push((e.payload as { reportVersion: number }).reportVersion),
+    });
     await expect(transport.publish([report('s', 1), { ...report('s', 2), version: 99 }])).rejects.toThrow(/no contract registered/);
     await transport.idle();
     expect(handled).toEqual([]);

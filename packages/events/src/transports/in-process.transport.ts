@@ -143,7 +143,10 @@ export class InProcessTransport implements EventTransport {
     }
     if (events.length === 0) return;
     try {
-      await group.options.batchHandler!(events.map((e) => e.envelope), { attempt: 1, heartbeat: async () => {} });
+      await group.options.batchHandler!(
+        events.map((e) => e.envelope),
+        { attempt: 1, heartbeat: async () => {} },
+      );
       return;
     } catch {
       // All or nothing failed: one by one, so only a poison event is retried and dead-lettered.

@@ -35,7 +35,13 @@ export function createTransport(options: {
   commitIntervalMs?: number;
   maxBatchSize?: number;
 }): EventTransport {
-  const brokers = typeof options.brokers === 'string' ? options.brokers.split(',').map((b) => b.trim()).filter(Boolean) : options.brokers;
+  const brokers =
+    typeof options.brokers === 'string'
+      ? options.brokers
+          .split(',')
+          .map((b) => b.trim())
+          .filter(Boolean)
+      : options.brokers;
   if (brokers && brokers.length > 0) {
     return new KafkaTransport({
       brokers,

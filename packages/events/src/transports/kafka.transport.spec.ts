@@ -7,7 +7,16 @@ import { catalogue, createEnvelope, EventEnvelope, KafkaTransport, reportUpdated
 function report(subjectId: string, reportVersion: number): EventEnvelope {
   return createEnvelope(
     reportUpdatedV1,
-    { cycleId: 'c', subjectId, reportVersion, instrumentId: 'i', instrumentVersion: 1, responseCount: 1, report: emptyScoredReport(), scoredAt: new Date().toISOString() },
+    {
+      cycleId: 'c',
+      subjectId,
+      reportVersion,
+      instrumentId: 'i',
+      instrumentVersion: 1,
+      responseCount: 1,
+      report: emptyScoredReport(),
+      scoredAt: new Date().toISOString(),
+    },
     { organisationId: 'o' },
   );
 }
@@ -69,10 +78,14 @@ describe('KafkaTransport on a real broker', () => {
     expect(JSON.parse(dead[0].value).payload.subjectId).toBe('poison');
 
     // Committed offsets catch up with the end of the topic: nothing is stuck behind the poison.
-    await eventually('consumer lag to reach zero', async () => {
-      const lags = await transport.consumerLag();
-      return lags.length > 0 && lags.every((l) => l.lag === 0);
-    }, 30000);
+    await eventually(
+      'consumer lag to reach zero',
+      async () => {
+        const lags = await transport.consumerLag();
+        return lags.length > 0 && lags.every((l) => l.lag === 0);
+      },
+      30000,
+    );
   }, 90000);
 
   it('reports itself healthy while connected', async () => {

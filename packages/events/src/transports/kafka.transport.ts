@@ -169,8 +169,7 @@ export class KafkaTransport implements EventTransport {
     await consumer.connect();
     const topics = [...new Set(options.contracts.map((c) => this.topicName(c.topic)))];
     await consumer.subscribe({ topics, fromBeginning: true });
-    const wanted = (type: string, version: number) =>
-      options.contracts.some((c) => c.type === type && c.version === version);
+    const wanted = (type: string, version: number) => options.contracts.some((c) => c.type === type && c.version === version);
     const retries = options.retries ?? 4;
     const concurrency = options.concurrency ?? this.options.consumerConcurrency ?? this.options.partitions ?? 6;
 
@@ -194,7 +193,13 @@ export class KafkaTransport implements EventTransport {
       }
     };
     /** One event through `handler`: retries with backoff, then the DLQ. */
-    const handleOne = async (topic: string, partition: number, message: KafkaMessage, envelope: EventEnvelope, heartbeat: () => Promise<void>) => {
+    const handleOne = async (
+      topic: string,
+      partition: number,
+      message: KafkaMessage,
+      envelope: EventEnvelope,
+      heartbeat: () => Promise<void>,
+    ) => {
       for (let attempt = 1; ; attempt++) {
         try {
           await options.handler(envelope, { attempt, heartbeat });
@@ -241,7 +246,10 @@ export class KafkaTransport implements EventTransport {
             if (events.length > 0) {
               let handled = false;
               try {
-                await batchHandler(events.map((e) => e.envelope), { attempt: 1, heartbeat });
+                await batchHandler(
+                  events.map((e) => e.envelope),
+                  { attempt: 1, heartbeat },
+                );
                 handled = true;
               } catch {
                 // All or nothing failed: one by one, so only a poison event is retried and dead-lettered.

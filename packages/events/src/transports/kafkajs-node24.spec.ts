@@ -9,14 +9,21 @@ import { kafkaBrokers, uniqueName } from '@leaderscope/testing';
 const eventsDist = join(__dirname, '..', '..', 'dist', 'index.js');
 
 function warningsOf(script: string): string[] {
-  const out = execFileSync(process.execPath, ['-e', `
+  const out = execFileSync(
+    process.execPath,
+    [
+      '-e',
+      `
     const events = require(${JSON.stringify(eventsDist)});
     const seen = [];
     process.on('warning', (w) => seen.push(w.name));
     (async () => { ${script} })().then(
       () => setTimeout(() => console.log(JSON.stringify(seen)), 50),
       (e) => { console.error(e); process.exit(1); });
-  `], { encoding: 'utf8', timeout: 60000 });
+  `,
+    ],
+    { encoding: 'utf8', timeout: 60000 },
+  );
   return JSON.parse(out.trim().split('\n').pop() ?? '[]') as string[];
 }
 

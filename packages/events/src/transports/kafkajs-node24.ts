@@ -18,9 +18,9 @@ export function silenceKafkajsNegativeTimeoutWarning(): void {
   if (installed) return;
   installed = true;
   const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
     const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
     if (isKafkajsNegativeTimeoutWarning(warning, type, new Error().stack ?? '')) return;
     emitWarning(warning, ...rest);
-  });
+  };
 }

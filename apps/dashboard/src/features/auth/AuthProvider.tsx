@@ -40,10 +40,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
   const signOut = useCallback(() => {
     // End the session on the server too (its token stops working), then forget it here.
-    void client.mutate({ mutation: LOGOUT }).catch(() => undefined).finally(() => {
-      session.set(null);
-      void client.clearStore();
-    });
+    void client
+      .mutate({ mutation: LOGOUT })
+      .catch(() => undefined)
+      .finally(() => {
+        session.set(null);
+        void client.clearStore();
+      });
   }, [client]);
 
   const me = token ? (data?.me ?? null) : null;

@@ -24,7 +24,12 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (token: string) => void 
     <form onSubmit={(event) => void submit(event)} aria-label="Sign in" noValidate>
       <Stack gap="md">
         {problem && (
-          <Alert color="red" variant="light" role="alert" title={problem.code === 'RATE_LIMITED' ? 'Too many attempts' : 'Could not sign you in'}>
+          <Alert
+            color="red"
+            variant="light"
+            role="alert"
+            title={problem.code === 'RATE_LIMITED' ? 'Too many attempts' : 'Could not sign you in'}
+          >
             {problem.code === 'RATE_LIMITED'
               ? 'Please wait a minute before trying again.'
               : problem.code === 'NETWORK'
@@ -32,8 +37,23 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (token: string) => void 
                 : 'The e-mail or password is not right. Check them and try again.'}
           </Alert>
         )}
-        <TextInput label="Work e-mail" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} size="md" />
-        <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} size="md" />
+        <TextInput
+          label="Work e-mail"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          size="md"
+        />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          size="md"
+        />
         <Button type="submit" size="md" loading={loading} disabled={!email || !password} fullWidth>
           Sign in
         </Button>

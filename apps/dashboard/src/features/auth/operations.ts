@@ -6,8 +6,16 @@ export const ME = graphql(`
       accountId
       email
       roles
-      organisation { id name }
-      person { id name title department }
+      organisation {
+        id
+        name
+      }
+      person {
+        id
+        name
+        title
+        department
+      }
     }
   }
 `);

@@ -6,7 +6,16 @@ import { useState, type ReactNode } from 'react';
 import { useInstrumentOptions } from '../../app/instruments';
 import { ErrorState } from '../../app/ui';
 import type { CycleFieldsFragment } from '../../gql/graphql';
-import { CLOSE_CYCLE, CYCLE_RESULTS_CSV, LAUNCH_CYCLE, NOMINATIONS, RELEASE_RESULTS, RESCORE_CYCLE, RESULT_SETS, SEND_REMINDERS } from './operations';
+import {
+  CLOSE_CYCLE,
+  CYCLE_RESULTS_CSV,
+  LAUNCH_CYCLE,
+  NOMINATIONS,
+  RELEASE_RESULTS,
+  RESCORE_CYCLE,
+  RESULT_SETS,
+  SEND_REMINDERS,
+} from './operations';
 import { CYCLE_PROGRESS } from '../progress/operations';
 
 /** The next step of a cycle, with a confirmation for the ones that cannot be undone. */
@@ -82,7 +91,9 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
       </Group>
       {reminded != null && (
         <Text size="sm" c="teal.8" role="status">
-          {reminded === 0 ? 'Everyone has answered: no reminders needed.' : `Reminded ${reminded} ${reminded === 1 ? 'person' : 'people'} who have not answered yet.`}
+          {reminded === 0
+            ? 'Everyone has answered: no reminders needed.'
+            : `Reminded ${reminded} ${reminded === 1 ? 'person' : 'people'} who have not answered yet.`}
         </Text>
       )}
       {cycle.status === 'DRAFT' && !readiness.ready && readiness.reason && (
@@ -106,7 +117,9 @@ function useLaunchReadiness(cycle: CycleFieldsFragment): { ready: boolean; reaso
   const nominations = data.nominations.filter((n) => n.status !== 'removed');
   const waiting = cycle.subjects.filter((s) => nominations.some((n) => n.subjectId === s.id && n.status === 'proposed')).length;
   const short = cycle.subjects.filter((s) =>
-    cycle.minRaters.some((m) => nominations.filter((n) => n.subjectId === s.id && n.group === m.group && n.status === 'approved').length < m.count),
+    cycle.minRaters.some(
+      (m) => nominations.filter((n) => n.subjectId === s.id && n.group === m.group && n.status === 'approved').length < m.count,
+    ),
   ).length;
   if (waiting === 0 && short === 0) return { ready: true, reason: null };
   const parts = [
@@ -150,7 +163,11 @@ function Confirm({
           <Button
             color={color}
             loading={loading}
-            onClick={() => void onConfirm().catch(() => undefined).finally(close)}
+            onClick={() =>
+              void onConfirm()
+                .catch(() => undefined)
+                .finally(close)
+            }
           >
             {label}
           </Button>
@@ -165,30 +182,54 @@ export function RescorePanel({ cycle }: { cycle: CycleFieldsFragment }) {
   const { versions: INSTRUMENT_VERSIONS, profiles: ROLE_PROFILES } = useInstrumentOptions();
   const [version, setVersion] = useState(String(cycle.instrumentVersion));
   const [profile, setProfile] = useState(cycle.roleProfileId);
-  const [rescore, { data, loading, error }] = useMutation(RESCORE_CYCLE, { refetchQueries: [{ query: RESULT_SETS, variables: { cycleId: cycle.id } }] });
+  const [rescore, { data, loading, error }] = useMutation(RESCORE_CYCLE, {
+    refetchQueries: [{ query: RESULT_SETS, variables: { cycleId: cycle.id } }],
+  });
   const unchanged = Number(version) === cycle.instrumentVersion && profile === cycle.roleProfileId;
   return (
     <Card>
       <Text fw={650}>Rescore</Text>
       <Text size="sm" c="dimmed" mt={2}>
-        Read the same answers under another instrument version or role profile. The cycle’s own figures are kept; the rescore is a separate result set you can pick on each report.
+        Read the same answers under another instrument version or role profile. The cycle’s own figures are kept; the rescore is a separate
+        result set you can pick on each report.
       </Text>
       <Group mt="md" align="flex-end" gap="sm" wrap="wrap">
-        <Select label="Instrument" data={INSTRUMENT_VERSIONS} value={version} onChange={(v) => v && setVersion(v)} allowDeselect={false} w={280} />
-        <Select label="Role profile" data={ROLE_PROFILES} value={profile} onChange={(v) => v && setProfile(v)} allowDeselect={false} w={220} />
+        <Select
+          label="Instrument"
+          data={INSTRUMENT_VERSIONS}
+          value={version}
+          onChange={(v) => v && setVersion(v)}
+          allowDeselect={false}
+          w={280}
+        />
+        <Select
+          label="Role profile"
+          data={ROLE_PROFILES}
+          value={profile}
+          onChange={(v) => v && setProfile(v)}
+          allowDeselect={false}
+          w={220}
+        />
         <Button
           variant="light"
           disabled={unchanged}
           loading={loading}
-          onClick={() => void rescore({ variables: { cycleId: cycle.id, instrumentVersion: Number(version), roleProfileId: profile } }).catch(() => undefined)}
+          onClick={() =>
+            void rescore({ variables: { cycleId: cycle.id, instrumentVersion: Number(version), roleProfileId: profile } }).catch(
+              () => undefined,
+            )
+          }
         >
           Rescore
         </Button>
       </Group>
       {data && (
         <Alert color="teal" variant="light" mt="md" role="status">
-          Rescore requested: the same answers read with {INSTRUMENT_VERSIONS.find((v) => v.value === String(data.rescoreCycle.instrumentVersion))?.label ?? `instrument version ${data.rescoreCycle.instrumentVersion}`} against the{' '}
-          {ROLE_PROFILES.find((p) => p.value === data.rescoreCycle.roleProfileId)?.label ?? data.rescoreCycle.roleProfileId} profile. Choose it under “Result set” on a report once it has been scored.
+          Rescore requested: the same answers read with{' '}
+          {INSTRUMENT_VERSIONS.find((v) => v.value === String(data.rescoreCycle.instrumentVersion))?.label ??
+            `instrument version ${data.rescoreCycle.instrumentVersion}`}{' '}
+          against the {ROLE_PROFILES.find((p) => p.value === data.rescoreCycle.roleProfileId)?.label ?? data.rescoreCycle.roleProfileId}{' '}
+          profile. Choose it under “Result set” on a report once it has been scored.
         </Alert>
       )}
       {error && <ErrorState error={error} what="The rescore was not started" />}
@@ -219,7 +260,12 @@ export function ExportCsvButton({ cycle }: { cycle: CycleFieldsFragment }) {
   };
   return (
     <>
-      <Button variant="default" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void download()} loading={state.loading}>
+      <Button
+        variant="default"
+        leftSection={<IconDownload size={18} aria-hidden />}
+        onClick={() => void download()}
+        loading={state.loading}
+      >
         Export CSV
       </Button>
       {state.error != null && <ErrorState error={state.error} what="The CSV could not be exported" />}

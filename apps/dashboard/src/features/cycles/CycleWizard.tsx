@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Stepper, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -38,7 +53,10 @@ export function CycleWizard() {
 
   const suggestedIds = useMemo(() => new Set(suggested.data?.people.map((p) => p.id)), [suggested.data]);
   const candidates = useMemo(() => {
-    const list = [...(suggested.data?.people ?? []), ...(everyone.data?.people ?? []).filter((p) => !suggestedIds.has(p.id) && p.directReportCount > 0)];
+    const list = [
+      ...(suggested.data?.people ?? []),
+      ...(everyone.data?.people ?? []).filter((p) => !suggestedIds.has(p.id) && p.directReportCount > 0),
+    ];
     const q = search.trim().toLowerCase();
     return q ? list.filter((p) => `${p.name} ${p.email ?? ''} ${p.department ?? ''}`.toLowerCase().includes(q)) : list;
   }, [suggested.data, everyone.data, suggestedIds, search]);
@@ -91,7 +109,13 @@ export function CycleWizard() {
           <Stack gap="md" mt="lg" maw={720}>
             <TextInput label="Cycle name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select label="Instrument" data={INSTRUMENT_VERSIONS} value={instrumentVersion} onChange={(v) => v && setInstrumentVersion(v)} allowDeselect={false} />
+              <Select
+                label="Instrument"
+                data={INSTRUMENT_VERSIONS}
+                value={instrumentVersion}
+                onChange={(v) => v && setInstrumentVersion(v)}
+                allowDeselect={false}
+              />
               <Select
                 label="Role profile"
                 description="The expectations reports are read against"
@@ -127,7 +151,13 @@ export function CycleWizard() {
               <Text size="sm" c="dimmed" maw={620}>
                 Suggested: people who lead leaders (their reports have reports). Anyone else with a team can be added too.
               </Text>
-              <TextInput aria-label="Filter people" placeholder="Filter by name or department" value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} />
+              <TextInput
+                aria-label="Filter people"
+                placeholder="Filter by name or department"
+                value={search}
+                onChange={(e) => setSearch(e.currentTarget.value)}
+                w={260}
+              />
             </Group>
             {(suggested.loading || everyone.loading) && !suggested.data && <Loading label="Finding leaders of leaders…" />}
             {suggested.error && <ErrorState error={suggested.error} what="People could not be loaded" />}
@@ -179,11 +209,17 @@ export function CycleWizard() {
             <Table variant="vertical" withTableBorder fz="sm">
               <Table.Tbody>
                 <Row label="Name" value={name} />
-                <Row label="Instrument" value={INSTRUMENT_VERSIONS.find((v) => v.value === instrumentVersion)?.label ?? instrumentVersion} />
+                <Row
+                  label="Instrument"
+                  value={INSTRUMENT_VERSIONS.find((v) => v.value === instrumentVersion)?.label ?? instrumentVersion}
+                />
                 <Row label="Role profile" value={profileName(roleProfileId)} />
                 <Row label="Anonymity threshold" value={`${threshold} answers per group`} />
                 <Row label="Dates" value={`${opensAt} to ${closesAt}`} />
-                <Row label="Leaders reviewed" value={`${selected.size}: ${[...selected].map((id) => peopleById.get(id)?.name ?? id).join(', ') || 'none yet'}`} />
+                <Row
+                  label="Leaders reviewed"
+                  value={`${selected.size}: ${[...selected].map((id) => peopleById.get(id)?.name ?? id).join(', ') || 'none yet'}`}
+                />
               </Table.Tbody>
             </Table>
             <Text size="sm" c="dimmed">
@@ -199,7 +235,10 @@ export function CycleWizard() {
           {step === 0 ? 'Cancel' : 'Back'}
         </Button>
         {step < 2 ? (
-          <Button onClick={() => setStep(step + 1)} disabled={(step === 0 && basicsProblems.length > 0) || (step === 1 && selected.size === 0)}>
+          <Button
+            onClick={() => setStep(step + 1)}
+            disabled={(step === 0 && basicsProblems.length > 0) || (step === 1 && selected.size === 0)}
+          >
             Next
           </Button>
         ) : (

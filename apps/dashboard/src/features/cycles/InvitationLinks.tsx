@@ -13,7 +13,10 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
   const [load, { data, loading, error, called }] = useLazyQuery(RATER_INVITATIONS, { fetchPolicy: 'network-only' });
   const [subject, setSubject] = useState<string | null>(null);
   const invitations = useMemo(() => data?.raterInvitations ?? [], [data]);
-  const subjects = useMemo(() => [...new Map(invitations.map((i) => [i.subject.id, i.subject.name])).entries()].map(([value, label]) => ({ value, label })), [invitations]);
+  const subjects = useMemo(
+    () => [...new Map(invitations.map((i) => [i.subject.id, i.subject.name])).entries()].map(([value, label]) => ({ value, label })),
+    [invitations],
+  );
   const shown = subject ? invitations.filter((i) => i.subject.id === subject) : invitations;
   const origin = typeof window !== 'undefined' ? window.location.origin : '';
 
@@ -22,8 +25,8 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
       <Card>
         <Text fw={650}>Survey links</Text>
         <Text size="sm" mt={4} maw={680}>
-          This cycle closed{closedAt ? ` on ${formatDate(closedAt)}` : ''}, so its survey links no longer open a survey and there is nothing left to share. Progress and results stay on
-          their tabs.
+          This cycle closed{closedAt ? ` on ${formatDate(closedAt)}` : ''}, so its survey links no longer open a survey and there is nothing
+          left to share. Progress and results stay on their tabs.
         </Text>
       </Card>
     );
@@ -32,7 +35,8 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
       <Card>
         <Text fw={650}>Survey links</Text>
         <Text size="sm" c="dimmed" mt={4} maw={680}>
-          Each rater has a personal link that opens their survey without signing in. Share them only with the person named. Showing the links is recorded in the audit log.
+          Each rater has a personal link that opens their survey without signing in. Share them only with the person named. Showing the
+          links is recorded in the audit log.
         </Text>
         <Button mt="md" leftSection={<IconLink size={16} aria-hidden />} onClick={() => void load({ variables: { cycleId } })}>
           Show survey links
@@ -50,7 +54,15 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
             Personal links — share each only with the person named.
           </Text>
         </div>
-        <Select aria-label="Filter by leader" placeholder="All leaders" clearable data={subjects} value={subject} onChange={setSubject} w={240} />
+        <Select
+          aria-label="Filter by leader"
+          placeholder="All leaders"
+          clearable
+          data={subjects}
+          value={subject}
+          onChange={setSubject}
+          w={240}
+        />
       </Group>
       {invitations.length === 0 && (
         <Alert mx="md" mb="md" color="gray" variant="light">
@@ -83,13 +95,25 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Anchor href={`/survey/${i.token}`} target="_blank" rel="noreferrer" size="sm" className="survey-link" aria-label={`Open the survey link for ${i.rater.name} about ${i.subject.name}`}>
+                      <Anchor
+                        href={`/survey/${i.token}`}
+                        target="_blank"
+                        rel="noreferrer"
+                        size="sm"
+                        className="survey-link"
+                        aria-label={`Open the survey link for ${i.rater.name} about ${i.subject.name}`}
+                      >
                         Open
                       </Anchor>
                       <CopyButton value={url}>
                         {({ copied, copy }) => (
                           <Tooltip label={copied ? 'Copied' : 'Copy link'}>
-                            <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label={`Copy the link for ${i.rater.name}`}>
+                            <ActionIcon
+                              variant="subtle"
+                              color={copied ? 'teal' : 'gray'}
+                              onClick={copy}
+                              aria-label={`Copy the link for ${i.rater.name}`}
+                            >
                               {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
                             </ActionIcon>
                           </Tooltip>

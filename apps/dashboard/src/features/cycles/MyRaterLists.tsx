@@ -7,10 +7,21 @@ import { SubjectRaters } from './NominationsReview';
 import { APPROVE_NOMINATIONS, CYCLES, NOMINATIONS } from './operations';
 
 /** One leader's list in one cycle, for the leader themself or their manager. */
-function RaterList({ cycle, subject, mode }: { cycle: CycleFieldsFragment; subject: CycleFieldsFragment['subjects'][number]; mode: 'manager' | 'subject' }) {
+function RaterList({
+  cycle,
+  subject,
+  mode,
+}: {
+  cycle: CycleFieldsFragment;
+  subject: CycleFieldsFragment['subjects'][number];
+  mode: 'manager' | 'subject';
+}) {
   const variables = { cycleId: cycle.id, subjectId: subject.id };
   const { data, loading, error, refetch } = useQuery(NOMINATIONS, { variables, fetchPolicy: 'cache-and-network' });
-  const [approve, approveState] = useMutation(APPROVE_NOMINATIONS, { refetchQueries: [{ query: NOMINATIONS, variables }], awaitRefetchQueries: true });
+  const [approve, approveState] = useMutation(APPROVE_NOMINATIONS, {
+    refetchQueries: [{ query: NOMINATIONS, variables }],
+    awaitRefetchQueries: true,
+  });
   if (error) return <ErrorState error={error} what={`The raters for ${subject.name} could not be loaded`} onRetry={() => void refetch()} />;
   if (loading && !data) return <Loading label="Loading raters…" />;
   const nominations = (data?.nominations ?? []).filter((n) => n.status !== 'removed');
@@ -41,7 +52,12 @@ export function ApprovalsView() {
   const waiting = (data?.cycles ?? [])
     .filter((c) => c.status === 'DRAFT')
     .flatMap((c) => c.subjects.filter((s) => s.managerId === personId).map((s) => ({ cycle: c, subject: s })));
-  if (waiting.length === 0) return <EmptyState title="Nothing to approve">When HR sets up a cycle for a leader who reports to you, their rater list appears here for your approval.</EmptyState>;
+  if (waiting.length === 0)
+    return (
+      <EmptyState title="Nothing to approve">
+        When HR sets up a cycle for a leader who reports to you, their rater list appears here for your approval.
+      </EmptyState>
+    );
   return (
     <Stack gap="lg">
       {waiting.map(({ cycle, subject }) => (
@@ -64,7 +80,8 @@ export function MyRaterList({ cycle }: { cycle: CycleFieldsFragment }) {
   return (
     <Card padding="md" withBorder={false} bg="transparent">
       <Text size="sm" mb="xs">
-        Who will give you feedback in {cycle.name}. You can propose peers and partners who see your work; your manager approves the list before the survey opens.
+        Who will give you feedback in {cycle.name}. You can propose peers and partners who see your work; your manager approves the list
+        before the survey opens.
       </Text>
       <RaterList cycle={cycle} subject={subject} mode="subject" />
     </Card>

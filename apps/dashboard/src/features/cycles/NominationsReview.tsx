@@ -25,7 +25,8 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
     return map;
   }, [data]);
 
-  if (cycle.subjects.length === 0) return <EmptyState title="No leaders in this cycle">Add leaders to review before proposing raters.</EmptyState>;
+  if (cycle.subjects.length === 0)
+    return <EmptyState title="No leaders in this cycle">Add leaders to review before proposing raters.</EmptyState>;
   if (error) return <ErrorState error={error} what="The raters could not be loaded" onRetry={() => void refetch()} />;
   if (loading && !data) return <Loading label="Loading raters…" />;
 
@@ -55,11 +56,20 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
               </Text>
             </div>
             <Group gap="sm">
-              <Button variant={nominations.length ? 'default' : 'filled'} onClick={() => void propose({ variables: { cycleId: cycle.id } }).catch(() => undefined)} loading={proposeState.loading}>
+              <Button
+                variant={nominations.length ? 'default' : 'filled'}
+                onClick={() => void propose({ variables: { cycleId: cycle.id } }).catch(() => undefined)}
+                loading={proposeState.loading}
+              >
                 {nominations.length ? 'Propose again' : 'Propose raters for everyone'}
               </Button>
               {pendingSubjects.length > 0 && (
-                <Button color="teal" leftSection={<IconCheck size={16} aria-hidden />} onClick={() => void approveAll()} loading={approvingAll}>
+                <Button
+                  color="teal"
+                  leftSection={<IconCheck size={16} aria-hidden />}
+                  onClick={() => void approveAll()}
+                  loading={approvingAll}
+                >
                   Approve all ({pendingSubjects.length})
                 </Button>
               )}
@@ -110,7 +120,8 @@ export function SubjectRaters({
   /** For the leader: the people they may propose (the API gives leaders no directory). */
   candidates?: { id: string; name: string; department?: string | null }[];
 }) {
-  const mayRemove = (group: string) => (mode === 'hr' ? group !== 'self' : mode === 'subject' ? group === 'peer' || group === 'other' : false);
+  const mayRemove = (group: string) =>
+    mode === 'hr' ? group !== 'self' : mode === 'subject' ? group === 'peer' || group === 'other' : false;
   const refetchQueries = ['Nominations']; // every list on screen, whichever variables it was read with
   const [nominate, nominateState] = useMutation(NOMINATE_RATER, { refetchQueries, awaitRefetchQueries: true });
   const [adding, setAdding] = useState(false);
@@ -179,7 +190,13 @@ export function SubjectRaters({
                             variant="transparent"
                             color="gray"
                             aria-label={`Remove ${n.rater.name} as ${GROUP_LABELS[n.group]?.toLowerCase()}`}
-                            onClick={() => void nominate({ variables: { input: { cycleId: cycle.id, subjectId: subject.id, raterId: n.rater.id, group: n.group, remove: true } } }).catch(() => undefined)}
+                            onClick={() =>
+                              void nominate({
+                                variables: {
+                                  input: { cycleId: cycle.id, subjectId: subject.id, raterId: n.rater.id, group: n.group, remove: true },
+                                },
+                              }).catch(() => undefined)
+                            }
                           >
                             <IconX size={12} />
                           </ActionIcon>
@@ -239,10 +256,21 @@ function AddRater({
   const { data } = useQuery(PEOPLE, { variables: { limit: 500 }, skip: people != null });
   const [rater, setRater] = useState<string | null>(null);
   const [group, setGroup] = useState<RaterGroup>('peer');
-  const options = (people ?? data?.people ?? []).filter((p) => !exclude.has(p.id)).map((p) => ({ value: p.id, label: `${p.name}${p.department ? ` (${p.department})` : ''}` }));
+  const options = (people ?? data?.people ?? [])
+    .filter((p) => !exclude.has(p.id))
+    .map((p) => ({ value: p.id, label: `${p.name}${p.department ? ` (${p.department})` : ''}` }));
   return (
     <Group mt="sm" align="flex-end" gap="sm" wrap="wrap">
-      <Select label="Person" searchable data={options} value={rater} onChange={setRater} w={260} placeholder="Search the directory" nothingFoundMessage="Nobody found" />
+      <Select
+        label="Person"
+        searchable
+        data={options}
+        value={rater}
+        onChange={setRater}
+        w={260}
+        placeholder="Search the directory"
+        nothingFoundMessage="Nobody found"
+      />
       <Select
         label="As"
         data={(groups ?? GROUP_ORDER.filter((g) => g !== 'self')).map((g) => ({ value: g, label: GROUP_LABELS[g] }))}

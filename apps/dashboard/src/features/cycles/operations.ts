@@ -15,32 +15,49 @@ export const CYCLE_FIELDS = graphql(`
     launchedAt
     closedAt
     releasedAt
-    minRaters { group count }
-    subjects { id name title department managerId }
+    minRaters {
+      group
+      count
+    }
+    subjects {
+      id
+      name
+      title
+      department
+      managerId
+    }
   }
 `);
 
 export const CYCLES = graphql(`
   query Cycles {
-    cycles { ...CycleFields }
+    cycles {
+      ...CycleFields
+    }
   }
 `);
 
 export const CYCLE = graphql(`
   query Cycle($id: ID!) {
-    cycle(id: $id) { ...CycleFields }
+    cycle(id: $id) {
+      ...CycleFields
+    }
   }
 `);
 
 export const CREATE_CYCLE = graphql(`
   mutation CreateCycle($input: CreateCycleInput!) {
-    createCycle(input: $input) { ...CycleFields }
+    createCycle(input: $input) {
+      ...CycleFields
+    }
   }
 `);
 
 export const ADD_SUBJECTS = graphql(`
   mutation AddSubjects($cycleId: ID!, $personIds: [ID!]!) {
-    addSubjects(cycleId: $cycleId, personIds: $personIds) { ...CycleFields }
+    addSubjects(cycleId: $cycleId, personIds: $personIds) {
+      ...CycleFields
+    }
   }
 `);
 
@@ -52,32 +69,46 @@ export const NOMINATIONS = graphql(`
       group
       source
       status
-      rater { id name title department }
+      rater {
+        id
+        name
+        title
+        department
+      }
     }
   }
 `);
 
 export const PROPOSE_RATERS = graphql(`
   mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {
-    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) { id }
+    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {
+      id
+    }
   }
 `);
 
 export const NOMINATE_RATER = graphql(`
   mutation NominateRater($input: NominateRaterInput!) {
-    nominateRater(input: $input) { id }
+    nominateRater(input: $input) {
+      id
+    }
   }
 `);
 
 export const APPROVE_NOMINATIONS = graphql(`
   mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {
-    approveNominations(cycleId: $cycleId, subjectId: $subjectId) { id status }
+    approveNominations(cycleId: $cycleId, subjectId: $subjectId) {
+      id
+      status
+    }
   }
 `);
 
 export const LAUNCH_CYCLE = graphql(`
   mutation LaunchCycle($cycleId: ID!) {
-    launchCycle(cycleId: $cycleId) { ...CycleFields }
+    launchCycle(cycleId: $cycleId) {
+      ...CycleFields
+    }
   }
 `);
 
@@ -89,13 +120,17 @@ export const SEND_REMINDERS = graphql(`
 
 export const CLOSE_CYCLE = graphql(`
   mutation CloseCycle($cycleId: ID!) {
-    closeCycle(cycleId: $cycleId) { ...CycleFields }
+    closeCycle(cycleId: $cycleId) {
+      ...CycleFields
+    }
   }
 `);
 
 export const RELEASE_RESULTS = graphql(`
   mutation ReleaseResults($cycleId: ID!) {
-    releaseResults(cycleId: $cycleId) { ...CycleFields }
+    releaseResults(cycleId: $cycleId) {
+      ...CycleFields
+    }
   }
 `);
 
@@ -123,8 +158,15 @@ export const RATER_INVITATIONS = graphql(`
       path
       status
       token
-      rater { id name email }
-      subject { id name }
+      rater {
+        id
+        name
+        email
+      }
+      subject {
+        id
+        name
+      }
     }
   }
 `);

@@ -15,9 +15,13 @@ export function CycleHeatmap({ cycleId }: { cycleId: string }) {
     cycleId,
     first: HEATMAP_PAGE,
     filter: { search: query.search || undefined, department: query.department ?? undefined },
-    sort: query.sort === 'fit' ? { by: 'OVERALL_FIT' as const, direction: 'ASC' as const } : { by: 'NAME' as const, direction: 'ASC' as const },
+    sort:
+      query.sort === 'fit' ? { by: 'OVERALL_FIT' as const, direction: 'ASC' as const } : { by: 'NAME' as const, direction: 'ASC' as const },
   };
-  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(CYCLE_HEATMAP, { variables, fetchPolicy: 'cache-and-network' });
+  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(CYCLE_HEATMAP, {
+    variables,
+    fetchPolicy: 'cache-and-network',
+  });
   const shown = data ?? previousData;
   if (error) return <ErrorState error={error} what="The heatmap could not be loaded" onRetry={() => void refetch()} />;
   if (!shown) return <Loading label="Loading the heatmap…" />;
@@ -37,7 +41,11 @@ export function CycleHeatmap({ cycleId }: { cycleId: string }) {
   };
   return (
     <>
-      <Heatmap heatmap={heatmap} reportLink={(s) => `/cycles/${cycleId}/reports/${s}`} server={{ query, onChange: setQuery, busy: loading }} />
+      <Heatmap
+        heatmap={heatmap}
+        reportLink={(s) => `/cycles/${cycleId}/reports/${s}`}
+        server={{ query, onChange: setQuery, busy: loading }}
+      />
       <Group justify="space-between" mt="xs" aria-live="polite">
         <Text size="xs" c="dimmed">
           {heatmap.rows.length} of {heatmap.totalCount} leaders shown

@@ -33,7 +33,8 @@ export function Heatmap({
   const [dimensions, setDimensions] = useState<string[]>([]);
   const [belowOnly, setBelowOnly] = useState(false);
   const { search, department, sort } = server?.query ?? local;
-  const change = (patch: Partial<HeatmapServerQuery>) => (server ? server.onChange({ ...server.query, ...patch }) : setLocal({ ...local, ...patch }));
+  const change = (patch: Partial<HeatmapServerQuery>) =>
+    server ? server.onChange({ ...server.query, ...patch }) : setLocal({ ...local, ...patch });
   const setSearch = (value: string) => change({ search: value });
   const setDepartment = (value: string | null) => change({ department: value });
   const setSort = (value: string) => change({ sort: value === 'fit' ? 'fit' : 'name' });
@@ -41,14 +42,19 @@ export function Heatmap({
   const loadedDepartments = useMemo(() => heatmap.rows.map((r) => r.subject.department).filter(Boolean) as string[], [heatmap.rows]);
   const [knownDepartments, setKnownDepartments] = useState<string[]>([]);
   // Departments seen on any page stay selectable while a server-side filter narrows the rows.
-  const departments = useMemo(() => [...new Set([...knownDepartments, ...loadedDepartments])].sort(), [knownDepartments, loadedDepartments]);
+  const departments = useMemo(
+    () => [...new Set([...knownDepartments, ...loadedDepartments])].sort(),
+    [knownDepartments, loadedDepartments],
+  );
   if (departments.length !== knownDepartments.length) setKnownDepartments(departments);
   const columns = dimensions.length ? heatmap.dimensions.filter((d) => dimensions.includes(d.id)) : heatmap.dimensions;
   const rows = heatmap.rows
     .filter((r) => server || !department || r.subject.department === department)
     .filter((r) => server || !search || r.subject.name.toLowerCase().includes(search.toLowerCase()))
     .filter((r) => !belowOnly || r.cells.some((c) => columns.some((d) => d.id === c.dimensionId) && c.fit != null && c.fit <= -0.25))
-    .sort((a, b) => (server ? 0 : sort === 'fit' ? (a.overallFit ?? 99) - (b.overallFit ?? 99) : a.subject.name.localeCompare(b.subject.name)));
+    .sort((a, b) =>
+      server ? 0 : sort === 'fit' ? (a.overallFit ?? 99) - (b.overallFit ?? 99) : a.subject.name.localeCompare(b.subject.name),
+    );
 
   return (
     <Card padding={0} aria-label={title} component="section">
@@ -70,10 +76,47 @@ export function Heatmap({
           </Group>
         </Group>
         <Group gap="sm" mt="md" wrap="wrap" align="flex-end">
-          <TextInput aria-label="Search leaders" placeholder="Search leaders" leftSection={<IconSearch size={15} aria-hidden />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={200} size="xs" />
-          <Select aria-label="Department" placeholder="All departments" data={departments} value={department} onChange={setDepartment} clearable w={180} size="xs" />
-          <MultiSelect aria-label="Dimensions" placeholder={dimensions.length ? undefined : 'All dimensions'} data={heatmap.dimensions.map((d) => ({ value: d.id, label: d.name }))} value={dimensions} onChange={setDimensions} clearable w={260} size="xs" />
-          <Select aria-label="Sort" data={[{ value: 'name', label: 'Sort by name' }, { value: 'fit', label: 'Furthest below target first' }]} value={sort} onChange={(v) => setSort(v ?? 'name')} allowDeselect={false} w={220} size="xs" />
+          <TextInput
+            aria-label="Search leaders"
+            placeholder="Search leaders"
+            leftSection={<IconSearch size={15} aria-hidden />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={200}
+            size="xs"
+          />
+          <Select
+            aria-label="Department"
+            placeholder="All departments"
+            data={departments}
+            value={department}
+            onChange={setDepartment}
+            clearable
+            w={180}
+            size="xs"
+          />
+          <MultiSelect
+            aria-label="Dimensions"
+            placeholder={dimensions.length ? undefined : 'All dimensions'}
+            data={heatmap.dimensions.map((d) => ({ value: d.id, label: d.name }))}
+            value={dimensions}
+            onChange={setDimensions}
+            clearable
+            w={260}
+            size="xs"
+          />
+          <Select
+            aria-label="Sort"
+            data={[
+              { value: 'name', label: 'Sort by name' },
+              { value: 'fit', label: 'Furthest below target first' },
+            ]}
+            value={sort}
+            onChange={(v) => setSort(v ?? 'name')}
+            allowDeselect={false}
+            w={220}
+            size="xs"
+          />
           <Switch label="Only leaders below target" checked={belowOnly} onChange={(e) => setBelowOnly(e.currentTarget.checked)} size="sm" />
         </Group>
       </Box>
@@ -107,7 +150,15 @@ export function Heatmap({
                   <Cell fit={r.overallFit} label={`${r.subject.name}, overall`} strong />
                   {columns.map((d) => {
                     const c = r.cells.find((x) => x.dimensionId === d.id);
-                    return <Cell key={d.id} fit={c?.suppressed ? null : (c?.fit ?? null)} suppressed={c?.suppressed} label={`${r.subject.name}, ${d.name}`} mean={c?.mean} />;
+                    return (
+                      <Cell
+                        key={d.id}
+                        fit={c?.suppressed ? null : (c?.fit ?? null)}
+                        suppressed={c?.suppressed}
+                        label={`${r.subject.name}, ${d.name}`}
+                        mean={c?.mean}
+                      />
+                    );
                   })}
                 </Table.Tr>
               ))}
@@ -124,11 +175,30 @@ export function Heatmap({
   );
 }
 
-function Cell({ fit, label, suppressed, mean, strong }: { fit: number | null | undefined; label: string; suppressed?: boolean; mean?: number | null; strong?: boolean }) {
+function Cell({
+  fit,
+  label,
+  suppressed,
+  mean,
+  strong,
+}: {
+  fit: number | null | undefined;
+  label: string;
+  suppressed?: boolean;
+  mean?: number | null;
+  strong?: boolean;
+}) {
   const band = fitBand(fit);
-  const words = suppressed ? 'too few responses to show' : fit == null ? 'no data' : `${band.label.toLowerCase()} (${signed(fit)})${mean != null ? `, average ${score(mean)}` : ''}`;
+  const words = suppressed
+    ? 'too few responses to show'
+    : fit == null
+      ? 'no data'
+      : `${band.label.toLowerCase()} (${signed(fit)})${mean != null ? `, average ${score(mean)}` : ''}`;
   return (
-    <Table.Td className={`heatmap-cell${suppressed ? ' is-suppressed' : ''}`} style={{ background: suppressed ? undefined : band.color, color: band.text }}>
+    <Table.Td
+      className={`heatmap-cell${suppressed ? ' is-suppressed' : ''}`}
+      style={{ background: suppressed ? undefined : band.color, color: band.text }}
+    >
       <Tooltip label={`${label}: ${words}`} withArrow openDelay={100}>
         <span className="heatmap-value" aria-label={`${label}: ${words}`} style={{ fontWeight: strong ? 700 : 500 }}>
           {suppressed ? '·' : fit == null ? '–' : signed(fit)}

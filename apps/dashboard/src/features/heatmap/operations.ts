@@ -3,12 +3,25 @@ import { graphql } from '../../gql';
 export const HEATMAP_FIELDS = graphql(`
   fragment HeatmapFields on Heatmap {
     cycleId
-    dimensions { id name }
+    dimensions {
+      id
+      name
+    }
     rows {
-      subject { id name title department }
+      subject {
+        id
+        name
+        title
+        department
+      }
       overallFit
       responseCount
-      cells { dimensionId mean fit suppressed }
+      cells {
+        dimensionId
+        mean
+        fit
+        suppressed
+      }
     }
   }
 `);
@@ -18,13 +31,18 @@ export const CYCLE_HEATMAP = graphql(`
     cycleHeatmap(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {
       ...HeatmapFields
       totalCount
-      pageInfo { endCursor hasNextPage }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
     }
   }
 `);
 
 export const TEAM_REPORT = graphql(`
   query TeamReport($cycleId: ID!) {
-    teamReport(cycleId: $cycleId) { ...HeatmapFields }
+    teamReport(cycleId: $cycleId) {
+      ...HeatmapFields
+    }
   }
 `);

@@ -10,7 +10,10 @@ import { PEOPLE } from './operations';
 export function Directory() {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
-  const { data, loading, error, refetch } = useQuery(PEOPLE, { variables: { search: debounced || null, limit: 500 }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(PEOPLE, {
+    variables: { search: debounced || null, limit: 500 },
+    fetchPolicy: 'cache-and-network',
+  });
   const people = data?.people ?? [];
   return (
     <Card>
@@ -24,7 +27,14 @@ export function Directory() {
             {debounced ? ` matching “${debounced}”` : ''} · leaders of leaders are marked
           </Text>
         </div>
-        <TextInput aria-label="Search people" placeholder="Search by name or e-mail" leftSection={<IconSearch size={16} aria-hidden />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={280} />
+        <TextInput
+          aria-label="Search people"
+          placeholder="Search by name or e-mail"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={280}
+        />
       </Group>
       {error && <ErrorState error={error} what="The directory could not be loaded" onRetry={() => void refetch()} />}
       {loading && !data && <Loading label="Loading the directory…" />}

@@ -26,13 +26,20 @@ export function GiveSignIn({ person }: { person: { id: string; name: string; ema
         {done ? (
           <Stack gap="sm">
             <Text size="sm">
-              Pass this temporary password to {person.name} yourself, for example in person or by phone. It is shown only now; they sign in with <b>{done.email}</b>.
+              Pass this temporary password to {person.name} yourself, for example in person or by phone. It is shown only now; they sign in
+              with <b>{done.email}</b>.
             </Text>
             <Group gap="sm">
               <Code fz="md" data-testid="temporary-password">
                 {done.temporaryPassword}
               </Code>
-              <CopyButton value={done.temporaryPassword}>{({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}</CopyButton>
+              <CopyButton value={done.temporaryPassword}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="light" onClick={copy}>
+                    {copied ? 'Copied' : 'Copy'}
+                  </Button>
+                )}
+              </CopyButton>
             </Group>
             <Group justify="flex-end">
               <Button onClick={dismiss}>Done</Button>
@@ -41,9 +48,14 @@ export function GiveSignIn({ person }: { person: { id: string; name: string; ema
         ) : (
           <Stack gap="sm">
             <Text size="sm">
-              {person.name} will sign in with {person.email} and see their own released reports, and those of the leaders who report to them.
+              {person.name} will sign in with {person.email} and see their own released reports, and those of the leaders who report to
+              them.
             </Text>
-            <Checkbox label="Also make them an HR administrator (can run cycles and see every report)" checked={hrAdmin} onChange={(e) => setHrAdmin(e.currentTarget.checked)} />
+            <Checkbox
+              label="Also make them an HR administrator (can run cycles and see every report)"
+              checked={hrAdmin}
+              onChange={(e) => setHrAdmin(e.currentTarget.checked)}
+            />
             {error && <ErrorState error={error} what="No sign-in was created" />}
             <Group justify="flex-end">
               <Button variant="default" onClick={dismiss}>

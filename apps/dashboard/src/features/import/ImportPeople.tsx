@@ -67,8 +67,8 @@ export function ImportPeople({ onImported }: { onImported?: () => void }) {
         Import the organisation
       </Title>
       <Text size="sm" c="dimmed" mt={2}>
-        A CSV export from your HR system with the columns <code>employee_id, name, email, manager_id, title, department</code>. You see a preview first; nothing changes until you
-        confirm.
+        A CSV export from your HR system with the columns <code>employee_id, name, email, manager_id, title, department</code>. You see a
+        preview first; nothing changes until you confirm.
       </Text>
       <Stack mt="md" gap="sm">
         <Group gap="sm">
@@ -101,7 +101,12 @@ export function ImportPeople({ onImported }: { onImported?: () => void }) {
           }}
         />
         <Group>
-          <Button onClick={() => void doPreview()} disabled={!csv.trim()} loading={loading && !preview} leftSection={<IconUpload size={18} aria-hidden />}>
+          <Button
+            onClick={() => void doPreview()}
+            disabled={!csv.trim()}
+            loading={loading && !preview}
+            leftSection={<IconUpload size={18} aria-hidden />}
+          >
             Preview import
           </Button>
         </Group>
@@ -129,7 +134,12 @@ function Preview({ result, onApply, applying }: { result: Result; onApply: () =>
         <Count label="Unchanged" value={result.unchanged} color="gray" />
       </SimpleGrid>
       {hasErrors ? (
-        <Alert color="red" variant="light" title={`${result.errors.length} ${result.errors.length === 1 ? 'problem' : 'problems'} to fix before importing`} role="alert">
+        <Alert
+          color="red"
+          variant="light"
+          title={`${result.errors.length} ${result.errors.length === 1 ? 'problem' : 'problems'} to fix before importing`}
+          role="alert"
+        >
           <Table fz="sm" mt="xs" withRowBorders={false} verticalSpacing={2}>
             <Table.Thead>
               <Table.Tr>

@@ -7,7 +7,12 @@ import { ImportProgressBar } from './ImportProgressBar';
 import { IMPORT_PROGRESS } from './operations';
 
 function renderWith(progress: { phase: string; done: number; total: number }) {
-  const mocks = [{ request: { query: IMPORT_PROGRESS, variables: { importId: 'import-1' } }, result: { data: { importProgress: { __typename: 'ImportProgress', ...progress } } } }];
+  const mocks = [
+    {
+      request: { query: IMPORT_PROGRESS, variables: { importId: 'import-1' } },
+      result: { data: { importProgress: { __typename: 'ImportProgress', ...progress } } },
+    },
+  ];
   return render(
     <MantineProvider theme={theme}>
       <MockedProvider mocks={mocks}>

@@ -18,7 +18,9 @@ export function ImportProgressBar({ importId }: { importId: string }) {
   const { data } = useSubscription(IMPORT_PROGRESS, { variables: { importId } });
   const progress = data?.importProgress;
   const percent = progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0;
-  const label = progress ? `${PHASE[progress.phase] ?? progress.phase}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} rows` : 'Sending the file';
+  const label = progress
+    ? `${PHASE[progress.phase] ?? progress.phase}: ${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} rows`
+    : 'Sending the file';
   return (
     <Stack gap={4} role="status" aria-live="polite">
       <Text size="sm">{label}</Text>

@@ -9,8 +9,19 @@ export const IMPORT_PEOPLE = graphql(`
       created
       updated
       unchanged
-      errors { line column reason }
-      preview { line employeeId name email managerEmployeeId action }
+      errors {
+        line
+        column
+        reason
+      }
+      preview {
+        line
+        employeeId
+        name
+        email
+        managerEmployeeId
+        action
+      }
     }
   }
 `);
@@ -33,7 +44,11 @@ export const PEOPLE = graphql(`
 
 export const IMPORT_PROGRESS = graphql(`
   subscription ImportProgress($importId: ID!) {
-    importProgress(importId: $importId) { phase done total }
+    importProgress(importId: $importId) {
+      phase
+      done
+      total
+    }
   }
 `);
 

@@ -6,7 +6,12 @@ import { deliveryLabel } from './messages';
 import { CYCLE_MAIL_DELIVERIES, RESEND_INVITATION } from './operations';
 
 function State({ state }: { state: { status: string; reason: string | null; attempts: number } | null }) {
-  if (!state) return <Text size="sm" c="dimmed">—</Text>;
+  if (!state)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   const { label, color } = deliveryLabel(state.status);
   const badge = (
     <Badge variant="light" color={color} data-status={state.status}>
@@ -14,12 +19,22 @@ function State({ state }: { state: { status: string; reason: string | null; atte
       {state.status === 'deferred' ? ` (${state.attempts})` : ''}
     </Badge>
   );
-  return state.reason ? <Tooltip label={state.reason} multiline maw={360}>{badge}</Tooltip> : badge;
+  return state.reason ? (
+    <Tooltip label={state.reason} multiline maw={360}>
+      {badge}
+    </Tooltip>
+  ) : (
+    badge
+  );
 }
 
 /** Mail delivery per rater on the progress board (never a link), with "resend" for one rater. */
 export function DeliveryBoard({ cycleId, live }: { cycleId: string; live: boolean }) {
-  const { data, loading, error, refetch } = useQuery(CYCLE_MAIL_DELIVERIES, { variables: { cycleId }, fetchPolicy: 'cache-and-network', pollInterval: live ? 5000 : 0 });
+  const { data, loading, error, refetch } = useQuery(CYCLE_MAIL_DELIVERIES, {
+    variables: { cycleId },
+    fetchPolicy: 'cache-and-network',
+    pollInterval: live ? 5000 : 0,
+  });
   const [resend, resendState] = useMutation(RESEND_INVITATION);
   if (error) return <ErrorState error={error} what="Mail delivery could not be loaded" />;
   if (loading && !data) return <Loading label="Loading mail delivery…" />;

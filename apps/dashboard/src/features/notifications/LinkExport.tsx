@@ -32,7 +32,13 @@ export function LinkExport({ cycleId, cycleName }: { cycleId: string; cycleName:
       <Text size="sm" c="dimmed" mt={4} maw={680}>
         One file with the personal links of every rater who has not submitted yet. The download is recorded in the audit log.
       </Text>
-      <Button mt="md" variant="default" leftSection={<IconDownload size={16} aria-hidden />} loading={state.loading} onClick={() => void download()}>
+      <Button
+        mt="md"
+        variant="default"
+        leftSection={<IconDownload size={16} aria-hidden />}
+        loading={state.loading}
+        onClick={() => void download()}
+      >
         Download links (CSV)
       </Button>
       {state.error ? <ErrorState error={state.error} what="The links could not be exported" /> : null}

@@ -82,10 +82,13 @@ export function MailOutbox() {
           <Loading label="Opening the mail…" />
         ) : (
           <Stack gap="sm">
-            <Text size="sm">
-              To: {mail.to}
-            </Text>
-            <iframe title="The mail as the recipient reads it" srcDoc={mail.html} sandbox="" style={{ width: '100%', height: 460, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }} />
+            <Text size="sm">To: {mail.to}</Text>
+            <iframe
+              title="The mail as the recipient reads it"
+              srcDoc={mail.html}
+              sandbox=""
+              style={{ width: '100%', height: 460, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}
+            />
             <Text size="sm">
               Link:{' '}
               <Anchor href={mail.link} className="outbox-mail-link" target="_blank" rel="noreferrer">

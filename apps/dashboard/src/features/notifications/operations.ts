@@ -2,16 +2,43 @@ import { graphql } from '../../gql';
 
 export const MY_SURVEYS = graphql(`
   query MySurveys {
-    mySurveys { assignmentId cycleId cycleName subjectName relationship status closesAt path }
+    mySurveys {
+      assignmentId
+      cycleId
+      cycleName
+      subjectName
+      relationship
+      status
+      closesAt
+      path
+    }
   }
 `);
 
 export const CYCLE_MAIL_DELIVERIES = graphql(`
   query CycleMailDeliveries($cycleId: ID!) {
     cycleMailDeliveries(cycleId: $cycleId) {
-      assignmentId subjectId subjectName raterName raterEmail group surveyStatus
-      invitation { mailId status reason attempts updatedAt }
-      reminder { mailId status reason attempts updatedAt }
+      assignmentId
+      subjectId
+      subjectName
+      raterName
+      raterEmail
+      group
+      surveyStatus
+      invitation {
+        mailId
+        status
+        reason
+        attempts
+        updatedAt
+      }
+      reminder {
+        mailId
+        status
+        reason
+        attempts
+        updatedAt
+      }
     }
   }
 `);
@@ -24,13 +51,28 @@ export const RESEND_INVITATION = graphql(`
 
 export const MAIL_OUTBOX = graphql(`
   query MailOutbox($cycleId: ID) {
-    mailOutbox(cycleId: $cycleId) { mailId kind cycleId recipientName to subject createdAt }
+    mailOutbox(cycleId: $cycleId) {
+      mailId
+      kind
+      cycleId
+      recipientName
+      to
+      subject
+      createdAt
+    }
   }
 `);
 
 export const MAIL_OUTBOX_MESSAGE = graphql(`
   query MailOutboxMessage($mailId: ID!) {
-    mailOutboxMessage(mailId: $mailId) { mailId to subject text html link }
+    mailOutboxMessage(mailId: $mailId) {
+      mailId
+      to
+      subject
+      text
+      html
+      link
+    }
   }
 `);
 

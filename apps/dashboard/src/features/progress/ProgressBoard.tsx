@@ -9,13 +9,17 @@ import { CYCLE_PROGRESS, CYCLE_PROGRESS_CHANGED } from './operations';
 
 /** Live progress: subjects × rater groups, response rates and who has not answered — never what anyone answered. */
 export function ProgressBoard({ cycleId, live }: { cycleId: string; live: boolean }) {
-  const { data, loading, error, refetch, subscribeToMore } = useQuery(CYCLE_PROGRESS, { variables: { cycleId }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch, subscribeToMore } = useQuery(CYCLE_PROGRESS, {
+    variables: { cycleId },
+    fetchPolicy: 'cache-and-network',
+  });
   useEffect(() => {
     if (!live) return;
     return subscribeToMore({
       document: CYCLE_PROGRESS_CHANGED,
       variables: { cycleId },
-      updateQuery: (_prev, { subscriptionData }) => (subscriptionData.data ? { cycleProgress: subscriptionData.data.cycleProgressChanged } : undefined),
+      updateQuery: (_prev, { subscriptionData }) =>
+        subscriptionData.data ? { cycleProgress: subscriptionData.data.cycleProgressChanged } : undefined,
     });
   }, [live, cycleId, subscribeToMore]);
 
@@ -26,7 +30,8 @@ export function ProgressBoard({ cycleId, live }: { cycleId: string; live: boolea
 }
 
 export function ProgressView({ progress, live }: { progress: ProgressFieldsFragment; live: boolean }) {
-  if (progress.invited === 0) return <EmptyState title="Nobody has been invited yet">Progress appears here once the cycle is launched.</EmptyState>;
+  if (progress.invited === 0)
+    return <EmptyState title="Nobody has been invited yet">Progress appears here once the cycle is launched.</EmptyState>;
   const groups = GROUP_ORDER.filter((g) => progress.subjects.some((s) => s.groups.some((x) => x.group === g)));
   const rate = Math.round(progress.responseRate * 100);
   return (
@@ -34,7 +39,18 @@ export function ProgressView({ progress, live }: { progress: ProgressFieldsFragm
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
         <Card padding="md">
           <Group gap="md" wrap="nowrap">
-            <RingProgress size={74} thickness={8} roundCaps sections={[{ value: rate, color: rate >= 70 ? 'teal' : 'brand' }]} label={<Text ta="center" fw={700} size="sm">{rate}%</Text>} aria-hidden />
+            <RingProgress
+              size={74}
+              thickness={8}
+              roundCaps
+              sections={[{ value: rate, color: rate >= 70 ? 'teal' : 'brand' }]}
+              label={
+                <Text ta="center" fw={700} size="sm">
+                  {rate}%
+                </Text>
+              }
+              aria-hidden
+            />
             <div>
               <Text size="xs" c="dimmed" fw={600} tt="uppercase">
                 Response rate
@@ -126,7 +142,13 @@ function SubjectRow({ row, groups }: { row: ProgressFieldsFragment['subjects'][n
                   </Text>
                 )}
               </Text>
-              <Progress value={value} size="sm" mt={4} color={value === 100 ? 'teal' : 'brand'} aria-label={`${GROUP_LABELS[g]}: ${x.submitted} of ${x.invited} submitted`} />
+              <Progress
+                value={value}
+                size="sm"
+                mt={4}
+                color={value === 100 ? 'teal' : 'brand'}
+                aria-label={`${GROUP_LABELS[g]}: ${x.submitted} of ${x.invited} submitted`}
+              />
             </Table.Td>
           );
         })}
@@ -144,7 +166,15 @@ function SubjectRow({ row, groups }: { row: ProgressFieldsFragment['subjects'][n
                 </Text>
                 <Group gap={6}>
                   {row.nonResponders.map((n) => (
-                    <Badge key={`${n.rater.id}:${n.group}`} variant="outline" color={n.started ? 'yellow' : 'gray'} tt="none" fw={500} radius="sm" size="lg">
+                    <Badge
+                      key={`${n.rater.id}:${n.group}`}
+                      variant="outline"
+                      color={n.started ? 'yellow' : 'gray'}
+                      tt="none"
+                      fw={500}
+                      radius="sm"
+                      size="lg"
+                    >
                       {n.rater.name} · {GROUP_LABELS[n.group]?.toLowerCase()}
                       {n.started ? ' · started' : ''}
                     </Badge>

@@ -8,7 +8,7 @@ import { CYCLE_RELIABILITY } from './operations';
 
 type Reliability = CycleReliabilityQuery['cycleReliability'];
 const f2 = (x: number | null | undefined) => (x == null ? '—' : x.toFixed(2));
-const label = (g: string) => (GROUP_LABELS)[g] ?? g;
+const label = (g: string) => GROUP_LABELS[g] ?? g;
 
 /** HR: how far the figures can be trusted — projected from who is invited, measured once the cycle is scored. */
 export function ReliabilityPanel({ cycleId }: { cycleId: string }) {
@@ -19,7 +19,9 @@ export function ReliabilityPanel({ cycleId }: { cycleId: string }) {
 }
 
 export function ReliabilityView({ reliability }: { reliability: Reliability }) {
-  const warnings = reliability.projection.flatMap((p) => p.groups.flatMap((g) => g.warnings.map((w) => ({ who: p.subject.name, group: g.group, ...w }))));
+  const warnings = reliability.projection.flatMap((p) =>
+    p.groups.flatMap((g) => g.warnings.map((w) => ({ who: p.subject.name, group: g.group, ...w }))),
+  );
   const thresholdWarnings = warnings.filter((w) => w.code !== 'below-target');
   return (
     <Stack gap="lg">
@@ -28,8 +30,9 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
           Projected reliability of who is invited
         </Title>
         <Text size="sm" c="dimmed" mt={2}>
-          How consistent each group's average is expected to be with the raters invited (Spearman–Brown), from this organisation's own agreement between raters once a closed cycle gives
-          enough data, else from published research. Aim for {reliability.target.toFixed(2)} or more.
+          How consistent each group's average is expected to be with the raters invited (Spearman–Brown), from this organisation's own
+          agreement between raters once a closed cycle gives enough data, else from published research. Aim for{' '}
+          {reliability.target.toFixed(2)} or more.
         </Text>
         {thresholdWarnings.length > 0 && (
           <Alert color="orange" mt="md" title={`${thresholdWarnings.length} group(s) at risk of being hidden`}>
@@ -46,9 +49,15 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
               <Table.Tr>
                 <Table.Th scope="col">Leader</Table.Th>
                 <Table.Th scope="col">Group</Table.Th>
-                <Table.Th scope="col" ta="right">Invited</Table.Th>
-                <Table.Th scope="col" ta="right">Projected</Table.Th>
-                <Table.Th scope="col" ta="right">Needed for {reliability.target.toFixed(2)}</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Invited
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Projected
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Needed for {reliability.target.toFixed(2)}
+                </Table.Th>
                 <Table.Th scope="col">Warnings</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -67,7 +76,11 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
                       <Group gap={4}>
                         {g.warnings.map((w) => (
                           <Badge key={w.code} variant="light" color={w.code === 'below-target' ? 'yellow' : 'orange'} title={w.message}>
-                            {w.code === 'below-target' ? 'below target' : w.code === 'exactly-threshold' ? 'exactly at threshold' : 'below threshold'}
+                            {w.code === 'below-target'
+                              ? 'below target'
+                              : w.code === 'exactly-threshold'
+                                ? 'exactly at threshold'
+                                : 'below threshold'}
                           </Badge>
                         ))}
                       </Group>
@@ -89,12 +102,19 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
           </Text>
         ) : (
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl" mt="md">
-            <div role="img" aria-label={`Cronbach's alpha per dimension: ${reliability.alpha.map((a) => `${a.name} ${f2(a.alpha)}`).join('; ')}`}>
+            <div
+              role="img"
+              aria-label={`Cronbach's alpha per dimension: ${reliability.alpha.map((a) => `${a.name} ${f2(a.alpha)}`).join('; ')}`}
+            >
               <Text size="sm" fw={650} mb={4}>
                 Internal consistency (Cronbach's alpha) per dimension
               </Text>
               <ResponsiveContainer width="100%" height={Math.max(160, 30 * reliability.alpha.length)}>
-                <BarChart data={reliability.alpha.map((a) => ({ name: a.name, alpha: a.alpha ?? 0 }))} layout="vertical" margin={{ left: 8, right: 16 }}>
+                <BarChart
+                  data={reliability.alpha.map((a) => ({ name: a.name, alpha: a.alpha ?? 0 }))}
+                  layout="vertical"
+                  margin={{ left: 8, right: 16 }}
+                >
                   <CartesianGrid horizontal={false} strokeDasharray="3 3" />
                   <XAxis type="number" domain={[0, 1]} />
                   <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 12 }} />
@@ -112,9 +132,15 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">Group</Table.Th>
-                    <Table.Th scope="col" ta="right">One rater, ICC(1)</Table.Th>
-                    <Table.Th scope="col" ta="right">Group average, ICC(k)</Table.Th>
-                    <Table.Th scope="col" ta="right">Leaders</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      One rater, ICC(1)
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      Group average, ICC(k)
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      Leaders
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -129,7 +155,8 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
                 </Table.Tbody>
               </Table>
               <Text size="xs" c="dimmed" mt="xs">
-                Norms (percentiles) need 10 leaders with a published score: {reliability.norms.filter((n) => n.available).length} of {reliability.norms.length} dimensions have them.
+                Norms (percentiles) need 10 leaders with a published score: {reliability.norms.filter((n) => n.available).length} of{' '}
+                {reliability.norms.length} dimensions have them.
               </Text>
             </div>
           </SimpleGrid>

@@ -12,9 +12,29 @@ const base = {
     {
       subject: { id: 's1', name: 'Ada Lovelace' },
       groups: [
-        { group: 'peer', invited: 3, singleRater: 0.37, source: 'published', sourceNote: 'Conway & Huffcutt (1997): peers .37', projected: 1.11 / 1.74, ratersForTarget: 4,
-          warnings: [{ code: 'exactly-threshold', message: 'exactly 3 peer raters invited: one non-response hides this group' }, { code: 'below-target', message: 'projected reliability 0.64 is below 0.70' }] },
-        { group: 'direct_report', invited: 7, singleRater: 0.3, source: 'published', sourceNote: 'Conway & Huffcutt (1997): subordinates .30', projected: 0.75, ratersForTarget: 6, warnings: [] },
+        {
+          group: 'peer',
+          invited: 3,
+          singleRater: 0.37,
+          source: 'published',
+          sourceNote: 'Conway & Huffcutt (1997): peers .37',
+          projected: 1.11 / 1.74,
+          ratersForTarget: 4,
+          warnings: [
+            { code: 'exactly-threshold', message: 'exactly 3 peer raters invited: one non-response hides this group' },
+            { code: 'below-target', message: 'projected reliability 0.64 is below 0.70' },
+          ],
+        },
+        {
+          group: 'direct_report',
+          invited: 7,
+          singleRater: 0.3,
+          source: 'published',
+          sourceNote: 'Conway & Huffcutt (1997): subordinates .30',
+          projected: 0.75,
+          ratersForTarget: 6,
+          warnings: [],
+        },
       ],
     },
   ],
@@ -37,7 +57,13 @@ describe('the reliability page', () => {
   it('after scoring: shows alpha per dimension and ICC per group', () => {
     renderWithTheme(
       <ReliabilityView
-        reliability={{ ...base, scoredAt: '2026-11-29T00:00:00Z', subjectCount: 12, alpha: [{ name: 'Alignment', alpha: 0.81 }], groups: [{ group: 'peer', icc1: 0.31, icck: 0.64, subjects: 12 }] }}
+        reliability={{
+          ...base,
+          scoredAt: '2026-11-29T00:00:00Z',
+          subjectCount: 12,
+          alpha: [{ name: 'Alignment', alpha: 0.81 }],
+          groups: [{ group: 'peer', icc1: 0.31, icck: 0.64, subjects: 12 }],
+        }}
       />,
     );
     expect(screen.getByRole('img', { name: /Cronbach's alpha per dimension: Alignment 0.81/ })).toBeTruthy();

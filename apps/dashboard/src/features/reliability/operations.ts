@@ -7,12 +7,35 @@ export const CYCLE_RELIABILITY = graphql(`
       scoredAt
       subjectCount
       target
-      alpha { name alpha }
-      groups { group icc1 icck subjects }
-      norms { available }
+      alpha {
+        name
+        alpha
+      }
+      groups {
+        group
+        icc1
+        icck
+        subjects
+      }
+      norms {
+        available
+      }
       projection {
-        subject { id name }
-        groups { group invited sourceNote projected ratersForTarget warnings { code message } }
+        subject {
+          id
+          name
+        }
+        groups {
+          group
+          invited
+          sourceNote
+          projected
+          ratersForTarget
+          warnings {
+            code
+            message
+          }
+        }
       }
     }
   }

@@ -24,10 +24,21 @@ export function GroupBars({ dimension, threshold }: { dimension: DimensionScore;
   const fit = dimension.fit == null ? null : shownDifference(dimension.others.mean, dimension.target);
   const band = fitBand(fit);
   const rows: Row[] = [
-    { key: 'others', label: 'Others (combined)', score: dimension.others, color: band.key === 'near' ? '#6b6558' : band.color, pooled: true },
+    {
+      key: 'others',
+      label: 'Others (combined)',
+      score: dimension.others,
+      color: band.key === 'near' ? '#6b6558' : band.color,
+      pooled: true,
+    },
     ...[...dimension.groups]
       .sort((a, b) => GROUP_ORDER.indexOf(a.group ?? '') - GROUP_ORDER.indexOf(b.group ?? ''))
-      .map((g) => ({ key: g.group ?? 'group', label: GROUP_LABELS[g.group ?? ''] ?? String(g.group), score: g, color: g.group === 'self' ? SERIES.self.color : SERIES.others.color })),
+      .map((g) => ({
+        key: g.group ?? 'group',
+        label: GROUP_LABELS[g.group ?? ''] ?? String(g.group),
+        score: g,
+        color: g.group === 'self' ? SERIES.self.color : SERIES.others.color,
+      })),
   ];
   const target = dimension.target;
   return (
@@ -87,16 +98,59 @@ function BarRow({ row, target, threshold }: { row: Row; target: number | null | 
         <Tooltip label={description} withArrow openDelay={150}>
           <div className="bar-track" role="img" aria-label={description} tabIndex={0}>
             <svg viewBox="0 0 100 20" preserveAspectRatio="none" className="bar-svg" aria-hidden focusable="false">
-              <rect className="bar" x={0} y={5} width={pct(score.mean!)} height={10} rx={1.5} fill={row.color} opacity={row.pooled ? 0.95 : 0.8} />
+              <rect
+                className="bar"
+                x={0}
+                y={5}
+                width={pct(score.mean!)}
+                height={10}
+                rx={1.5}
+                fill={row.color}
+                opacity={row.pooled ? 0.95 : 0.8}
+              />
               {ci && (
                 <g className="ci-whisker" data-low={ci.low} data-high={ci.high}>
-                  <line x1={pct(ci.low)} x2={pct(ci.high)} y1={10} y2={10} stroke="#111827" strokeWidth={1.4} vectorEffect="non-scaling-stroke" />
-                  <line x1={pct(ci.low)} x2={pct(ci.low)} y1={5} y2={15} stroke="#111827" strokeWidth={1.4} vectorEffect="non-scaling-stroke" />
-                  <line x1={pct(ci.high)} x2={pct(ci.high)} y1={5} y2={15} stroke="#111827" strokeWidth={1.4} vectorEffect="non-scaling-stroke" />
+                  <line
+                    x1={pct(ci.low)}
+                    x2={pct(ci.high)}
+                    y1={10}
+                    y2={10}
+                    stroke="#111827"
+                    strokeWidth={1.4}
+                    vectorEffect="non-scaling-stroke"
+                  />
+                  <line
+                    x1={pct(ci.low)}
+                    x2={pct(ci.low)}
+                    y1={5}
+                    y2={15}
+                    stroke="#111827"
+                    strokeWidth={1.4}
+                    vectorEffect="non-scaling-stroke"
+                  />
+                  <line
+                    x1={pct(ci.high)}
+                    x2={pct(ci.high)}
+                    y1={5}
+                    y2={15}
+                    stroke="#111827"
+                    strokeWidth={1.4}
+                    vectorEffect="non-scaling-stroke"
+                  />
                 </g>
               )}
               {target != null && (
-                <line className="target-line" x1={pct(target)} x2={pct(target)} y1={0} y2={20} stroke="#111827" strokeDasharray="2 2" strokeWidth={1.2} vectorEffect="non-scaling-stroke" />
+                <line
+                  className="target-line"
+                  x1={pct(target)}
+                  x2={pct(target)}
+                  y1={0}
+                  y2={20}
+                  stroke="#111827"
+                  strokeDasharray="2 2"
+                  strokeWidth={1.2}
+                  vectorEffect="non-scaling-stroke"
+                />
               )}
             </svg>
           </div>

@@ -43,7 +43,11 @@ export function ItemHighlights({ report }: { report: Report }) {
         <Title order={3} fz="md" mb="xs">
           Lowest rated
         </Title>
-        {report.lowestItems.length ? <ItemBars items={report.lowestItems} label="Lowest rated items" /> : <Text c="dimmed">No other items have a published figure.</Text>}
+        {report.lowestItems.length ? (
+          <ItemBars items={report.lowestItems} label="Lowest rated items" />
+        ) : (
+          <Text c="dimmed">No other items have a published figure.</Text>
+        )}
       </Box>
     </SimpleGrid>
   );
@@ -59,10 +63,18 @@ export function ItemTable({ report }: { report: Report }) {
           <Table.Tr>
             <Table.Th scope="col">Item</Table.Th>
             <Table.Th scope="col">Dimension</Table.Th>
-            <Table.Th scope="col" ta="right">Others (95% interval)</Table.Th>
-            <Table.Th scope="col" ta="right">n</Table.Th>
-            <Table.Th scope="col" ta="right">Self</Table.Th>
-            <Table.Th scope="col" ta="right">Self − others</Table.Th>
+            <Table.Th scope="col" ta="right">
+              Others (95% interval)
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              n
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Self
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Self − others
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -97,15 +109,25 @@ type Comparisons = NonNullable<Report['comparisons']>;
 
 export function Norms({ comparisons }: { comparisons: Comparisons }) {
   const cell = (n: Comparisons['norms'][number]['cycle']) =>
-    n.available && n.percentile != null ? `${Math.round(n.percentile)}th of ${n.normSize}` : <Text span c="dimmed" size="sm">not shown ({n.normSize} leaders; needs 10)</Text>;
+    n.available && n.percentile != null ? (
+      `${Math.round(n.percentile)}th of ${n.normSize}`
+    ) : (
+      <Text span c="dimmed" size="sm">
+        not shown ({n.normSize} leaders; needs 10)
+      </Text>
+    );
   return (
     <Table.ScrollContainer minWidth={520}>
       <Table verticalSpacing={6} striped>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Dimension</Table.Th>
-            <Table.Th scope="col" ta="right">Percentile in this cycle</Table.Th>
-            <Table.Th scope="col" ta="right">Percentile in the organisation</Table.Th>
+            <Table.Th scope="col" ta="right">
+              Percentile in this cycle
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Percentile in the organisation
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -133,8 +155,8 @@ export function LikeForLikeTrend({ trend }: { trend: NonNullable<Comparisons['tr
   return (
     <Box>
       <Text size="sm" c="dimmed" mb="sm">
-        The previous cycle's answers are scored again with this cycle's questionnaire (version {trend.instrumentVersion}, previously {trend.previousInstrumentVersion}). A change is called only when its 95% interval
-        excludes zero.
+        The previous cycle's answers are scored again with this cycle's questionnaire (version {trend.instrumentVersion}, previously{' '}
+        {trend.previousInstrumentVersion}). A change is called only when its 95% interval excludes zero.
         {trend.ratersInCommon != null ? ` ${Math.round(trend.ratersInCommon * 100)}% of this cycle's raters also rated last time.` : ''}
       </Text>
       <Table.ScrollContainer minWidth={560}>
@@ -142,11 +164,19 @@ export function LikeForLikeTrend({ trend }: { trend: NonNullable<Comparisons['tr
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Dimension</Table.Th>
-              <Table.Th scope="col" ta="right">Before (n)</Table.Th>
-              <Table.Th scope="col" ta="right">Now (n)</Table.Th>
-              <Table.Th scope="col" ta="right">Change (95% interval)</Table.Th>
+              <Table.Th scope="col" ta="right">
+                Before (n)
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                Now (n)
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                Change (95% interval)
+              </Table.Th>
               <Table.Th scope="col">Reading</Table.Th>
-              <Table.Th scope="col" ta="right">Items in common</Table.Th>
+              <Table.Th scope="col" ta="right">
+                Items in common
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -155,7 +185,9 @@ export function LikeForLikeTrend({ trend }: { trend: NonNullable<Comparisons['tr
                 <Table.Td>{d.name}</Table.Td>
                 <Table.Td ta="right">{d.previous != null ? `${fmt(d.previous, 2)} (${d.previousRaters})` : '—'}</Table.Td>
                 <Table.Td ta="right">{d.current != null ? `${fmt(d.current, 2)} (${d.currentRaters})` : '—'}</Table.Td>
-                <Table.Td ta="right">{d.change != null ? `${signed(d.change)}${d.ciLow != null ? ` (${signed(d.ciLow)} to ${signed(d.ciHigh)})` : ''}` : '—'}</Table.Td>
+                <Table.Td ta="right">
+                  {d.change != null ? `${signed(d.change)}${d.ciLow != null ? ` (${signed(d.ciLow)} to ${signed(d.ciHigh)})` : ''}` : '—'}
+                </Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={CALLS[d.call]?.color ?? 'gray'}>
                     {CALLS[d.call]?.label ?? d.call}

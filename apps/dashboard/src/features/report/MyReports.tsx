@@ -16,8 +16,15 @@ export function MyReports() {
   const personId = me?.person?.id;
   if (error) return <ErrorState error={error} what="Your cycles could not be loaded" onRetry={() => void refetch()} />;
   if (loading && !data) return <Loading label="Loading your feedback…" />;
-  const mine = (data?.cycles ?? []).filter((c) => c.subjects.some((s) => s.id === personId)).sort((a, b) => +new Date(b.opensAt) - +new Date(a.opensAt));
-  if (!personId || mine.length === 0) return <EmptyState title="No feedback yet">When you are reviewed in a cycle and HR releases the results, your report appears here.</EmptyState>;
+  const mine = (data?.cycles ?? [])
+    .filter((c) => c.subjects.some((s) => s.id === personId))
+    .sort((a, b) => +new Date(b.opensAt) - +new Date(a.opensAt));
+  if (!personId || mine.length === 0)
+    return (
+      <EmptyState title="No feedback yet">
+        When you are reviewed in a cycle and HR releases the results, your report appears here.
+      </EmptyState>
+    );
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       {mine.map((c) => {
@@ -33,7 +40,9 @@ export function MyReports() {
               </Badge>
             </Group>
             <Text size="sm" c="dimmed" mt={6}>
-              {released ? `Released ${formatDate(c.releasedAt)}` : `Your report appears here once HR releases the results (the survey closes ${formatDate(c.closesAt)}).`}
+              {released
+                ? `Released ${formatDate(c.releasedAt)}`
+                : `Your report appears here once HR releases the results (the survey closes ${formatDate(c.closesAt)}).`}
             </Text>
             {released && (
               <Group gap={6} mt="md" c="brand.7">

@@ -1,4 +1,13 @@
-import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart as RechartsRadar, ResponsiveContainer, Tooltip } from 'recharts';
+import {
+  Legend,
+  PolarAngleAxis,
+  PolarGrid,
+  PolarRadiusAxis,
+  Radar,
+  RadarChart as RechartsRadar,
+  ResponsiveContainer,
+  Tooltip,
+} from 'recharts';
 import { fmt, SERIES, selfScore, type DimensionScore } from './types';
 
 export interface RadarDatum {
@@ -20,7 +29,14 @@ export function radarData(dimensions: DimensionScore[]): RadarDatum[] {
   });
 }
 
-function WrappedTick(props: { x?: number | string; y?: number | string; payload?: { value: string }; textAnchor?: string; cx?: number; cy?: number }) {
+function WrappedTick(props: {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value: string };
+  textAnchor?: string;
+  cx?: number;
+  cy?: number;
+}) {
   const { x = 0, y = 0, payload, textAnchor = 'middle' } = props;
   const words = String(payload?.value ?? '').split(' ');
   const lines: string[] = [];
@@ -53,9 +69,36 @@ export function ReportRadarChart({ dimensions, width, height = 420 }: { dimensio
       <PolarGrid stroke="#d1d5db" />
       <PolarAngleAxis dataKey="dimension" tick={<WrappedTick />} />
       <PolarRadiusAxis angle={90} domain={[1, 5]} tickCount={5} tick={{ fontSize: 10, fill: '#6b7280' }} axisLine={false} />
-      <Radar name={SERIES.target.name} dataKey="target" stroke={SERIES.target.color} strokeDasharray="5 4" strokeWidth={1.5} fill="none" fillOpacity={0} isAnimationActive={false} />
-      <Radar name={SERIES.others.name} dataKey="others" stroke={SERIES.others.color} strokeWidth={2.5} fill={SERIES.others.color} fillOpacity={0.18} isAnimationActive={false} dot={{ r: 3 }} />
-      <Radar name={SERIES.self.name} dataKey="self" stroke={SERIES.self.color} strokeWidth={2} fill={SERIES.self.color} fillOpacity={0.06} isAnimationActive={false} dot={{ r: 2.5 }} />
+      <Radar
+        name={SERIES.target.name}
+        dataKey="target"
+        stroke={SERIES.target.color}
+        strokeDasharray="5 4"
+        strokeWidth={1.5}
+        fill="none"
+        fillOpacity={0}
+        isAnimationActive={false}
+      />
+      <Radar
+        name={SERIES.others.name}
+        dataKey="others"
+        stroke={SERIES.others.color}
+        strokeWidth={2.5}
+        fill={SERIES.others.color}
+        fillOpacity={0.18}
+        isAnimationActive={false}
+        dot={{ r: 3 }}
+      />
+      <Radar
+        name={SERIES.self.name}
+        dataKey="self"
+        stroke={SERIES.self.color}
+        strokeWidth={2}
+        fill={SERIES.self.color}
+        fillOpacity={0.06}
+        isAnimationActive={false}
+        dot={{ r: 2.5 }}
+      />
       <Tooltip formatter={(value) => (typeof value === 'number' ? fmt(value) : 'not shown')} />
       <Legend verticalAlign="bottom" iconType="plainline" wrapperStyle={{ fontSize: 13 }} />
     </RechartsRadar>

@@ -9,7 +9,6 @@ import type { Report } from './types';
 import type { DimensionScore, GroupScore } from './types';
 
 const group = (g: GroupScore['group'], mean: number | null, n: number, ci?: [number, number]): GroupScore => ({
-  
   group: g,
   n,
   mean,
@@ -22,14 +21,27 @@ const group = (g: GroupScore['group'], mean: number | null, n: number, ci?: [num
 });
 
 const dimension = (id: string, name: string, others: number, self: number, target: number): DimensionScore => ({
-  
   dimensionId: id,
   name,
   target,
   fit: others - target,
   gap: self - others,
-  others: { n: 9, mean: others, ciLow: others - 0.3, ciHigh: others + 0.3, suppressed: false, suppressionReason: null, includes: ['manager', 'peer', 'direct_report'] },
-  groups: [group('self', self, 1), group('manager', 4, 1), group('peer', 3.67, 3, [3.1, 4.23]), group('direct_report', 3.25, 4, [2.61, 3.89]), group('skip_level', null, 2)],
+  others: {
+    n: 9,
+    mean: others,
+    ciLow: others - 0.3,
+    ciHigh: others + 0.3,
+    suppressed: false,
+    suppressionReason: null,
+    includes: ['manager', 'peer', 'direct_report'],
+  },
+  groups: [
+    group('self', self, 1),
+    group('manager', 4, 1),
+    group('peer', 3.67, 3, [3.1, 4.23]),
+    group('direct_report', 3.25, 4, [2.61, 3.89]),
+    group('skip_level', null, 2),
+  ],
 });
 
 const dimensions = [

@@ -27,7 +27,11 @@ function useRescoreLabels(cycleId: string, subjectId: string, sets: readonly str
         .query({ query: SUBJECT_REPORT, variables: { cycleId, subjectId, resultSet } })
         .then(({ data }) => {
           const r = data?.subjectReport;
-          if (!stale && r) setLabels((prev) => ({ ...prev, [resultSet]: `Rescore: ${profileName(r.roleProfileId)} profile, scored ${formatDate(r.scoredAt, true)}` }));
+          if (!stale && r)
+            setLabels((prev) => ({
+              ...prev,
+              [resultSet]: `Rescore: ${profileName(r.roleProfileId)} profile, scored ${formatDate(r.scoredAt, true)}`,
+            }));
         })
         .catch(() => undefined);
     }
@@ -60,7 +64,8 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
     return subscribeToMore({
       document: SUBJECT_REPORT_CHANGED,
       variables: { cycleId, subjectId },
-      updateQuery: (_prev, { subscriptionData }) => (subscriptionData.data?.subjectReportChanged ? { subjectReport: subscriptionData.data.subjectReportChanged } : undefined),
+      updateQuery: (_prev, { subscriptionData }) =>
+        subscriptionData.data?.subjectReportChanged ? { subjectReport: subscriptionData.data.subjectReportChanged } : undefined,
     });
   }, [live, subscribeToMore, cycleId, subjectId]);
 
@@ -70,7 +75,13 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
     if (!cycle) return null;
     return (
       (cycles.data?.cycles ?? [])
-        .filter((c) => c.id !== cycle.id && c.status === 'RELEASED' && c.subjects.some((s) => s.id === subjectId) && new Date(c.opensAt) < new Date(cycle.opensAt))
+        .filter(
+          (c) =>
+            c.id !== cycle.id &&
+            c.status === 'RELEASED' &&
+            c.subjects.some((s) => s.id === subjectId) &&
+            new Date(c.opensAt) < new Date(cycle.opensAt),
+        )
         .sort((a, b) => +new Date(b.opensAt) - +new Date(a.opensAt))[0] ?? null
     );
   }, [cycles.data, cycle, subjectId]);
@@ -90,7 +101,8 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
     }
   };
 
-  if (reportQuery.error) return <ErrorState error={reportQuery.error} what="The report could not be shown" onRetry={() => void reportQuery.refetch()} />;
+  if (reportQuery.error)
+    return <ErrorState error={reportQuery.error} what="The report could not be shown" onRetry={() => void reportQuery.refetch()} />;
   if (!report && reportQuery.loading) return <Loading label="Loading the report…" />;
 
   const subject = report?.subject;
@@ -104,7 +116,8 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
             <>
               {[subject?.title, subject?.department].filter(Boolean).join(' · ')}
               {subject?.title || subject?.department ? ' — ' : ''}
-              {report.responseCount} responses, read against the {profileName(report.roleProfileId).toLowerCase()} profile. Updated {formatDate(report.scoredAt, true)}.
+              {report.responseCount} responses, read against the {profileName(report.roleProfileId).toLowerCase()} profile. Updated{' '}
+              {formatDate(report.scoredAt, true)}.
             </>
           ) : undefined
         }
@@ -116,7 +129,12 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
               </Button>
             )}
             {report && (
-              <Button leftSection={<IconFileTypePdf size={18} aria-hidden />} onClick={() => void pdf()} loading={pdfState.loading} variant="light">
+              <Button
+                leftSection={<IconFileTypePdf size={18} aria-hidden />}
+                onClick={() => void pdf()}
+                loading={pdfState.loading}
+                variant="light"
+              >
                 Download PDF
               </Button>
             )}
@@ -147,7 +165,10 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
               w={260}
               value={resultSet}
               onChange={(v) => setResultSet(v ?? 'live')}
-              data={sets.data!.resultSets.map((s) => ({ value: s, label: s === 'live' ? 'As scored in the cycle' : (setLabels[s] ?? 'Rescore (being read…)') }))}
+              data={sets.data!.resultSets.map((s) => ({
+                value: s,
+                label: s === 'live' ? 'As scored in the cycle' : (setLabels[s] ?? 'Rescore (being read…)'),
+              }))}
               allowDeselect={false}
             />
           )}
@@ -161,7 +182,11 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
         <ReportView
           report={report}
           threshold={cycle?.anonymityThreshold ?? 3}
-          previous={previousCycle && previousReport.data?.subjectReport ? { report: previousReport.data.subjectReport, cycleName: previousCycle.name } : null}
+          previous={
+            previousCycle && previousReport.data?.subjectReport
+              ? { report: previousReport.data.subjectReport, cycleName: previousCycle.name }
+              : null
+          }
         />
       )}
       {!report && !live && hr && cycle?.status === 'DRAFT' && (

@@ -1,5 +1,15 @@
 import { Badge, Box, Card, Group, List, Progress, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowDownRight, IconArrowUpRight, IconCircleCheck, IconEye, IconEyeOff, IconMinus, IconQuestionMark, IconQuote } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowDownRight,
+  IconArrowUpRight,
+  IconCircleCheck,
+  IconEye,
+  IconEyeOff,
+  IconMinus,
+  IconQuestionMark,
+  IconQuote,
+} from '@tabler/icons-react';
 import { score, shownDifference } from '../../app/format';
 import { fitBand, GROUP_LABELS, signed } from '../../app/theme';
 import { fmt, type Report } from './types';
@@ -10,7 +20,11 @@ export function StatCards({ report }: { report: Report }) {
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
       <Stat label="Others’ average" value={fmt(o.others, 2)} hint="on the 1–5 scale" />
-      <Stat label="Self average" value={fmt(o.self, 2)} hint={o.gap != null ? `${signed(shownDifference(o.self, o.others))} versus others` : 'no self-assessment yet'} />
+      <Stat
+        label="Self average"
+        value={fmt(o.self, 2)}
+        hint={o.gap != null ? `${signed(shownDifference(o.self, o.others))} versus others` : 'no self-assessment yet'}
+      />
       <Card padding="md">
         <Text size="xs" c="dimmed" fw={600} tt="uppercase" lts={0.4}>
           Fit to target
@@ -149,7 +163,8 @@ function GapList({ items, empty }: { items: Report['blindSpots']; empty: string 
             {g.name}
           </Text>
           <Text size="xs" c="dimmed">
-            Self {fmt(g.self, 2)} · others {fmt(g.others, 2)} · gap {signed(shownDifference(g.self, g.others))} (95% interval {signed(g.ciLow)} to {signed(g.ciHigh)})
+            Self {fmt(g.self, 2)} · others {fmt(g.others, 2)} · gap {signed(shownDifference(g.self, g.others))} (95% interval{' '}
+            {signed(g.ciLow)} to {signed(g.ciHigh)})
           </Text>
         </Box>
       ))}
@@ -158,9 +173,19 @@ function GapList({ items, empty }: { items: Report['blindSpots']; empty: string 
 }
 
 const RISK_STATUS: Record<string, { label: string; color: string; icon: typeof IconAlertTriangle; words: string }> = {
-  flagged: { label: 'Flagged', color: 'red', icon: IconAlertTriangle, words: 'Several signals point this way. Worth a conversation with your manager or coach.' },
+  flagged: {
+    label: 'Flagged',
+    color: 'red',
+    icon: IconAlertTriangle,
+    words: 'Several signals point this way. Worth a conversation with your manager or coach.',
+  },
   clear: { label: 'Clear', color: 'teal', icon: IconCircleCheck, words: 'The signals for this pattern are not present.' },
-  'insufficient-data': { label: 'Not enough data', color: 'gray', icon: IconQuestionMark, words: 'Too few published figures to tell either way.' },
+  'insufficient-data': {
+    label: 'Not enough data',
+    color: 'gray',
+    icon: IconQuestionMark,
+    words: 'Too few published figures to tell either way.',
+  },
 };
 
 export function TransitionRisks({ report }: { report: Report }) {
@@ -176,7 +201,15 @@ export function TransitionRisks({ report }: { report: Report }) {
         const s = RISK_STATUS[risk.status] ?? RISK_STATUS['insufficient-data'];
         const Icon = s.icon;
         return (
-          <Group key={risk.id} align="flex-start" wrap="nowrap" gap="sm" className={`risk-row risk-${risk.status}`} data-risk-id={risk.id} data-risk-status={risk.status}>
+          <Group
+            key={risk.id}
+            align="flex-start"
+            wrap="nowrap"
+            gap="sm"
+            className={`risk-row risk-${risk.status}`}
+            data-risk-id={risk.id}
+            data-risk-status={risk.status}
+          >
             <ThemeIcon color={s.color} variant="light" radius="xl" size={30} aria-hidden>
               <Icon size={17} />
             </ThemeIcon>
@@ -270,9 +303,15 @@ export function ReadinessCards({ report }: { report: Report }) {
                 {s.label}
               </Badge>
             </Group>
-            <Progress value={(r.share ?? 0) * 100} mt="sm" color={s.color} aria-label={`${r.name}: ${Math.round((r.share ?? 0) * 100)}% of dimensions at or near target`} />
+            <Progress
+              value={(r.share ?? 0) * 100}
+              mt="sm"
+              color={s.color}
+              aria-label={`${r.name}: ${Math.round((r.share ?? 0) * 100)}% of dimensions at or near target`}
+            />
             <Text size="xs" c="dimmed" mt={6}>
-              {r.meets} of {r.assessed} assessed dimensions at or near the target{r.meanFit != null ? ` · average fit ${signed(r.meanFit)}` : ''}
+              {r.meets} of {r.assessed} assessed dimensions at or near the target
+              {r.meanFit != null ? ` · average fit ${signed(r.meanFit)}` : ''}
             </Text>
           </Box>
         );
@@ -287,7 +326,8 @@ export function LowAgreement({ report }: { report: Report }) {
     <List size="sm" spacing={4}>
       {report.lowAgreement.map((f) => (
         <List.Item key={`${f.dimensionId}:${f.scope}`}>
-          <b>{f.name}</b> — {f.scope === 'others' ? 'raters overall' : (GROUP_LABELS[f.scope] ?? f.scope).toLowerCase()} disagree (agreement {score(f.rwg)}); read this mean with care.
+          <b>{f.name}</b> — {f.scope === 'others' ? 'raters overall' : (GROUP_LABELS[f.scope] ?? f.scope).toLowerCase()} disagree (agreement{' '}
+          {score(f.rwg)}); read this mean with care.
         </List.Item>
       ))}
     </List>

@@ -5,7 +5,16 @@ import { profileName } from '../../app/theme';
 import { GroupBars } from './GroupBars';
 import { ItemHighlights, ItemTable, LikeForLikeTrend, Norms } from './ItemSections';
 import { ReportRadarChart } from './RadarChart';
-import { ChangeSincePrevious, Comments, LowAgreement, Perception, ReadinessCards, StatCards, StrengthsAndDevelopment, TransitionRisks } from './ReportSections';
+import {
+  ChangeSincePrevious,
+  Comments,
+  LowAgreement,
+  Perception,
+  ReadinessCards,
+  StatCards,
+  StrengthsAndDevelopment,
+  TransitionRisks,
+} from './ReportSections';
 import { SERIES, type Report } from './types';
 
 export interface ReportViewProps {
@@ -14,7 +23,19 @@ export interface ReportViewProps {
   previous?: { report: Report; cycleName: string } | null;
 }
 
-function Section({ title, description, help, children, id }: { title: string; description?: ReactNode; help?: ReactNode; children: ReactNode; id: string }) {
+function Section({
+  title,
+  description,
+  help,
+  children,
+  id,
+}: {
+  title: string;
+  description?: ReactNode;
+  help?: ReactNode;
+  children: ReactNode;
+  id: string;
+}) {
   return (
     <Card component="section" aria-labelledby={id}>
       <Title order={2} fz="lg" id={id}>
@@ -54,8 +75,9 @@ export function ReadingGuide({ threshold }: { threshold: number }) {
               Averages and their intervals
             </Text>
             <Text size="sm">
-              Every average sits on the 1–5 answer scale and comes with a 95% interval: the range the average would most likely fall in had a different set of similar colleagues
-              answered. A narrow interval means raters broadly agree; a wide one asks you to read the number with care. Differences smaller than the intervals are not worth acting on.
+              Every average sits on the 1–5 answer scale and comes with a 95% interval: the range the average would most likely fall in had
+              a different set of similar colleagues answered. A narrow interval means raters broadly agree; a wide one asks you to read the
+              number with care. Differences smaller than the intervals are not worth acting on.
             </Text>
           </Box>
           <Box>
@@ -63,8 +85,9 @@ export function ReadingGuide({ threshold }: { threshold: number }) {
               Why some groups are hidden
             </Text>
             <Text size="sm">
-              A rater group’s own figures appear only when at least {threshold} people in it answered. Below that, someone could work out how one colleague answered, so the group is not
-              shown on its own — not even to HR. Your manager’s and your own answers are always shown, because they are known anyway.
+              A rater group’s own figures appear only when at least {threshold} people in it answered. Below that, someone could work out
+              how one colleague answered, so the group is not shown on its own — not even to HR. Your manager’s and your own answers are
+              always shown, because they are known anyway.
             </Text>
           </Box>
           <Box>
@@ -72,8 +95,9 @@ export function ReadingGuide({ threshold }: { threshold: number }) {
               Target and fit
             </Text>
             <Text size="sm">
-              The target is the level the role profile expects on each dimension. Targets come from the leadership framework for that role and are fixed before the cycle starts; they do
-              not depend on how anyone scored. Fit is others’ average minus the target: “near target” means within {NEAR_TARGET.toFixed(2)} either side, “below” or “above” means further away.
+              The target is the level the role profile expects on each dimension. Targets come from the leadership framework for that role
+              and are fixed before the cycle starts; they do not depend on how anyone scored. Fit is others’ average minus the target: “near
+              target” means within {NEAR_TARGET.toFixed(2)} either side, “below” or “above” means further away.
             </Text>
           </Box>
           <Box>
@@ -81,8 +105,9 @@ export function ReadingGuide({ threshold }: { threshold: number }) {
               Signals and transition risks
             </Text>
             <Text size="sm">
-              A transition risk is a habit that often holds people back when they move from leading a team to leading leaders. Each risk is checked through a few signals: one statement
-              from the survey, as answered by the groups who can see that behaviour, whose average is at or below a set level. A risk is flagged when enough of its signals are present.
+              A transition risk is a habit that often holds people back when they move from leading a team to leading leaders. Each risk is
+              checked through a few signals: one statement from the survey, as answered by the groups who can see that behaviour, whose
+              average is at or below a set level. A risk is flagged when enough of its signals are present.
             </Text>
           </Box>
         </SimpleGrid>
@@ -101,11 +126,13 @@ export function ReportView({ report, threshold, previous }: ReportViewProps) {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Section
             id="sec-profile"
-            title="Profile at a glance" help="Each spoke is one dimension of the role. The further out a point, the higher the average on the 1–5 scale. Where the others line sits inside the target line, others see less of that behaviour than the role expects. A dimension without enough published answers is left off the chart rather than drawn as zero."
+            title="Profile at a glance"
+            help="Each spoke is one dimension of the role. The further out a point, the higher the average on the 1–5 scale. Where the others line sits inside the target line, others see less of that behaviour than the role expects. A dimension without enough published answers is left off the chart rather than drawn as zero."
             description={
               <>
-                <span style={{ color: SERIES.others.color, fontWeight: 600 }}>Others</span>, <span style={{ color: SERIES.self.color, fontWeight: 600 }}>self</span> and the{' '}
-                <b>target</b> of the {profileName(report.roleProfileId).toLowerCase()} role, per dimension.
+                <span style={{ color: SERIES.others.color, fontWeight: 600 }}>Others</span>,{' '}
+                <span style={{ color: SERIES.self.color, fontWeight: 600 }}>self</span> and the <b>target</b> of the{' '}
+                {profileName(report.roleProfileId).toLowerCase()} role, per dimension.
               </>
             }
           >
@@ -113,15 +140,30 @@ export function ReportView({ report, threshold, previous }: ReportViewProps) {
           </Section>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Section id="sec-priorities" title="Strengths and development areas" help="The three dimensions furthest above the target, and the three furthest below it, by fit (others’ average minus target). A strength is where others see more than the role asks for; a development area is where they see less. Both use only published figures." description="Ranked by how far others’ view is above or below the target.">
+          <Section
+            id="sec-priorities"
+            title="Strengths and development areas"
+            help="The three dimensions furthest above the target, and the three furthest below it, by fit (others’ average minus target). A strength is where others see more than the role asks for; a development area is where they see less. Both use only published figures."
+            description="Ranked by how far others’ view is above or below the target."
+          >
             <StrengthsAndDevelopment report={report} />
           </Section>
         </Grid.Col>
       </Grid>
-      <Section id="sec-perception" title="How you see yourself" help="The gap is your own rating minus others’ average. A difference is called out only when its 95% interval does not include zero, so small differences that could be chance are left out. A blind spot is not a failing: it is where a conversation with your raters is most useful." description="Only clear differences are called out: the 95% interval of the gap excludes zero.">
+      <Section
+        id="sec-perception"
+        title="How you see yourself"
+        help="The gap is your own rating minus others’ average. A difference is called out only when its 95% interval does not include zero, so small differences that could be chance are left out. A blind spot is not a failing: it is where a conversation with your raters is most useful."
+        description="Only clear differences are called out: the 95% interval of the gap excludes zero."
+      >
         <Perception report={report} />
       </Section>
-      <Section id="sec-risks" title="Transition risks" help="Each risk is read from a few signals: a survey statement, answered by the groups who can observe it, whose average is at or below a set level. Flagged means enough signals are present; clear means they were checked and are not; not enough data means too few published answers to tell." description="Patterns that often hold back people moving from leading teams to leading leaders.">
+      <Section
+        id="sec-risks"
+        title="Transition risks"
+        help="Each risk is read from a few signals: a survey statement, answered by the groups who can observe it, whose average is at or below a set level. Flagged means enough signals are present; clear means they were checked and are not; not enough data means too few published answers to tell."
+        description="Patterns that often hold back people moving from leading teams to leading leaders."
+      >
         <TransitionRisks report={report} />
       </Section>
       <Section
@@ -144,11 +186,19 @@ export function ReportView({ report, threshold, previous }: ReportViewProps) {
           </Box>
         )}
       </Section>
-      <Section id="sec-items" title="Highest and lowest rated items" description="Others' average per item with its 95% interval; an item is shown only when enough people answered it.">
+      <Section
+        id="sec-items"
+        title="Highest and lowest rated items"
+        description="Others' average per item with its 95% interval; an item is shown only when enough people answered it."
+      >
         <ItemHighlights report={report} />
       </Section>
       {report.comparisons && (
-        <Section id="sec-norms" title="Compared with other leaders" description="Percentile of others' average among leaders rated on the same questionnaire; shown only from 10 leaders.">
+        <Section
+          id="sec-norms"
+          title="Compared with other leaders"
+          description="Percentile of others' average among leaders rated on the same questionnaire; shown only from 10 leaders."
+        >
           <Norms comparisons={report.comparisons} />
         </Section>
       )}
@@ -156,19 +206,31 @@ export function ReportView({ report, threshold, previous }: ReportViewProps) {
         <Section id="sec-trend" title="Change since the previous cycle">
           <LikeForLikeTrend trend={report.comparisons.trend} />
         </Section>
-      ) : previous && (
-        <Section
-          id="sec-change"
-          title="Change since the previous cycle"
-          help="Others’ average per dimension now and in your previous released cycle. Different raters may have answered each time, so treat changes smaller than 0.2 as no change."
-        >
-          <ChangeSincePrevious report={report} previous={previous.report} previousName={previous.cycleName} />
-        </Section>
+      ) : (
+        previous && (
+          <Section
+            id="sec-change"
+            title="Change since the previous cycle"
+            help="Others’ average per dimension now and in your previous released cycle. Different raters may have answered each time, so treat changes smaller than 0.2 as no change."
+          >
+            <ChangeSincePrevious report={report} previous={previous.report} previousName={previous.cycleName} />
+          </Section>
+        )
       )}
-      <Section id="sec-readiness" title="Readiness for other roles" help="The same answers, read against the targets of other role profiles. A dimension counts as met when its fit is no more than 0.25 below that profile’s target. This is a prompt for a development conversation, not a promotion decision." description="How the same answers read against the expectations of other role profiles.">
+      <Section
+        id="sec-readiness"
+        title="Readiness for other roles"
+        help="The same answers, read against the targets of other role profiles. A dimension counts as met when its fit is no more than 0.25 below that profile’s target. This is a prompt for a development conversation, not a promotion decision."
+        description="How the same answers read against the expectations of other role profiles."
+      >
         <ReadinessCards report={report} />
       </Section>
-      <Section id="sec-comments" title="Comments" help="Comments come only from rater groups large enough to be shown, and are never linked to a name. They are shown as written, grouped by the dimension the rater chose." description="Written comments, never attributed.">
+      <Section
+        id="sec-comments"
+        title="Comments"
+        help="Comments come only from rater groups large enough to be shown, and are never linked to a name. They are shown as written, grouped by the dimension the rater chose."
+        description="Written comments, never attributed."
+      >
         <Comments report={report} />
       </Section>
       <Section id="sec-all-items" title="Every item" description="Items with too few answers are not shown, to protect anonymity.">

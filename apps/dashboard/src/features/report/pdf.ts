@@ -7,7 +7,11 @@ export async function downloadReportPdf(cycleId: string, subjectId: string, file
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
   if (!response.ok) {
-    throw new Error(response.status === 403 || response.status === 401 ? 'You do not have access to this report.' : `The PDF could not be made (HTTP ${response.status}).`);
+    throw new Error(
+      response.status === 403 || response.status === 401
+        ? 'You do not have access to this report.'
+        : `The PDF could not be made (HTTP ${response.status}).`,
+    );
   }
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);

@@ -6,7 +6,6 @@ import { SurveyForm, type SurveyData } from './SurveyForm';
 import { SurveyIntro } from './SurveyIntro';
 
 const survey: SurveyData = {
-  
   cycleName: 'Leadership 360 — spring',
   subjectName: 'Ada Lovelace',
   relationship: 'peer',
@@ -21,7 +20,6 @@ const survey: SurveyData = {
   scale: ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always'].map((label, i) => ({ value: i + 1, label })),
   dimensions: [
     {
-      
       id: 'develops-leaders',
       name: 'Develops leaders',
       description: 'Grows the people who report to them into effective leaders.',
@@ -31,7 +29,6 @@ const survey: SurveyData = {
       ],
     },
     {
-      
       id: 'alignment',
       name: 'Creates alignment',
       description: 'Shapes purpose and direction together.',
@@ -122,9 +119,15 @@ describe('SurveyForm', () => {
     try {
       const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
       const onSaveDraft = vi.fn().mockResolvedValue({ savedAt: '2030-01-01T10:42:00.000Z' });
-      const resumed: SurveyData = { ...survey, answers: [{ itemId: 'dl-1', value: 5 }], comments: [{ dimensionId: 'alignment', text: 'Clear.' }] };
+      const resumed: SurveyData = {
+        ...survey,
+        answers: [{ itemId: 'dl-1', value: 5 }],
+        comments: [{ dimensionId: 'alignment', text: 'Clear.' }],
+      };
       renderWithTheme(<SurveyForm survey={resumed} onSubmit={vi.fn()} onSaveDraft={onSaveDraft} autosaveDelayMs={500} />);
-      expect(within(screen.getByRole('radiogroup', { name: /possible successors/ })).getByRole('radio', { name: 'Almost always' })).toBeChecked();
+      expect(
+        within(screen.getByRole('radiogroup', { name: /possible successors/ })).getByRole('radio', { name: 'Almost always' }),
+      ).toBeChecked();
       expect(screen.getByLabelText(/Comment on creates alignment/)).toHaveValue('Clear.');
       expect(screen.getByText('1 of 3 answered')).toBeInTheDocument();
       await user.click(within(screen.getByRole('radiogroup', { name: /visibly grow/ })).getByRole('radio', { name: 'Rarely' }));

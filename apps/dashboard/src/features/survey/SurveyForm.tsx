@@ -31,7 +31,9 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
   const readOnly = survey.status === 'submitted';
   const items = useMemo(() => survey.dimensions.flatMap((d) => d.items.map((item) => ({ ...item, dimension: d }))), [survey.dimensions]);
   const [answers, setAnswers] = useState<Answers>(() => Object.fromEntries(survey.answers.map((a) => [a.itemId, a.value])));
-  const [comments, setComments] = useState<Record<string, string>>(() => Object.fromEntries(survey.comments.map((c) => [c.dimensionId, c.text])));
+  const [comments, setComments] = useState<Record<string, string>>(() =>
+    Object.fromEntries(survey.comments.map((c) => [c.dimensionId, c.text])),
+  );
   const [missing, setMissing] = useState<string[] | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const dirty = useRef(false);
@@ -95,11 +97,19 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
   const intl = useIntl();
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label={intl.formatMessage({ id: 'survey.form.label', defaultMessage: 'Feedback about {name}' }, { name: survey.subjectName })}>
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label={intl.formatMessage({ id: 'survey.form.label', defaultMessage: 'Feedback about {name}' }, { name: survey.subjectName })}
+    >
       <Paper className="survey-progress" shadow="xs" p="sm" withBorder>
         <Group justify="space-between" gap="xs" mb={6} wrap="nowrap">
           <Text size="sm" fw={600} id="survey-progress-label">
-            <FormattedMessage id="survey.progress" defaultMessage="{answered, number} of {total, number} answered" values={{ answered, total }} />
+            <FormattedMessage
+              id="survey.progress"
+              defaultMessage="{answered, number} of {total, number} answered"
+              values={{ answered, total }}
+            />
           </Text>
           <SaveIndicator state={save} readOnly={readOnly} />
         </Group>
@@ -112,7 +122,10 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
             aria-valuenow={answered}
             aria-valuemin={0}
             aria-valuemax={total}
-            aria-valuetext={intl.formatMessage({ id: 'survey.progress', defaultMessage: '{answered, number} of {total, number} answered' }, { answered, total })}
+            aria-valuetext={intl.formatMessage(
+              { id: 'survey.progress', defaultMessage: '{answered, number} of {total, number} answered' },
+              { answered, total },
+            )}
           />
         </Progress.Root>
       </Paper>
@@ -125,7 +138,11 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
         {survey.dimensions.map((dimension, dIndex) => (
           <Card key={dimension.id} component="section" aria-labelledby={`dim-${dimension.id}`} className="survey-dimension">
             <Text size="xs" tt="uppercase" fw={700} c="dimmed" lts={0.6}>
-              <FormattedMessage id="survey.part" defaultMessage="Part {part, number} of {parts, number}" values={{ part: dIndex + 1, parts: survey.dimensions.length }} />
+              <FormattedMessage
+                id="survey.part"
+                defaultMessage="Part {part, number} of {parts, number}"
+                values={{ part: dIndex + 1, parts: survey.dimensions.length }}
+              />
             </Text>
             <Title order={2} fz={{ base: 19, sm: 22 }} id={`dim-${dimension.id}`} mt={2}>
               {dimension.name}
@@ -151,12 +168,19 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
             </Stack>
             <Textarea
               mt="lg"
-              label={intl.formatMessage({ id: 'survey.comment.label', defaultMessage: 'Comment on {dimension} (optional)' }, { dimension: dimension.name.toLowerCase() })}
+              label={intl.formatMessage(
+                { id: 'survey.comment.label', defaultMessage: 'Comment on {dimension} (optional)' },
+                { dimension: dimension.name.toLowerCase() },
+              )}
               description={
                 survey.identifiable
                   ? intl.formatMessage({ id: 'survey.comment.identifiable', defaultMessage: 'Shown to the leader as written.' })
                   : intl.formatMessage(
-                      { id: 'survey.comment.anonymous', defaultMessage: 'Shown only if at least {threshold, plural, one {# person} other {# people}} in your group answer, and never with your name.' },
+                      {
+                        id: 'survey.comment.anonymous',
+                        defaultMessage:
+                          'Shown only if at least {threshold, plural, one {# person} other {# people}} in your group answer, and never with your name.',
+                      },
                       { threshold: survey.anonymityThreshold },
                     )
               }
@@ -183,12 +207,22 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
           color="red"
           variant="light"
           icon={<IconAlertCircle aria-hidden />}
-          title={intl.formatMessage({ id: 'survey.missing.title', defaultMessage: 'Please answer {count, plural, one {# more statement} other {# more statements}} before you submit' }, { count: missing.length })}
+          title={intl.formatMessage(
+            {
+              id: 'survey.missing.title',
+              defaultMessage: 'Please answer {count, plural, one {# more statement} other {# more statements}} before you submit',
+            },
+            { count: missing.length },
+          )}
           role="alert"
           className="missing-summary"
         >
           <Text size="sm" mb="xs">
-            <FormattedMessage id="survey.missing.hint" defaultMessage="If you have not seen the behaviour, choose “{na}”." values={{ na: survey.notAbleToRateLabel }} />
+            <FormattedMessage
+              id="survey.missing.hint"
+              defaultMessage="If you have not seen the behaviour, choose “{na}”."
+              values={{ na: survey.notAbleToRateLabel }}
+            />
           </Text>
           <List size="sm" spacing={4}>
             {missing.map((id) => {
@@ -219,7 +253,10 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
       {!readOnly && (
         <Group justify="space-between" mt="xl" className="survey-submit" wrap="wrap">
           <Text size="sm" c="dimmed">
-            <FormattedMessage id="survey.submit.hint" defaultMessage="Your answers are saved as you go; you can close this page and come back with the same link." />
+            <FormattedMessage
+              id="survey.submit.hint"
+              defaultMessage="Your answers are saved as you go; you can close this page and come back with the same link."
+            />
           </Text>
           <Button type="submit" size="md" loading={submitting}>
             <FormattedMessage id="survey.submit" defaultMessage="Submit feedback" />
@@ -242,19 +279,22 @@ function SaveIndicator({ state, readOnly }: { state: SaveState; readOnly: boolea
     case 'saving':
       return (
         <Text {...common}>
-          <IconCloudUpload size={14} aria-hidden className="inline-icon" /> <FormattedMessage id="survey.saved.saving" defaultMessage="Saving…" />
+          <IconCloudUpload size={14} aria-hidden className="inline-icon" />{' '}
+          <FormattedMessage id="survey.saved.saving" defaultMessage="Saving…" />
         </Text>
       );
     case 'saved':
       return (
         <Text {...common}>
-          <IconCloudCheck size={14} aria-hidden className="inline-icon" /> <FormattedMessage id="survey.saved.at" defaultMessage="Saved {at, time, short}" values={{ at: new Date(state.at) }} />
+          <IconCloudCheck size={14} aria-hidden className="inline-icon" />{' '}
+          <FormattedMessage id="survey.saved.at" defaultMessage="Saved {at, time, short}" values={{ at: new Date(state.at) }} />
         </Text>
       );
     case 'failed':
       return (
         <Text {...common} c="red.8">
-          <IconCloudX size={14} aria-hidden className="inline-icon" /> <FormattedMessage id="survey.saved.failed" defaultMessage="Not saved yet — your answers are kept on this page" />
+          <IconCloudX size={14} aria-hidden className="inline-icon" />{' '}
+          <FormattedMessage id="survey.saved.failed" defaultMessage="Not saved yet — your answers are kept on this page" />
         </Text>
       );
     default:
@@ -282,7 +322,14 @@ interface ScaleQuestionProps {
 export function ScaleQuestion({ number, itemId, text, scale, naLabel, value, invalid, disabled, onChange }: ScaleQuestionProps) {
   const name = `item-${itemId}`;
   return (
-    <Box component="fieldset" role="radiogroup" id={name} className={`scale-question${invalid ? ' is-invalid' : ''}`} aria-invalid={invalid || undefined} disabled={disabled}>
+    <Box
+      component="fieldset"
+      role="radiogroup"
+      id={name}
+      className={`scale-question${invalid ? ' is-invalid' : ''}`}
+      aria-invalid={invalid || undefined}
+      disabled={disabled}
+    >
       <legend className="scale-legend">
         <span className="scale-number" aria-hidden>
           {number}

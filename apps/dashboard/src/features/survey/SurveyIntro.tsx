@@ -15,7 +15,11 @@ export function SurveyIntro({ survey }: { survey: SurveyData }) {
           {survey.cycleName}
         </Text>
         <Badge variant="light" color="gray">
-          <FormattedMessage id="survey.intro.openUntil" defaultMessage="Open until {date, date, medium}" values={{ date: new Date(survey.closesAt) }} />
+          <FormattedMessage
+            id="survey.intro.openUntil"
+            defaultMessage="Open until {date, date, medium}"
+            values={{ date: new Date(survey.closesAt) }}
+          />
         </Badge>
       </Group>
       <Title order={1} fz={{ base: 24, sm: 30 }} mt="xs">
@@ -34,11 +38,20 @@ export function SurveyIntro({ survey }: { survey: SurveyData }) {
           <FormattedMessage
             id="survey.intro.other"
             defaultMessage="You are rating <b>{name}</b> as <b>{relationship}</b>. Think about what you have seen them do in the last six to twelve months."
-            values={{ name: survey.subjectName, relationship: RELATIONSHIP[survey.relationship] ?? survey.relationship, b: (chunks) => <b>{chunks}</b> }}
+            values={{
+              name: survey.subjectName,
+              relationship: RELATIONSHIP[survey.relationship] ?? survey.relationship,
+              b: (chunks) => <b>{chunks}</b>,
+            }}
           />
         )}
       </Text>
-      <Stack mt="lg" gap="sm" className="anonymity-promise" aria-label={intl.formatMessage({ id: 'survey.intro.anonymity', defaultMessage: 'Anonymity' })}>
+      <Stack
+        mt="lg"
+        gap="sm"
+        className="anonymity-promise"
+        aria-label={intl.formatMessage({ id: 'survey.intro.anonymity', defaultMessage: 'Anonymity' })}
+      >
         <Group gap="sm" wrap="nowrap" align="flex-start">
           <ThemeIcon variant="light" radius="xl" size={30} color="teal" aria-hidden>
             <IconLock size={17} />
@@ -52,12 +65,19 @@ export function SurveyIntro({ survey }: { survey: SurveyData }) {
           <Text size="sm">
             {survey.identifiable
               ? self
-                ? intl.formatMessage({ id: 'survey.intro.identifiableSelf', defaultMessage: 'Your self-ratings are shown to you beside the figures from others.' })
-                : intl.formatMessage({ id: 'survey.intro.identifiableManager', defaultMessage: 'As their manager, your answers are shown on their own and can be identified as yours.' })
+                ? intl.formatMessage({
+                    id: 'survey.intro.identifiableSelf',
+                    defaultMessage: 'Your self-ratings are shown to you beside the figures from others.',
+                  })
+                : intl.formatMessage({
+                    id: 'survey.intro.identifiableManager',
+                    defaultMessage: 'As their manager, your answers are shown on their own and can be identified as yours.',
+                  })
               : intl.formatMessage(
                   {
                     id: 'survey.intro.threshold',
-                    defaultMessage: 'A group’s figures appear only from {threshold, plural, one {# answer} other {# answers}}. The manager’s answers are the exception: they are shown on their own and can be identified.',
+                    defaultMessage:
+                      'A group’s figures appear only from {threshold, plural, one {# answer} other {# answers}}. The manager’s answers are the exception: they are shown on their own and can be identified.',
                   },
                   { threshold: survey.anonymityThreshold },
                 )}

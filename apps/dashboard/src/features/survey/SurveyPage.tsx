@@ -71,13 +71,22 @@ export function SurveyPage({ token }: { token: string }) {
         {loading && <Loading label={intl.formatMessage({ id: 'survey.loading', defaultMessage: 'Opening your survey…' })} />}
         {error && <SurveyLinkProblem error={error} onRetry={() => void refetch()} />}
         {survey && done && <Confirmation subjectName={survey.subjectName} />}
-        {survey && !done && survey.status === 'submitted' && <Submitted subjectName={survey.subjectName} submittedAt={survey.submittedAt} />}
-        {survey && !done && survey.status !== 'submitted' && survey.closedAt && <Closed cycleName={survey.cycleName} closedAt={survey.closedAt} />}
+        {survey && !done && survey.status === 'submitted' && (
+          <Submitted subjectName={survey.subjectName} submittedAt={survey.submittedAt} />
+        )}
+        {survey && !done && survey.status !== 'submitted' && survey.closedAt && (
+          <Closed cycleName={survey.cycleName} closedAt={survey.closedAt} />
+        )}
         {survey && !done && survey.status !== 'submitted' && !survey.closedAt && (
           <Stack gap="md">
             <SurveyIntro survey={survey} />
             <SurveyForm survey={survey} onSaveDraft={onSaveDraft} onSubmit={onSubmit} submitting={submitState.loading} />
-            {submitError != null && <ErrorState error={submitError} what={intl.formatMessage({ id: 'survey.submit.failed', defaultMessage: 'Your feedback was not submitted' })} />}
+            {submitError != null && (
+              <ErrorState
+                error={submitError}
+                what={intl.formatMessage({ id: 'survey.submit.failed', defaultMessage: 'Your feedback was not submitted' })}
+              />
+            )}
           </Stack>
         )}
       </Container>
@@ -148,7 +157,10 @@ function SurveyLinkProblem({ error, onRetry }: { error: unknown; onRetry: () => 
       </Title>
       <Text mt="sm">{problem.message}</Text>
       <Text mt="sm" c="dimmed" size="sm">
-        <FormattedMessage id="survey.link.hint" defaultMessage="The link may be mistyped, or the review cycle may have closed. Ask the HR team who sent it for a new one." />
+        <FormattedMessage
+          id="survey.link.hint"
+          defaultMessage="The link may be mistyped, or the review cycle may have closed. Ask the HR team who sent it for a new one."
+        />
       </Text>
       <Button mt="md" variant="light" onClick={onRetry}>
         Try again

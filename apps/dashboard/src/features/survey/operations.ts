@@ -14,17 +14,38 @@ export const RATER_SURVEY = graphql(`
       status
       submittedAt
       notAbleToRateLabel
-      scale { value label }
-      dimensions { id name description items { id text } }
-      answers { itemId value }
-      comments { dimensionId text }
+      scale {
+        value
+        label
+      }
+      dimensions {
+        id
+        name
+        description
+        items {
+          id
+          text
+        }
+      }
+      answers {
+        itemId
+        value
+      }
+      comments {
+        dimensionId
+        text
+      }
     }
   }
 `);
 
 export const SAVE_SURVEY_DRAFT = graphql(`
   mutation SaveSurveyDraft($input: SurveyAnswersInput!) {
-    saveSurveyDraft(input: $input) { answered total savedAt }
+    saveSurveyDraft(input: $input) {
+      answered
+      total
+      savedAt
+    }
   }
 `);
 
@@ -34,7 +55,10 @@ export const SUBMIT_SURVEY = graphql(`
       submissionId
       status
       acceptedAt
-      reasons { field message }
+      reasons {
+        field
+        message
+      }
     }
   }
 `);

@@ -10,7 +10,9 @@ import { TEAM_REPORT } from '../heatmap/operations';
 /** A manager's leaders after release: the team heatmap and a way into each report. */
 export function TeamView() {
   const cycles = useQuery(CYCLES);
-  const released = [...(cycles.data?.cycles ?? [])].filter((c) => c.status === 'RELEASED').sort((a, b) => +new Date(b.opensAt) - +new Date(a.opensAt));
+  const released = [...(cycles.data?.cycles ?? [])]
+    .filter((c) => c.status === 'RELEASED')
+    .sort((a, b) => +new Date(b.opensAt) - +new Date(a.opensAt));
   const [chosen, setChosen] = useState<string | null>(null);
   const cycleId = chosen ?? released[0]?.id ?? null;
   const team = useQuery(TEAM_REPORT, { variables: { cycleId: cycleId ?? '' }, skip: !cycleId });
@@ -18,7 +20,11 @@ export function TeamView() {
   if (cycles.error) return <ErrorState error={cycles.error} what="Your cycles could not be loaded" onRetry={() => void cycles.refetch()} />;
   if (cycles.loading && !cycles.data) return <Loading label="Loading your team…" />;
   if (released.length === 0)
-    return <EmptyState title="No released results yet">When HR releases a cycle your leaders took part in, their reports and a team heatmap appear here.</EmptyState>;
+    return (
+      <EmptyState title="No released results yet">
+        When HR releases a cycle your leaders took part in, their reports and a team heatmap appear here.
+      </EmptyState>
+    );
   return (
     <Stack gap="md">
       <Card padding="md">

@@ -62,7 +62,10 @@ export class CreateCycleInput {
   @Max(50)
   maxRatersPerGroup?: number;
 
-  @Field(() => [Int], { nullable: true, description: 'Automatic reminders to raters who have not submitted, in days before the close (default [3]; [] for none)' })
+  @Field(() => [Int], {
+    nullable: true,
+    description: 'Automatic reminders to raters who have not submitted, in days before the close (default [3]; [] for none)',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)

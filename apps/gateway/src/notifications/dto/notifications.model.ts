@@ -1,7 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { RaterGroup } from '../../common/rater-group';
 
-@ObjectType({ description: 'What happened to one mail: queued, sent, deferred (retrying), failed (with the SMTP reason), recorded (no mail server: in the mail outbox) or skipped (with why).' })
+@ObjectType({
+  description:
+    'What happened to one mail: queued, sent, deferred (retrying), failed (with the SMTP reason), recorded (no mail server: in the mail outbox) or skipped (with why).',
+})
 export class MailDeliveryState {
   @Field(() => ID)
   mailId!: string;

@@ -157,7 +157,10 @@ export enum ImportPhase {
   done = 'done',
   failed = 'failed',
 }
-registerEnumType(ImportPhase, { name: 'ImportPhase', description: 'reading the file, checking the rows, writing them; then done, or failed (see the mutation\'s errors)' });
+registerEnumType(ImportPhase, {
+  name: 'ImportPhase',
+  description: "reading the file, checking the rows, writing them; then done, or failed (see the mutation's errors)",
+});
 
 @ObjectType({ description: 'How far a directory import has got.' })
 export class ImportProgress {

@@ -5,7 +5,8 @@ import { Person } from '../../people/dto/person.model';
 export class DimensionAlpha {
   @Field() dimensionId!: string;
   @Field() name!: string;
-  @Field(() => Float, { nullable: true, description: "Cronbach's alpha over raters who answered every item of the dimension" }) alpha!: number | null;
+  @Field(() => Float, { nullable: true, description: "Cronbach's alpha over raters who answered every item of the dimension" }) alpha!:
+    number | null;
   @Field(() => Int) respondents!: number;
   @Field(() => Int) items!: number;
 }
@@ -13,8 +14,10 @@ export class DimensionAlpha {
 @ObjectType({ description: 'Agreement between raters of one group about the same leader' })
 export class GroupReliability {
   @Field() group!: string;
-  @Field(() => Float, { nullable: true, description: 'ICC(1): reliability of one rater of this group (mean over dimensions)' }) icc1!: number | null;
-  @Field(() => Float, { nullable: true, description: "ICC(1,k): reliability of the group's mean (mean over dimensions)" }) icck!: number | null;
+  @Field(() => Float, { nullable: true, description: 'ICC(1): reliability of one rater of this group (mean over dimensions)' }) icc1!:
+    number | null;
+  @Field(() => Float, { nullable: true, description: "ICC(1,k): reliability of the group's mean (mean over dimensions)" }) icck!:
+    number | null;
   @Field(() => Int, { description: 'Subjects with at least one rater of this group (largest over dimensions)' }) subjects!: number;
 }
 
@@ -54,7 +57,8 @@ export class SubjectProjection {
 export class CycleReliability {
   @Field() cycleId!: string;
   @Field() resultSet!: string;
-  @Field(() => Date, { nullable: true, description: 'When the measured figures were computed; null before the cycle was scored' }) scoredAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the measured figures were computed; null before the cycle was scored' })
+  scoredAt!: Date | null;
   @Field(() => Int, { nullable: true }) subjectCount!: number | null;
   @Field(() => [DimensionAlpha]) alpha!: DimensionAlpha[];
   @Field(() => [GroupReliability]) groups!: GroupReliability[];
@@ -65,7 +69,8 @@ export class CycleReliability {
 
 @ObjectType()
 export class NormFigure {
-  @Field(() => Float, { nullable: true, description: 'Percentile (mid-rank), null when the norm group is too small' }) percentile!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Percentile (mid-rank), null when the norm group is too small' }) percentile!:
+    number | null;
   @Field(() => Int) normSize!: number;
   @Field() available!: boolean;
   @Field(() => String, { nullable: true }) reason!: string | null;
@@ -76,7 +81,10 @@ export class DimensionNorm {
   @Field() dimensionId!: string;
   @Field() name!: string;
   @Field(() => NormFigure, { description: 'Within this cycle' }) cycle!: NormFigure;
-  @Field(() => NormFigure, { description: 'Within the organisation: this cycle and closed cycles of the same instrument version and role profile' }) organisation!: NormFigure;
+  @Field(() => NormFigure, {
+    description: 'Within the organisation: this cycle and closed cycles of the same instrument version and role profile',
+  })
+  organisation!: NormFigure;
   @Field(() => Int) organisationCycles!: number;
 }
 
@@ -90,7 +98,8 @@ export class DimensionChange {
   @Field(() => Float, { nullable: true }) ciLow!: number | null;
   @Field(() => Float, { nullable: true }) ciHigh!: number | null;
   @Field({ description: 'improved / declined (interval excludes zero), no-clear-change, not-comparable' }) call!: string;
-  @Field(() => Float, { nullable: true, description: 'Share of the dimension\'s items the previous instrument also had' }) itemsInCommon!: number | null;
+  @Field(() => Float, { nullable: true, description: "Share of the dimension's items the previous instrument also had" }) itemsInCommon!:
+    number | null;
   @Field(() => Int, { nullable: true }) previousRaters!: number | null;
   @Field(() => Int, { nullable: true }) currentRaters!: number | null;
 }
@@ -100,7 +109,8 @@ export class Trend {
   @Field() previousCycleId!: string;
   @Field(() => Int) previousInstrumentVersion!: number;
   @Field(() => Int) instrumentVersion!: number;
-  @Field(() => Float, { nullable: true, description: 'Share of current raters who also rated last time; null when unknown' }) ratersInCommon!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Share of current raters who also rated last time; null when unknown' })
+  ratersInCommon!: number | null;
   @Field(() => [DimensionChange]) dimensions!: DimensionChange[];
 }
 

@@ -65,7 +65,10 @@ export enum HeatmapSortKey {
   OVERALL_FIT = 'OVERALL_FIT',
   RESPONSES = 'RESPONSES',
 }
-registerEnumType(HeatmapSortKey, { name: 'HeatmapSortKey', description: "The subject's name, overall fit to the role profile (rows without one last), or responses counted" });
+registerEnumType(HeatmapSortKey, {
+  name: 'HeatmapSortKey',
+  description: "The subject's name, overall fit to the role profile (rows without one last), or responses counted",
+});
 
 @InputType()
 export class HeatmapSort {

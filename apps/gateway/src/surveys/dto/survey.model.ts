@@ -76,7 +76,10 @@ export class RaterSurvey {
   @Field()
   closesAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: 'Set once the survey has closed: the link then shows "this survey closed on …" and no form (no dimensions)' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Set once the survey has closed: the link then shows "this survey closed on …" and no form (no dimensions)',
+  })
   closedAt!: Date | null;
 
   @Field({ description: 'invited, started or submitted; a submitted survey is read-only' })
@@ -94,7 +97,7 @@ export class RaterSurvey {
   @Field(() => [SurveyDimension], { description: 'What to answer; empty once the survey is submitted or closed' })
   dimensions!: SurveyDimension[];
 
-  @Field(() => [AnswerValue], { description: 'The saved draft; empty once submitted (answers are the rater\'s alone)' })
+  @Field(() => [AnswerValue], { description: "The saved draft; empty once submitted (answers are the rater's alone)" })
   answers!: AnswerValue[];
 
   @Field(() => [CommentValue])
