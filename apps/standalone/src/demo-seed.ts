@@ -323,12 +323,19 @@ export async function seedDemo(url: string, dataSource: DataSource, log: (m: str
       submitted++;
     }
     // Let the answers flow through the services, then close and release so every page has a report.
+    // Wait for the scoring service to have stored every answer and for a first disclosed snapshot:
+    // under the disclosure rule (docs/anonymity.md) a late rater may never move a live report, so the
+    // gateway's live counts are not a signal of "everything arrived".
     for (let attempt = 0; attempt < 600; attempt++) {
-      const [{ scored }] = await dataSource.query<{ scored: number }[]>(
-        `SELECT coalesce(sum("response_count"), 0)::int AS "scored" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`,
+      const [{ stored }] = await dataSource.query<{ stored: number }[]>(
+        `SELECT count(DISTINCT "rater_id")::int AS "stored" FROM "scoring"."rater_response" WHERE "cycle_id" = $1`,
         [cycleId],
       );
-      if (scored >= submitted) break;
+      const [{ reports }] = await dataSource.query<{ reports: number }[]>(
+        `SELECT count(*)::int AS "reports" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`,
+        [cycleId],
+      );
+      if (stored >= submitted && reports > 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     await gql(url, hr, `mutation($c: ID!) { closeCycle(cycleId: $c) { id } }`, { c: cycleId });

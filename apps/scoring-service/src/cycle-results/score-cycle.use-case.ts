@@ -12,7 +12,7 @@ import {
 import { OutboxService, UnitOfWork } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { discloseResultSet, loadLedger } from '../disclosure/disclosure-ledger';
+import { discloseResultSet, ledgerKey, loadLedgers } from '../disclosure/disclosure-ledger';
 import { reportSeed, resolveBasis, ScoringBasis, ScoringBasisError, StoredResponse, scorableResponses } from '../reports/compute-report';
 import { LIVE_RESULT_SET } from '../reports/report.entity';
 
@@ -153,8 +153,12 @@ export class ScoreCycleUseCase {
     // Like-for-like trend: each subject's previous closed cycle, rescored under this basis.
     const previous = await previousCycles(manager, organisationId, [...bySubject.keys()], cycleId, firstRecordedAt);
     const previousDisclosed = new Map<string, StoredResponse[]>();
+    const previousLedgers = await loadLedgers(
+      manager,
+      [...previous].map(([subjectId, prev]) => ({ cycleId: prev.cycleId, subjectId })),
+    );
     for (const [subjectId, prev] of previous) {
-      const ledger = await loadLedger(manager, prev.cycleId, subjectId);
+      const ledger = previousLedgers.get(ledgerKey(prev.cycleId, subjectId))!;
       if (!ledger.current) continue;
       const outcome = await discloseResultSet(
         manager,
@@ -162,6 +166,7 @@ export class ScoreCycleUseCase {
         `trend:${cycleId}:${resultSet}`,
         basis,
         reportSeed(prev.cycleId, subjectId),
+        ledger,
       );
       if ('computed' in outcome) previousDisclosed.set(subjectId, ledger.current.responses);
     }
@@ -383,8 +388,12 @@ async function disclosedResponses(
   subjectIds: string[],
 ): Promise<Map<string, StoredResponse[]>> {
   const out = new Map<string, StoredResponse[]>();
+  const ledgers = await loadLedgers(
+    manager,
+    subjectIds.map((subjectId) => ({ cycleId, subjectId })),
+  );
   for (const subjectId of subjectIds) {
-    const ledger = await loadLedger(manager, cycleId, subjectId);
+    const ledger = ledgers.get(ledgerKey(cycleId, subjectId))!;
     const row = ledger.rows.filter((r) => r.result_set === resultSet).at(-1);
     if (!row) continue;
     out.set(

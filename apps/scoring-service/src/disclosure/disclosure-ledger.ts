@@ -44,13 +44,34 @@ function view(resultSet: string, basis: ScoringBasis, responses: StoredResponse[
   };
 }
 
+/** The key of a subject's ledger in the map `loadLedgers` returns. */
+export const ledgerKey = (cycleId: string, subjectId: string): string => `${cycleId}\u0000${subjectId}`;
+
 /** Reads a subject's ledger (call under the subject's lock). */
 export async function loadLedger(manager: EntityManager, cycleId: string, subjectId: string): Promise<Ledger> {
-  const rows: LedgerRow[] = await manager.query(
-    `SELECT "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id", "min_group_size", "response_ids"::text[] AS "response_ids"
-     FROM "scoring"."disclosed_view" WHERE "cycle_id" = $1 AND "subject_id" = $2 ORDER BY "snapshot", "disclosed_at", "result_set"`,
-    [cycleId, subjectId],
-  );
+  const ledgers = await loadLedgers(manager, [{ cycleId, subjectId }]);
+  return ledgers.get(ledgerKey(cycleId, subjectId))!;
+}
+
+/**
+ * Reads the ledgers of many subjects in two queries (whole-cycle jobs); every requested subject gets
+ * a ledger, empty when nothing was disclosed. Keyed by `ledgerKey`.
+ */
+export async function loadLedgers(
+  manager: EntityManager,
+  subjects: { cycleId: string; subjectId: string }[],
+): Promise<Map<string, Ledger>> {
+  const rows: (LedgerRow & { cycle_id: string; subject_id: string })[] =
+    subjects.length === 0
+      ? []
+      : await manager.query(
+          `SELECT v."cycle_id", v."subject_id", v."result_set", v."snapshot", v."instrument_id", v."instrument_version", v."role_profile_id",
+             v."min_group_size", v."response_ids"::text[] AS "response_ids"
+           FROM "scoring"."disclosed_view" v
+           JOIN unnest($1::text[], $2::text[]) AS k("cycle_id", "subject_id") ON v."cycle_id" = k."cycle_id" AND v."subject_id" = k."subject_id"
+           ORDER BY v."cycle_id", v."subject_id", v."snapshot", v."disclosed_at", v."result_set"`,
+          [subjects.map((s) => s.cycleId), subjects.map((s) => s.subjectId)],
+        );
   const ids = [...new Set(rows.flatMap((r) => r.response_ids))];
   const stored: {
     response_id: string;
@@ -71,12 +92,19 @@ export async function loadLedger(manager: EntityManager, cycleId: string, subjec
       { responseId: r.response_id, raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments },
     ]),
   );
-  const live = rows.filter((r) => r.result_set === 'live').at(-1);
-  return {
-    rows,
-    responses,
-    current: live ? { snapshot: live.snapshot, responses: live.response_ids.map((id) => responses.get(id)!) } : null,
-  };
+  const bySubject = new Map<string, LedgerRow[]>(subjects.map((s) => [ledgerKey(s.cycleId, s.subjectId), []]));
+  for (const { cycle_id, subject_id, ...row } of rows) bySubject.get(ledgerKey(cycle_id, subject_id))?.push(row);
+  const ledgers = new Map<string, Ledger>();
+  for (const [key, own] of bySubject) {
+    const mine = new Map(own.flatMap((r) => r.response_ids).map((id) => [id, responses.get(id)!]));
+    const live = own.filter((r) => r.result_set === 'live').at(-1);
+    ledgers.set(key, {
+      rows: own,
+      responses: mine,
+      current: live ? { snapshot: live.snapshot, responses: live.response_ids.map((id) => mine.get(id)!) } : null,
+    });
+  }
+  return ledgers;
 }
 
 function disclosedViews(ledger: Ledger): DisclosedView[] {
@@ -158,8 +186,10 @@ export async function discloseResultSet(
   resultSet: string,
   basis: ScoringBasis,
   seed: string,
+  /** the subject's ledger when the caller already loaded it (whole-cycle jobs), under the same lock */
+  loaded?: Ledger,
 ): Promise<{ computed: ComputedReport } | { withheld: string }> {
-  const ledger = await loadLedger(manager, subject.cycleId, subject.subjectId);
+  const ledger = loaded ?? (await loadLedger(manager, subject.cycleId, subject.subjectId));
   if (!ledger.current) return { withheld: 'no results have been disclosed for this subject yet' };
   const candidate = view(resultSet, basis, ledger.current.responses);
   const decision = decideResultSet(candidate, disclosedViews(ledger));
