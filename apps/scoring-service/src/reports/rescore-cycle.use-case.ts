@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { ComputedReport, reportSeed, resolveBasis, ScoringBasisError, StoredResponse } from './compute-report';
 import { RescoreEntity, SubjectReportEntity } from './report.entity';
 import { toReportUpdated } from './rescore-subject.use-case';
-import { currentLiveReport, discloseResultSet } from '../disclosure/disclosure-ledger';
+import { currentLiveReport, discloseResultSet, ledgerKey, loadLedgers } from '../disclosure/disclosure-ledger';
 
 export interface RescoreCycleRequest {
   /** Also the id of the result set the rescore writes. */
@@ -152,6 +152,11 @@ export class RescoreCycleUseCase {
           `SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS locks`,
           [chunk.map((subjectId) => `scoring:${request.cycleId}:${subjectId}`)],
         );
+        // The chunk's disclosure ledgers in two queries, read under the locks just taken.
+        const ledgers = await loadLedgers(
+          manager,
+          chunk.map((subjectId) => ({ cycleId: request.cycleId, subjectId })),
+        );
         for (const subjectId of chunk) {
           const responses = latest.get(subjectId);
           if (!responses || responses.length === 0) continue;
@@ -162,6 +167,7 @@ export class RescoreCycleUseCase {
             request.rescoreId,
             basis,
             reportSeed(request.cycleId, subjectId),
+            ledgers.get(ledgerKey(request.cycleId, subjectId)),
           );
           const computed: ComputedReport =
             'computed' in outcome
