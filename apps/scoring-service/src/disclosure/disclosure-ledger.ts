@@ -17,6 +17,7 @@ interface LedgerRow {
   instrument_version: number;
   role_profile_id: string | null;
   min_group_size: number;
+  comment_threshold: number | null;
   response_ids: string[];
 }
 
@@ -33,13 +34,14 @@ const basisOf = (row: LedgerRow): ScoringBasis => ({
   instrumentVersion: row.instrument_version,
   roleProfileId: row.role_profile_id,
   minGroupSize: row.min_group_size,
+  commentThreshold: row.comment_threshold,
 });
 
 /** A basis and responses as the disclosure rule takes them. */
 function view(resultSet: string, basis: ScoringBasis, responses: StoredResponse[]): DisclosedView {
   const instrument = resolveBasis(basis);
   return {
-    basis: { resultSet, instrument, policy: { minGroupSize: basis.minGroupSize } },
+    basis: { resultSet, instrument, policy: { minGroupSize: basis.minGroupSize, commentThreshold: basis.commentThreshold ?? undefined } },
     responses: scorableResponses(responses, instrument).scored,
   };
 }
@@ -47,7 +49,7 @@ function view(resultSet: string, basis: ScoringBasis, responses: StoredResponse[
 /** Reads a subject's ledger (call under the subject's lock). */
 export async function loadLedger(manager: EntityManager, cycleId: string, subjectId: string): Promise<Ledger> {
   const rows: LedgerRow[] = await manager.query(
-    `SELECT "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id", "min_group_size", "response_ids"::text[] AS "response_ids"
+    `SELECT "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id", "min_group_size", "comment_threshold", "response_ids"::text[] AS "response_ids"
      FROM "scoring"."disclosed_view" WHERE "cycle_id" = $1 AND "subject_id" = $2 ORDER BY "snapshot", "disclosed_at", "result_set"`,
     [cycleId, subjectId],
   );
@@ -98,8 +100,8 @@ async function record(
 ): Promise<void> {
   await manager.query(
     `INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
-       "min_group_size", "response_ids", "group_counts", "report")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10::jsonb, $11::jsonb) ON CONFLICT DO NOTHING`,
+       "min_group_size", "response_ids", "group_counts", "report", "comment_threshold")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10::jsonb, $11::jsonb, $12) ON CONFLICT DO NOTHING`,
     [
       key.cycleId,
       key.subjectId,
@@ -112,6 +114,7 @@ async function record(
       responses.map((r) => r.responseId),
       JSON.stringify(computed.groupCounts),
       JSON.stringify(computed.report),
+      basis.commentThreshold ?? null,
     ],
   );
 }
