@@ -91,4 +91,33 @@ describe('nominations and approvals under races', () => {
     expect(e2[0].status).toBe('approved');
     expect(trail.map((a) => [a.action, a.target])).toEqual([['nomination.changed', `nomination:${e2[0].id}`]]);
   });
+
+  it('a nomination racing the launch is either refused or invited: never approved and left without a link', async () => {
+    for (let round = 0; round < 3; round++) {
+      const c = (
+        await gw.ok(acme.hr, CREATE_CYCLE, {
+          input: cycleInput(`Launch race ${round}`, { maxRatersPerGroup: 8, minRaters: [{ group: 'peer', count: 1 }] }),
+        })
+      ).createCycle.id;
+      await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c, p: [subjectId] });
+      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c });
+      await gw.ok(ada, APPROVE, { c, s: subjectId });
+      const [launch, nominate] = await Promise.all([
+        gw.gql(acme.hr, `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c }),
+        gw.gql(acme.hr, NOMINATE, { input: { cycleId: c, subjectId, raterId: acme.people.get('x1'), group: 'other' } }),
+      ]);
+      expect(launch.errors).toBeUndefined();
+      if (nominate.errors) expect(nominate.errors[0].extensions!.code).toBe('CONFLICT');
+      const approved = await gw.dataSource.query<{ rater_id: string }[]>(
+        `SELECT rater_id FROM gateway.nomination WHERE cycle_id = $1 AND status = 'approved' ORDER BY rater_id`,
+        [c],
+      );
+      const invited = await gw.dataSource.query<{ rater_id: string }[]>(
+        `SELECT rater_person_id AS rater_id FROM gateway.assignment WHERE cycle_id = $1 ORDER BY rater_person_id`,
+        [c],
+      );
+      expect(invited).toEqual(approved);
+      expect(approved.some((a) => a.rater_id === acme.people.get('x1'))).toBe(!nominate.errors);
+    }
+  });
 });

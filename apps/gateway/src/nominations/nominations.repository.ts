@@ -17,8 +17,8 @@ export class NominationsRepository {
     return this.nominations.findBy(subjectId ? { cycleId, subjectId } : { cycleId });
   }
 
-  approved(cycleId: string): Promise<NominationEntity[]> {
-    return this.nominations.findBy({ cycleId, status: 'approved' });
+  approved(cycleId: string, manager?: EntityManager): Promise<NominationEntity[]> {
+    return (manager?.getRepository(NominationEntity) ?? this.nominations).findBy({ cycleId, status: 'approved' });
   }
 
   find(cycleId: string, subjectId: string, raterId: string): Promise<NominationEntity | null> {
