@@ -175,6 +175,9 @@ function startProcess(name, env) {
 }
 
 // ---------------------------------------------------------------------------------------------
+/** The gateway's LEADERSCOPE_SECRET for this run (the bench is its operator). */
+const BENCH_SECRET = `bench-secret-${randomUUID()}`;
+
 const Q = {
   login: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
   importPeople: `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied rows errors { line column reason } } }`,
@@ -186,7 +189,6 @@ const Q = {
   proposeRatersFor: `mutation($c: ID!, $s: ID!) { proposeRaters(cycleId: $c, subjectId: $s) { id } }`,
   approve: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`,
   launch: `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`,
-  invitations: `query($c: ID!) { raterInvitations(cycleId: $c) { assignmentId token group } }`,
   submit: `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status } }`,
   subjectReport: `query($cycleId: ID!, $subjectId: ID!) { subjectReport(cycleId: $cycleId, subjectId: $subjectId) {
       visibility reportVersion responseCount overall { others self gap fit }
@@ -196,6 +198,28 @@ const Q = {
   heatmap: `query($c: ID!) { cycleHeatmap(cycleId: $c, first: 100, filter: { minResponses: 1 }, sort: { by: OVERALL_FIT, direction: ASC }) {
       cycleId totalCount pageInfo { endCursor hasNextPage } dimensions { id name } rows { subject { id name } overallFit responseCount cells { dimensionId mean fit suppressed } } } }`,
 };
+
+/**
+ * The survey links of a launched cycle. The bench plays every rater, who would each get their link
+ * by mail (the gateway lists links only of raters without an e-mail address, and the bench runs no
+ * notification service); as the operator holding LEADERSCOPE_SECRET it opens the stored tokens with
+ * the gateway's own cipher, as the mail would carry them.
+ */
+async function surveyLinks(db, cycleId) {
+  const { TokenCipher } = require('@leaderscope/gateway');
+  const cipher = new TokenCipher(BENCH_SECRET);
+  const { rows } = await db.query(
+    `SELECT id::text AS "assignmentId", subject_id::text AS "subjectId", rater_group AS "group", token_cipher AS "tokenCipher"
+     FROM gateway.assignment WHERE cycle_id = $1 AND revoked_at IS NULL ORDER BY subject_id, rater_group, id`,
+    [cycleId],
+  );
+  return rows.map((r) => ({
+    assignmentId: r.assignmentId,
+    token: cipher.decrypt(r.tokenCipher),
+    group: r.group,
+    subject: { id: r.subjectId },
+  }));
+}
 
 async function setupCycle(api, db, hr, name, leaderPersonIds, progressTitle) {
   const now = Date.now();
@@ -232,16 +256,7 @@ async function setupCycle(api, db, hr, name, leaderPersonIds, progressTitle) {
   });
   b.stop();
   await api.ok(Q.launch, { c: cycleId }, hr);
-  const { raterInvitations } = await api.ok(Q.invitations, { c: cycleId }, hr);
-  // Each invitation's subject, for the bench's bookkeeping only (raterInvitations' subject field
-  // fails on cycles with more than 5,000 people involved: gateway issue, reported).
-  const subjects = new Map(
-    (await db.query(`SELECT id::text, subject_id::text FROM gateway.assignment WHERE cycle_id = $1`, [cycleId])).rows.map((r) => [
-      r.id,
-      r.subject_id,
-    ]),
-  );
-  return { cycleId, invitations: raterInvitations.map((inv) => ({ ...inv, subject: { id: subjects.get(inv.assignmentId) } })) };
+  return { cycleId, invitations: await surveyLinks(db, cycleId) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,7 +318,7 @@ async function main() {
     KAFKA_BROKERS: brokers.join(','),
     KAFKA_TOPIC_PREFIX: namespace,
     KAFKA_PARTITIONS: String(partitions),
-    LEADERSCOPE_SECRET: `bench-secret-${randomUUID()}`,
+    LEADERSCOPE_SECRET: BENCH_SECRET,
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',

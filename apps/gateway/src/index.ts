@@ -10,6 +10,7 @@ import { gatewayMigrations } from './migrations';
 
 export { AppModule, GATEWAY_SCHEMA, GATEWAY_ENTITIES, GatewayOptions } from './app.module';
 export { provisionOrganisation, addAccount } from './accounts/provision';
+export { TOKEN_CIPHER, TokenCipher } from './accounts/secrets';
 export { NOTIFICATIONS_OPTIONS } from './notifications/notifications.options';
 export type { NotificationsOptions } from './notifications/notifications.options';
 

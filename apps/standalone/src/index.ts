@@ -1,6 +1,6 @@
 import { ensureDatabase, PostgresLogTransport, startEmbeddedPostgres, withDatabase } from '@leaderscope/database';
 import { catalogue, createTransport, EventTransport } from '@leaderscope/events';
-import { createGateway, NOTIFICATIONS_OPTIONS, NotificationsOptions } from '@leaderscope/gateway';
+import { createGateway, NOTIFICATIONS_OPTIONS, NotificationsOptions, TOKEN_CIPHER, TokenCipher } from '@leaderscope/gateway';
 import { NotificationConfig, notificationConfigFromEnv, startNotificationService } from '@leaderscope/notification-service';
 import { startScoringService } from '@leaderscope/scoring-service';
 import { startSurveyService } from '@leaderscope/survey-service';
@@ -125,7 +125,7 @@ async function startOnDatabase(
     log(
       `mail: ${mailConfig.smtpUrl ? `sending through ${new URL(mailConfig.smtpUrl).host}` : 'no SMTP_URL, mails are kept in the mail outbox (HR › Mail outbox), not sent'}`,
     );
-    if (options.seedDemo ?? true) await seedDemo(url, gateway.get(DataSource), log);
+    if (options.seedDemo ?? true) await seedDemo(url, gateway.get(DataSource), gateway.get<TokenCipher>(TOKEN_CIPHER), log);
     return { url, databaseUrl, transport, gateway, stop };
   } catch (error) {
     stopPostgres = undefined; // the caller stops it

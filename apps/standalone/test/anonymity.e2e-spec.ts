@@ -83,7 +83,9 @@ describe('anonymity against every viewer, across views and over time (issue #11)
     dataSource = platform.gateway.get(DataSource);
     await provisionOrganisation(dataSource, { name: 'Org', hrEmail: 'hr@org.test', hrPassword: PASSWORD });
     hr = await api.login('hr@org.test', PASSWORD);
-    cycle = await launchCycleForAda(api, hr, { anonymityThreshold: THRESHOLD });
+    // Two raters have no e-mail address: Claude Shannon (a peer who does not answer) and Dorothy
+    // Report One (a skip-level who does). Everyone else's link comes from their invitation mail.
+    cycle = await launchCycleForAda(api, hr, { anonymityThreshold: THRESHOLD, withoutEmail: ['E13', 'E1001'] });
     const { people } = await api.ok(`{ people { id employeeId } }`, {}, hr);
     const id = (e: string) => people.find((p: { employeeId: string }) => p.employeeId === e).id;
     for (const [key, employeeId] of [
@@ -113,7 +115,7 @@ describe('anonymity against every viewer, across views and over time (issue #11)
     await db?.drop();
   });
 
-  it('leak 1: a submitted link shows that it was submitted and when, never the answers; HR lists only unanswered links', async () => {
+  it('leak 1: a submitted link shows that it was submitted and when, never the answers; HR lists only unanswered links of raters without e-mail', async () => {
     const submitted = tokens('direct_report')[0];
     const { raterSurvey } = await api.ok(
       `query($t: String!) { raterSurvey(token: $t) { status submittedAt answers { itemId value } comments { text } } }`,
@@ -130,13 +132,33 @@ describe('anonymity against every viewer, across views and over time (issue #11)
       Number((await dataSource.query(`SELECT count(*) AS n FROM gateway.audit_event WHERE action = 'invitations.listed'`))[0].n);
     const before = await audits();
     const { raterInvitations } = await api.ok(
-      `query($c: ID!) { raterInvitations(cycleId: $c) { token status group } }`,
+      `query($c: ID!) { raterInvitations(cycleId: $c) { token status group rater { name email } } }`,
       { c: cycle.cycleId },
       hr,
     );
-    expect(raterInvitations.map((i: { status: string }) => i.status).every((s: string) => s !== 'submitted')).toBe(true);
+    // Of the raters without e-mail, Dorothy Report One submitted: only Claude Shannon's link is listed.
+    // Every rater with an address (submitted or not) gets the link by mail, never from this list.
+    expect(tokens('skip_level')[0]).toBe(cycle.invitations.find((i) => i.rater.name === 'Dorothy Report One')!.token);
+    expect(raterInvitations).toEqual([
+      {
+        token: cycle.invitations.find((i) => i.rater.name === 'Claude Shannon')!.token,
+        status: 'invited',
+        group: 'peer',
+        rater: { name: 'Claude Shannon', email: null },
+      },
+    ]);
     expect(raterInvitations.map((i: { token: string }) => i.token)).not.toContain(submitted);
-    expect(raterInvitations).toHaveLength(cycle.invitations.length - 9);
+    // The CSV export holds the same one link, and no rater with an address.
+    const { surveyLinksCsv } = await api.ok(`query($c: ID!) { surveyLinksCsv(cycleId: $c) }`, { c: cycle.cycleId }, hr);
+    const lines = (surveyLinksCsv as string).trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^Claude Shannon,E13,Ada Lovelace,peer,invited,.*\/survey\//);
+    expect(surveyLinksCsv).not.toMatch(/@example\.org/);
+    const [listed] = await dataSource.query(
+      `SELECT detail FROM gateway.audit_event WHERE action = 'invitations.listed' ORDER BY id DESC LIMIT 1`,
+    );
+    // 9 submitted; of the others, 1 without e-mail is listed, the rest get their links by mail.
+    expect(listed.detail).toEqual({ count: 1, byMail: cycle.invitations.length - 9 - 1 });
     expect(await audits()).toBe(before + 1);
   });
 

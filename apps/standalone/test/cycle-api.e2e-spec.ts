@@ -7,7 +7,18 @@ import { DataSource } from 'typeorm';
 import { provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
 import { Platform, startPlatform } from '../src';
-import { answerSurvey, answersAt, Api, instrument, organisationCsv, PASSWORD, Report, SUBJECT_REPORT } from './fixtures';
+import {
+  answerSurvey,
+  answersAt,
+  Api,
+  instrument,
+  Invitation,
+  organisationCsv,
+  PASSWORD,
+  Report,
+  SUBJECT_REPORT,
+  surveyLinks,
+} from './fixtures';
 
 const IMPORT = `mutation($csv: String!, $dry: Boolean!) { importPeople(csv: $csv, dryRun: $dry) { dryRun applied rows created updated unchanged errors { line column reason } } }`;
 
@@ -18,7 +29,7 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
   let dataSource: DataSource;
   const t: Record<string, string> = {}; // tokens: hrA, hrB, ada, grace, alan
   const ids: Record<string, string> = {};
-  let invitations: { token: string; group: string; rater: { name: string } }[] = [];
+  let invitations: Invitation[] = [];
 
   const count = async (sql: string, params: unknown[] = []) => Number((await dataSource.query(sql, params))[0].count);
 
@@ -227,11 +238,14 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     expect(await count(`SELECT count(*) FROM gateway.assignment`)).toBe(15);
     // One invitation event per rater, committed with the assignments.
     expect(await count(`SELECT count(*) FROM gateway.outbox_event WHERE envelope->>'type' = 'invitation.issued'`)).toBe(15);
-    // Tokens are stored hashed (and encrypted for HR's listing), never in the clear.
-    invitations = (
-      await api.ok(`query($c: ID!) { raterInvitations(cycleId: $c) { token group path rater { name } } }`, { c: ids.cycle }, t.hrA)
-    ).raterInvitations;
+    // Everyone has an e-mail address: HR lists no link; each one is in the rater's invitation (here,
+    // with no mail server, in HR's mail outbox, one audited opening each).
+    const { raterInvitations } = await api.ok(`query($c: ID!) { raterInvitations(cycleId: $c) { token } }`, { c: ids.cycle }, t.hrA);
+    expect(raterInvitations).toEqual([]);
+    invitations = await surveyLinks(api, t.hrA, ids.cycle);
     expect(invitations).toHaveLength(15);
+    expect(new Set(invitations.map((i) => i.token)).size).toBe(15);
+    // Tokens are stored hashed (and encrypted for HR's audited views), never in the clear.
     expect(Buffer.from(invitations[0].token, 'base64url')).toHaveLength(32);
     expect(
       await count(`SELECT count(*) FROM gateway.assignment WHERE token_hash = $1 OR token_cipher LIKE $2`, [
@@ -240,6 +254,7 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
       ]),
     ).toBe(0);
     expect(await count(`SELECT count(*) FROM gateway.audit_event WHERE action = 'invitations.listed'`)).toBe(1);
+    expect(await count(`SELECT count(*) FROM gateway.audit_event WHERE action = 'mail-outbox.opened'`)).toBe(15);
   });
 
   const tokens = (group: string) => invitations.filter((i) => i.group === group).map((i) => i.token);
@@ -337,12 +352,17 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     expect(sendReminders).toBe(3);
 
     // HR revokes one unanswered link: it stops working at once; another organisation cannot touch it.
-    const { raterInvitations } = await api.ok(
-      `query($c: ID!) { raterInvitations(cycleId: $c) { assignmentId token group status } }`,
+    const { cycleMailDeliveries } = await api.ok(
+      `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { assignmentId group surveyStatus } }`,
       { c: ids.cycle },
       t.hrA,
     );
-    const victim = raterInvitations.filter((i: { group: string; status: string }) => i.group === 'skip_level' && i.status === 'invited')[2];
+    const unanswered = new Set(
+      cycleMailDeliveries
+        .filter((d: { group: string; surveyStatus: string }) => d.group === 'skip_level' && d.surveyStatus === 'invited')
+        .map((d: { assignmentId: string }) => d.assignmentId),
+    );
+    const victim = invitations.filter((i) => unanswered.has(i.assignmentId))[2];
     const foreign = await api.call(`mutation($a: ID!) { revokeInvitation(assignmentId: $a) }`, { a: victim.assignmentId }, t.hrB);
     expect(foreign.errors![0].extensions!.code).toBe('FORBIDDEN');
     expect(

@@ -2,7 +2,7 @@
  * The dashboard, end to end, in real Chromium (Debian's /usr/bin/chromium driven by playwright-core)
  * against the whole platform in one process and a real PostgreSQL:
  * HR signs in, imports an organisation from CSV, creates a cycle in the wizard, proposes and
- * approves raters, launches, and reads the survey links; every rater (at least three per group)
+ * approves raters, launches, and reads the survey links tab (no links: everyone has an e-mail address); every rater (at least three per group)
  * answers through the link HR takes from their invitation in the mail outbox (no mail server on one
  * machine), without signing in; HR closes and releases; the leader signs in and
  * sees her report with its radar chart; her manager sees the team heatmap. A screenshot of each
@@ -75,6 +75,35 @@ describe('dashboard: the whole journey in real Chromium', () => {
     const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
     if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
     return body.data!;
+  }
+
+  /** Every rater's link of a cycle, from their invitation in the mail outbox (no mail server; each opening audited). */
+  async function linksFromOutbox(hrToken: string, cycleId: string): Promise<{ token: string; group: string }[]> {
+    type Row = { group: string; invitation: { mailId: string; status: string } | null };
+    const rows = await eventually(
+      'every invitation in the mail outbox',
+      async () => {
+        const { cycleMailDeliveries } = await api<{ cycleMailDeliveries: Row[] }>(
+          hrToken,
+          `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { group invitation { mailId status } } }`,
+          { c: cycleId },
+        );
+        return (
+          cycleMailDeliveries.length > 0 && cycleMailDeliveries.every((r) => r.invitation?.status === 'recorded') && cycleMailDeliveries
+        );
+      },
+      60000,
+    );
+    const out: { token: string; group: string }[] = [];
+    for (const r of rows) {
+      const { mailOutboxMessage } = await api<{ mailOutboxMessage: { link: string } }>(
+        hrToken,
+        `query($m: ID!) { mailOutboxMessage(mailId: $m) { link } }`,
+        { m: r.invitation!.mailId },
+      );
+      out.push({ token: decodeURIComponent(mailOutboxMessage.link.split('/survey/')[1]), group: r.group });
+    }
+    return out;
   }
 
   /** Risk id → status as the screen shows them. */
@@ -290,52 +319,63 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await screenshot(hr, 'hr-progress-launched');
 
     mark('HR reads the survey links in the UI');
-    // --- HR reads the survey links in the UI ---
+    // --- HR reads the survey links in the UI: everyone here has an e-mail address, so no link is
+    // listed; the tab says the links go by mail and where to follow them ---
+    const { login: hrLogin } = await api<{ login: { token: string } }>(
+      null,
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+      { e: HR.email, p: HR.password },
+    );
+    const hrToken = hrLogin.token;
     await hr.getByRole('tab', { name: 'Survey links' }).click();
+    await hr.getByText(/Raters with an e-mail address get their personal link in their invitation mail/).waitFor();
     await hr.getByRole('button', { name: 'Show survey links' }).click();
-    await hr.getByRole('table', { name: 'Survey links' }).waitFor();
-    const links = await hr
-      .locator('table[aria-label="Survey links"] tbody tr')
-      .evaluateAll((rows) =>
-        rows.map((row) => ({ group: row.getAttribute('data-group')!, href: row.querySelector('a.survey-link')!.getAttribute('href')! })),
-      );
+    await hr.getByText(/No links to hand out: every rater who has not answered yet has an e-mail address/).waitFor();
+    expect(await hr.locator('table[aria-label="Survey links"]').count()).toBe(0);
     await screenshot(hr, 'hr-survey-links');
-    const perGroup = (group: string) => links.filter((l) => l.group === group).length;
+    const { cycleMailDeliveries: invited } = await api<{ cycleMailDeliveries: { raterEmail: string; group: string }[] }>(
+      hrToken,
+      `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { raterEmail group } }`,
+      { c: cycleId },
+    );
+    const perGroup = (group: string) => invited.filter((l) => l.group === group).length;
     expect(perGroup('self')).toBe(1);
     expect(perGroup('manager')).toBe(1);
     expect(perGroup('peer')).toBeGreaterThanOrEqual(3);
     expect(perGroup('direct_report')).toBeGreaterThanOrEqual(3);
     expect(perGroup('skip_level')).toBeGreaterThanOrEqual(3);
-    for (const link of links) expect(link.href).toMatch(/^\/survey\/[^/]+$/);
+    const groupOf = new Map(invited.map((l) => [l.raterEmail, l.group]));
 
     // --- no mail server: HR opens each invitation in the mail outbox and takes its link from the mail --
     const cycleUrl = hr.url();
-    await hr.getByRole('link', { name: /Mail outbox/ }).click();
+    await hr.getByRole('link', { name: 'Open the mail outbox' }).click();
+    await hr.getByRole('heading', { name: 'Mail outbox' }).waitFor();
     const outboxRows = hr.locator('table[aria-label="Mail outbox"] tbody tr');
     await eventually(
       'every invitation in the mail outbox',
       async () => {
         await hr.reload();
         await hr.getByRole('heading', { name: 'Mail outbox' }).waitFor();
-        return (await outboxRows.count()) === links.length;
+        return (await outboxRows.count()) === invited.length;
       },
       30000,
     );
-    const fromMail: string[] = [];
-    for (let i = 0; i < links.length; i++) {
+    const fromOutbox: { href: string; group: string }[] = [];
+    for (let i = 0; i < invited.length; i++) {
       const row = outboxRows.nth(i);
       const to = (await row.getAttribute('data-to'))!;
       await row.locator('button.outbox-mail').click();
       const dialog = hr.getByRole('dialog');
       await dialog.getByText(`To: ${to}`).waitFor();
-      fromMail.push((await dialog.locator('a.outbox-mail-link').getAttribute('href'))!);
+      fromOutbox.push({ href: (await dialog.locator('a.outbox-mail-link').getAttribute('href'))!, group: groupOf.get(to)! });
       if (i === 0) await screenshot(hr, 'hr-mail-outbox-invitation');
       await hr.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
     }
-    const mailPaths = fromMail.map((href) => new URL(href).pathname);
-    expect([...mailPaths].sort()).toEqual(links.map((l) => l.href).sort());
-    const fromOutbox = fromMail.map((href, i) => ({ href, group: links.find((l) => l.href === mailPaths[i])!.group }));
+    const mailPaths = fromOutbox.map((l) => new URL(l.href).pathname);
+    for (const path of mailPaths) expect(path).toMatch(/^\/survey\/[^/]+$/);
+    expect(new Set(mailPaths).size).toBe(invited.length);
+    expect(fromOutbox.every((l) => l.group)).toBe(true);
     await hr.goto(cycleUrl);
 
     mark('every rater answers through their link, without signing in');
@@ -482,7 +522,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
           `SELECT count(*)::int AS "n" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`,
           [cycleId],
         );
-        return row.stored >= links.length && unsent.n === 0 && live.n > 0;
+        return row.stored >= invited.length && unsent.n === 0 && live.n > 0;
       },
       60000,
     );
@@ -556,12 +596,6 @@ describe('dashboard: the whole journey in real Chromium', () => {
     // --- a second cycle (answered through the API) with other transition risks ---
     // The client cache once merged risks of different reports by their id: open both reports in one
     // session and check each shows its own risks, as the API says.
-    const { login: hrLogin } = await api<{ login: { token: string } }>(
-      null,
-      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-      { e: HR.email, p: HR.password },
-    );
-    const hrToken = hrLogin.token;
     const { people } = await api<{ people: { id: string; name: string }[] }>(hrToken, `{ people(search: "Nadia Okafor") { id name } }`);
     const nadiaId = people.find((p) => p.name === 'Nadia Okafor')!.id;
     const { createCycle } = await api<{ createCycle: { id: string } }>(
@@ -586,11 +620,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
       s: nadiaId,
     });
     await api(hrToken, `mutation($c: ID!) { launchCycle(cycleId: $c) { id } }`, { c: secondCycleId });
-    const { raterInvitations } = await api<{ raterInvitations: { token: string; group: string }[] }>(
-      hrToken,
-      `query($c: ID!) { raterInvitations(cycleId: $c) { token group } }`,
-      { c: secondCycleId },
-    );
+    // HR lists no links (everyone has an address): each one is in the rater's invitation in the outbox.
+    const raterInvitations = await linksFromOutbox(hrToken, secondCycleId);
     for (const invitation of raterInvitations) {
       const { raterSurvey } = await api<{ raterSurvey: { dimensions: { items: { id: string }[] }[] } }>(
         null,

@@ -1,5 +1,6 @@
 /** Test fixtures that drive the platform through its public GraphQL API over real HTTP. */
 import { getInstrument, DEFAULT_INSTRUMENT_ID } from '@leaderscope/framework';
+import { eventually } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 
 export interface GraphQLResult<T> {
@@ -42,10 +43,12 @@ export const PASSWORD = 'correct-horse-battery';
  * each lead two people, so Ada is a leader of leaders with a manager, 3 peers, 3 direct reports
  * and 6 skip-levels.
  */
-export function organisationCsv(domain = 'example.org'): string {
+export function organisationCsv(domain = 'example.org', withoutEmail: string[] = []): string {
   const rows = ['employee_id,name,email,manager_id,title,department'];
   const add = (id: string, name: string, manager: string, title = '') =>
-    rows.push(`${id},${name},${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain},${manager},${title},Operations`);
+    rows.push(
+      `${id},${name},${withoutEmail.includes(id) ? '' : `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@${domain}`},${manager},${title},Operations`,
+    );
   add('E1', 'Grace Hopper', '', 'Chief Executive');
   add('E10', 'Ada Lovelace', 'E1', 'Head of Operations');
   add('E11', 'Alan Turing', 'E1', 'Head of Research');
@@ -72,17 +75,88 @@ export function answersAt(level: number, itemIds: string[]) {
   return itemIds.map((itemId) => ({ itemId, value: reverse.has(itemId) ? min + max - level : level }));
 }
 
+export interface Invitation {
+  assignmentId: string;
+  token: string;
+  group: string;
+  rater: { name: string };
+}
+
 export interface LaunchedCycle {
   cycleId: string;
   subjectId: string;
-  invitations: { token: string; group: string; rater: { name: string } }[];
+  invitations: Invitation[];
 }
 
-/** HR imports the organisation, creates a cycle for Ada, proposes and approves raters, and launches. */
-export async function launchCycleForAda(api: Api, hr: string, options: { anonymityThreshold?: number } = {}): Promise<LaunchedCycle> {
+/**
+ * Every rater's survey link, taken the way HR can take it on the one-machine default (no mail
+ * server): a rater with an e-mail address from their invitation in the mail outbox (opening it is
+ * audited), a rater without one from `raterInvitations` (audited). Waits for the invitations to be
+ * recorded.
+ */
+export async function surveyLinks(api: Api, hr: string, cycleId: string): Promise<Invitation[]> {
+  type Row = {
+    assignmentId: string;
+    group: string;
+    raterName: string;
+    raterEmail: string | null;
+    invitation: { mailId: string; status: string } | null;
+  };
+  const rows = await eventually(
+    'every invitation recorded in the mail outbox',
+    async () => {
+      const { cycleMailDeliveries } = await api.ok<{ cycleMailDeliveries: Row[] }>(
+        `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { assignmentId group raterName raterEmail invitation { mailId status } } }`,
+        { c: cycleId },
+        hr,
+      );
+      return (
+        cycleMailDeliveries.length > 0 &&
+        cycleMailDeliveries.every((r) => !r.raterEmail || r.invitation?.status === 'recorded') &&
+        cycleMailDeliveries
+      );
+    },
+    60000,
+  );
+  const withoutEmail = new Map<string, string>();
+  if (rows.some((r) => !r.raterEmail)) {
+    const { raterInvitations } = await api.ok<{ raterInvitations: { assignmentId: string; token: string }[] }>(
+      `query($c: ID!) { raterInvitations(cycleId: $c) { assignmentId token } }`,
+      { c: cycleId },
+      hr,
+    );
+    for (const i of raterInvitations) withoutEmail.set(i.assignmentId, i.token);
+  }
+  const out: Invitation[] = [];
+  for (const r of rows) {
+    let token = withoutEmail.get(r.assignmentId);
+    if (r.raterEmail) {
+      const { mailOutboxMessage } = await api.ok<{ mailOutboxMessage: { link: string } }>(
+        `query($m: ID!) { mailOutboxMessage(mailId: $m) { link } }`,
+        { m: r.invitation!.mailId },
+        hr,
+      );
+      token = decodeURIComponent(mailOutboxMessage.link.split('/survey/')[1]);
+    }
+    if (!token) throw new Error(`no link for ${r.raterName}`);
+    out.push({ assignmentId: r.assignmentId, token, group: r.group, rater: { name: r.raterName } });
+  }
+  return out;
+}
+
+/**
+ * HR imports the organisation, creates a cycle for Ada, proposes and approves raters, and launches.
+ * The raters' links come from the mail outbox (`surveyLinks`), unless `links: false` (a mail server
+ * is configured: the test reads the mails it receives).
+ */
+export async function launchCycleForAda(
+  api: Api,
+  hr: string,
+  options: { anonymityThreshold?: number; commentThreshold?: number; withoutEmail?: string[]; links?: boolean } = {},
+): Promise<LaunchedCycle> {
   const imported = await api.ok(
     `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`,
-    { csv: organisationCsv() },
+    { csv: organisationCsv('example.org', options.withoutEmail) },
     hr,
   );
   if (!imported.importPeople.applied) throw new Error(`import failed: ${JSON.stringify(imported.importPeople.errors)}`);
@@ -95,6 +169,7 @@ export async function launchCycleForAda(api: Api, hr: string, options: { anonymi
       input: {
         name: 'Leadership 360',
         anonymityThreshold: options.anonymityThreshold ?? 3,
+        ...(options.commentThreshold ? { commentThreshold: options.commentThreshold } : {}),
         minRaters: [{ group: 'direct_report', count: 2 }],
         opensAt: new Date(now - 3600_000).toISOString(),
         closesAt: new Date(now + 7 * 86400_000).toISOString(),
@@ -107,12 +182,7 @@ export async function launchCycleForAda(api: Api, hr: string, options: { anonymi
   await api.ok(`mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId }, hr);
   await api.ok(`mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c: cycleId, s: ada.id }, hr);
   await api.ok(`mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: cycleId }, hr);
-  const { raterInvitations } = await api.ok(
-    `query($c: ID!) { raterInvitations(cycleId: $c) { token group rater { name } } }`,
-    { c: cycleId },
-    hr,
-  );
-  return { cycleId, subjectId: ada.id, invitations: raterInvitations };
+  return { cycleId, subjectId: ada.id, invitations: options.links === false ? [] : await surveyLinks(api, hr, cycleId) };
 }
 
 /** A rater opens their link and submits answers at `level` on every dimension. */

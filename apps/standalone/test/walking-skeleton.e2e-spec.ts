@@ -13,7 +13,8 @@ import { DataSource } from 'typeorm';
 import { answerSurvey, Api, instrument, LaunchedCycle, launchCycleForAda, PASSWORD, SUBJECT_REPORT } from './fixtures';
 
 const root = join(__dirname, '..', '..', '..');
-const apps = ['survey-service', 'scoring-service', 'gateway'];
+// The notification service records each invitation (no SMTP_URL): the raters' links come from HR's mail outbox.
+const apps = ['survey-service', 'scoring-service', 'notification-service', 'gateway'];
 
 describe('walking skeleton: gateway → Kafka → survey-service → Kafka → scoring-service, as three processes', () => {
   let db: TestDatabase;
@@ -39,6 +40,8 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
       KAFKA_PARTITIONS: '3',
       LEADERSCOPE_SECRET: 'walking-skeleton-secret-0123456789',
       PORT: String(port),
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      SMTP_URL: '',
     };
     for (const name of apps) {
       const child = spawn(process.execPath, [join(root, 'apps', name, 'dist', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });

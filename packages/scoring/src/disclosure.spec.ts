@@ -188,6 +188,28 @@ describe('respondentFigures', () => {
   });
 });
 
+describe('a stricter comment threshold', () => {
+  const strict: DisclosureBasis = { resultSet: 'live', instrument, policy: { minGroupSize: 3, commentThreshold: 5 } };
+  it('makes a group’s respondents a figure only from the comment threshold', () => {
+    expect(respondentFigures(strict, peers(['p1', 'p2', 'p3', 'p4']))).toEqual([]);
+    expect(respondentFigures(strict, peers(['p1', 'p2', 'p3', 'p4', 'p5']))).toEqual([
+      { figure: 'live|comments|peer', raters: ['p1', 'p2', 'p3', 'p4', 'p5'] },
+    ]);
+  });
+  it('shows the scores of a group between the two thresholds, and moves its comment figure only by the comment threshold', () => {
+    // 3 peers: their scores may appear (3 >= 3), their comments not yet (3 < 5).
+    const first = decideSnapshot({ basis: strict, current: null, received: peers(['p1', 'p2', 'p3']), disclosed: [] });
+    expect(first.take).toBe(true);
+    expect(respondentFigures(strict, first.responses)).toEqual([]);
+    // 5 peers after 5 more: the comment figure appears with all 8; 3 more after that would move it
+    // by 3 < 5, so they wait although the scores could move by 3.
+    const eight = peers(['p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7', 'p8']);
+    const { offending } = compareSnapshots(strict, eight, [...eight, ...peers(['p9', 'pa', 'pb'])], 3);
+    expect(offending.map((o) => o.figure)).toEqual(['live|comments|peer']);
+    expect(compareSnapshots(live, eight, [...eight, ...peers(['p9', 'pa', 'pb'])], 3).offending).toEqual([]);
+  });
+});
+
 describe('decideSnapshot', () => {
   it('takes the first snapshot once a group reaches the threshold, and not before', () => {
     const one = decideSnapshot({ basis: live, current: null, received: peers(['p1', 'p2']), disclosed: [] });

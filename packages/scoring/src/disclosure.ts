@@ -271,7 +271,7 @@ export interface FigureChange {
 
 /**
  * Rule 1 between two snapshots under one basis: every figure whose non-exempt contributors differ
- * must differ by at least `threshold` raters. A figure that appears or disappears counts all of
+ * must differ by at least `threshold` raters (comment figures: the comment threshold). A figure that appears or disappears counts all of
  * its raters. Returns the offending figures (empty = the rule holds) and whether any visible figure
  * changes at all.
  */
@@ -296,22 +296,26 @@ export function compareSnapshots(
     const appearsOrVanishes = a.has(figure) !== b.has(figure);
     if (changed === 0 && !appearsOrVanishes) continue;
     changes.push({ figure, changed, raters });
-    if (changed > 0 && changed < threshold) offending.push({ figure, changed, raters });
+    const least = isCommentFigure(figure) ? Math.max(threshold, commentThresholdOf(basis)) : threshold;
+    if (changed > 0 && changed < least) offending.push({ figure, changed, raters });
   }
   return { offending, changes };
 }
 
+const isCommentFigure = (figure: string) => figure.includes('|comments|');
+
 /**
- * The comment figures of a basis: a non-exempt group with at least `minGroupSize` respondents shows
- * its comments, so the set of its respondents is a figure too (a comment appearing with a single new
- * rater would be attributed to them). Exempt groups' comments are not shown.
+ * The comment figures of a basis: a non-exempt group with at least `commentThreshold` respondents
+ * (the policy's, default `minGroupSize`) shows its comments, so the set of its respondents is a
+ * figure too (a comment appearing with a single new rater would be attributed to them); it only
+ * ever changes by at least `commentThreshold` raters. Exempt groups' comments are not shown.
  */
 export function respondentFigures(basis: DisclosureBasis, responses: RaterResponse[]): { figure: string; raters: string[] }[] {
   const exempt = new Set(basis.policy?.exemptGroups ?? ['self', 'manager']);
   const byGroup = new Map<RaterGroup, string[]>();
   for (const r of responses) if (!exempt.has(r.group)) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r.raterId]);
   return [...byGroup.entries()]
-    .filter(([, raters]) => raters.length >= thresholdOf(basis))
+    .filter(([, raters]) => raters.length >= commentThresholdOf(basis))
     .map(([group, raters]) => ({ figure: `${basis.resultSet}|comments|${group}`, raters: raters.sort() }));
 }
 
@@ -383,6 +387,11 @@ export function decideResultSet(view: DisclosedView, disclosed: DisclosedView[])
 
 function thresholdOf(basis: DisclosureBasis): number {
   return basis.policy?.minGroupSize ?? 3;
+}
+
+/** The stricter threshold for comments: never below the score threshold. */
+function commentThresholdOf(basis: DisclosureBasis): number {
+  return Math.max(thresholdOf(basis), basis.policy?.commentThreshold ?? 0);
 }
 
 /** The rater groups whose figures are anonymous under a policy (not exempt, not self). */

@@ -117,14 +117,20 @@ export function prepareInstrument(instrument: Instrument): PreparedInstrument {
 
 export function resolvePolicy(policy: Partial<Policy> | undefined): Required<Policy> {
   if (policy !== undefined && (policy === null || typeof policy !== 'object')) throw new ScoringInputError('policy must be an object');
+  const minGroupSize = policy?.minGroupSize ?? DEFAULT_POLICY.minGroupSize;
   const p: Required<Policy> = {
-    minGroupSize: policy?.minGroupSize ?? DEFAULT_POLICY.minGroupSize,
+    minGroupSize,
     exemptGroups: policy?.exemptGroups ?? [...DEFAULT_POLICY.exemptGroups],
     minItemCoverage: policy?.minItemCoverage ?? DEFAULT_POLICY.minItemCoverage,
     othersMean: policy?.othersMean ?? DEFAULT_POLICY.othersMean,
+    commentThreshold: policy?.commentThreshold ?? minGroupSize,
   };
   if (!Number.isInteger(p.minGroupSize) || p.minGroupSize < 1)
     throw new ScoringInputError(`policy.minGroupSize must be an integer >= 1, got ${show(p.minGroupSize)}`);
+  if (!Number.isInteger(p.commentThreshold) || p.commentThreshold < p.minGroupSize)
+    throw new ScoringInputError(
+      `policy.commentThreshold must be an integer >= policy.minGroupSize (${p.minGroupSize}), got ${show(p.commentThreshold)}`,
+    );
   if (typeof p.minItemCoverage !== 'number' || !(p.minItemCoverage >= 0 && p.minItemCoverage <= 1))
     throw new ScoringInputError(`policy.minItemCoverage must be a number in [0, 1], got ${show(p.minItemCoverage)}`);
   if (!Array.isArray(p.exemptGroups)) throw new ScoringInputError('policy.exemptGroups must be an array of rater groups');

@@ -1,4 +1,12 @@
-import { buildSubjectReport, BuildSubjectReportInput, Instrument, RaterResponse, RoleProfile, TransitionRiskDefinition } from './index';
+import {
+  buildSubjectReport,
+  BuildSubjectReportInput,
+  Instrument,
+  RaterResponse,
+  RoleProfile,
+  ScoringInputError,
+  TransitionRiskDefinition,
+} from './index';
 
 /*
  * Hand-worked report. Four dimensions of two items each. Five direct reports (the only counted
@@ -178,6 +186,29 @@ describe('buildSubjectReport: golden case', () => {
     );
     expect(orders.some((o) => o !== inputOrder.join('|'))).toBe(true);
     expect(new Set(orders).size).toBeGreaterThan(1);
+  });
+
+  it('withholds comments of a group below a stricter comment threshold while its scores show', () => {
+    // 5 direct reports: at a comment threshold of 5 their comments show, at 6 they do not — the
+    // scores are the same in both (published from 3, the score threshold).
+    const at5 = buildSubjectReport({ ...input, policy: { minGroupSize: 3, commentThreshold: 5 } });
+    const at6 = buildSubjectReport({ ...input, policy: { minGroupSize: 3, commentThreshold: 6 } });
+    expect(at5.comments).toHaveLength(3);
+    expect(at6.comments).toEqual([]);
+    expect(at6.scores).toEqual(at5.scores);
+    expect(at6.scores).toEqual(r.scores);
+    const x = at6.scores.dimensions.find((d) => d.dimensionId === 'X')!;
+    expect(x.groups.direct_report).toMatchObject({ n: 5 });
+    expect((x.groups.direct_report as { suppressed?: boolean }).suppressed).toBeUndefined();
+    // the default is the score threshold
+    expect(buildSubjectReport({ ...input, policy: { minGroupSize: 3 } }).comments).toEqual(r.comments);
+  });
+
+  it('refuses a comment threshold below the score threshold', () => {
+    expect(() => buildSubjectReport({ ...input, policy: { minGroupSize: 3, commentThreshold: 2 } })).toThrow(
+      /policy\.commentThreshold must be an integer >= policy\.minGroupSize \(3\), got 2/,
+    );
+    expect(() => buildSubjectReport({ ...input, policy: { minGroupSize: 3, commentThreshold: 3.5 } })).toThrow(ScoringInputError);
   });
 
   it('shows exempt groups’ comments only when asked to', () => {

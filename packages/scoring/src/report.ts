@@ -457,7 +457,8 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
     };
   });
 
-  // Comments: only from groups with at least minGroupSize respondents; no rater id; keyed order.
+  // Comments: only from groups with at least commentThreshold respondents (policy.commentThreshold,
+  // default minGroupSize); no rater id; keyed order.
   const groupOf = new Map<string, number>();
   const respondents = new Array<number>(6).fill(0);
   for (const r of raters) {
@@ -473,7 +474,7 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
     if (text === '') continue;
     const gi = GROUP_INDEX[c.group];
     const allowed =
-      respondents[gi] >= policy.minGroupSize || (options.showExemptGroupComments && exempt.has(c.group) && respondents[gi] > 0);
+      respondents[gi] >= policy.commentThreshold || (options.showExemptGroupComments && exempt.has(c.group) && respondents[gi] > 0);
     if (!allowed) continue;
     const dimensionId = c.dimensionId ?? null;
     shown.push({ text, group: c.group, dimensionId, key: hash53(`${seed}\u0000${c.group}\u0000${dimensionId ?? ''}\u0000${text}`) });

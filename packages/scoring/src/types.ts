@@ -77,6 +77,13 @@ export interface Policy {
   minItemCoverage: number;
   /** Extension (optional): how `others.mean` is formed; default 'pooled'. */
   othersMean?: OthersMeanMethod;
+  /**
+   * Extension (optional): the stricter threshold for comments. A non-exempt group's comments are
+   * shown only with at least this many respondents (and their set of respondents, a figure of the
+   * disclosure rule, only ever changes by at least this many). At least `minGroupSize`; default
+   * `minGroupSize`.
+   */
+  commentThreshold?: number;
 }
 
 export interface Published {
@@ -117,7 +124,7 @@ export interface ScoreSubjectInput {
   expectations?: Record<string, number>;
 }
 
-export const DEFAULT_POLICY: Readonly<Required<Policy>> = Object.freeze({
+export const DEFAULT_POLICY: Readonly<Required<Omit<Policy, 'commentThreshold'>>> = Object.freeze({
   minGroupSize: 3,
   exemptGroups: Object.freeze(['self', 'manager']) as unknown as RaterGroup[],
   minItemCoverage: 0.5,

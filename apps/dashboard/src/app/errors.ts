@@ -58,6 +58,7 @@ const FIELD_LABELS: Record<string, string> = {
   opensAt: 'Opens',
   closesAt: 'Closes',
   anonymityThreshold: 'Anonymity threshold',
+  commentThreshold: 'Comment threshold',
   maxRatersPerGroup: 'Most raters per group',
   minRaters: 'Fewest raters per group',
   instrumentVersion: 'Instrument version',

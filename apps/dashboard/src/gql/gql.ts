@@ -19,7 +19,7 @@ type Documents = {
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n      person {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
-    "\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters {\n      group\n      count\n    }\n    subjects {\n      id\n      name\n      title\n      department\n      managerId\n    }\n  }\n": typeof types.CycleFieldsFragmentDoc,
+    "\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    commentThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters {\n      group\n      count\n    }\n    subjects {\n      id\n      name\n      title\n      department\n      managerId\n    }\n  }\n": typeof types.CycleFieldsFragmentDoc,
     "\n  query Cycles {\n    cycles {\n      ...CycleFields\n    }\n  }\n": typeof types.CyclesDocument,
     "\n  query Cycle($id: ID!) {\n    cycle(id: $id) {\n      ...CycleFields\n    }\n  }\n": typeof types.CycleDocument,
     "\n  mutation CreateCycle($input: CreateCycleInput!) {\n    createCycle(input: $input) {\n      ...CycleFields\n    }\n  }\n": typeof types.CreateCycleDocument,
@@ -36,6 +36,7 @@ type Documents = {
     "\n  query ResultSets($cycleId: ID!) {\n    resultSets(cycleId: $cycleId)\n  }\n": typeof types.ResultSetsDocument,
     "\n  query RaterInvitations($cycleId: ID!) {\n    raterInvitations(cycleId: $cycleId) {\n      assignmentId\n      group\n      path\n      status\n      token\n      rater {\n        id\n        name\n        email\n      }\n      subject {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RaterInvitationsDocument,
     "\n  query CycleResultsCsv($cycleId: ID!) {\n    cycleResultsCsv(cycleId: $cycleId)\n  }\n": typeof types.CycleResultsCsvDocument,
+    "\n  mutation SetCommentThreshold($cycleId: ID!, $commentThreshold: Int) {\n    setCommentThreshold(cycleId: $cycleId, commentThreshold: $commentThreshold) {\n      ...CycleFields\n    }\n  }\n": typeof types.SetCommentThresholdDocument,
     "\n  fragment HeatmapFields on Heatmap {\n    cycleId\n    dimensions {\n      id\n      name\n    }\n    rows {\n      subject {\n        id\n        name\n        title\n        department\n      }\n      overallFit\n      responseCount\n      cells {\n        dimensionId\n        mean\n        fit\n        suppressed\n      }\n    }\n  }\n": typeof types.HeatmapFieldsFragmentDoc,
     "\n  query CycleHeatmap($cycleId: ID!, $first: Int, $after: String, $filter: HeatmapFilter, $sort: HeatmapSort) {\n    cycleHeatmap(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {\n      ...HeatmapFields\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.CycleHeatmapDocument,
     "\n  query TeamReport($cycleId: ID!) {\n    teamReport(cycleId: $cycleId) {\n      ...HeatmapFields\n    }\n  }\n": typeof types.TeamReportDocument,
@@ -66,7 +67,7 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n      person {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
-    "\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters {\n      group\n      count\n    }\n    subjects {\n      id\n      name\n      title\n      department\n      managerId\n    }\n  }\n": types.CycleFieldsFragmentDoc,
+    "\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    commentThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters {\n      group\n      count\n    }\n    subjects {\n      id\n      name\n      title\n      department\n      managerId\n    }\n  }\n": types.CycleFieldsFragmentDoc,
     "\n  query Cycles {\n    cycles {\n      ...CycleFields\n    }\n  }\n": types.CyclesDocument,
     "\n  query Cycle($id: ID!) {\n    cycle(id: $id) {\n      ...CycleFields\n    }\n  }\n": types.CycleDocument,
     "\n  mutation CreateCycle($input: CreateCycleInput!) {\n    createCycle(input: $input) {\n      ...CycleFields\n    }\n  }\n": types.CreateCycleDocument,
@@ -83,6 +84,7 @@ const documents: Documents = {
     "\n  query ResultSets($cycleId: ID!) {\n    resultSets(cycleId: $cycleId)\n  }\n": types.ResultSetsDocument,
     "\n  query RaterInvitations($cycleId: ID!) {\n    raterInvitations(cycleId: $cycleId) {\n      assignmentId\n      group\n      path\n      status\n      token\n      rater {\n        id\n        name\n        email\n      }\n      subject {\n        id\n        name\n      }\n    }\n  }\n": types.RaterInvitationsDocument,
     "\n  query CycleResultsCsv($cycleId: ID!) {\n    cycleResultsCsv(cycleId: $cycleId)\n  }\n": types.CycleResultsCsvDocument,
+    "\n  mutation SetCommentThreshold($cycleId: ID!, $commentThreshold: Int) {\n    setCommentThreshold(cycleId: $cycleId, commentThreshold: $commentThreshold) {\n      ...CycleFields\n    }\n  }\n": types.SetCommentThresholdDocument,
     "\n  fragment HeatmapFields on Heatmap {\n    cycleId\n    dimensions {\n      id\n      name\n    }\n    rows {\n      subject {\n        id\n        name\n        title\n        department\n      }\n      overallFit\n      responseCount\n      cells {\n        dimensionId\n        mean\n        fit\n        suppressed\n      }\n    }\n  }\n": types.HeatmapFieldsFragmentDoc,
     "\n  query CycleHeatmap($cycleId: ID!, $first: Int, $after: String, $filter: HeatmapFilter, $sort: HeatmapSort) {\n    cycleHeatmap(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {\n      ...HeatmapFields\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.CycleHeatmapDocument,
     "\n  query TeamReport($cycleId: ID!) {\n    teamReport(cycleId: $cycleId) {\n      ...HeatmapFields\n    }\n  }\n": types.TeamReportDocument,
@@ -145,7 +147,7 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters {\n      group\n      count\n    }\n    subjects {\n      id\n      name\n      title\n      department\n      managerId\n    }\n  }\n"): (typeof documents)["\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters {\n      group\n      count\n    }\n    subjects {\n      id\n      name\n      title\n      department\n      managerId\n    }\n  }\n"];
+export function graphql(source: "\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    commentThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters {\n      group\n      count\n    }\n    subjects {\n      id\n      name\n      title\n      department\n      managerId\n    }\n  }\n"): (typeof documents)["\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    commentThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters {\n      group\n      count\n    }\n    subjects {\n      id\n      name\n      title\n      department\n      managerId\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -210,6 +212,10 @@ export function graphql(source: "\n  query RaterInvitations($cycleId: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CycleResultsCsv($cycleId: ID!) {\n    cycleResultsCsv(cycleId: $cycleId)\n  }\n"): (typeof documents)["\n  query CycleResultsCsv($cycleId: ID!) {\n    cycleResultsCsv(cycleId: $cycleId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCommentThreshold($cycleId: ID!, $commentThreshold: Int) {\n    setCommentThreshold(cycleId: $cycleId, commentThreshold: $commentThreshold) {\n      ...CycleFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetCommentThreshold($cycleId: ID!, $commentThreshold: Int) {\n    setCommentThreshold(cycleId: $cycleId, commentThreshold: $commentThreshold) {\n      ...CycleFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

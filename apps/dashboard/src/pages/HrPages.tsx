@@ -1,13 +1,16 @@
 import { Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconPlus } from '@tabler/icons-react';
+import { useIntl } from 'react-intl';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { formatDate, profileName } from '../app/theme';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../app/ui';
 import { CycleActions, ExportCsvButton, RescorePanel } from '../features/cycles/CycleActions';
 import { CycleList } from '../features/cycles/CycleList';
 import { CycleWizard } from '../features/cycles/CycleWizard';
+import { CommentThresholdSetting } from '../features/cycles/CommentThresholdSetting';
 import { InvitationLinks } from '../features/cycles/InvitationLinks';
+import { commentThresholdMessages } from '../features/cycles/messages';
 import { DeliveryBoard } from '../features/notifications/DeliveryBoard';
 import { LinkExport } from '../features/notifications/LinkExport';
 import { NominationsReview } from '../features/cycles/NominationsReview';
@@ -71,6 +74,7 @@ const TABS = ['raters', 'progress', 'links', 'results', 'reliability'] as const;
 export function CycleDetailPage() {
   const { cycleId = '' } = useParams();
   const [params, setParams] = useSearchParams();
+  const intl = useIntl();
   const malformed = !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(cycleId);
   const { data, loading, error, refetch } = useQuery(CYCLE, {
     variables: { id: cycleId },
@@ -111,7 +115,7 @@ export function CycleDetailPage() {
             <span>{cycle.name}</span> <CycleStatusBadge status={cycle.status} />
           </Group>
         }
-        description={`${formatDate(cycle.opensAt)} – ${formatDate(cycle.closesAt)} · ${cycle.subjects.length} ${cycle.subjects.length === 1 ? 'leader' : 'leaders'} · ${profileName(cycle.roleProfileId)} profile · instrument v${cycle.instrumentVersion} · groups shown from ${cycle.anonymityThreshold} answers`}
+        description={`${formatDate(cycle.opensAt)} – ${formatDate(cycle.closesAt)} · ${cycle.subjects.length} ${cycle.subjects.length === 1 ? 'leader' : 'leaders'} · ${profileName(cycle.roleProfileId)} profile · instrument v${cycle.instrumentVersion} · ${intl.formatMessage(commentThresholdMessages.summary, { threshold: cycle.anonymityThreshold, comments: cycle.commentThreshold })}`}
         actions={<CycleActions cycle={cycle} />}
       />
       <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>
@@ -129,6 +133,14 @@ export function CycleDetailPage() {
           <Tabs.Tab value="reliability">Reliability</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="raters">
+          {cycle.status === 'DRAFT' && (
+            <CommentThresholdSetting
+              key={cycle.commentThreshold}
+              cycleId={cycle.id}
+              anonymityThreshold={cycle.anonymityThreshold}
+              commentThreshold={cycle.commentThreshold}
+            />
+          )}
           <NominationsReview cycle={cycle} />
         </Tabs.Panel>
         <Tabs.Panel value="progress">

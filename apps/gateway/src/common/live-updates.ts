@@ -18,32 +18,110 @@ export interface ImportProgressMessage {
 }
 const CHANNEL = 'leaderscope_live';
 
+/** Whether this replica hears changes: false from losing the LISTEN connection until it is back. */
+export interface LiveUpdatesState {
+  listening: boolean;
+  /** when the connection was lost (null while listening) */
+  downSince: Date | null;
+  /** attempts to reconnect since it was lost */
+  attempts: number;
+  lastError: string | null;
+}
+
 /**
  * Live updates for GraphQL subscriptions across every gateway replica. A change is announced with
  * PostgreSQL's NOTIFY after its transaction commits; every gateway process LISTENs and passes it to
  * its own subscribers, so a subscriber on any replica hears about a change made on any other, and
  * never before the data it will read is committed.
+ *
+ * The LISTEN connection is re-established when it is lost (the database restarted, a failover, a
+ * network cut): retried with exponential backoff (`reconnectBaseMs`, doubled, at most
+ * `reconnectMaxMs`), each loss and recovery logged, and `/health` reports live updates down in
+ * between. Subscriptions stay open across it; a change announced while the connection was down is
+ * not replayed (its subscribers get the next one).
  */
 @Injectable()
 export class LiveUpdates implements OnModuleInit, OnModuleDestroy {
   readonly pubsub = new PubSub();
   private readonly logger = new Logger(LiveUpdates.name);
+  static reconnectBaseMs = 250;
+  static reconnectMaxMs = 5000;
   private listener: Client | null = null;
+  private stopped = false;
+  private retry: NodeJS.Timeout | null = null;
+  private readonly current: LiveUpdatesState = { listening: false, downSince: null, attempts: 0, lastError: null };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async onModuleInit(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    this.listener = new Client({ connectionString: url });
-    this.listener.on('notification', (message) => this.deliver(message.payload));
-    this.listener.on('error', (error) => this.logger.warn(`live updates: ${error.message}`));
-    await this.listener.connect();
-    await this.listener.query(`LISTEN ${CHANNEL}`);
+    await this.listen();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.listener?.end().catch(() => undefined);
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    const listener = this.listener;
     this.listener = null;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Whether this replica is listening (for /health). */
+  state(): LiveUpdatesState {
+    return { ...this.current };
+  }
+
+  /** Opens the LISTEN connection; throws if it cannot (the caller retries). */
+  private async listen(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    const client = new Client({ connectionString: url });
+    client.on('notification', (message) => this.deliver(message.payload));
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, new Error('the connection ended')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.stopped) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.listener = client;
+    Object.assign(this.current, { listening: true, downSince: null, attempts: 0, lastError: null });
+  }
+
+  /** The LISTEN connection broke: forget it and reconnect. */
+  private lost(client: Client, error: Error): void {
+    if (client !== this.listener || this.stopped) return;
+    this.listener = null;
+    Object.assign(this.current, { listening: false, downSince: new Date(), attempts: 0, lastError: error.message });
+    this.logger.warn(`live updates: lost the LISTEN connection (${error.message}); reconnecting`);
+    void client.end().catch(() => undefined);
+    this.reconnectLater();
+  }
+
+  private reconnectLater(): void {
+    if (this.stopped || this.retry) return;
+    const delay = Math.min(LiveUpdates.reconnectMaxMs, LiveUpdates.reconnectBaseMs * 2 ** this.current.attempts);
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      const attempt = ++this.current.attempts;
+      this.listen().then(
+        () => {
+          if (!this.stopped) this.logger.log(`live updates: listening again after ${attempt} attempt(s)`);
+        },
+        (error: Error) => {
+          this.current.lastError = error.message;
+          if (attempt === 1 || attempt % 10 === 0)
+            this.logger.warn(`live updates: reconnect attempt ${attempt} failed (${error.message}); retrying`);
+          this.reconnectLater();
+        },
+      );
+    }, delay);
+    this.retry.unref();
   }
 
   /** A cycle's progress changed (call after the change committed). */

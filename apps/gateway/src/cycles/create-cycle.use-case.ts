@@ -7,6 +7,7 @@ import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
 import { FieldProblem, InputError } from '../common/errors';
 import { CycleView } from './cycle-view';
+import { commentThresholdProblems } from './set-comment-threshold.use-case';
 import { CycleEntity } from './cycle.entity';
 import { CyclesRepository } from './cycles.repository';
 import { CreateCycleInput } from './dto/cycle.input';
@@ -40,6 +41,8 @@ export class CreateCycleUseCase {
         message: `unknown role profile "${roleProfileId}" (known: ${instrument.roleProfiles.map((p) => p.id).join(', ')})`,
       });
     }
+    const anonymityThreshold = input.anonymityThreshold ?? 3;
+    problems.push(...commentThresholdProblems('input.commentThreshold', input.commentThreshold, anonymityThreshold));
     if (input.closesAt.getTime() <= input.opensAt.getTime()) problems.push({ field: 'input.closesAt', message: 'must be after opensAt' });
     if (input.closesAt.getTime() <= Date.now()) problems.push({ field: 'input.closesAt', message: 'must be in the future' });
     const minRaters: CycleEntity['minRaters'] = { ...DEFAULT_MIN_RATERS };
@@ -62,7 +65,8 @@ export class CreateCycleUseCase {
       instrumentId: instrument.id,
       instrumentVersion: instrument.version,
       roleProfileId,
-      anonymityThreshold: input.anonymityThreshold ?? 3,
+      anonymityThreshold,
+      commentThreshold: input.commentThreshold ?? null,
       minRaters,
       maxRatersPerGroup: maxRaters,
       reminderDaysBeforeClose: [...new Set(input.reminderDaysBeforeClose ?? [3])].sort((a, b) => b - a),

@@ -22,6 +22,7 @@ export class CycleView {
       instrumentVersion: cycle.instrumentVersion,
       roleProfileId: cycle.roleProfileId,
       anonymityThreshold: cycle.anonymityThreshold,
+      commentThreshold: cycle.commentThreshold ?? cycle.anonymityThreshold,
       minRaters: RATER_GROUPS.filter((g) => cycle.minRaters[g] !== undefined).map((g) => ({ group: g, count: cycle.minRaters[g]! })),
       maxRatersPerGroup: cycle.maxRatersPerGroup,
       reminderDaysBeforeClose: cycle.reminderDaysBeforeClose,

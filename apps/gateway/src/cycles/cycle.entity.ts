@@ -27,6 +27,10 @@ export class CycleEntity {
   @Column('int', { name: 'anonymity_threshold' })
   anonymityThreshold!: number;
 
+  /** Stricter threshold for comments (>= anonymityThreshold); null = the anonymity threshold. */
+  @Column('int', { name: 'comment_threshold', nullable: true })
+  commentThreshold!: number | null;
+
   /** Minimum approved raters per group before launch. */
   @Column('jsonb', { name: 'min_raters' })
   minRaters!: Partial<Record<RaterGroupName, number>>;

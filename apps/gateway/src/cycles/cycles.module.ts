@@ -8,6 +8,7 @@ import { CyclesResolver } from './cycles.resolver';
 import { GetCycleUseCase } from './get-cycle.use-case';
 import { ListCyclesUseCase } from './list-cycles.use-case';
 import { RescoreCycleUseCase } from './rescore-cycle.use-case';
+import { SetCommentThresholdUseCase } from './set-comment-threshold.use-case';
 
 /** Cycles: creating them, who is reviewed, closing and rescoring. */
 @Module({
@@ -20,6 +21,7 @@ import { RescoreCycleUseCase } from './rescore-cycle.use-case';
     AddSubjectsUseCase,
     CloseCycleUseCase,
     RescoreCycleUseCase,
+    SetCommentThresholdUseCase,
     CyclesResolver,
   ],
   exports: [CyclesRepository, CycleView, GetCycleUseCase],

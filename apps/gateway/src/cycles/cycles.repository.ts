@@ -49,7 +49,7 @@ export class CyclesRepository {
   async update(
     manager: EntityManager,
     cycleId: string,
-    change: Partial<Pick<CycleEntity, 'status' | 'launchedAt' | 'closedAt' | 'closesAt' | 'releasedAt'>>,
+    change: Partial<Pick<CycleEntity, 'status' | 'launchedAt' | 'closedAt' | 'closesAt' | 'releasedAt' | 'commentThreshold'>>,
   ): Promise<void> {
     await manager.getRepository(CycleEntity).update({ id: cycleId }, change);
   }

@@ -9,6 +9,7 @@ import { Cycle, RescoreRequest } from './dto/cycle.model';
 import { GetCycleUseCase } from './get-cycle.use-case';
 import { ListCyclesUseCase } from './list-cycles.use-case';
 import { RescoreCycleUseCase } from './rescore-cycle.use-case';
+import { SetCommentThresholdUseCase } from './set-comment-threshold.use-case';
 
 @Resolver(() => Cycle)
 export class CyclesResolver {
@@ -19,6 +20,7 @@ export class CyclesResolver {
     private readonly addSubjectsUseCase: AddSubjectsUseCase,
     private readonly closeCycleUseCase: CloseCycleUseCase,
     private readonly rescoreCycleUseCase: RescoreCycleUseCase,
+    private readonly setCommentThresholdUseCase: SetCommentThresholdUseCase,
   ) {}
 
   @Query(() => [Cycle], { description: 'HR: every cycle of the organisation. Leaders and managers: the cycles they take part in.' })
@@ -45,6 +47,19 @@ export class CyclesResolver {
     @Args('personIds', { type: () => [ID] }) personIds: string[],
   ): Promise<Cycle> {
     return this.addSubjectsUseCase.execute(viewer, cycleId, personIds);
+  }
+
+  @HrOnly()
+  @Mutation(() => Cycle, {
+    description:
+      "HR, before launch: the cycle's stricter threshold for comments (from its anonymity threshold to 50; null: the same as the anonymity threshold). Audited.",
+  })
+  setCommentThreshold(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('commentThreshold', { type: () => Int, nullable: true }) commentThreshold: number | null,
+  ): Promise<Cycle> {
+    return this.setCommentThresholdUseCase.execute(viewer, cycleId, commentThreshold ?? null);
   }
 
   @HrOnly()

@@ -24,7 +24,10 @@ export class InvitationsResolver {
   }
 
   @HrOnly()
-  @Query(() => [RaterInvitation], { description: 'HR: the survey links, for organisations without e-mail. Audited.' })
+  @Query(() => [RaterInvitation], {
+    description:
+      'HR: the survey links of raters who have not submitted and have no e-mail address (everyone else gets theirs by mail). Audited.',
+  })
   raterInvitations(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<RaterInvitation[]> {
     return this.list.execute(viewer, cycleId);
   }

@@ -47,13 +47,17 @@ export class LaunchCycleUseCase {
     requireStatus(cycle, ['draft'], 'launch');
     const subjects = await this.cycles.subjectIds(cycle.id);
     if (subjects.length === 0) throw new InputError([{ field: 'cycleId', message: 'the cycle has no subjects yet' }]);
-    const approved = await this.nominations.approved(cycle.id);
     const people = new Map((await this.people.findInOrganisation(viewer.organisationId)).map((p) => [p.id, p]));
-    const problems = belowMinimums(cycle, subjects, approved, people);
+    const problems = belowMinimums(cycle, subjects, await this.nominations.approved(cycle.id), people);
     if (problems.length) throw new InputError(problems);
     const launched = await this.outbox.transact(async ({ manager, emit }) => {
       const locked = await this.cycles.lock(manager, cycle.id);
       if (locked!.status !== 'draft') throw new ConflictError('The cycle was launched already');
+      // The approved raters as they are under the lock: an approval or nomination that committed
+      // since the check above is launched with the rest, never left approved and uninvited.
+      const approved = await this.nominations.approved(cycle.id, manager);
+      const problemsNow = belowMinimums(cycle, subjects, approved, people);
+      if (problemsNow.length) throw new InputError(problemsNow);
       const now = new Date();
       const tokens = new Map<string, string>();
       const assignments = approved.map((n): AssignmentEntity => {

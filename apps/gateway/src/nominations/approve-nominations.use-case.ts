@@ -1,19 +1,29 @@
+import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
+import { AuditRepository } from '../common/audit.repository';
 import { InputError } from '../common/errors';
 import { requireStatus } from '../cycles/cycle-status';
+import { CyclesRepository } from '../cycles/cycles.repository';
 import { Nomination } from './dto/nomination.model';
 import { NominationView } from './nomination-view';
 import { NominationsRepository } from './nominations.repository';
 
-/** The subject's manager (or HR) approves the subject's proposed raters. */
+/**
+ * The subject's manager (or HR) approves the subject's proposed raters: one transaction under the
+ * cycle's row lock (so never into a launched cycle, and two approvals at once take turns), one
+ * audit record per nomination approved. Approving again approves nothing and records nothing.
+ */
 @Injectable()
 export class ApproveNominationsUseCase {
   constructor(
     private readonly access: AccessPolicy,
+    private readonly cycles: CyclesRepository,
     private readonly nominations: NominationsRepository,
     private readonly view: NominationView,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditRepository,
   ) {}
 
   async execute(viewer: Viewer, cycleId: string, subjectId: string): Promise<Nomination[]> {
@@ -22,7 +32,18 @@ export class ApproveNominationsUseCase {
     requireStatus(cycle, ['draft'], 'approve nominations');
     if (!(await this.access.isSubject(cycle.id, subjectId)))
       throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
-    await this.nominations.approveProposed(cycle.id, subjectId);
+    await this.outbox.transact(async ({ manager }) => {
+      requireStatus((await this.cycles.lock(manager, cycle.id))!, ['draft'], 'approve nominations');
+      for (const n of await this.nominations.approveProposed(manager, cycle.id, subjectId)) {
+        await this.audit.record(manager, {
+          organisationId: cycle.organisationId,
+          accountId: viewer.accountId,
+          action: 'nomination.approved',
+          target: `nomination:${n.id}`,
+          detail: { cycleId: cycle.id, subjectId, raterId: n.raterId, toGroup: n.raterGroup, fromStatus: 'proposed', toStatus: 'approved' },
+        });
+      }
+    });
     return this.view.of(viewer.organisationId, cycle.id, subjectId);
   }
 }

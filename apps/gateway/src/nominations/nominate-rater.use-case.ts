@@ -1,19 +1,25 @@
+import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { SUBJECT_NOMINATED_GROUPS } from '@leaderscope/vocabulary';
 import { randomUUID } from 'node:crypto';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
+import { AuditRepository } from '../common/audit.repository';
 import { InputError } from '../common/errors';
 import { requireStatus } from '../cycles/cycle-status';
+import { CyclesRepository } from '../cycles/cycles.repository';
 import { PeopleRepository } from '../people/people.repository';
 import { NominateRaterInput } from './dto/nominate-rater.input';
 import { Nomination } from './dto/nomination.model';
+import { NominationEntity } from './nomination.entity';
 import { NominationView } from './nomination-view';
 import { NominationsRepository } from './nominations.repository';
 
 /**
  * HR may nominate anyone in any group; the subject may add or remove peers and partners
- * ("other"). A nomination by the subject waits for their manager's approval.
+ * ("other"). A nomination by the subject waits for their manager's approval. Each change is one
+ * transaction under the cycle's row lock and the nomination's, with its audit record; repeating a
+ * change changes nothing and records nothing.
  */
 @Injectable()
 export class NominateRaterUseCase {
@@ -22,6 +28,9 @@ export class NominateRaterUseCase {
     private readonly people: PeopleRepository,
     private readonly nominations: NominationsRepository,
     private readonly view: NominationView,
+    private readonly cycles: CyclesRepository,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditRepository,
   ) {}
 
   async execute(viewer: Viewer, input: NominateRaterInput): Promise<Nomination[]> {
@@ -39,13 +48,36 @@ export class NominateRaterUseCase {
     if (!rater) throw new InputError([{ field: 'input.raterId', message: 'no such person in this organisation' }]);
     if (rater.id === input.subjectId && input.group !== 'self')
       throw new InputError([{ field: 'input.raterId', message: 'the subject can only rate themselves as self' }]);
-    const existing = await this.nominations.find(cycle.id, input.subjectId, input.raterId);
-    this.access.changeNomination(viewer, existing?.raterGroup ?? null);
+    this.access.changeNomination(viewer, (await this.nominations.find(cycle.id, input.subjectId, input.raterId))?.raterGroup ?? null);
     const source = viewer.isHrAdmin ? 'hr' : 'subject';
-    if (input.remove) {
-      if (existing) await this.nominations.remove(existing.id, source);
-    } else {
-      await this.nominations.save({
+    await this.outbox.transact(async ({ manager }) => {
+      requireStatus((await this.cycles.lock(manager, cycle.id))!, ['draft'], 'change nominations');
+      const existing = await this.nominations.findForUpdate(manager, cycle.id, input.subjectId, input.raterId);
+      this.access.changeNomination(viewer, existing?.raterGroup ?? null); // again, on the locked row
+      const record = (action: string, id: string, from: Partial<NominationEntity> | null, to: Partial<NominationEntity> | null) =>
+        this.audit.record(manager, {
+          organisationId: cycle.organisationId,
+          accountId: viewer.accountId,
+          action,
+          target: `nomination:${id}`,
+          detail: {
+            cycleId: cycle.id,
+            subjectId: input.subjectId,
+            raterId: input.raterId,
+            fromGroup: from?.raterGroup ?? null,
+            fromStatus: from?.status ?? null,
+            toGroup: to?.raterGroup ?? null,
+            toStatus: to?.status ?? null,
+            source,
+          },
+        });
+      if (input.remove) {
+        if (!existing || existing.status === 'removed') return; // nothing to remove: nothing changes
+        await this.nominations.remove(manager, existing.id, source);
+        await record('nomination.removed', existing.id, existing, { ...existing, status: 'removed', source });
+        return;
+      }
+      const row: NominationEntity = {
         id: existing?.id ?? randomUUID(),
         cycleId: cycle.id,
         subjectId: input.subjectId,
@@ -53,8 +85,11 @@ export class NominateRaterUseCase {
         raterGroup: input.group,
         source,
         status: viewer.isHrAdmin ? 'approved' : 'proposed',
-      });
-    }
+      };
+      if (existing && existing.raterGroup === row.raterGroup && existing.status === row.status && existing.source === row.source) return;
+      await this.nominations.save(manager, row);
+      await record(existing ? 'nomination.changed' : 'nomination.added', row.id, existing, row);
+    });
     return this.view.of(viewer.organisationId, cycle.id, input.subjectId);
   }
 }

@@ -152,12 +152,11 @@ export class NotificationsRepository {
     );
   }
 
-  /** The live assignments of a cycle whose rater has not submitted. */
+  /** The live assignments of a cycle whose rater has not submitted and has no e-mail address (the others get their link by mail). */
   pendingLinks(cycleId: string): Promise<
     {
       subjectName: string;
       raterName: string;
-      email: string | null;
       employeeId: string;
       group: string;
       status: string;
@@ -165,9 +164,10 @@ export class NotificationsRepository {
     }[]
   > {
     return this.dataSource.query(
-      `SELECT s."name" AS "subjectName", r."name" AS "raterName", r."email", r."employee_id" AS "employeeId", a."rater_group" AS "group", a."status", a."token_cipher" AS "tokenCipher"
+      `SELECT s."name" AS "subjectName", r."name" AS "raterName", r."employee_id" AS "employeeId", a."rater_group" AS "group", a."status", a."token_cipher" AS "tokenCipher"
        FROM "gateway"."assignment" a JOIN "gateway"."person" s ON s."id" = a."subject_id" JOIN "gateway"."person" r ON r."id" = a."rater_person_id"
-       WHERE a."cycle_id" = $1 AND a."revoked_at" IS NULL AND a."status" <> 'submitted' ORDER BY r."name", s."name"`,
+       WHERE a."cycle_id" = $1 AND a."revoked_at" IS NULL AND a."status" <> 'submitted' AND coalesce(r."email", '') = ''
+       ORDER BY r."name", s."name"`,
       [cycleId],
     );
   }

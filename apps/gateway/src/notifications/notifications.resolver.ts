@@ -62,7 +62,8 @@ export class NotificationsResolver {
 
   @HrOnly()
   @Query(() => String, {
-    description: 'HR: one CSV of the survey links of raters who have not submitted (for people without e-mail). Audited.',
+    description:
+      'HR: one CSV of the survey links of raters who have not submitted and have no e-mail address (everyone else gets theirs by mail). Audited.',
   })
   surveyLinksCsv(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<string> {
     return this.links.execute(viewer, cycleId);

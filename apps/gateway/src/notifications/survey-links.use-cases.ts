@@ -38,7 +38,10 @@ export class ListMySurveysUseCase {
   }
 }
 
-/** HR's one download of the links of raters who have not submitted (people without e-mail). Audited. */
+/**
+ * HR's one download of the links of raters who have not submitted and have no e-mail address;
+ * everyone with an address gets their link by mail. Audited.
+ */
 @Injectable()
 export class ExportSurveyLinksUseCase {
   constructor(
@@ -63,10 +66,10 @@ export class ExportSurveyLinksUseCase {
         detail: { count: rows.length },
       }),
     );
-    const lines = [['rater', 'employee_id', 'email', 'subject', 'relationship', 'status', 'link'].join(',')];
+    const lines = [['rater', 'employee_id', 'subject', 'relationship', 'status', 'link'].join(',')];
     for (const r of rows) {
       const link = publicLink(this.options.publicUrl, dashboardPaths.survey(this.cipher.decrypt(r.tokenCipher)));
-      lines.push([r.raterName, r.employeeId, r.email ?? '', r.subjectName, r.group, r.status, link].map(csvCell).join(','));
+      lines.push([r.raterName, r.employeeId, r.subjectName, r.group, r.status, link].map(csvCell).join(','));
     }
     return lines.join('\n') + '\n';
   }

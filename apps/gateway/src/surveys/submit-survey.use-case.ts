@@ -74,7 +74,14 @@ export class SubmitSurveyUseCase {
             instrumentVersion: instrument.version,
             answers,
             comments,
-            policy: { minGroupSize: cycle.anonymityThreshold, roleProfileId: cycle.roleProfileId },
+            policy: {
+              minGroupSize: cycle.anonymityThreshold,
+              roleProfileId: cycle.roleProfileId,
+              // the stricter threshold for comments travels only when it is stricter
+              ...(cycle.commentThreshold !== null && cycle.commentThreshold > cycle.anonymityThreshold
+                ? { commentThreshold: cycle.commentThreshold }
+                : {}),
+            },
             submittedAt: row.acceptedAt.toISOString(),
           },
           { organisationId: assignment.organisationId },

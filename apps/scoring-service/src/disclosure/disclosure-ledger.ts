@@ -17,6 +17,7 @@ interface LedgerRow {
   instrument_version: number;
   role_profile_id: string | null;
   min_group_size: number;
+  comment_threshold: number | null;
   response_ids: string[];
 }
 
@@ -33,13 +34,14 @@ const basisOf = (row: LedgerRow): ScoringBasis => ({
   instrumentVersion: row.instrument_version,
   roleProfileId: row.role_profile_id,
   minGroupSize: row.min_group_size,
+  commentThreshold: row.comment_threshold,
 });
 
 /** A basis and responses as the disclosure rule takes them. */
 function view(resultSet: string, basis: ScoringBasis, responses: StoredResponse[]): DisclosedView {
   const instrument = resolveBasis(basis);
   return {
-    basis: { resultSet, instrument, policy: { minGroupSize: basis.minGroupSize } },
+    basis: { resultSet, instrument, policy: { minGroupSize: basis.minGroupSize, commentThreshold: basis.commentThreshold ?? undefined } },
     responses: scorableResponses(responses, instrument).scored,
   };
 }
@@ -66,7 +68,7 @@ export async function loadLedgers(
       ? []
       : await manager.query(
           `SELECT v."cycle_id", v."subject_id", v."result_set", v."snapshot", v."instrument_id", v."instrument_version", v."role_profile_id",
-             v."min_group_size", v."response_ids"::text[] AS "response_ids"
+             v."min_group_size", v."comment_threshold", v."response_ids"::text[] AS "response_ids"
            FROM "scoring"."disclosed_view" v
            JOIN unnest($1::text[], $2::text[]) AS k("cycle_id", "subject_id") ON v."cycle_id" = k."cycle_id" AND v."subject_id" = k."subject_id"
            ORDER BY v."cycle_id", v."subject_id", v."snapshot", v."disclosed_at", v."result_set"`,
@@ -126,8 +128,8 @@ async function record(
 ): Promise<void> {
   await manager.query(
     `INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
-       "min_group_size", "response_ids", "group_counts", "report")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10::jsonb, $11::jsonb) ON CONFLICT DO NOTHING`,
+       "min_group_size", "response_ids", "group_counts", "report", "comment_threshold")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10::jsonb, $11::jsonb, $12) ON CONFLICT DO NOTHING`,
     [
       key.cycleId,
       key.subjectId,
@@ -140,6 +142,7 @@ async function record(
       responses.map((r) => r.responseId),
       JSON.stringify(computed.groupCounts),
       JSON.stringify(computed.report),
+      basis.commentThreshold ?? null,
     ],
   );
 }

@@ -10,6 +10,8 @@ export interface ScoringBasis {
   /** Role profile whose targets give the fit; null = the instrument's first profile. */
   roleProfileId: string | null;
   minGroupSize: number;
+  /** The stricter threshold for comments (>= minGroupSize); absent or null = minGroupSize. */
+  commentThreshold?: number | null;
 }
 
 /** The latest stored version of a rater's answers. */
@@ -47,6 +49,8 @@ export function resolveBasis(basis: ScoringBasis): InstrumentDefinition {
     );
   }
   if (!Number.isInteger(basis.minGroupSize) || basis.minGroupSize < 1) throw new ScoringBasisError(`minGroupSize must be an integer >= 1`);
+  if (basis.commentThreshold != null && (!Number.isInteger(basis.commentThreshold) || basis.commentThreshold < basis.minGroupSize))
+    throw new ScoringBasisError(`commentThreshold must be an integer >= minGroupSize (${basis.minGroupSize})`);
   return instrument;
 }
 
@@ -62,7 +66,7 @@ export function computeSubjectReport(responses: StoredResponse[], basis: Scoring
   const report = buildSubjectReport({
     instrument,
     responses: scored,
-    policy: { minGroupSize: basis.minGroupSize },
+    policy: { minGroupSize: basis.minGroupSize, commentThreshold: basis.commentThreshold ?? undefined },
     roleProfiles: instrument.roleProfiles,
     transitionRisks: instrument.transitionRisks,
     comments,

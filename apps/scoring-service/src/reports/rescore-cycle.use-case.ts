@@ -73,15 +73,22 @@ export class RescoreCycleUseCase {
   }
 
   /** The cycle's own scoring basis (from its latest recorded response), or null when it has no responses. */
-  async liveBasis(
-    cycleId: string,
-  ): Promise<{ instrumentId: string; instrumentVersion: number; roleProfileId: string | null; minGroupSize: number } | null> {
-    const rows: { instrument_id: string; instrument_version: number; policy: { minGroupSize: number; roleProfileId: string | null } }[] =
-      await this.dataSource.query(
-        `SELECT "instrument_id", "instrument_version", "policy" FROM "scoring"."rater_response"
+  async liveBasis(cycleId: string): Promise<{
+    instrumentId: string;
+    instrumentVersion: number;
+    roleProfileId: string | null;
+    minGroupSize: number;
+    commentThreshold: number | null;
+  } | null> {
+    const rows: {
+      instrument_id: string;
+      instrument_version: number;
+      policy: { minGroupSize: number; roleProfileId: string | null; commentThreshold?: number };
+    }[] = await this.dataSource.query(
+      `SELECT "instrument_id", "instrument_version", "policy" FROM "scoring"."rater_response"
          WHERE "cycle_id" = $1 ORDER BY "recorded_at" DESC LIMIT 1`,
-        [cycleId],
-      );
+      [cycleId],
+    );
     if (rows.length === 0) return null;
     const r = rows[0];
     return {
@@ -89,6 +96,7 @@ export class RescoreCycleUseCase {
       instrumentVersion: r.instrument_version,
       roleProfileId: r.policy.roleProfileId,
       minGroupSize: r.policy.minGroupSize,
+      commentThreshold: r.policy.commentThreshold ?? null,
     };
   }
 
@@ -103,6 +111,8 @@ export class RescoreCycleUseCase {
       instrumentVersion: request.instrumentVersion,
       roleProfileId: request.roleProfileId === undefined ? live.roleProfileId : request.roleProfileId,
       minGroupSize: request.minGroupSize ?? live.minGroupSize,
+      // A rescore keeps the cycle's comment threshold (never below its own minGroupSize).
+      commentThreshold: live.commentThreshold === null ? null : Math.max(live.commentThreshold, request.minGroupSize ?? live.minGroupSize),
     };
     resolveBasis(basis); // fails early, before anything is written
 

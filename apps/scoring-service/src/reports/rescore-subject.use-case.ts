@@ -70,6 +70,7 @@ export class RescoreSubjectUseCase {
           instrumentVersion: r.instrumentVersion,
           roleProfileId: r.policy.roleProfileId,
           minGroupSize: r.policy.minGroupSize,
+          commentThreshold: r.policy.commentThreshold ?? null,
         };
         work.organisationId = event.organisationId;
         work.correlationId = event.correlationId;

@@ -17,6 +17,8 @@ export const scoringPolicySchema = z.object({
   minGroupSize: z.number().int().min(1).max(50),
   /** Role profile whose targets the report is read against. */
   roleProfileId: z.string().min(1).max(100).nullable(),
+  /** Optional stricter threshold for comments (>= minGroupSize); absent = minGroupSize. */
+  commentThreshold: z.number().int().min(1).max(50).optional(),
 });
 export type ScoringPolicy = z.infer<typeof scoringPolicySchema>;
 export const DEFAULT_SCORING_POLICY: ScoringPolicy = { minGroupSize: 3, roleProfileId: null };

@@ -16,11 +16,13 @@ import {
 } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
 import { useInstrumentOptions } from '../../app/instruments';
 import { profileName } from '../../app/theme';
 import { ErrorState, Loading } from '../../app/ui';
 import { PEOPLE } from '../import/operations';
+import { commentThresholdMessages } from './messages';
 import { ADD_SUBJECTS, CREATE_CYCLE, CYCLES } from './operations';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
@@ -34,6 +36,8 @@ export function CycleWizard() {
   const [instrumentVersion, setInstrumentVersion] = useState('2');
   const [roleProfileId, setRoleProfileId] = useState('leader-of-leaders');
   const [threshold, setThreshold] = useState<number>(3);
+  const [commentThreshold, setCommentThreshold] = useState<number | null>(null); // null: the same as the anonymity threshold
+  const intl = useIntl();
   const [opensAt, setOpensAt] = useState(day(0));
   const [closesAt, setClosesAt] = useState(day(21));
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -64,6 +68,8 @@ export function CycleWizard() {
   const basicsProblems = [
     !name.trim() && 'Give the cycle a name.',
     threshold < 2 && 'The anonymity threshold must be at least 2.',
+    commentThreshold !== null && commentThreshold < threshold && intl.formatMessage(commentThresholdMessages.tooLow, { threshold }),
+    commentThreshold !== null && commentThreshold > 50 && intl.formatMessage(commentThresholdMessages.tooHigh),
     !(opensAt && closesAt && closesAt > opensAt) && 'The closing date must be after the opening date.',
   ].filter(Boolean) as string[];
 
@@ -86,6 +92,7 @@ export function CycleWizard() {
             instrumentVersion: Number(instrumentVersion),
             roleProfileId,
             anonymityThreshold: threshold,
+            ...(commentThreshold !== null && commentThreshold > threshold ? { commentThreshold } : {}),
             opensAt: new Date(`${opensAt}T00:00:00`).toISOString(),
             closesAt: new Date(`${closesAt}T23:59:00`).toISOString(),
           },
@@ -132,6 +139,15 @@ export function CycleWizard() {
               max={10}
               value={threshold}
               onChange={(v) => setThreshold(Number(v) || 0)}
+              maw={320}
+            />
+            <NumberInput
+              label={intl.formatMessage(commentThresholdMessages.label)}
+              description={intl.formatMessage(commentThresholdMessages.description)}
+              min={threshold}
+              max={50}
+              value={commentThreshold ?? threshold}
+              onChange={(v) => setCommentThreshold(v === '' ? null : Number(v))}
               maw={320}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -2,14 +2,34 @@ import { Alert, Anchor, Badge, Button, Card, CopyButton, Group, ScrollArea, Sele
 import { useLazyQuery } from '@apollo/client/react';
 import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { Link } from 'react-router';
 import { formatDate, GROUP_LABELS } from '../../app/theme';
 import { ErrorState, Loading } from '../../app/ui';
+import { linkMessages } from './messages';
 import { RATER_INVITATIONS } from './operations';
 
 const STATUS_COLOR: Record<string, string> = { invited: 'gray', started: 'yellow', submitted: 'teal' };
 
-/** The survey links, for organisations that hand them out themselves. Listing them is audited, so they load on request. */
+/** Where the links of raters with an e-mail address go instead: their mail (delivery on the Progress tab, or the mail outbox). */
+function ByMail() {
+  const intl = useIntl();
+  return (
+    <Text size="sm" mt={4} maw={680}>
+      {intl.formatMessage(linkMessages.byMail)}{' '}
+      <Anchor component={Link} to="/mail-outbox" size="sm">
+        {intl.formatMessage(linkMessages.mailOutbox)}
+      </Anchor>
+    </Text>
+  );
+}
+
+/**
+ * The survey links of raters without an e-mail address who have not answered, for HR to hand out
+ * in person; everyone else gets theirs by mail. Listing them is audited, so they load on request.
+ */
 export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string; status?: string; closedAt?: string | null }) {
+  const intl = useIntl();
   const [load, { data, loading, error, called }] = useLazyQuery(RATER_INVITATIONS, { fetchPolicy: 'network-only' });
   const [subject, setSubject] = useState<string | null>(null);
   const invitations = useMemo(() => data?.raterInvitations ?? [], [data]);
@@ -33,26 +53,37 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
   if (!called)
     return (
       <Card>
-        <Text fw={650}>Survey links</Text>
-        <Text size="sm" c="dimmed" mt={4} maw={680}>
-          Each rater has a personal link that opens their survey without signing in. Share them only with the person named. Showing the
-          links is recorded in the audit log.
+        <Text fw={650}>{intl.formatMessage(linkMessages.title)}</Text>
+        <ByMail />
+        <Text size="sm" c="dimmed" mt="xs" maw={680}>
+          {intl.formatMessage(linkMessages.withoutEmail)}
         </Text>
         <Button mt="md" leftSection={<IconLink size={16} aria-hidden />} onClick={() => void load({ variables: { cycleId } })}>
-          Show survey links
+          {intl.formatMessage(linkMessages.show)}
         </Button>
       </Card>
     );
   if (error) return <ErrorState error={error} what="The survey links could not be shown" />;
   if (loading && !data) return <Loading label="Loading survey links…" />;
+  if (invitations.length === 0)
+    return (
+      <Card>
+        <Text fw={650}>{intl.formatMessage(linkMessages.title)}</Text>
+        <Alert mt="sm" color="gray" variant="light" maw={680}>
+          {intl.formatMessage(linkMessages.none)}
+        </Alert>
+        <ByMail />
+      </Card>
+    );
   return (
     <Card padding={0}>
       <Group justify="space-between" p="md" wrap="wrap">
         <div>
-          <Text fw={650}>{shown.length} survey links</Text>
+          <Text fw={650}>{intl.formatMessage(linkMessages.count, { count: shown.length })}</Text>
           <Text size="xs" c="dimmed">
             Personal links — share each only with the person named.
           </Text>
+          <ByMail />
         </div>
         <Select
           aria-label="Filter by leader"
@@ -64,11 +95,6 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
           w={240}
         />
       </Group>
-      {invitations.length === 0 && (
-        <Alert mx="md" mb="md" color="gray" variant="light">
-          No links yet: they are created when the cycle is launched.
-        </Alert>
-      )}
       <ScrollArea.Autosize mah={620} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Survey links, scrollable' }}>
         <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label="Survey links">
           <Table.Thead>

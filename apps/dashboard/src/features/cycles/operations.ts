@@ -9,6 +9,7 @@ export const CYCLE_FIELDS = graphql(`
     instrumentVersion
     roleProfileId
     anonymityThreshold
+    commentThreshold
     maxRatersPerGroup
     opensAt
     closesAt
@@ -174,5 +175,13 @@ export const RATER_INVITATIONS = graphql(`
 export const CYCLE_RESULTS_CSV = graphql(`
   query CycleResultsCsv($cycleId: ID!) {
     cycleResultsCsv(cycleId: $cycleId)
+  }
+`);
+
+export const SET_COMMENT_THRESHOLD = graphql(`
+  mutation SetCommentThreshold($cycleId: ID!, $commentThreshold: Int) {
+    setCommentThreshold(cycleId: $cycleId, commentThreshold: $commentThreshold) {
+      ...CycleFields
+    }
   }
 `);

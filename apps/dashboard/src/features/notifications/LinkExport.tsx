@@ -2,11 +2,14 @@ import { Button, Card, Text } from '@mantine/core';
 import { useApolloClient } from '@apollo/client/react';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { ErrorState } from '../../app/ui';
+import { linkExportMessages } from './messages';
 import { SURVEY_LINKS_CSV } from './operations';
 
-/** HR's one download of the links of raters who have not submitted (people without e-mail). Audited. */
+/** HR's one download of the links of raters who have not submitted and have no e-mail address. Audited. */
 export function LinkExport({ cycleId, cycleName }: { cycleId: string; cycleName: string }) {
+  const intl = useIntl();
   const client = useApolloClient();
   const [state, setState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
   const download = async () => {
@@ -28,9 +31,9 @@ export function LinkExport({ cycleId, cycleName }: { cycleId: string; cycleName:
   };
   return (
     <Card mb="lg">
-      <Text fw={650}>Links for people without e-mail</Text>
+      <Text fw={650}>{intl.formatMessage(linkExportMessages.title)}</Text>
       <Text size="sm" c="dimmed" mt={4} maw={680}>
-        One file with the personal links of every rater who has not submitted yet. The download is recorded in the audit log.
+        {intl.formatMessage(linkExportMessages.description)}
       </Text>
       <Button
         mt="md"

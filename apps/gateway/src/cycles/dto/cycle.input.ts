@@ -48,6 +48,15 @@ export class CreateCycleInput {
   @Max(20)
   anonymityThreshold?: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Stricter threshold for comments: fewest respondents in a group for its comments to be shown (from anonymityThreshold to 50; default anonymityThreshold)',
+  })
+  @IsOptional()
+  @IsInt()
+  commentThreshold?: number | null;
+
   @Field(() => [GroupCountInput], { nullable: true, description: 'Defaults: self 1, manager 1, peer 3, direct_report 3' })
   @IsOptional()
   @ValidateNested({ each: true })

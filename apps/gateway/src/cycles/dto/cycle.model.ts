@@ -39,6 +39,11 @@ export class Cycle {
   @Field(() => Int, { description: 'Fewest raters in a group (other than self and manager) for its figures to be shown' })
   anonymityThreshold!: number;
 
+  @Field(() => Int, {
+    description: 'Fewest respondents in a group (other than self and manager) for its comments to be shown; at least anonymityThreshold',
+  })
+  commentThreshold!: number;
+
   @Field(() => [GroupCount], { description: 'Fewest approved raters per group before launch' })
   minRaters!: GroupCount[];
 
