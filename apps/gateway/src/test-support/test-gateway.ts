@@ -6,6 +6,7 @@ import { catalogue, InProcessTransport } from '@leaderscope/events';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { INestApplication, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditEventEntity } from '../common/audit-event.entity';
 import { addAccount, createGateway, provisionOrganisation } from '../index';
 
 export const PASSWORD = 'a-long-test-password';
@@ -124,6 +125,42 @@ export class TestGateway {
     };
   }
 
+  /** The envelopes the gateway wrote to its outbox, oldest first: what it emitted, committed. */
+  async emitted<P = Record<string, unknown>>(type: string, version?: number): Promise<{ id: string; version: number; payload: P }[]> {
+    const rows: { envelope: { id: string; type: string; version: number; payload: P } }[] = await this.dataSource.query(
+      `SELECT "envelope" FROM "gateway"."outbox_event" ORDER BY "position"`,
+    );
+    return rows.map((r) => r.envelope).filter((e) => e.type === type && (version === undefined || e.version === version));
+  }
+
+  /** The audit trail's entries with this action, oldest first. */
+  audited(action: string): Promise<AuditEventEntity[]> {
+    return this.dataSource.getRepository(AuditEventEntity).find({ where: { action }, order: { id: 'ASC' } });
+  }
+
+  /** A draft cycle with these subjects (by employee id); minimums of 0 unless `input` says otherwise. */
+  async draftCycle(org: Organisation, subjects: string[], input: Record<string, unknown> = {}): Promise<string> {
+    const none = ['self', 'manager', 'peer', 'direct_report'].map((group) => ({ group, count: 0 }));
+    const id = (
+      await this.ok<{ createCycle: { id: string } }>(org.hr, CREATE_CYCLE, { input: cycleInput('Review', { minRaters: none, ...input }) })
+    ).createCycle.id;
+    if (subjects.length) await this.ok(org.hr, ADD_SUBJECTS, { c: id, p: subjects.map((s) => org.people.get(s)) });
+    return id;
+  }
+
+  /** A launched cycle whose subjects' proposed raters (from the reporting lines) were approved by HR. */
+  async launchedCycle(org: Organisation, subjects: string[], input: Record<string, unknown> = {}): Promise<string> {
+    const id = await this.draftCycle(org, subjects, input);
+    await this.ok(org.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: id });
+    for (const s of subjects)
+      await this.ok(org.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, {
+        c: id,
+        s: org.people.get(s),
+      });
+    await this.ok(org.hr, LAUNCH, { c: id });
+    return id;
+  }
+
   async stop(): Promise<void> {
     await this.transport.stopConsumers();
     await this.app.close();
@@ -137,6 +174,8 @@ export function codeOf(answer: GraphQLAnswer): string | undefined {
   return answer.errors?.[0]?.extensions?.code;
 }
 
+export const ADD_SUBJECTS = `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id status subjects { employeeId } } }`;
+export const LAUNCH = `mutation($c: ID!) { launchCycle(cycleId: $c) { id status launchedAt } }`;
 export const CREATE_CYCLE = `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id status } }`;
 
 export function cycleInput(name = 'Spring review', extra: Record<string, unknown> = {}) {
