@@ -3,6 +3,8 @@
  * the in-process event transport (same contracts as Kafka), GraphQL over HTTP. Not part of the build.
  */
 import { catalogue, InProcessTransport } from '@leaderscope/events';
+import { getInstrument } from '@leaderscope/framework';
+import type { RaterGroup } from '@leaderscope/vocabulary';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { INestApplication, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -10,6 +12,7 @@ import { AuditEventEntity } from '../common/audit-event.entity';
 import { addAccount, createGateway, provisionOrganisation } from '../index';
 
 export const PASSWORD = 'a-long-test-password';
+export const SECRET = 'gateway-test-secret-0123456789';
 
 /** People of a small organisation: Ada leads Ben, Cy and Di; Ben leads four, two of whom lead one each; Kim works for Cy. */
 export const DIRECTORY_CSV = [
@@ -52,7 +55,7 @@ export class TestGateway {
   static async start(): Promise<TestGateway> {
     const db = await createTestDatabase('gw_test');
     const transport = new InProcessTransport(catalogue);
-    const app = await createGateway({ databaseUrl: db.url, transport, secret: 'gateway-test-secret-0123456789', logger: false });
+    const app = await createGateway({ databaseUrl: db.url, transport, secret: SECRET, logger: false });
     await app.listen(0, '127.0.0.1');
     const address = (app.getHttpServer() as import('node:http').Server).address() as { port: number };
     await transport.start();
@@ -181,4 +184,14 @@ export const CREATE_CYCLE = `mutation($input: CreateCycleInput!) { createCycle(i
 export function cycleInput(name = 'Spring review', extra: Record<string, unknown> = {}) {
   const now = Date.now();
   return { name, opensAt: new Date(now).toISOString(), closesAt: new Date(now + 14 * 86400_000).toISOString(), ...extra };
+}
+
+export const SUBMIT = `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status acceptedAt reasons { field message } } }`;
+export const INVITATIONS = `query($c: ID!) { raterInvitations(cycleId: $c) { assignmentId subject { employeeId } rater { employeeId } group status token path } }`;
+
+/** A complete set of answers for a rater group on the cycles' default instrument: every item it observes, `value` each. */
+export function fullAnswers(group: RaterGroup, value: number | null = 4): { itemId: string; value: number | null }[] {
+  return getInstrument('leader-of-leaders')
+    .items.filter((i) => i.observers.includes(group))
+    .map((i) => ({ itemId: i.id, value }));
 }
