@@ -1,5 +1,8 @@
 /** Cycle progress through GraphQL on a real PostgreSQL: who has answered, per subject and group, never what. */
+import { eventually } from '@leaderscope/testing';
+import { createClient, Client as WsClient } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
 import { codeOf, fullAnswers, INVITATIONS, Organisation, SUBMIT, TestGateway } from '../test-support/test-gateway';
 
 const PROGRESS = `query($c: ID!) { cycleProgress(cycleId: $c) { cycleId status invited started submitted responseRate
@@ -75,6 +78,47 @@ describe('progress', () => {
     // The other subject is untouched.
     const cy = p.subjects.find((s: { subject: { employeeId: string } }) => s.subject.employeeId === 'l2');
     expect(cy.nonResponders).toHaveLength(5);
+  });
+
+  it('pushes the progress again to an HR subscriber when it changes, and refuses the subscription to others', async () => {
+    const connect = (token: string): WsClient =>
+      createClient({
+        url: gw.url.replace('http', 'ws') + '/graphql',
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+      });
+    const hr = connect(acme.hr);
+    const leader = connect(ben);
+    try {
+      const pushed: { submitted: number }[] = [];
+      const refused: unknown[] = [];
+      const query = `subscription($c: ID!) { cycleProgressChanged(cycleId: $c) { submitted } }`;
+      hr.subscribe<{ cycleProgressChanged: { submitted: number } }>(
+        { query, variables: { c: cycleId } },
+        { next: (m) => void pushed.push(m.data!.cycleProgressChanged), error: () => undefined, complete: () => undefined },
+      );
+      leader.subscribe(
+        { query, variables: { c: cycleId } },
+        { next: (m) => void refused.push(m), error: (e) => void refused.push(e), complete: () => undefined },
+      );
+      await new Promise((r) => setTimeout(r, 300)); // subscribed
+      const links = (
+        await gw.ok<{ raterInvitations: { rater: { employeeId: string }; subject: { employeeId: string }; token: string }[] }>(
+          acme.hr,
+          INVITATIONS,
+          {
+            c: cycleId,
+          },
+        )
+      ).raterInvitations;
+      const token = links.find((l) => l.subject.employeeId === 'l1' && l.rater.employeeId === 'm3')!.token;
+      await gw.ok(null, SUBMIT, { input: { token, idempotencyKey: randomUUID(), answers: fullAnswers('direct_report') } });
+      await eventually('the push after the submission', () => Promise.resolve(pushed.some((p) => p.submitted === 3)));
+      await eventually('the refusal', () => Promise.resolve(refused.length === 1));
+      expect(JSON.stringify(refused[0])).toContain('FORBIDDEN');
+    } finally {
+      await Promise.all([hr.dispose(), leader.dispose()]);
+    }
   });
 
   it('shows the cycle status as it changes', async () => {
