@@ -112,6 +112,27 @@ describe('notifications', () => {
       });
     });
 
+    it('keeps the newest state when an older one arrives later, and takes a newer one', async () => {
+      const mail = randomUUID();
+      const marker = async (rater: string) => {
+        const id = randomUUID();
+        await gw.transport.publish([delivery(rater, { mailId: id, status: 'queued', sequence: 1 })]);
+        await eventually(
+          async () => (await deliveries()).find((d) => d.assignmentId === link(rater).assignmentId)!,
+          (d) => d.invitation?.mailId === id,
+        );
+      };
+      await gw.transport.publish([delivery('m4', { mailId: mail, status: 'deferred', reason: '421 try later', attempts: 2, sequence: 2 })]);
+      await marker('l1'); // same subject, same lane: handled after the one before
+      await gw.transport.publish([delivery('m4', { mailId: mail, status: 'queued', attempts: 0, sequence: 1 })]);
+      await marker('l1');
+      const row = () => deliveries().then((all) => all.find((d) => d.assignmentId === link('m4').assignmentId)!);
+      expect((await row()).invitation).toMatchObject({ mailId: mail, status: 'deferred', reason: '421 try later', attempts: 2 });
+      await gw.transport.publish([delivery('m4', { mailId: mail, status: 'sent', attempts: 3, sequence: 3 })]);
+      await marker('l1');
+      expect((await row()).invitation).toMatchObject({ mailId: mail, status: 'sent', reason: null, attempts: 3 });
+    });
+
     it('lists every live assignment once, without revoked links, for HR of the organisation only', async () => {
       const all = await deliveries();
       expect(all).toHaveLength(10);
