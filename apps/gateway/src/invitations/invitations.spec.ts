@@ -7,23 +7,12 @@ const REVOKE = `mutation($a: ID!) { revokeInvitation(assignmentId: $a) }`;
 const REMIND = `mutation($c: ID!) { sendReminders(cycleId: $c) }`;
 const SURVEY = `query($t: String!) { raterSurvey(token: $t) { subjectName relationship status } }`;
 
-interface Invitation {
-  assignmentId: string;
-  subject: { employeeId: string };
-  rater: { employeeId: string };
-  group: string;
-  status: string;
-  token: string;
-  path: string;
-}
-
 describe('invitations', () => {
   let gw: TestGateway;
   let acme: Organisation;
   let other: Organisation;
   let ben: string;
-  const links = async (cycleId: string) =>
-    (await gw.ok<{ raterInvitations: Invitation[] }>(acme.hr, INVITATIONS, { c: cycleId })).raterInvitations;
+  const links = (cycleId: string) => gw.links(acme, cycleId);
   const assignments = (cycleId: string) => gw.dataSource.getRepository(AssignmentEntity).findBy({ cycleId });
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@
  * The gateway for its own tests: a real PostgreSQL database of its own with the real migrations,
  * the in-process event transport (same contracts as Kafka), GraphQL over HTTP. Not part of the build.
  */
-import { catalogue, InProcessTransport } from '@leaderscope/events';
+import { catalogue, InProcessTransport, SurveySubmittedV1 } from '@leaderscope/events';
 import { getInstrument } from '@leaderscope/framework';
 import type { RaterGroup } from '@leaderscope/vocabulary';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
@@ -33,6 +33,16 @@ export const DIRECTORY_CSV = [
 export interface GraphQLAnswer<T = Record<string, unknown>> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; fields?: { field: string; message: string }[] } }[];
+}
+
+export interface SurveyLink {
+  assignmentId: string;
+  subject: { employeeId: string };
+  rater: { employeeId: string };
+  group: string;
+  status: string;
+  token: string;
+  path: string;
 }
 
 export interface Organisation {
@@ -136,6 +146,16 @@ export class TestGateway {
     return rows.map((r) => r.envelope).filter((e) => e.type === type && (version === undefined || e.version === version));
   }
 
+  /** The survey links of a launched cycle, as HR lists them (audited). */
+  async links(org: Organisation, cycleId: string): Promise<SurveyLink[]> {
+    return (await this.ok<{ raterInvitations: SurveyLink[] }>(org.hr, INVITATIONS, { c: cycleId })).raterInvitations;
+  }
+
+  /** The `survey.submitted` events emitted for one assignment. */
+  async submitted(assignmentId: string): Promise<{ id: string; payload: SurveySubmittedV1 }[]> {
+    return (await this.emitted<SurveySubmittedV1>('survey.submitted')).filter((e) => e.payload.raterId === assignmentId);
+  }
+
   /** The audit trail's entries with this action, oldest first. */
   audited(action: string): Promise<AuditEventEntity[]> {
     return this.dataSource.getRepository(AuditEventEntity).find({ where: { action }, order: { id: 'ASC' } });
@@ -188,6 +208,9 @@ export function cycleInput(name = 'Spring review', extra: Record<string, unknown
 
 export const SUBMIT = `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status acceptedAt reasons { field message } } }`;
 export const INVITATIONS = `query($c: ID!) { raterInvitations(cycleId: $c) { assignmentId subject { employeeId } rater { employeeId } group status token path } }`;
+/** One rater's side of the survey behind a token. */
+export const SURVEY = `query($t: String!) { raterSurvey(token: $t) { cycleName subjectName relationship identifiable anonymityNote anonymityThreshold
+  status submittedAt closedAt dimensions { id items { id } } answers { itemId value } comments { dimensionId text } } }`;
 
 /** A complete set of answers for a rater group on the cycles' default instrument: every item it observes, `value` each. */
 export function fullAnswers(group: RaterGroup, value: number | null = 4): { itemId: string; value: number | null }[] {
