@@ -29,6 +29,7 @@ import { AssignmentEntity } from './invitations/assignment.entity';
 import { InvitationsModule } from './invitations/invitations.module';
 import { gatewayMigrations } from './migrations';
 import { NominationEntity } from './nominations/nomination.entity';
+import { MailDeliveryEntity } from './notifications/mail-delivery.entity';
 import { NominationsModule } from './nominations/nominations.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationEntity } from './people/organisation.entity';
@@ -74,6 +75,7 @@ export const GATEWAY_ENTITIES = [
   AuditEventEntity,
   CycleResultEntity,
   SubjectComparisonEntity,
+  MailDeliveryEntity,
 ];
 
 @Module({})

@@ -56,7 +56,6 @@ describe('event envelopes', () => {
       'cycle.rescore-requested@1',
       'cycle.score-requested@1',
       'cycle.scored@1',
-      'invitation.issued@1',
       'invitation.issued@2',
       'mail.delivery-updated@1',
       'nomination.approval-requested@1',
@@ -69,5 +68,7 @@ describe('event envelopes', () => {
       'results.released@1',
       'survey.submitted@1',
     ]);
+    // invitation.issued v1 had neither producer nor consumer once launch emitted v2: removed.
+    expect(catalogue.find('invitation.issued', 1)).toBeUndefined();
   });
 });

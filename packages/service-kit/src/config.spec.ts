@@ -1,4 +1,4 @@
-import { ConfigError, eventServiceConfig, gatewayConfig, loadConfig, platformConfig } from './index';
+import { commandConfig, ConfigError, eventServiceConfig, gatewayConfig, loadConfig, platformConfig } from './index';
 
 const base = {
   DATABASE_URL: 'postgres://u@localhost:5432/db',
@@ -37,6 +37,15 @@ describe('configuration', () => {
       'KAFKA_BROKERS="a b": must be host:port[,host:port…]',
     ]);
     expect(problems(platformConfig, { PORT: '70000', LEADERSCOPE_DEMO: 'maybe', LOG_LEVEL: 'loud' })).toHaveLength(3);
+    // One-off commands: the database is required, brokers optional but checked when given.
+    expect(problems(commandConfig, {})).toEqual(['DATABASE_URL is required']);
+    expect(problems(commandConfig, { DATABASE_URL: base.DATABASE_URL, KAFKA_BROKERS: 'a b' })).toEqual([
+      'KAFKA_BROKERS="a b": must be host:port[,host:port…]',
+    ]);
+    expect(loadConfig(commandConfig, { DATABASE_URL: base.DATABASE_URL })).toEqual({
+      DATABASE_URL: base.DATABASE_URL,
+      KAFKA_PARTITIONS: 6,
+    });
   });
 
   it('counts a blank variable as unset', () => {

@@ -72,6 +72,17 @@ export const platformConfig = z.object({
 });
 export type PlatformConfig = z.infer<typeof platformConfig>;
 
+/**
+ * A one-off command (`provision`, `rescore`, `score-cycle`): its database is required; brokers
+ * only when its events are to be published now (otherwise they wait in the service's outbox).
+ */
+export const commandConfig = z.object({
+  DATABASE_URL: postgresUrl,
+  KAFKA_BROKERS: eventServiceConfig.shape.KAFKA_BROKERS.optional(),
+  ...kafka,
+});
+export type CommandConfig = z.infer<typeof commandConfig>;
+
 /** The configuration was refused; `problems` name each variable and why. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

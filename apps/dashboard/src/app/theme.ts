@@ -1,3 +1,7 @@
+// The six rater groups and their order are the domain's (@leaderscope/vocabulary): read from its
+// source, which imports nothing, so the bundle gets the list and none of the package's schemas.
+import { RATER_GROUPS } from '@leaderscope/vocabulary/src/rater-groups';
+import type { RaterGroup } from '../gql/graphql';
 import { fitBandKey, type FitBandKey } from './format';
 import { createTheme, type MantineColorsTuple } from '@mantine/core';
 
@@ -53,7 +57,8 @@ export function fitBand(fit: number | null | undefined): { key: FitBandKey; labe
   return { key, ...BANDS[key] };
 }
 
-export const GROUP_LABELS: Record<string, string> = {
+/** Each group in words; typed by the schema's RaterGroup, so a group added there must be named here. */
+export const GROUP_LABELS: Record<RaterGroup, string> = {
   self: 'Self',
   manager: 'Manager',
   peer: 'Peers',
@@ -62,10 +67,24 @@ export const GROUP_LABELS: Record<string, string> = {
   other: 'Others (partners)',
 };
 
-export const GROUP_ORDER = ['self', 'manager', 'peer', 'direct_report', 'skip_level', 'other'];
+/** The groups in display order: self, up, lateral, down, partners. */
+export const GROUP_ORDER: readonly RaterGroup[] = RATER_GROUPS;
+
+const isGroup = (g: string): g is RaterGroup => (GROUP_ORDER as readonly string[]).includes(g);
+
+/** A group in words; anything else (a scope such as "others") as it is. */
+export function groupLabel(group: string | null | undefined): string {
+  return group && isGroup(group) ? GROUP_LABELS[group] : (group ?? '');
+}
+
+/** Sorts groups in display order; unknown ones last. */
+export function byGroupOrder(a: string | null | undefined, b: string | null | undefined): number {
+  const rank = (g: string | null | undefined) => (g && isGroup(g) ? GROUP_ORDER.indexOf(g) : GROUP_ORDER.length);
+  return rank(a) - rank(b);
+}
 
 /** How a rater relates to the subject, in words for the survey's introduction. */
-export const RELATIONSHIP: Record<string, string> = {
+export const RELATIONSHIP: Record<RaterGroup, string> = {
   self: 'yourself',
   manager: 'their manager',
   peer: 'a peer',

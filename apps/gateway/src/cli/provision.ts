@@ -1,4 +1,4 @@
-import { prepareServiceDatabase, serviceDataSourceOptions } from '@leaderscope/service-kit';
+import { commandConfig, ConfigError, loadConfig, prepareServiceDatabase, serviceDataSourceOptions } from '@leaderscope/service-kit';
 import { DataSource } from 'typeorm';
 import { GATEWAY_ENTITIES, GATEWAY_SCHEMA } from '../app.module';
 import { gatewayMigrations } from '../migrations';
@@ -6,10 +6,18 @@ import { provisionOrganisation } from '../accounts/provision';
 
 /** usage: DATABASE_URL=… node dist/cli/provision.js "<organisation name>" <hr-email> <hr-password> */
 async function main(): Promise<void> {
+  const usage = 'usage: DATABASE_URL=… node dist/cli/provision.js "<organisation name>" <hr-email> <hr-password>';
   const [name, hrEmail, hrPassword] = process.argv.slice(2);
-  const url = process.env.DATABASE_URL;
-  if (!url || !name || !hrEmail || !hrPassword) {
-    console.error('usage: DATABASE_URL=… node dist/cli/provision.js "<organisation name>" <hr-email> <hr-password>');
+  let url: string;
+  try {
+    url = loadConfig(commandConfig).DATABASE_URL;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`provision: ${error.message}\n${usage}`);
+    process.exit(2);
+  }
+  if (!name || !hrEmail || !hrPassword) {
+    console.error(usage);
     process.exit(2);
   }
   await prepareServiceDatabase(url, GATEWAY_SCHEMA, gatewayMigrations);

@@ -28,6 +28,12 @@ export interface LiveUpdatesState {
   lastError: string | null;
 }
 
+/** What travels on the NOTIFY channel between gateway replicas. */
+type LiveMessage =
+  | { kind: 'progress'; cycleId: string }
+  | { kind: 'report'; cycleId: string; subjectId: string }
+  | ({ kind: 'import' } & ImportProgressMessage);
+
 /**
  * Live updates for GraphQL subscriptions across every gateway replica. A change is announced with
  * PostgreSQL's NOTIFY after its transaction commits; every gateway process LISTENs and passes it to
@@ -142,9 +148,7 @@ export class LiveUpdates implements OnModuleInit, OnModuleDestroy {
     return this.notify({ kind: 'import', ...progress });
   }
 
-  private notify(
-    message: { kind: 'progress' | 'report'; cycleId: string; subjectId?: string } | ({ kind: 'import' } & ImportProgressMessage),
-  ): Promise<void> {
+  private notify(message: LiveMessage): Promise<void> {
     return this.dataSource.query(`SELECT pg_notify($1, $2)`, [CHANNEL, JSON.stringify(message)]).then(
       () => undefined,
       (error: Error) => {
@@ -155,13 +159,19 @@ export class LiveUpdates implements OnModuleInit, OnModuleDestroy {
 
   private deliver(payload: string | undefined): void {
     if (!payload) return;
-    const message = JSON.parse(payload) as { kind: string; cycleId: string; subjectId?: string };
-    if (message.kind === 'import') {
-      const { kind: _kind, ...progress } = message as unknown as { kind: string } & ImportProgressMessage;
-      void this.pubsub.publish(IMPORT_PROGRESS, progress);
-      return;
+    // Only gateways write to this channel, with `notify` above.
+    const message = JSON.parse(payload) as LiveMessage;
+    switch (message.kind) {
+      case 'import': {
+        const { kind: _kind, ...progress } = message;
+        void this.pubsub.publish(IMPORT_PROGRESS, progress);
+        return;
+      }
+      case 'progress':
+        void this.pubsub.publish(PROGRESS_CHANGED, { cycleId: message.cycleId });
+        return;
+      case 'report':
+        void this.pubsub.publish(REPORT_CHANGED, { cycleId: message.cycleId, subjectId: message.subjectId });
     }
-    if (message.kind === 'progress') void this.pubsub.publish(PROGRESS_CHANGED, { cycleId: message.cycleId });
-    else void this.pubsub.publish(REPORT_CHANGED, { cycleId: message.cycleId, subjectId: message.subjectId });
   }
 }

@@ -1,4 +1,4 @@
-import type { PublishedFigure, SuppressedFigure } from '@leaderscope/vocabulary';
+import { byGroupOrder, type PublishedFigure, type RaterGroup, type SuppressedFigure } from '@leaderscope/vocabulary';
 import { getInstrument } from '@leaderscope/framework';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
@@ -25,7 +25,7 @@ const HEADER = [
 
 /**
  * HR: the cycle's figures as CSV: one row per subject, dimension and group, then one per subject, item
- * and group (item_id and item filled); suppressed groups have no mean.
+ * and group (item_id and item filled), groups in their usual order; suppressed groups have neither count nor mean.
  */
 @Injectable()
 export class ExportCsvUseCase {
@@ -51,10 +51,7 @@ export class ExportCsvUseCase {
     for (const r of rows) {
       const person = people.get(r.subjectId);
       for (const d of r.report.scores.dimensions) {
-        const entries: [string, PublishedFigure | SuppressedFigure][] = [
-          ['others', d.others],
-          ...Object.entries(d.groups).filter((e): e is [string, PublishedFigure | SuppressedFigure] => e[1] !== undefined),
-        ];
+        const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', d.others], ...inGroupOrder(d.groups)];
         for (const [group, score] of entries) {
           const published = 'suppressed' in score ? null : score;
           lines.push([
@@ -75,10 +72,7 @@ export class ExportCsvUseCase {
         }
       }
       for (const item of r.report.items?.items ?? []) {
-        const entries: [string, PublishedFigure | SuppressedFigure][] = [
-          ['others', item.others],
-          ...(Object.entries(item.groups) as [string, PublishedFigure | SuppressedFigure][]),
-        ];
+        const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', item.others], ...inGroupOrder(item.groups)];
         for (const [group, score] of entries) {
           const published = 'suppressed' in score ? null : score;
           lines.push([
@@ -87,7 +81,7 @@ export class ExportCsvUseCase {
             item.dimensionId,
             names.get(item.dimensionId) ?? item.dimensionId,
             group,
-            String(score.n),
+            published ? new NumberCell(score.n) : '', // a suppressed group carries no count
             fmt(published?.mean),
             fmt(published?.ci95?.[0]),
             fmt(published?.ci95?.[1]),
@@ -101,6 +95,15 @@ export class ExportCsvUseCase {
     }
     return lines.map((l) => l.map(csvCell).join(',')).join('\n') + '\n';
   }
+}
+
+/** A report's group figures in the order of the rater groups (stored JSON keeps no order). */
+function inGroupOrder(
+  groups: Partial<Record<RaterGroup, PublishedFigure | SuppressedFigure>>,
+): [RaterGroup, PublishedFigure | SuppressedFigure][] {
+  return (Object.entries(groups) as [RaterGroup, PublishedFigure | SuppressedFigure | undefined][])
+    .filter((e): e is [RaterGroup, PublishedFigure | SuppressedFigure] => e[1] !== undefined)
+    .sort(([a], [b]) => byGroupOrder(a, b));
 }
 
 /** A numeric cell: written as a plain number (e.g. -0.74), never neutralised like text. */

@@ -8,7 +8,7 @@ import { requireStatus } from '../cycles/cycle-status';
 import { PeopleRepository } from '../people/people.repository';
 import { InvitationsRepository } from './invitations.repository';
 
-/** HR reminds everyone who has not submitted; returns how many. */
+/** HR reminds everyone who has not submitted and whose link was not revoked; returns how many. */
 @Injectable()
 export class SendRemindersUseCase {
   constructor(
@@ -23,11 +23,12 @@ export class SendRemindersUseCase {
     const cycle = await this.access.cycle(viewer, cycleId);
     requireStatus(cycle, ['launched'], 'send reminders');
     return this.outbox.transact(async ({ manager, emit }) => {
-      const pending = await this.invitations.pending(manager, cycle.id);
+      // A revoked link is not reminded, nor counted as reminded.
+      const pending = (await this.invitations.pending(manager, cycle.id)).filter((a) => !a.revokedAt);
       const raters = await this.people.findInOrganisation(cycle.organisationId, [...new Set(pending.map((a) => a.raterPersonId))]);
       const emails = new Map(raters.map((p) => [p.id, p.email]));
       const now = new Date();
-      for (const a of pending.filter((x) => !x.revokedAt)) {
+      for (const a of pending) {
         emit(
           reminderRequestedV1,
           {

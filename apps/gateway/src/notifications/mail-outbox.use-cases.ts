@@ -10,14 +10,14 @@ import { ForbiddenError } from '../common/errors';
 import { OutboxMail, RenderedOutboxMail } from './dto/notifications.model';
 import { hrCycle, isUuid } from './hr-cycle';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from './notifications.options';
-import { NotificationsRepository } from './notifications.repository';
+import { MailDeliveriesRepository } from './mail-deliveries.repository';
 
 /** HR: the mails that would have gone out (no mail server) — who, which mail, when; never a link in the list. Audited. */
 @Injectable()
 export class ListMailOutboxUseCase {
   constructor(
     private readonly access: AccessPolicy,
-    private readonly repository: NotificationsRepository,
+    private readonly deliveries: MailDeliveriesRepository,
     private readonly audit: AuditRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
@@ -26,7 +26,7 @@ export class ListMailOutboxUseCase {
   async execute(viewer: Viewer, cycleId?: string | null): Promise<OutboxMail[]> {
     this.access.requireHr(viewer);
     if (cycleId) await hrCycle(this.access, viewer, cycleId);
-    const rows = await this.repository.outboxMails(viewer.organisationId, cycleId ?? null);
+    const rows = await this.deliveries.outbox(viewer.organisationId, cycleId ?? null);
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
         organisationId: viewer.organisationId,
@@ -40,7 +40,7 @@ export class ListMailOutboxUseCase {
       mailId: r.mailId,
       kind: r.kind,
       cycleId: r.cycleId,
-      to: r.to,
+      to: r.email,
       recipientName: r.content.recipientName,
       // The subject line has no link; a stand-in token is enough to render it.
       subject: renderMail(r.content, this.options.publicUrl, 'link-not-shown').subject,
@@ -54,7 +54,7 @@ export class ListMailOutboxUseCase {
 export class OpenOutboxMailUseCase {
   constructor(
     private readonly access: AccessPolicy,
-    private readonly repository: NotificationsRepository,
+    private readonly deliveries: MailDeliveriesRepository,
     private readonly audit: AuditRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(TOKEN_CIPHER) private readonly cipher: TokenCipher,
@@ -63,9 +63,10 @@ export class OpenOutboxMailUseCase {
 
   async execute(viewer: Viewer, mailId: string): Promise<RenderedOutboxMail> {
     this.access.requireHr(viewer);
-    const row = isUuid(mailId) ? await this.repository.outboxMail(viewer.organisationId, mailId) : null;
-    if (!row) throw new ForbiddenError('This mail does not exist or you do not have access to it');
-    const mail = renderMail(row.content, this.options.publicUrl, row.tokenCipher ? this.cipher.decrypt(row.tokenCipher) : undefined);
+    const found = isUuid(mailId) ? await this.deliveries.outboxMail(viewer.organisationId, mailId) : null;
+    if (!found) throw new ForbiddenError('This mail does not exist or you do not have access to it');
+    const { mail: row, tokenCipher } = found;
+    const mail = renderMail(row.content, this.options.publicUrl, tokenCipher ? this.cipher.decrypt(tokenCipher) : undefined);
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
         organisationId: viewer.organisationId,
@@ -75,6 +76,6 @@ export class OpenOutboxMailUseCase {
         detail: { assignmentId: row.assignmentId },
       }),
     );
-    return { mailId: row.mailId, to: row.to, ...mail };
+    return { mailId: row.mailId, to: row.email, ...mail };
   }
 }

@@ -69,7 +69,7 @@ export class RequestNominationApprovalUseCase {
       throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
     await this.outbox.transact(async ({ manager, emit }) => {
       const row = await this.repository.managerOf(manager, subjectId);
-      if (!row?.managerId)
+      if (!row?.manager)
         throw new InputError([{ field: 'subjectId', message: 'this subject has no manager to approve; HR approves instead' }]);
       emit(
         nominationApprovalRequestedV1,
@@ -78,8 +78,8 @@ export class RequestNominationApprovalUseCase {
           cycleName: cycle.name,
           organisationName: await this.repository.organisationName(manager, cycle.organisationId),
           subjectId,
-          subjectName: row.subjectName,
-          manager: { personId: row.managerId, name: row.managerName!, email: row.managerEmail || null },
+          subjectName: row.subject.name,
+          manager: { personId: row.manager.id, name: row.manager.name, email: row.manager.email || null },
           requestedAt: new Date().toISOString(),
         },
         { organisationId: cycle.organisationId, correlationId: cycle.id },

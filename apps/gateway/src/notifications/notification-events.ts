@@ -81,15 +81,15 @@ export class NotificationEvents {
     const rows = await this.repository.subjectsWithManagers(manager, cycle.id);
     const organisationName = await this.repository.organisationName(manager, cycle.organisationId);
     const now = new Date().toISOString();
-    return rows.map((r) => ({
+    return rows.map(({ subject, manager: boss }) => ({
       cycleId: cycle.id,
       cycleName: cycle.name,
       organisationName,
-      subjectId: r.subjectId,
-      subjectName: r.subjectName,
+      subjectId: subject.id,
+      subjectName: subject.name,
       recipients: [
-        { personId: r.subjectId, name: r.subjectName, email: r.subjectEmail || null, isSubject: true },
-        ...(r.managerId ? [{ personId: r.managerId, name: r.managerName!, email: r.managerEmail || null, isSubject: false }] : []),
+        { personId: subject.id, name: subject.name, email: subject.email || null, isSubject: true },
+        ...(boss ? [{ personId: boss.id, name: boss.name, email: boss.email || null, isSubject: false }] : []),
       ],
       releasedAt: now,
     }));

@@ -7,6 +7,7 @@ import { ListMailDeliveriesUseCase } from './list-mail-deliveries.use-case';
 import { ListMailOutboxUseCase, OpenOutboxMailUseCase } from './mail-outbox.use-cases';
 import { RequestNominationApprovalUseCase, RequestNominationsUseCase } from './nomination-requests.use-cases';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from './notifications.options';
+import { MailDeliveriesRepository } from './mail-deliveries.repository';
 import { NotificationsRepository } from './notifications.repository';
 import { ResendInvitationUseCase } from './resend-invitation.use-case';
 import { ExportSurveyLinksUseCase, ListMySurveysUseCase } from './survey-links.use-cases';
@@ -27,6 +28,7 @@ export class NotificationsModule {
         { provide: SURVEY_TOKEN_SEAL, useValue: new SurveyTokenSeal(options.secret) },
         { provide: NOTIFICATIONS_OPTIONS, useValue: { publicUrl: options.publicUrl.replace(/\/+$/, '') } },
         NotificationsRepository,
+        MailDeliveriesRepository,
         NotificationEvents,
         ListMailDeliveriesUseCase,
         ResendInvitationUseCase,

@@ -2,7 +2,8 @@ import { EventEnvelope, MailDeliveryUpdatedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { LiveUpdates } from '../common/live-updates';
-import { NotificationsRepository } from './notifications.repository';
+import { DeliveryRow, MailDeliveriesRepository } from './mail-deliveries.repository';
+import { isMailContent } from './mail-content';
 
 /** Keeps the newest state of each mail (by its sequence, whatever the order of arrival) for HR's progress board and mail outbox. */
 @Injectable()
@@ -11,7 +12,7 @@ export class RecordDeliveriesUseCase {
 
   constructor(
     private readonly outbox: OutboxService,
-    private readonly repository: NotificationsRepository,
+    private readonly deliveries: MailDeliveriesRepository,
     private readonly live: LiveUpdates,
   ) {}
 
@@ -23,9 +24,14 @@ export class RecordDeliveriesUseCase {
         const seen = newest.get(e.payload.mailId);
         if (!seen || seen.payload.sequence < e.payload.sequence) newest.set(e.payload.mailId, e);
       }
-      const rows = [...newest.values()].map((e) => ({ ...e.payload, organisationId: e.organisationId }));
+      const rows = [...newest.values()].map((e): DeliveryRow => {
+        const content = e.payload.content;
+        // The contract carries the content as a record; anything but a mail's content is the sender's bug (retried, then dead-lettered).
+        if (!isMailContent(content)) throw new Error(`mail.delivery-updated ${e.id}: content is not a mail's content`);
+        return { ...e.payload, organisationId: e.organisationId, content, updatedAt: new Date(e.payload.updatedAt) };
+      });
       rows.forEach((r) => cycles.add(r.cycleId));
-      await this.repository.upsertDeliveries(manager, rows);
+      await this.deliveries.upsertDeliveries(manager, rows);
     });
     for (const cycleId of cycles) this.live.changed(cycleId);
   }

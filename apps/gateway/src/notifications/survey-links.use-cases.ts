@@ -7,7 +7,6 @@ import { Viewer } from '../access/viewer';
 import { TOKEN_CIPHER, TokenCipher } from '../accounts/secrets';
 import { AuditRepository } from '../common/audit.repository';
 import { ConflictError } from '../common/errors';
-import { RaterGroup } from '../common/rater-group';
 import { SurveyToAnswer } from './dto/notifications.model';
 import { hrCycle } from './hr-cycle';
 import { NOTIFICATIONS_OPTIONS, NotificationsOptions } from './notifications.options';
@@ -30,10 +29,15 @@ export class ListMySurveysUseCase {
   async execute(viewer: Viewer): Promise<SurveyToAnswer[]> {
     if (!viewer.personId) return [];
     const rows = await this.repository.openSurveysOf(viewer.organisationId, viewer.personId);
-    return rows.map(({ tokenCipher, ...r }) => ({
-      ...r,
-      relationship: r.relationship as RaterGroup,
-      path: dashboardPaths.survey(this.cipher.decrypt(tokenCipher)),
+    return rows.map(({ assignment, cycle, subject }) => ({
+      assignmentId: assignment.id,
+      cycleId: cycle.id,
+      cycleName: cycle.name,
+      subjectName: subject.name,
+      relationship: assignment.raterGroup,
+      status: assignment.status,
+      closesAt: cycle.closesAt,
+      path: dashboardPaths.survey(this.cipher.decrypt(assignment.tokenCipher)),
     }));
   }
 }
@@ -56,7 +60,7 @@ export class ExportSurveyLinksUseCase {
   async execute(viewer: Viewer, cycleId: string): Promise<string> {
     const cycle = await hrCycle(this.access, viewer, cycleId);
     if (cycle.status !== 'launched') throw new ConflictError(`Cannot export survey links: the cycle is ${cycle.status}`);
-    const rows = await this.repository.pendingLinks(cycle.id);
+    const rows = await this.repository.pendingLinks(cycle);
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
         organisationId: cycle.organisationId,
@@ -67,9 +71,9 @@ export class ExportSurveyLinksUseCase {
       }),
     );
     const lines = [['rater', 'employee_id', 'subject', 'relationship', 'status', 'link'].join(',')];
-    for (const r of rows) {
-      const link = publicLink(this.options.publicUrl, dashboardPaths.survey(this.cipher.decrypt(r.tokenCipher)));
-      lines.push([r.raterName, r.employeeId, r.subjectName, r.group, r.status, link].map(csvCell).join(','));
+    for (const { assignment, subject, rater } of rows) {
+      const link = publicLink(this.options.publicUrl, dashboardPaths.survey(this.cipher.decrypt(assignment.tokenCipher)));
+      lines.push([rater.name, rater.employeeId, subject.name, assignment.raterGroup, assignment.status, link].map(csvCell).join(','));
     }
     return lines.join('\n') + '\n';
   }

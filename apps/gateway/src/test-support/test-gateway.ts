@@ -2,13 +2,17 @@
  * The gateway for its own tests: a real PostgreSQL database of its own with the real migrations,
  * the in-process event transport (same contracts as Kafka), GraphQL over HTTP. Not part of the build.
  */
-import { catalogue, InProcessTransport } from '@leaderscope/events';
+import { catalogue, InProcessTransport, SurveySubmittedV1 } from '@leaderscope/events';
+import { getInstrument } from '@leaderscope/framework';
+import type { RaterGroup } from '@leaderscope/vocabulary';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { INestApplication, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditEventEntity } from '../common/audit-event.entity';
 import { addAccount, createGateway, provisionOrganisation } from '../index';
 
 export const PASSWORD = 'a-long-test-password';
+export const SECRET = 'gateway-test-secret-0123456789';
 
 /** People of a small organisation: Ada leads Ben, Cy and Di; Ben leads four, two of whom lead one each; Kim works for Cy. */
 export const DIRECTORY_CSV = [
@@ -31,6 +35,16 @@ export interface GraphQLAnswer<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: { code?: string; fields?: { field: string; message: string }[] } }[];
 }
 
+export interface SurveyLink {
+  assignmentId: string;
+  subject: { employeeId: string };
+  rater: { employeeId: string };
+  group: string;
+  status: string;
+  token: string;
+  path: string;
+}
+
 export interface Organisation {
   organisationId: string;
   hr: string;
@@ -51,7 +65,7 @@ export class TestGateway {
   static async start(): Promise<TestGateway> {
     const db = await createTestDatabase('gw_test');
     const transport = new InProcessTransport(catalogue);
-    const app = await createGateway({ databaseUrl: db.url, transport, secret: 'gateway-test-secret-0123456789', logger: false });
+    const app = await createGateway({ databaseUrl: db.url, transport, secret: SECRET, logger: false });
     await app.listen(0, '127.0.0.1');
     const address = (app.getHttpServer() as import('node:http').Server).address() as { port: number };
     await transport.start();
@@ -124,6 +138,52 @@ export class TestGateway {
     };
   }
 
+  /** The envelopes the gateway wrote to its outbox, oldest first: what it emitted, committed. */
+  async emitted<P = Record<string, unknown>>(type: string, version?: number): Promise<{ id: string; version: number; payload: P }[]> {
+    const rows: { envelope: { id: string; type: string; version: number; payload: P } }[] = await this.dataSource.query(
+      `SELECT "envelope" FROM "gateway"."outbox_event" ORDER BY "position"`,
+    );
+    return rows.map((r) => r.envelope).filter((e) => e.type === type && (version === undefined || e.version === version));
+  }
+
+  /** The survey links of a launched cycle, as HR lists them (audited). */
+  async links(org: Organisation, cycleId: string): Promise<SurveyLink[]> {
+    return (await this.ok<{ raterInvitations: SurveyLink[] }>(org.hr, INVITATIONS, { c: cycleId })).raterInvitations;
+  }
+
+  /** The `survey.submitted` events emitted for one assignment. */
+  async submitted(assignmentId: string): Promise<{ id: string; payload: SurveySubmittedV1 }[]> {
+    return (await this.emitted<SurveySubmittedV1>('survey.submitted')).filter((e) => e.payload.raterId === assignmentId);
+  }
+
+  /** The audit trail's entries with this action, oldest first. */
+  audited(action: string): Promise<AuditEventEntity[]> {
+    return this.dataSource.getRepository(AuditEventEntity).find({ where: { action }, order: { id: 'ASC' } });
+  }
+
+  /** A draft cycle with these subjects (by employee id); minimums of 0 unless `input` says otherwise. */
+  async draftCycle(org: Organisation, subjects: string[], input: Record<string, unknown> = {}): Promise<string> {
+    const none = ['self', 'manager', 'peer', 'direct_report'].map((group) => ({ group, count: 0 }));
+    const id = (
+      await this.ok<{ createCycle: { id: string } }>(org.hr, CREATE_CYCLE, { input: cycleInput('Review', { minRaters: none, ...input }) })
+    ).createCycle.id;
+    if (subjects.length) await this.ok(org.hr, ADD_SUBJECTS, { c: id, p: subjects.map((s) => org.people.get(s)) });
+    return id;
+  }
+
+  /** A launched cycle whose subjects' proposed raters (from the reporting lines) were approved by HR. */
+  async launchedCycle(org: Organisation, subjects: string[], input: Record<string, unknown> = {}): Promise<string> {
+    const id = await this.draftCycle(org, subjects, input);
+    await this.ok(org.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: id });
+    for (const s of subjects)
+      await this.ok(org.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, {
+        c: id,
+        s: org.people.get(s),
+      });
+    await this.ok(org.hr, LAUNCH, { c: id });
+    return id;
+  }
+
   async stop(): Promise<void> {
     await this.transport.stopConsumers();
     await this.app.close();
@@ -137,9 +197,24 @@ export function codeOf(answer: GraphQLAnswer): string | undefined {
   return answer.errors?.[0]?.extensions?.code;
 }
 
+export const ADD_SUBJECTS = `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id status subjects { employeeId } } }`;
+export const LAUNCH = `mutation($c: ID!) { launchCycle(cycleId: $c) { id status launchedAt } }`;
 export const CREATE_CYCLE = `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id status } }`;
 
 export function cycleInput(name = 'Spring review', extra: Record<string, unknown> = {}) {
   const now = Date.now();
   return { name, opensAt: new Date(now).toISOString(), closesAt: new Date(now + 14 * 86400_000).toISOString(), ...extra };
+}
+
+export const SUBMIT = `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status acceptedAt reasons { field message } } }`;
+export const INVITATIONS = `query($c: ID!) { raterInvitations(cycleId: $c) { assignmentId subject { employeeId } rater { employeeId } group status token path } }`;
+/** One rater's side of the survey behind a token. */
+export const SURVEY = `query($t: String!) { raterSurvey(token: $t) { cycleName subjectName relationship identifiable anonymityNote anonymityThreshold
+  status submittedAt closedAt dimensions { id items { id } } answers { itemId value } comments { dimensionId text } } }`;
+
+/** A complete set of answers for a rater group on the cycles' default instrument: every item it observes, `value` each. */
+export function fullAnswers(group: RaterGroup, value: number | null = 4): { itemId: string; value: number | null }[] {
+  return getInstrument('leader-of-leaders')
+    .items.filter((i) => i.observers.includes(group))
+    .map((i) => ({ itemId: i.id, value }));
 }

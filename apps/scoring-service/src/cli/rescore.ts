@@ -12,8 +12,8 @@
  * when it runs. Running the same --rescore-id again resumes an interrupted rescore.
  */
 import 'reflect-metadata';
-import { catalogue, EventTransport, transportFromEnv } from '@leaderscope/events';
-import { OutboxService } from '@leaderscope/service-kit';
+import { EventTransport } from '@leaderscope/events';
+import { commandConfig, ConfigError, loadConfig, OutboxService, transportFromConfig } from '@leaderscope/service-kit';
 import { Presets, SingleBar } from 'cli-progress';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -72,17 +72,16 @@ class UsageError extends Error {}
 /** Runs the rescore with a progress bar on stderr; returns one result per cycle. */
 export async function runRescore(
   options: RescoreCliOptions,
-  env: NodeJS.ProcessEnv = process.env,
+  env?: NodeJS.ProcessEnv,
   out: NodeJS.WritableStream = process.stderr,
 ): Promise<RescoreCycleResult[]> {
-  const databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) throw new UsageError('DATABASE_URL is not set');
+  const config = loadConfig(commandConfig, env); // a wrong or missing variable: ConfigError naming it
   let transport: EventTransport | null = null;
-  if (env.KAFKA_BROKERS) {
-    transport = transportFromEnv('scoring-rescore-cli', catalogue, env);
+  if (config.KAFKA_BROKERS) {
+    transport = transportFromConfig('scoring-rescore-cli', config);
     await transport.start();
   }
-  const app = await startScoringService({ databaseUrl, transport, consume: false, logger: ['error'] });
+  const app = await startScoringService({ databaseUrl: config.DATABASE_URL, transport, consume: false, logger: ['error'] });
   try {
     const useCase = app.get(RescoreCycleUseCase);
     const cycles = options.cycles === 'all' ? await useCase.cycles() : options.cycles;
@@ -167,7 +166,7 @@ if (require.main === module) {
       const options = parseRescoreArgs(process.argv.slice(2));
       await runRescore(options);
     } catch (error) {
-      if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
         if ((error as Error).message) console.error((error as Error).message);
         console.error(USAGE);
         process.exit(2);

@@ -8,8 +8,8 @@
  *     --cycle <id> [--result-set <live|rescore id>] [--closed]
  */
 import 'reflect-metadata';
-import { catalogue, EventTransport, transportFromEnv } from '@leaderscope/events';
-import { OutboxService } from '@leaderscope/service-kit';
+import { EventTransport } from '@leaderscope/events';
+import { commandConfig, ConfigError, loadConfig, OutboxService, transportFromConfig } from '@leaderscope/service-kit';
 import { parseArgs } from 'node:util';
 import { ScoreCycleSummary, ScoreCycleUseCase } from '../cycle-results/score-cycle.use-case';
 import { startScoringService } from '../index';
@@ -32,16 +32,15 @@ export function parseScoreCycleArgs(argv: string[]): { cycleId: string; resultSe
 
 export async function runScoreCycle(
   options: { cycleId: string; resultSet: string; closed: boolean },
-  env: NodeJS.ProcessEnv = process.env,
+  env?: NodeJS.ProcessEnv,
 ): Promise<ScoreCycleSummary | null> {
-  const databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) throw new UsageError('DATABASE_URL is not set');
+  const config = loadConfig(commandConfig, env); // a wrong or missing variable: ConfigError naming it
   let transport: EventTransport | null = null;
-  if (env.KAFKA_BROKERS) {
-    transport = transportFromEnv('scoring-score-cycle-cli', catalogue, env);
+  if (config.KAFKA_BROKERS) {
+    transport = transportFromConfig('scoring-score-cycle-cli', config);
     await transport.start();
   }
-  const app = await startScoringService({ databaseUrl, transport, consume: false, logger: ['error'] });
+  const app = await startScoringService({ databaseUrl: config.DATABASE_URL, transport, consume: false, logger: ['error'] });
   try {
     const summary = await app.get(ScoreCycleUseCase).execute(options);
     await app.get(OutboxService).flush();
@@ -61,7 +60,7 @@ if (require.main === module) {
         `${s.cycleId} (${s.resultSet}) scored, version ${s.resultVersion}: ${s.subjectCount} subject(s), ${s.withTrend} with a trend, norm group from ${s.normCycles} cycle(s)`,
       );
     } catch (error) {
-      if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
         if ((error as Error).message) console.error((error as Error).message);
         console.error(USAGE);
         process.exit(2);

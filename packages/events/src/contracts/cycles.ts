@@ -1,29 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
-import { raterGroupSchema } from './surveys';
 import { subjectKey, Topics } from './topics';
 
 const id = z.string().min(1).max(100);
-
-/** One per rater at launch (and at re-issue): a notifier sends the survey link. */
-export const invitationIssuedV1 = defineEvent({
-  type: 'invitation.issued',
-  version: 1,
-  topic: Topics.Invitations,
-  schema: z.object({
-    cycleId: id,
-    subjectId: id,
-    assignmentId: id,
-    raterPersonId: id,
-    raterGroup: raterGroupSchema,
-    /** Where the notifier sends the invitation; null when the person has no e-mail address. */
-    email: z.email().nullable(),
-    closesAt: z.iso.datetime(),
-    issuedAt: z.iso.datetime(),
-  }),
-  keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
-});
-export type InvitationIssuedV1 = z.infer<typeof invitationIssuedV1.schema>;
 
 /** A reminder to a rater who has not submitted yet. */
 export const reminderRequestedV1 = defineEvent({

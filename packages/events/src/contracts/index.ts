@@ -1,6 +1,6 @@
 import { ContractRegistry } from '../envelope';
 import { cycleScoredV1, reportComparisonsUpdatedV1, reportUpdatedV1 } from './reports';
-import { cycleScoreRequestedV1, invitationIssuedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
+import { cycleScoreRequestedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
 import {
   cycleClosedV1,
   invitationIssuedV2,
@@ -17,13 +17,16 @@ export * from './reports';
 export * from './cycles';
 export * from './notifications';
 
-/** Every contract the platform knows. A new version of an event is added here beside the old one. */
+/**
+ * Every contract the platform knows. A new version of an event is added here beside the old one;
+ * a version nobody produces or consumes any more is removed (an old event of it still in a log or
+ * topic is then dead-lettered with "no contract registered", see docs/events.md).
+ */
 export const catalogue = new ContractRegistry([
   surveySubmittedV1,
   responseRecordedV1,
   responseRejectedV1,
   reportUpdatedV1,
-  invitationIssuedV1,
   reminderRequestedV1,
   rescoreRequestedV1,
   invitationIssuedV2,

@@ -128,7 +128,7 @@ export function SubjectRaters({
   const proposed = nominations.filter((n) => n.status === 'proposed').length;
   const approved = nominations.length > 0 && proposed === 0;
   const minimum = new Map(cycle.minRaters.map((m) => [m.group, m.count]));
-  const groups = GROUP_ORDER.filter((g) => nominations.some((n) => n.group === g) || minimum.has(g as RaterGroup));
+  const groups = GROUP_ORDER.filter((g) => nominations.some((n) => n.group === g) || minimum.has(g));
 
   return (
     <Card aria-label={`Raters for ${subject.name}`} className="subject-raters">
@@ -158,7 +158,7 @@ export function SubjectRaters({
       <Stack gap={8} mt="sm">
         {groups.map((group) => {
           const members = nominations.filter((n) => n.group === group);
-          const min = minimum.get(group as RaterGroup) ?? 0;
+          const min = minimum.get(group) ?? 0;
           const short = members.length < min;
           return (
             <div key={group}>
@@ -275,7 +275,7 @@ function AddRater({
         label="As"
         data={(groups ?? GROUP_ORDER.filter((g) => g !== 'self')).map((g) => ({ value: g, label: GROUP_LABELS[g] }))}
         value={group}
-        onChange={(v) => v && setGroup(v as RaterGroup)}
+        onChange={(v) => v && setGroup(v)}
         w={180}
         allowDeselect={false}
       />

@@ -2,7 +2,7 @@ import { Badge, Box, Card, Collapse, Group, Progress, RingProgress, SimpleGrid, 
 import { useQuery } from '@apollo/client/react';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { GROUP_LABELS, GROUP_ORDER } from '../../app/theme';
+import { GROUP_LABELS, GROUP_ORDER, groupLabel } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import type { ProgressFieldsFragment } from '../../gql/graphql';
 import { CYCLE_PROGRESS, CYCLE_PROGRESS_CHANGED } from './operations';
@@ -147,7 +147,7 @@ function SubjectRow({ row, groups }: { row: ProgressFieldsFragment['subjects'][n
                 size="sm"
                 mt={4}
                 color={value === 100 ? 'teal' : 'brand'}
-                aria-label={`${GROUP_LABELS[g]}: ${x.submitted} of ${x.invited} submitted`}
+                aria-label={`${groupLabel(g)}: ${x.submitted} of ${x.invited} submitted`}
               />
             </Table.Td>
           );

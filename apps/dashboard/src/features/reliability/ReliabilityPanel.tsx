@@ -1,14 +1,14 @@
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { GROUP_LABELS } from '../../app/theme';
+import { groupLabel } from '../../app/theme';
 import { ErrorState, Loading } from '../../app/ui';
 import type { CycleReliabilityQuery } from '../../gql/graphql';
 import { CYCLE_RELIABILITY } from './operations';
 
 type Reliability = CycleReliabilityQuery['cycleReliability'];
 const f2 = (x: number | null | undefined) => (x == null ? '—' : x.toFixed(2));
-const label = (g: string) => GROUP_LABELS[g] ?? g;
+const label = (g: string) => groupLabel(g);
 
 /** HR: how far the figures can be trusted — projected from who is invited, measured once the cycle is scored. */
 export function ReliabilityPanel({ cycleId }: { cycleId: string }) {

@@ -1,6 +1,6 @@
 import { Box, Group, Text, Tooltip } from '@mantine/core';
 import { shownDifference } from '../../app/format';
-import { fitBand, GROUP_LABELS, GROUP_ORDER, signed } from '../../app/theme';
+import { byGroupOrder, fitBand, groupLabel, signed } from '../../app/theme';
 import { fmt, SERIES, type DimensionScore, type GroupScore } from './types';
 
 const MIN = 1;
@@ -32,10 +32,10 @@ export function GroupBars({ dimension, threshold }: { dimension: DimensionScore;
       pooled: true,
     },
     ...[...dimension.groups]
-      .sort((a, b) => GROUP_ORDER.indexOf(a.group ?? '') - GROUP_ORDER.indexOf(b.group ?? ''))
+      .sort((a, b) => byGroupOrder(a.group, b.group))
       .map((g) => ({
         key: g.group ?? 'group',
-        label: GROUP_LABELS[g.group ?? ''] ?? String(g.group),
+        label: groupLabel(g.group) || String(g.group),
         score: g,
         color: g.group === 'self' ? SERIES.self.color : SERIES.others.color,
       })),

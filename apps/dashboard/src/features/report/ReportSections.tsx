@@ -11,7 +11,7 @@ import {
   IconQuote,
 } from '@tabler/icons-react';
 import { score, shownDifference } from '../../app/format';
-import { fitBand, GROUP_LABELS, signed } from '../../app/theme';
+import { fitBand, groupLabel, signed } from '../../app/theme';
 import { fmt, type Report } from './types';
 
 export function StatCards({ report }: { report: Report }) {
@@ -262,7 +262,7 @@ export function Comments({ report }: { report: Report }) {
                 <IconQuote size={14} aria-hidden className="comment-quote" />
                 <Text size="sm">{c.text}</Text>
                 <Text size="xs" c="dimmed" mt={2}>
-                  {GROUP_LABELS[c.group] ?? c.group}
+                  {groupLabel(c.group)}
                 </Text>
               </Box>
             ))}
@@ -326,8 +326,8 @@ export function LowAgreement({ report }: { report: Report }) {
     <List size="sm" spacing={4}>
       {report.lowAgreement.map((f) => (
         <List.Item key={`${f.dimensionId}:${f.scope}`}>
-          <b>{f.name}</b> — {f.scope === 'others' ? 'raters overall' : (GROUP_LABELS[f.scope] ?? f.scope).toLowerCase()} disagree (agreement{' '}
-          {score(f.rwg)}); read this mean with care.
+          <b>{f.name}</b> — {f.scope === 'others' ? 'raters overall' : groupLabel(f.scope).toLowerCase()} disagree (agreement {score(f.rwg)}
+          ); read this mean with care.
         </List.Item>
       ))}
     </List>

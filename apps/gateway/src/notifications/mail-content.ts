@@ -1,0 +1,14 @@
+import type { MailContent, MailKind } from '@leaderscope/messages';
+
+const KINDS: readonly string[] = ['invitation', 'reminder', 'nomination-request', 'approval-request', 'report-ready'] satisfies MailKind[];
+const TEXTS = ['recipientName', 'organisationName', 'cycleId', 'cycleName'] as const;
+
+/**
+ * Whether a delivery's `content` (a record in the `mail.delivery-updated` contract) is what the
+ * notification service writes: a mail's content as @leaderscope/messages defines it.
+ */
+export function isMailContent(value: unknown): value is MailContent {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.kind === 'string' && KINDS.includes(record.kind) && TEXTS.every((key) => typeof record[key] === 'string');
+}

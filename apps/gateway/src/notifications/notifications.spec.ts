@@ -1,0 +1,175 @@
+/** Mail as the gateway sees it, on a real PostgreSQL: delivery states and the mail outbox (requests for mails: mail-requests.spec.ts). */
+import { createEnvelope, mailDeliveryUpdatedV1, MailDeliveryUpdatedV1 } from '@leaderscope/events';
+import type { MailContent } from '@leaderscope/messages';
+import { randomUUID } from 'node:crypto';
+import { codeOf, Organisation, SurveyLink, TestGateway } from '../test-support/test-gateway';
+
+const DELIVERIES = `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { assignmentId subjectName raterName raterEmail group surveyStatus
+  invitation { mailId status reason attempts updatedAt } reminder { mailId status } } }`;
+const OUTBOX = `query($c: ID) { mailOutbox(cycleId: $c) { mailId kind cycleId recipientName to subject } }`;
+const OPEN_MAIL = `query($m: ID!) { mailOutboxMessage(mailId: $m) { mailId to subject text link } }`;
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('timed out waiting for the event to be handled');
+}
+
+describe('notifications', () => {
+  let gw: TestGateway;
+  let acme: Organisation;
+  let other: Organisation;
+  let ben: string;
+  let cycleId: string;
+  let links: SurveyLink[];
+  const link = (rater: string) => links.find((l) => l.rater.employeeId === rater)!;
+  const content = (kind: 'invitation' | 'reminder', rater: string): MailContent => ({
+    kind,
+    recipientName: `Rater ${rater}`,
+    organisationName: 'Acme',
+    cycleId,
+    cycleName: 'Review',
+    requestedBy: 'HR',
+    subjectId: acme.people.get('l1')!,
+    subjectName: 'Ben Lead',
+    relationship: 'peer',
+    anonymityThreshold: 3,
+    closesAt: new Date(Date.now() + 86400_000).toISOString(),
+  });
+  const delivery = (
+    rater: string,
+    change: Partial<MailDeliveryUpdatedV1> & Pick<MailDeliveryUpdatedV1, 'mailId' | 'status' | 'sequence'>,
+  ) =>
+    createEnvelope(
+      mailDeliveryUpdatedV1,
+      {
+        kind: 'invitation',
+        cycleId,
+        subjectId: acme.people.get('l1')!,
+        assignmentId: link(rater).assignmentId,
+        recipientPersonId: acme.people.get(rater)!,
+        email: `${rater}@acme.test`,
+        reason: null,
+        attempts: 1,
+        content: content(change.kind === 'reminder' ? 'reminder' : 'invitation', rater),
+        updatedAt: new Date().toISOString(),
+        ...change,
+      },
+      { organisationId: acme.organisationId },
+    );
+  const deliveries = async () =>
+    (await gw.ok(acme.hr, DELIVERIES, { c: cycleId })).cycleMailDeliveries as {
+      assignmentId: string;
+      invitation: { mailId: string; status: string; reason: string | null; attempts: number } | null;
+      reminder: { mailId: string; status: string } | null;
+    }[];
+
+  beforeAll(async () => {
+    gw = await TestGateway.start();
+    acme = await gw.organisation('Acme');
+    other = await gw.organisation('Other Org');
+    ben = await acme.signIn('ben');
+    cycleId = await gw.launchedCycle(acme, ['l1']);
+    links = await gw.links(acme, cycleId);
+  });
+
+  afterAll(() => gw?.stop());
+
+  describe('delivery states', () => {
+    it("shows each rater's newest invitation state and latest reminder, whatever the order of arrival", async () => {
+      const invitation = randomUUID();
+      const reminder = randomUUID();
+      await gw.transport.publish([
+        delivery('l2', { mailId: invitation, status: 'failed', reason: '550 no such mailbox', attempts: 3, sequence: 3 }),
+        delivery('l2', { mailId: invitation, status: 'queued', attempts: 0, sequence: 1 }),
+        delivery('l2', { mailId: reminder, kind: 'reminder', status: 'sent', sequence: 1 }),
+      ]);
+      const row = await eventually(
+        async () => (await deliveries()).find((d) => d.assignmentId === link('l2').assignmentId)!,
+        (d) => d.reminder !== null,
+      );
+      expect(row.invitation).toMatchObject({ mailId: invitation, status: 'failed', reason: '550 no such mailbox', attempts: 3 });
+      expect(row.reminder).toEqual({ mailId: reminder, status: 'sent' });
+      expect((await deliveries()).find((d) => d.assignmentId === link('l3').assignmentId)).toMatchObject({
+        invitation: null,
+        reminder: null,
+      });
+    });
+
+    it('keeps the newest state when an older one arrives later, and takes a newer one', async () => {
+      const mail = randomUUID();
+      const marker = async (rater: string) => {
+        const id = randomUUID();
+        await gw.transport.publish([delivery(rater, { mailId: id, status: 'queued', sequence: 1 })]);
+        await eventually(
+          async () => (await deliveries()).find((d) => d.assignmentId === link(rater).assignmentId)!,
+          (d) => d.invitation?.mailId === id,
+        );
+      };
+      await gw.transport.publish([delivery('m4', { mailId: mail, status: 'deferred', reason: '421 try later', attempts: 2, sequence: 2 })]);
+      await marker('l1'); // same subject, same lane: handled after the one before
+      await gw.transport.publish([delivery('m4', { mailId: mail, status: 'queued', attempts: 0, sequence: 1 })]);
+      await marker('l1');
+      const row = () => deliveries().then((all) => all.find((d) => d.assignmentId === link('m4').assignmentId)!);
+      expect((await row()).invitation).toMatchObject({ mailId: mail, status: 'deferred', reason: '421 try later', attempts: 2 });
+      await gw.transport.publish([delivery('m4', { mailId: mail, status: 'sent', attempts: 3, sequence: 3 })]);
+      await marker('l1');
+      expect((await row()).invitation).toMatchObject({ mailId: mail, status: 'sent', reason: null, attempts: 3 });
+    });
+
+    it('lists every live assignment once, without revoked links, for HR of the organisation only', async () => {
+      const all = await deliveries();
+      expect(all).toHaveLength(10);
+      await gw.ok(acme.hr, `mutation($a: ID!) { revokeInvitation(assignmentId: $a) }`, { a: link('e2').assignmentId });
+      expect((await deliveries()).map((d) => d.assignmentId)).not.toContain(link('e2').assignmentId);
+      expect(codeOf(await gw.gql(ben, DELIVERIES, { c: cycleId }))).toBe('FORBIDDEN');
+      expect(codeOf(await gw.gql(other.hr, DELIVERIES, { c: cycleId }))).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('the mail outbox', () => {
+    let recorded: string;
+
+    beforeAll(async () => {
+      recorded = randomUUID();
+      await gw.transport.publish([delivery('l3', { mailId: recorded, status: 'recorded', sequence: 1 })]);
+      await eventually(
+        async () => (await gw.ok(acme.hr, OUTBOX, { c: cycleId })).mailOutbox as unknown[],
+        (mails) => mails.length > 0,
+      );
+    });
+
+    it('lists the recorded mails only, with their subject line, audited', async () => {
+      const mails = (await gw.ok(acme.hr, OUTBOX, { c: cycleId })).mailOutbox;
+      expect(mails).toEqual([
+        {
+          mailId: recorded,
+          kind: 'invitation',
+          cycleId,
+          recipientName: 'Rater l3',
+          to: 'l3@acme.test',
+          subject: expect.stringContaining('Ben Lead'),
+        },
+      ]);
+      expect((await gw.ok(acme.hr, OUTBOX, {})).mailOutbox.map((m: { mailId: string }) => m.mailId)).toEqual([recorded]);
+      expect((await gw.audited('mail-outbox.listed')).slice(-2).map((a) => [a.target, a.detail.count])).toEqual([
+        [`cycle:${cycleId}`, 1],
+        ['organisation', 1],
+      ]);
+      expect((await gw.ok(other.hr, OUTBOX, {})).mailOutbox).toEqual([]);
+    });
+
+    it('opens one mail rendered with its survey link, audited; refuses it to another organisation', async () => {
+      const mail = (await gw.ok(acme.hr, OPEN_MAIL, { m: recorded })).mailOutboxMessage;
+      expect(mail.link).toBe(`http://127.0.0.1:4000/survey/${link('l3').token}`);
+      expect(mail.text).toContain(mail.link);
+      expect((await gw.audited('mail-outbox.opened')).map((a) => a.target)).toEqual([`mail:${recorded}`]);
+      expect(codeOf(await gw.gql(other.hr, OPEN_MAIL, { m: recorded }))).toBe('FORBIDDEN');
+      expect(codeOf(await gw.gql(acme.hr, OPEN_MAIL, { m: 'nope' }))).toBe('FORBIDDEN');
+      expect(codeOf(await gw.gql(ben, OPEN_MAIL, { m: recorded }))).toBe('FORBIDDEN');
+    });
+  });
+});
