@@ -111,8 +111,8 @@ describe('two replicas of every app on Kafka: SIGKILL one of each mid-stream and
     entry.child = child;
     entry.starts++;
     entry.output.push(`=== start ${entry.starts}\n`);
-    child.stdout!.on('data', (c) => entry.output.push(String(c)));
-    child.stderr!.on('data', (c) => entry.output.push(String(c)));
+    child.stdout.on('data', (c) => entry.output.push(String(c)));
+    child.stderr.on('data', (c) => entry.output.push(String(c)));
   }
 
   async function launch(app: AppName, replica: number): Promise<Running> {
