@@ -7,6 +7,7 @@
  */
 import { DEFAULT_INSTRUMENT_ID, getInstrument } from '@leaderscope/framework';
 import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
 import { hashToken } from '../accounts/secrets';
 import { codeOf, cycleInput, Organisation, TestGateway } from '../test-support/test-gateway';
 import { SubmitSurveyInput } from './dto/survey.input';
@@ -233,6 +234,36 @@ describe('submitSurvey group commit', () => {
       await gw.dataSource.query(`DROP TRIGGER poison ON gateway.submission; DROP FUNCTION gateway.poison()`);
     }
   });
+
+  it('counts token uses outside transactions: with one pool connection left, a draft save and a submission still answer', async () => {
+    // The rate limiter takes a connection of its own from the same pool. Taken inside a transaction,
+    // a request holding the last free connection waited for a second one forever, and under load
+    // every connection was held that way (the benchmark at concurrency 32 accepted nothing).
+    const pool = (gw.dataSource.driver as unknown as { master: Pool }).master;
+    const max = (pool as unknown as { options: { max: number } }).options.max;
+    const held = await Promise.all(Array.from({ length: max - 1 }, () => pool.connect()));
+    try {
+      const [draft, submit] = invitations.slice(211, 213);
+      const post = async (query: string, input: unknown) => {
+        const response = await fetch(`${gw.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables: { input } }),
+          signal: AbortSignal.timeout(15000),
+        });
+        return (await response.json()) as { data?: Record<string, { answered?: number; status?: string }>; errors?: unknown[] };
+      };
+      const saved = await post(`mutation($input: SurveyAnswersInput!) { saveSurveyDraft(input: $input) { answered } }`, {
+        token: draft.token,
+        answers: answersFor(draft.group).slice(0, 2),
+      });
+      expect(saved.data?.saveSurveyDraft.answered).toBe(2);
+      const submitted = await post(SUBMIT, valid(submit));
+      expect(submitted.data?.submitSurvey.status).toBe('accepted');
+    } finally {
+      for (const client of held) client.release();
+    }
+  }, 60000);
 
   it('after close, a submission in a group is refused and nothing is written', async () => {
     const [inv] = invitations.slice(210, 211);
