@@ -43,7 +43,7 @@ const root = join(__dirname, '..');
 
 // ---------------------------------------------------------------------------------------------
 function parseArgs(argv) {
-  const out = { size: 'S', rate: 200, seconds: 15, concurrency: 32, doc: true, seed: 42, apiLeaders: null, direct: null };
+  const out = { size: 'S', rate: 200, seconds: 15, concurrency: 32, doc: true, seed: 42, apiLeaders: null, direct: null, only: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -56,15 +56,20 @@ function parseArgs(argv) {
     else if (a === '--api-leaders') out.apiLeaders = Number(next());
     else if (a === '--direct') out.direct = true;
     else if (a === '--no-direct') out.direct = false;
+    else if (a === '--only') out.only = String(next());
     else if (a === '--help' || a === '-h') {
       console.log(
         'npm run bench -- --size S|M|L [--rate 200] [--seconds 15] [--concurrency 32] [--seed 42] [--no-doc]\n' +
           '  [--direct]              EXTRA, labelled as such: load the organisation and the replay/read cycle as generated rows instead of through the API\n' +
-          '  [--api-leaders N]       leaders in the API cycles (ingestion, freshness) when --direct (default 200)',
+          '  [--api-leaders N]       leaders in the API cycles (ingestion, freshness) when --direct (default 200)\n' +
+          '  [--only ingestion]      only the raw producer and submitSurvey (then the nothing-lost check); no freshness, replay or reads; implies --no-doc',
       );
       process.exit(0);
     }
   }
+  if (out.only !== null && out.only !== 'ingestion') throw new Error('--only must be ingestion');
+  // The doc's tables need every measure: a partial run is written to bench/results only.
+  if (out.only) out.doc = false;
   if (!SIZES[out.size]) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
   // Every size goes through the API end to end. `--direct` (a separate, labelled extra) loads the
   // organisation and the replay/read cycle as generated rows (bench/lib/load.js) instead.
@@ -160,16 +165,27 @@ async function ensureBroker(brokers) {
   if (started.status !== 0) throw new Error('could not start a Kafka broker (infra/kafka/start.sh)');
 }
 
-function startProcess(name, env) {
+/**
+ * Starts one app's real process. It is ready when `isReady()` says so (polled): the apps log their
+ * readiness at info, below the bench's LOG_LEVEL, so the bench asks the app itself instead.
+ */
+function startProcess(name, env, isReady) {
   const child = spawn(process.execPath, [join(root, 'apps', name, 'dist', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = [];
+  child.stdout.on('data', (c) => output.push(String(c)));
+  child.stderr.on('data', (c) => output.push(String(c)));
   const ready = new Promise((resolve, reject) => {
-    child.stdout.on('data', (c) => {
-      output.push(String(c));
-      if (/consuming|gateway: http/.test(String(c))) resolve();
+    let exited = false;
+    child.once('exit', (code) => {
+      exited = true;
+      reject(new Error(`${name} exited (${code}): ${output.join('').slice(-2000)}`));
     });
-    child.stderr.on('data', (c) => output.push(String(c)));
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}): ${output.join('').slice(-2000)}`)));
+    const poll = async () => {
+      if (exited) return;
+      if (await isReady().catch(() => false)) return resolve();
+      setTimeout(poll, 250);
+    };
+    setTimeout(poll, 250);
   });
   return { name, child, output, ready };
 }
@@ -361,11 +377,17 @@ async function main() {
   try {
     // --- the platform as three processes ------------------------------------------------------
     // The gateway first (it creates the topics), then the services.
-    const gateway = startProcess('gateway', env);
+    const gatewayReady = async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200;
+    // A service is ready once its main consumer group has a member.
+    const groupReady = (groupId) => async () => {
+      const { groups } = await admin.describeGroups([`${namespace}${groupId}`]);
+      return groups[0]?.state === 'Stable' && groups[0].members.length > 0;
+    };
+    const gateway = startProcess('gateway', env, gatewayReady);
     procs.push(gateway);
     await gateway.ready;
-    const survey = startProcess('survey-service', env);
-    const scoring = startProcess('scoring-service', env);
+    const survey = startProcess('survey-service', env, groupReady('survey-service.submissions'));
+    const scoring = startProcess('scoring-service', env, groupReady('scoring-service.responses'));
     procs.push(survey, scoring);
     await Promise.all([survey.ready, scoring.ready]);
     const api = new GraphQLClient(`http://127.0.0.1:${port}`);
@@ -426,7 +448,7 @@ async function main() {
 
     const freshnessWanted = Math.round(args.rate * args.seconds);
     const perCycle = args.apiLeaders * 15;
-    const freshnessCycles = Math.ceil(freshnessWanted / perCycle);
+    const freshnessCycles = args.only ? 0 : Math.ceil(freshnessWanted / perCycle);
     const setupStarted = performance.now();
     const main = await setupCycle(api, db, hr, 'Bench main cycle', apiLeaderPersonIds, 'cycle (ingestion) approvals');
     // setupCycle fails on the first refused call, so reaching here means nothing was refused.
@@ -572,7 +594,7 @@ async function main() {
     await waitScored([main.cycleId], accepted.count, 'ingestion: draining to scored');
 
     // --- 2. freshness at a fixed offered load -------------------------------------------------
-    {
+    if (!args.only) {
       const invitations = fresh.flatMap((c) => c.invitations);
       // Round robin over subjects, so each subject's raters are spread over the run.
       const bySubject = new Map();
@@ -710,7 +732,7 @@ async function main() {
         `SELECT coalesce(sum(response_count), 0) AS n FROM scoring.subject_report WHERE result_set = 'live' AND cycle_id = ANY($1)`,
         [apiCycles],
       );
-      const acceptedByBench = accepted.count + result.figures.freshness.accepted;
+      const acceptedByBench = accepted.count + (result.figures.freshness?.accepted ?? 0);
       result.checks = {
         acceptedByBench,
         gatewayAccepted,
@@ -731,7 +753,7 @@ async function main() {
     }
 
     // --- 3. whole-cycle scoring replay vs one SQL aggregation of the same rows -----------------
-    {
+    if (!args.only) {
       const app = await startScoringService({ databaseUrl, transport: null, consume: false, logger: ['error'] });
       const useCase = app.get(RescoreCycleUseCase);
       const replayCycle = full ? full.cycleId : main.cycleId;
@@ -814,7 +836,7 @@ async function main() {
     }
 
     // --- 4. dashboard reads ----------------------------------------------------------------------
-    {
+    if (!args.only) {
       const reads = { subjectReport: [], cycleHeatmap: [] };
       const nReport = 200;
       const nHeatmap = args.size === 'S' ? 50 : 20;

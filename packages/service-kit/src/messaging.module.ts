@@ -76,6 +76,14 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
     await this.relay?.stop();
   }
 
+  /**
+   * Wakes the relay after a commit that wrote outbox rows without `transact` (the `submitSurvey`
+   * group commit writes its own rows in the same transaction as its state change).
+   */
+  wake(): void {
+    this.relay?.kick();
+  }
+
   async transact<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     const result = await this.dataSource.transaction(async (manager) => {
       const pending: EventEnvelope[] = [];

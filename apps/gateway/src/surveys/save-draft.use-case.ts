@@ -17,6 +17,7 @@ export class SaveDraftUseCase {
   ) {}
 
   async execute(input: SurveyAnswersInput, ip: string): Promise<DraftSaved> {
+    await this.links.countUse(ip); // before the transaction (see SurveyLinks.countUse)
     const { saved, firstSave, cycleId } = await this.surveys.transaction(async (manager) => {
       const { assignment, cycle, instrument } = await this.links.open(input.token, ip, { manager, forWrite: true });
       SurveyLinks.requireOpen(cycle);

@@ -7,7 +7,6 @@ import { hashToken } from '../accounts/secrets';
 import { ConflictError, ErrorCode } from '../common/errors';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { AssignmentEntity } from '../invitations/assignment.entity';
-import { SubmissionEntity } from './submission.entity';
 import { SurveysRepository } from './surveys.repository';
 
 export class SurveyLinkError extends GraphQLError {
@@ -20,8 +19,6 @@ export interface OpenedLink {
   assignment: AssignmentEntity;
   cycle: CycleEntity;
   instrument: InstrumentDefinition;
-  /** For a submission: the receipt already stored under the same idempotency key, if any. */
-  previous: SubmissionEntity | null;
 }
 
 /**
@@ -35,19 +32,27 @@ export class SurveyLinks {
     private readonly rateLimits: RateLimitsService,
   ) {}
 
-  async open(
-    token: string,
-    ip: string,
-    options: { manager?: EntityManager; forWrite?: boolean; idempotencyKey?: string } = {},
-  ): Promise<OpenedLink> {
-    await this.rateLimits.tokenUse(ip);
+  /**
+   * Counts one use of a token from `ip` against the limit shared by every replica. Call it before a
+   * transaction, never inside one: the limiter takes a connection of its own from the same pool, so
+   * transactions waiting for it while holding theirs could take every connection (pool deadlock).
+   */
+  countUse(ip: string): Promise<void> {
+    return this.rateLimits.tokenUse(ip);
+  }
+
+  /**
+   * Opens the link. Without a `manager` the use is counted here; inside a transaction (`manager`)
+   * the caller has counted it with `countUse` before the transaction began.
+   */
+  async open(token: string, ip: string, options: { manager?: EntityManager; forWrite?: boolean } = {}): Promise<OpenedLink> {
+    if (!options.manager) await this.countUse(ip);
     const manager = options.manager ?? this.surveys.manager;
     const assignment = await this.surveys.assignmentByToken(manager, hashToken(token), options.forWrite ?? false);
     if (!assignment || assignment.revokedAt) throw new SurveyLinkError();
     const cycle = await this.surveys.cycle(manager, assignment.cycleId);
     if (!cycle) throw new SurveyLinkError();
-    const previous = options.idempotencyKey ? await this.surveys.submissionByKey(manager, assignment.id, options.idempotencyKey) : null;
-    return { assignment, cycle, instrument: getInstrument(cycle.instrumentId, cycle.instrumentVersion), previous };
+    return { assignment, cycle, instrument: getInstrument(cycle.instrumentId, cycle.instrumentVersion) };
   }
 
   /** Answers can be saved and submitted only while the cycle is launched and before it closes. */

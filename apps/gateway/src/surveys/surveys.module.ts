@@ -4,6 +4,7 @@ import { ReadReceiptUseCase } from './read-receipt.use-case';
 import { RecordOutcomeUseCase } from './record-outcome.use-case';
 import { ResponseOutcomesConsumer } from './response-outcomes.consumer';
 import { SaveDraftUseCase } from './save-draft.use-case';
+import { SubmissionBatcher } from './submission-batcher';
 import { SubmitSurveyUseCase } from './submit-survey.use-case';
 import { SurveyLinks } from './survey-link';
 import { SurveysRepository } from './surveys.repository';
@@ -16,6 +17,7 @@ import { SurveysResolver } from './surveys.resolver';
     SurveyLinks,
     OpenSurveyUseCase,
     SaveDraftUseCase,
+    SubmissionBatcher,
     SubmitSurveyUseCase,
     ReadReceiptUseCase,
     RecordOutcomeUseCase,

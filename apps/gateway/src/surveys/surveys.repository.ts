@@ -34,11 +34,6 @@ export class SurveysRepository {
     return this.dataSource.getRepository(PersonEntity).findOneByOrFail({ id: subjectId });
   }
 
-  /** The receipt of an earlier submission of this assignment with this key (keys are scoped to their assignment). */
-  submissionByKey(manager: EntityManager, assignmentId: string, idempotencyKey: string): Promise<SubmissionEntity | null> {
-    return manager.getRepository(SubmissionEntity).findOneBy({ assignmentId, idempotencyKey });
-  }
-
   latestSubmission(assignmentId: string): Promise<SubmissionEntity | null> {
     return this.dataSource.getRepository(SubmissionEntity).findOne({ where: { assignmentId }, order: { acceptedAt: 'DESC' } });
   }
@@ -49,27 +44,6 @@ export class SurveysRepository {
     change: Pick<AssignmentEntity, 'draftAnswers' | 'draftComments' | 'startedAt'>,
   ): Promise<void> {
     await manager.getRepository(AssignmentEntity).update({ id: assignmentId }, { ...change, status: 'started' });
-  }
-
-  /** The receipt and the assignment marked submitted with its final answers. */
-  async recordSubmission(
-    manager: EntityManager,
-    submission: SubmissionEntity,
-    assignment: AssignmentEntity,
-    answers: AssignmentEntity['draftAnswers'],
-    comments: AssignmentEntity['draftComments'],
-  ): Promise<void> {
-    await manager.getRepository(SubmissionEntity).insert(submission);
-    await manager.getRepository(AssignmentEntity).update(
-      { id: assignment.id },
-      {
-        status: 'submitted',
-        submittedAt: submission.acceptedAt,
-        startedAt: assignment.startedAt ?? submission.acceptedAt,
-        draftAnswers: answers,
-        draftComments: comments,
-      },
-    );
   }
 
   async markRecorded(manager: EntityManager, submissionIds: string[]): Promise<void> {

@@ -1,0 +1,377 @@
+import { createEnvelope, EventEnvelope, surveySubmittedV1 } from '@leaderscope/events';
+import { getInstrument, InstrumentDefinition } from '@leaderscope/framework';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Pool, PoolClient, QueryConfig } from 'pg';
+import { DataSource } from 'typeorm';
+import { ConflictError, InputError } from '../common/errors';
+import { RaterGroupName } from '../common/rater-group';
+import { CycleEntity } from '../cycles/cycle.entity';
+import { AssignmentEntity } from '../invitations/assignment.entity';
+import { SubmitSurveyInput } from './dto/survey.input';
+import { SubmissionReceipt, SubmissionStatusValue } from './dto/survey.model';
+import { SubmissionEntity } from './submission.entity';
+import { checkSurveyAnswers } from './survey-answers';
+import { SurveyLinkError } from './survey-link';
+
+/** One submission waiting for its group's transaction. */
+export interface PendingSubmission {
+  input: SubmitSurveyInput;
+  tokenHash: string;
+  requestHash: string;
+  /** The request's correlation id, carried by its `survey.submitted` event. */
+  correlationId?: string;
+}
+
+export interface SubmissionOutcome {
+  receipt: SubmissionReceipt;
+  /** The cycle whose progress changed (null when the receipt was replayed). */
+  cycleId: string | null;
+}
+
+interface Waiting extends PendingSubmission {
+  resolve(outcome: SubmissionOutcome): void;
+  reject(error: unknown): void;
+}
+
+interface LinkRow {
+  id: string;
+  organisation_id: string;
+  cycle_id: string;
+  subject_id: string;
+  rater_group: RaterGroupName;
+  token_hash: string;
+  status: string;
+  revoked_at: Date | null;
+  cycle_status: string;
+  closes_at: Date;
+  instrument_id: string;
+  instrument_version: number;
+  role_profile_id: string;
+  anonymity_threshold: number;
+  comment_threshold: number | null;
+}
+
+interface ReceiptRow {
+  id: string;
+  idempotency_key: string;
+  request_hash: string;
+  assignment_id: string;
+  status: SubmissionStatusValue;
+  reasons: { field: string; message: string }[] | null;
+  accepted_at: Date;
+}
+
+export interface SubmissionBatcherOptions {
+  /** How long the first submission of a group waits for others (ms). */
+  lingerMs: number;
+  /** A group is committed at once when it reaches this many submissions. */
+  maxGroup: number;
+}
+
+const CONFLICTING_KEY = 'This idempotency key was already used for a different submission';
+const SUBMITTED_ALREADY = 'This survey was submitted already and is read-only';
+
+/**
+ * Group commit for `submitSurvey` (the hot path): submissions arriving from many concurrent requests
+ * within a short linger (3 ms, or 64 of them) are written in ONE PostgreSQL transaction on prepared
+ * statements (pg named queries, parsed and planned once per connection), without the ORM:
+ *
+ * 1. lock the assignments by token hash (`FOR UPDATE`) and share-lock their cycles;
+ * 2. read the receipts already stored under the same (assignment, idempotency key) pairs — a key is
+ *    scoped to its assignment, so another rater's identical key is another submission;
+ * 3. decide each submission alone, in memory: unknown or revoked link, receipt replay (same key and
+ *    body → the same receipt, also for a repeat inside the same group) or CONFLICT (same key, other
+ *    body), closed cycle, submitted already, the framework's answer rules;
+ * 4. one multi-row INSERT of the receipts, one UPDATE of the assignments (submitted, with the final
+ *    answers kept until the survey service records them), one multi-row INSERT of the
+ *    `survey.submitted` outbox rows: state change and event in the same transaction.
+ *
+ * A refused submission is answered alone and never written; the others commit together. If the
+ * group's transaction fails as a whole (a key or assignment raced in from another gateway replica,
+ * a deadlock, a failing statement), every submission of the group is retried in a transaction of
+ * its own, so one failure never sinks the others. Every answer is given only after its commit:
+ * no receipt for a rolled-back write.
+ */
+@Injectable()
+export class SubmissionBatcher implements OnModuleDestroy {
+  private readonly logger = new Logger(SubmissionBatcher.name);
+  /** Tuning: a group waits at most 3 ms for company, and holds at most 64 submissions. */
+  static options: SubmissionBatcherOptions = { lingerMs: 3, maxGroup: 64 };
+  private readonly options = SubmissionBatcher.options;
+  private queue: Waiting[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  /** Groups committed, and the largest one: lets tests see that grouping happens. */
+  readonly stats = { groups: 0, submissions: 0, largestGroup: 0, fallbacks: 0 };
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly sql: ReturnType<typeof statements>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    // Table names come from the entities, as everywhere in the gateway.
+    const submission = dataSource.getMetadata(SubmissionEntity);
+    this.sql = statements({
+      assignment: dataSource.getMetadata(AssignmentEntity).tablePath,
+      cycle: dataSource.getMetadata(CycleEntity).tablePath,
+      submission: submission.tablePath,
+      outbox: `${submission.schema ?? 'public'}.outbox_event`,
+    });
+  }
+
+  /** TypeORM's own pg pool: the hot path shares its connections, not its query layer. */
+  private get pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
+
+  submit(pending: PendingSubmission): Promise<SubmissionOutcome> {
+    return new Promise<SubmissionOutcome>((resolve, reject) => {
+      this.queue.push({ ...pending, resolve, reject });
+      if (this.queue.length >= this.options.maxGroup) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.options.lingerMs);
+    });
+  }
+
+  /** On shutdown: what is queued is written, and what is being written finishes. */
+  async onModuleDestroy(): Promise<void> {
+    this.flush();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.queue.length === 0) return;
+    const group = this.queue;
+    this.queue = [];
+    const run = this.commitGroup(group).finally(() => this.inFlight.delete(run));
+    this.inFlight.add(run);
+  }
+
+  private async commitGroup(group: Waiting[]): Promise<void> {
+    this.stats.groups++;
+    this.stats.submissions += group.length;
+    this.stats.largestGroup = Math.max(this.stats.largestGroup, group.length);
+    try {
+      const settle = await this.inTransaction(group);
+      settle();
+    } catch (error) {
+      if (group.length === 1) {
+        group[0].reject(error);
+        return;
+      }
+      // The group's transaction failed as a whole: each submission alone, so only the culprit fails.
+      this.stats.fallbacks++;
+      this.logger.debug(`group of ${group.length} retried one by one: ${String(error)}`);
+      await Promise.all(
+        group.map((one) =>
+          this.inTransaction([one]).then(
+            (settle) => settle(),
+            (e: unknown) => one.reject(e),
+          ),
+        ),
+      );
+    }
+  }
+
+  /**
+   * Writes one group in one transaction. Resolves with a function that answers every waiting
+   * request, called only after the commit.
+   */
+  private async inTransaction(group: Waiting[]): Promise<() => void> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const answers = await this.decide(client, group);
+      await client.query('COMMIT');
+      return answers;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      if ((error as { code?: string }).code === '23505' && group.length === 1 && !broken) {
+        // The same key raced in from another request or replica: replay the winner's receipt, or
+        // refuse a different body.
+        return await this.replayAfterRace(client, group[0]);
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  private async replayAfterRace(client: PoolClient, one: Waiting): Promise<() => void> {
+    const { rows } = await client.query<ReceiptRow>(this.sql.receiptByTokenAndKey, [one.tokenHash, one.input.idempotencyKey]);
+    const winner = rows[0];
+    if (!winner) return () => one.reject(new ConflictError(SUBMITTED_ALREADY));
+    if (winner.request_hash !== one.requestHash) return () => one.reject(new ConflictError(CONFLICTING_KEY));
+    return () => one.resolve({ receipt: toReceipt(winner), cycleId: null });
+  }
+
+  private async decide(client: PoolClient, group: Waiting[]): Promise<() => void> {
+    const { rows: links } = await client.query<LinkRow>(this.sql.lockLinks, [[...new Set(group.map((g) => g.tokenHash))]]);
+    const linkByHash = new Map(links.map((l) => [l.token_hash, l]));
+    const pairs = group.flatMap((g) => {
+      const link = linkByHash.get(g.tokenHash);
+      return link ? [[link.id, g.input.idempotencyKey]] : [];
+    });
+    const { rows: stored } = pairs.length
+      ? await client.query<ReceiptRow>(this.sql.receiptsByKey, [pairs.map((p) => p[0]), pairs.map((p) => p[1])])
+      : { rows: [] as ReceiptRow[] };
+    const receiptOf = new Map(stored.map((r) => [`${r.assignment_id}:${r.idempotency_key}`, r]));
+    const submittedNow = new Set<string>();
+    const acceptedAt = new Date();
+    const outcomes: (() => void)[] = [];
+    const rows = { id: [] as string[], key: [] as string[], hash: [] as string[], org: [] as string[], assignment: [] as string[] };
+    const marks = { id: [] as string[], answers: [] as string[], comments: [] as string[] };
+    const envelopes: EventEnvelope[] = [];
+    const instruments = new Map<string, InstrumentDefinition>();
+
+    for (const one of group) {
+      const fail = (error: unknown) => outcomes.push(() => one.reject(error));
+      const link = linkByHash.get(one.tokenHash);
+      if (!link || link.revoked_at) {
+        fail(new SurveyLinkError());
+        continue;
+      }
+      const previous = receiptOf.get(`${link.id}:${one.input.idempotencyKey}`);
+      if (previous) {
+        if (previous.request_hash !== one.requestHash) fail(new ConflictError(CONFLICTING_KEY));
+        else {
+          const receipt = toReceipt(previous);
+          outcomes.push(() => one.resolve({ receipt, cycleId: null }));
+        }
+        continue;
+      }
+      if (link.cycle_status !== 'launched' || link.closes_at.getTime() <= Date.now()) {
+        fail(
+          new ConflictError(
+            `This cycle closed on ${link.closes_at.toISOString().slice(0, 10)}: answers can no longer be saved or submitted`,
+          ),
+        );
+        continue;
+      }
+      if (link.status === 'submitted' || submittedNow.has(link.id)) {
+        fail(new ConflictError(SUBMITTED_ALREADY));
+        continue;
+      }
+      const instrumentKey = `${link.instrument_id}@${link.instrument_version}`;
+      let instrument = instruments.get(instrumentKey);
+      if (!instrument) instruments.set(instrumentKey, (instrument = getInstrument(link.instrument_id, link.instrument_version)));
+      const checked = checkSurveyAnswers(one.input, instrument, link.rater_group, true);
+      if (checked.problems.length) {
+        fail(new InputError(checked.problems));
+        continue;
+      }
+      const id = randomUUID();
+      submittedNow.add(link.id);
+      rows.id.push(id);
+      rows.key.push(one.input.idempotencyKey);
+      rows.hash.push(one.requestHash);
+      rows.org.push(link.organisation_id);
+      rows.assignment.push(link.id);
+      marks.id.push(link.id);
+      marks.answers.push(JSON.stringify(checked.answers));
+      marks.comments.push(JSON.stringify(checked.comments));
+      envelopes.push(
+        createEnvelope(
+          surveySubmittedV1,
+          {
+            submissionId: id,
+            cycleId: link.cycle_id,
+            subjectId: link.subject_id,
+            raterId: link.id,
+            raterGroup: link.rater_group,
+            instrumentId: instrument.id,
+            instrumentVersion: instrument.version,
+            answers: checked.answers,
+            comments: checked.comments,
+            policy: {
+              minGroupSize: link.anonymity_threshold,
+              roleProfileId: link.role_profile_id,
+              // the stricter threshold for comments travels only when it is stricter
+              ...(link.comment_threshold !== null && link.comment_threshold > link.anonymity_threshold
+                ? { commentThreshold: link.comment_threshold }
+                : {}),
+            },
+            submittedAt: acceptedAt.toISOString(),
+          },
+          { organisationId: link.organisation_id, correlationId: one.correlationId },
+        ),
+      );
+      // The same key and body again in this group replays this receipt; another body conflicts.
+      receiptOf.set(`${link.id}:${one.input.idempotencyKey}`, {
+        id,
+        idempotency_key: one.input.idempotencyKey,
+        request_hash: one.requestHash,
+        assignment_id: link.id,
+        status: SubmissionStatusValue.accepted,
+        reasons: null,
+        accepted_at: acceptedAt,
+      });
+      const receipt: SubmissionReceipt = { submissionId: id, status: SubmissionStatusValue.accepted, acceptedAt, reasons: [] };
+      const cycleId = link.cycle_id;
+      outcomes.push(() => one.resolve({ receipt, cycleId }));
+    }
+
+    if (rows.id.length > 0) {
+      await client.query(this.sql.insertSubmissions, [rows.id, rows.key, rows.hash, rows.org, rows.assignment, acceptedAt]);
+      await client.query(this.sql.markSubmitted, [marks.id, marks.answers, marks.comments, acceptedAt]);
+      await client.query(this.sql.insertOutbox, [envelopes.map((e) => e.id), envelopes.map((e) => JSON.stringify(e))]);
+    }
+    return () => {
+      for (const answer of outcomes) answer();
+    };
+  }
+}
+
+/** The hot path's prepared statements (pg named queries: parsed and planned once per connection). */
+function statements(t: { assignment: string; cycle: string; submission: string; outbox: string }) {
+  const q = (name: string, text: string): QueryConfig => ({ name: `submit-survey-${name}`, text });
+  return {
+    lockLinks: q(
+      'lock-links',
+      `SELECT a.id, a.organisation_id, a.cycle_id, a.subject_id, a.rater_group, a.token_hash, a.status, a.revoked_at,
+              c.status AS cycle_status, c.closes_at, c.instrument_id, c.instrument_version, c.role_profile_id, c.anonymity_threshold, c.comment_threshold
+         FROM ${t.assignment} a JOIN ${t.cycle} c ON c.id = a.cycle_id
+        WHERE a.token_hash = ANY($1::text[])
+        ORDER BY a.id
+          FOR UPDATE OF a FOR SHARE OF c`,
+    ),
+    receiptsByKey: q(
+      'receipts-by-key',
+      `SELECT s.id, s.idempotency_key, s.request_hash, s.assignment_id, s.status, s.reasons, s.accepted_at
+         FROM ${t.submission} s JOIN unnest($1::uuid[], $2::uuid[]) AS k(assignment_id, idempotency_key)
+           ON s.assignment_id = k.assignment_id AND s.idempotency_key = k.idempotency_key`,
+    ),
+    receiptByTokenAndKey: q(
+      'receipt-by-token-and-key',
+      `SELECT s.id, s.idempotency_key, s.request_hash, s.assignment_id, s.status, s.reasons, s.accepted_at
+         FROM ${t.submission} s JOIN ${t.assignment} a ON a.id = s.assignment_id
+        WHERE a.token_hash = $1 AND s.idempotency_key = $2`,
+    ),
+    insertSubmissions: q(
+      'insert-submissions',
+      `INSERT INTO ${t.submission} (id, idempotency_key, request_hash, organisation_id, assignment_id, status, accepted_at)
+       SELECT id, key, hash, org, assignment, 'accepted', $6::timestamptz
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[]) AS t(id, key, hash, org, assignment)`,
+    ),
+    markSubmitted: q(
+      'mark-submitted',
+      `UPDATE ${t.assignment} a
+          SET status = 'submitted', submitted_at = $4::timestamptz, started_at = COALESCE(a.started_at, $4::timestamptz),
+              draft_answers = t.answers, draft_comments = t.comments
+         FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS t(id, answers, comments)
+        WHERE a.id = t.id`,
+    ),
+    insertOutbox: q(
+      'insert-outbox',
+      `INSERT INTO ${t.outbox} (event_id, envelope)
+       SELECT id, envelope FROM unnest($1::uuid[], $2::jsonb[]) AS t(id, envelope)`,
+    ),
+  };
+}
+
+function toReceipt(row: ReceiptRow): SubmissionReceipt {
+  return { submissionId: row.id, status: row.status, acceptedAt: row.accepted_at, reasons: row.reasons ?? [] };
+}
