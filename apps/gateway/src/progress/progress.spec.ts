@@ -3,7 +3,7 @@ import { eventually } from '@leaderscope/testing';
 import { createClient, Client as WsClient } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import { codeOf, fullAnswers, INVITATIONS, Organisation, SUBMIT, TestGateway } from '../test-support/test-gateway';
+import { codeOf, fullAnswers, Organisation, SUBMIT, TestGateway } from '../test-support/test-gateway';
 
 const PROGRESS = `query($c: ID!) { cycleProgress(cycleId: $c) { cycleId status invited started submitted responseRate
   subjects { subject { employeeId } groups { group invited started submitted } nonResponders { rater { employeeId } group started } } } }`;
@@ -43,11 +43,7 @@ describe('progress', () => {
   });
 
   it('counts drafts as started and submissions as submitted; revoked links leave the counts', async () => {
-    const links = (
-      await gw.ok<{
-        raterInvitations: { assignmentId: string; subject: { employeeId: string }; rater: { employeeId: string }; token: string }[];
-      }>(acme.hr, INVITATIONS, { c: cycleId })
-    ).raterInvitations.filter((l) => l.subject.employeeId === 'l1');
+    const links = (await gw.links(acme, cycleId)).filter((l) => l.subject.employeeId === 'l1'); // as mailed
     const token = (rater: string) => links.find((l) => l.rater.employeeId === rater)!.token;
     await gw.ok(null, SUBMIT, { input: { token: token('m1'), idempotencyKey: randomUUID(), answers: fullAnswers('direct_report') } });
     await gw.ok(null, SUBMIT, { input: { token: token('l2'), idempotencyKey: randomUUID(), answers: fullAnswers('peer') } });
@@ -102,15 +98,7 @@ describe('progress', () => {
         { next: (m) => void refused.push(m), error: (e) => void refused.push(e), complete: () => undefined },
       );
       await new Promise((r) => setTimeout(r, 300)); // subscribed
-      const links = (
-        await gw.ok<{ raterInvitations: { rater: { employeeId: string }; subject: { employeeId: string }; token: string }[] }>(
-          acme.hr,
-          INVITATIONS,
-          {
-            c: cycleId,
-          },
-        )
-      ).raterInvitations;
+      const links = await gw.links(acme, cycleId); // as mailed
       const token = links.find((l) => l.subject.employeeId === 'l1' && l.rater.employeeId === 'm3')!.token;
       await gw.ok(null, SUBMIT, { input: { token, idempotencyKey: randomUUID(), answers: fullAnswers('direct_report') } });
       await eventually('the push after the submission', () => Promise.resolve(pushed.some((p) => p.submitted === 3)));

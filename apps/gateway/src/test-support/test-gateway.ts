@@ -9,7 +9,7 @@ import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { INestApplication, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEventEntity } from '../common/audit-event.entity';
-import { addAccount, createGateway, provisionOrganisation } from '../index';
+import { addAccount, createGateway, provisionOrganisation, TokenCipher } from '../index';
 
 export const PASSWORD = 'a-long-test-password';
 export const SECRET = 'gateway-test-secret-0123456789';
@@ -146,8 +146,44 @@ export class TestGateway {
     return rows.map((r) => r.envelope).filter((e) => e.type === type && (version === undefined || e.version === version));
   }
 
-  /** The survey links of a launched cycle, as HR lists them (audited). */
+  /**
+   * The survey links of a launched cycle that still open a form (not submitted, not revoked), as the
+   * raters receive them: by mail, the token opened with the server's cipher as the notifier does
+   * (HR's `raterInvitations` lists only raters without an e-mail address; `listedLinks`).
+   */
   async links(org: Organisation, cycleId: string): Promise<SurveyLink[]> {
+    const cipher = new TokenCipher(SECRET);
+    const rows: {
+      id: string;
+      subject: string;
+      rater: string;
+      raterGroup: string;
+      status: string;
+      tokenCipher: string;
+    }[] = await this.dataSource.query(
+      `SELECT a."id", s."employee_id" AS "subject", r."employee_id" AS "rater", a."rater_group" AS "raterGroup", a."status", a."token_cipher" AS "tokenCipher"
+       FROM "gateway"."assignment" a
+       JOIN "gateway"."person" s ON s."id" = a."subject_id" JOIN "gateway"."person" r ON r."id" = a."rater_person_id"
+       WHERE a."cycle_id" = $1 AND a."organisation_id" = $2 AND a."revoked_at" IS NULL AND a."status" <> 'submitted'
+       ORDER BY r."name", s."name"`,
+      [cycleId, org.organisationId],
+    );
+    return rows.map((row) => {
+      const token = cipher.decrypt(row.tokenCipher);
+      return {
+        assignmentId: row.id,
+        subject: { employeeId: row.subject },
+        rater: { employeeId: row.rater },
+        group: row.raterGroup,
+        status: row.status,
+        token,
+        path: `/survey/${token}`,
+      };
+    });
+  }
+
+  /** The survey links HR lists for a launched cycle (raters without an e-mail address only; audited). */
+  async listedLinks(org: Organisation, cycleId: string): Promise<SurveyLink[]> {
     return (await this.ok<{ raterInvitations: SurveyLink[] }>(org.hr, INVITATIONS, { c: cycleId })).raterInvitations;
   }
 
