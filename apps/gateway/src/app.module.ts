@@ -34,6 +34,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationEntity } from './people/organisation.entity';
 import { PeopleModule } from './people/people.module';
 import { PersonEntity } from './people/person.entity';
+import { ConsistencyOptions } from './progress/consistency-check';
 import { ProgressModule } from './progress/progress.module';
 import { PublicationModule } from './publication/publication.module';
 import { PublishedReportEntity } from './publication/published-report.entity';
@@ -57,6 +58,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Base of links in HR's link export and mail outbox (PUBLIC_URL); default http://127.0.0.1:4000. */
   publicUrl?: string;
+  /** The periodic check of received / recorded / counted (default: every minute, stuck after 5 minutes). */
+  consistency?: ConsistencyOptions;
 }
 
 export const GATEWAY_ENTITIES = [
@@ -147,7 +150,7 @@ export class AppModule implements NestModule {
         CyclesModule,
         NominationsModule,
         InvitationsModule,
-        ProgressModule,
+        ProgressModule.forRoot(options.consistency),
         SurveysModule,
         ReportsModule,
         ReliabilityModule,

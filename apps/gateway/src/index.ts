@@ -7,11 +7,14 @@ import { AppModule, GATEWAY_SCHEMA } from './app.module';
 import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { inputValidationPipe } from './common/validation.pipe';
 import { gatewayMigrations } from './migrations';
+import type { ConsistencyOptions } from './progress/consistency-check';
 
 export { AppModule, GATEWAY_SCHEMA, GATEWAY_ENTITIES, GatewayOptions } from './app.module';
 export { provisionOrganisation, addAccount } from './accounts/provision';
 export { NOTIFICATIONS_OPTIONS } from './notifications/notifications.options';
 export type { NotificationsOptions } from './notifications/notifications.options';
+export { ConsistencyCheck } from './progress/consistency-check';
+export type { ConsistencyOptions, ConsistencyResult, CycleDifference } from './progress/consistency-check';
 
 /** Builds the gateway (GraphQL at /graphql, health at /health, the dashboard at /). Call `listen` to serve. */
 export async function createGateway(options: {
@@ -21,6 +24,7 @@ export async function createGateway(options: {
   dashboardDir?: string;
   introspection?: boolean;
   publicUrl?: string;
+  consistency?: ConsistencyOptions;
   logger?: LoggerService | LogLevel[] | false;
 }): Promise<INestApplication> {
   await prepareServiceDatabase(options.databaseUrl, GATEWAY_SCHEMA, gatewayMigrations);

@@ -64,6 +64,7 @@ describe('event envelopes', () => {
       'reminder.requested@1',
       'report.comparisons-updated@1',
       'report.updated@1',
+      'response.counted@1',
       'response.recorded@1',
       'response.rejected@1',
       'results.released@1',

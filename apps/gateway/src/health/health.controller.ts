@@ -2,6 +2,10 @@ import { EventTransport } from '@leaderscope/events';
 import { EVENT_TRANSPORT } from '@leaderscope/service-kit';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ConsistencyCheck } from '../progress/consistency-check';
+
+/** Most cycles listed in `/health`'s consistency detail (the oldest differences first). */
+const LISTED = 20;
 
 @Controller('health')
 export class HealthController {
@@ -10,9 +14,15 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_TRANSPORT) private readonly transport: EventTransport,
+    private readonly consistency: ConsistencyCheck,
   ) {}
 
-  /** Readiness: the database answers and the event transport (Kafka when configured) is connected. */
+  /**
+   * Readiness: the database answers and the event transport (Kafka when configured) is connected.
+   * The consistency check's latest result is a detail (`consistency.state`: `ok`, `in-flight` or
+   * `degraded`), never a failure: a stuck difference is in a service behind the gateway, and taking
+   * the gateway out of service would refuse raters' submissions without unsticking anything.
+   */
   @Get()
   @HealthCheck()
   readiness() {
@@ -23,6 +33,7 @@ export class HealthController {
         const { ok, detail } = await this.transport.healthCheck();
         return ok ? session.up({ transport: this.transport.kind, detail }) : session.down({ transport: this.transport.kind, detail });
       },
+      () => this.indicators.check('consistency').up(this.consistencyDetail()),
     ]);
   }
 
@@ -30,5 +41,28 @@ export class HealthController {
   @Get('live')
   liveness() {
     return { status: 'ok' };
+  }
+
+  /** Counts and ages only: which cycle has submissions received but not recorded or not counted. */
+  private consistencyDetail(): Record<string, unknown> {
+    const latest = this.consistency.latest;
+    if (!latest) return { state: 'not-checked-yet', intervalSeconds: Math.round(this.consistency.intervalMs / 1000) };
+    const stuck = latest.differences.filter((d) => d.stuck);
+    return {
+      state: stuck.length ? 'degraded' : latest.differences.length ? 'in-flight' : 'ok',
+      checkedAt: latest.checkedAt.toISOString(),
+      intervalSeconds: Math.round(this.consistency.intervalMs / 1000),
+      staleAfterSeconds: latest.staleAfterSeconds,
+      cyclesWithDifferences: latest.differences.length,
+      stuckCycles: stuck.length,
+      differences: latest.differences.slice(0, LISTED).map((d) => ({
+        cycleId: d.cycleId,
+        notRecorded: d.notRecorded,
+        notCounted: d.notCounted,
+        oldestReceivedAt: d.oldestReceivedAt.toISOString(),
+        ageSeconds: d.ageSeconds,
+        stuck: d.stuck,
+      })),
+    };
   }
 }

@@ -59,6 +59,7 @@ export class SubmitSurveyUseCase {
           assignmentId: assignment.id,
           status: 'accepted',
           reasons: null,
+          countedAt: null,
           acceptedAt: new Date(),
         };
         await this.surveys.recordSubmission(manager, row, assignment, answers, comments);

@@ -9,7 +9,7 @@ import {
   nominationRequestedV1,
   resultsReleasedV1,
 } from './notifications';
-import { responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
+import { responseCountedV1, responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
 
 export * from './topics';
 export * from './surveys';
@@ -35,4 +35,5 @@ export const catalogue = new ContractRegistry([
   cycleScoreRequestedV1,
   cycleScoredV1,
   reportComparisonsUpdatedV1,
+  responseCountedV1,
 ]);
