@@ -39,6 +39,8 @@ import { ProgressModule } from './progress/progress.module';
 import { PublicationModule } from './publication/publication.module';
 import { PublishedReportEntity } from './publication/published-report.entity';
 import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
+import { RetentionOptions } from './retention/retention.options';
 import { CycleResultEntity, SubjectComparisonEntity } from './reliability/cycle-result.entity';
 import { ReliabilityModule } from './reliability/reliability.module';
 import { SubjectReportEntity } from './reports/subject-report.entity';
@@ -60,6 +62,8 @@ export interface GatewayOptions {
   publicUrl?: string;
   /** The periodic check of received / recorded / counted (default: every minute, stuck after 5 minutes). */
   consistency?: ConsistencyOptions;
+  /** The retention job (default hourly, on the real clock). */
+  retention?: RetentionOptions;
 }
 
 export const GATEWAY_ENTITIES = [
@@ -156,6 +160,7 @@ export class AppModule implements NestModule {
         ReliabilityModule,
         PublicationModule,
         ExportsModule,
+        RetentionModule.forRoot(options.retention),
       ],
       providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }],
     };

@@ -8,12 +8,15 @@ import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { inputValidationPipe } from './common/validation.pipe';
 import { gatewayMigrations } from './migrations';
 import type { ConsistencyOptions } from './progress/consistency-check';
+import type { RetentionOptions } from './retention/retention.options';
 
 export { AppModule, GATEWAY_SCHEMA, GATEWAY_ENTITIES, GatewayOptions } from './app.module';
 export { provisionOrganisation, addAccount } from './accounts/provision';
 export { NOTIFICATIONS_OPTIONS } from './notifications/notifications.options';
 export type { NotificationsOptions } from './notifications/notifications.options';
 export { ConsistencyCheck } from './progress/consistency-check';
+export { RetentionJob } from './retention/retention-job';
+export type { RetentionOptions } from './retention/retention.options';
 export type { ConsistencyOptions, ConsistencyResult, CycleDifference } from './progress/consistency-check';
 
 /** Builds the gateway (GraphQL at /graphql, health at /health, the dashboard at /). Call `listen` to serve. */
@@ -25,6 +28,7 @@ export async function createGateway(options: {
   introspection?: boolean;
   publicUrl?: string;
   consistency?: ConsistencyOptions;
+  retention?: RetentionOptions;
   logger?: LoggerService | LogLevel[] | false;
 }): Promise<INestApplication> {
   await prepareServiceDatabase(options.databaseUrl, GATEWAY_SCHEMA, gatewayMigrations);

@@ -54,6 +54,7 @@ describe('event envelopes', () => {
     ).toEqual([
       'cycle.closed@1',
       'cycle.rescore-requested@1',
+      'cycle.responses-purge-requested@1',
       'cycle.score-requested@1',
       'cycle.scored@1',
       'invitation.issued@1',

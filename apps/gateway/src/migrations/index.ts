@@ -7,6 +7,7 @@ import { AddReminderSchedule1764200000002 } from './1764200000002-AddReminderSch
 import { AddCycleResults1764500000001 } from './1764500000001-AddCycleResults';
 import { AddPagingIndexes1764600000000 } from './1764600000000-AddPagingIndexes';
 import { AddSubmissionCountedAt1765200000000 } from './1765200000000-AddSubmissionCountedAt';
+import { AddResponseRetention1765200000002 } from './1765200000002-AddResponseRetention';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -19,4 +20,5 @@ export const gatewayMigrations = [
   AddCycleResults1764500000001,
   AddPagingIndexes1764600000000,
   AddSubmissionCountedAt1765200000000,
+  AddResponseRetention1765200000002,
 ];

@@ -1,6 +1,12 @@
 import { ContractRegistry } from '../envelope';
 import { cycleScoredV1, reportComparisonsUpdatedV1, reportUpdatedV1 } from './reports';
-import { cycleScoreRequestedV1, invitationIssuedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
+import {
+  cycleResponsesPurgeRequestedV1,
+  cycleScoreRequestedV1,
+  invitationIssuedV1,
+  reminderRequestedV1,
+  rescoreRequestedV1,
+} from './cycles';
 import {
   cycleClosedV1,
   invitationIssuedV2,
@@ -36,4 +42,5 @@ export const catalogue = new ContractRegistry([
   cycleScoredV1,
   reportComparisonsUpdatedV1,
   responseCountedV1,
+  cycleResponsesPurgeRequestedV1,
 ]);
