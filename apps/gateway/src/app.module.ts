@@ -40,6 +40,7 @@ import { PublicationModule } from './publication/publication.module';
 import { PublishedReportEntity } from './publication/published-report.entity';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
+import { DataProtectionModule } from './data-protection/data-protection.module';
 import { RetentionOptions } from './retention/retention.options';
 import { CycleResultEntity, SubjectComparisonEntity } from './reliability/cycle-result.entity';
 import { ReliabilityModule } from './reliability/reliability.module';
@@ -161,6 +162,7 @@ export class AppModule implements NestModule {
         PublicationModule,
         ExportsModule,
         RetentionModule.forRoot(options.retention),
+        DataProtectionModule,
       ],
       providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }],
     };

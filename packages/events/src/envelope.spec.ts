@@ -62,6 +62,7 @@ describe('event envelopes', () => {
       'mail.delivery-updated@1',
       'nomination.approval-requested@1',
       'nomination.requested@1',
+      'person.erased@1',
       'reminder.requested@1',
       'report.comparisons-updated@1',
       'report.updated@1',

@@ -32,11 +32,11 @@ export class PurgeCycleResponsesUseCase {
            FROM "scoring"."subject_report" WHERE "cycle_id" = $1 ORDER BY h) AS locks`,
         [cycleId],
       );
-      const responses: unknown[] = await manager.query(
+      const responses: unknown = await manager.query(
         `DELETE FROM "scoring"."rater_response" WHERE "cycle_id" = $1 AND "organisation_id" = $2 RETURNING 1`,
         [cycleId, event.organisationId],
       );
-      const kept: unknown[] = await manager.query(
+      const kept: unknown = await manager.query(
         `UPDATE "scoring"."subject_report" r
             SET "report" = v."report", "group_counts" = v."group_counts",
                 "response_count" = cardinality(v."response_ids")
@@ -47,7 +47,7 @@ export class PurgeCycleResponsesUseCase {
           RETURNING 1`,
         [cycleId],
       );
-      const dropped: unknown[] = await manager.query(
+      const dropped: unknown = await manager.query(
         `DELETE FROM "scoring"."subject_report" r
           WHERE r."cycle_id" = $1
             AND (r."withheld" IS NOT NULL OR NOT EXISTS (SELECT 1 FROM "scoring"."disclosed_view" v
@@ -55,9 +55,14 @@ export class PurgeCycleResponsesUseCase {
           RETURNING 1`,
         [cycleId],
       );
-      return { responses: responses.length, reportsKeptAsDisclosed: kept.length, reportsNeverDisclosed: dropped.length };
+      return { responses: affected(responses), reportsKeptAsDisclosed: affected(kept), reportsNeverDisclosed: affected(dropped) };
     });
     if (outcome) this.logger.log(`retention: cycle ${cycleId}: ${JSON.stringify(outcome)}`);
     return outcome;
   }
+}
+
+/** Rows a statement changed: TypeORM's PostgreSQL driver answers `[rows, rowCount]` for UPDATE and DELETE. */
+function affected(result: unknown): number {
+  return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : Array.isArray(result) ? result.length : 0;
 }

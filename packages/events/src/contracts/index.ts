@@ -13,6 +13,7 @@ import {
   mailDeliveryUpdatedV1,
   nominationApprovalRequestedV1,
   nominationRequestedV1,
+  personErasedV1,
   resultsReleasedV1,
 } from './notifications';
 import { responseCountedV1, responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
@@ -43,4 +44,5 @@ export const catalogue = new ContractRegistry([
   reportComparisonsUpdatedV1,
   responseCountedV1,
   cycleResponsesPurgeRequestedV1,
+  personErasedV1,
 ]);
