@@ -38,6 +38,8 @@ type Documents = {
     "\n  query CycleResultsCsv($cycleId: ID!) {\n    cycleResultsCsv(cycleId: $cycleId)\n  }\n": typeof types.CycleResultsCsvDocument,
     "\n  query ResponseRetention {\n    responseRetention {\n      months\n      cycles {\n        cycleId\n        name\n        closedAt\n        deleteOn\n        deletedAt\n      }\n    }\n  }\n": typeof types.ResponseRetentionDocument,
     "\n  mutation SetResponseRetention($months: Int) {\n    setResponseRetention(months: $months) {\n      months\n      cycles {\n        cycleId\n        name\n        closedAt\n        deleteOn\n        deletedAt\n      }\n    }\n  }\n": typeof types.SetResponseRetentionDocument,
+    "\n  query PersonDataExport($personId: ID!) {\n    personDataExport(personId: $personId) {\n      personId\n      generatedAt\n      json\n    }\n  }\n": typeof types.PersonDataExportDocument,
+    "\n  mutation ErasePerson($personId: ID!) {\n    erasePerson(personId: $personId) {\n      personId\n      erasedAt\n      accountsDeleted\n      linksRevoked\n    }\n  }\n": typeof types.ErasePersonDocument,
     "\n  fragment HeatmapFields on Heatmap {\n    cycleId\n    dimensions {\n      id\n      name\n    }\n    rows {\n      subject {\n        id\n        name\n        title\n        department\n      }\n      overallFit\n      responseCount\n      cells {\n        dimensionId\n        mean\n        fit\n        suppressed\n      }\n    }\n  }\n": typeof types.HeatmapFieldsFragmentDoc,
     "\n  query CycleHeatmap($cycleId: ID!, $first: Int, $after: String, $filter: HeatmapFilter, $sort: HeatmapSort) {\n    cycleHeatmap(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {\n      ...HeatmapFields\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.CycleHeatmapDocument,
     "\n  query TeamReport($cycleId: ID!) {\n    teamReport(cycleId: $cycleId) {\n      ...HeatmapFields\n    }\n  }\n": typeof types.TeamReportDocument,
@@ -87,6 +89,8 @@ const documents: Documents = {
     "\n  query CycleResultsCsv($cycleId: ID!) {\n    cycleResultsCsv(cycleId: $cycleId)\n  }\n": types.CycleResultsCsvDocument,
     "\n  query ResponseRetention {\n    responseRetention {\n      months\n      cycles {\n        cycleId\n        name\n        closedAt\n        deleteOn\n        deletedAt\n      }\n    }\n  }\n": types.ResponseRetentionDocument,
     "\n  mutation SetResponseRetention($months: Int) {\n    setResponseRetention(months: $months) {\n      months\n      cycles {\n        cycleId\n        name\n        closedAt\n        deleteOn\n        deletedAt\n      }\n    }\n  }\n": types.SetResponseRetentionDocument,
+    "\n  query PersonDataExport($personId: ID!) {\n    personDataExport(personId: $personId) {\n      personId\n      generatedAt\n      json\n    }\n  }\n": types.PersonDataExportDocument,
+    "\n  mutation ErasePerson($personId: ID!) {\n    erasePerson(personId: $personId) {\n      personId\n      erasedAt\n      accountsDeleted\n      linksRevoked\n    }\n  }\n": types.ErasePersonDocument,
     "\n  fragment HeatmapFields on Heatmap {\n    cycleId\n    dimensions {\n      id\n      name\n    }\n    rows {\n      subject {\n        id\n        name\n        title\n        department\n      }\n      overallFit\n      responseCount\n      cells {\n        dimensionId\n        mean\n        fit\n        suppressed\n      }\n    }\n  }\n": types.HeatmapFieldsFragmentDoc,
     "\n  query CycleHeatmap($cycleId: ID!, $first: Int, $after: String, $filter: HeatmapFilter, $sort: HeatmapSort) {\n    cycleHeatmap(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {\n      ...HeatmapFields\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.CycleHeatmapDocument,
     "\n  query TeamReport($cycleId: ID!) {\n    teamReport(cycleId: $cycleId) {\n      ...HeatmapFields\n    }\n  }\n": types.TeamReportDocument,
@@ -222,6 +226,14 @@ export function graphql(source: "\n  query ResponseRetention {\n    responseRete
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetResponseRetention($months: Int) {\n    setResponseRetention(months: $months) {\n      months\n      cycles {\n        cycleId\n        name\n        closedAt\n        deleteOn\n        deletedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetResponseRetention($months: Int) {\n    setResponseRetention(months: $months) {\n      months\n      cycles {\n        cycleId\n        name\n        closedAt\n        deleteOn\n        deletedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonDataExport($personId: ID!) {\n    personDataExport(personId: $personId) {\n      personId\n      generatedAt\n      json\n    }\n  }\n"): (typeof documents)["\n  query PersonDataExport($personId: ID!) {\n    personDataExport(personId: $personId) {\n      personId\n      generatedAt\n      json\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ErasePerson($personId: ID!) {\n    erasePerson(personId: $personId) {\n      personId\n      erasedAt\n      accountsDeleted\n      linksRevoked\n    }\n  }\n"): (typeof documents)["\n  mutation ErasePerson($personId: ID!) {\n    erasePerson(personId: $personId) {\n      personId\n      erasedAt\n      accountsDeleted\n      linksRevoked\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

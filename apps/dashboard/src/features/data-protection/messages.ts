@@ -30,4 +30,30 @@ export const messages = defineMessages({
   deleteOn: { id: 'dataProtection.retention.deleteOn', defaultMessage: 'To be deleted on {date}' },
   kept: { id: 'dataProtection.retention.kept', defaultMessage: 'Kept' },
   noClosedCycles: { id: 'dataProtection.retention.noClosedCycles', defaultMessage: 'No cycle is closed yet.' },
+  exportButton: { id: 'dataProtection.person.export', defaultMessage: 'Export data' },
+  exportLabel: { id: 'dataProtection.person.exportLabel', defaultMessage: 'Export the data held about {name}' },
+  exportFailed: { id: 'dataProtection.person.exportFailed', defaultMessage: 'The export could not be made' },
+  exportDone: {
+    id: 'dataProtection.person.exportDone',
+    defaultMessage: 'Downloaded {file}. It holds who they are and where they took part, never what they answered as a rater.',
+  },
+  eraseButton: { id: 'dataProtection.person.erase', defaultMessage: 'Erase' },
+  eraseLabel: { id: 'dataProtection.person.eraseLabel', defaultMessage: 'Erase {name}' },
+  eraseTitle: { id: 'dataProtection.person.eraseTitle', defaultMessage: 'Erase {name}?' },
+  eraseExplain: {
+    id: 'dataProtection.person.eraseExplain',
+    defaultMessage:
+      'Their name, e-mail address, employee id and sign-in are deleted from Leaderscope and its mail records, and their survey links that are not answered yet stop working. Answers they gave stay only anonymised, and no report changes. This cannot be undone. If your HR system still lists them, remove them there too, or the next import adds them again as a new person.',
+  },
+  eraseConfirmLabel: { id: 'dataProtection.person.eraseConfirmLabel', defaultMessage: 'Type ERASE to confirm' },
+  eraseConfirmWord: { id: 'dataProtection.person.eraseConfirmWord', defaultMessage: 'ERASE' },
+  eraseConfirm: { id: 'dataProtection.person.eraseConfirm', defaultMessage: 'Erase for good' },
+  cancel: { id: 'dataProtection.person.cancel', defaultMessage: 'Cancel' },
+  eraseFailed: { id: 'dataProtection.person.eraseFailed', defaultMessage: 'Nothing was erased' },
+  erased: {
+    id: 'dataProtection.person.erased',
+    defaultMessage:
+      'Erased. {accounts, plural, =0 {They had no sign-in.} one {Their sign-in was deleted.} other {# sign-ins were deleted.}} {links, plural, =0 {} one {One open survey link was revoked.} other {# open survey links were revoked.}}',
+  },
+  close: { id: 'dataProtection.person.close', defaultMessage: 'Close' },
 });

@@ -29,3 +29,24 @@ export const SET_RESPONSE_RETENTION = graphql(`
     }
   }
 `);
+
+export const PERSON_DATA_EXPORT = graphql(`
+  query PersonDataExport($personId: ID!) {
+    personDataExport(personId: $personId) {
+      personId
+      generatedAt
+      json
+    }
+  }
+`);
+
+export const ERASE_PERSON = graphql(`
+  mutation ErasePerson($personId: ID!) {
+    erasePerson(personId: $personId) {
+      personId
+      erasedAt
+      accountsDeleted
+      linksRevoked
+    }
+  }
+`);
