@@ -60,7 +60,7 @@ export function PersonDataActions({ person }: { person: { id: string; name: stri
         <Button
           size="compact-xs"
           variant="subtle"
-          color="red"
+          color="red.9"
           onClick={open}
           aria-label={intl.formatMessage(messages.eraseLabel, { name: person.name })}
         >
@@ -97,7 +97,7 @@ export function PersonDataActions({ person }: { person: { id: string; name: stri
                 {intl.formatMessage(messages.cancel)}
               </Button>
               <Button
-                color="red"
+                color="red.9"
                 disabled={typed.trim() !== word}
                 loading={erasing.loading}
                 onClick={() => void erase({ variables: { personId: person.id } }).catch(() => undefined)}
