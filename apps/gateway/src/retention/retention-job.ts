@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { PurgeDueCyclesUseCase } from './purge-due-cycles.use-case';
 import { DEFAULT_RETENTION_INTERVAL_MS, RETENTION_OPTIONS, RetentionOptions } from './retention.options';
 
-/** The scheduled job: every `intervalMs` (hourly by default), deletes what the retention setting says is due. */
+/** The scheduled job: at start and every `intervalMs` (hourly by default), deletes what the retention setting says is due. */
 @Injectable()
 export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RetentionJob.name);
@@ -20,6 +20,8 @@ export class RetentionJob implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
+    // Once at start (a platform that never runs an hour still deletes what is due), then on the interval.
+    void this.run().catch(() => undefined);
     this.timer = setInterval(() => void this.run().catch(() => undefined), this.intervalMs);
     this.timer.unref();
   }

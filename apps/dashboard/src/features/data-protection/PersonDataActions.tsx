@@ -59,8 +59,7 @@ export function PersonDataActions({ person }: { person: { id: string; name: stri
         </Button>
         <Button
           size="compact-xs"
-          variant="subtle"
-          color="red.9"
+          variant="default"
           onClick={open}
           aria-label={intl.formatMessage(messages.eraseLabel, { name: person.name })}
         >

@@ -31,7 +31,7 @@ export const messages = defineMessages({
   kept: { id: 'dataProtection.retention.kept', defaultMessage: 'Kept' },
   noClosedCycles: { id: 'dataProtection.retention.noClosedCycles', defaultMessage: 'No cycle is closed yet.' },
   exportButton: { id: 'dataProtection.person.export', defaultMessage: 'Export data' },
-  exportLabel: { id: 'dataProtection.person.exportLabel', defaultMessage: 'Export the data held about {name}' },
+  exportLabel: { id: 'dataProtection.person.exportLabel', defaultMessage: 'Export data of {name}' },
   exportFailed: { id: 'dataProtection.person.exportFailed', defaultMessage: 'The export could not be made' },
   exportDone: {
     id: 'dataProtection.person.exportDone',
