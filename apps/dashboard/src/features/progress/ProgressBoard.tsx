@@ -53,7 +53,7 @@ export function ProgressView({ progress, live }: { progress: ProgressFieldsFragm
   const rate = Math.round(progress.responseRate * 100);
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="md">
+      <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="md">
         <Card padding="md">
           <Group gap="md" wrap="nowrap">
             <RingProgress
