@@ -35,10 +35,14 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationEntity } from './people/organisation.entity';
 import { PeopleModule } from './people/people.module';
 import { PersonEntity } from './people/person.entity';
+import { ConsistencyOptions } from './progress/consistency-check';
 import { ProgressModule } from './progress/progress.module';
 import { PublicationModule } from './publication/publication.module';
 import { PublishedReportEntity } from './publication/published-report.entity';
 import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
+import { DataProtectionModule } from './data-protection/data-protection.module';
+import { RetentionOptions } from './retention/retention.options';
 import { CycleResultEntity, SubjectComparisonEntity } from './reliability/cycle-result.entity';
 import { ReliabilityModule } from './reliability/reliability.module';
 import { SubjectReportEntity } from './reports/subject-report.entity';
@@ -58,6 +62,10 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** Base of links in HR's link export and mail outbox (PUBLIC_URL); default http://127.0.0.1:4000. */
   publicUrl?: string;
+  /** The periodic check of received / recorded / counted (default: every minute, stuck after 5 minutes). */
+  consistency?: ConsistencyOptions;
+  /** The retention job (default hourly, on the real clock). */
+  retention?: RetentionOptions;
 }
 
 export const GATEWAY_ENTITIES = [
@@ -149,12 +157,14 @@ export class AppModule implements NestModule {
         CyclesModule,
         NominationsModule,
         InvitationsModule,
-        ProgressModule,
+        ProgressModule.forRoot(options.consistency),
         SurveysModule,
         ReportsModule,
         ReliabilityModule,
         PublicationModule,
         ExportsModule,
+        RetentionModule.forRoot(options.retention),
+        DataProtectionModule,
       ],
       providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }],
     };

@@ -7,12 +7,18 @@ import { AppModule, GATEWAY_SCHEMA } from './app.module';
 import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { inputValidationPipe } from './common/validation.pipe';
 import { gatewayMigrations } from './migrations';
+import type { ConsistencyOptions } from './progress/consistency-check';
+import type { RetentionOptions } from './retention/retention.options';
 
 export { AppModule, GATEWAY_SCHEMA, GATEWAY_ENTITIES, GatewayOptions } from './app.module';
 export { provisionOrganisation, addAccount } from './accounts/provision';
 export { TOKEN_CIPHER, TokenCipher } from './accounts/secrets';
 export { NOTIFICATIONS_OPTIONS } from './notifications/notifications.options';
 export type { NotificationsOptions } from './notifications/notifications.options';
+export { ConsistencyCheck } from './progress/consistency-check';
+export { RetentionJob } from './retention/retention-job';
+export type { RetentionOptions } from './retention/retention.options';
+export type { ConsistencyOptions, ConsistencyResult, CycleDifference } from './progress/consistency-check';
 
 /** Builds the gateway (GraphQL at /graphql, health at /health, the dashboard at /). Call `listen` to serve. */
 export async function createGateway(options: {
@@ -22,6 +28,8 @@ export async function createGateway(options: {
   dashboardDir?: string;
   introspection?: boolean;
   publicUrl?: string;
+  consistency?: ConsistencyOptions;
+  retention?: RetentionOptions;
   logger?: LoggerService | LogLevel[] | false;
 }): Promise<INestApplication> {
   await prepareServiceDatabase(options.databaseUrl, GATEWAY_SCHEMA, gatewayMigrations);

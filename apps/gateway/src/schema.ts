@@ -14,6 +14,8 @@ import { ProgressResolver } from './progress/progress.resolver';
 import { PublicationResolver } from './publication/publication.resolver';
 import { ReliabilityResolver, ReportComparisonsResolver } from './reliability/reliability.resolver';
 import { ReportsResolver } from './reports/reports.resolver';
+import { DataProtectionResolver } from './data-protection/data-protection.resolver';
+import { RetentionResolver } from './retention/retention.resolver';
 import { SurveysResolver } from './surveys/surveys.resolver';
 
 export const RESOLVERS = [
@@ -32,6 +34,8 @@ export const RESOLVERS = [
   PublicationResolver,
   ExportsResolver,
   NotificationsResolver,
+  RetentionResolver,
+  DataProtectionResolver,
 ];
 
 /** The gateway's GraphQL schema as SDL, built from the resolvers alone (no database needed). */

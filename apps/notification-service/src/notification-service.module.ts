@@ -4,6 +4,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { NotificationConfig } from './config';
 import { MailSender, SmtpSender } from './delivery/smtp-sender';
+import { ErasureModule } from './erasure/erasure.module';
 import { MailModule } from './mail/mail.module';
 import { notificationMigrations } from './migrations';
 import { MAIL_SENDER, NOTIFICATION_CONFIG } from './tokens';
@@ -64,6 +65,7 @@ export class NotificationServiceModule {
           relay: options.relay,
         }),
         MailModule,
+        ErasureModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { RaterResponseEntity, RescoreEntity, SubjectReportEntity } from './repor
 import { ReportsModule } from './reports/reports.module';
 import { CycleResultEntity, SubjectComparisonEntity } from './cycle-results/cycle-result.entity';
 import { CycleResultsModule } from './cycle-results/cycle-results.module';
+import { RetentionModule } from './retention/retention.module';
 
 export const SCORING_SCHEMA = 'scoring';
 
@@ -44,6 +45,7 @@ export class ScoringServiceModule {
         }),
         ReportsModule,
         CycleResultsModule,
+        RetentionModule,
       ],
     };
   }

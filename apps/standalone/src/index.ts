@@ -39,6 +39,10 @@ export interface PlatformOptions {
   mailEnv?: NodeJS.ProcessEnv;
   /** Overrides of single mail settings (tests). */
   notifications?: Partial<NotificationConfig>;
+  /** The gateway's periodic check of received / recorded / counted (tests make it quick). */
+  consistency?: { intervalMs?: number; staleAfterMs?: number };
+  /** The gateway's retention job (tests move its clock). */
+  retention?: { intervalMs?: number; clock?: () => Date };
   log?: (message: string) => void;
   /** Where the apps' own logs go (default: JSON lines, warnings and errors only). */
   logger?: PlatformLogger;
@@ -147,6 +151,8 @@ async function startGateway(
     transport,
     secret,
     introspection: options.introspection,
+    consistency: options.consistency,
+    retention: options.retention,
     publicUrl: options.notifications?.publicUrl ?? options.mailEnv?.PUBLIC_URL,
     dashboardDir: options.dashboardDir ?? join(repoRoot, 'apps', 'dashboard', 'dist'),
   });

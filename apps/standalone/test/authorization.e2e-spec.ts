@@ -136,6 +136,19 @@ describe('authorization matrix: every role on every operation', () => {
       variables: () => ({}),
       allowed: ['hr', 'otherHr'],
     },
+    { name: 'responseRetention', query: `{ responseRetention { months } }`, variables: () => ({}), allowed: ['hr', 'otherHr'] },
+    {
+      name: 'setResponseRetention',
+      query: `mutation($m: Int) { setResponseRetention(months: $m) { months } }`,
+      variables: () => ({ m: null }),
+      allowed: ['hr', 'otherHr'],
+    },
+    {
+      name: 'personDataExport',
+      query: `query($p: ID!) { personDataExport(personId: $p) { personId } }`,
+      variables: () => ({ p: partnerId }),
+      allowed: ['hr'],
+    },
     {
       name: 'createAccount',
       query: `mutation($p: ID!) { createAccount(personId: $p) { email } }`,

@@ -42,6 +42,8 @@ interface Counts {
   recorded: number;
   scored: number;
   gatewayRecorded: number;
+  /** receipts the gateway knows the scoring service stored (`response.counted`): HR's "counted" */
+  gatewayCounted: number;
   inReports: number;
   inGatewayReports: number;
   /** raters in the disclosed live snapshots: what the disclosure rule lets anyone see (docs/anonymity.md) */
@@ -116,6 +118,7 @@ describe('kill -9 of the one-process platform loses nothing', () => {
       recorded: await n(`SELECT count(*) AS n FROM survey.response`),
       scored: await n(`SELECT count(*) AS n FROM scoring.rater_response`),
       gatewayRecorded: await n(`SELECT count(*) AS n FROM gateway.submission WHERE status = 'recorded'`),
+      gatewayCounted: await n(`SELECT count(*) AS n FROM gateway.submission WHERE counted_at IS NOT NULL`),
       inReports: await n(`SELECT coalesce(sum(response_count), 0) AS n FROM scoring.subject_report WHERE result_set = 'live'`),
       inGatewayReports: await n(`SELECT coalesce(sum(response_count), 0) AS n FROM gateway.subject_report WHERE result_set = 'live'`),
       disclosed: await n(
@@ -134,6 +137,7 @@ describe('kill -9 of the one-process platform loses nothing', () => {
         return c.recorded === c.accepted &&
           c.scored === c.accepted &&
           c.gatewayRecorded === c.accepted &&
+          c.gatewayCounted === c.accepted &&
           c.inReports === c.accepted &&
           c.inGatewayReports === c.disclosed &&
           c.disclosed > 0

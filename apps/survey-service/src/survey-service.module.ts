@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { surveyMigrations } from './migrations';
 import { RejectionEntity, ResponseEntity } from './responses/response.entity';
 import { ResponsesModule } from './responses/responses.module';
+import { RetentionModule } from './retention/retention.module';
 
 export const SURVEY_SCHEMA = 'survey';
 
@@ -32,6 +33,7 @@ export class SurveyServiceModule {
         ),
         MessagingModule.forRoot({ transport: options.transport, schema: SURVEY_SCHEMA, service: 'survey-service', relay: options.relay }),
         ResponsesModule,
+        RetentionModule,
       ],
     };
   }

@@ -20,6 +20,7 @@ import { CycleHeatmap } from '../features/heatmap/CycleHeatmap';
 import { Directory } from '../features/import/Directory';
 import { ImportPeople } from '../features/import/ImportPeople';
 import { ProgressBoard } from '../features/progress/ProgressBoard';
+import { RetentionSettings } from '../features/data-protection/RetentionSettings';
 import { ReliabilityPanel } from '../features/reliability/ReliabilityPanel';
 
 export function CyclesPage() {
@@ -64,6 +65,7 @@ export function PeoplePage() {
       <Stack gap="lg">
         <ImportPeople />
         <Directory />
+        <RetentionSettings />
       </Stack>
     </>
   );

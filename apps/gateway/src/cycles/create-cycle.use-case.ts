@@ -76,6 +76,7 @@ export class CreateCycleUseCase {
       launchedAt: null,
       closedAt: null,
       releasedAt: null,
+      responsesPurgedAt: null,
       createdAt: new Date(),
     };
     await this.outbox.transact(async ({ manager }) => {

@@ -60,6 +60,10 @@ export class CycleEntity {
   @Column('timestamptz', { name: 'released_at', nullable: true })
   releasedAt!: Date | null;
 
+  /** When the retention setting's deletion of raw answers and comments was sent to the services. */
+  @Column('timestamptz', { name: 'responses_purged_at', nullable: true })
+  responsesPurgedAt!: Date | null;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt!: Date;
 }

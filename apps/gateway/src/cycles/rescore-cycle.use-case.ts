@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
-import { InputError } from '../common/errors';
+import { ConflictError, InputError } from '../common/errors';
 import { requireStatus } from './cycle-status';
 import { CyclesRepository } from './cycles.repository';
 import { RescoreRequest } from './dto/cycle.model';
@@ -43,6 +43,10 @@ export class RescoreCycleUseCase {
       // Under the cycle's row lock, like every transition: still rescorable, same threshold.
       const locked = (await this.cycles.lock(manager, cycle.id))!;
       requireStatus(locked, ['launched', 'closed', 'released'], 'rescore');
+      if (locked.responsesPurgedAt)
+        throw new ConflictError(
+          `This cycle's answers were deleted on ${locked.responsesPurgedAt.toISOString().slice(0, 10)} under the retention setting: it cannot be rescored`,
+        );
       emit(
         rescoreRequestedV1,
         {

@@ -7,6 +7,9 @@ import { AddReminderSchedule1764200000002 } from './1764200000002-AddReminderSch
 import { AddCycleResults1764500000001 } from './1764500000001-AddCycleResults';
 import { AddPagingIndexes1764600000000 } from './1764600000000-AddPagingIndexes';
 import { AddCommentThreshold1765100000001 } from './1765100000001-AddCommentThreshold';
+import { AddSubmissionCountedAt1765200000000 } from './1765200000000-AddSubmissionCountedAt';
+import { AddResponseRetention1765200000002 } from './1765200000002-AddResponseRetention';
+import { AddPersonErasedAt1765200000003 } from './1765200000003-AddPersonErasedAt';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -19,4 +22,7 @@ export const gatewayMigrations = [
   AddCycleResults1764500000001,
   AddPagingIndexes1764600000000,
   AddCommentThreshold1765100000001,
+  AddSubmissionCountedAt1765200000000,
+  AddResponseRetention1765200000002,
+  AddPersonErasedAt1765200000003,
 ];

@@ -8,6 +8,10 @@ export class OrganisationEntity {
   @Column('text')
   name!: string;
 
+  /** Delete raw answers and comments this many months after a cycle closes; null keeps them. */
+  @Column('int', { name: 'response_retention_months', nullable: true })
+  responseRetentionMonths!: number | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

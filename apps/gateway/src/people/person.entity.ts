@@ -30,6 +30,10 @@ export class PersonEntity {
   @Column('uuid', { name: 'manager_id', nullable: true })
   managerId!: string | null;
 
+  /** When HR erased the person: name, e-mail and account gone (docs/data-protection.md). */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
+
   @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
   updatedAt!: Date;
 }

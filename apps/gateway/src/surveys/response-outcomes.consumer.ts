@@ -1,9 +1,9 @@
-import { responseRecordedV1, responseRejectedV1 } from '@leaderscope/events';
+import { responseCountedV1, responseRecordedV1, responseRejectedV1 } from '@leaderscope/events';
 import { EventSubscriber } from '@leaderscope/service-kit';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { RecordOutcomeUseCase } from './record-outcome.use-case';
 
-/** Thin adapter: response.recorded / response.rejected → the submission's receipt status. */
+/** Thin adapter: response.recorded / response.rejected / response.counted → the submission's receipt status. */
 @Injectable()
 export class ResponseOutcomesConsumer implements OnApplicationBootstrap {
   constructor(
@@ -14,7 +14,7 @@ export class ResponseOutcomesConsumer implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.subscriber.subscribe({
       consumer: 'response-outcomes',
-      contracts: [responseRecordedV1, responseRejectedV1],
+      contracts: [responseRecordedV1, responseRejectedV1, responseCountedV1],
       handler: (event) => this.outcomes.execute(event),
       batchHandler: (events) => this.outcomes.executeBatch(events),
     });

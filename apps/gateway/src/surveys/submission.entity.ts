@@ -29,6 +29,10 @@ export class SubmissionEntity {
   @Column('jsonb', { nullable: true })
   reasons!: { field: string; message: string }[] | null;
 
+  /** When the scoring service stored the response (`response.counted`); null until then. */
+  @Column('timestamptz', { name: 'counted_at', nullable: true })
+  countedAt!: Date | null;
+
   @CreateDateColumn({ name: 'accepted_at', type: 'timestamptz' })
   acceptedAt!: Date;
 }

@@ -69,6 +69,23 @@ export class SurveysRepository {
       .execute();
   }
 
+  /** The scoring service stored these submissions' responses: they count (a repeat keeps the first time). */
+  async markCounted(manager: EntityManager, counted: { submissionId: string; countedAt: string }[]): Promise<void> {
+    // The scoring service stamps a whole batch with one time: one statement per distinct time.
+    const byTime = new Map<string, string[]>();
+    for (const c of counted) byTime.set(c.countedAt, [...(byTime.get(c.countedAt) ?? []), c.submissionId]);
+    for (const [countedAt, ids] of byTime) {
+      await manager
+        .getRepository(SubmissionEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ countedAt: new Date(countedAt) })
+        .where('id = ANY(CAST(:ids AS uuid[]))', { ids })
+        .andWhere('counted_at IS NULL')
+        .execute();
+    }
+  }
+
   /**
    * Marks one submission rejected and reopens its survey so the rater can correct it, unless the
    * rater has submitted again since (then only the old receipt says rejected).

@@ -1,4 +1,4 @@
-import { EventEnvelope, reportUpdatedV1, ResponseRecordedV1 } from '@leaderscope/events';
+import { EventEnvelope, responseCountedV1, reportUpdatedV1, ResponseRecordedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -30,7 +30,8 @@ interface SubjectWork {
  * Stores recorded responses and rescores only their subjects (live result set): the latest version
  * of each rater's answers, scored by @leaderscope/scoring's buildSubjectReport under the response's
  * instrument version and policy, written as the subject's report and announced with
- * `report.updated` in the same transaction. A redelivered event changes nothing.
+ * `report.updated` (when the disclosure rule takes a snapshot) in the same transaction, with one
+ * `response.counted` per stored response. A redelivered event changes nothing.
  *
  * A batch (what one Kafka fetch brings for one partition) is one transaction, and each subject in
  * it is scored once, with all of its new responses: the inbox rows, the responses and the reports
@@ -115,8 +116,23 @@ export class RescoreSubjectUseCase {
         ],
       );
 
-      const latest = await latestResponsesOf(manager, work);
       const scoredAt = new Date();
+      // Each stored response counts from now on: the gateway's progress says so (no figure in it).
+      for (const { organisationId, correlationId, payload: r } of batch) {
+        emit(
+          responseCountedV1,
+          {
+            responseId: r.responseId,
+            submissionId: r.submissionId,
+            cycleId: r.cycleId,
+            subjectId: r.subjectId,
+            countedAt: scoredAt.toISOString(),
+          },
+          { organisationId, correlationId },
+        );
+      }
+
+      const latest = await latestResponsesOf(manager, work);
       const rows = work.map((w) => {
         const computed = computeSubjectReport(
           latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [],

@@ -1,4 +1,5 @@
 import { CreateSurveySchema1763800000000 } from './1763800000000-CreateSurveySchema';
+import { AllowRetentionPurge1765200000001 } from './1765200000001-AllowRetentionPurge';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
-export const surveyMigrations = [CreateSurveySchema1763800000000];
+export const surveyMigrations = [CreateSurveySchema1763800000000, AllowRetentionPurge1765200000001];

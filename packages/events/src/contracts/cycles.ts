@@ -60,3 +60,27 @@ export const cycleScoreRequestedV1 = defineEvent({
   keyOf: (p) => p.cycleId,
 });
 export type CycleScoreRequestedV1 = z.infer<typeof cycleScoreRequestedV1.schema>;
+
+/**
+ * The organisation's retention period for a closed cycle has run out: each service deletes the raw
+ * answers and comments it holds for the cycle (the survey service its responses, the scoring
+ * service its copy of them and every figure it computed but never disclosed). What was disclosed
+ * stays exactly as it was, so no figure changes and nothing is announced (docs/data-protection.md).
+ * Idempotent: a repeat deletes nothing more.
+ */
+export const cycleResponsesPurgeRequestedV1 = defineEvent({
+  type: 'cycle.responses-purge-requested',
+  version: 1,
+  topic: Topics.Cycles,
+  schema: z.object({
+    requestId: z.uuid(),
+    cycleId: id,
+    closedAt: z.iso.datetime(),
+    retentionMonths: z.number().int().min(1).max(240),
+    /** closedAt + retentionMonths: when the deletion fell due. */
+    dueAt: z.iso.datetime(),
+    requestedAt: z.iso.datetime(),
+  }),
+  keyOf: (p) => p.cycleId,
+});
+export type CycleResponsesPurgeRequestedV1 = z.infer<typeof cycleResponsesPurgeRequestedV1.schema>;

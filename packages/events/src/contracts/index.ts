@@ -1,15 +1,16 @@
 import { ContractRegistry } from '../envelope';
 import { cycleScoredV1, reportComparisonsUpdatedV1, reportUpdatedV1 } from './reports';
-import { cycleScoreRequestedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
+import { cycleResponsesPurgeRequestedV1, cycleScoreRequestedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
 import {
   cycleClosedV1,
   invitationIssuedV2,
   mailDeliveryUpdatedV1,
   nominationApprovalRequestedV1,
   nominationRequestedV1,
+  personErasedV1,
   resultsReleasedV1,
 } from './notifications';
-import { responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
+import { responseCountedV1, responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
 
 export * from './topics';
 export * from './surveys';
@@ -38,4 +39,7 @@ export const catalogue = new ContractRegistry([
   cycleScoreRequestedV1,
   cycleScoredV1,
   reportComparisonsUpdatedV1,
+  responseCountedV1,
+  cycleResponsesPurgeRequestedV1,
+  personErasedV1,
 ]);

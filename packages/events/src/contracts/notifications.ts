@@ -153,3 +153,22 @@ export const mailDeliveryUpdatedV1 = defineEvent({
   keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
 });
 export type MailDeliveryUpdatedV1 = z.infer<typeof mailDeliveryUpdatedV1.schema>;
+
+/**
+ * HR erased a person (docs/data-protection.md): every service drops the personal data it holds
+ * about them (the notification service: addresses and names in its raters and mails). Ids stay,
+ * pseudonymous; answers were never held under a name. Idempotent.
+ */
+export const personErasedV1 = defineEvent({
+  type: 'person.erased',
+  version: 1,
+  topic: Topics.Invitations,
+  schema: z.object({
+    personId: id,
+    /** What their name is replaced with wherever a text needs one. */
+    replacementName: z.string().min(1).max(100),
+    erasedAt: z.iso.datetime(),
+  }),
+  keyOf: (p) => p.personId,
+});
+export type PersonErasedV1 = z.infer<typeof personErasedV1.schema>;

@@ -84,3 +84,24 @@ export const responseRejectedV1 = defineEvent({
   keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
 });
 export type ResponseRejectedV1 = z.infer<typeof responseRejectedV1.schema>;
+
+/**
+ * The scoring service stored a recorded response (in the same transaction as the subject's live
+ * report): the response now counts. It says nothing about figures: whether the response is in a
+ * disclosed snapshot is the disclosure rule's business (docs/anonymity.md), and nobody learns it
+ * from this event. The gateway's progress shows received, recorded and counted from it.
+ */
+export const responseCountedV1 = defineEvent({
+  type: 'response.counted',
+  version: 1,
+  topic: Topics.Responses,
+  schema: z.object({
+    responseId: z.uuid(),
+    submissionId: z.uuid(),
+    cycleId: id,
+    subjectId: id,
+    countedAt: z.iso.datetime(),
+  }),
+  keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
+});
+export type ResponseCountedV1 = z.infer<typeof responseCountedV1.schema>;

@@ -4,6 +4,7 @@ import { useQuery } from '@apollo/client/react';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
+import { PersonDataActions } from '../data-protection/PersonDataActions';
 import { GiveSignIn } from './GiveSignIn';
 import { PEOPLE } from './operations';
 
@@ -71,7 +72,10 @@ export function Directory() {
                   <Table.Td>{p.department ?? '—'}</Table.Td>
                   <Table.Td ta="right">{p.directReportCount}</Table.Td>
                   <Table.Td>
-                    <GiveSignIn person={p} />
+                    <Group gap={6} wrap="nowrap">
+                      <GiveSignIn person={p} />
+                      <PersonDataActions person={p} />
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

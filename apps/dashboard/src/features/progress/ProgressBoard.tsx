@@ -1,10 +1,26 @@
-import { Badge, Box, Card, Collapse, Group, Progress, RingProgress, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Box,
+  Card,
+  Collapse,
+  Group,
+  Progress,
+  RingProgress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { GROUP_LABELS, GROUP_ORDER, groupLabel } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import type { ProgressFieldsFragment } from '../../gql/graphql';
+import { messages } from './messages';
 import { CYCLE_PROGRESS, CYCLE_PROGRESS_CHANGED } from './operations';
 
 /** Live progress: subjects × rater groups, response rates and who has not answered — never what anyone answered. */
@@ -30,13 +46,14 @@ export function ProgressBoard({ cycleId, live }: { cycleId: string; live: boolea
 }
 
 export function ProgressView({ progress, live }: { progress: ProgressFieldsFragment; live: boolean }) {
+  const intl = useIntl();
   if (progress.invited === 0)
     return <EmptyState title="Nobody has been invited yet">Progress appears here once the cycle is launched.</EmptyState>;
   const groups = GROUP_ORDER.filter((g) => progress.subjects.some((s) => s.groups.some((x) => x.group === g)));
   const rate = Math.round(progress.responseRate * 100);
   return (
     <Stack gap="md">
-      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
+      <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="md">
         <Card padding="md">
           <Group gap="md" wrap="nowrap">
             <RingProgress
@@ -65,8 +82,15 @@ export function ProgressView({ progress, live }: { progress: ProgressFieldsFragm
         </Card>
         <Figure label="Invited" value={progress.invited} />
         <Figure label="Started" value={progress.started} />
-        <Figure label="Submitted" value={progress.submitted} />
+        <Figure
+          label={intl.formatMessage(messages.submitted)}
+          hint={intl.formatMessage(messages.submittedHint)}
+          value={progress.submitted}
+        />
+        <Figure label={intl.formatMessage(messages.recorded)} hint={intl.formatMessage(messages.recordedHint)} value={progress.recorded} />
+        <Figure label={intl.formatMessage(messages.counted)} hint={intl.formatMessage(messages.countedHint)} value={progress.counted} />
       </SimpleGrid>
+      {progress.submitted > 0 && <Consistency consistency={progress.consistency} />}
       <Card padding={0}>
         <Table.ScrollContainer minWidth={640}>
           <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Progress by leader and rater group">
@@ -91,20 +115,81 @@ export function ProgressView({ progress, live }: { progress: ProgressFieldsFragm
   );
 }
 
-function Figure({ label, value }: { label: string; value: number }) {
+function Figure({ label, value, hint }: { label: string; value: number; hint?: string }) {
+  const intl = useIntl();
   return (
     <Card padding="md">
       <Text size="xs" c="dimmed" fw={600} tt="uppercase">
         {label}
       </Text>
       <Text fz={28} fw={700}>
-        {value}
+        {intl.formatNumber(value)}
       </Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
     </Card>
   );
 }
 
+/** How long ago, in the largest whole unit that fits (seconds, minutes, hours, days). */
+function useDuration() {
+  const intl = useIntl();
+  return (seconds: number) => {
+    const [value, unit] =
+      seconds < 120
+        ? [seconds, 'second']
+        : seconds < 7200
+          ? [Math.floor(seconds / 60), 'minute']
+          : seconds < 172800
+            ? [Math.floor(seconds / 3600), 'hour']
+            : [Math.floor(seconds / 86400), 'day'];
+    return intl.formatNumber(value, { style: 'unit', unit, unitDisplay: 'long' });
+  };
+}
+
+/** The difference between submitted, recorded and counted, and how old it is: in flight, or stuck. */
+function Consistency({ consistency: c }: { consistency: ProgressFieldsFragment['consistency'] }) {
+  const intl = useIntl();
+  const duration = useDuration();
+  const checked = intl.formatMessage(messages.checkedAt, { time: intl.formatTime(c.checkedAt, { timeStyle: 'medium' }) });
+  if (c.notCounted === 0)
+    return (
+      <Text size="sm" c="dimmed" role="status">
+        {intl.formatMessage(messages.allCounted)} {checked}
+      </Text>
+    );
+  const age = duration(c.ageSeconds ?? 0);
+  if (!c.stuck)
+    return (
+      <Text size="sm" c="dimmed" role="status">
+        {intl.formatMessage(messages.inFlight, { notCounted: c.notCounted, notRecorded: c.notRecorded, age })} {checked}
+      </Text>
+    );
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconAlertTriangle size={18} aria-hidden />}
+      title={intl.formatMessage(messages.stuckTitle)}
+      role="alert"
+    >
+      {intl.formatMessage(messages.stuckBody, {
+        notCounted: c.notCounted,
+        notRecorded: c.notRecorded,
+        limit: duration(c.staleAfterSeconds),
+        received: intl.formatDate(c.oldestReceivedAt ?? c.checkedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+        age,
+      })}{' '}
+      {checked}
+    </Alert>
+  );
+}
+
 function SubjectRow({ row, groups }: { row: ProgressFieldsFragment['subjects'][number]; groups: string[] }) {
+  const intl = useIntl();
   const [open, setOpen] = useState(false);
   const invited = row.groups.reduce((a, g) => a + g.invited, 0);
   const submitted = row.groups.reduce((a, g) => a + g.submitted, 0);
@@ -139,6 +224,12 @@ function SubjectRow({ row, groups }: { row: ProgressFieldsFragment['subjects'][n
                   <Text span size="xs" c="dimmed">
                     {' '}
                     · {x.started - x.submitted} in progress
+                  </Text>
+                )}
+                {x.counted < x.submitted && (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    · {intl.formatMessage(messages.notCountedInGroup, { count: x.submitted - x.counted })}
                   </Text>
                 )}
               </Text>

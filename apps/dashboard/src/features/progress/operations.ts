@@ -7,7 +7,18 @@ export const PROGRESS_FIELDS = graphql(`
     invited
     started
     submitted
+    recorded
+    counted
     responseRate
+    consistency {
+      checkedAt
+      notRecorded
+      notCounted
+      oldestReceivedAt
+      ageSeconds
+      stuck
+      staleAfterSeconds
+    }
     subjects {
       subject {
         id
@@ -20,6 +31,8 @@ export const PROGRESS_FIELDS = graphql(`
         invited
         started
         submitted
+        recorded
+        counted
       }
       nonResponders {
         group

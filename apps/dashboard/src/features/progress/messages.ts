@@ -1,0 +1,31 @@
+import { defineMessages } from 'react-intl';
+
+/** The progress screen's words: received (submitted), recorded and counted, and the consistency check. */
+export const messages = defineMessages({
+  submitted: { id: 'progress.figure.submitted', defaultMessage: 'Submitted' },
+  submittedHint: { id: 'progress.figure.submittedHint', defaultMessage: 'received, the rater holds a receipt' },
+  recorded: { id: 'progress.figure.recorded', defaultMessage: 'Recorded' },
+  recordedHint: { id: 'progress.figure.recordedHint', defaultMessage: 'stored by the survey service' },
+  counted: { id: 'progress.figure.counted', defaultMessage: 'Counted' },
+  countedHint: { id: 'progress.figure.countedHint', defaultMessage: 'stored by the scoring service' },
+  allCounted: {
+    id: 'progress.consistency.allCounted',
+    defaultMessage: 'Every submitted survey is recorded and counted.',
+  },
+  inFlight: {
+    id: 'progress.consistency.inFlight',
+    defaultMessage:
+      '{notCounted, plural, one {# submitted survey is} other {# submitted surveys are}} not counted yet ({notRecorded, plural, =0 {all recorded} one {# not recorded yet} other {# not recorded yet}}); the oldest was received {age} ago.',
+  },
+  stuckTitle: { id: 'progress.consistency.stuckTitle', defaultMessage: 'Submitted surveys are not being counted' },
+  stuckBody: {
+    id: 'progress.consistency.stuckBody',
+    defaultMessage:
+      '{notCounted, plural, one {# submitted survey has} other {# submitted surveys have}} not been counted for more than {limit} ({notRecorded, plural, =0 {all of them recorded} one {# of them not recorded yet} other {# of them not recorded yet}}). The oldest was received on {received}, {age} ago. The raters hold receipts and the gateway keeps their submissions, but the services that record and count them are behind or stopped: ask whoever runs Leaderscope to look at its /health page and its dead letters.',
+  },
+  checkedAt: { id: 'progress.consistency.checkedAt', defaultMessage: 'Checked at {time}.' },
+  notCountedInGroup: {
+    id: 'progress.group.notCounted',
+    defaultMessage: '{count} not counted yet',
+  },
+});
