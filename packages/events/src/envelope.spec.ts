@@ -56,6 +56,7 @@ describe('event envelopes', () => {
       'cycle.rescore-requested@1',
       'cycle.score-requested@1',
       'cycle.scored@1',
+      'development-plan.changed@1',
       'invitation.issued@1',
       'invitation.issued@2',
       'mail.delivery-updated@1',

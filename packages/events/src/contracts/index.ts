@@ -9,6 +9,7 @@ import {
   nominationRequestedV1,
   resultsReleasedV1,
 } from './notifications';
+import { developmentPlanChangedV1 } from './development';
 import { responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
 
 export * from './topics';
@@ -16,6 +17,7 @@ export * from './surveys';
 export * from './reports';
 export * from './cycles';
 export * from './notifications';
+export * from './development';
 
 /** Every contract the platform knows. A new version of an event is added here beside the old one. */
 export const catalogue = new ContractRegistry([
@@ -35,4 +37,5 @@ export const catalogue = new ContractRegistry([
   cycleScoreRequestedV1,
   cycleScoredV1,
   reportComparisonsUpdatedV1,
+  developmentPlanChangedV1,
 ]);
