@@ -22,6 +22,8 @@ import { formatGraphQLError } from './common/errors';
 import { complexityPlugin, depthRule } from './common/query-limits';
 import { CycleEntity, CycleSubjectEntity } from './cycles/cycle.entity';
 import { CyclesModule } from './cycles/cycles.module';
+import { DevelopmentPlanCommentEntity, DevelopmentPlanVersionEntity } from './development-plans/development-plan.entity';
+import { DevelopmentPlansModule } from './development-plans/development-plans.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { InstrumentsModule } from './instruments/instruments.module';
@@ -74,6 +76,8 @@ export const GATEWAY_ENTITIES = [
   AuditEventEntity,
   CycleResultEntity,
   SubjectComparisonEntity,
+  DevelopmentPlanVersionEntity,
+  DevelopmentPlanCommentEntity,
 ];
 
 @Module({})
@@ -153,6 +157,7 @@ export class AppModule implements NestModule {
         ReliabilityModule,
         PublicationModule,
         ExportsModule,
+        DevelopmentPlansModule,
       ],
       providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }],
     };

@@ -6,6 +6,7 @@ import { CreateMailDelivery1764200000001 } from './1764200000001-CreateMailDeliv
 import { AddReminderSchedule1764200000002 } from './1764200000002-AddReminderSchedule';
 import { AddCycleResults1764500000001 } from './1764500000001-AddCycleResults';
 import { AddPagingIndexes1764600000000 } from './1764600000000-AddPagingIndexes';
+import { AddDevelopmentPlans1765400000000 } from './1765400000000-AddDevelopmentPlans';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -17,4 +18,5 @@ export const gatewayMigrations = [
   AddReminderSchedule1764200000002,
   AddCycleResults1764500000001,
   AddPagingIndexes1764600000000,
+  AddDevelopmentPlans1765400000000,
 ];
