@@ -36,6 +36,11 @@ type Documents = {
     "\n  query ResultSets($cycleId: ID!) {\n    resultSets(cycleId: $cycleId)\n  }\n": typeof types.ResultSetsDocument,
     "\n  query RaterInvitations($cycleId: ID!) {\n    raterInvitations(cycleId: $cycleId) {\n      assignmentId\n      group\n      path\n      status\n      token\n      rater {\n        id\n        name\n        email\n      }\n      subject {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RaterInvitationsDocument,
     "\n  query CycleResultsCsv($cycleId: ID!) {\n    cycleResultsCsv(cycleId: $cycleId)\n  }\n": typeof types.CycleResultsCsvDocument,
+    "\n  fragment DevelopmentPlanFields on DevelopmentPlan {\n    cycleId\n    subjectId\n    version\n    reviewDate\n    savedAt\n    editable\n    commentable\n    focusAreas {\n      kind\n      id\n      label\n      dimensionName\n      actions\n    }\n    history {\n      version\n      reviewDate\n      savedAt\n      focusAreas {\n        kind\n        id\n        label\n        actions\n      }\n    }\n    comments {\n      id\n      planVersion\n      authorName\n      body\n      createdAt\n    }\n  }\n": typeof types.DevelopmentPlanFieldsFragmentDoc,
+    "\n  query DevelopmentPlan($cycleId: ID!, $subjectId: ID!) {\n    developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n      ...DevelopmentPlanFields\n    }\n  }\n": typeof types.DevelopmentPlanDocument,
+    "\n  mutation SaveDevelopmentPlan($input: SaveDevelopmentPlanInput!) {\n    saveDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n": typeof types.SaveDevelopmentPlanDocument,
+    "\n  mutation CommentOnDevelopmentPlan($input: CommentOnDevelopmentPlanInput!) {\n    commentOnDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n": typeof types.CommentOnDevelopmentPlanDocument,
+    "\n  query DevelopmentPlanCoverage($cycleId: ID!) {\n    developmentPlanCoverage(cycleId: $cycleId) {\n      cycleId\n      leaders\n      withPlan\n      subjects {\n        subjectId\n        name\n        hasPlan\n      }\n    }\n  }\n": typeof types.DevelopmentPlanCoverageDocument,
     "\n  fragment HeatmapFields on Heatmap {\n    cycleId\n    dimensions {\n      id\n      name\n    }\n    rows {\n      subject {\n        id\n        name\n        title\n        department\n      }\n      overallFit\n      responseCount\n      cells {\n        dimensionId\n        mean\n        fit\n        suppressed\n      }\n    }\n  }\n": typeof types.HeatmapFieldsFragmentDoc,
     "\n  query CycleHeatmap($cycleId: ID!, $first: Int, $after: String, $filter: HeatmapFilter, $sort: HeatmapSort) {\n    cycleHeatmap(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {\n      ...HeatmapFields\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.CycleHeatmapDocument,
     "\n  query TeamReport($cycleId: ID!) {\n    teamReport(cycleId: $cycleId) {\n      ...HeatmapFields\n    }\n  }\n": typeof types.TeamReportDocument,
@@ -83,6 +88,11 @@ const documents: Documents = {
     "\n  query ResultSets($cycleId: ID!) {\n    resultSets(cycleId: $cycleId)\n  }\n": types.ResultSetsDocument,
     "\n  query RaterInvitations($cycleId: ID!) {\n    raterInvitations(cycleId: $cycleId) {\n      assignmentId\n      group\n      path\n      status\n      token\n      rater {\n        id\n        name\n        email\n      }\n      subject {\n        id\n        name\n      }\n    }\n  }\n": types.RaterInvitationsDocument,
     "\n  query CycleResultsCsv($cycleId: ID!) {\n    cycleResultsCsv(cycleId: $cycleId)\n  }\n": types.CycleResultsCsvDocument,
+    "\n  fragment DevelopmentPlanFields on DevelopmentPlan {\n    cycleId\n    subjectId\n    version\n    reviewDate\n    savedAt\n    editable\n    commentable\n    focusAreas {\n      kind\n      id\n      label\n      dimensionName\n      actions\n    }\n    history {\n      version\n      reviewDate\n      savedAt\n      focusAreas {\n        kind\n        id\n        label\n        actions\n      }\n    }\n    comments {\n      id\n      planVersion\n      authorName\n      body\n      createdAt\n    }\n  }\n": types.DevelopmentPlanFieldsFragmentDoc,
+    "\n  query DevelopmentPlan($cycleId: ID!, $subjectId: ID!) {\n    developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n      ...DevelopmentPlanFields\n    }\n  }\n": types.DevelopmentPlanDocument,
+    "\n  mutation SaveDevelopmentPlan($input: SaveDevelopmentPlanInput!) {\n    saveDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n": types.SaveDevelopmentPlanDocument,
+    "\n  mutation CommentOnDevelopmentPlan($input: CommentOnDevelopmentPlanInput!) {\n    commentOnDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n": types.CommentOnDevelopmentPlanDocument,
+    "\n  query DevelopmentPlanCoverage($cycleId: ID!) {\n    developmentPlanCoverage(cycleId: $cycleId) {\n      cycleId\n      leaders\n      withPlan\n      subjects {\n        subjectId\n        name\n        hasPlan\n      }\n    }\n  }\n": types.DevelopmentPlanCoverageDocument,
     "\n  fragment HeatmapFields on Heatmap {\n    cycleId\n    dimensions {\n      id\n      name\n    }\n    rows {\n      subject {\n        id\n        name\n        title\n        department\n      }\n      overallFit\n      responseCount\n      cells {\n        dimensionId\n        mean\n        fit\n        suppressed\n      }\n    }\n  }\n": types.HeatmapFieldsFragmentDoc,
     "\n  query CycleHeatmap($cycleId: ID!, $first: Int, $after: String, $filter: HeatmapFilter, $sort: HeatmapSort) {\n    cycleHeatmap(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {\n      ...HeatmapFields\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.CycleHeatmapDocument,
     "\n  query TeamReport($cycleId: ID!) {\n    teamReport(cycleId: $cycleId) {\n      ...HeatmapFields\n    }\n  }\n": types.TeamReportDocument,
@@ -210,6 +220,26 @@ export function graphql(source: "\n  query RaterInvitations($cycleId: ID!) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CycleResultsCsv($cycleId: ID!) {\n    cycleResultsCsv(cycleId: $cycleId)\n  }\n"): (typeof documents)["\n  query CycleResultsCsv($cycleId: ID!) {\n    cycleResultsCsv(cycleId: $cycleId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DevelopmentPlanFields on DevelopmentPlan {\n    cycleId\n    subjectId\n    version\n    reviewDate\n    savedAt\n    editable\n    commentable\n    focusAreas {\n      kind\n      id\n      label\n      dimensionName\n      actions\n    }\n    history {\n      version\n      reviewDate\n      savedAt\n      focusAreas {\n        kind\n        id\n        label\n        actions\n      }\n    }\n    comments {\n      id\n      planVersion\n      authorName\n      body\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment DevelopmentPlanFields on DevelopmentPlan {\n    cycleId\n    subjectId\n    version\n    reviewDate\n    savedAt\n    editable\n    commentable\n    focusAreas {\n      kind\n      id\n      label\n      dimensionName\n      actions\n    }\n    history {\n      version\n      reviewDate\n      savedAt\n      focusAreas {\n        kind\n        id\n        label\n        actions\n      }\n    }\n    comments {\n      id\n      planVersion\n      authorName\n      body\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevelopmentPlan($cycleId: ID!, $subjectId: ID!) {\n    developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n      ...DevelopmentPlanFields\n    }\n  }\n"): (typeof documents)["\n  query DevelopmentPlan($cycleId: ID!, $subjectId: ID!) {\n    developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n      ...DevelopmentPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveDevelopmentPlan($input: SaveDevelopmentPlanInput!) {\n    saveDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation SaveDevelopmentPlan($input: SaveDevelopmentPlanInput!) {\n    saveDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CommentOnDevelopmentPlan($input: CommentOnDevelopmentPlanInput!) {\n    commentOnDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation CommentOnDevelopmentPlan($input: CommentOnDevelopmentPlanInput!) {\n    commentOnDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevelopmentPlanCoverage($cycleId: ID!) {\n    developmentPlanCoverage(cycleId: $cycleId) {\n      cycleId\n      leaders\n      withPlan\n      subjects {\n        subjectId\n        name\n        hasPlan\n      }\n    }\n  }\n"): (typeof documents)["\n  query DevelopmentPlanCoverage($cycleId: ID!) {\n    developmentPlanCoverage(cycleId: $cycleId) {\n      cycleId\n      leaders\n      withPlan\n      subjects {\n        subjectId\n        name\n        hasPlan\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

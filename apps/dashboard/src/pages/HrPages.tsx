@@ -18,6 +18,7 @@ import { Directory } from '../features/import/Directory';
 import { ImportPeople } from '../features/import/ImportPeople';
 import { ProgressBoard } from '../features/progress/ProgressBoard';
 import { ReliabilityPanel } from '../features/reliability/ReliabilityPanel';
+import { PlanCoverage } from '../features/development-plan/PlanCoverage';
 
 export function CyclesPage() {
   return (
@@ -150,6 +151,7 @@ export function CycleDetailPage() {
               <ExportCsvButton cycle={cycle} />
             </Group>
             <CycleHeatmap cycleId={cycle.id} />
+            {cycle.status === 'RELEASED' && <PlanCoverage cycleId={cycle.id} />}
             {(cycle.status === 'CLOSED' || cycle.status === 'RELEASED') && <RescorePanel cycle={cycle} />}
           </Stack>
         </Tabs.Panel>
