@@ -190,4 +190,54 @@ describe('from report to growth, over HTTP', () => {
       30000,
     );
   }, 180000);
+
+  it('the next cycle with the same raters: the like-for-like trend says how many raters it has in common, never who', async () => {
+    const next = await launchCycleForAda(api, hr);
+    expect(next.invitations.map((i) => i.rater.name).sort()).toEqual(cycle.invitations.map((i) => i.rater.name).sort());
+    for (const invitation of next.invitations) {
+      const { result } = await answerSurvey(api, invitation.token, 4);
+      expect(result.errors).toBeUndefined();
+    }
+    await eventually(
+      'the second cycle scored',
+      async () => {
+        const { subjectReport } = await api.ok(
+          `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { responseCount } }`,
+          { c: next.cycleId, s: next.subjectId },
+          hr,
+        );
+        return (subjectReport?.responseCount ?? 0) > 0;
+      },
+      60000,
+    );
+    await api.ok(`mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`, { c: next.cycleId }, hr);
+    const trend = await eventually(
+      'the like-for-like trend',
+      async () => {
+        const { subjectReport } = await api.ok(
+          `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { comparisons { trend { previousCycleId ratersInCommon dimensions { currentRaters } } } } }`,
+          { c: next.cycleId, s: next.subjectId },
+          hr,
+        );
+        return subjectReport?.comparisons?.trend ?? false;
+      },
+      60000,
+    );
+    expect(trend.previousCycleId).toBe(cycle.cycleId);
+    // The same people rated Ada in both cycles: every non-self rater of this cycle rated her before.
+    expect(trend.ratersInCommon).toBe(1);
+    // What travelled to the scoring service: one pseudonym per non-self assignment, the same person
+    // with the same pseudonym in both cycles, and no person id.
+    const rows = await dataSource.query(
+      `SELECT p.cycle_id, p.rater_key, a.rater_person_id FROM scoring.rater_pseudonym p JOIN gateway.assignment a ON a.id::text = p.rater_id`,
+    );
+    const nonSelf = (c: LaunchedCycle) => c.invitations.filter((i) => i.group !== 'self').length;
+    expect(rows).toHaveLength(nonSelf(cycle) + nonSelf(next));
+    const byPerson = new Map<string, Set<string>>();
+    for (const r of rows) byPerson.set(r.rater_person_id, new Set([...(byPerson.get(r.rater_person_id) ?? []), r.rater_key]));
+    expect([...byPerson.values()].every((keys) => keys.size === 1)).toBe(true);
+    expect(JSON.stringify(rows.map((r: { rater_key: string }) => r.rater_key))).not.toMatch(
+      new RegExp(rows.map((r: { rater_person_id: string }) => r.rater_person_id).join('|')),
+    );
+  }, 180000);
 });

@@ -53,6 +53,7 @@ describe('event envelopes', () => {
         .sort(),
     ).toEqual([
       'cycle.closed@1',
+      'cycle.rater-pseudonyms@1',
       'cycle.rescore-requested@1',
       'cycle.score-requested@1',
       'cycle.scored@1',

@@ -70,7 +70,7 @@ export class SaveDevelopmentPlanUseCase {
           manager: facts.manager ? { personId: facts.manager.id, name: facts.manager.name, email: facts.manager.email || null } : null,
           changedAt: new Date().toISOString(),
         },
-        { organisationId: cycle.organisationId, correlationId: cycle.id },
+        { organisationId: cycle.organisationId },
       );
       return next;
     });

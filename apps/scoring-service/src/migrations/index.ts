@@ -1,6 +1,12 @@
 import { CreateScoringSchema1763800000001 } from './1763800000001-CreateScoringSchema';
 import { AddDisclosureLedger1764300000000 } from './1764300000000-AddDisclosureLedger';
 import { AddCycleResults1764500000000 } from './1764500000000-AddCycleResults';
+import { AddRaterPseudonyms1765400000001 } from './1765400000001-AddRaterPseudonyms';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
-export const scoringMigrations = [CreateScoringSchema1763800000001, AddDisclosureLedger1764300000000, AddCycleResults1764500000000];
+export const scoringMigrations = [
+  CreateScoringSchema1763800000001,
+  AddDisclosureLedger1764300000000,
+  AddCycleResults1764500000000,
+  AddRaterPseudonyms1765400000001,
+];

@@ -1,6 +1,6 @@
 import { ContractRegistry } from '../envelope';
 import { cycleScoredV1, reportComparisonsUpdatedV1, reportUpdatedV1 } from './reports';
-import { cycleScoreRequestedV1, invitationIssuedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
+import { cycleRaterPseudonymsV1, cycleScoreRequestedV1, invitationIssuedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
 import {
   cycleClosedV1,
   invitationIssuedV2,
@@ -38,4 +38,5 @@ export const catalogue = new ContractRegistry([
   cycleScoredV1,
   reportComparisonsUpdatedV1,
   developmentPlanChangedV1,
+  cycleRaterPseudonymsV1,
 ]);
