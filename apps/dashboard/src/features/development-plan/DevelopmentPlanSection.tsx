@@ -127,7 +127,18 @@ function PlanEditor({
   );
   const [reviewDate, setReviewDate] = useState(plan?.reviewDate ?? '');
   const [missing, setMissing] = useState<Record<string, string>>({});
-  const [save, saving] = useMutation(SAVE_DEVELOPMENT_PLAN);
+  const [save, saving] = useMutation(SAVE_DEVELOPMENT_PLAN, {
+    // The plan query may hold null (no plan yet): point it at the saved plan.
+    update: (cache, { data }) => {
+      const saved = data?.saveDevelopmentPlan;
+      if (saved)
+        cache.writeQuery({
+          query: DEVELOPMENT_PLAN,
+          variables: { cycleId: saved.cycleId, subjectId: saved.subjectId },
+          data: { developmentPlan: saved },
+        });
+    },
+  });
   const server = fieldProblems(saving.error);
 
   const options = useMemo(() => {
@@ -262,7 +273,17 @@ function PlanView({ plan, subjectName }: { plan: DevelopmentPlanFieldsFragment; 
   const day = (iso: string) => intl.formatDate(dateOnly(iso), { dateStyle: 'long', timeZone: 'UTC' });
   const when = (iso: string) => intl.formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
   const [comment, setComment] = useState('');
-  const [send, sending] = useMutation(COMMENT_ON_DEVELOPMENT_PLAN);
+  const [send, sending] = useMutation(COMMENT_ON_DEVELOPMENT_PLAN, {
+    update: (cache, { data }) => {
+      const updated = data?.commentOnDevelopmentPlan;
+      if (updated)
+        cache.writeQuery({
+          query: DEVELOPMENT_PLAN,
+          variables: { cycleId: updated.cycleId, subjectId: updated.subjectId },
+          data: { developmentPlan: updated },
+        });
+    },
+  });
   const earlier = plan.history.slice(1);
   const submit = async () => {
     const result = await send({ variables: { input: { cycleId: plan.cycleId, subjectId: plan.subjectId, body: comment } } }).catch(

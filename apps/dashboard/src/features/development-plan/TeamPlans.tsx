@@ -34,7 +34,7 @@ export function TeamPlans({ cycleId, leaders }: { cycleId: string; leaders: read
       <Accordion variant="separated" chevronPosition="left">
         {leaders.map((l) => (
           <Accordion.Item key={l.id} value={l.id}>
-            <Accordion.Control aria-label={`${l.name}: ${intl.formatMessage(m.openPlan)}`}>
+            <Accordion.Control>
               <Text fw={600}>{l.name}</Text>
               <PlanStatus cycleId={cycleId} subjectId={l.id} />
             </Accordion.Control>

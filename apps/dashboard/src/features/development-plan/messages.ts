@@ -65,5 +65,4 @@ export const m = defineMessages({
   teamPlans: { id: 'plan.teamPlans', defaultMessage: 'Development plans of your leaders' },
   teamPlanShared: { id: 'plan.teamPlanShared', defaultMessage: 'Plan shared (version {version, number}), review on {date}' },
   teamNoPlan: { id: 'plan.teamNoPlan', defaultMessage: 'No plan shared yet' },
-  openPlan: { id: 'plan.openPlan', defaultMessage: 'Read and comment' },
 });
