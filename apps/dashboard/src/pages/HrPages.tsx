@@ -151,7 +151,7 @@ export function CycleDetailPage() {
               <ExportCsvButton cycle={cycle} />
             </Group>
             <CycleHeatmap cycleId={cycle.id} />
-            {cycle.status === 'RELEASED' && <PlanCoverage cycleId={cycle.id} />}
+            {cycle.releasedAt && <PlanCoverage cycleId={cycle.id} />}
             {(cycle.status === 'CLOSED' || cycle.status === 'RELEASED') && <RescorePanel cycle={cycle} />}
           </Stack>
         </Tabs.Panel>
