@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          transitionRisks {\n            id\n            name\n            description\n            status\n            signalsOn\n            signalsEvaluated\n            minSignals\n          }\n        }\n      }\n    ": typeof types.RDocument,
+    "\n      query P($cycleId: ID!, $subjectId: ID!) {\n        developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          subjectId\n          focusAreas {\n            kind\n            id\n            actions\n          }\n        }\n      }\n    ": typeof types.PDocument,
     "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InstrumentsDocument,
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n      person {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
@@ -67,6 +68,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          transitionRisks {\n            id\n            name\n            description\n            status\n            signalsOn\n            signalsEvaluated\n            minSignals\n          }\n        }\n      }\n    ": types.RDocument,
+    "\n      query P($cycleId: ID!, $subjectId: ID!) {\n        developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          subjectId\n          focusAreas {\n            kind\n            id\n            actions\n          }\n        }\n      }\n    ": types.PDocument,
     "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n": types.InstrumentsDocument,
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n      person {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
@@ -136,6 +138,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          transitionRisks {\n            id\n            name\n            description\n            status\n            signalsOn\n            signalsEvaluated\n            minSignals\n          }\n        }\n      }\n    "): (typeof documents)["\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          transitionRisks {\n            id\n            name\n            description\n            status\n            signalsOn\n            signalsEvaluated\n            minSignals\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query P($cycleId: ID!, $subjectId: ID!) {\n        developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          subjectId\n          focusAreas {\n            kind\n            id\n            actions\n          }\n        }\n      }\n    "): (typeof documents)["\n      query P($cycleId: ID!, $subjectId: ID!) {\n        developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          subjectId\n          focusAreas {\n            kind\n            id\n            actions\n          }\n        }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
