@@ -22,6 +22,8 @@ import { formatGraphQLError } from './common/errors';
 import { complexityPlugin, depthRule } from './common/query-limits';
 import { CycleEntity, CycleSubjectEntity } from './cycles/cycle.entity';
 import { CyclesModule } from './cycles/cycles.module';
+import { DevelopmentPlanCommentEntity, DevelopmentPlanVersionEntity } from './development-plans/development-plan.entity';
+import { DevelopmentPlansModule } from './development-plans/development-plans.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { InstrumentsModule } from './instruments/instruments.module';
@@ -84,6 +86,8 @@ export const GATEWAY_ENTITIES = [
   CycleResultEntity,
   SubjectComparisonEntity,
   MailDeliveryEntity,
+  DevelopmentPlanVersionEntity,
+  DevelopmentPlanCommentEntity,
 ];
 
 @Module({})
@@ -165,6 +169,7 @@ export class AppModule implements NestModule {
         ExportsModule,
         RetentionModule.forRoot(options.retention),
         DataProtectionModule,
+        DevelopmentPlansModule,
       ],
       providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }],
     };

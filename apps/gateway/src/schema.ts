@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AccountsResolver } from './accounts/accounts.resolver';
 import { AuthResolver } from './accounts/auth.resolver';
 import { CyclesResolver } from './cycles/cycles.resolver';
+import { DevelopmentPlansResolver } from './development-plans/development-plans.resolver';
 import { ExportsResolver } from './exports/exports.resolver';
 import { InstrumentsResolver } from './instruments/instruments.resolver';
 import { InvitationsResolver } from './invitations/invitations.resolver';
@@ -36,6 +37,7 @@ export const RESOLVERS = [
   NotificationsResolver,
   RetentionResolver,
   DataProtectionResolver,
+  DevelopmentPlansResolver,
 ];
 
 /** The gateway's GraphQL schema as SDL, built from the resolvers alone (no database needed). */

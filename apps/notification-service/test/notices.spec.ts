@@ -1,5 +1,11 @@
 /** Nomination requests, approval requests and "your report is ready" reach the right people; without SMTP every mail is recorded, not sent. */
-import { createEnvelope, nominationApprovalRequestedV1, nominationRequestedV1, resultsReleasedV1 } from '@leaderscope/events';
+import {
+  createEnvelope,
+  developmentPlanChangedV1,
+  nominationApprovalRequestedV1,
+  nominationRequestedV1,
+  resultsReleasedV1,
+} from '@leaderscope/events';
 import { eventually } from '@leaderscope/testing';
 import { Harness, harness, invitation, ORG, PUBLIC_URL } from './support';
 
@@ -70,5 +76,37 @@ describe('notification service: notices to leaders and managers', () => {
     for (const x of invited) for (const r of rows) expect(r.t).not.toContain(x.token);
     const recorded = [...h.latest().values()][0];
     expect(recorded.content).toMatchObject({ kind: 'invitation', requestedBy: 'Hana Hr', relationship: 'peer' });
+  });
+
+  it('tells the manager when a leader shares or updates a development plan, once per event, and nobody when there is no manager', async () => {
+    h = await harness();
+    const plan = (version: number, manager: { personId: string; name: string; email: string | null } | null) =>
+      createEnvelope(
+        developmentPlanChangedV1,
+        {
+          ...base,
+          subjectName: 'Ada Lovelace',
+          version,
+          change: version === 1 ? ('shared' as const) : ('updated' as const),
+          manager,
+          changedAt: new Date().toISOString(),
+        },
+        { organisationId: ORG },
+      );
+    const grace = { personId: 'grace', name: 'Grace Hopper', email: 'grace@northwind.test' };
+    const shared = plan(1, grace);
+    await h.publish([shared, plan(2, grace), plan(1, null)]);
+    await eventually('2 mails', async () => h.sink!.received.length >= 2);
+    await h.publish([shared]); // redelivered: nothing more
+    await new Promise((r) => setTimeout(r, 1500));
+    const mails = h.sink!.to('grace@northwind.test');
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      'Ada Lovelace shared a development plan',
+      'Ada Lovelace updated their development plan',
+    ]);
+    expect(h.sink!.received).toHaveLength(2);
+    expect(mails[0].text).toContain(`${PUBLIC_URL}/cycles/cycle-n/reports/ada#development-plan`);
+    const kinds = [...h.latest().values()].map((d) => d.kind);
+    expect(kinds.filter((k) => k === 'plan-shared')).toHaveLength(2);
   });
 });

@@ -6,6 +6,7 @@
  */
 import {
   createEnvelope,
+  cycleRaterPseudonymsV1,
   cycleScoredV1,
   CycleScoredV1,
   cycleScoreRequestedV1,
@@ -109,6 +110,32 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
       },
     });
     services = await startServices(db.url, surveyTransport, scoringTransport);
+    // Pseudonyms (the gateway sends them at launch) for s0 in cycles 1 and 3: the manager and one
+    // peer rate s0 in both cycles, two peers are new. Cycle 2 and the other subjects have none.
+    const pseudonyms = (cycleId: string, keys: [string, string][]) =>
+      createEnvelope(
+        cycleRaterPseudonymsV1,
+        {
+          cycleId,
+          subjectId: 's0',
+          raters: keys.map(([role, person]) => ({ raterId: `${cycleId}-s0-${role}`, raterKey: person.padEnd(43, '_') })),
+          issuedAt: new Date().toISOString(),
+        },
+        { organisationId: 'org-test' },
+      );
+    const c1Keys: [string, string][] = [
+      ['manager', 'mona'],
+      ['peer-0', 'pia'],
+      ['peer-1', 'paul'],
+      ['peer-2', 'pete'],
+    ];
+    const c3Keys: [string, string][] = [
+      ['manager', 'mona'],
+      ['peer-0', 'pia'],
+      ['peer-1', 'nora'],
+      ['peer-2', 'ned'],
+    ];
+    await gateway.publish([pseudonyms('cycle-1', c1Keys), pseudonyms('cycle-3', c3Keys), pseudonyms('cycle-3', c3Keys)]);
 
     await gateway.publish(
       Object.entries(L1)
@@ -280,6 +307,21 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     });
     // cycle 1 had no earlier closed cycle
     expect(comparisonOf('cycle-1', 's0').trend).toBeNull();
+  });
+
+  it('counts the raters in common between the two cycles from pseudonyms, never who, and only when every rater has one', async () => {
+    // s0 in cycle 3 against cycle 1: manager and one peer in both, of 4 non-self raters now (self never counts).
+    expect(comparisonOf('cycle-3', 's0').trend).toMatchObject({
+      previousCycleId: 'cycle-1',
+      ratersInCommon: { common: 2, previous: 4, current: 4, shareOfCurrent: 0.5 },
+    });
+    expect(JSON.stringify(comparisonOf('cycle-3', 's0'))).not.toMatch(/mona|pia|nora/);
+    // s1 has no pseudonyms, cycle 2 has none at all: unknown, not zero.
+    expect(comparisonOf('cycle-3', 's1').trend!.ratersInCommon).toBeNull();
+    expect(comparisonOf('cycle-2', 's0').trend!.ratersInCommon).toBeNull();
+    // the repeated event stored nothing twice
+    const stored = await query<{ n: string }>(db.url, `SELECT count(*) AS n FROM scoring.rater_pseudonym`);
+    expect(Number(stored[0].n)).toBe(8);
   });
 
   it('a redelivered request changes nothing; a new one rewrites with the next version and keeps the cycle closed', async () => {

@@ -279,6 +279,7 @@ export async function seedDemo(url: string, dataSource: DataSource, cipher: Toke
     { opensAt: new Date(now - 21 * day), growth: 0.35 }, // this one: three weeks ago, with visible progress on development areas
   ];
   let answered = 0;
+  let latestCycleId = '';
   for (const [c, plan] of cycles.entries()) {
     const { createCycle } = await gql<{ createCycle: { id: string } }>(
       url,
@@ -354,7 +355,59 @@ export async function seedDemo(url: string, dataSource: DataSource, cipher: Toke
     await gql(url, hr, `mutation($c: ID!) { closeCycle(cycleId: $c) { id } }`, { c: cycleId });
     await gql(url, hr, `mutation($c: ID!) { releaseResults(cycleId: $c) { id } }`, { c: cycleId });
     answered += submitted;
+    latestCycleId = cycleId;
   }
+  await seedDevelopmentPlan(url, latestCycleId);
   log(`demo: released two cycles with ${answered} answers; sign in as ${DEMO.hr} / ${DEMO.password}`);
   return true;
+}
+
+/** The demo leader's development plan from her latest report (its lowest-rated item and weakest dimension), and her manager's comment. */
+async function seedDevelopmentPlan(url: string, cycleId: string): Promise<void> {
+  const signIn = async (email: string) =>
+    (
+      await gql<{ login: { token: string } }>(
+        url,
+        null,
+        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+        {
+          e: email,
+          p: DEMO.password,
+        },
+      )
+    ).login.token;
+  const leader = await signIn(DEMO.leader);
+  const { me } = await gql<{ me: { person: { id: string } } }>(url, leader, `{ me { person { id } } }`);
+  const { subjectReport } = await gql<{
+    subjectReport: {
+      lowestItems: { itemId: string }[];
+      developmentAreasByFit: { dimensionId: string }[];
+      dimensions: { dimensionId: string }[];
+    };
+  }>(
+    url,
+    leader,
+    `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { lowestItems { itemId } developmentAreasByFit { dimensionId } dimensions { dimensionId } } }`,
+    { c: cycleId, s: me.person.id },
+  );
+  const dimension = subjectReport.developmentAreasByFit[0]?.dimensionId ?? subjectReport.dimensions[0].dimensionId;
+  const focusAreas = [
+    { kind: 'dimension', id: dimension, actions: 'Hand one decision a month to a team lead, then go over with them how it went.' },
+    ...(subjectReport.lowestItems[0]
+      ? [
+          {
+            kind: 'item',
+            id: subjectReport.lowestItems[0].itemId,
+            actions: 'In each one-to-one, ask what I did that week that slowed the team down.',
+          },
+        ]
+      : []),
+  ];
+  await gql(url, leader, `mutation($input: SaveDevelopmentPlanInput!) { saveDevelopmentPlan(input: $input) { version } }`, {
+    input: { cycleId, focusAreas, reviewDate: new Date(Date.now() + 90 * 86400000).toISOString().slice(0, 10) },
+  });
+  const manager = await signIn(DEMO.manager);
+  await gql(url, manager, `mutation($input: CommentOnDevelopmentPlanInput!) { commentOnDevelopmentPlan(input: $input) { version } }`, {
+    input: { cycleId, subjectId: me.person.id, body: 'Good choices. Bring the first decision you hand over to our next meeting.' },
+  });
 }

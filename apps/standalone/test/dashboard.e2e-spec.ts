@@ -581,6 +581,20 @@ describe('dashboard: the whole journey in real Chromium', () => {
     expect(await leader.locator('section[aria-labelledby="sec-all-items"] tbody tr').count()).toBeGreaterThan(10);
     await leader.getByText('Makes time to coach each of her team leads.').first().waitFor();
     await screenshot(leader, 'leader-report');
+
+    mark('the leader writes a development plan from her report');
+    // --- the leader writes a development plan from her report ---
+    const reviewDate = new Date(Date.now() + 90 * 86400000).toISOString().slice(0, 10);
+    await leader.getByRole('button', { name: 'Write my plan' }).click();
+    await leader.getByLabel('Focus area 1').and(leader.locator('input')).click(); // the label also names its option list
+    const firstChoice = (await leader.getByRole('option').first().innerText()).trim();
+    await leader.getByRole('option').first().click();
+    await leader.getByLabel('What you will do').fill('Hand one decision a month to a team lead and talk it through afterwards.');
+    await leader.getByLabel('Review date').fill(reviewDate);
+    await leader.getByRole('button', { name: 'Save and share with my manager' }).click();
+    await leader.getByText('Version 1 saved. Your manager has been told.').waitFor();
+    await leader.locator('#development-plan').getByText(firstChoice, { exact: true }).waitFor();
+    await screenshot(leader, 'leader-development-plan');
     const download = leader.waitForEvent('download');
     await leader.getByRole('button', { name: 'Download PDF' }).click();
     const pdf = await download;
@@ -690,6 +704,20 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await manager.getByRole('link', { name: /My leaders/ }).click();
     await manager.getByRole('link', { name: 'Nadia Okafor' }).waitFor();
     await screenshot(manager, 'manager-team-heatmap');
+
+    mark('her manager reads the plan and comments');
+    // --- her manager reads the plan (on the pilot's report) and comments ---
+    await manager.goto(`/cycles/${cycleId}/reports/${nadiaId}#development-plan`);
+    await manager.getByText('Hand one decision a month to a team lead and talk it through afterwards.').waitFor();
+    await manager.getByLabel('Your comment for Nadia Okafor').fill('Start with the hiring plan for the new depot.');
+    await manager.getByRole('button', { name: 'Add comment' }).click();
+    await manager.getByText('Start with the hiring plan for the new depot.').waitFor();
+    expect(await manager.getByRole('button', { name: 'Change my plan' }).count()).toBe(0);
+    await screenshot(manager, 'manager-development-plan');
+    // HR sees that Nadia has a plan in the pilot, not what it says.
+    await hr.goto(`/cycles/${cycleId}?tab=results`);
+    await hr.getByText(/^Plans: 1 of \d+ leaders?$/).waitFor();
+    expect(await hr.getByText('Hand one decision a month').count()).toBe(0);
 
     expect(pageErrors).toEqual([]);
     if (accessibility.length)

@@ -94,6 +94,21 @@ describe('npm start: the whole platform in one process', () => {
         expect(d.others.mean).toBeLessThanOrEqual(5);
       }
     }
+    // Her development plan from that report, with her manager's comment; HR sees only that it exists.
+    const { developmentPlan } = await api.ok(
+      `query($c: ID!, $s: ID!) { developmentPlan(cycleId: $c, subjectId: $s) { version focusAreas { id } comments { authorName } } }`,
+      { c: latest.id, s: ada.id },
+      leader,
+    );
+    expect(developmentPlan.version).toBe(1);
+    expect(developmentPlan.focusAreas.length).toBeGreaterThanOrEqual(1);
+    expect(developmentPlan.comments).toHaveLength(1);
+    const { developmentPlanCoverage } = await api.ok(
+      `query($c: ID!) { developmentPlanCoverage(cycleId: $c) { withPlan } }`,
+      { c: latest.id },
+      hr,
+    );
+    expect(developmentPlanCoverage.withPlan).toBe(1);
     expect(await (platform.transport as PostgresLogTransport).deadLetters()).toEqual([]);
   });
 

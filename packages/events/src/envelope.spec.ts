@@ -53,10 +53,12 @@ describe('event envelopes', () => {
         .sort(),
     ).toEqual([
       'cycle.closed@1',
+      'cycle.rater-pseudonyms@1',
       'cycle.rescore-requested@1',
       'cycle.responses-purge-requested@1',
       'cycle.score-requested@1',
       'cycle.scored@1',
+      'development-plan.changed@1',
       'invitation.issued@2',
       'mail.delivery-updated@1',
       'nomination.approval-requested@1',

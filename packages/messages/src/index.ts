@@ -29,6 +29,9 @@ export const dashboardPaths = {
   myReports: () => '/my-reports',
   team: () => '/team',
   report: (cycleId: string, subjectId: string) => `/cycles/${encodeURIComponent(cycleId)}/reports/${encodeURIComponent(subjectId)}`,
+  /** The development plan, on the leader's report page. */
+  plan: (cycleId: string, subjectId: string) =>
+    `/cycles/${encodeURIComponent(cycleId)}/reports/${encodeURIComponent(subjectId)}#development-plan`,
 };
 
 /** Joins the public base URL (PUBLIC_URL) and a dashboard path. */
@@ -56,7 +59,9 @@ export type MailContent =
     })
   | (Common & { kind: 'nomination-request'; subjectId: string })
   | (Common & { kind: 'approval-request'; subjectId: string; subjectName: string })
-  | (Common & { kind: 'report-ready'; subjectId: string; subjectName: string; recipientIsSubject: boolean });
+  | (Common & { kind: 'report-ready'; subjectId: string; subjectName: string; recipientIsSubject: boolean })
+  /** To the manager: the leader shared (version 1) or updated their development plan. Never the plan's content. */
+  | (Common & { kind: 'plan-shared'; subjectId: string; subjectName: string; version: number });
 
 export type MailKind = MailContent['kind'];
 
@@ -150,6 +155,15 @@ export function renderMail(content: MailContent, publicUrl: string, surveyToken?
       ];
       action = message('mail.reportReady.action');
       break;
+    case 'plan-shared': {
+      link = publicLink(publicUrl, dashboardPaths.plan(content.cycleId, content.subjectId));
+      const first = content.version === 1;
+      const p = { subjectName: content.subjectName, cycleName: content.cycleName, version: content.version };
+      subject = message(first ? 'mail.planShared.subject' : 'mail.planUpdated.subject', p);
+      paragraphs = [message(first ? 'mail.planShared.intro' : 'mail.planUpdated.intro', p)];
+      action = message('mail.plan.action');
+      break;
+    }
   }
   const text = [greeting, '', ...paragraphs.flatMap((p) => [p, '']), `${action}: ${link}`, '', '--', footer, ''].join('\n');
   const html = `<!doctype html>

@@ -50,4 +50,23 @@ describe('message catalogue', () => {
   it('will not render a survey mail without its token', () => {
     expect(() => renderMail(invitation, 'https://x')).toThrow(/token/);
   });
+
+  it('tells the manager of a shared or updated development plan, links to it and says nothing of its content', () => {
+    const plan = {
+      kind: 'plan-shared' as const,
+      recipientName: 'Mo Manager',
+      organisationName: 'Northwind',
+      cycleId: 'c1',
+      cycleName: 'Spring 360',
+      subjectId: 's1',
+      subjectName: 'Ada Leader',
+    };
+    const shared = renderMail({ ...plan, version: 1 }, 'https://feedback.example');
+    expect(shared.subject).toBe('Ada Leader shared a development plan');
+    expect(shared.link).toBe('https://feedback.example/cycles/c1/reports/s1#development-plan');
+    expect(shared.text).toContain('Spring 360');
+    const updated = renderMail({ ...plan, version: 3 }, 'https://feedback.example');
+    expect(updated.subject).toBe('Ada Leader updated their development plan');
+    expect(updated.text).toContain('version 3');
+  });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CACHE_POLICIES } from './apollo';
 
 /** Types whose `id` is a UUID unique across the whole organisation: safe to normalise by id. */
-const GLOBALLY_UNIQUE_ID = ['Cycle', 'Person', 'Nomination', 'Organisation', 'InstrumentSummary'];
+const GLOBALLY_UNIQUE_ID = ['Cycle', 'Person', 'Nomination', 'Organisation', 'InstrumentSummary', 'DevelopmentPlanComment'];
 
 describe('the Apollo cache', () => {
   it('has a decision for every schema type with an id: globally unique, or a policy', () => {
@@ -63,5 +63,37 @@ describe('the Apollo cache', () => {
         ?.transitionRisks?.[0]?.status;
     expect(read(a)).toBe('flagged');
     expect(read(b)).toBe('clear');
+  });
+
+  it("keeps two leaders' focus areas apart although they chose the same dimension", () => {
+    const cache = new InMemoryCache({ typePolicies: CACHE_POLICIES });
+    const PLAN = gql`
+      query P($cycleId: ID!, $subjectId: ID!) {
+        developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {
+          cycleId
+          subjectId
+          focusAreas {
+            kind
+            id
+            actions
+          }
+        }
+      }
+    `;
+    const plan = (subjectId: string, actions: string) => ({
+      developmentPlan: {
+        __typename: 'DevelopmentPlan',
+        cycleId: 'c',
+        subjectId,
+        focusAreas: [{ __typename: 'FocusArea', kind: 'dimension', id: 'develops-leaders', actions }],
+      },
+    });
+    cache.writeQuery({ query: PLAN, variables: { cycleId: 'c', subjectId: 'ann' }, data: plan('ann', 'Coach weekly') });
+    cache.writeQuery({ query: PLAN, variables: { cycleId: 'c', subjectId: 'bob' }, data: plan('bob', 'Delegate more') });
+    const read = (subjectId: string) =>
+      cache.readQuery<{ developmentPlan: { focusAreas: { actions: string }[] } }>({ query: PLAN, variables: { cycleId: 'c', subjectId } })
+        ?.developmentPlan.focusAreas[0].actions;
+    expect(read('ann')).toBe('Coach weekly');
+    expect(read('bob')).toBe('Delegate more');
   });
 });

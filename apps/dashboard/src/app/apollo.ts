@@ -39,6 +39,11 @@ export const CACHE_POLICIES = {
   SurveyItem: { keyFields: false },
   HeatmapDimension: { keyFields: false },
   RoleProfileSummary: { keyFields: false },
+  // One plan per leader and cycle; a focus area's id is an instrument id shared by many plans and
+  // versions, so focus areas are never normalised (they would overwrite each other's actions).
+  DevelopmentPlan: { keyFields: ['cycleId', 'subjectId'] },
+  FocusArea: { keyFields: false },
+  DevelopmentPlanVersion: { keyFields: false },
 } satisfies TypePolicies;
 
 export function createApolloClient(): ApolloClient {

@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          transitionRisks {\n            id\n            name\n            description\n            status\n            signalsOn\n            signalsEvaluated\n            minSignals\n          }\n        }\n      }\n    ": typeof types.RDocument,
+    "\n      query P($cycleId: ID!, $subjectId: ID!) {\n        developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          subjectId\n          focusAreas {\n            kind\n            id\n            actions\n          }\n        }\n      }\n    ": typeof types.PDocument,
     "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n": typeof types.InstrumentsDocument,
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n      person {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
@@ -41,6 +42,11 @@ type Documents = {
     "\n  mutation SetResponseRetention($months: Int) {\n    setResponseRetention(months: $months) {\n      months\n      cycles {\n        cycleId\n        name\n        closedAt\n        deleteOn\n        deletedAt\n      }\n    }\n  }\n": typeof types.SetResponseRetentionDocument,
     "\n  query PersonDataExport($personId: ID!) {\n    personDataExport(personId: $personId) {\n      personId\n      generatedAt\n      json\n    }\n  }\n": typeof types.PersonDataExportDocument,
     "\n  mutation ErasePerson($personId: ID!) {\n    erasePerson(personId: $personId) {\n      personId\n      erasedAt\n      accountsDeleted\n      linksRevoked\n    }\n  }\n": typeof types.ErasePersonDocument,
+    "\n  fragment DevelopmentPlanFields on DevelopmentPlan {\n    cycleId\n    subjectId\n    version\n    reviewDate\n    savedAt\n    editable\n    commentable\n    focusAreas {\n      kind\n      id\n      label\n      dimensionName\n      actions\n    }\n    history {\n      version\n      reviewDate\n      savedAt\n      focusAreas {\n        kind\n        id\n        label\n        actions\n      }\n    }\n    comments {\n      id\n      planVersion\n      authorName\n      body\n      createdAt\n    }\n  }\n": typeof types.DevelopmentPlanFieldsFragmentDoc,
+    "\n  query DevelopmentPlan($cycleId: ID!, $subjectId: ID!) {\n    developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n      ...DevelopmentPlanFields\n    }\n  }\n": typeof types.DevelopmentPlanDocument,
+    "\n  mutation SaveDevelopmentPlan($input: SaveDevelopmentPlanInput!) {\n    saveDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n": typeof types.SaveDevelopmentPlanDocument,
+    "\n  mutation CommentOnDevelopmentPlan($input: CommentOnDevelopmentPlanInput!) {\n    commentOnDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n": typeof types.CommentOnDevelopmentPlanDocument,
+    "\n  query DevelopmentPlanCoverage($cycleId: ID!) {\n    developmentPlanCoverage(cycleId: $cycleId) {\n      cycleId\n      leaders\n      withPlan\n      subjects {\n        subjectId\n        name\n        hasPlan\n      }\n    }\n  }\n": typeof types.DevelopmentPlanCoverageDocument,
     "\n  fragment HeatmapFields on Heatmap {\n    cycleId\n    dimensions {\n      id\n      name\n    }\n    rows {\n      subject {\n        id\n        name\n        title\n        department\n      }\n      overallFit\n      responseCount\n      cells {\n        dimensionId\n        mean\n        fit\n        suppressed\n      }\n    }\n  }\n": typeof types.HeatmapFieldsFragmentDoc,
     "\n  query CycleHeatmap($cycleId: ID!, $first: Int, $after: String, $filter: HeatmapFilter, $sort: HeatmapSort) {\n    cycleHeatmap(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {\n      ...HeatmapFields\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.CycleHeatmapDocument,
     "\n  query TeamReport($cycleId: ID!) {\n    teamReport(cycleId: $cycleId) {\n      ...HeatmapFields\n    }\n  }\n": typeof types.TeamReportDocument,
@@ -67,6 +73,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          transitionRisks {\n            id\n            name\n            description\n            status\n            signalsOn\n            signalsEvaluated\n            minSignals\n          }\n        }\n      }\n    ": types.RDocument,
+    "\n      query P($cycleId: ID!, $subjectId: ID!) {\n        developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          subjectId\n          focusAreas {\n            kind\n            id\n            actions\n          }\n        }\n      }\n    ": types.PDocument,
     "\n  query Instruments {\n    instruments {\n      id\n      name\n      versions\n      latestVersion\n      roleProfiles {\n        id\n        name\n      }\n    }\n  }\n": types.InstrumentsDocument,
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n      person {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
@@ -93,6 +100,11 @@ const documents: Documents = {
     "\n  mutation SetResponseRetention($months: Int) {\n    setResponseRetention(months: $months) {\n      months\n      cycles {\n        cycleId\n        name\n        closedAt\n        deleteOn\n        deletedAt\n      }\n    }\n  }\n": types.SetResponseRetentionDocument,
     "\n  query PersonDataExport($personId: ID!) {\n    personDataExport(personId: $personId) {\n      personId\n      generatedAt\n      json\n    }\n  }\n": types.PersonDataExportDocument,
     "\n  mutation ErasePerson($personId: ID!) {\n    erasePerson(personId: $personId) {\n      personId\n      erasedAt\n      accountsDeleted\n      linksRevoked\n    }\n  }\n": types.ErasePersonDocument,
+    "\n  fragment DevelopmentPlanFields on DevelopmentPlan {\n    cycleId\n    subjectId\n    version\n    reviewDate\n    savedAt\n    editable\n    commentable\n    focusAreas {\n      kind\n      id\n      label\n      dimensionName\n      actions\n    }\n    history {\n      version\n      reviewDate\n      savedAt\n      focusAreas {\n        kind\n        id\n        label\n        actions\n      }\n    }\n    comments {\n      id\n      planVersion\n      authorName\n      body\n      createdAt\n    }\n  }\n": types.DevelopmentPlanFieldsFragmentDoc,
+    "\n  query DevelopmentPlan($cycleId: ID!, $subjectId: ID!) {\n    developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n      ...DevelopmentPlanFields\n    }\n  }\n": types.DevelopmentPlanDocument,
+    "\n  mutation SaveDevelopmentPlan($input: SaveDevelopmentPlanInput!) {\n    saveDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n": types.SaveDevelopmentPlanDocument,
+    "\n  mutation CommentOnDevelopmentPlan($input: CommentOnDevelopmentPlanInput!) {\n    commentOnDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n": types.CommentOnDevelopmentPlanDocument,
+    "\n  query DevelopmentPlanCoverage($cycleId: ID!) {\n    developmentPlanCoverage(cycleId: $cycleId) {\n      cycleId\n      leaders\n      withPlan\n      subjects {\n        subjectId\n        name\n        hasPlan\n      }\n    }\n  }\n": types.DevelopmentPlanCoverageDocument,
     "\n  fragment HeatmapFields on Heatmap {\n    cycleId\n    dimensions {\n      id\n      name\n    }\n    rows {\n      subject {\n        id\n        name\n        title\n        department\n      }\n      overallFit\n      responseCount\n      cells {\n        dimensionId\n        mean\n        fit\n        suppressed\n      }\n    }\n  }\n": types.HeatmapFieldsFragmentDoc,
     "\n  query CycleHeatmap($cycleId: ID!, $first: Int, $after: String, $filter: HeatmapFilter, $sort: HeatmapSort) {\n    cycleHeatmap(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {\n      ...HeatmapFields\n      totalCount\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.CycleHeatmapDocument,
     "\n  query TeamReport($cycleId: ID!) {\n    teamReport(cycleId: $cycleId) {\n      ...HeatmapFields\n    }\n  }\n": types.TeamReportDocument,
@@ -136,6 +148,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          transitionRisks {\n            id\n            name\n            description\n            status\n            signalsOn\n            signalsEvaluated\n            minSignals\n          }\n        }\n      }\n    "): (typeof documents)["\n      query R($cycleId: ID!, $subjectId: ID!) {\n        subjectReport(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          transitionRisks {\n            id\n            name\n            description\n            status\n            signalsOn\n            signalsEvaluated\n            minSignals\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      query P($cycleId: ID!, $subjectId: ID!) {\n        developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          subjectId\n          focusAreas {\n            kind\n            id\n            actions\n          }\n        }\n      }\n    "): (typeof documents)["\n      query P($cycleId: ID!, $subjectId: ID!) {\n        developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n          cycleId\n          subjectId\n          focusAreas {\n            kind\n            id\n            actions\n          }\n        }\n      }\n    "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -240,6 +256,26 @@ export function graphql(source: "\n  query PersonDataExport($personId: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ErasePerson($personId: ID!) {\n    erasePerson(personId: $personId) {\n      personId\n      erasedAt\n      accountsDeleted\n      linksRevoked\n    }\n  }\n"): (typeof documents)["\n  mutation ErasePerson($personId: ID!) {\n    erasePerson(personId: $personId) {\n      personId\n      erasedAt\n      accountsDeleted\n      linksRevoked\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DevelopmentPlanFields on DevelopmentPlan {\n    cycleId\n    subjectId\n    version\n    reviewDate\n    savedAt\n    editable\n    commentable\n    focusAreas {\n      kind\n      id\n      label\n      dimensionName\n      actions\n    }\n    history {\n      version\n      reviewDate\n      savedAt\n      focusAreas {\n        kind\n        id\n        label\n        actions\n      }\n    }\n    comments {\n      id\n      planVersion\n      authorName\n      body\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  fragment DevelopmentPlanFields on DevelopmentPlan {\n    cycleId\n    subjectId\n    version\n    reviewDate\n    savedAt\n    editable\n    commentable\n    focusAreas {\n      kind\n      id\n      label\n      dimensionName\n      actions\n    }\n    history {\n      version\n      reviewDate\n      savedAt\n      focusAreas {\n        kind\n        id\n        label\n        actions\n      }\n    }\n    comments {\n      id\n      planVersion\n      authorName\n      body\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevelopmentPlan($cycleId: ID!, $subjectId: ID!) {\n    developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n      ...DevelopmentPlanFields\n    }\n  }\n"): (typeof documents)["\n  query DevelopmentPlan($cycleId: ID!, $subjectId: ID!) {\n    developmentPlan(cycleId: $cycleId, subjectId: $subjectId) {\n      ...DevelopmentPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveDevelopmentPlan($input: SaveDevelopmentPlanInput!) {\n    saveDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation SaveDevelopmentPlan($input: SaveDevelopmentPlanInput!) {\n    saveDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CommentOnDevelopmentPlan($input: CommentOnDevelopmentPlanInput!) {\n    commentOnDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n"): (typeof documents)["\n  mutation CommentOnDevelopmentPlan($input: CommentOnDevelopmentPlanInput!) {\n    commentOnDevelopmentPlan(input: $input) {\n      ...DevelopmentPlanFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevelopmentPlanCoverage($cycleId: ID!) {\n    developmentPlanCoverage(cycleId: $cycleId) {\n      cycleId\n      leaders\n      withPlan\n      subjects {\n        subjectId\n        name\n        hasPlan\n      }\n    }\n  }\n"): (typeof documents)["\n  query DevelopmentPlanCoverage($cycleId: ID!) {\n    developmentPlanCoverage(cycleId: $cycleId) {\n      cycleId\n      leaders\n      withPlan\n      subjects {\n        subjectId\n        name\n        hasPlan\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

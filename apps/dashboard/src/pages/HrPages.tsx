@@ -22,6 +22,7 @@ import { ImportPeople } from '../features/import/ImportPeople';
 import { ProgressBoard } from '../features/progress/ProgressBoard';
 import { RetentionSettings } from '../features/data-protection/RetentionSettings';
 import { ReliabilityPanel } from '../features/reliability/ReliabilityPanel';
+import { PlanCoverage } from '../features/development-plan/PlanCoverage';
 
 export function CyclesPage() {
   return (
@@ -164,6 +165,7 @@ export function CycleDetailPage() {
               <ExportCsvButton cycle={cycle} />
             </Group>
             <CycleHeatmap cycleId={cycle.id} />
+            {cycle.releasedAt && <PlanCoverage cycleId={cycle.id} />}
             {(cycle.status === 'CLOSED' || cycle.status === 'RELEASED') && <RescorePanel cycle={cycle} />}
           </Stack>
         </Tabs.Panel>

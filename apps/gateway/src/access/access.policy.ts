@@ -1,6 +1,6 @@
 import { LIVE_RESULT_SET, type RaterGroup, SUBJECT_NOMINATED_GROUPS } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
-import { ForbiddenError } from '../common/errors';
+import { ConflictError, ForbiddenError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { AccessRepository } from './access.repository';
@@ -8,6 +8,7 @@ import { Viewer } from './viewer';
 
 const NO_CYCLE = 'This cycle does not exist or you do not have access to it';
 const NO_REPORT = 'This report does not exist or you do not have access to it';
+const NO_PLAN = 'This development plan does not exist or you do not have access to it';
 
 /**
  * Who may do what, in one place. Roles are checked before anything about the data is looked at
@@ -86,5 +87,40 @@ export class AccessPolicy {
   teamManager(viewer: Viewer): string {
     if (!viewer.personId) throw new ForbiddenError('Only managers have a team report');
     return viewer.personId;
+  }
+
+  /**
+   * A development plan's content: the leader and their manager, once the report is released. HR
+   * sees only whether plans exist (`developmentPlanCoverage`), never their content, unless the HR
+   * person is the leader or their manager. Returns what the viewer may do with it.
+   */
+  async readPlan(viewer: Viewer, cycle: CycleEntity, subjectId: string): Promise<{ isLeader: boolean; isManager: boolean }> {
+    if (!isUuid(subjectId) || !(await this.isSubject(cycle.id, subjectId))) throw new ForbiddenError(NO_PLAN);
+    const isLeader = viewer.personId === subjectId;
+    const isManager = !isLeader && (await this.isManagerOf(viewer, subjectId));
+    if (!isLeader && !isManager)
+      throw new ForbiddenError(viewer.isHrAdmin ? 'HR sees whether leaders have a development plan, never its content' : NO_PLAN);
+    this.requireReleased(cycle);
+    return { isLeader, isManager };
+  }
+
+  /** Only the leader writes their plan, from their released report. */
+  async editPlan(viewer: Viewer, cycle: CycleEntity): Promise<string> {
+    if (!viewer.personId || !(await this.isSubject(cycle.id, viewer.personId)))
+      throw new ForbiddenError('Only the leader whose report it is can write their development plan');
+    this.requireReleased(cycle);
+    return viewer.personId;
+  }
+
+  /** Only the leader's manager comments on the plan. */
+  async commentOnPlan(viewer: Viewer, cycle: CycleEntity, subjectId: string): Promise<void> {
+    if (!isUuid(subjectId) || !(await this.isSubject(cycle.id, subjectId)) || !(await this.isManagerOf(viewer, subjectId)))
+      throw new ForbiddenError("Only the leader's manager can comment on their development plan");
+    this.requireReleased(cycle);
+  }
+
+  private requireReleased(cycle: CycleEntity): void {
+    if (!cycle.releasedAt)
+      throw new ConflictError('A development plan starts from the released report: HR has not released this cycle yet');
   }
 }

@@ -1,3 +1,4 @@
+import { RaterPseudonyms } from '@leaderscope/events';
 import { Global, Module } from '@nestjs/common';
 import { AccountsRepository } from '../accounts/accounts.repository';
 import { AuthService } from '../accounts/auth.service';
@@ -7,7 +8,7 @@ import { SessionSockets } from '../accounts/session-sockets';
 import { AuditRepository } from './audit.repository';
 import { LiveUpdates } from './live-updates';
 
-/** What every capability uses: sessions (the viewer behind a token), rate limits, audit, live updates and the token cipher. */
+/** What every capability uses: sessions (the viewer behind a token), rate limits, audit, live updates, the token cipher and rater pseudonyms. */
 @Global()
 @Module({})
 export class CommonModule {
@@ -22,8 +23,18 @@ export class CommonModule {
         LiveUpdates,
         SessionSockets,
         { provide: TOKEN_CIPHER, useValue: new TokenCipher(secret) },
+        { provide: RaterPseudonyms, useValue: new RaterPseudonyms(secret) },
       ],
-      exports: [AccountsRepository, AuthService, RateLimitsService, AuditRepository, LiveUpdates, SessionSockets, TOKEN_CIPHER],
+      exports: [
+        AccountsRepository,
+        AuthService,
+        RateLimitsService,
+        AuditRepository,
+        LiveUpdates,
+        SessionSockets,
+        TOKEN_CIPHER,
+        RaterPseudonyms,
+      ],
     };
   }
 }

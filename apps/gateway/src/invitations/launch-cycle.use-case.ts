@@ -1,4 +1,4 @@
-import { invitationIssuedV2 } from '@leaderscope/events';
+import { cycleRaterPseudonymsV1, invitationIssuedV2, RaterPseudonyms } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -23,8 +23,8 @@ import { InvitationsRepository } from './invitations.repository';
 
 /**
  * Launch: checks every subject's approved raters against the group minimums, then creates one
- * assignment with its own survey token per approved rater and emits one invitation per rater —
- * all in one transaction.
+ * assignment with its own survey token per approved rater and emits one invitation per rater and,
+ * per subject, the raters' pseudonyms for the scoring service — all in one transaction.
  */
 @Injectable()
 export class LaunchCycleUseCase {
@@ -40,6 +40,7 @@ export class LaunchCycleUseCase {
     private readonly view: CycleView,
     @Inject(TOKEN_CIPHER) private readonly cipher: TokenCipher,
     private readonly notices: NotificationEvents,
+    private readonly pseudonyms: RaterPseudonyms,
   ) {}
 
   async execute(viewer: Viewer, cycleId: string): Promise<Cycle> {
@@ -93,6 +94,21 @@ export class LaunchCycleUseCase {
         assignments.map((a) => ({ ...a, token: tokens.get(a.id)! })),
       );
       for (const invitation of invitations) emit(invitationIssuedV2, invitation, { organisationId: cycle.organisationId });
+      // Per subject, a stable pseudonym of each non-self rater, so the scoring service can count the
+      // raters a leader's cycles have in common (the trend's comparability note) without knowing who.
+      for (const subjectId of new Set(assignments.map((a) => a.subjectId)))
+        emit(
+          cycleRaterPseudonymsV1,
+          {
+            cycleId: cycle.id,
+            subjectId,
+            raters: assignments
+              .filter((a) => a.subjectId === subjectId && a.raterGroup !== 'self')
+              .map((a) => ({ raterId: a.id, raterKey: this.pseudonyms.keyOf(cycle.organisationId, a.raterPersonId) })),
+            issuedAt: now.toISOString(),
+          },
+          { organisationId: cycle.organisationId },
+        );
       await this.cycles.update(manager, cycle.id, { status: 'launched', launchedAt: now });
       await this.audit.record(manager, {
         organisationId: cycle.organisationId,

@@ -10,6 +10,7 @@ import { AddCommentThreshold1765100000001 } from './1765100000001-AddCommentThre
 import { AddSubmissionCountedAt1765200000000 } from './1765200000000-AddSubmissionCountedAt';
 import { AddResponseRetention1765200000002 } from './1765200000002-AddResponseRetention';
 import { AddPersonErasedAt1765200000003 } from './1765200000003-AddPersonErasedAt';
+import { AddDevelopmentPlans1765400000000 } from './1765400000000-AddDevelopmentPlans';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -25,4 +26,5 @@ export const gatewayMigrations = [
   AddSubmissionCountedAt1765200000000,
   AddResponseRetention1765200000002,
   AddPersonErasedAt1765200000003,
+  AddDevelopmentPlans1765400000000,
 ];

@@ -1,4 +1,5 @@
 import {
+  developmentPlanChangedV1,
   EventEnvelope,
   invitationIssuedV2,
   nominationApprovalRequestedV1,
@@ -10,7 +11,7 @@ import { EventSubscriber } from '@leaderscope/service-kit';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { QueueMailsUseCase } from './queue-mails.use-case';
 
-/** Thin adapter: invitations, reminders, nomination and approval requests, released results → QueueMailsUseCase. */
+/** Thin adapter: invitations, reminders, nomination and approval requests, released results, development plans shared → QueueMailsUseCase. */
 @Injectable()
 export class NoticesConsumer implements OnApplicationBootstrap {
   constructor(
@@ -21,7 +22,14 @@ export class NoticesConsumer implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.subscriber.subscribe({
       consumer: 'notices',
-      contracts: [invitationIssuedV2, reminderRequestedV1, nominationRequestedV1, nominationApprovalRequestedV1, resultsReleasedV1],
+      contracts: [
+        invitationIssuedV2,
+        reminderRequestedV1,
+        nominationRequestedV1,
+        nominationApprovalRequestedV1,
+        resultsReleasedV1,
+        developmentPlanChangedV1,
+      ],
       handler: async (event) => this.queueMails.executeBatch([event as EventEnvelope<never>]),
       batchHandler: async (events) => this.queueMails.executeBatch(events as EventEnvelope<never>[]),
     });

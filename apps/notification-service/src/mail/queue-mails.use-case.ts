@@ -1,4 +1,5 @@
 import {
+  DevelopmentPlanChangedV1,
   EventEnvelope,
   InvitationIssuedV2,
   NominationApprovalRequestedV1,
@@ -17,11 +18,17 @@ import { emitDeliveries } from './delivery-events';
 import { MailRepository, MailStatus, NewMail, RaterRow, RaterState } from './mail.repository';
 
 type Notice = EventEnvelope<
-  InvitationIssuedV2 | ReminderRequestedV1 | NominationRequestedV1 | NominationApprovalRequestedV1 | ResultsReleasedV1
+  | InvitationIssuedV2
+  | ReminderRequestedV1
+  | NominationRequestedV1
+  | NominationApprovalRequestedV1
+  | ResultsReleasedV1
+  | DevelopmentPlanChangedV1
 >;
 
 /**
- * Turns notices (invitations, reminders, nomination and approval requests, released results) into
+ * Turns notices (invitations, reminders, nomination and approval requests, released results, a
+ * development plan shared or updated — told to the leader's manager, without its content) into
  * mails, once per event and recipient: a redelivered event queues nothing (inbox + dedupe key). With
  * an SMTP server the mails are queued for the sender; without one they are recorded for HR's mail
  * outbox. Reminders are never queued for a rater who submitted, after the cycle closed, or within
@@ -196,6 +203,30 @@ export class QueueMailsUseCase {
                 ),
               );
             }
+            break;
+          }
+          case 'development-plan.changed': {
+            const p = event.payload as DevelopmentPlanChangedV1;
+            if (!p.manager) break; // nobody to tell
+            mails.push(
+              mail(
+                event,
+                p.manager.personId,
+                p.manager.email,
+                {
+                  kind: 'plan-shared',
+                  recipientName: p.manager.name,
+                  organisationName: p.organisationName,
+                  cycleId: p.cycleId,
+                  cycleName: p.cycleName,
+                  subjectId: p.subjectId,
+                  subjectName: p.subjectName,
+                  version: p.version,
+                },
+                null,
+                null,
+              ),
+            );
             break;
           }
         }

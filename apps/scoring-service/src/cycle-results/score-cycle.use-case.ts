@@ -174,7 +174,13 @@ export class ScoreCycleUseCase {
     const cycleNormDims = new Map(cycle.norms.dimensions.map((d) => [d.dimensionId, d]));
     const scoredAt = new Date();
     let withTrend = 0;
-    const comparisons = [...bySubject.keys()].map((subjectId) => {
+    const comparisons: {
+      subjectId: string;
+      own: Record<string, number>;
+      norms: ReportComparisonsUpdatedV1['norms'];
+      trend: ReportComparisonsUpdatedV1['trend'];
+    }[] = [];
+    for (const subjectId of bySubject.keys()) {
       const current = scores.get(subjectId)!;
       const own = normScores.get(subjectId)!;
       const norms: ReportComparisonsUpdatedV1['norms'] = dimensionIds.map((dimensionId) => {
@@ -211,25 +217,30 @@ export class ScoreCycleUseCase {
           responses: scorableResponses(prevResponses, instrument).scored,
           policy: { minGroupSize: basis.minGroupSize },
         });
+        // Raters in common: only when every non-self rater of both compared sets has a pseudonym
+        // (cycles launched before pseudonyms existed have none: unknown rather than undercounted).
+        const previousRaters = await pseudonymsOf(manager, prev.cycleId, prevResponses);
+        const currentRaters = await pseudonymsOf(manager, cycleId, bySubject.get(subjectId)!);
         const change = changeBetweenCycles({
           previous: before,
           current,
           previousInstrument: prev.instrument,
           currentInstrument: instrument,
+          ...(previousRaters && currentRaters ? { previousRaters, currentRaters } : {}),
         });
         trend = {
           previousCycleId: prev.cycleId,
           previousInstrumentVersion: prev.instrument.version,
           instrumentVersion: basis.instrumentVersion,
           roleProfileId: basis.roleProfileId,
-          // Rater ids are per-cycle assignments: the scoring service cannot tell who rated in both.
+          // A count of pseudonyms in both cycles (never which): null when either cycle lacks them.
           ratersInCommon: change.ratersInCommon,
           dimensions: change.dimensions,
         };
         withTrend++;
       }
-      return { subjectId, own, norms, trend };
-    });
+      comparisons.push({ subjectId, own, norms, trend });
+    }
 
     // Write the cycle result and the comparisons, and queue their events.
     const reliability: CycleScoredV1['reliability'] = {
@@ -450,4 +461,15 @@ async function previousCycles(
     entry.instrument = getInstrument(i.id, i.version);
   }
   return out;
+}
+
+/** The pseudonyms of the non-self raters among `responses`, or null when any of them has none. */
+async function pseudonymsOf(manager: EntityManager, cycleId: string, responses: StoredResponse[]): Promise<string[] | null> {
+  const raterIds = [...new Set(responses.filter((r) => r.raterGroup !== 'self').map((r) => r.raterId))];
+  if (raterIds.length === 0) return [];
+  const rows: { rater_key: string }[] = await manager.query(
+    `SELECT "rater_key" FROM "scoring"."rater_pseudonym" WHERE "cycle_id" = $1 AND "rater_id" = ANY($2::text[])`,
+    [cycleId, raterIds],
+  );
+  return rows.length === raterIds.length ? rows.map((r) => r.rater_key) : null;
 }

@@ -2,6 +2,7 @@ import { CreateScoringSchema1763800000001 } from './1763800000001-CreateScoringS
 import { AddDisclosureLedger1764300000000 } from './1764300000000-AddDisclosureLedger';
 import { AddCycleResults1764500000000 } from './1764500000000-AddCycleResults';
 import { AddCommentThreshold1765100000000 } from './1765100000000-AddCommentThreshold';
+import { AddRaterPseudonyms1765400000001 } from './1765400000001-AddRaterPseudonyms';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const scoringMigrations = [
@@ -9,4 +10,5 @@ export const scoringMigrations = [
   AddDisclosureLedger1764300000000,
   AddCycleResults1764500000000,
   AddCommentThreshold1765100000000,
+  AddRaterPseudonyms1765400000001,
 ];

@@ -84,3 +84,33 @@ export const cycleResponsesPurgeRequestedV1 = defineEvent({
   keyOf: (p) => p.cycleId,
 });
 export type CycleResponsesPurgeRequestedV1 = z.infer<typeof cycleResponsesPurgeRequestedV1.schema>;
+
+/**
+ * At launch, one per subject: a stable pseudonymous key for each non-self rater assignment, so the
+ * scoring service can tell how many of a leader's raters also rated them in the previous cycle (the
+ * trend's "raters in common") without learning who they are. `raterKey` is an HMAC of the person
+ * under a key derived from LEADERSCOPE_SECRET per organisation (the same person gets the same key in
+ * every cycle of the organisation, and no key says anything about who it is). Keyed by cycle, so it
+ * precedes the cycle's score requests on the same partition.
+ */
+export const cycleRaterPseudonymsV1 = defineEvent({
+  type: 'cycle.rater-pseudonyms',
+  version: 1,
+  topic: Topics.Cycles,
+  schema: z.object({
+    cycleId: id,
+    subjectId: id,
+    raters: z
+      .array(
+        z.object({
+          /** the rater's assignment id, as in survey.submitted */
+          raterId: id,
+          raterKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'rater key: 32 bytes in base64url'),
+        }),
+      )
+      .max(1000),
+    issuedAt: z.iso.datetime(),
+  }),
+  keyOf: (p) => p.cycleId,
+});
+export type CycleRaterPseudonymsV1 = z.infer<typeof cycleRaterPseudonymsV1.schema>;

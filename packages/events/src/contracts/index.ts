@@ -1,6 +1,12 @@
 import { ContractRegistry } from '../envelope';
 import { cycleScoredV1, reportComparisonsUpdatedV1, reportUpdatedV1 } from './reports';
-import { cycleResponsesPurgeRequestedV1, cycleScoreRequestedV1, reminderRequestedV1, rescoreRequestedV1 } from './cycles';
+import {
+  cycleRaterPseudonymsV1,
+  cycleResponsesPurgeRequestedV1,
+  cycleScoreRequestedV1,
+  reminderRequestedV1,
+  rescoreRequestedV1,
+} from './cycles';
 import {
   cycleClosedV1,
   invitationIssuedV2,
@@ -10,6 +16,7 @@ import {
   personErasedV1,
   resultsReleasedV1,
 } from './notifications';
+import { developmentPlanChangedV1 } from './development';
 import { responseCountedV1, responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
 
 export * from './topics';
@@ -17,6 +24,7 @@ export * from './surveys';
 export * from './reports';
 export * from './cycles';
 export * from './notifications';
+export * from './development';
 
 /**
  * Every contract the platform knows. A new version of an event is added here beside the old one;
@@ -42,4 +50,6 @@ export const catalogue = new ContractRegistry([
   responseCountedV1,
   cycleResponsesPurgeRequestedV1,
   personErasedV1,
+  developmentPlanChangedV1,
+  cycleRaterPseudonymsV1,
 ]);

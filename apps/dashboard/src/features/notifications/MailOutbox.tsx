@@ -12,6 +12,7 @@ const KIND: Record<string, string> = {
   'nomination-request': 'Choose raters',
   'approval-request': 'Approve raters',
   'report-ready': 'Report ready',
+  'plan-shared': 'Development plan',
 };
 
 /** Without a mail server: every mail the platform would have sent; one opens rendered with its link (audited). */

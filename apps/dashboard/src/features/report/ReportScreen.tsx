@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { formatDate, profileName } from '../../app/theme';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../app/ui';
 import { useAuth } from '../auth/AuthProvider';
+import { DevelopmentPlanSection } from '../development-plan/DevelopmentPlanSection';
 import { CYCLE, CYCLES, RESULT_SETS } from '../cycles/operations';
 import { SUBJECT_REPORT, SUBJECT_REPORT_CHANGED } from './operations';
 import { downloadReportPdf } from './pdf';
@@ -45,7 +46,7 @@ function useRescoreLabels(cycleId: string, subjectId: string, sets: readonly str
 
 /** A subject's report with everything around it: result set, live updates (HR), previous cycle, PDF. */
 export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectId: string }) {
-  const { hasRole } = useAuth();
+  const { hasRole, me } = useAuth();
   const hr = hasRole('HR_ADMIN');
   const [resultSet, setResultSet] = useState('live');
   const cycleQuery = useQuery(CYCLE, { variables: { id: cycleId } });
@@ -187,6 +188,17 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
               ? { report: previousReport.data.subjectReport, cycleName: previousCycle.name }
               : null
           }
+        />
+      )}
+      {/* The leader and their manager (the published report) reach the plan; HR sees only who has one, on the cycle page. */}
+      {report?.visibility === 'published' && (
+        <DevelopmentPlanSection
+          anchor
+          cycleId={cycleId}
+          subjectId={subjectId}
+          subjectName={subjectName}
+          isLeader={me?.person?.id === subjectId}
+          choices={{ dimensions: report.dimensions, items: report.items }}
         />
       )}
       {!report && !live && hr && cycle?.status === 'DRAFT' && (

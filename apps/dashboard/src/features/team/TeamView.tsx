@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import { CYCLES } from '../cycles/operations';
 import { Heatmap } from '../heatmap/Heatmap';
 import { TEAM_REPORT } from '../heatmap/operations';
+import { TeamPlans } from '../development-plan/TeamPlans';
 
 /** A manager's leaders after release: the team heatmap and a way into each report. */
 export function TeamView() {
@@ -45,6 +46,7 @@ export function TeamView() {
       {team.error && <ErrorState error={team.error} what="The team heatmap could not be loaded" />}
       {team.loading && !team.data && <Loading label="Loading the team heatmap…" />}
       {team.data && <Heatmap heatmap={team.data.teamReport} reportLink={(s) => `/cycles/${cycleId}/reports/${s}`} title="Your leaders" />}
+      {team.data && cycleId && <TeamPlans cycleId={cycleId} leaders={team.data.teamReport.rows.map((r) => r.subject)} />}
     </Stack>
   );
 }

@@ -1,0 +1,243 @@
+/**
+ * From report to growth over HTTP on the one-machine platform (PostgreSQL event log, no SMTP):
+ * a cycle's released report → the leader's development plan from its focus areas → the manager's
+ * comment and mail → HR sees only that a plan exists.
+ */
+import { provisionOrganisation } from '@leaderscope/gateway';
+import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
+import { DataSource } from 'typeorm';
+import { Platform, startPlatform } from '../src';
+import { answerSurvey, Api, launchCycleForAda, LaunchedCycle, PASSWORD } from './fixtures';
+
+const PLAN = `version reviewDate editable commentable focusAreas { kind id label actions } history { version } comments { authorName body planVersion }`;
+const READ_PLAN = `query($c: ID!, $s: ID!) { developmentPlan(cycleId: $c, subjectId: $s) { ${PLAN} } }`;
+const SAVE_PLAN = `mutation($input: SaveDevelopmentPlanInput!) { saveDevelopmentPlan(input: $input) { ${PLAN} } }`;
+
+describe('from report to growth, over HTTP', () => {
+  let db: TestDatabase;
+  let platform: Platform;
+  let api: Api;
+  let dataSource: DataSource;
+  let hr: string;
+  let cycle: LaunchedCycle;
+  const t: Record<string, string> = {};
+  const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    platform = await startPlatform({
+      databaseUrl: db.url,
+      port: 0,
+      seedDemo: false,
+      secret: 'growth-test-secret-0123456789',
+      log: () => {},
+    });
+    api = new Api(platform.url);
+    dataSource = platform.gateway.get(DataSource);
+    await provisionOrganisation(dataSource, { name: 'Growth Org', hrEmail: 'hr@growth.test', hrPassword: PASSWORD });
+    hr = await api.login('hr@growth.test', PASSWORD);
+    cycle = await launchCycleForAda(api, hr);
+    const { people } = await api.ok(`{ people { id employeeId } }`, {}, hr);
+    const id = (e: string) => people.find((p: { employeeId: string }) => p.employeeId === e).id;
+    for (const [key, employeeId] of [
+      ['ada', 'E10'],
+      ['grace', 'E1'],
+      ['alan', 'E11'],
+    ]) {
+      const { createAccount } = await api.ok(
+        `mutation($p: ID!) { createAccount(personId: $p) { email temporaryPassword } }`,
+        { p: id(employeeId) },
+        hr,
+      );
+      t[key] = await api.login(createAccount.email, createAccount.temporaryPassword);
+    }
+  }, 120000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await db?.drop();
+  });
+
+  it('goes from the released report to a plan the manager reads and comments on, and HR only counts', async () => {
+    // Every rater answers; levels vary so items rank.
+    for (const [i, invitation] of cycle.invitations.entries()) {
+      const { result } = await answerSurvey(api, invitation.token, 2 + (i % 3));
+      expect(result.errors).toBeUndefined();
+    }
+    await eventually(
+      'a scored report with item-level results',
+      async () => {
+        const { subjectReport } = await api.ok(
+          `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { responseCount lowestItems { itemId } } }`,
+          { c: cycle.cycleId, s: cycle.subjectId },
+          hr,
+        );
+        return (subjectReport?.lowestItems.length ?? 0) > 0;
+      },
+      60000,
+    );
+    await api.ok(`mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`, { c: cycle.cycleId }, hr);
+    await api.ok(`mutation($c: ID!) { releaseResults(cycleId: $c) { status } }`, { c: cycle.cycleId }, hr);
+
+    // The leader reads their released report and picks focus areas from it: its lowest-rated item and a dimension.
+    const { subjectReport } = await api.ok(
+      `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { visibility lowestItems { itemId text } dimensions { dimensionId name } } }`,
+      { c: cycle.cycleId, s: cycle.subjectId },
+      t.ada,
+    );
+    expect(subjectReport.visibility).toBe('published');
+    const lowest = subjectReport.lowestItems[0];
+    const dimension = subjectReport.dimensions[0];
+    const refused = await api.call(
+      SAVE_PLAN,
+      { input: { cycleId: cycle.cycleId, focusAreas: [{ kind: 'item', id: 'no-such-item', actions: 'x' }], reviewDate: inDays(-1) } },
+      t.ada,
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0].extensions?.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'input.focusAreas[0].id',
+      'input.reviewDate',
+    ]);
+    const saved = (
+      await api.ok(
+        SAVE_PLAN,
+        {
+          input: {
+            cycleId: cycle.cycleId,
+            focusAreas: [
+              { kind: 'item', id: lowest.itemId, actions: 'Ask two team leads each week what got in their way' },
+              { kind: 'dimension', id: dimension.dimensionId, actions: 'Block an hour a week for it' },
+            ],
+            reviewDate: inDays(120),
+          },
+        },
+        t.ada,
+      )
+    ).saveDevelopmentPlan;
+    expect(saved).toMatchObject({ version: 1, editable: true, reviewDate: inDays(120) });
+    expect(saved.focusAreas.map((a: { id: string; label: string }) => [a.id, a.label])).toEqual([
+      [lowest.itemId, lowest.text],
+      [dimension.dimensionId, dimension.name],
+    ]);
+
+    // The manager is told by mail (kept in the outbox on one machine), without the plan's words.
+    const mails = await eventually(
+      'the manager’s plan mail',
+      async () => {
+        const { mailOutbox } = await api.ok(
+          `query($c: ID) { mailOutbox(cycleId: $c) { mailId kind to subject } }`,
+          { c: cycle.cycleId },
+          hr,
+        );
+        const plan = mailOutbox.filter((m: { kind: string }) => m.kind === 'plan-shared');
+        return plan.length > 0 && plan;
+      },
+      30000,
+    );
+    expect(mails).toEqual([expect.objectContaining({ to: 'grace.hopper@example.org', subject: 'Ada Lovelace shared a development plan' })]);
+    const { mailOutboxMessage } = await api.ok(
+      `query($m: ID!) { mailOutboxMessage(mailId: $m) { text link } }`,
+      { m: mails[0].mailId },
+      hr,
+    );
+    expect(mailOutboxMessage.link).toBe(`${platform.url}/cycles/${cycle.cycleId}/reports/${cycle.subjectId}#development-plan`);
+    expect(mailOutboxMessage.text).not.toContain('what got in their way');
+
+    // The manager reads and comments; a peer cannot; HR sees only that the plan exists.
+    const byGrace = (await api.ok(READ_PLAN, { c: cycle.cycleId, s: cycle.subjectId }, t.grace)).developmentPlan;
+    expect(byGrace).toMatchObject({ version: 1, editable: false, commentable: true });
+    const commented = await api.ok(
+      `mutation($input: CommentOnDevelopmentPlanInput!) { commentOnDevelopmentPlan(input: $input) { comments { authorName body planVersion } } }`,
+      { input: { cycleId: cycle.cycleId, subjectId: cycle.subjectId, body: 'Start with Dorothy’s team.' } },
+      t.grace,
+    );
+    expect(commented.commentOnDevelopmentPlan.comments).toEqual([
+      { authorName: 'Grace Hopper', body: 'Start with Dorothy’s team.', planVersion: 1 },
+    ]);
+    expect((await api.call(READ_PLAN, { c: cycle.cycleId, s: cycle.subjectId }, t.alan)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const byHr = await api.call(READ_PLAN, { c: cycle.cycleId, s: cycle.subjectId }, hr);
+    expect(byHr.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const { developmentPlanCoverage } = await api.ok(
+      `query($c: ID!) { developmentPlanCoverage(cycleId: $c) { leaders withPlan subjects { subjectId hasPlan } } }`,
+      { c: cycle.cycleId },
+      hr,
+    );
+    expect(developmentPlanCoverage).toEqual({ leaders: 1, withPlan: 1, subjects: [{ subjectId: cycle.subjectId, hasPlan: true }] });
+
+    // A second save is a new version; the first is kept; the manager hears of the update.
+    const second = (
+      await api.ok(
+        SAVE_PLAN,
+        {
+          input: {
+            cycleId: cycle.cycleId,
+            expectedVersion: 1,
+            focusAreas: [{ kind: 'item', id: lowest.itemId, actions: 'Ask every team lead, every week' }],
+            reviewDate: inDays(150),
+          },
+        },
+        t.ada,
+      )
+    ).saveDevelopmentPlan;
+    expect(second.history.map((h: { version: number }) => h.version)).toEqual([2, 1]);
+    expect(second.comments).toHaveLength(1);
+    await eventually(
+      'the update mail',
+      async () => {
+        const { mailOutbox } = await api.ok(`query($c: ID) { mailOutbox(cycleId: $c) { kind subject } }`, { c: cycle.cycleId }, hr);
+        return mailOutbox.some((m: { subject: string }) => m.subject === 'Ada Lovelace updated their development plan');
+      },
+      30000,
+    );
+  }, 180000);
+
+  it('the next cycle with the same raters: the like-for-like trend says how many raters it has in common, never who', async () => {
+    const next = await launchCycleForAda(api, hr);
+    expect(next.invitations.map((i) => i.rater.name).sort()).toEqual(cycle.invitations.map((i) => i.rater.name).sort());
+    for (const invitation of next.invitations) {
+      const { result } = await answerSurvey(api, invitation.token, 4);
+      expect(result.errors).toBeUndefined();
+    }
+    await eventually(
+      'the second cycle scored',
+      async () => {
+        const { subjectReport } = await api.ok(
+          `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { responseCount } }`,
+          { c: next.cycleId, s: next.subjectId },
+          hr,
+        );
+        return (subjectReport?.responseCount ?? 0) > 0;
+      },
+      60000,
+    );
+    await api.ok(`mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`, { c: next.cycleId }, hr);
+    const trend = await eventually(
+      'the like-for-like trend',
+      async () => {
+        const { subjectReport } = await api.ok(
+          `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { comparisons { trend { previousCycleId ratersInCommon dimensions { currentRaters } } } } }`,
+          { c: next.cycleId, s: next.subjectId },
+          hr,
+        );
+        return subjectReport?.comparisons?.trend ?? false;
+      },
+      60000,
+    );
+    expect(trend.previousCycleId).toBe(cycle.cycleId);
+    // The same people rated Ada in both cycles: every non-self rater of this cycle rated her before.
+    expect(trend.ratersInCommon).toBe(1);
+    // What travelled to the scoring service: one pseudonym per non-self assignment, the same person
+    // with the same pseudonym in both cycles, and no person id.
+    const rows = await dataSource.query(
+      `SELECT p.cycle_id, p.rater_key, a.rater_person_id FROM scoring.rater_pseudonym p JOIN gateway.assignment a ON a.id::text = p.rater_id`,
+    );
+    const nonSelf = (c: LaunchedCycle) => c.invitations.filter((i) => i.group !== 'self').length;
+    expect(rows).toHaveLength(nonSelf(cycle) + nonSelf(next));
+    const byPerson = new Map<string, Set<string>>();
+    for (const r of rows) byPerson.set(r.rater_person_id, new Set([...(byPerson.get(r.rater_person_id) ?? []), r.rater_key]));
+    expect([...byPerson.values()].every((keys) => keys.size === 1)).toBe(true);
+    expect(JSON.stringify(rows.map((r: { rater_key: string }) => r.rater_key))).not.toMatch(
+      new RegExp(rows.map((r: { rater_person_id: string }) => r.rater_person_id).join('|')),
+    );
+  }, 180000);
+});
