@@ -1,6 +1,8 @@
-import type { MailContent, MailKind } from '@leaderscope/messages';
+import { mailKindSchema } from '@leaderscope/events';
+import type { MailContent } from '@leaderscope/messages';
 
-const KINDS: readonly string[] = ['invitation', 'reminder', 'nomination-request', 'approval-request', 'report-ready'] satisfies MailKind[];
+/** Every kind of mail the contract knows (one list: `mail.delivery-updated`'s schema). */
+const KINDS: readonly string[] = mailKindSchema.options;
 const TEXTS = ['recipientName', 'organisationName', 'cycleId', 'cycleName'] as const;
 
 /**
