@@ -22,6 +22,6 @@ import { RescoreCycleUseCase } from './rescore-cycle.use-case';
     RescoreCycleUseCase,
     CyclesResolver,
   ],
-  exports: [CyclesRepository, CycleView, GetCycleUseCase],
+  exports: [CyclesRepository, CycleView, GetCycleUseCase, ListCyclesUseCase],
 })
 export class CyclesModule {}
