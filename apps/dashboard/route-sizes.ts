@@ -35,7 +35,8 @@ export function routeSizes(): Plugin {
         start.forEach(visit);
         return seen;
       };
-      const entry = chunks.find((c) => c.isEntry)!;
+      const entry = chunks.find((c) => c.isEntry && !/survey(-main\.tsx|\.html)$/.test(c.facadeModuleId ?? ''))!;
+      const surveyEntry = chunks.find((c) => c.isEntry && /survey(-main\.tsx|\.html)$/.test(c.facadeModuleId ?? ''));
       const routes = chunks.filter((c) => c.isDynamicEntry && c.facadeModuleId && /\/pages\//.test(c.facadeModuleId));
       const size = (files: Set<string>) => {
         let raw = 0;
@@ -52,7 +53,8 @@ export function routeSizes(): Plugin {
       if (process.env.ROUTE_SIZES_DETAIL) {
         const route = routes.find((r) => r.facadeModuleId!.includes(process.env.ROUTE_SIZES_DETAIL!));
         const per = new Map<string, number>();
-        for (const f of closure(route ? [entry, route] : [entry])) {
+        const start = process.env.ROUTE_SIZES_DETAIL === 'survey' && surveyEntry ? [surveyEntry] : route ? [entry, route] : [entry];
+        for (const f of closure(start)) {
           for (const [id, m] of Object.entries(
             (byName.get(f) as unknown as { modules: Record<string, { renderedLength: number }> }).modules,
           )) {
@@ -74,6 +76,8 @@ export function routeSizes(): Plugin {
           route: r.facadeModuleId!.replace(/^.*\/pages\//, '').replace(/\.tsx?$/, ''),
           ...size(closure([entry, r])),
         })),
+        // The rater survey is its own page (survey.html): what a rater's phone downloads.
+        ...(surveyEntry ? [{ route: 'SurveyPage (survey.html)', ...size(closure([surveyEntry])) }] : []),
       ];
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
       const lines = rows.map((r) => `${r.route.padEnd(22)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}   ${r.files} files`);

@@ -1,4 +1,4 @@
-import { groupLabel } from '@leaderscope/messages/src/report';
+import { groupLabel } from '@leaderscope/messages/src/report/groups';
 import type { ReactNode } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
 import { setFormatLocale } from './format';

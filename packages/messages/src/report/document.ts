@@ -1,5 +1,6 @@
 import type { MessageDescriptor } from '@formatjs/intl';
 import { fitBandKey, GROUP_ORDER, NEAR_TARGET, percent, score, shownDifference, signed, type FitBandKey } from './figures';
+import { groupLabel } from './groups';
 import { reportMessages as m } from './messages';
 
 /**
@@ -10,6 +11,8 @@ import { reportMessages as m } from './messages';
  */
 
 /** The intl a renderer hands in: react-intl's `useIntl()` on the screen, `createIntl` for the PDF. */
+export { groupLabel };
+
 export interface Translator {
   locale: string;
   formatMessage(descriptor: MessageDescriptor, values?: Record<string, string | number>): string;
@@ -266,11 +269,6 @@ const CALLS: Record<string, { key: 'callimproved' | 'calldeclined' | 'callflat';
   declined: { key: 'calldeclined', tone: 'negative' },
   'no-clear-change': { key: 'callflat', tone: 'neutral' },
 };
-
-export function groupLabel(t: Translator, group: string | null | undefined): string {
-  const key = `group${group ?? ''}` as keyof typeof m;
-  return key in m ? t.formatMessage(m[key]) : String(group);
-}
 
 export function bandLabel(t: Translator, band: FitBandKey): string {
   return t.formatMessage(m[`band${band}`]);

@@ -61,12 +61,6 @@ export const reportMessages = defineMessages({
   bandabove: { id: 'report.band.above', defaultMessage: 'Above target' },
   bandwellAbove: { id: 'report.band.wellAbove', defaultMessage: 'Well above target' },
 
-  groupself: { id: 'report.group.self', defaultMessage: 'Self' },
-  groupmanager: { id: 'report.group.manager', defaultMessage: 'Manager' },
-  grouppeer: { id: 'report.group.peer', defaultMessage: 'Peers' },
-  groupdirect_report: { id: 'report.group.direct_report', defaultMessage: 'Direct reports' },
-  groupskip_level: { id: 'report.group.skip_level', defaultMessage: 'Skip-level' },
-  groupother: { id: 'report.group.other', defaultMessage: 'Others (partners)' },
   groupPooled: { id: 'report.group.pooled', defaultMessage: 'Others (combined)' },
 
   profileTitle: { id: 'report.profile.title', defaultMessage: 'Profile at a glance' },
