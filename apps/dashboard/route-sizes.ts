@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
@@ -18,10 +20,22 @@ interface Chunk {
  * statically, raw, gzip and brotli. Written to `dist/route-sizes.json` as well; the survey's budget
  * (150 KB compressed) is checked by the browser test.
  */
-export function routeSizes(): Plugin {
+export function routeSizes(page?: string): Plugin {
+  let outDir = 'dist';
+  let pageRow: Record<string, unknown> | null = null;
   return {
     name: 'leaderscope-route-sizes',
     apply: 'build',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
+    // A page built on its own (the rater survey) adds its row to what the dashboard's build wrote.
+    writeBundle() {
+      if (!page || !pageRow) return;
+      const file = join(outDir, 'route-sizes.json');
+      const rows = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { route: string }[]) : [];
+      writeFileSync(file, JSON.stringify([...rows.filter((r) => r.route !== page), pageRow], null, 2));
+    },
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((c) => c.type === 'chunk') as unknown as Chunk[];
       const byName = new Map(chunks.map((c) => [c.fileName, c]));
@@ -35,8 +49,7 @@ export function routeSizes(): Plugin {
         start.forEach(visit);
         return seen;
       };
-      const entry = chunks.find((c) => c.isEntry && !/survey(-main\.tsx|\.html)$/.test(c.facadeModuleId ?? ''))!;
-      const surveyEntry = chunks.find((c) => c.isEntry && /survey(-main\.tsx|\.html)$/.test(c.facadeModuleId ?? ''));
+      const entry = chunks.find((c) => c.isEntry)!;
       const routes = chunks.filter((c) => c.isDynamicEntry && c.facadeModuleId && /\/pages\//.test(c.facadeModuleId));
       const size = (files: Set<string>) => {
         let raw = 0;
@@ -50,11 +63,19 @@ export function routeSizes(): Plugin {
         }
         return { files: files.size, raw, gzip, brotli };
       };
+      if (page) {
+        const files = closure([entry]);
+        pageRow = { route: page, ...size(files) };
+        const { raw, gzip, brotli } = pageRow as { raw: number; gzip: number; brotli: number };
+        console.log(
+          `\n${page}: ${files.size} file(s), ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip, ${(brotli / 1024).toFixed(1)} KB brotli\n`,
+        );
+        return;
+      }
       if (process.env.ROUTE_SIZES_DETAIL) {
         const route = routes.find((r) => r.facadeModuleId!.includes(process.env.ROUTE_SIZES_DETAIL!));
         const per = new Map<string, number>();
-        const start = process.env.ROUTE_SIZES_DETAIL === 'survey' && surveyEntry ? [surveyEntry] : route ? [entry, route] : [entry];
-        for (const f of closure(start)) {
+        for (const f of closure(route ? [entry, route] : [entry])) {
           for (const [id, m] of Object.entries(
             (byName.get(f) as unknown as { modules: Record<string, { renderedLength: number }> }).modules,
           )) {
@@ -76,8 +97,6 @@ export function routeSizes(): Plugin {
           route: r.facadeModuleId!.replace(/^.*\/pages\//, '').replace(/\.tsx?$/, ''),
           ...size(closure([entry, r])),
         })),
-        // The rater survey is its own page (survey.html): what a rater's phone downloads.
-        ...(surveyEntry ? [{ route: 'SurveyPage (survey.html)', ...size(closure([surveyEntry])) }] : []),
       ];
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`.padStart(10);
       const lines = rows.map((r) => `${r.route.padEnd(22)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}   ${r.files} files`);

@@ -553,7 +553,15 @@ describe('dashboard: the whole journey in real Chromium', () => {
     const pdfLines = pdfPages.flatMap((p) => p.lines);
     const onScreen = await leader.evaluate(() => ({
       titles: [...document.querySelectorAll('section[data-section] > h2')].map((h) => h.textContent ?? ''),
-      text: document.querySelector('main')?.textContent ?? '',
+      // The page's words and figures, a text node at a time (so "n=9" and "4.60" stay apart);
+      // Mantine's inline <style> rules are not words.
+      text: (() => {
+        const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+        const parts: string[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode())
+          if (!node.parentElement?.closest('style, script')) parts.push(node.textContent ?? '');
+        return parts.join('\n');
+      })(),
       stats: [...document.querySelectorAll('[data-stat] .stat-value')].map((v) => v.textContent ?? ''),
     }));
     expect(onScreen.titles.length).toBeGreaterThanOrEqual(9);
