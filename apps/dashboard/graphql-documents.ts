@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { print, type DocumentNode } from 'graphql';
 import type { Plugin } from 'vite';
 
 /**
@@ -35,6 +36,34 @@ export function graphqlDocuments(): Plugin {
       if (replaced === 0) return null;
       out = out.replace(/import\s*\{\s*graphql\s*\}\s*from\s*['"][./]+gql['"];?/, '');
       return { code: out, map: null };
+    },
+  };
+}
+
+/**
+ * Writes into survey.html (at `<!--survey-prefetch-->`) a small inline script that starts the
+ * survey's GraphQL request as soon as the page arrives, in parallel with the scripts; the survey
+ * page takes its answer (`takePrefetchedSurvey`). The query is the generated `RaterSurvey` document.
+ */
+export function surveyPrefetch(): Plugin {
+  let root = '';
+  return {
+    name: 'leaderscope-survey-prefetch',
+    configResolved(config) {
+      root = config.root;
+    },
+    transformIndexHtml(html) {
+      if (!html.includes('<!--survey-prefetch-->')) return html;
+      const source = readFileSync(`${root}/src/gql/graphql.ts`, 'utf8');
+      const json = /^export const RaterSurveyDocument = (\{.*\}) as unknown as DocumentNode</m.exec(source)?.[1];
+      if (!json) throw new Error('no generated RaterSurveyDocument — run `npm run codegen -w @leaderscope/dashboard`');
+      const query = print(JSON.parse(json) as DocumentNode);
+      const script =
+        `(function(){var m=/^\\/survey\\/([^\\/?#]+)/.exec(location.pathname);if(!m)return;var t=decodeURIComponent(m[1]);` +
+        `var r=fetch('/graphql',{method:'POST',headers:{'content-type':'application/json',accept:'application/json'},` +
+        `body:JSON.stringify({query:${JSON.stringify(query)},variables:{token:t}})});r.catch(function(){});` +
+        `window.__surveyPrefetch={token:t,response:r};})();`;
+      return html.replace('<!--survey-prefetch-->', `<script>${script}</script>`);
     },
   };
 }

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
@@ -18,10 +20,22 @@ interface Chunk {
  * statically, raw, gzip and brotli. Written to `dist/route-sizes.json` as well; the survey's budget
  * (150 KB compressed) is checked by the browser test.
  */
-export function routeSizes(): Plugin {
+export function routeSizes(page?: string): Plugin {
+  let outDir = 'dist';
+  let pageRow: Record<string, unknown> | null = null;
   return {
     name: 'leaderscope-route-sizes',
     apply: 'build',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
+    // A page built on its own (the rater survey) adds its row to what the dashboard's build wrote.
+    writeBundle() {
+      if (!page || !pageRow) return;
+      const file = join(outDir, 'route-sizes.json');
+      const rows = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { route: string }[]) : [];
+      writeFileSync(file, JSON.stringify([...rows.filter((r) => r.route !== page), pageRow], null, 2));
+    },
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((c) => c.type === 'chunk') as unknown as Chunk[];
       const byName = new Map(chunks.map((c) => [c.fileName, c]));
@@ -49,6 +63,15 @@ export function routeSizes(): Plugin {
         }
         return { files: files.size, raw, gzip, brotli };
       };
+      if (page) {
+        const files = closure([entry]);
+        pageRow = { route: page, ...size(files) };
+        const { raw, gzip, brotli } = pageRow as { raw: number; gzip: number; brotli: number };
+        console.log(
+          `\n${page}: ${files.size} file(s), ${(raw / 1024).toFixed(1)} KB raw, ${(gzip / 1024).toFixed(1)} KB gzip, ${(brotli / 1024).toFixed(1)} KB brotli\n`,
+        );
+        return;
+      }
       if (process.env.ROUTE_SIZES_DETAIL) {
         const route = routes.find((r) => r.facadeModuleId!.includes(process.env.ROUTE_SIZES_DETAIL!));
         const per = new Map<string, number>();

@@ -10,5 +10,6 @@ export default defineConfig({
     proxy: { '/graphql': 'http://127.0.0.1:4000', '/health': 'http://127.0.0.1:4000' },
   },
   // Source maps are written for error tooling but not referenced from the bundles; the gateway never serves them.
+  // The rater survey (survey.html) is built on its own by vite.survey.config.ts.
   build: { outDir: 'dist', sourcemap: 'hidden' },
 });

@@ -11,7 +11,7 @@
  * Chromium missing is a failure, never a skip: `.ci/run` installs it.
  */
 import { addAccount, provisionOrganisation } from '@leaderscope/gateway';
-import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
+import { createTestDatabase, eventually, pdfText, TestDatabase } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -435,12 +435,14 @@ describe('dashboard: the whole journey in real Chromium', () => {
           brotli: number;
           gzip: number;
         }[];
-        const survey = sizes.find((r) => r.route === 'SurveyRoute')!;
+        // The survey is its own page (survey.html): no Apollo Client, no router, no HR screens.
+        const survey = sizes.find((r) => r.route === 'SurveyPage (survey.html)')!;
         process.stdout.write(
           `dashboard e2e: survey on a throttled phone (Slow 4G, 4× CPU): first question after ${Math.round(firstQuestionMs)} ms (target 2500 ms); ` +
             `survey route JavaScript ${(survey.brotli / 1024).toFixed(1)} KB brotli, ${(survey.gzip / 1024).toFixed(1)} KB gzip (target 150 KB)\n`,
         );
         expect(firstQuestionMs).toBeGreaterThan(0);
+        expect(survey.brotli).toBeLessThan(150 * 1024);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
         // The first question is above the fold, and nothing sticky ever covers the question being read.
@@ -574,7 +576,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
     }
     // item-level results: the highest items drawn as bars, every item in the table
     await leader
-      .getByRole('img', { name: /^Highest rated items: / })
+      .getByRole('img', { name: /^Highest rated: / })
       .locator('.recharts-bar-rectangle')
       .first()
       .waitFor();
@@ -599,6 +601,42 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await leader.getByRole('button', { name: 'Download PDF' }).click();
     const pdf = await download;
     expect(pdf.suggestedFilename()).toBe('nadia-okafor-360-report.pdf');
+    // The PDF is the report on the screen: the same sections in the same order, every figure the
+    // page shows (the chart's figures included), the reading guide, no internal words, nothing clipped.
+    const pdfPages = await pdfText(readFileSync(await pdf.path()));
+    const pdfLines = pdfPages.flatMap((p) => p.lines);
+    const onScreen = await leader.evaluate(() => ({
+      titles: [...document.querySelectorAll('section[data-section] > h2')].map((h) => h.textContent ?? ''),
+      // The page's words and figures, a text node at a time (so "n=9" and "4.60" stay apart);
+      // Mantine's inline <style> rules are not words.
+      text: (() => {
+        const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+        const parts: string[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode())
+          if (!node.parentElement?.closest('style, script')) parts.push(node.textContent ?? '');
+        return parts.join('\n');
+      })(),
+      stats: [...document.querySelectorAll('[data-stat] .stat-value')].map((v) => v.textContent ?? ''),
+    }));
+    expect(onScreen.titles.length).toBeGreaterThanOrEqual(9);
+    const titleLines = onScreen.titles.map((t) => pdfLines.indexOf(t));
+    expect(titleLines.filter((i) => i < 0)).toEqual([]);
+    expect([...titleLines].sort((a, b) => a - b)).toEqual(titleLines);
+    const figures = (text: string) =>
+      (text.match(/[−+]?\d+\.\d{2}/g) ?? []).reduce((m, f) => m.set(f, (m.get(f) ?? 0) + 1), new Map<string, number>());
+    const inPdf = figures(pdfLines.join('\n'));
+    const shortInPdf = [...figures(onScreen.text)].filter(([f, n]) => (inPdf.get(f) ?? 0) < n);
+    expect(shortInPdf).toEqual([]);
+    const pdfAll = pdfLines.join(' ');
+    for (const stat of onScreen.stats) expect(pdfAll).toContain(stat);
+    expect(pdfAll).toContain('How to read this report');
+    expect(pdfAll).toContain('Makes time to coach each of her team leads.');
+    for (const word of ['not-yet', 'insufficient-data', 'report version', 'direct_report', 'skip_level', 'undefined', 'NaN'])
+      expect(pdfAll).not.toContain(word);
+    for (const page of pdfPages) expect(page.right).toBeLessThanOrEqual(page.width - 48 + 0.5);
+    process.stdout.write(
+      `dashboard e2e: report PDF ${pdfPages.length} pages; ${onScreen.titles.length} sections in the screen's order; ${[...figures(onScreen.text).values()].reduce((a, b) => a + b, 0)} figures of the page all in the PDF\n`,
+    );
     await leader.setViewportSize({ width: 390, height: 844 });
     await screenshot(leader, 'leader-report-phone');
     // A cut-off report address is explained, not an internal error.

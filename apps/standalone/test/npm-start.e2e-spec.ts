@@ -44,6 +44,8 @@ describe('npm start: the whole platform in one process', () => {
       expect(await response.text()).toContain('<div id="root"></div>');
       expect(response.headers.get('cache-control')).toBe('no-cache'); // a new release is picked up at once
     }
+    // The survey link opens the survey's own small page, which starts its request before the scripts arrive.
+    expect(await (await fetch(`${platform.url}/survey/some-token`)).text()).toContain('__surveyPrefetch');
   });
 
   it('serves hashed assets compressed and cached immutably, and never a source map', async () => {

@@ -182,3 +182,4 @@ ${paragraphs.map((p) => `<p style="margin:0 0 16px;">${escapeHtml(p)}</p>`).join
 `;
   return { subject, text, html, link };
 }
+export * from './report';

@@ -2,66 +2,69 @@ import { AppShell, Avatar, Box, Burger, Button, Group, NavLink, ScrollArea, Stac
 import { useDisclosure } from '@mantine/hooks';
 import { IconChartRadar, IconChecklist, IconLogout, IconMail, IconUsersGroup, IconRefresh, IconUpload } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useIntl, type MessageDescriptor } from 'react-intl';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { useAuth, type RoleName } from '../features/auth/AuthProvider';
 import { Brand } from './Brand';
+import { messages as m } from './messages';
 
 interface NavItem {
   to: string;
-  label: string;
+  label: MessageDescriptor;
   icon: ReactNode;
   roles: RoleName[];
-  description: string;
+  description: MessageDescriptor;
 }
 
 const NAV: NavItem[] = [
   {
     to: '/cycles',
-    label: 'Review cycles',
+    label: m.navCycles,
     icon: <IconRefresh size={18} aria-hidden />,
     roles: ['HR_ADMIN'],
-    description: 'Set up, run and release',
+    description: m.navCyclesHint,
   },
   {
     to: '/mail-outbox',
-    label: 'Mail outbox',
+    label: m.navOutbox,
     icon: <IconMail size={18} aria-hidden />,
     roles: ['HR_ADMIN'],
-    description: 'Mails not sent (no mail server)',
+    description: m.navOutboxHint,
   },
   {
     to: '/people',
-    label: 'Organisation',
+    label: m.navPeople,
     icon: <IconUpload size={18} aria-hidden />,
     roles: ['HR_ADMIN'],
-    description: 'Directory and import',
+    description: m.navPeopleHint,
   },
   {
     to: '/my-reports',
-    label: 'My feedback',
+    label: m.navMyReports,
     icon: <IconChartRadar size={18} aria-hidden />,
     roles: ['LEADER'],
-    description: 'Your 360 reports',
+    description: m.navMyReportsHint,
   },
   {
     to: '/approvals',
-    label: 'Raters to approve',
+    label: m.navApprovals,
     icon: <IconChecklist size={18} aria-hidden />,
     roles: ['MANAGER'],
-    description: 'Approve rater lists',
+    description: m.navApprovalsHint,
   },
   {
     to: '/team',
-    label: 'My leaders',
+    label: m.navTeam,
     icon: <IconUsersGroup size={18} aria-hidden />,
     roles: ['MANAGER'],
-    description: 'Team heatmap and reports',
+    description: m.navTeamHint,
   },
 ];
 
-const ROLE_WORDS: Record<RoleName, string> = { HR_ADMIN: 'HR administrator', LEADER: 'Leader', MANAGER: 'Manager' };
+const ROLE_WORDS: Record<RoleName, MessageDescriptor> = { HR_ADMIN: m.roleHR_ADMIN, LEADER: m.roleLEADER, MANAGER: m.roleMANAGER };
 
 export function Layout() {
+  const intl = useIntl();
   const [opened, { toggle, close }] = useDisclosure();
   const { me, signOut } = useAuth();
   const location = useLocation();
@@ -75,7 +78,7 @@ export function Layout() {
       padding={{ base: 'md', sm: 'xl' }}
     >
       <a className="skip-link" href="#main">
-        Skip to content
+        {intl.formatMessage(m.skip)}
       </a>
       <AppShell.Header className="app-header">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -85,7 +88,7 @@ export function Layout() {
               onClick={toggle}
               hiddenFrom="sm"
               size="sm"
-              aria-label={opened ? 'Close navigation' : 'Open navigation'}
+              aria-label={intl.formatMessage(opened ? m.closeNav : m.openNav)}
             />
             <Brand />
           </Group>
@@ -94,7 +97,7 @@ export function Layout() {
           </Text>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
+      <AppShell.Navbar p="sm" aria-label={intl.formatMessage(m.mainNav)}>
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={4}>
             {items.map((item) => (
@@ -102,8 +105,8 @@ export function Layout() {
                 key={item.to}
                 component={RouterLink}
                 to={item.to}
-                label={item.label}
-                description={item.description}
+                label={intl.formatMessage(item.label)}
+                description={intl.formatMessage(item.description)}
                 leftSection={item.icon}
                 active={location.pathname.startsWith(item.to)}
                 onClick={close}
@@ -112,7 +115,7 @@ export function Layout() {
             ))}
             {items.length === 0 && (
               <Text size="sm" c="dimmed" p="sm">
-                Nothing to show yet: you will see your reports here once a cycle you are part of is released.
+                {intl.formatMessage(m.nothingYet)}
               </Text>
             )}
           </Stack>
@@ -128,7 +131,7 @@ export function Layout() {
                   {name}
                 </Text>
                 <Text size="xs" c="dimmed" truncate>
-                  {me?.roles.map((r) => ROLE_WORDS[r]).join(' · ') || 'Signed in'}
+                  {me?.roles.map((r) => intl.formatMessage(ROLE_WORDS[r])).join(' · ') || intl.formatMessage(m.signedIn)}
                 </Text>
               </Box>
             </Group>
@@ -141,7 +144,7 @@ export function Layout() {
               leftSection={<IconLogout size={14} aria-hidden />}
               onClick={signOut}
             >
-              Sign out
+              {intl.formatMessage(m.signOut)}
             </Button>
           </Box>
         </AppShell.Section>

@@ -22,7 +22,7 @@ import { session } from './session';
  * - ids unique only within a parent — embedded (`keyFields: false`): TransitionRisk (risk id per
  *   report), SurveyDimension and SurveyItem (the same dimension holds different items per rater
  *   group and instrument version), HeatmapDimension (per heatmap), RoleProfileSummary (per
- *   instrument version).
+ *   instrument version), ResultSet ("live" in every cycle).
  * - whole answers that have no id of their own — embedded under their query: SubjectReport
  *   (per cycle, subject and result set), Heatmap, RaterSurvey.
  * Types without `id` (scores, findings, comments, progress rows) are embedded by Apollo already.
@@ -44,6 +44,7 @@ export const CACHE_POLICIES = {
   DevelopmentPlan: { keyFields: ['cycleId', 'subjectId'] },
   FocusArea: { keyFields: false },
   DevelopmentPlanVersion: { keyFields: false },
+  ResultSet: { keyFields: false },
 } satisfies TypePolicies;
 
 export function createApolloClient(): ApolloClient {

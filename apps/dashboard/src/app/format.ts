@@ -1,5 +1,6 @@
 /**
- * The one place figures become text. Every score, difference and interval on screen goes through
+ * The one place figures become text on the dashboard; the rules live in
+ * packages/messages/src/report/figures.ts, shared with the report description and its PDF. Every score, difference and interval on screen goes through
  * here, so the report never contradicts itself:
  * - one precision for every figure on the 1–5 scale (two decimals), targets included, so
  *   "4.00 vs target 3.80 → +0.20" always adds up;
@@ -9,10 +10,12 @@
  * - a word for a difference ("near target", "below target") is chosen from the shown figure.
  */
 
-export const DIGITS = 2;
+import * as figures from '@leaderscope/messages/src/report/figures';
+
+export { DIGITS, NEAR_TARGET, round, shownDifference, fitBandKey, type FitBandKey } from '@leaderscope/messages/src/report/figures';
 
 let locale = 'en';
-/** The locale numbers and dates are written in (set by the i18n set-up). */
+/** The locale numbers and dates are written in: the intl locale (set by the i18n set-up, `I18nProvider`). */
 export function setFormatLocale(next: string): void {
   locale = next;
 }
@@ -20,65 +23,21 @@ export function formatLocale(): string {
   return locale;
 }
 
-/** Rounds half away from zero at `digits`, never returning −0. */
-export function round(value: number, digits = DIGITS): number {
-  const f = 10 ** digits;
-  const r = (Math.sign(value) * Math.round(Math.abs(value) * f + Number.EPSILON * f)) / f;
-  return r === 0 ? 0 : r;
-}
+const NONE = figures.NONE;
 
-const formatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(digits: number, signed: boolean): Intl.NumberFormat {
-  const key = `${locale}:${digits}:${signed}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-      signDisplay: signed ? 'exceptZero' : 'auto',
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
-
-const NONE = '—';
-
-/** A figure on the scale: "3.80"; "—" when there is none. */
-export function score(value: number | null | undefined, digits = DIGITS): string {
-  if (value == null || Number.isNaN(value)) return NONE;
-  return numberFormat(digits, false).format(round(value, digits)).replace('-', '−');
+/** A figure on the scale: "3.80"; "—" when there is none. The same rules as the report and its PDF. */
+export function score(value: number | null | undefined, digits = figures.DIGITS): string {
+  return figures.score(locale, value, digits);
 }
 
 /** A difference with its sign: "+0.20", "−0.11", "0.00". */
-export function signed(value: number | null | undefined, digits = DIGITS): string {
-  if (value == null || Number.isNaN(value)) return NONE;
-  return numberFormat(digits, true).format(round(value, digits)).replace('-', '−');
-}
-
-/** The difference between two figures as they are shown (each rounded first). */
-export function shownDifference(a: number | null | undefined, b: number | null | undefined, digits = DIGITS): number | null {
-  if (a == null || b == null) return null;
-  return round(round(a, digits) - round(b, digits), digits);
+export function signed(value: number | null | undefined, digits = figures.DIGITS): string {
+  return figures.signed(locale, value, digits);
 }
 
 /** A share as a percentage: "67%". */
 export function percent(share: number | null | undefined): string {
-  if (share == null || Number.isNaN(share)) return NONE;
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
-}
-
-/** Fit to target bands. "Near target" is within 0.25 either side, read from the shown figure. */
-export const NEAR_TARGET = 0.25;
-export type FitBandKey = 'none' | 'wellBelow' | 'below' | 'near' | 'above' | 'wellAbove';
-export function fitBandKey(fit: number | null | undefined): FitBandKey {
-  if (fit == null || Number.isNaN(fit)) return 'none';
-  const f = round(fit);
-  if (f <= -0.75) return 'wellBelow';
-  if (f <= -NEAR_TARGET) return 'below';
-  if (f < NEAR_TARGET) return 'near';
-  if (f < 0.75) return 'above';
-  return 'wellAbove';
+  return figures.percent(locale, share);
 }
 
 export function formatDate(iso: string | Date | null | undefined, withTime = false): string {

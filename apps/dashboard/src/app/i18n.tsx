@@ -1,5 +1,6 @@
+import { groupLabel } from '@leaderscope/messages/src/report/groups';
 import type { ReactNode } from 'react';
-import { IntlProvider } from 'react-intl';
+import { IntlProvider, useIntl } from 'react-intl';
 import { setFormatLocale } from './format';
 
 /**
@@ -25,4 +26,10 @@ export function I18nProvider({
       {children}
     </IntlProvider>
   );
+}
+
+/** A rater group in words ("Direct reports"): the same words the report uses. */
+export function useGroupLabel(): (group: string | null | undefined) => string {
+  const intl = useIntl();
+  return (group) => groupLabel(intl, group);
 }

@@ -1,7 +1,9 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { homePath, useAuth, type RoleName } from '../features/auth/AuthProvider';
+import { messages as m } from './messages';
 import { ErrorState } from './ui';
 
 // Each area loads on first visit: a rater's survey never downloads the HR console or the charts.
@@ -24,10 +26,11 @@ const NotFoundPage = lazy(() => import('../pages/NotFoundPage').then((m) => ({ d
 const RaterSurveyPage = lazy(() => import('../pages/SurveyRoute').then((m) => ({ default: m.RaterSurveyPage })));
 
 function Page({ children }: { children: ReactNode }) {
+  const intl = useIntl();
   return (
     <Suspense
       fallback={
-        <Center h="50vh" role="status" aria-label="Loading">
+        <Center h="50vh" role="status" aria-label={intl.formatMessage(m.loading)}>
           <Loader />
         </Center>
       }
@@ -38,18 +41,19 @@ function Page({ children }: { children: ReactNode }) {
 }
 
 function RequireAuth({ children, roles }: { children: ReactNode; roles?: RoleName[] }) {
+  const intl = useIntl();
   const { token, me, loading, error } = useAuth();
   const location = useLocation();
   if (!token) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   if (loading || (!me && !error))
     return (
-      <Center h="60vh" role="status" aria-label="Loading">
+      <Center h="60vh" role="status" aria-label={intl.formatMessage(m.loading)}>
         <Loader />
       </Center>
     );
-  if (!me) return <ErrorState error={error} what="Your account could not be loaded" onRetry={() => window.location.reload()} />;
+  if (!me) return <ErrorState error={error} what={intl.formatMessage(m.accountFailed)} onRetry={() => window.location.reload()} />;
   if (roles && !roles.some((r) => me.roles.includes(r)))
-    return <ErrorState error={new Error('This page is for another role.')} what="You do not have access to this page" />;
+    return <ErrorState error={new Error(intl.formatMessage(m.otherRole))} what={intl.formatMessage(m.noAccess)} />;
   return <Page>{children}</Page>;
 }
 

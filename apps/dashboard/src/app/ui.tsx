@@ -1,7 +1,9 @@
 import { Alert, Box, Button, Center, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconInbox } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { describeError } from './errors';
+import { messages as m } from './messages';
 
 export function PageHeader({
   title,
@@ -51,13 +53,14 @@ export function Loading({ label }: { label: string }) {
 
 /** Says what happened and what to do; lists the fields at fault for bad input. */
 export function ErrorState({ error, what, onRetry }: { error: unknown; what: string; onRetry?: () => void }) {
+  const intl = useIntl();
   const problem = describeError(error);
   return (
     <Alert
       color="red"
       variant="light"
       icon={<IconAlertTriangle aria-hidden />}
-      title={`${what}: ${problem.title.toLowerCase()}`}
+      title={intl.formatMessage(m.errorTitle, { what, problem: problem.title.toLowerCase() })}
       role="alert"
     >
       <Text size="sm">{problem.message}</Text>
@@ -73,12 +76,12 @@ export function ErrorState({ error, what, onRetry }: { error: unknown; what: str
       )}
       {problem.code === 'UNAUTHENTICATED' && (
         <Text size="sm" mt="xs">
-          <a href="/login">Sign in again</a>
+          <a href="/login">{intl.formatMessage(m.signInAgain)}</a>
         </Text>
       )}
       {onRetry && (
         <Button size="xs" variant="white" color="red" mt="sm" onClick={onRetry}>
-          Try again
+          {intl.formatMessage(m.tryAgain)}
         </Button>
       )}
     </Alert>

@@ -34,7 +34,7 @@ type Documents = {
     "\n  mutation CloseCycle($cycleId: ID!) {\n    closeCycle(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n": typeof types.CloseCycleDocument,
     "\n  mutation ReleaseResults($cycleId: ID!) {\n    releaseResults(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n": typeof types.ReleaseResultsDocument,
     "\n  mutation RescoreCycle($cycleId: ID!, $instrumentVersion: Int, $roleProfileId: String) {\n    rescoreCycle(cycleId: $cycleId, instrumentVersion: $instrumentVersion, roleProfileId: $roleProfileId) {\n      rescoreId\n      instrumentVersion\n      roleProfileId\n    }\n  }\n": typeof types.RescoreCycleDocument,
-    "\n  query ResultSets($cycleId: ID!) {\n    resultSets(cycleId: $cycleId)\n  }\n": typeof types.ResultSetsDocument,
+    "\n  query ResultSets($cycleId: ID!) {\n    resultSetDetails(cycleId: $cycleId) {\n      id\n      live\n      instrumentVersion\n      roleProfileId\n      roleProfileName\n      scoredAt\n    }\n  }\n": typeof types.ResultSetsDocument,
     "\n  query RaterInvitations($cycleId: ID!) {\n    raterInvitations(cycleId: $cycleId) {\n      assignmentId\n      group\n      path\n      status\n      token\n      rater {\n        id\n        name\n        email\n      }\n      subject {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RaterInvitationsDocument,
     "\n  query CycleResultsCsv($cycleId: ID!) {\n    cycleResultsCsv(cycleId: $cycleId)\n  }\n": typeof types.CycleResultsCsvDocument,
     "\n  mutation SetCommentThreshold($cycleId: ID!, $commentThreshold: Int) {\n    setCommentThreshold(cycleId: $cycleId, commentThreshold: $commentThreshold) {\n      ...CycleFields\n    }\n  }\n": typeof types.SetCommentThresholdDocument,
@@ -92,7 +92,7 @@ const documents: Documents = {
     "\n  mutation CloseCycle($cycleId: ID!) {\n    closeCycle(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n": types.CloseCycleDocument,
     "\n  mutation ReleaseResults($cycleId: ID!) {\n    releaseResults(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n": types.ReleaseResultsDocument,
     "\n  mutation RescoreCycle($cycleId: ID!, $instrumentVersion: Int, $roleProfileId: String) {\n    rescoreCycle(cycleId: $cycleId, instrumentVersion: $instrumentVersion, roleProfileId: $roleProfileId) {\n      rescoreId\n      instrumentVersion\n      roleProfileId\n    }\n  }\n": types.RescoreCycleDocument,
-    "\n  query ResultSets($cycleId: ID!) {\n    resultSets(cycleId: $cycleId)\n  }\n": types.ResultSetsDocument,
+    "\n  query ResultSets($cycleId: ID!) {\n    resultSetDetails(cycleId: $cycleId) {\n      id\n      live\n      instrumentVersion\n      roleProfileId\n      roleProfileName\n      scoredAt\n    }\n  }\n": types.ResultSetsDocument,
     "\n  query RaterInvitations($cycleId: ID!) {\n    raterInvitations(cycleId: $cycleId) {\n      assignmentId\n      group\n      path\n      status\n      token\n      rater {\n        id\n        name\n        email\n      }\n      subject {\n        id\n        name\n      }\n    }\n  }\n": types.RaterInvitationsDocument,
     "\n  query CycleResultsCsv($cycleId: ID!) {\n    cycleResultsCsv(cycleId: $cycleId)\n  }\n": types.CycleResultsCsvDocument,
     "\n  mutation SetCommentThreshold($cycleId: ID!, $commentThreshold: Int) {\n    setCommentThreshold(cycleId: $cycleId, commentThreshold: $commentThreshold) {\n      ...CycleFields\n    }\n  }\n": types.SetCommentThresholdDocument,
@@ -227,7 +227,7 @@ export function graphql(source: "\n  mutation RescoreCycle($cycleId: ID!, $instr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ResultSets($cycleId: ID!) {\n    resultSets(cycleId: $cycleId)\n  }\n"): (typeof documents)["\n  query ResultSets($cycleId: ID!) {\n    resultSets(cycleId: $cycleId)\n  }\n"];
+export function graphql(source: "\n  query ResultSets($cycleId: ID!) {\n    resultSetDetails(cycleId: $cycleId) {\n      id\n      live\n      instrumentVersion\n      roleProfileId\n      roleProfileName\n      scoredAt\n    }\n  }\n"): (typeof documents)["\n  query ResultSets($cycleId: ID!) {\n    resultSetDetails(cycleId: $cycleId) {\n      id\n      live\n      instrumentVersion\n      roleProfileId\n      roleProfileName\n      scoredAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

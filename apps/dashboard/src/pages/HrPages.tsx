@@ -23,17 +23,19 @@ import { ProgressBoard } from '../features/progress/ProgressBoard';
 import { RetentionSettings } from '../features/data-protection/RetentionSettings';
 import { ReliabilityPanel } from '../features/reliability/ReliabilityPanel';
 import { PlanCoverage } from '../features/development-plan/PlanCoverage';
+import { messages as m } from './messages';
 
 export function CyclesPage() {
+  const intl = useIntl();
   return (
     <>
       <PageHeader
-        eyebrow="HR console"
-        title="Review cycles"
-        description="Set up a cycle, confirm each leader’s raters, launch, follow progress and release results."
+        eyebrow={intl.formatMessage(m.hrConsole)}
+        title={intl.formatMessage(m.cyclesTitle)}
+        description={intl.formatMessage(m.cyclesDescription)}
         actions={
           <Button component={Link} to="/cycles/new" leftSection={<IconPlus size={18} aria-hidden />}>
-            New cycle
+            {intl.formatMessage(m.newCycle)}
           </Button>
         }
       />
@@ -43,12 +45,13 @@ export function CyclesPage() {
 }
 
 export function NewCyclePage() {
+  const intl = useIntl();
   return (
     <>
       <PageHeader
-        eyebrow="HR console"
-        title="New review cycle"
-        description="Three steps: the basics, who is reviewed, and a final check."
+        eyebrow={intl.formatMessage(m.hrConsole)}
+        title={intl.formatMessage(m.newCycleTitle)}
+        description={intl.formatMessage(m.newCycleDescription)}
       />
       <CycleWizard />
     </>
@@ -56,12 +59,13 @@ export function NewCyclePage() {
 }
 
 export function PeoplePage() {
+  const intl = useIntl();
   return (
     <>
       <PageHeader
-        eyebrow="HR console"
-        title="Organisation"
-        description="Your people and reporting lines. Leaders of leaders are suggested for review from these."
+        eyebrow={intl.formatMessage(m.hrConsole)}
+        title={intl.formatMessage(m.peopleTitle)}
+        description={intl.formatMessage(m.peopleDescription)}
       />
       <Stack gap="lg">
         <ImportPeople />
@@ -75,6 +79,7 @@ export function PeoplePage() {
 const TABS = ['raters', 'progress', 'links', 'results', 'reliability'] as const;
 
 export function CycleDetailPage() {
+  const intl = useIntl();
   const { cycleId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const intl = useIntl();
@@ -87,18 +92,18 @@ export function CycleDetailPage() {
   if (malformed)
     return (
       <EmptyState
-        title="This cycle address is not complete"
+        title={intl.formatMessage(m.cycleAddressTitle)}
         action={
           <Button component={Link} to="/cycles">
-            See all review cycles
+            {intl.formatMessage(m.cycleAddressAction)}
           </Button>
         }
       >
-        The link may have been cut off when it was copied. Choose the cycle from the list instead.
+        {intl.formatMessage(m.cycleAddress)}
       </EmptyState>
     );
-  if (error) return <ErrorState error={error} what="The cycle could not be loaded" onRetry={() => void refetch()} />;
-  if (loading && !data) return <Loading label="Loading the cycle…" />;
+  if (error) return <ErrorState error={error} what={intl.formatMessage(m.cycleLoadFailed)} onRetry={() => void refetch()} />;
+  if (loading && !data) return <Loading label={intl.formatMessage(m.cycleLoading)} />;
   const cycle = data!.cycle;
   const defaultTab = cycle.status === 'DRAFT' ? 'raters' : cycle.status === 'LAUNCHED' ? 'progress' : 'results';
   const tab = TABS.includes(params.get('tab') as (typeof TABS)[number]) ? params.get('tab')! : defaultTab;
@@ -109,7 +114,7 @@ export function CycleDetailPage() {
         eyebrow={
           <Group gap="xs" component="span">
             <Link to="/cycles" className="crumb">
-              Review cycles
+              {intl.formatMessage(m.cyclesTitle)}
             </Link>
           </Group>
         }
@@ -118,22 +123,29 @@ export function CycleDetailPage() {
             <span>{cycle.name}</span> <CycleStatusBadge status={cycle.status} />
           </Group>
         }
-        description={`${formatDate(cycle.opensAt)} – ${formatDate(cycle.closesAt)} · ${cycle.subjects.length} ${cycle.subjects.length === 1 ? 'leader' : 'leaders'} · ${profileName(cycle.roleProfileId)} profile · instrument v${cycle.instrumentVersion} · ${intl.formatMessage(commentThresholdMessages.summary, { threshold: cycle.anonymityThreshold, comments: cycle.commentThreshold })}`}
+        description={`${intl.formatMessage(m.cycleDescription, {
+          opens: formatDate(cycle.opensAt),
+          closes: formatDate(cycle.closesAt),
+          count: cycle.subjects.length,
+          profile: profileName(cycle.roleProfileId),
+          version: cycle.instrumentVersion,
+          threshold: cycle.anonymityThreshold,
+        })} · ${intl.formatMessage(commentThresholdMessages.summary, { threshold: cycle.anonymityThreshold, comments: cycle.commentThreshold })}`}
         actions={<CycleActions cycle={cycle} />}
       />
       <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="lg">
-          <Tabs.Tab value="raters">Leaders and raters</Tabs.Tab>
+          <Tabs.Tab value="raters">{intl.formatMessage(m.tabRaters)}</Tabs.Tab>
           <Tabs.Tab value="progress" disabled={cycle.status === 'DRAFT'}>
-            Progress
+            {intl.formatMessage(m.tabProgress)}
           </Tabs.Tab>
           <Tabs.Tab value="links" disabled={cycle.status === 'DRAFT'}>
-            Survey links
+            {intl.formatMessage(m.tabLinks)}
           </Tabs.Tab>
           <Tabs.Tab value="results" disabled={cycle.status === 'DRAFT'}>
-            Results
+            {intl.formatMessage(m.tabResults)}
           </Tabs.Tab>
-          <Tabs.Tab value="reliability">Reliability</Tabs.Tab>
+          <Tabs.Tab value="reliability">{intl.formatMessage(m.tabReliability)}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="raters">
           {cycle.status === 'DRAFT' && (
@@ -158,7 +170,7 @@ export function CycleDetailPage() {
           <Stack gap="lg">
             {cycle.status === 'LAUNCHED' && (
               <Text size="sm" c="dimmed">
-                Live figures while the cycle runs — only you can see them until the results are released.
+                {intl.formatMessage(m.liveFigures)}
               </Text>
             )}
             <Group justify="flex-end">

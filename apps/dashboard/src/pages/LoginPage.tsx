@@ -1,3 +1,5 @@
+import { useIntl } from 'react-intl';
+import { messages as m } from './messages';
 import { Box, Card, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconChartRadar, IconLock, IconUsersGroup } from '@tabler/icons-react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -6,6 +8,7 @@ import { homePath, useAuth } from '../features/auth/AuthProvider';
 import { LoginForm } from '../features/auth/LoginForm';
 
 export function LoginPage() {
+  const intl = useIntl();
   const { me, signIn } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -13,7 +16,7 @@ export function LoginPage() {
   if (me) return <Navigate to={from ?? homePath(me)} replace />;
   return (
     <Box className="login-page">
-      <Box className="login-brand" component="aside" aria-label="About Leaderscope">
+      <Box className="login-brand" component="aside" aria-label={intl.formatMessage(m.aboutLeaderscope)}>
         <Stack gap="lg" maw={440}>
           <Box className="login-logo">
             <Logo size={40} />
@@ -22,7 +25,7 @@ export function LoginPage() {
             </Text>
           </Box>
           <Title order={2} c="white" fz={{ base: 24, md: 32 }} lh={1.2}>
-            360° feedback for the leaders who lead leaders.
+            {intl.formatMessage(m.tagline)}
           </Title>
           <List spacing="md" c="white" center>
             <List.Item
@@ -32,7 +35,7 @@ export function LoginPage() {
                 </ThemeIcon>
               }
             >
-              Reports read against what the role really asks of them.
+              {intl.formatMessage(m.pointRole)}
             </List.Item>
             <List.Item
               icon={
@@ -41,7 +44,7 @@ export function LoginPage() {
                 </ThemeIcon>
               }
             >
-              Views from above, beside and below — and from themselves.
+              {intl.formatMessage(m.pointViews)}
             </List.Item>
             <List.Item
               icon={
@@ -50,7 +53,7 @@ export function LoginPage() {
                 </ThemeIcon>
               }
             >
-              Anonymity kept: small groups are never shown.
+              {intl.formatMessage(m.pointAnonymity)}
             </List.Item>
           </List>
         </Stack>
@@ -58,10 +61,10 @@ export function LoginPage() {
       <Box className="login-form-side" component="main" id="main">
         <Card padding="xl" w="100%" maw={420} shadow="sm">
           <Title order={1} fz={26}>
-            Sign in
+            {intl.formatMessage(m.signIn)}
           </Title>
           <Text c="dimmed" size="sm" mt={4} mb="lg">
-            Use your work e-mail. Raters do not need to sign in: open the link you were sent.
+            {intl.formatMessage(m.signInHint)}
           </Text>
           <LoginForm
             onSignedIn={async (token) => {

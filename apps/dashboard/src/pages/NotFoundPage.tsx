@@ -1,14 +1,17 @@
+import { useIntl } from 'react-intl';
+import { messages as m } from './messages';
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 
 export function NotFoundPage() {
+  const intl = useIntl();
   return (
     <Center py={80}>
       <Stack align="center" gap="xs">
-        <Title order={1}>Page not found</Title>
-        <Text c="dimmed">The address may be mistyped, or the page has moved.</Text>
+        <Title order={1}>{intl.formatMessage(m.notFoundTitle)}</Title>
+        <Text c="dimmed">{intl.formatMessage(m.notFound)}</Text>
         <Button component={Link} to="/" mt="md">
-          Go to the start
+          {intl.formatMessage(m.goToStart)}
         </Button>
       </Stack>
     </Center>

@@ -1,4 +1,5 @@
 import { Button } from '@mantine/core';
+import { useIntl } from 'react-intl';
 import { Link, useParams } from 'react-router';
 import { EmptyState, PageHeader } from '../app/ui';
 import { ApprovalsView } from '../features/cycles/MyRaterLists';
@@ -7,32 +8,39 @@ import { MySurveys } from '../features/notifications/MySurveys';
 import { MyReports } from '../features/report/MyReports';
 import { ReportScreen } from '../features/report/ReportScreen';
 import { TeamView } from '../features/team/TeamView';
+import { messages as m } from './messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function ReportPage() {
+  const intl = useIntl();
   const { cycleId = '', subjectId = '' } = useParams();
   // A mistyped or cut-off address is said so here, before asking the API.
   if (!UUID.test(cycleId) || !UUID.test(subjectId))
     return (
       <EmptyState
-        title="This report address is not complete"
+        title={intl.formatMessage(m.addressTitle)}
         action={
           <Button component={Link} to="/">
-            Go to my start page
+            {intl.formatMessage(m.addressAction)}
           </Button>
         }
       >
-        The link may have been cut off when it was copied. Open the report again from your list of reports or cycles.
+        {intl.formatMessage(m.address)}
       </EmptyState>
     );
   return <ReportScreen key={`${cycleId}:${subjectId}`} cycleId={cycleId} subjectId={subjectId} />;
 }
 
 export function MyReportsPage() {
+  const intl = useIntl();
   return (
     <>
-      <PageHeader eyebrow="Your development" title="My feedback" description="Your 360 reports, once HR has released them." />
+      <PageHeader
+        eyebrow={intl.formatMessage(m.myEyebrow)}
+        title={intl.formatMessage(m.myTitle)}
+        description={intl.formatMessage(m.myDescription)}
+      />
       <MySurveys />
       <MyReports />
     </>
@@ -40,12 +48,13 @@ export function MyReportsPage() {
 }
 
 export function TeamPage() {
+  const intl = useIntl();
   return (
     <>
       <PageHeader
-        eyebrow="Manager"
-        title="My leaders"
-        description="How the leaders who report to you are seen, against the role’s targets."
+        eyebrow={intl.formatMessage(m.managerEyebrow)}
+        title={intl.formatMessage(m.teamTitle)}
+        description={intl.formatMessage(m.teamDescription)}
       />
       <MySurveys />
       <TeamView />
@@ -54,12 +63,13 @@ export function TeamPage() {
 }
 
 export function MailOutboxPage() {
+  const intl = useIntl();
   return (
     <>
       <PageHeader
-        eyebrow="HR"
-        title="Mail outbox"
-        description="The mails Leaderscope would have sent. Opening one is recorded in the audit log."
+        eyebrow={intl.formatMessage(m.hrEyebrow)}
+        title={intl.formatMessage(m.outboxTitle)}
+        description={intl.formatMessage(m.outboxDescription)}
       />
       <MailOutbox />
     </>
@@ -67,12 +77,13 @@ export function MailOutboxPage() {
 }
 
 export function ApprovalsPage() {
+  const intl = useIntl();
   return (
     <>
       <PageHeader
-        eyebrow="Manager"
-        title="Raters to approve"
-        description="Check who will give feedback to the leaders who report to you, then approve each list."
+        eyebrow={intl.formatMessage(m.managerEyebrow)}
+        title={intl.formatMessage(m.approvalsTitle)}
+        description={intl.formatMessage(m.approvalsDescription)}
       />
       <ApprovalsView />
     </>

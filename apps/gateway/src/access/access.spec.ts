@@ -88,4 +88,28 @@ describe('access', () => {
     expect((await fetch(path)).status).toBe(401);
     expect((await fetch(path, { headers: { authorization: `Bearer ${cy}` } })).status).toBe(403);
   });
+
+  it('answers a malformed report address with BAD_USER_INPUT naming the id, on the API and the PDF, never an internal error', async () => {
+    const query = `query($c: ID!, $s: ID!, $r: String) { subjectReport(cycleId: $c, subjectId: $s, resultSet: $r) { reportVersion } }`;
+    const answer = await gw.gql(acme.hr, query, { c: 'abc', s: acme.people.get('l1') });
+    expect(codeOf(answer)).toBe('BAD_USER_INPUT');
+    expect(answer.errors![0].extensions!.fields).toEqual([
+      { field: 'cycleId', message: expect.stringContaining('not a cycle id') as string },
+    ]);
+    const both = await gw.gql(ben, query, { c: cycleId, s: 'l1', r: 'x; drop' });
+    expect(codeOf(both)).toBe('BAD_USER_INPUT');
+    expect((both.errors![0].extensions!.fields as { field: string }[]).map((f) => f.field)).toEqual(['subjectId', 'resultSet']);
+    const pdf = await fetch(`${gw.url}/reports/abc/${acme.people.get('l1')}.pdf`, { headers: { authorization: `Bearer ${acme.hr}` } });
+    expect(pdf.status).toBe(400);
+    const body = (await pdf.json()) as { error: string; message: string };
+    expect(body.error).toBe('BAD_USER_INPUT');
+    expect(body.message).toContain('cycleId');
+    expect(body.message).not.toMatch(/at \w+ \(|Error:/);
+  });
+
+  it('names each result set by what it was scored under, for HR only', async () => {
+    const query = `query($c: ID!) { resultSetDetails(cycleId: $c) { id live instrumentVersion roleProfileId roleProfileName scoredAt } }`;
+    expect((await gw.ok(acme.hr, query, { c: cycleId })).resultSetDetails).toEqual([]); // nothing scored yet
+    for (const token of [ben, ada, other.hr]) expect(codeOf(await gw.gql(token, query, { c: cycleId }))).toBe('FORBIDDEN');
+  });
 });

@@ -24,6 +24,6 @@ import { SetCommentThresholdUseCase } from './set-comment-threshold.use-case';
     SetCommentThresholdUseCase,
     CyclesResolver,
   ],
-  exports: [CyclesRepository, CycleView, GetCycleUseCase],
+  exports: [CyclesRepository, CycleView, GetCycleUseCase, ListCyclesUseCase],
 })
 export class CyclesModule {}

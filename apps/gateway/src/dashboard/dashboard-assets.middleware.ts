@@ -20,6 +20,8 @@ const TYPES: Record<string, string> = {
  * - `/assets/*` (file names carry a content hash) are cached for a year as immutable, and sent
  *   brotli- or gzip-compressed from the `.br`/`.gz` files the build writes beside each asset,
  *   whichever the browser accepts;
+ * - `/survey/:token` gets `survey.html`, the rater survey's own small page (no HR console, no
+ *   Apollo Client), revalidated on every visit;
  * - everything else (index.html, the SPA fallback) is left to the static server, revalidated on
  *   every visit so a new release is picked up at once.
  */
@@ -33,6 +35,18 @@ export class DashboardAssetsMiddleware implements NestMiddleware {
     const path = decodeURIComponent((req.originalUrl ?? req.url).split('?')[0]);
     if (path.endsWith('.map')) {
       res.status(404).type('text/plain').send('Not found');
+      return;
+    }
+    if (path.startsWith('/survey/')) {
+      const page = join(this.dir, 'survey.html');
+      if (!existsSync(page)) return next();
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-cache');
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      createReadStream(page).pipe(res);
       return;
     }
     if (!path.startsWith('/assets/')) return next();

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CyclesModule } from '../cycles/cycles.module';
+import { ReliabilityModule } from '../reliability/reliability.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ExportCsvUseCase } from './export-csv.use-case';
 import { ExportsResolver } from './exports.resolver';
@@ -7,7 +9,7 @@ import { ReportPdfController } from './report-pdf.controller';
 
 /** Results leaving the platform: the cycle as CSV, one report as PDF. */
 @Module({
-  imports: [ReportsModule],
+  imports: [ReportsModule, ReliabilityModule, CyclesModule],
   controllers: [ReportPdfController],
   providers: [ExportCsvUseCase, RenderReportPdfUseCase, ExportsResolver],
 })

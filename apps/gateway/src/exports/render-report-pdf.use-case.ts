@@ -1,115 +1,69 @@
+import { getInstrument } from '@leaderscope/framework';
+import { describeReport, type ReportDocument } from '@leaderscope/messages';
+import { createIntl, createIntlCache } from '@formatjs/intl';
 import { Injectable } from '@nestjs/common';
-import PDFDocument from 'pdfkit';
+import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
-import { SubjectReport } from '../reports/dto/report.model';
+import { CycleStatusValue } from '../cycles/dto/cycle.model';
+import { ListCyclesUseCase } from '../cycles/list-cycles.use-case';
 import { ReadReportUseCase } from '../reports/read-report.use-case';
+import { ReportComparisonsUseCase } from '../reliability/report-comparisons.use-case';
+import { renderReportPdf } from './report-pdf.renderer';
 
-/** One subject's report as PDF, under the same access rules as `subjectReport`; null before the first scored response. */
+const intl = createIntl({ locale: 'en', defaultLocale: 'en', timeZone: 'UTC' }, createIntlCache());
+
+/**
+ * One subject's report as PDF, under the same access rules as `subjectReport`; null before the
+ * first scored response. It is the report the screen shows: the same description
+ * (`describeReport`, packages/messages) from the same data — the report, its comparisons, and the
+ * subject's previous released cycle when there is no like-for-like trend — drawn by pdfkit.
+ */
 @Injectable()
 export class RenderReportPdfUseCase {
-  constructor(private readonly readReport: ReadReportUseCase) {}
+  constructor(
+    private readonly access: AccessPolicy,
+    private readonly readReport: ReadReportUseCase,
+    private readonly comparisons: ReportComparisonsUseCase,
+    private readonly listCycles: ListCyclesUseCase,
+  ) {}
+
+  async describe(viewer: Viewer, cycleId: string, subjectId: string): Promise<ReportDocument | null> {
+    const report = await this.readReport.execute(viewer, cycleId, subjectId);
+    if (!report) return null;
+    const cycle = await this.access.cycle(viewer, cycleId);
+    const comparisons = await this.comparisons.execute(
+      viewer,
+      cycleId,
+      subjectId,
+      report.resultSet,
+      report.visibility,
+      report.reportVersion,
+    );
+    const profile = getInstrument(cycle.instrumentId, cycle.instrumentVersion).roleProfiles.find((p) => p.id === report.roleProfileId);
+    // As the screen does: the latest earlier released cycle this person was a subject in.
+    let previous = null;
+    if (!comparisons?.trend) {
+      const earlier = (await this.listCycles.execute(viewer))
+        .filter(
+          (c) =>
+            c.id !== cycle.id &&
+            c.status === CycleStatusValue.RELEASED &&
+            c.subjects.some((s) => s.id === subjectId) &&
+            c.opensAt < cycle.opensAt,
+        )
+        .sort((a, b) => +b.opensAt - +a.opensAt)[0];
+      const before = earlier ? await this.readReport.execute(viewer, earlier.id, subjectId).catch(() => null) : null;
+      if (earlier && before) previous = { report: before, cycleName: earlier.name };
+    }
+    return describeReport(
+      { ...report, comparisons },
+      { threshold: cycle.anonymityThreshold, profileName: profile?.name ?? report.roleProfileId ?? '', previous },
+      intl,
+    );
+  }
 
   async execute(viewer: Viewer, cycleId: string, subjectId: string): Promise<Buffer | null> {
-    const report = await this.readReport.execute(viewer, cycleId, subjectId);
-    return report ? renderPdf(report) : null;
+    const description = await this.describe(viewer, cycleId, subjectId);
+    return description ? renderReportPdf(description) : null;
   }
-}
-
-export function renderPdf(report: SubjectReport): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Leaderscope report: ${report.subject.name}` } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const f = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(2));
-
-  doc.fontSize(20).text(`360 feedback report: ${report.subject.name}`);
-  doc
-    .moveDown(0.3)
-    .fontSize(10)
-    .fillColor('#555')
-    .text(`${report.responseCount} responses · report version ${report.reportVersion} · ${report.visibility}`);
-  doc.fillColor('#000').moveDown();
-  doc.fontSize(13).text('Overall');
-  doc
-    .fontSize(10)
-    .text(
-      `Others ${f(report.overall.others)} · Self ${f(report.overall.self)} · Gap ${f(report.overall.gap)} · Fit to role ${f(report.overall.fit)}`,
-    );
-  doc.moveDown();
-  doc.fontSize(13).text('Dimensions (others mean, 95% interval, fit to target)');
-  doc.moveDown(0.3);
-  const barX = 300;
-  const barW = 200;
-  for (const d of report.dimensions) {
-    const y = doc.y;
-    doc.fontSize(9).fillColor('#000').text(d.name, 48, y, { width: 240 });
-    if (!d.others.suppressed && d.others.mean !== null) {
-      const x = (v: number) => barX + ((v - 1) / 4) * barW;
-      doc
-        .rect(barX, y + 2, barW, 8)
-        .fillColor('#eef1f5')
-        .fill();
-      doc
-        .rect(barX, y + 2, x(d.others.mean) - barX, 8)
-        .fillColor('#27496d')
-        .fill();
-      if (d.target !== null)
-        doc
-          .moveTo(x(d.target), y)
-          .lineTo(x(d.target), y + 12)
-          .strokeColor('#c0392b')
-          .stroke();
-      doc
-        .fillColor('#000')
-        .text(`${f(d.others.mean)} (${f(d.others.ciLow)}–${f(d.others.ciHigh)}) fit ${f(d.fit)}`, barX + barW + 6, y, { width: 120 });
-    } else {
-      doc.fillColor('#777').text('fewer responses than the anonymity threshold', barX, y, { width: 240 });
-    }
-    doc.moveDown(0.6);
-  }
-  const list = (title: string, items: string[]) => {
-    doc.moveDown().fillColor('#000').fontSize(13).text(title, 48);
-    doc.fontSize(10).text(items.length ? items.map((i) => `• ${i}`).join('\n') : 'None');
-  };
-  list(
-    'Strengths',
-    report.strengths.map((s) => `${s.name} (${f(s.others)})`),
-  );
-  list(
-    'Development areas',
-    report.developmentAreas.map((s) => `${s.name} (${f(s.others)})`),
-  );
-  list(
-    'Blind spots (self clearly above others)',
-    report.blindSpots.map((g) => `${g.name}: self ${f(g.self)}, others ${f(g.others)}`),
-  );
-  list(
-    'Hidden strengths (self clearly below others)',
-    report.hiddenStrengths.map((g) => `${g.name}: self ${f(g.self)}, others ${f(g.others)}`),
-  );
-  list(
-    'Transition risks',
-    report.transitionRisks.filter((r) => r.status === 'flagged').map((r) => `${r.name}: ${r.description}`),
-  );
-  list(
-    'Readiness',
-    report.readiness.map((r) => `${r.name}: ${r.status}`),
-  );
-  list(
-    'Comments',
-    report.comments.map((c) => c.text),
-  );
-  const item = (i: { text: string; others: number; n: number; ciLow: number | null; ciHigh: number | null }) =>
-    `${i.text}: ${f(i.others)}${i.ciLow !== null ? ` (${f(i.ciLow)}–${f(i.ciHigh)})` : ''}, n ${i.n}`;
-  list('Highest rated items (others mean, 95% interval)', report.highestItems.map(item));
-  list('Lowest rated items (others mean, 95% interval)', report.lowestItems.map(item));
-  list(
-    'Every item (others mean, n; self − others)',
-    report.items.map(
-      (i) =>
-        `${i.text}: ${i.others.suppressed ? 'not shown (too few answers)' : `${f(i.others.mean)}, n ${i.others.n}`}${i.gap !== null ? `; gap ${f(i.gap)}` : ''}`,
-    ),
-  );
-  doc.end();
-  return done;
 }

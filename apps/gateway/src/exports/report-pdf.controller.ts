@@ -1,5 +1,7 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Req, Res } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
 import { RequestContext } from '../access/viewer';
+import { ErrorCode } from '../common/errors';
 import { RenderReportPdfUseCase } from './render-report-pdf.use-case';
 
 interface PdfResponse {
@@ -11,6 +13,7 @@ interface PdfResponse {
 /** `GET /reports/:cycleId/:subjectId.pdf` with the bearer token: one subject's report as PDF (same access rules). */
 @Controller('reports')
 export class ReportPdfController {
+  private readonly logger = new Logger(ReportPdfController.name);
   constructor(private readonly renderPdf: RenderReportPdfUseCase) {}
 
   @Get(':cycleId/:subjectId.pdf')
@@ -26,7 +29,12 @@ export class ReportPdfController {
     try {
       pdf = await this.renderPdf.execute(viewer, cycleId, subjectId);
     } catch (error) {
-      return res.status(403).json({ error: 'FORBIDDEN', message: (error as Error).message });
+      // Our own errors keep their code and plain message; anything else is an internal error, never shown raw.
+      const code = error instanceof GraphQLError ? String(error.extensions.code) : ErrorCode.Internal;
+      const status = { [ErrorCode.Forbidden]: 403, [ErrorCode.NotFound]: 404, [ErrorCode.BadUserInput]: 400 }[code];
+      if (status) return res.status(status).json({ error: code, message: (error as Error).message });
+      this.logger.error(error instanceof Error ? error : String(error));
+      return res.status(500).json({ error: ErrorCode.Internal, message: 'The PDF could not be made. Try again in a moment.' });
     }
     if (!pdf) return res.status(404).json({ error: 'NOT_FOUND', message: 'No responses have been scored for this subject yet' });
     res.setHeader('content-type', 'application/pdf');

@@ -17,5 +17,6 @@ import { ReportComparisonsUseCase } from './report-comparisons.use-case';
     ReliabilityResolver,
     ReportComparisonsResolver,
   ],
+  exports: [ReportComparisonsUseCase],
 })
 export class ReliabilityModule {}

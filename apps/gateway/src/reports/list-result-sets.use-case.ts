@@ -1,6 +1,9 @@
+import { getInstrument } from '@leaderscope/framework';
+import { LIVE_RESULT_SET } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
+import { ResultSet } from './dto/result-set.model';
 import { ReportsRepository } from './reports.repository';
 
 /** HR: the cycle's result sets: 'live' and one per rescore. */
@@ -14,5 +17,30 @@ export class ListResultSetsUseCase {
   async execute(viewer: Viewer, cycleId: string): Promise<string[]> {
     const cycle = await this.access.cycle(viewer, cycleId);
     return this.reports.resultSets(cycle.id);
+  }
+
+  /** The same, each with what it was scored under, so a rescore is named by what changed. */
+  async details(viewer: Viewer, cycleId: string): Promise<ResultSet[]> {
+    const cycle = await this.access.cycle(viewer, cycleId);
+    const rows = await this.reports.resultSetDetails(cycle.id);
+    return rows
+      .map((r) => {
+        let roleProfileName: string | null;
+        try {
+          roleProfileName =
+            getInstrument(cycle.instrumentId, r.instrumentVersion).roleProfiles.find((p) => p.id === r.roleProfileId)?.name ?? null;
+        } catch {
+          roleProfileName = null; // a version this build no longer knows: the id still names it
+        }
+        return {
+          id: r.resultSet,
+          live: r.resultSet === LIVE_RESULT_SET,
+          instrumentVersion: r.instrumentVersion,
+          roleProfileId: r.roleProfileId,
+          roleProfileName,
+          scoredAt: r.scoredAt,
+        };
+      })
+      .sort((a, b) => Number(b.live) - Number(a.live));
   }
 }

@@ -1,6 +1,8 @@
 import { LIVE_RESULT_SET } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
+import { InputError } from '../common/errors';
+import { isUuid } from '../common/ids';
 import { Viewer } from '../access/viewer';
 import { SubjectReport } from './dto/report.model';
 import { ReportView } from './report-view';
@@ -16,6 +18,15 @@ export class ReadReportUseCase {
   ) {}
 
   async execute(viewer: Viewer, cycleId: string, subjectId: string, resultSet?: string | null): Promise<SubjectReport | null> {
+    // A malformed id cannot name a report: say which, plainly (nothing about whether anything exists).
+    const malformed = [
+      ...(isUuid(cycleId) ? [] : [{ field: 'cycleId', message: 'is not a cycle id (a report address holds two ids)' }]),
+      ...(isUuid(subjectId) ? [] : [{ field: 'subjectId', message: 'is not a person id (a report address holds two ids)' }]),
+      ...(resultSet == null || resultSet === LIVE_RESULT_SET || isUuid(resultSet)
+        ? []
+        : [{ field: 'resultSet', message: 'must be "live" or a rescore id' }]),
+    ];
+    if (malformed.length) throw new InputError(malformed);
     const cycle = await this.access.cycle(viewer, cycleId);
     const source = await this.access.report(viewer, cycle, subjectId, resultSet);
     const stored =

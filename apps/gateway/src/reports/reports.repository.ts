@@ -106,6 +106,29 @@ export class ReportsRepository {
     return rows.map((r) => r.resultSet);
   }
 
+  /** Each result set of a cycle with the instrument version and role profile it was scored under. */
+  async resultSetDetails(
+    cycleId: string,
+  ): Promise<{ resultSet: string; instrumentVersion: number; roleProfileId: string | null; scoredAt: Date }[]> {
+    const rows = await this.dataSource
+      .getRepository(SubjectReportEntity)
+      .createQueryBuilder('r')
+      .select('r.resultSet', 'resultSet')
+      .addSelect('MAX(r.instrumentVersion)', 'instrumentVersion')
+      .addSelect('MAX(r.roleProfileId)', 'roleProfileId')
+      .addSelect('MAX(r.scoredAt)', 'scoredAt')
+      .where('r.cycleId = :cycleId', { cycleId })
+      .groupBy('r.resultSet')
+      .orderBy('MAX(r.scoredAt)')
+      .getRawMany<{ resultSet: string; instrumentVersion: number | string; roleProfileId: string | null; scoredAt: Date | string }>();
+    return rows.map((r) => ({
+      resultSet: r.resultSet,
+      instrumentVersion: Number(r.instrumentVersion),
+      roleProfileId: r.roleProfileId,
+      scoredAt: new Date(r.scoredAt),
+    }));
+  }
+
   /** Only the cells stored beside each report are read, never the whole reports. */
   heatmapRows(cycleId: string, subjectIds: string[] | null, source: 'live' | 'published'): Promise<HeatmapRowData[]> {
     const qb = this.dataSource

@@ -5,6 +5,7 @@ import { LiveUpdates, REPORT_CHANGED } from '../common/live-updates';
 import { CycleHeatmapUseCase } from './cycle-heatmap.use-case';
 import { Heatmap, HeatmapFilter, HeatmapSort } from './dto/heatmap.model';
 import { SubjectReport } from './dto/report.model';
+import { ResultSet } from './dto/result-set.model';
 import { ListResultSetsUseCase } from './list-result-sets.use-case';
 import { ReadReportUseCase } from './read-report.use-case';
 import { TeamReportUseCase } from './team-report.use-case';
@@ -37,6 +38,15 @@ export class ReportsResolver {
   @Query(() => [String], { description: "HR: the cycle's result sets: 'live' and one per rescore." })
   resultSets(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<string[]> {
     return this.listResultSets.execute(viewer, cycleId);
+  }
+
+  @HrOnly()
+  @Query(() => [ResultSet], {
+    description:
+      "HR: the cycle's result sets ('live' first, then each rescore) with the instrument version and role profile each was scored under.",
+  })
+  resultSetDetails(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<ResultSet[]> {
+    return this.listResultSets.details(viewer, cycleId);
   }
 
   @HrOnly()

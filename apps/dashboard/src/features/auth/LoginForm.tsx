@@ -1,10 +1,13 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { describeError } from '../../app/errors';
+import { messages as m } from './messages';
 import { LOGIN } from './operations';
 
 export function LoginForm({ onSignedIn }: { onSignedIn: (token: string) => void | Promise<void> }) {
+  const intl = useIntl();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [login, { loading, error }] = useMutation(LOGIN);
@@ -21,24 +24,24 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (token: string) => void 
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} aria-label="Sign in" noValidate>
+    <form onSubmit={(event) => void submit(event)} aria-label={intl.formatMessage(m.form)} noValidate>
       <Stack gap="md">
         {problem && (
           <Alert
             color="red"
             variant="light"
             role="alert"
-            title={problem.code === 'RATE_LIMITED' ? 'Too many attempts' : 'Could not sign you in'}
+            title={intl.formatMessage(problem.code === 'RATE_LIMITED' ? m.tooMany : m.failed)}
           >
             {problem.code === 'RATE_LIMITED'
-              ? 'Please wait a minute before trying again.'
+              ? intl.formatMessage(m.tooManyBody)
               : problem.code === 'NETWORK'
                 ? problem.message
-                : 'The e-mail or password is not right. Check them and try again.'}
+                : intl.formatMessage(m.wrong)}
           </Alert>
         )}
         <TextInput
-          label="Work e-mail"
+          label={intl.formatMessage(m.email)}
           type="email"
           autoComplete="username"
           required
@@ -47,7 +50,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (token: string) => void 
           size="md"
         />
         <PasswordInput
-          label="Password"
+          label={intl.formatMessage(m.password)}
           autoComplete="current-password"
           required
           value={password}
@@ -55,7 +58,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (token: string) => void 
           size="md"
         />
         <Button type="submit" size="md" loading={loading} disabled={!email || !password} fullWidth>
-          Sign in
+          {intl.formatMessage(m.signIn)}
         </Button>
       </Stack>
     </form>

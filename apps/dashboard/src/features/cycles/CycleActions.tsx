@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { IconBellRinging, IconDownload, IconLock, IconRocket, IconSend } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import { useInstrumentOptions } from '../../app/instruments';
 import { ErrorState } from '../../app/ui';
 import type { CycleFieldsFragment } from '../../gql/graphql';
@@ -17,9 +18,11 @@ import {
   SEND_REMINDERS,
 } from './operations';
 import { CYCLE_PROGRESS } from '../progress/operations';
+import { messages as m } from './messages';
 
 /** The next step of a cycle, with a confirmation for the ones that cannot be undone. */
 export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
+  const intl = useIntl();
   const refetch = [{ query: CYCLE_PROGRESS, variables: { cycleId: cycle.id } }];
   const [launch, launchState] = useMutation(LAUNCH_CYCLE, { refetchQueries: refetch });
   const [remind, remindState] = useMutation(SEND_REMINDERS);
@@ -27,13 +30,13 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
   const [release, releaseState] = useMutation(RELEASE_RESULTS);
   const [reminded, setReminded] = useState<number | null>(null);
   const failed = launchState.error
-    ? { error: launchState.error, what: 'The cycle was not launched' }
+    ? { error: launchState.error, what: intl.formatMessage(m.notLaunched) }
     : remindState.error
-      ? { error: remindState.error, what: 'Reminders were not sent' }
+      ? { error: remindState.error, what: intl.formatMessage(m.notReminded) }
       : closeState.error
-        ? { error: closeState.error, what: 'The cycle was not closed' }
+        ? { error: closeState.error, what: intl.formatMessage(m.notClosed) }
         : releaseState.error
-          ? { error: releaseState.error, what: 'The results were not released' }
+          ? { error: releaseState.error, what: intl.formatMessage(m.notReleased) }
           : null;
   const readiness = useLaunchReadiness(cycle);
 
@@ -42,11 +45,11 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
       <Group gap="sm">
         {cycle.status === 'DRAFT' && (
           <Confirm
-            label="Launch cycle"
+            label={intl.formatMessage(m.launch)}
             icon={<IconRocket size={18} aria-hidden />}
             variant={readiness.ready ? 'filled' : 'default'}
-            title="Launch this cycle?"
-            body={`Survey links are created and every approved rater is invited. Rater lists can no longer change. ${cycle.subjects.length} leaders will be reviewed.`}
+            title={intl.formatMessage(m.launchTitle)}
+            body={intl.formatMessage(m.launchBody, { count: cycle.subjects.length })}
             loading={launchState.loading}
             onConfirm={() => launch({ variables: { cycleId: cycle.id } })}
           />
@@ -64,14 +67,14 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
                 )
               }
             >
-              Send reminders
+              {intl.formatMessage(m.remind)}
             </Button>
             <Confirm
-              label="Close cycle"
+              label={intl.formatMessage(m.close)}
               icon={<IconLock size={18} aria-hidden />}
               color="orange"
-              title="Close this cycle?"
-              body="Survey links stop working and no more answers are accepted. Results stay private until you release them."
+              title={intl.formatMessage(m.closeTitle)}
+              body={intl.formatMessage(m.closeBody)}
               loading={closeState.loading}
               onConfirm={() => close({ variables: { cycleId: cycle.id } })}
             />
@@ -79,11 +82,11 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
         )}
         {cycle.status === 'CLOSED' && (
           <Confirm
-            label="Release results"
+            label={intl.formatMessage(m.release)}
             icon={<IconSend size={18} aria-hidden />}
             color="teal"
-            title="Release the results?"
-            body="Each leader and their manager can then see the leader’s report. Groups below the anonymity threshold stay hidden."
+            title={intl.formatMessage(m.releaseTitle)}
+            body={intl.formatMessage(m.releaseBody)}
             loading={releaseState.loading}
             onConfirm={() => release({ variables: { cycleId: cycle.id } })}
           />
@@ -91,9 +94,7 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
       </Group>
       {reminded != null && (
         <Text size="sm" c="teal.8" role="status">
-          {reminded === 0
-            ? 'Everyone has answered: no reminders needed.'
-            : `Reminded ${reminded} ${reminded === 1 ? 'person' : 'people'} who have not answered yet.`}
+          {intl.formatMessage(m.reminded, { count: reminded })}
         </Text>
       )}
       {cycle.status === 'DRAFT' && !readiness.ready && readiness.reason && (
@@ -111,9 +112,10 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
  * would be refused, so launch is not offered as the main action.
  */
 function useLaunchReadiness(cycle: CycleFieldsFragment): { ready: boolean; reason: string | null } {
+  const intl = useIntl();
   const { data } = useQuery(NOMINATIONS, { variables: { cycleId: cycle.id }, skip: cycle.status !== 'DRAFT' });
   if (cycle.status !== 'DRAFT' || !data) return { ready: cycle.status !== 'DRAFT', reason: null };
-  if (cycle.subjects.length === 0) return { ready: false, reason: 'Add leaders to review before launching.' };
+  if (cycle.subjects.length === 0) return { ready: false, reason: intl.formatMessage(m.addLeadersFirst) };
   const nominations = data.nominations.filter((n) => n.status !== 'removed');
   const waiting = cycle.subjects.filter((s) => nominations.some((n) => n.subjectId === s.id && n.status === 'proposed')).length;
   const short = cycle.subjects.filter((s) =>
@@ -123,10 +125,10 @@ function useLaunchReadiness(cycle: CycleFieldsFragment): { ready: boolean; reaso
   ).length;
   if (waiting === 0 && short === 0) return { ready: true, reason: null };
   const parts = [
-    waiting ? `${waiting} ${waiting === 1 ? 'leader’s rater list is' : 'leaders’ rater lists are'} waiting for approval` : '',
-    short ? `${short} ${short === 1 ? 'leader has' : 'leaders have'} too few approved raters in a group` : '',
+    waiting ? intl.formatMessage(m.waitingApproval, { count: waiting }) : '',
+    short ? intl.formatMessage(m.tooFew, { count: short }) : '',
   ].filter(Boolean);
-  return { ready: false, reason: `Not ready to launch: ${parts.join('; ')}.` };
+  return { ready: false, reason: intl.formatMessage(m.notReady, { reasons: parts.join('; ') }) };
 }
 
 function Confirm({
@@ -148,6 +150,7 @@ function Confirm({
   color?: string;
   variant?: string;
 }) {
+  const intl = useIntl();
   const [opened, { open, close }] = useDisclosure(false);
   return (
     <>
@@ -158,7 +161,7 @@ function Confirm({
         <Text size="sm">{body}</Text>
         <Group justify="flex-end" mt="lg">
           <Button variant="default" onClick={close}>
-            Cancel
+            {intl.formatMessage(m.cancel)}
           </Button>
           <Button
             color={color}
@@ -179,6 +182,7 @@ function Confirm({
 
 /** Rescore from stored responses under another instrument version or role profile. */
 export function RescorePanel({ cycle }: { cycle: CycleFieldsFragment }) {
+  const intl = useIntl();
   const { versions: INSTRUMENT_VERSIONS, profiles: ROLE_PROFILES } = useInstrumentOptions();
   const [version, setVersion] = useState(String(cycle.instrumentVersion));
   const [profile, setProfile] = useState(cycle.roleProfileId);
@@ -188,14 +192,13 @@ export function RescorePanel({ cycle }: { cycle: CycleFieldsFragment }) {
   const unchanged = Number(version) === cycle.instrumentVersion && profile === cycle.roleProfileId;
   return (
     <Card>
-      <Text fw={650}>Rescore</Text>
+      <Text fw={650}>{intl.formatMessage(m.rescoreTitle)}</Text>
       <Text size="sm" c="dimmed" mt={2}>
-        Read the same answers under another instrument version or role profile. The cycle’s own figures are kept; the rescore is a separate
-        result set you can pick on each report.
+        {intl.formatMessage(m.rescoreIntro)}
       </Text>
       <Group mt="md" align="flex-end" gap="sm" wrap="wrap">
         <Select
-          label="Instrument"
+          label={intl.formatMessage(m.rescoreInstrument)}
           data={INSTRUMENT_VERSIONS}
           value={version}
           onChange={(v) => v && setVersion(v)}
@@ -203,7 +206,7 @@ export function RescorePanel({ cycle }: { cycle: CycleFieldsFragment }) {
           w={280}
         />
         <Select
-          label="Role profile"
+          label={intl.formatMessage(m.rescoreProfile)}
           data={ROLE_PROFILES}
           value={profile}
           onChange={(v) => v && setProfile(v)}
@@ -220,24 +223,26 @@ export function RescorePanel({ cycle }: { cycle: CycleFieldsFragment }) {
             )
           }
         >
-          Rescore
+          {intl.formatMessage(m.rescoreButton)}
         </Button>
       </Group>
       {data && (
         <Alert color="teal" variant="light" mt="md" role="status">
-          Rescore requested: the same answers read with{' '}
-          {INSTRUMENT_VERSIONS.find((v) => v.value === String(data.rescoreCycle.instrumentVersion))?.label ??
-            `instrument version ${data.rescoreCycle.instrumentVersion}`}{' '}
-          against the {ROLE_PROFILES.find((p) => p.value === data.rescoreCycle.roleProfileId)?.label ?? data.rescoreCycle.roleProfileId}{' '}
-          profile. Choose it under “Result set” on a report once it has been scored.
+          {intl.formatMessage(m.rescoreRequested, {
+            version:
+              INSTRUMENT_VERSIONS.find((v) => v.value === String(data.rescoreCycle.instrumentVersion))?.label ??
+              intl.formatMessage(m.rescoreVersion, { version: data.rescoreCycle.instrumentVersion }),
+            profile: ROLE_PROFILES.find((p) => p.value === data.rescoreCycle.roleProfileId)?.label ?? data.rescoreCycle.roleProfileId,
+          })}
         </Alert>
       )}
-      {error && <ErrorState error={error} what="The rescore was not started" />}
+      {error && <ErrorState error={error} what={intl.formatMessage(m.rescoreFailed)} />}
     </Card>
   );
 }
 
 export function ExportCsvButton({ cycle }: { cycle: CycleFieldsFragment }) {
+  const intl = useIntl();
   const client = useApolloClient();
   const [state, setState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
   const download = async () => {
@@ -266,9 +271,9 @@ export function ExportCsvButton({ cycle }: { cycle: CycleFieldsFragment }) {
         onClick={() => void download()}
         loading={state.loading}
       >
-        Export CSV
+        {intl.formatMessage(m.exportCsv)}
       </Button>
-      {state.error != null && <ErrorState error={state.error} what="The CSV could not be exported" />}
+      {state.error != null && <ErrorState error={state.error} what={intl.formatMessage(m.exportFailed)} />}
     </>
   );
 }

@@ -1,34 +1,46 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconArrowRight, IconCalendar, IconUsers } from '@tabler/icons-react';
+import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { formatDate, profileName } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import { CYCLES } from './operations';
-import { CycleStatusBadge } from './status';
+import { messages as m } from './messages';
+import { CycleStatusBadge, STATUS } from './status';
 
 export function CycleList() {
+  const intl = useIntl();
   const { data, loading, error, refetch } = useQuery(CYCLES, { fetchPolicy: 'cache-and-network' });
-  if (error) return <ErrorState error={error} what="The cycles could not be loaded" onRetry={() => void refetch()} />;
-  if (loading && !data) return <Loading label="Loading cycles…" />;
+  if (error) return <ErrorState error={error} what={intl.formatMessage(m.listLoadFailed)} onRetry={() => void refetch()} />;
+  if (loading && !data) return <Loading label={intl.formatMessage(m.listLoading)} />;
   const cycles = [...(data?.cycles ?? [])].sort((a, b) => +new Date(b.opensAt) - +new Date(a.opensAt));
   if (cycles.length === 0)
     return (
       <EmptyState
-        title="No review cycles yet"
+        title={intl.formatMessage(m.listEmptyTitle)}
         action={
           <Button component={Link} to="/cycles/new">
-            Create your first cycle
+            {intl.formatMessage(m.listEmptyAction)}
           </Button>
         }
       >
-        Import your organisation, then create a cycle: choose who is reviewed, confirm their raters and launch.
+        {intl.formatMessage(m.listEmpty)}
       </EmptyState>
     );
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       {cycles.map((c) => (
-        <Card key={c.id} component={Link} to={`/cycles/${c.id}`} className="cycle-card" aria-label={`${c.name}, ${c.status.toLowerCase()}`}>
+        <Card
+          key={c.id}
+          component={Link}
+          to={`/cycles/${c.id}`}
+          className="cycle-card"
+          aria-label={intl.formatMessage(m.listCardLabel, {
+            name: c.name,
+            status: intl.formatMessage(STATUS[c.status].label).toLowerCase(),
+          })}
+        >
           <Stack gap={8}>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Title order={2} fz="lg">
@@ -39,20 +51,20 @@ export function CycleList() {
             <Group gap="lg" c="dimmed">
               <Group gap={6}>
                 <IconCalendar size={16} aria-hidden />
-                <Text size="sm">
-                  {formatDate(c.opensAt)} – {formatDate(c.closesAt)}
-                </Text>
+                <Text size="sm">{intl.formatMessage(m.listDates, { opens: formatDate(c.opensAt), closes: formatDate(c.closesAt) })}</Text>
               </Group>
               <Group gap={6}>
                 <IconUsers size={16} aria-hidden />
-                <Text size="sm">
-                  {c.subjects.length} {c.subjects.length === 1 ? 'leader' : 'leaders'}
-                </Text>
+                <Text size="sm">{intl.formatMessage(m.listLeaders, { count: c.subjects.length })}</Text>
               </Group>
             </Group>
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
-                {profileName(c.roleProfileId)} · instrument v{c.instrumentVersion} · anonymity ≥ {c.anonymityThreshold}
+                {intl.formatMessage(m.listDetail, {
+                  profile: profileName(c.roleProfileId),
+                  version: c.instrumentVersion,
+                  threshold: c.anonymityThreshold,
+                })}
               </Text>
               <IconArrowRight size={18} aria-hidden color="var(--mantine-color-brand-7)" />
             </Group>

@@ -22,17 +22,20 @@ import { useInstrumentOptions } from '../../app/instruments';
 import { profileName } from '../../app/theme';
 import { ErrorState, Loading } from '../../app/ui';
 import { PEOPLE } from '../import/operations';
-import { commentThresholdMessages } from './messages';
+import { commentThresholdMessages, messages as m } from './messages';
 import { ADD_SUBJECTS, CREATE_CYCLE, CYCLES } from './operations';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
 
 /** Cycle wizard: basics (instrument, role profile, anonymity, dates), subjects, review and create. */
 export function CycleWizard() {
+  const intl = useIntl();
   const { versions: INSTRUMENT_VERSIONS, profiles: ROLE_PROFILES } = useInstrumentOptions();
   const navigate = useNavigate();
   const [step, setStep] = useState(0);
-  const [name, setName] = useState(`Leadership 360 — ${new Date().toLocaleString(undefined, { month: 'long', year: 'numeric' })}`);
+  const [name, setName] = useState(() =>
+    intl.formatMessage(m.wizardDefaultName, { month: intl.formatDate(new Date(), { month: 'long', year: 'numeric' }) }),
+  );
   const [instrumentVersion, setInstrumentVersion] = useState('2');
   const [roleProfileId, setRoleProfileId] = useState('leader-of-leaders');
   const [threshold, setThreshold] = useState<number>(3);
@@ -66,11 +69,11 @@ export function CycleWizard() {
   }, [suggested.data, everyone.data, suggestedIds, search]);
 
   const basicsProblems = [
-    !name.trim() && 'Give the cycle a name.',
-    threshold < 2 && 'The anonymity threshold must be at least 2.',
+    !name.trim() && intl.formatMessage(m.wizardNoName),
+    threshold < 2 && intl.formatMessage(m.wizardThreshold),
     commentThreshold !== null && commentThreshold < threshold && intl.formatMessage(commentThresholdMessages.tooLow, { threshold }),
     commentThreshold !== null && commentThreshold > 50 && intl.formatMessage(commentThresholdMessages.tooHigh),
-    !(opensAt && closesAt && closesAt > opensAt) && 'The closing date must be after the opening date.',
+    !(opensAt && closesAt && closesAt > opensAt) && intl.formatMessage(m.wizardDates),
   ].filter(Boolean) as string[];
 
   const toggle = (id: string) => {
@@ -112,20 +115,20 @@ export function CycleWizard() {
   return (
     <Card padding="xl">
       <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm" allowNextStepsSelect={false}>
-        <Stepper.Step label="Basics" description="Instrument, profile, dates">
+        <Stepper.Step label={intl.formatMessage(m.stepBasics)} description={intl.formatMessage(m.stepBasicsHint)}>
           <Stack gap="md" mt="lg" maw={720}>
-            <TextInput label="Cycle name" required value={name} onChange={(e) => setName(e.currentTarget.value)} />
+            <TextInput label={intl.formatMessage(m.cycleName)} required value={name} onChange={(e) => setName(e.currentTarget.value)} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select
-                label="Instrument"
+                label={intl.formatMessage(m.rescoreInstrument)}
                 data={INSTRUMENT_VERSIONS}
                 value={instrumentVersion}
                 onChange={(v) => v && setInstrumentVersion(v)}
                 allowDeselect={false}
               />
               <Select
-                label="Role profile"
-                description="The expectations reports are read against"
+                label={intl.formatMessage(m.rescoreProfile)}
+                description={intl.formatMessage(m.profileHint)}
                 data={ROLE_PROFILES}
                 value={roleProfileId}
                 onChange={(v) => v && setRoleProfileId(v)}
@@ -133,8 +136,8 @@ export function CycleWizard() {
               />
             </SimpleGrid>
             <NumberInput
-              label="Anonymity threshold"
-              description="The fewest answers a group (other than self and manager) needs before its figures are shown. 3 or more is recommended."
+              label={intl.formatMessage(m.thresholdLabel)}
+              description={intl.formatMessage(m.thresholdHint)}
               min={2}
               max={10}
               value={threshold}
@@ -151,8 +154,18 @@ export function CycleWizard() {
               maw={320}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Opens" type="date" value={opensAt} onChange={(e) => setOpensAt(e.currentTarget.value)} />
-              <TextInput label="Closes" type="date" value={closesAt} onChange={(e) => setClosesAt(e.currentTarget.value)} />
+              <TextInput
+                label={intl.formatMessage(m.opens)}
+                type="date"
+                value={opensAt}
+                onChange={(e) => setOpensAt(e.currentTarget.value)}
+              />
+              <TextInput
+                label={intl.formatMessage(m.closes)}
+                type="date"
+                value={closesAt}
+                onChange={(e) => setClosesAt(e.currentTarget.value)}
+              />
             </SimpleGrid>
             {basicsProblems.length > 0 && (
               <Alert color="orange" variant="light" role="alert">
@@ -161,50 +174,54 @@ export function CycleWizard() {
             )}
           </Stack>
         </Stepper.Step>
-        <Stepper.Step label="Leaders" description="Who is reviewed">
+        <Stepper.Step label={intl.formatMessage(m.stepLeaders)} description={intl.formatMessage(m.stepLeadersHint)}>
           <Stack mt="lg" gap="sm">
             <Group justify="space-between" wrap="wrap">
               <Text size="sm" c="dimmed" maw={620}>
-                Suggested: people who lead leaders (their reports have reports). Anyone else with a team can be added too.
+                {intl.formatMessage(m.suggestedIntro)}
               </Text>
               <TextInput
-                aria-label="Filter people"
-                placeholder="Filter by name or department"
+                aria-label={intl.formatMessage(m.filterPeople)}
+                placeholder={intl.formatMessage(m.filterPlaceholder)}
                 value={search}
                 onChange={(e) => setSearch(e.currentTarget.value)}
                 w={260}
               />
             </Group>
-            {(suggested.loading || everyone.loading) && !suggested.data && <Loading label="Finding leaders of leaders…" />}
-            {suggested.error && <ErrorState error={suggested.error} what="People could not be loaded" />}
+            {(suggested.loading || everyone.loading) && !suggested.data && <Loading label={intl.formatMessage(m.findingLeaders)} />}
+            {suggested.error && <ErrorState error={suggested.error} what={intl.formatMessage(m.peopleFailed)} />}
             {suggested.data && suggested.data.people.length === 0 && (
               <Alert color="orange" variant="light">
-                Nobody in the directory leads leaders yet. Import the organisation first.
+                {intl.formatMessage(m.nobodyLeads)}
               </Alert>
             )}
             <Table highlightOnHover verticalSpacing={8} fz="sm">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={40}>
-                    <span className="visually-hidden">Include</span>
+                    <span className="visually-hidden">{intl.formatMessage(m.include)}</span>
                   </Table.Th>
-                  <Table.Th>Leader</Table.Th>
-                  <Table.Th visibleFrom="sm">Department</Table.Th>
-                  <Table.Th ta="right">Direct reports</Table.Th>
+                  <Table.Th>{intl.formatMessage(m.columnLeader)}</Table.Th>
+                  <Table.Th visibleFrom="sm">{intl.formatMessage(m.columnDepartment)}</Table.Th>
+                  <Table.Th ta="right">{intl.formatMessage(m.columnDirectReports)}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {candidates.map((p) => (
                   <Table.Tr key={p.id}>
                     <Table.Td>
-                      <Checkbox checked={selected.has(p.id)} onChange={() => toggle(p.id)} aria-label={`Review ${p.name}`} />
+                      <Checkbox
+                        checked={selected.has(p.id)}
+                        onChange={() => toggle(p.id)}
+                        aria-label={intl.formatMessage(m.reviewPerson, { name: p.name })}
+                      />
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm" fw={500}>
                         {p.name}{' '}
                         {p.isLeaderOfLeaders && (
                           <Badge size="xs" variant="light" ml={4}>
-                            Suggested
+                            {intl.formatMessage(m.suggested)}
                           </Badge>
                         )}
                       </Text>
@@ -220,46 +237,52 @@ export function CycleWizard() {
             </Table>
           </Stack>
         </Stepper.Step>
-        <Stepper.Step label="Review" description="Check and create">
+        <Stepper.Step label={intl.formatMessage(m.stepReview)} description={intl.formatMessage(m.stepReviewHint)}>
           <Stack mt="lg" gap="sm" maw={720}>
             <Table variant="vertical" withTableBorder fz="sm">
               <Table.Tbody>
-                <Row label="Name" value={name} />
+                <Row label={intl.formatMessage(m.rowName)} value={name} />
                 <Row
-                  label="Instrument"
+                  label={intl.formatMessage(m.rescoreInstrument)}
                   value={INSTRUMENT_VERSIONS.find((v) => v.value === instrumentVersion)?.label ?? instrumentVersion}
                 />
-                <Row label="Role profile" value={profileName(roleProfileId)} />
-                <Row label="Anonymity threshold" value={`${threshold} answers per group`} />
-                <Row label="Dates" value={`${opensAt} to ${closesAt}`} />
+                <Row label={intl.formatMessage(m.rescoreProfile)} value={profileName(roleProfileId)} />
+                <Row label={intl.formatMessage(m.thresholdLabel)} value={intl.formatMessage(m.rowThreshold, { count: threshold })} />
                 <Row
-                  label="Leaders reviewed"
-                  value={`${selected.size}: ${[...selected].map((id) => peopleById.get(id)?.name ?? id).join(', ') || 'none yet'}`}
+                  label={intl.formatMessage(m.rowDates)}
+                  value={intl.formatMessage(m.rowDatesValue, { opens: opensAt, closes: closesAt })}
+                />
+                <Row
+                  label={intl.formatMessage(m.rowLeaders)}
+                  value={intl.formatMessage(m.rowLeadersValue, {
+                    count: selected.size,
+                    names: intl.formatList([...selected].map((id) => peopleById.get(id)?.name ?? id)) || intl.formatMessage(m.noneYet),
+                  })}
                 />
               </Table.Tbody>
             </Table>
             <Text size="sm" c="dimmed">
-              Next you will propose and approve each leader’s raters, then launch. Nothing is sent until you launch.
+              {intl.formatMessage(m.wizardNext)}
             </Text>
-            {createState.error && <ErrorState error={createState.error} what="The cycle could not be created" />}
-            {addState.error && <ErrorState error={addState.error} what="The leaders could not be added" />}
+            {createState.error && <ErrorState error={createState.error} what={intl.formatMessage(m.createFailed)} />}
+            {addState.error && <ErrorState error={addState.error} what={intl.formatMessage(m.addFailed)} />}
           </Stack>
         </Stepper.Step>
       </Stepper>
       <Group justify="space-between" mt="xl">
         <Button variant="default" onClick={() => (step === 0 ? void navigate('/cycles') : setStep(step - 1))}>
-          {step === 0 ? 'Cancel' : 'Back'}
+          {intl.formatMessage(step === 0 ? m.cancel : m.back)}
         </Button>
         {step < 2 ? (
           <Button
             onClick={() => setStep(step + 1)}
             disabled={(step === 0 && basicsProblems.length > 0) || (step === 1 && selected.size === 0)}
           >
-            Next
+            {intl.formatMessage(m.next)}
           </Button>
         ) : (
           <Button onClick={() => void create()} loading={createState.loading || addState.loading}>
-            Create cycle
+            {intl.formatMessage(m.createCycle)}
           </Button>
         )}
       </Group>

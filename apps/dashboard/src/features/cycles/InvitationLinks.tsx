@@ -4,9 +4,10 @@ import { IconCheck, IconCopy, IconLink } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
-import { formatDate, GROUP_LABELS } from '../../app/theme';
+import { useGroupLabel } from '../../app/i18n';
+import { formatDate } from '../../app/theme';
 import { ErrorState, Loading } from '../../app/ui';
-import { linkMessages } from './messages';
+import { linkMessages, messages as m } from './messages';
 import { RATER_INVITATIONS } from './operations';
 
 const STATUS_COLOR: Record<string, string> = { invited: 'gray', started: 'yellow', submitted: 'teal' };
@@ -30,6 +31,7 @@ function ByMail() {
  */
 export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string; status?: string; closedAt?: string | null }) {
   const intl = useIntl();
+  const groupLabel = useGroupLabel();
   const [load, { data, loading, error, called }] = useLazyQuery(RATER_INVITATIONS, { fetchPolicy: 'network-only' });
   const [subject, setSubject] = useState<string | null>(null);
   const invitations = useMemo(() => data?.raterInvitations ?? [], [data]);
@@ -43,51 +45,40 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
   if (status === 'CLOSED' || status === 'RELEASED')
     return (
       <Card>
-        <Text fw={650}>Survey links</Text>
+        <Text fw={650}>{intl.formatMessage(m.linksTitle)}</Text>
         <Text size="sm" mt={4} maw={680}>
-          This cycle closed{closedAt ? ` on ${formatDate(closedAt)}` : ''}, so its survey links no longer open a survey and there is nothing
-          left to share. Progress and results stay on their tabs.
+          {intl.formatMessage(m.linksClosed, { date: closedAt ? formatDate(closedAt) : 'none' })}
         </Text>
       </Card>
     );
   if (!called)
     return (
       <Card>
-        <Text fw={650}>{intl.formatMessage(linkMessages.title)}</Text>
+        <Text fw={650}>{intl.formatMessage(m.linksTitle)}</Text>
         <ByMail />
         <Text size="sm" c="dimmed" mt="xs" maw={680}>
-          {intl.formatMessage(linkMessages.withoutEmail)}
+          {intl.formatMessage(m.linksIntro)}
         </Text>
         <Button mt="md" leftSection={<IconLink size={16} aria-hidden />} onClick={() => void load({ variables: { cycleId } })}>
-          {intl.formatMessage(linkMessages.show)}
+          {intl.formatMessage(m.linksShow)}
         </Button>
       </Card>
     );
-  if (error) return <ErrorState error={error} what="The survey links could not be shown" />;
-  if (loading && !data) return <Loading label="Loading survey links…" />;
-  if (invitations.length === 0)
-    return (
-      <Card>
-        <Text fw={650}>{intl.formatMessage(linkMessages.title)}</Text>
-        <Alert mt="sm" color="gray" variant="light" maw={680}>
-          {intl.formatMessage(linkMessages.none)}
-        </Alert>
-        <ByMail />
-      </Card>
-    );
+  if (error) return <ErrorState error={error} what={intl.formatMessage(m.linksLoadFailed)} />;
+  if (loading && !data) return <Loading label={intl.formatMessage(m.linksLoading)} />;
   return (
     <Card padding={0}>
       <Group justify="space-between" p="md" wrap="wrap">
         <div>
-          <Text fw={650}>{intl.formatMessage(linkMessages.count, { count: shown.length })}</Text>
+          <Text fw={650}>{intl.formatMessage(m.linksCount, { count: shown.length })}</Text>
           <Text size="xs" c="dimmed">
-            Personal links — share each only with the person named.
+            {intl.formatMessage(m.linksPersonal)}
           </Text>
           <ByMail />
         </div>
         <Select
-          aria-label="Filter by leader"
-          placeholder="All leaders"
+          aria-label={intl.formatMessage(m.linksFilter)}
+          placeholder={intl.formatMessage(m.linksAllLeaders)}
           clearable
           data={subjects}
           value={subject}
@@ -95,15 +86,20 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
           w={240}
         />
       </Group>
-      <ScrollArea.Autosize mah={620} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Survey links, scrollable' }}>
-        <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label="Survey links">
+      {invitations.length === 0 && (
+        <Alert mx="md" mb="md" color="gray" variant="light">
+          {intl.formatMessage(m.linksNone)}
+        </Alert>
+      )}
+      <ScrollArea.Autosize mah={620} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': intl.formatMessage(m.linksScrollable) }}>
+        <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label={intl.formatMessage(m.linksTitle)}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Rater</Table.Th>
-              <Table.Th>About</Table.Th>
-              <Table.Th>As</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Link</Table.Th>
+              <Table.Th>{intl.formatMessage(m.columnRater)}</Table.Th>
+              <Table.Th>{intl.formatMessage(m.columnAbout)}</Table.Th>
+              <Table.Th>{intl.formatMessage(m.columnAs)}</Table.Th>
+              <Table.Th>{intl.formatMessage(m.columnStatus)}</Table.Th>
+              <Table.Th>{intl.formatMessage(m.columnLink)}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -113,10 +109,10 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
                 <Table.Tr key={i.assignmentId} data-group={i.group} data-subject={i.subject.name}>
                   <Table.Td>{i.rater.name}</Table.Td>
                   <Table.Td>{i.subject.name}</Table.Td>
-                  <Table.Td>{GROUP_LABELS[i.group]}</Table.Td>
+                  <Table.Td>{groupLabel(i.group)}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={STATUS_COLOR[i.status] ?? 'gray'}>
-                      {i.status}
+                      {`invitation${i.status}` in m ? intl.formatMessage(m[`invitation${i.status}` as keyof typeof m]) : i.status}
                     </Badge>
                   </Table.Td>
                   <Table.Td>
@@ -127,18 +123,18 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
                         rel="noreferrer"
                         size="sm"
                         className="survey-link"
-                        aria-label={`Open the survey link for ${i.rater.name} about ${i.subject.name}`}
+                        aria-label={intl.formatMessage(m.linkOpenLabel, { rater: i.rater.name, subject: i.subject.name })}
                       >
-                        Open
+                        {intl.formatMessage(m.linkOpen)}
                       </Anchor>
                       <CopyButton value={url}>
                         {({ copied, copy }) => (
-                          <Tooltip label={copied ? 'Copied' : 'Copy link'}>
+                          <Tooltip label={intl.formatMessage(copied ? m.linkCopied : m.linkCopy)}>
                             <ActionIcon
                               variant="subtle"
                               color={copied ? 'teal' : 'gray'}
                               onClick={copy}
-                              aria-label={`Copy the link for ${i.rater.name}`}
+                              aria-label={intl.formatMessage(m.linkCopyLabel, { rater: i.rater.name })}
                             >
                               {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
                             </ActionIcon>

@@ -2,16 +2,20 @@ import { ActionIcon, Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stac
 import { useMutation, useQuery } from '@apollo/client/react';
 import { IconCheck, IconUserPlus, IconX } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { GROUP_LABELS, GROUP_ORDER } from '../../app/theme';
+import { useIntl } from 'react-intl';
+import { useGroupLabel } from '../../app/i18n';
+import { GROUP_ORDER } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import type { CycleFieldsFragment, NominationsQuery, RaterGroup } from '../../gql/graphql';
 import { PEOPLE } from '../import/operations';
+import { messages as m } from './messages';
 import { APPROVE_NOMINATIONS, NOMINATE_RATER, NOMINATIONS, PROPOSE_RATERS } from './operations';
 
 type Nomination = NominationsQuery['nominations'][number];
 
 /** Proposing raters from reporting lines, adjusting them, and approving them per subject. */
 export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
+  const intl = useIntl();
   const editable = cycle.status === 'DRAFT';
   const { data, loading, error, refetch } = useQuery(NOMINATIONS, { variables: { cycleId: cycle.id }, fetchPolicy: 'cache-and-network' });
   const refetchQueries = [{ query: NOMINATIONS, variables: { cycleId: cycle.id } }];
@@ -26,9 +30,9 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
   }, [data]);
 
   if (cycle.subjects.length === 0)
-    return <EmptyState title="No leaders in this cycle">Add leaders to review before proposing raters.</EmptyState>;
-  if (error) return <ErrorState error={error} what="The raters could not be loaded" onRetry={() => void refetch()} />;
-  if (loading && !data) return <Loading label="Loading raters…" />;
+    return <EmptyState title={intl.formatMessage(m.noLeadersTitle)}>{intl.formatMessage(m.noLeaders)}</EmptyState>;
+  if (error) return <ErrorState error={error} what={intl.formatMessage(m.ratersLoadFailedAll)} onRetry={() => void refetch()} />;
+  if (loading && !data) return <Loading label={intl.formatMessage(m.ratersLoading)} />;
 
   const nominations = data?.nominations.filter((n) => n.status !== 'removed') ?? [];
   const pendingSubjects = cycle.subjects.filter((s) => (bySubject.get(s.id) ?? []).some((n) => n.status === 'proposed'));
@@ -50,9 +54,9 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
         <Card padding="md" bg="var(--mantine-color-brand-0)">
           <Group justify="space-between" wrap="wrap" gap="sm">
             <div>
-              <Text fw={650}>Raters</Text>
+              <Text fw={650}>{intl.formatMessage(m.ratersTitle)}</Text>
               <Text size="sm" c="dimmed">
-                Propose raters from reporting lines (manager, peers, direct reports, skip-levels), adjust, then approve each leader’s list.
+                {intl.formatMessage(m.ratersIntro)}
               </Text>
             </div>
             <Group gap="sm">
@@ -61,7 +65,7 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
                 onClick={() => void propose({ variables: { cycleId: cycle.id } }).catch(() => undefined)}
                 loading={proposeState.loading}
               >
-                {nominations.length ? 'Propose again' : 'Propose raters for everyone'}
+                {intl.formatMessage(nominations.length ? m.proposeAgain : m.proposeAll)}
               </Button>
               {pendingSubjects.length > 0 && (
                 <Button
@@ -70,15 +74,15 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
                   onClick={() => void approveAll()}
                   loading={approvingAll}
                 >
-                  Approve all ({pendingSubjects.length})
+                  {intl.formatMessage(m.approveAll, { count: pendingSubjects.length })}
                 </Button>
               )}
             </Group>
           </Group>
         </Card>
       )}
-      {proposeState.error && <ErrorState error={proposeState.error} what="Raters could not be proposed" />}
-      {approveState.error && <ErrorState error={approveState.error} what="Raters could not be approved" />}
+      {proposeState.error && <ErrorState error={proposeState.error} what={intl.formatMessage(m.proposeFailed)} />}
+      {approveState.error && <ErrorState error={approveState.error} what={intl.formatMessage(m.approveFailed)} />}
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         {cycle.subjects.map((subject) => (
           <SubjectRaters
@@ -120,6 +124,8 @@ export function SubjectRaters({
   /** For the leader: the people they may propose (the API gives leaders no directory). */
   candidates?: { id: string; name: string; department?: string | null }[];
 }) {
+  const intl = useIntl();
+  const groupLabel = useGroupLabel();
   const mayRemove = (group: string) =>
     mode === 'hr' ? group !== 'self' : mode === 'subject' ? group === 'peer' || group === 'other' : false;
   const refetchQueries = ['Nominations']; // every list on screen, whichever variables it was read with
@@ -127,11 +133,11 @@ export function SubjectRaters({
   const [adding, setAdding] = useState(false);
   const proposed = nominations.filter((n) => n.status === 'proposed').length;
   const approved = nominations.length > 0 && proposed === 0;
-  const minimum = new Map(cycle.minRaters.map((m) => [m.group, m.count]));
+  const minimum = new Map(cycle.minRaters.map((r) => [r.group, r.count]));
   const groups = GROUP_ORDER.filter((g) => nominations.some((n) => n.group === g) || minimum.has(g));
 
   return (
-    <Card aria-label={`Raters for ${subject.name}`} className="subject-raters">
+    <Card aria-label={intl.formatMessage(m.ratersFor, { name: subject.name })} className="subject-raters">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <div>
           <Title order={3} fz="md">
@@ -143,15 +149,15 @@ export function SubjectRaters({
         </div>
         {nominations.length === 0 ? (
           <Badge color="gray" variant="light">
-            No raters yet
+            {intl.formatMessage(m.noRatersYet)}
           </Badge>
         ) : approved ? (
           <Badge color="teal" variant="light" leftSection={<IconCheck size={12} aria-hidden />}>
-            Approved
+            {intl.formatMessage(m.approved)}
           </Badge>
         ) : (
           <Badge color="yellow" variant="light">
-            {proposed} to approve
+            {intl.formatMessage(m.toApprove, { count: proposed })}
           </Badge>
         )}
       </Group>
@@ -164,12 +170,10 @@ export function SubjectRaters({
             <div key={group}>
               <Group gap={6} mb={4}>
                 <Text size="xs" fw={700} tt="uppercase" c="dimmed" lts={0.4}>
-                  {GROUP_LABELS[group]}
+                  {groupLabel(group)}
                 </Text>
                 <Text size="xs" c={short ? 'red.8' : 'dimmed'}>
-                  {members.length}
-                  {min ? ` of at least ${min}` : ''}
-                  {short ? ' — too few to launch' : ''}
+                  {intl.formatMessage(m.groupCount, { count: members.length, min, short: short ? 'yes' : 'no' })}
                 </Text>
               </Group>
               <Group gap={6}>
@@ -184,12 +188,15 @@ export function SubjectRaters({
                     fw={500}
                     rightSection={
                       editable && mayRemove(n.group) ? (
-                        <Tooltip label={`Remove ${n.rater.name}`}>
+                        <Tooltip label={intl.formatMessage(m.removeRater, { name: n.rater.name })}>
                           <ActionIcon
                             size="xs"
                             variant="transparent"
                             color="gray"
-                            aria-label={`Remove ${n.rater.name} as ${GROUP_LABELS[n.group]?.toLowerCase()}`}
+                            aria-label={intl.formatMessage(m.removeRaterAs, {
+                              name: n.rater.name,
+                              group: groupLabel(n.group).toLowerCase(),
+                            })}
                             onClick={() =>
                               void nominate({
                                 variables: {
@@ -212,17 +219,23 @@ export function SubjectRaters({
           );
         })}
       </Stack>
-      {nominateState.error && <ErrorState error={nominateState.error} what="The rater list could not be changed" />}
+      {nominateState.error && <ErrorState error={nominateState.error} what={intl.formatMessage(m.changeFailed)} />}
       {editable && (
         <Group mt="md" gap="sm">
           {proposed > 0 && mode !== 'subject' && (
-            <Button size="xs" color="teal" onClick={onApprove} loading={approving} aria-label={`Approve raters for ${subject.name}`}>
-              Approve raters
+            <Button
+              size="xs"
+              color="teal"
+              onClick={onApprove}
+              loading={approving}
+              aria-label={intl.formatMessage(m.approveFor, { name: subject.name })}
+            >
+              {intl.formatMessage(m.approveRaters)}
             </Button>
           )}
           {mode !== 'manager' && (
             <Button size="xs" variant="subtle" leftSection={<IconUserPlus size={14} aria-hidden />} onClick={() => setAdding((v) => !v)}>
-              {mode === 'subject' ? 'Propose a peer or partner' : 'Add a rater'}
+              {intl.formatMessage(mode === 'subject' ? m.proposePeer : m.addRater)}
             </Button>
           )}
         </Group>
@@ -253,43 +266,51 @@ function AddRater({
   people?: { id: string; name: string; department?: string | null }[];
   groups?: RaterGroup[];
 }) {
+  const intl = useIntl();
+  const groupLabel = useGroupLabel();
   const { data } = useQuery(PEOPLE, { variables: { limit: 500 }, skip: people != null });
   const [rater, setRater] = useState<string | null>(null);
   const [group, setGroup] = useState<RaterGroup>('peer');
   const options = (people ?? data?.people ?? [])
     .filter((p) => !exclude.has(p.id))
-    .map((p) => ({ value: p.id, label: `${p.name}${p.department ? ` (${p.department})` : ''}` }));
+    .map((p) => ({ value: p.id, label: intl.formatMessage(m.personOption, { name: p.name, department: p.department || 'none' }) }));
   return (
     <Group mt="sm" align="flex-end" gap="sm" wrap="wrap">
       <Select
-        label="Person"
+        label={intl.formatMessage(m.person)}
         searchable
         data={options}
         value={rater}
         onChange={setRater}
         w={260}
-        placeholder="Search the directory"
-        nothingFoundMessage="Nobody found"
+        placeholder={intl.formatMessage(m.searchDirectory)}
+        nothingFoundMessage={intl.formatMessage(m.nobodyFound)}
       />
       <Select
-        label="As"
-        data={(groups ?? GROUP_ORDER.filter((g) => g !== 'self')).map((g) => ({ value: g, label: GROUP_LABELS[g] }))}
+        label={intl.formatMessage(m.columnAs)}
+        data={(groups ?? GROUP_ORDER.filter((g) => g !== 'self')).map((g) => ({ value: g, label: groupLabel(g) }))}
         value={group}
         onChange={(v) => v && setGroup(v)}
         w={180}
         allowDeselect={false}
       />
       <Button disabled={!rater} onClick={() => rater && void onAdd(rater, group)}>
-        Add
+        {intl.formatMessage(m.add)}
       </Button>
     </Group>
   );
 }
 
 export function MinimumsNote({ cycle }: { cycle: CycleFieldsFragment }) {
+  const intl = useIntl();
+  const groupLabel = useGroupLabel();
   return (
     <Alert variant="light" color="gray">
-      Minimum raters to launch: {cycle.minRaters.map((m) => `${GROUP_LABELS[m.group]?.toLowerCase()} ${m.count}`).join(', ')}.
+      {intl.formatMessage(m.minimums, {
+        list: cycle.minRaters
+          .map((r) => intl.formatMessage(m.minimumItem, { group: groupLabel(r.group).toLowerCase(), count: r.count }))
+          .join(', '),
+      })}
     </Alert>
   );
 }

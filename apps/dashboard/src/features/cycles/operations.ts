@@ -147,7 +147,14 @@ export const RESCORE_CYCLE = graphql(`
 
 export const RESULT_SETS = graphql(`
   query ResultSets($cycleId: ID!) {
-    resultSets(cycleId: $cycleId)
+    resultSetDetails(cycleId: $cycleId) {
+      id
+      live
+      instrumentVersion
+      roleProfileId
+      roleProfileName
+      scoredAt
+    }
   }
 `);
 

@@ -4,6 +4,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { I18nProvider } from '../../app/i18n';
 import { theme } from '../../app/theme';
 import { CycleHeatmap } from './CycleHeatmap';
 import { CYCLE_HEATMAP } from './operations';
@@ -38,13 +39,15 @@ describe('CycleHeatmap', () => {
       { request: { query: CYCLE_HEATMAP, variables: matcher('cursor-2') }, result: { data: page([3], 'cursor-3', false) } },
     ];
     render(
-      <MantineProvider theme={theme}>
-        <MockedProvider mocks={mocks}>
-          <MemoryRouter>
-            <CycleHeatmap cycleId="c1" />
-          </MemoryRouter>
-        </MockedProvider>
-      </MantineProvider>,
+      <I18nProvider>
+        <MantineProvider theme={theme}>
+          <MockedProvider mocks={mocks}>
+            <MemoryRouter>
+              <CycleHeatmap cycleId="c1" />
+            </MemoryRouter>
+          </MockedProvider>
+        </MantineProvider>
+      </I18nProvider>,
     );
     expect(await screen.findByText('2 of 3 leaders shown')).toBeTruthy();
     expect(screen.getByText('Leader 2')).toBeTruthy();

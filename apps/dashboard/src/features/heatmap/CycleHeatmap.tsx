@@ -1,14 +1,17 @@
 import { useQuery } from '@apollo/client/react';
 import { Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { ErrorState, Loading } from '../../app/ui';
 import { Heatmap, type HeatmapServerQuery } from './Heatmap';
+import { messages as m } from './messages';
 import { CYCLE_HEATMAP } from './operations';
 
 /** Rows per page: the server filters, sorts and pages; more pages are appended on request. */
 export const HEATMAP_PAGE = 100;
 
 export function CycleHeatmap({ cycleId }: { cycleId: string }) {
+  const intl = useIntl();
   const [query, setQuery] = useState<HeatmapServerQuery>({ search: '', department: null, sort: 'name' });
   const [loadingMore, setLoadingMore] = useState(false);
   const variables = {
@@ -23,8 +26,8 @@ export function CycleHeatmap({ cycleId }: { cycleId: string }) {
     fetchPolicy: 'cache-and-network',
   });
   const shown = data ?? previousData;
-  if (error) return <ErrorState error={error} what="The heatmap could not be loaded" onRetry={() => void refetch()} />;
-  if (!shown) return <Loading label="Loading the heatmap…" />;
+  if (error) return <ErrorState error={error} what={intl.formatMessage(m.loadFailed)} onRetry={() => void refetch()} />;
+  if (!shown) return <Loading label={intl.formatMessage(m.loading)} />;
   const heatmap = shown.cycleHeatmap;
   const loadMore = async () => {
     setLoadingMore(true);
@@ -48,11 +51,11 @@ export function CycleHeatmap({ cycleId }: { cycleId: string }) {
       />
       <Group justify="space-between" mt="xs" aria-live="polite">
         <Text size="xs" c="dimmed">
-          {heatmap.rows.length} of {heatmap.totalCount} leaders shown
+          {intl.formatMessage(m.shown, { shown: heatmap.rows.length, total: heatmap.totalCount })}
         </Text>
         {heatmap.pageInfo.hasNextPage && (
           <Button size="xs" variant="light" onClick={() => void loadMore()} loading={loadingMore}>
-            Show {Math.min(HEATMAP_PAGE, heatmap.totalCount - heatmap.rows.length)} more
+            {intl.formatMessage(m.more, { count: Math.min(HEATMAP_PAGE, heatmap.totalCount - heatmap.rows.length) })}
           </Button>
         )}
       </Group>

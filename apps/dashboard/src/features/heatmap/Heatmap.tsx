@@ -1,11 +1,14 @@
 import { score } from '../../app/format';
 import { Box, Card, Group, MultiSelect, Select, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
+import { bandLabel } from '@leaderscope/messages/src/report';
 import { useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { fitBand, signed } from '../../app/theme';
 import { EmptyState } from '../../app/ui';
 import type { HeatmapFieldsFragment } from '../../gql/graphql';
+import { messages as m } from './messages';
 
 const LEGEND = [-1, -0.5, 0, 0.5, 1].map((v) => fitBand(v));
 
@@ -20,7 +23,7 @@ export interface HeatmapServerQuery {
 export function Heatmap({
   heatmap,
   reportLink,
-  title = 'Organisation heatmap',
+  title,
   server,
 }: {
   heatmap: HeatmapFieldsFragment;
@@ -29,6 +32,7 @@ export function Heatmap({
   /** When given, search, department and sort are applied by the server (the rows are one or more pages). */
   server?: { query: HeatmapServerQuery; onChange: (query: HeatmapServerQuery) => void; busy?: boolean };
 }) {
+  const intl = useIntl();
   const [local, setLocal] = useState<HeatmapServerQuery>({ search: '', department: null, sort: 'name' });
   const [dimensions, setDimensions] = useState<string[]>([]);
   const [belowOnly, setBelowOnly] = useState(false);
@@ -57,28 +61,28 @@ export function Heatmap({
     );
 
   return (
-    <Card padding={0} aria-label={title} component="section">
+    <Card padding={0} aria-label={title ?? intl.formatMessage(m.title)} component="section">
       <Box p="md">
         <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
           <div>
-            <Text fw={650}>{title}</Text>
+            <Text fw={650}>{title ?? intl.formatMessage(m.title)}</Text>
             <Text size="xs" c="dimmed">
-              Others’ average minus the role’s target, per dimension. Blank cells have too few responses to show.
+              {intl.formatMessage(m.intro)}
             </Text>
           </div>
-          <Group gap="xs" className="heatmap-legend" aria-label="Colour legend">
+          <Group gap="xs" className="heatmap-legend" aria-label={intl.formatMessage(m.legend)}>
             {LEGEND.map((b) => (
-              <Group key={b.label} gap={4} wrap="nowrap">
+              <Group key={b.key} gap={4} wrap="nowrap">
                 <span className="legend-swatch" style={{ background: b.color }} aria-hidden />
-                <Text size="xs">{b.label}</Text>
+                <Text size="xs">{bandLabel(intl, b.key)}</Text>
               </Group>
             ))}
           </Group>
         </Group>
         <Group gap="sm" mt="md" wrap="wrap" align="flex-end">
           <TextInput
-            aria-label="Search leaders"
-            placeholder="Search leaders"
+            aria-label={intl.formatMessage(m.search)}
+            placeholder={intl.formatMessage(m.search)}
             leftSection={<IconSearch size={15} aria-hidden />}
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
@@ -86,8 +90,8 @@ export function Heatmap({
             size="xs"
           />
           <Select
-            aria-label="Department"
-            placeholder="All departments"
+            aria-label={intl.formatMessage(m.department)}
+            placeholder={intl.formatMessage(m.allDepartments)}
             data={departments}
             value={department}
             onChange={setDepartment}
@@ -96,8 +100,8 @@ export function Heatmap({
             size="xs"
           />
           <MultiSelect
-            aria-label="Dimensions"
-            placeholder={dimensions.length ? undefined : 'All dimensions'}
+            aria-label={intl.formatMessage(m.dimensions)}
+            placeholder={dimensions.length ? undefined : intl.formatMessage(m.allDimensions)}
             data={heatmap.dimensions.map((d) => ({ value: d.id, label: d.name }))}
             value={dimensions}
             onChange={setDimensions}
@@ -106,10 +110,10 @@ export function Heatmap({
             size="xs"
           />
           <Select
-            aria-label="Sort"
+            aria-label={intl.formatMessage(m.sort)}
             data={[
-              { value: 'name', label: 'Sort by name' },
-              { value: 'fit', label: 'Furthest below target first' },
+              { value: 'name', label: intl.formatMessage(m.sortName) },
+              { value: 'fit', label: intl.formatMessage(m.sortFit) },
             ]}
             value={sort}
             onChange={(v) => setSort(v ?? 'name')}
@@ -117,19 +121,24 @@ export function Heatmap({
             w={220}
             size="xs"
           />
-          <Switch label="Only leaders below target" checked={belowOnly} onChange={(e) => setBelowOnly(e.currentTarget.checked)} size="sm" />
+          <Switch
+            label={intl.formatMessage(m.belowOnly)}
+            checked={belowOnly}
+            onChange={(e) => setBelowOnly(e.currentTarget.checked)}
+            size="sm"
+          />
         </Group>
       </Box>
       {heatmap.rows.length === 0 && !(server && (search || department)) ? (
-        <EmptyState title="No scored leaders yet">Figures appear as answers are scored.</EmptyState>
+        <EmptyState title={intl.formatMessage(m.emptyTitle)}>{intl.formatMessage(m.empty)}</EmptyState>
       ) : (
         <Table.ScrollContainer minWidth={Math.max(640, 220 + columns.length * 64)}>
           <Table className="heatmap" withRowBorders={false} verticalSpacing={0} horizontalSpacing={0}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th className="heatmap-corner">Leader</Table.Th>
+                <Table.Th className="heatmap-corner">{intl.formatMessage(m.leader)}</Table.Th>
                 <Table.Th className="heatmap-col">
-                  <span>Overall</span>
+                  <span>{intl.formatMessage(m.overall)}</span>
                 </Table.Th>
                 {columns.map((d) => (
                   <Table.Th key={d.id} className="heatmap-col" scope="col">
@@ -144,10 +153,10 @@ export function Heatmap({
                   <Table.Th scope="row" className="heatmap-name">
                     <Link to={reportLink(r.subject.id)}>{r.subject.name}</Link>
                     <Text size="xs" c="dimmed" fw={400}>
-                      {r.subject.department ?? ''} · {r.responseCount} responses
+                      {intl.formatMessage(m.rowDetail, { department: r.subject.department ?? '', count: r.responseCount })}
                     </Text>
                   </Table.Th>
-                  <Cell fit={r.overallFit} label={`${r.subject.name}, overall`} strong />
+                  <Cell fit={r.overallFit} label={intl.formatMessage(m.overallLabel, { name: r.subject.name })} strong />
                   {columns.map((d) => {
                     const c = r.cells.find((x) => x.dimensionId === d.id);
                     return (
@@ -155,7 +164,7 @@ export function Heatmap({
                         key={d.id}
                         fit={c?.suppressed ? null : (c?.fit ?? null)}
                         suppressed={c?.suppressed}
-                        label={`${r.subject.name}, ${d.name}`}
+                        label={intl.formatMessage(m.cellLabel, { name: r.subject.name, dimension: d.name })}
                         mean={c?.mean}
                       />
                     );
@@ -168,7 +177,7 @@ export function Heatmap({
       )}
       {(heatmap.rows.length > 0 || (server && (search || department))) && rows.length === 0 && (
         <Text size="sm" c="dimmed" p="md">
-          No leaders match these filters.
+          {intl.formatMessage(m.noMatch)}
         </Text>
       )}
     </Card>
@@ -188,19 +197,25 @@ function Cell({
   mean?: number | null;
   strong?: boolean;
 }) {
+  const intl = useIntl();
   const band = fitBand(fit);
   const words = suppressed
-    ? 'too few responses to show'
+    ? intl.formatMessage(m.cellTooFew)
     : fit == null
-      ? 'no data'
-      : `${band.label.toLowerCase()} (${signed(fit)})${mean != null ? `, average ${score(mean)}` : ''}`;
+      ? intl.formatMessage(m.cellNoData)
+      : intl.formatMessage(m.cellWords, {
+          band: bandLabel(intl, band.key).toLowerCase(),
+          fit: signed(fit),
+          mean: mean != null ? score(mean) : 'none',
+        });
+  const aria = intl.formatMessage(m.cellAria, { label, words });
   return (
     <Table.Td
       className={`heatmap-cell${suppressed ? ' is-suppressed' : ''}`}
       style={{ background: suppressed ? undefined : band.color, color: band.text }}
     >
-      <Tooltip label={`${label}: ${words}`} withArrow openDelay={100}>
-        <span className="heatmap-value" aria-label={`${label}: ${words}`} style={{ fontWeight: strong ? 700 : 500 }}>
+      <Tooltip label={aria} withArrow openDelay={100}>
+        <span className="heatmap-value" aria-label={aria} style={{ fontWeight: strong ? 700 : 500 }}>
           {suppressed ? '·' : fit == null ? '–' : signed(fit)}
         </span>
       </Tooltip>

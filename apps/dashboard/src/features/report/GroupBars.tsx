@@ -1,56 +1,30 @@
 import { Box, Group, Text, Tooltip } from '@mantine/core';
-import { shownDifference } from '../../app/format';
-import { byGroupOrder, fitBand, groupLabel, signed } from '../../app/theme';
-import { fmt, SERIES, type DimensionScore, type GroupScore } from './types';
+import { FIT_COLOURS, type Block, type GroupBarRow } from '@leaderscope/messages/src/report';
+import { SERIES } from './types';
 
 const MIN = 1;
 const MAX = 5;
 const pct = (v: number) => ((Math.min(MAX, Math.max(MIN, v)) - MIN) / (MAX - MIN)) * 100;
 
-interface Row {
-  key: string;
-  label: string;
-  score: Pick<GroupScore, 'n' | 'mean' | 'ciLow' | 'ciHigh' | 'suppressed'>;
-  color: string;
-  pooled?: boolean;
-}
+export type GroupBarsDimension = Extract<Block, { kind: 'groupBars' }>['dimensions'][number];
 
 /**
  * One dimension: a bar per rater group with its 95% interval, the pooled "others" figure and the
- * target. A suppressed group shows only "fewer than N responses" — never a number.
+ * target, from the report description (the PDF draws the same rows). A suppressed group shows only
+ * "fewer than N responses" — never a number.
  */
-export function GroupBars({ dimension, threshold }: { dimension: DimensionScore; threshold: number }) {
-  // The fit as shown: the shown others' mean minus the shown target.
-  const fit = dimension.fit == null ? null : shownDifference(dimension.others.mean, dimension.target);
-  const band = fitBand(fit);
-  const rows: Row[] = [
-    {
-      key: 'others',
-      label: 'Others (combined)',
-      score: dimension.others,
-      color: band.key === 'near' ? '#6b6558' : band.color,
-      pooled: true,
-    },
-    ...[...dimension.groups]
-      .sort((a, b) => byGroupOrder(a.group, b.group))
-      .map((g) => ({
-        key: g.group ?? 'group',
-        label: groupLabel(g.group) || String(g.group),
-        score: g,
-        color: g.group === 'self' ? SERIES.self.color : SERIES.others.color,
-      })),
-  ];
-  const target = dimension.target;
+export function GroupBars({ dimension }: { dimension: GroupBarsDimension }) {
+  const band = FIT_COLOURS[dimension.band];
   return (
-    <Box className="group-bars" role="group" aria-label={`${dimension.name}: scores by rater group`}>
+    <Box className="group-bars" role="group" aria-label={dimension.ariaLabel}>
       <Group justify="space-between" align="baseline" mb={8} gap="xs" wrap="nowrap">
         <Text fw={650} size="sm">
           {dimension.name}
         </Text>
         <Text size="xs" c="dimmed" ta="right">
-          Target {fmt(target)} ·{' '}
+          {dimension.targetText} ·{' '}
           <span className="fit-chip" style={{ background: band.color, color: band.text }}>
-            {fit == null ? band.label : `${band.label} (${signed(fit)})`}
+            {dimension.chip}
           </span>
         </Text>
       </Group>
@@ -65,47 +39,56 @@ export function GroupBars({ dimension, threshold }: { dimension: DimensionScore;
         </div>
         <span />
       </div>
-      {rows.map((row) => (
-        <BarRow key={row.key} row={row} target={target} threshold={threshold} />
+      {dimension.rows.map((row) => (
+        <BarRow
+          key={row.key}
+          row={row}
+          target={dimension.target}
+          colour={
+            row.series === 'self'
+              ? SERIES.self.color
+              : row.series === 'others'
+                ? dimension.band === 'near'
+                  ? '#6b6558'
+                  : band.color
+                : SERIES.others.color
+          }
+        />
       ))}
     </Box>
   );
 }
 
-function BarRow({ row, target, threshold }: { row: Row; target: number | null | undefined; threshold: number }) {
-  const { score } = row;
-  const suppressed = score.suppressed || score.mean == null;
-  const ci = score.ciLow != null && score.ciHigh != null ? { low: score.ciLow, high: score.ciHigh } : null;
-  const description = suppressed
-    ? `${row.label}: fewer than ${threshold} responses, not shown`
-    : `${row.label}: mean ${fmt(score.mean, 2)}${ci ? `, 95% interval ${fmt(ci.low, 2)} to ${fmt(ci.high, 2)}` : ''}, ${score.n} ${score.n === 1 ? 'response' : 'responses'}`;
+function BarRow({ row, target, colour }: { row: GroupBarRow; target: number | null; colour: string }) {
+  const suppressed = row.mean == null;
+  const ci = row.ciLow != null && row.ciHigh != null ? { low: row.ciLow, high: row.ciHigh } : null;
   return (
     <div className={`bar-row${row.pooled ? ' is-pooled' : ''}${suppressed ? ' is-suppressed' : ''}`} data-group={row.key}>
       <Text size="xs" className="bar-label" fw={row.pooled ? 650 : 500}>
         {row.label}
-        {!suppressed && (
+        {row.nText && (
           <Text span c="dimmed" size="xs">
             {' '}
-            n={score.n}
+            {row.nText}
           </Text>
         )}
       </Text>
       {suppressed ? (
-        <div className="bar-track suppressed" role="img" aria-label={description}>
-          <span className="suppressed-text">fewer than {threshold} responses</span>
+        <div className="bar-track suppressed" role="img" aria-label={row.description}>
+          <span className="suppressed-text">{row.suppressedText}</span>
         </div>
       ) : (
-        <Tooltip label={description} withArrow openDelay={150}>
-          <div className="bar-track" role="img" aria-label={description} tabIndex={0}>
+        <Tooltip label={row.description} withArrow openDelay={150}>
+          <div className="bar-track" role="img" aria-label={row.description} tabIndex={0}>
             <svg viewBox="0 0 100 20" preserveAspectRatio="none" className="bar-svg" aria-hidden focusable="false">
               <rect
                 className="bar"
                 x={0}
                 y={5}
-                width={pct(score.mean!)}
+                width={pct(row.mean!)}
                 height={10}
                 rx={1.5}
-                fill={row.color}
+                fill={colour}
                 opacity={row.pooled ? 0.95 : 0.8}
               />
               {ci && (
@@ -157,7 +140,7 @@ function BarRow({ row, target, threshold }: { row: Row; target: number | null | 
         </Tooltip>
       )}
       <Text size="xs" className="bar-value" fw={600} ta="right">
-        {suppressed ? '' : fmt(score.mean)}
+        {row.valueText}
       </Text>
     </div>
   );

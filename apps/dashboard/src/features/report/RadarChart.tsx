@@ -1,3 +1,4 @@
+import type { Block } from '@leaderscope/messages/src/report';
 import {
   Legend,
   PolarAngleAxis,
@@ -8,26 +9,9 @@ import {
   ResponsiveContainer,
   Tooltip,
 } from 'recharts';
-import { fmt, SERIES, selfScore, type DimensionScore } from './types';
+import { fmt, SERIES } from './types';
 
-export interface RadarDatum {
-  dimension: string;
-  others: number | null;
-  self: number | null;
-  target: number | null;
-}
-
-export function radarData(dimensions: DimensionScore[]): RadarDatum[] {
-  return dimensions.map((d) => {
-    const self = selfScore(d);
-    return {
-      dimension: d.name,
-      others: d.others.suppressed ? null : (d.others.mean ?? null),
-      self: self && !self.suppressed ? (self.mean ?? null) : null,
-      target: d.target ?? null,
-    };
-  });
-}
+export type RadarBlock = Extract<Block, { kind: 'radar' }>;
 
 function WrappedTick(props: {
   x?: number | string;
@@ -59,18 +43,19 @@ function WrappedTick(props: {
 }
 
 /**
- * Others, self and target per dimension on the 1–5 scale. A suppressed figure is left out (never
- * drawn as zero). Fixed width/height render without a ResizeObserver (tests, PDF-like use).
+ * Others, self and target per dimension on the 1–5 scale, from the report description's radar
+ * block (the PDF draws the same block). A suppressed figure is left out (never drawn as zero).
+ * Fixed width/height render without a ResizeObserver (tests).
  */
-export function ReportRadarChart({ dimensions, width, height = 420 }: { dimensions: DimensionScore[]; width?: number; height?: number }) {
-  const data = radarData(dimensions);
+export function ReportRadarChart({ block, width, height = 420 }: { block: RadarBlock; width?: number; height?: number }) {
+  const data = block.axes.map((a) => ({ dimension: a.label, others: a.others, self: a.self, target: a.target }));
   const chart = (
     <RechartsRadar data={data} outerRadius="68%" width={width} height={height} accessibilityLayer>
       <PolarGrid stroke="#d1d5db" />
       <PolarAngleAxis dataKey="dimension" tick={<WrappedTick />} />
       <PolarRadiusAxis angle={90} domain={[1, 5]} tickCount={5} tick={{ fontSize: 10, fill: '#6b7280' }} axisLine={false} />
       <Radar
-        name={SERIES.target.name}
+        name={block.legend.target}
         dataKey="target"
         stroke={SERIES.target.color}
         strokeDasharray="5 4"
@@ -80,7 +65,7 @@ export function ReportRadarChart({ dimensions, width, height = 420 }: { dimensio
         isAnimationActive={false}
       />
       <Radar
-        name={SERIES.others.name}
+        name={block.legend.others}
         dataKey="others"
         stroke={SERIES.others.color}
         strokeWidth={2.5}
@@ -90,7 +75,7 @@ export function ReportRadarChart({ dimensions, width, height = 420 }: { dimensio
         dot={{ r: 3 }}
       />
       <Radar
-        name={SERIES.self.name}
+        name={block.legend.self}
         dataKey="self"
         stroke={SERIES.self.color}
         strokeWidth={2}
@@ -99,14 +84,14 @@ export function ReportRadarChart({ dimensions, width, height = 420 }: { dimensio
         isAnimationActive={false}
         dot={{ r: 2.5 }}
       />
-      <Tooltip formatter={(value) => (typeof value === 'number' ? fmt(value) : 'not shown')} />
+      <Tooltip formatter={(value) => (typeof value === 'number' ? fmt(value) : '—')} />
       <Legend verticalAlign="bottom" iconType="plainline" wrapperStyle={{ fontSize: 13 }} />
     </RechartsRadar>
   );
   return (
     <figure className="chart-figure" aria-labelledby="radar-caption" data-testid="radar-chart">
       <figcaption id="radar-caption" className="visually-hidden">
-        Radar chart of others, self and target per dimension on the 1 to 5 scale.
+        {block.caption}
       </figcaption>
       {width ? (
         chart
@@ -116,22 +101,23 @@ export function ReportRadarChart({ dimensions, width, height = 420 }: { dimensio
         </ResponsiveContainer>
       )}
       <table className="visually-hidden">
-        <caption>Others, self and target per dimension</caption>
+        <caption>{block.tableCaption}</caption>
         <thead>
           <tr>
-            <th scope="col">Dimension</th>
-            <th scope="col">Others</th>
-            <th scope="col">Self</th>
-            <th scope="col">Target</th>
+            {block.columns.map((c) => (
+              <th scope="col" key={c}>
+                {c}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {data.map((d) => (
-            <tr key={d.dimension}>
-              <th scope="row">{d.dimension}</th>
-              <td>{d.others == null ? 'not shown' : fmt(d.others, 2)}</td>
-              <td>{d.self == null ? 'not shown' : fmt(d.self, 2)}</td>
-              <td>{fmt(d.target)}</td>
+          {block.axes.map((a) => (
+            <tr key={a.label}>
+              <th scope="row">{a.label}</th>
+              <td>{a.othersText}</td>
+              <td>{a.selfText}</td>
+              <td>{a.targetText}</td>
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,9 @@
 import { Alert, Badge, Button, Group, Select, Text } from '@mantine/core';
-import { useApolloClient, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { IconFileTypePdf } from '@tabler/icons-react';
+import { describeReport } from '@leaderscope/messages/src/report';
 import { useEffect, useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { formatDate, profileName } from '../../app/theme';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../app/ui';
@@ -9,40 +11,9 @@ import { useAuth } from '../auth/AuthProvider';
 import { DevelopmentPlanSection } from '../development-plan/DevelopmentPlanSection';
 import { CYCLE, CYCLES, RESULT_SETS } from '../cycles/operations';
 import { SUBJECT_REPORT, SUBJECT_REPORT_CHANGED } from './operations';
-import { downloadReportPdf } from './pdf';
+import { messages } from './messages';
+import { downloadReportPdf, PdfDownloadError } from './pdf';
 import { ReportView } from './ReportView';
-
-/**
- * Rescores named by what changed — the role profile read against and when it was scored — rather
- * than by their id. (The API does not yet say which instrument version a result set used.)
- */
-function useRescoreLabels(cycleId: string, subjectId: string, sets: readonly string[]): Record<string, string> {
-  const client = useApolloClient();
-  const [labels, setLabels] = useState<Record<string, string>>({});
-  const key = sets.join(',');
-  useEffect(() => {
-    let stale = false;
-    for (const resultSet of sets) {
-      if (resultSet === 'live') continue;
-      void client
-        .query({ query: SUBJECT_REPORT, variables: { cycleId, subjectId, resultSet } })
-        .then(({ data }) => {
-          const r = data?.subjectReport;
-          if (!stale && r)
-            setLabels((prev) => ({
-              ...prev,
-              [resultSet]: `Rescore: ${profileName(r.roleProfileId)} profile, scored ${formatDate(r.scoredAt, true)}`,
-            }));
-        })
-        .catch(() => undefined);
-    }
-    return () => {
-      stale = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, cycleId, subjectId, key]);
-  return labels;
-}
 
 /** A subject's report with everything around it: result set, live updates (HR), previous cycle, PDF. */
 export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectId: string }) {
@@ -56,7 +27,6 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
     fetchPolicy: 'cache-and-network',
   });
   const sets = useQuery(RESULT_SETS, { variables: { cycleId }, skip: !hr });
-  const setLabels = useRescoreLabels(cycleId, subjectId, sets.data?.resultSets ?? []);
   const live = hr && resultSet === 'live' && (cycle?.status === 'LAUNCHED' || cycle?.status === 'CLOSED');
   const { subscribeToMore } = reportQuery;
 
@@ -88,9 +58,33 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
   }, [cycles.data, cycle, subjectId]);
   const previousReport = useQuery(SUBJECT_REPORT, { variables: { cycleId: previousCycle?.id ?? '', subjectId }, skip: !previousCycle });
 
+  const intl = useIntl();
+  // Rescores named by what changed: instrument version, role profile and date, never by their id.
+  const resultSetOptions = (sets.data?.resultSetDetails ?? []).map((s) => ({
+    value: s.id,
+    label: s.live
+      ? intl.formatMessage(messages.asScored)
+      : intl.formatMessage(messages.rescore, {
+          version: s.instrumentVersion,
+          profile: (s.roleProfileName ?? profileName(s.roleProfileId)).toLowerCase(),
+          date: formatDate(s.scoredAt, true),
+        }),
+  }));
   const [pdfState, setPdfState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null });
   const report = reportQuery.data?.subjectReport;
-  const subjectName = report?.subject.name ?? cycle?.subjects.find((s) => s.id === subjectId)?.name ?? 'Report';
+  const subjectName =
+    report?.subject.name ?? cycle?.subjects.find((s) => s.id === subjectId)?.name ?? intl.formatMessage(messages.fallbackTitle);
+  const threshold = cycle?.anonymityThreshold ?? 3;
+  const previousData = previousReport.data?.subjectReport;
+  const previous = useMemo(
+    () => (previousCycle && previousData ? { report: previousData, cycleName: previousCycle.name } : null),
+    [previousCycle, previousData],
+  );
+  // The one description of the report: the PDF is drawn from the same (apps/gateway/src/exports).
+  const document = useMemo(
+    () => (report ? describeReport(report, { threshold, profileName: profileName(report.roleProfileId), previous }, intl) : null),
+    [report, threshold, previous, intl],
+  );
 
   const pdf = async () => {
     setPdfState({ loading: true, error: null });
@@ -98,35 +92,31 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
       await downloadReportPdf(cycleId, subjectId, `${subjectName.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-360-report.pdf`);
       setPdfState({ loading: false, error: null });
     } catch (e) {
-      setPdfState({ loading: false, error: e instanceof Error ? e.message : String(e) });
+      const status = e instanceof PdfDownloadError ? e.status : 0;
+      setPdfState({
+        loading: false,
+        error: intl.formatMessage(status === 401 || status === 403 ? messages.pdfNoAccess : messages.pdfHttp, { status }),
+      });
     }
   };
 
   if (reportQuery.error)
-    return <ErrorState error={reportQuery.error} what="The report could not be shown" onRetry={() => void reportQuery.refetch()} />;
-  if (!report && reportQuery.loading) return <Loading label="Loading the report…" />;
+    return (
+      <ErrorState error={reportQuery.error} what={intl.formatMessage(messages.loadFailed)} onRetry={() => void reportQuery.refetch()} />
+    );
+  if (!report && reportQuery.loading) return <Loading label={intl.formatMessage(messages.loading)} />;
 
-  const subject = report?.subject;
   return (
     <>
       <PageHeader
-        eyebrow={cycle ? cycle.name : '360 report'}
+        eyebrow={cycle ? cycle.name : intl.formatMessage(messages.eyebrow)}
         title={subjectName}
-        description={
-          report ? (
-            <>
-              {[subject?.title, subject?.department].filter(Boolean).join(' · ')}
-              {subject?.title || subject?.department ? ' — ' : ''}
-              {report.responseCount} responses, read against the {profileName(report.roleProfileId).toLowerCase()} profile. Updated{' '}
-              {formatDate(report.scoredAt, true)}.
-            </>
-          ) : undefined
-        }
+        description={document?.subtitle}
         actions={
           <>
             {hr && cycle && (
               <Button component={Link} to={`/cycles/${cycle.id}?tab=results`} variant="default">
-                Back to cycle
+                {intl.formatMessage(messages.backToCycle)}
               </Button>
             )}
             {report && (
@@ -136,14 +126,14 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
                 loading={pdfState.loading}
                 variant="light"
               >
-                Download PDF
+                {intl.formatMessage(messages.downloadPdf)}
               </Button>
             )}
           </>
         }
       />
       {pdfState.error && (
-        <Alert color="red" variant="light" mb="md" role="alert" title="The PDF could not be downloaded">
+        <Alert color="red" variant="light" mb="md" role="alert" title={intl.formatMessage(messages.pdfFailed)}>
           {pdfState.error}
         </Alert>
       )}
@@ -151,44 +141,33 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
         <Group gap="sm" mb="md" wrap="wrap">
           {live && (
             <Badge color="teal" variant="dot" size="lg">
-              Live — updates as answers arrive
+              {intl.formatMessage(messages.live)}
             </Badge>
           )}
           {report.visibility === 'live' && !live && (
             <Badge color="gray" variant="light" size="lg">
-              HR view: live figures
+              {intl.formatMessage(messages.hrLive)}
             </Badge>
           )}
-          {hr && (sets.data?.resultSets.length ?? 0) > 1 && (
+          {hr && resultSetOptions.length > 1 && (
             <Select
-              aria-label="Result set"
+              aria-label={intl.formatMessage(messages.resultSet)}
               size="xs"
-              w={260}
+              w={320}
               value={resultSet}
               onChange={(v) => setResultSet(v ?? 'live')}
-              data={sets.data!.resultSets.map((s) => ({
-                value: s,
-                label: s === 'live' ? 'As scored in the cycle' : (setLabels[s] ?? 'Rescore (being read…)'),
-              }))}
+              data={resultSetOptions}
               allowDeselect={false}
             />
           )}
         </Group>
       )}
-      {!report ? (
-        <EmptyState title="No answers have been scored yet">
-          The report appears as soon as the first answers about {subjectName} have been scored.{live ? ' This page updates by itself.' : ''}
+      {!document ? (
+        <EmptyState title={intl.formatMessage(messages.noAnswersTitle)}>
+          {intl.formatMessage(messages.noAnswers, { name: subjectName, live: live ? 'yes' : 'no' })}
         </EmptyState>
       ) : (
-        <ReportView
-          report={report}
-          threshold={cycle?.anonymityThreshold ?? 3}
-          previous={
-            previousCycle && previousReport.data?.subjectReport
-              ? { report: previousReport.data.subjectReport, cycleName: previousCycle.name }
-              : null
-          }
-        />
+        <ReportView document={document} />
       )}
       {/* The leader and their manager (the published report) reach the plan; HR sees only who has one, on the cycle page. */}
       {report?.visibility === 'published' && (
@@ -203,7 +182,7 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
       )}
       {!report && !live && hr && cycle?.status === 'DRAFT' && (
         <Text c="dimmed" size="sm" ta="center">
-          The cycle has not been launched yet.
+          {intl.formatMessage(messages.notLaunched)}
         </Text>
       )}
     </>

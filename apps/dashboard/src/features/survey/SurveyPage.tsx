@@ -1,11 +1,12 @@
 import { Box, Button, Card, Container, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@apollo/client/react';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Brand } from '../../app/Brand';
+import { BrandMark } from '../../app/BrandMark';
 import { describeError } from '../../app/errors';
 import { ErrorState, Loading } from '../../app/ui';
+import type { RaterSurveyQuery } from '../../gql/graphql';
+import { surveyRequest, takePrefetchedSurvey } from './api';
 import { RATER_SURVEY, SAVE_SURVEY_DRAFT, SUBMIT_SURVEY } from './operations';
 import { SurveyForm, type AnswerPayload, type CommentPayload } from './SurveyForm';
 import { SurveyIntro } from './SurveyIntro';
@@ -25,26 +26,41 @@ function idempotencyKey(token: string): string {
 }
 
 export function SurveyPage({ token }: { token: string }) {
-  const { data, loading, error, refetch } = useQuery(RATER_SURVEY, { variables: { token }, fetchPolicy: 'network-only' });
-  const [saveDraft] = useMutation(SAVE_SURVEY_DRAFT);
-  const [submitSurvey, submitState] = useMutation(SUBMIT_SURVEY);
+  const [state, setState] = useState<{ data?: RaterSurveyQuery; error?: unknown; attempt: number }>({ attempt: 0 });
+  const [submitting, setSubmitting] = useState(false);
+  useEffect(() => {
+    let stale = false;
+    // The first attempt takes the request survey.html started before the scripts arrived.
+    surveyRequest(RATER_SURVEY, { token }, state.attempt === 0 ? takePrefetchedSurvey(token) : undefined).then(
+      (data) => !stale && setState((s) => ({ ...s, data, error: undefined })),
+      (error: unknown) => !stale && setState((s) => ({ ...s, error })),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [token, state.attempt]);
+  const data = state.data;
+  const error = state.error;
+  const loading = !data && !error;
+  const refetch = () => setState((s) => ({ attempt: s.attempt + 1, data: s.data }));
   const [done, setDone] = useState<{ submittedAt: string } | null>(null);
   const [submitError, setSubmitError] = useState<unknown>(null);
 
   const onSaveDraft = useCallback(
     async (answers: AnswerPayload[], comments: CommentPayload[]) => {
-      const result = await saveDraft({ variables: { input: { token, answers, comments } } });
-      return result.data ? { savedAt: result.data.saveSurveyDraft.savedAt } : undefined;
+      const result = await surveyRequest(SAVE_SURVEY_DRAFT, { input: { token, answers, comments } });
+      return { savedAt: result.saveSurveyDraft.savedAt };
     },
-    [saveDraft, token],
+    [token],
   );
 
   const onSubmit = useCallback(
     async (answers: AnswerPayload[], comments: CommentPayload[]) => {
       setSubmitError(null);
+      setSubmitting(true);
       try {
-        const result = await submitSurvey({ variables: { input: { token, answers, comments, idempotencyKey: idempotencyKey(token) } } });
-        const receipt = result.data?.submitSurvey;
+        const result = await surveyRequest(SUBMIT_SURVEY, { input: { token, answers, comments, idempotencyKey: idempotencyKey(token) } });
+        const receipt = result.submitSurvey;
         if (receipt?.status === 'rejected') {
           setSubmitError(new Error(receipt.reasons.map((r) => r.message).join(' ') || 'Your answers were refused.'));
           return;
@@ -53,9 +69,11 @@ export function SurveyPage({ token }: { token: string }) {
         window.scrollTo({ top: 0 });
       } catch (e) {
         setSubmitError(e);
+      } finally {
+        setSubmitting(false);
       }
     },
-    [submitSurvey, token],
+    [token],
   );
 
   const survey = data?.raterSurvey;
@@ -64,12 +82,12 @@ export function SurveyPage({ token }: { token: string }) {
     <Box className="survey-shell">
       <header className="survey-header">
         <Container size="md" py="sm">
-          <Brand />
+          <BrandMark />
         </Container>
       </header>
       <Container size="md" py={{ base: 'xs', sm: 'xl' }} component="main" id="main">
         {loading && <Loading label={intl.formatMessage({ id: 'survey.loading', defaultMessage: 'Opening your survey…' })} />}
-        {error && <SurveyLinkProblem error={error} onRetry={() => void refetch()} />}
+        {error != null && !data && <SurveyLinkProblem error={error} onRetry={refetch} />}
         {survey && done && <Confirmation subjectName={survey.subjectName} />}
         {survey && !done && survey.status === 'submitted' && (
           <Submitted subjectName={survey.subjectName} submittedAt={survey.submittedAt} />
@@ -80,7 +98,7 @@ export function SurveyPage({ token }: { token: string }) {
         {survey && !done && survey.status !== 'submitted' && !survey.closedAt && (
           <Stack gap="md">
             <SurveyIntro survey={survey} />
-            <SurveyForm survey={survey} onSaveDraft={onSaveDraft} onSubmit={onSubmit} submitting={submitState.loading} />
+            <SurveyForm survey={survey} onSaveDraft={onSaveDraft} onSubmit={onSubmit} submitting={submitting} />
             {submitError != null && (
               <ErrorState
                 error={submitError}

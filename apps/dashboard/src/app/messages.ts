@@ -1,0 +1,37 @@
+import { defineMessages } from 'react-intl';
+
+/** The shell's words: navigation, the signed-in user, loading and error states. */
+export const messages = defineMessages({
+  navCycles: { id: 'app.nav.cycles', defaultMessage: 'Review cycles' },
+  navCyclesHint: { id: 'app.nav.cycles.hint', defaultMessage: 'Set up, run and release' },
+  navOutbox: { id: 'app.nav.outbox', defaultMessage: 'Mail outbox' },
+  navOutboxHint: { id: 'app.nav.outbox.hint', defaultMessage: 'Mails not sent (no mail server)' },
+  navPeople: { id: 'app.nav.people', defaultMessage: 'Organisation' },
+  navPeopleHint: { id: 'app.nav.people.hint', defaultMessage: 'Directory and import' },
+  navMyReports: { id: 'app.nav.myReports', defaultMessage: 'My feedback' },
+  navMyReportsHint: { id: 'app.nav.myReports.hint', defaultMessage: 'Your 360 reports' },
+  navApprovals: { id: 'app.nav.approvals', defaultMessage: 'Raters to approve' },
+  navApprovalsHint: { id: 'app.nav.approvals.hint', defaultMessage: 'Approve rater lists' },
+  navTeam: { id: 'app.nav.team', defaultMessage: 'My leaders' },
+  navTeamHint: { id: 'app.nav.team.hint', defaultMessage: 'Team heatmap and reports' },
+  roleHR_ADMIN: { id: 'app.role.hr', defaultMessage: 'HR administrator' },
+  roleLEADER: { id: 'app.role.leader', defaultMessage: 'Leader' },
+  roleMANAGER: { id: 'app.role.manager', defaultMessage: 'Manager' },
+  signedIn: { id: 'app.signedIn', defaultMessage: 'Signed in' },
+  skip: { id: 'app.skip', defaultMessage: 'Skip to content' },
+  closeNav: { id: 'app.nav.close', defaultMessage: 'Close navigation' },
+  openNav: { id: 'app.nav.open', defaultMessage: 'Open navigation' },
+  mainNav: { id: 'app.nav.main', defaultMessage: 'Main navigation' },
+  nothingYet: {
+    id: 'app.nav.nothing',
+    defaultMessage: 'Nothing to show yet: you will see your reports here once a cycle you are part of is released.',
+  },
+  signOut: { id: 'app.signOut', defaultMessage: 'Sign out' },
+  errorTitle: { id: 'app.error.title', defaultMessage: '{what}: {problem}' },
+  signInAgain: { id: 'app.error.signInAgain', defaultMessage: 'Sign in again' },
+  tryAgain: { id: 'app.error.tryAgain', defaultMessage: 'Try again' },
+  loading: { id: 'app.loading', defaultMessage: 'Loading' },
+  accountFailed: { id: 'app.accountFailed', defaultMessage: 'Your account could not be loaded' },
+  otherRole: { id: 'app.otherRole', defaultMessage: 'This page is for another role.' },
+  noAccess: { id: 'app.noAccess', defaultMessage: 'You do not have access to this page' },
+});
