@@ -82,7 +82,6 @@ export function CycleDetailPage() {
   const intl = useIntl();
   const { cycleId = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const intl = useIntl();
   const malformed = !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(cycleId);
   const { data, loading, error, refetch } = useQuery(CYCLE, {
     variables: { id: cycleId },

@@ -40,7 +40,6 @@ export function CycleWizard() {
   const [roleProfileId, setRoleProfileId] = useState('leader-of-leaders');
   const [threshold, setThreshold] = useState<number>(3);
   const [commentThreshold, setCommentThreshold] = useState<number | null>(null); // null: the same as the anonymity threshold
-  const intl = useIntl();
   const [opensAt, setOpensAt] = useState(day(0));
   const [closesAt, setClosesAt] = useState(day(21));
   const [selected, setSelected] = useState<Set<string>>(new Set());
