@@ -3,6 +3,8 @@ import { emptyScoredReport } from '@leaderscope/vocabulary';
 import { codeOf, CREATE_CYCLE, cycleInput, Organisation, TestGateway } from '../test-support/test-gateway';
 import { ApplyReportUpdateUseCase } from './apply-report-update.use-case';
 
+/** A rescore's result set id (rescore ids are UUIDs). */
+const RESCORE = '5f0c2a9e-8b1d-4c3e-9a7f-2d6b1e4c8a01';
 const REPORT = `query($c: ID!, $s: ID!, $r: String) { subjectReport(cycleId: $c, subjectId: $s, resultSet: $r) { reportVersion responseCount visibility } }`;
 
 describe('publication', () => {
@@ -78,11 +80,11 @@ describe('publication', () => {
   });
 
   it('never publishes a rescored result set, and shows it to HR only', async () => {
-    await update(1, { self: 1, peer: 9, direct_report: 9 }, 'rescore-1');
-    expect((await seen(acme.hr, 'rescore-1')).reportVersion).toBe(1);
+    await update(1, { self: 1, peer: 9, direct_report: 9 }, RESCORE);
+    expect((await seen(acme.hr, RESCORE)).reportVersion).toBe(1);
     expect((await seen(ben)).reportVersion).toBe(3);
-    expect(codeOf(await gw.gql(ben, REPORT, { c: cycleId, s: subjectId, r: 'rescore-1' }))).toBe('FORBIDDEN');
-    expect((await gw.ok(acme.hr, `query($c: ID!) { resultSets(cycleId: $c) }`, { c: cycleId })).resultSets).toEqual(['live', 'rescore-1']);
+    expect(codeOf(await gw.gql(ben, REPORT, { c: cycleId, s: subjectId, r: RESCORE }))).toBe('FORBIDDEN');
+    expect((await gw.ok(acme.hr, `query($c: ID!) { resultSets(cycleId: $c) }`, { c: cycleId })).resultSets).toEqual(['live', RESCORE]);
   });
 
   it('gives the manager a team view of the published figures', async () => {

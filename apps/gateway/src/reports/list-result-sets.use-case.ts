@@ -6,7 +6,7 @@ import { Viewer } from '../access/viewer';
 import { ResultSet } from './dto/result-set.model';
 import { ReportsRepository } from './reports.repository';
 
-/** HR: the cycle's result sets: 'live' and one per rescore. */
+/** HR: the cycle's result sets: 'live' first, then one per rescore. */
 @Injectable()
 export class ListResultSetsUseCase {
   constructor(
@@ -16,7 +16,8 @@ export class ListResultSetsUseCase {
 
   async execute(viewer: Viewer, cycleId: string): Promise<string[]> {
     const cycle = await this.access.cycle(viewer, cycleId);
-    return this.reports.resultSets(cycle.id);
+    const sets = await this.reports.resultSets(cycle.id);
+    return [...sets.filter((s) => s === LIVE_RESULT_SET), ...sets.filter((s) => s !== LIVE_RESULT_SET)];
   }
 
   /** The same, each with what it was scored under, so a rescore is named by what changed. */

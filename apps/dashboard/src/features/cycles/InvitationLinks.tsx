@@ -66,6 +66,16 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
     );
   if (error) return <ErrorState error={error} what={intl.formatMessage(m.linksLoadFailed)} />;
   if (loading && !data) return <Loading label={intl.formatMessage(m.linksLoading)} />;
+  if (invitations.length === 0)
+    return (
+      <Card>
+        <Text fw={650}>{intl.formatMessage(m.linksTitle)}</Text>
+        <Alert mt="sm" color="gray" variant="light" maw={680}>
+          {intl.formatMessage(m.linksNone)}
+        </Alert>
+        <ByMail />
+      </Card>
+    );
   return (
     <Card padding={0}>
       <Group justify="space-between" p="md" wrap="wrap">
@@ -86,11 +96,6 @@ export function InvitationLinks({ cycleId, status, closedAt }: { cycleId: string
           w={240}
         />
       </Group>
-      {invitations.length === 0 && (
-        <Alert mx="md" mb="md" color="gray" variant="light">
-          {intl.formatMessage(m.linksNone)}
-        </Alert>
-      )}
       <ScrollArea.Autosize mah={620} type="auto" viewportProps={{ tabIndex: 0, 'aria-label': intl.formatMessage(m.linksScrollable) }}>
         <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label={intl.formatMessage(m.linksTitle)}>
           <Table.Thead>
