@@ -1,8 +1,11 @@
 import { getInstrument } from '@leaderscope/framework';
 import { DEFAULT_RELIABILITY_TARGET, OrganisationIcc, projectReliability, RaterGroup } from '@leaderscope/scoring';
+import { LIVE_RESULT_SET } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
+import { InputError } from '../common/errors';
+import { isUuid } from '../common/ids';
 import { PeopleRepository } from '../people/people.repository';
 import { CycleResultsRepository } from './cycle-results.repository';
 import { CycleReliability } from './dto/reliability.model';
@@ -23,7 +26,13 @@ export class CycleReliabilityUseCase {
     private readonly people: PeopleRepository,
   ) {}
 
-  async execute(viewer: Viewer, cycleId: string, resultSet = 'live'): Promise<CycleReliability> {
+  async execute(viewer: Viewer, cycleId: string, resultSet = LIVE_RESULT_SET): Promise<CycleReliability> {
+    // A malformed id names nothing: say which field, plainly (nothing about whether anything exists).
+    const malformed = [
+      ...(isUuid(cycleId) ? [] : [{ field: 'cycleId', message: 'is not a cycle id' }]),
+      ...(resultSet === LIVE_RESULT_SET || isUuid(resultSet) ? [] : [{ field: 'resultSet', message: 'must be "live" or a rescore id' }]),
+    ];
+    if (malformed.length) throw new InputError(malformed);
     const cycle = await this.access.cycle(viewer, cycleId);
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
     const names = new Map(instrument.dimensions.map((d) => [d.id, d.name]));
