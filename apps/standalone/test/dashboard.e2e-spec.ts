@@ -749,7 +749,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await manager.getByText('Hand one decision a month to a team lead and talk it through afterwards.').waitFor();
     await manager.getByLabel('Your comment for Nadia Okafor').fill('Start with the hiring plan for the new depot.');
     await manager.getByRole('button', { name: 'Add comment' }).click();
-    await manager.getByText('Start with the hiring plan for the new depot.').waitFor();
+    // the comment as posted (the text box may still hold the words for a moment)
+    await manager.getByRole('paragraph').filter({ hasText: 'Start with the hiring plan for the new depot.' }).waitFor();
     expect(await manager.getByRole('button', { name: 'Change my plan' }).count()).toBe(0);
     await screenshot(manager, 'manager-development-plan');
     // HR sees that Nadia has a plan in the pilot, not what it says.
