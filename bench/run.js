@@ -786,9 +786,22 @@ async function main() {
           )
         ).rows[0].n,
       );
+      // The replay scores each subject's disclosed snapshot (docs/anonymity.md): raters the disclosure
+      // rule still holds back are in no view, so the replay counts what the live snapshots count.
+      const disclosedRows = Number(
+        (
+          await db.query(
+            `SELECT coalesce(sum(cardinality(v.response_ids)), 0) AS n FROM (
+               SELECT DISTINCT ON (subject_id) response_ids FROM scoring.disclosed_view
+               WHERE cycle_id = $1 AND result_set = 'live' ORDER BY subject_id, snapshot DESC) v`,
+            [replayCycle],
+          )
+        ).rows[0].n,
+      );
       result.figures.replay = {
         rows,
         storedRows,
+        disclosedRows,
         scoredInReplay,
         subjects: replay.subjects,
         scored: replay.scored,
@@ -797,9 +810,9 @@ async function main() {
         sqlFloorGroups: floorRows,
         rescoreId,
       };
-      result.checks.replayStoredEqualsScored = storedRows === rows && rows === scoredInReplay && replay.scored === replay.subjects;
+      result.checks.replayStoredEqualsScored = storedRows === rows && disclosedRows === scoredInReplay && replay.scored === replay.subjects;
       log(
-        `replay: stored ${storedRows} = in scoring ${rows} = counted in the replay's reports ${scoredInReplay}, ${replay.scored}/${replay.subjects} subjects: ${result.checks.replayStoredEqualsScored ? 'ok' : 'MISMATCH'}`,
+        `replay: stored ${storedRows} = in scoring ${rows}; in the disclosed snapshots ${disclosedRows} = counted in the replay's reports ${scoredInReplay}, ${replay.scored}/${replay.subjects} subjects: ${result.checks.replayStoredEqualsScored ? 'ok' : 'MISMATCH'}`,
       );
       if (full) {
         // The generated cycle has no live reports (no submission went through the event path): the

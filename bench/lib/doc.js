@@ -54,7 +54,7 @@ function block(r) {
   if (rp.storedRows !== undefined)
     lines.push(
       '',
-      `Replay: stored ${rp.storedRows.toLocaleString('en')} = in the scoring service ${rp.rows.toLocaleString('en')} = counted in the replay's reports ${rp.scoredInReplay.toLocaleString('en')}, ${rp.scored.toLocaleString('en')} of ${rp.subjects.toLocaleString('en')} subjects scored: **${r.checks.replayStoredEqualsScored ? 'yes' : 'NO'}**.`,
+      `Replay: stored ${rp.storedRows.toLocaleString('en')} = in the scoring service ${rp.rows.toLocaleString('en')}; in the disclosed snapshots ${(rp.disclosedRows ?? rp.rows).toLocaleString('en')} (raters the disclosure rule holds back are in no view) = counted in the replay's reports ${rp.scoredInReplay.toLocaleString('en')}, ${rp.scored.toLocaleString('en')} of ${rp.subjects.toLocaleString('en')} subjects scored: **${r.checks.replayStoredEqualsScored ? 'yes' : 'NO'}**.`,
     );
   return lines.join('\n');
 }
