@@ -17,7 +17,8 @@ import { useQuery } from '@apollo/client/react';
 import { IconAlertTriangle, IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { GROUP_LABELS, GROUP_ORDER, groupLabel } from '../../app/theme';
+import { useGroupLabel } from '../../app/i18n';
+import { GROUP_ORDER } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import type { ProgressFieldsFragment } from '../../gql/graphql';
 import { messages } from './messages';
@@ -25,6 +26,7 @@ import { CYCLE_PROGRESS, CYCLE_PROGRESS_CHANGED } from './operations';
 
 /** Live progress: subjects × rater groups, response rates and who has not answered — never what anyone answered. */
 export function ProgressBoard({ cycleId, live }: { cycleId: string; live: boolean }) {
+  const intl = useIntl();
   const { data, loading, error, refetch, subscribeToMore } = useQuery(CYCLE_PROGRESS, {
     variables: { cycleId },
     fetchPolicy: 'cache-and-network',
@@ -39,16 +41,17 @@ export function ProgressBoard({ cycleId, live }: { cycleId: string; live: boolea
     });
   }, [live, cycleId, subscribeToMore]);
 
-  if (error) return <ErrorState error={error} what="Progress could not be loaded" onRetry={() => void refetch()} />;
-  if (loading && !data) return <Loading label="Loading progress…" />;
+  if (error) return <ErrorState error={error} what={intl.formatMessage(messages.loadFailed)} onRetry={() => void refetch()} />;
+  if (loading && !data) return <Loading label={intl.formatMessage(messages.loading)} />;
   if (!data) return null;
   return <ProgressView progress={data.cycleProgress} live={live} />;
 }
 
 export function ProgressView({ progress, live }: { progress: ProgressFieldsFragment; live: boolean }) {
   const intl = useIntl();
+  const groupLabel = useGroupLabel();
   if (progress.invited === 0)
-    return <EmptyState title="Nobody has been invited yet">Progress appears here once the cycle is launched.</EmptyState>;
+    return <EmptyState title={intl.formatMessage(messages.emptyTitle)}>{intl.formatMessage(messages.emptyBody)}</EmptyState>;
   const groups = GROUP_ORDER.filter((g) => progress.subjects.some((s) => s.groups.some((x) => x.group === g)));
   const rate = Math.round(progress.responseRate * 100);
   return (
@@ -70,18 +73,18 @@ export function ProgressView({ progress, live }: { progress: ProgressFieldsFragm
             />
             <div>
               <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-                Response rate
+                {intl.formatMessage(messages.responseRate)}
               </Text>
               {live && (
                 <Badge mt={4} color="teal" variant="dot">
-                  Live
+                  {intl.formatMessage(messages.live)}
                 </Badge>
               )}
             </div>
           </Group>
         </Card>
-        <Figure label="Invited" value={progress.invited} />
-        <Figure label="Started" value={progress.started} />
+        <Figure label={intl.formatMessage(messages.invited)} value={progress.invited} />
+        <Figure label={intl.formatMessage(messages.started)} value={progress.started} />
         <Figure
           label={intl.formatMessage(messages.submitted)}
           hint={intl.formatMessage(messages.submittedHint)}
@@ -93,14 +96,14 @@ export function ProgressView({ progress, live }: { progress: ProgressFieldsFragm
       {progress.submitted > 0 && <Consistency consistency={progress.consistency} />}
       <Card padding={0}>
         <Table.ScrollContainer minWidth={640}>
-          <Table verticalSpacing="sm" horizontalSpacing="md" aria-label="Progress by leader and rater group">
+          <Table verticalSpacing="sm" horizontalSpacing="md" aria-label={intl.formatMessage(messages.tableLabel)}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Leader</Table.Th>
+                <Table.Th>{intl.formatMessage(messages.leader)}</Table.Th>
                 {groups.map((g) => (
-                  <Table.Th key={g}>{GROUP_LABELS[g]}</Table.Th>
+                  <Table.Th key={g}>{groupLabel(g)}</Table.Th>
                 ))}
-                <Table.Th ta="right">Overall</Table.Th>
+                <Table.Th ta="right">{intl.formatMessage(messages.overall)}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -190,6 +193,7 @@ function Consistency({ consistency: c }: { consistency: ProgressFieldsFragment['
 
 function SubjectRow({ row, groups }: { row: ProgressFieldsFragment['subjects'][number]; groups: string[] }) {
   const intl = useIntl();
+  const groupLabel = useGroupLabel();
   const [open, setOpen] = useState(false);
   const invited = row.groups.reduce((a, g) => a + g.invited, 0);
   const submitted = row.groups.reduce((a, g) => a + g.submitted, 0);
@@ -206,7 +210,9 @@ function SubjectRow({ row, groups }: { row: ProgressFieldsFragment['subjects'][n
                   {row.subject.name}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {waiting === 0 ? 'Everyone has answered' : `${waiting} not answered yet`}
+                  {waiting === 0
+                    ? intl.formatMessage(messages.everyoneAnswered)
+                    : intl.formatMessage(messages.notAnsweredCount, { count: waiting })}
                 </Text>
               </div>
             </Group>
@@ -223,7 +229,7 @@ function SubjectRow({ row, groups }: { row: ProgressFieldsFragment['subjects'][n
                 {x.started > x.submitted && (
                   <Text span size="xs" c="dimmed">
                     {' '}
-                    · {x.started - x.submitted} in progress
+                    · {intl.formatMessage(messages.inProgress, { count: x.started - x.submitted })}
                   </Text>
                 )}
                 {x.counted < x.submitted && (
@@ -238,7 +244,11 @@ function SubjectRow({ row, groups }: { row: ProgressFieldsFragment['subjects'][n
                 size="sm"
                 mt={4}
                 color={value === 100 ? 'teal' : 'brand'}
-                aria-label={`${groupLabel(g)}: ${x.submitted} of ${x.invited} submitted`}
+                aria-label={intl.formatMessage(messages.groupSubmitted, {
+                  group: groupLabel(g),
+                  submitted: x.submitted,
+                  invited: x.invited,
+                })}
               />
             </Table.Td>
           );
@@ -253,7 +263,7 @@ function SubjectRow({ row, groups }: { row: ProgressFieldsFragment['subjects'][n
             <Collapse expanded={open}>
               <Box px="md" py="sm" bg="var(--mantine-color-gray-0)">
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb={6}>
-                  Not answered yet
+                  {intl.formatMessage(messages.notAnsweredYet)}
                 </Text>
                 <Group gap={6}>
                   {row.nonResponders.map((n) => (
@@ -266,8 +276,8 @@ function SubjectRow({ row, groups }: { row: ProgressFieldsFragment['subjects'][n
                       radius="sm"
                       size="lg"
                     >
-                      {n.rater.name} · {GROUP_LABELS[n.group]?.toLowerCase()}
-                      {n.started ? ' · started' : ''}
+                      {n.rater.name} · {groupLabel(n.group).toLowerCase()}
+                      {n.started ? ` · ${intl.formatMessage(messages.startedTag)}` : ''}
                     </Badge>
                   ))}
                 </Group>
