@@ -3,12 +3,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@apollo/client/react';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useIntl } from 'react-intl';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import { PersonDataActions } from '../data-protection/PersonDataActions';
 import { GiveSignIn } from './GiveSignIn';
+import { directoryMessages as messages } from './messages';
 import { PEOPLE } from './operations';
 
 export function Directory() {
+  const intl = useIntl();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const { data, loading, error, refetch } = useQuery(PEOPLE, {
@@ -21,35 +24,43 @@ export function Directory() {
       <Group justify="space-between" wrap="wrap" gap="sm">
         <div>
           <Title order={2} fz="lg">
-            Directory
+            {intl.formatMessage(messages.title)}
           </Title>
           <Text size="sm" c="dimmed">
-            {people.length} {people.length === 1 ? 'person' : 'people'}
-            {debounced ? ` matching “${debounced}”` : ''} · leaders of leaders are marked
+            {debounced
+              ? intl.formatMessage(messages.countMatching, { count: people.length, search: debounced })
+              : intl.formatMessage(messages.count, { count: people.length })}
           </Text>
         </div>
         <TextInput
-          aria-label="Search people"
-          placeholder="Search by name or e-mail"
+          aria-label={intl.formatMessage(messages.searchLabel)}
+          placeholder={intl.formatMessage(messages.searchPlaceholder)}
           leftSection={<IconSearch size={16} aria-hidden />}
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
           w={280}
         />
       </Group>
-      {error && <ErrorState error={error} what="The directory could not be loaded" onRetry={() => void refetch()} />}
-      {loading && !data && <Loading label="Loading the directory…" />}
-      {data && people.length === 0 && <EmptyState title="Nobody here yet">Import your organisation from a CSV file above.</EmptyState>}
+      {error && <ErrorState error={error} what={intl.formatMessage(messages.loadFailed)} onRetry={() => void refetch()} />}
+      {loading && !data && <Loading label={intl.formatMessage(messages.loading)} />}
+      {data && people.length === 0 && (
+        <EmptyState title={intl.formatMessage(messages.emptyTitle)}>{intl.formatMessage(messages.emptyBody)}</EmptyState>
+      )}
       {people.length > 0 && (
-        <ScrollArea.Autosize mah={480} mt="md" type="auto" viewportProps={{ tabIndex: 0, 'aria-label': 'Directory, scrollable' }}>
-          <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label="Directory">
+        <ScrollArea.Autosize
+          mah={480}
+          mt="md"
+          type="auto"
+          viewportProps={{ tabIndex: 0, 'aria-label': intl.formatMessage(messages.scrollable) }}
+        >
+          <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label={intl.formatMessage(messages.table)}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Title</Table.Th>
-                <Table.Th>Department</Table.Th>
-                <Table.Th ta="right">Direct reports</Table.Th>
-                <Table.Th>Sign-in</Table.Th>
+                <Table.Th>{intl.formatMessage(messages.name)}</Table.Th>
+                <Table.Th>{intl.formatMessage(messages.jobTitle)}</Table.Th>
+                <Table.Th>{intl.formatMessage(messages.department)}</Table.Th>
+                <Table.Th ta="right">{intl.formatMessage(messages.directReports)}</Table.Th>
+                <Table.Th>{intl.formatMessage(messages.signIn)}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -60,7 +71,7 @@ export function Directory() {
                       {p.name}{' '}
                       {p.isLeaderOfLeaders && (
                         <Badge size="xs" variant="light" ml={4}>
-                          Leader of leaders
+                          {intl.formatMessage(messages.leaderOfLeaders)}
                         </Badge>
                       )}
                     </Text>

@@ -2,21 +2,24 @@ import { Alert, Badge, Button, Card, FileButton, Group, ScrollArea, SimpleGrid, 
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { IconCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useIntl, type MessageDescriptor } from 'react-intl';
 import { ErrorState } from '../../app/ui';
 import type { ImportPeopleMutation } from '../../gql/graphql';
 import { ImportProgressBar, LARGE_IMPORT_ROWS } from './ImportProgressBar';
+import { messages } from './messages';
 import { IMPORT_PEOPLE, PEOPLE } from './operations';
 
 type Result = ImportPeopleMutation['importPeople'];
 
-const ACTION: Record<string, { label: string; color: string }> = {
-  CREATE: { label: 'New', color: 'teal' },
-  UPDATE: { label: 'Changed', color: 'blue' },
-  UNCHANGED: { label: 'Unchanged', color: 'gray' },
+const ACTION: Record<string, { label: MessageDescriptor; color: string }> = {
+  CREATE: { label: messages.actionCreate, color: 'teal' },
+  UPDATE: { label: messages.actionUpdate, color: 'blue' },
+  UNCHANGED: { label: messages.actionUnchanged, color: 'gray' },
 };
 
 /** Organisation import: choose or paste a CSV, preview with row errors, then apply. */
 export function ImportPeople({ onImported }: { onImported?: () => void }) {
+  const intl = useIntl();
   const [csv, setCsv] = useState('');
   const [fileName, setFileName] = useState<string | null>(null);
   const [preview, setPreview] = useState<Result | null>(null);
@@ -64,29 +67,28 @@ export function ImportPeople({ onImported }: { onImported?: () => void }) {
   return (
     <Card>
       <Title order={2} fz="lg">
-        Import the organisation
+        {intl.formatMessage(messages.title)}
       </Title>
       <Text size="sm" c="dimmed" mt={2}>
-        A CSV export from your HR system with the columns <code>employee_id, name, email, manager_id, title, department</code>. You see a
-        preview first; nothing changes until you confirm.
+        {intl.formatMessage(messages.intro, { code: (chunks) => <code>{chunks}</code> })}
       </Text>
       <Stack mt="md" gap="sm">
         <Group gap="sm">
           <FileButton onChange={(f) => void load(f)} accept=".csv,text/csv">
             {(props) => (
               <Button {...props} variant="default" leftSection={<IconFileSpreadsheet size={18} aria-hidden />}>
-                Choose a CSV file
+                {intl.formatMessage(messages.chooseFile)}
               </Button>
             )}
           </FileButton>
           {fileName && (
             <Text size="sm" c="dimmed">
-              {fileName} · {csv.split(/\r?\n/).filter(Boolean).length - 1} rows
+              {intl.formatMessage(messages.fileRows, { fileName, rows: csv.split(/\r?\n/).filter(Boolean).length - 1 })}
             </Text>
           )}
         </Group>
         <Textarea
-          label="Or paste the CSV"
+          label={intl.formatMessage(messages.paste)}
           placeholder={'employee_id,name,email,manager_id,title,department\nE1,Grace Hopper,grace@example.com,,Chief Executive,Executive'}
           autosize
           minRows={3}
@@ -107,15 +109,25 @@ export function ImportPeople({ onImported }: { onImported?: () => void }) {
             loading={loading && !preview}
             leftSection={<IconUpload size={18} aria-hidden />}
           >
-            Preview import
+            {intl.formatMessage(messages.preview)}
           </Button>
         </Group>
         {importId && <ImportProgressBar importId={importId} />}
-        {error && <ErrorState error={error} what="The file could not be read" />}
+        {error && <ErrorState error={error} what={intl.formatMessage(messages.readFailed)} />}
         {preview && <Preview result={preview} onApply={() => void doApply()} applying={loading} />}
         {applied && (
-          <Alert color="teal" variant="light" icon={<IconCheck aria-hidden />} title="Organisation imported" role="status">
-            {applied.created} people added, {applied.updated} updated, {applied.unchanged} unchanged.
+          <Alert
+            color="teal"
+            variant="light"
+            icon={<IconCheck aria-hidden />}
+            title={intl.formatMessage(messages.importedTitle)}
+            role="status"
+          >
+            {intl.formatMessage(messages.importedBody, {
+              created: applied.created,
+              updated: applied.updated,
+              unchanged: applied.unchanged,
+            })}
           </Alert>
         )}
       </Stack>
@@ -124,28 +136,24 @@ export function ImportPeople({ onImported }: { onImported?: () => void }) {
 }
 
 function Preview({ result, onApply, applying }: { result: Result; onApply: () => void; applying: boolean }) {
+  const intl = useIntl();
   const hasErrors = result.errors.length > 0;
   return (
-    <Stack gap="sm" mt="xs" aria-label="Import preview" component="section">
+    <Stack gap="sm" mt="xs" aria-label={intl.formatMessage(messages.previewLabel)} component="section">
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-        <Count label="Rows" value={result.rows} />
-        <Count label="New" value={result.created} color="teal" />
-        <Count label="Changed" value={result.updated} color="blue" />
-        <Count label="Unchanged" value={result.unchanged} color="gray" />
+        <Count label={intl.formatMessage(messages.rows)} value={result.rows} />
+        <Count label={intl.formatMessage(messages.actionCreate)} value={result.created} color="teal" />
+        <Count label={intl.formatMessage(messages.actionUpdate)} value={result.updated} color="blue" />
+        <Count label={intl.formatMessage(messages.actionUnchanged)} value={result.unchanged} color="gray" />
       </SimpleGrid>
       {hasErrors ? (
-        <Alert
-          color="red"
-          variant="light"
-          title={`${result.errors.length} ${result.errors.length === 1 ? 'problem' : 'problems'} to fix before importing`}
-          role="alert"
-        >
+        <Alert color="red" variant="light" title={intl.formatMessage(messages.problems, { count: result.errors.length })} role="alert">
           <Table fz="sm" mt="xs" withRowBorders={false} verticalSpacing={2}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Line</Table.Th>
-                <Table.Th>Column</Table.Th>
-                <Table.Th>Problem</Table.Th>
+                <Table.Th>{intl.formatMessage(messages.line)}</Table.Th>
+                <Table.Th>{intl.formatMessage(messages.column)}</Table.Th>
+                <Table.Th>{intl.formatMessage(messages.problem)}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -163,22 +171,22 @@ function Preview({ result, onApply, applying }: { result: Result; onApply: () =>
         </Alert>
       ) : (
         <Group justify="space-between" className="soft-row">
-          <Text size="sm">No problems found. Check the rows below, then import.</Text>
+          <Text size="sm">{intl.formatMessage(messages.noProblems)}</Text>
           <Button color="teal" onClick={onApply} loading={applying}>
-            Import {result.rows} people
+            {intl.formatMessage(messages.apply, { rows: result.rows })}
           </Button>
         </Group>
       )}
       <ScrollArea.Autosize mah={360} type="auto">
-        <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label="Rows to import">
+        <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label={intl.formatMessage(messages.rowsLabel)}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Line</Table.Th>
-              <Table.Th>Employee</Table.Th>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>E-mail</Table.Th>
-              <Table.Th>Manager</Table.Th>
-              <Table.Th>Change</Table.Th>
+              <Table.Th>{intl.formatMessage(messages.line)}</Table.Th>
+              <Table.Th>{intl.formatMessage(messages.employee)}</Table.Th>
+              <Table.Th>{intl.formatMessage(messages.name)}</Table.Th>
+              <Table.Th>{intl.formatMessage(messages.email)}</Table.Th>
+              <Table.Th>{intl.formatMessage(messages.manager)}</Table.Th>
+              <Table.Th>{intl.formatMessage(messages.change)}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -194,11 +202,11 @@ function Preview({ result, onApply, applying }: { result: Result; onApply: () =>
                   <Table.Td>
                     {rowErrors.length ? (
                       <Badge color="red" variant="light">
-                        Error
+                        {intl.formatMessage(messages.error)}
                       </Badge>
                     ) : (
                       <Badge color={ACTION[row.action]?.color} variant="light">
-                        {ACTION[row.action]?.label ?? row.action}
+                        {ACTION[row.action] ? intl.formatMessage(ACTION[row.action].label) : row.action}
                       </Badge>
                     )}
                   </Table.Td>

@@ -2,6 +2,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { I18nProvider } from '../../app/i18n';
 import { theme } from '../../app/theme';
 import { ImportProgressBar } from './ImportProgressBar';
 import { IMPORT_PROGRESS } from './operations';
@@ -14,11 +15,13 @@ function renderWith(progress: { phase: string; done: number; total: number }) {
     },
   ];
   return render(
-    <MantineProvider theme={theme}>
-      <MockedProvider mocks={mocks}>
-        <ImportProgressBar importId="import-1" />
-      </MockedProvider>
-    </MantineProvider>,
+    <I18nProvider>
+      <MantineProvider theme={theme}>
+        <MockedProvider mocks={mocks}>
+          <ImportProgressBar importId="import-1" />
+        </MockedProvider>
+      </MantineProvider>
+    </I18nProvider>,
   );
 }
 
