@@ -1,24 +1,28 @@
 import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { groupLabel } from '../../app/theme';
+import { useIntl } from 'react-intl';
+import { useGroupLabel } from '../../app/i18n';
 import { ErrorState, Loading } from '../../app/ui';
 import type { CycleReliabilityQuery } from '../../gql/graphql';
+import { messages } from './messages';
 import { CYCLE_RELIABILITY } from './operations';
 
 type Reliability = CycleReliabilityQuery['cycleReliability'];
 const f2 = (x: number | null | undefined) => (x == null ? '—' : x.toFixed(2));
-const label = (g: string) => groupLabel(g);
 
 /** HR: how far the figures can be trusted — projected from who is invited, measured once the cycle is scored. */
 export function ReliabilityPanel({ cycleId }: { cycleId: string }) {
+  const intl = useIntl();
   const { data, loading, error, refetch } = useQuery(CYCLE_RELIABILITY, { variables: { cycleId }, fetchPolicy: 'cache-and-network' });
-  if (error) return <ErrorState error={error} what="Reliability could not be loaded" onRetry={() => void refetch()} />;
-  if (loading && !data) return <Loading label="Loading reliability…" />;
+  if (error) return <ErrorState error={error} what={intl.formatMessage(messages.loadFailed)} onRetry={() => void refetch()} />;
+  if (loading && !data) return <Loading label={intl.formatMessage(messages.loading)} />;
   return <ReliabilityView reliability={data!.cycleReliability} />;
 }
 
 export function ReliabilityView({ reliability }: { reliability: Reliability }) {
+  const intl = useIntl();
+  const label = useGroupLabel();
   const warnings = reliability.projection.flatMap((p) =>
     p.groups.flatMap((g) => g.warnings.map((w) => ({ who: p.subject.name, group: g.group, ...w }))),
   );
@@ -27,18 +31,16 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
     <Stack gap="lg">
       <Card>
         <Title order={2} fz="lg">
-          Projected reliability of who is invited
+          {intl.formatMessage(messages.projectedTitle)}
         </Title>
         <Text size="sm" c="dimmed" mt={2}>
-          How consistent each group's average is expected to be with the raters invited (Spearman–Brown), from this organisation's own
-          agreement between raters once a closed cycle gives enough data, else from published research. Aim for{' '}
-          {reliability.target.toFixed(2)} or more.
+          {intl.formatMessage(messages.projectedIntro, { target: reliability.target.toFixed(2) })}
         </Text>
         {thresholdWarnings.length > 0 && (
-          <Alert color="orange" mt="md" title={`${thresholdWarnings.length} group(s) at risk of being hidden`}>
+          <Alert color="orange" mt="md" title={intl.formatMessage(messages.atRisk, { count: thresholdWarnings.length })}>
             {thresholdWarnings.slice(0, 8).map((w, i) => (
               <Text size="sm" key={i}>
-                {w.who}: {w.message}
+                {intl.formatMessage(messages.warningLine, { who: w.who, message: w.message })}
               </Text>
             ))}
           </Alert>
@@ -47,18 +49,18 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
           <Table verticalSpacing={6} striped>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Leader</Table.Th>
-                <Table.Th scope="col">Group</Table.Th>
+                <Table.Th scope="col">{intl.formatMessage(messages.leader)}</Table.Th>
+                <Table.Th scope="col">{intl.formatMessage(messages.group)}</Table.Th>
                 <Table.Th scope="col" ta="right">
-                  Invited
+                  {intl.formatMessage(messages.invited)}
                 </Table.Th>
                 <Table.Th scope="col" ta="right">
-                  Projected
+                  {intl.formatMessage(messages.projected)}
                 </Table.Th>
                 <Table.Th scope="col" ta="right">
-                  Needed for {reliability.target.toFixed(2)}
+                  {intl.formatMessage(messages.neededFor, { target: reliability.target.toFixed(2) })}
                 </Table.Th>
-                <Table.Th scope="col">Warnings</Table.Th>
+                <Table.Th scope="col">{intl.formatMessage(messages.warnings)}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -76,11 +78,13 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
                       <Group gap={4}>
                         {g.warnings.map((w) => (
                           <Badge key={w.code} variant="light" color={w.code === 'below-target' ? 'yellow' : 'orange'} title={w.message}>
-                            {w.code === 'below-target'
-                              ? 'below target'
-                              : w.code === 'exactly-threshold'
-                                ? 'exactly at threshold'
-                                : 'below threshold'}
+                            {intl.formatMessage(
+                              w.code === 'below-target'
+                                ? messages.belowTarget
+                                : w.code === 'exactly-threshold'
+                                  ? messages.exactlyThreshold
+                                  : messages.belowThreshold,
+                            )}
                           </Badge>
                         ))}
                       </Group>
@@ -94,20 +98,22 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
       </Card>
       <Card>
         <Title order={2} fz="lg">
-          Measured reliability
+          {intl.formatMessage(messages.measuredTitle)}
         </Title>
         {!reliability.scoredAt ? (
           <Text size="sm" c="dimmed" mt={4}>
-            Measured once the cycle is closed and scored.
+            {intl.formatMessage(messages.measuredLater)}
           </Text>
         ) : (
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl" mt="md">
             <div
               role="img"
-              aria-label={`Cronbach's alpha per dimension: ${reliability.alpha.map((a) => `${a.name} ${f2(a.alpha)}`).join('; ')}`}
+              aria-label={intl.formatMessage(messages.alphaLabel, {
+                list: reliability.alpha.map((a) => `${a.name} ${f2(a.alpha)}`).join('; '),
+              })}
             >
               <Text size="sm" fw={650} mb={4}>
-                Internal consistency (Cronbach's alpha) per dimension
+                {intl.formatMessage(messages.alphaTitle)}
               </Text>
               <ResponsiveContainer width="100%" height={Math.max(160, 30 * reliability.alpha.length)}>
                 <BarChart
@@ -126,20 +132,20 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
             </div>
             <div>
               <Text size="sm" fw={650} mb={4}>
-                Agreement between raters of a group
+                {intl.formatMessage(messages.agreementTitle)}
               </Text>
               <Table verticalSpacing={6} striped>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">Group</Table.Th>
+                    <Table.Th scope="col">{intl.formatMessage(messages.group)}</Table.Th>
                     <Table.Th scope="col" ta="right">
-                      One rater, ICC(1)
+                      {intl.formatMessage(messages.icc1)}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">
-                      Group average, ICC(k)
+                      {intl.formatMessage(messages.icck)}
                     </Table.Th>
                     <Table.Th scope="col" ta="right">
-                      Leaders
+                      {intl.formatMessage(messages.leaders)}
                     </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -155,8 +161,10 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
                 </Table.Tbody>
               </Table>
               <Text size="xs" c="dimmed" mt="xs">
-                Norms (percentiles) need 10 leaders with a published score: {reliability.norms.filter((n) => n.available).length} of{' '}
-                {reliability.norms.length} dimensions have them.
+                {intl.formatMessage(messages.norms, {
+                  available: reliability.norms.filter((n) => n.available).length,
+                  total: reliability.norms.length,
+                })}
               </Text>
             </div>
           </SimpleGrid>
