@@ -1,8 +1,9 @@
 import { Badge, Button, Card, ScrollArea, Table, Text, Tooltip } from '@mantine/core';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { GROUP_LABELS } from '../../app/theme';
+import { useIntl } from 'react-intl';
+import { useGroupLabel } from '../../app/i18n';
 import { ErrorState, Loading } from '../../app/ui';
-import { deliveryLabel } from './messages';
+import { deliveryLabel, deliveryMessages as messages } from './messages';
 import { CYCLE_MAIL_DELIVERIES, RESEND_INVITATION } from './operations';
 
 function State({ state }: { state: { status: string; reason: string | null; attempts: number } | null }) {
@@ -30,33 +31,35 @@ function State({ state }: { state: { status: string; reason: string | null; atte
 
 /** Mail delivery per rater on the progress board (never a link), with "resend" for one rater. */
 export function DeliveryBoard({ cycleId, live }: { cycleId: string; live: boolean }) {
+  const intl = useIntl();
+  const groupLabel = useGroupLabel();
   const { data, loading, error, refetch } = useQuery(CYCLE_MAIL_DELIVERIES, {
     variables: { cycleId },
     fetchPolicy: 'cache-and-network',
     pollInterval: live ? 5000 : 0,
   });
   const [resend, resendState] = useMutation(RESEND_INVITATION);
-  if (error) return <ErrorState error={error} what="Mail delivery could not be loaded" />;
-  if (loading && !data) return <Loading label="Loading mail delivery…" />;
+  if (error) return <ErrorState error={error} what={intl.formatMessage(messages.loadFailed)} />;
+  if (loading && !data) return <Loading label={intl.formatMessage(messages.loading)} />;
   const rows = data?.cycleMailDeliveries ?? [];
   return (
     <Card padding={0} mt="lg">
       <Text fw={650} p="md" pb={4}>
-        Mail delivery
+        {intl.formatMessage(messages.title)}
       </Text>
       <Text size="xs" c="dimmed" px="md" pb="sm">
-        Invitation and latest reminder per rater. Hover a state for the mail server’s answer.
+        {intl.formatMessage(messages.explain)}
       </Text>
-      {resendState.error && <ErrorState error={resendState.error} what="The invitation was not resent" />}
+      {resendState.error && <ErrorState error={resendState.error} what={intl.formatMessage(messages.resendFailed)} />}
       <ScrollArea.Autosize mah={520} type="auto">
-        <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label="Mail delivery per rater">
+        <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label={intl.formatMessage(messages.table)}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Rater</Table.Th>
-              <Table.Th>About</Table.Th>
-              <Table.Th>As</Table.Th>
-              <Table.Th>Invitation</Table.Th>
-              <Table.Th>Reminder</Table.Th>
+              <Table.Th>{intl.formatMessage(messages.rater)}</Table.Th>
+              <Table.Th>{intl.formatMessage(messages.about)}</Table.Th>
+              <Table.Th>{intl.formatMessage(messages.as)}</Table.Th>
+              <Table.Th>{intl.formatMessage(messages.invitation)}</Table.Th>
+              <Table.Th>{intl.formatMessage(messages.reminder)}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -65,7 +68,7 @@ export function DeliveryBoard({ cycleId, live }: { cycleId: string; live: boolea
               <Table.Tr key={r.assignmentId} data-rater={r.raterName}>
                 <Table.Td>{r.raterName}</Table.Td>
                 <Table.Td>{r.subjectName}</Table.Td>
-                <Table.Td>{GROUP_LABELS[r.group]}</Table.Td>
+                <Table.Td>{groupLabel(r.group)}</Table.Td>
                 <Table.Td>
                   <State state={r.invitation} />
                 </Table.Td>
@@ -79,9 +82,9 @@ export function DeliveryBoard({ cycleId, live }: { cycleId: string; live: boolea
                       variant="subtle"
                       loading={resendState.loading && resendState.data === undefined}
                       onClick={() => void resend({ variables: { assignmentId: r.assignmentId } }).then(() => refetch())}
-                      aria-label={`Resend the invitation to ${r.raterName}`}
+                      aria-label={intl.formatMessage(messages.resendLabel, { name: r.raterName })}
                     >
-                      Resend
+                      {intl.formatMessage(messages.resend)}
                     </Button>
                   )}
                 </Table.Td>

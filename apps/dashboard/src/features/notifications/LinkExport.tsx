@@ -4,7 +4,7 @@ import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ErrorState } from '../../app/ui';
-import { linkExportMessages } from './messages';
+import { linkExportActionMessages, linkExportMessages } from './messages';
 import { SURVEY_LINKS_CSV } from './operations';
 
 /** HR's one download of the links of raters who have not submitted and have no e-mail address. Audited. */
@@ -42,9 +42,9 @@ export function LinkExport({ cycleId, cycleName }: { cycleId: string; cycleName:
         loading={state.loading}
         onClick={() => void download()}
       >
-        Download links (CSV)
+        {intl.formatMessage(linkExportActionMessages.download)}
       </Button>
-      {state.error ? <ErrorState error={state.error} what="The links could not be exported" /> : null}
+      {state.error ? <ErrorState error={state.error} what={intl.formatMessage(linkExportActionMessages.failed)} /> : null}
     </Card>
   );
 }

@@ -1,27 +1,29 @@
 import { Anchor, Badge, Card, Modal, ScrollArea, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useLazyQuery, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
+import { useIntl, type MessageDescriptor } from 'react-intl';
 import { formatDate } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
-import { words } from './messages';
+import { outboxMessages as messages, words } from './messages';
 import { MAIL_OUTBOX, MAIL_OUTBOX_MESSAGE } from './operations';
 
-const KIND: Record<string, string> = {
-  invitation: 'Invitation',
-  reminder: 'Reminder',
-  'nomination-request': 'Choose raters',
-  'approval-request': 'Approve raters',
-  'report-ready': 'Report ready',
-  'plan-shared': 'Development plan',
+const KIND: Record<string, MessageDescriptor> = {
+  invitation: messages.kindInvitation,
+  reminder: messages.kindReminder,
+  'nomination-request': messages.kindNominationRequest,
+  'approval-request': messages.kindApprovalRequest,
+  'report-ready': messages.kindReportReady,
+  'plan-shared': messages.kindPlanShared,
 };
 
 /** Without a mail server: every mail the platform would have sent; one opens rendered with its link (audited). */
 export function MailOutbox() {
+  const intl = useIntl();
   const { data, loading, error } = useQuery(MAIL_OUTBOX, { fetchPolicy: 'network-only' });
   const [open, message] = useLazyQuery(MAIL_OUTBOX_MESSAGE, { fetchPolicy: 'network-only' });
   const [opened, setOpened] = useState(false);
-  if (error) return <ErrorState error={error} what="The mail outbox could not be loaded" />;
-  if (loading && !data) return <Loading label="Loading the mail outbox…" />;
+  if (error) return <ErrorState error={error} what={intl.formatMessage(messages.loadFailed)} />;
+  if (loading && !data) return <Loading label={intl.formatMessage(messages.loading)} />;
   const mails = data?.mailOutbox ?? [];
   const mail = message.data?.mailOutboxMessage;
   return (
@@ -30,17 +32,17 @@ export function MailOutbox() {
         {words['mailOutbox.explain']}
       </Text>
       {mails.length === 0 ? (
-        <EmptyState title="No mail yet">Mails appear here when a cycle is launched, reminders are sent or results are released.</EmptyState>
+        <EmptyState title={intl.formatMessage(messages.emptyTitle)}>{intl.formatMessage(messages.emptyBody)}</EmptyState>
       ) : (
         <Card padding={0}>
           <ScrollArea.Autosize mah={640} type="auto">
             <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label={words['mailOutbox.title']}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>To</Table.Th>
-                  <Table.Th>Mail</Table.Th>
-                  <Table.Th>Subject</Table.Th>
-                  <Table.Th>When</Table.Th>
+                  <Table.Th>{intl.formatMessage(messages.to)}</Table.Th>
+                  <Table.Th>{intl.formatMessage(messages.mail)}</Table.Th>
+                  <Table.Th>{intl.formatMessage(messages.subject)}</Table.Th>
+                  <Table.Th>{intl.formatMessage(messages.when)}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -53,7 +55,7 @@ export function MailOutbox() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{KIND[m.kind] ?? m.kind}</Badge>
+                      <Badge variant="light">{KIND[m.kind] ? intl.formatMessage(KIND[m.kind]) : m.kind}</Badge>
                     </Table.Td>
                     <Table.Td>
                       <UnstyledButton
@@ -76,22 +78,22 @@ export function MailOutbox() {
           </ScrollArea.Autosize>
         </Card>
       )}
-      <Modal opened={opened} onClose={() => setOpened(false)} title={mail?.subject ?? 'Mail'} size="lg">
+      <Modal opened={opened} onClose={() => setOpened(false)} title={mail?.subject ?? intl.formatMessage(messages.modalTitle)} size="lg">
         {message.error ? (
-          <ErrorState error={message.error} what="The mail could not be opened" />
+          <ErrorState error={message.error} what={intl.formatMessage(messages.openFailed)} />
         ) : !mail ? (
-          <Loading label="Opening the mail…" />
+          <Loading label={intl.formatMessage(messages.opening)} />
         ) : (
           <Stack gap="sm">
-            <Text size="sm">To: {mail.to}</Text>
+            <Text size="sm">{intl.formatMessage(messages.toLine, { to: mail.to })}</Text>
             <iframe
-              title="The mail as the recipient reads it"
+              title={intl.formatMessage(messages.frameTitle)}
               srcDoc={mail.html}
               sandbox=""
               style={{ width: '100%', height: 460, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}
             />
             <Text size="sm">
-              Link:{' '}
+              {intl.formatMessage(messages.link)}{' '}
               <Anchor href={mail.link} className="outbox-mail-link" target="_blank" rel="noreferrer">
                 {mail.link}
               </Anchor>

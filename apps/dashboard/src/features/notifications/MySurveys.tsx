@@ -1,15 +1,19 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
-import { formatDate, GROUP_LABELS } from '../../app/theme';
+import { useIntl } from 'react-intl';
+import { useGroupLabel } from '../../app/i18n';
+import { formatDate } from '../../app/theme';
 import { ErrorState } from '../../app/ui';
-import { words } from './messages';
+import { mySurveysMessages as messages, words } from './messages';
 import { MY_SURVEYS } from './operations';
 
 /** "My surveys to answer": the signed-in person's own open surveys (leaders and managers rate others too). */
 export function MySurveys() {
+  const intl = useIntl();
+  const groupLabel = useGroupLabel();
   const { data, error } = useQuery(MY_SURVEYS, { fetchPolicy: 'cache-and-network' });
-  if (error) return <ErrorState error={error} what="Your surveys could not be loaded" />;
+  if (error) return <ErrorState error={error} what={intl.formatMessage(messages.loadFailed)} />;
   const surveys = data?.mySurveys ?? [];
   return (
     <Card mb="lg" aria-labelledby="my-surveys-title">
@@ -29,11 +33,15 @@ export function MySurveys() {
                   {s.subjectName}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {s.cycleName} · as {GROUP_LABELS[s.relationship]} · open until {formatDate(s.closesAt)}
+                  {intl.formatMessage(messages.details, {
+                    cycle: s.cycleName,
+                    group: groupLabel(s.relationship),
+                    closes: formatDate(s.closesAt),
+                  })}
                 </Text>
               </div>
               <Badge variant="light" color={s.status === 'started' ? 'yellow' : 'gray'}>
-                {s.status === 'started' ? 'Started' : 'Not started'}
+                {intl.formatMessage(s.status === 'started' ? messages.started : messages.notStarted)}
               </Badge>
             </Group>
           ))}

@@ -26,3 +26,67 @@ export const linkExportMessages = defineMessages({
       'One file with the personal links of every rater who has no e-mail address and has not answered yet. Raters with an address get their link by mail and are not in the file. The download is recorded in the audit log.',
   },
 });
+
+/** Mail delivery per rater on the progress board. */
+export const deliveryMessages = defineMessages({
+  loadFailed: { id: 'notifications.delivery.loadFailed', defaultMessage: 'Mail delivery could not be loaded' },
+  loading: { id: 'notifications.delivery.loading', defaultMessage: 'Loading mail delivery…' },
+  title: { id: 'notifications.delivery.title', defaultMessage: 'Mail delivery' },
+  explain: {
+    id: 'notifications.delivery.explain',
+    defaultMessage: 'Invitation and latest reminder per rater. Hover a state for the mail server’s answer.',
+  },
+  resendFailed: { id: 'notifications.delivery.resendFailed', defaultMessage: 'The invitation was not resent' },
+  table: { id: 'notifications.delivery.table', defaultMessage: 'Mail delivery per rater' },
+  rater: { id: 'notifications.delivery.column.rater', defaultMessage: 'Rater' },
+  about: { id: 'notifications.delivery.column.about', defaultMessage: 'About' },
+  as: { id: 'notifications.delivery.column.as', defaultMessage: 'As' },
+  invitation: { id: 'notifications.delivery.column.invitation', defaultMessage: 'Invitation' },
+  reminder: { id: 'notifications.delivery.column.reminder', defaultMessage: 'Reminder' },
+  resendLabel: { id: 'notifications.delivery.resendLabel', defaultMessage: 'Resend the invitation to {name}' },
+  resend: { id: 'notifications.delivery.resend', defaultMessage: 'Resend' },
+});
+
+/** HR's download of the links, its button and failure. */
+export const linkExportActionMessages = defineMessages({
+  download: { id: 'notifications.linkExport.download', defaultMessage: 'Download links (CSV)' },
+  failed: { id: 'notifications.linkExport.failed', defaultMessage: 'The links could not be exported' },
+});
+
+/** The mail outbox (no mail server set up). */
+export const outboxMessages = defineMessages({
+  kindInvitation: { id: 'notifications.outbox.kind.invitation', defaultMessage: 'Invitation' },
+  kindReminder: { id: 'notifications.outbox.kind.reminder', defaultMessage: 'Reminder' },
+  kindNominationRequest: { id: 'notifications.outbox.kind.nominationRequest', defaultMessage: 'Choose raters' },
+  kindApprovalRequest: { id: 'notifications.outbox.kind.approvalRequest', defaultMessage: 'Approve raters' },
+  kindReportReady: { id: 'notifications.outbox.kind.reportReady', defaultMessage: 'Report ready' },
+  kindPlanShared: { id: 'notifications.outbox.kind.planShared', defaultMessage: 'Development plan' },
+  loadFailed: { id: 'notifications.outbox.loadFailed', defaultMessage: 'The mail outbox could not be loaded' },
+  loading: { id: 'notifications.outbox.loading', defaultMessage: 'Loading the mail outbox…' },
+  emptyTitle: { id: 'notifications.outbox.empty.title', defaultMessage: 'No mail yet' },
+  emptyBody: {
+    id: 'notifications.outbox.empty.body',
+    defaultMessage: 'Mails appear here when a cycle is launched, reminders are sent or results are released.',
+  },
+  to: { id: 'notifications.outbox.column.to', defaultMessage: 'To' },
+  mail: { id: 'notifications.outbox.column.mail', defaultMessage: 'Mail' },
+  subject: { id: 'notifications.outbox.column.subject', defaultMessage: 'Subject' },
+  when: { id: 'notifications.outbox.column.when', defaultMessage: 'When' },
+  modalTitle: { id: 'notifications.outbox.modalTitle', defaultMessage: 'Mail' },
+  openFailed: { id: 'notifications.outbox.openFailed', defaultMessage: 'The mail could not be opened' },
+  opening: { id: 'notifications.outbox.opening', defaultMessage: 'Opening the mail…' },
+  toLine: { id: 'notifications.outbox.toLine', defaultMessage: 'To: {to}' },
+  frameTitle: { id: 'notifications.outbox.frameTitle', defaultMessage: 'The mail as the recipient reads it' },
+  link: { id: 'notifications.outbox.link', defaultMessage: 'Link:' },
+});
+
+/** The signed-in person's own open surveys. */
+export const mySurveysMessages = defineMessages({
+  loadFailed: { id: 'notifications.mySurveys.loadFailed', defaultMessage: 'Your surveys could not be loaded' },
+  details: {
+    id: 'notifications.mySurveys.details',
+    defaultMessage: '{cycle} · as {group} · open until {closes}',
+  },
+  started: { id: 'notifications.mySurveys.started', defaultMessage: 'Started' },
+  notStarted: { id: 'notifications.mySurveys.notStarted', defaultMessage: 'Not started' },
+});
