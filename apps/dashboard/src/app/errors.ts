@@ -1,4 +1,6 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import { createIntl, type IntlShape, type MessageDescriptor } from 'react-intl';
+import { errorMessages } from './messages';
 
 export interface FieldProblem {
   field: string;
@@ -15,110 +17,123 @@ export interface Problem {
   fields: FieldProblem[];
 }
 
-const TITLES: Record<string, string> = {
-  BAD_USER_INPUT: 'Some details need fixing',
-  FORBIDDEN: 'You do not have access to this',
-  UNAUTHENTICATED: 'Please sign in again',
-  CONFLICT: 'Not possible at this stage',
-  RATE_LIMITED: 'Too many attempts',
-  NOT_FOUND: 'Not found',
-  NETWORK: 'Leaderscope could not be reached',
-  INTERNAL_SERVER_ERROR: 'Something went wrong on our side',
+const m = errorMessages;
+
+/** English when no intl is at hand (tests, code-only callers such as `errorCode`). */
+const english = createIntl({ locale: 'en', defaultLocale: 'en' });
+
+const TITLES: Record<string, MessageDescriptor> = {
+  BAD_USER_INPUT: m.titleBadUserInput,
+  FORBIDDEN: m.titleForbidden,
+  UNAUTHENTICATED: m.titleUnauthenticated,
+  CONFLICT: m.titleConflict,
+  RATE_LIMITED: m.titleRateLimited,
+  NOT_FOUND: m.titleNotFound,
+  NETWORK: m.titleNetwork,
+  INTERNAL_SERVER_ERROR: m.titleInternal,
 };
 
-const ADVICE: Record<string, string> = {
-  BAD_USER_INPUT: 'Nothing was changed. Fix the points below and try again.',
-  FORBIDDEN:
-    'It belongs to another role or organisation, or it has not been released to you yet. Ask your HR team if you think you should see it.',
-  UNAUTHENTICATED: 'Your session has ended. Sign in again to carry on.',
-  RATE_LIMITED: 'Wait a minute before trying again.',
-  NOT_FOUND: 'It may have been removed, or the link is incomplete. Check the link or go back and choose it again.',
-  NETWORK: 'Check your connection and try again. Nothing was changed.',
-  INTERNAL_SERVER_ERROR: 'Nothing was changed. Try again in a moment; if it keeps happening, tell your Leaderscope administrator.',
+const ADVICE: Record<string, MessageDescriptor> = {
+  BAD_USER_INPUT: m.adviceBadUserInput,
+  FORBIDDEN: m.adviceForbidden,
+  UNAUTHENTICATED: m.adviceUnauthenticated,
+  RATE_LIMITED: m.adviceRateLimited,
+  NOT_FOUND: m.adviceNotFound,
+  NETWORK: m.adviceNetwork,
+  INTERNAL_SERVER_ERROR: m.adviceInternal,
 };
 
-const GROUP_WORDS: Record<string, [string, string]> = {
-  self: ['self-assessment', 'self-assessments'],
-  manager: ['manager', 'managers'],
-  peer: ['peer', 'peers'],
-  direct_report: ['direct report', 'direct reports'],
-  skip_level: ['skip-level rater', 'skip-level raters'],
-  other: ['partner', 'partners'],
+const GROUP_WORDS: Record<string, MessageDescriptor> = {
+  self: m.groupSelf,
+  manager: m.groupManager,
+  peer: m.groupPeer,
+  direct_report: m.groupDirectReport,
+  skip_level: m.groupSkipLevel,
+  other: m.groupOther,
 };
 
-const STATUS_WORDS: Record<string, string> = {
-  draft: 'not launched yet',
-  launched: 'collecting feedback',
-  closed: 'closed',
-  released: 'released',
+const STATUS_WORDS: Record<string, MessageDescriptor> = {
+  draft: m.statusDraft,
+  launched: m.statusLaunched,
+  closed: m.statusClosed,
+  released: m.statusReleased,
 };
 
-const FIELD_LABELS: Record<string, string> = {
-  name: 'Cycle name',
-  opensAt: 'Opens',
-  closesAt: 'Closes',
-  anonymityThreshold: 'Anonymity threshold',
-  commentThreshold: 'Comment threshold',
-  maxRatersPerGroup: 'Most raters per group',
-  minRaters: 'Fewest raters per group',
-  instrumentVersion: 'Instrument version',
-  roleProfileId: 'Role profile',
-  email: 'E-mail',
-  password: 'Password',
-  csv: 'The file',
-  cycleId: 'Cycle',
-  personIds: 'Leaders',
-  comments: 'Comments',
-  answers: 'Answers',
+const FIELD_LABELS: Record<string, MessageDescriptor> = {
+  name: m.fieldName,
+  opensAt: m.fieldOpensAt,
+  closesAt: m.fieldClosesAt,
+  anonymityThreshold: m.fieldAnonymityThreshold,
+  commentThreshold: m.fieldCommentThreshold,
+  maxRatersPerGroup: m.fieldMaxRatersPerGroup,
+  minRaters: m.fieldMinRaters,
+  instrumentVersion: m.fieldInstrumentVersion,
+  roleProfileId: m.fieldRoleProfileId,
+  email: m.fieldEmail,
+  password: m.fieldPassword,
+  csv: m.fieldCsv,
+  cycleId: m.fieldCycleId,
+  personIds: m.fieldPersonIds,
+  comments: m.fieldComments,
+  answers: m.fieldAnswers,
 };
 
 /** A field problem from the API in the user's words: no dotted keys, no snake_case groups. */
-export function plainField(problem: FieldProblem): FieldProblem {
+export function plainField(problem: FieldProblem, intl: IntlShape = english): FieldProblem {
   const short = /^(.*) has (\d+) approved (\w+) rater\(s\); at least (\d+) needed$/.exec(problem.message);
   if (short) {
     const [, name, count, group, min] = short;
-    const [one, many] = GROUP_WORDS[group] ?? [group, group];
+    const words = (n: number) => (GROUP_WORDS[group] ? intl.formatMessage(GROUP_WORDS[group], { count: n }) : group);
     return {
       field: '',
-      message: `${name} has ${count === '0' ? 'no' : count} approved ${count === '1' ? one : many}; at least ${min} ${min === '1' ? 'is' : 'are'} needed. Add ${many} on the “Leaders and raters” tab and approve the list.`,
+      message: intl.formatMessage(m.tooFewRaters, {
+        name,
+        count: Number(count),
+        group: words(Number(count)),
+        min: Number(min),
+        groups: words(2),
+      }),
     };
   }
   const key = problem.field.split('.').pop() ?? problem.field;
-  const label =
-    FIELD_LABELS[key] ?? FIELD_LABELS[problem.field] ?? (problem.field.includes('.') || /[A-Z_]/.test(problem.field) ? '' : problem.field);
+  const known = FIELD_LABELS[key] ?? FIELD_LABELS[problem.field];
+  const label = known ? intl.formatMessage(known) : problem.field.includes('.') || /[A-Z_]/.test(problem.field) ? '' : problem.field;
   const message = problem.message.charAt(0).toUpperCase() + problem.message.slice(1);
   return { field: label, message: /[.!?]$/.test(message) ? message : `${message}.` };
 }
 
 /** A state rule from the API ("Cannot launch: the cycle is released (needs draft)") in plain words. */
-function plainConflict(message: string): string {
+function plainConflict(message: string, intl: IntlShape): string {
   const rule = /^Cannot ([^:]+): the cycle is (\w+)/.exec(message);
   if (rule)
-    return `You cannot ${rule[1].replace(/^list /, 'show ')} now: this cycle is ${STATUS_WORDS[rule[2]] ?? rule[2]}. Nothing was changed.`;
-  return `${message.replace(/\.$/, '')}. Nothing was changed.`;
+    return intl.formatMessage(m.cannotNow, {
+      action: rule[1].replace(/^list /, 'show '),
+      status: STATUS_WORDS[rule[2]] ? intl.formatMessage(STATUS_WORDS[rule[2]]) : rule[2],
+    });
+  return intl.formatMessage(m.conflictOther, { message: message.replace(/\.$/, '') });
 }
 
-/** Turns whatever Apollo threw into something a person can act on. */
-export function describeError(error: unknown): Problem {
+/** Turns whatever Apollo threw into something a person can act on, in the words of `intl` (English without one). */
+export function describeError(error: unknown, intl: IntlShape = english): Problem {
   if (CombinedGraphQLErrors.is(error)) {
     const first = error.errors[0];
     const reported = first?.extensions?.code;
     const code = typeof reported === 'string' ? reported : 'INTERNAL_SERVER_ERROR';
     const raw = error.errors.flatMap((e) => (Array.isArray(e.extensions?.fields) ? (e.extensions.fields as FieldProblem[]) : []));
-    const fields = [...new Map(raw.map(plainField).map((f) => [`${f.field}:${f.message}`, f])).values()];
+    const fields = [...new Map(raw.map((f) => plainField(f, intl)).map((f) => [`${f.field}:${f.message}`, f])).values()];
     let message: string;
-    if (code === 'CONFLICT') message = plainConflict(first?.message ?? '');
+    if (code === 'CONFLICT') message = plainConflict(first?.message ?? '', intl);
     else if (code === 'BAD_USER_INPUT' && fields.length === 0)
-      message = `${(first?.message ?? '').replace(/^Invalid input:\s*/, '')} Nothing was changed.`;
+      message = intl.formatMessage(m.badInput, { message: (first?.message ?? '').replace(/^Invalid input:\s*/, '') });
     else if (code === 'RATE_LIMITED' && first?.message) message = first.message;
-    else message = ADVICE[code] ?? ADVICE.INTERNAL_SERVER_ERROR;
-    return { code, title: TITLES[code] ?? 'The request was refused', message, fields };
+    else message = intl.formatMessage(ADVICE[code] ?? ADVICE.INTERNAL_SERVER_ERROR);
+    return { code, title: intl.formatMessage(TITLES[code] ?? m.titleRefused), message, fields };
   }
   if (ServerError.is(error) || ServerParseError.is(error) || (error instanceof Error && /fetch|network/i.test(error.message))) {
-    return { code: 'NETWORK', title: TITLES.NETWORK, message: ADVICE.NETWORK, fields: [] };
+    return { code: 'NETWORK', title: intl.formatMessage(TITLES.NETWORK), message: intl.formatMessage(ADVICE.NETWORK), fields: [] };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { code: 'UNKNOWN', title: 'Something went wrong', message, fields: [] };
+  return { code: 'UNKNOWN', title: intl.formatMessage(m.titleUnknown), message, fields: [] };
 }
 
 export function errorCode(error: unknown): string | undefined {

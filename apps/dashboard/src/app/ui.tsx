@@ -54,7 +54,7 @@ export function Loading({ label }: { label: string }) {
 /** Says what happened and what to do; lists the fields at fault for bad input. */
 export function ErrorState({ error, what, onRetry }: { error: unknown; what: string; onRetry?: () => void }) {
   const intl = useIntl();
-  const problem = describeError(error);
+  const problem = describeError(error, intl);
   return (
     <Alert
       color="red"

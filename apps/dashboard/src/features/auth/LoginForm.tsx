@@ -11,7 +11,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (token: string) => void 
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [login, { loading, error }] = useMutation(LOGIN);
-  const problem = error ? describeError(error) : null;
+  const problem = error ? describeError(error, intl) : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

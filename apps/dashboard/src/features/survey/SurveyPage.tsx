@@ -166,7 +166,8 @@ function Closed({ cycleName, closedAt }: { cycleName: string; closedAt: string }
 }
 
 function SurveyLinkProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const problem = describeError(error);
+  const intl = useIntl();
+  const problem = describeError(error, intl);
   if (problem.code === 'NETWORK') return <ErrorState error={error} what="Your survey could not be opened" onRetry={onRetry} />;
   return (
     <Card padding="xl" role="alert">
