@@ -129,7 +129,12 @@ export function CycleDetailPage() {
           profile: profileName(cycle.roleProfileId),
           version: cycle.instrumentVersion,
           threshold: cycle.anonymityThreshold,
-        })} · ${intl.formatMessage(commentThresholdMessages.summary, { threshold: cycle.anonymityThreshold, comments: cycle.commentThreshold })}`}
+        })}${
+          // the header already says from how many answers groups are shown; comments only when stricter
+          cycle.commentThreshold !== null && cycle.commentThreshold > cycle.anonymityThreshold
+            ? intl.formatMessage(commentThresholdMessages.summary, { comments: cycle.commentThreshold })
+            : ''
+        }`}
         actions={<CycleActions cycle={cycle} />}
       />
       <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>

@@ -28,7 +28,7 @@ export const commentThresholdMessages = defineMessages({
   failed: { id: 'cycles.commentThreshold.failed', defaultMessage: 'The comment threshold was not changed' },
   summary: {
     id: 'cycles.commentThreshold.summary',
-    defaultMessage: 'groups shown from {threshold} answers, their comments from {comments}',
+    defaultMessage: ', their comments from {comments}',
   },
 });
 
