@@ -159,7 +159,9 @@ export function renderMail(content: MailContent, publicUrl: string, surveyToken?
         : message('mail.reportReady.subject', { subjectName: content.subjectName });
       if (content.afterDebriefWith) {
         const p = { cycleName: content.cycleName, subjectName: content.subjectName, coachName: content.afterDebriefWith };
-        paragraphs = [message(content.recipientIsSubject ? 'mail.reportReady.afterDebriefSelfIntro' : 'mail.reportReady.afterDebriefIntro', p)];
+        paragraphs = [
+          message(content.recipientIsSubject ? 'mail.reportReady.afterDebriefSelfIntro' : 'mail.reportReady.afterDebriefIntro', p),
+        ];
       } else {
         paragraphs = [
           content.recipientIsSubject

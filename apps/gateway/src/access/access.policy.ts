@@ -129,7 +129,11 @@ export class AccessPolicy {
    * sees only whether plans exist (`developmentPlanCoverage`), never their content, unless the HR
    * person is the leader or their manager. Returns what the viewer may do with it.
    */
-  async readPlan(viewer: Viewer, cycle: CycleEntity, subjectId: string): Promise<{ isLeader: boolean; isManager: boolean; isCoach: boolean }> {
+  async readPlan(
+    viewer: Viewer,
+    cycle: CycleEntity,
+    subjectId: string,
+  ): Promise<{ isLeader: boolean; isManager: boolean; isCoach: boolean }> {
     if (!isUuid(subjectId) || !(await this.isSubject(cycle.id, subjectId))) throw new ForbiddenError(NO_PLAN);
     const isLeader = viewer.personId === subjectId;
     const isManager = !isLeader && (await this.isManagerOf(viewer, subjectId));

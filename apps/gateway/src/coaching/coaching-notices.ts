@@ -40,7 +40,11 @@ export class CoachedRelease {
   }
 
   /** One `coaching.debrief-requested` per leader, to their coach. */
-  async requests(manager: EntityManager, cycle: CycleEntity, pairs: { subjectId: string; coachId: string }[]): Promise<DebriefRequestedV1[]> {
+  async requests(
+    manager: EntityManager,
+    cycle: CycleEntity,
+    pairs: { subjectId: string; coachId: string }[],
+  ): Promise<DebriefRequestedV1[]> {
     if (pairs.length === 0) return [];
     const people = await this.coaching.people(
       pairs.flatMap((p) => [p.subjectId, p.coachId]),

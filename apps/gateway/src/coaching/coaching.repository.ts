@@ -126,10 +126,7 @@ export class CoachingRepository {
       .addSelect('a.debriefDoneAt', 'debriefDoneAt')
       .addSelect(
         (q) =>
-          q
-            .select('COUNT(*) > 0')
-            .from(DevelopmentPlanVersionEntity, 'v')
-            .where('v.cycle_id = a.cycle_id AND v.subject_id = a.subject_id'),
+          q.select('COUNT(*) > 0').from(DevelopmentPlanVersionEntity, 'v').where('v.cycle_id = a.cycle_id AND v.subject_id = a.subject_id'),
         'hasPlan',
       )
       .where('a.organisationId = :organisationId AND a.coachId = :coachId', { organisationId, coachId })

@@ -1,7 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsString, IsUUID, Length } from 'class-validator';
 
-@InputType({ description: 'HR assigns one coach to one or several leaders of a coached cycle (replacing their coach, until the debrief is done)' })
+@InputType({
+  description: 'HR assigns one coach to one or several leaders of a coached cycle (replacing their coach, until the debrief is done)',
+})
 export class AssignCoachInput {
   @Field(() => ID)
   @IsUUID()

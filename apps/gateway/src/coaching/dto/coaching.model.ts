@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType({ description: "A leader of a coached cycle, their coach (if assigned) and whether the debrief is done" })
+@ObjectType({ description: 'A leader of a coached cycle, their coach (if assigned) and whether the debrief is done' })
 export class CoachAssignment {
   @Field(() => ID)
   subjectId!: string;
@@ -39,7 +39,7 @@ export class CycleCoaching {
   assignments!: CoachAssignment[];
 }
 
-@ObjectType({ description: "A leader the viewer coaches, in one coached cycle" })
+@ObjectType({ description: 'A leader the viewer coaches, in one coached cycle' })
 export class Coachee {
   @Field(() => ID)
   cycleId!: string;
