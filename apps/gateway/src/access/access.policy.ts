@@ -94,6 +94,11 @@ export class AccessPolicy {
     return viewer.personId ? this.facts.isCoachOf(cycleId, viewer.personId, subjectId) : Promise.resolve(false);
   }
 
+  /** Each coached leader's coach in the cycle (leader → coach): a coach never rates the leader they coach. */
+  coachesOf(cycleId: string): Promise<Map<string, string>> {
+    return this.facts.coachesOf(cycleId);
+  }
+
   /** In a coached cycle: does the leader's report still wait for the debrief with their coach? */
   async awaitingDebrief(cycle: CycleEntity, subjectId: string): Promise<boolean> {
     return (await this.facts.awaitingDebrief(cycle.id, [subjectId])).has(subjectId);

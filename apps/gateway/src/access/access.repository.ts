@@ -59,4 +59,10 @@ export class AccessRepository {
     const debriefed = new Set(done.map((d) => d.subjectId));
     return new Set(subjectIds.filter((id) => !debriefed.has(id)));
   }
+
+  /** Each coached leader's coach in the cycle (leader → coach). */
+  async coachesOf(cycleId: string): Promise<Map<string, string>> {
+    const rows = await this.dataSource.getRepository(CoachAssignmentEntity).findBy({ cycleId });
+    return new Map(rows.map((r) => [r.subjectId, r.coachId]));
+  }
 }

@@ -298,4 +298,21 @@ describe('coaching', () => {
     expect((await gw.ok(t.ben, `{ myCoachees { subjectId } }`)).myCoachees).toEqual([]);
     expect((await gw.ok(t.ben, REPORT_COACHING, { c: cycleId, s: benId })).reportCoaching.debriefDone).toBe(true);
   });
+
+  it('never makes a coach a rater of their leader afterwards: not proposed, and refused when nominated', async () => {
+    const draft = await gw.draftCycle(acme, ['l1']);
+    await gw.ok(acme.hr, SET_COACHED, { c: draft, on: true });
+    // Ada manages Ben; with no nomination yet she may coach him.
+    await gw.ok(acme.hr, ASSIGN, { input: { cycleId: draft, coachId: acme.people.get('ceo'), subjectIds: [benId] } });
+    const { proposeRaters } = await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { rater { employeeId } } }`, {
+      c: draft,
+    });
+    const proposed = proposeRaters.map((n: { rater: { employeeId: string } }) => n.rater.employeeId);
+    expect(proposed).toContain('m1');
+    expect(proposed).not.toContain('ceo');
+    const nominated = await gw.gql(acme.hr, `mutation($input: NominateRaterInput!) { nominateRater(input: $input) { id } }`, {
+      input: { cycleId: draft, subjectId: benId, raterId: acme.people.get('ceo'), group: 'manager' },
+    });
+    expect(fields(nominated)).toEqual([expect.stringMatching(/^input\.raterId: is the subject's coach in this cycle/)]);
+  });
 });
