@@ -7,7 +7,9 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { formatDate, profileName } from '../../app/theme';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../app/ui';
+import { errorCode } from '../../app/errors';
 import { useAuth } from '../auth/AuthProvider';
+import { ReportCoachingNotice } from '../coaching/ReportCoachingNotice';
 import { DevelopmentPlanSection } from '../development-plan/DevelopmentPlanSection';
 import { CYCLE, CYCLES, RESULT_SETS } from '../cycles/operations';
 import { SUBJECT_REPORT, SUBJECT_REPORT_CHANGED } from './operations';
@@ -100,10 +102,24 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
     }
   };
 
-  if (reportQuery.error)
-    return (
+  if (reportQuery.error) {
+    const failed = (
       <ErrorState error={reportQuery.error} what={intl.formatMessage(messages.loadFailed)} onRetry={() => void reportQuery.refetch()} />
     );
+    // A coached cycle before the debrief: the leader and manager read who the report waits for.
+    return errorCode(reportQuery.error) === 'FORBIDDEN' ? (
+      <ReportCoachingNotice
+        cycleId={cycleId}
+        subjectId={subjectId}
+        isLeader={me?.person?.id === subjectId}
+        refused
+        fallback={failed}
+        header={<PageHeader eyebrow={cycle ? cycle.name : intl.formatMessage(messages.eyebrow)} title={subjectName} />}
+      />
+    ) : (
+      failed
+    );
+  }
   if (!report && reportQuery.loading) return <Loading label={intl.formatMessage(messages.loading)} />;
 
   return (
@@ -132,6 +148,7 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
           </>
         }
       />
+      {!hr && <ReportCoachingNotice cycleId={cycleId} subjectId={subjectId} isLeader={me?.person?.id === subjectId} refused={false} />}
       {pdfState.error && (
         <Alert color="red" variant="light" mb="md" role="alert" title={intl.formatMessage(messages.pdfFailed)}>
           {pdfState.error}
