@@ -175,7 +175,7 @@ describe('coaching', { timeout: 30000 }, () => {
     const table = screen.getByRole('table', { name: "Each leader's coach and debrief" });
     expect(within(table).getByRole('row', { name: /Ben Lead Zoe Coach Done/ })).toBeTruthy();
     expect(within(table).getByRole('row', { name: /Cy Peer Yan Coach Not yet/ })).toBeTruthy();
-    expect((screen.getByRole('switch', { name: /Coached cycle/ }) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('switch', { name: /Coached cycle/ }).disabled).toBe(true);
     expect(screen.getByRole('button', { name: 'Assign coach' })).toBeTruthy(); // Cy's coach can still change
     await expectAccessible(container);
   });
