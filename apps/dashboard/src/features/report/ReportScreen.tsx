@@ -9,6 +9,7 @@ import { formatDate, profileName } from '../../app/theme';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../app/ui';
 import { errorCode } from '../../app/errors';
 import { useAuth } from '../auth/AuthProvider';
+import { REPORT_COACHING } from '../coaching/operations';
 import { ReportCoachingNotice } from '../coaching/ReportCoachingNotice';
 import { DevelopmentPlanSection } from '../development-plan/DevelopmentPlanSection';
 import { CYCLE, CYCLES, RESULT_SETS } from '../cycles/operations';
@@ -29,6 +30,8 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
     fetchPolicy: 'cache-and-network',
   });
   const sets = useQuery(RESULT_SETS, { variables: { cycleId }, skip: !hr });
+  // A coached cycle: whether the viewer is the leader's coach (the same query as the coaching notice).
+  const coaching = useQuery(REPORT_COACHING, { variables: { cycleId, subjectId }, skip: hr });
   const live = hr && resultSet === 'live' && (cycle?.status === 'LAUNCHED' || cycle?.status === 'CLOSED');
   const { subscribeToMore } = reportQuery;
 
@@ -194,6 +197,7 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
           subjectId={subjectId}
           subjectName={subjectName}
           isLeader={me?.person?.id === subjectId}
+          isCoach={Boolean(coaching.data?.reportCoaching?.viewerIsCoach)}
           choices={{ dimensions: report.dimensions, items: report.items }}
         />
       )}
