@@ -16,6 +16,8 @@ import { hashToken } from './accounts/secrets';
 import { nulBytesPlugin } from './common/nul-bytes';
 import { SessionSockets } from './accounts/session-sockets';
 import { AuditEventEntity } from './common/audit-event.entity';
+import { CoachAssignmentEntity, CoachedCycleEntity } from './coaching/coaching.entity';
+import { CoachingModule } from './coaching/coaching.module';
 import { CommonModule } from './common/common.module';
 import { CorrelationMiddleware } from './common/correlation.middleware';
 import { formatGraphQLError } from './common/errors';
@@ -88,6 +90,8 @@ export const GATEWAY_ENTITIES = [
   MailDeliveryEntity,
   DevelopmentPlanVersionEntity,
   DevelopmentPlanCommentEntity,
+  CoachedCycleEntity,
+  CoachAssignmentEntity,
 ];
 
 @Module({})
@@ -170,6 +174,7 @@ export class AppModule implements NestModule {
         RetentionModule.forRoot(options.retention),
         DataProtectionModule,
         DevelopmentPlansModule,
+        CoachingModule,
       ],
       providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }],
     };

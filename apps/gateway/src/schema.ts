@@ -3,6 +3,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AccountsResolver } from './accounts/accounts.resolver';
 import { AuthResolver } from './accounts/auth.resolver';
+import { CoachingResolver } from './coaching/coaching.resolver';
 import { CyclesResolver } from './cycles/cycles.resolver';
 import { DevelopmentPlansResolver } from './development-plans/development-plans.resolver';
 import { ExportsResolver } from './exports/exports.resolver';
@@ -38,6 +39,7 @@ export const RESOLVERS = [
   RetentionResolver,
   DataProtectionResolver,
   DevelopmentPlansResolver,
+  CoachingResolver,
 ];
 
 /** The gateway's GraphQL schema as SDL, built from the resolvers alone (no database needed). */

@@ -1,6 +1,8 @@
 /** Nomination requests, approval requests and "your report is ready" reach the right people; without SMTP every mail is recorded, not sent. */
 import {
   createEnvelope,
+  debriefCompletedV1,
+  debriefRequestedV1,
   developmentPlanChangedV1,
   nominationApprovalRequestedV1,
   nominationRequestedV1,
@@ -108,5 +110,49 @@ describe('notification service: notices to leaders and managers', () => {
     expect(mails[0].text).toContain(`${PUBLIC_URL}/cycles/cycle-n/reports/ada#development-plan`);
     const kinds = [...h.latest().values()].map((d) => d.kind);
     expect(kinds.filter((k) => k === 'plan-shared')).toHaveLength(2);
+  });
+
+  it('a coached cycle: asks the coach for the debrief, then tells the leader and manager their report is shared, once per event', async () => {
+    h = await harness();
+    const requested = createEnvelope(
+      debriefRequestedV1,
+      {
+        ...base,
+        subjectName: 'Ada Lovelace',
+        coach: { personId: 'cleo', name: 'Cleo Coach', email: 'cleo@coaches.test' },
+        requestedAt: new Date().toISOString(),
+      },
+      { organisationId: ORG },
+    );
+    const completed = createEnvelope(
+      debriefCompletedV1,
+      {
+        ...base,
+        subjectName: 'Ada Lovelace',
+        coach: { personId: 'cleo', name: 'Cleo Coach' },
+        recipients: [
+          { personId: 'ada', name: 'Ada Lovelace', email: 'ada@northwind.test', isSubject: true },
+          { personId: 'grace', name: 'Grace Hopper', email: 'grace@northwind.test', isSubject: false },
+        ],
+        completedAt: new Date().toISOString(),
+      },
+      { organisationId: ORG },
+    );
+    await h.publish([requested, completed]);
+    await eventually('3 mails', async () => h.sink!.received.length >= 3);
+    await h.publish([requested, completed]); // redelivered: nothing more
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(h.sink!.received).toHaveLength(3);
+    const [coach] = h.sink!.to('cleo@coaches.test');
+    expect(coach.subject).toBe("Ada Lovelace's feedback report awaits your debrief");
+    expect(coach.text).toContain(`${PUBLIC_URL}/cycles/cycle-n/reports/ada`);
+    const [ada] = h.sink!.to('ada@northwind.test');
+    expect(ada.subject).toBe('Your feedback report is ready');
+    expect(ada.text).toContain('Following your debrief with Cleo Coach');
+    const [grace] = h.sink!.to('grace@northwind.test');
+    expect(grace.subject).toBe('The feedback report for Ada Lovelace is ready');
+    expect(grace.text).toContain('Cleo Coach has marked the debrief');
+    const kinds = [...h.latest().values()].map((d) => d.kind).sort();
+    expect(kinds).toEqual(['debrief-requested', 'report-ready', 'report-ready']);
   });
 });

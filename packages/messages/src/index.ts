@@ -59,7 +59,16 @@ export type MailContent =
     })
   | (Common & { kind: 'nomination-request'; subjectId: string })
   | (Common & { kind: 'approval-request'; subjectId: string; subjectName: string })
-  | (Common & { kind: 'report-ready'; subjectId: string; subjectName: string; recipientIsSubject: boolean })
+  | (Common & {
+      kind: 'report-ready';
+      subjectId: string;
+      subjectName: string;
+      recipientIsSubject: boolean;
+      /** A coached cycle: the coach whose debrief shared the report (the mail says so). */
+      afterDebriefWith?: string;
+    })
+  /** To the coach of a leader in a coached cycle: the released report awaits their debrief. */
+  | (Common & { kind: 'debrief-requested'; subjectId: string; subjectName: string })
   /** To the manager: the leader shared (version 1) or updated their development plan. Never the plan's content. */
   | (Common & { kind: 'plan-shared'; subjectId: string; subjectName: string; version: number });
 
@@ -148,12 +157,25 @@ export function renderMail(content: MailContent, publicUrl: string, surveyToken?
       subject = content.recipientIsSubject
         ? message('mail.reportReady.selfSubject')
         : message('mail.reportReady.subject', { subjectName: content.subjectName });
-      paragraphs = [
-        content.recipientIsSubject
-          ? message('mail.reportReady.selfIntro', { cycleName: content.cycleName })
-          : message('mail.reportReady.intro', { cycleName: content.cycleName, subjectName: content.subjectName }),
-      ];
+      if (content.afterDebriefWith) {
+        const p = { cycleName: content.cycleName, subjectName: content.subjectName, coachName: content.afterDebriefWith };
+        paragraphs = [
+          message(content.recipientIsSubject ? 'mail.reportReady.afterDebriefSelfIntro' : 'mail.reportReady.afterDebriefIntro', p),
+        ];
+      } else {
+        paragraphs = [
+          content.recipientIsSubject
+            ? message('mail.reportReady.selfIntro', { cycleName: content.cycleName })
+            : message('mail.reportReady.intro', { cycleName: content.cycleName, subjectName: content.subjectName }),
+        ];
+      }
       action = message('mail.reportReady.action');
+      break;
+    case 'debrief-requested':
+      link = publicLink(publicUrl, dashboardPaths.report(content.cycleId, content.subjectId));
+      subject = message('mail.debriefRequested.subject', { subjectName: content.subjectName });
+      paragraphs = [message('mail.debriefRequested.intro', { cycleName: content.cycleName, subjectName: content.subjectName })];
+      action = message('mail.debriefRequested.action');
       break;
     case 'plan-shared': {
       link = publicLink(publicUrl, dashboardPaths.plan(content.cycleId, content.subjectId));

@@ -69,4 +69,20 @@ describe('message catalogue', () => {
     expect(updated.subject).toBe('Ada Leader updated their development plan');
     expect(updated.text).toContain('version 3');
   });
+
+  it('asks the coach for the debrief of a coached cycle, then tells the leader the report is shared after it', () => {
+    const common = { organisationName: 'Northwind', cycleId: 'c1', cycleName: 'Spring 360', subjectId: 's1', subjectName: 'Ada Leader' };
+    const asked = renderMail({ ...common, kind: 'debrief-requested', recipientName: 'Cleo Coach' }, 'https://feedback.example');
+    expect(asked.subject).toBe("Ada Leader's feedback report awaits your debrief");
+    expect(asked.link).toBe('https://feedback.example/cycles/c1/reports/s1');
+    expect(asked.text).toContain('once you mark the debrief done');
+    const ready = renderMail(
+      { ...common, kind: 'report-ready', recipientName: 'Ada Leader', recipientIsSubject: true, afterDebriefWith: 'Cleo Coach' },
+      'https://feedback.example',
+    );
+    expect(ready.subject).toBe('Your feedback report is ready');
+    expect(ready.text).toContain('Following your debrief with Cleo Coach');
+    const plain = renderMail({ ...common, kind: 'report-ready', recipientName: 'Ada Leader', recipientIsSubject: true }, 'https://x');
+    expect(plain.text).not.toContain('debrief');
+  });
 });

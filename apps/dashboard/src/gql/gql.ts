@@ -20,6 +20,14 @@ type Documents = {
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n      person {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  fragment CycleCoachingFields on CycleCoaching {\n    cycleId\n    coached\n    leaders\n    withCoach\n    debriefsDone\n    assignments {\n      subjectId\n      subjectName\n      coachId\n      coachName\n      debriefDoneAt\n    }\n  }\n": typeof types.CycleCoachingFieldsFragmentDoc,
+    "\n  query CycleCoaching($cycleId: ID!) {\n    cycleCoaching(cycleId: $cycleId) {\n      ...CycleCoachingFields\n    }\n  }\n": typeof types.CycleCoachingDocument,
+    "\n  mutation SetCycleCoached($cycleId: ID!, $coached: Boolean!) {\n    setCycleCoached(cycleId: $cycleId, coached: $coached) {\n      ...CycleCoachingFields\n    }\n  }\n": typeof types.SetCycleCoachedDocument,
+    "\n  mutation AssignCoach($input: AssignCoachInput!) {\n    assignCoach(input: $input) {\n      ...CycleCoachingFields\n    }\n  }\n": typeof types.AssignCoachDocument,
+    "\n  query CoachCandidates($search: String) {\n    people(search: $search, limit: 50) {\n      id\n      name\n      title\n    }\n  }\n": typeof types.CoachCandidatesDocument,
+    "\n  query MyCoachees {\n    myCoachees {\n      cycleId\n      cycleName\n      released\n      subjectId\n      subjectName\n      debriefDoneAt\n      hasPlan\n    }\n  }\n": typeof types.MyCoacheesDocument,
+    "\n  query ReportCoaching($cycleId: ID!, $subjectId: ID!) {\n    reportCoaching(cycleId: $cycleId, subjectId: $subjectId) {\n      cycleId\n      subjectId\n      coachName\n      debriefDone\n      debriefDoneAt\n      viewerIsCoach\n    }\n  }\n": typeof types.ReportCoachingDocument,
+    "\n  mutation CompleteDebrief($cycleId: ID!, $subjectId: ID!) {\n    completeDebrief(cycleId: $cycleId, subjectId: $subjectId) {\n      cycleId\n      subjectId\n      coachName\n      debriefDone\n      debriefDoneAt\n      viewerIsCoach\n    }\n  }\n": typeof types.CompleteDebriefDocument,
     "\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    commentThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters {\n      group\n      count\n    }\n    subjects {\n      id\n      name\n      title\n      department\n      managerId\n    }\n  }\n": typeof types.CycleFieldsFragmentDoc,
     "\n  query Cycles {\n    cycles {\n      ...CycleFields\n    }\n  }\n": typeof types.CyclesDocument,
     "\n  query Cycle($id: ID!) {\n    cycle(id: $id) {\n      ...CycleFields\n    }\n  }\n": typeof types.CycleDocument,
@@ -78,6 +86,14 @@ const documents: Documents = {
     "\n  query Me {\n    me {\n      accountId\n      email\n      roles\n      organisation {\n        id\n        name\n      }\n      person {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      expiresAt\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  fragment CycleCoachingFields on CycleCoaching {\n    cycleId\n    coached\n    leaders\n    withCoach\n    debriefsDone\n    assignments {\n      subjectId\n      subjectName\n      coachId\n      coachName\n      debriefDoneAt\n    }\n  }\n": types.CycleCoachingFieldsFragmentDoc,
+    "\n  query CycleCoaching($cycleId: ID!) {\n    cycleCoaching(cycleId: $cycleId) {\n      ...CycleCoachingFields\n    }\n  }\n": types.CycleCoachingDocument,
+    "\n  mutation SetCycleCoached($cycleId: ID!, $coached: Boolean!) {\n    setCycleCoached(cycleId: $cycleId, coached: $coached) {\n      ...CycleCoachingFields\n    }\n  }\n": types.SetCycleCoachedDocument,
+    "\n  mutation AssignCoach($input: AssignCoachInput!) {\n    assignCoach(input: $input) {\n      ...CycleCoachingFields\n    }\n  }\n": types.AssignCoachDocument,
+    "\n  query CoachCandidates($search: String) {\n    people(search: $search, limit: 50) {\n      id\n      name\n      title\n    }\n  }\n": types.CoachCandidatesDocument,
+    "\n  query MyCoachees {\n    myCoachees {\n      cycleId\n      cycleName\n      released\n      subjectId\n      subjectName\n      debriefDoneAt\n      hasPlan\n    }\n  }\n": types.MyCoacheesDocument,
+    "\n  query ReportCoaching($cycleId: ID!, $subjectId: ID!) {\n    reportCoaching(cycleId: $cycleId, subjectId: $subjectId) {\n      cycleId\n      subjectId\n      coachName\n      debriefDone\n      debriefDoneAt\n      viewerIsCoach\n    }\n  }\n": types.ReportCoachingDocument,
+    "\n  mutation CompleteDebrief($cycleId: ID!, $subjectId: ID!) {\n    completeDebrief(cycleId: $cycleId, subjectId: $subjectId) {\n      cycleId\n      subjectId\n      coachName\n      debriefDone\n      debriefDoneAt\n      viewerIsCoach\n    }\n  }\n": types.CompleteDebriefDocument,
     "\n  fragment CycleFields on Cycle {\n    id\n    name\n    status\n    instrumentId\n    instrumentVersion\n    roleProfileId\n    anonymityThreshold\n    commentThreshold\n    maxRatersPerGroup\n    opensAt\n    closesAt\n    launchedAt\n    closedAt\n    releasedAt\n    minRaters {\n      group\n      count\n    }\n    subjects {\n      id\n      name\n      title\n      department\n      managerId\n    }\n  }\n": types.CycleFieldsFragmentDoc,
     "\n  query Cycles {\n    cycles {\n      ...CycleFields\n    }\n  }\n": types.CyclesDocument,
     "\n  query Cycle($id: ID!) {\n    cycle(id: $id) {\n      ...CycleFields\n    }\n  }\n": types.CycleDocument,
@@ -168,6 +184,38 @@ export function graphql(source: "\n  mutation Login($email: String!, $password: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CycleCoachingFields on CycleCoaching {\n    cycleId\n    coached\n    leaders\n    withCoach\n    debriefsDone\n    assignments {\n      subjectId\n      subjectName\n      coachId\n      coachName\n      debriefDoneAt\n    }\n  }\n"): (typeof documents)["\n  fragment CycleCoachingFields on CycleCoaching {\n    cycleId\n    coached\n    leaders\n    withCoach\n    debriefsDone\n    assignments {\n      subjectId\n      subjectName\n      coachId\n      coachName\n      debriefDoneAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CycleCoaching($cycleId: ID!) {\n    cycleCoaching(cycleId: $cycleId) {\n      ...CycleCoachingFields\n    }\n  }\n"): (typeof documents)["\n  query CycleCoaching($cycleId: ID!) {\n    cycleCoaching(cycleId: $cycleId) {\n      ...CycleCoachingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCycleCoached($cycleId: ID!, $coached: Boolean!) {\n    setCycleCoached(cycleId: $cycleId, coached: $coached) {\n      ...CycleCoachingFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetCycleCoached($cycleId: ID!, $coached: Boolean!) {\n    setCycleCoached(cycleId: $cycleId, coached: $coached) {\n      ...CycleCoachingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignCoach($input: AssignCoachInput!) {\n    assignCoach(input: $input) {\n      ...CycleCoachingFields\n    }\n  }\n"): (typeof documents)["\n  mutation AssignCoach($input: AssignCoachInput!) {\n    assignCoach(input: $input) {\n      ...CycleCoachingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoachCandidates($search: String) {\n    people(search: $search, limit: 50) {\n      id\n      name\n      title\n    }\n  }\n"): (typeof documents)["\n  query CoachCandidates($search: String) {\n    people(search: $search, limit: 50) {\n      id\n      name\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCoachees {\n    myCoachees {\n      cycleId\n      cycleName\n      released\n      subjectId\n      subjectName\n      debriefDoneAt\n      hasPlan\n    }\n  }\n"): (typeof documents)["\n  query MyCoachees {\n    myCoachees {\n      cycleId\n      cycleName\n      released\n      subjectId\n      subjectName\n      debriefDoneAt\n      hasPlan\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReportCoaching($cycleId: ID!, $subjectId: ID!) {\n    reportCoaching(cycleId: $cycleId, subjectId: $subjectId) {\n      cycleId\n      subjectId\n      coachName\n      debriefDone\n      debriefDoneAt\n      viewerIsCoach\n    }\n  }\n"): (typeof documents)["\n  query ReportCoaching($cycleId: ID!, $subjectId: ID!) {\n    reportCoaching(cycleId: $cycleId, subjectId: $subjectId) {\n      cycleId\n      subjectId\n      coachName\n      debriefDone\n      debriefDoneAt\n      viewerIsCoach\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteDebrief($cycleId: ID!, $subjectId: ID!) {\n    completeDebrief(cycleId: $cycleId, subjectId: $subjectId) {\n      cycleId\n      subjectId\n      coachName\n      debriefDone\n      debriefDoneAt\n      viewerIsCoach\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteDebrief($cycleId: ID!, $subjectId: ID!) {\n    completeDebrief(cycleId: $cycleId, subjectId: $subjectId) {\n      cycleId\n      subjectId\n      coachName\n      debriefDone\n      debriefDoneAt\n      viewerIsCoach\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

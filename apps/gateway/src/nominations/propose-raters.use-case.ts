@@ -38,13 +38,16 @@ export class ProposeRatersUseCase {
     await this.outbox.transact(async ({ manager }) => {
       const locked = (await this.cycles.lock(manager, cycle.id))!;
       requireStatus(locked, ['draft'], 'propose raters');
-      await this.nominations.addProposals(manager, proposals);
+      // A leader's coach (coached cycle) is never proposed as their rater: they read the report.
+      const coaches = await this.access.coachesOf(cycle.id);
+      const proposed = proposals.filter((p) => coaches.get(p.subjectId) !== p.raterId);
+      await this.nominations.addProposals(manager, proposed);
       await this.audit.record(manager, {
         organisationId: cycle.organisationId,
         accountId: viewer.accountId,
         action: 'raters.proposed',
         target: `cycle:${cycle.id}`,
-        detail: { subjects: targets.length, proposals: proposals.length },
+        detail: { subjects: targets.length, proposals: proposed.length },
       });
     });
     return this.view.of(viewer.organisationId, cycle.id, subjectId ?? null);
