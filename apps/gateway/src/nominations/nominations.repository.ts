@@ -17,8 +17,13 @@ export class NominationsRepository {
     return this.nominations.findBy(subjectId ? { cycleId, subjectId } : { cycleId });
   }
 
+  /** The cycle's approved nominations (plain rows: a launch reads 150,000 of them at 10,000 subjects). */
   approved(cycleId: string, manager?: EntityManager): Promise<NominationEntity[]> {
-    return (manager?.getRepository(NominationEntity) ?? this.nominations).findBy({ cycleId, status: 'approved' });
+    return (manager ?? this.dataSource.manager).query(
+      `SELECT id, cycle_id AS "cycleId", subject_id AS "subjectId", rater_id AS "raterId", rater_group AS "raterGroup", source, status
+       FROM "gateway"."nomination" WHERE cycle_id = $1 AND status = 'approved'`,
+      [cycleId],
+    );
   }
 
   find(cycleId: string, subjectId: string, raterId: string): Promise<NominationEntity | null> {
@@ -28,8 +33,22 @@ export class NominationsRepository {
   /** Adds proposals; a rater already nominated for the subject keeps their nomination as it is. */
   /** Inside the caller's transaction: all the proposals, or none. */
   async addProposals(manager: EntityManager, rows: NominationEntity[]): Promise<void> {
-    for (const slice of chunks(rows))
-      await manager.getRepository(NominationEntity).createQueryBuilder().insert().values(slice).orIgnore().execute();
+    // 10,000 rows per statement, as arrays (7 parameters, whatever the number of rows).
+    for (const slice of chunks(rows, 10000))
+      await manager.query(
+        `INSERT INTO "gateway"."nomination" (id, cycle_id, subject_id, rater_id, rater_group, source, status)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[])
+         ON CONFLICT DO NOTHING`,
+        [
+          slice.map((r) => r.id),
+          slice.map((r) => r.cycleId),
+          slice.map((r) => r.subjectId),
+          slice.map((r) => r.raterId),
+          slice.map((r) => r.raterGroup),
+          slice.map((r) => r.source),
+          slice.map((r) => r.status),
+        ],
+      );
   }
 
   /** Inside the caller's transaction: a subject's nomination of one rater, row-locked until it ends. */
@@ -45,12 +64,17 @@ export class NominationsRepository {
     await manager.getRepository(NominationEntity).update({ id }, { status: 'removed', source });
   }
 
-  /** Inside the caller's transaction: approves every proposal of a subject and returns those it approved. */
+  /** Inside the caller's transaction: approves every proposal of a subject and returns those it approved (in id order). */
   async approveProposed(manager: EntityManager, cycleId: string, subjectId: string): Promise<NominationEntity[]> {
     const rows: { id: string; raterId: string; raterGroup: NominationEntity['raterGroup']; source: NominationEntity['source'] }[] =
       await manager.query(
-        `UPDATE "gateway"."nomination" SET "status" = 'approved' WHERE "cycle_id" = $1 AND "subject_id" = $2 AND "status" = 'proposed'
-         RETURNING "id", "rater_id" AS "raterId", "rater_group" AS "raterGroup", "source"`,
+        // The proposals are row-locked in id order first: two approvals of the same subject at once
+        // queue on the same first row (never a deadlock), and the second then finds none proposed.
+        `WITH p AS (
+           SELECT "id" FROM "gateway"."nomination" WHERE "cycle_id" = $1 AND "subject_id" = $2 AND "status" = 'proposed' ORDER BY "id" FOR UPDATE
+         )
+         UPDATE "gateway"."nomination" n SET "status" = 'approved' FROM p WHERE n."id" = p."id"
+         RETURNING n."id", n."rater_id" AS "raterId", n."rater_group" AS "raterGroup", n."source"`,
         [cycleId, subjectId],
       );
     // (a PostgreSQL UPDATE … RETURNING answers [rows, count] through TypeORM's query)
