@@ -46,21 +46,16 @@ export class CyclesRepository {
     return manager.getRepository(CycleEntity).findOne({ where: { id: cycleId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /**
-   * The cycle, share-locked until the transaction ends: changes that need the cycle to stay as it
-   * is (still a draft) but may run beside each other, such as approvals of different subjects, take
-   * this lock; every state transition (`lock`) waits for them, and they for it.
-   */
-  lockShared(manager: EntityManager, cycleId: string): Promise<CycleEntity | null> {
-    return manager.getRepository(CycleEntity).findOne({ where: { id: cycleId }, lock: { mode: 'pessimistic_read' } });
-  }
-
   async update(
     manager: EntityManager,
     cycleId: string,
     change: Partial<Pick<CycleEntity, 'status' | 'launchedAt' | 'closedAt' | 'closesAt' | 'releasedAt' | 'commentThreshold'>>,
   ): Promise<void> {
     await manager.getRepository(CycleEntity).update({ id: cycleId }, change);
+  }
+
+  async organisationOf(cycleId: string): Promise<string | null> {
+    return (await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId }))?.organisationId ?? null;
   }
 
   async subjectIds(cycleId: string): Promise<string[]> {

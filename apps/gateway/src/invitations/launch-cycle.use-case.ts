@@ -127,7 +127,7 @@ export class LaunchCycleUseCase {
       return { ...cycle, status: 'launched' as const, launchedAt: now };
     });
     this.live.changed(cycle.id);
-    return this.view.of(launched);
+    return this.view.of(launched, { subjects: false });
   }
 }
 

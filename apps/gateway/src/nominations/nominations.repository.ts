@@ -64,21 +64,64 @@ export class NominationsRepository {
     await manager.getRepository(NominationEntity).update({ id }, { status: 'removed', source });
   }
 
-  /** Inside the caller's transaction: approves every proposal of a subject and returns those it approved (in id order). */
-  async approveProposed(manager: EntityManager, cycleId: string, subjectId: string): Promise<NominationEntity[]> {
-    const rows: { id: string; raterId: string; raterGroup: NominationEntity['raterGroup']; source: NominationEntity['source'] }[] =
-      await manager.query(
-        // The proposals are row-locked in id order first: two approvals of the same subject at once
-        // queue on the same first row (never a deadlock), and the second then finds none proposed.
-        `WITH p AS (
-           SELECT "id" FROM "gateway"."nomination" WHERE "cycle_id" = $1 AND "subject_id" = $2 AND "status" = 'proposed' ORDER BY "id" FOR UPDATE
+  /**
+   * Approves every proposal of a subject (or, with `subjectId` null, of every subject of the
+   * cycle), with one `nomination.approved` audit record per
+   * nomination approved, in one statement (so one transaction, and one round trip while the locks
+   * are held): it share-locks the cycle's row and changes nothing unless the cycle is a draft, then
+   * row-locks the proposals in id order (two approvals of the same subject at once queue on the
+   * same first row, and the second finds none left proposed), approves them and writes their
+   * records in that order. Answers the cycle's status and the nominations approved.
+   */
+  async approveProposed(
+    cycleId: string,
+    subjectId: string | null,
+    by: { organisationId: string; accountId: string | null },
+  ): Promise<{ cycleStatus: string | null; approved: NominationEntity[] }> {
+    const rows: {
+      cycleStatus: string | null;
+      id: string | null;
+      subjectId: string;
+      raterId: string;
+      raterGroup: NominationEntity['raterGroup'];
+      source: NominationEntity['source'];
+    }[] = await this.dataSource.query(
+      `WITH c AS (SELECT status FROM "gateway"."cycle" WHERE id = $1 FOR SHARE),
+         p AS (
+           SELECT id FROM "gateway"."nomination"
+           WHERE cycle_id = $1 AND ($2::uuid IS NULL OR subject_id = $2::uuid) AND status = 'proposed' AND (SELECT status FROM c) = 'draft'
+           ORDER BY id FOR UPDATE
+         ),
+         u AS (
+           UPDATE "gateway"."nomination" n SET status = 'approved' FROM p WHERE n.id = p.id
+           RETURNING n.id, n.subject_id, n.rater_id, n.rater_group, n.source
+         ),
+         a AS (
+           INSERT INTO "gateway"."audit_event" (organisation_id, account_id, action, target, detail)
+           SELECT $3::uuid, $4::uuid, 'nomination.approved', 'nomination:' || u.id,
+                  jsonb_build_object('cycleId', $1::text, 'subjectId', u.subject_id, 'raterId', u.rater_id, 'toGroup', u.rater_group,
+                                     'fromStatus', 'proposed', 'toStatus', 'approved')
+           FROM u ORDER BY u.id
+           RETURNING 1
          )
-         UPDATE "gateway"."nomination" n SET "status" = 'approved' FROM p WHERE n."id" = p."id"
-         RETURNING n."id", n."rater_id" AS "raterId", n."rater_group" AS "raterGroup", n."source"`,
-        [cycleId, subjectId],
-      );
-    // (a PostgreSQL UPDATE … RETURNING answers [rows, count] through TypeORM's query)
-    const list = Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows) : rows;
-    return list.map((r) => ({ ...r, cycleId, subjectId, status: 'approved' as const }));
+         SELECT (SELECT status FROM c) AS "cycleStatus", (SELECT count(*) FROM a) AS audited,
+                u.id, u.subject_id AS "subjectId", u.rater_id AS "raterId", u.rater_group AS "raterGroup", u.source
+         FROM (SELECT 1) one LEFT JOIN u ON true ORDER BY u.id`,
+      [cycleId, subjectId, by.organisationId, by.accountId],
+    );
+    return {
+      cycleStatus: rows[0]?.cycleStatus ?? null,
+      approved: rows
+        .filter((r) => r.id !== null)
+        .map((r) => ({
+          id: r.id!,
+          subjectId: r.subjectId,
+          raterId: r.raterId,
+          raterGroup: r.raterGroup,
+          source: r.source,
+          cycleId,
+          status: 'approved' as const,
+        })),
+    };
   }
 }
