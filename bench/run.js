@@ -43,7 +43,18 @@ const root = join(__dirname, '..');
 
 // ---------------------------------------------------------------------------------------------
 function parseArgs(argv) {
-  const out = { size: 'S', rate: 200, seconds: 15, concurrency: 32, doc: true, seed: 42, apiLeaders: null, direct: null, only: null };
+  const out = {
+    size: 'S',
+    rate: 200,
+    seconds: 15,
+    concurrency: 32,
+    doc: true,
+    seed: 42,
+    apiLeaders: null,
+    direct: null,
+    only: null,
+    approveEach: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -57,6 +68,7 @@ function parseArgs(argv) {
     else if (a === '--direct') out.direct = true;
     else if (a === '--no-direct') out.direct = false;
     else if (a === '--only') out.only = String(next());
+    else if (a === '--approve-each') out.approveEach = true;
     else if (a === '--help' || a === '-h') {
       console.log(
         'npm run bench -- --size S|M|L [--rate 200] [--seconds 15] [--concurrency 32] [--seed 42] [--no-doc]\n' +
@@ -64,7 +76,8 @@ function parseArgs(argv) {
           '  [--api-leaders N]       leaders in the API cycles (ingestion, freshness) when --direct (default 200)\n' +
           '  [--only ingestion]      only the raw producer and submitSurvey (then the nothing-lost check); no freshness, replay or reads; implies --no-doc\n' +
           '  [--only setup]          only the set-up through the API: importPeople (dry run, then apply) beside COPY, then createCycle,\n' +
-          '                          addSubjects, proposeRaters, approveNominations, launchCycle; the gateway alone; implies --no-doc',
+          '                          addSubjects, proposeRaters, approveNominations, launchCycle; the gateway alone; implies --no-doc\n' +
+          '  [--approve-each]        approve subject by subject (8 at a time), as managers would, instead of one HR approval for the cycle',
       );
       process.exit(0);
     }
@@ -206,6 +219,7 @@ const Q = {
   addSubjects: `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`,
   proposeRaters: `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`,
   approveAll: `mutation($c: ID!) { approveNominations(cycleId: $c) { id } }`,
+  approve: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`,
   launch: `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`,
   submit: `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status } }`,
   subjectReport: `query($cycleId: ID!, $subjectId: ID!) { subjectReport(cycleId: $cycleId, subjectId: $subjectId) {
@@ -240,7 +254,7 @@ async function surveyLinks(db, cycleId) {
 }
 
 /** Creates, proposes, approves and launches a cycle over these leaders; `steps` gets each step's ms. */
-async function setupCycle(api, db, hr, name, leaderPersonIds, steps = {}) {
+async function setupCycle(api, db, hr, name, leaderPersonIds, steps = {}, approveEach = false) {
   let t = performance.now();
   const step = (key) => {
     const now = performance.now();
@@ -270,7 +284,15 @@ async function setupCycle(api, db, hr, name, leaderPersonIds, steps = {}) {
   step('proposeMs');
   // HR approves every subject's proposals in one call (set-based); a manager approves one subject
   // at a time (approveNominations with subjectId), which the gateway specs cover.
-  await api.ok(Q.approveAll, { c: cycleId }, hr);
+  if (!approveEach) await api.ok(Q.approveAll, { c: cycleId }, hr);
+  else {
+    const b = bar('approvals, subject by subject', leaderPersonIds.length);
+    await pool(leaderPersonIds.length, 8, async (i) => {
+      await api.ok(Q.approve, { c: cycleId, s: leaderPersonIds[i] }, hr);
+      b.increment();
+    });
+    b.stop();
+  }
   step('approveMs');
   await api.ok(Q.launch, { c: cycleId }, hr);
   step('launchMs');
@@ -463,7 +485,7 @@ async function main() {
     const freshnessCycles = args.only ? 0 : Math.ceil(freshnessWanted / perCycle);
     const setupStarted = performance.now();
     const steps = {};
-    const main = await setupCycle(api, db, hr, 'Bench main cycle', apiLeaderPersonIds, steps);
+    const main = await setupCycle(api, db, hr, 'Bench main cycle', apiLeaderPersonIds, steps, args.approveEach);
     // setupCycle fails on the first refused call, so reaching here means nothing was refused.
     result.figures.setup = {
       subjects: apiLeaderPersonIds.length,
@@ -493,7 +515,8 @@ async function main() {
       return finish(result, args, startedAt, cleanup);
     }
     const fresh = [];
-    for (let i = 0; i < freshnessCycles; i++) fresh.push(await setupCycle(api, db, hr, `Bench freshness ${i + 1}`, apiLeaderPersonIds));
+    for (let i = 0; i < freshnessCycles; i++)
+      fresh.push(await setupCycle(api, db, hr, `Bench freshness ${i + 1}`, apiLeaderPersonIds, {}, args.approveEach));
     result.organisation = {
       people: org.people.length,
       leaders,
