@@ -44,7 +44,7 @@ export class NominationView {
       const nomination = {
         id: r.id,
         subjectId: r.subjectId,
-        group: r.group as Nomination['group'],
+        group: r.group,
         source: r.source as NominationSourceValue,
         status: r.status as NominationStatusValue,
       } as Nomination;

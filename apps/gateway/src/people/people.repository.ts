@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { chunks } from '../common/ids';
 import { PageRequest, SortDirection } from '../common/paging';
 import { Person, PeopleSortKey } from './dto/person.model';
 import { PersonEntity } from './person.entity';
