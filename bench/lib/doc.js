@@ -45,7 +45,7 @@ function block(r) {
       : []),
     ...(f.setup
       ? [
-          `| 7. propose + approve + launch ${f.setup.subjects.toLocaleString('en')} subjects through the API (createCycle, addSubjects, proposeRaters, approveNominations each, launchCycle; links opened with the secret as a mail would carry them; ${f.setup.assignments.toLocaleString('en')} assignments) | ${ms(f.setup.ms)}, ${f.setup.refused} refused | – | | < 120 s, nothing refused (10,000 subjects, at L) | ${yes(f.setup.ms < 120000 && f.setup.refused === 0)} |`,
+          `| 7. propose + approve + launch ${f.setup.subjects.toLocaleString('en')} subjects through the API (createCycle, addSubjects 500 at a time, one proposeRaters and one approveNominations for the cycle, launchCycle; links opened with the secret as a mail would carry them; ${f.setup.assignments.toLocaleString('en')} assignments) | ${ms(f.setup.ms)}, ${f.setup.refused} refused | – | | < 120 s, nothing refused (10,000 subjects, at L) | ${yes(f.setup.ms < 120000 && f.setup.refused === 0)} |`,
         ]
       : []),
     '',

@@ -1,10 +1,12 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { AddSubjectsUseCase } from './add-subjects.use-case';
 import { CloseCycleUseCase } from './close-cycle.use-case';
 import { CreateCycleUseCase } from './create-cycle.use-case';
 import { CreateCycleInput } from './dto/cycle.input';
+import { Person } from '../people/dto/person.model';
+import { CycleView } from './cycle-view';
 import { Cycle, RescoreRequest } from './dto/cycle.model';
 import { GetCycleUseCase } from './get-cycle.use-case';
 import { ListCyclesUseCase } from './list-cycles.use-case';
@@ -21,7 +23,14 @@ export class CyclesResolver {
     private readonly closeCycleUseCase: CloseCycleUseCase,
     private readonly rescoreCycleUseCase: RescoreCycleUseCase,
     private readonly setCommentThresholdUseCase: SetCommentThresholdUseCase,
+    private readonly view: CycleView,
   ) {}
+
+  /** The subjects, read here when the use-case left them out (`CycleView.of(…, { subjects: false })`). */
+  @ResolveField(() => [Person])
+  subjects(@Parent() cycle: Cycle): Promise<Person[]> {
+    return this.view.subjectsOf(cycle);
+  }
 
   @Query(() => [Cycle], { description: 'HR: every cycle of the organisation. Leaders and managers: the cycles they take part in.' })
   cycles(@CurrentViewer() viewer: Viewer): Promise<Cycle[]> {

@@ -1,32 +1,63 @@
 import { Injectable } from '@nestjs/common';
-import { byGroupOrder } from '@leaderscope/vocabulary';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { byGroupOrder, RaterGroup } from '@leaderscope/vocabulary';
+import { DataSource } from 'typeorm';
+import { Person } from '../people/dto/person.model';
 import { PeopleRepository } from '../people/people.repository';
 import { Nomination, NominationSourceValue, NominationStatusValue } from './dto/nomination.model';
-import { NominationsRepository } from './nominations.repository';
 
-/** Nominations as GraphQL shows them: by subject, in group order, then by rater name. */
+/** The same order as `String.prototype.localeCompare`, without making a collator per comparison. */
+const collator = new Intl.Collator();
+
+/**
+ * Nominations as GraphQL shows them: by subject, in group order, then by rater name. Each rater is
+ * read as a directory person (`rater`, with reports counted) only when the query asks for it, for
+ * all the nominations of one answer at once: proposing raters for a cycle of 10,000 subjects
+ * answers 150,000 nominations, which a client asking for their ids need not pay for.
+ */
 @Injectable()
 export class NominationView {
+  /** The raters of each answer, read once if the query asks for them. */
+  private readonly raters = new WeakMap<Nomination, { raterId: string; load: () => Promise<Map<string, Person>> }>();
+
   constructor(
-    private readonly nominations: NominationsRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly people: PeopleRepository,
   ) {}
 
   async of(organisationId: string, cycleId: string, subjectId: string | null): Promise<Nomination[]> {
-    const rows = await this.nominations.of(cycleId, subjectId);
-    const raters = await this.people.mapByIds(
-      organisationId,
-      rows.map((r) => r.raterId),
-    );
-    return rows
-      .map((r) => ({
+    const rows: { id: string; subjectId: string; raterId: string; group: RaterGroup; source: string; status: string; name: string }[] =
+      await this.dataSource.query(
+        `SELECT n.id, n.subject_id AS "subjectId", n.rater_id AS "raterId", n.rater_group AS "group", n.source, n.status, p.name
+         FROM "gateway"."nomination" n JOIN "gateway"."person" p ON p.id = n.rater_id
+         WHERE n.cycle_id = $1 AND ($2::uuid IS NULL OR n.subject_id = $2::uuid)`,
+        [cycleId, subjectId],
+      );
+    rows.sort((a, b) => collator.compare(a.subjectId, b.subjectId) || byGroupOrder(a.group, b.group) || collator.compare(a.name, b.name));
+    let loading: Promise<Map<string, Person>> | null = null;
+    const load = () =>
+      (loading ??= this.people.mapByIds(
+        organisationId,
+        rows.map((r) => r.raterId),
+      ));
+    return rows.map((r) => {
+      const nomination = {
         id: r.id,
         subjectId: r.subjectId,
-        rater: raters.get(r.raterId)!,
-        group: r.raterGroup,
+        group: r.group,
         source: r.source as NominationSourceValue,
         status: r.status as NominationStatusValue,
-      }))
-      .sort((a, b) => a.subjectId.localeCompare(b.subjectId) || byGroupOrder(a.group, b.group) || a.rater.name.localeCompare(b.rater.name));
+      } as Nomination;
+      this.raters.set(nomination, { raterId: r.raterId, load });
+      return nomination;
+    });
+  }
+
+  /** A nomination's rater, with every other rater of the same answer (one query for them all). */
+  async raterOf(nomination: Nomination): Promise<Person> {
+    if (nomination.rater) return nomination.rater;
+    const lazy = this.raters.get(nomination);
+    if (!lazy) throw new Error(`nomination ${nomination.id}: its rater was not kept`);
+    return (await lazy.load()).get(lazy.raterId)!;
   }
 }

@@ -1,10 +1,12 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { ApproveNominationsUseCase } from './approve-nominations.use-case';
 import { NominateRaterInput } from './dto/nominate-rater.input';
 import { Nomination } from './dto/nomination.model';
 import { ListNominationsUseCase } from './list-nominations.use-case';
+import { NominationView } from './nomination-view';
+import { Person } from '../people/dto/person.model';
 import { NominateRaterUseCase } from './nominate-rater.use-case';
 import { ProposeRatersUseCase } from './propose-raters.use-case';
 
@@ -15,7 +17,14 @@ export class NominationsResolver {
     private readonly list: ListNominationsUseCase,
     private readonly nominate: NominateRaterUseCase,
     private readonly approve: ApproveNominationsUseCase,
+    private readonly view: NominationView,
   ) {}
+
+  /** Read only when asked for, for all the nominations of the answer at once (`NominationView`). */
+  @ResolveField(() => Person)
+  rater(@Parent() nomination: Nomination): Promise<Person> {
+    return this.view.raterOf(nomination);
+  }
 
   @HrOnly()
   @Mutation(() => [Nomination], { description: 'HR: propose raters from reporting lines for one subject or all.' })
@@ -41,12 +50,16 @@ export class NominationsResolver {
     return this.nominate.execute(viewer, input);
   }
 
-  @Mutation(() => [Nomination], { description: "The subject's manager (or HR) approves the subject's raters." })
+  @Mutation(() => [Nomination], {
+    description:
+      "The subject's manager (or HR) approves the subject's raters; without subjectId, HR approves every subject's proposed raters.",
+  })
   approveNominations(
     @CurrentViewer() viewer: Viewer,
     @Args('cycleId', { type: () => ID }) cycleId: string,
-    @Args('subjectId', { type: () => ID }) subjectId: string,
+    @Args('subjectId', { type: () => ID, nullable: true, description: 'Omitted: every subject of the cycle (HR only)' })
+    subjectId?: string | null,
   ): Promise<Nomination[]> {
-    return this.approve.execute(viewer, cycleId, subjectId);
+    return this.approve.execute(viewer, cycleId, subjectId ?? null);
   }
 }

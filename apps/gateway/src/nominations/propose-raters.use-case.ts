@@ -31,7 +31,8 @@ export class ProposeRatersUseCase {
     const subjects = await this.cycles.subjectIds(cycle.id);
     const targets = subjectId ? subjects.filter((s) => s === subjectId) : subjects;
     if (subjectId && targets.length === 0) throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
-    const people = await this.people.findInOrganisation(viewer.organisationId);
+    // Only the reporting lines the proposal reads (not the whole directory).
+    const people = await this.people.neighbourhood(viewer.organisationId, targets);
     const proposals = proposeRaters(cycle.id, targets, people, cycle.maxRatersPerGroup);
     // One transaction, under the cycle's row lock: all proposals or none, never into a cycle that
     // was launched meanwhile, and audited with them.
