@@ -38,7 +38,7 @@ export class CyclesResolver {
 
   @Query(() => PersonPage, {
     description:
-      "The leaders reviewed in a cycle, a page at a time: filtered and sorted on the server, paged with cursors (whoever may see the cycle).",
+      'The leaders reviewed in a cycle, a page at a time: filtered and sorted on the server, paged with cursors (whoever may see the cycle).',
   })
   cycleSubjects(
     @CurrentViewer() viewer: Viewer,

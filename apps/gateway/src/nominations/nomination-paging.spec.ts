@@ -12,7 +12,14 @@ const PAGE = `query($c: ID!, $first: Int, $after: String, $filter: NominationFil
   }
 }`;
 
-type Node = { id: string; subjectId: string; subject: { id: string; name: string }; rater: { id: string; name: string; employeeId: string }; group: string; status: string };
+type Node = {
+  id: string;
+  subjectId: string;
+  subject: { id: string; name: string };
+  rater: { id: string; name: string; employeeId: string };
+  group: string;
+  status: string;
+};
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const groupIndex = (g: string) => RATER_GROUPS.indexOf(g as (typeof RATER_GROUPS)[number]);
@@ -42,8 +49,13 @@ describe('nominations, paged', () => {
     acme = await gw.organisation('Acme');
     cycleId = await gw.draftCycle(acme, ['l1', 'l2', 'l3', 'm1']);
     await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId });
-    all = (await gw.ok(acme.hr, `query($c: ID!) { nominations(cycleId: $c) { id subjectId subject { id name } rater { id name employeeId } group status } }`, { c: cycleId }))
-      .nominations;
+    all = (
+      await gw.ok(
+        acme.hr,
+        `query($c: ID!) { nominations(cycleId: $c) { id subjectId subject { id name } rater { id name employeeId } group status } }`,
+        { c: cycleId },
+      )
+    ).nominations;
     expect(all.length).toBeGreaterThan(15);
   }, 60000);
 
@@ -105,7 +117,12 @@ describe('nominations, paged', () => {
     expect(codeOf(tooMany)).toBe('BAD_USER_INPUT');
     expect(tooMany.errors![0].extensions!.fields![0].field).toBe('first');
     const { nominationPage } = await gw.ok(acme.hr, PAGE, { c: cycleId, first: 2 });
-    const otherSort = await gw.gql(acme.hr, PAGE, { c: cycleId, first: 2, after: nominationPage.pageInfo.endCursor, sort: { by: 'RATER' } });
+    const otherSort = await gw.gql(acme.hr, PAGE, {
+      c: cycleId,
+      first: 2,
+      after: nominationPage.pageInfo.endCursor,
+      sort: { by: 'RATER' },
+    });
     expect(otherSort.errors![0].extensions!.fields![0].field).toBe('after');
     // A cursor of the right sort whose values do not fit it (too few, or text where a group's place goes).
     for (const key of [['Ben Lead'], ['Ben Lead', acme.people.get('l1'), 'peer', 'Cy Peer']]) {

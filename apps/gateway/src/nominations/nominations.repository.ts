@@ -104,8 +104,10 @@ export class NominationsRepository {
     let after = '';
     if (page.after) {
       const values = Array.isArray(page.after.key) ? page.after.key : [page.after.key];
-      const fits = values.length === columns.length && values.every((v, i) => typeof v === (columns[i].cast === 'int' ? 'number' : 'string'));
-      if (!fits) throw new InputError([{ field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)' }]);
+      const fits =
+        values.length === columns.length && values.every((v, i) => typeof v === (columns[i].cast === 'int' ? 'number' : 'string'));
+      if (!fits)
+        throw new InputError([{ field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)' }]);
       const placeholders = values.map((value, i) => {
         params.push(value);
         return `$${params.length}::${columns[i].cast}`;

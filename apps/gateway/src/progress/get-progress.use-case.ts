@@ -81,7 +81,10 @@ export class GetProgressUseCase {
     const { rows, total } = await this.stages.subjectPage(cycle.organisationId, cycle.id, options.filter ?? {}, request);
     const { nodes, pageInfo } = toPage(rows, request, (r) => ({ key: r.sortKey, id: r.subjectId }));
     const subjects = nodes.map((r) => r.subjectId);
-    const [assignments, stages] = await Promise.all([this.stages.assignmentsOf(cycle.id, subjects), this.stages.stagesOfCycle(cycle.id, subjects)]);
+    const [assignments, stages] = await Promise.all([
+      this.stages.assignmentsOf(cycle.id, subjects),
+      this.stages.stagesOfCycle(cycle.id, subjects),
+    ]);
     const people = await this.people.mapByIds(viewer.organisationId, [...subjects, ...assignments.map((a) => a.raterPersonId)]);
     const count = counter(new Map(stages.map((s) => [s.assignmentId, s])));
     return {

@@ -17,7 +17,8 @@ const ALL = `query($c: ID!) { cycleProgress(cycleId: $c) {
 
 type Row = { subject: { employeeId: string; name: string }; groups: { invited: number; submitted: number }[]; nonResponders: unknown[] };
 
-const totals = (r: Row) => r.groups.reduce((t, g) => ({ invited: t.invited + g.invited, submitted: t.submitted + g.submitted }), { invited: 0, submitted: 0 });
+const totals = (r: Row) =>
+  r.groups.reduce((t, g) => ({ invited: t.invited + g.invited, submitted: t.submitted + g.submitted }), { invited: 0, submitted: 0 });
 const rate = (r: Row) => (totals(r).invited ? totals(r).submitted / totals(r).invited : 0);
 const awaiting = (r: Row) => totals(r).invited - totals(r).submitted;
 

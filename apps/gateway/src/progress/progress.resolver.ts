@@ -21,7 +21,7 @@ export class ProgressResolver {
   @HrOnly()
   @Query(() => SubjectProgressPage, {
     description:
-      "HR: the progress per subject and group (as cycleProgress.subjects) a page at a time, filtered and sorted on the server, paged with cursors.",
+      'HR: the progress per subject and group (as cycleProgress.subjects) a page at a time, filtered and sorted on the server, paged with cursors.',
   })
   cycleProgressSubjects(
     @CurrentViewer() viewer: Viewer,
