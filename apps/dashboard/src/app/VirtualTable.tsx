@@ -70,6 +70,8 @@ export function VirtualTable({
     if (keep == null || keep >= range.count || indexes.includes(keep)) return indexes;
     return [...indexes, keep].sort((a, b) => a - b);
   }, []);
+  // The virtualiser's functions change with every scroll: this component is not memoised (no React Compiler here).
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scroller.current,
@@ -111,7 +113,7 @@ export function VirtualTable({
           focused.current = row ? Number(row.getAttribute('data-index')) : focused.current;
         }}
         onBlur={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) focused.current = null;
+          if (!e.currentTarget.contains(e.relatedTarget)) focused.current = null;
         }}
       >
         <Table stickyHeader aria-label={label} aria-rowcount={totalCount + headerRows} miw={minWidth} {...tableProps}>

@@ -25,7 +25,8 @@ export function CycleHeatmap({ cycleId }: { cycleId: string }) {
     fetchPolicy: 'cache-and-network',
   });
   const shown = data ?? previousData;
-  const next = useNextPage((options) => fetchMore(options), shown?.cycleHeatmap.pageInfo, JSON.stringify(variables));
+  // Only the current list's own rows are paged on (not the previous filter's, shown while the new one loads).
+  const next = useNextPage((options) => fetchMore(options), data?.cycleHeatmap.pageInfo, JSON.stringify(variables));
   if (error) return <ErrorState error={error} what={intl.formatMessage(m.loadFailed)} onRetry={() => void refetch()} />;
   if (!shown) return <Loading label={intl.formatMessage(m.loading)} />;
   const heatmap = shown.cycleHeatmap;
