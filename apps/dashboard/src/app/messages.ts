@@ -109,4 +109,8 @@ export const tableMessages = defineMessages({
     defaultMessage: '{total, plural, =0 {No rows} one {{loaded, number} of # row loaded} other {{loaded, number} of # rows loaded}}',
   },
   loadingMoreRows: { id: 'app.table.loadingMore', defaultMessage: 'Loading more rows' },
+  itemsLoaded: {
+    id: 'app.list.itemsLoaded',
+    defaultMessage: '{total, plural, =0 {Nothing here} one {{loaded, number} of # loaded} other {{loaded, number} of # loaded}}',
+  },
 });

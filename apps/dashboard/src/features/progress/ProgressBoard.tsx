@@ -121,7 +121,7 @@ function ProgressSubjects({ cycleId, revision }: { cycleId: string; revision: st
             { value: 'AWAITING', label: intl.formatMessage(messages.sortAwaiting) },
           ]}
           value={sort}
-          onChange={(v) => setSort((v) ?? 'NAME')}
+          onChange={(v) => setSort(v ?? 'NAME')}
           allowDeselect={false}
           w={240}
           size="xs"
