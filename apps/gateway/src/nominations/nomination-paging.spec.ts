@@ -124,8 +124,8 @@ describe('nominations, paged', () => {
       sort: { by: 'RATER' },
     });
     expect(otherSort.errors![0].extensions!.fields![0].field).toBe('after');
-    // A cursor of the right sort whose values do not fit it (too few, or text where a group's place goes).
-    for (const key of [['Ben Lead'], ['Ben Lead', acme.people.get('l1'), 'peer', 'Cy Peer']]) {
+    // A cursor of the right sort whose values do not fit it (too few, text where a group's place goes, a subject that is no id).
+    for (const key of [['Ben Lead'], ['Ben Lead', acme.people.get('l1'), 'peer', 'Cy Peer'], ['Ben Lead', 'not-a-uuid', 3, 'Cy Peer']]) {
       const forged = Buffer.from(JSON.stringify(['SUBJECT', 'ASC', key, nominationPage.nodes[0].id])).toString('base64url');
       const answer = await gw.gql(acme.hr, PAGE, { c: cycleId, first: 2, after: forged });
       expect(codeOf(answer)).toBe('BAD_USER_INPUT');

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { RATER_GROUPS } from '@leaderscope/vocabulary';
 import { InputError } from '../common/errors';
-import { chunks } from '../common/ids';
+import { chunks, isUuid } from '../common/ids';
 import { CursorValue, PageRequest, SortDirection } from '../common/paging';
 import { NominationSortKey } from './dto/nomination.model';
 import { NominationEntity } from './nomination.entity';
@@ -22,22 +22,26 @@ export type NominationPageRow = NominationEntity & { sortKey: CursorValue[] };
 /** The group's place in the usual order (self, manager, peer, direct_report, skip_level, other). */
 const GROUP_ORDER = `array_position(ARRAY[${RATER_GROUPS.map((g) => `'${g}'`).join(', ')}]::text[], n.rater_group)`;
 
-/** Each sort as the columns it orders by (all in one direction); the nomination's id breaks ties. */
+/**
+ * Each sort as the columns it orders by (all in one direction); the nomination's id breaks ties.
+ * Ids stay uuids (not text) so PostgreSQL can read the subjects in `person_by_name` order and stop
+ * at the page's end instead of sorting the whole cycle.
+ */
 const NOMINATION_SORT: Record<NominationSortKey, { expression: string; cast: string }[]> = {
   [NominationSortKey.SUBJECT]: [
     { expression: 's.name', cast: 'text' },
-    { expression: 's.id::text', cast: 'text' },
+    { expression: 's.id', cast: 'uuid' },
     { expression: GROUP_ORDER, cast: 'int' },
     { expression: 'r.name', cast: 'text' },
   ],
   [NominationSortKey.RATER]: [
     { expression: 'r.name', cast: 'text' },
-    { expression: 'r.id::text', cast: 'text' },
+    { expression: 'r.id', cast: 'uuid' },
   ],
   [NominationSortKey.GROUP]: [
     { expression: GROUP_ORDER, cast: 'int' },
     { expression: 's.name', cast: 'text' },
-    { expression: 's.id::text', cast: 'text' },
+    { expression: 's.id', cast: 'uuid' },
     { expression: 'r.name', cast: 'text' },
   ],
 };
@@ -100,12 +104,15 @@ export class NominationsRepository {
        WHERE n.cycle_id = $1 ${where.map((w) => `AND ${w}`).join(' ')}`;
     const countParams = [...params];
     const order = page.direction === SortDirection.ASC ? 'ASC' : 'DESC';
-    const keys = [...columns.map((_, i) => `m.k${i}`), 'm.id::text'];
+    const keys = [...columns.map((_, i) => `m.k${i}`), 'm.id'];
     let after = '';
     if (page.after) {
       const values = Array.isArray(page.after.key) ? page.after.key : [page.after.key];
       const fits =
-        values.length === columns.length && values.every((v, i) => typeof v === (columns[i].cast === 'int' ? 'number' : 'string'));
+        values.length === columns.length &&
+        values.every((v, i) =>
+          columns[i].cast === 'int' ? typeof v === 'number' : typeof v === 'string' && (columns[i].cast !== 'uuid' || isUuid(v)),
+        );
       if (!fits)
         throw new InputError([{ field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)' }]);
       const placeholders = values.map((value, i) => {
@@ -113,7 +120,7 @@ export class NominationsRepository {
         return `$${params.length}::${columns[i].cast}`;
       });
       params.push(page.after.id);
-      placeholders.push(`$${params.length}::text`);
+      placeholders.push(`$${params.length}::uuid`);
       after = `WHERE (${keys.join(', ')}) ${order === 'ASC' ? '>' : '<'} (${placeholders.join(', ')})`;
     }
     let limit = '';

@@ -98,7 +98,7 @@ export class ProgressRepository {
     if (filter.awaitingOnly) where.push('st.submitted < st.invited');
     const sort = PROGRESS_SORT[page.sort];
     const matching = `
-      SELECT p.id::text AS subject_id, ${sort.expression} AS sort_key
+      SELECT p.id AS subject_id, ${sort.expression} AS sort_key
         FROM gateway.cycle_subject cs
         JOIN gateway.person p ON p.id = cs.person_id AND p.organisation_id = $2
         CROSS JOIN LATERAL (
@@ -113,7 +113,7 @@ export class ProgressRepository {
       if (typeof page.after.key !== (sort.cast === 'text' ? 'string' : 'number'))
         throw new InputError([{ field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)' }]);
       params.push(page.after.key, page.after.id);
-      after = `WHERE (m.sort_key, m.subject_id) ${order === 'ASC' ? '>' : '<'} ($${params.length - 1}::${sort.cast}, $${params.length}::text)`;
+      after = `WHERE (m.sort_key, m.subject_id) ${order === 'ASC' ? '>' : '<'} ($${params.length - 1}::${sort.cast}, $${params.length}::uuid)`;
     }
     let limit = '';
     if (page.first != null) {
@@ -126,7 +126,14 @@ export class ProgressRepository {
            FROM (${matching}) m ${after} ORDER BY m.sort_key ${order}, m.subject_id ${order} ${limit}`,
         params,
       ),
-      this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${matching}) m`, countParams),
+      // Counting needs the per-subject figures only when they filter.
+      this.dataSource.query<{ n: number }[]>(
+        filter.awaitingOnly
+          ? `SELECT count(*)::int AS n FROM (${matching}) m`
+          : `SELECT count(*)::int AS n FROM gateway.cycle_subject cs JOIN gateway.person p ON p.id = cs.person_id AND p.organisation_id = $2
+              WHERE cs.cycle_id = $1 ${where.map((w) => `AND ${w}`).join(' ')}`,
+        countParams,
+      ),
     ]);
     return { rows, total: count[0].n };
   }
