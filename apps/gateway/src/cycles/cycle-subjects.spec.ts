@@ -7,6 +7,7 @@ const SUBJECTS = `query($c: ID!, $first: Int, $after: String, $filter: PeopleFil
   }
 }`;
 
+type Page<T> = { nodes: T[]; totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
 type Node = { id: string; employeeId: string; name: string };
 
 describe('cycle subjects, paged', () => {
@@ -21,10 +22,10 @@ describe('cycle subjects, paged', () => {
     const seen: Node[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 20; pages++) {
-      const { cycleSubjects } = await gw.ok(token, SUBJECTS, { c: cycleId, ...variables, first, after });
+      const { cycleSubjects }: { cycleSubjects: Page<Node> } = await gw.ok(token, SUBJECTS, { c: cycleId, ...variables, first, after });
       expect(cycleSubjects.nodes.length).toBeLessThanOrEqual(first);
       seen.push(...cycleSubjects.nodes);
-      if (!cycleSubjects.pageInfo.hasNextPage) return { nodes: seen, total: cycleSubjects.totalCount as number };
+      if (!cycleSubjects.pageInfo.hasNextPage) return { nodes: seen, total: cycleSubjects.totalCount };
       expect(cycleSubjects.nodes).toHaveLength(first);
       after = cycleSubjects.pageInfo.endCursor;
     }

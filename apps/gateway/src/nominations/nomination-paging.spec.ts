@@ -12,6 +12,7 @@ const PAGE = `query($c: ID!, $first: Int, $after: String, $filter: NominationFil
   }
 }`;
 
+type Page<T> = { nodes: T[]; totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
 type Node = {
   id: string;
   subjectId: string;
@@ -34,10 +35,10 @@ describe('nominations, paged', () => {
     const seen: Node[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 50; pages++) {
-      const { nominationPage } = await gw.ok(token, PAGE, { c: cycleId, ...variables, first, after });
+      const { nominationPage }: { nominationPage: Page<Node> } = await gw.ok(token, PAGE, { c: cycleId, ...variables, first, after });
       expect(nominationPage.nodes.length).toBeLessThanOrEqual(first);
       seen.push(...nominationPage.nodes);
-      if (!nominationPage.pageInfo.hasNextPage) return { nodes: seen, total: nominationPage.totalCount as number };
+      if (!nominationPage.pageInfo.hasNextPage) return { nodes: seen, total: nominationPage.totalCount };
       expect(nominationPage.nodes).toHaveLength(first);
       after = nominationPage.pageInfo.endCursor;
     }

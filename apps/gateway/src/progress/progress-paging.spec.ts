@@ -15,6 +15,7 @@ const PAGE = `query($c: ID!, $first: Int, $after: String, $filter: ProgressFilte
 const ALL = `query($c: ID!) { cycleProgress(cycleId: $c) {
   subjects { subject { employeeId name } groups { group invited started submitted recorded counted } nonResponders { rater { employeeId } group started } } } }`;
 
+type Page<T> = { nodes: T[]; totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
 type Row = { subject: { employeeId: string; name: string }; groups: { invited: number; submitted: number }[]; nonResponders: unknown[] };
 
 const totals = (r: Row) =>
@@ -31,11 +32,16 @@ describe('progress per subject, paged', () => {
     const seen: Row[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 20; pages++) {
-      const { cycleProgressSubjects: page } = await gw.ok(acme.hr, PAGE, { c: cycleId, ...variables, first, after });
+      const { cycleProgressSubjects: page }: { cycleProgressSubjects: Page<Row> & { cycleId: string } } = await gw.ok(acme.hr, PAGE, {
+        c: cycleId,
+        ...variables,
+        first,
+        after,
+      });
       expect(page.cycleId).toBe(cycleId);
       expect(page.nodes.length).toBeLessThanOrEqual(first);
       seen.push(...page.nodes);
-      if (!page.pageInfo.hasNextPage) return { rows: seen, total: page.totalCount as number };
+      if (!page.pageInfo.hasNextPage) return { rows: seen, total: page.totalCount };
       expect(page.nodes).toHaveLength(first);
       after = page.pageInfo.endCursor;
     }
