@@ -103,3 +103,17 @@ export const errorMessages = defineMessages({
   fieldComments: { id: 'app.error.field.comments', defaultMessage: 'Comments' },
   fieldAnswers: { id: 'app.error.field.answers', defaultMessage: 'Answers' },
 });
+
+/** Tables whose rows are pages of the server's (app/VirtualTable.tsx). */
+export const tableMessages = defineMessages({
+  scrollableTable: { id: 'app.table.scrollable', defaultMessage: '{label}, scrollable' },
+  rowsLoaded: {
+    id: 'app.table.rowsLoaded',
+    defaultMessage: '{total, plural, =0 {No rows} one {{loaded, number} of # row loaded} other {{loaded, number} of # rows loaded}}',
+  },
+  loadingMoreRows: { id: 'app.table.loadingMore', defaultMessage: 'Loading more rows' },
+  itemsLoaded: {
+    id: 'app.list.itemsLoaded',
+    defaultMessage: '{total, plural, =0 {Nothing here} one {{loaded, number} of # loaded} other {{loaded, number} of # loaded}}',
+  },
+});

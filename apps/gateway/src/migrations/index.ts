@@ -12,6 +12,7 @@ import { AddResponseRetention1765200000002 } from './1765200000002-AddResponseRe
 import { AddPersonErasedAt1765200000003 } from './1765200000003-AddPersonErasedAt';
 import { AddDevelopmentPlans1765400000000 } from './1765400000000-AddDevelopmentPlans';
 import { AddCoaching1765700000000 } from './1765700000000-AddCoaching';
+import { AddListPagingIndexes1766000000000 } from './1766000000000-AddListPagingIndexes';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -29,4 +30,5 @@ export const gatewayMigrations = [
   AddPersonErasedAt1765200000003,
   AddDevelopmentPlans1765400000000,
   AddCoaching1765700000000,
+  AddListPagingIndexes1766000000000,
 ];

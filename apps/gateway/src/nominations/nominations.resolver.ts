@@ -1,9 +1,9 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { ApproveNominationsUseCase } from './approve-nominations.use-case';
 import { NominateRaterInput } from './dto/nominate-rater.input';
-import { Nomination } from './dto/nomination.model';
+import { Nomination, NominationFilter, NominationPage, NominationSort } from './dto/nomination.model';
 import { ListNominationsUseCase } from './list-nominations.use-case';
 import { NominationView } from './nomination-view';
 import { Person } from '../people/dto/person.model';
@@ -26,6 +26,11 @@ export class NominationsResolver {
     return this.view.raterOf(nomination);
   }
 
+  @ResolveField(() => Person, { description: 'The leader being reviewed' })
+  subject(@Parent() nomination: Nomination): Promise<Person> {
+    return this.view.subjectOf(nomination);
+  }
+
   @HrOnly()
   @Mutation(() => [Nomination], { description: 'HR: propose raters from reporting lines for one subject or all.' })
   proposeRaters(
@@ -43,6 +48,21 @@ export class NominationsResolver {
     @Args('subjectId', { type: () => ID, nullable: true }) subjectId?: string,
   ): Promise<Nomination[]> {
     return this.list.execute(viewer, cycleId, subjectId ?? null);
+  }
+
+  @Query(() => NominationPage, {
+    description:
+      "Nominations a page at a time, filtered and sorted on the server, paged with cursors: a cycle's (HR) or, filtered on one subject, that subject's (HR, the subject, their manager).",
+  })
+  nominationPage(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, at most 500 (default 100)' }) first?: number,
+    @Args('after', { nullable: true, description: "The previous page's pageInfo.endCursor" }) after?: string,
+    @Args('filter', { type: () => NominationFilter, nullable: true }) filter?: NominationFilter,
+    @Args('sort', { type: () => NominationSort, nullable: true, description: 'Default: by subject, ascending' }) sort?: NominationSort,
+  ): Promise<NominationPage> {
+    return this.list.page(viewer, cycleId, { first, after, filter, sort });
   }
 
   @Mutation(() => [Nomination], { description: 'Add or remove a rater. The subject may nominate peers and partners; HR anyone.' })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { CycleSubjectEntity } from '../cycles/cycle.entity';
 import { PageRequest, SortDirection } from '../common/paging';
 import { Person, PeopleSortKey } from './dto/person.model';
 import { PersonEntity } from './person.entity';
@@ -9,6 +10,8 @@ export interface PeopleFilter {
   search?: string | null;
   leadersOfLeadersOnly?: boolean | null;
   ids?: string[];
+  /** Only the subjects of this cycle. */
+  cycleId?: string;
 }
 
 export type DirectoryRow = Pick<PersonEntity, 'employeeId' | 'name' | 'email' | 'managerEmployeeId' | 'title' | 'department'>;
@@ -103,6 +106,16 @@ export class PeopleRepository {
       );
     }
     if (filter.ids) qb.andWhere('p.id = ANY(CAST(:ids AS uuid[]))', { ids: filter.ids });
+    if (filter.cycleId) {
+      const inCycle = qb
+        .subQuery()
+        .select('1')
+        .from(CycleSubjectEntity, 'cs')
+        .where('cs.cycleId = :cycleId', { cycleId: filter.cycleId })
+        .andWhere('cs.personId = p.id')
+        .getQuery();
+      qb.andWhere(`EXISTS ${inCycle}`, { cycleId: filter.cycleId });
+    }
     if (filter.leadersOfLeadersOnly) qb.andWhere(leadsLeaders);
     return qb;
   }
