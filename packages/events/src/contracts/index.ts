@@ -16,7 +16,7 @@ import {
   personErasedV1,
   resultsReleasedV1,
 } from './notifications';
-import { developmentPlanChangedV1 } from './development';
+import { developmentPlanChangedV1, pulseLaunchedV1 } from './development';
 import { responseCountedV1, responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
 
 export * from './topics';
@@ -52,4 +52,5 @@ export const catalogue = new ContractRegistry([
   personErasedV1,
   developmentPlanChangedV1,
   cycleRaterPseudonymsV1,
+  pulseLaunchedV1,
 ]);
