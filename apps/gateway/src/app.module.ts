@@ -41,6 +41,8 @@ import { ConsistencyOptions } from './progress/consistency-check';
 import { ProgressModule } from './progress/progress.module';
 import { PublicationModule } from './publication/publication.module';
 import { PublishedReportEntity } from './publication/published-report.entity';
+import { PulseEntity } from './pulses/pulse.entity';
+import { PulsesModule } from './pulses/pulses.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { DataProtectionModule } from './data-protection/data-protection.module';
@@ -77,6 +79,7 @@ export const GATEWAY_ENTITIES = [
   SessionEntity,
   CycleEntity,
   CycleSubjectEntity,
+  PulseEntity,
   NominationEntity,
   AssignmentEntity,
   SubmissionEntity,
@@ -170,6 +173,7 @@ export class AppModule implements NestModule {
         RetentionModule.forRoot(options.retention),
         DataProtectionModule,
         DevelopmentPlansModule,
+        PulsesModule,
       ],
       providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }],
     };

@@ -75,12 +75,22 @@ export class AccessPolicy {
    * and the subject's manager only after release (published figures, live result set). Nobody else.
    */
   async report(viewer: Viewer, cycle: CycleEntity, subjectId: string, resultSet?: string | null): Promise<'live' | 'published'> {
+    this.refusePulse(cycle);
     if (!isUuid(subjectId) || !(await this.isSubject(cycle.id, subjectId))) throw new ForbiddenError(NO_REPORT);
     if (viewer.isHrAdmin) return 'live';
     const entitled = viewer.personId === subjectId || (await this.isManagerOf(viewer, subjectId));
     if (!entitled || !cycle.releasedAt) throw new ForbiddenError(NO_REPORT);
     if (resultSet && resultSet !== LIVE_RESULT_SET) throw new ForbiddenError('Only HR can read rescored result sets');
     return 'published';
+  }
+
+  /**
+   * A follow-up pulse's figures belong to the leader: they are read only through `pulses` (the leader
+   * and their manager), never as a report, heatmap or export, not even by HR, who sees its counts.
+   */
+  refusePulse(cycle: CycleEntity): void {
+    if (cycle.kind === 'pulse')
+      throw new ForbiddenError("A follow-up pulse's result is shown to the leader and their manager only, on the report it follows up");
   }
 
   /** A manager's team view needs a person behind the account. */

@@ -11,6 +11,7 @@ import { AddSubmissionCountedAt1765200000000 } from './1765200000000-AddSubmissi
 import { AddResponseRetention1765200000002 } from './1765200000002-AddResponseRetention';
 import { AddPersonErasedAt1765200000003 } from './1765200000003-AddPersonErasedAt';
 import { AddDevelopmentPlans1765400000000 } from './1765400000000-AddDevelopmentPlans';
+import { AddPulses1765600000000 } from './1765600000000-AddPulses';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -27,4 +28,5 @@ export const gatewayMigrations = [
   AddResponseRetention1765200000002,
   AddPersonErasedAt1765200000003,
   AddDevelopmentPlans1765400000000,
+  AddPulses1765600000000,
 ];
