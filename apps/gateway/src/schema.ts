@@ -13,6 +13,7 @@ import { NotificationsResolver } from './notifications/notifications.resolver';
 import { PeopleResolver } from './people/people.resolver';
 import { ProgressResolver } from './progress/progress.resolver';
 import { PublicationResolver } from './publication/publication.resolver';
+import { PulsesResolver } from './pulses/pulses.resolver';
 import { ReliabilityResolver, ReportComparisonsResolver } from './reliability/reliability.resolver';
 import { ReportsResolver } from './reports/reports.resolver';
 import { DataProtectionResolver } from './data-protection/data-protection.resolver';
@@ -38,6 +39,7 @@ export const RESOLVERS = [
   RetentionResolver,
   DataProtectionResolver,
   DevelopmentPlansResolver,
+  PulsesResolver,
 ];
 
 /** The gateway's GraphQL schema as SDL, built from the resolvers alone (no database needed). */
