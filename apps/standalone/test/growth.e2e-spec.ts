@@ -17,7 +17,27 @@ const READ_PLAN = `query($c: ID!, $s: ID!) { developmentPlan(cycleId: $c, subjec
 const SAVE_PLAN = `mutation($input: SaveDevelopmentPlanInput!) { saveDevelopmentPlan(input: $input) { ${PLAN} } }`;
 const PULSE = `id status planVersion invited answered focusAreas { slot label result { n shown mean ci95Low ci95High call } }`;
 /** t(0.975) by degrees of freedom, from the t table (an independent reference for the pulse's intervals). */
-const T975: Record<number, number> = { 2: 4.302652730, 3: 3.182446305, 4: 2.776445105, 5: 2.570581836, 6: 2.446911851, 7: 2.364624252, 8: 2.306004135, 9: 2.262157163, 10: 2.228138852 };
+const T975: Record<number, number> = {
+  2: 4.30265273,
+  3: 3.182446305,
+  4: 2.776445105,
+  5: 2.570581836,
+  6: 2.446911851,
+  7: 2.364624252,
+  8: 2.306004135,
+  9: 2.262157163,
+  10: 2.228138852,
+  11: 2.20098516,
+  12: 2.17881283,
+  13: 2.160368656,
+  14: 2.144786688,
+  15: 2.131449546,
+  16: 2.119905299,
+  17: 2.109815578,
+  18: 2.10092204,
+  19: 2.093024054,
+  20: 2.085963447,
+};
 const START_PULSE = `mutation($input: StartPulseInput!) { startPulse(input: $input) { ${PULSE} } }`;
 const PULSES = `query($c: ID!, $s: ID!) { pulses(cycleId: $c, subjectId: $s) { ${PULSE} } }`;
 
@@ -224,13 +244,19 @@ describe('from report to growth, over HTTP', () => {
       t.ada,
     );
     const closesAt = new Date(Date.now() + 14 * 86400_000).toISOString();
-    const bad = await api.call(START_PULSE, { input: { cycleId: cycle.cycleId, subjectId: cycle.subjectId, closesAt: new Date().toISOString() } }, t.ada);
+    const bad = await api.call(
+      START_PULSE,
+      { input: { cycleId: cycle.cycleId, subjectId: cycle.subjectId, closesAt: new Date().toISOString() } },
+      t.ada,
+    );
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0].extensions?.fields.map((f: { field: string }) => f.field)).toEqual(['input.closesAt']);
-    expect((await api.call(START_PULSE, { input: { cycleId: cycle.cycleId, subjectId: cycle.subjectId, closesAt } }, t.grace)).errors?.[0].extensions?.code).toBe(
-      'FORBIDDEN',
-    );
-    const started = (await api.ok(START_PULSE, { input: { cycleId: cycle.cycleId, subjectId: cycle.subjectId, closesAt } }, t.ada)).startPulse;
+    expect(
+      (await api.call(START_PULSE, { input: { cycleId: cycle.cycleId, subjectId: cycle.subjectId, closesAt } }, t.grace)).errors?.[0]
+        .extensions?.code,
+    ).toBe('FORBIDDEN');
+    const started = (await api.ok(START_PULSE, { input: { cycleId: cycle.cycleId, subjectId: cycle.subjectId, closesAt } }, t.ada))
+      .startPulse;
     const nonSelf = cycle.invitations.filter((i) => i.group !== 'self');
     expect(started).toMatchObject({ status: 'open', planVersion: 3, invited: nonSelf.length, answered: 0 });
     expect(started.focusAreas.map((a: { label: string }) => a.label)[1]).toBe(dimension.name);
@@ -242,7 +268,11 @@ describe('from report to growth, over HTTP', () => {
     const told = await eventually(
       'the pulse mails',
       async () => {
-        const { mailOutbox } = await api.ok(`query($c: ID) { mailOutbox(cycleId: $c) { mailId kind to subject } }`, { c: cycle.cycleId }, hr);
+        const { mailOutbox } = await api.ok(
+          `query($c: ID) { mailOutbox(cycleId: $c) { mailId kind to subject } }`,
+          { c: cycle.cycleId },
+          hr,
+        );
         const pulse = mailOutbox.filter((m: { kind: string }) => m.kind === 'pulse-launched');
         return pulse.length === 2 && pulse;
       },
@@ -292,7 +322,11 @@ describe('from report to growth, over HTTP', () => {
       30000,
     );
     expect(progress.focusAreas).toBeNull();
-    const asReport = await api.call(`query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { responseCount } }`, { c: started.id, s: cycle.subjectId }, hr);
+    const asReport = await api.call(
+      `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { responseCount } }`,
+      { c: started.id, s: cycle.subjectId },
+      hr,
+    );
     expect(asReport.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // The scoring service has scored every answer before HR closes (the report is the disclosed snapshot).
     await eventually(
@@ -309,6 +343,7 @@ describe('from report to growth, over HTTP', () => {
     const n = values.length;
     const mean = values.reduce((a, b) => a + b, 0) / n;
     const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+    expect(T975[n - 1]).toBeDefined();
     const half = (T975[n - 1] * sd) / Math.sqrt(n);
     for (const viewer of [t.ada, t.grace]) {
       const [pulse] = (await api.ok(PULSES, { c: cycle.cycleId, s: cycle.subjectId }, viewer)).pulses;
