@@ -30,7 +30,11 @@ export class PulsesRepository {
   }
 
   /** The leader's non-self raters in the followed-up cycle (never a revoked link), one per person. */
-  async ratersOf(manager: EntityManager, cycleId: string, subjectId: string): Promise<Pick<AssignmentEntity, 'raterPersonId' | 'raterGroup'>[]> {
+  async ratersOf(
+    manager: EntityManager,
+    cycleId: string,
+    subjectId: string,
+  ): Promise<Pick<AssignmentEntity, 'raterPersonId' | 'raterGroup'>[]> {
     const rows = await manager
       .getRepository(AssignmentEntity)
       .createQueryBuilder('a')
@@ -47,7 +51,9 @@ export class PulsesRepository {
 
   /** Serialises starts for one leader and cycle: their subject row, locked until the transaction ends. */
   async lockSubject(manager: EntityManager, cycleId: string, subjectId: string): Promise<void> {
-    await manager.getRepository(CycleSubjectEntity).findOne({ where: { cycleId, personId: subjectId }, lock: { mode: 'pessimistic_write' } });
+    await manager
+      .getRepository(CycleSubjectEntity)
+      .findOne({ where: { cycleId, personId: subjectId }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Every pulse on the leader's plan of this cycle, newest first, with its own cycle. */

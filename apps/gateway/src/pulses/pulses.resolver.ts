@@ -24,7 +24,9 @@ export class PulsesResolver {
     return this.read.execute(viewer, cycleId, subjectId);
   }
 
-  @Mutation(() => Pulse, { description: 'The leader or HR starts a follow-up pulse on the leader’s development plan; raters are mailed their links' })
+  @Mutation(() => Pulse, {
+    description: 'The leader or HR starts a follow-up pulse on the leader’s development plan; raters are mailed their links',
+  })
   async startPulse(@CurrentViewer() viewer: Viewer, @Args('input') input: StartPulseInput): Promise<Pulse> {
     const started = await this.start.execute(viewer, input);
     return this.read.one(viewer, started.pulseId);

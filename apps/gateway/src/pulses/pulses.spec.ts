@@ -11,7 +11,7 @@ import { ApplyReportUpdateUseCase } from '../publication/apply-report-update.use
 import { codeOf, GraphQLAnswer, Organisation, SUBMIT, TestGateway } from '../test-support/test-gateway';
 
 const PULSE_FIELDS = `id cycleId subjectId planVersion status startedBy closesAt invited answered anonymityThreshold
-  focusAreas { slot kind id label result { n shown mean ci95Low ci95High call } }`;
+  focusAreas { slot kind id label result { n shown mean ci95Low ci95High call } } comments`;
 const PULSES = `query($c: ID!, $s: ID!) { pulses(cycleId: $c, subjectId: $s) { ${PULSE_FIELDS} } }`;
 const START = `mutation($input: StartPulseInput!) { startPulse(input: $input) { ${PULSE_FIELDS} } }`;
 const SAVE_PLAN = `mutation($input: SaveDevelopmentPlanInput!) { saveDevelopmentPlan(input: $input) { version } }`;
@@ -89,7 +89,15 @@ describe('follow-up pulses', () => {
       [cycleId, benId],
     );
     expect(raters.length).toBeGreaterThanOrEqual(3);
-    expect(started).toMatchObject({ cycleId, subjectId: benId, planVersion: 1, status: 'open', startedBy: 'leader', invited: raters.length, answered: 0 });
+    expect(started).toMatchObject({
+      cycleId,
+      subjectId: benId,
+      planVersion: 1,
+      status: 'open',
+      startedBy: 'leader',
+      invited: raters.length,
+      answered: 0,
+    });
     expect(started.focusAreas.map((a: { slot: string; id: string; result: unknown }) => [a.slot, a.id, a.result])).toEqual([
       ['focus-1', 'develops-leaders', null],
       ['focus-2', 'al-2', null],
@@ -133,12 +141,27 @@ describe('follow-up pulses', () => {
     expect(items[0].text).toContain('Ben Lead');
     // an unasked slot or a value off the scale is refused, naming the field
     const unasked = await gw.gql(null, SUBMIT, {
-      input: { token: link.token, idempotencyKey: crypto.randomUUID(), answers: [{ itemId: 'focus-1', value: 1 }, { itemId: 'focus-2', value: 1 }, { itemId: 'focus-3', value: 1 }] },
+      input: {
+        token: link.token,
+        idempotencyKey: crypto.randomUUID(),
+        answers: [
+          { itemId: 'focus-1', value: 1 },
+          { itemId: 'focus-2', value: 1 },
+          { itemId: 'focus-3', value: 1 },
+        ],
+      },
     });
     expect(codeOf(unasked)).toBe('BAD_USER_INPUT');
     expect(fields(unasked)).toContain('input.answers[2].itemId');
     const offScale = await gw.gql(null, SUBMIT, {
-      input: { token: link.token, idempotencyKey: crypto.randomUUID(), answers: [{ itemId: 'focus-1', value: 4 }, { itemId: 'focus-2', value: 1 }] },
+      input: {
+        token: link.token,
+        idempotencyKey: crypto.randomUUID(),
+        answers: [
+          { itemId: 'focus-1', value: 4 },
+          { itemId: 'focus-2', value: 1 },
+        ],
+      },
     });
     expect(fields(offScale)).toEqual(['input.answers[0].value']);
   });
@@ -157,7 +180,10 @@ describe('follow-up pulses', () => {
         { itemId: 'focus-2', value: answersFocus2 ? -1 : null },
       ];
       k++;
-      const receipt = (await gw.ok(null, SUBMIT, { input: { token: link.token, idempotencyKey: crypto.randomUUID(), answers } })).submitSurvey;
+      // an optional comment on the change (one per pulse: its one dimension)
+      const comments = [{ dimensionId: 'change', text: `Comment ${k}` }];
+      const receipt = (await gw.ok(null, SUBMIT, { input: { token: link.token, idempotencyKey: crypto.randomUUID(), answers, comments } }))
+        .submitSurvey;
       expect(receipt.status).toBe('accepted');
     }
     const submitted = (await gw.emitted<SurveySubmittedV1>('survey.submitted')).filter((e) => e.payload.cycleId === pulseId);
@@ -172,9 +198,14 @@ describe('follow-up pulses', () => {
     expect(forManager.status).toBe('open');
     expect(forManager.focusAreas.map((a: { result: unknown }) => a.result)).toEqual([null, null]);
     // the pulse's figures are never a report, a heatmap or a release, not even for HR
-    expect(codeOf(await gw.gql(acme.hr, `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { cycleId } }`, { c: pulseId, s: benId }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      codeOf(
+        await gw.gql(acme.hr, `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { cycleId } }`, {
+          c: pulseId,
+          s: benId,
+        }),
+      ),
+    ).toBe('FORBIDDEN');
     expect(codeOf(await gw.gql(acme.hr, `mutation($c: ID!) { releaseResults(cycleId: $c) { status } }`, { c: pulseId }))).toBe('CONFLICT');
 
     // the scoring service's report of the pulse (what it would announce), through the real read model
@@ -182,6 +213,14 @@ describe('follow-up pulses', () => {
     const report = buildSubjectReport({
       instrument,
       responses: submitted.map((e) => ({ raterId: e.payload.raterId, group: e.payload.raterGroup, answers: e.payload.answers })),
+      comments: submitted.flatMap((e) =>
+        Object.entries(e.payload.comments).map(([dimensionId, text]) => ({
+          raterId: e.payload.raterId,
+          group: e.payload.raterGroup,
+          dimensionId,
+          text,
+        })),
+      ),
       policy: { minGroupSize: 3 },
     });
     await gw.get(ApplyReportUpdateUseCase).execute(acme.organisationId, {
@@ -218,8 +257,13 @@ describe('follow-up pulses', () => {
       expect(first.result.call).toBe('more_effective');
       // two answers to focus-2: below the threshold of 3, no mean, no interval, no call
       expect(second.result).toEqual({ n: 2, shown: false, mean: null, ci95Low: null, ci95High: null, call: null });
+      // the comments of groups with enough respondents (never the manager's alone: exempt groups' comments are not shown)
+      expect(pulse.comments.length).toBeGreaterThanOrEqual(3);
+      expect(pulse.comments.every((c: string) => /^Comment \d+$/.test(c))).toBe(true);
     }
     // HR still sees counts only
-    expect((await gw.ok(acme.hr, PULSES, { c: cycleId, s: benId })).pulses[0].focusAreas).toBeNull();
+    const [forHr] = (await gw.ok(acme.hr, PULSES, { c: cycleId, s: benId })).pulses;
+    expect(forHr.focusAreas).toBeNull();
+    expect(forHr.comments).toBeNull();
   });
 });

@@ -11,7 +11,11 @@ import { PulseEntity } from './pulse.entity';
 import { PulsesRepository } from './pulses.repository';
 import { Pulse, PulseCallValue, PulseFocusAreaResult, PulseStarterValue, PulseStatusValue } from './dto/pulse.model';
 
-const CALLS = { 'more-effective': PulseCallValue.more_effective, 'less-effective': PulseCallValue.less_effective, 'not-called': PulseCallValue.not_called };
+const CALLS = {
+  'more-effective': PulseCallValue.more_effective,
+  'less-effective': PulseCallValue.less_effective,
+  'not-called': PulseCallValue.not_called,
+};
 
 /**
  * A leader's follow-up pulses on a cycle's plan, newest first. Everybody entitled sees the counts;
@@ -54,8 +58,11 @@ export class ReadPulsesUseCase {
     const closed = own.status === 'closed' || own.status === 'released' || own.closesAt.getTime() <= Date.now();
     const counts = await this.pulses.counts(pulse.pulseId);
     let focusAreas: PulseFocusAreaResult[] | null = null;
+    let comments: string[] | null = null;
     if (entitled) {
       const stored = closed ? await this.pulses.report(pulse.pulseId, pulse.subjectId) : null;
+      // the report's comments passed the comment threshold already (the scoring service's rule)
+      if (closed) comments = ((stored?.report as { comments?: { text: string }[] } | undefined)?.comments ?? []).map((c) => c.text);
       const items = (stored?.report as { items?: { items?: ItemResult[] } } | undefined)?.items?.items;
       const results = closed ? pulseResult({ items: items ?? emptyItems(pulse), focusAreas: pulse.focusAreas }) : null;
       focusAreas = pulse.focusAreas.map((a, i) => {
@@ -93,6 +100,7 @@ export class ReadPulsesUseCase {
       answered: counts.answered,
       anonymityThreshold: own.anonymityThreshold,
       focusAreas,
+      comments,
     };
   }
 }

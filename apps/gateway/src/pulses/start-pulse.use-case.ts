@@ -58,7 +58,8 @@ export class StartPulseUseCase {
       const open = (await this.pulses.pulsesOf(cycle.id, input.subjectId, manager)).find(
         ({ cycle: c }) => (c.status === 'draft' || c.status === 'launched') && c.closesAt.getTime() > now,
       );
-      if (open) throw new ConflictError(`A follow-up pulse on this plan is still open (until ${open.cycle.closesAt.toISOString().slice(0, 10)})`);
+      if (open)
+        throw new ConflictError(`A follow-up pulse on this plan is still open (until ${open.cycle.closesAt.toISOString().slice(0, 10)})`);
       const raters = await this.pulses.ratersOf(manager, cycle.id, input.subjectId);
       if (raters.length === 0) throw new ConflictError('The leader had no raters besides themselves in this cycle: nobody to ask');
       const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);

@@ -37,6 +37,7 @@ const pulse = (extra: Record<string, unknown> = {}) => ({
   invited: 7,
   answered: 6,
   anonymityThreshold: 3,
+  comments: ['Much clearer decisions since spring'],
   focusAreas: [
     area('focus-1', 'Develops leaders', figure({})),
     area('focus-2', 'Asks for the decision record', figure({ n: 2, shown: false, mean: null, ci95Low: null, ci95High: null, call: null })),
@@ -68,11 +69,12 @@ describe('PulseSection', { timeout: 30000 }, () => {
     expect(chart.getAttribute('aria-label')).not.toContain('decision record');
     expect(screen.getByText('Asks for the decision record: not enough answers to show (2 answers; at least 3 needed).')).toBeTruthy();
     expect(screen.getByText(/\[\+0\.62, \+2\.38\]/)).toBeTruthy();
+    expect(screen.getByText('Much clearer decisions since spring')).toBeTruthy();
   });
 
   it('shows HR the counts only, and lets the leader start a pulse with a closing date from the keyboard', async () => {
     const sent: unknown[] = [];
-    const open = pulse({ status: 'OPEN', answered: 0, focusAreas: null });
+    const open = pulse({ status: 'OPEN', answered: 0, focusAreas: null, comments: null });
     show(<PulseSection cycleId="c1" subjectId="s1" subjectName="Ben Lead" canStart isHr={false} />, [
       read([]),
       {
@@ -99,7 +101,9 @@ describe('PulseSection', { timeout: 30000 }, () => {
   });
 
   it('HR sees how many answered and never a focus area or figure', async () => {
-    show(<PulseSection cycleId="c1" subjectId="s1" subjectName="Ben Lead" canStart isHr />, [read([pulse({ focusAreas: null })])]);
+    show(<PulseSection cycleId="c1" subjectId="s1" subjectName="Ben Lead" canStart isHr />, [
+      read([pulse({ focusAreas: null, comments: null })]),
+    ]);
     expect(await screen.findByText('6 of 7 raters answered')).toBeTruthy();
     expect(screen.queryByText(/Develops leaders/)).toBeNull();
     expect(screen.getByText(/the focus areas and the result are Ben Lead’s/)).toBeTruthy();

@@ -218,6 +218,18 @@ function PulseView({ pulse }: { pulse: PulseFieldsFragment }) {
           <Text size="xs" c="dimmed">
             {intl.formatMessage(m.scaleNote)}
           </Text>
+          {(pulse.comments ?? []).length > 0 && (
+            <>
+              <Title order={3} fz="md" mt="sm">
+                {intl.formatMessage(m.commentsTitle)}
+              </Title>
+              <List size="sm">
+                {(pulse.comments ?? []).map((c, i) => (
+                  <List.Item key={i}>{c}</List.Item>
+                ))}
+              </List>
+            </>
+          )}
         </>
       )}
     </Stack>

@@ -40,6 +40,7 @@ export const m = defineMessages({
   callMore: { id: 'pulse.callMore', defaultMessage: 'More effective' },
   callLess: { id: 'pulse.callLess', defaultMessage: 'Less effective' },
   callNone: { id: 'pulse.callNone', defaultMessage: 'No clear change' },
+  commentsTitle: { id: 'pulse.commentsTitle', defaultMessage: 'What raters wrote' },
   scaleNote: {
     id: 'pulse.scaleNote',
     defaultMessage: '0 is “no change”. A change is called only when its 95% interval does not include 0.',

@@ -24,6 +24,7 @@ export const PULSE_FIELDS = graphql(`
         call
       }
     }
+    comments
   }
 `);
 

@@ -5,7 +5,10 @@ export enum PulseStatusValue {
   open = 'open',
   closed = 'closed',
 }
-registerEnumType(PulseStatusValue, { name: 'PulseStatus', description: 'A pulse collects answers until it closes; its result is shown then' });
+registerEnumType(PulseStatusValue, {
+  name: 'PulseStatus',
+  description: 'A pulse collects answers until it closes; its result is shown then',
+});
 
 export enum PulseCallValue {
   more_effective = 'more_effective',
@@ -105,4 +108,11 @@ export class Pulse {
     description: 'The leader and their manager only (null for HR): the focus areas, with the result once the pulse closed',
   })
   focusAreas!: PulseFocusAreaResult[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      "The raters' comments as the pulse's report shows them (only with enough respondents, shuffled, without names): the leader and their manager, once it closed",
+  })
+  comments!: string[] | null;
 }
