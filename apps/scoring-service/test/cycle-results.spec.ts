@@ -347,7 +347,9 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
   });
 
   it('a follow-up pulse is scored on its -3..+3 scale (slot items, the unused one empty) and is never the previous cycle of a 360', async () => {
-    const pulse = reports.filter((r) => r.cycleId === 'pulse-1' && r.subjectId === 's0').sort((a, b) => b.reportVersion - a.reportVersion)[0];
+    const pulse = reports
+      .filter((r) => r.cycleId === 'pulse-1' && r.subjectId === 's0')
+      .sort((a, b) => b.reportVersion - a.reportVersion)[0];
     const items = (pulse.report as { items: { items: { itemId: string; others: { n: number; mean?: number } }[] } }).items.items;
     // focus-1: manager 3, peers -2, -2, -2 → mean -0.75 of 4; focus-3 nobody answered
     expect(items.find((i) => i.itemId === 'focus-1')!.others).toMatchObject({ n: 4, mean: -0.75 });

@@ -36,7 +36,7 @@ export class ReleaseResultsUseCase {
       const cycle = (await this.cycles.lock(manager, cycleId))!;
       if (cycle.releasedAt) throw new ConflictError('The results of this cycle were released already');
       if (cycle.kind === 'pulse')
-        throw new ConflictError("A follow-up pulse is not released: its result reaches the leader and their manager when it closes");
+        throw new ConflictError('A follow-up pulse is not released: its result reaches the leader and their manager when it closes');
       if (cycle.status !== 'closed' && cycle.status !== 'launched')
         throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`);
       await this.publication.publishFirst(manager, await this.reports.liveOfCycle(manager, cycle.id));
