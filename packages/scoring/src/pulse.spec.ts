@@ -127,7 +127,7 @@ describe('a scale with negative points (the pulse runs on -3..+3)', () => {
           raters.map((r, k) => ({
             raterId: `r${k}`,
             group: r.group,
-            answers: Object.fromEntries(ids.map((id, j) => [id, r.answers[j] === null ? null : r.answers[j]! + shift])),
+            answers: Object.fromEntries(ids.map((id, j) => [id, r.answers[j] === null ? null : r.answers[j] + shift])),
           }));
         const a = buildSubjectReport({ instrument: seven, responses: on(0) });
         const b = buildSubjectReport({ instrument: shifted, responses: on(-4) });
@@ -190,7 +190,7 @@ describe('pulseResult never shows a focus area below the threshold (property)', 
               continue;
             }
             const slotIndex = Number(f.slot.slice(-1)) - 1;
-            const anonymous = f.result.includes.filter((g) => g !== 'manager');
+            const anonymous: RaterGroup[] = f.result.includes.filter((g) => g !== 'manager');
             const anonymousAnswers = raters.filter((r) => anonymous.includes(r.group) && r.answers[slotIndex] !== null).length;
             // each anonymous group in the figure is itself at the threshold, or hidden groups merged to reach it
             if (anonymous.length > 0) expect(anonymousAnswers).toBeGreaterThanOrEqual(min);

@@ -233,7 +233,7 @@ describe('follow-up pulses', () => {
       roleProfileId: null,
       groupCounts: {},
       responseCount: submitted.length,
-      report: report as never,
+      report: report,
       scoredAt: new Date().toISOString(),
     });
     // still open: no figure yet
