@@ -16,7 +16,7 @@ const figure = (extra: Record<string, unknown>) => ({
   mean: 1.5,
   ci95Low: 0.62,
   ci95High: 2.38,
-  call: 'MORE_EFFECTIVE',
+  call: 'more_effective',
   ...extra,
 });
 const area = (slot: string, label: string, result: unknown) => ({
@@ -30,9 +30,9 @@ const area = (slot: string, label: string, result: unknown) => ({
 const pulse = (extra: Record<string, unknown> = {}) => ({
   __typename: 'Pulse',
   id: 'p1',
-  status: 'CLOSED',
+  status: 'closed',
   planVersion: 2,
-  startedBy: 'LEADER',
+  startedBy: 'leader',
   closesAt: '2031-02-01T17:00:00.000Z',
   invited: 7,
   answered: 6,
@@ -74,7 +74,7 @@ describe('PulseSection', { timeout: 30000 }, () => {
 
   it('shows HR the counts only, and lets the leader start a pulse with a closing date from the keyboard', async () => {
     const sent: unknown[] = [];
-    const open = pulse({ status: 'OPEN', answered: 0, focusAreas: null, comments: null });
+    const open = pulse({ status: 'open', answered: 0, focusAreas: null, comments: null });
     show(<PulseSection cycleId="c1" subjectId="s1" subjectName="Ben Lead" canStart isHr={false} />, [
       read([]),
       {

@@ -43,7 +43,7 @@ export function PulseSection({
     return <ErrorState error={query.error} what={intl.formatMessage(m.loadFailed)} onRetry={() => void query.refetch()} />;
   }
   const pulses = (query.data?.pulses ?? []) as PulseFieldsFragment[];
-  const anyOpen = pulses.some((p) => p.status === 'OPEN');
+  const anyOpen = pulses.some((p) => p.status === 'open');
   return (
     <Card padding="lg" mt="xl" id="follow-up-pulse" component="section" aria-labelledby={titleId}>
       <Group justify="space-between" mb="xs" wrap="wrap">
@@ -153,12 +153,12 @@ function PulseView({ pulse }: { pulse: PulseFieldsFragment }) {
   const shown = (areas ?? []).filter((a) => a.result?.shown && a.result.mean != null);
   const hidden = (areas ?? []).filter((a) => a.result && !a.result.shown);
   const fmt = (x: number) => intl.formatNumber(x, { maximumFractionDigits: 2, minimumFractionDigits: 2, signDisplay: 'exceptZero' });
-  const callLabel = { MORE_EFFECTIVE: m.callMore, LESS_EFFECTIVE: m.callLess, NOT_CALLED: m.callNone } as const;
+  const callLabel = { more_effective: m.callMore, less_effective: m.callLess, not_called: m.callNone } as const;
   return (
     <Stack gap="xs" data-pulse={pulse.id}>
       <Group gap="sm" wrap="wrap">
-        <Badge variant="light" color={pulse.status === 'OPEN' ? 'blue' : 'gray'}>
-          {intl.formatMessage(pulse.status === 'OPEN' ? m.open : m.closed, { date })}
+        <Badge variant="light" color={pulse.status === 'open' ? 'blue' : 'gray'}>
+          {intl.formatMessage(pulse.status === 'open' ? m.open : m.closed, { date })}
         </Badge>
         <Text size="sm">{intl.formatMessage(m.answered, { answered: pulse.answered, invited: pulse.invited })}</Text>
         {areas && (
@@ -167,7 +167,7 @@ function PulseView({ pulse }: { pulse: PulseFieldsFragment }) {
           </Text>
         )}
       </Group>
-      {areas && pulse.status === 'OPEN' && (
+      {areas && pulse.status === 'open' && (
         <>
           <List size="sm">
             {areas.map((a) => (
@@ -179,7 +179,7 @@ function PulseView({ pulse }: { pulse: PulseFieldsFragment }) {
           </Text>
         </>
       )}
-      {areas && pulse.status === 'CLOSED' && (
+      {areas && pulse.status === 'closed' && (
         <>
           <BlockView
             block={{
@@ -193,7 +193,7 @@ function PulseView({ pulse }: { pulse: PulseFieldsFragment }) {
                 mean: a.result!.mean!,
                 ciLow: a.result!.ci95Low ?? null,
                 ciHigh: a.result!.ci95High ?? null,
-                valueText: `${intl.formatMessage(m.value, { mean: fmt(a.result!.mean!), n: a.result!.n })} · ${intl.formatMessage(callLabel[a.result!.call ?? 'NOT_CALLED'])}`,
+                valueText: `${intl.formatMessage(m.value, { mean: fmt(a.result!.mean!), n: a.result!.n })} · ${intl.formatMessage(callLabel[a.result!.call ?? 'not_called'])}`,
               })),
             }}
           />
@@ -205,7 +205,7 @@ function PulseView({ pulse }: { pulse: PulseFieldsFragment }) {
                   {a.result!.ci95Low != null &&
                     a.result!.ci95High != null &&
                     ` [${fmt(a.result!.ci95Low)}, ${fmt(a.result!.ci95High)}]`} —{' '}
-                  {intl.formatMessage(callLabel[a.result!.call ?? 'NOT_CALLED'])}
+                  {intl.formatMessage(callLabel[a.result!.call ?? 'not_called'])}
                 </List.Item>
               ))}
             </List>
