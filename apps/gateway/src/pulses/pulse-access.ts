@@ -24,10 +24,11 @@ export class PulseAccess {
     throw new ForbiddenError(NO_PULSE);
   }
 
-  /** Only the leader or HR start a pulse. */
+  /** Only the leader or HR start a pulse (an HR administrator who is also the leader's manager, as HR). */
   async starter(viewer: Viewer, cycle: CycleEntity, subjectId: string): Promise<'leader' | 'hr'> {
     const role = await this.roleOf(viewer, cycle, subjectId);
-    if (role === 'manager') throw new ForbiddenError('Only the leader or HR can start a follow-up pulse');
-    return role;
+    if (role === 'leader') return 'leader';
+    if (viewer.isHrAdmin) return 'hr';
+    throw new ForbiddenError('Only the leader or HR can start a follow-up pulse');
   }
 }
