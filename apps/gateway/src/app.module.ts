@@ -43,6 +43,8 @@ import { ConsistencyOptions } from './progress/consistency-check';
 import { ProgressModule } from './progress/progress.module';
 import { PublicationModule } from './publication/publication.module';
 import { PublishedReportEntity } from './publication/published-report.entity';
+import { PulseEntity } from './pulses/pulse.entity';
+import { PulsesModule } from './pulses/pulses.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { DataProtectionModule } from './data-protection/data-protection.module';
@@ -79,6 +81,7 @@ export const GATEWAY_ENTITIES = [
   SessionEntity,
   CycleEntity,
   CycleSubjectEntity,
+  PulseEntity,
   NominationEntity,
   AssignmentEntity,
   SubmissionEntity,
@@ -175,6 +178,7 @@ export class AppModule implements NestModule {
         DataProtectionModule,
         DevelopmentPlansModule,
         CoachingModule,
+        PulsesModule,
       ],
       providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }],
     };

@@ -14,6 +14,7 @@ import { NotificationsResolver } from './notifications/notifications.resolver';
 import { PeopleResolver } from './people/people.resolver';
 import { ProgressResolver } from './progress/progress.resolver';
 import { PublicationResolver } from './publication/publication.resolver';
+import { PulsesResolver } from './pulses/pulses.resolver';
 import { ReliabilityResolver, ReportComparisonsResolver } from './reliability/reliability.resolver';
 import { ReportsResolver } from './reports/reports.resolver';
 import { DataProtectionResolver } from './data-protection/data-protection.resolver';
@@ -40,6 +41,7 @@ export const RESOLVERS = [
   DataProtectionResolver,
   DevelopmentPlansResolver,
   CoachingResolver,
+  PulsesResolver,
 ];
 
 /** The gateway's GraphQL schema as SDL, built from the resolvers alone (no database needed). */

@@ -6,6 +6,7 @@ import {
   developmentPlanChangedV1,
   nominationApprovalRequestedV1,
   nominationRequestedV1,
+  pulseLaunchedV1,
   resultsReleasedV1,
 } from '@leaderscope/events';
 import { eventually } from '@leaderscope/testing';
@@ -154,5 +155,38 @@ describe('notification service: notices to leaders and managers', () => {
     expect(grace.text).toContain('Cleo Coach has marked the debrief');
     const kinds = [...h.latest().values()].map((d) => d.kind).sort();
     expect(kinds).toEqual(['debrief-requested', 'report-ready', 'report-ready']);
+  });
+  it('tells the leader and their manager that a follow-up pulse went out, once per event, without the plan', async () => {
+    h = await harness();
+    const launched = createEnvelope(
+      pulseLaunchedV1,
+      {
+        ...base,
+        pulseId: 'pulse-1',
+        planVersion: 2,
+        subjectName: 'Ada Lovelace',
+        focusAreaCount: 2,
+        raterCount: 5,
+        closesAt: '2027-03-01T12:00:00.000Z',
+        startedBy: 'leader' as const,
+        recipients: [
+          { personId: 'ada', name: 'Ada Lovelace', email: 'ada@northwind.test', isSubject: true },
+          { personId: 'grace', name: 'Grace Hopper', email: 'grace@northwind.test', isSubject: false },
+        ],
+        launchedAt: new Date().toISOString(),
+      },
+      { organisationId: ORG },
+    );
+    await h.publish([launched]);
+    await eventually('2 mails', async () => h.sink!.received.length >= 2);
+    await h.publish([launched]); // redelivered: nothing more
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(h.sink!.received).toHaveLength(2);
+    expect(h.sink!.to('ada@northwind.test').map((m) => m.subject)).toEqual(['Your follow-up pulse went out']);
+    const toGrace = h.sink!.to('grace@northwind.test');
+    expect(toGrace.map((m) => m.subject)).toEqual(["A follow-up pulse on Ada Lovelace's development plan went out"]);
+    expect(toGrace[0].text).toContain(`${PUBLIC_URL}/cycles/cycle-n/reports/ada#follow-up-pulse`);
+    expect(toGrace[0].text).toContain('Raters invited: 5; focus areas asked: 2.');
+    expect([...h.latest().values()].filter((d) => d.kind === 'pulse-launched')).toHaveLength(2);
   });
 });

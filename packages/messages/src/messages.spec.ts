@@ -85,4 +85,26 @@ describe('message catalogue', () => {
     const plain = renderMail({ ...common, kind: 'report-ready', recipientName: 'Ada Leader', recipientIsSubject: true }, 'https://x');
     expect(plain.text).not.toContain('debrief');
   });
+  it('tells the leader and their manager that a follow-up pulse went out, links to it and says nothing of the plan', () => {
+    const pulse = {
+      kind: 'pulse-launched' as const,
+      recipientName: 'Mo Manager',
+      organisationName: 'Northwind',
+      cycleId: 'c1',
+      cycleName: 'Spring 360',
+      subjectId: 's1',
+      subjectName: 'Ada Leader',
+      raterCount: 6,
+      focusAreaCount: 2,
+      closesAt: '2027-03-01T12:00:00.000Z',
+    };
+    const toManager = renderMail({ ...pulse, recipientIsSubject: false }, 'https://feedback.example');
+    expect(toManager.subject).toBe("A follow-up pulse on Ada Leader's development plan went out");
+    expect(toManager.link).toBe('https://feedback.example/cycles/c1/reports/s1#follow-up-pulse');
+    expect(toManager.text).toContain('Raters invited: 6; focus areas asked: 2.');
+    expect(toManager.text).toContain('Spring 360');
+    const toLeader = renderMail({ ...pulse, recipientIsSubject: true }, 'https://feedback.example');
+    expect(toLeader.subject).toBe('Your follow-up pulse went out');
+    expect(toLeader.text).toContain('anonymous');
+  });
 });

@@ -79,6 +79,7 @@ export class AccessPolicy {
    * the coach marked the debrief done. Nobody else.
    */
   async report(viewer: Viewer, cycle: CycleEntity, subjectId: string, resultSet?: string | null): Promise<'live' | 'published'> {
+    this.refusePulse(cycle);
     if (!isUuid(subjectId) || !(await this.isSubject(cycle.id, subjectId))) throw new ForbiddenError(NO_REPORT);
     if (viewer.isHrAdmin) return 'live';
     const coach = await this.isCoachOf(viewer, cycle.id, subjectId);
@@ -121,6 +122,15 @@ export class AccessPolicy {
   coach(viewer: Viewer): string {
     if (!viewer.personId) throw new ForbiddenError('Only coaches have leaders to coach');
     return viewer.personId;
+  }
+
+  /**
+   * A follow-up pulse's figures belong to the leader: they are read only through `pulses` (the leader
+   * and their manager), never as a report, heatmap or export, not even by HR, who sees its counts.
+   */
+  refusePulse(cycle: CycleEntity): void {
+    if (cycle.kind === 'pulse')
+      throw new ForbiddenError("A follow-up pulse's result is shown to the leader and their manager only, on the report it follows up");
   }
 
   /** A manager's team view needs a person behind the account. */

@@ -37,6 +37,8 @@ export class ReleaseResultsUseCase {
       // Status read and changed under the cycle's row lock (see CloseCycleUseCase).
       const cycle = (await this.cycles.lock(manager, cycleId))!;
       if (cycle.releasedAt) throw new ConflictError('The results of this cycle were released already');
+      if (cycle.kind === 'pulse')
+        throw new ConflictError('A follow-up pulse is not released: its result reaches the leader and their manager when it closes');
       if (cycle.status !== 'closed' && cycle.status !== 'launched')
         throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`);
       // A coached cycle: refused while a leader has no coach; its reports wait for each debrief.

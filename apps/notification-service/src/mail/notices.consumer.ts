@@ -6,6 +6,7 @@ import {
   invitationIssuedV2,
   nominationApprovalRequestedV1,
   nominationRequestedV1,
+  pulseLaunchedV1,
   reminderRequestedV1,
   resultsReleasedV1,
 } from '@leaderscope/events';
@@ -13,7 +14,7 @@ import { EventSubscriber } from '@leaderscope/service-kit';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { QueueMailsUseCase } from './queue-mails.use-case';
 
-/** Thin adapter: invitations, reminders, nomination and approval requests, released results, development plans shared, coaching debriefs requested and completed → QueueMailsUseCase. */
+/** Thin adapter: invitations, reminders, nomination and approval requests, released results, development plans shared, coaching debriefs requested and completed, follow-up pulses sent → QueueMailsUseCase. */
 @Injectable()
 export class NoticesConsumer implements OnApplicationBootstrap {
   constructor(
@@ -33,6 +34,7 @@ export class NoticesConsumer implements OnApplicationBootstrap {
         developmentPlanChangedV1,
         debriefRequestedV1,
         debriefCompletedV1,
+        pulseLaunchedV1,
       ],
       handler: async (event) => this.queueMails.executeBatch([event as EventEnvelope<never>]),
       batchHandler: async (events) => this.queueMails.executeBatch(events as EventEnvelope<never>[]),

@@ -6,6 +6,7 @@ import {
   InvitationIssuedV2,
   NominationApprovalRequestedV1,
   NominationRequestedV1,
+  PulseLaunchedV1,
   ReminderRequestedV1,
   ResultsReleasedV1,
 } from '@leaderscope/events';
@@ -28,12 +29,14 @@ type Notice = EventEnvelope<
   | DevelopmentPlanChangedV1
   | DebriefRequestedV1
   | DebriefCompletedV1
+  | PulseLaunchedV1
 >;
 
 /**
  * Turns notices (invitations, reminders, nomination and approval requests, released results, a
  * development plan shared or updated — told to the leader's manager, without its content; in a
- * coached cycle the coach asked for the debrief, then the leader and manager told after it) into
+ * coached cycle the coach asked for the debrief, then the leader and manager told after it; a
+ * follow-up pulse sent — told to the leader and their manager, without the plan's content) into
  * mails, once per event and recipient: a redelivered event queues nothing (inbox + dedupe key). With
  * an SMTP server the mails are queued for the sender; without one they are recorded for HR's mail
  * outbox. Reminders are never queued for a rater who submitted, after the cycle closed, or within
@@ -280,6 +283,33 @@ export class QueueMailsUseCase {
                 null,
               ),
             );
+            break;
+          }
+          case 'pulse.launched': {
+            const p = event.payload as PulseLaunchedV1;
+            for (const r of p.recipients)
+              mails.push(
+                mail(
+                  event,
+                  r.personId,
+                  r.email,
+                  {
+                    kind: 'pulse-launched',
+                    recipientName: r.name,
+                    organisationName: p.organisationName,
+                    cycleId: p.cycleId,
+                    cycleName: p.cycleName,
+                    subjectId: p.subjectId,
+                    subjectName: p.subjectName,
+                    recipientIsSubject: r.isSubject,
+                    raterCount: p.raterCount,
+                    focusAreaCount: p.focusAreaCount,
+                    closesAt: p.closesAt,
+                  },
+                  null,
+                  null,
+                ),
+              );
             break;
           }
         }

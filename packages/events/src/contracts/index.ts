@@ -16,7 +16,7 @@ import {
   personErasedV1,
   resultsReleasedV1,
 } from './notifications';
-import { developmentPlanChangedV1 } from './development';
+import { developmentPlanChangedV1, pulseLaunchedV1 } from './development';
 import { debriefCompletedV1, debriefRequestedV1 } from './coaching';
 import { responseCountedV1, responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
 
@@ -56,4 +56,5 @@ export const catalogue = new ContractRegistry([
   cycleRaterPseudonymsV1,
   debriefRequestedV1,
   debriefCompletedV1,
+  pulseLaunchedV1,
 ]);

@@ -121,6 +121,7 @@ export const mailKindSchema = z.enum([
   'report-ready',
   'plan-shared',
   'debrief-requested',
+  'pulse-launched',
 ]);
 /**
  * queued: waiting to be sent; sent: the SMTP server accepted it; deferred: a temporary failure, it

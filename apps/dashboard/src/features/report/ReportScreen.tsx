@@ -12,6 +12,7 @@ import { useAuth } from '../auth/AuthProvider';
 import { REPORT_COACHING } from '../coaching/operations';
 import { ReportCoachingNotice } from '../coaching/ReportCoachingNotice';
 import { DevelopmentPlanSection } from '../development-plan/DevelopmentPlanSection';
+import { PulseSection } from '../pulse/PulseSection';
 import { CYCLE, CYCLES, RESULT_SETS } from '../cycles/operations';
 import { SUBJECT_REPORT, SUBJECT_REPORT_CHANGED } from './operations';
 import { messages } from './messages';
@@ -199,6 +200,16 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
           isLeader={me?.person?.id === subjectId}
           isCoach={Boolean(coaching.data?.reportCoaching?.viewerIsCoach)}
           choices={{ dimensions: report.dimensions, items: report.items }}
+        />
+      )}
+      {/* The follow-up pulse: the leader and their manager (focus areas and result), HR (starts it, sees counts). */}
+      {(report?.visibility === 'published' || (hr && cycle?.status === 'RELEASED')) && (
+        <PulseSection
+          cycleId={cycleId}
+          subjectId={subjectId}
+          subjectName={subjectName}
+          canStart={me?.person?.id === subjectId || hr}
+          isHr={hr && report?.visibility !== 'published'}
         />
       )}
       {!report && !live && hr && cycle?.status === 'DRAFT' && (
