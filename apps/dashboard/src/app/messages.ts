@@ -18,6 +18,7 @@ export const messages = defineMessages({
   roleLEADER: { id: 'app.role.leader', defaultMessage: 'Leader' },
   roleMANAGER: { id: 'app.role.manager', defaultMessage: 'Manager' },
   signedIn: { id: 'app.signedIn', defaultMessage: 'Signed in' },
+  brandHome: { id: 'app.brand.home', defaultMessage: '{brand} home' },
   skip: { id: 'app.skip', defaultMessage: 'Skip to content' },
   closeNav: { id: 'app.nav.close', defaultMessage: 'Close navigation' },
   openNav: { id: 'app.nav.open', defaultMessage: 'Open navigation' },

@@ -83,16 +83,6 @@ export function byGroupOrder(a: string | null | undefined, b: string | null | un
   return rank(a) - rank(b);
 }
 
-/** How a rater relates to the subject, in words for the survey's introduction. */
-export const RELATIONSHIP: Record<RaterGroup, string> = {
-  self: 'yourself',
-  manager: 'their manager',
-  peer: 'a peer',
-  direct_report: 'one of their direct reports',
-  skip_level: 'someone in their wider team (a skip-level report)',
-  other: 'a partner they work with',
-};
-
 /** The built-in role profiles and versions: shown until the `instruments` query answers. */
 export const ROLE_PROFILES = [
   { value: 'leader-of-leaders', label: 'Leader of leaders' },
