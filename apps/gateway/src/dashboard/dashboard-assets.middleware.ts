@@ -78,8 +78,12 @@ export class DashboardAssetsMiddleware implements NestMiddleware {
   private async survey(req: Request, res: Response, next: NextFunction, path: string): Promise<void> {
     const token = /^\/survey\/([^/]+)$/.exec(path)?.[1] ?? '';
     // HEAD must not count as a use of the link: it gets the plain page's headers.
-    const page = req.method === 'HEAD' ? this.surveyPage.shell() : await this.surveyPage.render(token, req.ip ?? 'unknown');
+    const timing: { open?: number; render?: number } = {};
+    const page = req.method === 'HEAD' ? this.surveyPage.shell() : await this.surveyPage.render(token, req.ip ?? 'unknown', timing);
     if (page === null) return next();
+    // Where the page's time went (read by the browser test): opening the link, rendering the survey.
+    const spent = Object.entries(timing).map(([name, ms]) => `${name};dur=${ms.toFixed(1)}`);
+    if (spent.length) res.setHeader('Server-Timing', spent.join(', '));
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -37,7 +37,7 @@ const ROOT = '<div id="root"><!--survey-ssr--></div>';
  * gets the plain page, whose script then explains the problem.
  */
 @Injectable()
-export class SurveyPage {
+export class SurveyPage implements OnApplicationBootstrap {
   private readonly logger = new Logger(SurveyPage.name);
   private template: { mtimeMs: number; html: string } | null = null;
   private bundle: SurveyServerBundle | null | undefined;
@@ -46,6 +46,20 @@ export class SurveyPage {
     @Inject(DASHBOARD_DIR) private readonly dir: string | null,
     private readonly openSurvey: OpenSurveyUseCase,
   ) {}
+
+  /**
+   * Loads the renderer and renders a made-up survey once, after start-up, so the first rater's
+   * page does not wait for the bundle to be read and compiled (hundreds of milliseconds).
+   */
+  onApplicationBootstrap(): void {
+    setImmediate(() => {
+      try {
+        this.renderer()?.renderSurveyPage(surveyPageData(WARM_UP));
+      } catch (error) {
+        this.logger.warn(`survey page renderer failed to warm up: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+  }
 
   /** The page as built (survey.html), or null when the dashboard is not built. */
   shell(): string | null {
@@ -57,21 +71,29 @@ export class SurveyPage {
     return this.template.html;
   }
 
-  /** The page with the survey behind `token` rendered into it; the plain page when the link opens none (or rendering fails). */
-  async render(token: string, ip: string): Promise<string | null> {
+  /**
+   * The page with the survey behind `token` rendered into it; the plain page when the link opens
+   * none (or rendering fails). `timing` gets the milliseconds spent opening the link and rendering.
+   */
+  async render(token: string, ip: string, timing: { open?: number; render?: number } = {}): Promise<string | null> {
     const shell = this.shell();
     if (!shell) return null;
     const renderer = this.renderer();
     if (!renderer || !shell.includes(ROOT) || !token) return shell;
     let survey: RaterSurvey;
+    const opening = performance.now();
     try {
       survey = await this.openSurvey.execute(token, ip);
     } catch {
       return shell; // not a valid link (or rate-limited): the page's own request says why
+    } finally {
+      timing.open = performance.now() - opening;
     }
     try {
+      const rendering = performance.now();
       const data = surveyPageData(survey);
       const body = renderer.renderSurveyPage(data);
+      timing.render = performance.now() - rendering;
       return shell.replace(
         ROOT,
         () => `<div id="root">${body}</div><script type="application/json" id="survey-data">${jsonForScript(data)}</script>`,
@@ -96,6 +118,24 @@ export class SurveyPage {
     return this.bundle;
   }
 }
+
+const WARM_UP: RaterSurvey = {
+  cycleName: '',
+  subjectName: '',
+  relationship: 'peer',
+  anonymityNote: '',
+  anonymityThreshold: 3,
+  identifiable: false,
+  closesAt: new Date(0),
+  closedAt: null,
+  status: 'invited',
+  submittedAt: null,
+  scale: [{ value: 1, label: '' }],
+  notAbleToRateLabel: '',
+  dimensions: [{ id: 'd', name: '', description: '', items: [{ id: 'i', text: '' }] }],
+  answers: [],
+  comments: [],
+};
 
 /** The survey as the `RaterSurvey` query returns it, less the rater's saved answers and comments. */
 export function surveyPageData(survey: RaterSurvey): SurveyPageData {
