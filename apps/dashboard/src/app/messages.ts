@@ -19,6 +19,7 @@ export const messages = defineMessages({
   roleMANAGER: { id: 'app.role.manager', defaultMessage: 'Manager' },
   signedIn: { id: 'app.signedIn', defaultMessage: 'Signed in' },
   brandHome: { id: 'app.brand.home', defaultMessage: '{brand} home' },
+  close: { id: 'app.close', defaultMessage: 'Close' },
   instrumentVersion: {
     id: 'app.instrument.version',
     defaultMessage: '{name} — version {version, number}{latest, select, yes { (latest)} other {}}',
