@@ -1,5 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DASHBOARD_DIR, DashboardAssetsMiddleware } from './dashboard/dashboard-assets.middleware';
+import { SurveyPage } from './dashboard/survey-page';
 import { EventTransport } from '@leaderscope/events';
 import { MessagingModule, serviceDataSourceOptions } from '@leaderscope/service-kit';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
@@ -153,7 +154,7 @@ export class AppModule implements NestModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: options.dashboardDir!,
-                exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}'],
+                exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}', '/ssr{*rest}'],
                 // index.html (and the SPA fallback) is revalidated on every visit; hashed assets are handled by DashboardAssetsMiddleware.
                 serveStaticOptions: {
                   setHeaders: (res: { setHeader(name: string, value: string): void }) => res.setHeader('Cache-Control', 'no-cache'),
@@ -180,7 +181,7 @@ export class AppModule implements NestModule {
         CoachingModule,
         PulsesModule,
       ],
-      providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }],
+      providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }, SurveyPage],
     };
   }
 

@@ -21,6 +21,12 @@ export const messages = defineMessages({
   roleMANAGER: { id: 'app.role.manager', defaultMessage: 'Manager' },
   roleCOACH: { id: 'app.role.coach', defaultMessage: 'Coach' },
   signedIn: { id: 'app.signedIn', defaultMessage: 'Signed in' },
+  brandHome: { id: 'app.brand.home', defaultMessage: '{brand} home' },
+  close: { id: 'app.close', defaultMessage: 'Close' },
+  instrumentVersion: {
+    id: 'app.instrument.version',
+    defaultMessage: '{name} — version {version, number}{latest, select, yes { (latest)} other {}}',
+  },
   skip: { id: 'app.skip', defaultMessage: 'Skip to content' },
   closeNav: { id: 'app.nav.close', defaultMessage: 'Close navigation' },
   openNav: { id: 'app.nav.open', defaultMessage: 'Open navigation' },

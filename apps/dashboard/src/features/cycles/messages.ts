@@ -24,7 +24,10 @@ export const commentThresholdMessages = defineMessages({
   },
   tooHigh: { id: 'cycles.commentThreshold.tooHigh', defaultMessage: 'The comment threshold can be at most 50.' },
   save: { id: 'cycles.commentThreshold.save', defaultMessage: 'Save comment threshold' },
-  saved: { id: 'cycles.commentThreshold.saved', defaultMessage: 'Saved: comments are shown from {count} answers in a group.' },
+  saved: {
+    id: 'cycles.commentThreshold.saved',
+    defaultMessage: 'Saved: comments are shown from {count, plural, one {# answer} other {# answers}} in a group.',
+  },
   failed: { id: 'cycles.commentThreshold.failed', defaultMessage: 'The comment threshold was not changed' },
   summary: {
     id: 'cycles.commentThreshold.summary',
