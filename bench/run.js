@@ -37,7 +37,7 @@ const { getInstrument, DEFAULT_INSTRUMENT_ID } = require('@leaderscope/framework
 const { SIZES, generateOrganisation, answersFor } = require('./lib/org');
 const { GraphQLClient } = require('./lib/http');
 const { updateDoc } = require('./lib/doc');
-const { loadPeople, loadCycle } = require('./lib/load');
+const { loadPeople, loadCycle, discloseCycle } = require('./lib/load');
 
 const root = join(__dirname, '..');
 
@@ -62,12 +62,13 @@ function parseArgs(argv) {
         'npm run bench -- --size S|M|L [--rate 200] [--seconds 15] [--concurrency 32] [--seed 42] [--no-doc]\n' +
           '  [--direct]              EXTRA, labelled as such: load the organisation and the replay/read cycle as generated rows instead of through the API\n' +
           '  [--api-leaders N]       leaders in the API cycles (ingestion, freshness) when --direct (default 200)\n' +
-          '  [--only ingestion]      only the raw producer and submitSurvey (then the nothing-lost check); no freshness, replay or reads; implies --no-doc',
+          '  [--only ingestion]      only the raw producer and submitSurvey (then the nothing-lost check); no freshness, replay or reads; implies --no-doc\n' +
+          '  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc',
       );
       process.exit(0);
     }
   }
-  if (out.only !== null && out.only !== 'ingestion') throw new Error('--only must be ingestion');
+  if (out.only !== null && out.only !== 'ingestion' && out.only !== 'replay') throw new Error('--only must be ingestion or replay');
   // The doc's tables need every measure: a partial run is written to bench/results only.
   if (out.only) out.doc = false;
   if (!SIZES[out.size]) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
@@ -441,8 +442,17 @@ async function main() {
     if (args.direct) {
       const t0 = performance.now();
       full = await loadCycle(db, { organisationId, org, personId, instrument, name: 'Bench full cycle (generated rows)', makeBar: bar });
+      // Its live snapshots, taken by the scoring service's own disclosure rule (the replay scores them).
+      const scoringApp = await startScoringService({ databaseUrl, transport: null, consume: false, logger: ['error'] });
+      try {
+        full.disclosedSubjects = await discloseCycle(db, { scoringApp, cycleId: full.cycleId, makeBar: bar });
+      } finally {
+        await scoringApp.close();
+      }
       full.loadSeconds = Math.round((performance.now() - t0) / 100) / 10;
-      log(`generated cycle: ${full.assignments} assignments, ${full.answers} answers in ${full.loadSeconds} s`);
+      log(
+        `generated cycle: ${full.assignments} assignments, ${full.answers} answers, ${full.disclosedSubjects} subjects with a disclosed snapshot, in ${full.loadSeconds} s`,
+      );
     }
     const employeeOf = new Map([...personId].map(([e, id]) => [id, e]));
 
@@ -479,6 +489,7 @@ async function main() {
               assignments: full.assignments,
               responses: full.assignments,
               answers: full.answers,
+              disclosedSubjects: full.disclosedSubjects,
               loadSeconds: full.loadSeconds,
             },
           }
@@ -504,7 +515,7 @@ async function main() {
     result.organisation.answersInMainCycle = full ? full.answers : result.organisation.answersInApiMainCycle;
 
     // --- 1a. limit: the raw kafkajs producer, same payloads, same broker, same concurrency -----
-    {
+    if (args.only !== 'replay') {
       const rawTopic = `${namespace}bench.raw-producer`;
       await admin.createTopics({ waitForLeaders: true, topics: [{ topic: rawTopic, numPartitions: partitions, replicationFactor: 1 }] });
       const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -753,7 +764,7 @@ async function main() {
     }
 
     // --- 3. whole-cycle scoring replay vs one SQL aggregation of the same rows -----------------
-    if (!args.only) {
+    if (args.only !== 'ingestion') {
       const app = await startScoringService({ databaseUrl, transport: null, consume: false, logger: ['error'] });
       const useCase = app.get(RescoreCycleUseCase);
       const replayCycle = full ? full.cycleId : main.cycleId;
