@@ -909,6 +909,16 @@ async function main() {
   } catch (error) {
     for (const p of procs)
       if (p.child.exitCode !== null || p.child.signalCode !== null) log(`${p.name} exited: ${p.output.join('').slice(-3000)}`);
+      else if (p.output.length > 0)
+        // what it logged, each line cut to 600 characters (a failed statement's text can run to megabytes)
+        log(
+          `${p.name} logged:\n${p.output
+            .join('')
+            .split('\n')
+            .map((line) => (line.length > 600 ? `${line.slice(0, 600)} … (${line.length} characters)` : line))
+            .join('\n')
+            .slice(-4000)}`,
+        );
     throw error;
   } finally {
     await cleanup();
