@@ -56,8 +56,12 @@ export interface RescoreCycleResult {
  */
 @Injectable()
 export class RescoreCycleUseCase {
-  /** Subjects scored per transaction (the ledgers read in two queries, everything written in one statement). */
-  static chunkSize = 200;
+  /**
+   * Subjects scored per transaction (the ledgers read in two queries, everything written in one
+   * statement). 50 keeps a chunk's reports (~44 kB each) within PostgreSQL's default work_mem, so the
+   * statement's input is not spilled to disk, and gives two chunks to overlap even at 100 subjects.
+   */
+  static chunkSize = 50;
   /** Chunks scored at once (each its own transaction on its own connection). */
   static chunksInFlight = 2;
 
