@@ -167,6 +167,42 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
     }
   }, 60000);
 
+  it('stops starting chunks after one fails, fails once both have stopped, and resumes from what committed', async () => {
+    const useCase = app.get(RescoreCycleUseCase);
+    const [chunkSize, inFlight] = [RescoreCycleUseCase.chunkSize, RescoreCycleUseCase.chunksInFlight];
+    RescoreCycleUseCase.chunkSize = 1;
+    RescoreCycleUseCase.chunksInFlight = 2;
+    const rescoreId = randomUUID();
+    let broke = false;
+    const written = async () =>
+      Number(
+        (await query<{ n: string }>(db.url, `SELECT count(*) AS n FROM scoring.subject_report WHERE result_set = $1`, [rescoreId]))[0].n,
+      );
+    try {
+      await expect(
+        useCase.execute({ rescoreId, cycleId, instrumentVersion: 1 }, () => {
+          // only the first call fails: the other chunk's worker must stop all the same
+          if (!broke) {
+            broke = true;
+            throw new Error('progress sink broke');
+          }
+        }),
+      ).rejects.toThrow('progress sink broke');
+      const after = await written();
+      // the failing chunk and at most the one beside it committed; no chunk started after the failure
+      expect(after).toBeGreaterThanOrEqual(1);
+      expect(after).toBeLessThanOrEqual(2);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await written()).toBe(after);
+      const resumed = await useCase.execute({ rescoreId, cycleId, instrumentVersion: 1 });
+      expect(resumed).toMatchObject({ subjects: 4, scored: 4 - after, skipped: after });
+      expect(await outboxOf(rescoreId)).toHaveLength(3);
+    } finally {
+      RescoreCycleUseCase.chunkSize = chunkSize;
+      RescoreCycleUseCase.chunksInFlight = inFlight;
+    }
+  }, 60000);
+
   it('audits a rescore under another instrument version in full, and writes its decisions the same way', async () => {
     const useCase = app.get(RescoreCycleUseCase);
     const rescoreId = randomUUID();

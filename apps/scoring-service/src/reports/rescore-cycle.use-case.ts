@@ -181,8 +181,12 @@ export class RescoreCycleUseCase {
     };
     // Two chunks in flight, each in its own transaction: while PostgreSQL reads or writes one, this
     // process scores the other (their subjects are disjoint, so their locks never meet).
+    // After a failure no chunk is started, and the rescore fails once both have stopped (nothing
+    // runs on after it returns); a later run resumes from the chunks that committed.
+    let failed = false;
     const worker = async (): Promise<void> => {
       for (;;) {
+        if (failed) return;
         const chunk = await nextChunk();
         if (!chunk) return;
         const result = await this.rescoreChunk(request, basis, chunk);
@@ -195,7 +199,16 @@ export class RescoreCycleUseCase {
         }
       }
     };
-    await Promise.all(Array.from({ length: RescoreCycleUseCase.chunksInFlight }, worker));
+    const settled = await Promise.allSettled(
+      Array.from({ length: Math.max(1, RescoreCycleUseCase.chunksInFlight) }, () =>
+        worker().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
+    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
 
     // Completing the rescore and asking for its cycle-level result (norms, reliability, comparisons)
     // commit together; the request is asked once per rescore (a resumed run does not ask again).
