@@ -252,7 +252,7 @@ export class RescoreCycleUseCase {
    * ledgers read in two queries, each subject's view decided and scored in memory, then one
    * statement writes everything: the ledger rows of the disclosed views, the reports (withheld ones
    * with their reason) and, for each report actually written and disclosed, its `report.updated` in
-   * the outbox. Each report is sent once, as one element of one JSON parameter that PostgreSQL parses
+   * the outbox. Each report is sent once, as its own parameter of a `VALUES` row that PostgreSQL parses
    * once; the ledger row, the report row and the event take that parsed value (the event's envelope
    * is built and validated against its contract here, and sent without its report, which PostgreSQL
    * puts in). A concurrent run of the same rescore may have written some of these subjects: those
