@@ -37,7 +37,7 @@ const { getInstrument, DEFAULT_INSTRUMENT_ID } = require('@leaderscope/framework
 const { SIZES, generateOrganisation, answersFor } = require('./lib/org');
 const { GraphQLClient } = require('./lib/http');
 const { updateDoc } = require('./lib/doc');
-const { loadPeople, loadCycle } = require('./lib/load');
+const { loadPeople, loadCycle, discloseCycle } = require('./lib/load');
 
 const root = join(__dirname, '..');
 
@@ -77,12 +77,14 @@ function parseArgs(argv) {
           '  [--only ingestion]      only the raw producer and submitSurvey (then the nothing-lost check); no freshness, replay or reads; implies --no-doc\n' +
           '  [--only setup]          only the set-up through the API: importPeople (dry run, then apply) beside COPY, then createCycle,\n' +
           '                          addSubjects, proposeRaters, approveNominations, launchCycle; the gateway alone; implies --no-doc\n' +
-          '  [--approve-each]        approve subject by subject (8 at a time), as managers would, instead of one HR approval for the cycle',
+          '  [--approve-each]        approve subject by subject (8 at a time), as managers would, instead of one HR approval for the cycle' +
+          '\n  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc',
       );
       process.exit(0);
     }
   }
-  if (out.only !== null && out.only !== 'ingestion' && out.only !== 'setup') throw new Error('--only must be ingestion or setup');
+  if (out.only !== null && !['ingestion', 'setup', 'replay'].includes(out.only))
+    throw new Error('--only must be ingestion, setup or replay');
   if (out.only === 'setup' && out.direct) throw new Error('--only setup measures the set-up through the API: not with --direct');
   // The doc's tables need every measure: a partial run is written to bench/results only.
   if (out.only) out.doc = false;
@@ -475,8 +477,17 @@ async function main() {
     if (args.direct) {
       const t0 = performance.now();
       full = await loadCycle(db, { organisationId, org, personId, instrument, name: 'Bench full cycle (generated rows)', makeBar: bar });
+      // Its live snapshots, taken by the scoring service's own disclosure rule (the replay scores them).
+      const scoringApp = await startScoringService({ databaseUrl, transport: null, consume: false, logger: ['error'] });
+      try {
+        full.disclosedSubjects = await discloseCycle(db, { scoringApp, cycleId: full.cycleId, makeBar: bar });
+      } finally {
+        await scoringApp.close();
+      }
       full.loadSeconds = Math.round((performance.now() - t0) / 100) / 10;
-      log(`generated cycle: ${full.assignments} assignments, ${full.answers} answers in ${full.loadSeconds} s`);
+      log(
+        `generated cycle: ${full.assignments} assignments, ${full.answers} answers, ${full.disclosedSubjects} subjects with a disclosed snapshot, in ${full.loadSeconds} s`,
+      );
     }
     const employeeOf = new Map([...personId].map(([e, id]) => [id, e]));
 
@@ -535,6 +546,7 @@ async function main() {
               assignments: full.assignments,
               responses: full.assignments,
               answers: full.answers,
+              disclosedSubjects: full.disclosedSubjects,
               loadSeconds: full.loadSeconds,
             },
           }
@@ -560,7 +572,7 @@ async function main() {
     result.organisation.answersInMainCycle = full ? full.answers : result.organisation.answersInApiMainCycle;
 
     // --- 1a. limit: the raw kafkajs producer, same payloads, same broker, same concurrency -----
-    {
+    if (args.only !== 'replay') {
       const rawTopic = `${namespace}bench.raw-producer`;
       await admin.createTopics({ waitForLeaders: true, topics: [{ topic: rawTopic, numPartitions: partitions, replicationFactor: 1 }] });
       const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -809,7 +821,7 @@ async function main() {
     }
 
     // --- 3. whole-cycle scoring replay vs one SQL aggregation of the same rows -----------------
-    if (!args.only) {
+    if (args.only !== 'ingestion') {
       const app = await startScoringService({ databaseUrl, transport: null, consume: false, logger: ['error'] });
       const useCase = app.get(RescoreCycleUseCase);
       const replayCycle = full ? full.cycleId : main.cycleId;
@@ -954,6 +966,16 @@ async function main() {
   } catch (error) {
     for (const p of procs)
       if (p.child.exitCode !== null || p.child.signalCode !== null) log(`${p.name} exited: ${p.output.join('').slice(-3000)}`);
+      else if (p.output.length > 0)
+        // what it logged, each line cut to 600 characters (a failed statement's text can run to megabytes)
+        log(
+          `${p.name} logged:\n${p.output
+            .join('')
+            .split('\n')
+            .map((line) => (line.length > 600 ? `${line.slice(0, 600)} … (${line.length} characters)` : line))
+            .join('\n')
+            .slice(-4000)}`,
+        );
     await cleanup();
     throw error;
   }
