@@ -16,13 +16,14 @@ import { session } from './session';
  * so a type whose `id` is only unique *inside its parent* must not be normalised, or two parents
  * overwrite each other's entries (a transition risk `delegation` of one report showing in another).
  * Audit of every object type in the schema (`apps/gateway/schema.graphql`):
- * - globally unique ids (UUIDs) — normalised by id: Cycle, Person, Nomination, Organisation;
+ * - globally unique ids (UUIDs) — normalised by id: Cycle, Person, Nomination, Organisation, Pulse;
  *   by another unique key: Me (accountId), CycleProgress (cycleId), RaterInvitation (assignmentId),
  *   InstrumentSummary (instrument id; one definition per id).
  * - ids unique only within a parent — embedded (`keyFields: false`): TransitionRisk (risk id per
  *   report), SurveyDimension and SurveyItem (the same dimension holds different items per rater
  *   group and instrument version), HeatmapDimension (per heatmap), RoleProfileSummary (per
- *   instrument version), ResultSet ("live" in every cycle).
+ *   instrument version), ResultSet ("live" in every cycle), PulseFocusAreaResult (an instrument id
+ *   per pulse).
  * - whole answers that have no id of their own — embedded under their query: SubjectReport
  *   (per cycle, subject and result set), Heatmap, RaterSurvey.
  * Types without `id` (scores, findings, comments, progress rows) are embedded by Apollo already.
@@ -75,6 +76,9 @@ export const CACHE_POLICIES = {
   FocusArea: { keyFields: false },
   DevelopmentPlanVersion: { keyFields: false },
   ResultSet: { keyFields: false },
+  // A pulse's focus area carries the followed-up instrument's dimension or item id, shared by every
+  // pulse on a plan with that focus area: embedded, never normalised.
+  PulseFocusAreaResult: { keyFields: false },
 } satisfies TypePolicies;
 
 export function createApolloClient(): ApolloClient {
