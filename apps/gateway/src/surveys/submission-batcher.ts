@@ -84,8 +84,8 @@ const SUBMITTED_ALREADY = 'This survey was submitted already and is read-only';
  * 3. decide each submission alone, in memory: unknown or revoked link, receipt replay (same key and
  *    body → the same receipt, also for a repeat inside the same group) or CONFLICT (same key, other
  *    body), closed cycle, submitted already, the framework's answer rules;
- * 4. one multi-row INSERT of the receipts, one UPDATE of the assignments (submitted, with the final
- *    answers kept until the survey service records them), one multi-row INSERT of the
+ * 4. one statement (data-modifying CTEs) that inserts the receipts, marks the assignments submitted
+ *    (with the final answers kept until the survey service records them) and inserts the
  *    `survey.submitted` outbox rows: state change and event in the same transaction.
  *
  * A refused submission is answered alone and never written; the others commit together. If the
@@ -315,9 +315,20 @@ export class SubmissionBatcher implements OnModuleDestroy {
     }
 
     if (rows.id.length > 0) {
-      await client.query(this.sql.insertSubmissions, [rows.id, rows.key, rows.hash, rows.org, rows.assignment, acceptedAt]);
-      await client.query(this.sql.markSubmitted, [marks.id, marks.answers, marks.comments, acceptedAt]);
-      await client.query(this.sql.insertOutbox, [envelopes.map((e) => e.id), envelopes.map((e) => JSON.stringify(e))]);
+      // Receipts, assignments and outbox rows in one statement (one round trip).
+      await client.query(this.sql.writeGroup, [
+        rows.id,
+        rows.key,
+        rows.hash,
+        rows.org,
+        rows.assignment,
+        acceptedAt,
+        marks.id,
+        marks.answers,
+        marks.comments,
+        envelopes.map((e) => e.id),
+        envelopes.map((e) => JSON.stringify(e)),
+      ]);
     }
     return () => {
       for (const answer of outcomes) answer();
@@ -350,24 +361,25 @@ function statements(t: { assignment: string; cycle: string; submission: string; 
          FROM ${t.submission} s JOIN ${t.assignment} a ON a.id = s.assignment_id
         WHERE a.token_hash = $1 AND s.idempotency_key = $2`,
     ),
-    insertSubmissions: q(
-      'insert-submissions',
-      `INSERT INTO ${t.submission} (id, idempotency_key, request_hash, organisation_id, assignment_id, status, accepted_at)
-       SELECT id, key, hash, org, assignment, 'accepted', $6::timestamptz
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[]) AS t(id, key, hash, org, assignment)`,
-    ),
-    markSubmitted: q(
-      'mark-submitted',
-      `UPDATE ${t.assignment} a
-          SET status = 'submitted', submitted_at = $4::timestamptz, started_at = COALESCE(a.started_at, $4::timestamptz),
-              draft_answers = t.answers, draft_comments = t.comments
-         FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS t(id, answers, comments)
-        WHERE a.id = t.id`,
-    ),
-    insertOutbox: q(
-      'insert-outbox',
-      `INSERT INTO ${t.outbox} (event_id, envelope)
-       SELECT id, envelope FROM unnest($1::uuid[], $2::jsonb[]) AS t(id, envelope)`,
+    // The group's writes as one statement: the receipts (a repeated key fails it with 23505, as
+    // before), the assignments marked submitted with their final answers, and the outbox rows in
+    // the order of the group. Data-modifying CTEs on different tables; the foreign keys are
+    // checked at the end of the statement.
+    writeGroup: q(
+      'write-group',
+      `WITH receipts AS (
+         INSERT INTO ${t.submission} (id, idempotency_key, request_hash, organisation_id, assignment_id, status, accepted_at)
+         SELECT id, key, hash, org, assignment, 'accepted', $6::timestamptz
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[]) AS t(id, key, hash, org, assignment)
+       ), marked AS (
+         UPDATE ${t.assignment} a
+            SET status = 'submitted', submitted_at = $6::timestamptz, started_at = COALESCE(a.started_at, $6::timestamptz),
+                draft_answers = m.answers, draft_comments = m.comments
+           FROM unnest($7::uuid[], $8::jsonb[], $9::jsonb[]) AS m(id, answers, comments)
+          WHERE a.id = m.id
+       )
+       INSERT INTO ${t.outbox} (event_id, envelope)
+       SELECT id, envelope FROM unnest($10::uuid[], $11::jsonb[]) WITH ORDINALITY AS e(id, envelope, n) ORDER BY n`,
     ),
   };
 }
