@@ -186,7 +186,10 @@ function startProcess(name, env, isReady) {
   // loopback port, and the bench samples it only around the phase being profiled (see cpuProfile).
   const profiled = profiledApps().includes(name);
   const nodeArgs = profiled ? ['--inspect=127.0.0.1:0'] : [];
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps', name, 'dist', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps', name, 'dist', 'main.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output = [];
   let inspectorUrl = null;
   child.stdout.on('data', (c) => output.push(String(c)));
@@ -653,7 +656,9 @@ async function main() {
         cpuMsPerSubmission: Object.fromEntries(
           procs.map((p, k) => [
             p.name,
-            cpuBefore[k] === null || cpuAfter[k] === null ? null : Math.round(((cpuAfter[k] - cpuBefore[k]) / Math.max(1, accepted.count)) * 100) / 100,
+            cpuBefore[k] === null || cpuAfter[k] === null
+              ? null
+              : Math.round(((cpuAfter[k] - cpuBefore[k]) / Math.max(1, accepted.count)) * 100) / 100,
           ]),
         ),
       };

@@ -13,13 +13,17 @@ function flatten(errors: ValidationError[], parent: string): FieldProblem[] {
 
 /** class-transformer's own metadata (its `@Type`, `@Transform`, `@Expose`, `@Exclude`), read to decide whether the fast path applies. */
 interface TransformerStorage {
-  findTypeMetadata(target: Type<unknown>, propertyName: string): { typeFunction: () => unknown; options?: { discriminator?: unknown } } | undefined;
+  findTypeMetadata(
+    target: Type<unknown>,
+    propertyName: string,
+  ): { typeFunction: () => unknown; options?: { discriminator?: unknown } } | undefined;
   findTransformMetadatas(target: Type<unknown>, propertyName: string, transformationType: number): unknown[];
   getExposedMetadatas(target: Type<unknown>): unknown[];
   getExcludedMetadatas(target: Type<unknown>): unknown[];
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const transformerStorage = (require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStorage }).defaultMetadataStorage;
+const transformerStorage = (require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerStorage })
+  .defaultMetadataStorage;
 const PLAIN_TO_CLASS = 0; // class-transformer's TransformationType.PLAIN_TO_CLASS
 
 /** A compiled check of one input class: `true` when the value certainly passes class-validator; and how to build its instance. */
@@ -43,7 +47,7 @@ export function compileInput(type: Type<unknown>, seen = new Map<Type<unknown>, 
   if (seen.has(type)) return seen.get(type)!;
   seen.set(type, null); // recursive types: not compiled
   const storage = getMetadataStorage();
-  const metadatas = storage.getTargetValidationMetadatas(type, '', false, false, undefined) as ValidationMetadata[];
+  const metadatas = storage.getTargetValidationMetadatas(type, '', false, false, undefined);
   if (metadatas.length === 0) return null;
   if (transformerStorage.getExposedMetadatas(type).length || transformerStorage.getExcludedMetadatas(type).length) return null;
   const byProperty = new Map<string, ValidationMetadata[]>();
@@ -136,10 +140,7 @@ export function compileInput(type: Type<unknown>, seen = new Map<Type<unknown>, 
 class InputValidationPipe extends ValidationPipe {
   private readonly fast = new Map<Type<unknown>, Compiled | null>();
 
-  constructor(
-    fastTypes: Type<unknown>[],
-    options: ConstructorParameters<typeof ValidationPipe>[0],
-  ) {
+  constructor(fastTypes: Type<unknown>[], options: ConstructorParameters<typeof ValidationPipe>[0]) {
     super(options);
     for (const type of fastTypes) this.fast.set(type, compileInput(type));
   }

@@ -97,11 +97,21 @@ describe('KafkaTransport on a real broker', () => {
         return super.find(type, version);
       }
     })(catalogue.all());
-    const consumer = new KafkaTransport({ brokers: kafkaBrokers(), clientId: 'events-spec-skip', registry: counting, partitions: 3, namespace });
+    const consumer = new KafkaTransport({
+      brokers: kafkaBrokers(),
+      clientId: 'events-spec-skip',
+      registry: counting,
+      partitions: 3,
+      namespace,
+    });
     await consumer.start();
     try {
       const handled: string[] = [];
-      await consumer.subscribe({ groupId: 'cycle-events-only', contracts: [cycleScoredV1], handler: async (e) => void handled.push(e.type) });
+      await consumer.subscribe({
+        groupId: 'cycle-events-only',
+        contracts: [cycleScoredV1],
+        handler: async (e) => void handled.push(e.type),
+      });
       await transport.publish([report('s1', 1), report('s2', 1), report('s3', 1)]);
       await eventually(
         'the consumer to pass the reports',
