@@ -264,6 +264,27 @@ describe('submitSurvey group commit', () => {
     }
   }, 60000);
 
+  it('while the groups in flight are at their limit, what arrives waits and goes in one next group (adaptive group commit)', async () => {
+    const [first, ...later] = invitations.slice(213, 224);
+    const saved = { ...SubmissionBatcher.options };
+    Object.assign(SubmissionBatcher.options, { maxConcurrentGroups: 1, lingerMs: 0 });
+    try {
+      const before = { ...batcher.stats };
+      const all = [batcher.submit(pending(valid(first)))];
+      // Ten more, one per turn of the event loop, while the first group's transaction is out.
+      for (const inv of later) {
+        await new Promise((r) => setImmediate(r));
+        all.push(batcher.submit(pending(valid(inv))));
+      }
+      const outcomes = await Promise.all(all);
+      expect(outcomes.every((o) => o.receipt.status === 'accepted')).toBe(true);
+      expect(batcher.stats.submissions - before.submissions).toBe(11);
+      expect(batcher.stats.groups - before.groups).toBe(2);
+    } finally {
+      Object.assign(SubmissionBatcher.options, saved);
+    }
+  });
+
   it('after close, a submission in a group is refused and nothing is written', async () => {
     const [inv] = invitations.slice(210, 211);
     const cycleId = (await gw.dataSource.query(`SELECT cycle_id FROM gateway.assignment WHERE token_hash = $1`, [hashToken(inv.token)]))[0]

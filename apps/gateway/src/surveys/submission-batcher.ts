@@ -68,6 +68,12 @@ export interface SubmissionBatcherOptions {
   lingerMs: number;
   /** A group is committed at once when it reaches this many submissions. */
   maxGroup: number;
+  /**
+   * Group transactions in flight at most. Submissions arriving while that many are out wait for
+   * one to finish and go together in the next (adaptive group commit): under load the groups grow
+   * instead of the transactions multiplying; a lone submission still waits only the linger.
+   */
+  maxConcurrentGroups: number;
 }
 
 const CONFLICTING_KEY = 'This idempotency key was already used for a different submission';
@@ -75,7 +81,8 @@ const SUBMITTED_ALREADY = 'This survey was submitted already and is read-only';
 
 /**
  * Group commit for `submitSurvey` (the hot path): submissions arriving from many concurrent requests
- * within a short linger (3 ms, or 64 of them) are written in ONE PostgreSQL transaction on prepared
+ * within a short linger (3 ms, or 64 of them; and, while 4 groups are being written, until one of
+ * them finishes) are written in ONE PostgreSQL transaction on prepared
  * statements (pg named queries, parsed and planned once per connection), without the ORM:
  *
  * 1. lock the assignments by token hash (`FOR UPDATE`) and share-lock their cycles;
@@ -97,8 +104,8 @@ const SUBMITTED_ALREADY = 'This survey was submitted already and is read-only';
 @Injectable()
 export class SubmissionBatcher implements OnModuleDestroy {
   private readonly logger = new Logger(SubmissionBatcher.name);
-  /** Tuning: a group waits at most 3 ms for company, and holds at most 64 submissions. */
-  static options: SubmissionBatcherOptions = { lingerMs: 3, maxGroup: 64 };
+  /** Tuning: a group waits at most 3 ms for company, holds at most 64 submissions, and at most 4 groups are written at once. */
+  static options: SubmissionBatcherOptions = { lingerMs: 3, maxGroup: 64, maxConcurrentGroups: 4 };
   private readonly options = SubmissionBatcher.options;
   private queue: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -133,18 +140,24 @@ export class SubmissionBatcher implements OnModuleDestroy {
 
   /** On shutdown: what is queued is written, and what is being written finishes. */
   async onModuleDestroy(): Promise<void> {
-    this.flush();
-    await Promise.allSettled([...this.inFlight]);
+    do {
+      this.flush();
+      await Promise.allSettled([...this.inFlight]);
+    } while (this.queue.length > 0);
   }
 
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.queue.length === 0) return;
-    const group = this.queue;
-    this.queue = [];
-    const run = this.commitGroup(group).finally(() => this.inFlight.delete(run));
-    this.inFlight.add(run);
+    // At the limit, the next group starts when one in flight finishes (see maxConcurrentGroups).
+    while (this.queue.length > 0 && this.inFlight.size < this.options.maxConcurrentGroups) {
+      const group = this.queue.splice(0, this.options.maxGroup);
+      const run: Promise<void> = this.commitGroup(group).finally(() => {
+        this.inFlight.delete(run);
+        if (this.queue.length > 0) this.flush();
+      });
+      this.inFlight.add(run);
+    }
   }
 
   private async commitGroup(group: Waiting[]): Promise<void> {
