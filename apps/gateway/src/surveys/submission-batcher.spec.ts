@@ -11,6 +11,7 @@ import { Pool } from 'pg';
 import { hashToken } from '../accounts/secrets';
 import { codeOf, cycleInput, Organisation, TestGateway } from '../test-support/test-gateway';
 import { SubmitSurveyInput } from './dto/survey.input';
+import { SubmissionStatusValue } from './dto/survey.model';
 import { PendingSubmission, SubmissionBatcher } from './submission-batcher';
 
 const instrument = getInstrument(DEFAULT_INSTRUMENT_ID);
@@ -277,7 +278,7 @@ describe('submitSurvey group commit', () => {
         all.push(batcher.submit(pending(valid(inv))));
       }
       const outcomes = await Promise.all(all);
-      expect(outcomes.every((o) => o.receipt.status === 'accepted')).toBe(true);
+      expect(outcomes.every((o) => o.receipt.status === SubmissionStatusValue.accepted)).toBe(true);
       expect(batcher.stats.submissions - before.submissions).toBe(11);
       expect(batcher.stats.groups - before.groups).toBe(2);
     } finally {
