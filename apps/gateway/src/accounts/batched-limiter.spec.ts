@@ -103,6 +103,6 @@ describe('batched survey-token limit', () => {
     const all = await Promise.allSettled(Array.from({ length: 601 }, () => limits.tokenUse(ip)));
     const refused = all.filter((r) => r.status === 'rejected');
     expect(refused).toHaveLength(1);
-    expect((refused[0]).reason).toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+    expect(refused[0].reason).toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
   });
 });
