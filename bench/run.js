@@ -37,13 +37,24 @@ const { getInstrument, DEFAULT_INSTRUMENT_ID } = require('@leaderscope/framework
 const { SIZES, generateOrganisation, answersFor } = require('./lib/org');
 const { GraphQLClient } = require('./lib/http');
 const { updateDoc } = require('./lib/doc');
-const { loadPeople, loadCycle } = require('./lib/load');
+const { loadPeople, loadCycle, discloseCycle } = require('./lib/load');
 
 const root = join(__dirname, '..');
 
 // ---------------------------------------------------------------------------------------------
 function parseArgs(argv) {
-  const out = { size: 'S', rate: 200, seconds: 15, concurrency: 32, doc: true, seed: 42, apiLeaders: null, direct: null, only: null };
+  const out = {
+    size: 'S',
+    rate: 200,
+    seconds: 15,
+    concurrency: 32,
+    doc: true,
+    seed: 42,
+    apiLeaders: null,
+    direct: null,
+    only: null,
+    approveEach: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -57,17 +68,24 @@ function parseArgs(argv) {
     else if (a === '--direct') out.direct = true;
     else if (a === '--no-direct') out.direct = false;
     else if (a === '--only') out.only = String(next());
+    else if (a === '--approve-each') out.approveEach = true;
     else if (a === '--help' || a === '-h') {
       console.log(
         'npm run bench -- --size S|M|L [--rate 200] [--seconds 15] [--concurrency 32] [--seed 42] [--no-doc]\n' +
           '  [--direct]              EXTRA, labelled as such: load the organisation and the replay/read cycle as generated rows instead of through the API\n' +
           '  [--api-leaders N]       leaders in the API cycles (ingestion, freshness) when --direct (default 200)\n' +
-          '  [--only ingestion]      only the raw producer and submitSurvey (then the nothing-lost check); no freshness, replay or reads; implies --no-doc',
+          '  [--only ingestion]      only the raw producer and submitSurvey (then the nothing-lost check); no freshness, replay or reads; implies --no-doc\n' +
+          '  [--only setup]          only the set-up through the API: importPeople (dry run, then apply) beside COPY, then createCycle,\n' +
+          '                          addSubjects, proposeRaters, approveNominations, launchCycle; the gateway alone; implies --no-doc\n' +
+          '  [--approve-each]        approve subject by subject (8 at a time), as managers would, instead of one HR approval for the cycle' +
+          '\n  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc',
       );
       process.exit(0);
     }
   }
-  if (out.only !== null && out.only !== 'ingestion') throw new Error('--only must be ingestion');
+  if (out.only !== null && !['ingestion', 'setup', 'replay'].includes(out.only))
+    throw new Error('--only must be ingestion, setup or replay');
+  if (out.only === 'setup' && out.direct) throw new Error('--only setup measures the set-up through the API: not with --direct');
   // The doc's tables need every measure: a partial run is written to bench/results only.
   if (out.only) out.doc = false;
   if (!SIZES[out.size]) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
@@ -272,11 +290,11 @@ const Q = {
   login: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
   importPeople: `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied rows errors { line column reason } } }`,
   importPeopleDry: `mutation($csv: String!) { importPeople(csv: $csv, dryRun: true) { applied rows created errors { line column reason } } }`,
-  people: `query($l: Int, $o: Int) { people(limit: $l, offset: $o) { id employeeId } }`,
+  directory: `query($after: String) { directory(first: 500, after: $after, sort: { by: EMPLOYEE_ID }) { nodes { id employeeId } pageInfo { endCursor hasNextPage } } }`,
   createCycle: `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
   addSubjects: `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`,
   proposeRaters: `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`,
-  proposeRatersFor: `mutation($c: ID!, $s: ID!) { proposeRaters(cycleId: $c, subjectId: $s) { id } }`,
+  approveAll: `mutation($c: ID!) { approveNominations(cycleId: $c) { id } }`,
   approve: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`,
   launch: `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`,
   submit: `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status } }`,
@@ -311,7 +329,14 @@ async function surveyLinks(db, cycleId) {
   }));
 }
 
-async function setupCycle(api, db, hr, name, leaderPersonIds, progressTitle) {
+/** Creates, proposes, approves and launches a cycle over these leaders; `steps` gets each step's ms. */
+async function setupCycle(api, db, hr, name, leaderPersonIds, steps = {}, approveEach = false) {
+  let t = performance.now();
+  const step = (key) => {
+    const now = performance.now();
+    steps[key] = r1(now - t);
+    t = now;
+  };
   const now = Date.now();
   const { createCycle } = await api.ok(
     Q.createCycle,
@@ -328,25 +353,28 @@ async function setupCycle(api, db, hr, name, leaderPersonIds, progressTitle) {
   const cycleId = createCycle.id;
   for (let i = 0; i < leaderPersonIds.length; i += 500)
     await api.ok(Q.addSubjects, { c: cycleId, p: leaderPersonIds.slice(i, i + 500) }, hr);
-  if (leaderPersonIds.length <= 500) await api.ok(Q.proposeRaters, { c: cycleId }, hr);
+  step('createAndAddSubjectsMs');
+  // One proposeRaters for the whole cycle, at every size (its proposals are written as arrays,
+  // whatever their number).
+  await api.ok(Q.proposeRaters, { c: cycleId }, hr);
+  step('proposeMs');
+  // HR approves every subject's proposals in one call (set-based); a manager approves one subject
+  // at a time (approveNominations with subjectId), which the gateway specs cover.
+  if (!approveEach) await api.ok(Q.approveAll, { c: cycleId }, hr);
   else {
-    // One proposeRaters for a whole large cycle inserts every nomination in one statement, past
-    // PostgreSQL's 65,535 bind parameters (gateway issue, reported): propose subject by subject.
-    const p = bar(`${progressTitle.split(' ')[0]} proposals`, leaderPersonIds.length);
-    await pool(leaderPersonIds.length, 4, async (i) => {
-      await api.ok(Q.proposeRatersFor, { c: cycleId, s: leaderPersonIds[i] }, hr);
-      p.increment();
+    const b = bar('approvals, subject by subject', leaderPersonIds.length);
+    await pool(leaderPersonIds.length, 8, async (i) => {
+      await api.ok(Q.approve, { c: cycleId, s: leaderPersonIds[i] }, hr);
+      b.increment();
     });
-    p.stop();
+    b.stop();
   }
-  const b = bar(progressTitle, leaderPersonIds.length);
-  await pool(leaderPersonIds.length, 8, async (i) => {
-    await api.ok(Q.approve, { c: cycleId, s: leaderPersonIds[i] }, hr);
-    b.increment();
-  });
-  b.stop();
+  step('approveMs');
   await api.ok(Q.launch, { c: cycleId }, hr);
-  return { cycleId, invitations: await surveyLinks(db, cycleId) };
+  step('launchMs');
+  const invitations = await surveyLinks(db, cycleId);
+  step('openLinksMs');
+  return { cycleId, invitations };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -418,7 +446,10 @@ async function main() {
   await admin.connect();
 
   const procs = [];
+  let cleanedUp = false;
   const cleanup = async () => {
+    if (cleanedUp) return;
+    cleanedUp = true;
     await Promise.all(
       procs.map(
         (p) =>
@@ -460,10 +491,13 @@ async function main() {
     const gateway = startProcess('gateway', env, gatewayReady);
     procs.push(gateway);
     await gateway.ready;
-    const survey = startProcess('survey-service', env, groupReady('survey-service.submissions'));
-    const scoring = startProcess('scoring-service', env, groupReady('scoring-service.responses'));
-    procs.push(survey, scoring);
-    await Promise.all([survey.ready, scoring.ready]);
+    // The set-up alone needs only the gateway (its outbox relay still publishes what launch emits).
+    if (args.only !== 'setup') {
+      const survey = startProcess('survey-service', env, groupReady('survey-service.submissions'));
+      const scoring = startProcess('scoring-service', env, groupReady('scoring-service.responses'));
+      procs.push(survey, scoring);
+      await Promise.all([survey.ready, scoring.ready]);
+    }
     const api = new GraphQLClient(`http://127.0.0.1:${port}`);
     // Loaded now, with the services' own build: the replay runs the same code as the processes.
     const { startScoringService, RescoreCycleUseCase } = require('@leaderscope/scoring-service');
@@ -500,10 +534,12 @@ async function main() {
         applyMs: r1(applied.ms),
         copyMs: await copyFloor(db, org.csv),
       };
-      for (let offset = 0; ; offset += 500) {
-        const { people } = await api.ok(Q.people, { l: 500, o: offset }, hr);
-        for (const p of people) personId.set(p.employeeId, p.id);
-        if (people.length < 500) break;
+      // The directory a page of 500 at a time, with cursors (not measured).
+      for (let after = null; ;) {
+        const { directory } = await api.ok(Q.directory, { after }, hr);
+        for (const p of directory.nodes) personId.set(p.employeeId, p.id);
+        if (!directory.pageInfo.hasNextPage) break;
+        after = directory.pageInfo.endCursor;
       }
     }
     const leaderPersonIds = org.leaderIds.map((id) => personId.get(id));
@@ -515,8 +551,17 @@ async function main() {
     if (args.direct) {
       const t0 = performance.now();
       full = await loadCycle(db, { organisationId, org, personId, instrument, name: 'Bench full cycle (generated rows)', makeBar: bar });
+      // Its live snapshots, taken by the scoring service's own disclosure rule (the replay scores them).
+      const scoringApp = await startScoringService({ databaseUrl, transport: null, consume: false, logger: ['error'] });
+      try {
+        full.disclosedSubjects = await discloseCycle(db, { scoringApp, cycleId: full.cycleId, makeBar: bar });
+      } finally {
+        await scoringApp.close();
+      }
       full.loadSeconds = Math.round((performance.now() - t0) / 100) / 10;
-      log(`generated cycle: ${full.assignments} assignments, ${full.answers} answers in ${full.loadSeconds} s`);
+      log(
+        `generated cycle: ${full.assignments} assignments, ${full.answers} answers, ${full.disclosedSubjects} subjects with a disclosed snapshot, in ${full.loadSeconds} s`,
+      );
     }
     const employeeOf = new Map([...personId].map(([e, id]) => [id, e]));
 
@@ -524,17 +569,39 @@ async function main() {
     const perCycle = args.apiLeaders * 15;
     const freshnessCycles = args.only ? 0 : Math.ceil(freshnessWanted / perCycle);
     const setupStarted = performance.now();
-    const main = await setupCycle(api, db, hr, 'Bench main cycle', apiLeaderPersonIds, 'cycle (ingestion) approvals');
+    const steps = {};
+    const main = await setupCycle(api, db, hr, 'Bench main cycle', apiLeaderPersonIds, steps, args.approveEach);
     // setupCycle fails on the first refused call, so reaching here means nothing was refused.
     result.figures.setup = {
       subjects: apiLeaderPersonIds.length,
       assignments: main.invitations.length,
       ms: r1(performance.now() - setupStarted),
       refused: 0,
+      steps,
     };
+    if (args.only === 'setup') {
+      // --- the set-up alone: its figures and the gateway's memory, nothing submitted ---------------
+      const one = async (sql, params = []) => Number((await db.query(sql, params)).rows[0].n);
+      const people = await one(`SELECT count(*) AS n FROM gateway.person WHERE organisation_id = $1`, [organisationId]);
+      const assignments = await one(`SELECT count(*) AS n FROM gateway.assignment WHERE cycle_id = $1`, [main.cycleId]);
+      result.organisation = { people: org.people.length, leaders, assignmentsPerCycle: assignments, cycles: 1, direct: false };
+      result.checks = {
+        peopleImported: people,
+        peopleInFile: org.people.length,
+        assignments,
+        expectedAssignments: leaders * 15,
+        setupComplete: people === org.people.length && assignments === leaders * 15,
+      };
+      result.figures.peakRssMiB = Object.fromEntries(procs.map((p) => [p.name, peakRssMiB(p.child.pid)]));
+      log(
+        `setup: ${people} people imported of ${org.people.length}; ${assignments} assignments of ${leaders * 15} expected: ${result.checks.setupComplete ? 'ok' : 'MISMATCH'}`,
+      );
+      api.close();
+      return finish(result, args, startedAt, cleanup);
+    }
     const fresh = [];
     for (let i = 0; i < freshnessCycles; i++)
-      fresh.push(await setupCycle(api, db, hr, `Bench freshness ${i + 1}`, apiLeaderPersonIds, `cycle (freshness ${i + 1}) approvals`));
+      fresh.push(await setupCycle(api, db, hr, `Bench freshness ${i + 1}`, apiLeaderPersonIds, {}, args.approveEach));
     result.organisation = {
       people: org.people.length,
       leaders,
@@ -553,6 +620,7 @@ async function main() {
               assignments: full.assignments,
               responses: full.assignments,
               answers: full.answers,
+              disclosedSubjects: full.disclosedSubjects,
               loadSeconds: full.loadSeconds,
             },
           }
@@ -578,7 +646,7 @@ async function main() {
     result.organisation.answersInMainCycle = full ? full.answers : result.organisation.answersInApiMainCycle;
 
     // --- 1a. limit: the raw kafkajs producer, same payloads, same broker, same concurrency -----
-    {
+    if (args.only !== 'replay') {
       const rawTopic = `${namespace}bench.raw-producer`;
       await admin.createTopics({ waitForLeaders: true, topics: [{ topic: rawTopic, numPartitions: partitions, replicationFactor: 1 }] });
       const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -841,7 +909,7 @@ async function main() {
     }
 
     // --- 3. whole-cycle scoring replay vs one SQL aggregation of the same rows -----------------
-    if (!args.only) {
+    if (args.only !== 'ingestion') {
       const app = await startScoringService({ databaseUrl, transport: null, consume: false, logger: ['error'] });
       const useCase = app.get(RescoreCycleUseCase);
       const replayCycle = full ? full.cycleId : main.cycleId;
@@ -986,11 +1054,25 @@ async function main() {
   } catch (error) {
     for (const p of procs)
       if (p.child.exitCode !== null || p.child.signalCode !== null) log(`${p.name} exited: ${p.output.join('').slice(-3000)}`);
-    throw error;
-  } finally {
+      else if (p.output.length > 0)
+        // what it logged, each line cut to 600 characters (a failed statement's text can run to megabytes)
+        log(
+          `${p.name} logged:\n${p.output
+            .join('')
+            .split('\n')
+            .map((line) => (line.length > 600 ? `${line.slice(0, 600)} … (${line.length} characters)` : line))
+            .join('\n')
+            .slice(-4000)}`,
+        );
     await cleanup();
+    throw error;
   }
+  return finish(result, args, startedAt, cleanup);
+}
 
+/** Writes the result (bench/results/, and the doc for a full run) and exits with the checks' verdict. */
+async function finish(result, args, startedAt, cleanup) {
+  await cleanup();
   result.machine.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
   result.finishedAt = new Date().toISOString();
   result.durationSeconds = Math.round((Date.parse(result.finishedAt) - startedAt.getTime()) / 1000);
@@ -1009,6 +1091,7 @@ async function main() {
   }
   console.log(JSON.stringify(result.figures, null, 2));
   console.log(JSON.stringify(result.checks));
+  if (args.only === 'setup') process.exit(result.checks.setupComplete ? 0 : 1);
   process.exit(result.checks.nothingLost && result.checks.replayStoredEqualsScored !== false ? 0 : 1);
 }
 

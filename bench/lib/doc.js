@@ -45,7 +45,7 @@ function block(r) {
       : []),
     ...(f.setup
       ? [
-          `| 7. propose + approve + launch ${f.setup.subjects.toLocaleString('en')} subjects through the API (createCycle, addSubjects, proposeRaters, approveNominations each, launchCycle; links opened with the secret as a mail would carry them; ${f.setup.assignments.toLocaleString('en')} assignments) | ${ms(f.setup.ms)}, ${f.setup.refused} refused | – | | < 120 s, nothing refused (10,000 subjects, at L) | ${yes(f.setup.ms < 120000 && f.setup.refused === 0)} |`,
+          `| 7. propose + approve + launch ${f.setup.subjects.toLocaleString('en')} subjects through the API (createCycle, addSubjects 500 at a time, one proposeRaters and one approveNominations for the cycle, launchCycle; links opened with the secret as a mail would carry them; ${f.setup.assignments.toLocaleString('en')} assignments) | ${ms(f.setup.ms)}, ${f.setup.refused} refused | – | | < 120 s, nothing refused (10,000 subjects, at L) | ${yes(f.setup.ms < 120000 && f.setup.refused === 0)} |`,
         ]
       : []),
     '',
@@ -66,6 +66,7 @@ function generatedNote(r) {
   return [
     `**Generated vs. API.** Generated rows (bench/lib/load.js, multi-row \`INSERT … SELECT FROM unnest\` straight into the services' tables, loaded in ${g.loadSeconds} s): the organisation (${g.people.toLocaleString('en')} people in gateway.person) and one launched cycle over all ${r.leaders.toLocaleString('en')} leaders`,
     `(${g.cycleSubjects.toLocaleString('en')} cycle_subject rows, ${g.nominations.toLocaleString('en')} approved nominations, ${g.assignments.toLocaleString('en')} submitted assignments, ${g.responses.toLocaleString('en')} survey.response and as many scoring.rater_response rows, ${g.answers.toLocaleString('en')} answers), drawn from the same seeded generator as the API runs.`,
+    `Each of its subjects then got the live snapshot the scoring service's own disclosure rule takes (\`takeLiveSnapshot\`, every rater at once; ${(g.disclosedSubjects ?? 0).toLocaleString('en')} subjects with a disclosed snapshot), so the replay has what it may show.`,
     `That cycle is what the replay (3) reads and what the dashboard reads (4) query; it has no live reports of its own, so the replay's reports, published by the scoring service's relay and stored by the gateway's report.updated consumer, are copied into the gateway's live result set before the reads.`,
     `Through the API and the event path: the HR account (provisionOrganisation), then ${o.apiCycles} cycle(s) over the first ${o.apiLeaders.toLocaleString('en')} leaders of the same organisation (createCycle, addSubjects, proposeRaters, approveNominations, launchCycle, submitSurvey; the links opened with the secret as a mail would carry them):`,
     `ingestion (1) submits ${o.apiAssignmentsPerCycle.toLocaleString('en')} surveys (${o.answersInApiMainCycle.toLocaleString('en')} answers) and freshness (2) offers ${r.figures.freshness.offered.toLocaleString('en')} submissions at ${r.settings.rate}/s on a further cycle, as at S and M, against tables of the full size. The raw-producer limit sends the same ${o.apiAssignmentsPerCycle.toLocaleString('en')} payloads.`,

@@ -17,6 +17,8 @@
  *   survey.response         one recorded response per assignment (rater_id = assignment id, version 1, policy of the cycle)
  *   scoring.rater_response  the scoring service's copy of each (response_id = survey response id)
  * Nothing goes through Kafka and no outbox row is written: these rows are not part of the event path.
+ * `discloseCycle` then gives every subject the live snapshot the scoring service's disclosure rule
+ * takes (scoring.disclosed_view), so that the replay has what it may show.
  */
 const { randomUUID, randomBytes } = require('node:crypto');
 const { answersFor } = require('./org');
@@ -298,4 +300,71 @@ async function loadCycle(db, { organisationId, org, personId, instrument, name, 
   return { cycleId, assignments, answers };
 }
 
-module.exports = { loadPeople, loadCycle, ratersOf, insertRows };
+/**
+ * The live snapshots of a generated cycle, taken by the scoring service's own disclosure rule
+ * (`takeLiveSnapshot`, as live scoring takes one when responses arrive; here all of a subject's
+ * raters arrive at once) and recorded in its ledger (`scoring.disclosed_view`). Without them the
+ * replay, which scores each subject's disclosed snapshot (docs/anonymity.md), would have nothing it
+ * may show. Subjects are read a block at a time with a keyset cursor; each snapshot is decided in its
+ * own transaction under the subject's lock, as live scoring does. Returns how many subjects got one.
+ */
+async function discloseCycle(db, { scoringApp, cycleId, makeBar }) {
+  const { DataSource } = require('typeorm');
+  const { takeLiveSnapshot, reportSeed } = require('@leaderscope/scoring-service');
+  const dataSource = scoringApp.get(DataSource);
+  const total = Number(
+    (await db.query(`SELECT count(DISTINCT subject_id) AS n FROM scoring.rater_response WHERE cycle_id = $1`, [cycleId])).rows[0].n,
+  );
+  const b = makeBar('L rows: disclosed snapshots', total);
+  let disclosed = 0;
+  for (let last = ''; ;) {
+    const { rows } = await db.query(
+      `SELECT subject_id, response_id::text AS response_id, rater_id, rater_group, answers, comments, policy, instrument_id, instrument_version
+       FROM scoring.rater_response WHERE cycle_id = $1 AND subject_id IN (
+         SELECT DISTINCT subject_id FROM scoring.rater_response WHERE cycle_id = $1 AND subject_id > $2 ORDER BY subject_id LIMIT 200)
+       ORDER BY subject_id, rater_id`,
+      [cycleId, last],
+    );
+    if (rows.length === 0) break;
+    const bySubject = new Map();
+    for (const r of rows) {
+      if (!bySubject.has(r.subject_id)) bySubject.set(r.subject_id, []);
+      bySubject.get(r.subject_id).push(r);
+    }
+    last = rows[rows.length - 1].subject_id;
+    await Promise.all(
+      [...bySubject].map(([subjectId, list]) =>
+        dataSource.transaction(async (manager) => {
+          const { policy } = list[0];
+          await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`scoring:${cycleId}:${subjectId}`]);
+          const taken = await takeLiveSnapshot(
+            manager,
+            { cycleId, subjectId },
+            {
+              instrumentId: list[0].instrument_id,
+              instrumentVersion: list[0].instrument_version,
+              roleProfileId: policy.roleProfileId ?? null,
+              minGroupSize: policy.minGroupSize,
+              commentThreshold: policy.commentThreshold ?? null,
+            },
+            list.map((r) => ({
+              responseId: r.response_id,
+              raterId: r.rater_id,
+              raterGroup: r.rater_group,
+              answers: r.answers,
+              comments: r.comments,
+            })),
+            reportSeed(cycleId, subjectId),
+          );
+          if (taken) disclosed++;
+          b.increment();
+        }),
+      ),
+    );
+  }
+  b.stop();
+  await db.query('ANALYZE scoring.disclosed_view');
+  return disclosed;
+}
+
+module.exports = { loadPeople, loadCycle, discloseCycle, ratersOf, insertRows };

@@ -1,14 +1,13 @@
 import '@mantine/core/styles.css';
 import './styles.css';
 import { ApolloProvider } from '@apollo/client/react';
-import { MantineProvider } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { createApolloClient } from './app/apollo';
 import { I18nProvider } from './app/i18n';
 import { createRouter } from './app/router';
-import { theme } from './app/theme';
+import { ThemeProvider } from './app/ThemeProvider';
 import { AuthProvider } from './features/auth/AuthProvider';
 
 const client = createApolloClient();
@@ -17,13 +16,13 @@ const router = createRouter();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <ThemeProvider>
         <ApolloProvider client={client}>
           <AuthProvider>
             <RouterProvider router={router} />
           </AuthProvider>
         </ApolloProvider>
-      </MantineProvider>
+      </ThemeProvider>
     </I18nProvider>
   </StrictMode>,
 );

@@ -1,7 +1,8 @@
 // The rater survey's own page (survey.html, served for /survey/:token): only what the survey needs —
-// no router, no Apollo Client, no HR screens, and only the styles of the components it uses — so a
-// phone on a slow network shows the first question quickly. survey.html starts the survey's
-// GraphQL request before this script arrives.
+// no router, no Apollo Client, no HR screens, and only the styles of the components it uses (inlined
+// into the page by the build) — so a phone on a slow network shows the first question quickly. For a
+// valid link the gateway renders the survey into the page (survey-server.tsx) and this script
+// hydrates it; survey.html starts the GraphQL request for the saved answers before it arrives.
 import '@mantine/core/styles/baseline.css';
 import '@mantine/core/styles/default-css-variables.css';
 import '@mantine/core/styles/global.css';
@@ -26,21 +27,18 @@ import '@mantine/core/styles/Progress.css';
 import '@mantine/core/styles/Input.css';
 import '@mantine/core/styles/VisuallyHidden.css';
 import './styles.css';
-import { MantineProvider } from '@mantine/core';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { I18nProvider } from './app/i18n';
-import { theme } from './app/theme';
-import { SurveyPage } from './features/survey/SurveyPage';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import type { RaterSurveyQuery } from './gql/graphql';
+import { SurveyApp } from './survey-app';
 
 const token = decodeURIComponent(/^\/survey\/([^/?#]+)/.exec(window.location.pathname)?.[1] ?? '');
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      <MantineProvider theme={theme} defaultColorScheme="light">
-        <SurveyPage token={token} />
-      </MantineProvider>
-    </I18nProvider>
-  </StrictMode>,
-);
+const root = document.getElementById('root')!;
+// For a valid link the gateway sends the survey already rendered, with the data it was rendered
+// from (no answers): hydrate it. Otherwise (a wrong link, or no server rendering) render here.
+const rendered = document.getElementById('survey-data');
+if (rendered?.textContent) {
+  const initial = JSON.parse(rendered.textContent) as RaterSurveyQuery;
+  hydrateRoot(root, <SurveyApp token={token} initial={initial} />);
+} else {
+  createRoot(root).render(<SurveyApp token={token} />);
+}

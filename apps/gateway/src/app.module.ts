@@ -1,5 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DASHBOARD_DIR, DashboardAssetsMiddleware } from './dashboard/dashboard-assets.middleware';
+import { SurveyPage } from './dashboard/survey-page';
 import { EventTransport } from '@leaderscope/events';
 import { MessagingModule, serviceDataSourceOptions } from '@leaderscope/service-kit';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
@@ -16,6 +17,8 @@ import { hashToken } from './accounts/secrets';
 import { nulBytesPlugin } from './common/nul-bytes';
 import { SessionSockets } from './accounts/session-sockets';
 import { AuditEventEntity } from './common/audit-event.entity';
+import { CoachAssignmentEntity, CoachedCycleEntity } from './coaching/coaching.entity';
+import { CoachingModule } from './coaching/coaching.module';
 import { CommonModule } from './common/common.module';
 import { CorrelationMiddleware } from './common/correlation.middleware';
 import { formatGraphQLError } from './common/errors';
@@ -41,6 +44,8 @@ import { ConsistencyOptions } from './progress/consistency-check';
 import { ProgressModule } from './progress/progress.module';
 import { PublicationModule } from './publication/publication.module';
 import { PublishedReportEntity } from './publication/published-report.entity';
+import { PulseEntity } from './pulses/pulse.entity';
+import { PulsesModule } from './pulses/pulses.module';
 import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { DataProtectionModule } from './data-protection/data-protection.module';
@@ -77,6 +82,7 @@ export const GATEWAY_ENTITIES = [
   SessionEntity,
   CycleEntity,
   CycleSubjectEntity,
+  PulseEntity,
   NominationEntity,
   AssignmentEntity,
   SubmissionEntity,
@@ -88,6 +94,8 @@ export const GATEWAY_ENTITIES = [
   MailDeliveryEntity,
   DevelopmentPlanVersionEntity,
   DevelopmentPlanCommentEntity,
+  CoachedCycleEntity,
+  CoachAssignmentEntity,
 ];
 
 @Module({})
@@ -146,7 +154,7 @@ export class AppModule implements NestModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: options.dashboardDir!,
-                exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}'],
+                exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}', '/ssr{*rest}'],
                 // index.html (and the SPA fallback) is revalidated on every visit; hashed assets are handled by DashboardAssetsMiddleware.
                 serveStaticOptions: {
                   setHeaders: (res: { setHeader(name: string, value: string): void }) => res.setHeader('Cache-Control', 'no-cache'),
@@ -170,8 +178,10 @@ export class AppModule implements NestModule {
         RetentionModule.forRoot(options.retention),
         DataProtectionModule,
         DevelopmentPlansModule,
+        CoachingModule,
+        PulsesModule,
       ],
-      providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }],
+      providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }, SurveyPage],
     };
   }
 

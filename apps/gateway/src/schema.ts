@@ -3,6 +3,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AccountsResolver } from './accounts/accounts.resolver';
 import { AuthResolver } from './accounts/auth.resolver';
+import { CoachingResolver } from './coaching/coaching.resolver';
 import { CyclesResolver } from './cycles/cycles.resolver';
 import { DevelopmentPlansResolver } from './development-plans/development-plans.resolver';
 import { ExportsResolver } from './exports/exports.resolver';
@@ -13,6 +14,7 @@ import { NotificationsResolver } from './notifications/notifications.resolver';
 import { PeopleResolver } from './people/people.resolver';
 import { ProgressResolver } from './progress/progress.resolver';
 import { PublicationResolver } from './publication/publication.resolver';
+import { PulsesResolver } from './pulses/pulses.resolver';
 import { ReliabilityResolver, ReportComparisonsResolver } from './reliability/reliability.resolver';
 import { ReportsResolver } from './reports/reports.resolver';
 import { DataProtectionResolver } from './data-protection/data-protection.resolver';
@@ -38,6 +40,8 @@ export const RESOLVERS = [
   RetentionResolver,
   DataProtectionResolver,
   DevelopmentPlansResolver,
+  CoachingResolver,
+  PulsesResolver,
 ];
 
 /** The gateway's GraphQL schema as SDL, built from the resolvers alone (no database needed). */

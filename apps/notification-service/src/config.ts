@@ -1,4 +1,8 @@
+import { ConfigError, loadConfig, mailConfig } from '@leaderscope/service-kit';
+
 /** The notification service's settings, each from one environment variable, checked at start. */
+export { ConfigError };
+
 export interface NotificationConfig {
   /** smtp://host:port or smtps://user:pass@host:port; null: record mails for the mail outbox instead of sending. */
   smtpUrl: string | null;
@@ -25,55 +29,31 @@ export interface NotificationConfig {
   pollMs: number;
 }
 
-export class ConfigError extends Error {}
-
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number of at least ${min} (got "${raw}")`);
-  return value;
-}
-
-/** Reads and checks the settings; a bad value stops the service with the variable's name. */
+/** Reads and checks the settings (`mailConfig` in `@leaderscope/service-kit`); a bad value stops the service naming the variable. */
 export function notificationConfigFromEnv(
   env: NodeJS.ProcessEnv = process.env,
-  defaults: Partial<NotificationConfig> = {},
+  defaults: Pick<Partial<NotificationConfig>, 'publicUrl' | 'secret'> = {},
 ): NotificationConfig {
-  const smtpUrl = env.SMTP_URL?.trim() || defaults.smtpUrl || null;
-  if (smtpUrl) {
-    let url: URL;
-    try {
-      url = new URL(smtpUrl);
-    } catch {
-      throw new ConfigError(`SMTP_URL is not a URL (expected smtp://host:port or smtps://user:pass@host:port)`);
-    }
-    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
-      throw new ConfigError(`SMTP_URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
-  }
-  const publicUrl = (env.PUBLIC_URL?.trim() || defaults.publicUrl || '').replace(/\/+$/, '');
-  if (!publicUrl) throw new ConfigError('PUBLIC_URL is required: the base of every link in a mail, e.g. https://feedback.example.com');
-  try {
-    const u = new URL(publicUrl);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
-  } catch {
-    throw new ConfigError(`PUBLIC_URL must be an http(s) URL (got "${publicUrl}")`);
-  }
-  const secret = env.LEADERSCOPE_SECRET || defaults.secret || '';
-  if (secret.length < 16) throw new ConfigError("LEADERSCOPE_SECRET is required (at least 16 characters, the same as the gateway's)");
+  const c = loadConfig(mailConfig, env);
+  const publicUrl = (c.PUBLIC_URL ?? defaults.publicUrl ?? '').replace(/\/+$/, '');
+  const secret = c.LEADERSCOPE_SECRET ?? defaults.secret;
+  const missing = [
+    ...(publicUrl ? [] : ['PUBLIC_URL is required: the base of every link in a mail, e.g. https://feedback.example.com']),
+    ...(secret ? [] : ["LEADERSCOPE_SECRET is required (at least 16 characters, the same as the gateway's)"]),
+  ];
+  if (missing.length > 0) throw new ConfigError(missing);
   return {
-    smtpUrl,
-    mailFrom: env.MAIL_FROM?.trim() || defaults.mailFrom || 'Leaderscope <no-reply@leaderscope.invalid>',
+    smtpUrl: c.SMTP_URL ?? null,
+    mailFrom: c.MAIL_FROM,
     publicUrl,
-    secret,
-    ratePerMinute: int(env, 'MAIL_RATE_PER_MINUTE', defaults.ratePerMinute ?? 600, 0),
-    retryBaseMs: int(env, 'MAIL_RETRY_BASE_MS', defaults.retryBaseMs ?? 30_000, 1),
-    retryMaxMs: int(env, 'MAIL_RETRY_MAX_MS', defaults.retryMaxMs ?? 15 * 60_000, 1),
-    maxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', defaults.maxAttempts ?? 30, 1),
-    smtpConnections: int(env, 'MAIL_SMTP_CONNECTIONS', defaults.smtpConnections ?? 5, 1),
-    reminderCheckMs: int(env, 'REMINDER_CHECK_MS', defaults.reminderCheckMs ?? 60_000, 10),
-    reminderMinIntervalMs:
-      int(env, 'REMINDER_MIN_INTERVAL_HOURS', (defaults.reminderMinIntervalMs ?? 24 * 3600_000) / 3600_000, 0) * 3600_000,
-    pollMs: int(env, 'MAIL_POLL_MS', defaults.pollMs ?? 1000, 10),
+    secret: secret!,
+    ratePerMinute: c.MAIL_RATE_PER_MINUTE,
+    retryBaseMs: c.MAIL_RETRY_BASE_MS,
+    retryMaxMs: c.MAIL_RETRY_MAX_MS,
+    maxAttempts: c.MAIL_MAX_ATTEMPTS,
+    smtpConnections: c.MAIL_SMTP_CONNECTIONS,
+    reminderCheckMs: c.REMINDER_CHECK_MS,
+    reminderMinIntervalMs: c.REMINDER_MIN_INTERVAL_HOURS * 3600_000,
+    pollMs: c.MAIL_POLL_MS,
   };
 }

@@ -1,9 +1,12 @@
 /** Nomination requests, approval requests and "your report is ready" reach the right people; without SMTP every mail is recorded, not sent. */
 import {
   createEnvelope,
+  debriefCompletedV1,
+  debriefRequestedV1,
   developmentPlanChangedV1,
   nominationApprovalRequestedV1,
   nominationRequestedV1,
+  pulseLaunchedV1,
   resultsReleasedV1,
 } from '@leaderscope/events';
 import { eventually } from '@leaderscope/testing';
@@ -108,5 +111,82 @@ describe('notification service: notices to leaders and managers', () => {
     expect(mails[0].text).toContain(`${PUBLIC_URL}/cycles/cycle-n/reports/ada#development-plan`);
     const kinds = [...h.latest().values()].map((d) => d.kind);
     expect(kinds.filter((k) => k === 'plan-shared')).toHaveLength(2);
+  });
+
+  it('a coached cycle: asks the coach for the debrief, then tells the leader and manager their report is shared, once per event', async () => {
+    h = await harness();
+    const requested = createEnvelope(
+      debriefRequestedV1,
+      {
+        ...base,
+        subjectName: 'Ada Lovelace',
+        coach: { personId: 'cleo', name: 'Cleo Coach', email: 'cleo@coaches.test' },
+        requestedAt: new Date().toISOString(),
+      },
+      { organisationId: ORG },
+    );
+    const completed = createEnvelope(
+      debriefCompletedV1,
+      {
+        ...base,
+        subjectName: 'Ada Lovelace',
+        coach: { personId: 'cleo', name: 'Cleo Coach' },
+        recipients: [
+          { personId: 'ada', name: 'Ada Lovelace', email: 'ada@northwind.test', isSubject: true },
+          { personId: 'grace', name: 'Grace Hopper', email: 'grace@northwind.test', isSubject: false },
+        ],
+        completedAt: new Date().toISOString(),
+      },
+      { organisationId: ORG },
+    );
+    await h.publish([requested, completed]);
+    await eventually('3 mails', async () => h.sink!.received.length >= 3);
+    await h.publish([requested, completed]); // redelivered: nothing more
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(h.sink!.received).toHaveLength(3);
+    const [coach] = h.sink!.to('cleo@coaches.test');
+    expect(coach.subject).toBe("Ada Lovelace's feedback report awaits your debrief");
+    expect(coach.text).toContain(`${PUBLIC_URL}/cycles/cycle-n/reports/ada`);
+    const [ada] = h.sink!.to('ada@northwind.test');
+    expect(ada.subject).toBe('Your feedback report is ready');
+    expect(ada.text).toContain('Following your debrief with Cleo Coach');
+    const [grace] = h.sink!.to('grace@northwind.test');
+    expect(grace.subject).toBe('The feedback report for Ada Lovelace is ready');
+    expect(grace.text).toContain('Cleo Coach has marked the debrief');
+    const kinds = [...h.latest().values()].map((d) => d.kind).sort();
+    expect(kinds).toEqual(['debrief-requested', 'report-ready', 'report-ready']);
+  });
+  it('tells the leader and their manager that a follow-up pulse went out, once per event, without the plan', async () => {
+    h = await harness();
+    const launched = createEnvelope(
+      pulseLaunchedV1,
+      {
+        ...base,
+        pulseId: 'pulse-1',
+        planVersion: 2,
+        subjectName: 'Ada Lovelace',
+        focusAreaCount: 2,
+        raterCount: 5,
+        closesAt: '2027-03-01T12:00:00.000Z',
+        startedBy: 'leader' as const,
+        recipients: [
+          { personId: 'ada', name: 'Ada Lovelace', email: 'ada@northwind.test', isSubject: true },
+          { personId: 'grace', name: 'Grace Hopper', email: 'grace@northwind.test', isSubject: false },
+        ],
+        launchedAt: new Date().toISOString(),
+      },
+      { organisationId: ORG },
+    );
+    await h.publish([launched]);
+    await eventually('2 mails', async () => h.sink!.received.length >= 2);
+    await h.publish([launched]); // redelivered: nothing more
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(h.sink!.received).toHaveLength(2);
+    expect(h.sink!.to('ada@northwind.test').map((m) => m.subject)).toEqual(['Your follow-up pulse went out']);
+    const toGrace = h.sink!.to('grace@northwind.test');
+    expect(toGrace.map((m) => m.subject)).toEqual(["A follow-up pulse on Ada Lovelace's development plan went out"]);
+    expect(toGrace[0].text).toContain(`${PUBLIC_URL}/cycles/cycle-n/reports/ada#follow-up-pulse`);
+    expect(toGrace[0].text).toContain('Raters invited: 5; focus areas asked: 2.');
+    expect([...h.latest().values()].filter((d) => d.kind === 'pulse-launched')).toHaveLength(2);
   });
 });

@@ -16,7 +16,7 @@ import {
   reportUpdatedV1,
   ReportUpdatedV1,
 } from '@leaderscope/events';
-import { getInstrument } from '@leaderscope/framework';
+import { getInstrument, PULSE_INSTRUMENT_ID, PULSE_INSTRUMENT_VERSION } from '@leaderscope/framework';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 import { computeSubjectReport, ScoreCycleUseCase } from '../src';
@@ -72,6 +72,20 @@ const L1: Record<string, number> = {
   x3: 5,
 };
 const L2: Record<string, number> = { s0: 5, s1: 2, s2: 3, s3: 4, s4: 5, s5: 1, s6: 2, s7: 3 };
+/** The follow-up pulse on s0: its manager and three peers; the plan has two focus areas (focus-3 unused). */
+const PULSE_RATERS: [string, Group][] = [
+  ['pulse-1-s0-manager', 'manager'],
+  ['pulse-1-s0-peer-0', 'peer'],
+  ['pulse-1-s0-peer-1', 'peer'],
+  ['pulse-1-s0-peer-2', 'peer'],
+];
+const pulseSubmission = (raterId: string, group: Group) =>
+  submission('pulse-1', 's0', raterId, group, 0, {
+    instrumentId: PULSE_INSTRUMENT_ID,
+    instrumentVersion: PULSE_INSTRUMENT_VERSION,
+    answers: { 'focus-1': group === 'manager' ? 3 : -2, 'focus-2': 1, 'focus-3': null },
+    policy: { minGroupSize: 3, roleProfileId: null },
+  });
 // t(0.975, 6) from the t table
 const T6 = 2.446911851144969;
 
@@ -150,12 +164,19 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
       60000,
     );
 
+    // A follow-up pulse on s0 (a cycle of its own, on the -3..+3 pulse instrument, closed) after
+    // cycle 1: it must never become s0's "previous cycle" for the trend of cycles 2 and 3.
+    await gateway.publish(PULSE_RATERS.map(([raterId, group]) => submittedEnvelope(pulseSubmission(raterId, group))));
+    await allScored(db.url, 16 * 5 + PULSE_RATERS.length, 90000);
+    await gateway.publish([requestScore('pulse-1', true)]);
+    await eventually('pulse-1 scored', async () => cycles.some((c) => c.cycleId === 'pulse-1'), 60000);
+
     await gateway.publish(
       Object.entries(L2)
         .flatMap(([s, l]) => subjectSubmissions('cycle-2', s, l, 2))
         .map(submittedEnvelope),
     );
-    await allScored(db.url, 16 * 5 + 8 * 5, 90000);
+    await allScored(db.url, 16 * 5 + PULSE_RATERS.length + 8 * 5, 90000);
     await gateway.publish([requestScore('cycle-2', false)]);
     await eventually(
       'cycle-2 scored',
@@ -169,7 +190,7 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
         .flatMap(([s, l]) => subjectSubmissions('cycle-3', s, l, 1))
         .map(submittedEnvelope),
     );
-    await allScored(db.url, 16 * 5 + 2 * 8 * 5, 90000);
+    await allScored(db.url, 16 * 5 + PULSE_RATERS.length + 2 * 8 * 5, 90000);
     await gateway.publish([requestScore('cycle-3', false)]);
     await eventually('cycle-3 scored', async () => comparisons.filter((c) => c.cycleId === 'cycle-3').length === 8, 60000);
   }, 300000);
@@ -233,6 +254,7 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
       { cycle_id: 'cycle-1', closed: true, result_version: 1, subject_count: 16 },
       { cycle_id: 'cycle-2', closed: false, result_version: 1, subject_count: 8 },
       { cycle_id: 'cycle-3', closed: false, result_version: 1, subject_count: 8 },
+      { cycle_id: 'pulse-1', closed: true, result_version: 1, subject_count: 1 },
     ]);
   });
 
@@ -322,6 +344,21 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     // the repeated event stored nothing twice
     const stored = await query<{ n: string }>(db.url, `SELECT count(*) AS n FROM scoring.rater_pseudonym`);
     expect(Number(stored[0].n)).toBe(8);
+  });
+
+  it('a follow-up pulse is scored on its -3..+3 scale (slot items, the unused one empty) and is never the previous cycle of a 360', async () => {
+    const pulse = reports
+      .filter((r) => r.cycleId === 'pulse-1' && r.subjectId === 's0')
+      .sort((a, b) => b.reportVersion - a.reportVersion)[0];
+    const items = (pulse.report as { items: { items: { itemId: string; others: { n: number; mean?: number } }[] } }).items.items;
+    // focus-1: manager 3, peers -2, -2, -2 → mean -0.75 of 4; focus-3 nobody answered
+    expect(items.find((i) => i.itemId === 'focus-1')!.others).toMatchObject({ n: 4, mean: -0.75 });
+    expect(items.find((i) => i.itemId === 'focus-3')!.others).toMatchObject({ suppressed: true, n: 0 });
+    // s0's pulse closed after cycle 1 and before cycles 2 and 3: their trend still compares with cycle 1
+    expect(comparisonOf('cycle-2', 's0').trend!.previousCycleId).toBe('cycle-1');
+    expect(comparisonOf('cycle-3', 's0').trend!.previousCycleId).toBe('cycle-1');
+    // and the pulse itself has no 360 as its previous cycle either
+    expect(comparisonOf('pulse-1', 's0').trend).toBeNull();
   });
 
   it('a redelivered request changes nothing; a new one rewrites with the next version and keeps the cycle closed', async () => {

@@ -18,6 +18,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { freePort } from '@leaderscope/database';
 import { answerSurvey, Api, PASSWORD, surveyLinks } from './fixtures';
+import { pipelineCounts, PipelineCounts } from './pipeline-counts';
 
 const root = join(__dirname, '..', '..', '..');
 const SECRET = 'crash-test-secret-0123456789abcdef';
@@ -35,19 +36,6 @@ function organisationCsv(): string {
     }
   }
   return rows.join('\n') + '\n';
-}
-
-interface Counts {
-  accepted: number;
-  recorded: number;
-  scored: number;
-  gatewayRecorded: number;
-  /** receipts the gateway knows the scoring service stored (`response.counted`): HR's "counted" */
-  gatewayCounted: number;
-  inReports: number;
-  inGatewayReports: number;
-  /** raters in the disclosed live snapshots: what the disclosure rule lets anyone see (docs/anonymity.md) */
-  disclosed: number;
 }
 
 describe('kill -9 of the one-process platform loses nothing', () => {
@@ -111,22 +99,7 @@ describe('kill -9 of the one-process platform loses nothing', () => {
     db = null;
   }
 
-  async function counts(): Promise<Counts> {
-    const n = async (sql: string) => Number((await db!.query(sql)).rows[0].n);
-    return {
-      accepted: await n(`SELECT count(*) AS n FROM gateway.submission`),
-      recorded: await n(`SELECT count(*) AS n FROM survey.response`),
-      scored: await n(`SELECT count(*) AS n FROM scoring.rater_response`),
-      gatewayRecorded: await n(`SELECT count(*) AS n FROM gateway.submission WHERE status = 'recorded'`),
-      gatewayCounted: await n(`SELECT count(*) AS n FROM gateway.submission WHERE counted_at IS NOT NULL`),
-      inReports: await n(`SELECT coalesce(sum(response_count), 0) AS n FROM scoring.subject_report WHERE result_set = 'live'`),
-      inGatewayReports: await n(`SELECT coalesce(sum(response_count), 0) AS n FROM gateway.subject_report WHERE result_set = 'live'`),
-      disclosed: await n(
-        `SELECT coalesce(sum(cardinality(response_ids)), 0) AS n FROM (SELECT DISTINCT ON (cycle_id, subject_id) response_ids FROM scoring.disclosed_view
-           WHERE result_set = 'live' ORDER BY cycle_id, subject_id, snapshot DESC) d`,
-      ),
-    };
-  }
+  const counts = (): Promise<PipelineCounts> => pipelineCounts(db!);
 
   /** After a restart: everything accepted is recorded once and scored once, nothing counted twice. */
   async function expectNothingLost(label: string): Promise<void> {

@@ -14,7 +14,7 @@ import { addAccount, provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, pdfText, TestDatabase } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
@@ -427,9 +427,40 @@ describe('dashboard: the whole journey in real Chromium', () => {
           uploadThroughput: (750 * 1024 * 0.9) / 8,
         });
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-        await rater.goto(link.href);
+        // React reports a page that does not hydrate as it was rendered on the console.
+        const consoleErrors: string[] = [];
+        rater.on('console', (message) => {
+          if (message.type() === 'error') consoleErrors.push(message.text());
+        });
+        const navigation = (await rater.goto(link.href))!;
         await rater.getByRole('radiogroup').first().waitFor({ timeout: 90000 });
         const firstQuestionMs = await rater.evaluate(() => (window as unknown as { firstQuestionAt: number }).firstQuestionAt);
+        const { htmlMs, server } = await rater.evaluate(() => {
+          const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          return {
+            htmlMs: navigation.responseEnd,
+            server: navigation.serverTiming.map((t) => `${t.name} ${Math.round(t.duration)} ms`).join(', '),
+          };
+        });
+        // The gateway rendered the survey into the page (the questions come with the HTML, before the
+        // script and the GraphQL answer); never stored, and the token in the address is never sent on.
+        expect(navigation.headers()['cache-control']).toBe('no-store');
+        expect(navigation.headers()['referrer-policy']).toBe('no-referrer');
+        const served = await navigation.text();
+        expect(served).toMatch(/<fieldset[^>]*role="radiogroup"/);
+        expect(served).toContain('id="survey-data"');
+        expect(served).not.toMatch(/<link rel="stylesheet"/); // the survey's styles are in the page
+        // An answer given at once, most likely before the script has run (the page is the gateway's
+        // HTML then), is taken over by the page when it hydrates, and counted.
+        const hydratedBeforeClick = await rater.evaluate(() =>
+          Object.keys(document.getElementById('root')!).some((k) => k.startsWith('__reactContainer')),
+        );
+        const firstValue = valueFor(link.group, 0, index);
+        await rater
+          .getByRole('radiogroup')
+          .first()
+          .getByRole('radio', { name: firstValue == null ? 'Not able to rate' : SCALE[firstValue - 1], exact: true })
+          .check();
         const sizes = JSON.parse(readFileSync(join(root, 'apps', 'dashboard', 'dist', 'route-sizes.json'), 'utf8')) as {
           route: string;
           brotli: number;
@@ -438,10 +469,16 @@ describe('dashboard: the whole journey in real Chromium', () => {
         // The survey is its own page (survey.html): no Apollo Client, no router, no HR screens.
         const survey = sizes.find((r) => r.route === 'SurveyPage (survey.html)')!;
         process.stdout.write(
-          `dashboard e2e: survey on a throttled phone (Slow 4G, 4× CPU): first question after ${Math.round(firstQuestionMs)} ms (target 2500 ms); ` +
+          `dashboard e2e: survey on a throttled phone (Slow 4G, 4× CPU): first question after ${Math.round(firstQuestionMs)} ms (target 2500 ms; the page's HTML in after ${Math.round(htmlMs)} ms, on the gateway: ${server}; ` +
+            `load average ${loadavg()
+              .map((l) => l.toFixed(2))
+              .join(' ')}; first answer given ${hydratedBeforeClick ? 'after' : 'before'} the script ran); ` +
             `survey route JavaScript ${(survey.brotli / 1024).toFixed(1)} KB brotli, ${(survey.gzip / 1024).toFixed(1)} KB gzip (target 150 KB)\n`,
         );
+        // The target is 2.5 s; measured 1.0–3.4 s with the machine's load average at 10–60 (docs/dashboard.md).
+        // The bound is generous, so a loaded machine does not fail it; losing the server rendering would.
         expect(firstQuestionMs).toBeGreaterThan(0);
+        expect(firstQuestionMs).toBeLessThan(5000);
         expect(survey.brotli).toBeLessThan(150 * 1024);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
@@ -466,6 +503,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
         });
         expect(layout.firstLegendBottom).toBeLessThanOrEqual(layout.viewport);
         expect(layout.covered).toEqual([]);
+        await rater.getByText(/^1 of \d+ answered$/).waitFor();
+        expect(consoleErrors.filter((e) => /hydrat|did not match/i.test(e))).toEqual([]);
       } else {
         await rater.goto(link.href);
       }
@@ -482,7 +521,10 @@ describe('dashboard: the whole journey in real Chromium', () => {
       if (first) {
         // Validation names what is missing and submits nothing.
         await rater.getByRole('button', { name: 'Submit feedback' }).click();
-        await rater.getByRole('alert').getByText(`Please answer ${count} more statements before you submit`).waitFor();
+        await rater
+          .getByRole('alert')
+          .getByText(`Please answer ${count - 1} more statements before you submit`)
+          .waitFor();
         await screenshot(rater, 'survey-validation');
       }
       for (let i = 0; i < count; i++) {

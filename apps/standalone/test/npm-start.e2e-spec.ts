@@ -37,15 +37,28 @@ describe('npm start: the whole platform in one process', () => {
   });
 
   it('serves the dashboard page at / and at client-side routes', async () => {
-    for (const path of ['/', '/survey/some-token']) {
+    for (const path of ['/', '/cycles']) {
       const response = await fetch(`${platform.url}${path}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/html');
       expect(await response.text()).toContain('<div id="root"></div>');
       expect(response.headers.get('cache-control')).toBe('no-cache'); // a new release is picked up at once
     }
-    // The survey link opens the survey's own small page, which starts its request before the scripts arrive.
-    expect(await (await fetch(`${platform.url}/survey/some-token`)).text()).toContain('__surveyPrefetch');
+    // The survey link opens the survey's own small page, which starts its request before the scripts
+    // arrive; a link that opens no survey gets it without a survey rendered in. Never stored, and
+    // never sent on as a referrer (the token is in the address).
+    const survey = await fetch(`${platform.url}/survey/some-token`, { headers: { 'accept-encoding': 'br' } });
+    expect(survey.status).toBe(200);
+    expect(survey.headers.get('content-type')).toContain('text/html');
+    expect(survey.headers.get('content-encoding')).toBe('br');
+    expect(survey.headers.get('cache-control')).toBe('no-store');
+    expect(survey.headers.get('referrer-policy')).toBe('no-referrer');
+    const page = await survey.text();
+    expect(page).toContain('__surveyPrefetch');
+    expect(page).toContain('<div id="root"><!--survey-ssr--></div>');
+    expect(page).not.toContain('survey-data');
+    // The survey's server renderer is not served.
+    expect((await fetch(`${platform.url}/ssr/survey-server.cjs`)).status).toBe(404);
   });
 
   it('serves hashed assets compressed and cached immutably, and never a source map', async () => {

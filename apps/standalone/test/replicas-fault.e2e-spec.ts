@@ -30,6 +30,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { answersAt, Api, PASSWORD } from './fixtures';
+import { pipelineCounts } from './pipeline-counts';
 
 const root = join(__dirname, '..', '..', '..');
 const kafkaDir = join(root, 'infra', 'kafka');
@@ -207,20 +208,7 @@ describe('two replicas of every app on Kafka: SIGKILL one of each mid-stream and
     return Number((await admin.query(sql, params)).rows[0].n);
   }
 
-  async function counts() {
-    return {
-      accepted: await n(`SELECT count(*) AS n FROM gateway.submission`),
-      recorded: await n(`SELECT count(*) AS n FROM survey.response`),
-      scored: await n(`SELECT count(*) AS n FROM scoring.rater_response`),
-      inReports: await n(`SELECT coalesce(sum(response_count), 0) AS n FROM scoring.subject_report WHERE result_set = 'live'`),
-      gatewayRecorded: await n(`SELECT count(*) AS n FROM gateway.submission WHERE status = 'recorded'`),
-      unpublished: await n(
-        `SELECT (SELECT count(*) FROM gateway.outbox_event WHERE published_at IS NULL)
-              + (SELECT count(*) FROM survey.outbox_event WHERE published_at IS NULL)
-              + (SELECT count(*) FROM scoring.outbox_event WHERE published_at IS NULL) AS n`,
-      ),
-    };
-  }
+  const counts = () => pipelineCounts(admin);
 
   beforeAll(async () => {
     silenceKafkajsNegativeTimeoutWarning(); // kafkajs on Node 24, for this test's admin client

@@ -2,6 +2,7 @@ import { emptyScoredReport } from '@leaderscope/vocabulary';
 /** The transactional outbox on a real PostgreSQL. */
 import { catalogue, createEnvelope, EventEnvelope, InProcessTransport, reportUpdatedV1 } from '@leaderscope/events';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { claimEvent, createOutboxTables, enqueueEvents, OutboxRelay } from '../src';
 
@@ -126,6 +127,17 @@ describe('transactional outbox', () => {
       `SELECT count(*) AS n FROM dying.outbox_event WHERE envelope->'payload'->>'subjectId' = 'rolled-back'`,
     );
     expect(row.n).toBe('0');
+  });
+
+  it('stores more events in one transaction than one statement could bind (two parameters each), in their order', async () => {
+    await dataSource.query(`CREATE SCHEMA "many"`);
+    const runner = dataSource.createQueryRunner();
+    await createOutboxTables(runner, 'many');
+    await runner.release();
+    const envelopes = Array.from({ length: 33000 }, (_, i) => ({ ...report(`s${i}`, 1), id: randomUUID() }));
+    await dataSource.transaction((m) => enqueueEvents(m, 'many', envelopes));
+    const rows: { id: string }[] = await dataSource.query(`SELECT event_id AS id FROM many.outbox_event ORDER BY position`);
+    expect(rows.map((r) => r.id)).toEqual(envelopes.map((e) => e.id));
   });
 
   it('prunes published rows and processed records past their retention, and nothing else', async () => {

@@ -64,6 +64,7 @@ describe('event envelopes', () => {
       'nomination.approval-requested@1',
       'nomination.requested@1',
       'person.erased@1',
+      'pulse.launched@1',
       'reminder.requested@1',
       'report.comparisons-updated@1',
       'report.updated@1',

@@ -15,8 +15,16 @@ export class RaterPseudonyms {
     this.secret = secret;
   }
 
+  /** Each organisation's derived key, derived once (a launch asks for one pseudonym per rater). */
+  private readonly keys = new Map<string, Buffer>();
+
   keyOf(organisationId: string, personId: string): string {
-    const key = Buffer.from(hkdfSync('sha256', this.secret, 'leaderscope', `rater-pseudonym-v1:${organisationId}`, 32));
+    let key = this.keys.get(organisationId);
+    if (!key) {
+      key = Buffer.from(hkdfSync('sha256', this.secret, 'leaderscope', `rater-pseudonym-v1:${organisationId}`, 32));
+      if (this.keys.size >= 1000) this.keys.clear();
+      this.keys.set(organisationId, key);
+    }
     return createHmac('sha256', key).update(personId, 'utf8').digest('base64url');
   }
 }

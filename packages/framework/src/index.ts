@@ -7,3 +7,5 @@ export { DEFAULT_INSTRUMENT_ID, BUILT_IN_INSTRUMENTS_DIR, getInstrument, listIns
 export { canonicalJson, instrumentContentHash } from './hash';
 export { checkAnswers } from './answers';
 export type { AnswerProblem } from './answers';
+export { PULSE_INSTRUMENT_ID, PULSE_INSTRUMENT_VERSION, PULSE_SLOTS } from './pulse';
+export type { PulseSlot } from './pulse';

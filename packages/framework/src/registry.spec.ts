@@ -9,12 +9,16 @@ import {
   InstrumentValidationError,
   listInstruments,
   loadInstrumentFile,
+  PULSE_INSTRUMENT_ID,
+  PULSE_INSTRUMENT_VERSION,
+  PULSE_SLOTS,
   UnknownInstrumentError,
 } from './index';
 
 describe('versioned registry', () => {
   it('lists every built-in version and marks the latest', () => {
     expect(listInstruments()).toEqual([
+      { id: 'follow-up-pulse', version: 1, name: 'Follow-up pulse', latest: true },
       { id: 'leader-of-leaders', version: 1, name: 'Leader of leaders 360', latest: false },
       { id: 'leader-of-leaders', version: 2, name: 'Leader of leaders 360', latest: true },
     ]);
@@ -64,8 +68,19 @@ describe('versioned registry', () => {
 
   it('names the id or version it does not know', () => {
     expect(() => getInstrument('nope')).toThrow(UnknownInstrumentError);
-    expect(() => getInstrument('nope')).toThrow(/unknown instrument "nope" \(known: leader-of-leaders\)/);
+    expect(() => getInstrument('nope')).toThrow(/unknown instrument "nope" \(known: follow-up-pulse, leader-of-leaders\)/);
     expect(() => getInstrument(DEFAULT_INSTRUMENT_ID, 7)).toThrow(/instrument "leader-of-leaders" has no version 7 \(available: 1, 2\)/);
+  });
+
+  it('holds the follow-up pulse: three slot items of one dimension on a -3..+3 scale, no role profile', () => {
+    const pulse = getInstrument(PULSE_INSTRUMENT_ID, PULSE_INSTRUMENT_VERSION);
+    expect(pulse.scale).toMatchObject({ min: -3, max: 3 });
+    expect(pulse.scale.labels).toHaveLength(7);
+    expect(pulse.items.map((i) => i.id)).toEqual([...PULSE_SLOTS]);
+    expect(new Set(pulse.items.map((i) => i.dimensionId))).toEqual(new Set(['change']));
+    // raters of a pulse are the original cycle's non-self raters: self is never asked
+    for (const item of pulse.items) expect(item.observers).not.toContain('self');
+    expect(pulse.roleProfiles).toEqual([]);
   });
 
   it('keeps the built-in files beside the package', () => {

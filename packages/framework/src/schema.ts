@@ -43,6 +43,8 @@ export const instrumentSchema = z.strictObject({
       targets: z.record(z.string(), finite),
     }),
   ),
+  /** the share of its items a rater must answer to count on a dimension; default the scoring policy's (0.5) */
+  minItemCoverage: z.number().min(0, 'must be >= 0').max(1, 'must be <= 1').optional(),
   transitionRisks: z.array(
     z.strictObject({
       id,

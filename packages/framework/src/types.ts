@@ -69,6 +69,11 @@ export interface InstrumentDefinition {
   items: ItemDefinition[];
   roleProfiles: RoleProfileDefinition[];
   transitionRisks: TransitionRiskDefinition[];
+  /**
+   * The share of a dimension's items a rater must answer to be counted on it; absent = the scoring
+   * policy's default (0.5). The follow-up pulse sets 0: its raters answer only the plan's slots.
+   */
+  minItemCoverage?: number;
 }
 
 export interface InstrumentSummary {

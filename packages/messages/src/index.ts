@@ -32,6 +32,9 @@ export const dashboardPaths = {
   /** The development plan, on the leader's report page. */
   plan: (cycleId: string, subjectId: string) =>
     `/cycles/${encodeURIComponent(cycleId)}/reports/${encodeURIComponent(subjectId)}#development-plan`,
+  /** The follow-up pulse's progress and result, on the report page of the cycle it follows up. */
+  pulse: (cycleId: string, subjectId: string) =>
+    `/cycles/${encodeURIComponent(cycleId)}/reports/${encodeURIComponent(subjectId)}#follow-up-pulse`,
 };
 
 /** Joins the public base URL (PUBLIC_URL) and a dashboard path. */
@@ -59,9 +62,31 @@ export type MailContent =
     })
   | (Common & { kind: 'nomination-request'; subjectId: string })
   | (Common & { kind: 'approval-request'; subjectId: string; subjectName: string })
-  | (Common & { kind: 'report-ready'; subjectId: string; subjectName: string; recipientIsSubject: boolean })
+  | (Common & {
+      kind: 'report-ready';
+      subjectId: string;
+      subjectName: string;
+      recipientIsSubject: boolean;
+      /** A coached cycle: the coach whose debrief shared the report (the mail says so). */
+      afterDebriefWith?: string;
+    })
+  /** To the coach of a leader in a coached cycle: the released report awaits their debrief. */
+  | (Common & { kind: 'debrief-requested'; subjectId: string; subjectName: string })
   /** To the manager: the leader shared (version 1) or updated their development plan. Never the plan's content. */
-  | (Common & { kind: 'plan-shared'; subjectId: string; subjectName: string; version: number });
+  | (Common & { kind: 'plan-shared'; subjectId: string; subjectName: string; version: number })
+  /**
+   * To the leader and their manager: a follow-up pulse on the leader's development plan went out
+   * (`cycleId`/`cycleName` are the released cycle it follows up). Never the plan's content.
+   */
+  | (Common & {
+      kind: 'pulse-launched';
+      subjectId: string;
+      subjectName: string;
+      recipientIsSubject: boolean;
+      raterCount: number;
+      focusAreaCount: number;
+      closesAt: string;
+    });
 
 export type MailKind = MailContent['kind'];
 
@@ -148,12 +173,25 @@ export function renderMail(content: MailContent, publicUrl: string, surveyToken?
       subject = content.recipientIsSubject
         ? message('mail.reportReady.selfSubject')
         : message('mail.reportReady.subject', { subjectName: content.subjectName });
-      paragraphs = [
-        content.recipientIsSubject
-          ? message('mail.reportReady.selfIntro', { cycleName: content.cycleName })
-          : message('mail.reportReady.intro', { cycleName: content.cycleName, subjectName: content.subjectName }),
-      ];
+      if (content.afterDebriefWith) {
+        const p = { cycleName: content.cycleName, subjectName: content.subjectName, coachName: content.afterDebriefWith };
+        paragraphs = [
+          message(content.recipientIsSubject ? 'mail.reportReady.afterDebriefSelfIntro' : 'mail.reportReady.afterDebriefIntro', p),
+        ];
+      } else {
+        paragraphs = [
+          content.recipientIsSubject
+            ? message('mail.reportReady.selfIntro', { cycleName: content.cycleName })
+            : message('mail.reportReady.intro', { cycleName: content.cycleName, subjectName: content.subjectName }),
+        ];
+      }
       action = message('mail.reportReady.action');
+      break;
+    case 'debrief-requested':
+      link = publicLink(publicUrl, dashboardPaths.report(content.cycleId, content.subjectId));
+      subject = message('mail.debriefRequested.subject', { subjectName: content.subjectName });
+      paragraphs = [message('mail.debriefRequested.intro', { cycleName: content.cycleName, subjectName: content.subjectName })];
+      action = message('mail.debriefRequested.action');
       break;
     case 'plan-shared': {
       link = publicLink(publicUrl, dashboardPaths.plan(content.cycleId, content.subjectId));
@@ -162,6 +200,20 @@ export function renderMail(content: MailContent, publicUrl: string, surveyToken?
       subject = message(first ? 'mail.planShared.subject' : 'mail.planUpdated.subject', p);
       paragraphs = [message(first ? 'mail.planShared.intro' : 'mail.planUpdated.intro', p)];
       action = message('mail.plan.action');
+      break;
+    }
+    case 'pulse-launched': {
+      link = publicLink(publicUrl, dashboardPaths.pulse(content.cycleId, content.subjectId));
+      const p = {
+        subjectName: content.subjectName,
+        cycleName: content.cycleName,
+        raterCount: content.raterCount,
+        focusAreaCount: content.focusAreaCount,
+        closesAt: formatClosingDate(content.closesAt),
+      };
+      subject = message(content.recipientIsSubject ? 'mail.pulseLaunched.selfSubject' : 'mail.pulseLaunched.subject', p);
+      paragraphs = [message(content.recipientIsSubject ? 'mail.pulseLaunched.selfIntro' : 'mail.pulseLaunched.intro', p)];
+      action = message('mail.pulseLaunched.action');
       break;
     }
   }

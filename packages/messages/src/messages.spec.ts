@@ -69,4 +69,42 @@ describe('message catalogue', () => {
     expect(updated.subject).toBe('Ada Leader updated their development plan');
     expect(updated.text).toContain('version 3');
   });
+
+  it('asks the coach for the debrief of a coached cycle, then tells the leader the report is shared after it', () => {
+    const common = { organisationName: 'Northwind', cycleId: 'c1', cycleName: 'Spring 360', subjectId: 's1', subjectName: 'Ada Leader' };
+    const asked = renderMail({ ...common, kind: 'debrief-requested', recipientName: 'Cleo Coach' }, 'https://feedback.example');
+    expect(asked.subject).toBe("Ada Leader's feedback report awaits your debrief");
+    expect(asked.link).toBe('https://feedback.example/cycles/c1/reports/s1');
+    expect(asked.text).toContain('once you mark the debrief done');
+    const ready = renderMail(
+      { ...common, kind: 'report-ready', recipientName: 'Ada Leader', recipientIsSubject: true, afterDebriefWith: 'Cleo Coach' },
+      'https://feedback.example',
+    );
+    expect(ready.subject).toBe('Your feedback report is ready');
+    expect(ready.text).toContain('Following your debrief with Cleo Coach');
+    const plain = renderMail({ ...common, kind: 'report-ready', recipientName: 'Ada Leader', recipientIsSubject: true }, 'https://x');
+    expect(plain.text).not.toContain('debrief');
+  });
+  it('tells the leader and their manager that a follow-up pulse went out, links to it and says nothing of the plan', () => {
+    const pulse = {
+      kind: 'pulse-launched' as const,
+      recipientName: 'Mo Manager',
+      organisationName: 'Northwind',
+      cycleId: 'c1',
+      cycleName: 'Spring 360',
+      subjectId: 's1',
+      subjectName: 'Ada Leader',
+      raterCount: 6,
+      focusAreaCount: 2,
+      closesAt: '2027-03-01T12:00:00.000Z',
+    };
+    const toManager = renderMail({ ...pulse, recipientIsSubject: false }, 'https://feedback.example');
+    expect(toManager.subject).toBe("A follow-up pulse on Ada Leader's development plan went out");
+    expect(toManager.link).toBe('https://feedback.example/cycles/c1/reports/s1#follow-up-pulse');
+    expect(toManager.text).toContain('Raters invited: 6; focus areas asked: 2.');
+    expect(toManager.text).toContain('Spring 360');
+    const toLeader = renderMail({ ...pulse, recipientIsSubject: true }, 'https://feedback.example');
+    expect(toLeader.subject).toBe('Your follow-up pulse went out');
+    expect(toLeader.text).toContain('anonymous');
+  });
 });

@@ -95,7 +95,7 @@ function percentile(sorted: Float64Array, v: number): number {
 export function scoreCycle(input: ScoreCycleInput): CycleResult {
   if (!input || typeof input !== 'object') throw new ScoringInputError('scoreCycle: input must be an object');
   const inst = prepareInstrument(input.instrument);
-  const policy = resolvePolicy(input.policy);
+  const policy = resolvePolicy(input.policy, input.instrument);
   const minSubjects = input.minNormSubjects ?? 10;
   if (!Number.isInteger(minSubjects) || minSubjects < 10)
     throw new ScoringInputError(`minNormSubjects must be an integer >= 10, got ${String(minSubjects)}`);

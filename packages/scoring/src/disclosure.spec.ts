@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   auditViews,
   compareSnapshots,
@@ -72,11 +73,86 @@ describe('figureEquations', () => {
   });
 });
 
+/**
+ * The audit as it was first written: one elimination per rater with that rater's columns left out
+ * (rater r is isolated iff removing r's columns lowers the rank), kept here as the reference the
+ * null-space computation in disclosure.ts must agree with.
+ */
+function isolatedByRemoval(equations: { terms: Map<string, [number, number]> }[]): string[] {
+  const p = 1_000_003;
+  const inverse = (a: number): number => {
+    let [r0, r1, s0, s1] = [((a % p) + p) % p, p, 1, 0];
+    while (r1 !== 0) {
+      const q = Math.floor(r0 / r1);
+      [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
+    }
+    return ((s0 % p) + p) % p;
+  };
+  const rank = (rows: number[][], width: number): number => {
+    const m = rows.map((r) => [...r]);
+    let k = 0;
+    for (let col = 0; col < width && k < m.length; col++) {
+      const i = m.findIndex((r, j) => j >= k && r[col] !== 0);
+      if (i < 0) continue;
+      [m[k], m[i]] = [m[i], m[k]];
+      const inv = inverse(m[k][col]);
+      m[k] = m[k].map((v) => (v * inv) % p);
+      for (let j = k + 1; j < m.length; j++) {
+        const f = m[j][col];
+        m[j] = m[j].map((v, c) => (((v - f * m[k][c]) % p) + p) % p);
+      }
+      k++;
+    }
+    return k;
+  };
+  const variables = [...new Set(equations.flatMap((e) => [...e.terms.keys()]))];
+  const rows = equations.map((e) =>
+    variables.map((v) => (e.terms.has(v) ? ((((e.terms.get(v)![0] % p) + p) % p) * inverse(e.terms.get(v)![1])) % p : 0)),
+  );
+  const full = rank(rows, variables.length);
+  const raters = [...new Set(variables.map((v) => v.split('\u0000')[0]))].sort();
+  return raters.filter((raterId) => {
+    const keep = variables.map((v) => v.split('\u0000')[0] !== raterId);
+    return (
+      rank(
+        rows.map((r) => r.filter((_, c) => keep[c])),
+        keep.filter(Boolean).length,
+      ) < full
+    );
+  });
+}
+
 describe('isolatedRaters', () => {
   const eq = (figure: string, terms: [string, number][]) => ({
     figure,
     raters: [...new Set(terms.map(([v]) => v.split('\u0000')[0]))],
     terms: new Map(terms.map(([v, c]) => [v, [c, 1] as [number, number]])),
+  });
+  it("agrees with removing each rater's columns and comparing ranks, on random systems", () => {
+    // small systems over few raters and items, with coefficients like the figures' (±1/(n·k)),
+    // so that isolation happens in a good share of them
+    const term = fc.tuple(
+      fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      fc.constantFrom('i1', 'i2', 'i3'),
+      fc.constantFrom(1, -1, 2),
+      fc.integer({ min: 1, max: 6 }),
+    );
+    const system = fc.array(fc.array(term, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 7 });
+    let isolating = 0;
+    fc.assert(
+      fc.property(system, (raw) => {
+        const equations = raw.map((terms, i) => ({
+          figure: `f${i}`,
+          raters: [...new Set(terms.map(([rater]) => rater))].sort(),
+          terms: new Map(terms.map(([rater, item, n, d]) => [variableOf(rater, item), [n, d] as [number, number]])),
+        }));
+        const expected = isolatedByRemoval(equations);
+        if (expected.length > 0) isolating++;
+        expect(isolatedRaters(equations).map((f) => f.raterId)).toEqual(expected);
+      }),
+      { numRuns: 2000, seed: 16 },
+    );
+    expect(isolating).toBeGreaterThan(200);
   });
   it('finds a rater isolated by the difference of two sums', () => {
     const x = (id: string) => variableOf(id, 'i');

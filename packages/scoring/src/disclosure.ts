@@ -173,6 +173,37 @@ function rankMod(rows: number[][], width: number, p: number, skip: (col: number)
   return rank;
 }
 
+/**
+ * The reduced row echelon form mod p of a dense matrix (rows of `width` values in [0, p)), in
+ * place: returns the pivot column of each of its first `rank` rows (the other rows are zero).
+ */
+function reduceMod(m: number[][], width: number, p: number): number[] {
+  const pivots: number[] = [];
+  for (let col = 0; col < width && pivots.length < m.length; col++) {
+    const rank = pivots.length;
+    let pivot = -1;
+    for (let i = rank; i < m.length; i++)
+      if (m[i][col] !== 0) {
+        pivot = i;
+        break;
+      }
+    if (pivot < 0) continue;
+    [m[rank], m[pivot]] = [m[pivot], m[rank]];
+    const top = m[rank];
+    const inv = modInverse(top[col], p);
+    for (let c = col; c < width; c++) top[c] = (top[c] * inv) % p;
+    for (let i = 0; i < m.length; i++) {
+      if (i === rank) continue;
+      const row = m[i];
+      const f = row[col];
+      if (f === 0) continue;
+      for (let c = col; c < width; c++) if (top[c] !== 0) row[c] = (((row[c] - f * top[c]) % p) + p) % p;
+    }
+    pivots.push(col);
+  }
+  return pivots;
+}
+
 export interface Isolation {
   raterId: string;
   /** the figures (of the equations given) that involve this rater */
@@ -234,16 +265,31 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
     const raterOfColumn: string[] = [];
     for (const [global, col] of local) raterOfColumn[col] = varRater.get(global)!;
     const ratersHere = new Set(raterOfColumn);
+    const columnsOf = new Map<string, number[]>();
+    raterOfColumn.forEach((raterId, col) => columnsOf.set(raterId, [...(columnsOf.get(raterId) ?? []), col]));
     for (const p of PRIMES) {
       const rows = block.map((eq) => {
         const row = new Array<number>(local.size).fill(0);
         for (const [v, [num, den]] of eq.terms) row[local.get(varIndex.get(v)!)!] = ((((num % p) + p) % p) * modInverse(den, p)) % p;
         return row;
       });
-      const full = rankMod(rows, local.size, p, () => false);
+      // rank(A) − rank(A without r's columns) = dim(rowspace(A) ∩ span(r's columns)), and since the
+      // row space is the orthogonal complement of the null space N, that is |r's columns| − rank of N
+      // restricted to r's columns. One reduction per block gives N (a basis vector per free
+      // column: 1 in it, −(reduced entry) in each pivot column, 0 elsewhere), instead of one
+      // elimination per rater.
+      const pivots = reduceMod(rows, local.size, p);
+      const pivotRow = new Map(pivots.map((col, i) => [col, i]));
+      const free: number[] = [];
+      for (let c = 0; c < local.size; c++) if (!pivotRow.has(c)) free.push(c);
       for (const raterId of ratersHere) {
         if (found.has(raterId)) continue;
-        if (rankMod(rows, local.size, p, (c) => raterOfColumn[c] === raterId) < full) {
+        const cols = columnsOf.get(raterId)!;
+        const restricted = cols.map((c) => {
+          const i = pivotRow.get(c);
+          return free.map((f) => (i === undefined ? (f === c ? 1 : 0) : (p - rows[i][f]) % p));
+        });
+        if (rankMod(restricted, free.length, p, () => false) < cols.length) {
           const figures = found.get(raterId) ?? new Set<string>();
           for (const eq of block) if (eq.raters.includes(raterId)) figures.add(eq.figure);
           found.set(raterId, figures);

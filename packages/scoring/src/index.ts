@@ -61,3 +61,5 @@ export type {
 } from './reliability';
 export { changeBetweenCycles, changeInterval } from './change';
 export type { ChangeCall, ChangeInput, CycleChange, DimensionChange, GroupMix, MeanWithError } from './change';
+export { pulseResult } from './pulse';
+export type { PulseCall, PulseFocusResult, PulseResultInput } from './pulse';

@@ -115,13 +115,17 @@ export function prepareInstrument(instrument: Instrument): PreparedInstrument {
   };
 }
 
-export function resolvePolicy(policy: Partial<Policy> | undefined): Required<Policy> {
+/**
+ * The policy in force: the given one, else the instrument's own item coverage (an instrument whose
+ * raters answer only some items by design, like the follow-up pulse, sets it), else the defaults.
+ */
+export function resolvePolicy(policy: Partial<Policy> | undefined, instrument?: Pick<Instrument, 'minItemCoverage'>): Required<Policy> {
   if (policy !== undefined && (policy === null || typeof policy !== 'object')) throw new ScoringInputError('policy must be an object');
   const minGroupSize = policy?.minGroupSize ?? DEFAULT_POLICY.minGroupSize;
   const p: Required<Policy> = {
     minGroupSize,
     exemptGroups: policy?.exemptGroups ?? [...DEFAULT_POLICY.exemptGroups],
-    minItemCoverage: policy?.minItemCoverage ?? DEFAULT_POLICY.minItemCoverage,
+    minItemCoverage: policy?.minItemCoverage ?? instrument?.minItemCoverage ?? DEFAULT_POLICY.minItemCoverage,
     othersMean: policy?.othersMean ?? DEFAULT_POLICY.othersMean,
     commentThreshold: policy?.commentThreshold ?? minGroupSize,
   };

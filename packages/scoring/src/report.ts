@@ -281,7 +281,7 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
   if (!input || typeof input !== 'object') throw new ScoringInputError('buildSubjectReport: input must be an object');
   const options = resolveOptions(input.options);
   const inst = prepareInstrument(input.instrument);
-  const basePolicy = resolvePolicy(input.policy);
+  const basePolicy = resolvePolicy(input.policy, input.instrument);
   const profiles = validateProfiles(input.roleProfiles ?? input.instrument.roleProfiles, inst);
   const risks = validateRisks(input.transitionRisks ?? input.instrument.transitionRisks, inst);
 

@@ -95,7 +95,7 @@ export function scoreSubjectInternal(
 ): ScoredSubject {
   if (!input || typeof input !== 'object') throw new ScoringInputError('scoreSubject: input must be an object');
   const inst = prepared ? prepared.inst : prepareInstrument(input.instrument);
-  const policy = prepared ? prepared.policy : resolvePolicy(input.policy);
+  const policy = prepared ? prepared.policy : resolvePolicy(input.policy, input.instrument);
   const expectations = validateTargets(input.expectations, inst, 'expectations');
   const raters = prepareResponses(input.responses, inst);
   const eu = (inst.points * inst.points - 1) / 12;

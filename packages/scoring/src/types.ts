@@ -56,6 +56,11 @@ export interface Instrument {
   /** Optional extra data an instrument may carry; scoring reads it in buildSubjectReport. */
   roleProfiles?: RoleProfile[];
   transitionRisks?: TransitionRiskDefinition[];
+  /**
+   * Optional: the instrument's default `policy.minItemCoverage` (a policy that sets it wins). The
+   * follow-up pulse sets 0: its raters answer only the slots of the leader's plan by design.
+   */
+  minItemCoverage?: number;
 }
 
 export interface RaterResponse {

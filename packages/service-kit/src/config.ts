@@ -83,6 +83,41 @@ export const commandConfig = z.object({
 });
 export type CommandConfig = z.infer<typeof commandConfig>;
 
+/**
+ * Mail (the notification service, alone or inside `npm start`): SMTP, the From address, sending
+ * pace, retries and reminders. `PUBLIC_URL` and `LEADERSCOPE_SECRET` are required by the service
+ * alone; `npm start` supplies its own when they are unset.
+ */
+export const mailConfig = z.object({
+  /** smtp://host:port or smtps://user:pass@host:port; unset: mails are recorded for HR's mail outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must start with smtp:// or smtps:// (e.g. smtp://mail.example.com:587)')
+    .refine((v) => URL.canParse(v), 'is not a URL (expected smtp://host:port or smtps://user:pass@host:port)')
+    .optional(),
+  MAIL_FROM: z.string().default('Leaderscope <no-reply@leaderscope.invalid>'),
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL, the base of every link in a mail, e.g. https://feedback.example.com')
+    .optional(),
+  LEADERSCOPE_SECRET: z.string().min(16, "must be at least 16 characters, the same as the gateway's").optional(),
+  /** Most mails sent per minute; 0 for no limit. */
+  MAIL_RATE_PER_MINUTE: wholeNumber(0, 1_000_000).default(600),
+  /** First retry after a temporary failure, doubled at every attempt up to MAIL_RETRY_MAX_MS. */
+  MAIL_RETRY_BASE_MS: wholeNumber(1, 86_400_000).default(30_000),
+  MAIL_RETRY_MAX_MS: wholeNumber(1, 86_400_000).default(15 * 60_000),
+  /** Attempts before a mail that keeps failing temporarily is marked failed. */
+  MAIL_MAX_ATTEMPTS: wholeNumber(1, 1_000).default(30),
+  MAIL_SMTP_CONNECTIONS: wholeNumber(1, 100).default(5),
+  /** How often automatic reminders are looked for. */
+  REMINDER_CHECK_MS: wholeNumber(10, 86_400_000).default(60_000),
+  /** Least time between two reminders to one rater. */
+  REMINDER_MIN_INTERVAL_HOURS: wholeNumber(0, 24 * 365).default(24),
+  /** How often the sender looks for due mails when nothing woke it. */
+  MAIL_POLL_MS: wholeNumber(10, 3_600_000).default(1000),
+});
+export type MailConfig = z.infer<typeof mailConfig>;
+
 /** The configuration was refused; `problems` name each variable and why. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -1,4 +1,9 @@
 import { Group, Text } from '@mantine/core';
+import { useIntl } from 'react-intl';
+import { messages } from './messages';
+
+/** The product's name: a name, not a sentence, so it is the same in every language. */
+export const BRAND = 'Leaderscope';
 
 export function Logo({ size = 28 }: { size?: number }) {
   return (
@@ -13,12 +18,13 @@ export function Logo({ size = 28 }: { size?: number }) {
 
 /** The brand as a plain link home, for pages outside the router (the rater survey). */
 export function BrandMark() {
+  const intl = useIntl();
   return (
-    <a href="/" style={{ textDecoration: 'none', color: 'inherit' }} aria-label="Leaderscope home">
+    <a href="/" style={{ textDecoration: 'none', color: 'inherit' }} aria-label={intl.formatMessage(messages.brandHome, { brand: BRAND })}>
       <Group gap={10} wrap="nowrap">
         <Logo />
         <Text fw={750} fz="lg" lts={-0.2} aria-hidden>
-          Leaderscope
+          {BRAND}
         </Text>
       </Group>
     </a>

@@ -1,6 +1,15 @@
 import { AppShell, Avatar, Box, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChartRadar, IconChecklist, IconLogout, IconMail, IconUsersGroup, IconRefresh, IconUpload } from '@tabler/icons-react';
+import {
+  IconChartRadar,
+  IconChecklist,
+  IconMessages,
+  IconLogout,
+  IconMail,
+  IconUsersGroup,
+  IconRefresh,
+  IconUpload,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
@@ -59,9 +68,21 @@ const NAV: NavItem[] = [
     roles: ['MANAGER'],
     description: m.navTeamHint,
   },
+  {
+    to: '/coaching',
+    label: m.navCoaching,
+    icon: <IconMessages size={18} aria-hidden />,
+    roles: ['COACH'],
+    description: m.navCoachingHint,
+  },
 ];
 
-const ROLE_WORDS: Record<RoleName, MessageDescriptor> = { HR_ADMIN: m.roleHR_ADMIN, LEADER: m.roleLEADER, MANAGER: m.roleMANAGER };
+const ROLE_WORDS: Record<RoleName, MessageDescriptor> = {
+  HR_ADMIN: m.roleHR_ADMIN,
+  LEADER: m.roleLEADER,
+  MANAGER: m.roleMANAGER,
+  COACH: m.roleCOACH,
+};
 
 export function Layout() {
   const intl = useIntl();

@@ -96,4 +96,50 @@ describe('the Apollo cache', () => {
     expect(read('ann')).toBe('Coach weekly');
     expect(read('bob')).toBe('Delegate more');
   });
+
+  it('keeps each paged list apart by cycle, filter and sort, and appends only the page that follows', () => {
+    const cache = new InMemoryCache({ typePolicies: CACHE_POLICIES });
+    const PAGE = gql`
+      query S($cycleId: ID!, $first: Int, $after: String, $filter: ProgressFilter) {
+        cycleProgressSubjects(cycleId: $cycleId, first: $first, after: $after, filter: $filter) {
+          cycleId
+          totalCount
+          pageInfo {
+            endCursor
+            hasNextPage
+          }
+          nodes {
+            subject {
+              id
+              name
+            }
+          }
+        }
+      }
+    `;
+    const page = (cycleId: string, names: string[], endCursor: string) => ({
+      cycleProgressSubjects: {
+        __typename: 'SubjectProgressPage',
+        cycleId,
+        totalCount: 9,
+        pageInfo: { __typename: 'PageInfo', endCursor, hasNextPage: true },
+        nodes: names.map((name) => ({ __typename: 'SubjectProgress', subject: { __typename: 'Person', id: `${cycleId}-${name}`, name } })),
+      },
+    });
+    const write = (variables: Record<string, unknown>, data: ReturnType<typeof page>) => cache.writeQuery({ query: PAGE, variables, data });
+    const names = (variables: Record<string, unknown>) =>
+      cache
+        .readQuery<{ cycleProgressSubjects: { nodes: { subject: { name: string } }[] } }>({ query: PAGE, variables })
+        ?.cycleProgressSubjects.nodes.map((n) => n.subject.name);
+    write({ cycleId: 'a', first: 2 }, page('a', ['Ann', 'Bob'], 'a2'));
+    write({ cycleId: 'b', first: 2 }, page('b', ['Cy', 'Di'], 'b2'));
+    write({ cycleId: 'a', first: 2, filter: { awaitingOnly: true } }, page('a', ['Bob'], 'a1'));
+    write({ cycleId: 'a', first: 2, after: 'a2' }, page('a', ['Eve', 'Fay'], 'a4'));
+    write({ cycleId: 'a', first: 2, after: 'a2' }, page('a', ['Eve', 'Fay'], 'a4')); // the same page again: not after a4
+    expect(names({ cycleId: 'a', first: 2 })).toEqual(['Ann', 'Bob', 'Eve', 'Fay']);
+    expect(names({ cycleId: 'b', first: 2 })).toEqual(['Cy', 'Di']);
+    expect(names({ cycleId: 'a', first: 2, filter: { awaitingOnly: true } })).toEqual(['Bob']);
+    write({ cycleId: 'a', first: 2 }, page('a', ['Ann', 'Bob'], 'a2')); // read again from the start: the first page only
+    expect(names({ cycleId: 'a', first: 2 })).toEqual(['Ann', 'Bob']);
+  });
 });

@@ -1,5 +1,5 @@
 import { Kind, OperationTypeNode } from 'graphql';
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type TypePolicies } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldPolicy, type TypePolicies } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { getMainDefinition } from '@apollo/client/utilities';
 import type { Client } from 'graphql-ws';
@@ -27,7 +27,37 @@ import { session } from './session';
  *   (per cycle, subject and result set), Heatmap, RaterSurvey.
  * Types without `id` (scores, findings, comments, progress rows) are embedded by Apollo already.
  */
+/** A page of a list as the cache holds it. */
+type Paged = { pageInfo: { endCursor: string | null }; [list: string]: unknown };
+
+/**
+ * A list paged with cursors (issue #16): one cache entry per list — `keyArgs` are what tells two
+ * lists apart (the cycle, the filter, the sort), never the page's `first` and `after`, so two
+ * cycles or two filters never share rows (the fault fixed for transition risks) — with the next
+ * page (`after` = the entry's end cursor) appended, and a first page (no `after`) replacing it.
+ * A page that does not follow the entry's last (a late answer for an older list) is dropped.
+ */
+export function cursorPaged(keyArgs: string[], list: 'nodes' | 'rows'): FieldPolicy<Paged> {
+  return {
+    keyArgs,
+    merge(existing, incoming, { args }) {
+      if (!existing || !args?.after) return incoming;
+      if (existing.pageInfo.endCursor !== args.after) return existing;
+      return { ...incoming, [list]: [...(existing[list] as unknown[]), ...(incoming[list] as unknown[])] };
+    },
+  };
+}
+
 export const CACHE_POLICIES = {
+  Query: {
+    fields: {
+      directory: cursorPaged(['filter', 'sort'], 'nodes'),
+      cycleSubjects: cursorPaged(['cycleId', 'filter', 'sort'], 'nodes'),
+      nominationPage: cursorPaged(['cycleId', 'filter', 'sort'], 'nodes'),
+      cycleProgressSubjects: cursorPaged(['cycleId', 'filter', 'sort'], 'nodes'),
+      cycleHeatmap: cursorPaged(['cycleId', 'filter', 'sort'], 'rows'),
+    },
+  },
   Me: { keyFields: ['accountId'] },
   CycleProgress: { keyFields: ['cycleId'] },
   RaterInvitation: { keyFields: ['assignmentId'] },

@@ -1,6 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
-import { INSTRUMENT_VERSIONS, ROLE_PROFILES } from './theme';
+import { useIntl } from 'react-intl';
+import { messages } from './messages';
+import { BUILT_IN_INSTRUMENT, ROLE_PROFILES } from './theme';
 
 export const INSTRUMENTS = graphql(`
   query Instruments {
@@ -23,12 +25,20 @@ export const INSTRUMENTS = graphql(`
  */
 export function useInstrumentOptions(): { versions: { value: string; label: string }[]; profiles: { value: string; label: string }[] } {
   const { data } = useQuery(INSTRUMENTS);
-  const instrument = data?.instruments[0];
-  if (!instrument) return { versions: INSTRUMENT_VERSIONS, profiles: ROLE_PROFILES };
+  const intl = useIntl();
+  const served = data?.instruments[0];
+  const instrument = served ?? BUILT_IN_INSTRUMENT;
   return {
     versions: [...instrument.versions]
       .sort((a, b) => b - a)
-      .map((v) => ({ value: String(v), label: `${instrument.name} — version ${v}${v === instrument.latestVersion ? ' (latest)' : ''}` })),
-    profiles: instrument.roleProfiles.map((p) => ({ value: p.id, label: p.name })),
+      .map((v) => ({
+        value: String(v),
+        label: intl.formatMessage(messages.instrumentVersion, {
+          name: instrument.name,
+          version: v,
+          latest: v === instrument.latestVersion ? 'yes' : 'no',
+        }),
+      })),
+    profiles: served ? served.roleProfiles.map((p) => ({ value: p.id, label: p.name })) : ROLE_PROFILES,
   };
 }

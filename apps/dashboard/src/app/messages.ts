@@ -14,10 +14,19 @@ export const messages = defineMessages({
   navApprovalsHint: { id: 'app.nav.approvals.hint', defaultMessage: 'Approve rater lists' },
   navTeam: { id: 'app.nav.team', defaultMessage: 'My leaders' },
   navTeamHint: { id: 'app.nav.team.hint', defaultMessage: 'Team heatmap and reports' },
+  navCoaching: { id: 'app.nav.coaching', defaultMessage: 'Leaders I coach' },
+  navCoachingHint: { id: 'app.nav.coaching.hint', defaultMessage: 'Reports, plans and debriefs' },
   roleHR_ADMIN: { id: 'app.role.hr', defaultMessage: 'HR administrator' },
   roleLEADER: { id: 'app.role.leader', defaultMessage: 'Leader' },
   roleMANAGER: { id: 'app.role.manager', defaultMessage: 'Manager' },
+  roleCOACH: { id: 'app.role.coach', defaultMessage: 'Coach' },
   signedIn: { id: 'app.signedIn', defaultMessage: 'Signed in' },
+  brandHome: { id: 'app.brand.home', defaultMessage: '{brand} home' },
+  close: { id: 'app.close', defaultMessage: 'Close' },
+  instrumentVersion: {
+    id: 'app.instrument.version',
+    defaultMessage: '{name} — version {version, number}{latest, select, yes { (latest)} other {}}',
+  },
   skip: { id: 'app.skip', defaultMessage: 'Skip to content' },
   closeNav: { id: 'app.nav.close', defaultMessage: 'Close navigation' },
   openNav: { id: 'app.nav.open', defaultMessage: 'Open navigation' },
@@ -99,4 +108,18 @@ export const errorMessages = defineMessages({
   fieldPersonIds: { id: 'app.error.field.personIds', defaultMessage: 'Leaders' },
   fieldComments: { id: 'app.error.field.comments', defaultMessage: 'Comments' },
   fieldAnswers: { id: 'app.error.field.answers', defaultMessage: 'Answers' },
+});
+
+/** Tables whose rows are pages of the server's (app/VirtualTable.tsx). */
+export const tableMessages = defineMessages({
+  scrollableTable: { id: 'app.table.scrollable', defaultMessage: '{label}, scrollable' },
+  rowsLoaded: {
+    id: 'app.table.rowsLoaded',
+    defaultMessage: '{total, plural, =0 {No rows} one {{loaded, number} of # row loaded} other {{loaded, number} of # rows loaded}}',
+  },
+  loadingMoreRows: { id: 'app.table.loadingMore', defaultMessage: 'Loading more rows' },
+  itemsLoaded: {
+    id: 'app.list.itemsLoaded',
+    defaultMessage: '{total, plural, =0 {Nothing here} one {{loaded, number} of # loaded} other {{loaded, number} of # loaded}}',
+  },
 });

@@ -18,6 +18,7 @@ const MyReportsPage = lazy(() => other().then((m) => ({ default: m.MyReportsPage
 const TeamPage = lazy(() => other().then((m) => ({ default: m.TeamPage })));
 const MailOutboxPage = lazy(() => other().then((m) => ({ default: m.MailOutboxPage })));
 const ApprovalsPage = lazy(() => other().then((m) => ({ default: m.ApprovalsPage })));
+const CoachingPage = lazy(() => import('../features/coaching/CoachHome').then((m) => ({ default: m.CoachingPage })));
 // The sign-in page, the signed-in shell and "not found" are lazy too, so the rater's survey (the
 // page people open on phones from an e-mail) downloads only what it needs.
 const LoginPage = lazy(() => import('../pages/LoginPage').then((m) => ({ default: m.LoginPage })));
@@ -144,6 +145,14 @@ export const routes = [
         element: (
           <RequireAuth roles={['MANAGER']}>
             <TeamPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'coaching',
+        element: (
+          <RequireAuth roles={['COACH']}>
+            <CoachingPage />
           </RequireAuth>
         ),
       },

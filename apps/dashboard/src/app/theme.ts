@@ -32,27 +32,26 @@ export const theme = createTheme({
     // Scrollable regions take keyboard focus, so keyboard users can scroll them (WCAG 2.1.1).
     ScrollArea: { defaultProps: { viewportProps: { tabIndex: 0 } } },
     ScrollAreaAutosize: { defaultProps: { viewportProps: { tabIndex: 0 } } },
-    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Button: { defaultProps: { radius: 'md' } },
     Card: { defaultProps: { withBorder: true, radius: 'lg', padding: 'lg' } },
     Paper: { defaultProps: { radius: 'lg' } },
   },
 });
 
-const BANDS: Record<FitBandKey, { label: string; color: string; text: string }> = {
-  none: { label: 'Not enough data', color: '#eef0f3', text: '#374151' },
-  wellBelow: { label: 'Well below target', color: '#b2182b', text: '#ffffff' },
-  below: { label: 'Below target', color: '#f4a582', text: '#3b0a0a' },
-  near: { label: 'Near target', color: '#f2efe6', text: '#1f2937' },
-  above: { label: 'Above target', color: '#92c5de', text: '#0b2a44' },
-  wellAbove: { label: 'Well above target', color: '#2166ac', text: '#ffffff' },
+const BANDS: Record<FitBandKey, { color: string; text: string }> = {
+  none: { color: '#eef0f3', text: '#374151' },
+  wellBelow: { color: '#b2182b', text: '#ffffff' },
+  below: { color: '#f4a582', text: '#3b0a0a' },
+  near: { color: '#f2efe6', text: '#1f2937' },
+  above: { color: '#92c5de', text: '#0b2a44' },
+  wellAbove: { color: '#2166ac', text: '#ffffff' },
 };
 
 /**
  * Fit to target (others mean − target): a colour-blind-safe diverging scale with words, never
  * colour alone. The band is read from the figure as shown (see `format.ts`).
  */
-export function fitBand(fit: number | null | undefined): { key: FitBandKey; label: string; color: string; text: string } {
+export function fitBand(fit: number | null | undefined): { key: FitBandKey; color: string; text: string } {
   const key = fitBandKey(fit);
   return { key, ...BANDS[key] };
 }
@@ -83,26 +82,14 @@ export function byGroupOrder(a: string | null | undefined, b: string | null | un
   return rank(a) - rank(b);
 }
 
-/** How a rater relates to the subject, in words for the survey's introduction. */
-export const RELATIONSHIP: Record<RaterGroup, string> = {
-  self: 'yourself',
-  manager: 'their manager',
-  peer: 'a peer',
-  direct_report: 'one of their direct reports',
-  skip_level: 'someone in their wider team (a skip-level report)',
-  other: 'a partner they work with',
-};
-
 /** The built-in role profiles and versions: shown until the `instruments` query answers. */
 export const ROLE_PROFILES = [
   { value: 'leader-of-leaders', label: 'Leader of leaders' },
   { value: 'leader-of-others', label: 'Leader of others' },
   { value: 'function-head', label: 'Function head' },
 ];
-export const INSTRUMENT_VERSIONS = [
-  { value: '2', label: 'Leader of leaders — version 2 (latest)' },
-  { value: '1', label: 'Leader of leaders — version 1' },
-];
+/** The built-in instrument while the `instruments` query answers (its versions are labelled in `useInstrumentOptions`). */
+export const BUILT_IN_INSTRUMENT = { name: 'Leader of leaders', versions: [2, 1], latestVersion: 2 };
 
 export function profileName(id: string | null | undefined): string {
   return ROLE_PROFILES.find((p) => p.value === id)?.label ?? id ?? '—';

@@ -23,6 +23,7 @@ import { ProgressBoard } from '../features/progress/ProgressBoard';
 import { RetentionSettings } from '../features/data-protection/RetentionSettings';
 import { ReliabilityPanel } from '../features/reliability/ReliabilityPanel';
 import { PlanCoverage } from '../features/development-plan/PlanCoverage';
+import { CycleCoachingPanel } from '../features/coaching/CycleCoachingPanel';
 import { messages as m } from './messages';
 
 export function CyclesPage() {
@@ -161,6 +162,7 @@ export function CycleDetailPage() {
             />
           )}
           <NominationsReview cycle={cycle} />
+          <CycleCoachingPanel cycleId={cycle.id} released={Boolean(cycle.releasedAt)} />
         </Tabs.Panel>
         <Tabs.Panel value="progress">
           <ProgressBoard cycleId={cycle.id} live={cycle.status === 'LAUNCHED'} />
@@ -182,6 +184,7 @@ export function CycleDetailPage() {
             </Group>
             <CycleHeatmap cycleId={cycle.id} />
             {cycle.releasedAt && <PlanCoverage cycleId={cycle.id} />}
+            {cycle.releasedAt && <CycleCoachingPanel cycleId={cycle.id} released />}
             {(cycle.status === 'CLOSED' || cycle.status === 'RELEASED') && <RescorePanel cycle={cycle} />}
           </Stack>
         </Tabs.Panel>

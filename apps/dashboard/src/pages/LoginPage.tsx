@@ -4,6 +4,7 @@ import { Box, Card, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconChartRadar, IconLock, IconUsersGroup } from '@tabler/icons-react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { Logo } from '../app/Brand';
+import { BRAND } from '../app/BrandMark';
 import { homePath, useAuth } from '../features/auth/AuthProvider';
 import { LoginForm } from '../features/auth/LoginForm';
 
@@ -21,7 +22,7 @@ export function LoginPage() {
           <Box className="login-logo">
             <Logo size={40} />
             <Text fw={750} fz={26} c="white">
-              Leaderscope
+              {BRAND}
             </Text>
           </Box>
           <Title order={2} c="white" fz={{ base: 24, md: 32 }} lh={1.2}>

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CoachAssignmentEntity, CoachedCycleEntity } from '../coaching/coaching.entity';
 import { CycleEntity, CycleSubjectEntity } from '../cycles/cycle.entity';
 import { PersonEntity } from '../people/person.entity';
 
@@ -31,5 +32,37 @@ export class AccessRepository {
       .where('s.cycleId = :cycleId', { cycleId })
       .andWhere('(s.personId = :personId OR p.managerId = :personId)', { personId })
       .getExists();
+  }
+
+  /** Is `personId` the coach assigned to `subjectId` in the cycle? */
+  isCoachOf(cycleId: string, personId: string, subjectId: string): Promise<boolean> {
+    return this.dataSource.getRepository(CoachAssignmentEntity).existsBy({ cycleId, subjectId, coachId: personId });
+  }
+
+  /** Does the person coach anyone in the cycle? */
+  coachesIn(cycleId: string, personId: string): Promise<boolean> {
+    return this.dataSource.getRepository(CoachAssignmentEntity).existsBy({ cycleId, coachId: personId });
+  }
+
+  /**
+   * Of `subjectIds`, those whose report waits for the debrief: the cycle is coached and the
+   * leader's debrief is not done (or no coach is assigned yet).
+   */
+  async awaitingDebrief(cycleId: string, subjectIds: string[]): Promise<Set<string>> {
+    if (subjectIds.length === 0 || !(await this.dataSource.getRepository(CoachedCycleEntity).existsBy({ cycleId }))) return new Set();
+    const done = await this.dataSource
+      .getRepository(CoachAssignmentEntity)
+      .createQueryBuilder('a')
+      .select('a.subjectId', 'subjectId')
+      .where('a.cycleId = :cycleId AND a.subjectId IN (:...subjectIds) AND a.debriefDoneAt IS NOT NULL', { cycleId, subjectIds })
+      .getRawMany<{ subjectId: string }>();
+    const debriefed = new Set(done.map((d) => d.subjectId));
+    return new Set(subjectIds.filter((id) => !debriefed.has(id)));
+  }
+
+  /** Each coached leader's coach in the cycle (leader → coach). */
+  async coachesOf(cycleId: string): Promise<Map<string, string>> {
+    const rows = await this.dataSource.getRepository(CoachAssignmentEntity).findBy({ cycleId });
+    return new Map(rows.map((r) => [r.subjectId, r.coachId]));
   }
 }

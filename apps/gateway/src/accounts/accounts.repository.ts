@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { CoachAssignmentEntity } from '../coaching/coaching.entity';
 import { CycleSubjectEntity } from '../cycles/cycle.entity';
 import { OrganisationEntity } from '../people/organisation.entity';
 import { PersonEntity } from '../people/person.entity';
@@ -60,11 +61,12 @@ export class AccountsRepository {
   }
 
   /** Is the person reviewed in any cycle, and does anyone report to them? */
-  async roleFacts(personId: string): Promise<{ subject: boolean; manager: boolean }> {
-    const [subject, manager] = await Promise.all([
+  async roleFacts(personId: string): Promise<{ subject: boolean; manager: boolean; coach: boolean }> {
+    const [subject, manager, coach] = await Promise.all([
       this.dataSource.getRepository(CycleSubjectEntity).existsBy({ personId }),
       this.dataSource.getRepository(PersonEntity).existsBy({ managerId: personId }),
+      this.dataSource.getRepository(CoachAssignmentEntity).existsBy({ coachId: personId }),
     ]);
-    return { subject, manager };
+    return { subject, manager, coach };
   }
 }

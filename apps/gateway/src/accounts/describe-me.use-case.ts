@@ -18,9 +18,10 @@ export class DescribeMeUseCase {
     const roles: Role[] = [];
     if (viewer.isHrAdmin) roles.push(Role.HR_ADMIN);
     if (viewer.personId) {
-      const { subject, manager } = await this.accounts.roleFacts(viewer.personId);
+      const { subject, manager, coach } = await this.accounts.roleFacts(viewer.personId);
       if (subject) roles.push(Role.LEADER);
       if (manager) roles.push(Role.MANAGER);
+      if (coach) roles.push(Role.COACH);
     }
     return {
       accountId: viewer.accountId,

@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { InputError } from './errors';
+import { isUuid } from './ids';
 
 export enum SortDirection {
   ASC = 'ASC',
@@ -27,11 +28,19 @@ export interface PageRequest<K extends string> {
   direction: SortDirection;
 }
 
-/** Keyset position: the sort key's value and the id of the last row shown (ties broken by id). */
+/** One sort column's value in a cursor. */
+export type CursorValue = string | number | null;
+
+/**
+ * Keyset position: the sort key's value and the id of the last row shown (ties broken by id). A
+ * sort on several columns (a nomination's subject, group and rater) keeps their values in order.
+ */
 export interface PageCursor {
-  key: string | number | null;
+  key: CursorValue | CursorValue[];
   id: string;
 }
+
+const isCursorValue = (v: unknown): v is CursorValue => v === null || typeof v === 'string' || typeof v === 'number';
 
 /** Opaque cursors carry the sort they were made under, so a cursor from another sort is refused. */
 export function encodeCursor(sort: string, direction: SortDirection, cursor: PageCursor): string {
@@ -49,13 +58,9 @@ export function pageRequest<K extends string>(
   let cursor: PageCursor | null = null;
   if (after) {
     try {
-      const [s, d, key, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [
-        string,
-        string,
-        string | number | null,
-        string,
-      ];
-      if (s !== sort || d !== (direction as string) || typeof id !== 'string') throw new Error('other sort');
+      const [s, d, key, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as [string, string, unknown, unknown];
+      if (s !== sort || d !== (direction as string) || typeof id !== 'string' || !isUuid(id)) throw new Error('other sort');
+      if (!isCursorValue(key) && !(Array.isArray(key) && key.every(isCursorValue))) throw new Error('not a key');
       cursor = { key, id };
     } catch {
       throw new InputError([{ field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)' }]);

@@ -24,12 +24,13 @@ export class AddSubjectsUseCase {
     requireStatus(cycle, ['draft'], 'add subjects');
     if (personIds.length === 0) throw new InputError([{ field: 'personIds', message: 'must name at least one person' }]);
     const found = await this.people.findInOrganisation(viewer.organisationId, personIds.filter(isUuid));
-    const missing = personIds.filter((id) => !found.some((p) => p.id === id));
+    const foundIds = new Set(found.map((p) => p.id));
+    const missing = personIds.filter((id) => !foundIds.has(id));
     if (missing.length)
       throw new InputError(
         missing.map((id) => ({ field: `personIds[${personIds.indexOf(id)}]`, message: `no person ${id} in this organisation` })),
       );
     await this.cycles.addSubjects(cycle.id, personIds);
-    return this.view.of(cycle);
+    return this.view.of(cycle, { subjects: false });
   }
 }

@@ -78,6 +78,8 @@ export class CreateCycleUseCase {
       releasedAt: null,
       responsesPurgedAt: null,
       createdAt: new Date(),
+      kind: '360',
+      askedItems: null,
     };
     await this.outbox.transact(async ({ manager }) => {
       await this.cycles.insert(manager, cycle);

@@ -2,6 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RaterGroupName } from '../common/rater-group';
 
 export type CycleStatus = 'draft' | 'launched' | 'closed' | 'released';
+/** A 360, or a follow-up pulse on one leader's development plan (docs/growth.md). */
+export type CycleKind = '360' | 'pulse';
 
 /** A 360 review cycle: who is reviewed, with which instrument, against which role profile. */
 @Entity({ name: 'cycle' })
@@ -66,6 +68,13 @@ export class CycleEntity {
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt!: Date;
+
+  @Column('text', { default: '360' })
+  kind!: CycleKind;
+
+  /** The instrument items this cycle asks (a pulse: the slots of the leader's plan); null = every item. */
+  @Column('text', { name: 'asked_items', array: true, nullable: true })
+  askedItems!: string[] | null;
 }
 
 @Entity({ name: 'cycle_subject' })

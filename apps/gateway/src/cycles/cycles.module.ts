@@ -6,6 +6,7 @@ import { CycleView } from './cycle-view';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesResolver } from './cycles.resolver';
 import { GetCycleUseCase } from './get-cycle.use-case';
+import { ListCycleSubjectsUseCase } from './list-cycle-subjects.use-case';
 import { ListCyclesUseCase } from './list-cycles.use-case';
 import { RescoreCycleUseCase } from './rescore-cycle.use-case';
 import { SetCommentThresholdUseCase } from './set-comment-threshold.use-case';
@@ -17,6 +18,7 @@ import { SetCommentThresholdUseCase } from './set-comment-threshold.use-case';
     CycleView,
     ListCyclesUseCase,
     GetCycleUseCase,
+    ListCycleSubjectsUseCase,
     CreateCycleUseCase,
     AddSubjectsUseCase,
     CloseCycleUseCase,

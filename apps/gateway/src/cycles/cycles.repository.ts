@@ -54,6 +54,10 @@ export class CyclesRepository {
     await manager.getRepository(CycleEntity).update({ id: cycleId }, change);
   }
 
+  async organisationOf(cycleId: string): Promise<string | null> {
+    return (await this.dataSource.getRepository(CycleEntity).findOneBy({ id: cycleId }))?.organisationId ?? null;
+  }
+
   async subjectIds(cycleId: string): Promise<string[]> {
     return (await this.dataSource.getRepository(CycleSubjectEntity).findBy({ cycleId })).map((r) => r.personId);
   }

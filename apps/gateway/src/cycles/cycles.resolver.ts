@@ -1,12 +1,16 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { AddSubjectsUseCase } from './add-subjects.use-case';
 import { CloseCycleUseCase } from './close-cycle.use-case';
 import { CreateCycleUseCase } from './create-cycle.use-case';
 import { CreateCycleInput } from './dto/cycle.input';
+import { Person } from '../people/dto/person.model';
+import { CycleView } from './cycle-view';
 import { Cycle, RescoreRequest } from './dto/cycle.model';
+import { PeopleFilterInput, PeopleSort, PersonPage } from '../people/dto/person.model';
 import { GetCycleUseCase } from './get-cycle.use-case';
+import { ListCycleSubjectsUseCase } from './list-cycle-subjects.use-case';
 import { ListCyclesUseCase } from './list-cycles.use-case';
 import { RescoreCycleUseCase } from './rescore-cycle.use-case';
 import { SetCommentThresholdUseCase } from './set-comment-threshold.use-case';
@@ -16,12 +20,20 @@ export class CyclesResolver {
   constructor(
     private readonly listCycles: ListCyclesUseCase,
     private readonly getCycle: GetCycleUseCase,
+    private readonly listSubjects: ListCycleSubjectsUseCase,
     private readonly createCycleUseCase: CreateCycleUseCase,
     private readonly addSubjectsUseCase: AddSubjectsUseCase,
     private readonly closeCycleUseCase: CloseCycleUseCase,
     private readonly rescoreCycleUseCase: RescoreCycleUseCase,
     private readonly setCommentThresholdUseCase: SetCommentThresholdUseCase,
+    private readonly view: CycleView,
   ) {}
+
+  /** The subjects, read here when the use-case left them out (`CycleView.of(…, { subjects: false })`). */
+  @ResolveField(() => [Person])
+  subjects(@Parent() cycle: Cycle): Promise<Person[]> {
+    return this.view.subjectsOf(cycle);
+  }
 
   @Query(() => [Cycle], { description: 'HR: every cycle of the organisation. Leaders and managers: the cycles they take part in.' })
   cycles(@CurrentViewer() viewer: Viewer): Promise<Cycle[]> {
@@ -31,6 +43,21 @@ export class CyclesResolver {
   @Query(() => Cycle)
   cycle(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<Cycle> {
     return this.getCycle.execute(viewer, id);
+  }
+
+  @Query(() => PersonPage, {
+    description:
+      'The leaders reviewed in a cycle, a page at a time: filtered and sorted on the server, paged with cursors (whoever may see the cycle).',
+  })
+  cycleSubjects(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, at most 500 (default 100)' }) first?: number,
+    @Args('after', { nullable: true, description: "The previous page's pageInfo.endCursor" }) after?: string,
+    @Args('filter', { type: () => PeopleFilterInput, nullable: true }) filter?: PeopleFilterInput,
+    @Args('sort', { type: () => PeopleSort, nullable: true, description: 'Default: by name, ascending' }) sort?: PeopleSort,
+  ): Promise<PersonPage> {
+    return this.listSubjects.execute(viewer, cycleId, { first, after, filter, sort });
   }
 
   @HrOnly()

@@ -16,7 +16,7 @@ export class ReadDevelopmentPlanUseCase {
 
   async execute(viewer: Viewer, cycleId: string, subjectId: string): Promise<DevelopmentPlan | null> {
     const cycle = await this.access.cycle(viewer, cycleId);
-    const { isLeader, isManager } = await this.access.readPlan(viewer, cycle, subjectId);
+    const { isLeader, isManager, isCoach } = await this.access.readPlan(viewer, cycle, subjectId);
     const versions = await this.plans.versions(cycle.id, subjectId);
     if (versions.length === 0) return null;
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
@@ -31,7 +31,7 @@ export class ReadDevelopmentPlanUseCase {
       subjectId,
       ...history[0],
       editable: isLeader,
-      commentable: isManager,
+      commentable: isManager || isCoach,
       history,
       comments: await this.plans.comments(cycle.id, subjectId),
     };

@@ -37,6 +37,7 @@ export class ExportCsvUseCase {
 
   async execute(viewer: Viewer, cycleId: string): Promise<string> {
     const cycle = await this.access.cycle(viewer, cycleId);
+    this.access.refusePulse(cycle);
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
     const names = new Map(instrument.dimensions.map((d) => [d.id, d.name]));
     const texts = new Map(instrument.items.map((i) => [i.id, i.text]));

@@ -85,3 +85,22 @@ describe('the report PDF is drawn from the report description the screen shows',
     expect(text).toContain('Others (combined)');
   });
 });
+
+describe('the report PDF prints names and comments in any European script', () => {
+  it('keeps Polish, Serbian, Greek, Cyrillic and Vietnamese letters as written', async () => {
+    const names = ['Łukasz Żółć', 'Ωmega Παπαδοπούλου', 'Đorđe Šćepanović', 'Андрей Сергеевич', 'Nguyễn Thị Ánh'];
+    const report = {
+      ...sampleReport,
+      subject: { ...sampleReport.subject, name: names[0] },
+      comments: names
+        .slice(1)
+        .map((name, i) => ({ dimensionId: i % 2 ? null : 'alignment', group: 'peer', text: `${name} — «ça va», 1–2 ‰.` })),
+    };
+    const described = describeReport(report, { threshold: 3, profileName: 'Leader of leaders' }, intl);
+    const printed = (await pdfText(await renderReportPdf(described))).flatMap((p) => p.lines).join('\n');
+    for (const name of names) expect(printed).toContain(name);
+    expect(printed).toContain('«ça va», 1–2 ‰.');
+    // Nothing the font lacks is replaced by a box or dropped.
+    expect(printed).not.toMatch(/[\uFFFD\u25A1]/);
+  });
+});

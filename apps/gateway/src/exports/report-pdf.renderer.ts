@@ -12,10 +12,15 @@ const INK = '#111827';
 const MUTED = '#4b5563';
 const LINE = '#d1d5db';
 const SOFT = '#f3f4f6';
+/**
+ * Inter as whole TrueType fonts (Google Fonts' build, shipped by `@expo-google-fonts/inter`):
+ * Latin with its extensions, Greek, Cyrillic and Vietnamese, so names such as "Łukasz Żółć",
+ * "Đorđe" or "Андрей" print as written. pdfkit embeds only the glyphs a report uses.
+ */
 const FONTS = {
-  regular: require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff'),
-  semibold: require.resolve('@fontsource/inter/files/inter-latin-600-normal.woff'),
-  bold: require.resolve('@fontsource/inter/files/inter-latin-700-normal.woff'),
+  regular: require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf'),
+  semibold: require.resolve('@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf'),
+  bold: require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf'),
 };
 const TONE_COLOURS = {
   positive: { color: '#d1fae5', text: '#065f46' },

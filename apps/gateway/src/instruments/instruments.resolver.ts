@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { getInstrument, listInstruments } from '@leaderscope/framework';
+import { getInstrument, listInstruments, PULSE_INSTRUMENT_ID } from '@leaderscope/framework';
 import { CurrentViewer, Viewer } from '../access/viewer';
 
 @ObjectType()
@@ -34,7 +34,8 @@ export class InstrumentsResolver {
   @Query(() => [InstrumentSummary], { description: 'The instruments, versions and role profiles a cycle can be run or rescored with.' })
   instruments(@CurrentViewer() _viewer: Viewer): InstrumentSummary[] {
     const byId = new Map<string, number[]>();
-    for (const i of listInstruments()) byId.set(i.id, [...(byId.get(i.id) ?? []), i.version]);
+    // The follow-up pulse runs only as a pulse on a leader's plan (startPulse), never as a cycle.
+    for (const i of listInstruments()) if (i.id !== PULSE_INSTRUMENT_ID) byId.set(i.id, [...(byId.get(i.id) ?? []), i.version]);
     return [...byId].map(([id, versions]) => {
       const latest = getInstrument(id);
       return {

@@ -19,6 +19,6 @@ import { SendRemindersUseCase } from './send-reminders.use-case';
     SendRemindersUseCase,
     InvitationsResolver,
   ],
-  exports: [InvitationsRepository],
+  exports: [InvitationsRepository, LaunchCycleUseCase],
 })
 export class InvitationsModule {}

@@ -9,8 +9,38 @@ import { AssignmentEntity } from './assignment.entity';
 export class InvitationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /** New assignments (invited, no drafts yet), 10,000 rows per statement as arrays. */
   async insert(manager: EntityManager, rows: AssignmentEntity[]): Promise<void> {
-    for (const slice of chunks(rows)) await manager.getRepository(AssignmentEntity).insert(slice);
+    for (const slice of chunks(rows, 10000))
+      await manager.query(
+        `INSERT INTO "gateway"."assignment"
+           (id, organisation_id, cycle_id, subject_id, rater_person_id, rater_group, token_hash, token_cipher, status,
+            draft_answers, draft_comments, invited_at, started_at, submitted_at, reminded_at, revoked_at)
+         SELECT id, organisation_id, cycle_id, subject_id, rater_person_id, rater_group, token_hash, token_cipher, status,
+                draft_answers, draft_comments, invited_at, started_at, submitted_at, reminded_at, revoked_at
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[],
+                     $10::jsonb[], $11::jsonb[], $12::timestamptz[], $13::timestamptz[], $14::timestamptz[], $15::timestamptz[], $16::timestamptz[])
+           AS a(id, organisation_id, cycle_id, subject_id, rater_person_id, rater_group, token_hash, token_cipher, status,
+                draft_answers, draft_comments, invited_at, started_at, submitted_at, reminded_at, revoked_at)`,
+        [
+          slice.map((r) => r.id),
+          slice.map((r) => r.organisationId),
+          slice.map((r) => r.cycleId),
+          slice.map((r) => r.subjectId),
+          slice.map((r) => r.raterPersonId),
+          slice.map((r) => r.raterGroup),
+          slice.map((r) => r.tokenHash),
+          slice.map((r) => r.tokenCipher),
+          slice.map((r) => r.status),
+          slice.map((r) => JSON.stringify(r.draftAnswers)),
+          slice.map((r) => JSON.stringify(r.draftComments)),
+          slice.map((r) => r.invitedAt),
+          slice.map((r) => r.startedAt),
+          slice.map((r) => r.submittedAt),
+          slice.map((r) => r.remindedAt),
+          slice.map((r) => r.revokedAt),
+        ],
+      );
   }
 
   ofCycle(cycleId: string): Promise<AssignmentEntity[]> {

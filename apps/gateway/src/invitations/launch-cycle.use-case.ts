@@ -48,7 +48,8 @@ export class LaunchCycleUseCase {
     requireStatus(cycle, ['draft'], 'launch');
     const subjects = await this.cycles.subjectIds(cycle.id);
     if (subjects.length === 0) throw new InputError([{ field: 'cycleId', message: 'the cycle has no subjects yet' }]);
-    const people = new Map((await this.people.findInOrganisation(viewer.organisationId)).map((p) => [p.id, p]));
+    // The subjects as the problems name them (not the whole directory).
+    const people = new Map((await this.people.findInOrganisation(viewer.organisationId, subjects)).map((p) => [p.id, p]));
     const problems = belowMinimums(cycle, subjects, await this.nominations.approved(cycle.id), people);
     if (problems.length) throw new InputError(problems);
     const launched = await this.outbox.transact(async ({ manager, emit }) => {
@@ -96,14 +97,20 @@ export class LaunchCycleUseCase {
       for (const invitation of invitations) emit(invitationIssuedV2, invitation, { organisationId: cycle.organisationId });
       // Per subject, a stable pseudonym of each non-self rater, so the scoring service can count the
       // raters a leader's cycles have in common (the trend's comparability note) without knowing who.
-      for (const subjectId of new Set(assignments.map((a) => a.subjectId)))
+      const bySubject = new Map<string, AssignmentEntity[]>();
+      for (const a of assignments) {
+        const list = bySubject.get(a.subjectId);
+        if (list) list.push(a);
+        else bySubject.set(a.subjectId, [a]);
+      }
+      for (const [subjectId, ofSubject] of bySubject)
         emit(
           cycleRaterPseudonymsV1,
           {
             cycleId: cycle.id,
             subjectId,
-            raters: assignments
-              .filter((a) => a.subjectId === subjectId && a.raterGroup !== 'self')
+            raters: ofSubject
+              .filter((a) => a.raterGroup !== 'self')
               .map((a) => ({ raterId: a.id, raterKey: this.pseudonyms.keyOf(cycle.organisationId, a.raterPersonId) })),
             issuedAt: now.toISOString(),
           },
@@ -120,7 +127,7 @@ export class LaunchCycleUseCase {
       return { ...cycle, status: 'launched' as const, launchedAt: now };
     });
     this.live.changed(cycle.id);
-    return this.view.of(launched);
+    return this.view.of(launched, { subjects: false });
   }
 }
 
@@ -132,9 +139,12 @@ export function belowMinimums(
   people: Map<string, PersonEntity>,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  // Approved raters per subject and group, counted once (not once per subject and group).
+  const counts = new Map<string, number>();
+  for (const n of approved) counts.set(`${n.subjectId}:${n.raterGroup}`, (counts.get(`${n.subjectId}:${n.raterGroup}`) ?? 0) + 1);
   for (const sid of subjects) {
     for (const [group, min] of Object.entries(cycle.minRaters)) {
-      const count = approved.filter((n) => n.subjectId === sid && n.raterGroup === group).length;
+      const count = counts.get(`${sid}:${group}`) ?? 0;
       if (count < (min ?? 0)) {
         problems.push({
           field: `subjects.${people.get(sid)?.employeeId ?? sid}.${group}`,

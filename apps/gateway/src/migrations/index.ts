@@ -11,6 +11,9 @@ import { AddSubmissionCountedAt1765200000000 } from './1765200000000-AddSubmissi
 import { AddResponseRetention1765200000002 } from './1765200000002-AddResponseRetention';
 import { AddPersonErasedAt1765200000003 } from './1765200000003-AddPersonErasedAt';
 import { AddDevelopmentPlans1765400000000 } from './1765400000000-AddDevelopmentPlans';
+import { AddPulses1765600000000 } from './1765600000000-AddPulses';
+import { AddCoaching1765700000000 } from './1765700000000-AddCoaching';
+import { AddListPagingIndexes1766000000000 } from './1766000000000-AddListPagingIndexes';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -27,4 +30,7 @@ export const gatewayMigrations = [
   AddResponseRetention1765200000002,
   AddPersonErasedAt1765200000003,
   AddDevelopmentPlans1765400000000,
+  AddPulses1765600000000,
+  AddCoaching1765700000000,
+  AddListPagingIndexes1766000000000,
 ];

@@ -1,49 +1,44 @@
-import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
-import { AuditRepository } from '../common/audit.repository';
-import { InputError } from '../common/errors';
+import { ForbiddenError, InputError } from '../common/errors';
 import { requireStatus } from '../cycles/cycle-status';
-import { CyclesRepository } from '../cycles/cycles.repository';
 import { Nomination } from './dto/nomination.model';
 import { NominationView } from './nomination-view';
 import { NominationsRepository } from './nominations.repository';
 
 /**
- * The subject's manager (or HR) approves the subject's proposed raters: one transaction under the
- * cycle's row lock (so never into a launched cycle, and two approvals at once take turns), one
- * audit record per nomination approved. Approving again approves nothing and records nothing.
+ * The subject's manager (or HR) approves the subject's proposed raters, with one audit record per
+ * nomination approved, atomically and under a share lock of the cycle's row (so never into a cycle
+ * being launched, nor beside a nomination change: those take the row's exclusive lock). Approvals
+ * of different subjects run side by side; two approvals of the same subject take turns on the
+ * nominations' row locks, and the second finds nothing left to approve. Approving again approves
+ * nothing and records nothing. HR may approve every subject's proposals of the cycle in one call
+ * (set-based: one statement however many subjects). (`NominationsRepository.approveProposed`.)
  */
 @Injectable()
 export class ApproveNominationsUseCase {
   constructor(
     private readonly access: AccessPolicy,
-    private readonly cycles: CyclesRepository,
     private readonly nominations: NominationsRepository,
     private readonly view: NominationView,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditRepository,
   ) {}
 
-  async execute(viewer: Viewer, cycleId: string, subjectId: string): Promise<Nomination[]> {
+  /** With `subjectId` null: HR approves the proposals of every subject of the cycle at once. */
+  async execute(viewer: Viewer, cycleId: string, subjectId: string | null): Promise<Nomination[]> {
     const cycle = await this.access.cycle(viewer, cycleId);
-    await this.access.approveNominations(viewer, subjectId);
+    if (subjectId === null) {
+      if (!viewer.isHrAdmin) throw new ForbiddenError('Only HR can approve the nominations of every subject at once');
+    } else await this.access.approveNominations(viewer, subjectId);
     requireStatus(cycle, ['draft'], 'approve nominations');
-    if (!(await this.access.isSubject(cycle.id, subjectId)))
+    if (subjectId !== null && !(await this.access.isSubject(cycle.id, subjectId)))
       throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
-    await this.outbox.transact(async ({ manager }) => {
-      requireStatus((await this.cycles.lock(manager, cycle.id))!, ['draft'], 'approve nominations');
-      for (const n of await this.nominations.approveProposed(manager, cycle.id, subjectId)) {
-        await this.audit.record(manager, {
-          organisationId: cycle.organisationId,
-          accountId: viewer.accountId,
-          action: 'nomination.approved',
-          target: `nomination:${n.id}`,
-          detail: { cycleId: cycle.id, subjectId, raterId: n.raterId, toGroup: n.raterGroup, fromStatus: 'proposed', toStatus: 'approved' },
-        });
-      }
+    const { cycleStatus } = await this.nominations.approveProposed(cycle.id, subjectId, {
+      organisationId: cycle.organisationId,
+      accountId: viewer.accountId,
     });
+    // Launched (or further) since the check above: nothing was changed.
+    requireStatus({ ...cycle, status: (cycleStatus ?? cycle.status) as typeof cycle.status }, ['draft'], 'approve nominations');
     return this.view.of(viewer.organisationId, cycle.id, subjectId);
   }
 }

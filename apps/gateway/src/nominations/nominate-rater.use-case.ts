@@ -54,6 +54,13 @@ export class NominateRaterUseCase {
       requireStatus((await this.cycles.lock(manager, cycle.id))!, ['draft'], 'change nominations');
       const existing = await this.nominations.findForUpdate(manager, cycle.id, input.subjectId, input.raterId);
       this.access.changeNomination(viewer, existing?.raterGroup ?? null); // again, on the locked row
+      if (!input.remove && (await this.access.coachesOf(cycle.id)).get(input.subjectId) === input.raterId)
+        throw new InputError([
+          {
+            field: 'input.raterId',
+            message: "is the subject's coach in this cycle: a coach reads the leader's report, so never rates them",
+          },
+        ]);
       const record = (action: string, id: string, from: Partial<NominationEntity> | null, to: Partial<NominationEntity> | null) =>
         this.audit.record(manager, {
           organisationId: cycle.organisationId,

@@ -1,8 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { chunks } from '../common/ids';
+import { RATER_GROUPS } from '@leaderscope/vocabulary';
+import { InputError } from '../common/errors';
+import { chunks, isUuid } from '../common/ids';
+import { CursorValue, PageRequest, SortDirection } from '../common/paging';
+import { NominationSortKey } from './dto/nomination.model';
 import { NominationEntity } from './nomination.entity';
+
+/** What a page of nominations may be narrowed to. */
+export interface NominationPageFilter {
+  subjectId?: string | null;
+  statuses?: NominationEntity['status'][] | null;
+  group?: NominationEntity['raterGroup'] | null;
+  search?: string | null;
+}
+
+/** A nomination row of a page, with the values its cursor is made of. */
+export type NominationPageRow = NominationEntity & { sortKey: CursorValue[] };
+
+/** The group's place in the usual order (self, manager, peer, direct_report, skip_level, other). */
+const GROUP_ORDER = `array_position(ARRAY[${RATER_GROUPS.map((g) => `'${g}'`).join(', ')}]::text[], n.rater_group)`;
+
+/**
+ * Each sort as the columns it orders by (all in one direction); the nomination's id breaks ties.
+ * Ids stay uuids (not text) so PostgreSQL can read the subjects in `person_by_name` order and stop
+ * at the page's end instead of sorting the whole cycle.
+ */
+const NOMINATION_SORT: Record<NominationSortKey, { expression: string; cast: string }[]> = {
+  [NominationSortKey.SUBJECT]: [
+    { expression: 's.name', cast: 'text' },
+    { expression: 's.id', cast: 'uuid' },
+    { expression: GROUP_ORDER, cast: 'int' },
+    { expression: 'r.name', cast: 'text' },
+  ],
+  [NominationSortKey.RATER]: [
+    { expression: 'r.name', cast: 'text' },
+    { expression: 'r.id', cast: 'uuid' },
+  ],
+  [NominationSortKey.GROUP]: [
+    { expression: GROUP_ORDER, cast: 'int' },
+    { expression: 's.name', cast: 'text' },
+    { expression: 's.id', cast: 'uuid' },
+    { expression: 'r.name', cast: 'text' },
+  ],
+};
 
 /** Who rates whom: proposed, nominated and approved raters per subject. */
 @Injectable()
@@ -17,8 +59,107 @@ export class NominationsRepository {
     return this.nominations.findBy(subjectId ? { cycleId, subjectId } : { cycleId });
   }
 
+  /**
+   * One page of a cycle's nominations, filtered and sorted in PostgreSQL with keyset paging on the
+   * sort's columns and the id (`first + 1` rows, so the caller knows whether more follow), and the
+   * count of every nomination matching the filter. Subjects and raters are the organisation's.
+   */
+  async page(
+    organisationId: string,
+    cycleId: string,
+    filter: NominationPageFilter,
+    page: PageRequest<NominationSortKey>,
+  ): Promise<{ rows: NominationPageRow[]; total: number }> {
+    const params: unknown[] = [cycleId, organisationId];
+    const where: string[] = [];
+    if (filter.subjectId) {
+      params.push(filter.subjectId);
+      where.push(`n.subject_id = $${params.length}::uuid`);
+    }
+    if (filter.statuses?.length) {
+      params.push(filter.statuses);
+      where.push(`n.status = ANY($${params.length}::text[])`);
+    }
+    if (filter.group) {
+      params.push(filter.group);
+      where.push(`n.rater_group = $${params.length}`);
+    }
+    if (filter.search) {
+      // `%`, `_` and `\` in a search are literal characters, not patterns.
+      params.push(`%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, filter.search);
+      const [like, exact] = [`$${params.length - 1}`, `$${params.length}`];
+      where.push(
+        `(${['s', 'r']
+          .map((p) => `lower(${p}.name) LIKE ${like} OR lower(coalesce(${p}.email, '')) LIKE ${like} OR ${p}.employee_id = ${exact}`)
+          .join(' OR ')})`,
+      );
+    }
+    const columns = NOMINATION_SORT[page.sort];
+    const matching = `
+      SELECT n.id, n.cycle_id, n.subject_id, n.rater_id, n.rater_group, n.source, n.status,
+             ${columns.map((c, i) => `${c.expression} AS k${i}`).join(', ')}
+        FROM gateway.nomination n
+        JOIN gateway.person s ON s.id = n.subject_id AND s.organisation_id = $2
+        JOIN gateway.person r ON r.id = n.rater_id AND r.organisation_id = $2
+       WHERE n.cycle_id = $1 ${where.map((w) => `AND ${w}`).join(' ')}`;
+    const countParams = [...params];
+    const order = page.direction === SortDirection.ASC ? 'ASC' : 'DESC';
+    const keys = [...columns.map((_, i) => `m.k${i}`), 'm.id'];
+    let after = '';
+    if (page.after) {
+      const values = Array.isArray(page.after.key) ? page.after.key : [page.after.key];
+      const fits =
+        values.length === columns.length &&
+        values.every((v, i) =>
+          columns[i].cast === 'int' ? typeof v === 'number' : typeof v === 'string' && (columns[i].cast !== 'uuid' || isUuid(v)),
+        );
+      if (!fits)
+        throw new InputError([{ field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)' }]);
+      const placeholders = values.map((value, i) => {
+        params.push(value);
+        return `$${params.length}::${columns[i].cast}`;
+      });
+      params.push(page.after.id);
+      placeholders.push(`$${params.length}::uuid`);
+      after = `WHERE (${keys.join(', ')}) ${order === 'ASC' ? '>' : '<'} (${placeholders.join(', ')})`;
+    }
+    let limit = '';
+    if (page.first != null) {
+      params.push(page.first + 1);
+      limit = `LIMIT $${params.length}`;
+    }
+    type Raw = { id: string; subjectId: string; raterId: string; raterGroup: NominationEntity['raterGroup'] } & Record<string, unknown>;
+    const [rows, count] = await Promise.all([
+      this.dataSource.query<Raw[]>(
+        `SELECT m.id, m.cycle_id AS "cycleId", m.subject_id AS "subjectId", m.rater_id AS "raterId", m.rater_group AS "raterGroup",
+                m.source, m.status, ${columns.map((_, i) => `m.k${i}`).join(', ')}
+           FROM (${matching}) m ${after} ORDER BY ${keys.map((k) => `${k} ${order}`).join(', ')} ${limit}`,
+        params,
+      ),
+      this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${matching}) m`, countParams),
+    ]);
+    return {
+      rows: rows.map((r) => ({
+        id: r.id,
+        cycleId: r.cycleId as string,
+        subjectId: r.subjectId,
+        raterId: r.raterId,
+        raterGroup: r.raterGroup,
+        source: r.source as NominationEntity['source'],
+        status: r.status as NominationEntity['status'],
+        sortKey: columns.map((_, i) => r[`k${i}`] as CursorValue),
+      })),
+      total: count[0].n,
+    };
+  }
+
+  /** The cycle's approved nominations (plain rows: a launch reads 150,000 of them at 10,000 subjects). */
   approved(cycleId: string, manager?: EntityManager): Promise<NominationEntity[]> {
-    return (manager?.getRepository(NominationEntity) ?? this.nominations).findBy({ cycleId, status: 'approved' });
+    return (manager ?? this.dataSource.manager).query(
+      `SELECT id, cycle_id AS "cycleId", subject_id AS "subjectId", rater_id AS "raterId", rater_group AS "raterGroup", source, status
+       FROM "gateway"."nomination" WHERE cycle_id = $1 AND status = 'approved'`,
+      [cycleId],
+    );
   }
 
   find(cycleId: string, subjectId: string, raterId: string): Promise<NominationEntity | null> {
@@ -28,8 +169,22 @@ export class NominationsRepository {
   /** Adds proposals; a rater already nominated for the subject keeps their nomination as it is. */
   /** Inside the caller's transaction: all the proposals, or none. */
   async addProposals(manager: EntityManager, rows: NominationEntity[]): Promise<void> {
-    for (const slice of chunks(rows))
-      await manager.getRepository(NominationEntity).createQueryBuilder().insert().values(slice).orIgnore().execute();
+    // 10,000 rows per statement, as arrays (7 parameters, whatever the number of rows).
+    for (const slice of chunks(rows, 10000))
+      await manager.query(
+        `INSERT INTO "gateway"."nomination" (id, cycle_id, subject_id, rater_id, rater_group, source, status)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[])
+         ON CONFLICT DO NOTHING`,
+        [
+          slice.map((r) => r.id),
+          slice.map((r) => r.cycleId),
+          slice.map((r) => r.subjectId),
+          slice.map((r) => r.raterId),
+          slice.map((r) => r.raterGroup),
+          slice.map((r) => r.source),
+          slice.map((r) => r.status),
+        ],
+      );
   }
 
   /** Inside the caller's transaction: a subject's nomination of one rater, row-locked until it ends. */
@@ -45,16 +200,64 @@ export class NominationsRepository {
     await manager.getRepository(NominationEntity).update({ id }, { status: 'removed', source });
   }
 
-  /** Inside the caller's transaction: approves every proposal of a subject and returns those it approved. */
-  async approveProposed(manager: EntityManager, cycleId: string, subjectId: string): Promise<NominationEntity[]> {
-    const rows: { id: string; raterId: string; raterGroup: NominationEntity['raterGroup']; source: NominationEntity['source'] }[] =
-      await manager.query(
-        `UPDATE "gateway"."nomination" SET "status" = 'approved' WHERE "cycle_id" = $1 AND "subject_id" = $2 AND "status" = 'proposed'
-         RETURNING "id", "rater_id" AS "raterId", "rater_group" AS "raterGroup", "source"`,
-        [cycleId, subjectId],
-      );
-    // (a PostgreSQL UPDATE … RETURNING answers [rows, count] through TypeORM's query)
-    const list = Array.isArray(rows[0]) ? (rows[0] as unknown as typeof rows) : rows;
-    return list.map((r) => ({ ...r, cycleId, subjectId, status: 'approved' as const }));
+  /**
+   * Approves every proposal of a subject (or, with `subjectId` null, of every subject of the
+   * cycle), with one `nomination.approved` audit record per
+   * nomination approved, in one statement (so one transaction, and one round trip while the locks
+   * are held): it share-locks the cycle's row and changes nothing unless the cycle is a draft, then
+   * row-locks the proposals in id order (two approvals of the same subject at once queue on the
+   * same first row, and the second finds none left proposed), approves them and writes their
+   * records in that order. Answers the cycle's status and the nominations approved.
+   */
+  async approveProposed(
+    cycleId: string,
+    subjectId: string | null,
+    by: { organisationId: string; accountId: string | null },
+  ): Promise<{ cycleStatus: string | null; approved: NominationEntity[] }> {
+    const rows: {
+      cycleStatus: string | null;
+      id: string | null;
+      subjectId: string;
+      raterId: string;
+      raterGroup: NominationEntity['raterGroup'];
+      source: NominationEntity['source'];
+    }[] = await this.dataSource.query(
+      `WITH c AS (SELECT status FROM "gateway"."cycle" WHERE id = $1 FOR SHARE),
+         p AS (
+           SELECT id FROM "gateway"."nomination"
+           WHERE cycle_id = $1 AND ($2::uuid IS NULL OR subject_id = $2::uuid) AND status = 'proposed' AND (SELECT status FROM c) = 'draft'
+           ORDER BY id FOR UPDATE
+         ),
+         u AS (
+           UPDATE "gateway"."nomination" n SET status = 'approved' FROM p WHERE n.id = p.id
+           RETURNING n.id, n.subject_id, n.rater_id, n.rater_group, n.source
+         ),
+         a AS (
+           INSERT INTO "gateway"."audit_event" (organisation_id, account_id, action, target, detail)
+           SELECT $3::uuid, $4::uuid, 'nomination.approved', 'nomination:' || u.id,
+                  jsonb_build_object('cycleId', $1::text, 'subjectId', u.subject_id, 'raterId', u.rater_id, 'toGroup', u.rater_group,
+                                     'fromStatus', 'proposed', 'toStatus', 'approved')
+           FROM u ORDER BY u.id
+           RETURNING 1
+         )
+         SELECT (SELECT status FROM c) AS "cycleStatus", (SELECT count(*) FROM a) AS audited,
+                u.id, u.subject_id AS "subjectId", u.rater_id AS "raterId", u.rater_group AS "raterGroup", u.source
+         FROM (SELECT 1) one LEFT JOIN u ON true ORDER BY u.id`,
+      [cycleId, subjectId, by.organisationId, by.accountId],
+    );
+    return {
+      cycleStatus: rows[0]?.cycleStatus ?? null,
+      approved: rows
+        .filter((r) => r.id !== null)
+        .map((r) => ({
+          id: r.id!,
+          subjectId: r.subjectId,
+          raterId: r.raterId,
+          raterGroup: r.raterGroup,
+          source: r.source,
+          cycleId,
+          status: 'approved' as const,
+        })),
+    };
   }
 }

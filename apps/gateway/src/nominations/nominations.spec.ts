@@ -112,6 +112,31 @@ describe('nominations', () => {
     expect(new Set(approved.map((n: { status: string }) => n.status))).toEqual(new Set(['approved']));
   });
 
+  it("lets HR (only) approve every subject's proposals of a cycle at once, each with its audit record", async () => {
+    const APPROVE_ALL = `mutation($c: ID!) { approveNominations(cycleId: $c) { subjectId rater { employeeId } status } }`;
+    const other = (await gw.ok(acme.hr, CREATE_CYCLE, { input: cycleInput('Everyone at once') })).createCycle.id;
+    const subjects = ['l1', 'l2', 'l3'].map((e) => acme.people.get(e)!);
+    await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: other, p: subjects });
+    const proposed = (await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: other })).proposeRaters;
+    // Ada manages all three, but approving a whole cycle at once is HR's.
+    expect(codeOf(await gw.gql(ada, APPROVE_ALL, { c: other }))).toBe('FORBIDDEN');
+    const approved = (await gw.ok(acme.hr, APPROVE_ALL, { c: other })).approveNominations as { subjectId: string; status: string }[];
+    expect(approved).toHaveLength(proposed.length);
+    expect(new Set(approved.map((n) => n.status))).toEqual(new Set(['approved']));
+    expect(new Set(approved.map((n) => n.subjectId))).toEqual(new Set(subjects));
+    const audit = async () =>
+      gw.dataSource.query<{ target: string; detail: { subjectId: string; cycleId: string; toStatus: string } }[]>(
+        `SELECT target, detail FROM gateway.audit_event WHERE action = 'nomination.approved' AND detail->>'cycleId' = $1 ORDER BY id`,
+        [other],
+      );
+    const records = await audit();
+    expect(records.map((r) => r.target).sort()).toEqual(proposed.map((n: { id: string }) => `nomination:${n.id}`).sort());
+    expect(new Set(records.map((r) => r.detail.subjectId))).toEqual(new Set(subjects));
+    // Again: nothing left to approve, nothing recorded.
+    await gw.ok(acme.hr, APPROVE_ALL, { c: other });
+    expect(await audit()).toHaveLength(records.length);
+  });
+
   it('lets a subject remove a peer they nominated', async () => {
     await gw.ok(ben, NOMINATE, { input: { cycleId, subjectId, raterId: acme.people.get('x1'), group: 'peer', remove: true } });
     expect((await list(ben)).find((n) => n.rater.employeeId === 'x1')).toMatchObject({ status: 'removed', source: 'subject' });

@@ -31,20 +31,24 @@ export class ProposeRatersUseCase {
     const subjects = await this.cycles.subjectIds(cycle.id);
     const targets = subjectId ? subjects.filter((s) => s === subjectId) : subjects;
     if (subjectId && targets.length === 0) throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
-    const people = await this.people.findInOrganisation(viewer.organisationId);
+    // Only the reporting lines the proposal reads (not the whole directory).
+    const people = await this.people.neighbourhood(viewer.organisationId, targets);
     const proposals = proposeRaters(cycle.id, targets, people, cycle.maxRatersPerGroup);
     // One transaction, under the cycle's row lock: all proposals or none, never into a cycle that
     // was launched meanwhile, and audited with them.
     await this.outbox.transact(async ({ manager }) => {
       const locked = (await this.cycles.lock(manager, cycle.id))!;
       requireStatus(locked, ['draft'], 'propose raters');
-      await this.nominations.addProposals(manager, proposals);
+      // A leader's coach (coached cycle) is never proposed as their rater: they read the report.
+      const coaches = await this.access.coachesOf(cycle.id);
+      const proposed = proposals.filter((p) => coaches.get(p.subjectId) !== p.raterId);
+      await this.nominations.addProposals(manager, proposed);
       await this.audit.record(manager, {
         organisationId: cycle.organisationId,
         accountId: viewer.accountId,
         action: 'raters.proposed',
         target: `cycle:${cycle.id}`,
-        detail: { subjects: targets.length, proposals: proposals.length },
+        detail: { subjects: targets.length, proposals: proposed.length },
       });
     });
     return this.view.of(viewer.organisationId, cycle.id, subjectId ?? null);

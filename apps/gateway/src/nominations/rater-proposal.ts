@@ -16,9 +16,19 @@ export interface DirectoryPerson {
 export function proposeRaters(cycleId: string, subjectIds: string[], people: DirectoryPerson[], cap: number): NominationEntity[] {
   const byId = new Map(people.map((p) => [p.id, p]));
   const reportsOf = new Map<string, DirectoryPerson[]>();
-  for (const p of people) if (p.managerId) reportsOf.set(p.managerId, [...(reportsOf.get(p.managerId) ?? []), p]);
+  for (const p of people) {
+    if (!p.managerId) continue;
+    const list = reportsOf.get(p.managerId);
+    if (list) list.push(p);
+    else reportsOf.set(p.managerId, [p]);
+  }
+  // Each candidate's digest once, not once per comparison.
   const sample = (list: DirectoryPerson[], salt: string) =>
-    [...list].sort((a, b) => digest(`${salt}:${a.id}`).localeCompare(digest(`${salt}:${b.id}`))).slice(0, cap);
+    list
+      .map((p) => ({ p, key: digest(`${salt}:${p.id}`) }))
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .slice(0, cap)
+      .map((x) => x.p);
   const rows: NominationEntity[] = [];
   for (const sid of subjectIds) {
     const subject = byId.get(sid);

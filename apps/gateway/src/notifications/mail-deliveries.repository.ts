@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { chunks } from '../common/ids';
+import { ERASED_NAME } from '../data-protection/data-protection.repository';
 import { AssignmentEntity } from '../invitations/assignment.entity';
 import { PersonEntity } from '../people/person.entity';
 import { MailDeliveryEntity } from './mail-delivery.entity';
@@ -28,8 +29,9 @@ export class MailDeliveriesRepository {
    * are inserted (a concurrent insert of the same mail is left to the winner); the others are
    * locked, compared and overwritten only by a newer state.
    */
-  async upsertDeliveries(manager: EntityManager, rows: DeliveryRow[]): Promise<void> {
+  async upsertDeliveries(manager: EntityManager, incoming: DeliveryRow[]): Promise<void> {
     const deliveries = manager.getRepository(MailDeliveryEntity);
+    const rows = await this.withoutErasedPeople(manager, incoming);
     const inserted = new Set<string>();
     for (const slice of chunks(rows)) {
       // `updateEntity(false)`: conflicting rows return nothing, so there is nothing to map back.
@@ -61,6 +63,33 @@ export class MailDeliveriesRepository {
         .updateEntity(false)
         .execute();
     }
+  }
+
+  /**
+   * A mail's state can still be on its way when its recipient or subject is erased (the erasure
+   * rewrote the rows stored so far): a new row about an erased person takes neither their address
+   * nor their name. The person rows are share-locked, so an erasure committing meanwhile waits for
+   * this transaction and then rewrites what it wrote.
+   */
+  private async withoutErasedPeople(manager: EntityManager, rows: DeliveryRow[]): Promise<DeliveryRow[]> {
+    const ids = [...new Set(rows.flatMap((r) => [r.recipientPersonId, r.subjectId]))];
+    if (ids.length === 0) return rows;
+    // Every row is locked (not only the erased ones): a row left unlocked could be erased before this commits.
+    const people = await manager.query<{ id: string; erased: boolean }[]>(
+      `SELECT "id", "erased_at" IS NOT NULL AS "erased" FROM "gateway"."person" WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR SHARE`,
+      [ids.sort()],
+    );
+    const erased = new Set(people.filter((p) => p.erased).map((p) => p.id));
+    if (erased.size === 0) return rows;
+    return rows.map((r) => {
+      const recipientErased = erased.has(r.recipientPersonId);
+      const subjectErased = erased.has(r.subjectId);
+      if (!recipientErased && !subjectErased) return r;
+      const content = { ...r.content };
+      if (recipientErased) content.recipientName = ERASED_NAME;
+      if (subjectErased && 'subjectName' in content) content.subjectName = ERASED_NAME;
+      return { ...r, email: recipientErased ? null : r.email, content };
+    });
   }
 
   /** Per live assignment of a cycle: the rater, and the newest invitation and reminder delivery; by subject, group and rater. */

@@ -81,7 +81,10 @@ export class NotificationsRepository {
   }
 
   async people(manager: EntityManager, ids: string[]): Promise<Map<string, PersonRow>> {
-    const rows = ids.length ? await manager.getRepository(PersonEntity).findBy({ id: In(ids) }) : [];
+    // One array parameter, however many people (a launch of 10,000 subjects names about 100,000).
+    const rows: PersonRow[] = ids.length
+      ? await manager.query(`SELECT id, name, email FROM "gateway"."person" WHERE id = ANY($1::uuid[])`, [ids])
+      : [];
     return new Map(rows.map((p) => [p.id, p]));
   }
 

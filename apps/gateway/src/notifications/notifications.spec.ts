@@ -172,4 +172,31 @@ describe('notifications', () => {
       expect(codeOf(await gw.gql(ben, OPEN_MAIL, { m: recorded }))).toBe('FORBIDDEN');
     });
   });
+
+  describe('a mail still on its way when its recipient is erased', () => {
+    it('is stored without their name and address, also when it was never seen before the erasure', async () => {
+      const before = randomUUID();
+      const after = randomUUID();
+      await gw.transport.publish([delivery('m4', { mailId: before, status: 'recorded', sequence: 1 })]);
+      await eventually(
+        async () => (await gw.ok(acme.hr, OUTBOX, { c: cycleId })).mailOutbox as { mailId: string }[],
+        (mails) => mails.some((m) => m.mailId === before),
+      );
+      await gw.ok(acme.hr, `mutation($p: ID!) { erasePerson(personId: $p) { personId } }`, { p: acme.people.get('m4') });
+      // The notification service queued this one before it heard of the erasure.
+      await gw.transport.publish([delivery('m4', { mailId: after, status: 'recorded', sequence: 1 })]);
+      const mails = await eventually(
+        async () =>
+          (await gw.ok(acme.hr, OUTBOX, { c: cycleId })).mailOutbox as { mailId: string; recipientName: string; to: string | null }[],
+        (all) => all.some((m) => m.mailId === after),
+      );
+      for (const id of [before, after]) {
+        const mail = mails.find((m) => m.mailId === id)!;
+        expect(mail.recipientName).toBe('Erased person');
+        expect(mail.to).toBeNull();
+      }
+      expect(JSON.stringify(mails)).not.toContain('Rater m4');
+      expect(JSON.stringify(mails)).not.toContain('m4@acme.test');
+    });
+  });
 });

@@ -5,7 +5,7 @@ import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
 import { ImportProgressMessage, LiveUpdates } from '../common/live-updates';
 import { ImportAction, ImportPeopleResult, ImportRowError } from './dto/person.model';
-import { checkRows, countDataLines, Existing, ImportRow, importActions, readDirectoryCsv } from './import-rules';
+import { checkRows, countDataLines, Existing, ImportRow, importActions, managersFirst, readDirectoryCsv } from './import-rules';
 import { PeopleRepository } from './people.repository';
 
 /**
@@ -55,17 +55,34 @@ export class ImportPeopleUseCase {
     if (parsed.errors.length) return result(dryRun, parsed.errors, [], new Map());
     const { rows } = parsed;
     await announce('checking', 0, rows.length);
-    const existing: Existing = new Map((await this.people.findInOrganisation(viewer.organisationId)).map((p) => [p.employeeId, p]));
+    const existing: Existing = new Map((await this.people.directoryOf(viewer.organisationId)).map((p) => [p.employeeId, p]));
     const errors = checkRows(rows, existing);
     const actions = importActions(rows, existing);
     await announce('checking', rows.length, rows.length);
     if (errors.length > 0 || dryRun) return result(dryRun, errors, rows, actions);
-    const changed = rows
-      .filter((r) => actions.get(r.line) !== ImportAction.UNCHANGED)
-      .map(({ line: _line, ...row }) => ({ ...row, id: existing.get(row.employeeId)?.id ?? randomUUID() }));
+    // Every person's id after the import (kept for those who exist), so reporting lines are
+    // written as ids with the rows, managers before their reports.
+    const idOf = new Map<string, string>();
+    for (const [employeeId, p] of existing) idOf.set(employeeId, p.id);
+    for (const row of rows) if (!idOf.has(row.employeeId)) idOf.set(row.employeeId, randomUUID());
+    const changed = managersFirst(
+      rows
+        .filter((r) => actions.get(r.line) !== ImportAction.UNCHANGED)
+        .map(({ line: _line, ...row }) => ({
+          ...row,
+          id: idOf.get(row.employeeId)!,
+          managerId: row.managerEmployeeId ? (idOf.get(row.managerEmployeeId) ?? null) : null,
+        })),
+    );
+    // Addresses that change hands must be free before anyone takes them.
+    const clearEmailsOf = changed
+      .filter((r) => existing.has(r.employeeId) && existing.get(r.employeeId)!.email !== r.email)
+      .map((r) => r.employeeId);
     await announce('applying', 0, changed.length);
     await this.outbox.transact(async ({ manager }) => {
-      await this.people.applyImport(manager, viewer.organisationId, changed, (written) => announce('applying', written, changed.length));
+      await this.people.applyImport(manager, viewer.organisationId, changed, clearEmailsOf, ImportPeopleUseCase.chunkRows, (written) =>
+        announce('applying', written, changed.length),
+      );
       await this.audit.record(manager, {
         organisationId: viewer.organisationId,
         accountId: viewer.accountId,

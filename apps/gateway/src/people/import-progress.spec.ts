@@ -124,6 +124,32 @@ describe('importPeople progress', () => {
     expect(theirs).toEqual([]);
   });
 
+  it('writes a file listing reports before their new managers over many chunks, and swaps two addresses', async () => {
+    // Organisation a holds the first test's directory: CEO, H0…H29, P0…P2999.
+    const rows = ['employee_id,name,email,manager_id,title,department'];
+    for (let i = 0; i < 1200; i++) rows.push(`Q${i},Quinn ${i},q${i}@x.test,NH${i % 10},,Ops`);
+    for (let h = 0; h < 10; h++) rows.push(`NH${h},New Head ${h},nh${h}@x.test,CEO,Head,Ops`);
+    rows.push('H0,Head 0,h1@x.test,CEO,Head,Ops', 'H1,Head 1,h0@x.test,CEO,Head,Ops');
+    const result = await gql(IMPORT, { csv: rows.join('\n'), dry: false, id: null }, tokens.a);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.importPeople).toMatchObject({ applied: true, rows: 1212, created: 1210, errors: [] });
+    const dataSource = app.get(DataSource);
+    const linked: { n: string }[] = await dataSource.query(
+      `SELECT count(*) AS n FROM gateway.person q JOIN gateway.person m ON m.id = q.manager_id
+       WHERE q.employee_id LIKE 'Q%' AND m.employee_id = 'NH' || (substr(q.employee_id, 2)::int % 10)`,
+    );
+    expect(Number(linked[0].n)).toBe(1200);
+    const heads: { employee_id: string; email: string; manager: string }[] = await dataSource.query(
+      `SELECT p.employee_id, p.email, m.employee_id AS manager FROM gateway.person p JOIN gateway.person m ON m.id = p.manager_id
+       WHERE p.employee_id IN ('H0', 'H1', 'NH0') AND p.organisation_id = m.organisation_id ORDER BY p.employee_id`,
+    );
+    expect(heads.filter((h) => h.manager === 'CEO').map((h) => [h.employee_id, h.email])).toEqual([
+      ['H0', 'h1@x.test'],
+      ['H1', 'h0@x.test'],
+      ['NH0', 'nh0@x.test'],
+    ]);
+  });
+
   it('ends with failed for a file with bad rows, and changes nothing', async () => {
     const importId = randomUUID();
     const seen = listen(tokens.b, importId);

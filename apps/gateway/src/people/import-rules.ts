@@ -73,6 +73,12 @@ export function countDataLines(csv: string): number {
  * `parseDirectoryCsv`, streamed: records are read from the text in chunks of `chunkRows`, and
  * between chunks the event loop serves other requests and `onChunk` hears how many rows were read.
  * Same result and the same errors as `parseDirectoryCsv`.
+ *
+ * A plain file (no quotes, only ASCII whitespace, one kind of line break, every line with the
+ * header's number of cells: what HRIS exports write) is split on commas and line breaks directly,
+ * about ten times faster than csv-parse, with the records csv-parse would give (same `trim`, BOM
+ * and empty-line rules). Any other file, and any file whose lines do not all have the header's
+ * number of cells, is read by csv-parse, so its errors are csv-parse's.
  */
 export async function readDirectoryCsv(
   csv: string,
@@ -81,6 +87,8 @@ export async function readDirectoryCsv(
 ): Promise<{ rows: ImportRow[]; errors: ImportRowError[] }> {
   if (Buffer.byteLength(csv, 'utf8') > MAX_CSV_BYTES)
     throw new InputError([{ field: 'csv', message: `is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB` }]);
+  const plain = await readPlainCsv(csv, chunkRows, onChunk);
+  if (plain) return rowsOf(plain);
   const records: string[][] = [];
   try {
     const parser = Readable.from([csv]).pipe(parseStream({ skip_empty_lines: true, trim: true, relax_column_count: false, bom: true }));
@@ -99,6 +107,63 @@ export async function readDirectoryCsv(
   return rowsOf(records);
 }
 
+/** Characters that make a file not plain: quotes, and whitespace csv-parse trims but that is not ASCII. */
+const NOT_PLAIN = /["\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
+ * The records of a plain CSV (see `readDirectoryCsv`), in chunks of `chunkRows` with `onChunk`
+ * between them; null when the file is not plain or a line has another number of cells than the
+ * header (csv-parse then reads it and reports what is wrong).
+ */
+async function readPlainCsv(
+  text: string,
+  chunkRows: number,
+  onChunk: (rowsRead: number) => Promise<void> | void,
+): Promise<string[][] | null> {
+  const csv = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (NOT_PLAIN.test(csv)) return null;
+  // Line breaks: all \n, or all \r\n (csv-parse takes the first one it meets as the delimiter).
+  let crlf = false;
+  const cr = csv.indexOf('\r');
+  if (cr >= 0) {
+    const count = (s: string) => csv.split(s).length - 1;
+    if (count('\r') !== count('\r\n') || count('\n') !== count('\r\n')) return null;
+    crlf = true;
+  }
+  const records: string[][] = [];
+  let width = -1;
+  for (let start = 0; start < csv.length;) {
+    let end = csv.indexOf('\n', start);
+    if (end < 0) end = csv.length;
+    const line = csv.slice(start, crlf && end < csv.length ? end - 1 : end);
+    start = end + 1;
+    if (line === '') continue; // skip_empty_lines
+    const cells = line.split(',');
+    if (cells.length === 1 && cells[0].trim() === '') return null; // a line of blanks: csv-parse decides
+    for (let i = 0; i < cells.length; i++) cells[i] = cells[i].trim();
+    if (width < 0) width = cells.length;
+    else if (cells.length !== width) return null;
+    records.push(cells);
+    if (records.length % chunkRows === 0) {
+      await onChunk(records.length - 1);
+      await yieldToOthers();
+    }
+  }
+  await onChunk(Math.max(0, records.length - 1));
+  return records;
+}
+
+/**
+ * Addresses of the plainest form (lower-case letters, digits, `._+-` in the local part, a host name
+ * and a letter TLD), each of which class-validator's `isEmail` accepts too; anything else is asked
+ * of `isEmail`. A directory of 100,000 addresses is checked in milliseconds instead of half a second.
+ */
+const PLAIN_EMAIL = /^(?=.{1,254}$)(?=[^@]{1,64}@)[a-z0-9_+-]+(?:\.[a-z0-9_+-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export function isEmailAddress(value: string): boolean {
+  return PLAIN_EMAIL.test(value) || isEmail(value);
+}
+
 /** Every problem of every row: empty or too long values, duplicates, unknown managers, loops. */
 export function checkRows(rows: ImportRow[], existing: Existing): ImportRowError[] {
   const errors: ImportRowError[] = [];
@@ -113,7 +178,7 @@ export function checkRows(rows: ImportRow[], existing: Existing): ImportRowError
     if (!row.name) errors.push({ line: row.line, column: 'name', reason: 'is empty' });
     else if (row.name.length > 200) errors.push({ line: row.line, column: 'name', reason: 'is longer than 200 characters' });
     if (row.email) {
-      if (!isEmail(row.email)) errors.push({ line: row.line, column: 'email', reason: `"${row.email}" is not an e-mail address` });
+      if (!isEmailAddress(row.email)) errors.push({ line: row.line, column: 'email', reason: `"${row.email}" is not an e-mail address` });
       else if (seenEmails.has(row.email))
         errors.push({ line: row.line, column: 'email', reason: `is also used on line ${seenEmails.get(row.email)}` });
       else seenEmails.set(row.email, row.line);
@@ -124,7 +189,7 @@ export function checkRows(rows: ImportRow[], existing: Existing): ImportRowError
   for (const [id, p] of existing) if (p.email && !seenIds.has(id)) emailAfterImport.set(p.email.toLowerCase(), id);
   for (const row of rows) {
     const holder = row.email ? emailAfterImport.get(row.email) : undefined;
-    if (holder !== undefined && holder !== row.employeeId && isEmail(row.email!))
+    if (holder !== undefined && holder !== row.employeeId && isEmailAddress(row.email!))
       errors.push({ line: row.line, column: 'email', reason: `belongs to another person (employee_id "${holder}")` });
   }
   const known = (id: string) => seenIds.has(id) || existing.has(id);
@@ -139,24 +204,75 @@ export function checkRows(rows: ImportRow[], existing: Existing): ImportRowError
   return errors;
 }
 
+/**
+ * Every row whose chain of managers (the file's lines over the directory's) never reaches the top:
+ * it runs into a loop. Each person's chain is walked once (linear in the people, however deep the
+ * hierarchy): a walk stops at anyone already known to reach the top or to run into a loop.
+ */
 function reportingLoops(rows: ImportRow[], existing: Existing): ImportRowError[] {
   const managerOf = new Map<string, string | null>();
   for (const [id, p] of existing) managerOf.set(id, p.managerEmployeeId);
   for (const row of rows) managerOf.set(row.employeeId, row.managerEmployeeId);
+  const loops = new Map<string, boolean>(); // employee id -> whether their chain runs into a loop
+  const path: string[] = [];
+  const onPath = new Set<string>();
   const errors: ImportRowError[] = [];
   for (const row of rows) {
-    const seen = new Set<string>([row.employeeId]);
-    let current = managerOf.get(row.employeeId) ?? null;
+    let current: string | null = row.employeeId;
+    let loop = false;
     while (current) {
-      if (seen.has(current)) {
-        errors.push({ line: row.line, column: 'manager_id', reason: 'reporting lines form a loop' });
+      const known = loops.get(current);
+      if (known !== undefined) {
+        loop = known;
         break;
       }
-      seen.add(current);
+      if (onPath.has(current)) {
+        loop = true;
+        break;
+      }
+      onPath.add(current);
+      path.push(current);
       current = managerOf.get(current) ?? null;
     }
+    for (const id of path) loops.set(id, loop);
+    path.length = 0;
+    onPath.clear();
+    if (loop) errors.push({ line: row.line, column: 'manager_id', reason: 'reporting lines form a loop' });
   }
   return errors;
+}
+
+/**
+ * The changed rows in an order where everyone's manager comes before them (or is not written by
+ * this import), so each chunk can be written with its reporting lines already linked. The rows
+ * form no loop (checked before).
+ */
+export function managersFirst<T extends DirectoryRow>(rows: T[]): T[] {
+  const byId = new Map(rows.map((r) => [r.employeeId, r]));
+  const depth = new Map<string, number>();
+  const chain: string[] = [];
+  for (const row of rows) {
+    let current: string | null = row.employeeId;
+    let base = -1;
+    while (current !== null) {
+      const d = depth.get(current);
+      if (d !== undefined) {
+        base = d;
+        break;
+      }
+      const r = byId.get(current);
+      if (!r) break; // not written by this import: already in place
+      chain.push(current);
+      if (chain.length > rows.length) throw new Error('reporting lines form a loop'); // checked before: never
+      current = r.managerEmployeeId;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) depth.set(chain[i], ++base);
+    chain.length = 0;
+  }
+  return rows
+    .map((row, i) => ({ row, i, d: depth.get(row.employeeId)! }))
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((x) => x.row);
 }
 
 /** What importing each row would do. */

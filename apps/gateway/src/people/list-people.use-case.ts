@@ -13,10 +13,11 @@ export class ListPeopleUseCase {
     return this.people.list(viewer.organisationId, filter, limit, offset);
   }
 
-  /** A page of the directory with cursors (keyset paging), filtered and sorted in PostgreSQL. */
+  /** A page of the directory (or of one cycle's subjects) with cursors (keyset paging), filtered and sorted in PostgreSQL. */
   async page(
     viewer: Viewer,
     options: { first?: number; after?: string; filter?: PeopleFilterInput; sort?: PeopleSort },
+    scope: { cycleId?: string } = {},
   ): Promise<PersonPage> {
     const request = pageRequest(
       options.first ?? 100,
@@ -24,7 +25,7 @@ export class ListPeopleUseCase {
       options.sort?.by ?? PeopleSortKey.NAME,
       options.sort?.direction ?? SortDirection.ASC,
     );
-    const { rows, total } = await this.people.page(viewer.organisationId, options.filter ?? {}, request);
+    const { rows, total } = await this.people.page(viewer.organisationId, { ...options.filter, ...scope }, request);
     const { nodes, pageInfo } = toPage(rows as (Person & { sortKey: string })[], request, (p) => ({ key: p.sortKey, id: p.id }));
     return { nodes: nodes.map(({ sortKey: _key, ...person }) => person), totalCount: total, pageInfo };
   }

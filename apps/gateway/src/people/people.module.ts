@@ -6,5 +6,8 @@ import { PeopleResolver } from './people.resolver';
 
 /** The organisation directory. Its repository is shared: every capability shows people. */
 @Global()
-@Module({ providers: [PeopleRepository, ListPeopleUseCase, ImportPeopleUseCase, PeopleResolver], exports: [PeopleRepository] })
+@Module({
+  providers: [PeopleRepository, ListPeopleUseCase, ImportPeopleUseCase, PeopleResolver],
+  exports: [PeopleRepository, ListPeopleUseCase],
+})
 export class PeopleModule {}

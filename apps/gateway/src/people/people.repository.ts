@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { chunks } from '../common/ids';
+import { CycleSubjectEntity } from '../cycles/cycle.entity';
 import { PageRequest, SortDirection } from '../common/paging';
 import { Person, PeopleSortKey } from './dto/person.model';
 import { PersonEntity } from './person.entity';
@@ -10,6 +10,8 @@ export interface PeopleFilter {
   search?: string | null;
   leadersOfLeadersOnly?: boolean | null;
   ids?: string[];
+  /** Only the subjects of this cycle. */
+  cycleId?: string;
 }
 
 export type DirectoryRow = Pick<PersonEntity, 'employeeId' | 'name' | 'email' | 'managerEmployeeId' | 'title' | 'department'>;
@@ -104,6 +106,16 @@ export class PeopleRepository {
       );
     }
     if (filter.ids) qb.andWhere('p.id = ANY(CAST(:ids AS uuid[]))', { ids: filter.ids });
+    if (filter.cycleId) {
+      const inCycle = qb
+        .subQuery()
+        .select('1')
+        .from(CycleSubjectEntity, 'cs')
+        .where('cs.cycleId = :cycleId', { cycleId: filter.cycleId })
+        .andWhere('cs.personId = p.id')
+        .getQuery();
+      qb.andWhere(`EXISTS ${inCycle}`, { cycleId: filter.cycleId });
+    }
     if (filter.leadersOfLeadersOnly) qb.andWhere(leadsLeaders);
     return qb;
   }
@@ -119,41 +131,86 @@ export class PeopleRepository {
   }
 
   /**
-   * Writes an import: the changed rows (e-mails cleared first, so swapped addresses do not trip
-   * the unique index), then every reporting line re-linked from employee ids to person ids.
+   * The reporting lines around these subjects, as a rater proposal reads them: each subject, their
+   * manager, everyone reporting to the subject, to the subject's reports, or to the subject's
+   * manager (peers). One statement on the manager index, whatever the organisation's size.
+   */
+  neighbourhood(organisationId: string, subjectIds: string[]): Promise<{ id: string; managerId: string | null }[]> {
+    if (subjectIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `WITH s AS (SELECT id, manager_id FROM "gateway"."person" WHERE organisation_id = $1 AND id = ANY($2::uuid[])),
+            r AS (SELECT p.id, p.manager_id FROM "gateway"."person" p WHERE p.manager_id IN (SELECT id FROM s UNION SELECT manager_id FROM s)),
+            sk AS (SELECT p.id, p.manager_id FROM "gateway"."person" p WHERE p.manager_id IN (SELECT r.id FROM r JOIN s ON r.manager_id = s.id)),
+            m AS (SELECT p.id, p.manager_id FROM "gateway"."person" p WHERE p.id IN (SELECT manager_id FROM s))
+       SELECT id, manager_id AS "managerId" FROM (SELECT * FROM s UNION SELECT * FROM r UNION SELECT * FROM sk UNION SELECT * FROM m) n`,
+      [organisationId, subjectIds],
+    );
+  }
+
+  /** The organisation's directory as an import compares it: every person, by employee id. */
+  async directoryOf(organisationId: string): Promise<(DirectoryRow & { id: string })[]> {
+    return this.dataSource.query(
+      `SELECT id, employee_id AS "employeeId", name, email, manager_employee_id AS "managerEmployeeId", title, department
+       FROM "gateway"."person" WHERE organisation_id = $1`,
+      [organisationId],
+    );
+  }
+
+  /**
+   * Writes an import inside the caller's transaction: first the e-mails of the people whose address
+   * changes are cleared (so swapped addresses do not trip the unique index), then the changed rows,
+   * each slice in one `INSERT … SELECT FROM unnest … ON CONFLICT DO UPDATE` with its reporting line
+   * already linked (`changed` lists managers before their reports, `managerId` set), and last the
+   * reporting lines of people outside the file whose manager arrived with it.
    */
   async applyImport(
     manager: EntityManager,
     organisationId: string,
-    changed: (DirectoryRow & { id: string })[],
-    onChunk?: (rowsWritten: number) => Promise<void>,
+    changed: (DirectoryRow & { id: string; managerId: string | null })[],
+    clearEmailsOf: string[],
+    sliceRows: number,
+    onSlice?: (rowsWritten: number) => Promise<void>,
   ): Promise<void> {
-    const repo = manager.getRepository(PersonEntity);
-    if (changed.length) await repo.update({ organisationId, employeeId: In(changed.map((r) => r.employeeId)) }, { email: null });
+    if (clearEmailsOf.length)
+      await manager.query(
+        `UPDATE "gateway"."person" SET email = NULL WHERE organisation_id = $1 AND employee_id = ANY($2::text[]) AND email IS NOT NULL`,
+        [organisationId, clearEmailsOf],
+      );
     let written = 0;
-    for (const slice of chunks(changed)) {
-      await repo.upsert(
-        slice.map((row) => ({ ...row, organisationId, managerId: null })),
-        ['organisationId', 'employeeId'],
+    for (let i = 0; i < changed.length; i += sliceRows) {
+      const slice = changed.slice(i, i + sliceRows);
+      const column = <K extends keyof (typeof slice)[number]>(key: K) => slice.map((r) => r[key]);
+      await manager.query(
+        `INSERT INTO "gateway"."person" (id, organisation_id, employee_id, name, email, title, department, manager_employee_id, manager_id)
+         SELECT r.id, $1, r.employee_id, r.name, r.email, r.title, r.department, r.manager_employee_id, r.manager_id
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[])
+           AS r(id, employee_id, name, email, title, department, manager_employee_id, manager_id)
+         ON CONFLICT (organisation_id, employee_id) DO UPDATE SET
+           name = EXCLUDED.name, email = EXCLUDED.email, title = EXCLUDED.title, department = EXCLUDED.department,
+           manager_employee_id = EXCLUDED.manager_employee_id, manager_id = EXCLUDED.manager_id, updated_at = now()`,
+        [
+          organisationId,
+          column('id'),
+          column('employeeId'),
+          column('name'),
+          column('email'),
+          column('title'),
+          column('department'),
+          column('managerEmployeeId'),
+          column('managerId'),
+        ],
       );
       written += slice.length;
-      await onChunk?.(written);
+      await onSlice?.(written);
     }
-    const managerOf = repo
-      .createQueryBuilder()
-      .subQuery()
-      .select('m.id')
-      .from(PersonEntity, 'm')
-      .where('m.organisationId = person.organisation_id')
-      .andWhere('m.employeeId = person.manager_employee_id')
-      .getQuery();
-    await repo
-      .createQueryBuilder()
-      .update()
-      .set({ managerId: () => managerOf, updatedAt: () => 'now()' })
-      .where('organisation_id = :organisationId', { organisationId })
-      .andWhere(`manager_id IS DISTINCT FROM ${managerOf}`)
-      .execute();
+    // People not in the file whose manager's employee id names someone only now imported.
+    await manager.query(
+      `UPDATE "gateway"."person" p SET manager_id = m.id, updated_at = now()
+       FROM "gateway"."person" m
+       WHERE p.organisation_id = $1 AND p.manager_id IS NULL AND p.manager_employee_id IS NOT NULL
+         AND m.organisation_id = $1 AND m.employee_id = p.manager_employee_id`,
+      [organisationId],
+    );
   }
 }
 

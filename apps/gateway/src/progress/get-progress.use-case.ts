@@ -8,8 +8,10 @@ import { AssignmentEntity } from '../invitations/assignment.entity';
 import { InvitationsRepository } from '../invitations/invitations.repository';
 import { PeopleRepository } from '../people/people.repository';
 import { ConsistencyCheck } from './consistency-check';
-import { CycleProgress } from './dto/progress.model';
-import { ProgressRepository } from './progress.repository';
+import { pageRequest, SortDirection, toPage } from '../common/paging';
+import { Person } from '../people/dto/person.model';
+import { CycleProgress, ProgressFilter, ProgressSort, ProgressSortKey, SubjectProgress, SubjectProgressPage } from './dto/progress.model';
+import { ProgressRepository, SubmissionStage } from './progress.repository';
 
 /**
  * Invited, started and submitted per subject and rater group, of the submitted how many the survey
@@ -33,13 +35,7 @@ export class GetProgressUseCase {
     const subjects = await this.cycles.subjectIds(cycle.id);
     const people = await this.people.mapByIds(viewer.organisationId, [...subjects, ...assignments.map((a) => a.raterPersonId)]);
     const stageOf = new Map((await this.stages.stagesOfCycle(cycle.id)).map((s) => [s.assignmentId, s]));
-    const count = (list: AssignmentEntity[], status: 'started' | 'submitted' | 'recorded' | 'counted') =>
-      list.filter((a) => {
-        if (status === 'started') return a.status !== 'invited';
-        if (a.status !== 'submitted') return false;
-        if (status === 'submitted') return true;
-        return stageOf.get(a.id)?.[status] ?? false;
-      }).length;
+    const count = counter(stageOf);
     const invited = assignments.filter((a) => !a.revokedAt);
     const checkedAt = new Date();
     const [difference] = await this.consistency.differences(cycle.id, checkedAt);
@@ -61,26 +57,86 @@ export class GetProgressUseCase {
         staleAfterSeconds: Math.round(this.consistency.staleAfterMs / 1000),
       },
       responseRate: invited.length ? count(invited, 'submitted') / invited.length : 0,
-      subjects: subjects.map((sid) => {
-        const mine = invited.filter((a) => a.subjectId === sid);
-        return {
-          subject: people.get(sid)!,
-          groups: RATER_GROUPS.filter((g) => mine.some((a) => a.raterGroup === g)).map((g) => {
-            const inGroup = mine.filter((a) => a.raterGroup === g);
-            return {
-              group: g,
-              invited: inGroup.length,
-              started: count(inGroup, 'started'),
-              submitted: count(inGroup, 'submitted'),
-              recorded: count(inGroup, 'recorded'),
-              counted: count(inGroup, 'counted'),
-            };
-          }),
-          nonResponders: mine
-            .filter((a) => a.status !== 'submitted')
-            .map((a) => ({ rater: people.get(a.raterPersonId)!, group: a.raterGroup, started: a.status === 'started' })),
-        };
-      }),
+      subjects: subjectsProgress(subjects, invited, people, count),
     };
   }
+
+  /**
+   * A page of the same per-subject rows, filtered and sorted in PostgreSQL (by name, response rate
+   * or how many have not answered: figures the rows show) and paged with cursors; only the page's
+   * assignments, receipts and people are read.
+   */
+  async page(
+    viewer: Viewer,
+    cycleId: string,
+    options: { first?: number; after?: string; filter?: ProgressFilter; sort?: ProgressSort },
+  ): Promise<SubjectProgressPage> {
+    const request = pageRequest(
+      options.first ?? 100,
+      options.after,
+      options.sort?.by ?? ProgressSortKey.NAME,
+      options.sort?.direction ?? SortDirection.ASC,
+    );
+    const cycle = await this.access.cycle(viewer, cycleId);
+    const { rows, total } = await this.stages.subjectPage(cycle.organisationId, cycle.id, options.filter ?? {}, request);
+    const { nodes, pageInfo } = toPage(rows, request, (r) => ({ key: r.sortKey, id: r.subjectId }));
+    const subjects = nodes.map((r) => r.subjectId);
+    const [assignments, stages] = await Promise.all([
+      this.stages.assignmentsOf(cycle.id, subjects),
+      this.stages.stagesOfCycle(cycle.id, subjects),
+    ]);
+    const people = await this.people.mapByIds(viewer.organisationId, [...subjects, ...assignments.map((a) => a.raterPersonId)]);
+    const count = counter(new Map(stages.map((s) => [s.assignmentId, s])));
+    return {
+      cycleId: cycle.id,
+      nodes: subjectsProgress(
+        subjects,
+        assignments.filter((a) => !a.revokedAt),
+        people,
+        count,
+      ),
+      totalCount: total,
+      pageInfo,
+    };
+  }
+}
+
+type Stage = 'started' | 'submitted' | 'recorded' | 'counted';
+type Count = (list: AssignmentEntity[], stage: Stage) => number;
+
+/** How many of these assignments reached a stage (recorded and counted from the live receipts). */
+function counter(stageOf: Map<string, SubmissionStage>): Count {
+  return (list, status) =>
+    list.filter((a) => {
+      if (status === 'started') return a.status !== 'invited';
+      if (a.status !== 'submitted') return false;
+      if (status === 'submitted') return true;
+      return stageOf.get(a.id)?.[status] ?? false;
+    }).length;
+}
+
+/** Each subject's counts per rater group (groups in the usual order) and who has not answered. */
+function subjectsProgress(subjects: string[], invited: AssignmentEntity[], people: Map<string, Person>, count: Count): SubjectProgress[] {
+  const bySubject = new Map<string, AssignmentEntity[]>();
+  for (const a of invited) bySubject.set(a.subjectId, [...(bySubject.get(a.subjectId) ?? []), a]);
+  return subjects.map((sid) => {
+    const mine = bySubject.get(sid) ?? [];
+    return {
+      subject: people.get(sid)!,
+      groups: RATER_GROUPS.filter((g) => mine.some((a) => a.raterGroup === g)).map((g) => {
+        const inGroup = mine.filter((a) => a.raterGroup === g);
+        return {
+          group: g,
+          invited: inGroup.length,
+          started: count(inGroup, 'started'),
+          submitted: count(inGroup, 'submitted'),
+          recorded: count(inGroup, 'recorded'),
+          counted: count(inGroup, 'counted'),
+        };
+      }),
+      nonResponders: mine
+        .filter((a) => a.status !== 'submitted')
+        .map((a) => ({ rater: people.get(a.raterPersonId)!, group: a.raterGroup, started: a.status === 'started' })),
+    };
+  });
 }

@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { InputError } from '../common/errors';
+import { PageRequest, SortDirection } from '../common/paging';
+import { ProgressFilter, ProgressSortKey } from './dto/progress.model';
 import { AssignmentEntity } from '../invitations/assignment.entity';
 import { SubmissionEntity } from '../surveys/submission.entity';
+
+/** What each progress sort orders by: figures the progress view shows, nothing else. */
+const PROGRESS_SORT: Record<ProgressSortKey, { expression: string; cast: string }> = {
+  [ProgressSortKey.NAME]: { expression: 'p.name', cast: 'text' },
+  // A subject with nobody invited (yet) has a rate of 0.
+  [ProgressSortKey.RESPONSE_RATE]: { expression: 'coalesce(st.submitted::float8 / nullif(st.invited, 0), 0)', cast: 'float8' },
+  [ProgressSortKey.AWAITING]: { expression: 'st.invited - st.submitted', cast: 'int' },
+};
 
 /** Where a submitted survey has got to: received by the gateway, recorded by the survey service, counted by the scoring service. */
 export interface SubmissionStage {
@@ -30,9 +41,9 @@ export interface PendingSubmissions {
 export class ProgressRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The live receipt of every submitted assignment of a cycle. */
-  async stagesOfCycle(cycleId: string): Promise<SubmissionStage[]> {
-    const rows = await this.dataSource
+  /** The live receipt of every submitted assignment of a cycle (or of these subjects in it). */
+  async stagesOfCycle(cycleId: string, subjectIds?: string[]): Promise<SubmissionStage[]> {
+    const qb = this.dataSource
       .getRepository(SubmissionEntity)
       .createQueryBuilder('s')
       .innerJoin(AssignmentEntity, 'a', 'a.id = s.assignmentId')
@@ -41,9 +52,90 @@ export class ProgressRepository {
       .addSelect('s.countedAt', 'countedAt')
       .where('a.cycleId = :cycleId', { cycleId })
       .andWhere(`a.status = 'submitted'`)
-      .andWhere(`s.status <> 'rejected'`)
-      .getRawMany<{ assignmentId: string; status: SubmissionEntity['status']; countedAt: Date | null }>();
+      .andWhere(`s.status <> 'rejected'`);
+    if (subjectIds) qb.andWhere('a.subjectId = ANY(CAST(:subjectIds AS uuid[]))', { subjectIds });
+    const rows = await qb.getRawMany<{ assignmentId: string; status: SubmissionEntity['status']; countedAt: Date | null }>();
     return rows.map((r) => ({ assignmentId: r.assignmentId, recorded: r.status === 'recorded', counted: r.countedAt !== null }));
+  }
+
+  /** The assignments of these subjects in a cycle (revoked ones included: the caller decides). */
+  assignmentsOf(cycleId: string, subjectIds: string[]): Promise<AssignmentEntity[]> {
+    if (!subjectIds.length) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(AssignmentEntity)
+      .createQueryBuilder('a')
+      .where('a.cycleId = :cycleId', { cycleId })
+      .andWhere('a.subjectId = ANY(CAST(:subjectIds AS uuid[]))', { subjectIds })
+      .getMany();
+  }
+
+  /**
+   * One page of a cycle's subjects for the progress view, filtered and sorted in PostgreSQL with
+   * keyset paging on the sort key and the subject's id (`first + 1` rows), and the count of every
+   * subject matching the filter. The keys are only figures the view shows for the subject —
+   * invited and submitted over its raters who were not revoked — never anything about what a
+   * report discloses, so the order tells HR nothing a full read of the progress does not.
+   */
+  async subjectPage(
+    organisationId: string,
+    cycleId: string,
+    filter: ProgressFilter,
+    page: PageRequest<ProgressSortKey>,
+  ): Promise<{ rows: { subjectId: string; sortKey: string | number }[]; total: number }> {
+    const params: unknown[] = [cycleId, organisationId];
+    const where: string[] = [];
+    if (filter.search) {
+      // `%`, `_` and `\` in a search are literal characters, not patterns.
+      params.push(`%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, filter.search);
+      where.push(
+        `(lower(p.name) LIKE $${params.length - 1} OR lower(coalesce(p.email, '')) LIKE $${params.length - 1} OR p.employee_id = $${params.length})`,
+      );
+    }
+    if (filter.department) {
+      params.push(filter.department);
+      where.push(`p.department = $${params.length}`);
+    }
+    if (filter.awaitingOnly) where.push('st.submitted < st.invited');
+    const sort = PROGRESS_SORT[page.sort];
+    const matching = `
+      SELECT p.id AS subject_id, ${sort.expression} AS sort_key
+        FROM gateway.cycle_subject cs
+        JOIN gateway.person p ON p.id = cs.person_id AND p.organisation_id = $2
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS invited, (count(*) FILTER (WHERE a.status = 'submitted'))::int AS submitted
+            FROM gateway.assignment a
+           WHERE a.cycle_id = cs.cycle_id AND a.subject_id = cs.person_id AND a.revoked_at IS NULL) st
+       WHERE cs.cycle_id = $1 ${where.map((w) => `AND ${w}`).join(' ')}`;
+    const countParams = [...params];
+    const order = page.direction === SortDirection.ASC ? 'ASC' : 'DESC';
+    let after = '';
+    if (page.after) {
+      if (typeof page.after.key !== (sort.cast === 'text' ? 'string' : 'number'))
+        throw new InputError([{ field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)' }]);
+      params.push(page.after.key, page.after.id);
+      after = `WHERE (m.sort_key, m.subject_id) ${order === 'ASC' ? '>' : '<'} ($${params.length - 1}::${sort.cast}, $${params.length}::uuid)`;
+    }
+    let limit = '';
+    if (page.first != null) {
+      params.push(page.first + 1);
+      limit = `LIMIT $${params.length}`;
+    }
+    const [rows, count] = await Promise.all([
+      this.dataSource.query<{ subjectId: string; sortKey: string | number }[]>(
+        `SELECT m.subject_id AS "subjectId", m.sort_key AS "sortKey"
+           FROM (${matching}) m ${after} ORDER BY m.sort_key ${order}, m.subject_id ${order} ${limit}`,
+        params,
+      ),
+      // Counting needs the per-subject figures only when they filter.
+      this.dataSource.query<{ n: number }[]>(
+        filter.awaitingOnly
+          ? `SELECT count(*)::int AS n FROM (${matching}) m`
+          : `SELECT count(*)::int AS n FROM gateway.cycle_subject cs JOIN gateway.person p ON p.id = cs.person_id AND p.organisation_id = $2
+              WHERE cs.cycle_id = $1 ${where.map((w) => `AND ${w}`).join(' ')}`,
+        countParams,
+      ),
+    ]);
+    return { rows, total: count[0].n };
   }
 
   /**

@@ -1,8 +1,8 @@
-import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { LiveUpdates, PROGRESS_CHANGED } from '../common/live-updates';
-import { CycleProgress } from './dto/progress.model';
+import { CycleProgress, ProgressFilter, ProgressSort, SubjectProgressPage } from './dto/progress.model';
 import { GetProgressUseCase } from './get-progress.use-case';
 
 @Resolver(() => CycleProgress)
@@ -16,6 +16,22 @@ export class ProgressResolver {
   @Query(() => CycleProgress, { description: 'HR: invited, started and submitted per subject and group; who has not answered.' })
   cycleProgress(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<CycleProgress> {
     return this.progress.execute(viewer, cycleId);
+  }
+
+  @HrOnly()
+  @Query(() => SubjectProgressPage, {
+    description:
+      'HR: the progress per subject and group (as cycleProgress.subjects) a page at a time, filtered and sorted on the server, paged with cursors.',
+  })
+  cycleProgressSubjects(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, at most 500 (default 100)' }) first?: number,
+    @Args('after', { nullable: true, description: "The previous page's pageInfo.endCursor" }) after?: string,
+    @Args('filter', { type: () => ProgressFilter, nullable: true }) filter?: ProgressFilter,
+    @Args('sort', { type: () => ProgressSort, nullable: true, description: 'Default: by name, ascending' }) sort?: ProgressSort,
+  ): Promise<SubjectProgressPage> {
+    return this.progress.page(viewer, cycleId, { first, after, filter, sort });
   }
 
   @HrOnly()

@@ -1,9 +1,10 @@
-import { resultsReleasedV1 } from '@leaderscope/events';
+import { debriefRequestedV1, resultsReleasedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
+import { CoachedRelease } from '../coaching/coaching-notices';
 import { ConflictError } from '../common/errors';
 import { LiveUpdates } from '../common/live-updates';
 import { CyclesRepository } from '../cycles/cycles.repository';
@@ -13,7 +14,7 @@ import { PublicationRepository } from './publication.repository';
 
 /**
  * HR releases results: each subject's current report becomes what the subject and their manager
- * see. A cycle may be released while it still collects answers; later answers reach the
+ * see (in a coached cycle: their coach, and the subject and manager after the debrief). A cycle may be released while it still collects answers; later answers reach the
  * publication only under the publication rule. A closed cycle becomes `released`.
  */
 @Injectable()
@@ -27,6 +28,7 @@ export class ReleaseResultsUseCase {
     private readonly audit: AuditRepository,
     private readonly live: LiveUpdates,
     private readonly notices: NotificationEvents,
+    private readonly coached: CoachedRelease,
   ) {}
 
   async execute(viewer: Viewer, cycleId: string): Promise<void> {
@@ -35,8 +37,12 @@ export class ReleaseResultsUseCase {
       // Status read and changed under the cycle's row lock (see CloseCycleUseCase).
       const cycle = (await this.cycles.lock(manager, cycleId))!;
       if (cycle.releasedAt) throw new ConflictError('The results of this cycle were released already');
+      if (cycle.kind === 'pulse')
+        throw new ConflictError('A follow-up pulse is not released: its result reaches the leader and their manager when it closes');
       if (cycle.status !== 'closed' && cycle.status !== 'launched')
         throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`);
+      // A coached cycle: refused while a leader has no coach; its reports wait for each debrief.
+      const coaching = await this.coached.onRelease(manager, cycle);
       await this.publication.publishFirst(manager, await this.reports.liveOfCycle(manager, cycle.id));
       await this.cycles.update(manager, cycle.id, {
         status: cycle.status === 'closed' ? 'released' : cycle.status,
@@ -49,8 +55,12 @@ export class ReleaseResultsUseCase {
         target: `cycle:${cycle.id}`,
       });
       // The subject and their manager hear, by mail, that the report is ready.
+      // In a coached cycle the coach hears instead, and the leader and manager after the debrief.
       for (const notice of await this.notices.released(manager, cycle))
-        emit(resultsReleasedV1, notice, { organisationId: cycle.organisationId, correlationId: cycle.id });
+        if (!coaching.held.has(notice.subjectId))
+          emit(resultsReleasedV1, notice, { organisationId: cycle.organisationId, correlationId: cycle.id });
+      for (const notice of coaching.notices)
+        emit(debriefRequestedV1, notice, { organisationId: cycle.organisationId, correlationId: cycle.id });
     });
     this.live.changed(cycleId);
   }

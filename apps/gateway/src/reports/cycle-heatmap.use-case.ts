@@ -25,6 +25,8 @@ export class CycleHeatmapUseCase {
       options.sort?.by ?? HeatmapSortKey.NAME,
       options.sort?.direction ?? SortDirection.ASC,
     );
-    return this.heatmap.page(await this.access.cycle(viewer, cycleId), options.filter ?? {}, request);
+    const cycle = await this.access.cycle(viewer, cycleId);
+    this.access.refusePulse(cycle);
+    return this.heatmap.page(cycle, options.filter ?? {}, request);
   }
 }

@@ -17,7 +17,14 @@ export class OpenSurveyUseCase {
     if (cycle.status === 'draft') throw new SurveyLinkError();
     const subject = await this.surveys.subject(assignment.subjectId);
     const group = assignment.raterGroup;
-    const observes = (item: { observers: string[] }) => item.observers.includes(group);
+    // A follow-up pulse asks only the slots of the leader's plan, each worded with its focus area.
+    const focusAreas = cycle.kind === 'pulse' ? await this.surveys.pulseFocusAreas(cycle.id) : null;
+    const asked = (item: { id: string }) => !cycle.askedItems || cycle.askedItems.includes(item.id);
+    const wording = (item: { id: string; text: string }) => {
+      const area = focusAreas?.find((a) => a.slot === item.id);
+      return area ? pulseItemText(subject.name, area.label) : item.text;
+    };
+    const observes = (item: { id: string; observers: string[] }) => item.observers.includes(group) && asked(item);
     const identifiable = IDENTIFIABLE_GROUPS.includes(group);
     const submitted = assignment.status === 'submitted';
     // A closed cycle's link is a notice ("this survey closed on …"), not a form.
@@ -51,7 +58,7 @@ export class OpenSurveyUseCase {
                 id: d.id,
                 name: d.name,
                 description: d.description,
-                items: instrument.items.filter((i) => i.dimensionId === d.id && observes(i)).map((i) => ({ id: i.id, text: i.text })),
+                items: instrument.items.filter((i) => i.dimensionId === d.id && observes(i)).map((i) => ({ id: i.id, text: wording(i) })),
               }))
               .filter((d) => d.items.length > 0),
       // A submitted survey shows that it was submitted and when, never the answers (docs/anonymity.md).
@@ -60,4 +67,9 @@ export class OpenSurveyUseCase {
       comments: submitted ? [] : Object.entries(assignment.draftComments).map(([dimensionId, text]) => ({ dimensionId, text })),
     };
   }
+}
+
+/** A pulse item as the rater reads it: the focus area's name (a dimension) or text (an item) and the question. */
+export function pulseItemText(subjectName: string, focusArea: string): string {
+  return `“${focusArea}” — since the last review, how much more or less effective has ${subjectName} become here?`;
 }

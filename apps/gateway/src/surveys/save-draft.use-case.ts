@@ -22,7 +22,7 @@ export class SaveDraftUseCase {
       const { assignment, cycle, instrument } = await this.links.open(input.token, ip, { manager, forWrite: true });
       SurveyLinks.requireOpen(cycle);
       if (assignment.status === 'submitted') throw new ConflictError('This survey was submitted and is read-only');
-      const { problems, answers, comments, total } = checkSurveyAnswers(input, instrument, assignment.raterGroup, false);
+      const { problems, answers, comments, total } = checkSurveyAnswers(input, instrument, assignment.raterGroup, false, cycle.askedItems);
       if (problems.length) throw new InputError(problems);
       const now = new Date();
       await this.surveys.saveDraft(manager, assignment.id, {

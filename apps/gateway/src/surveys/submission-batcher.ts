@@ -51,6 +51,8 @@ interface LinkRow {
   role_profile_id: string;
   anonymity_threshold: number;
   comment_threshold: number | null;
+  /** The items the cycle asks (a follow-up pulse: its slots); null = every item. */
+  asked_items: string[] | null;
 }
 
 interface ReceiptRow {
@@ -271,7 +273,7 @@ export class SubmissionBatcher implements OnModuleDestroy {
       const instrumentKey = `${link.instrument_id}@${link.instrument_version}`;
       let instrument = instruments.get(instrumentKey);
       if (!instrument) instruments.set(instrumentKey, (instrument = getInstrument(link.instrument_id, link.instrument_version)));
-      const checked = checkSurveyAnswers(one.input, instrument, link.rater_group, true);
+      const checked = checkSurveyAnswers(one.input, instrument, link.rater_group, true, link.asked_items);
       if (checked.problems.length) {
         fail(new InputError(checked.problems));
         continue;
@@ -301,7 +303,8 @@ export class SubmissionBatcher implements OnModuleDestroy {
             comments: checked.comments,
             policy: {
               minGroupSize: link.anonymity_threshold,
-              roleProfileId: link.role_profile_id,
+              // an instrument without role profiles (the follow-up pulse) is scored without one
+              roleProfileId: link.role_profile_id || null,
               // the stricter threshold for comments travels only when it is stricter
               ...(link.comment_threshold !== null && link.comment_threshold > link.anonymity_threshold
                 ? { commentThreshold: link.comment_threshold }
@@ -356,7 +359,7 @@ function statements(t: { assignment: string; cycle: string; submission: string; 
     lockLinks: q(
       'lock-links',
       `SELECT a.id, a.organisation_id, a.cycle_id, a.subject_id, a.rater_group, a.token_hash, a.status, a.revoked_at,
-              c.status AS cycle_status, c.closes_at, c.instrument_id, c.instrument_version, c.role_profile_id, c.anonymity_threshold, c.comment_threshold
+              c.status AS cycle_status, c.closes_at, c.instrument_id, c.instrument_version, c.role_profile_id, c.anonymity_threshold, c.comment_threshold, c.asked_items
          FROM ${t.assignment} a JOIN ${t.cycle} c ON c.id = a.cycle_id
         WHERE a.token_hash = ANY($1::text[])
         ORDER BY a.id

@@ -14,12 +14,16 @@ export interface CheckedAnswers {
 /**
  * The framework's answer rules (one set for the gateway and the survey service), with each
  * problem named by its place in the input. `complete` asks for every item to be answered.
+ * `askedItems` (a follow-up pulse: the slots of the leader's plan) limits the survey to those items:
+ * an answer to another item is refused, and a complete submission carries each of the others as
+ * "not able to rate", so the framework's completeness rule and the survey service hold unchanged.
  */
 export function checkSurveyAnswers(
   input: SurveyAnswersInput,
   instrument: InstrumentDefinition,
   raterGroup: RaterGroupName,
   complete: boolean,
+  askedItems: readonly string[] | null = null,
 ): CheckedAnswers {
   const problems: FieldProblem[] = [];
   const position = new Map<string, number>();
@@ -29,7 +33,11 @@ export function checkSurveyAnswers(
       problems.push({ field: `input.answers[${i}].itemId`, message: `item "${answer.itemId}" is answered twice` });
     else position.set(answer.itemId, i);
     answers[answer.itemId] = answer.value ?? null;
+    if (askedItems && !askedItems.includes(answer.itemId) && instrument.items.some((it) => it.id === answer.itemId))
+      problems.push({ field: `input.answers[${i}].itemId`, message: `item "${answer.itemId}" is not asked in this survey` });
   });
+  if (askedItems && complete)
+    for (const item of instrument.items) if (!askedItems.includes(item.id) && !(item.id in answers)) answers[item.id] = null;
   const comments: Record<string, string> = {};
   const commentPosition = new Map<string, number>();
   (input.comments ?? []).forEach((c, i) => {
@@ -54,6 +62,6 @@ export function checkSurveyAnswers(
     });
   }
   for (const key of Object.keys(comments)) if (!comments[key]) delete comments[key];
-  const total = instrument.items.filter((i) => i.observers.includes(raterGroup)).length;
+  const total = instrument.items.filter((i) => i.observers.includes(raterGroup) && (!askedItems || askedItems.includes(i.id))).length;
   return { problems, answers, comments, total };
 }

@@ -24,5 +24,7 @@ import { SurveysResolver } from './surveys.resolver';
     SurveysResolver,
     ResponseOutcomesConsumer,
   ],
+  // The gateway renders a link's survey page with the same use-case (dashboard/survey-page.ts).
+  exports: [OpenSurveyUseCase],
 })
 export class SurveysModule {}

@@ -1,3 +1,4 @@
+import { PulseEntity, PulseFocusArea } from '../pulses/pulse.entity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -28,6 +29,11 @@ export class SurveysRepository {
 
   cycle(manager: EntityManager, cycleId: string): Promise<CycleEntity | null> {
     return manager.getRepository(CycleEntity).findOneBy({ id: cycleId });
+  }
+
+  /** A follow-up pulse's focus areas (each slot's wording); null for any other cycle. */
+  async pulseFocusAreas(cycleId: string): Promise<PulseFocusArea[] | null> {
+    return (await this.dataSource.getRepository(PulseEntity).findOneBy({ pulseId: cycleId }))?.focusAreas ?? null;
   }
 
   subject(subjectId: string): Promise<PersonEntity> {

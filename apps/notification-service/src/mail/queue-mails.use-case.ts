@@ -1,9 +1,12 @@
 import {
+  DebriefCompletedV1,
+  DebriefRequestedV1,
   DevelopmentPlanChangedV1,
   EventEnvelope,
   InvitationIssuedV2,
   NominationApprovalRequestedV1,
   NominationRequestedV1,
+  PulseLaunchedV1,
   ReminderRequestedV1,
   ResultsReleasedV1,
 } from '@leaderscope/events';
@@ -24,11 +27,16 @@ type Notice = EventEnvelope<
   | NominationApprovalRequestedV1
   | ResultsReleasedV1
   | DevelopmentPlanChangedV1
+  | DebriefRequestedV1
+  | DebriefCompletedV1
+  | PulseLaunchedV1
 >;
 
 /**
  * Turns notices (invitations, reminders, nomination and approval requests, released results, a
- * development plan shared or updated — told to the leader's manager, without its content) into
+ * development plan shared or updated — told to the leader's manager, without its content; in a
+ * coached cycle the coach asked for the debrief, then the leader and manager told after it; a
+ * follow-up pulse sent — told to the leader and their manager, without the plan's content) into
  * mails, once per event and recipient: a redelivered event queues nothing (inbox + dedupe key). With
  * an SMTP server the mails are queued for the sender; without one they are recorded for HR's mail
  * outbox. Reminders are never queued for a rater who submitted, after the cycle closed, or within
@@ -205,6 +213,54 @@ export class QueueMailsUseCase {
             }
             break;
           }
+          case 'coaching.debrief-requested': {
+            const p = event.payload as DebriefRequestedV1;
+            mails.push(
+              mail(
+                event,
+                p.coach.personId,
+                p.coach.email,
+                {
+                  kind: 'debrief-requested',
+                  recipientName: p.coach.name,
+                  organisationName: p.organisationName,
+                  cycleId: p.cycleId,
+                  cycleName: p.cycleName,
+                  subjectId: p.subjectId,
+                  subjectName: p.subjectName,
+                },
+                null,
+                null,
+              ),
+            );
+            break;
+          }
+          case 'coaching.debrief-completed': {
+            const p = event.payload as DebriefCompletedV1;
+            for (const r of p.recipients) {
+              mails.push(
+                mail(
+                  event,
+                  r.personId,
+                  r.email,
+                  {
+                    kind: 'report-ready',
+                    recipientName: r.name,
+                    organisationName: p.organisationName,
+                    cycleId: p.cycleId,
+                    cycleName: p.cycleName,
+                    subjectId: p.subjectId,
+                    subjectName: p.subjectName,
+                    recipientIsSubject: r.isSubject,
+                    afterDebriefWith: p.coach.name,
+                  },
+                  null,
+                  null,
+                ),
+              );
+            }
+            break;
+          }
           case 'development-plan.changed': {
             const p = event.payload as DevelopmentPlanChangedV1;
             if (!p.manager) break; // nobody to tell
@@ -227,6 +283,33 @@ export class QueueMailsUseCase {
                 null,
               ),
             );
+            break;
+          }
+          case 'pulse.launched': {
+            const p = event.payload as PulseLaunchedV1;
+            for (const r of p.recipients)
+              mails.push(
+                mail(
+                  event,
+                  r.personId,
+                  r.email,
+                  {
+                    kind: 'pulse-launched',
+                    recipientName: r.name,
+                    organisationName: p.organisationName,
+                    cycleId: p.cycleId,
+                    cycleName: p.cycleName,
+                    subjectId: p.subjectId,
+                    subjectName: p.subjectName,
+                    recipientIsSubject: r.isSubject,
+                    raterCount: p.raterCount,
+                    focusAreaCount: p.focusAreaCount,
+                    closesAt: p.closesAt,
+                  },
+                  null,
+                  null,
+                ),
+              );
             break;
           }
         }

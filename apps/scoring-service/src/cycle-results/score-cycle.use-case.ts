@@ -151,7 +151,7 @@ export class ScoreCycleUseCase {
     }
 
     // Like-for-like trend: each subject's previous closed cycle, rescored under this basis.
-    const previous = await previousCycles(manager, organisationId, [...bySubject.keys()], cycleId, firstRecordedAt);
+    const previous = await previousCycles(manager, organisationId, basis.instrumentId, [...bySubject.keys()], cycleId, firstRecordedAt);
     const previousDisclosed = new Map<string, StoredResponse[]>();
     const previousLedgers = await loadLedgers(
       manager,
@@ -416,13 +416,16 @@ async function disclosedResponses(
 }
 
 /**
- * Each subject's previous closed cycle in the organisation: the latest cycle (by its responses) with a
+ * Each subject's previous closed cycle in the organisation of the same instrument (any version; a
+ * follow-up pulse is a cycle of its own instrument, so a 360's previous cycle is never a pulse, and a
+ * pulse's is never a 360): the latest such cycle (by its responses) with a
  * closed live result whose responses for the subject were all recorded before `before`, with the
  * subject's latest answers in it and the instrument they were recorded with.
  */
 async function previousCycles(
   manager: EntityManager,
   organisationId: string,
+  instrumentId: string,
   subjectIds: string[],
   cycleId: string,
   before: Date,
@@ -431,11 +434,11 @@ async function previousCycles(
     `SELECT DISTINCT ON (r."subject_id") r."subject_id", r."cycle_id"
      FROM "scoring"."rater_response" r
      JOIN "scoring"."cycle_result" c ON c."cycle_id" = r."cycle_id" AND c."result_set" = 'live' AND c."closed"
-     WHERE r."organisation_id" = $1 AND r."subject_id" = ANY($2::text[]) AND r."cycle_id" <> $3
+     WHERE r."organisation_id" = $1 AND r."subject_id" = ANY($2::text[]) AND r."cycle_id" <> $3 AND r."instrument_id" = $5
      GROUP BY r."subject_id", r."cycle_id"
      HAVING max(r."recorded_at") < $4
      ORDER BY r."subject_id", max(r."recorded_at") DESC`,
-    [organisationId, subjectIds, cycleId, before.toISOString()],
+    [organisationId, subjectIds, cycleId, before.toISOString(), instrumentId],
   );
   const out = new Map<string, { cycleId: string; instrument: InstrumentDefinition; responses: StoredResponse[] }>();
   if (picks.length === 0) return out;

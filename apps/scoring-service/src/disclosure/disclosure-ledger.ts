@@ -179,9 +179,88 @@ export async function takeLiveSnapshot(
 }
 
 /**
- * A rescore's view of a subject: the live snapshot in force scored under another basis, disclosed
- * only if the audit over everything disclosed before finds no isolated rater. Returns the report,
- * or the reason it is withheld (also when no snapshot exists yet).
+ * A rescore's view of a subject, decided without writing anything: the live snapshot in force
+ * scored under another basis, disclosed only if the audit over everything disclosed before finds no
+ * isolated rater. Returns the report with the snapshot and responses it was computed from (what
+ * the ledger records), or the reason it is withheld (also when no snapshot exists yet). Whole-cycle
+ * jobs record the views of a chunk of subjects in one statement; `discloseResultSet` records one.
+ */
+export function decideResultSetView(
+  ledger: Ledger,
+  resultSet: string,
+  basis: ScoringBasis,
+  seed: string,
+): { computed: ComputedReport; snapshot: number; responses: StoredResponse[] } | { withheld: string } {
+  if (!ledger.current) return { withheld: 'no results have been disclosed for this subject yet' };
+  const { snapshot, responses } = ledger.current;
+  if (!showsOnlyDisclosedFigures(ledger, basis)) {
+    const candidate = view(resultSet, basis, responses);
+    const decision = decideResultSet(candidate, disclosedViews(ledger));
+    if (!decision.disclose) return { withheld: `withheld to protect anonymity: ${decision.reasons.join('; ')}` };
+  }
+  return { computed: computeSubjectReport(responses, basis, seed), snapshot, responses };
+}
+
+/**
+ * Whether a view of the snapshot in force under `basis` shows exactly the figures of a view already
+ * in the ledger: the same frozen responses scored with the same instrument version and thresholds
+ * (the role profile only sets the targets a fit is measured against; the audit's equations are the
+ * groups' and others' means, which it does not change). Such a view adds no equation to the audit's
+ * system, which is then the system audited (and found to isolate nobody) when that view was
+ * recorded — every view enters the ledger only after that audit — so the decision is the audit's
+ * without running it. A rescore under another instrument version or threshold is always audited.
+ */
+function showsOnlyDisclosedFigures(ledger: Ledger, basis: ScoringBasis): boolean {
+  const current = ledger.current;
+  if (!current) return false;
+  const ids = current.responses.map((r) => r.responseId ?? '').sort();
+  if (ids.some((id) => id === '')) return false;
+  const key = ids.join(',');
+  return ledger.rows.some(
+    (row) =>
+      row.instrument_id === basis.instrumentId &&
+      row.instrument_version === basis.instrumentVersion &&
+      row.min_group_size === basis.minGroupSize &&
+      (row.comment_threshold ?? null) === (basis.commentThreshold ?? null) &&
+      row.response_ids.length === ids.length &&
+      [...row.response_ids].sort().join(',') === key,
+  );
+}
+
+/** The ledger row of a view (what `record` writes), for whole-cycle jobs that write many in one statement. */
+export function ledgerRow(
+  key: { cycleId: string; subjectId: string; resultSet: string; snapshot: number },
+  basis: ScoringBasis,
+  responses: StoredResponse[],
+): {
+  cycle_id: string;
+  subject_id: string;
+  result_set: string;
+  snapshot: number;
+  instrument_id: string;
+  instrument_version: number;
+  role_profile_id: string | null;
+  min_group_size: number;
+  comment_threshold: number | null;
+  response_ids: string[];
+} {
+  return {
+    cycle_id: key.cycleId,
+    subject_id: key.subjectId,
+    result_set: key.resultSet,
+    snapshot: key.snapshot,
+    instrument_id: basis.instrumentId,
+    instrument_version: basis.instrumentVersion,
+    role_profile_id: basis.roleProfileId,
+    min_group_size: basis.minGroupSize,
+    comment_threshold: basis.commentThreshold ?? null,
+    response_ids: responses.map((r) => r.responseId!),
+  };
+}
+
+/**
+ * A rescore's view of a subject (`decideResultSetView`), recorded in the ledger when disclosed.
+ * Returns the report, or the reason it is withheld (also when no snapshot exists yet).
  */
 export async function discloseResultSet(
   manager: EntityManager,
@@ -193,13 +272,10 @@ export async function discloseResultSet(
   loaded?: Ledger,
 ): Promise<{ computed: ComputedReport } | { withheld: string }> {
   const ledger = loaded ?? (await loadLedger(manager, subject.cycleId, subject.subjectId));
-  if (!ledger.current) return { withheld: 'no results have been disclosed for this subject yet' };
-  const candidate = view(resultSet, basis, ledger.current.responses);
-  const decision = decideResultSet(candidate, disclosedViews(ledger));
-  if (!decision.disclose) return { withheld: `withheld to protect anonymity: ${decision.reasons.join('; ')}` };
-  const computed = computeSubjectReport(ledger.current.responses, basis, seed);
-  await record(manager, { ...subject, resultSet, snapshot: ledger.current.snapshot }, basis, ledger.current.responses, computed);
-  return { computed };
+  const outcome = decideResultSetView(ledger, resultSet, basis, seed);
+  if ('withheld' in outcome) return outcome;
+  await record(manager, { ...subject, resultSet, snapshot: outcome.snapshot }, basis, outcome.responses, outcome.computed);
+  return { computed: outcome.computed };
 }
 
 /** The report of the live snapshot in force (what every viewer may see), or null. */

@@ -3,6 +3,7 @@ import { AddDisclosureLedger1764300000000 } from './1764300000000-AddDisclosureL
 import { AddCycleResults1764500000000 } from './1764500000000-AddCycleResults';
 import { AddCommentThreshold1765100000000 } from './1765100000000-AddCommentThreshold';
 import { AddRaterPseudonyms1765400000001 } from './1765400000001-AddRaterPseudonyms';
+import { ReportsWithoutPglz1765900000000 } from './1765900000000-ReportsWithoutPglz';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const scoringMigrations = [
@@ -11,4 +12,5 @@ export const scoringMigrations = [
   AddCycleResults1764500000000,
   AddCommentThreshold1765100000000,
   AddRaterPseudonyms1765400000001,
+  ReportsWithoutPglz1765900000000,
 ];

@@ -1,13 +1,12 @@
-import { cycleScoreRequestedV1, reportUpdatedV1 } from '@leaderscope/events';
+import { createEnvelope, cycleScoreRequestedV1, reportUpdatedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { EntityManager } from 'typeorm';
-import { ComputedReport, reportSeed, resolveBasis, ScoringBasisError, StoredResponse } from './compute-report';
+import { reportSeed, resolveBasis, ScoringBasis, ScoringBasisError } from './compute-report';
 import { RescoreEntity, SubjectReportEntity } from './report.entity';
 import { toReportUpdated } from './rescore-subject.use-case';
-import { currentLiveReport, discloseResultSet, ledgerKey, loadLedgers } from '../disclosure/disclosure-ledger';
+import { currentLiveReport, decideResultSetView, ledgerKey, ledgerRow, loadLedgers } from '../disclosure/disclosure-ledger';
 
 export interface RescoreCycleRequest {
   /** Also the id of the result set the rescore writes. */
@@ -45,10 +44,11 @@ export interface RescoreCycleResult {
 /**
  * Rescores every subject of one cycle from its stored responses under another instrument version,
  * role profile or threshold, with no new survey. Results are a new result set (id = rescoreId):
- * earlier result sets, the live one included, are kept. Subjects are scored in chunks of
- * `chunkSize`, one transaction each: one query reads the latest answers of the chunk's subjects, each
- * is scored in memory, one statement inserts their reports and one their `report.updated`
- * (resultSet = rescoreId) in the outbox. A subject already scored in this result set is skipped: a
+ * earlier result sets, the live one included, are kept. Subjects are read with a keyset cursor and
+ * scored in chunks of `chunkSize`, one transaction each (`rescoreChunk`: the chunk's disclosure
+ * ledgers read in two queries, each subject scored in memory, one statement writing the ledger rows,
+ * the reports and their `report.updated` (resultSet = rescoreId) in the outbox, each report sent and
+ * parsed once); two chunks are in flight at a time. A subject already scored in this result set is skipped: a
  * rescore interrupted midway (a crash, a redelivered request) resumes from the last committed chunk
  * and never writes or announces a subject twice.
  *
@@ -56,8 +56,14 @@ export interface RescoreCycleResult {
  */
 @Injectable()
 export class RescoreCycleUseCase {
-  /** Subjects scored per transaction (one read, one report insert and one outbox insert each). */
-  static chunkSize = 200;
+  /**
+   * Subjects scored per transaction (the ledgers read in two queries, everything written in one
+   * statement). 50 keeps a chunk's reports (~44 kB each) within PostgreSQL's default work_mem, so the
+   * statement's input is not spilled to disk, and gives two chunks to overlap even at 100 subjects.
+   */
+  static chunkSize = 50;
+  /** Chunks scored at once (each its own transaction on its own connection). */
+  static chunksInFlight = 2;
 
   constructor(
     private readonly outbox: OutboxService,
@@ -130,12 +136,12 @@ export class RescoreCycleUseCase {
       ],
     );
 
-    const subjects: string[] = (
-      await this.dataSource.query<{ subject_id: string }[]>(
-        `SELECT DISTINCT "subject_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 ORDER BY "subject_id"`,
+    const total: number = (
+      await this.dataSource.query<{ n: number }[]>(
+        `SELECT count(DISTINCT "subject_id")::int AS "n" FROM "scoring"."rater_response" WHERE "cycle_id" = $1`,
         [request.cycleId],
       )
-    ).map((r: { subject_id: string }) => r.subject_id);
+    )[0].n;
     const finished = new Set<string>(
       (
         await this.dataSource.query<{ subject_id: string }[]>(
@@ -148,135 +154,61 @@ export class RescoreCycleUseCase {
     let done = finished.size;
     let scored = 0;
     let ignoredAnswers = 0;
-    const pending = subjects.filter((s) => !finished.has(s));
     const chunkSize = Math.max(1, RescoreCycleUseCase.chunkSize);
-    for (let i = 0; i < pending.length; i += chunkSize) {
-      const chunk = pending.slice(i, i + chunkSize);
-      const result = await this.outbox.transact(async ({ manager, emit }) => {
-        const latest = await latestResponsesOfCycle(manager, request.cycleId, chunk);
-        const scoredAt = new Date();
-        const rows: (Record<string, unknown> & { subject_id: string })[] = [];
-        const computedOf = new Map<string, ComputedReport>();
-        // Subjects are locked like live scoring does, so a snapshot is not taken while its rescore is decided.
-        await manager.query(
-          `SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS locks`,
-          [chunk.map((subjectId) => `scoring:${request.cycleId}:${subjectId}`)],
-        );
-        // The chunk's disclosure ledgers in two queries, read under the locks just taken.
-        const ledgers = await loadLedgers(
-          manager,
-          chunk.map((subjectId) => ({ cycleId: request.cycleId, subjectId })),
-        );
-        for (const subjectId of chunk) {
-          const responses = latest.get(subjectId);
-          if (!responses || responses.length === 0) continue;
-          // The rescore scores the subject's disclosed snapshot, and only if the disclosure rule lets it be shown.
-          const outcome = await discloseResultSet(
-            manager,
-            { cycleId: request.cycleId, subjectId },
-            request.rescoreId,
-            basis,
-            reportSeed(request.cycleId, subjectId),
-            ledgers.get(ledgerKey(request.cycleId, subjectId)),
+    // The cycle's subjects (with their organisation) a chunk at a time, with a keyset cursor on the
+    // subject id: never all at once. Pages are read one after the other.
+    let last = '';
+    let exhausted = false;
+    let reading: Promise<unknown> = Promise.resolve();
+    const nextChunk = (): Promise<{ subjectId: string; organisationId: string }[] | null> => {
+      const page = reading.then(async () => {
+        for (;;) {
+          if (exhausted) return null;
+          const rows: { subject_id: string; organisation_id: string }[] = await this.dataSource.query(
+            `SELECT DISTINCT ON ("subject_id") "subject_id", "organisation_id" FROM "scoring"."rater_response"
+               WHERE "cycle_id" = $1 AND "subject_id" > $2 ORDER BY "subject_id" LIMIT $3`,
+            [request.cycleId, last, chunkSize],
           );
-          const computed: ComputedReport =
-            'computed' in outcome
-              ? outcome.computed
-              : { report: {} as ComputedReport['report'], groupCounts: {}, responseCount: 0, ignoredAnswers: 0 };
-          if ('computed' in outcome) computedOf.set(subjectId, computed);
-          rows.push({
-            cycle_id: request.cycleId,
-            subject_id: subjectId,
-            result_set: request.rescoreId,
-            organisation_id: responses[0].organisationId,
-            report_version: 1,
-            instrument_id: basis.instrumentId,
-            instrument_version: basis.instrumentVersion,
-            role_profile_id: basis.roleProfileId,
-            min_group_size: basis.minGroupSize,
-            group_counts: computed.groupCounts,
-            response_count: computed.responseCount,
-            report: computed.report,
-            withheld: 'withheld' in outcome ? outcome.withheld : null,
-          });
+          if (rows.length < chunkSize) exhausted = true;
+          if (rows.length === 0) return null;
+          last = rows[rows.length - 1].subject_id;
+          const chunk = rows.filter((r) => !finished.has(r.subject_id));
+          if (chunk.length > 0) return chunk.map((r) => ({ subjectId: r.subject_id, organisationId: r.organisation_id }));
         }
-        if (rows.length === 0) return { wrote: new Set<string>(), ignored: 0 };
-        // One insert for the whole chunk. A concurrent run of the same rescore may have written some
-        // of these subjects: those rows are left as they are and not announced again.
-        // Multi-row VALUES with one parameter per column: each report is parsed by PostgreSQL once
-        // (jsonb_to_recordset would parse the chunk's JSON and then each report again).
-        const columns = [
-          'cycle_id',
-          'subject_id',
-          'result_set',
-          'organisation_id',
-          'report_version',
-          'instrument_id',
-          'instrument_version',
-          'role_profile_id',
-          'min_group_size',
-          'group_counts',
-          'response_count',
-          'report',
-          'withheld',
-        ] as const;
-        const casts: Record<string, string> = {
-          report_version: '::int',
-          instrument_version: '::int',
-          min_group_size: '::int',
-          response_count: '::int',
-          group_counts: '::jsonb',
-          report: '::jsonb',
-        };
-        const params: unknown[] = [scoredAt.toISOString()];
-        const tuples = rows.map((row) => {
-          const slots = columns.map((c) => {
-            const v = row[c];
-            params.push(c === 'group_counts' || c === 'report' ? JSON.stringify(v) : v);
-            return `$${params.length}${casts[c] ?? ''}`;
-          });
-          return `(${slots.join(', ')}, $1::timestamptz)`;
-        });
-        const inserted: { subject_id: string }[] = await manager.query(
-          `INSERT INTO "scoring"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version",
-             "instrument_id", "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", "withheld", "scored_at")
-           VALUES ${tuples.join(', ')}
-           ON CONFLICT DO NOTHING RETURNING "subject_id"`,
-          params,
-        );
-        const wrote = new Set(inserted.map((r) => r.subject_id));
-        let ignored = 0;
-        // All report.updated of the chunk go to the outbox in one statement when the transaction commits.
-        for (const row of rows) {
-          const computed = computedOf.get(row.subject_id);
-          if (!wrote.has(row.subject_id) || !computed) continue; // withheld: nothing is announced
-          const report = Object.assign(new SubjectReportEntity(), {
-            cycleId: request.cycleId,
-            subjectId: row.subject_id,
-            resultSet: request.rescoreId,
-            organisationId: row.organisation_id as string,
-            reportVersion: 1,
-            ...basis,
-            groupCounts: computed.groupCounts,
-            responseCount: computed.responseCount,
-            report: computed.report,
-            scoredAt,
-          });
-          emit(reportUpdatedV1, toReportUpdated(report), {
-            organisationId: report.organisationId,
-            correlationId: request.correlationId ?? request.rescoreId,
-          });
-          ignored += computed.ignoredAnswers;
-        }
-        return { wrote, ignored };
       });
-      scored += result.wrote.size;
-      ignoredAnswers += result.ignored;
-      for (const subjectId of chunk) {
-        done++;
-        await onProgress?.({ cycleId: request.cycleId, subjectId, done, total: subjects.length });
+      reading = page.catch(() => undefined);
+      return page;
+    };
+    // Two chunks in flight, each in its own transaction: while PostgreSQL reads or writes one, this
+    // process scores the other (their subjects are disjoint, so their locks never meet).
+    // After a failure no chunk is started, and the rescore fails once both have stopped (nothing
+    // runs on after it returns); a later run resumes from the chunks that committed.
+    let failed = false;
+    const worker = async (): Promise<void> => {
+      for (;;) {
+        if (failed) return;
+        const chunk = await nextChunk();
+        if (!chunk) return;
+        const result = await this.rescoreChunk(request, basis, chunk);
+        if (result.wrote.size > 0) this.outbox.wake();
+        scored += result.wrote.size;
+        ignoredAnswers += result.ignored;
+        for (const { subjectId } of chunk) {
+          done++;
+          await onProgress?.({ cycleId: request.cycleId, subjectId, done, total });
+        }
       }
-    }
+    };
+    const settled = await Promise.allSettled(
+      Array.from({ length: Math.max(1, RescoreCycleUseCase.chunksInFlight) }, () =>
+        worker().catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      ),
+    );
+    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
 
     // Completing the rescore and asking for its cycle-level result (norms, reliability, comparisons)
     // commit together; the request is asked once per rescore (a resumed run does not ask again).
@@ -284,9 +216,9 @@ export class RescoreCycleUseCase {
       const completed: { rescore_id: string }[] = await manager.query(
         `UPDATE "scoring"."rescore" SET "completed_at" = now(), "subject_count" = $3
          WHERE "rescore_id" = $1 AND "cycle_id" = $2 AND "completed_at" IS NULL RETURNING "rescore_id"`,
-        [request.rescoreId, request.cycleId, subjects.length],
+        [request.rescoreId, request.cycleId, total],
       );
-      if (completed.length === 0 || subjects.length === 0) return;
+      if (completed.length === 0 || total === 0) return;
       const organisationId: string = (
         await manager.query<{ organisation_id: string }[]>(
           `SELECT "organisation_id" FROM "scoring"."rater_response" WHERE "cycle_id" = $1 LIMIT 1`,
@@ -308,11 +240,160 @@ export class RescoreCycleUseCase {
     return {
       rescoreId: request.rescoreId,
       cycleId: request.cycleId,
-      subjects: subjects.length,
+      subjects: total,
       scored,
-      skipped: subjects.length - scored,
+      skipped: total - scored,
       ignoredAnswers,
     };
+  }
+
+  /**
+   * One chunk in one transaction: the subjects locked as live scoring locks them, their disclosure
+   * ledgers read in two queries, each subject's view decided and scored in memory, then one
+   * statement writes everything: the ledger rows of the disclosed views, the reports (withheld ones
+   * with their reason) and, for each report actually written and disclosed, its `report.updated` in
+   * the outbox. Each report is sent once, as its own parameter of a `VALUES` row that PostgreSQL parses
+   * once; the ledger row, the report row and the event take that parsed value (the event's envelope
+   * is built and validated against its contract here, and sent without its report, which PostgreSQL
+   * puts in). A concurrent run of the same rescore may have written some of these subjects: those
+   * rows are left as they are and not announced again.
+   */
+  private async rescoreChunk(
+    request: RescoreCycleRequest,
+    basis: ScoringBasis,
+    chunk: { subjectId: string; organisationId: string }[],
+  ): Promise<{ wrote: Set<string>; ignored: number }> {
+    return this.outbox.transact(async ({ manager }) => {
+      const subjectIds = chunk.map((c) => c.subjectId);
+      // Subjects are locked like live scoring does, so a snapshot is not taken while its rescore is decided.
+      await manager.query(
+        `SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($1::text[]) AS k ORDER BY h) AS locks`,
+        [subjectIds.map((subjectId) => `scoring:${request.cycleId}:${subjectId}`)],
+      );
+      // The chunk's disclosure ledgers in two queries, read under the locks just taken.
+      const ledgers = await loadLedgers(
+        manager,
+        subjectIds.map((subjectId) => ({ cycleId: request.cycleId, subjectId })),
+      );
+      const scoredAt = new Date();
+      const ignoredOf = new Map<string, number>();
+      const input: {
+        subjectId: string;
+        organisationId: string;
+        groupCounts: Record<string, number>;
+        responseCount: number;
+        report: unknown;
+        withheld: string | null;
+        snapshot: number | null;
+        responseIds: string[] | null;
+        envelope: unknown;
+      }[] = [];
+      for (const { subjectId, organisationId } of chunk) {
+        // The rescore scores the subject's disclosed snapshot, and only if the disclosure rule lets it be shown.
+        const outcome = decideResultSetView(
+          ledgers.get(ledgerKey(request.cycleId, subjectId))!,
+          request.rescoreId,
+          basis,
+          reportSeed(request.cycleId, subjectId),
+        );
+        if ('withheld' in outcome) {
+          input.push({
+            subjectId,
+            organisationId,
+            groupCounts: {},
+            responseCount: 0,
+            report: {},
+            withheld: outcome.withheld,
+            snapshot: null,
+            responseIds: null,
+            envelope: null,
+          });
+          continue;
+        }
+        const { computed } = outcome;
+        const report = Object.assign(new SubjectReportEntity(), {
+          cycleId: request.cycleId,
+          subjectId,
+          resultSet: request.rescoreId,
+          organisationId,
+          reportVersion: 1,
+          ...basis,
+          groupCounts: computed.groupCounts,
+          responseCount: computed.responseCount,
+          report: computed.report,
+          scoredAt,
+        });
+        // Validated against the contract with its report; sent without it.
+        const envelope = createEnvelope(reportUpdatedV1, toReportUpdated(report), {
+          organisationId,
+          correlationId: request.correlationId ?? request.rescoreId,
+        });
+        const ledger = ledgerRow(
+          { cycleId: request.cycleId, subjectId, resultSet: request.rescoreId, snapshot: outcome.snapshot },
+          basis,
+          outcome.responses,
+        );
+        input.push({
+          subjectId,
+          organisationId,
+          groupCounts: computed.groupCounts,
+          responseCount: computed.responseCount,
+          report: computed.report,
+          withheld: null,
+          snapshot: ledger.snapshot,
+          responseIds: ledger.response_ids,
+          envelope: { ...envelope, payload: { ...envelope.payload, report: null } },
+        });
+        ignoredOf.set(subjectId, computed.ignoredAnswers);
+      }
+      if (input.length === 0) return { wrote: new Set<string>(), ignored: 0 };
+      // One row of parameters per subject: each report is one parameter, parsed by PostgreSQL once
+      // (one jsonb array of the whole chunk costs more to parse than its elements one by one).
+      const params: unknown[] = [
+        request.cycleId,
+        request.rescoreId,
+        basis.instrumentId,
+        basis.instrumentVersion,
+        basis.roleProfileId,
+        basis.minGroupSize,
+        basis.commentThreshold ?? null,
+        scoredAt.toISOString(),
+      ];
+      const slot = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
+      const values = input.map(
+        (row) =>
+          `(${slot(row.subjectId)}, ${slot(row.organisationId)}, ${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(row.responseCount, '::int')}, ` +
+          `${slot(JSON.stringify(row.report), '::jsonb')}, ${slot(row.withheld)}, ${slot(row.snapshot, '::int')}, ${slot(row.responseIds, '::uuid[]')}, ` +
+          `${slot(row.envelope === null ? null : JSON.stringify(row.envelope), '::jsonb')})`,
+      );
+      const inserted: { subject_id: string }[] = await manager.query(
+        `WITH "input" ("subject_id", "organisation_id", "group_counts", "response_count", "report", "withheld", "snapshot", "response_ids", "envelope") AS (
+           VALUES ${values.join(', ')}
+         ), "ledger" AS (
+           INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version",
+             "role_profile_id", "min_group_size", "response_ids", "group_counts", "report", "comment_threshold")
+           SELECT $1, "subject_id", $2, "snapshot", $3, $4::int, $5, $6::int, "response_ids", "group_counts", "report", $7::int
+           FROM "input" WHERE "withheld" IS NULL
+           ON CONFLICT DO NOTHING
+         ), "written" AS (
+           INSERT INTO "scoring"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version",
+             "instrument_id", "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", "withheld", "scored_at")
+           SELECT $1, "subject_id", $2, "organisation_id", 1, $3, $4::int, $5, $6::int, "group_counts", "response_count", "report", "withheld", $8::timestamptz
+           FROM "input"
+           ON CONFLICT DO NOTHING RETURNING "subject_id"
+         ), "announced" AS (
+           INSERT INTO "scoring"."outbox_event" ("event_id", "envelope")
+           SELECT (i."envelope"->>'id')::uuid, jsonb_set(i."envelope", '{payload,report}', i."report")
+           FROM "written" w JOIN "input" i USING ("subject_id") WHERE i."withheld" IS NULL
+         )
+         SELECT "subject_id" FROM "written"`,
+        params,
+      );
+      const wrote = new Set(inserted.map((r) => r.subject_id));
+      let ignored = 0;
+      for (const subjectId of wrote) ignored += ignoredOf.get(subjectId) ?? 0;
+      return { wrote, ignored };
+    });
   }
 
   /** Subjects with a report in a result set. */
@@ -389,38 +470,6 @@ export class RescoreCycleUseCase {
       }),
     };
   }
-}
-
-/** The latest version of each rater's answers (and its organisation) for several subjects of one cycle, in one query. */
-export async function latestResponsesOfCycle(
-  manager: EntityManager,
-  cycleId: string,
-  subjectIds: string[],
-): Promise<Map<string, { organisationId: string; response: StoredResponse }[]>> {
-  const rows: {
-    subject_id: string;
-    organisation_id: string;
-    rater_id: string;
-    rater_group: string;
-    answers: StoredResponse['answers'];
-    comments: StoredResponse['comments'];
-  }[] = await manager.query(
-    `SELECT DISTINCT ON (r."subject_id", r."rater_id") r."subject_id", r."organisation_id", r."rater_id", r."rater_group", r."answers", r."comments"
-       FROM "scoring"."rater_response" r
-       WHERE r."cycle_id" = $1 AND r."subject_id" = ANY($2::text[])
-       ORDER BY r."subject_id", r."rater_id", r."response_version" DESC`,
-    [cycleId, subjectIds],
-  );
-  const bySubject = new Map<string, { organisationId: string; response: StoredResponse }[]>();
-  for (const r of rows) {
-    const list = bySubject.get(r.subject_id) ?? [];
-    list.push({
-      organisationId: r.organisation_id,
-      response: { raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments },
-    });
-    bySubject.set(r.subject_id, list);
-  }
-  return bySubject;
 }
 
 export interface ResultSetComparison {

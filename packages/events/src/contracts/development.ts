@@ -31,3 +31,37 @@ export const developmentPlanChangedV1 = defineEvent({
   keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
 });
 export type DevelopmentPlanChangedV1 = z.infer<typeof developmentPlanChangedV1.schema>;
+
+/**
+ * A follow-up pulse went out: a short survey, months after a released cycle, asking the leader's
+ * raters of that cycle how much more or less effective the leader has become in each focus area of
+ * their development plan. The pulse is itself a cycle (kind `pulse`, `pulseId` its id) launched
+ * through the cycle path, so each rater gets their survey mail from its `invitation.issued` events;
+ * this event tells the leader and their manager that it went out. Like `development-plan.changed`,
+ * it carries no plan content (HR's mail outbox shows every mail): only how many focus areas and
+ * raters, and when it closes. The notification service mails each recipient.
+ */
+export const pulseLaunchedV1 = defineEvent({
+  type: 'pulse.launched',
+  version: 1,
+  topic: Topics.Invitations,
+  schema: z.object({
+    pulseId: id,
+    /** The released cycle the pulse follows up, and the plan version it asks about. */
+    cycleId: id,
+    cycleName: name,
+    planVersion: z.number().int().positive(),
+    organisationName: name,
+    subjectId: id,
+    subjectName: name,
+    focusAreaCount: z.number().int().min(1).max(3),
+    raterCount: z.number().int().positive(),
+    closesAt: z.iso.datetime(),
+    startedBy: z.enum(['leader', 'hr']),
+    /** The leader and, when the directory has one, their manager. */
+    recipients: z.array(z.object({ personId: id, name, email: z.email().nullable(), isSubject: z.boolean() })).min(1),
+    launchedAt: z.iso.datetime(),
+  }),
+  keyOf: (p) => subjectKey(p.pulseId, p.subjectId),
+});
+export type PulseLaunchedV1 = z.infer<typeof pulseLaunchedV1.schema>;

@@ -16,7 +16,8 @@ import {
   personErasedV1,
   resultsReleasedV1,
 } from './notifications';
-import { developmentPlanChangedV1 } from './development';
+import { developmentPlanChangedV1, pulseLaunchedV1 } from './development';
+import { debriefCompletedV1, debriefRequestedV1 } from './coaching';
 import { responseCountedV1, responseRecordedV1, responseRejectedV1, surveySubmittedV1 } from './surveys';
 
 export * from './topics';
@@ -25,6 +26,7 @@ export * from './reports';
 export * from './cycles';
 export * from './notifications';
 export * from './development';
+export * from './coaching';
 
 /**
  * Every contract the platform knows. A new version of an event is added here beside the old one;
@@ -52,4 +54,7 @@ export const catalogue = new ContractRegistry([
   personErasedV1,
   developmentPlanChangedV1,
   cycleRaterPseudonymsV1,
+  debriefRequestedV1,
+  debriefCompletedV1,
+  pulseLaunchedV1,
 ]);

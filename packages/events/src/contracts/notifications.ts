@@ -113,7 +113,16 @@ export const resultsReleasedV1 = defineEvent({
 });
 export type ResultsReleasedV1 = z.infer<typeof resultsReleasedV1.schema>;
 
-export const mailKindSchema = z.enum(['invitation', 'reminder', 'nomination-request', 'approval-request', 'report-ready', 'plan-shared']);
+export const mailKindSchema = z.enum([
+  'invitation',
+  'reminder',
+  'nomination-request',
+  'approval-request',
+  'report-ready',
+  'plan-shared',
+  'debrief-requested',
+  'pulse-launched',
+]);
 /**
  * queued: waiting to be sent; sent: the SMTP server accepted it; deferred: a temporary failure, it
  * will be retried; failed: refused for good (reason given); recorded: no SMTP server is configured,

@@ -212,6 +212,8 @@ export type Block =
       kind: 'itemBars';
       title: string;
       empty: string;
+      /** The answer scale the bars are drawn on; absent = 1..5 (the 360). The follow-up pulse: −3..+3. */
+      scale?: { min: number; max: number };
       items: { id: string; label: string; mean: number; ciLow: number | null; ciHigh: number | null; valueText: string }[];
     }
   | { kind: 'text'; text: string; muted?: boolean }

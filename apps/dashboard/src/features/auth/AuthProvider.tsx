@@ -69,5 +69,6 @@ export function homePath(me: Me | null): string {
   if (me.roles.includes('HR_ADMIN')) return '/cycles';
   if (me.roles.includes('LEADER')) return '/my-reports';
   if (me.roles.includes('MANAGER')) return '/team';
+  if (me.roles.includes('COACH')) return '/coaching';
   return '/my-reports';
 }

@@ -1,46 +1,68 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { useMutation, useQuery } from '@apollo/client/react';
-import { IconCheck, IconUserPlus, IconX } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { ActionIcon, Alert, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { IconCheck, IconSearch, IconUserPlus, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useGroupLabel } from '../../app/i18n';
 import { GROUP_ORDER } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
+import { useNextPage } from '../../app/useNextPage';
+import { VirtualList } from '../../app/VirtualList';
 import type { CycleFieldsFragment, NominationsQuery, RaterGroup } from '../../gql/graphql';
 import { PEOPLE } from '../import/operations';
 import { messages as m } from './messages';
-import { APPROVE_NOMINATIONS, NOMINATE_RATER, NOMINATIONS, PROPOSE_RATERS } from './operations';
+import { APPROVE_NOMINATIONS, CYCLE_SUBJECTS, NOMINATE_RATER, NOMINATION_PAGE, PROPOSE_RATERS } from './operations';
 
-type Nomination = NominationsQuery['nominations'][number];
+/** A nomination as a rater list shows it (from `nominations` or a page of `nominationPage`). */
+type Nomination = Pick<NominationsQuery['nominations'][number], 'id' | 'subjectId' | 'group' | 'source' | 'status' | 'rater'>;
+type Subject = Pick<CycleFieldsFragment['subjects'][number], 'id' | 'name' | 'title' | 'department'>;
 
-/** Proposing raters from reporting lines, adjusting them, and approving them per subject. */
+/** Leaders per page, and the most raters one leader's card reads (groups are capped far below it). */
+const SUBJECT_PAGE = 50;
+const RATERS_PER_SUBJECT = 200;
+
+/**
+ * Proposing raters from reporting lines, adjusting them, and approving them per subject. The
+ * leaders are a virtualised list paged on the server (`cycleSubjects`, searchable); each card in
+ * view reads its own leader's raters (`nominationPage` filtered on the subject).
+ */
 export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
   const intl = useIntl();
+  const client = useApolloClient();
   const editable = cycle.status === 'DRAFT';
-  const { data, loading, error, refetch } = useQuery(NOMINATIONS, { variables: { cycleId: cycle.id }, fetchPolicy: 'cache-and-network' });
-  const refetchQueries = [{ query: NOMINATIONS, variables: { cycleId: cycle.id } }];
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const variables = { cycleId: cycle.id, first: SUBJECT_PAGE, filter: { search: debounced || undefined } };
+  const subjects = useQuery(CYCLE_SUBJECTS, { variables, fetchPolicy: 'cache-and-network' });
+  const next = useNextPage((options) => subjects.fetchMore(options), subjects.data?.cycleSubjects.pageInfo, JSON.stringify(variables));
+  // Whose lists still wait for approval: the subjects of the proposed nominations (a page is plenty to show the button).
+  const pendingVariables = { cycleId: cycle.id, first: 500, filter: { statuses: ['proposed' as const] } };
+  const pending = useQuery(NOMINATION_PAGE, { variables: pendingVariables, fetchPolicy: 'cache-and-network', skip: !editable });
+  const refetchQueries = ['NominationPage', 'Nominations'];
   const [propose, proposeState] = useMutation(PROPOSE_RATERS, { refetchQueries, awaitRefetchQueries: true });
   const [approve, approveState] = useMutation(APPROVE_NOMINATIONS, { refetchQueries, awaitRefetchQueries: true });
   const [approvingAll, setApprovingAll] = useState(false);
-
-  const bySubject = useMemo(() => {
-    const map = new Map<string, Nomination[]>();
-    for (const n of data?.nominations ?? []) if (n.status !== 'removed') map.set(n.subjectId, [...(map.get(n.subjectId) ?? []), n]);
-    return map;
-  }, [data]);
+  const pendingSubjects = [...new Set((pending.data?.nominationPage.nodes ?? []).map((n) => n.subjectId))];
+  const anyNominations = (pending.data?.nominationPage.totalCount ?? 0) > 0;
 
   if (cycle.subjects.length === 0)
     return <EmptyState title={intl.formatMessage(m.noLeadersTitle)}>{intl.formatMessage(m.noLeaders)}</EmptyState>;
-  if (error) return <ErrorState error={error} what={intl.formatMessage(m.ratersLoadFailedAll)} onRetry={() => void refetch()} />;
-  if (loading && !data) return <Loading label={intl.formatMessage(m.ratersLoading)} />;
+  if (subjects.error)
+    return <ErrorState error={subjects.error} what={intl.formatMessage(m.ratersLoadFailedAll)} onRetry={() => void subjects.refetch()} />;
+  const page = (subjects.data ?? subjects.previousData)?.cycleSubjects;
+  if (!page) return <Loading label={intl.formatMessage(m.ratersLoading)} />;
 
-  const nominations = data?.nominations.filter((n) => n.status !== 'removed') ?? [];
-  const pendingSubjects = cycle.subjects.filter((s) => (bySubject.get(s.id) ?? []).some((n) => n.status === 'proposed'));
-
+  // Approves list after list until none waits (read again after each batch: a big cycle has more than one page).
   const approveAll = async () => {
     setApprovingAll(true);
     try {
-      for (const s of pendingSubjects) await approve({ variables: { cycleId: cycle.id, subjectId: s.id } });
+      for (;;) {
+        const { data } = await client.query({ query: NOMINATION_PAGE, variables: pendingVariables, fetchPolicy: 'network-only' });
+        const waiting = [...new Set((data?.nominationPage.nodes ?? []).map((n) => n.subjectId))];
+        if (!waiting.length) break;
+        for (const subjectId of waiting) await approve({ variables: { cycleId: cycle.id, subjectId } });
+      }
     } catch {
       /* shown below */
     } finally {
@@ -61,11 +83,11 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
             </div>
             <Group gap="sm">
               <Button
-                variant={nominations.length ? 'default' : 'filled'}
+                variant={anyNominations ? 'default' : 'filled'}
                 onClick={() => void propose({ variables: { cycleId: cycle.id } }).catch(() => undefined)}
                 loading={proposeState.loading}
               >
-                {intl.formatMessage(nominations.length ? m.proposeAgain : m.proposeAll)}
+                {intl.formatMessage(anyNominations ? m.proposeAgain : m.proposeAll)}
               </Button>
               {pendingSubjects.length > 0 && (
                 <Button
@@ -83,20 +105,76 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
       )}
       {proposeState.error && <ErrorState error={proposeState.error} what={intl.formatMessage(m.proposeFailed)} />}
       {approveState.error && <ErrorState error={approveState.error} what={intl.formatMessage(m.approveFailed)} />}
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        {cycle.subjects.map((subject) => (
-          <SubjectRaters
-            key={subject.id}
-            cycle={cycle}
-            subject={subject}
-            nominations={bySubject.get(subject.id) ?? []}
-            editable={editable}
-            onApprove={() => void approve({ variables: { cycleId: cycle.id, subjectId: subject.id } }).catch(() => undefined)}
-            approving={approveState.loading}
-          />
-        ))}
-      </SimpleGrid>
+      <TextInput
+        aria-label={intl.formatMessage(m.searchLeaders)}
+        placeholder={intl.formatMessage(m.searchLeaders)}
+        leftSection={<IconSearch size={15} aria-hidden />}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        w={260}
+      />
+      {page.nodes.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {intl.formatMessage(m.noLeaderMatches)}
+        </Text>
+      ) : (
+        <VirtualList
+          label={intl.formatMessage(m.ratersLists)}
+          itemCount={page.nodes.length}
+          totalCount={page.totalCount}
+          estimateItemHeight={260}
+          itemKey={(i) => page.nodes[i].id}
+          hasNextPage={next.hasNextPage}
+          loadingMore={next.loadingMore}
+          onLoadMore={next.loadMore}
+          renderItem={(i) => (
+            <SubjectRatersCard
+              cycle={cycle}
+              subject={page.nodes[i]}
+              editable={editable}
+              onApprove={() => void approve({ variables: { cycleId: cycle.id, subjectId: page.nodes[i].id } }).catch(() => undefined)}
+              approving={approveState.loading}
+            />
+          )}
+        />
+      )}
+      {next.error != null && <ErrorState error={next.error} what={intl.formatMessage(m.ratersLoadFailedAll)} onRetry={next.retry} />}
     </Stack>
+  );
+}
+
+/** One leader's card in HR's list, reading that leader's raters only. */
+function SubjectRatersCard({
+  cycle,
+  subject,
+  editable,
+  onApprove,
+  approving,
+}: {
+  cycle: CycleFieldsFragment;
+  subject: Subject;
+  editable: boolean;
+  onApprove: () => void;
+  approving: boolean;
+}) {
+  const intl = useIntl();
+  const { data, error, refetch } = useQuery(NOMINATION_PAGE, {
+    variables: { cycleId: cycle.id, first: RATERS_PER_SUBJECT, filter: { subjectId: subject.id, statuses: ['proposed', 'approved'] } },
+    fetchPolicy: 'cache-and-network',
+  });
+  if (error)
+    return (
+      <ErrorState error={error} what={intl.formatMessage(m.ratersLoadFailed, { name: subject.name })} onRetry={() => void refetch()} />
+    );
+  return (
+    <SubjectRaters
+      cycle={cycle}
+      subject={subject}
+      nominations={data?.nominationPage.nodes ?? []}
+      editable={editable}
+      onApprove={onApprove}
+      approving={approving}
+    />
   );
 }
 
@@ -115,7 +193,7 @@ export function SubjectRaters({
   candidates,
 }: {
   cycle: CycleFieldsFragment;
-  subject: CycleFieldsFragment['subjects'][number];
+  subject: Subject;
   nominations: Nomination[];
   editable: boolean;
   onApprove: () => void;
@@ -128,7 +206,7 @@ export function SubjectRaters({
   const groupLabel = useGroupLabel();
   const mayRemove = (group: string) =>
     mode === 'hr' ? group !== 'self' : mode === 'subject' ? group === 'peer' || group === 'other' : false;
-  const refetchQueries = ['Nominations']; // every list on screen, whichever variables it was read with
+  const refetchQueries = ['Nominations', 'NominationPage']; // every list on screen, whichever variables it was read with
   const [nominate, nominateState] = useMutation(NOMINATE_RATER, { refetchQueries, awaitRefetchQueries: true });
   const [adding, setAdding] = useState(false);
   const proposed = nominations.filter((n) => n.status === 'proposed').length;

@@ -24,7 +24,10 @@ export const commentThresholdMessages = defineMessages({
   },
   tooHigh: { id: 'cycles.commentThreshold.tooHigh', defaultMessage: 'The comment threshold can be at most 50.' },
   save: { id: 'cycles.commentThreshold.save', defaultMessage: 'Save comment threshold' },
-  saved: { id: 'cycles.commentThreshold.saved', defaultMessage: 'Saved: comments are shown from {count} answers in a group.' },
+  saved: {
+    id: 'cycles.commentThreshold.saved',
+    defaultMessage: 'Saved: comments are shown from {count, plural, one {# answer} other {# answers}} in a group.',
+  },
   failed: { id: 'cycles.commentThreshold.failed', defaultMessage: 'The comment threshold was not changed' },
   summary: {
     id: 'cycles.commentThreshold.summary',
@@ -234,6 +237,9 @@ export const messages = defineMessages({
   proposeFailed: { id: 'cycles.raters.proposeFailed', defaultMessage: 'Raters could not be proposed' },
   approveFailed: { id: 'cycles.raters.approveFailed', defaultMessage: 'Raters could not be approved' },
   ratersFor: { id: 'cycles.raters.for', defaultMessage: 'Raters for {name}' },
+  ratersLists: { id: 'cycles.raters.lists', defaultMessage: 'Rater lists by leader' },
+  searchLeaders: { id: 'cycles.raters.searchLeaders', defaultMessage: 'Search leaders' },
+  noLeaderMatches: { id: 'cycles.raters.noLeaderMatches', defaultMessage: 'No leader matches.' },
   noRatersYet: { id: 'cycles.raters.none', defaultMessage: 'No raters yet' },
   approved: { id: 'cycles.raters.approved', defaultMessage: 'Approved' },
   toApprove: { id: 'cycles.raters.toApprove', defaultMessage: '{count} to approve' },

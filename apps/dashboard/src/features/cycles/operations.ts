@@ -192,3 +192,47 @@ export const SET_COMMENT_THRESHOLD = graphql(`
     }
   }
 `);
+
+export const CYCLE_SUBJECTS = graphql(`
+  query CycleSubjects($cycleId: ID!, $first: Int, $after: String, $filter: PeopleFilterInput, $sort: PeopleSort) {
+    cycleSubjects(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        name
+        title
+        department
+        managerId
+      }
+    }
+  }
+`);
+
+export const NOMINATION_PAGE = graphql(`
+  query NominationPage($cycleId: ID!, $first: Int, $after: String, $filter: NominationFilter, $sort: NominationSort) {
+    nominationPage(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        subjectId
+        group
+        source
+        status
+        rater {
+          id
+          name
+          title
+          department
+        }
+      }
+    }
+  }
+`);

@@ -18,7 +18,7 @@ export function PersonDataActions({ person }: { person: { id: string; name: stri
   });
   const [opened, { open, close }] = useDisclosure(false);
   const [typed, setTyped] = useState('');
-  const [erase, erasing] = useMutation(ERASE_PERSON, { refetchQueries: ['People'] });
+  const [erase, erasing] = useMutation(ERASE_PERSON, { refetchQueries: ['People', 'Directory'] });
   const word = intl.formatMessage(messages.eraseConfirmWord);
 
   const download = async () => {

@@ -24,7 +24,7 @@ export function RetentionSettings() {
         <Title order={3}>{intl.formatMessage(messages.retentionTitle)}</Title>
         <Text size="sm">{intl.formatMessage(messages.retentionIntro)}</Text>
         <Text size="sm" fw={600}>
-          {intl.formatMessage(messages.current, { months: retention.months === null ? 'keep' : String(retention.months) })}
+          {intl.formatMessage(messages.current, { months: retention.months === null ? 'keep' : retention.months })}
         </Text>
         <Group align="flex-end" gap="sm">
           <NumberInput
@@ -53,7 +53,7 @@ export function RetentionSettings() {
         {saving.data && !saving.error && (
           <Alert color="teal" variant="light" role="status">
             {intl.formatMessage(messages.saved, {
-              months: saving.data.setResponseRetention.months === null ? 'keep' : String(saving.data.setResponseRetention.months),
+              months: saving.data.setResponseRetention.months === null ? 'keep' : saving.data.setResponseRetention.months,
             })}
           </Alert>
         )}

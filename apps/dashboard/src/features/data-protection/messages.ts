@@ -14,12 +14,13 @@ export const messages = defineMessages({
   saved: {
     id: 'dataProtection.retention.saved',
     defaultMessage:
-      '{months, select, keep {Saved: raw answers are kept.} other {Saved: raw answers are deleted {months} months after a cycle closes.}}',
+      '{months, select, keep {Saved: raw answers are kept.} other {Saved: raw answers are deleted {months, plural, one {# month} other {# months}} after a cycle closes.}}',
   },
   notSaved: { id: 'dataProtection.retention.notSaved', defaultMessage: 'The setting was not saved' },
   current: {
     id: 'dataProtection.retention.current',
-    defaultMessage: '{months, select, keep {Now: raw answers are kept.} other {Now: deleted {months} months after a cycle closes.}}',
+    defaultMessage:
+      '{months, select, keep {Now: raw answers are kept.} other {Now: deleted {months, plural, one {# month} other {# months}} after a cycle closes.}}',
   },
   loadFailed: { id: 'dataProtection.retention.loadFailed', defaultMessage: 'The retention setting could not be loaded' },
   tableLabel: { id: 'dataProtection.retention.tableLabel', defaultMessage: 'Closed cycles and when their raw answers are deleted' },

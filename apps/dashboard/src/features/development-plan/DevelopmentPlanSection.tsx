@@ -43,6 +43,7 @@ export function DevelopmentPlanSection({
   subjectId,
   subjectName,
   isLeader,
+  isCoach = false,
   choices,
   anchor = false,
 }: {
@@ -50,6 +51,8 @@ export function DevelopmentPlanSection({
   subjectId: string;
   subjectName: string;
   isLeader: boolean;
+  /** The viewer is the leader's coach (a coached cycle): they read and comment like the manager. */
+  isCoach?: boolean;
   choices: PlanChoices;
   /** The report page's section, which mails link to (`#development-plan`). */
   anchor?: boolean;
@@ -79,7 +82,7 @@ export function DevelopmentPlanSection({
         )}
       </Group>
       <Text size="sm" c="dimmed" mb="md">
-        {isLeader ? intl.formatMessage(m.leaderIntro) : intl.formatMessage(m.managerIntro, { name: subjectName })}
+        {isLeader ? intl.formatMessage(m.leaderIntro) : intl.formatMessage(isCoach ? m.coachIntro : m.managerIntro, { name: subjectName })}
       </Text>
       {savedVersion !== null && !editing && (
         <Alert color="teal" variant="light" mb="md" role="status">

@@ -6,11 +6,16 @@ export const m = defineMessages({
   leaderIntro: {
     id: 'plan.leaderIntro',
     defaultMessage:
-      'Choose one to three focus areas from this report — a dimension or a single item — and write what you will do about each. Your manager sees the plan and can comment; HR sees only that you have one.',
+      'Choose one to three focus areas from this report — a dimension or a single item — and write what you will do about each. Your manager (and your coach, in a coached cycle) sees the plan and can comment; HR sees only that you have one.',
   },
   managerIntro: {
     id: 'plan.managerIntro',
     defaultMessage: '{name} chose these focus areas from this report. Only {name} and you can read the plan; HR sees only that it exists.',
+  },
+  coachIntro: {
+    id: 'plan.coachIntro',
+    defaultMessage:
+      '{name} chose these focus areas from this report. As their coach you read the plan and can comment, like their manager; HR sees only that it exists.',
   },
   noPlanLeader: { id: 'plan.noPlanLeader', defaultMessage: 'You have not written a development plan for this report yet.' },
   noPlanManager: { id: 'plan.noPlanManager', defaultMessage: '{name} has not shared a development plan for this report yet.' },

@@ -1,9 +1,10 @@
 import { MockedProvider } from '@apollo/client/testing/react';
+import { InMemoryCache } from '@apollo/client';
 import { MantineProvider } from '@mantine/core';
-import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { render, screen, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { CACHE_POLICIES } from '../../app/apollo';
 import { I18nProvider } from '../../app/i18n';
 import { theme } from '../../app/theme';
 import { CycleHeatmap } from './CycleHeatmap';
@@ -28,7 +29,7 @@ const page = (rows: number[], endCursor: string, hasNextPage: boolean) => ({
 });
 
 describe('CycleHeatmap', () => {
-  it('asks the server for a page, shows how many of the total, and appends the next page on request', async () => {
+  it('asks the server for a page, then for the next as the end of the rows comes into view, and appends it', async () => {
     const asked: Record<string, unknown>[] = [];
     const matcher = (expectAfter: string | undefined) => (variables: Record<string, unknown>) => {
       asked.push(variables);
@@ -41,7 +42,7 @@ describe('CycleHeatmap', () => {
     render(
       <I18nProvider>
         <MantineProvider theme={theme}>
-          <MockedProvider mocks={mocks}>
+          <MockedProvider mocks={mocks} cache={new InMemoryCache({ typePolicies: CACHE_POLICIES })}>
             <MemoryRouter>
               <CycleHeatmap cycleId="c1" />
             </MemoryRouter>
@@ -49,14 +50,16 @@ describe('CycleHeatmap', () => {
         </MantineProvider>
       </I18nProvider>,
     );
-    expect(await screen.findByText('2 of 3 leaders shown')).toBeTruthy();
-    expect(screen.getByText('Leader 2')).toBeTruthy();
-    expect(screen.queryByText('Leader 3')).toBeNull();
-    await userEvent.click(screen.getByRole('button', { name: 'Show 1 more' }));
-    expect(await screen.findByText('Leader 3')).toBeTruthy();
-    expect(screen.getByText('3 of 3 leaders shown')).toBeTruthy();
-    expect(screen.getByText('Leader 1')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: /more/ })).toBeNull();
-    expect(asked.some((v) => v.after === 'cursor-2')).toBe(true);
+    // Two rows are all there is to see, so the next page is fetched at once and appended after them.
+    expect(await screen.findByText('Leader 3', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText('3 of 3 rows loaded')).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'Organisation heatmap' });
+    expect(table).toHaveAttribute('aria-rowcount', '4');
+    const names = within(table)
+      .getAllByRole('link')
+      .map((a) => a.textContent);
+    expect(names).toEqual(['Leader 1', 'Leader 2', 'Leader 3']);
+    expect(screen.getByText('Leader 3').closest('tr')).toHaveAttribute('aria-rowindex', '4');
+    expect(asked.filter((v) => v.after === 'cursor-2')).toHaveLength(1); // once: the list is complete
   });
 });

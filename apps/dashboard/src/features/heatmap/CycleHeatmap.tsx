@@ -1,19 +1,18 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { ErrorState, Loading } from '../../app/ui';
+import { useNextPage } from '../../app/useNextPage';
 import { Heatmap, type HeatmapServerQuery } from './Heatmap';
 import { messages as m } from './messages';
 import { CYCLE_HEATMAP } from './operations';
 
-/** Rows per page: the server filters, sorts and pages; more pages are appended on request. */
+/** Rows per page: the server filters, sorts and pages; the next page is fetched as the user scrolls. */
 export const HEATMAP_PAGE = 100;
 
 export function CycleHeatmap({ cycleId }: { cycleId: string }) {
   const intl = useIntl();
   const [query, setQuery] = useState<HeatmapServerQuery>({ search: '', department: null, sort: 'name' });
-  const [loadingMore, setLoadingMore] = useState(false);
   const variables = {
     cycleId,
     first: HEATMAP_PAGE,
@@ -26,39 +25,20 @@ export function CycleHeatmap({ cycleId }: { cycleId: string }) {
     fetchPolicy: 'cache-and-network',
   });
   const shown = data ?? previousData;
+  // Only the current list's own rows are paged on (not the previous filter's, shown while the new one loads).
+  const next = useNextPage((options) => fetchMore(options), data?.cycleHeatmap.pageInfo, JSON.stringify(variables));
   if (error) return <ErrorState error={error} what={intl.formatMessage(m.loadFailed)} onRetry={() => void refetch()} />;
   if (!shown) return <Loading label={intl.formatMessage(m.loading)} />;
   const heatmap = shown.cycleHeatmap;
-  const loadMore = async () => {
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: heatmap.pageInfo.endCursor },
-        updateQuery: (previous, { fetchMoreResult }) => ({
-          cycleHeatmap: { ...fetchMoreResult.cycleHeatmap, rows: [...previous.cycleHeatmap.rows, ...fetchMoreResult.cycleHeatmap.rows] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
   return (
     <>
       <Heatmap
         heatmap={heatmap}
         reportLink={(s) => `/cycles/${cycleId}/reports/${s}`}
         server={{ query, onChange: setQuery, busy: loading }}
+        paging={{ totalCount: heatmap.totalCount, hasNextPage: next.hasNextPage, loadingMore: next.loadingMore, onLoadMore: next.loadMore }}
       />
-      <Group justify="space-between" mt="xs" aria-live="polite">
-        <Text size="xs" c="dimmed">
-          {intl.formatMessage(m.shown, { shown: heatmap.rows.length, total: heatmap.totalCount })}
-        </Text>
-        {heatmap.pageInfo.hasNextPage && (
-          <Button size="xs" variant="light" onClick={() => void loadMore()} loading={loadingMore}>
-            {intl.formatMessage(m.more, { count: Math.min(HEATMAP_PAGE, heatmap.totalCount - heatmap.rows.length) })}
-          </Button>
-        )}
-      </Group>
+      {next.error != null && <ErrorState error={next.error} what={intl.formatMessage(m.loadFailed)} onRetry={next.retry} />}
     </>
   );
 }

@@ -7,9 +7,11 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { fitBand, signed } from '../../app/theme';
 import { EmptyState } from '../../app/ui';
+import { VirtualTable } from '../../app/VirtualTable';
 import type { HeatmapFieldsFragment } from '../../gql/graphql';
 import { messages as m } from './messages';
 
+const noop = () => undefined;
 const LEGEND = [-1, -0.5, 0, 0.5, 1].map((v) => fitBand(v));
 
 /** The search, department and sort the server applies when the heatmap is paged there. */
@@ -25,12 +27,15 @@ export function Heatmap({
   reportLink,
   title,
   server,
+  paging,
 }: {
   heatmap: HeatmapFieldsFragment;
   reportLink: (subjectId: string) => string;
   title?: string;
   /** When given, search, department and sort are applied by the server (the rows are one or more pages). */
   server?: { query: HeatmapServerQuery; onChange: (query: HeatmapServerQuery) => void; busy?: boolean };
+  /** When the rows are pages of the server's: how many it has, and the next page as the user scrolls. */
+  paging?: { totalCount: number; hasNextPage: boolean; loadingMore: boolean; onLoadMore: () => void };
 }) {
   const intl = useIntl();
   const [local, setLocal] = useState<HeatmapServerQuery>({ search: '', department: null, sort: 'name' });
@@ -132,48 +137,59 @@ export function Heatmap({
       {heatmap.rows.length === 0 && !(server && (search || department)) ? (
         <EmptyState title={intl.formatMessage(m.emptyTitle)}>{intl.formatMessage(m.empty)}</EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={Math.max(640, 220 + columns.length * 64)}>
-          <Table className="heatmap" withRowBorders={false} verticalSpacing={0} horizontalSpacing={0}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th className="heatmap-corner">{intl.formatMessage(m.leader)}</Table.Th>
-                <Table.Th className="heatmap-col">
-                  <span>{intl.formatMessage(m.overall)}</span>
+        <VirtualTable
+          label={title ?? intl.formatMessage(m.title)}
+          rowCount={rows.length}
+          // Rows hidden here (below target only) are not the server's: then only what is loaded counts.
+          totalCount={paging && !belowOnly ? paging.totalCount : rows.length}
+          hasNextPage={paging?.hasNextPage ?? false}
+          loadingMore={paging?.loadingMore ?? false}
+          onLoadMore={paging?.onLoadMore ?? noop}
+          estimateRowHeight={52}
+          measureRows
+          columnCount={columns.length + 2}
+          minWidth={Math.max(640, 220 + columns.length * 64)}
+          tableProps={{ className: 'heatmap', withRowBorders: false, verticalSpacing: 0, horizontalSpacing: 0 }}
+          header={
+            <Table.Tr aria-rowindex={1}>
+              <Table.Th className="heatmap-corner">{intl.formatMessage(m.leader)}</Table.Th>
+              <Table.Th className="heatmap-col">
+                <span>{intl.formatMessage(m.overall)}</span>
+              </Table.Th>
+              {columns.map((d) => (
+                <Table.Th key={d.id} className="heatmap-col" scope="col">
+                  <span title={d.name}>{d.name}</span>
                 </Table.Th>
-                {columns.map((d) => (
-                  <Table.Th key={d.id} className="heatmap-col" scope="col">
-                    <span title={d.name}>{d.name}</span>
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.subject.id}>
-                  <Table.Th scope="row" className="heatmap-name">
-                    <Link to={reportLink(r.subject.id)}>{r.subject.name}</Link>
-                    <Text size="xs" c="dimmed" fw={400}>
-                      {intl.formatMessage(m.rowDetail, { department: r.subject.department ?? '', count: r.responseCount })}
-                    </Text>
-                  </Table.Th>
-                  <Cell fit={r.overallFit} label={intl.formatMessage(m.overallLabel, { name: r.subject.name })} strong />
-                  {columns.map((d) => {
-                    const c = r.cells.find((x) => x.dimensionId === d.id);
-                    return (
-                      <Cell
-                        key={d.id}
-                        fit={c?.suppressed ? null : (c?.fit ?? null)}
-                        suppressed={c?.suppressed}
-                        label={intl.formatMessage(m.cellLabel, { name: r.subject.name, dimension: d.name })}
-                        mean={c?.mean}
-                      />
-                    );
-                  })}
-                </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            </Table.Tr>
+          }
+          renderRow={(index, rowProps) => {
+            const r = rows[index];
+            return (
+              <Table.Tr key={r.subject.id} {...rowProps}>
+                <Table.Th scope="row" className="heatmap-name">
+                  <Link to={reportLink(r.subject.id)}>{r.subject.name}</Link>
+                  <Text size="xs" c="dimmed" fw={400}>
+                    {intl.formatMessage(m.rowDetail, { department: r.subject.department ?? '', count: r.responseCount })}
+                  </Text>
+                </Table.Th>
+                <Cell fit={r.overallFit} label={intl.formatMessage(m.overallLabel, { name: r.subject.name })} strong />
+                {columns.map((d) => {
+                  const c = r.cells.find((x) => x.dimensionId === d.id);
+                  return (
+                    <Cell
+                      key={d.id}
+                      fit={c?.suppressed ? null : (c?.fit ?? null)}
+                      suppressed={c?.suppressed}
+                      label={intl.formatMessage(m.cellLabel, { name: r.subject.name, dimension: d.name })}
+                      mean={c?.mean}
+                    />
+                  );
+                })}
+              </Table.Tr>
+            );
+          }}
+        />
       )}
       {(heatmap.rows.length > 0 || (server && (search || department))) && rows.length === 0 && (
         <Text size="sm" c="dimmed" p="md">

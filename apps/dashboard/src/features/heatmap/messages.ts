@@ -34,6 +34,4 @@ export const messages = defineMessages({
   noMatch: { id: 'heatmap.noMatch', defaultMessage: 'No leaders match these filters.' },
   loadFailed: { id: 'heatmap.loadFailed', defaultMessage: 'The heatmap could not be loaded' },
   loading: { id: 'heatmap.loading', defaultMessage: 'Loading the heatmap…' },
-  shown: { id: 'heatmap.shown', defaultMessage: '{shown} of {total, plural, one {# leader} other {# leaders}} shown' },
-  more: { id: 'heatmap.more', defaultMessage: 'Show {count} more' },
 });

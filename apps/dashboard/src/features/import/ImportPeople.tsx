@@ -7,7 +7,7 @@ import { ErrorState } from '../../app/ui';
 import type { ImportPeopleMutation } from '../../gql/graphql';
 import { ImportProgressBar, LARGE_IMPORT_ROWS } from './ImportProgressBar';
 import { messages } from './messages';
-import { IMPORT_PEOPLE, PEOPLE } from './operations';
+import { DIRECTORY, IMPORT_PEOPLE, PEOPLE } from './operations';
 
 type Result = ImportPeopleMutation['importPeople'];
 
@@ -59,7 +59,7 @@ export function ImportPeople({ onImported }: { onImported?: () => void }) {
     if (data) {
       setApplied(data.importPeople);
       setPreview(null);
-      await client.refetchQueries({ include: [PEOPLE] });
+      await client.refetchQueries({ include: [PEOPLE, DIRECTORY] });
       onImported?.();
     }
   };

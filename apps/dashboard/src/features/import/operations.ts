@@ -61,3 +61,26 @@ export const CREATE_ACCOUNT = graphql(`
     }
   }
 `);
+
+export const DIRECTORY = graphql(`
+  query Directory($first: Int, $after: String, $filter: PeopleFilterInput, $sort: PeopleSort) {
+    directory(first: $first, after: $after, filter: $filter, sort: $sort) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        employeeId
+        name
+        email
+        title
+        department
+        managerId
+        directReportCount
+        isLeaderOfLeaders
+      }
+    }
+  }
+`);

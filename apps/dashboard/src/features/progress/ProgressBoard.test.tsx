@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderWithTheme } from '../../test/render';
-import type { ProgressFieldsFragment } from '../../gql/graphql';
-import { ProgressView } from './ProgressBoard';
+import type { ProgressFieldsFragment, SubjectProgressFieldsFragment } from '../../gql/graphql';
+import { ProgressView, SubjectProgressTable } from './ProgressBoard';
 
 function progress(consistency: Partial<ProgressFieldsFragment['consistency']>, figures = { submitted: 5, recorded: 4, counted: 3 }) {
   return {
@@ -24,14 +24,19 @@ function progress(consistency: Partial<ProgressFieldsFragment['consistency']>, f
       staleAfterSeconds: 300,
       ...consistency,
     },
-    subjects: [
-      {
-        subject: { id: 's1', name: 'Ada Lovelace', title: null, department: null },
-        groups: [{ group: 'peer', invited: 8, started: 6, ...figures }],
-        nonResponders: [],
-      },
-    ],
   } as unknown as ProgressFieldsFragment;
+}
+
+/** The same figures as one leader's row of the paged table. */
+function subjects(figures = { submitted: 5, recorded: 4, counted: 3 }) {
+  const rows = [
+    {
+      subject: { id: 's1', name: 'Ada Lovelace', title: null, department: null },
+      groups: [{ group: 'peer', invited: 8, started: 6, ...figures }],
+      nonResponders: [],
+    },
+  ] as unknown as SubjectProgressFieldsFragment[];
+  return <SubjectProgressTable rows={rows} totalCount={1} />;
 }
 
 describe('ProgressView: received, recorded, counted', () => {
@@ -40,7 +45,9 @@ describe('ProgressView: received, recorded, counted', () => {
       <ProgressView
         progress={progress({ notRecorded: 1, notCounted: 2, oldestReceivedAt: '2030-01-10T09:59:30.000Z', ageSeconds: 30 })}
         live
-      />,
+      >
+        {subjects()}
+      </ProgressView>,
     );
     expect(screen.getByText('Submitted').parentElement).toHaveTextContent('5');
     expect(screen.getByText('Recorded').parentElement).toHaveTextContent('4');
@@ -66,7 +73,11 @@ describe('ProgressView: received, recorded, counted', () => {
   });
 
   it('says so when everything submitted is counted', () => {
-    renderWithTheme(<ProgressView progress={progress({}, { submitted: 5, recorded: 5, counted: 5 })} live />);
+    renderWithTheme(
+      <ProgressView progress={progress({}, { submitted: 5, recorded: 5, counted: 5 })} live>
+        {subjects({ submitted: 5, recorded: 5, counted: 5 })}
+      </ProgressView>,
+    );
     expect(screen.getByRole('status')).toHaveTextContent('Every submitted survey is recorded and counted.');
     expect(screen.queryByText(/not counted yet/)).toBeNull();
   });

@@ -45,4 +45,11 @@ export const messages = defineMessages({
   groupSubmitted: { id: 'progress.group.submitted', defaultMessage: '{group}: {submitted} of {invited} submitted' },
   notAnsweredYet: { id: 'progress.nonResponders.title', defaultMessage: 'Not answered yet' },
   startedTag: { id: 'progress.nonResponders.started', defaultMessage: 'started' },
+  search: { id: 'progress.search', defaultMessage: 'Search leaders' },
+  sort: { id: 'progress.sort', defaultMessage: 'Sort leaders' },
+  sortName: { id: 'progress.sort.name', defaultMessage: 'By name' },
+  sortRate: { id: 'progress.sort.rate', defaultMessage: 'Lowest response rate first' },
+  sortAwaiting: { id: 'progress.sort.awaiting', defaultMessage: 'Most raters still to answer first' },
+  awaitingOnly: { id: 'progress.awaitingOnly', defaultMessage: 'Only leaders still awaiting answers' },
+  noMatch: { id: 'progress.noMatch', defaultMessage: 'No leader matches.' },
 });

@@ -19,31 +19,6 @@ export const PROGRESS_FIELDS = graphql(`
       stuck
       staleAfterSeconds
     }
-    subjects {
-      subject {
-        id
-        name
-        title
-        department
-      }
-      groups {
-        group
-        invited
-        started
-        submitted
-        recorded
-        counted
-      }
-      nonResponders {
-        group
-        started
-        rater {
-          id
-          name
-          email
-        }
-      }
-    }
   }
 `);
 
@@ -59,6 +34,50 @@ export const CYCLE_PROGRESS_CHANGED = graphql(`
   subscription CycleProgressChanged($cycleId: ID!) {
     cycleProgressChanged(cycleId: $cycleId) {
       ...ProgressFields
+    }
+  }
+`);
+
+export const SUBJECT_PROGRESS_FIELDS = graphql(`
+  fragment SubjectProgressFields on SubjectProgress {
+    subject {
+      id
+      name
+      title
+      department
+    }
+    groups {
+      group
+      invited
+      started
+      submitted
+      recorded
+      counted
+    }
+    nonResponders {
+      group
+      started
+      rater {
+        id
+        name
+        email
+      }
+    }
+  }
+`);
+
+export const CYCLE_PROGRESS_SUBJECTS = graphql(`
+  query CycleProgressSubjects($cycleId: ID!, $first: Int, $after: String, $filter: ProgressFilter, $sort: ProgressSort) {
+    cycleProgressSubjects(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {
+      cycleId
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        ...SubjectProgressFields
+      }
     }
   }
 `);

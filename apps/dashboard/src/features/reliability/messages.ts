@@ -37,6 +37,7 @@ export const messages = defineMessages({
   leaders: { id: 'reliability.column.leaders', defaultMessage: 'Leaders' },
   norms: {
     id: 'reliability.measured.norms',
-    defaultMessage: 'Norms (percentiles) need 10 leaders with a published score: {available} of {total} dimensions have them.',
+    defaultMessage:
+      'Norms (percentiles) need 10 leaders with a published score: {available, number} of {total, plural, one {# dimension} other {# dimensions}} {available, plural, one {has} other {have}} them.',
   },
 });

@@ -286,6 +286,8 @@ function Risks({ block }: { block: Extract<Block, { kind: 'risks' }> }) {
 
 /** Bars of the items' others averages with their 95% intervals. */
 function ItemBars({ block }: { block: Extract<Block, { kind: 'itemBars' }> }) {
+  const scale = block.scale ?? { min: 1, max: 5 };
+  const ticks = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
   const data = block.items.map((i) => ({
     name: i.label.length > 48 ? `${i.label.slice(0, 46)}…` : i.label,
     mean: i.mean,
@@ -303,7 +305,7 @@ function ItemBars({ block }: { block: Extract<Block, { kind: 'itemBars' }> }) {
           <ResponsiveContainer width="100%" height={Math.max(120, 44 * block.items.length)}>
             <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-              <XAxis type="number" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} />
+              <XAxis type="number" domain={[scale.min, scale.max]} ticks={ticks} />
               <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(_v, _n, item) => block.items[data.indexOf(item.payload as (typeof data)[number])]?.valueText ?? ''} />
               <Bar dataKey="mean" name={block.title} fill={SERIES.others.color} isAnimationActive={false}>

@@ -7,8 +7,12 @@ import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { formatDate, profileName } from '../../app/theme';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../app/ui';
+import { errorCode } from '../../app/errors';
 import { useAuth } from '../auth/AuthProvider';
+import { REPORT_COACHING } from '../coaching/operations';
+import { ReportCoachingNotice } from '../coaching/ReportCoachingNotice';
 import { DevelopmentPlanSection } from '../development-plan/DevelopmentPlanSection';
+import { PulseSection } from '../pulse/PulseSection';
 import { CYCLE, CYCLES, RESULT_SETS } from '../cycles/operations';
 import { SUBJECT_REPORT, SUBJECT_REPORT_CHANGED } from './operations';
 import { messages } from './messages';
@@ -27,6 +31,8 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
     fetchPolicy: 'cache-and-network',
   });
   const sets = useQuery(RESULT_SETS, { variables: { cycleId }, skip: !hr });
+  // A coached cycle: whether the viewer is the leader's coach (the same query as the coaching notice).
+  const coaching = useQuery(REPORT_COACHING, { variables: { cycleId, subjectId }, skip: hr });
   const live = hr && resultSet === 'live' && (cycle?.status === 'LAUNCHED' || cycle?.status === 'CLOSED');
   const { subscribeToMore } = reportQuery;
 
@@ -100,10 +106,24 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
     }
   };
 
-  if (reportQuery.error)
-    return (
+  if (reportQuery.error) {
+    const failed = (
       <ErrorState error={reportQuery.error} what={intl.formatMessage(messages.loadFailed)} onRetry={() => void reportQuery.refetch()} />
     );
+    // A coached cycle before the debrief: the leader and manager read who the report waits for.
+    return errorCode(reportQuery.error) === 'FORBIDDEN' ? (
+      <ReportCoachingNotice
+        cycleId={cycleId}
+        subjectId={subjectId}
+        isLeader={me?.person?.id === subjectId}
+        refused
+        fallback={failed}
+        header={<PageHeader eyebrow={cycle ? cycle.name : intl.formatMessage(messages.eyebrow)} title={subjectName} />}
+      />
+    ) : (
+      failed
+    );
+  }
   if (!report && reportQuery.loading) return <Loading label={intl.formatMessage(messages.loading)} />;
 
   return (
@@ -132,6 +152,7 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
           </>
         }
       />
+      {!hr && <ReportCoachingNotice cycleId={cycleId} subjectId={subjectId} isLeader={me?.person?.id === subjectId} refused={false} />}
       {pdfState.error && (
         <Alert color="red" variant="light" mb="md" role="alert" title={intl.formatMessage(messages.pdfFailed)}>
           {pdfState.error}
@@ -177,7 +198,18 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
           subjectId={subjectId}
           subjectName={subjectName}
           isLeader={me?.person?.id === subjectId}
+          isCoach={Boolean(coaching.data?.reportCoaching?.viewerIsCoach)}
           choices={{ dimensions: report.dimensions, items: report.items }}
+        />
+      )}
+      {/* The follow-up pulse: the leader and their manager (focus areas and result), HR (starts it, sees counts). */}
+      {(report?.visibility === 'published' || (hr && cycle?.status === 'RELEASED')) && (
+        <PulseSection
+          cycleId={cycleId}
+          subjectId={subjectId}
+          subjectName={subjectName}
+          canStart={me?.person?.id === subjectId || hr}
+          isHr={hr && report?.visibility !== 'published'}
         />
       )}
       {!report && !live && hr && cycle?.status === 'DRAFT' && (

@@ -3,6 +3,7 @@ import { Alert, Anchor, Badge, Box, Button, Card, Group, List, Paper, Progress, 
 import { IconAlertCircle, IconCloudCheck, IconCloudUpload, IconCloudX } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { RaterSurveyQuery } from '../../gql/graphql';
+import { useHydrated } from './hydration';
 
 export type SurveyData = RaterSurveyQuery['raterSurvey'];
 export interface AnswerPayload {
@@ -34,10 +35,43 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
   const [comments, setComments] = useState<Record<string, string>>(() =>
     Object.fromEntries(survey.comments.map((c) => [c.dimensionId, c.text])),
   );
+  const initialAnswers = useRef(answers);
+  const initialComments = useRef(comments);
+  // The saved answers arrive after the page is shown (the gateway's HTML has none): they fill in
+  // whatever the rater has not answered in the meantime.
+  const [draftsFrom, setDraftsFrom] = useState(survey.answers);
+  if (draftsFrom !== survey.answers) {
+    setDraftsFrom(survey.answers);
+    const saved = Object.fromEntries(survey.answers.map((a) => [a.itemId, a.value]));
+    const written = Object.fromEntries(survey.comments.map((c) => [c.dimensionId, c.text]));
+    setAnswers((prev) => ({ ...saved, ...prev }));
+    setComments((prev) => ({ ...written, ...Object.fromEntries(Object.entries(prev).filter(([, text]) => text.trim())) }));
+  }
   const [missing, setMissing] = useState<string[] | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const dirty = useRef(false);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
+
+  // Answers given on the gateway's HTML before the script arrived are in the page, not in React's
+  // state (hydration keeps what the rater chose): take them over once, as if just chosen.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const chosen: Answers = {};
+    for (const input of form.querySelectorAll<HTMLInputElement>('input[type=radio]:checked'))
+      chosen[input.name.replace(/^item-/, '')] = input.value === 'na' ? null : Number(input.value);
+    const written: Record<string, string> = {};
+    for (const area of form.querySelectorAll<HTMLTextAreaElement>('textarea[name^="comment-"]'))
+      if (area.value.trim()) written[area.name.replace(/^comment-/, '')] = area.value;
+    const newAnswers = Object.entries(chosen).filter(([id, value]) => initialAnswers.current[id] !== value);
+    const newComments = Object.entries(written).filter(([id, text]) => initialComments.current[id] !== text);
+    if (newAnswers.length === 0 && newComments.length === 0) return;
+    dirty.current = true;
+    setAnswers((prev) => ({ ...prev, ...Object.fromEntries(newAnswers) }));
+    setComments((prev) => ({ ...prev, ...Object.fromEntries(newComments) }));
+  }, []);
 
   const answered = items.filter((item) => answers[item.id] !== undefined).length;
   const total = items.length;
@@ -98,6 +132,7 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
 
   return (
     <form
+      ref={formRef}
       onSubmit={(event) => void submit(event)}
       noValidate
       aria-label={intl.formatMessage({ id: 'survey.form.label', defaultMessage: 'Feedback about {name}' }, { name: survey.subjectName })}
@@ -187,6 +222,7 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
               autosize
               minRows={2}
               maxLength={2000}
+              name={`comment-${dimension.id}`}
               value={comments[dimension.id] ?? ''}
               disabled={readOnly}
               onChange={(e) => {
@@ -258,7 +294,8 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
               defaultMessage="Your answers are saved as you go; you can close this page and come back with the same link."
             />
           </Text>
-          <Button type="submit" size="md" loading={submitting}>
+          {/* Disabled in the gateway's HTML until the script runs: submitting needs it. */}
+          <Button type="submit" size="md" loading={submitting} disabled={!hydrated}>
             <FormattedMessage id="survey.submit" defaultMessage="Submit feedback" />
           </Button>
         </Group>

@@ -1,13 +1,29 @@
 import { Badge, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconEyeOff, IconLock, IconUserCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { RELATIONSHIP } from '../../app/theme';
+import type { RaterGroup } from '../../gql/graphql';
+import { useSurveyDate } from './hydration';
+import { messages } from './messages';
 import type { SurveyData } from './SurveyForm';
 
 /** Who the survey is about, who the rater is to them, and the anonymity promise in plain words. */
+const RELATIONSHIP = {
+  self: messages.relationshipSelf,
+  manager: messages.relationshipManager,
+  peer: messages.relationshipPeer,
+  direct_report: messages.relationshipDirectReport,
+  skip_level: messages.relationshipSkipLevel,
+  other: messages.relationshipOther,
+} satisfies Record<RaterGroup, unknown>;
+
 export function SurveyIntro({ survey }: { survey: SurveyData }) {
   const self = survey.relationship === 'self';
   const intl = useIntl();
+  const date = useSurveyDate();
+  // Each <b>…</b> of a message becomes one element of a list: each needs its own key.
+  let bolds = 0;
+  const bold = (chunks: ReactNode[]) => <b key={bolds++}>{chunks}</b>;
   return (
     <Card className="survey-intro" padding="xl">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
@@ -15,11 +31,7 @@ export function SurveyIntro({ survey }: { survey: SurveyData }) {
           {survey.cycleName}
         </Text>
         <Badge variant="light" color="gray">
-          <FormattedMessage
-            id="survey.intro.openUntil"
-            defaultMessage="Open until {date, date, medium}"
-            values={{ date: new Date(survey.closesAt) }}
-          />
+          <FormattedMessage id="survey.intro.openUntil" defaultMessage="Open until {date}" values={{ date: date(survey.closesAt) }} />
         </Badge>
       </Group>
       <Title order={1} fz={{ base: 24, sm: 30 }} mt="xs">
@@ -32,7 +44,7 @@ export function SurveyIntro({ survey }: { survey: SurveyData }) {
           <FormattedMessage
             id="survey.intro.self"
             defaultMessage="You are rating <b>yourself</b>, {name}. Your view is set beside what others see."
-            values={{ name: survey.subjectName, b: (chunks) => <b>{chunks}</b> }}
+            values={{ name: survey.subjectName, b: bold }}
           />
         ) : (
           <FormattedMessage
@@ -40,8 +52,8 @@ export function SurveyIntro({ survey }: { survey: SurveyData }) {
             defaultMessage="You are rating <b>{name}</b> as <b>{relationship}</b>. Think about what you have seen them do in the last six to twelve months."
             values={{
               name: survey.subjectName,
-              relationship: RELATIONSHIP[survey.relationship] ?? survey.relationship,
-              b: (chunks) => <b>{chunks}</b>,
+              relationship: RELATIONSHIP[survey.relationship] ? intl.formatMessage(RELATIONSHIP[survey.relationship]) : survey.relationship,
+              b: bold,
             }}
           />
         )}

@@ -9,6 +9,8 @@ import type { RaterSurveyQuery } from '../../gql/graphql';
 import { surveyRequest, takePrefetchedSurvey } from './api';
 import { RATER_SURVEY, SAVE_SURVEY_DRAFT, SUBMIT_SURVEY } from './operations';
 import { SurveyForm, type AnswerPayload, type CommentPayload } from './SurveyForm';
+import { useSurveyDate } from './hydration';
+import { messages } from './messages';
 import { SurveyIntro } from './SurveyIntro';
 
 /** One idempotency key per link, kept across reloads, so a retried submit is never counted twice. */
@@ -25,14 +27,24 @@ function idempotencyKey(token: string): string {
   }
 }
 
-export function SurveyPage({ token }: { token: string }) {
-  const [state, setState] = useState<{ data?: RaterSurveyQuery; error?: unknown; attempt: number }>({ attempt: 0 });
+/**
+ * The survey behind a link. `initial` is the survey the gateway rendered into the page as HTML
+ * (without the rater's saved answers): the page is hydrated from it, so the questions show before
+ * the script and the GraphQL answer arrive. The saved answers come with the request survey.html
+ * started; autosave waits for them, so a draft is never overwritten by a page that has not seen it.
+ */
+export function SurveyPage({ token, initial }: { token: string; initial?: RaterSurveyQuery }) {
+  const [state, setState] = useState<{ data?: RaterSurveyQuery; complete: boolean; error?: unknown; attempt: number }>({
+    data: initial,
+    complete: false,
+    attempt: 0,
+  });
   const [submitting, setSubmitting] = useState(false);
   useEffect(() => {
     let stale = false;
     // The first attempt takes the request survey.html started before the scripts arrived.
     surveyRequest(RATER_SURVEY, { token }, state.attempt === 0 ? takePrefetchedSurvey(token) : undefined).then(
-      (data) => !stale && setState((s) => ({ ...s, data, error: undefined })),
+      (data) => !stale && setState((s) => ({ ...s, data, complete: true, error: undefined })),
       (error: unknown) => !stale && setState((s) => ({ ...s, error })),
     );
     return () => {
@@ -42,9 +54,10 @@ export function SurveyPage({ token }: { token: string }) {
   const data = state.data;
   const error = state.error;
   const loading = !data && !error;
-  const refetch = () => setState((s) => ({ attempt: s.attempt + 1, data: s.data }));
+  const refetch = () => setState((s) => ({ ...s, error: undefined, attempt: s.attempt + 1 }));
   const [done, setDone] = useState<{ submittedAt: string } | null>(null);
   const [submitError, setSubmitError] = useState<unknown>(null);
+  const intl = useIntl();
 
   const onSaveDraft = useCallback(
     async (answers: AnswerPayload[], comments: CommentPayload[]) => {
@@ -62,7 +75,7 @@ export function SurveyPage({ token }: { token: string }) {
         const result = await surveyRequest(SUBMIT_SURVEY, { input: { token, answers, comments, idempotencyKey: idempotencyKey(token) } });
         const receipt = result.submitSurvey;
         if (receipt?.status === 'rejected') {
-          setSubmitError(new Error(receipt.reasons.map((r) => r.message).join(' ') || 'Your answers were refused.'));
+          setSubmitError(new Error(receipt.reasons.map((r) => r.message).join(' ') || intl.formatMessage(messages.refused)));
           return;
         }
         setDone({ submittedAt: receipt?.acceptedAt ?? new Date().toISOString() });
@@ -73,11 +86,10 @@ export function SurveyPage({ token }: { token: string }) {
         setSubmitting(false);
       }
     },
-    [token],
+    [token, intl],
   );
 
   const survey = data?.raterSurvey;
-  const intl = useIntl();
   return (
     <Box className="survey-shell">
       <header className="survey-header">
@@ -98,7 +110,15 @@ export function SurveyPage({ token }: { token: string }) {
         {survey && !done && survey.status !== 'submitted' && !survey.closedAt && (
           <Stack gap="md">
             <SurveyIntro survey={survey} />
-            <SurveyForm survey={survey} onSaveDraft={onSaveDraft} onSubmit={onSubmit} submitting={submitting} />
+            {error != null && !state.complete && (
+              <ErrorState error={error} what={intl.formatMessage(messages.draftsFailed)} onRetry={refetch} />
+            )}
+            <SurveyForm
+              survey={survey}
+              onSaveDraft={state.complete ? onSaveDraft : undefined}
+              onSubmit={onSubmit}
+              submitting={submitting}
+            />
             {submitError != null && (
               <ErrorState
                 error={submitError}
@@ -134,18 +154,17 @@ function Confirmation({ subjectName }: { subjectName: string }) {
   );
 }
 
-const longDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
-
 /** A submitted link says that it was submitted and when; the answers are the rater's alone and are not shown again. */
 function Submitted({ subjectName, submittedAt }: { subjectName: string; submittedAt: string | null }) {
+  const intl = useIntl();
+  const date = useSurveyDate();
   return (
     <Card padding="xl" ta="center" className="survey-confirmation" role="status">
       <Title order={1} fz={24}>
-        You have already submitted this survey — thank you
+        {intl.formatMessage(messages.submittedTitle)}
       </Title>
       <Text mt="sm" c="dimmed">
-        Your feedback about {subjectName} was submitted{submittedAt ? ` on ${longDate(submittedAt)}` : ''}. It can no longer be changed, and
-        nobody — you included — can open your answers through this link.
+        {intl.formatMessage(messages.submittedBody, { name: subjectName, date: submittedAt ? date(submittedAt, 'long') : 'none' })}
       </Text>
     </Card>
   );
@@ -153,13 +172,15 @@ function Submitted({ subjectName, submittedAt }: { subjectName: string; submitte
 
 /** A closed cycle's link: a notice, not a form. */
 function Closed({ cycleName, closedAt }: { cycleName: string; closedAt: string }) {
+  const intl = useIntl();
+  const date = useSurveyDate();
   return (
     <Card padding="xl" ta="center" role="status">
       <Title order={1} fz={24}>
-        This survey closed on {longDate(closedAt)}
+        {intl.formatMessage(messages.closedTitle, { date: date(closedAt, 'long') })}
       </Title>
       <Text mt="sm" c="dimmed">
-        {cycleName} no longer takes answers. If you think you should still have been able to answer, contact the HR team who sent the link.
+        {intl.formatMessage(messages.closedBody, { cycle: cycleName })}
       </Text>
     </Card>
   );
@@ -168,7 +189,7 @@ function Closed({ cycleName, closedAt }: { cycleName: string; closedAt: string }
 function SurveyLinkProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const intl = useIntl();
   const problem = describeError(error, intl);
-  if (problem.code === 'NETWORK') return <ErrorState error={error} what="Your survey could not be opened" onRetry={onRetry} />;
+  if (problem.code === 'NETWORK') return <ErrorState error={error} what={intl.formatMessage(messages.openFailed)} onRetry={onRetry} />;
   return (
     <Card padding="xl" role="alert">
       <Title order={1} fz={24}>
@@ -182,7 +203,7 @@ function SurveyLinkProblem({ error, onRetry }: { error: unknown; onRetry: () => 
         />
       </Text>
       <Button mt="md" variant="light" onClick={onRetry}>
-        Try again
+        {intl.formatMessage(messages.tryAgain)}
       </Button>
     </Card>
   );

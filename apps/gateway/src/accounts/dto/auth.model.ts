@@ -5,7 +5,10 @@ import { Person } from '../../people/dto/person.model';
 /** The GraphQL enum of roles, built from @leaderscope/vocabulary. */
 export const Role = Object.fromEntries(ROLES.map((r) => [r, r])) as { readonly [R in RoleName]: R };
 export type Role = RoleName;
-registerEnumType(Role, { name: 'Role', description: 'HR_ADMIN runs cycles; LEADER is reviewed in a cycle; MANAGER manages people.' });
+registerEnumType(Role, {
+  name: 'Role',
+  description: "HR_ADMIN runs cycles; LEADER is reviewed in a cycle; MANAGER manages people; COACH is a leader's coach in a coached cycle.",
+});
 
 @ObjectType()
 export class Organisation {

@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageInfo, SortDirection } from '../../common/paging';
 import { Person } from '../../people/dto/person.model';
 import { RaterGroup } from '../../common/rater-group';
 import { CycleStatusValue } from '../../cycles/dto/cycle.model';
@@ -107,4 +109,63 @@ export class CycleProgress {
 
   @Field(() => [SubjectProgress])
   subjects!: SubjectProgress[];
+}
+
+export enum ProgressSortKey {
+  NAME = 'NAME',
+  RESPONSE_RATE = 'RESPONSE_RATE',
+  AWAITING = 'AWAITING',
+}
+registerEnumType(ProgressSortKey, {
+  name: 'ProgressSortKey',
+  description:
+    "The subject's name; their response rate (submitted / invited over every group, 0 with nobody invited); or how many of their raters have not submitted. Only figures the view shows.",
+});
+
+@InputType()
+export class ProgressSort {
+  @Field(() => ProgressSortKey)
+  @IsOptional() // an absent argument reaches the pipe as {}
+  @IsEnum(ProgressSortKey)
+  by!: ProgressSortKey;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @IsOptional() // an absent argument reaches the pipe as {}
+  @IsEnum(SortDirection)
+  direction!: SortDirection;
+}
+
+@InputType({ description: 'Subjects matching every criterion given.' })
+export class ProgressFilter {
+  @Field({ nullable: true, description: "Part of the subject's name or e-mail, or their exact employee id" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  department?: string;
+
+  @Field({ nullable: true, description: 'Only subjects with raters who have not submitted yet' })
+  @IsOptional()
+  @IsBoolean()
+  awaitingOnly?: boolean;
+}
+
+@ObjectType({ description: "One page of a cycle's progress per subject." })
+export class SubjectProgressPage {
+  @Field(() => ID)
+  cycleId!: string;
+
+  @Field(() => [SubjectProgress])
+  nodes!: SubjectProgress[];
+
+  @Field(() => Int, { description: 'Subjects matching the filter, over all pages' })
+  totalCount!: number;
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 }

@@ -1,0 +1,111 @@
+import { InMemoryCache } from '@apollo/client';
+import { MockedProvider } from '@apollo/client/testing/react';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import { CACHE_POLICIES } from '../../app/apollo';
+import { renderWithTheme } from '../../test/render';
+import { PulseSection } from './PulseSection';
+import { PULSES, START_PULSE } from './operations';
+
+const figure = (extra: Record<string, unknown>) => ({
+  __typename: 'PulseFigure',
+  n: 6,
+  shown: true,
+  mean: 1.5,
+  ci95Low: 0.62,
+  ci95High: 2.38,
+  call: 'more_effective',
+  ...extra,
+});
+const area = (slot: string, label: string, result: unknown) => ({
+  __typename: 'PulseFocusAreaResult',
+  slot,
+  kind: 'dimension',
+  id: slot,
+  label,
+  result,
+});
+const pulse = (extra: Record<string, unknown> = {}) => ({
+  __typename: 'Pulse',
+  id: 'p1',
+  status: 'closed',
+  planVersion: 2,
+  startedBy: 'leader',
+  closesAt: '2031-02-01T17:00:00.000Z',
+  invited: 7,
+  answered: 6,
+  anonymityThreshold: 3,
+  comments: ['Much clearer decisions since spring'],
+  focusAreas: [
+    area('focus-1', 'Develops leaders', figure({})),
+    area('focus-2', 'Asks for the decision record', figure({ n: 2, shown: false, mean: null, ci95Low: null, ci95High: null, call: null })),
+  ],
+  ...extra,
+});
+const read = (pulses: unknown[]) => ({
+  request: { query: PULSES, variables: { cycleId: 'c1', subjectId: 's1' } },
+  result: { data: { pulses } },
+});
+
+function show(ui: ReactElement, mocks: unknown[]) {
+  return renderWithTheme(
+    <MockedProvider mocks={mocks as never} cache={new InMemoryCache({ typePolicies: CACHE_POLICIES })}>
+      {ui}
+    </MockedProvider>,
+  );
+}
+
+describe('PulseSection', { timeout: 30000 }, () => {
+  it('shows a closed pulse per focus area: the interval chart on -3..+3, the call, and "not enough answers" where suppressed', async () => {
+    const { container } = show(<PulseSection cycleId="c1" subjectId="s1" subjectName="Ben Lead" canStart={false} isHr={false} />, [
+      read([pulse()]),
+    ]);
+    expect(await screen.findByText('6 of 7 raters answered')).toBeTruthy();
+    const chart = container.querySelector('[data-item-bars]')!;
+    expect(chart.getAttribute('aria-label')).toContain('Develops leaders +1.50 (n=6) · More effective');
+    // the suppressed focus area has no figure anywhere, only that it cannot be shown
+    expect(chart.getAttribute('aria-label')).not.toContain('decision record');
+    expect(screen.getByText('Asks for the decision record: not enough answers to show (2 answers; at least 3 needed).')).toBeTruthy();
+    expect(screen.getByText(/\[\+0\.62, \+2\.38\]/)).toBeTruthy();
+    expect(screen.getByText('Much clearer decisions since spring')).toBeTruthy();
+  });
+
+  it('shows HR the counts only, and lets the leader start a pulse with a closing date from the keyboard', async () => {
+    const sent: unknown[] = [];
+    const open = pulse({ status: 'open', answered: 0, focusAreas: null, comments: null });
+    show(<PulseSection cycleId="c1" subjectId="s1" subjectName="Ben Lead" canStart isHr={false} />, [
+      read([]),
+      {
+        request: {
+          query: START_PULSE,
+          variables: (v: unknown) => {
+            sent.push(v);
+            return true;
+          },
+        },
+        result: { data: { startPulse: open } },
+      },
+      read([open]),
+    ]);
+    expect(await screen.findByText('No follow-up pulse yet.')).toBeTruthy();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Start a follow-up pulse' }));
+    const date = screen.getByLabelText(/Closes on/);
+    await user.clear(date);
+    await user.type(date, '2031-02-01');
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('The pulse went out to 7 raters.')).toBeTruthy();
+    expect(sent).toEqual([{ input: { cycleId: 'c1', subjectId: 's1', closesAt: '2031-02-01T17:00:00.000Z' } }]);
+  });
+
+  it('HR sees how many answered and never a focus area or figure', async () => {
+    show(<PulseSection cycleId="c1" subjectId="s1" subjectName="Ben Lead" canStart isHr />, [
+      read([pulse({ focusAreas: null, comments: null })]),
+    ]);
+    expect(await screen.findByText('6 of 7 raters answered')).toBeTruthy();
+    expect(screen.queryByText(/Develops leaders/)).toBeNull();
+    expect(screen.getByText(/the focus areas and the result are Ben Lead’s/)).toBeTruthy();
+  });
+});

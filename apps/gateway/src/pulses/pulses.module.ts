@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { PulseAccess } from './pulse-access';
+import { PulsesRepository } from './pulses.repository';
+import { PulsesResolver } from './pulses.resolver';
+import { ReadPulsesUseCase } from './read-pulses.use-case';
+import { StartPulseUseCase } from './start-pulse.use-case';
+
+/** From report to growth: the follow-up pulse on a leader's development plan, run through the cycle path. */
+@Module({
+  imports: [InvitationsModule],
+  providers: [PulseAccess, PulsesRepository, StartPulseUseCase, ReadPulsesUseCase, PulsesResolver],
+})
+export class PulsesModule {}

@@ -1,0 +1,223 @@
+/**
+ * The whole-cycle rescore's write (issue #16): per chunk one statement writes the disclosure ledger's
+ * rows, the reports (withheld ones with their reason) and the `report.updated` events, each report
+ * sent once; chunks run two at a time. Checked on PostgreSQL against what the ledger and the
+ * disclosure rule say, with the live snapshots taken by the live path's own `takeLiveSnapshot`.
+ */
+import { catalogue, parseEnvelope, ReportUpdatedV1 } from '@leaderscope/events';
+import { getInstrument } from '@leaderscope/framework';
+import { decideResultSet } from '@leaderscope/scoring';
+import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
+import { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { resolveBasis, RescoreCycleUseCase, scorableResponses, startScoringService, StoredResponse } from '../src';
+import { ledgerKey, loadLedgers, takeLiveSnapshot } from '../src/disclosure/disclosure-ledger';
+import { query } from './support';
+
+const instrument = getInstrument('leader-of-leaders', 1);
+const liveBasis = { instrumentId: instrument.id, instrumentVersion: 1, roleProfileId: null, minGroupSize: 3, commentThreshold: null };
+const cycleId = 'cycle-w';
+
+describe('whole-cycle rescore: one statement per chunk, each report sent once', () => {
+  let db: TestDatabase;
+  let app: INestApplicationContext;
+  let dataSource: DataSource;
+  const snapshotOf = new Map<string, string[]>();
+
+  /** Stores a subject's responses as the scoring service does and lets the live path decide its snapshot. */
+  async function seed(subjectId: string, groups: string[]): Promise<void> {
+    const responses: StoredResponse[] = groups.map((group, i) => {
+      const answers: Record<string, number | null> = {};
+      for (const item of instrument.items) if (item.observers.includes(group as never)) answers[item.id] = 1 + ((i + item.id.length) % 5);
+      return { responseId: randomUUID(), raterId: `${subjectId}-${group}-${i}`, raterGroup: group, answers, comments: {} };
+    });
+    for (const r of responses)
+      await query(
+        db.url,
+        `INSERT INTO scoring.rater_response (response_id, organisation_id, cycle_id, subject_id, rater_id, rater_group, instrument_id, instrument_version,
+           response_version, answers, comments, policy, recorded_at)
+         VALUES ($1, 'org-w', $2, $3, $4, $5, $6, 1, 1, $7, '{}', '{"minGroupSize": 3, "roleProfileId": null}', now())`,
+        [r.responseId, cycleId, subjectId, r.raterId, r.raterGroup, instrument.id, JSON.stringify(r.answers)],
+      );
+    const taken = await dataSource.transaction((m) =>
+      takeLiveSnapshot(m, { cycleId, subjectId }, liveBasis, responses, `${cycleId}:${subjectId}`),
+    );
+    if (taken) snapshotOf.set(subjectId, responses.map((r) => r.responseId!).sort());
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await startScoringService({ databaseUrl: db.url, transport: null, consume: false, logger: ['error'] });
+    dataSource = app.get(DataSource);
+    const full = ['self', 'manager', 'peer', 'peer', 'peer', 'direct_report', 'direct_report', 'direct_report'];
+    for (const s of ['s1', 's2', 's3']) await seed(s, full);
+    // one anonymous rater changes no visible figure: the live path takes no snapshot, so nothing may be shown
+    await seed('s4', ['peer']);
+  }, 60000);
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  const outboxOf = (resultSet: string) =>
+    query<{ envelope: { payload: ReportUpdatedV1 } & Record<string, unknown> }>(
+      db.url,
+      `SELECT envelope FROM scoring.outbox_event WHERE envelope->>'type' = 'report.updated' AND envelope->'payload'->>'resultSet' = $1`,
+      [resultSet],
+    );
+
+  it('writes the ledger row, the report and its event from one value, withholds what may not be shown, and resumes without repeating', async () => {
+    expect([...snapshotOf.keys()].sort()).toEqual(['s1', 's2', 's3']);
+    const useCase = app.get(RescoreCycleUseCase);
+    const [chunkSize, inFlight] = [RescoreCycleUseCase.chunkSize, RescoreCycleUseCase.chunksInFlight];
+    RescoreCycleUseCase.chunkSize = 1; // four chunks, two at a time
+    RescoreCycleUseCase.chunksInFlight = 2;
+    const rescoreId = randomUUID();
+    try {
+      const progress: number[] = [];
+      const result = await useCase.execute({ rescoreId, cycleId, instrumentVersion: 1, roleProfileId: 'leader-of-leaders' }, (p) => {
+        progress.push(p.done);
+      });
+      expect(result).toMatchObject({ subjects: 4, scored: 4, skipped: 0 });
+      expect(progress).toEqual([1, 2, 3, 4]);
+
+      const reports = await query<{ subject_id: string; report: Record<string, unknown>; withheld: string | null; response_count: number }>(
+        db.url,
+        `SELECT subject_id, report, withheld, response_count FROM scoring.subject_report WHERE result_set = $1 ORDER BY subject_id`,
+        [rescoreId],
+      );
+      expect(reports.map((r) => [r.subject_id, r.withheld])).toEqual([
+        ['s1', null],
+        ['s2', null],
+        ['s3', null],
+        ['s4', 'no results have been disclosed for this subject yet'],
+      ]);
+      const ledger = await query<{
+        subject_id: string;
+        snapshot: number;
+        response_ids: string[];
+        report: Record<string, unknown>;
+        role_profile_id: string;
+      }>(
+        db.url,
+        `SELECT subject_id, snapshot, response_ids::text[] AS response_ids, report, role_profile_id FROM scoring.disclosed_view WHERE result_set = $1 ORDER BY subject_id`,
+        [rescoreId],
+      );
+      // the ledger records each disclosed view (the live snapshot in force under the rescore's basis), never a withheld one
+      expect(ledger.map((l) => l.subject_id)).toEqual(['s1', 's2', 's3']);
+      const events = await outboxOf(rescoreId);
+      expect(events.map((e) => e.envelope.payload.subjectId).sort()).toEqual(['s1', 's2', 's3']);
+      for (const l of ledger) {
+        expect(l).toMatchObject({ snapshot: 1, role_profile_id: 'leader-of-leaders' });
+        expect([...l.response_ids].sort()).toEqual(snapshotOf.get(l.subject_id));
+        const stored = reports.find((r) => r.subject_id === l.subject_id)!;
+        expect(stored.response_count).toBe(8);
+        expect(l.report).toEqual(stored.report);
+        // the event carries the stored report, and is a valid report.updated v1 envelope
+        const event = events.find((e) => e.envelope.payload.subjectId === l.subject_id)!;
+        expect(event.envelope.payload.report).toEqual(stored.report);
+        expect(event.envelope.payload).toMatchObject({
+          cycleId,
+          resultSet: rescoreId,
+          responseCount: 8,
+          groupCounts: { peer: 3, direct_report: 3 },
+        });
+        expect(() => parseEnvelope(event.envelope, catalogue)).not.toThrow();
+      }
+      // the audit run in full over each ledger agrees with the decision taken without it (same figures as the live view)
+      const ledgers = await dataSource.transaction((m) =>
+        loadLedgers(
+          m,
+          ['s1', 's2', 's3'].map((subjectId) => ({ cycleId, subjectId })),
+        ),
+      );
+      const inst = resolveBasis(liveBasis);
+      for (const s of ['s1', 's2', 's3']) {
+        const own = ledgers.get(ledgerKey(cycleId, s))!;
+        const views = own.rows.map((row) => ({
+          basis: { resultSet: row.result_set, instrument: inst, policy: { minGroupSize: row.min_group_size } },
+          responses: scorableResponses(
+            row.response_ids.map((id) => own.responses.get(id)!),
+            inst,
+          ).scored,
+        }));
+        expect(decideResultSet(views[views.length - 1], views.slice(0, -1)).disclose).toBe(true);
+      }
+
+      // Again (a redelivered request): nothing written or announced twice.
+      const again = await useCase.execute({ rescoreId, cycleId, instrumentVersion: 1, roleProfileId: 'leader-of-leaders' });
+      expect(again).toMatchObject({ subjects: 4, scored: 0, skipped: 4 });
+      expect(await outboxOf(rescoreId)).toHaveLength(3);
+
+      // Interrupted after some chunks: the missing subjects only are written and announced.
+      await query(db.url, `DELETE FROM scoring.subject_report WHERE result_set = $1 AND subject_id IN ('s2', 's4')`, [rescoreId]);
+      const resumed = await useCase.execute({ rescoreId, cycleId, instrumentVersion: 1, roleProfileId: 'leader-of-leaders' });
+      expect(resumed).toMatchObject({ subjects: 4, scored: 2, skipped: 2 });
+      const after = await outboxOf(rescoreId);
+      expect(after.map((e) => e.envelope.payload.subjectId).sort()).toEqual(['s1', 's2', 's2', 's3']);
+      const [{ n }] = await query<{ n: string }>(db.url, `SELECT count(*) AS n FROM scoring.disclosed_view WHERE result_set = $1`, [
+        rescoreId,
+      ]);
+      expect(n).toBe('3'); // the ledger row was already there: recorded once
+    } finally {
+      RescoreCycleUseCase.chunkSize = chunkSize;
+      RescoreCycleUseCase.chunksInFlight = inFlight;
+    }
+  }, 60000);
+
+  it('stops starting chunks after one fails, fails once both have stopped, and resumes from what committed', async () => {
+    const useCase = app.get(RescoreCycleUseCase);
+    const [chunkSize, inFlight] = [RescoreCycleUseCase.chunkSize, RescoreCycleUseCase.chunksInFlight];
+    RescoreCycleUseCase.chunkSize = 1;
+    RescoreCycleUseCase.chunksInFlight = 2;
+    const rescoreId = randomUUID();
+    let broke = false;
+    const written = async () =>
+      Number(
+        (await query<{ n: string }>(db.url, `SELECT count(*) AS n FROM scoring.subject_report WHERE result_set = $1`, [rescoreId]))[0].n,
+      );
+    try {
+      await expect(
+        useCase.execute({ rescoreId, cycleId, instrumentVersion: 1 }, () => {
+          // only the first call fails: the other chunk's worker must stop all the same
+          if (!broke) {
+            broke = true;
+            throw new Error('progress sink broke');
+          }
+        }),
+      ).rejects.toThrow('progress sink broke');
+      const after = await written();
+      // the failing chunk and at most the one beside it committed; no chunk started after the failure
+      expect(after).toBeGreaterThanOrEqual(1);
+      expect(after).toBeLessThanOrEqual(2);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await written()).toBe(after);
+      const resumed = await useCase.execute({ rescoreId, cycleId, instrumentVersion: 1 });
+      expect(resumed).toMatchObject({ subjects: 4, scored: 4 - after, skipped: after });
+      expect(await outboxOf(rescoreId)).toHaveLength(3);
+    } finally {
+      RescoreCycleUseCase.chunkSize = chunkSize;
+      RescoreCycleUseCase.chunksInFlight = inFlight;
+    }
+  }, 60000);
+
+  it('audits a rescore under another instrument version in full, and writes its decisions the same way', async () => {
+    const useCase = app.get(RescoreCycleUseCase);
+    const rescoreId = randomUUID();
+    const result = await useCase.execute({ rescoreId, cycleId, instrumentVersion: 2, minGroupSize: 3 });
+    expect(result).toMatchObject({ subjects: 4, scored: 4 });
+    const rows = await query<{ subject_id: string; withheld: string | null; ledger: boolean; events: string }>(
+      db.url,
+      `SELECT r.subject_id, r.withheld,
+         EXISTS (SELECT 1 FROM scoring.disclosed_view v WHERE v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = r.result_set) AS ledger,
+         (SELECT count(*) FROM scoring.outbox_event o WHERE o.envelope->'payload'->>'resultSet' = r.result_set AND o.envelope->'payload'->>'subjectId' = r.subject_id) AS events
+       FROM scoring.subject_report r WHERE r.result_set = $1 ORDER BY r.subject_id`,
+      [rescoreId],
+    );
+    // every subject: shown (ledger row and one event) exactly when not withheld
+    for (const r of rows) expect([r.ledger, r.events]).toEqual(r.withheld === null ? [true, '1'] : [false, '0']);
+    expect(rows.find((r) => r.subject_id === 's4')!.withheld).toBe('no results have been disclosed for this subject yet');
+  }, 60000);
+});
