@@ -159,6 +159,18 @@ function machine() {
   };
 }
 
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; null elsewhere). */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat (12 and 13 after the name); clock ticks of 10 ms
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 function peakRssMiB(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -188,10 +200,21 @@ async function ensureBroker(brokers) {
  * readiness at info, below the bench's LOG_LEVEL, so the bench asks the app itself instead.
  */
 function startProcess(name, env, isReady) {
-  const child = spawn(process.execPath, [join(root, 'apps', name, 'dist', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Opt-in CPU profiling (BENCH_CPU_PROF=gateway,...): the process gets an inspector on a free
+  // loopback port, and the bench samples it only around the phase being profiled (see cpuProfile).
+  const profiled = profiledApps().includes(name);
+  const nodeArgs = profiled ? ['--inspect=127.0.0.1:0'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps', name, 'dist', 'main.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output = [];
+  let inspectorUrl = null;
   child.stdout.on('data', (c) => output.push(String(c)));
-  child.stderr.on('data', (c) => output.push(String(c)));
+  child.stderr.on('data', (c) => {
+    output.push(String(c));
+    inspectorUrl ??= (String(c).match(/Debugger listening on (ws:\/\/\S+)/) || [])[1] ?? null;
+  });
   const ready = new Promise((resolve, reject) => {
     let exited = false;
     child.once('exit', (code) => {
@@ -205,7 +228,58 @@ function startProcess(name, env, isReady) {
     };
     setTimeout(poll, 250);
   });
-  return { name, child, output, ready };
+  return { name, child, output, ready, inspector: () => inspectorUrl };
+}
+
+/** The apps named in BENCH_CPU_PROF (comma-separated), profiled during ingestion. */
+function profiledApps() {
+  return (process.env.BENCH_CPU_PROF ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Starts the V8 CPU profiler of a process started with an inspector (BENCH_CPU_PROF) and returns
+ * `stop()`, which writes bench/results/profiles/<name>-<time>.cpuprofile (open it in Chrome
+ * DevTools or speedscope) and resolves its path. Sampling interval: BENCH_CPU_PROF_INTERVAL_US
+ * (default 500 µs). Uses Node's global WebSocket on the inspector protocol.
+ */
+async function cpuProfile(proc) {
+  const url = proc.inspector();
+  if (!url) throw new Error(`${proc.name} has no inspector (is it in BENCH_CPU_PROF?)`);
+  const ws = new WebSocket(url);
+  await new Promise((resolve, reject) => {
+    ws.addEventListener('open', resolve, { once: true });
+    ws.addEventListener('error', reject, { once: true });
+  });
+  let nextId = 1;
+  const pending = new Map();
+  ws.addEventListener('message', (m) => {
+    const msg = JSON.parse(String(m.data));
+    if (msg.id && pending.has(msg.id)) {
+      pending.get(msg.id)(msg);
+      pending.delete(msg.id);
+    }
+  });
+  const send = (method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, (msg) => (msg.error ? reject(new Error(msg.error.message)) : resolve(msg.result)));
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_CPU_PROF_INTERVAL_US ?? 500) });
+  await send('Profiler.start');
+  return async (label) => {
+    const { profile } = await send('Profiler.stop');
+    ws.close();
+    const dir = join(root, 'bench', 'results', 'profiles');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${proc.name}-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    return file;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -622,6 +696,9 @@ async function main() {
     const accepted = { count: 0, errors: [] };
     {
       const latencies = [];
+      const profiling = await Promise.all(procs.filter((p) => profiledApps().includes(p.name)).map((p) => cpuProfile(p)));
+      // CPU time each process spends on the ingestion: far less sensitive than rates to what else runs on the machine.
+      const cpuBefore = procs.map((p) => cpuMs(p.child.pid));
       const b = bar('ingestion: submitSurvey', mainInputs.length);
       const t0 = performance.now();
       await pool(mainInputs.length, args.concurrency, async (i) => {
@@ -634,6 +711,8 @@ async function main() {
       });
       const seconds = (performance.now() - t0) / 1000;
       b.stop();
+      const cpuAfter = procs.map((p) => cpuMs(p.child.pid));
+      for (const stop of profiling) log(`CPU profile of the ingestion: ${await stop('ingestion')}`);
       result.figures.ingestion = {
         submissions: mainInputs.length,
         accepted: accepted.count,
@@ -641,6 +720,15 @@ async function main() {
         perSecond: r1(accepted.count / seconds),
         p50Ms: r1(pct(latencies, 50)),
         p99Ms: r1(pct(latencies, 99)),
+        // CPU ms per accepted submission while the submissions were being accepted (the services go on consuming after)
+        cpuMsPerSubmission: Object.fromEntries(
+          procs.map((p, k) => [
+            p.name,
+            cpuBefore[k] === null || cpuAfter[k] === null
+              ? null
+              : Math.round(((cpuAfter[k] - cpuBefore[k]) / Math.max(1, accepted.count)) * 100) / 100,
+          ]),
+        ),
       };
       if (accepted.errors.length) log(`ingestion errors (${accepted.errors.length}), first: ${accepted.errors[0]}`);
     }

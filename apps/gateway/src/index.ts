@@ -6,6 +6,7 @@ import { json, Response } from 'express';
 import { AppModule, GATEWAY_SCHEMA } from './app.module';
 import { GraphQLErrorFilter } from './common/graphql-error.filter';
 import { inputValidationPipe } from './common/validation.pipe';
+import { SubmitSurveyInput, SurveyAnswersInput } from './surveys/dto/survey.input';
 import { gatewayMigrations } from './migrations';
 import type { ConsistencyOptions } from './progress/consistency-check';
 import type { RetentionOptions } from './retention/retention.options';
@@ -54,7 +55,8 @@ export async function createGateway(options: {
     }
     next(error);
   });
-  app.useGlobalPipes(inputValidationPipe());
+  // The rater's survey inputs are the hot path (submitSurvey): their valid values skip the generic pipe.
+  app.useGlobalPipes(inputValidationPipe([SubmitSurveyInput, SurveyAnswersInput]));
   app.useGlobalFilters(new GraphQLErrorFilter());
   (app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void }).disable?.('x-powered-by');
   return app;

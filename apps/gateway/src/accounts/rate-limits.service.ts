@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiterAbstract, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { RateLimitedError } from '../common/errors';
+import { BatchedPostgresLimiter, LimitExceeded } from './batched-limiter';
 
 /**
  * Limits on the operations anyone can try: sign-in (per e-mail and per address) and survey-token
@@ -13,7 +15,8 @@ import { RateLimitedError } from '../common/errors';
 export class RateLimitsService {
   private readonly loginPerEmail: RateLimiterAbstract;
   private readonly loginPerIp: RateLimiterAbstract;
-  private readonly tokenPerIp: RateLimiterAbstract;
+  /** On every survey request (the submitSurvey hot path): the uses of concurrent requests share one statement. */
+  private readonly tokenPerIp: BatchedPostgresLimiter;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     // The table comes from a migration (1764100000001); expired rows are cleared every 5 minutes.
@@ -30,7 +33,12 @@ export class RateLimitsService {
       });
     this.loginPerEmail = limiter('login-email', 10, 15 * 60);
     this.loginPerIp = limiter('login-ip', 100, 15 * 60);
-    this.tokenPerIp = limiter('token-ip', 600, 60);
+    this.tokenPerIp = new BatchedPostgresLimiter(() => (dataSource.driver as unknown as { master: Pool }).master, {
+      table: '"gateway"."rate_limit"',
+      keyPrefix: 'token-ip',
+      points: 600,
+      duration: 60,
+    });
   }
 
   async login(email: string, ip: string): Promise<void> {
@@ -39,7 +47,12 @@ export class RateLimitsService {
   }
 
   async tokenUse(ip: string): Promise<void> {
-    await this.consume(this.tokenPerIp, ip);
+    try {
+      await this.tokenPerIp.consume(ip);
+    } catch (error) {
+      if (error instanceof LimitExceeded) throw new RateLimitedError(Math.ceil(error.msBeforeNext / 1000));
+      throw error;
+    }
   }
 
   private async consume(limiter: RateLimiterAbstract, key: string): Promise<void> {

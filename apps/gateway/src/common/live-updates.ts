@@ -52,6 +52,9 @@ export class LiveUpdates implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveUpdates.name);
   static reconnectBaseMs = 250;
   static reconnectMaxMs = 5000;
+  /** Progress announcements of one cycle: at most one per this many ms (see `changed`). */
+  static progressCoalesceMs = 100;
+  private readonly progressWindows = new Map<string, { timer: NodeJS.Timeout; dirty: boolean }>();
   private listener: Client | null = null;
   private stopped = false;
   private retry: NodeJS.Timeout | null = null;
@@ -65,6 +68,11 @@ export class LiveUpdates implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    // What changed inside a window still open is announced now, not lost with the process.
+    const dirty = [...this.progressWindows].filter(([, w]) => w.dirty).map(([cycleId]) => cycleId);
+    for (const { timer } of this.progressWindows.values()) clearTimeout(timer);
+    this.progressWindows.clear();
+    await Promise.all(dirty.map((cycleId) => this.notify({ kind: 'progress', cycleId })));
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
     const listener = this.listener;
@@ -130,9 +138,27 @@ export class LiveUpdates implements OnModuleInit, OnModuleDestroy {
     this.retry.unref();
   }
 
-  /** A cycle's progress changed (call after the change committed). */
+  /**
+   * A cycle's progress changed (call after the change committed). Announced at once, then at most
+   * once per `progressCoalesceMs` per cycle: changes inside the window are announced together by one
+   * announcement at its end (always after they committed). Under load (hundreds of submissions a
+   * second into one cycle) this is one NOTIFY, and one progress query per subscriber, per window
+   * instead of one per submission; a subscriber reads the progress as of the announcement anyway.
+   */
   changed(cycleId: string): void {
+    const window = this.progressWindows.get(cycleId);
+    if (window) {
+      window.dirty = true;
+      return;
+    }
     void this.notify({ kind: 'progress', cycleId });
+    const timer = setTimeout(() => {
+      const dirty = this.progressWindows.get(cycleId)?.dirty;
+      this.progressWindows.delete(cycleId);
+      if (dirty && !this.stopped) this.changed(cycleId);
+    }, LiveUpdates.progressCoalesceMs);
+    timer.unref();
+    this.progressWindows.set(cycleId, { timer, dirty: false });
   }
 
   /** A subject's report changed (call after the change committed). */

@@ -3,11 +3,12 @@ import { DocumentNode, visit } from 'graphql';
 import { FieldProblem, InputError } from './errors';
 
 const NUL = '\u0000';
+const MESSAGE = 'must not contain NUL bytes (\\u0000)';
 
 /** Every string in the variables (by path) and every string literal in the document that holds a NUL byte. */
 export function nulBytes(variables: Record<string, unknown> | undefined, document?: DocumentNode): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const message = 'must not contain NUL bytes (\\u0000)';
+  const message = MESSAGE;
   const walk = (value: unknown, path: string) => {
     if (typeof value === 'string') {
       if (value.includes(NUL)) problems.push({ field: path, message });
@@ -15,17 +16,28 @@ export function nulBytes(variables: Record<string, unknown> | undefined, documen
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
   };
   walk(variables ?? {}, '');
-  if (document) {
-    visit(document, {
-      Argument(node) {
-        visit(node.value, {
-          StringValue(s) {
-            if (s.value.includes(NUL)) problems.push({ field: node.name.value, message });
-          },
-        });
-      },
-    });
-  }
+  if (document) problems.push(...literalNulBytes(document));
+  return problems;
+}
+
+/** The document's own string literals are the same on every request: scanned once per parsed document (Apollo reuses it for the same query text). */
+const literalProblems = new WeakMap<DocumentNode, FieldProblem[]>();
+
+function literalNulBytes(document: DocumentNode): FieldProblem[] {
+  let problems = literalProblems.get(document);
+  if (problems) return problems;
+  const found: FieldProblem[] = [];
+  visit(document, {
+    Argument(node) {
+      visit(node.value, {
+        StringValue(s) {
+          if (s.value.includes(NUL)) found.push({ field: node.name.value, message: MESSAGE });
+        },
+      });
+    },
+  });
+  problems = found;
+  literalProblems.set(document, problems);
   return problems;
 }
 

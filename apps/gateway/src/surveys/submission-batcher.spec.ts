@@ -11,6 +11,7 @@ import { Pool } from 'pg';
 import { hashToken } from '../accounts/secrets';
 import { codeOf, cycleInput, Organisation, TestGateway } from '../test-support/test-gateway';
 import { SubmitSurveyInput } from './dto/survey.input';
+import { SubmissionStatusValue } from './dto/survey.model';
 import { PendingSubmission, SubmissionBatcher } from './submission-batcher';
 
 const instrument = getInstrument(DEFAULT_INSTRUMENT_ID);
@@ -263,6 +264,27 @@ describe('submitSurvey group commit', () => {
       for (const client of held) client.release();
     }
   }, 60000);
+
+  it('while the groups in flight are at their limit, what arrives waits and goes in one next group (adaptive group commit)', async () => {
+    const [first, ...later] = invitations.slice(213, 224);
+    const saved = { ...SubmissionBatcher.options };
+    Object.assign(SubmissionBatcher.options, { maxConcurrentGroups: 1, lingerMs: 0 });
+    try {
+      const before = { ...batcher.stats };
+      const all = [batcher.submit(pending(valid(first)))];
+      // Ten more, one per turn of the event loop, while the first group's transaction is out.
+      for (const inv of later) {
+        await new Promise((r) => setImmediate(r));
+        all.push(batcher.submit(pending(valid(inv))));
+      }
+      const outcomes = await Promise.all(all);
+      expect(outcomes.every((o) => o.receipt.status === SubmissionStatusValue.accepted)).toBe(true);
+      expect(batcher.stats.submissions - before.submissions).toBe(11);
+      expect(batcher.stats.groups - before.groups).toBe(2);
+    } finally {
+      Object.assign(SubmissionBatcher.options, saved);
+    }
+  });
 
   it('after close, a submission in a group is refused and nothing is written', async () => {
     const [inv] = invitations.slice(210, 211);

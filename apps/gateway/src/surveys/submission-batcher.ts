@@ -70,6 +70,12 @@ export interface SubmissionBatcherOptions {
   lingerMs: number;
   /** A group is committed at once when it reaches this many submissions. */
   maxGroup: number;
+  /**
+   * Group transactions in flight at most. Submissions arriving while that many are out wait for
+   * one to finish and go together in the next (adaptive group commit): under load the groups grow
+   * instead of the transactions multiplying; a lone submission still waits only the linger.
+   */
+  maxConcurrentGroups: number;
 }
 
 const CONFLICTING_KEY = 'This idempotency key was already used for a different submission';
@@ -77,7 +83,8 @@ const SUBMITTED_ALREADY = 'This survey was submitted already and is read-only';
 
 /**
  * Group commit for `submitSurvey` (the hot path): submissions arriving from many concurrent requests
- * within a short linger (3 ms, or 64 of them) are written in ONE PostgreSQL transaction on prepared
+ * within a short linger (3 ms, or 64 of them; and, while 4 groups are being written, until one of
+ * them finishes) are written in ONE PostgreSQL transaction on prepared
  * statements (pg named queries, parsed and planned once per connection), without the ORM:
  *
  * 1. lock the assignments by token hash (`FOR UPDATE`) and share-lock their cycles;
@@ -86,8 +93,8 @@ const SUBMITTED_ALREADY = 'This survey was submitted already and is read-only';
  * 3. decide each submission alone, in memory: unknown or revoked link, receipt replay (same key and
  *    body → the same receipt, also for a repeat inside the same group) or CONFLICT (same key, other
  *    body), closed cycle, submitted already, the framework's answer rules;
- * 4. one multi-row INSERT of the receipts, one UPDATE of the assignments (submitted, with the final
- *    answers kept until the survey service records them), one multi-row INSERT of the
+ * 4. one statement (data-modifying CTEs) that inserts the receipts, marks the assignments submitted
+ *    (with the final answers kept until the survey service records them) and inserts the
  *    `survey.submitted` outbox rows: state change and event in the same transaction.
  *
  * A refused submission is answered alone and never written; the others commit together. If the
@@ -99,8 +106,8 @@ const SUBMITTED_ALREADY = 'This survey was submitted already and is read-only';
 @Injectable()
 export class SubmissionBatcher implements OnModuleDestroy {
   private readonly logger = new Logger(SubmissionBatcher.name);
-  /** Tuning: a group waits at most 3 ms for company, and holds at most 64 submissions. */
-  static options: SubmissionBatcherOptions = { lingerMs: 3, maxGroup: 64 };
+  /** Tuning: a group waits at most 3 ms for company, holds at most 64 submissions, and at most 4 groups are written at once. */
+  static options: SubmissionBatcherOptions = { lingerMs: 3, maxGroup: 64, maxConcurrentGroups: 4 };
   private readonly options = SubmissionBatcher.options;
   private queue: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
@@ -135,18 +142,24 @@ export class SubmissionBatcher implements OnModuleDestroy {
 
   /** On shutdown: what is queued is written, and what is being written finishes. */
   async onModuleDestroy(): Promise<void> {
-    this.flush();
-    await Promise.allSettled([...this.inFlight]);
+    do {
+      this.flush();
+      await Promise.allSettled([...this.inFlight]);
+    } while (this.queue.length > 0);
   }
 
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.queue.length === 0) return;
-    const group = this.queue;
-    this.queue = [];
-    const run = this.commitGroup(group).finally(() => this.inFlight.delete(run));
-    this.inFlight.add(run);
+    // At the limit, the next group starts when one in flight finishes (see maxConcurrentGroups).
+    while (this.queue.length > 0 && this.inFlight.size < this.options.maxConcurrentGroups) {
+      const group = this.queue.splice(0, this.options.maxGroup);
+      const run: Promise<void> = this.commitGroup(group).finally(() => {
+        this.inFlight.delete(run);
+        if (this.queue.length > 0) this.flush();
+      });
+      this.inFlight.add(run);
+    }
   }
 
   private async commitGroup(group: Waiting[]): Promise<void> {
@@ -318,9 +331,20 @@ export class SubmissionBatcher implements OnModuleDestroy {
     }
 
     if (rows.id.length > 0) {
-      await client.query(this.sql.insertSubmissions, [rows.id, rows.key, rows.hash, rows.org, rows.assignment, acceptedAt]);
-      await client.query(this.sql.markSubmitted, [marks.id, marks.answers, marks.comments, acceptedAt]);
-      await client.query(this.sql.insertOutbox, [envelopes.map((e) => e.id), envelopes.map((e) => JSON.stringify(e))]);
+      // Receipts, assignments and outbox rows in one statement (one round trip).
+      await client.query(this.sql.writeGroup, [
+        rows.id,
+        rows.key,
+        rows.hash,
+        rows.org,
+        rows.assignment,
+        acceptedAt,
+        marks.id,
+        marks.answers,
+        marks.comments,
+        envelopes.map((e) => e.id),
+        envelopes.map((e) => JSON.stringify(e)),
+      ]);
     }
     return () => {
       for (const answer of outcomes) answer();
@@ -353,24 +377,25 @@ function statements(t: { assignment: string; cycle: string; submission: string; 
          FROM ${t.submission} s JOIN ${t.assignment} a ON a.id = s.assignment_id
         WHERE a.token_hash = $1 AND s.idempotency_key = $2`,
     ),
-    insertSubmissions: q(
-      'insert-submissions',
-      `INSERT INTO ${t.submission} (id, idempotency_key, request_hash, organisation_id, assignment_id, status, accepted_at)
-       SELECT id, key, hash, org, assignment, 'accepted', $6::timestamptz
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[]) AS t(id, key, hash, org, assignment)`,
-    ),
-    markSubmitted: q(
-      'mark-submitted',
-      `UPDATE ${t.assignment} a
-          SET status = 'submitted', submitted_at = $4::timestamptz, started_at = COALESCE(a.started_at, $4::timestamptz),
-              draft_answers = t.answers, draft_comments = t.comments
-         FROM unnest($1::uuid[], $2::jsonb[], $3::jsonb[]) AS t(id, answers, comments)
-        WHERE a.id = t.id`,
-    ),
-    insertOutbox: q(
-      'insert-outbox',
-      `INSERT INTO ${t.outbox} (event_id, envelope)
-       SELECT id, envelope FROM unnest($1::uuid[], $2::jsonb[]) AS t(id, envelope)`,
+    // The group's writes as one statement: the receipts (a repeated key fails it with 23505, as
+    // before), the assignments marked submitted with their final answers, and the outbox rows in
+    // the order of the group. Data-modifying CTEs on different tables; the foreign keys are
+    // checked at the end of the statement.
+    writeGroup: q(
+      'write-group',
+      `WITH receipts AS (
+         INSERT INTO ${t.submission} (id, idempotency_key, request_hash, organisation_id, assignment_id, status, accepted_at)
+         SELECT id, key, hash, org, assignment, 'accepted', $6::timestamptz
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[]) AS t(id, key, hash, org, assignment)
+       ), marked AS (
+         UPDATE ${t.assignment} a
+            SET status = 'submitted', submitted_at = $6::timestamptz, started_at = COALESCE(a.started_at, $6::timestamptz),
+                draft_answers = m.answers, draft_comments = m.comments
+           FROM unnest($7::uuid[], $8::jsonb[], $9::jsonb[]) AS m(id, answers, comments)
+          WHERE a.id = m.id
+       )
+       INSERT INTO ${t.outbox} (event_id, envelope)
+       SELECT id, envelope FROM unnest($10::uuid[], $11::jsonb[]) WITH ORDINALITY AS e(id, envelope, n) ORDER BY n`,
     ),
   };
 }

@@ -2,7 +2,7 @@ import { emptyScoredReport } from '@leaderscope/vocabulary';
 /** Against the run's real Kafka broker (started by the test set-up). */
 import { eventually, kafkaBrokers, uniqueName } from '@leaderscope/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { catalogue, createEnvelope, EventEnvelope, KafkaTransport, reportUpdatedV1 } from '../index';
+import { catalogue, ContractRegistry, createEnvelope, cycleScoredV1, EventEnvelope, KafkaTransport, reportUpdatedV1 } from '../index';
 
 function report(subjectId: string, reportVersion: number): EventEnvelope {
   return createEnvelope(
@@ -87,6 +87,46 @@ describe('KafkaTransport on a real broker', () => {
       30000,
     );
   }, 90000);
+
+  it("skips, unparsed, the events of a topic that a consumer does not take (by the envelope's type headers)", async () => {
+    // A consumer of cycle.scored shares the reports topic with every (large) report.updated.
+    const looked: string[] = [];
+    const counting = new (class extends ContractRegistry {
+      override find(type: string, version: number) {
+        looked.push(type);
+        return super.find(type, version);
+      }
+    })(catalogue.all());
+    const consumer = new KafkaTransport({
+      brokers: kafkaBrokers(),
+      clientId: 'events-spec-skip',
+      registry: counting,
+      partitions: 3,
+      namespace,
+    });
+    await consumer.start();
+    try {
+      const handled: string[] = [];
+      await consumer.subscribe({
+        groupId: 'cycle-events-only',
+        contracts: [cycleScoredV1],
+        handler: async (e) => void handled.push(e.type),
+      });
+      await transport.publish([report('s1', 1), report('s2', 1), report('s3', 1)]);
+      await eventually(
+        'the consumer to pass the reports',
+        async () => {
+          const lags = await consumer.consumerLag();
+          return lags.length > 0 && lags.every((l) => l.lag === 0);
+        },
+        30000,
+      );
+      expect(handled).toEqual([]);
+      expect(looked.filter((t) => t === 'report.updated')).toEqual([]); // never validated against its contract
+    } finally {
+      await consumer.close();
+    }
+  }, 60000);
 
   it('reports itself healthy while connected', async () => {
     await expect(transport.healthCheck()).resolves.toMatchObject({ ok: true });

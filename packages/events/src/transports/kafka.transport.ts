@@ -182,8 +182,20 @@ export class KafkaTransport implements EventTransport {
       partitionsConsumedConcurrently: Math.max(1, concurrency),
     };
 
-    /** Parses a message; a message that is not a valid envelope goes to the DLQ at once (null). */
+    /**
+     * Parses a message; a message that is not a valid envelope goes to the DLQ at once (null).
+     * A message whose `event-type`/`event-version` headers (set by `publish`) name an event this
+     * consumer does not take is skipped (null) unparsed: a topic carries several event types (the
+     * reports topic: every large `report.updated` and the cycle-wide events), and a consumer of one
+     * of them would otherwise JSON-parse and validate all of them against their contracts only to
+     * drop them. The consumers of those events validate them.
+     */
     const parse = async (topic: string, partition: number, message: KafkaMessage): Promise<EventEnvelope | null> => {
+      const headerType = message.headers?.['event-type'];
+      const headerVersion = Number(String(message.headers?.['event-version'] ?? ''));
+      if (typeof headerType !== 'undefined' && !Array.isArray(headerType) && Number.isInteger(headerVersion)) {
+        if (!wanted(String(headerType), headerVersion)) return null;
+      }
       const raw = message.value?.toString('utf8') ?? '';
       try {
         return parseEnvelope(JSON.parse(raw), this.options.registry);
