@@ -52,6 +52,8 @@ describe('event envelopes', () => {
         .map((c) => `${c.type}@${c.version}`)
         .sort(),
     ).toEqual([
+      'coaching.debrief-completed@1',
+      'coaching.debrief-requested@1',
       'cycle.closed@1',
       'cycle.rater-pseudonyms@1',
       'cycle.rescore-requested@1',
