@@ -270,13 +270,27 @@ describe('submitSurvey group commit', () => {
     const saved = { ...SubmissionBatcher.options };
     Object.assign(SubmissionBatcher.options, { maxConcurrentGroups: 1, lingerMs: 0 });
     try {
+      // The first group's transaction is held open: another transaction holds its assignment's row.
+      const blocker = gw.dataSource.createQueryRunner();
+      await blocker.connect();
+      await blocker.startTransaction();
+      await blocker.query(`SELECT 1 FROM gateway.assignment WHERE token_hash = $1 FOR UPDATE`, [hashToken(first.token)]);
       const before = { ...batcher.stats };
       const all = [batcher.submit(pending(valid(first)))];
-      // Ten more, one per turn of the event loop, while the first group's transaction is out.
-      for (const inv of later) {
-        await new Promise((r) => setImmediate(r));
-        all.push(batcher.submit(pending(valid(inv))));
+      let startedWhileHeld: number;
+      try {
+        while (batcher.stats.groups === before.groups) await new Promise((r) => setImmediate(r));
+        // Ten more, 5 ms apart (each would have its own group without the limit), while it is out.
+        for (const inv of later) {
+          await new Promise((r) => setTimeout(r, 5));
+          all.push(batcher.submit(pending(valid(inv))));
+        }
+        startedWhileHeld = batcher.stats.groups - before.groups;
+      } finally {
+        await blocker.commitTransaction();
+        await blocker.release();
       }
+      expect(startedWhileHeld).toBe(1);
       const outcomes = await Promise.all(all);
       expect(outcomes.every((o) => o.receipt.status === SubmissionStatusValue.accepted)).toBe(true);
       expect(batcher.stats.submissions - before.submissions).toBe(11);
