@@ -773,8 +773,14 @@ describe('dashboard: the whole journey in real Chromium', () => {
       await leader.getByRole('heading', { name: 'Transition risks' }).waitFor();
       await eventually(
         `the risks of ${name} on screen`,
-        async () => JSON.stringify(await risksOnScreen(leader)) === JSON.stringify(expected),
-        10000,
+        async () => {
+          const seen = await risksOnScreen(leader);
+          // Thrown, so a timeout says what the screen showed instead.
+          if (JSON.stringify(seen) !== JSON.stringify(expected))
+            throw new Error(`on screen ${JSON.stringify(seen)}, from the API ${JSON.stringify(expected)}`);
+          return true;
+        },
+        20000,
       );
     }
 
