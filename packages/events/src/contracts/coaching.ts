@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
+import { aboutLeader, id, leaderOrManager, mailRecipient, name } from './fields';
 import { subjectKey, Topics } from './topics';
-
-const id = z.string().min(1).max(100);
-const name = z.string().min(1).max(300);
-const person = z.object({ personId: id, name, email: z.email().nullable() });
 
 /**
  * HR released a coached cycle (or assigned a new coach to a leader of a released coached cycle
@@ -17,12 +14,8 @@ export const debriefRequestedV1 = defineEvent({
   version: 1,
   topic: Topics.Invitations,
   schema: z.object({
-    cycleId: id,
-    cycleName: name,
-    organisationName: name,
-    subjectId: id,
-    subjectName: name,
-    coach: person,
+    ...aboutLeader,
+    coach: mailRecipient,
     requestedAt: z.iso.datetime(),
   }),
   keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
@@ -40,14 +33,10 @@ export const debriefCompletedV1 = defineEvent({
   version: 1,
   topic: Topics.Invitations,
   schema: z.object({
-    cycleId: id,
-    cycleName: name,
-    organisationName: name,
-    subjectId: id,
-    subjectName: name,
+    ...aboutLeader,
     coach: z.object({ personId: id, name }),
     /** The leader (`isSubject`) and their manager, who are told the report is ready. */
-    recipients: z.array(person.extend({ isSubject: z.boolean() })).max(10),
+    recipients: z.array(leaderOrManager).max(10),
     completedAt: z.iso.datetime(),
   }),
   keyOf: (p) => subjectKey(p.cycleId, p.subjectId),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
+import { id } from './fields';
 import { subjectKey, Topics } from './topics';
-
-const id = z.string().min(1).max(100);
 
 /** A reminder to a rater who has not submitted yet. */
 export const reminderRequestedV1 = defineEvent({

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
+import { aboutLeader, id, leaderOrManager, mailRecipient, name } from './fields';
 import { subjectKey, Topics } from './topics';
-
-const id = z.string().min(1).max(100);
-const name = z.string().min(1).max(300);
 
 /**
  * A leader saved their development plan (each save is a new version). Carries who is told and what
@@ -17,15 +15,11 @@ export const developmentPlanChangedV1 = defineEvent({
   version: 1,
   topic: Topics.Invitations,
   schema: z.object({
-    cycleId: id,
-    cycleName: name,
-    organisationName: name,
-    subjectId: id,
-    subjectName: name,
+    ...aboutLeader,
     version: z.number().int().positive(),
     change: z.enum(['shared', 'updated']),
     /** The leader's manager, who is told; null when the leader has none in the directory. */
-    manager: z.object({ personId: id, name, email: z.email().nullable() }).nullable(),
+    manager: mailRecipient.nullable(),
     changedAt: z.iso.datetime(),
   }),
   keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
@@ -59,7 +53,7 @@ export const pulseLaunchedV1 = defineEvent({
     closesAt: z.iso.datetime(),
     startedBy: z.enum(['leader', 'hr']),
     /** The leader and, when the directory has one, their manager. */
-    recipients: z.array(z.object({ personId: id, name, email: z.email().nullable(), isSubject: z.boolean() })).min(1),
+    recipients: z.array(leaderOrManager).min(1),
     launchedAt: z.iso.datetime(),
   }),
   keyOf: (p) => subjectKey(p.pulseId, p.subjectId),

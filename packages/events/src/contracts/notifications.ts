@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
 import { raterGroupSchema } from './surveys';
+import { aboutLeader, id, leaderOrManager, mailRecipient, name } from './fields';
 import { subjectKey, Topics } from './topics';
-
-const id = z.string().min(1).max(100);
-const name = z.string().min(1).max(300);
 
 /**
  * One per rater at launch, and again when HR resends one invitation. Carries everything the mail
@@ -58,8 +56,6 @@ export const cycleClosedV1 = defineEvent({
 });
 export type CycleClosedV1 = z.infer<typeof cycleClosedV1.schema>;
 
-const person = z.object({ personId: id, name, email: z.email().nullable() });
-
 /** HR asks the subjects of a draft cycle to choose the peers and partners who will rate them. */
 export const nominationRequestedV1 = defineEvent({
   type: 'nomination.requested',
@@ -70,7 +66,7 @@ export const nominationRequestedV1 = defineEvent({
     cycleName: name,
     organisationName: name,
     subjectId: id,
-    subject: person,
+    subject: mailRecipient,
     requestedAt: z.iso.datetime(),
   }),
   keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
@@ -83,12 +79,8 @@ export const nominationApprovalRequestedV1 = defineEvent({
   version: 1,
   topic: Topics.Invitations,
   schema: z.object({
-    cycleId: id,
-    cycleName: name,
-    organisationName: name,
-    subjectId: id,
-    subjectName: name,
-    manager: person,
+    ...aboutLeader,
+    manager: mailRecipient,
     requestedAt: z.iso.datetime(),
   }),
   keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
@@ -101,12 +93,8 @@ export const resultsReleasedV1 = defineEvent({
   version: 1,
   topic: Topics.Invitations,
   schema: z.object({
-    cycleId: id,
-    cycleName: name,
-    organisationName: name,
-    subjectId: id,
-    subjectName: name,
-    recipients: z.array(person.extend({ isSubject: z.boolean() })).max(10),
+    ...aboutLeader,
+    recipients: z.array(leaderOrManager).max(10),
     releasedAt: z.iso.datetime(),
   }),
   keyOf: (p) => subjectKey(p.cycleId, p.subjectId),

@@ -1,12 +1,12 @@
 import { RATER_GROUPS } from '@leaderscope/vocabulary';
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
+import { id } from './fields';
 import { subjectKey, Topics } from './topics';
 
 export const raterGroupSchema = z.enum(RATER_GROUPS);
 export type RaterGroupName = z.infer<typeof raterGroupSchema>;
 
-const id = z.string().min(1).max(100);
 /** itemId -> answer on the scale; null means "not able to rate". */
 export const answersSchema = z.record(z.string().min(1).max(100), z.number().int().nullable());
 /** dimensionId -> free-text comment. */
