@@ -42,6 +42,17 @@ type Notice = EventEnvelope<
  * outbox. Reminders are never queued for a rater who submitted, after the cycle closed, or within
  * the minimum interval since the last one.
  */
+/** What every notice about one leader in one cycle says of them (the contracts' `aboutLeader` fields). */
+function aboutLeader(p: { organisationName: string; cycleId: string; cycleName: string; subjectId: string; subjectName: string }) {
+  return {
+    organisationName: p.organisationName,
+    cycleId: p.cycleId,
+    cycleName: p.cycleName,
+    subjectId: p.subjectId,
+    subjectName: p.subjectName,
+  };
+}
+
 @Injectable()
 export class QueueMailsUseCase {
   static readonly consumer = 'queue-mails';
@@ -84,6 +95,9 @@ export class QueueMailsUseCase {
         reason: skip ?? (to ? null : 'no e-mail address'),
         correlationId: event.correlationId,
       });
+      /** A notice (not a rater's survey mail): no assignment, never skipped but for a missing address. */
+      const notice = (event: EventEnvelope, to: { personId: string; email: string | null }, content: MailContent): NewMail =>
+        mail(event, to.personId, to.email, content, null, null);
 
       // Invitations first: a reminder in the same batch finds its rater.
       for (const event of batch) {
@@ -148,43 +162,25 @@ export class QueueMailsUseCase {
           case 'nomination.requested': {
             const p = event.payload as NominationRequestedV1;
             mails.push(
-              mail(
-                event,
-                p.subject.personId,
-                p.subject.email,
-                {
-                  kind: 'nomination-request',
-                  recipientName: p.subject.name,
-                  organisationName: p.organisationName,
-                  cycleId: p.cycleId,
-                  cycleName: p.cycleName,
-                  subjectId: p.subjectId,
-                },
-                null,
-                null,
-              ),
+              notice(event, p.subject, {
+                kind: 'nomination-request',
+                recipientName: p.subject.name,
+                organisationName: p.organisationName,
+                cycleId: p.cycleId,
+                cycleName: p.cycleName,
+                subjectId: p.subjectId,
+              }),
             );
             break;
           }
           case 'nomination.approval-requested': {
             const p = event.payload as NominationApprovalRequestedV1;
             mails.push(
-              mail(
-                event,
-                p.manager.personId,
-                p.manager.email,
-                {
-                  kind: 'approval-request',
-                  recipientName: p.manager.name,
-                  organisationName: p.organisationName,
-                  cycleId: p.cycleId,
-                  cycleName: p.cycleName,
-                  subjectId: p.subjectId,
-                  subjectName: p.subjectName,
-                },
-                null,
-                null,
-              ),
+              notice(event, p.manager, {
+                kind: 'approval-request',
+                recipientName: p.manager.name,
+                ...aboutLeader(p),
+              }),
             );
             break;
           }
@@ -192,23 +188,12 @@ export class QueueMailsUseCase {
             const p = event.payload as ResultsReleasedV1;
             for (const r of p.recipients) {
               mails.push(
-                mail(
-                  event,
-                  r.personId,
-                  r.email,
-                  {
-                    kind: 'report-ready',
-                    recipientName: r.name,
-                    organisationName: p.organisationName,
-                    cycleId: p.cycleId,
-                    cycleName: p.cycleName,
-                    subjectId: p.subjectId,
-                    subjectName: p.subjectName,
-                    recipientIsSubject: r.isSubject,
-                  },
-                  null,
-                  null,
-                ),
+                notice(event, r, {
+                  kind: 'report-ready',
+                  recipientName: r.name,
+                  ...aboutLeader(p),
+                  recipientIsSubject: r.isSubject,
+                }),
               );
             }
             break;
@@ -216,22 +201,11 @@ export class QueueMailsUseCase {
           case 'coaching.debrief-requested': {
             const p = event.payload as DebriefRequestedV1;
             mails.push(
-              mail(
-                event,
-                p.coach.personId,
-                p.coach.email,
-                {
-                  kind: 'debrief-requested',
-                  recipientName: p.coach.name,
-                  organisationName: p.organisationName,
-                  cycleId: p.cycleId,
-                  cycleName: p.cycleName,
-                  subjectId: p.subjectId,
-                  subjectName: p.subjectName,
-                },
-                null,
-                null,
-              ),
+              notice(event, p.coach, {
+                kind: 'debrief-requested',
+                recipientName: p.coach.name,
+                ...aboutLeader(p),
+              }),
             );
             break;
           }
@@ -239,24 +213,13 @@ export class QueueMailsUseCase {
             const p = event.payload as DebriefCompletedV1;
             for (const r of p.recipients) {
               mails.push(
-                mail(
-                  event,
-                  r.personId,
-                  r.email,
-                  {
-                    kind: 'report-ready',
-                    recipientName: r.name,
-                    organisationName: p.organisationName,
-                    cycleId: p.cycleId,
-                    cycleName: p.cycleName,
-                    subjectId: p.subjectId,
-                    subjectName: p.subjectName,
-                    recipientIsSubject: r.isSubject,
-                    afterDebriefWith: p.coach.name,
-                  },
-                  null,
-                  null,
-                ),
+                notice(event, r, {
+                  kind: 'report-ready',
+                  recipientName: r.name,
+                  ...aboutLeader(p),
+                  recipientIsSubject: r.isSubject,
+                  afterDebriefWith: p.coach.name,
+                }),
               );
             }
             break;
@@ -265,23 +228,12 @@ export class QueueMailsUseCase {
             const p = event.payload as DevelopmentPlanChangedV1;
             if (!p.manager) break; // nobody to tell
             mails.push(
-              mail(
-                event,
-                p.manager.personId,
-                p.manager.email,
-                {
-                  kind: 'plan-shared',
-                  recipientName: p.manager.name,
-                  organisationName: p.organisationName,
-                  cycleId: p.cycleId,
-                  cycleName: p.cycleName,
-                  subjectId: p.subjectId,
-                  subjectName: p.subjectName,
-                  version: p.version,
-                },
-                null,
-                null,
-              ),
+              notice(event, p.manager, {
+                kind: 'plan-shared',
+                recipientName: p.manager.name,
+                ...aboutLeader(p),
+                version: p.version,
+              }),
             );
             break;
           }
@@ -289,26 +241,15 @@ export class QueueMailsUseCase {
             const p = event.payload as PulseLaunchedV1;
             for (const r of p.recipients)
               mails.push(
-                mail(
-                  event,
-                  r.personId,
-                  r.email,
-                  {
-                    kind: 'pulse-launched',
-                    recipientName: r.name,
-                    organisationName: p.organisationName,
-                    cycleId: p.cycleId,
-                    cycleName: p.cycleName,
-                    subjectId: p.subjectId,
-                    subjectName: p.subjectName,
-                    recipientIsSubject: r.isSubject,
-                    raterCount: p.raterCount,
-                    focusAreaCount: p.focusAreaCount,
-                    closesAt: p.closesAt,
-                  },
-                  null,
-                  null,
-                ),
+                notice(event, r, {
+                  kind: 'pulse-launched',
+                  recipientName: r.name,
+                  ...aboutLeader(p),
+                  recipientIsSubject: r.isSubject,
+                  raterCount: p.raterCount,
+                  focusAreaCount: p.focusAreaCount,
+                  closesAt: p.closesAt,
+                }),
               );
             break;
           }
