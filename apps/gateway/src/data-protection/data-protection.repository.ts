@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AccountEntity, SessionEntity } from '../accounts/account.entity';
 import { AuditEventEntity } from '../common/audit-event.entity';
+import { CoachAssignmentEntity } from '../coaching/coaching.entity';
 import { CycleEntity, CycleSubjectEntity } from '../cycles/cycle.entity';
+import { DevelopmentPlanCommentEntity, DevelopmentPlanVersionEntity } from '../development-plans/development-plan.entity';
 import { AssignmentEntity } from '../invitations/assignment.entity';
 import { NominationEntity } from '../nominations/nomination.entity';
 import { PersonEntity } from '../people/person.entity';
@@ -77,6 +79,35 @@ export class DataProtectionRepository {
       .createQueryBuilder('r')
       .select(['r.cycleId', 'r.publishedAt'])
       .where('r.subjectId = :personId', { personId })
+      .getMany();
+  }
+
+  /** Coach assignments where the person is the coached leader or the coach. */
+  coaching(organisationId: string, personId: string): Promise<CoachAssignmentEntity[]> {
+    return this.dataSource
+      .getRepository(CoachAssignmentEntity)
+      .createQueryBuilder('c')
+      .where('c.organisationId = :organisationId', { organisationId })
+      .andWhere('(c.subjectId = :personId OR c.coachId = :personId)', { personId })
+      .orderBy('c.assignedAt', 'ASC')
+      .getMany();
+  }
+
+  /** Every saved version of the person's own development plans, oldest first. */
+  developmentPlans(organisationId: string, personId: string): Promise<DevelopmentPlanVersionEntity[]> {
+    return this.dataSource
+      .getRepository(DevelopmentPlanVersionEntity)
+      .find({ where: { organisationId, subjectId: personId }, order: { savedAt: 'ASC', version: 'ASC' } });
+  }
+
+  /** Comments on the person's plans, and comments the person wrote on other leaders' plans. */
+  planComments(organisationId: string, personId: string): Promise<DevelopmentPlanCommentEntity[]> {
+    return this.dataSource
+      .getRepository(DevelopmentPlanCommentEntity)
+      .createQueryBuilder('c')
+      .where('c.organisationId = :organisationId', { organisationId })
+      .andWhere('(c.subjectId = :personId OR c.authorPersonId = :personId)', { personId })
+      .orderBy('c.createdAt', 'ASC')
       .getMany();
   }
 

@@ -14,8 +14,9 @@ export const ANSWERS_NOTE =
 /**
  * HR exports everything the gateway holds about a person (a data-subject access request): their
  * directory record, sign-in, the cycles they are reviewed in, nominations they are part of, their
- * rater assignments (who, when, which group — never what they answered), mails to them and the
- * audit trail about them. Audited.
+ * rater assignments (who, when, which group — never what they answered), coaching (as the coached
+ * leader or as the coach), their development plans and the comments on them or by them, mails to
+ * them and the audit trail about them. Audited.
  */
 @Injectable()
 export class ExportPersonDataUseCase {
@@ -29,7 +30,7 @@ export class ExportPersonDataUseCase {
     const person = isUuid(personId) ? await this.repository.person(viewer.organisationId, personId) : null;
     if (!person) throw new InputError([{ field: 'personId', message: 'no such person in this organisation' }]);
     const org = viewer.organisationId;
-    const [accounts, reviewedIn, nominations, assignments, published, mails, audit] = await Promise.all([
+    const [accounts, reviewedIn, nominations, assignments, published, mails, audit, coaching, plans, comments] = await Promise.all([
       this.repository.accounts(person.id),
       this.repository.reviewedIn(person.id),
       this.repository.nominations(person.id),
@@ -37,11 +38,24 @@ export class ExportPersonDataUseCase {
       this.repository.publishedAbout(person.id),
       this.repository.mailsTo(org, person.id),
       this.repository.auditAbout(org, person.id),
+      this.repository.coaching(org, person.id),
+      this.repository.developmentPlans(org, person.id),
+      this.repository.planComments(org, person.id),
     ]);
-    const cycleIds = [...new Set([...reviewedIn, ...nominations, ...assignments, ...published, ...mails].map((x) => x.cycleId))];
+    const cycleIds = [
+      ...new Set(
+        [...reviewedIn, ...nominations, ...assignments, ...published, ...mails, ...coaching, ...plans, ...comments].map((x) => x.cycleId),
+      ),
+    ];
     const cycles = new Map((await this.repository.cycles(org, cycleIds)).map((c) => [c.id, c]));
     const personIds = [
-      ...new Set([person.managerId, ...nominations.map((n) => n.subjectId), ...assignments.map((a) => a.subjectId)]),
+      ...new Set([
+        person.managerId,
+        ...nominations.map((n) => n.subjectId),
+        ...assignments.map((a) => a.subjectId),
+        ...coaching.flatMap((c) => [c.subjectId, c.coachId]),
+        ...comments.flatMap((c) => [c.subjectId, c.authorPersonId]),
+      ]),
     ].filter((x): x is string => !!x);
     const names = new Map((await this.repository.names(org, personIds)).map((p) => [p.id, p.name]));
     const cycle = (id: string) => ({ cycleId: id, cycleName: cycles.get(id)?.name ?? null });
@@ -85,6 +99,29 @@ export class ExportPersonDataUseCase {
         revokedAt: a.revokedAt?.toISOString() ?? null,
       })),
       answers: ANSWERS_NOTE,
+      coaching: coaching.map((c) => ({
+        ...cycle(c.cycleId),
+        as: c.subjectId === person.id ? 'coached leader' : 'coach',
+        leader: names.get(c.subjectId) ?? null,
+        coach: names.get(c.coachId) ?? null,
+        assignedAt: c.assignedAt.toISOString(),
+        debriefDoneAt: c.debriefDoneAt?.toISOString() ?? null,
+      })),
+      developmentPlans: plans.map((p) => ({
+        ...cycle(p.cycleId),
+        version: p.version,
+        savedAt: p.savedAt.toISOString(),
+        reviewDate: p.reviewDate,
+        focusAreas: p.focusAreas.map((f) => ({ kind: f.kind, id: f.id, actions: f.actions })),
+      })),
+      planComments: comments.map((c) => ({
+        ...cycle(c.cycleId),
+        on: c.subjectId === person.id ? 'their plan' : `the plan of ${names.get(c.subjectId) ?? 'another leader'}`,
+        author: names.get(c.authorPersonId) ?? null,
+        planVersion: c.planVersion,
+        body: c.body,
+        createdAt: c.createdAt.toISOString(),
+      })),
       mails: mails.map((m) => ({
         ...cycle(m.cycleId),
         kind: m.kind,

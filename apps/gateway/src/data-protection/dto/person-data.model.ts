@@ -11,7 +11,8 @@ export class PersonDataExport {
   generatedAt!: Date;
 
   @Field({
-    description: 'The export as JSON text (person, account, cycles, nominations, rater assignments without answers, mails, audit).',
+    description:
+      'The export as JSON text (person, account, cycles, nominations, rater assignments without answers, coaching, development plans and their comments, mails, audit).',
   })
   json!: string;
 }
