@@ -28,6 +28,11 @@ export class CloseCycleUseCase {
 
   async execute(viewer: Viewer, cycleId: string): Promise<Cycle> {
     await this.access.cycle(viewer, cycleId);
+    return this.close(viewer, cycleId);
+  }
+
+  /** Closes a cycle the caller has already been allowed to close (HR here; the leader for their own pulse). */
+  async close(viewer: Viewer, cycleId: string): Promise<Cycle> {
     // Status read and changed under the cycle's row lock: a release racing this close sees the
     // closed cycle (and makes it `released`), or this close sees the release.
     const closed = await this.outbox.transact(async ({ manager, emit }) => {

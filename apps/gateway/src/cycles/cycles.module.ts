@@ -26,6 +26,6 @@ import { SetCommentThresholdUseCase } from './set-comment-threshold.use-case';
     SetCommentThresholdUseCase,
     CyclesResolver,
   ],
-  exports: [CyclesRepository, CycleView, GetCycleUseCase, ListCyclesUseCase],
+  exports: [CyclesRepository, CycleView, GetCycleUseCase, ListCyclesUseCase, CloseCycleUseCase],
 })
 export class CyclesModule {}

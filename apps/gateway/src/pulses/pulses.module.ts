@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CyclesModule } from '../cycles/cycles.module';
 import { InvitationsModule } from '../invitations/invitations.module';
+import { ClosePulseUseCase } from './close-pulse.use-case';
 import { PulseAccess } from './pulse-access';
 import { PulsesRepository } from './pulses.repository';
 import { PulsesResolver } from './pulses.resolver';
@@ -8,7 +10,7 @@ import { StartPulseUseCase } from './start-pulse.use-case';
 
 /** From report to growth: the follow-up pulse on a leader's development plan, run through the cycle path. */
 @Module({
-  imports: [InvitationsModule],
-  providers: [PulseAccess, PulsesRepository, StartPulseUseCase, ReadPulsesUseCase, PulsesResolver],
+  imports: [InvitationsModule, CyclesModule],
+  providers: [PulseAccess, PulsesRepository, StartPulseUseCase, ClosePulseUseCase, ReadPulsesUseCase, PulsesResolver],
 })
 export class PulsesModule {}

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { StartPulseInput } from './dto/pulse.input';
+import { ClosePulseUseCase } from './close-pulse.use-case';
 import { Pulse } from './dto/pulse.model';
 import { ReadPulsesUseCase } from './read-pulses.use-case';
 import { StartPulseUseCase } from './start-pulse.use-case';
@@ -10,6 +11,7 @@ export class PulsesResolver {
   constructor(
     private readonly read: ReadPulsesUseCase,
     private readonly start: StartPulseUseCase,
+    private readonly close: ClosePulseUseCase,
   ) {}
 
   @Query(() => [Pulse], {
@@ -30,5 +32,14 @@ export class PulsesResolver {
   async startPulse(@CurrentViewer() viewer: Viewer, @Args('input') input: StartPulseInput): Promise<Pulse> {
     const started = await this.start.execute(viewer, input);
     return this.read.one(viewer, started.pulseId);
+  }
+
+  @Mutation(() => Pulse, {
+    description:
+      'The leader or HR closes a follow-up pulse before its closing time: its links stop working and the leader and manager see its result',
+  })
+  async closePulse(@CurrentViewer() viewer: Viewer, @Args('pulseId', { type: () => ID }) pulseId: string): Promise<Pulse> {
+    const closed = await this.close.execute(viewer, pulseId);
+    return this.read.one(viewer, closed.pulseId);
   }
 }

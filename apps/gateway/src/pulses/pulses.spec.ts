@@ -240,8 +240,22 @@ describe('follow-up pulses', () => {
     expect((await gw.ok(ben, PULSES, { c: cycleId, s: benId })).pulses[0].focusAreas[0].result).toBeNull();
   });
 
+  it('the leader closes it early (not the manager, not another leader, not another organisation), once only', async () => {
+    const CLOSE = `mutation($p: ID!) { closePulse(pulseId: $p) { id status } }`;
+    const otherOrg = await gw.organisation('Other Pulses');
+    for (const refused of [ada, cy, otherOrg.hr]) expect(codeOf(await gw.gql(refused, CLOSE, { p: pulseId }))).toBe('FORBIDDEN');
+    expect((await gw.gql(ben, CLOSE, { p: 'not-an-id' })).errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'pulseId', message: 'is not a pulse id' },
+    ]);
+    const [open] = (await gw.ok(ben, PULSES, { c: cycleId, s: benId })).pulses;
+    expect(open.status).toBe('open');
+    expect((await gw.ok(ben, CLOSE, { p: pulseId })).closePulse).toEqual({ id: pulseId, status: 'closed' });
+    expect(codeOf(await gw.gql(ben, CLOSE, { p: pulseId }))).toBe('CONFLICT');
+    const closed = (await gw.emitted<{ cycleId: string }>('cycle.closed')).filter((e) => e.payload.cycleId === pulseId);
+    expect(closed).toHaveLength(1);
+  });
+
   it('once closed, the leader and manager see each focus area with its mean, 95% interval and n, suppressed below the threshold', async () => {
-    await gw.ok(acme.hr, `mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`, { c: pulseId });
     const links = await gw.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM gateway.assignment WHERE cycle_id = $1`, [pulseId]);
     const n = Number(links[0].n);
     const values = Array.from({ length: n }, (_, k) => [2, 1, 2, 3][k % 4]);

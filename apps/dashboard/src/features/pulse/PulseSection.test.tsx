@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CACHE_POLICIES } from '../../app/apollo';
 import { renderWithTheme } from '../../test/render';
 import { PulseSection } from './PulseSection';
-import { PULSES, START_PULSE } from './operations';
+import { CLOSE_PULSE, PULSES, START_PULSE } from './operations';
 
 const figure = (extra: Record<string, unknown>) => ({
   __typename: 'PulseFigure',
@@ -98,6 +98,32 @@ describe('PulseSection', { timeout: 30000 }, () => {
     await user.keyboard('{Enter}');
     expect(await screen.findByText('The pulse went out to 7 raters.')).toBeTruthy();
     expect(sent).toEqual([{ input: { cycleId: 'c1', subjectId: 's1', closesAt: '2031-02-01T17:00:00.000Z' } }]);
+  });
+
+  it('lets the leader close an open pulse now; the result then shows in place of the waiting note', async () => {
+    const open = pulse({
+      status: 'open',
+      comments: null,
+      focusAreas: [area('focus-1', 'Develops leaders', null), area('focus-2', 'Asks for the decision record', null)],
+    });
+    show(<PulseSection cycleId="c1" subjectId="s1" subjectName="Ben Lead" canStart isHr={false} />, [
+      read([open]),
+      { request: { query: CLOSE_PULSE, variables: { pulseId: 'p1' } }, result: { data: { closePulse: pulse() } } },
+    ]);
+    const close = await screen.findByRole('button', { name: 'Close now and see the result' });
+    expect(screen.queryByText(/\[\+0\.62, \+2\.38\]/)).toBeNull();
+    await userEvent.setup().click(close);
+    // the closed pulse from the mutation replaces the open one in the cache: its figures appear, the button goes
+    expect(await screen.findByText(/\[\+0\.62, \+2\.38\]/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Close now and see the result' })).toBeNull();
+  });
+
+  it('never offers the manager to close a pulse', async () => {
+    show(<PulseSection cycleId="c1" subjectId="s1" subjectName="Ben Lead" canStart={false} isHr={false} />, [
+      read([pulse({ status: 'open', comments: null, focusAreas: [area('focus-1', 'Develops leaders', null)] })]),
+    ]);
+    expect(await screen.findByText('Develops leaders')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Close now and see the result' })).toBeNull();
   });
 
   it('HR sees how many answered and never a focus area or figure', async () => {

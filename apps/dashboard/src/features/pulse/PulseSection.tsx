@@ -7,7 +7,7 @@ import { ErrorState, Loading } from '../../app/ui';
 import type { PulseFieldsFragment } from '../../gql/graphql';
 import { BlockView } from '../report/ReportBlocks';
 import { m } from './messages';
-import { PULSES, START_PULSE } from './operations';
+import { CLOSE_PULSE, PULSES, START_PULSE } from './operations';
 
 const DAY = 86_400_000;
 const dateOnly = (d: Date) => d.toISOString().slice(0, 10);
@@ -83,7 +83,7 @@ export function PulseSection({
       ) : (
         <Stack gap="lg">
           {pulses.map((p) => (
-            <PulseView key={p.id} pulse={p} />
+            <PulseView key={p.id} pulse={p} canClose={canStart} />
           ))}
         </Stack>
       )}
@@ -146,8 +146,9 @@ function fieldMessage(error: unknown, field: string): string | undefined {
   return undefined;
 }
 
-function PulseView({ pulse }: { pulse: PulseFieldsFragment }) {
+function PulseView({ pulse, canClose }: { pulse: PulseFieldsFragment; canClose: boolean }) {
   const intl = useIntl();
+  const [close, closing] = useMutation(CLOSE_PULSE, { variables: { pulseId: pulse.id } });
   const date = intl.formatDate(pulse.closesAt, { dateStyle: 'long' });
   const areas = pulse.focusAreas ?? null;
   const shown = (areas ?? []).filter((a) => a.result?.shown && a.result.mean != null);
@@ -166,7 +167,17 @@ function PulseView({ pulse }: { pulse: PulseFieldsFragment }) {
             {intl.formatMessage(m.planVersion, { version: pulse.planVersion })}
           </Text>
         )}
+        {canClose && pulse.status === 'open' && (
+          <Button size="compact-sm" variant="default" loading={closing.loading} onClick={() => void close().catch(() => undefined)}>
+            {intl.formatMessage(m.closeNow)}
+          </Button>
+        )}
       </Group>
+      {closing.error && (
+        <Alert color="red" variant="light" role="alert">
+          {intl.formatMessage(m.closeFailed, { reason: closing.error.message })}
+        </Alert>
+      )}
       {areas && pulse.status === 'open' && (
         <>
           <List size="sm">

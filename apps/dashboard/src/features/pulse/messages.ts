@@ -15,6 +15,8 @@ export const m = defineMessages({
   },
   none: { id: 'pulse.none', defaultMessage: 'No follow-up pulse yet.' },
   start: { id: 'pulse.start', defaultMessage: 'Start a follow-up pulse' },
+  closeNow: { id: 'pulse.closeNow', defaultMessage: 'Close now and see the result' },
+  closeFailed: { id: 'pulse.closeFailed', defaultMessage: 'The pulse could not be closed: {reason}' },
   closesOn: { id: 'pulse.closesOn', defaultMessage: 'Closes on' },
   send: { id: 'pulse.send', defaultMessage: 'Send to the raters' },
   cancel: { id: 'pulse.cancel', defaultMessage: 'Cancel' },

@@ -43,3 +43,11 @@ export const START_PULSE = graphql(`
     }
   }
 `);
+
+export const CLOSE_PULSE = graphql(`
+  mutation ClosePulse($pulseId: ID!) {
+    closePulse(pulseId: $pulseId) {
+      ...PulseFields
+    }
+  }
+`);
