@@ -14,6 +14,7 @@ import { NotificationsResolver } from './notifications/notifications.resolver';
 import { PeopleResolver } from './people/people.resolver';
 import { ProgressResolver } from './progress/progress.resolver';
 import { PublicationResolver } from './publication/publication.resolver';
+import { CyclePulseOriginResolver } from './pulses/cycle-pulse-origin.resolver';
 import { PulsesResolver } from './pulses/pulses.resolver';
 import { ReliabilityResolver, ReportComparisonsResolver } from './reliability/reliability.resolver';
 import { ReportsResolver } from './reports/reports.resolver';
@@ -42,6 +43,7 @@ export const RESOLVERS = [
   DevelopmentPlansResolver,
   CoachingResolver,
   PulsesResolver,
+  CyclePulseOriginResolver,
 ];
 
 /** The gateway's GraphQL schema as SDL, built from the resolvers alone (no database needed). */

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconPlus } from '@tabler/icons-react';
 import { useIntl } from 'react-intl';
@@ -105,8 +105,11 @@ export function CycleDetailPage() {
   if (error) return <ErrorState error={error} what={intl.formatMessage(m.cycleLoadFailed)} onRetry={() => void refetch()} />;
   if (loading && !data) return <Loading label={intl.formatMessage(m.cycleLoading)} />;
   const cycle = data!.cycle;
-  const defaultTab = cycle.status === 'DRAFT' ? 'raters' : cycle.status === 'LAUNCHED' ? 'progress' : 'results';
-  const tab = TABS.includes(params.get('tab') as (typeof TABS)[number]) ? params.get('tab')! : defaultTab;
+  // A follow-up pulse has no report, heatmap, release or reliability of its own (the gateway refuses them).
+  const pulse = cycle.followsUp ?? null;
+  const tabs: readonly string[] = pulse ? TABS.filter((t) => t !== 'results' && t !== 'reliability') : TABS;
+  const defaultTab = cycle.status === 'DRAFT' ? 'raters' : cycle.status === 'LAUNCHED' || pulse ? 'progress' : 'results';
+  const tab = tabs.includes(params.get('tab') ?? '') ? params.get('tab')! : defaultTab;
 
   return (
     <>
@@ -138,6 +141,20 @@ export function CycleDetailPage() {
         }`}
         actions={<CycleActions cycle={cycle} />}
       />
+      {pulse && (
+        <Alert variant="light" color="grape" mb="lg">
+          <Text size="sm">{intl.formatMessage(m.pulseNote)}</Text>
+          <Button
+            component={Link}
+            to={`/cycles/${pulse.cycleId}/reports/${pulse.subjectId}#follow-up-pulse`}
+            variant="subtle"
+            size="compact-sm"
+            mt={6}
+          >
+            {intl.formatMessage(m.pulseLink)}
+          </Button>
+        </Alert>
+      )}
       <Tabs value={tab} onChange={(v) => v && setParams({ tab: v }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="lg">
           <Tabs.Tab value="raters">{intl.formatMessage(m.tabRaters)}</Tabs.Tab>
@@ -147,10 +164,12 @@ export function CycleDetailPage() {
           <Tabs.Tab value="links" disabled={cycle.status === 'DRAFT'}>
             {intl.formatMessage(m.tabLinks)}
           </Tabs.Tab>
-          <Tabs.Tab value="results" disabled={cycle.status === 'DRAFT'}>
-            {intl.formatMessage(m.tabResults)}
-          </Tabs.Tab>
-          <Tabs.Tab value="reliability">{intl.formatMessage(m.tabReliability)}</Tabs.Tab>
+          {!pulse && (
+            <Tabs.Tab value="results" disabled={cycle.status === 'DRAFT'}>
+              {intl.formatMessage(m.tabResults)}
+            </Tabs.Tab>
+          )}
+          {!pulse && <Tabs.Tab value="reliability">{intl.formatMessage(m.tabReliability)}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="raters">
           {cycle.status === 'DRAFT' && (

@@ -72,6 +72,12 @@ export const messages = defineMessages({
   tabLinks: { id: 'pages.cycle.tab.links', defaultMessage: 'Survey links' },
   tabResults: { id: 'pages.cycle.tab.results', defaultMessage: 'Results' },
   tabReliability: { id: 'pages.cycle.tab.reliability', defaultMessage: 'Reliability' },
+  pulseNote: {
+    id: 'pages.cycle.pulseNote',
+    defaultMessage:
+      'This is a follow-up pulse on one leader’s development plan. It has no report, heatmap or release: the leader and their manager read its result on the leader’s report page, where HR sees how many answered.',
+  },
+  pulseLink: { id: 'pages.cycle.pulseLink', defaultMessage: 'Open the leader’s follow-up pulse' },
   liveFigures: {
     id: 'pages.cycle.liveFigures',
     defaultMessage: 'Live figures while the cycle runs — only you can see them until the results are released.',

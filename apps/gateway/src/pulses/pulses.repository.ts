@@ -25,6 +25,11 @@ export class PulsesRepository {
     return this.dataSource.manager;
   }
 
+  /** The pulse whose own cycle this is, or null (a 360). */
+  pulseOfCycle(cycleId: string): Promise<PulseEntity | null> {
+    return this.manager.getRepository(PulseEntity).findOneBy({ pulseId: cycleId });
+  }
+
   latestPlan(cycleId: string, subjectId: string, manager: EntityManager = this.manager): Promise<DevelopmentPlanVersionEntity | null> {
     return manager.getRepository(DevelopmentPlanVersionEntity).findOne({ where: { cycleId, subjectId }, order: { version: 'DESC' } });
   }

@@ -240,6 +240,12 @@ describe('follow-up pulses', () => {
     expect((await gw.ok(ben, PULSES, { c: cycleId, s: benId })).pulses[0].focusAreas[0].result).toBeNull();
   });
 
+  it("HR's cycle list says which cycle is a pulse and what it follows up; a 360 follows up nothing", async () => {
+    const { cycles } = await gw.ok(acme.hr, `{ cycles { id followsUp { cycleId subjectId } } }`);
+    expect(cycles.find((c: { id: string }) => c.id === pulseId).followsUp).toEqual({ cycleId, subjectId: benId });
+    expect(cycles.find((c: { id: string }) => c.id === cycleId).followsUp).toBeNull();
+  });
+
   it('the leader closes it early (not the manager, not another leader, not another organisation), once only', async () => {
     const CLOSE = `mutation($p: ID!) { closePulse(pulseId: $p) { id status } }`;
     const otherOrg = await gw.organisation('Other Pulses');

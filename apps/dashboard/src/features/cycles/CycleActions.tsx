@@ -80,7 +80,7 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
             />
           </>
         )}
-        {cycle.status === 'CLOSED' && (
+        {cycle.status === 'CLOSED' && !cycle.followsUp && (
           <Confirm
             label={intl.formatMessage(m.release)}
             icon={<IconSend size={18} aria-hidden />}

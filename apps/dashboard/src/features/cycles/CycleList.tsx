@@ -1,4 +1,4 @@
-import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { IconArrowRight, IconCalendar, IconUsers } from '@tabler/icons-react';
 import { useIntl } from 'react-intl';
@@ -34,7 +34,8 @@ export function CycleList() {
         <Card
           key={c.id}
           component={Link}
-          to={`/cycles/${c.id}`}
+          // a pulse has no results of its own to show HR: its counts are in the leader's pulse section
+          to={c.followsUp ? `/cycles/${c.followsUp.cycleId}/reports/${c.followsUp.subjectId}#follow-up-pulse` : `/cycles/${c.id}`}
           className="cycle-card"
           aria-label={intl.formatMessage(m.listCardLabel, {
             name: c.name,
@@ -46,7 +47,14 @@ export function CycleList() {
               <Title order={2} fz="lg">
                 {c.name}
               </Title>
-              <CycleStatusBadge status={c.status} />
+              <Group gap={6} wrap="nowrap">
+                {c.followsUp && (
+                  <Badge variant="outline" color="grape">
+                    {intl.formatMessage(m.pulseBadge)}
+                  </Badge>
+                )}
+                <CycleStatusBadge status={c.status} />
+              </Group>
             </Group>
             <Group gap="lg" c="dimmed">
               <Group gap={6}>
@@ -60,11 +68,13 @@ export function CycleList() {
             </Group>
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
-                {intl.formatMessage(m.listDetail, {
-                  profile: profileName(c.roleProfileId),
-                  version: c.instrumentVersion,
-                  threshold: c.anonymityThreshold,
-                })}
+                {c.followsUp
+                  ? intl.formatMessage(m.pulseDetail)
+                  : intl.formatMessage(m.listDetail, {
+                      profile: profileName(c.roleProfileId),
+                      version: c.instrumentVersion,
+                      threshold: c.anonymityThreshold,
+                    })}
               </Text>
               <IconArrowRight size={18} aria-hidden color="var(--mantine-color-brand-7)" />
             </Group>

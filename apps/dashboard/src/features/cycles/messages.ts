@@ -54,6 +54,11 @@ export const messages = defineMessages({
   listDates: { id: 'cycles.list.dates', defaultMessage: '{opens} – {closes}' },
   listLeaders: { id: 'cycles.list.leaders', defaultMessage: '{count, plural, one {# leader} other {# leaders}}' },
   listDetail: { id: 'cycles.list.detail', defaultMessage: '{profile} · instrument v{version} · anonymity ≥ {threshold}' },
+  pulseBadge: { id: 'cycles.list.pulseBadge', defaultMessage: 'Follow-up pulse' },
+  pulseDetail: {
+    id: 'cycles.list.pulseDetail',
+    defaultMessage: 'A follow-up pulse on a leader’s development plan: its counts are on the leader’s report page',
+  },
 
   ratersLoadFailed: { id: 'cycles.raters.loadFailed', defaultMessage: 'The raters for {name} could not be loaded' },
   ratersLoading: { id: 'cycles.raters.loading', defaultMessage: 'Loading raters…' },

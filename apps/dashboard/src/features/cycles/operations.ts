@@ -16,6 +16,10 @@ export const CYCLE_FIELDS = graphql(`
     launchedAt
     closedAt
     releasedAt
+    followsUp {
+      cycleId
+      subjectId
+    }
     minRaters {
       group
       count

@@ -116,3 +116,12 @@ export class Pulse {
   })
   comments!: string[] | null;
 }
+
+@ObjectType({ description: 'What a follow-up pulse follows up: the released cycle and the leader whose plan it asks about' })
+export class PulseOrigin {
+  @Field(() => ID, { description: 'The released 360 cycle' })
+  cycleId!: string;
+
+  @Field(() => ID, { description: 'The leader' })
+  subjectId!: string;
+}
