@@ -442,8 +442,17 @@ async function main() {
     LOG_LEVEL: 'warn',
   };
   const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
+  // An admin client per use: the broker closes a connection idle for 10 minutes
+  // (connections.max.idle.ms), and an L run spends longer than that between two admin calls.
+  const withAdmin = async (work) => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect().catch(() => {});
+    }
+  };
 
   const procs = [];
   let cleanedUp = false;
@@ -465,12 +474,13 @@ async function main() {
       ),
     );
     try {
-      const topics = (await admin.listTopics()).filter((t) => t.startsWith(namespace));
-      if (topics.length) await admin.deleteTopics({ topics });
+      await withAdmin(async (admin) => {
+        const topics = (await admin.listTopics()).filter((t) => t.startsWith(namespace));
+        if (topics.length) await admin.deleteTopics({ topics });
+      });
     } catch (error) {
       log(`could not delete the bench topics: ${error.message}`);
     }
-    await admin.disconnect().catch(() => {});
     await db.end().catch(() => {});
     await dropDatabase(withDatabase(baseUrl, 'postgres'), dbName).catch((e) => log(`could not drop ${dbName}: ${e.message}`));
     if (pg) {
@@ -485,7 +495,7 @@ async function main() {
     const gatewayReady = async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200;
     // A service is ready once its main consumer group has a member.
     const groupReady = (groupId) => async () => {
-      const { groups } = await admin.describeGroups([`${namespace}${groupId}`]);
+      const { groups } = await withAdmin((admin) => admin.describeGroups([`${namespace}${groupId}`]));
       return groups[0]?.state === 'Stable' && groups[0].members.length > 0;
     };
     const gateway = startProcess('gateway', env, gatewayReady);
@@ -648,7 +658,9 @@ async function main() {
     // --- 1a. limit: the raw kafkajs producer, same payloads, same broker, same concurrency -----
     if (args.only !== 'replay') {
       const rawTopic = `${namespace}bench.raw-producer`;
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic: rawTopic, numPartitions: partitions, replicationFactor: 1 }] });
+      await withAdmin((admin) =>
+        admin.createTopics({ waitForLeaders: true, topics: [{ topic: rawTopic, numPartitions: partitions, replicationFactor: 1 }] }),
+      );
       const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
       await producer.connect();
       const envelopes = main.invitations.map((inv, i) =>
