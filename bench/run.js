@@ -231,7 +231,7 @@ function startProcess(name, env, isReady) {
   return { name, child, output, ready, inspector: () => inspectorUrl };
 }
 
-/** The apps named in BENCH_CPU_PROF (comma-separated), profiled during ingestion. */
+/** The apps named in BENCH_CPU_PROF (comma-separated), profiled during the import and during ingestion. */
 function profiledApps() {
   return (process.env.BENCH_CPU_PROF ?? '')
     .split(',')
@@ -520,6 +520,7 @@ async function main() {
       personId = await loadPeople(db, organisationId, org, bar);
     } else {
       log(`importing ${org.people.length} people (dry run, then apply)`);
+      const profilingImport = await Promise.all(procs.filter((p) => profiledApps().includes(p.name)).map((p) => cpuProfile(p)));
       const dry = await api.call(Q.importPeopleDry, { csv: org.csv }, hr);
       if (dry.errors?.length || dry.data.importPeople.errors.length)
         throw new Error(`import preview failed: ${JSON.stringify(dry.errors ?? dry.data.importPeople.errors).slice(0, 500)}`);
@@ -527,6 +528,7 @@ async function main() {
       const imported = applied.data ?? {};
       if (applied.errors?.length || !imported.importPeople?.applied)
         throw new Error(`import failed: ${JSON.stringify(applied.errors ?? imported.importPeople.errors).slice(0, 500)}`);
+      for (const stop of profilingImport) log(`CPU profile of the import: ${await stop('import')}`);
       result.figures.importPeople = {
         people: org.people.length,
         csvBytes: Buffer.byteLength(org.csv),
@@ -534,6 +536,8 @@ async function main() {
         applyMs: r1(applied.ms),
         copyMs: await copyFloor(db, org.csv),
       };
+      const f = result.figures.importPeople;
+      log(`import: dry run ${f.dryRunMs} ms + apply ${f.applyMs} ms against COPY ${f.copyMs} ms`);
       // The directory a page of 500 at a time, with cursors (not measured).
       for (let after = null; ;) {
         const { directory } = await api.ok(Q.directory, { after }, hr);
