@@ -75,6 +75,7 @@ function parseArgs(argv) {
           '  [--direct]              EXTRA, labelled as such: load the organisation and the replay/read cycle as generated rows instead of through the API\n' +
           '  [--api-leaders N]       leaders in the API cycles (ingestion, freshness) when --direct (default 200)\n' +
           '  [--only ingestion]      only the raw producer and submitSurvey (then the nothing-lost check); no freshness, replay or reads; implies --no-doc\n' +
+          '  [--only import]         only importPeople (dry run, then apply) beside COPY (measure 6)\n' +
           '  [--only setup]          only the set-up through the API: importPeople (dry run, then apply) beside COPY, then createCycle,\n' +
           '                          addSubjects, proposeRaters, approveNominations, launchCycle; the gateway alone; implies --no-doc\n' +
           '  [--approve-each]        approve subject by subject (8 at a time), as managers would, instead of one HR approval for the cycle' +
@@ -83,9 +84,10 @@ function parseArgs(argv) {
       process.exit(0);
     }
   }
-  if (out.only !== null && !['ingestion', 'setup', 'replay'].includes(out.only))
-    throw new Error('--only must be ingestion, setup or replay');
-  if (out.only === 'setup' && out.direct) throw new Error('--only setup measures the set-up through the API: not with --direct');
+  if (out.only !== null && !['ingestion', 'setup', 'import', 'replay'].includes(out.only))
+    throw new Error('--only must be ingestion, setup, import or replay');
+  if ((out.only === 'setup' || out.only === 'import') && out.direct)
+    throw new Error(`--only ${out.only} measures through the API: not with --direct`);
   // The doc's tables need every measure: a partial run is written to bench/results only.
   if (out.only) out.doc = false;
   if (!SIZES[out.size]) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
@@ -498,7 +500,7 @@ async function main() {
     procs.push(gateway);
     await gateway.ready;
     // The set-up alone needs only the gateway (its outbox relay still publishes what launch emits).
-    if (args.only !== 'setup') {
+    if (args.only !== 'setup' && args.only !== 'import') {
       const survey = startProcess('survey-service', env, groupReady('survey-service.submissions'));
       const scoring = startProcess('scoring-service', env, groupReady('scoring-service.responses'));
       procs.push(survey, scoring);
@@ -554,6 +556,11 @@ async function main() {
       log(
         `import: dry run ${f.dryRunMs} ms + apply ${f.applyMs} ms against COPY ${f.copyMs} ms; CPU: gateway ${importCpu.gateway} ms, PostgreSQL ${importCpu.database} ms`,
       );
+      if (args.only === 'import') {
+        const { rows } = await db.query(`SELECT count(*)::int AS n FROM gateway.person WHERE organisation_id = $1`, [organisationId]);
+        result.checks = { peopleImported: rows[0].n, peopleInFile: org.people.length, setupComplete: rows[0].n === org.people.length };
+        return finish(result, args, startedAt, cleanup);
+      }
       // The directory a page of 500 at a time, with cursors (not measured).
       for (let after = null; ;) {
         const { directory } = await api.ok(Q.directory, { after }, hr);
@@ -1111,7 +1118,7 @@ async function finish(result, args, startedAt, cleanup) {
   }
   console.log(JSON.stringify(result.figures, null, 2));
   console.log(JSON.stringify(result.checks));
-  if (args.only === 'setup') process.exit(result.checks.setupComplete ? 0 : 1);
+  if (args.only === 'setup' || args.only === 'import') process.exit(result.checks.setupComplete ? 0 : 1);
   process.exit(result.checks.nothingLost && result.checks.replayStoredEqualsScored !== false ? 0 : 1);
 }
 
