@@ -49,7 +49,7 @@ function rowsOf(records: string[][]): { rows: ImportRow[]; errors: ImportRowErro
     const value = i >= 0 ? record[i]?.trim() : '';
     return value ? value : null;
   };
-  const rows: ImportRow[] = new Array(records.length - 1);
+  const rows = new Array<ImportRow>(records.length - 1);
   for (let r = 1; r < records.length; r++) {
     const record = records[r];
     rows[r - 1] = {
