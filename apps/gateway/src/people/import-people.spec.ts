@@ -72,6 +72,20 @@ describe('importing people', () => {
     expect(empty.errors![0].extensions!.fields![0].field).toBe('csv');
   });
 
+  it('stores every value as written, whatever characters it holds', async () => {
+    // The apply sends each column as one text joined by U+001F; a value holding it goes as arrays.
+    const plain = await run('employee_id,name,email,manager_id,title\nv1,Vic Plain,,ceo,Lead\nv2,Val Blank,,ceo,');
+    expect(plain).toMatchObject({ applied: true, created: 2, errors: [] });
+    const odd = await run('employee_id,name,email,manager_id,title\nu1,"Una, Unit",,ceo,"A\u001fB"\nu2,Uli Two,,ceo,');
+    expect(odd).toMatchObject({ applied: true, created: 2, errors: [] });
+    const titles = async (search: string) =>
+      (await gw.ok(acme.hr, `query($s: String) { people(search: $s) { employeeId name title managerId } }`, { s: search })).people;
+    expect(await titles('v1')).toEqual([{ employeeId: 'v1', name: 'Vic Plain', title: 'Lead', managerId: acme.people.get('ceo') }]);
+    expect(await titles('v2')).toEqual([{ employeeId: 'v2', name: 'Val Blank', title: null, managerId: acme.people.get('ceo') }]);
+    expect(await titles('u1')).toEqual([{ employeeId: 'u1', name: 'Una, Unit', title: 'A\u001fB', managerId: acme.people.get('ceo') }]);
+    expect(await titles('u2')).toEqual([{ employeeId: 'u2', name: 'Uli Two', title: null, managerId: acme.people.get('ceo') }]);
+  });
+
   it('moves a person to another manager', async () => {
     const result = await run('employee_id,name,email,manager_id\nm1,Eve Mid,eve@acme.test,l2');
     expect(result).toMatchObject({ applied: true, updated: 1 });

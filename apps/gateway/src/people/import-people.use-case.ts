@@ -60,28 +60,42 @@ export class ImportPeopleUseCase {
     const actions = importActions(rows, existing);
     await announce('checking', rows.length, rows.length);
     if (errors.length > 0 || dryRun) return result(dryRun, errors, rows, actions);
-    // Every person's id after the import (kept for those who exist), so reporting lines are
-    // written as ids with the rows, managers before their reports.
-    const idOf = new Map<string, string>();
-    for (const [employeeId, p] of existing) idOf.set(employeeId, p.id);
-    for (const row of rows) if (!idOf.has(row.employeeId)) idOf.set(row.employeeId, randomUUID());
-    const changed = managersFirst(
-      rows
-        .filter((r) => actions.get(r.line) !== ImportAction.UNCHANGED)
-        .map(({ line: _line, ...row }) => ({
-          ...row,
-          id: idOf.get(row.employeeId)!,
-          managerId: row.managerEmployeeId ? (idOf.get(row.managerEmployeeId) ?? null) : null,
-        })),
-    );
+    // Every person's id after the import (kept for those who exist, new for the others), so
+    // reporting lines are written as ids with the rows, managers before their reports.
+    const newIds = new Map<string, string>();
+    const idOf = (employeeId: string) => existing.get(employeeId)?.id ?? newIds.get(employeeId);
+    const changedRows: ImportRow[] = [];
+    for (const row of rows) {
+      if (!existing.has(row.employeeId)) newIds.set(row.employeeId, randomUUID());
+      if (actions.get(row.line) !== ImportAction.UNCHANGED) changedRows.push(row);
+    }
+    const changed = managersFirst(changedRows).map((row) => ({
+      id: idOf(row.employeeId)!,
+      employeeId: row.employeeId,
+      name: row.name,
+      email: row.email,
+      title: row.title,
+      department: row.department,
+      managerEmployeeId: row.managerEmployeeId,
+      managerId: row.managerEmployeeId ? (idOf(row.managerEmployeeId) ?? null) : null,
+    }));
     // Addresses that change hands must be free before anyone takes them.
     const clearEmailsOf = changed
       .filter((r) => existing.has(r.employeeId) && existing.get(r.employeeId)!.email !== r.email)
       .map((r) => r.employeeId);
+    // People outside the file who name a manager not yet in the directory are linked to them
+    // after the write, if any such person exists.
+    const linkOutsiders = [...existing.values()].some((p) => p.unlinked);
     await announce('applying', 0, changed.length);
     await this.outbox.transact(async ({ manager }) => {
-      await this.people.applyImport(manager, viewer.organisationId, changed, clearEmailsOf, ImportPeopleUseCase.chunkRows, (written) =>
-        announce('applying', written, changed.length),
+      await this.people.applyImport(
+        manager,
+        viewer.organisationId,
+        changed,
+        clearEmailsOf,
+        linkOutsiders,
+        ImportPeopleUseCase.chunkRows,
+        (written) => announce('applying', written, changed.length),
       );
       await this.audit.record(manager, {
         organisationId: viewer.organisationId,
@@ -96,7 +110,9 @@ export class ImportPeopleUseCase {
 }
 
 function result(dryRun: boolean, errors: ImportRowError[], rows: ImportRow[], actions: Map<number, ImportAction>): ImportPeopleResult {
-  const count = (a: ImportAction) => [...actions.values()].filter((x) => x === a).length;
+  const counts = { [ImportAction.CREATE]: 0, [ImportAction.UPDATE]: 0, [ImportAction.UNCHANGED]: 0 };
+  for (const action of actions.values()) counts[action]++;
+  const count = (a: ImportAction) => counts[a];
   return {
     dryRun,
     applied: false,

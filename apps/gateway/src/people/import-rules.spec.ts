@@ -4,7 +4,7 @@
  * however deep the hierarchy, and rows are written managers first.
  */
 import { isEmail } from 'class-validator';
-import { checkRows, isEmailAddress, managersFirst, parseDirectoryCsv, readDirectoryCsv } from './import-rules';
+import { checkRows, Existing, importActions, isEmailAddress, managersFirst, parseDirectoryCsv, readDirectoryCsv } from './import-rules';
 
 const HEADER = 'employee_id,name,email,manager_id,title,department';
 
@@ -75,6 +75,72 @@ describe('import rules', () => {
     // Cut the loop: nobody's chain loops any more.
     rows[0].managerEmployeeId = null as unknown as string;
     expect(checkRows(rows, new Map())).toEqual([]);
+  });
+
+  it('names every fault of a file with every kind of fault, as the rules always have', async () => {
+    // The directory before: ceo, l1 (under ceo), d1 (under l1, keeps ada-old@), d2 (under d1), gone (not in the file).
+    const person = (employeeId: string, email: string | null, managerEmployeeId: string | null) => ({
+      id: `id-${employeeId}`,
+      employeeId,
+      name: employeeId,
+      email,
+      managerEmployeeId,
+      title: null,
+      department: null,
+    });
+    const existing: Existing = new Map(
+      [
+        person('ceo', 'ceo@x.test', null),
+        person('l1', 'l1@x.test', 'ceo'),
+        person('d1', 'held@x.test', 'l1'),
+        person('d2', null, 'd1'),
+        person('gone', 'kept@x.test', 'ceo'),
+      ].map((p) => [p.employeeId, p]),
+    );
+    const long = 'x'.repeat(101);
+    const csv = [
+      HEADER,
+      'ceo,Ada Chief,ceo@x.test,,Chief,Board', // 2 unchanged
+      ',No Id,noid@x.test,ceo,,', // 3 empty employee id
+      `${long},Long Id,,ceo,,`, // 4 employee id too long
+      'ceo,Again,,,,', // 5 duplicate employee id
+      'n1,,n1@x.test,ceo,,', // 6 empty name
+      `n2,${'y'.repeat(201)},,ceo,,`, // 7 name too long
+      'n3,Bad Mail,not-an-email,ceo,,', // 8 not an e-mail
+      'n4,Same Mail,N1@X.test,ceo,,', // 9 e-mail of line 6 (case-insensitive)
+      'n5,Taken,kept@x.test,ceo,,', // 10 e-mail held by someone outside the file
+      'n6,Self,,n6,,', // 11 own manager
+      'n7,Orphan,,nobody,,', // 12 unknown manager
+      `n8,Long Manager,,${long},,`, // 13 manager id too long: unknown
+      'd1,Moved,,l1,,', // 14 d1 gives up held@ (fine)
+      'n9,Takes Held,held@x.test,d1,,', // 15 takes d1's old address (fine)
+    ].join('\n');
+    const { rows, errors: parseErrors } = parseDirectoryCsv(csv);
+    expect(parseErrors).toEqual([]);
+    expect(checkRows(rows, existing).sort((a, b) => a.line - b.line)).toEqual([
+      { line: 3, column: 'employee_id', reason: 'is empty' },
+      { line: 4, column: 'employee_id', reason: 'is longer than 100 characters' },
+      { line: 5, column: 'employee_id', reason: 'duplicates line 2' },
+      { line: 6, column: 'name', reason: 'is empty' },
+      { line: 7, column: 'name', reason: 'is longer than 200 characters' },
+      { line: 8, column: 'email', reason: '"not-an-email" is not an e-mail address' },
+      { line: 9, column: 'email', reason: 'is also used on line 6' },
+      { line: 10, column: 'email', reason: 'belongs to another person (employee_id "gone")' },
+      { line: 11, column: 'manager_id', reason: 'a person cannot be their own manager' },
+      { line: 12, column: 'manager_id', reason: 'no person with employee_id "nobody"' },
+      { line: 13, column: 'manager_id', reason: `no person with employee_id "${long}"` },
+    ]);
+    // Loops are looked for once every other rule holds: through the file and the directory.
+    const loops = parseDirectoryCsv(
+      [HEADER, 'ceo,Ada Chief,,d2,,', 'x1,X One,,x2,,', 'x2,X Two,,x1,,', 'x3,X Three,,x1,,', 'ok,Fine,,,,'].join('\n'),
+    );
+    expect(checkRows(loops.rows, existing)).toEqual([
+      { line: 2, column: 'manager_id', reason: 'reporting lines form a loop' },
+      { line: 3, column: 'manager_id', reason: 'reporting lines form a loop' },
+      { line: 4, column: 'manager_id', reason: 'reporting lines form a loop' },
+      { line: 5, column: 'manager_id', reason: 'reporting lines form a loop' },
+    ]);
+    expect([...importActions(loops.rows, existing).values()]).toEqual(['UPDATE', 'CREATE', 'CREATE', 'CREATE', 'CREATE']);
   });
 
   it('orders rows managers first, keeping the file order otherwise', () => {

@@ -147,10 +147,14 @@ export class PeopleRepository {
     );
   }
 
-  /** The organisation's directory as an import compares it: every person, by employee id. */
-  async directoryOf(organisationId: string): Promise<(DirectoryRow & { id: string })[]> {
+  /**
+   * The organisation's directory as an import compares it: every person, by employee id, and
+   * whether they name a manager they are not linked to (one not yet in the directory).
+   */
+  async directoryOf(organisationId: string): Promise<(DirectoryRow & { id: string; unlinked: boolean })[]> {
     return this.dataSource.query(
-      `SELECT id, employee_id AS "employeeId", name, email, manager_employee_id AS "managerEmployeeId", title, department
+      `SELECT id, employee_id AS "employeeId", name, email, manager_employee_id AS "managerEmployeeId", title, department,
+              (manager_id IS NULL AND manager_employee_id IS NOT NULL) AS unlinked
        FROM "gateway"."person" WHERE organisation_id = $1`,
       [organisationId],
     );
@@ -160,14 +164,21 @@ export class PeopleRepository {
    * Writes an import inside the caller's transaction: first the e-mails of the people whose address
    * changes are cleared (so swapped addresses do not trip the unique index), then the changed rows,
    * each slice in one `INSERT … SELECT FROM unnest … ON CONFLICT DO UPDATE` with its reporting line
-   * already linked (`changed` lists managers before their reports, `managerId` set), and last the
-   * reporting lines of people outside the file whose manager arrived with it.
+   * already linked (`changed` lists managers before their reports, `managerId` set), and last, when
+   * `linkOutsiders`, the reporting lines of people outside the file whose manager arrived with it.
+   *
+   * Each column of a slice travels as one text parameter, its values joined by a control character
+   * that none of them holds and split again by `string_to_array` (null as the empty string: no value
+   * of an import is empty), which costs the gateway a `join` where an array parameter costs quoting
+   * and escaping every element (a third of the gateway's time in the apply at 102,001 people). A
+   * slice with a value holding that character, or an empty one, is sent as arrays.
    */
   async applyImport(
     manager: EntityManager,
     organisationId: string,
     changed: (DirectoryRow & { id: string; managerId: string | null })[],
     clearEmailsOf: string[],
+    linkOutsiders: boolean,
     sliceRows: number,
     onSlice?: (rowsWritten: number) => Promise<void>,
   ): Promise<void> {
@@ -176,33 +187,30 @@ export class PeopleRepository {
         `UPDATE "gateway"."person" SET email = NULL WHERE organisation_id = $1 AND employee_id = ANY($2::text[]) AND email IS NOT NULL`,
         [organisationId, clearEmailsOf],
       );
+    const keys = ['id', 'employeeId', 'name', 'email', 'title', 'department', 'managerEmployeeId', 'managerId'] as const;
+    const types = ['uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'uuid'];
     let written = 0;
     for (let i = 0; i < changed.length; i += sliceRows) {
       const slice = changed.slice(i, i + sliceRows);
-      const column = <K extends keyof (typeof slice)[number]>(key: K) => slice.map((r) => r[key]);
+      const joined = keys.map((key) => joinColumn(slice, key));
+      const asText = joined.every((c) => c !== null);
+      const columns = asText
+        ? types.map((type, k) => `string_to_array($${k + 2}, $10, '')::${type}[]`)
+        : types.map((type, k) => `$${k + 2}::${type}[]`);
       await manager.query(
         `INSERT INTO "gateway"."person" (id, organisation_id, employee_id, name, email, title, department, manager_employee_id, manager_id)
          SELECT r.id, $1, r.employee_id, r.name, r.email, r.title, r.department, r.manager_employee_id, r.manager_id
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[])
+         FROM unnest(${columns.join(', ')})
            AS r(id, employee_id, name, email, title, department, manager_employee_id, manager_id)
          ON CONFLICT (organisation_id, employee_id) DO UPDATE SET
            name = EXCLUDED.name, email = EXCLUDED.email, title = EXCLUDED.title, department = EXCLUDED.department,
            manager_employee_id = EXCLUDED.manager_employee_id, manager_id = EXCLUDED.manager_id, updated_at = now()`,
-        [
-          organisationId,
-          column('id'),
-          column('employeeId'),
-          column('name'),
-          column('email'),
-          column('title'),
-          column('department'),
-          column('managerEmployeeId'),
-          column('managerId'),
-        ],
+        asText ? [organisationId, ...joined, SEPARATOR] : [organisationId, ...keys.map((key) => slice.map((r) => r[key]))],
       );
       written += slice.length;
       await onSlice?.(written);
     }
+    if (!linkOutsiders) return;
     // People not in the file whose manager's employee id names someone only now imported.
     await manager.query(
       `UPDATE "gateway"."person" p SET manager_id = m.id, updated_at = now()
@@ -212,6 +220,26 @@ export class PeopleRepository {
       [organisationId],
     );
   }
+}
+
+/** The unit separator: joins a column's values for `string_to_array`. */
+const SEPARATOR = '\u001f';
+
+/**
+ * A column's values joined by SEPARATOR (null as the empty string), or null when a value is empty or
+ * holds SEPARATOR (the join could then not be split back into the same values).
+ */
+function joinColumn<R, K extends keyof R>(rows: R[], key: K): string | null {
+  const values = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows[i][key] as unknown as string | null;
+    if (value === '') return null;
+    values[i] = value ?? '';
+  }
+  const text = values.join(SEPARATOR);
+  let separators = 0;
+  for (let at = text.indexOf(SEPARATOR); at >= 0; at = text.indexOf(SEPARATOR, at + 1)) separators++;
+  return separators === rows.length - 1 ? text : null;
 }
 
 function toPeople(
