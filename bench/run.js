@@ -330,11 +330,12 @@ async function surveyLinks(db, cycleId) {
 }
 
 /** Creates, proposes, approves and launches a cycle over these leaders; `steps` gets each step's ms. */
-async function setupCycle(api, db, hr, name, leaderPersonIds, steps = {}, approveEach = false) {
+async function setupCycle(api, db, hr, name, leaderPersonIds, steps = {}, approveEach = false, onStep = () => {}) {
   let t = performance.now();
   const step = (key) => {
     const now = performance.now();
     steps[key] = r1(now - t);
+    onStep(key);
     t = now;
   };
   const now = Date.now();
@@ -527,6 +528,8 @@ async function main() {
       const imported = applied.data ?? {};
       if (applied.errors?.length || !imported.importPeople?.applied)
         throw new Error(`import failed: ${JSON.stringify(applied.errors ?? imported.importPeople.errors).slice(0, 500)}`);
+      // The gateway's peak resident memory so far (VmHWM only rises: each step's value says whether it raised the peak).
+      result.figures.gatewayPeakRssMiBAfter = { importPeople: peakRssMiB(gateway.child.pid) };
       result.figures.importPeople = {
         people: org.people.length,
         csvBytes: Buffer.byteLength(org.csv),
@@ -570,7 +573,10 @@ async function main() {
     const freshnessCycles = args.only ? 0 : Math.ceil(freshnessWanted / perCycle);
     const setupStarted = performance.now();
     const steps = {};
-    const main = await setupCycle(api, db, hr, 'Bench main cycle', apiLeaderPersonIds, steps, args.approveEach);
+    const peakAfter = (result.figures.gatewayPeakRssMiBAfter ??= {});
+    const main = await setupCycle(api, db, hr, 'Bench main cycle', apiLeaderPersonIds, steps, args.approveEach, (key) => {
+      peakAfter[key.replace(/Ms$/, '')] = peakRssMiB(gateway.child.pid);
+    });
     // setupCycle fails on the first refused call, so reaching here means nothing was refused.
     result.figures.setup = {
       subjects: apiLeaderPersonIds.length,
