@@ -105,7 +105,8 @@ export function CycleDetailPage() {
   if (error) return <ErrorState error={error} what={intl.formatMessage(m.cycleLoadFailed)} onRetry={() => void refetch()} />;
   if (loading && !data) return <Loading label={intl.formatMessage(m.cycleLoading)} />;
   const cycle = data!.cycle;
-  const defaultTab = cycle.status === 'DRAFT' ? 'raters' : cycle.status === 'LAUNCHED' ? 'progress' : 'results';
+  const defaultTab =
+    cycle.status === 'DRAFT' ? 'raters' : cycle.status === 'LAUNCHED' || cycle.status === 'LAUNCHING' ? 'progress' : 'results';
   const tab = TABS.includes(params.get('tab') as (typeof TABS)[number]) ? params.get('tab')! : defaultTab;
 
   return (
@@ -165,8 +166,8 @@ export function CycleDetailPage() {
           <CycleCoachingPanel cycleId={cycle.id} released={Boolean(cycle.releasedAt)} />
         </Tabs.Panel>
         <Tabs.Panel value="progress">
-          <ProgressBoard cycleId={cycle.id} live={cycle.status === 'LAUNCHED'} />
-          <DeliveryBoard cycleId={cycle.id} live={cycle.status === 'LAUNCHED'} />
+          <ProgressBoard cycleId={cycle.id} live={cycle.status === 'LAUNCHED' || cycle.status === 'LAUNCHING'} />
+          <DeliveryBoard cycleId={cycle.id} live={cycle.status === 'LAUNCHED' || cycle.status === 'LAUNCHING'} />
         </Tabs.Panel>
         <Tabs.Panel value="links">
           {cycle.status === 'LAUNCHED' && <LinkExport cycleId={cycle.id} cycleName={cycle.name} />}
