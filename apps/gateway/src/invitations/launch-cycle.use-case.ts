@@ -71,13 +71,15 @@ export class LaunchCycleUseCase {
 
   /**
    * draft → launching, under the cycle's lock: refused (nothing changes) if the cycle has no
-   * subjects or any subject's approved raters are below a group's minimum. A cycle another request
-   * moved to `launching` meanwhile is left as it is (the caller resumes it).
+   * subjects or any subject's approved raters are below a group's minimum, or (CONFLICT) if another
+   * request began launching it meanwhile.
    */
   async begin(viewer: Viewer, cycleId: string): Promise<void> {
     await this.outbox.transact(async ({ manager }) => {
       const locked = await this.cycles.lock(manager, cycleId);
-      if (locked!.status === 'launching') return;
+      // Launches of the same draft at once: one begins it, the others are refused as before slices
+      // (a launch found interrupted, `launching` when asked, is resumed instead: see `execute`).
+      if (locked!.status === 'launching') throw new ConflictError('The cycle is being launched already');
       if (locked!.status !== 'draft') throw new ConflictError('The cycle was launched already');
       const [{ n: subjects }]: { n: number }[] = await manager.query(
         `SELECT count(*)::int AS n FROM "gateway"."cycle_subject" WHERE cycle_id = $1`,
@@ -115,13 +117,12 @@ export class LaunchCycleUseCase {
       // Another request finished it while this one waited for the lock.
       if (cycle.status === 'launched' && cycle.launchSubjectsTotal !== null) return cycle;
       if (cycle.status !== 'launching') throw new ConflictError(`Cannot launch: the cycle is ${cycle.status}`);
-      const subjects: string[] = (
-        await manager.query(
-          `SELECT person_id AS id FROM "gateway"."cycle_subject"
-           WHERE cycle_id = $1 AND ($2::uuid IS NULL OR person_id > $2::uuid) ORDER BY person_id LIMIT $3`,
-          [cycleId, cycle.launchCursor, size],
-        )
-      ).map((r: { id: string }) => r.id);
+      const rows: { id: string }[] = await manager.query(
+        `SELECT person_id AS id FROM "gateway"."cycle_subject"
+         WHERE cycle_id = $1 AND ($2::uuid IS NULL OR person_id > $2::uuid) ORDER BY person_id LIMIT $3`,
+        [cycleId, cycle.launchCursor, size],
+      );
+      const subjects = rows.map((r) => r.id);
       const now = new Date();
       if (subjects.length > 0) {
         const approved = await this.nominations.approvedOf(manager, cycleId, subjects);
@@ -228,7 +229,8 @@ export class LaunchCycleUseCase {
    * PostgreSQL (one row per subject and group short of raters, not every approved nomination).
    */
   private async belowMinimums(manager: EntityManager, cycle: CycleEntity): Promise<FieldProblem[]> {
-    const minimums = Object.entries(cycle.minRaters).filter(([, min]) => (min ?? 0) > 0) as [string, number][];
+    const minimums: [string, number][] = [];
+    for (const [group, min] of Object.entries(cycle.minRaters)) if ((min ?? 0) > 0) minimums.push([group, min]);
     if (minimums.length === 0) return [];
     const short: { subjectId: string; group: string; min: number; count: number }[] = await manager.query(
       `SELECT cs.person_id AS "subjectId", g.grp AS "group", g.min, count(n.id)::int AS count
