@@ -42,7 +42,7 @@ import { InvitationsRepository } from './invitations.repository';
 @Injectable()
 export class LaunchCycleUseCase {
   /** Subjects per slice (about 15 raters each); `LAUNCH_SLICE_SUBJECTS` to tune it, tests make it small. */
-  static sliceSubjects = Number(process.env.LAUNCH_SLICE_SUBJECTS) || 500;
+  static sliceSubjects = Number(process.env.LAUNCH_SLICE_SUBJECTS) || 200;
 
   constructor(
     private readonly access: AccessPolicy,
