@@ -211,13 +211,24 @@ function startProcess(name, env, isReady) {
   // Opt-in CPU profiling (BENCH_CPU_PROF=gateway,...): the process gets an inspector on a free
   // loopback port, and the bench samples it only around the phase being profiled (see cpuProfile).
   const profiled = profiledApps().includes(name);
-  const nodeArgs = profiled ? ['--inspect=127.0.0.1:0'] : [];
+  // BENCH_<APP>_NODE_ARGS (app name upper-cased, dashes as underscores): extra Node flags for that process (e.g. --trace-gc).
+  const appKey = name.toUpperCase().replace(/-/g, '_');
+  const extraArgs = (process.env[`BENCH_${appKey}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
+  const nodeArgs = [...(profiled ? ['--inspect=127.0.0.1:0'] : []), ...extraArgs];
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps', name, 'dist', 'main.js')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = [];
   let inspectorUrl = null;
+  // BENCH_<APP>_LOG=<file> (app name upper-cased, dashes as underscores): the process's output to that file too.
+  const logFile = process.env[`BENCH_${appKey}_LOG`];
+  if (logFile) {
+    const out = require('node:fs').createWriteStream(logFile);
+    child.stdout.on('data', (c) => out.write(c));
+    child.stderr.on('data', (c) => out.write(c));
+    child.once('exit', () => out.end());
+  }
   child.stdout.on('data', (c) => output.push(String(c)));
   child.stderr.on('data', (c) => {
     output.push(String(c));
@@ -338,11 +349,12 @@ async function surveyLinks(db, cycleId) {
 }
 
 /** Creates, proposes, approves and launches a cycle over these leaders; `steps` gets each step's ms. */
-async function setupCycle(api, db, hr, name, leaderPersonIds, steps = {}, approveEach = false) {
+async function setupCycle(api, db, hr, name, leaderPersonIds, steps = {}, approveEach = false, onStep = () => {}) {
   let t = performance.now();
   const step = (key) => {
     const now = performance.now();
     steps[key] = r1(now - t);
+    onStep(key);
     t = now;
   };
   const now = Date.now();
@@ -552,6 +564,9 @@ async function main() {
         database: (await databaseCpuMs(db, dbName)) - cpuBeforeImport.database,
       };
       for (const stop of profilingImport) log(`CPU profile of the import: ${await stop('import')}`);
+      // The gateway's peak resident memory so far (VmHWM only rises: each step's value says whether it raised the peak).
+      result.figures.gatewayPeakRssMiBAfter = { importPeople: peakRssMiB(gateway.child.pid) };
+      result.figures.gatewayCpuMsAfter = { importPeople: cpuMs(gateway.child.pid) };
       result.figures.importPeople = {
         people: org.people.length,
         csvBytes: Buffer.byteLength(org.csv),
@@ -607,7 +622,14 @@ async function main() {
     const freshnessCycles = args.only ? 0 : Math.ceil(freshnessWanted / perCycle);
     const setupStarted = performance.now();
     const steps = {};
-    const main = await setupCycle(api, db, hr, 'Bench main cycle', apiLeaderPersonIds, steps, args.approveEach);
+    // The gateway's peak RSS and CPU time (user + system, ms) after each step: per step, the CPU
+    // it spent drifts less with the machine's load than the step's wall time.
+    const peakAfter = (result.figures.gatewayPeakRssMiBAfter ??= {});
+    const cpuAfter = (result.figures.gatewayCpuMsAfter ??= {});
+    const main = await setupCycle(api, db, hr, 'Bench main cycle', apiLeaderPersonIds, steps, args.approveEach, (key) => {
+      peakAfter[key.replace(/Ms$/, '')] = peakRssMiB(gateway.child.pid);
+      cpuAfter[key.replace(/Ms$/, '')] = cpuMs(gateway.child.pid);
+    });
     // setupCycle fails on the first refused call, so reaching here means nothing was refused.
     result.figures.setup = {
       subjects: apiLeaderPersonIds.length,

@@ -108,7 +108,8 @@ export function CycleDetailPage() {
   // A follow-up pulse has no report, heatmap, release or reliability of its own (the gateway refuses them).
   const pulse = cycle.followsUp ?? null;
   const tabs: readonly string[] = pulse ? TABS.filter((t) => t !== 'results' && t !== 'reliability') : TABS;
-  const defaultTab = cycle.status === 'DRAFT' ? 'raters' : cycle.status === 'LAUNCHED' || pulse ? 'progress' : 'results';
+  const defaultTab =
+    cycle.status === 'DRAFT' ? 'raters' : cycle.status === 'LAUNCHED' || cycle.status === 'LAUNCHING' || pulse ? 'progress' : 'results';
   const tab = tabs.includes(params.get('tab') ?? '') ? params.get('tab')! : defaultTab;
 
   return (
@@ -184,8 +185,8 @@ export function CycleDetailPage() {
           <CycleCoachingPanel cycleId={cycle.id} released={Boolean(cycle.releasedAt)} />
         </Tabs.Panel>
         <Tabs.Panel value="progress">
-          <ProgressBoard cycleId={cycle.id} live={cycle.status === 'LAUNCHED'} />
-          <DeliveryBoard cycleId={cycle.id} live={cycle.status === 'LAUNCHED'} />
+          <ProgressBoard cycleId={cycle.id} live={cycle.status === 'LAUNCHED' || cycle.status === 'LAUNCHING'} />
+          <DeliveryBoard cycleId={cycle.id} live={cycle.status === 'LAUNCHED' || cycle.status === 'LAUNCHING'} />
         </Tabs.Panel>
         <Tabs.Panel value="links">
           {cycle.status === 'LAUNCHED' && <LinkExport cycleId={cycle.id} cycleName={cycle.name} />}

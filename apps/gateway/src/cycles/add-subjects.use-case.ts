@@ -30,7 +30,8 @@ export class AddSubjectsUseCase {
       throw new InputError(
         missing.map((id) => ({ field: `personIds[${personIds.indexOf(id)}]`, message: `no person ${id} in this organisation` })),
       );
-    await this.cycles.addSubjects(cycle.id, personIds);
+    const status = await this.cycles.addSubjects(cycle.id, personIds);
+    requireStatus({ ...cycle, status: status ?? cycle.status }, ['draft'], 'add subjects');
     return this.view.of(cycle, { subjects: false });
   }
 }

@@ -36,6 +36,10 @@ export class CycleView {
       closesAt: cycle.closesAt,
       status: cycle.status as CycleStatusValue,
       launchedAt: cycle.launchedAt,
+      launchProgress:
+        cycle.launchSubjectsTotal === null
+          ? null
+          : { subjectsLaunched: cycle.launchSubjectsDone, subjectsTotal: cycle.launchSubjectsTotal },
       closedAt: cycle.closedAt,
       releasedAt: cycle.releasedAt,
       subjects: options.subjects ? await this.subjects(cycle.organisationId, cycle.id) : (undefined as unknown as Cycle['subjects']),

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { RaterGroupName } from '../common/rater-group';
 
-export type CycleStatus = 'draft' | 'launched' | 'closed' | 'released';
+/** `launching`: launched in slices, not every subject's raters invited yet (see LaunchCycleUseCase). */
+export type CycleStatus = 'draft' | 'launching' | 'launched' | 'closed' | 'released';
 /** A 360, or a follow-up pulse on one leader's development plan (docs/growth.md). */
 export type CycleKind = '360' | 'pulse';
 
@@ -55,6 +56,18 @@ export class CycleEntity {
 
   @Column('timestamptz', { name: 'launched_at', nullable: true })
   launchedAt!: Date | null;
+
+  /** While launching: the last subject whose raters were invited (subjects are launched in id order). */
+  @Column('uuid', { name: 'launch_cursor', nullable: true })
+  launchCursor!: string | null;
+
+  /** Subjects to launch, counted when the launch began (null before). */
+  @Column('int', { name: 'launch_subjects_total', nullable: true })
+  launchSubjectsTotal!: number | null;
+
+  /** Subjects whose raters were invited so far. */
+  @Column('int', { name: 'launch_subjects_done', default: 0 })
+  launchSubjectsDone!: number;
 
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt!: Date | null;

@@ -49,7 +49,20 @@ export class CyclesRepository {
   async update(
     manager: EntityManager,
     cycleId: string,
-    change: Partial<Pick<CycleEntity, 'status' | 'launchedAt' | 'closedAt' | 'closesAt' | 'releasedAt' | 'commentThreshold'>>,
+    change: Partial<
+      Pick<
+        CycleEntity,
+        | 'status'
+        | 'launchedAt'
+        | 'closedAt'
+        | 'closesAt'
+        | 'releasedAt'
+        | 'commentThreshold'
+        | 'launchCursor'
+        | 'launchSubjectsTotal'
+        | 'launchSubjectsDone'
+      >
+    >,
   ): Promise<void> {
     await manager.getRepository(CycleEntity).update({ id: cycleId }, change);
   }
@@ -62,10 +75,24 @@ export class CyclesRepository {
     return (await this.dataSource.getRepository(CycleSubjectEntity).findBy({ cycleId })).map((r) => r.personId);
   }
 
-  async addSubjects(cycleId: string, personIds: string[]): Promise<void> {
-    await this.dataSource.getRepository(CycleSubjectEntity).upsert(
-      personIds.map((personId) => ({ cycleId, personId })),
-      ['cycleId', 'personId'],
-    );
+  /**
+   * Adds subjects while the cycle is a draft: under a share lock of the cycle's row, so a launch
+   * (which moves it to `launching` under an exclusive lock) never starts between the check and the
+   * insert. Answers the status the cycle had (nothing is added unless it is `draft`).
+   */
+  async addSubjects(cycleId: string, personIds: string[]): Promise<CycleEntity['status'] | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { status: CycleEntity['status'] }[] = await manager.query(
+        `SELECT status FROM "gateway"."cycle" WHERE id = $1 FOR SHARE`,
+        [cycleId],
+      );
+      const status = rows[0]?.status ?? null;
+      if (status !== 'draft') return status;
+      await manager.getRepository(CycleSubjectEntity).upsert(
+        personIds.map((personId) => ({ cycleId, personId })),
+        ['cycleId', 'personId'],
+      );
+      return status;
+    });
   }
 }

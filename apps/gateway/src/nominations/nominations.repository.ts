@@ -162,6 +162,16 @@ export class NominationsRepository {
     );
   }
 
+  /** The approved nominations of some of the cycle's subjects (a slice of a launch), in the caller's transaction. */
+  approvedOf(manager: EntityManager, cycleId: string, subjectIds: string[]): Promise<NominationEntity[]> {
+    return manager.query(
+      `SELECT id, cycle_id AS "cycleId", subject_id AS "subjectId", rater_id AS "raterId", rater_group AS "raterGroup", source, status
+       FROM "gateway"."nomination" WHERE cycle_id = $1 AND subject_id = ANY($2::uuid[]) AND status = 'approved'
+       ORDER BY subject_id, rater_group, rater_id`,
+      [cycleId, subjectIds],
+    );
+  }
+
   find(cycleId: string, subjectId: string, raterId: string): Promise<NominationEntity | null> {
     return this.nominations.findOneBy({ cycleId, subjectId, raterId });
   }

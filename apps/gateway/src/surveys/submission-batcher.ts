@@ -258,7 +258,7 @@ export class SubmissionBatcher implements OnModuleDestroy {
         }
         continue;
       }
-      if (link.cycle_status !== 'launched' || link.closes_at.getTime() <= Date.now()) {
+      if ((link.cycle_status !== 'launched' && link.cycle_status !== 'launching') || link.closes_at.getTime() <= Date.now()) {
         fail(
           new ConflictError(
             `This cycle closed on ${link.closes_at.toISOString().slice(0, 10)}: answers can no longer be saved or submitted`,

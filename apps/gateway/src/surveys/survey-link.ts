@@ -55,9 +55,12 @@ export class SurveyLinks {
     return { assignment, cycle, instrument: getInstrument(cycle.instrumentId, cycle.instrumentVersion) };
   }
 
-  /** Answers can be saved and submitted only while the cycle is launched and before it closes. */
+  /**
+   * Answers can be saved and submitted only while the cycle is launched (or still launching: a rater
+   * whose slice of the launch committed was invited, and their link works) and before it closes.
+   */
   static requireOpen(cycle: CycleEntity): void {
-    if (cycle.status !== 'launched' || cycle.closesAt.getTime() <= Date.now()) {
+    if ((cycle.status !== 'launched' && cycle.status !== 'launching') || cycle.closesAt.getTime() <= Date.now()) {
       throw new ConflictError(
         `This cycle closed on ${cycle.closesAt.toISOString().slice(0, 10)}: answers can no longer be saved or submitted`,
       );

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Progress, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { IconBellRinging, IconDownload, IconLock, IconRocket, IconSend } from '@tabler/icons-react';
@@ -11,6 +11,7 @@ import {
   CLOSE_CYCLE,
   CYCLE_RESULTS_CSV,
   LAUNCH_CYCLE,
+  LAUNCH_PROGRESS,
   NOMINATIONS,
   RELEASE_RESULTS,
   RESCORE_CYCLE,
@@ -39,6 +40,10 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
           ? { error: releaseState.error, what: intl.formatMessage(m.notReleased) }
           : null;
   const readiness = useLaunchReadiness(cycle);
+  // A launch runs in slices of leaders: while it runs (here or elsewhere), its progress is polled.
+  const launching = launchState.loading || cycle.status === 'LAUNCHING';
+  useQuery(LAUNCH_PROGRESS, { variables: { id: cycle.id }, skip: !launching, pollInterval: 1000 });
+  const progress = cycle.launchProgress;
 
   return (
     <Stack gap="sm">
@@ -53,6 +58,14 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
             loading={launchState.loading}
             onConfirm={() => launch({ variables: { cycleId: cycle.id } })}
           />
+        )}
+        {cycle.status === 'LAUNCHING' && !launchState.loading && (
+          <Button
+            leftSection={<IconRocket size={18} aria-hidden />}
+            onClick={() => void launch({ variables: { cycleId: cycle.id } }).catch(() => undefined)}
+          >
+            {intl.formatMessage(m.resumeLaunch)}
+          </Button>
         )}
         {cycle.status === 'LAUNCHED' && (
           <>
@@ -92,6 +105,23 @@ export function CycleActions({ cycle }: { cycle: CycleFieldsFragment }) {
           />
         )}
       </Group>
+      {launching && progress && (
+        <Stack gap={4} maw={420}>
+          <Progress
+            value={progress.subjectsTotal ? (100 * progress.subjectsLaunched) / progress.subjectsTotal : 0}
+            aria-label={intl.formatMessage(m.launchProgressLabel)}
+            animated={launchState.loading}
+          />
+          <Text size="sm" c="dimmed" role="status">
+            {intl.formatMessage(m.launchProgress, { done: progress.subjectsLaunched, total: progress.subjectsTotal })}
+          </Text>
+        </Stack>
+      )}
+      {cycle.status === 'LAUNCHING' && !launchState.loading && (
+        <Text size="sm" c="dimmed" maw={420}>
+          {intl.formatMessage(m.resumeLaunchHint)}
+        </Text>
+      )}
       {reminded != null && (
         <Text size="sm" c="teal.8" role="status">
           {intl.formatMessage(m.reminded, { count: reminded })}

@@ -25,6 +25,7 @@ const cycle = (id: string, name: string, extra: Record<string, unknown> = {}) =>
   closedAt: null,
   releasedAt: null,
   followsUp: null,
+  launchProgress: null,
   minRaters: [],
   subjects: [{ __typename: 'Person', id: 's1', name: 'Ben Lead', title: null, department: null, managerId: null }],
   ...extra,

@@ -38,6 +38,7 @@ export const commentThresholdMessages = defineMessages({
 /** The words of the cycle screens (HR's cycles, the rater lists of leaders and managers). */
 export const messages = defineMessages({
   statusDraft: { id: 'cycles.status.draft', defaultMessage: 'Setting up' },
+  statusLaunching: { id: 'cycles.status.launching', defaultMessage: 'Launching' },
   statusLaunched: { id: 'cycles.status.launched', defaultMessage: 'Collecting feedback' },
   statusClosed: { id: 'cycles.status.closed', defaultMessage: 'Closed · not released' },
   statusReleased: { id: 'cycles.status.released', defaultMessage: 'Released' },
@@ -126,6 +127,17 @@ export const messages = defineMessages({
     id: 'cycles.actions.launch.body',
     defaultMessage:
       'Survey links are created and every approved rater is invited. Rater lists can no longer change. {count, plural, one {# leader} other {# leaders}} will be reviewed.',
+  },
+  launchProgress: {
+    id: 'cycles.actions.launch.progress',
+    defaultMessage: 'Inviting raters: {done, number} of {total, plural, one {# leader} other {# leaders}} done',
+  },
+  launchProgressLabel: { id: 'cycles.actions.launch.progressLabel', defaultMessage: 'Launch progress' },
+  resumeLaunch: { id: 'cycles.actions.launch.resume', defaultMessage: 'Resume launch' },
+  resumeLaunchHint: {
+    id: 'cycles.actions.launch.resumeHint',
+    defaultMessage:
+      'The launch stopped part-way: the raters of the leaders done so far are invited, the others not yet. Resume it to invite the rest; nobody is invited twice.',
   },
   remind: { id: 'cycles.actions.remind', defaultMessage: 'Send reminders' },
   close: { id: 'cycles.actions.close', defaultMessage: 'Close cycle' },

@@ -14,6 +14,10 @@ export const CYCLE_FIELDS = graphql(`
     opensAt
     closesAt
     launchedAt
+    launchProgress {
+      subjectsLaunched
+      subjectsTotal
+    }
     closedAt
     releasedAt
     followsUp {
@@ -46,6 +50,21 @@ export const CYCLE = graphql(`
   query Cycle($id: ID!) {
     cycle(id: $id) {
       ...CycleFields
+    }
+  }
+`);
+
+/** How far a launch has got: polled while it runs (the cycle is updated in the cache by id). */
+export const LAUNCH_PROGRESS = graphql(`
+  query LaunchProgress($id: ID!) {
+    cycle(id: $id) {
+      id
+      status
+      launchedAt
+      launchProgress {
+        subjectsLaunched
+        subjectsTotal
+      }
     }
   }
 `);

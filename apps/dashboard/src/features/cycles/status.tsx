@@ -6,6 +6,7 @@ import { messages as m } from './messages';
 
 export const STATUS: Record<CycleStatus, { label: MessageDescriptor; color: string }> = {
   DRAFT: { label: m.statusDraft, color: 'gray' },
+  LAUNCHING: { label: m.statusLaunching, color: 'indigo' },
   LAUNCHED: { label: m.statusLaunched, color: 'blue' },
   CLOSED: { label: m.statusClosed, color: 'orange' },
   RELEASED: { label: m.statusReleased, color: 'teal' },

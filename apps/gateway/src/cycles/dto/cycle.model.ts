@@ -4,6 +4,7 @@ import { RaterGroup } from '../../common/rater-group';
 
 export enum CycleStatusValue {
   DRAFT = 'draft',
+  LAUNCHING = 'launching',
   LAUNCHED = 'launched',
   CLOSED = 'closed',
   RELEASED = 'released',
@@ -17,6 +18,15 @@ export class GroupCount {
 
   @Field(() => Int)
   count!: number;
+}
+
+@ObjectType({ description: 'How far a launch has got: subjects whose raters are invited so far, of all the cycle’s subjects.' })
+export class LaunchProgress {
+  @Field(() => Int)
+  subjectsLaunched!: number;
+
+  @Field(() => Int)
+  subjectsTotal!: number;
 }
 
 @ObjectType({ description: 'A 360 review cycle.' })
@@ -64,6 +74,13 @@ export class Cycle {
 
   @Field(() => Date, { nullable: true })
   launchedAt!: Date | null;
+
+  @Field(() => LaunchProgress, {
+    nullable: true,
+    description:
+      'While LAUNCHING (subjects are launched in slices) and after: how many subjects’ raters are invited; null before the launch began',
+  })
+  launchProgress!: LaunchProgress | null;
 
   @Field(() => Date, { nullable: true })
   closedAt!: Date | null;
