@@ -23,7 +23,7 @@
  * so each one's peak resident memory (VmHWM) is measured on its own.
  */
 const { spawn, spawnSync } = require('node:child_process');
-const { mkdtempSync, rmSync, mkdirSync, writeFileSync, readFileSync, existsSync } = require('node:fs');
+const { mkdtempSync, rmSync, mkdirSync, writeFileSync, readFileSync, existsSync, readdirSync } = require('node:fs');
 const { tmpdir, cpus, totalmem, loadavg } = require('node:os');
 const { join } = require('node:path');
 const { randomUUID } = require('node:crypto');
@@ -177,6 +177,66 @@ function cpuMs(pid) {
 async function databaseCpuMs(db, dbName) {
   const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [dbName]);
   return rows.reduce((sum, r) => sum + (cpuMs(r.pid) ?? 0), 0);
+}
+
+/**
+ * CPU time (ms) used so far by the embedded PostgreSQL under `dataDir`: the postmaster with the
+ * children it has reaped, plus its live children (backends, writers). A difference of two readings
+ * is what PostgreSQL spent in between. Null with DATABASE_URL (another server) or off Linux.
+ */
+function postgresCpuMs(dataDir) {
+  try {
+    if (!dataDir) return null;
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const stat = (p) => {
+      const s = readFileSync(`/proc/${p}/stat`, 'utf8');
+      return s.slice(s.lastIndexOf(')') + 2).split(' ');
+    };
+    const own = stat(pid);
+    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const f = stat(entry);
+        if (Number(f[1]) === pid) ticks += Number(f[11]) + Number(f[12]);
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return ticks * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** The bench process's own CPU time so far (user + system), in ms. */
+function ownCpuMs() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * Samples this process (the replay runs in it) with the V8 CPU profiler when BENCH_CPU_PROF names
+ * `replay`; `stop(label)` writes bench/results/profiles/replay-<label>-<time>.cpuprofile. A no-op
+ * otherwise.
+ */
+async function ownCpuProfile() {
+  if (!profiledApps().includes('replay')) return async () => null;
+  const { Session } = require('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_CPU_PROF_INTERVAL_US ?? 500) });
+  await session.post('Profiler.start');
+  return async (label) => {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    const dir = join(root, 'bench', 'results', 'profiles');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `replay-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    return file;
+  };
 }
 
 function peakRssMiB(pid) {
@@ -502,7 +562,9 @@ async function main() {
       log(`could not delete the bench topics: ${error.message}`);
     }
     await db.end().catch(() => {});
-    await dropDatabase(withDatabase(baseUrl, 'postgres'), dbName).catch((e) => log(`could not drop ${dbName}: ${e.message}`));
+    // BENCH_KEEP_DB=1 (with DATABASE_URL) keeps the run's database, e.g. to replay it again by hand.
+    if (process.env.BENCH_KEEP_DB === '1' && !pg) log(`kept the database ${dbName}`);
+    else await dropDatabase(withDatabase(baseUrl, 'postgres'), dbName).catch((e) => log(`could not drop ${dbName}: ${e.message}`));
     if (pg) {
       await pg.stop().catch(() => {});
       rmSync(pgDir, { recursive: true, force: true });
@@ -982,18 +1044,33 @@ async function main() {
         FROM scoring.rater_response r CROSS JOIN LATERAL jsonb_each_text(r.answers) AS a
         WHERE r.cycle_id = $1 GROUP BY 1, 2, 3`;
       await db.query(floorSql, [replayCycle]); // warm the cache, as the replay's data are warm too
+      const floorCpu0 = postgresCpuMs(pgDir);
       const f0 = performance.now();
       const floorRows = (await db.query(floorSql, [replayCycle])).rowCount;
       const floorMs = performance.now() - f0;
+      const floorCpu1 = postgresCpuMs(pgDir);
       const subjects = full ? leaders : args.apiLeaders;
       const b = bar('replay: whole cycle rescore', subjects);
+      const stopProfile = await ownCpuProfile();
+      // CPU time during the replay: this process (the replay itself), PostgreSQL, and the services
+      // (the scoring service's relay publishing the new reports, the gateway storing them).
+      const cpu0 = { replay: ownCpuMs(), postgres: postgresCpuMs(pgDir), procs: procs.map((p) => cpuMs(p.child.pid)) };
       const t0 = performance.now();
       const rescoreId = `bench-${randomUUID()}`;
       const replay = await useCase.execute({ rescoreId, cycleId: replayCycle, instrumentVersion: instrument.version }, (p) =>
         b.update(p.done),
       );
       const replayMs = performance.now() - t0;
+      const cpu1 = { replay: ownCpuMs(), postgres: postgresCpuMs(pgDir), procs: procs.map((p) => cpuMs(p.child.pid)) };
       b.stop();
+      const replayProfile = await stopProfile('whole-cycle');
+      if (replayProfile) log(`CPU profile of the replay: ${replayProfile}`);
+      const diff = (a, z) => (a === null || z === null ? null : Math.round(z - a));
+      const replayCpuMs = {
+        replay: diff(cpu0.replay, cpu1.replay),
+        postgres: diff(cpu0.postgres, cpu1.postgres),
+        ...Object.fromEntries(procs.map((p, k) => [p.name, diff(cpu0.procs[k], cpu1.procs[k])])),
+      };
       await app.close();
       const scoredInReplay = Number(
         (
@@ -1025,6 +1102,10 @@ async function main() {
         replayMs: Math.round(replayMs),
         sqlFloorMs: r1(floorMs),
         sqlFloorGroups: floorRows,
+        // CPU ms spent during the replay, by the replay (this process), PostgreSQL and each service
+        cpuMs: replayCpuMs,
+        // PostgreSQL's CPU ms during the floor's query
+        sqlFloorCpuMs: floorCpu0 === null || floorCpu1 === null ? null : Math.round(floorCpu1 - floorCpu0),
         rescoreId,
       };
       result.checks.replayStoredEqualsScored = storedRows === rows && disclosedRows === scoredInReplay && replay.scored === replay.subjects;

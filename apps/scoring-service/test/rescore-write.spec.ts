@@ -11,7 +11,15 @@ import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { resolveBasis, RescoreCycleUseCase, scorableResponses, startScoringService, StoredResponse } from '../src';
+import {
+  computeSubjectReport,
+  reportSeed,
+  resolveBasis,
+  RescoreCycleUseCase,
+  scorableResponses,
+  startScoringService,
+  StoredResponse,
+} from '../src';
 import { ledgerKey, loadLedgers, takeLiveSnapshot } from '../src/disclosure/disclosure-ledger';
 import { query } from './support';
 
@@ -219,5 +227,49 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
     // every subject: shown (ledger row and one event) exactly when not withheld
     for (const r of rows) expect([r.ledger, r.events]).toEqual(r.withheld === null ? [true, '1'] : [false, '0']);
     expect(rows.find((r) => r.subject_id === 's4')!.withheld).toBe('no results have been disclosed for this subject yet');
+  }, 60000);
+  it('replays with the figures of the pure scoring: each report, its ledger row and its event are computeSubjectReport of the snapshot, as the live view shows', async () => {
+    const rescoreId = randomUUID();
+    const result = await app.get(RescoreCycleUseCase).execute({ rescoreId, cycleId, instrumentVersion: 1 });
+    expect(result).toMatchObject({ subjects: 4, scored: 4 });
+    const ledgers = await dataSource.transaction((m) =>
+      loadLedgers(
+        m,
+        ['s1', 's2', 's3'].map((subjectId) => ({ cycleId, subjectId })),
+      ),
+    );
+    const rows = await query<{
+      subject_id: string;
+      report: Record<string, unknown>;
+      group_counts: Record<string, number>;
+      response_count: number;
+      ledger_report: Record<string, unknown>;
+      live_report: Record<string, unknown>;
+      payload: ReportUpdatedV1;
+    }>(
+      db.url,
+      `SELECT r.subject_id, r.report, r.group_counts, r.response_count, v.report AS ledger_report, live.report AS live_report, o.envelope->'payload' AS payload
+       FROM scoring.subject_report r
+       JOIN scoring.disclosed_view v ON v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = r.result_set
+       JOIN scoring.disclosed_view live ON live.cycle_id = r.cycle_id AND live.subject_id = r.subject_id AND live.result_set = 'live'
+       JOIN scoring.outbox_event o ON o.envelope->'payload'->>'resultSet' = r.result_set AND o.envelope->'payload'->>'subjectId' = r.subject_id
+       WHERE r.result_set = $1 ORDER BY r.subject_id`,
+      [rescoreId],
+    );
+    expect(rows.map((r) => r.subject_id)).toEqual(['s1', 's2', 's3']);
+    for (const r of rows) {
+      const own = ledgers.get(ledgerKey(cycleId, r.subject_id))!;
+      const expected = computeSubjectReport(own.current!.responses, liveBasis, reportSeed(cycleId, r.subject_id));
+      const figures = JSON.parse(JSON.stringify(expected.report)) as Record<string, unknown>;
+      expect(JSON.stringify(figures)).toMatch(/"mean":\d/); // real figures, not an empty report
+      expect(r.report).toEqual(figures);
+      expect(r.ledger_report).toEqual(figures);
+      expect(r.payload.report).toEqual(figures);
+      // the same basis and snapshot as the live view: a replay changes no figure anyone saw
+      expect(r.live_report).toEqual(figures);
+      expect(r.group_counts).toEqual(expected.groupCounts);
+      expect(r.response_count).toBe(expected.responseCount);
+      expect(r.payload).toMatchObject({ groupCounts: expected.groupCounts, responseCount: expected.responseCount, resultSet: rescoreId });
+    }
   }, 60000);
 });

@@ -1,4 +1,13 @@
-import { catalogue, createEnvelope, EventValidationError, parseEnvelope, reportUpdatedV1, surveySubmittedV1 } from './index';
+import {
+  catalogue,
+  compileContract,
+  createEnvelope,
+  EventContract,
+  EventValidationError,
+  parseEnvelope,
+  reportUpdatedV1,
+  surveySubmittedV1,
+} from './index';
 
 const submission = {
   submissionId: '4c2b8f3e-1d2a-4b7c-9e0f-0a1b2c3d4e5f',
@@ -42,6 +51,36 @@ describe('event envelopes', () => {
     expect(() => parseEnvelope({ ...envelope, version: 99 }, catalogue)).toThrow(/no contract registered for survey.submitted v99/);
     expect(() => parseEnvelope({ ...envelope, payload: { ...submission, cycleId: '' } }, catalogue)).toThrow(/cycleId/);
     expect(() => parseEnvelope({ ...envelope, id: 'nope' }, catalogue)).toThrow(/envelope: id/);
+  });
+
+  it('validates with a compiled contract exactly as with the contract: the same envelope, the same refusals', () => {
+    const check = <P, I>(contract: EventContract<P, I>) => {
+      const compiled = compileContract(contract);
+      expect(compiled).toMatchObject({ type: contract.type, version: contract.version, topic: contract.topic });
+      expect(compiled.schema).not.toBe(contract.schema); // compiled, not handed back as it was
+    };
+    check(surveySubmittedV1);
+    check(reportUpdatedV1);
+    const compiled = compileContract(surveySubmittedV1);
+    const meta = { organisationId: 'org-1', correlationId: 'corr-1', id: '4c2b8f3e-1d2a-4b7c-9e0f-0a1b2c3d4e50', occurredAt: new Date(0) };
+    expect(createEnvelope(compiled, submission, meta)).toEqual(createEnvelope(surveySubmittedV1, submission, meta));
+    const refusal = (contract: typeof surveySubmittedV1, payload: unknown) => {
+      try {
+        createEnvelope(contract, payload as typeof submission, meta);
+        return null;
+      } catch (error) {
+        expect(error).toBeInstanceOf(EventValidationError);
+        return (error as EventValidationError).issues;
+      }
+    };
+    for (const bad of [
+      { ...submission, raterGroup: 'friend' },
+      { ...submission, answers: { 'i-1': 'four' } },
+      { ...submission, submittedAt: 'yesterday', cycleId: '' },
+    ]) {
+      expect(refusal(compiled, bad)).not.toBeNull();
+      expect(refusal(compiled, bad)).toEqual(refusal(surveySubmittedV1, bad));
+    }
   });
 
   it('registers every contract of the catalogue by type and version', () => {

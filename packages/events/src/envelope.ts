@@ -48,6 +48,17 @@ export function defineEvent<S extends z.ZodType>(def: {
   return def as unknown as EventContract<z.output<S>, z.input<S>>;
 }
 
+/**
+ * The same contract with its payload schema compiled ahead of time (`z.compile`: the same checks,
+ * output and errors, without the runtime parser's per-node dispatch, several times faster on large
+ * payloads such as a report.updated's ~44 kB report). Compiling costs a few hundred milliseconds
+ * once, so do it at start-up for a contract a hot path validates many times. A schema zod cannot
+ * compile is returned as it is (the runtime parser).
+ */
+export function compileContract<P, I>(contract: EventContract<P, I>): EventContract<P, I> {
+  return { ...contract, schema: z.compile(contract.schema) };
+}
+
 export class EventValidationError extends Error {
   constructor(
     readonly eventType: string,
