@@ -83,7 +83,7 @@ const SUBMITTED_ALREADY = 'This survey was submitted already and is read-only';
 
 /**
  * Group commit for `submitSurvey` (the hot path): submissions arriving from many concurrent requests
- * within a short linger (3 ms, or 64 of them; and, while 4 groups are being written, until one of
+ * within a short linger (3 ms, or 64 of them; and, while 2 groups are being written, until one of
  * them finishes) are written in ONE PostgreSQL transaction on prepared
  * statements (pg named queries, parsed and planned once per connection), without the ORM:
  *
@@ -106,8 +106,15 @@ const SUBMITTED_ALREADY = 'This survey was submitted already and is read-only';
 @Injectable()
 export class SubmissionBatcher implements OnModuleDestroy {
   private readonly logger = new Logger(SubmissionBatcher.name);
-  /** Tuning: a group waits at most 3 ms for company, holds at most 64 submissions, and at most 4 groups are written at once. */
-  static options: SubmissionBatcherOptions = { lingerMs: 3, maxGroup: 64, maxConcurrentGroups: 4 };
+  /**
+   * Tuning: a group waits at most 3 ms for company, holds at most 64 submissions, and at most 2 groups
+   * are written at once. With 4 in flight, a CPU-bound gateway (benchmark, 32 raters, 2 shared cores)
+   * wrote 1,500 submissions in 850–900 groups (1.7 each, five statements per group); with 2, in
+   * about 240 (6 each), and its CPU per submission fell by about 40% (docs/benchmarks.md). One would
+   * group more still (about 125), but then a group waiting on a locked assignment row would hold up
+   * every other submission; with two, the other goes on.
+   */
+  static options: SubmissionBatcherOptions = { lingerMs: 3, maxGroup: 64, maxConcurrentGroups: 2 };
   private readonly options = SubmissionBatcher.options;
   private queue: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
