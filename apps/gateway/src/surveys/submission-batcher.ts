@@ -110,7 +110,7 @@ export class SubmissionBatcher implements OnModuleDestroy {
    * Tuning: a group waits at most 3 ms for company, holds at most 64 submissions, and one group is
    * written at a time (what arrives meanwhile goes together in the next). Measured in the benchmark
    * (1,500 submissions, 32 raters, 2 shared cores, loaded): with 4 groups in flight they were written
-   * in 250–900 groups depending on the load (five statements each), with 2 in 240–380, with 1 in
+   * in 250–900 groups depending on the load (five statements each), with 2 in 205–385, with 1 in
    * 100–130, always, at the lowest CPU per submission (docs/benchmarks.md). A group waits only for
    * the rows of its own links, which other transactions lock briefly (a draft save, another replica).
    */
