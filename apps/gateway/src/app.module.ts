@@ -14,6 +14,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AuthMiddleware } from './accounts/auth.middleware';
 import { AuthService, bearerToken } from './accounts/auth.service';
 import { hashToken } from './accounts/secrets';
+import { noStorePlugins } from './common/no-store';
 import { nulBytesPlugin } from './common/nul-bytes';
 import { SessionSockets } from './accounts/session-sockets';
 import { AuditEventEntity } from './common/audit-event.entity';
@@ -129,7 +130,7 @@ export class AppModule implements NestModule {
             includeStacktraceInErrorResponses: false,
             formatError: formatGraphQLError,
             validationRules: [depthRule()],
-            plugins: [nulBytesPlugin(), complexityPlugin(() => schemaHost.schema)],
+            plugins: [nulBytesPlugin(), complexityPlugin(() => schemaHost.schema), ...noStorePlugins()],
             subscriptions: {
               'graphql-ws': {
                 // Subscriptions sign in with `connectionParams: { authorization: 'Bearer <token>' }`.

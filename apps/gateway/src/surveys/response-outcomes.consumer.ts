@@ -17,6 +17,9 @@ export class ResponseOutcomesConsumer implements OnApplicationBootstrap {
       contracts: [responseRecordedV1, responseRejectedV1, responseCountedV1],
       handler: (event) => this.outcomes.execute(event),
       batchHandler: (events) => this.outcomes.executeBatch(events),
+      // A receipt's status is not in a hurry: under load, one transaction for many outcomes (one
+      // per submission otherwise: two events each, beside the ingestion). At most 200 ms late.
+      fetchWait: { minBytes: 64 * 1024, maxWaitMs: 200 },
     });
   }
 }

@@ -1,9 +1,10 @@
 /** What happens after a submission, through GraphQL on a real PostgreSQL: the outcome by event, and closed cycles. */
-import { createEnvelope, responseRecordedV1, responseRejectedV1 } from '@leaderscope/events';
+import { createEnvelope, responseCountedV1, responseRecordedV1, responseRejectedV1 } from '@leaderscope/events';
 import { eventually } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { AssignmentEntity } from '../invitations/assignment.entity';
+import { SubmissionEntity } from './submission.entity';
 import { codeOf, fullAnswers, Organisation, SUBMIT, SURVEY, SurveyLink, TestGateway } from '../test-support/test-gateway';
 
 const DRAFT = `mutation($input: SurveyAnswersInput!) { saveSurveyDraft(input: $input) { answered total } }`;
@@ -83,6 +84,31 @@ describe('survey outcomes', () => {
       await outcome('m3', 'recorded', second.submissionId);
       await receiptIs('m3', 'recorded');
       expect((await survey(link('m3').token)).status).toBe('submitted');
+    });
+
+    it('stamps each submission with the first time the scoring service counted it, whatever the batch', async () => {
+      await submit('l3', fullAnswers('peer', 2));
+      await submit('e1', fullAnswers('skip_level', 2));
+      const [a, b] = [(await gw.submitted(link('l3').assignmentId))[0].payload, (await gw.submitted(link('e1').assignmentId))[0].payload];
+      const counted = (s: typeof a, countedAt: string) =>
+        createEnvelope(
+          responseCountedV1,
+          { responseId: randomUUID(), submissionId: s.submissionId, cycleId: s.cycleId, subjectId: s.subjectId, countedAt },
+          { organisationId: acme.organisationId },
+        );
+      const [t1, t2, t3] = ['2026-01-02T03:04:05.000Z', '2026-01-02T03:04:06.000Z', '2026-01-02T03:04:07.000Z'];
+      // One publish (one fetch, most likely one batch): a at t1 and again at t2, b at t2; later a at t3 again.
+      await gw.transport.publish([counted(a, t1), counted(a, t2), counted(b, t2)]);
+      const countedAt = async (id: string) => (await gw.dataSource.getRepository(SubmissionEntity).findOneByOrFail({ id })).countedAt;
+      await eventually(
+        'both counted',
+        async () => (await countedAt(a.submissionId)) !== null && (await countedAt(b.submissionId)) !== null,
+      );
+      await gw.transport.publish([counted(a, t3)]);
+      await outcome('l3', 'recorded'); // behind the last counted event on the same key
+      await receiptIs('l3', 'recorded');
+      expect((await countedAt(a.submissionId))!.toISOString()).toBe(t1);
+      expect((await countedAt(b.submissionId))!.toISOString()).toBe(t2);
     });
   });
 

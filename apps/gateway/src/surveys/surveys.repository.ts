@@ -52,44 +52,37 @@ export class SurveysRepository {
     await manager.getRepository(AssignmentEntity).update({ id: assignmentId }, { ...change, status: 'started' });
   }
 
+  /**
+   * The survey service recorded these submissions. Plain statements, not the query builder: this runs
+   * for every submission (the `response-outcomes` consumer), beside the ingestion.
+   */
   async markRecorded(manager: EntityManager, submissionIds: string[]): Promise<void> {
     if (submissionIds.length === 0) return;
-    await manager
-      .getRepository(SubmissionEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'recorded', reasons: null })
-      .where('id = ANY(CAST(:ids AS uuid[]))', { ids: submissionIds })
-      .execute();
+    const submission = manager.connection.getMetadata(SubmissionEntity).tablePath;
+    const assignment = manager.connection.getMetadata(AssignmentEntity).tablePath;
+    await manager.query(`UPDATE ${submission} SET status = 'recorded', reasons = NULL WHERE id = ANY($1::uuid[])`, [submissionIds]);
     // Recorded answers are the rater's: the gateway keeps no copy once the survey service holds them
     // (until then they stay, so a rejected submission can be corrected without typing it all again).
-    await manager
-      .createQueryBuilder()
-      .update(AssignmentEntity)
-      .set({ draftAnswers: {}, draftComments: {} })
-      .where(
-        `id IN (SELECT s.assignment_id FROM ${manager.getRepository(SubmissionEntity).metadata.tablePath} s WHERE s.id = ANY(CAST(:ids AS uuid[])))`,
-        { ids: submissionIds },
-      )
-      .andWhere(`status = 'submitted'`)
-      .execute();
+    await manager.query(
+      `UPDATE ${assignment} SET draft_answers = '{}'::jsonb, draft_comments = '{}'::jsonb
+        WHERE id IN (SELECT s.assignment_id FROM ${submission} s WHERE s.id = ANY($1::uuid[])) AND status = 'submitted'`,
+      [submissionIds],
+    );
   }
 
   /** The scoring service stored these submissions' responses: they count (a repeat keeps the first time). */
   async markCounted(manager: EntityManager, counted: { submissionId: string; countedAt: string }[]): Promise<void> {
-    // The scoring service stamps a whole batch with one time: one statement per distinct time.
-    const byTime = new Map<string, string[]>();
-    for (const c of counted) byTime.set(c.countedAt, [...(byTime.get(c.countedAt) ?? []), c.submissionId]);
-    for (const [countedAt, ids] of byTime) {
-      await manager
-        .getRepository(SubmissionEntity)
-        .createQueryBuilder()
-        .update()
-        .set({ countedAt: new Date(countedAt) })
-        .where('id = ANY(CAST(:ids AS uuid[]))', { ids })
-        .andWhere('counted_at IS NULL')
-        .execute();
-    }
+    // The scoring service stamps a whole batch with one time; one statement for all, each submission
+    // with the first time it came with.
+    const first = new Map<string, string>();
+    for (const c of counted) if (!first.has(c.submissionId)) first.set(c.submissionId, c.countedAt);
+    if (first.size === 0) return;
+    await manager.query(
+      `UPDATE ${manager.connection.getMetadata(SubmissionEntity).tablePath} s SET counted_at = c.at
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS c(id, at)
+        WHERE s.id = c.id AND s.counted_at IS NULL`,
+      [[...first.keys()], [...first.values()]],
+    );
   }
 
   /**

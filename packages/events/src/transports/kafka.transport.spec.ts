@@ -128,6 +128,33 @@ describe('KafkaTransport on a real broker', () => {
     }
   }, 60000);
 
+  it('lets a subscriber that is not in a hurry wait for fuller fetches (fetchWait): fewer, bigger batches, nothing lost', async () => {
+    const batches: string[][] = [];
+    await transport.subscribe({
+      groupId: 'patient',
+      contracts: [reportUpdatedV1],
+      fetchWait: { minBytes: 1024 * 1024, maxWaitMs: 1000 },
+      handler: async () => {
+        throw new Error('the batch handler takes them');
+      },
+      batchHandler: async (events) => {
+        // The topic also holds the other tests' reports (read from the beginning): only this key counts.
+        const mine = (events.map((e) => e.payload) as { subjectId: string; reportVersion: number }[]).filter(
+          (p) => p.subjectId === 'patient',
+        );
+        if (mine.length) batches.push(mine.map((p) => `${p.reportVersion}`));
+      },
+    });
+    // Twelve events of one key, 30 ms apart: without the wait each would come in a fetch of its own.
+    for (let version = 1; version <= 12; version++) {
+      await transport.publish([report('patient', version)]);
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await eventually('all twelve handled', async () => batches.flat().length === 12, 30000);
+    expect(batches.flat()).toEqual(Array.from({ length: 12 }, (_, i) => `${i + 1}`));
+    expect(batches.length).toBeLessThanOrEqual(4);
+  }, 60000);
+
   it('reports itself healthy while connected', async () => {
     await expect(transport.healthCheck()).resolves.toMatchObject({ ok: true });
   });

@@ -163,6 +163,7 @@ export class KafkaTransport implements EventTransport {
       allowAutoTopicCreation: false,
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
+      ...(options.fetchWait ? { minBytes: options.fetchWait.minBytes, maxWaitTimeInMs: options.fetchWait.maxWaitMs } : {}),
       // After a crash (broker gone longer than the retries), kafkajs restarts the consumer, unless we are stopping.
       retry: { initialRetryTime: 200, retries: 10, restartOnFailure: async () => !this.stopping },
     });
