@@ -14,6 +14,7 @@ import { AddDevelopmentPlans1765400000000 } from './1765400000000-AddDevelopment
 import { AddPulses1765600000000 } from './1765600000000-AddPulses';
 import { AddCoaching1765700000000 } from './1765700000000-AddCoaching';
 import { AddListPagingIndexes1766000000000 } from './1766000000000-AddListPagingIndexes';
+import { AddMailDeliveryPagingIndex1767600000000 } from './1767600000000-AddMailDeliveryPagingIndex';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -33,4 +34,5 @@ export const gatewayMigrations = [
   AddPulses1765600000000,
   AddCoaching1765700000000,
   AddListPagingIndexes1766000000000,
+  AddMailDeliveryPagingIndex1767600000000,
 ];
