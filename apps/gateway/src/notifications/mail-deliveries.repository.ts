@@ -41,10 +41,10 @@ export interface MailDeliveryPageFilter {
 
 /** The group's place in the usual order (self, manager, peer, direct_report, skip_level, other). */
 const GROUP_ORDER = `array_position(ARRAY[${RATER_GROUPS.map((g) => `'${g}'`).join(', ')}]::text[], a.rater_group)`;
-/** The rater's latest mail's status (the reminder once there is one), problems first. */
-const STATUS_ORDER = `coalesce(array_position(ARRAY[${DELIVERY_STATUS_ORDER.map((s) => `'${s}'`).join(', ')}]::text[], coalesce(rm.status, i.status, 'none')), ${DELIVERY_STATUS_ORDER.length + 1})`;
+/** The rater's latest mail's status (the reminder once there is one), problems first (`assignment_mail_state.latest_rank`). */
+const STATUS_ORDER = `coalesce(st.latest_rank, ${DELIVERY_STATUS_ORDER.indexOf('none') + 1})`;
 /** When the latest mail last changed, in milliseconds since 1970 (0: no mail yet). */
-const UPDATED = `coalesce(floor(extract(epoch FROM greatest(i.updated_at, rm.updated_at)) * 1000), 0)::float8`;
+const UPDATED = `coalesce(floor(extract(epoch FROM st.updated_at) * 1000), 0)::float8`;
 
 type SortColumn = { expression: string; cast: 'text' | 'uuid' | 'int' | 'float8' };
 
@@ -78,7 +78,8 @@ export class MailDeliveriesRepository {
   /**
    * Newest state per mail wins (by sequence), whatever the order of arrival. Mails not seen before
    * are inserted (a concurrent insert of the same mail is left to the winner); the others are
-   * locked, compared and overwritten only by a newer state.
+   * locked, compared and overwritten only by a newer state. Then each assignment's newest
+   * invitation and reminder (`assignment_mail_state`) are read again.
    */
   async upsertDeliveries(manager: EntityManager, incoming: DeliveryRow[]): Promise<void> {
     const deliveries = manager.getRepository(MailDeliveryEntity);
@@ -114,6 +115,7 @@ export class MailDeliveriesRepository {
         .updateEntity(false)
         .execute();
     }
+    await this.refreshAssignmentStates(manager, rows);
   }
 
   /**
@@ -147,8 +149,9 @@ export class MailDeliveriesRepository {
    * One page of a cycle's live assignments with their rater and newest invitation and reminder,
    * filtered and sorted in PostgreSQL with keyset paging on the sort's columns and the assignment's
    * id (`first + 1` rows, so the caller knows whether more follow; `first` null: every row), and the
-   * count of every assignment matching the filter. The newest mail of each kind is one probe of
-   * `mail_delivery_newest` per assignment of the page; subjects and raters are the organisation's.
+   * count of every assignment matching the filter. The newest invitation and reminder come from
+   * `assignment_mail_state` (a status filter reads its index), each mail by its key; subjects and
+   * raters are the organisation's.
    */
   async page(
     organisationId: string,
@@ -160,8 +163,17 @@ export class MailDeliveriesRepository {
     const where: string[] = [];
     if (filter.statuses?.length) {
       params.push(filter.statuses);
-      const of = (m: 'i' | 'rm') => `coalesce(${m}.status, 'none') = ANY($${params.length}::text[])`;
-      where.push(filter.mail === 'INVITATION' ? of('i') : filter.mail === 'REMINDER' ? of('rm') : `(${of('i')} OR ${of('rm')})`);
+      // Without `none`, a plain comparison: PostgreSQL reads the status's index of assignment_mail_state.
+      const none = filter.statuses.includes('none');
+      const of = (column: string) =>
+        none ? `coalesce(st.${column}, 'none') = ANY($${params.length}::text[])` : `st.${column} = ANY($${params.length}::text[])`;
+      where.push(
+        filter.mail === 'INVITATION'
+          ? of('invitation_status')
+          : filter.mail === 'REMINDER'
+            ? of('reminder_status')
+            : `(${of('invitation_status')} OR ${of('reminder_status')})`,
+      );
     }
     if (filter.group) {
       params.push(filter.group);
@@ -178,9 +190,6 @@ export class MailDeliveriesRepository {
       );
     }
     const columns = DELIVERY_SORT[page.sort];
-    const newest = (kind: string) => `LEFT JOIN LATERAL (
-          SELECT d.mail_id, d.status, d.reason, d.attempts, d.updated_at FROM gateway.mail_delivery d
-           WHERE d.assignment_id = a.id AND d.kind = '${kind}' ORDER BY d.created_at DESC, d.mail_id DESC LIMIT 1) ${kind === 'invitation' ? 'i' : 'rm'} ON true`;
     const matching = `
       SELECT a.id, a.subject_id, s.name AS subject_name, r.name AS rater_name, r.email AS rater_email, a.rater_group, a.status,
              i.mail_id AS i_mail_id, i.status AS i_status, i.reason AS i_reason, i.attempts AS i_attempts, i.updated_at AS i_updated_at,
@@ -189,8 +198,9 @@ export class MailDeliveriesRepository {
         FROM gateway.assignment a
         JOIN gateway.person s ON s.id = a.subject_id AND s.organisation_id = $2
         JOIN gateway.person r ON r.id = a.rater_person_id AND r.organisation_id = $2
-        ${newest('invitation')}
-        ${newest('reminder')}
+        LEFT JOIN gateway.assignment_mail_state st ON st.assignment_id = a.id AND st.cycle_id = a.cycle_id
+        LEFT JOIN gateway.mail_delivery i ON i.mail_id = st.invitation_mail_id
+        LEFT JOIN gateway.mail_delivery rm ON rm.mail_id = st.reminder_mail_id
        WHERE a.cycle_id = $1 AND a.revoked_at IS NULL ${where.map((w) => `AND ${w}`).join(' ')}`;
     const countParams = [...params];
     const order = page.direction === SortDirection.ASC ? 'ASC' : 'DESC';
@@ -213,7 +223,9 @@ export class MailDeliveriesRepository {
       });
       params.push(page.after.id);
       placeholders.push(`$${params.length}::uuid`);
-      after = `WHERE (${keys.join(', ')}) ${order === 'ASC' ? '>' : '<'} (${placeholders.join(', ')})`;
+      // The first column alone as well: PostgreSQL takes it as an index bound (the subjects' or raters'
+      // names in `person_by_name`), so a page deep in the list does not read the names before it.
+      after = `WHERE (${keys.join(', ')}) ${order === 'ASC' ? '>' : '<'} (${placeholders.join(', ')}) AND m.k0 ${order === 'ASC' ? '>=' : '<='} ${placeholders[0]}`;
     }
     let limit = '';
     if (page.first != null) {
@@ -264,17 +276,18 @@ export class MailDeliveriesRepository {
 
   /**
    * Per mail (the invitation, the latest reminder) and status, how many of the cycle's live
-   * assignments: `none` for those without such a mail yet. One ordered read of the cycle's mails.
+   * assignments: `none` for those without such a mail yet. Index-only counts of
+   * `assignment_mail_state`, less the few revoked assignments.
    */
   async totals(cycleId: string): Promise<{ kind: 'invitation' | 'reminder'; status: string; count: number }[]> {
+    const counted = (kind: string) =>
+      `SELECT '${kind}' AS kind, st.${kind}_status AS status, count(*)::int AS count FROM gateway.assignment_mail_state st
+        WHERE st.cycle_id = $1 AND st.${kind}_status IS NOT NULL AND NOT EXISTS (SELECT 1 FROM revoked WHERE revoked.id = st.assignment_id)
+        GROUP BY st.${kind}_status`;
     const rows = await this.dataSource.query<{ kind: 'invitation' | 'reminder'; status: string; count: number }[]>(
-      `WITH live AS (SELECT count(*)::int AS n FROM gateway.assignment WHERE cycle_id = $1 AND revoked_at IS NULL),
-            newest AS (
-              SELECT DISTINCT ON (d.assignment_id, d.kind) d.kind, d.status
-                FROM gateway.mail_delivery d JOIN gateway.assignment a ON a.id = d.assignment_id AND a.revoked_at IS NULL
-               WHERE d.cycle_id = $1 AND d.assignment_id IS NOT NULL AND d.kind IN ('invitation', 'reminder')
-               ORDER BY d.assignment_id, d.kind, d.created_at DESC, d.mail_id DESC),
-            counted AS (SELECT kind, status, count(*)::int AS count FROM newest GROUP BY kind, status)
+      `WITH revoked AS (SELECT id FROM gateway.assignment WHERE cycle_id = $1 AND revoked_at IS NOT NULL),
+            counted AS (${counted('invitation')} UNION ALL ${counted('reminder')}),
+            live AS (SELECT count(*)::int AS n FROM gateway.assignment WHERE cycle_id = $1 AND revoked_at IS NULL)
        SELECT kind, status, count FROM counted
        UNION ALL
        SELECT k.kind, 'none', (SELECT n FROM live) - coalesce((SELECT sum(count) FROM counted c WHERE c.kind = k.kind), 0)::int
@@ -282,6 +295,41 @@ export class MailDeliveriesRepository {
       [cycleId],
     );
     return rows.filter((r) => r.count > 0);
+  }
+
+  /**
+   * Keeps `assignment_mail_state` (each assignment's newest invitation and reminder, newest by
+   * creation then mail id) in the transaction that stored the mails. The assignments' rows are
+   * created if new, then locked in id order and only then read again from the mails: a transaction
+   * storing another mail of the same assignment meanwhile holds the lock until it commits, so the
+   * later one sees its mail, and the last to commit leaves the state right.
+   */
+  private async refreshAssignmentStates(manager: EntityManager, rows: DeliveryRow[]): Promise<void> {
+    const cycles = new Map<string, string>();
+    for (const r of rows) if (r.assignmentId && (r.kind === 'invitation' || r.kind === 'reminder')) cycles.set(r.assignmentId, r.cycleId);
+    if (cycles.size === 0) return;
+    const ids = [...cycles.keys()].sort();
+    await manager.query(
+      `INSERT INTO gateway.assignment_mail_state (assignment_id, cycle_id)
+       SELECT x.id, x.cycle_id FROM unnest($1::uuid[], $2::uuid[]) x(id, cycle_id)
+        WHERE EXISTS (SELECT 1 FROM gateway.assignment a WHERE a.id = x.id) ORDER BY x.id ON CONFLICT DO NOTHING`,
+      [ids, ids.map((id) => cycles.get(id))],
+    );
+    await manager.query(
+      `SELECT 1 FROM gateway.assignment_mail_state WHERE assignment_id = ANY($1::uuid[]) ORDER BY assignment_id FOR UPDATE`,
+      [ids],
+    );
+    const newest = (kind: string) =>
+      `LEFT JOIN LATERAL (SELECT d.mail_id, d.status, d.updated_at FROM gateway.mail_delivery d
+                           WHERE d.assignment_id = m.assignment_id AND d.kind = '${kind}' ORDER BY d.created_at DESC, d.mail_id DESC LIMIT 1) ${kind[0]} ON true`;
+    await manager.query(
+      `UPDATE gateway.assignment_mail_state m
+          SET (invitation_mail_id, invitation_status, reminder_mail_id, reminder_status, updated_at) =
+              (SELECT i.mail_id, i.status, r.mail_id, r.status, greatest(i.updated_at, r.updated_at)
+                 FROM (SELECT 1) one ${newest('invitation')} ${newest('reminder')})
+        WHERE m.assignment_id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /** The organisation's recorded mails (all, or one cycle's), newest first. */

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { OutboxMail, RaterMailDelivery, RenderedOutboxMail, SurveyToAnswer } from './dto/notifications.model';
-import { MailDeliveryFilter, MailDeliverySort, RaterMailDeliveryPage } from './dto/mail-delivery-page.model';
+import { MailDeliveryFilter, MailDeliverySort, MailDeliveryTotal, RaterMailDeliveryPage } from './dto/mail-delivery-page.model';
 import { ListMailDeliveriesUseCase } from './list-mail-deliveries.use-case';
 import { ListMailOutboxUseCase, OpenOutboxMailUseCase } from './mail-outbox.use-cases';
 import { RequestNominationApprovalUseCase, RequestNominationsUseCase } from './nomination-requests.use-cases';
@@ -35,7 +35,7 @@ export class NotificationsResolver {
   @HrOnly()
   @Query(() => RaterMailDeliveryPage, {
     description:
-      "HR: each rater's invitation and latest reminder delivery a page at a time, filtered and sorted on the server, paged with cursors, with the cycle's totals per status; never a link.",
+      "HR: each rater's invitation and latest reminder delivery a page at a time, filtered and sorted on the server, paged with cursors (the cycle's totals per status: cycleMailDeliveryTotals); never a link.",
   })
   cycleMailDeliveryPage(
     @CurrentViewer() viewer: Viewer,
@@ -46,6 +46,18 @@ export class NotificationsResolver {
     @Args('sort', { type: () => MailDeliverySort, nullable: true, description: 'Default: by subject, ascending' }) sort?: MailDeliverySort,
   ): Promise<RaterMailDeliveryPage> {
     return this.deliveries.page(viewer, cycleId, { first, after, filter, sort });
+  }
+
+  @HrOnly()
+  @Query(() => [MailDeliveryTotal], {
+    description:
+      "HR: per mail (invitation, latest reminder) and status, how many of the cycle's raters (`none`: no such mail yet), so HR sees '12 failed' without paging. Reads every mail of the cycle: ask for it less often than the page.",
+  })
+  cycleMailDeliveryTotals(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+  ): Promise<MailDeliveryTotal[]> {
+    return this.deliveries.totals(viewer, cycleId);
   }
 
   @HrOnly()

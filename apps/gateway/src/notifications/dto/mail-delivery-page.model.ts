@@ -106,11 +106,6 @@ export class RaterMailDeliveryPage {
   @Field(() => Int, { description: 'Raters matching the filter, over all pages' })
   totalCount!: number;
 
-  @Field(() => [MailDeliveryTotal], {
-    description: "Per mail and status, how many of the cycle's raters (whatever the filter): HR sees '12 failed' without paging",
-  })
-  totals!: MailDeliveryTotal[];
-
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 }
