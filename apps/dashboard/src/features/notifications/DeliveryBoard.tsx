@@ -110,9 +110,7 @@ export function DeliveryBoard({ cycleId, live }: { cycleId: string; live: boolea
       <Text size="xs" c="dimmed" px="md" pb="sm">
         {intl.formatMessage(messages.explain)}
       </Text>
-      {totals.data && (
-        <DeliveryTotals totals={totals.data.cycleMailDeliveryTotals} filter={filter} onPick={(f) => setFilter(f)} />
-      )}
+      {totals.data && <DeliveryTotals totals={totals.data.cycleMailDeliveryTotals} filter={filter} onPick={(f) => setFilter(f)} />}
       <Group gap="sm" px="md" pb="md" wrap="wrap" align="flex-end">
         <TextInput
           aria-label={intl.formatMessage(messages.search)}
