@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Select, Table, Text, TextInput, Tooltip, Un
 import { useDebouncedValue } from '@mantine/hooks';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useGroupLabel } from '../../app/i18n';
 import { ErrorState, Loading } from '../../app/ui';
@@ -85,22 +85,21 @@ export function DeliveryBoard({ cycleId, live }: { cycleId: string; live: boolea
   const loaded = page?.nodes.length ?? 0;
 
   // While live, only the rows loaded so far are read again (one request, at most 500), never the whole cycle.
-  const reread = useRef<() => Promise<unknown>>(() => Promise.resolve());
-  reread.current = () =>
-    client.query({
-      query: CYCLE_MAIL_DELIVERY_PAGE,
-      variables: { ...variables, first: Math.min(500, Math.max(DELIVERY_PAGE, loaded)) },
-      fetchPolicy: 'network-only',
-    });
+  const visible = JSON.stringify({ ...variables, first: Math.min(500, Math.max(DELIVERY_PAGE, loaded)) });
+  const reread = useCallback(
+    () =>
+      client.query({ query: CYCLE_MAIL_DELIVERY_PAGE, variables: JSON.parse(visible) as typeof variables, fetchPolicy: 'network-only' }),
+    [client, visible],
+  );
   useEffect(() => {
     if (!live) return;
-    const timer = setInterval(() => void reread.current().catch(() => undefined), POLL_ROWS_MS);
+    const timer = setInterval(() => void reread().catch(() => undefined), POLL_ROWS_MS);
     return () => clearInterval(timer);
-  }, [live]);
+  }, [live, reread]);
 
   const [resend, resendState] = useMutation(RESEND_INVITATION);
   const onResend = (assignmentId: string) =>
-    void resend({ variables: { assignmentId } }).then(() => Promise.all([reread.current(), totals.refetch()]).catch(() => undefined));
+    void resend({ variables: { assignmentId } }).then(() => Promise.all([reread(), totals.refetch()]).catch(() => undefined));
 
   return (
     <Card padding={0} mt="lg">
@@ -131,7 +130,7 @@ export function DeliveryBoard({ cycleId, live }: { cycleId: string; live: boolea
             { value: 'UPDATED', label: intl.formatMessage(messages.sortUpdated) },
           ]}
           value={sort}
-          onChange={(v) => setSort((v as MailDeliverySortKey | null) ?? 'SUBJECT')}
+          onChange={(v) => setSort(v ?? 'SUBJECT')}
           allowDeselect={false}
           w={220}
           size="xs"
