@@ -2,6 +2,7 @@ import { InMemoryCache } from '@apollo/client';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
 import type { ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { CACHE_POLICIES } from '../../app/apollo';
@@ -17,6 +18,16 @@ function show(ui: ReactElement, mocks: unknown[]) {
       {ui}
     </MockedProvider>,
   );
+}
+
+/** axe-core on what is rendered (WCAG 2 A/AA; colour contrast needs a real browser): no serious or critical finding. */
+async function expectAccessible(container: HTMLElement) {
+  const result = await axe.run(container, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    rules: { 'color-contrast': { enabled: false } },
+  });
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
 const mail = (status: string, extra: Record<string, unknown> = {}) => ({
@@ -87,9 +98,9 @@ describe('DeliveryBoard: mail delivery a page at a time', () => {
     expect(within(table).getByText('Ada')).toBeInTheDocument();
     expect(within(table).getByText('Retrying (2)')).toBeInTheDocument();
 
-    const failed = await screen.findByRole('button', { name: 'Invitation: 1 rater Failed. Show only these' });
+    const failed = await screen.findByRole('button', { name: '1 failed (Invitation): show only these raters' });
     expect(failed).toHaveTextContent('1 failed');
-    expect(screen.getByRole('button', { name: 'Reminder: 3 raters Not yet. Show only these' })).toHaveTextContent('3 not yet');
+    expect(screen.getByRole('button', { name: '3 not yet (Reminder): show only these raters' })).toHaveTextContent('3 not yet');
     await userEvent.click(failed);
     await waitFor(() => expect(within(screen.getByRole('table', { name: 'Mail delivery per rater' })).queryByText('Ada')).toBeNull());
     expect(within(screen.getByRole('table', { name: 'Mail delivery per rater' })).getByText('Cy')).toBeInTheDocument();
@@ -100,13 +111,16 @@ describe('DeliveryBoard: mail delivery a page at a time', () => {
 describe('DeliveryTotals and DeliveryTable', () => {
   it('picks a status of one mail, and lets go of it on a second click', async () => {
     const onPick = vi.fn();
-    const { unmount } = renderWithTheme(<DeliveryTotals totals={totals as never} filter={{ status: null, mail: null }} onPick={onPick} />);
-    await userEvent.click(screen.getByRole('button', { name: /Invitation: 1 rater Failed/ }));
+    const { unmount, container } = renderWithTheme(
+      <DeliveryTotals totals={totals as never} filter={{ status: null, mail: null }} onPick={onPick} />,
+    );
+    await expectAccessible(container); // each button's name starts with what it shows
+    await userEvent.click(screen.getByRole('button', { name: /^1 failed \(Invitation\)/ }));
     expect(onPick).toHaveBeenLastCalledWith({ status: 'failed', mail: 'INVITATION' });
     unmount();
     renderWithTheme(<DeliveryTotals totals={totals as never} filter={{ status: 'failed', mail: 'INVITATION' }} onPick={onPick} />);
-    expect(screen.getByRole('button', { name: /Invitation: 1 rater Failed/ })).toHaveAttribute('aria-pressed', 'true');
-    await userEvent.click(screen.getByRole('button', { name: /Invitation: 1 rater Failed/ }));
+    expect(screen.getByRole('button', { name: /^1 failed \(Invitation\)/ })).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(screen.getByRole('button', { name: /^1 failed \(Invitation\)/ }));
     expect(onPick).toHaveBeenLastCalledWith({ status: null, mail: null });
   });
 

@@ -209,14 +209,15 @@ export function DeliveryTotals({
             </Text>
             {of.map((t) => {
               const picked = filter.status === t.status && filter.mail === mail;
+              // The accessible name starts with the visible text ("12 failed"), then says which mail.
+              const shown = `${intl.formatNumber(t.count)} ${statusLabel(t.status).toLowerCase()}`;
               return (
                 <UnstyledButton
                   key={t.status}
                   onClick={() => onPick(picked ? { status: null, mail: null } : { status: t.status, mail })}
                   aria-pressed={picked}
                   aria-label={intl.formatMessage(messages.totalLabel, {
-                    count: t.count,
-                    status: statusLabel(t.status),
+                    shown,
                     mail: intl.formatMessage(mail === 'INVITATION' ? messages.invitation : messages.reminder),
                   })}
                 >
@@ -226,7 +227,7 @@ export function DeliveryTotals({
                     tt="none"
                     data-total={`${mail}:${t.status}`}
                   >
-                    {intl.formatNumber(t.count)} {statusLabel(t.status).toLowerCase()}
+                    {shown}
                   </Badge>
                 </UnstyledButton>
               );

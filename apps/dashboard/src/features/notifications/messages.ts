@@ -56,10 +56,7 @@ export const deliveryMessages = defineMessages({
   sortStatus: { id: 'notifications.delivery.sort.status', defaultMessage: 'Problems first' },
   sortUpdated: { id: 'notifications.delivery.sort.updated', defaultMessage: 'Latest change first' },
   totals: { id: 'notifications.delivery.totals', defaultMessage: 'Raters per delivery status' },
-  totalLabel: {
-    id: 'notifications.delivery.totalLabel',
-    defaultMessage: '{mail}: {count, plural, one {# rater} other {# raters}} {status}. Show only these',
-  },
+  totalLabel: { id: 'notifications.delivery.totalLabel', defaultMessage: '{shown} ({mail}): show only these raters' },
   noMatch: { id: 'notifications.delivery.noMatch', defaultMessage: 'No rater matches.' },
 });
 
