@@ -56,6 +56,7 @@ export const CACHE_POLICIES = {
       cycleSubjects: cursorPaged(['cycleId', 'filter', 'sort'], 'nodes'),
       nominationPage: cursorPaged(['cycleId', 'filter', 'sort'], 'nodes'),
       cycleProgressSubjects: cursorPaged(['cycleId', 'filter', 'sort'], 'nodes'),
+      cycleMailDeliveryPage: cursorPaged(['cycleId', 'filter', 'sort'], 'nodes'),
       cycleHeatmap: cursorPaged(['cycleId', 'filter', 'sort'], 'rows'),
     },
   },

@@ -15,6 +15,7 @@ import { AddPulses1765600000000 } from './1765600000000-AddPulses';
 import { AddCoaching1765700000000 } from './1765700000000-AddCoaching';
 import { AddListPagingIndexes1766000000000 } from './1766000000000-AddListPagingIndexes';
 import { LaunchInSlices1767300000000 } from './1767300000000-LaunchInSlices';
+import { AddMailDeliveryPagingIndex1767600000000 } from './1767600000000-AddMailDeliveryPagingIndex';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -35,4 +36,5 @@ export const gatewayMigrations = [
   AddCoaching1765700000000,
   AddListPagingIndexes1766000000000,
   LaunchInSlices1767300000000,
+  AddMailDeliveryPagingIndex1767600000000,
 ];

@@ -45,6 +45,19 @@ export const deliveryMessages = defineMessages({
   reminder: { id: 'notifications.delivery.column.reminder', defaultMessage: 'Reminder' },
   resendLabel: { id: 'notifications.delivery.resendLabel', defaultMessage: 'Resend the invitation to {name}' },
   resend: { id: 'notifications.delivery.resend', defaultMessage: 'Resend' },
+  none: { id: 'notifications.delivery.none', defaultMessage: 'Not yet' },
+  search: { id: 'notifications.delivery.search', defaultMessage: 'Search rater or leader' },
+  statusFilter: { id: 'notifications.delivery.statusFilter', defaultMessage: 'Delivery status' },
+  anyStatus: { id: 'notifications.delivery.anyStatus', defaultMessage: 'Any delivery status' },
+  eitherMail: { id: 'notifications.delivery.eitherMail', defaultMessage: 'Invitation or reminder' },
+  sort: { id: 'notifications.delivery.sort', defaultMessage: 'Sort' },
+  sortSubject: { id: 'notifications.delivery.sort.subject', defaultMessage: 'By leader' },
+  sortRater: { id: 'notifications.delivery.sort.rater', defaultMessage: 'By rater' },
+  sortStatus: { id: 'notifications.delivery.sort.status', defaultMessage: 'Problems first' },
+  sortUpdated: { id: 'notifications.delivery.sort.updated', defaultMessage: 'Latest change first' },
+  totals: { id: 'notifications.delivery.totals', defaultMessage: 'Raters per delivery status' },
+  totalLabel: { id: 'notifications.delivery.totalLabel', defaultMessage: '{shown} ({mail}): show only these raters' },
+  noMatch: { id: 'notifications.delivery.noMatch', defaultMessage: 'No rater matches.' },
 });
 
 /** HR's download of the links, its button and failure. */

@@ -15,30 +15,54 @@ export const MY_SURVEYS = graphql(`
   }
 `);
 
-export const CYCLE_MAIL_DELIVERIES = graphql(`
-  query CycleMailDeliveries($cycleId: ID!) {
-    cycleMailDeliveries(cycleId: $cycleId) {
-      assignmentId
-      subjectId
-      subjectName
-      raterName
-      raterEmail
-      group
-      surveyStatus
-      invitation {
-        mailId
-        status
-        reason
-        attempts
-        updatedAt
+export const RATER_MAIL_DELIVERY_FIELDS = graphql(`
+  fragment RaterMailDeliveryFields on RaterMailDelivery {
+    assignmentId
+    subjectId
+    subjectName
+    raterName
+    raterEmail
+    group
+    surveyStatus
+    invitation {
+      mailId
+      status
+      reason
+      attempts
+      updatedAt
+    }
+    reminder {
+      mailId
+      status
+      reason
+      attempts
+      updatedAt
+    }
+  }
+`);
+
+export const CYCLE_MAIL_DELIVERY_PAGE = graphql(`
+  query CycleMailDeliveryPage($cycleId: ID!, $first: Int, $after: String, $filter: MailDeliveryFilter, $sort: MailDeliverySort) {
+    cycleMailDeliveryPage(cycleId: $cycleId, first: $first, after: $after, filter: $filter, sort: $sort) {
+      cycleId
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
       }
-      reminder {
-        mailId
-        status
-        reason
-        attempts
-        updatedAt
+      nodes {
+        ...RaterMailDeliveryFields
       }
+    }
+  }
+`);
+
+export const CYCLE_MAIL_DELIVERY_TOTALS = graphql(`
+  query CycleMailDeliveryTotals($cycleId: ID!) {
+    cycleMailDeliveryTotals(cycleId: $cycleId) {
+      mail
+      status
+      count
     }
   }
 `);
