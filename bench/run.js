@@ -78,13 +78,14 @@ function parseArgs(argv) {
           '  [--only setup]          only the set-up through the API: importPeople (dry run, then apply) beside COPY, then createCycle,\n' +
           '                          addSubjects, proposeRaters, approveNominations, launchCycle; the gateway alone; implies --no-doc\n' +
           '  [--approve-each]        approve subject by subject (8 at a time), as managers would, instead of one HR approval for the cycle' +
-          '\n  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc',
+          '\n  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc' +
+          '\n  [--only freshness]      only the import, the cycles set-up and freshness (then the nothing-lost check); no raw producer, ingestion, replay or reads; implies --no-doc',
       );
       process.exit(0);
     }
   }
-  if (out.only !== null && !['ingestion', 'setup', 'replay'].includes(out.only))
-    throw new Error('--only must be ingestion, setup or replay');
+  if (out.only !== null && !['ingestion', 'setup', 'replay', 'freshness'].includes(out.only))
+    throw new Error('--only must be ingestion, setup, replay or freshness');
   if (out.only === 'setup' && out.direct) throw new Error('--only setup measures the set-up through the API: not with --direct');
   // The doc's tables need every measure: a partial run is written to bench/results only.
   if (out.only) out.doc = false;
@@ -581,7 +582,7 @@ async function main() {
 
     const freshnessWanted = Math.round(args.rate * args.seconds);
     const perCycle = args.apiLeaders * 15;
-    const freshnessCycles = args.only ? 0 : Math.ceil(freshnessWanted / perCycle);
+    const freshnessCycles = args.only && args.only !== 'freshness' ? 0 : Math.ceil(freshnessWanted / perCycle);
     const setupStarted = performance.now();
     const steps = {};
     const main = await setupCycle(api, db, hr, 'Bench main cycle', apiLeaderPersonIds, steps, args.approveEach);
@@ -660,7 +661,7 @@ async function main() {
     result.organisation.answersInMainCycle = full ? full.answers : result.organisation.answersInApiMainCycle;
 
     // --- 1a. limit: the raw kafkajs producer, same payloads, same broker, same concurrency -----
-    if (args.only !== 'replay') {
+    if (args.only !== 'replay' && args.only !== 'freshness') {
       const rawTopic = `${namespace}bench.raw-producer`;
       await admin.createTopics({ waitForLeaders: true, topics: [{ topic: rawTopic, numPartitions: partitions, replicationFactor: 1 }] });
       const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -708,7 +709,7 @@ async function main() {
 
     // --- 1. ingestion through the gateway's GraphQL ----------------------------------------------
     const accepted = { count: 0, errors: [] };
-    {
+    if (args.only !== 'freshness') {
       const latencies = [];
       const profiling = await profilePhase(procs, 'ingestion');
       // CPU time each process spends on the ingestion: far less sensitive than rates to what else runs on the machine.
@@ -764,7 +765,7 @@ async function main() {
     await waitScored([main.cycleId], accepted.count, 'ingestion: draining to scored');
 
     // --- 2. freshness at a fixed offered load -------------------------------------------------
-    if (!args.only) {
+    if (!args.only || args.only === 'freshness') {
       const invitations = fresh.flatMap((c) => c.invitations);
       // Round robin over subjects, so each subject's raters are spread over the run.
       const bySubject = new Map();
@@ -815,6 +816,8 @@ async function main() {
       const submittedAt = new Map(); // submissionId → acceptedAt
       const acceptLatencies = [];
       const profiling = await profilePhase(procs, 'freshness');
+      // CPU each process spends on the freshness submissions, from the first offered to the last decided
+      const cpuBefore = procs.map((p) => cpuMs(p.child.pid));
       let failures = 0;
       const b = bar(`freshness: ${args.rate}/s offered`, inputs.length);
       const t0 = performance.now();
@@ -861,8 +864,10 @@ async function main() {
       for (const [key] of acceptedAt) wanted.set(key, (wanted.get(key) ?? 0) + 1);
       const deadline = Date.now() + 60000;
       const complete = () => [...wanted].every(([key, n]) => (arrivals.get(key) ?? []).some(([, c]) => c >= n));
+      // every response decided (its response.counted arrived), then the report.updated of those shown
+      while (counted.size < submittedAt.size && Date.now() < deadline) await sleep(50);
+      const cpuAfter = procs.map((p) => cpuMs(p.child.pid));
       while (!complete() && Date.now() < deadline) await sleep(200);
-      while (counted.size < submittedAt.size && Date.now() < deadline) await sleep(200);
       await consumer.disconnect();
       for (const stop of profiling) log(`CPU profile of the freshness: ${await stop('freshness')}`);
 
@@ -933,6 +938,16 @@ async function main() {
         p99Ms: r1(pct(latencies, 99)),
         maxMs: r1(pct(latencies, 100)),
         reportEvents: [...arrivals.values()].reduce((s, l) => s + l.length, 0),
+        // CPU ms per accepted submission of each process, offering to the last response decided (the
+        // wait for report.updated of raters the disclosure rule holds back is idle)
+        cpuMsPerSubmission: Object.fromEntries(
+          procs.map((p, k) => [
+            p.name,
+            cpuBefore[k] === null || cpuAfter[k] === null
+              ? null
+              : Math.round(((cpuAfter[k] - cpuBefore[k]) / Math.max(1, freshCount)) * 100) / 100,
+          ]),
+        ),
         // accepted → response.counted (every response decided), p50/p90/p99
         decided: {
           count: decided.length,
@@ -990,7 +1005,7 @@ async function main() {
     }
 
     // --- 3. whole-cycle scoring replay vs one SQL aggregation of the same rows -----------------
-    if (args.only !== 'ingestion') {
+    if (args.only !== 'ingestion' && args.only !== 'freshness') {
       const app = await startScoringService({ databaseUrl, transport: null, consume: false, logger: ['error'] });
       const useCase = app.get(RescoreCycleUseCase);
       const replayCycle = full ? full.cycleId : main.cycleId;
