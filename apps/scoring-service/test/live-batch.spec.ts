@@ -93,15 +93,7 @@ function history(cycleId: string, subjects: number, seed: number): EventEnvelope
   for (let i = 0; i < events.length;) {
     const n = 1 + Math.floor(rnd() * 12);
     batches.push(
-      events
-        .slice(i, i + n)
-        .map(
-          (e) =>
-            createEnvelope(responseRecordedV1, e, {
-              organisationId: 'org-b',
-              correlationId: e.submissionId,
-            }) as EventEnvelope<ResponseRecordedV1>,
-        ),
+      events.slice(i, i + n).map((e) => createEnvelope(responseRecordedV1, e, { organisationId: 'org-b', correlationId: e.submissionId })),
     );
     i += n;
   }
