@@ -79,13 +79,14 @@ function parseArgs(argv) {
           '  [--only setup]          only the set-up through the API: importPeople (dry run, then apply) beside COPY, then createCycle,\n' +
           '                          addSubjects, proposeRaters, approveNominations, launchCycle; the gateway alone; implies --no-doc\n' +
           '  [--approve-each]        approve subject by subject (8 at a time), as managers would, instead of one HR approval for the cycle' +
-          '\n  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc',
+          '\n  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc' +
+          '\n  [--only freshness]      only the import, the cycles set-up and freshness (then the nothing-lost check); no raw producer, ingestion, replay or reads; implies --no-doc',
       );
       process.exit(0);
     }
   }
-  if (out.only !== null && !['ingestion', 'setup', 'import', 'replay'].includes(out.only))
-    throw new Error('--only must be ingestion, setup, import or replay');
+  if (out.only !== null && !['ingestion', 'setup', 'import', 'replay', 'freshness'].includes(out.only))
+    throw new Error('--only must be ingestion, setup, import, replay or freshness');
   if ((out.only === 'setup' || out.only === 'import') && out.direct)
     throw new Error(`--only ${out.only} measures through the API: not with --direct`);
   // The doc's tables need every measure: a partial run is written to bench/results only.
@@ -310,7 +311,21 @@ function startProcess(name, env, isReady) {
   return { name, child, output, ready, inspector: () => inspectorUrl };
 }
 
-/** The apps named in BENCH_CPU_PROF (comma-separated), profiled during the import and during ingestion. */
+/** The phases BENCH_CPU_PROF_PHASES names (comma-separated: ingestion, freshness; default ingestion). */
+function profiledPhase(phase) {
+  return (process.env.BENCH_CPU_PROF_PHASES ?? 'ingestion')
+    .split(',')
+    .map((s) => s.trim())
+    .includes(phase);
+}
+
+/** Starts the CPU profilers of the apps named in BENCH_CPU_PROF if `phase` is profiled; returns their stops. */
+async function profilePhase(procs, phase) {
+  if (!profiledPhase(phase)) return [];
+  return Promise.all(procs.filter((p) => profiledApps().includes(p.name)).map((p) => cpuProfile(p)));
+}
+
+/** The apps named in BENCH_CPU_PROF (comma-separated), profiled during the import and the phases of BENCH_CPU_PROF_PHASES. */
 function profiledApps() {
   return (process.env.BENCH_CPU_PROF ?? '')
     .split(',')
@@ -681,7 +696,7 @@ async function main() {
 
     const freshnessWanted = Math.round(args.rate * args.seconds);
     const perCycle = args.apiLeaders * 15;
-    const freshnessCycles = args.only ? 0 : Math.ceil(freshnessWanted / perCycle);
+    const freshnessCycles = args.only && args.only !== 'freshness' ? 0 : Math.ceil(freshnessWanted / perCycle);
     const setupStarted = performance.now();
     const steps = {};
     // The gateway's peak RSS and CPU time (user + system, ms) after each step: per step, the CPU
@@ -767,7 +782,7 @@ async function main() {
     result.organisation.answersInMainCycle = full ? full.answers : result.organisation.answersInApiMainCycle;
 
     // --- 1a. limit: the raw kafkajs producer, same payloads, same broker, same concurrency -----
-    if (args.only !== 'replay') {
+    if (args.only !== 'replay' && args.only !== 'freshness') {
       const rawTopic = `${namespace}bench.raw-producer`;
       await withAdmin((admin) =>
         admin.createTopics({ waitForLeaders: true, topics: [{ topic: rawTopic, numPartitions: partitions, replicationFactor: 1 }] }),
@@ -817,9 +832,9 @@ async function main() {
 
     // --- 1. ingestion through the gateway's GraphQL ----------------------------------------------
     const accepted = { count: 0, errors: [] };
-    {
+    if (args.only !== 'freshness') {
       const latencies = [];
-      const profiling = await Promise.all(procs.filter((p) => profiledApps().includes(p.name)).map((p) => cpuProfile(p)));
+      const profiling = await profilePhase(procs, 'ingestion');
       // CPU time each process spends on the ingestion: far less sensitive than rates to what else runs on the machine.
       const cpuBefore = procs.map((p) => cpuMs(p.child.pid));
       const b = bar('ingestion: submitSurvey', mainInputs.length);
@@ -873,7 +888,7 @@ async function main() {
     await waitScored([main.cycleId], accepted.count, 'ingestion: draining to scored');
 
     // --- 2. freshness at a fixed offered load -------------------------------------------------
-    if (!args.only) {
+    if (!args.only || args.only === 'freshness') {
       const invitations = fresh.flatMap((c) => c.invitations);
       // Round robin over subjects, so each subject's raters are spread over the run.
       const bySubject = new Map();
@@ -891,11 +906,15 @@ async function main() {
       const cycleOf = new Map();
       for (const c of fresh) for (const inv of c.invitations) cycleOf.set(inv.token, c.cycleId);
 
-      // Every report.updated of the live result set: (cycle, subject) → [arrival, responseCount].
+      // Every report.updated of the live result set: (cycle, subject) → [arrival, responseCount];
+      // every response.counted (the scoring service's transaction that stored, scored and decided a
+      // response, the same one that emits the report.updated the disclosure rule allows):
+      // submissionId → [arrival, responseId].
       const arrivals = new Map();
+      const counted = new Map();
       const consumer = kafka.consumer({ groupId: `${namespace}bench-freshness`, maxWaitTimeInMs: 100 });
       await consumer.connect();
-      await consumer.subscribe({ topic: `${namespace}leaderscope.reports`, fromBeginning: false });
+      await consumer.subscribe({ topics: [`${namespace}leaderscope.reports`, `${namespace}leaderscope.responses`], fromBeginning: false });
       const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
       const freshCycles = new Set(fresh.map((c) => c.cycleId));
       await consumer.run({
@@ -903,6 +922,10 @@ async function main() {
           const at = performance.now();
           const env = JSON.parse(message.value.toString('utf8'));
           const p = env.payload;
+          if (env.type === 'response.counted' && freshCycles.has(p.cycleId)) {
+            if (!counted.has(p.submissionId)) counted.set(p.submissionId, [at, p.responseId]);
+            return;
+          }
           if (env.type !== 'report.updated' || p.resultSet !== 'live' || !freshCycles.has(p.cycleId)) return;
           const key = `${p.cycleId}:${p.subjectId}`;
           if (!arrivals.has(key)) arrivals.set(key, []);
@@ -913,7 +936,11 @@ async function main() {
       await sleep(3000);
 
       const acceptedAt = []; // [key, acceptedAt]
+      const submittedAt = new Map(); // submissionId → acceptedAt
       const acceptLatencies = [];
+      const profiling = await profilePhase(procs, 'freshness');
+      // CPU each process spends on the freshness submissions, from the first offered to the last decided
+      const cpuBefore = procs.map((p) => cpuMs(p.child.pid));
       let failures = 0;
       const b = bar(`freshness: ${args.rate}/s offered`, inputs.length);
       const t0 = performance.now();
@@ -927,7 +954,10 @@ async function main() {
           const p = api.call(Q.submit, { input: inputs[i] }, null, i).then(
             (res) => {
               if (res.errors?.length || res.data?.submitSurvey?.status !== 'accepted') failures++;
-              else acceptedAt.push([`${cycleOf.get(inv.token)}:${inv.subject.id}`, res.at]);
+              else {
+                acceptedAt.push([`${cycleOf.get(inv.token)}:${inv.subject.id}`, res.at]);
+                submittedAt.set(res.data.submitSurvey.submissionId, res.at);
+              }
               acceptLatencies.push(res.ms);
               b.increment();
             },
@@ -957,8 +987,46 @@ async function main() {
       for (const [key] of acceptedAt) wanted.set(key, (wanted.get(key) ?? 0) + 1);
       const deadline = Date.now() + 60000;
       const complete = () => [...wanted].every(([key, n]) => (arrivals.get(key) ?? []).some(([, c]) => c >= n));
+      // every response decided (its response.counted arrived), then the report.updated of those shown
+      while (counted.size < submittedAt.size && Date.now() < deadline) await sleep(50);
+      const cpuAfter = procs.map((p) => cpuMs(p.child.pid));
       while (!complete() && Date.now() < deadline) await sleep(200);
       await consumer.disconnect();
+      for (const stop of profiling) log(`CPU profile of the freshness: ${await stop('freshness')}`);
+
+      // What the platform adds, apart from the disclosure rule's deliberate wait for other raters:
+      // (a) accepted → response.counted: the scoring service's decision on the response (stored,
+      // scored, snapshot taken or not) published; (b) for each response the rule shows, the
+      // report.updated of the snapshot that first counts it, from the acceptance of the newest
+      // response of that snapshot (the one that let the rule take it); (c) that wait itself.
+      const decided = [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [at]]) => Math.max(0, at - submittedAt.get(id)));
+      const acceptOfResponse = new Map(
+        [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [, responseId]]) => [responseId, submittedAt.get(id)]),
+      );
+      const views = (
+        await db.query(
+          `SELECT cycle_id, subject_id, snapshot, response_ids::text[] AS ids FROM scoring.disclosed_view
+           WHERE result_set = 'live' AND cycle_id = ANY($1) ORDER BY cycle_id, subject_id, snapshot`,
+          [[...freshCycles]],
+        )
+      ).rows;
+      const shown = [];
+      const waited = [];
+      let previous = { key: null, ids: new Set() };
+      for (const v of views) {
+        const key = `${v.cycle_id}:${v.subject_id}`;
+        const before = previous.key === key ? previous.ids : new Set();
+        const added = v.ids.filter((id) => !before.has(id) && acceptOfResponse.has(id));
+        previous = { key, ids: new Set(v.ids) };
+        if (added.length === 0) continue;
+        const allowedAt = Math.max(...added.map((id) => acceptOfResponse.get(id)));
+        const hit = (arrivals.get(key) ?? []).filter(([, count]) => count >= v.ids.length).sort((a, b) => a[0] - b[0])[0];
+        if (!hit) continue;
+        for (const id of added) {
+          shown.push(Math.max(0, hit[0] - allowedAt));
+          waited.push(allowedAt - acceptOfResponse.get(id));
+        }
+      }
 
       // The k-th accepted submission of a subject is fresh at the first report.updated of that
       // subject counting at least k responses.
@@ -993,6 +1061,34 @@ async function main() {
         p99Ms: r1(pct(latencies, 99)),
         maxMs: r1(pct(latencies, 100)),
         reportEvents: [...arrivals.values()].reduce((s, l) => s + l.length, 0),
+        // CPU ms per accepted submission of each process, offering to the last response decided (the
+        // wait for report.updated of raters the disclosure rule holds back is idle)
+        cpuMsPerSubmission: Object.fromEntries(
+          procs.map((p, k) => [
+            p.name,
+            cpuBefore[k] === null || cpuAfter[k] === null
+              ? null
+              : Math.round(((cpuAfter[k] - cpuBefore[k]) / Math.max(1, freshCount)) * 100) / 100,
+          ]),
+        ),
+        // accepted → response.counted (every response decided), p50/p90/p99
+        decided: {
+          count: decided.length,
+          p50Ms: r1(pct(decided, 50)),
+          p90Ms: r1(pct(decided, 90)),
+          p99Ms: r1(pct(decided, 99)),
+          maxMs: r1(pct(decided, 100)),
+        },
+        // responses the rule showed: the newest response of their snapshot accepted → its report.updated
+        shownOnceAllowed: {
+          count: shown.length,
+          p50Ms: r1(pct(shown, 50)),
+          p90Ms: r1(pct(shown, 90)),
+          p99Ms: r1(pct(shown, 99)),
+          maxMs: r1(pct(shown, 100)),
+        },
+        // the disclosure rule's wait for later raters of the same subject (part of p50Ms/p99Ms above)
+        disclosureWait: { p50Ms: r1(pct(waited, 50)), p90Ms: r1(pct(waited, 90)), p99Ms: r1(pct(waited, 99)) },
       };
     }
 
@@ -1032,7 +1128,7 @@ async function main() {
     }
 
     // --- 3. whole-cycle scoring replay vs one SQL aggregation of the same rows -----------------
-    if (args.only !== 'ingestion') {
+    if (args.only !== 'ingestion' && args.only !== 'freshness') {
       const app = await startScoringService({ databaseUrl, transport: null, consume: false, logger: ['error'] });
       const useCase = app.get(RescoreCycleUseCase);
       const replayCycle = full ? full.cycleId : main.cycleId;

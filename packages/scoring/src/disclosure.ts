@@ -327,10 +327,29 @@ export function compareSnapshots(
   after: RaterResponse[],
   threshold: number,
 ): { offending: FigureChange[]; changes: FigureChange[] } {
-  const figures = (responses: RaterResponse[]) =>
-    new Map([...figureEquations({ basis, responses }), ...respondentFigures(basis, responses)].map((f) => [f.figure, new Set(f.raters)]));
-  const a = figures(before);
-  const b = figures(after);
+  return compareFigures(basis, visibleFigures(basis, before), visibleFigures(basis, after), threshold);
+}
+
+/** The figures a basis shows for a set of responses (its equations, kept for the audit) and who is counted in each. */
+interface VisibleFigures {
+  equations: FigureEquation[];
+  raters: Map<string, Set<string>>;
+}
+
+function visibleFigures(basis: DisclosureBasis, responses: RaterResponse[]): VisibleFigures {
+  const equations = figureEquations({ basis, responses });
+  return { equations, raters: new Map([...equations, ...respondentFigures(basis, responses)].map((f) => [f.figure, new Set(f.raters)])) };
+}
+
+/** `compareSnapshots` on figures already computed. */
+function compareFigures(
+  basis: DisclosureBasis,
+  before: VisibleFigures,
+  after: VisibleFigures,
+  threshold: number,
+): { offending: FigureChange[]; changes: FigureChange[] } {
+  const a = before.raters;
+  const b = after.raters;
   const offending: FigureChange[] = [];
   const changes: FigureChange[] = [];
   for (const figure of [...new Set([...a.keys(), ...b.keys()])].sort()) {
@@ -401,10 +420,15 @@ export function decideSnapshot(input: {
   if (pending.length === 0) return keep(['no new raters']);
   // Raters who would move a figure by fewer than `threshold` wait (they may join with later raters);
   // the others go ahead without them.
+  // The figures of `current` are computed once, and the candidate's equations are the ones the audit
+  // takes for it (figureEquations is a pure function of the basis and the responses).
+  const before = visibleFigures(basis, current);
   let candidate: RaterResponse[];
+  let after: VisibleFigures;
   for (;;) {
     candidate = [...current, ...pending];
-    const { offending, changes } = compareSnapshots(basis, current, candidate, threshold);
+    after = visibleFigures(basis, candidate);
+    const { offending, changes } = compareFigures(basis, before, after, threshold);
     if (changes.length === 0) return keep(['no visible figure would change']);
     if (offending.length === 0) break;
     const waiting = new Set(offending.flatMap((o) => o.raters));
@@ -415,7 +439,7 @@ export function decideSnapshot(input: {
       );
     pending = rest;
   }
-  const isolated = auditViews([...disclosed, { basis, responses: candidate }]);
+  const isolated = isolatedRaters([...disclosed.flatMap(figureEquations), ...after.equations]);
   if (isolated.length > 0) return keep(isolated.map((i) => `rater ${i.raterId} would be isolated by ${i.figures.join(', ')}`));
   return { take: true, responses: candidate, reasons: [] };
 }

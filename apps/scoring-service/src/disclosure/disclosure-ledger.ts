@@ -56,12 +56,16 @@ export async function loadLedger(manager: EntityManager, cycleId: string, subjec
 }
 
 /**
- * Reads the ledgers of many subjects in two queries (whole-cycle jobs); every requested subject gets
- * a ledger, empty when nothing was disclosed. Keyed by `ledgerKey`.
+ * Reads the ledgers of many subjects in at most two queries (whole-cycle jobs, a batch of live
+ * responses); every requested subject gets a ledger, empty when nothing was disclosed. Keyed by
+ * `ledgerKey`. `known`: stored responses the caller has just read in the same transaction (stored
+ * responses never change), which are then not read again; the second query reads only the others,
+ * and is skipped when there are none.
  */
 export async function loadLedgers(
   manager: EntityManager,
   subjects: { cycleId: string; subjectId: string }[],
+  known?: ReadonlyMap<string, StoredResponse>,
 ): Promise<Map<string, Ledger>> {
   const rows: (LedgerRow & { cycle_id: string; subject_id: string })[] =
     subjects.length === 0
@@ -74,7 +78,7 @@ export async function loadLedgers(
            ORDER BY v."cycle_id", v."subject_id", v."snapshot", v."disclosed_at", v."result_set"`,
           [subjects.map((s) => s.cycleId), subjects.map((s) => s.subjectId)],
         );
-  const ids = [...new Set(rows.flatMap((r) => r.response_ids))];
+  const ids = [...new Set(rows.flatMap((r) => r.response_ids))].filter((id) => !known?.has(id));
   const stored: {
     response_id: string;
     rater_id: string;
@@ -88,12 +92,13 @@ export async function loadLedgers(
           `SELECT "response_id"::text AS "response_id", "rater_id", "rater_group", "answers", "comments" FROM "scoring"."rater_response" WHERE "response_id" = ANY($1::uuid[])`,
           [ids],
         );
-  const responses = new Map(
+  const responses = new Map<string, StoredResponse>(
     stored.map((r) => [
       r.response_id,
       { responseId: r.response_id, raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments },
     ]),
   );
+  for (const row of rows) for (const id of row.response_ids) if (!responses.has(id) && known?.has(id)) responses.set(id, known.get(id)!);
   const bySubject = new Map<string, LedgerRow[]>(subjects.map((s) => [ledgerKey(s.cycleId, s.subjectId), []]));
   for (const { cycle_id, subject_id, ...row } of rows) bySubject.get(ledgerKey(cycle_id, subject_id))?.push(row);
   const ledgers = new Map<string, Ledger>();
@@ -116,6 +121,39 @@ function disclosedViews(ledger: Ledger): DisclosedView[] {
       basisOf(r),
       r.response_ids.map((id) => ledger.responses.get(id)!),
     ),
+  );
+}
+
+/** A view to record in the ledger: its key, basis, frozen responses and report. */
+export interface ViewToRecord {
+  key: { cycleId: string; subjectId: string; resultSet: string; snapshot: number };
+  basis: ScoringBasis;
+  responses: StoredResponse[];
+  computed: ComputedReport;
+}
+
+/** Records many views in the ledger in one statement (a batch of live snapshots). */
+export async function recordViews(manager: EntityManager, views: ViewToRecord[]): Promise<void> {
+  if (views.length === 0) return;
+  if (views.length === 1) return record(manager, views[0].key, views[0].basis, views[0].responses, views[0].computed);
+  await manager.query(
+    `INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
+       "min_group_size", "response_ids", "group_counts", "report", "comment_threshold")
+     SELECT x."cycle_id", x."subject_id", x."result_set", x."snapshot", x."instrument_id", x."instrument_version", x."role_profile_id",
+       x."min_group_size", ARRAY(SELECT jsonb_array_elements_text(x."response_ids"))::uuid[], x."group_counts", x."report", x."comment_threshold"
+     FROM jsonb_to_recordset($1::jsonb) AS x("cycle_id" text, "subject_id" text, "result_set" text, "snapshot" int, "instrument_id" text,
+       "instrument_version" int, "role_profile_id" text, "min_group_size" int, "response_ids" jsonb, "group_counts" jsonb, "report" jsonb,
+       "comment_threshold" int)
+     ON CONFLICT DO NOTHING`,
+    [
+      JSON.stringify(
+        views.map(({ key, basis, responses, computed }) => ({
+          ...ledgerRow(key, basis, responses),
+          group_counts: computed.groupCounts,
+          report: computed.report,
+        })),
+      ),
+    ],
   );
 }
 
@@ -160,6 +198,26 @@ export async function takeLiveSnapshot(
   seed: string,
 ): Promise<{ snapshot: number; computed: ComputedReport } | null> {
   const ledger = await loadLedger(manager, subject.cycleId, subject.subjectId);
+  const taken = decideLiveSnapshot(ledger, basis, received, seed);
+  if (!taken) return null;
+  await record(manager, { ...subject, resultSet: 'live', snapshot: taken.snapshot }, basis, taken.responses, taken.computed);
+  return { snapshot: taken.snapshot, computed: taken.computed };
+}
+
+/**
+ * `takeLiveSnapshot`'s decision, in memory, from the subject's ledger (loaded under the subject's
+ * lock): the next snapshot's number, frozen responses and report, or null. Recording it
+ * (`recordViews`) is the caller's, so a batch of subjects writes its snapshots in one statement.
+ * `scored`: a report the caller already computed with the same basis and seed; it is reused when its
+ * responses are exactly the snapshot's, in the same order (the report is a function of them).
+ */
+export function decideLiveSnapshot(
+  ledger: Ledger,
+  basis: ScoringBasis,
+  received: StoredResponse[],
+  seed: string,
+  scored?: { responses: StoredResponse[]; computed: ComputedReport },
+): { snapshot: number; responses: StoredResponse[]; computed: ComputedReport } | null {
   const live = view('live', basis, []);
   const toScoring = (rs: StoredResponse[]): RaterResponse[] => view('live', basis, rs).responses;
   const decision = decideSnapshot({
@@ -172,10 +230,13 @@ export async function takeLiveSnapshot(
   const frozen = new Map((ledger.current?.responses ?? []).map((r) => [r.raterId, r]));
   const latest = new Map(received.map((r) => [r.raterId, r]));
   const responses = decision.responses.map((r) => frozen.get(r.raterId) ?? latest.get(r.raterId)!);
-  const computed = computeSubjectReport(responses, basis, seed);
+  const same =
+    scored !== undefined &&
+    scored.responses.length === responses.length &&
+    scored.responses.every((r, i) => r.responseId !== undefined && r.responseId === responses[i].responseId);
+  const computed = same ? scored.computed : computeSubjectReport(responses, basis, seed);
   const snapshot = (ledger.current?.snapshot ?? 0) + 1;
-  await record(manager, { ...subject, resultSet: 'live', snapshot }, basis, responses, computed);
-  return { snapshot, computed };
+  return { snapshot, responses, computed };
 }
 
 /**

@@ -2,9 +2,9 @@ import { EventEnvelope, responseCountedV1, reportUpdatedV1, ResponseRecordedV1 }
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { computeSubjectReport, reportSeed, ScoringBasis, StoredResponse } from './compute-report';
+import { ComputedReport, computeSubjectReport, reportSeed, ScoringBasis, StoredResponse } from './compute-report';
 import { LIVE_RESULT_SET, SubjectReportEntity } from './report.entity';
-import { takeLiveSnapshot } from '../disclosure/disclosure-ledger';
+import { decideLiveSnapshot, ledgerKey, loadLedgers, recordViews, ViewToRecord } from '../disclosure/disclosure-ledger';
 
 /** Takes advisory locks in one statement, in a fixed order (no deadlock between batches). */
 async function lockKeys(manager: EntityManager, keys: string[]): Promise<void> {
@@ -133,12 +133,14 @@ export class RescoreSubjectUseCase {
       }
 
       const latest = await latestResponsesOf(manager, work);
+      const computedOf: ComputedReport[] = [];
       const rows = work.map((w) => {
         const computed = computeSubjectReport(
           latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [],
           w.basis,
           reportSeed(w.cycleId, w.subjectId),
         );
+        computedOf.push(computed);
         return {
           cycle_id: w.cycleId,
           subject_id: w.subjectId,
@@ -174,6 +176,36 @@ export class RescoreSubjectUseCase {
       );
       const versionOf = new Map(versions.map((v) => [JSON.stringify([v.cycle_id, v.subject_id]), v.report_version]));
 
+      // The disclosure rule (docs/anonymity.md), for every subject of the batch: their ledgers in at
+      // most two queries (the responses just read are not read again), each decision in memory,
+      // every snapshot taken recorded in one statement.
+      const known = new Map<string, StoredResponse>();
+      for (const list of latest.values()) for (const r of list) if (r.responseId) known.set(r.responseId, r);
+      const ledgers = await loadLedgers(manager, work, known);
+      const taken = work.map((w, i) => {
+        const received = latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [];
+        return decideLiveSnapshot(ledgers.get(ledgerKey(w.cycleId, w.subjectId))!, w.basis, received, reportSeed(w.cycleId, w.subjectId), {
+          responses: received,
+          computed: computedOf[i],
+        });
+      });
+      await recordViews(
+        manager,
+        work.flatMap((w, i): ViewToRecord[] => {
+          const t = taken[i];
+          return t
+            ? [
+                {
+                  key: { cycleId: w.cycleId, subjectId: w.subjectId, resultSet: LIVE_RESULT_SET, snapshot: t.snapshot },
+                  basis: w.basis,
+                  responses: t.responses,
+                  computed: t.computed,
+                },
+              ]
+            : [];
+        }),
+      );
+
       const reports: SubjectReportEntity[] = [];
       for (let i = 0; i < work.length; i++) {
         const w = work[i];
@@ -192,18 +224,12 @@ export class RescoreSubjectUseCase {
         });
         reports.push(report);
         // What anyone is shown is the disclosure rule's snapshot, announced only when one is taken.
-        const taken = await takeLiveSnapshot(
-          manager,
-          w,
-          w.basis,
-          latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [],
-          reportSeed(w.cycleId, w.subjectId),
-        );
-        if (!taken) continue;
+        const snapshot = taken[i];
+        if (!snapshot) continue;
         const disclosed = Object.assign(new SubjectReportEntity(), report, {
-          groupCounts: taken.computed.groupCounts,
-          responseCount: taken.computed.responseCount,
-          report: taken.computed.report as unknown as Record<string, unknown>,
+          groupCounts: snapshot.computed.groupCounts,
+          responseCount: snapshot.computed.responseCount,
+          report: snapshot.computed.report as unknown as Record<string, unknown>,
         });
         emit(reportUpdatedV1, toReportUpdated(disclosed), { organisationId: w.organisationId, correlationId: w.correlationId });
       }

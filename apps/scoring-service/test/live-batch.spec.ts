@@ -1,0 +1,244 @@
+/**
+ * The live path decides the disclosure rule for every subject of a batch at once (issue #16,
+ * freshness): the subjects' ledgers read in at most two queries, the responses it has just read not
+ * read again, each decision in memory, the snapshots taken written in one statement, a snapshot's
+ * report reused from the subject's report when both score the same responses. Checked on
+ * PostgreSQL against the disclosure rule itself (`decideSnapshot` of @leaderscope/scoring, one
+ * subject at a time, as the live path did before), on random histories cut into random batches:
+ * the same snapshots with the same responses, the same reports, the same report.updated events,
+ * and the full audit over every ledger isolates nobody.
+ */
+import { createEnvelope, EventEnvelope, responseRecordedV1, ResponseRecordedV1 } from '@leaderscope/events';
+import { getInstrument } from '@leaderscope/framework';
+import { auditViews, decideSnapshot, DisclosedView, RaterResponse } from '@leaderscope/scoring';
+import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
+import { INestApplicationContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  computeSubjectReport,
+  reportSeed,
+  RescoreSubjectUseCase,
+  resolveBasis,
+  scorableResponses,
+  startScoringService,
+  StoredResponse,
+} from '../src';
+import { query } from './support';
+
+const instrument = getInstrument('leader-of-leaders', 1);
+const basis = { instrumentId: instrument.id, instrumentVersion: 1, roleProfileId: null, minGroupSize: 3, commentThreshold: null };
+const GROUPS: [ResponseRecordedV1['raterGroup'], number][] = [
+  ['self', 1],
+  ['manager', 1],
+  ['peer', 4],
+  ['direct_report', 3],
+  ['skip_level', 6],
+];
+
+/** A small seeded generator (mulberry32), so a failing history can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Every rater of `subjects` subjects answers once, some correct their answers later; shuffled, cut into batches of 1 to 12. */
+function history(cycleId: string, subjects: number, seed: number): EventEnvelope<ResponseRecordedV1>[][] {
+  const rnd = random(seed);
+  const events: ResponseRecordedV1[] = [];
+  const versions = new Map<string, number>();
+  const answer = (group: string) => {
+    const answers: Record<string, number | null> = {};
+    for (const item of instrument.items)
+      if (item.observers.includes(group as never)) answers[item.id] = rnd() < 0.05 ? null : 1 + Math.floor(rnd() * 5);
+    return answers;
+  };
+  const pending: { subjectId: string; raterId: string; group: ResponseRecordedV1['raterGroup'] }[] = [];
+  for (let s = 0; s < subjects; s++)
+    // letters and digits only: sorted alike by JavaScript and by the database's collation
+    GROUPS.forEach(([group, n], g) => {
+      for (let i = 0; i < n; i++) pending.push({ subjectId: `s${s}`, raterId: `s${s}g${g}r${i}`, group });
+    });
+  // a correction is a later event of the same rater
+  for (const p of [...pending]) if (rnd() < 0.2) pending.push(p);
+  for (let i = pending.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [pending[i], pending[j]] = [pending[j], pending[i]];
+  }
+  for (const p of pending) {
+    const version = (versions.get(p.raterId) ?? 0) + 1;
+    versions.set(p.raterId, version);
+    events.push({
+      responseId: randomUUID(),
+      submissionId: randomUUID(),
+      cycleId,
+      subjectId: p.subjectId,
+      raterId: p.raterId,
+      raterGroup: p.group,
+      instrumentId: instrument.id,
+      instrumentVersion: 1,
+      responseVersion: version,
+      answers: answer(p.group),
+      comments: {},
+      policy: { minGroupSize: 3, roleProfileId: null },
+      recordedAt: new Date().toISOString(),
+    });
+  }
+  const batches: EventEnvelope<ResponseRecordedV1>[][] = [];
+  for (let i = 0; i < events.length;) {
+    const n = 1 + Math.floor(rnd() * 12);
+    batches.push(
+      events.slice(i, i + n).map((e) => createEnvelope(responseRecordedV1, e, { organisationId: 'org-b', correlationId: e.submissionId })),
+    );
+    i += n;
+  }
+  return batches;
+}
+
+/** What the disclosure rule decides, one subject at a time, for the same batches: each subject's snapshots (response ids, in order). */
+function expectedSnapshots(batches: EventEnvelope<ResponseRecordedV1>[][]): Map<string, string[][]> {
+  const inst = resolveBasis(basis);
+  const live = { resultSet: 'live', instrument: inst, policy: { minGroupSize: 3 } };
+  const toScoring = (rs: StoredResponse[]): RaterResponse[] => scorableResponses(rs, inst).scored;
+  const latest = new Map<string, Map<string, { version: number; response: StoredResponse }>>();
+  const state = new Map<string, { current: StoredResponse[] | null; disclosed: DisclosedView[]; snapshots: string[][] }>();
+  for (const batch of batches) {
+    const touched = new Set<string>();
+    for (const { payload: r } of batch) {
+      touched.add(r.subjectId);
+      const raters = latest.get(r.subjectId) ?? new Map<string, { version: number; response: StoredResponse }>();
+      const known = raters.get(r.raterId);
+      if (!known || known.version < r.responseVersion)
+        raters.set(r.raterId, {
+          version: r.responseVersion,
+          response: {
+            responseId: r.responseId,
+            raterId: r.raterId,
+            raterGroup: r.raterGroup,
+            answers: r.answers,
+            comments: r.comments ?? {},
+          },
+        });
+      latest.set(r.subjectId, raters);
+    }
+    for (const subjectId of touched) {
+      const s = state.get(subjectId) ?? { current: null, disclosed: [], snapshots: [] };
+      state.set(subjectId, s);
+      // the latest response of every rater, by rater id (as the service reads them)
+      const received = [...latest.get(subjectId)!.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v.response);
+      const decision = decideSnapshot({
+        basis: live,
+        current: s.current ? toScoring(s.current) : null,
+        received: toScoring(received),
+        disclosed: s.disclosed,
+      });
+      if (!decision.take) continue;
+      const frozen = new Map((s.current ?? []).map((r) => [r.raterId, r]));
+      const byRater = new Map(received.map((r) => [r.raterId, r]));
+      const responses = decision.responses.map((r) => frozen.get(r.raterId) ?? byRater.get(r.raterId)!);
+      s.current = responses;
+      s.disclosed.push({ basis: live, responses: toScoring(responses) });
+      s.snapshots.push(responses.map((r) => r.responseId!));
+    }
+  }
+  return new Map([...state].map(([subjectId, s]) => [subjectId, s.snapshots]));
+}
+
+describe('live scoring: the disclosure rule decided for a whole batch at once', () => {
+  let db: TestDatabase;
+  let app: INestApplicationContext;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await startScoringService({ databaseUrl: db.url, transport: null, consume: false, logger: ['error'] });
+  }, 60000);
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it.each([1, 2, 3])(
+    'takes the snapshots the rule takes subject by subject, with the same reports and events (history %i)',
+    async (seed) => {
+      const cycleId = `cycle-batch-${seed}`;
+      const batches = history(cycleId, 5, seed);
+      const useCase = app.get(RescoreSubjectUseCase);
+      for (const batch of batches) await useCase.executeBatch(batch);
+
+      const expected = expectedSnapshots(batches);
+      const ledger = await query<{ subject_id: string; snapshot: number; response_ids: string[]; report: Record<string, unknown> }>(
+        db.url,
+        `SELECT subject_id, snapshot, response_ids::text[] AS response_ids, report FROM scoring.disclosed_view
+       WHERE cycle_id = $1 AND result_set = 'live' ORDER BY subject_id, snapshot`,
+        [cycleId],
+      );
+      const actual = new Map<string, string[][]>();
+      for (const row of ledger) actual.set(row.subject_id, [...(actual.get(row.subject_id) ?? []), row.response_ids]);
+      for (const [subjectId, snapshots] of expected) expect([subjectId, actual.get(subjectId) ?? []]).toEqual([subjectId, snapshots]);
+      expect([...actual.keys()].sort()).toEqual(
+        [...expected.entries()]
+          .filter(([, s]) => s.length > 0)
+          .map(([k]) => k)
+          .sort(),
+      );
+      // the history is long enough for the rule to take several snapshots and to hold raters back
+      const taken = [...expected.values()].reduce((n, s) => n + s.length, 0);
+      expect(taken).toBeGreaterThan(5);
+
+      // each snapshot's report is the report of its responses, in the order recorded
+      const stored = new Map<string, StoredResponse>();
+      for (const batch of batches)
+        for (const { payload: r } of batch)
+          stored.set(r.responseId, {
+            responseId: r.responseId,
+            raterId: r.raterId,
+            raterGroup: r.raterGroup,
+            answers: r.answers,
+            comments: r.comments ?? {},
+          });
+      for (const row of ledger) {
+        const computed = computeSubjectReport(
+          row.response_ids.map((id) => stored.get(id)!),
+          basis,
+          reportSeed(cycleId, row.subject_id),
+        );
+        expect(JSON.parse(JSON.stringify(computed.report))).toEqual(row.report);
+      }
+
+      // one report.updated per snapshot, in snapshot order, carrying the snapshot's report
+      const events = await query<{ envelope: { payload: { subjectId: string; responseCount: number; report: unknown } } }>(
+        db.url,
+        `SELECT envelope FROM scoring.outbox_event WHERE envelope->>'type' = 'report.updated' AND envelope->'payload'->>'cycleId' = $1 ORDER BY position`,
+        [cycleId],
+      );
+      for (const [subjectId, snapshots] of expected) {
+        const mine = events.filter((e) => e.envelope.payload.subjectId === subjectId);
+        expect(mine.map((e) => e.envelope.payload.responseCount)).toEqual(snapshots.map((s) => s.length));
+        const rows = ledger.filter((l) => l.subject_id === subjectId);
+        mine.forEach((e, i) => expect(e.envelope.payload.report).toEqual(rows[i].report));
+      }
+
+      // the full audit over each subject's ledger isolates nobody
+      const inst = resolveBasis(basis);
+      for (const [subjectId] of expected) {
+        const views = ledger
+          .filter((l) => l.subject_id === subjectId)
+          .map((l) => ({
+            basis: { resultSet: 'live', instrument: inst, policy: { minGroupSize: 3 } },
+            responses: scorableResponses(
+              l.response_ids.map((id) => stored.get(id)!),
+              inst,
+            ).scored,
+          }));
+        expect(auditViews(views)).toEqual([]);
+      }
+    },
+    120000,
+  );
+});
