@@ -695,7 +695,12 @@ async function main() {
     const employeeOf = new Map([...personId].map(([e, id]) => [id, e]));
 
     const freshnessWanted = Math.round(args.rate * args.seconds);
-    const perCycle = args.apiLeaders * 15;
+    // Freshness asks every rater of as many leaders as the offered submissions cover (200 at the
+    // default 3,000), on further cycles, at every size: the disclosure rule shows a subject's
+    // raters only in whole groups, so spreading 3,000 submissions over 10,000 leaders (0.3 each)
+    // would show nothing at all and measure nothing of what a viewer waits for.
+    const freshnessLeaders = Math.min(args.apiLeaders, Math.ceil(freshnessWanted / 15));
+    const perCycle = freshnessLeaders * 15;
     const freshnessCycles = args.only && args.only !== 'freshness' ? 0 : Math.ceil(freshnessWanted / perCycle);
     const setupStarted = performance.now();
     const steps = {};
@@ -737,7 +742,9 @@ async function main() {
     }
     const fresh = [];
     for (let i = 0; i < freshnessCycles; i++)
-      fresh.push(await setupCycle(api, db, hr, `Bench freshness ${i + 1}`, apiLeaderPersonIds, {}, args.approveEach));
+      fresh.push(
+        await setupCycle(api, db, hr, `Bench freshness ${i + 1}`, apiLeaderPersonIds.slice(0, freshnessLeaders), {}, args.approveEach),
+      );
     result.organisation = {
       people: org.people.length,
       leaders,
