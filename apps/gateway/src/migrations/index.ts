@@ -16,6 +16,7 @@ import { AddCoaching1765700000000 } from './1765700000000-AddCoaching';
 import { AddListPagingIndexes1766000000000 } from './1766000000000-AddListPagingIndexes';
 import { LaunchInSlices1767300000000 } from './1767300000000-LaunchInSlices';
 import { AddMailDeliveryPagingIndex1767600000000 } from './1767600000000-AddMailDeliveryPagingIndex';
+import { AddHeatmapPageIndexes1767700000000 } from './1767700000000-AddHeatmapPageIndexes';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -37,4 +38,5 @@ export const gatewayMigrations = [
   AddListPagingIndexes1766000000000,
   LaunchInSlices1767300000000,
   AddMailDeliveryPagingIndex1767600000000,
+  AddHeatmapPageIndexes1767700000000,
 ];

@@ -147,7 +147,10 @@ export class ReportsRepository {
   /**
    * One page of a cycle's live heatmap, filtered and sorted in PostgreSQL (keyset paging on the
    * sort key and the subject id): reads `first + 1` rows so the caller knows whether more follow,
-   * and counts every row matching the filter.
+   * and counts every row matching the filter. The page is chosen over the narrow columns (the
+   * `subject_report_heatmap_*` indexes walk the sort order, so a page of 100 of 10,000 reads about
+   * 100 index entries) and only the page's rows are read whole for their cells; `person` is joined
+   * only for a filter or sort on the person (name, e-mail, employee id, department).
    */
   async heatmapPage(
     organisationId: string,
@@ -156,7 +159,8 @@ export class ReportsRepository {
     page: PageRequest<HeatmapSortKey>,
   ): Promise<{ rows: (HeatmapRowData & { sortKey: string | number | null })[]; total: number }> {
     const params: unknown[] = [cycleId, LIVE_RESULT_SET, organisationId];
-    const where: string[] = [];
+    const where = ['r.cycle_id = $1', 'r.result_set = $2', 'r.organisation_id = $3::text'];
+    const byPerson = !!filter.search || !!filter.department || page.sort === HeatmapSortKey.NAME;
     if (filter.search) {
       params.push(`%${filter.search.toLowerCase()}%`, filter.search);
       where.push(
@@ -171,21 +175,15 @@ export class ReportsRepository {
       params.push(filter.minResponses);
       where.push(`r.response_count >= $${params.length}`);
     }
+    const from = `gateway.subject_report r${byPerson ? ' JOIN gateway.person p ON p.id = r.subject_id::uuid AND p.organisation_id = $3::uuid' : ''}`;
+    const countParams = [...params];
+    const countWhere = [...where];
     const sort = HEATMAP_SORT[page.sort];
     const key = sort.expression(page.direction);
-    const matching = `
-      SELECT r.subject_id, r.response_count, r.overall_fit, r.cells, ${key} AS sort_key
-        FROM (SELECT subject_id, overall_fit, cells,
-                     (SELECT coalesce(sum(v::int), 0) FROM jsonb_each_text(group_counts) AS g(k, v))::int AS response_count
-                FROM gateway.subject_report WHERE cycle_id = $1 AND result_set = $2) r
-        JOIN gateway.person p ON p.id = r.subject_id::uuid AND p.organisation_id = $3
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const order = page.direction === SortDirection.ASC ? 'ASC' : 'DESC';
-    const countParams = [...params];
-    let after = '';
     if (page.after) {
       params.push(page.after.key, page.after.id);
-      after = `WHERE (m.sort_key, m.subject_id) ${order === 'ASC' ? '>' : '<'} ($${params.length - 1}::${sort.cast}, $${params.length}::text)`;
+      where.push(`(${key}, r.subject_id) ${order === 'ASC' ? '>' : '<'} ($${params.length - 1}::${sort.cast}, $${params.length}::text)`);
     }
     let limit = '';
     if (page.first != null) {
@@ -194,11 +192,15 @@ export class ReportsRepository {
     }
     const [rows, count] = await Promise.all([
       this.dataSource.query<(HeatmapRowData & { sortKey: string | number | null })[]>(
-        `SELECT m.subject_id AS "subjectId", m.response_count AS "responseCount", m.overall_fit AS "overallFit", m.cells, m.sort_key AS "sortKey"
-           FROM (${matching}) m ${after} ORDER BY m.sort_key ${order}, m.subject_id ${order} ${limit}`,
+        `SELECT m.subject_id AS "subjectId", m.response_count AS "responseCount", m.overall_fit AS "overallFit", w.cells, m.sort_key AS "sortKey"
+           FROM (SELECT r.subject_id, r.response_count, r.overall_fit, ${key} AS sort_key
+                   FROM ${from} WHERE ${where.join(' AND ')}
+                  ORDER BY ${key} ${order}, r.subject_id ${order} ${limit}) m
+           JOIN gateway.subject_report w ON w.cycle_id = $1 AND w.result_set = $2 AND w.subject_id = m.subject_id
+          ORDER BY m.sort_key ${order}, m.subject_id ${order}`,
         params,
       ),
-      this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM (${matching}) m`, countParams),
+      this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${from} WHERE ${countWhere.join(' AND ')}`, countParams),
     ]);
     return { rows, total: count[0].n };
   }
