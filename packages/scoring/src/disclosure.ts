@@ -146,36 +146,10 @@ function computeInverse(a: number, p: number): number {
   return ((s0 % p) + p) % p;
 }
 
-/** Rank mod p of a dense matrix (rows of `width` values in [0, p)), columns where `skip` is true left out. */
-function rankMod(rows: number[][], width: number, p: number, skip: (col: number) => boolean): number {
-  const m = rows.map((r) => r.map((v, c) => (skip(c) ? 0 : v)));
-  let rank = 0;
-  for (let col = 0; col < width && rank < m.length; col++) {
-    let pivot = -1;
-    for (let i = rank; i < m.length; i++)
-      if (m[i][col] !== 0) {
-        pivot = i;
-        break;
-      }
-    if (pivot < 0) continue;
-    [m[rank], m[pivot]] = [m[pivot], m[rank]];
-    const top = m[rank];
-    const inv = modInverse(top[col], p);
-    for (let c = col; c < width; c++) top[c] = (top[c] * inv) % p;
-    for (let i = rank + 1; i < m.length; i++) {
-      const row = m[i];
-      const f = row[col];
-      if (f === 0) continue;
-      for (let c = col; c < width; c++) if (top[c] !== 0) row[c] = (((row[c] - f * top[c]) % p) + p) % p;
-    }
-    rank++;
-  }
-  return rank;
-}
-
 /**
  * The reduced row echelon form mod p of a dense matrix (rows of `width` values in [0, p)), in
- * place: returns the pivot column of each of its first `rank` rows (the other rows are zero).
+ * place: returns the pivot column of each of its first `rank` rows (the other rows are zero), so
+ * its length is the rank.
  */
 function reduceMod(m: number[][], width: number, p: number): number[] {
   const pivots: number[] = [];
@@ -289,7 +263,7 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
           const i = pivotRow.get(c);
           return free.map((f) => (i === undefined ? (f === c ? 1 : 0) : (p - rows[i][f]) % p));
         });
-        if (rankMod(restricted, free.length, p, () => false) < cols.length) {
+        if (reduceMod(restricted, free.length, p).length < cols.length) {
           const figures = found.get(raterId) ?? new Set<string>();
           for (const eq of block) if (eq.raters.includes(raterId)) figures.add(eq.figure);
           found.set(raterId, figures);
