@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RATER_GROUPS } from '@leaderscope/vocabulary';
 import { InputError } from '../common/errors';
 import { chunks, isUuid } from '../common/ids';
-import { CursorValue, PageRequest, SortDirection } from '../common/paging';
+import { CursorValue, PageRequest, personSearch, SortDirection } from '../common/paging';
 import { NominationSortKey } from './dto/nomination.model';
 import { NominationEntity } from './nomination.entity';
 
@@ -84,16 +84,7 @@ export class NominationsRepository {
       params.push(filter.group);
       where.push(`n.rater_group = $${params.length}`);
     }
-    if (filter.search) {
-      // `%`, `_` and `\` in a search are literal characters, not patterns.
-      params.push(`%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, filter.search);
-      const [like, exact] = [`$${params.length - 1}`, `$${params.length}`];
-      where.push(
-        `(${['s', 'r']
-          .map((p) => `lower(${p}.name) LIKE ${like} OR lower(coalesce(${p}.email, '')) LIKE ${like} OR ${p}.employee_id = ${exact}`)
-          .join(' OR ')})`,
-      );
-    }
+    if (filter.search) where.push(personSearch(params, filter.search, ['s', 'r']));
     const columns = NOMINATION_SORT[page.sort];
     const matching = `
       SELECT n.id, n.cycle_id, n.subject_id, n.rater_id, n.rater_group, n.source, n.status,

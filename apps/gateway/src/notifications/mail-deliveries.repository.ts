@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { RATER_GROUPS } from '@leaderscope/vocabulary';
 import { InputError } from '../common/errors';
 import { chunks, isUuid } from '../common/ids';
-import { CursorValue, PageRequest, SortDirection } from '../common/paging';
+import { CursorValue, PageRequest, personSearch, SortDirection } from '../common/paging';
 import { RaterGroupName } from '../common/rater-group';
 import { ERASED_NAME } from '../data-protection/data-protection.repository';
 import { AssignmentEntity } from '../invitations/assignment.entity';
@@ -179,16 +179,7 @@ export class MailDeliveriesRepository {
       params.push(filter.group);
       where.push(`a.rater_group = $${params.length}`);
     }
-    if (filter.search) {
-      // `%`, `_` and `\` in a search are literal characters, not patterns.
-      params.push(`%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, filter.search);
-      const [like, exact] = [`$${params.length - 1}`, `$${params.length}`];
-      where.push(
-        `(${['s', 'r']
-          .map((p) => `lower(${p}.name) LIKE ${like} OR lower(coalesce(${p}.email, '')) LIKE ${like} OR ${p}.employee_id = ${exact}`)
-          .join(' OR ')})`,
-      );
-    }
+    if (filter.search) where.push(personSearch(params, filter.search, ['s', 'r']));
     const columns = DELIVERY_SORT[page.sort];
     const matching = `
       SELECT a.id, a.subject_id, s.name AS subject_name, r.name AS rater_name, r.email AS rater_email, a.rater_group, a.status,

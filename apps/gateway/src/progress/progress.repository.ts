@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InputError } from '../common/errors';
-import { PageRequest, SortDirection } from '../common/paging';
+import { PageRequest, personSearch, SortDirection } from '../common/paging';
 import { ProgressFilter, ProgressSortKey } from './dto/progress.model';
 import { AssignmentEntity } from '../invitations/assignment.entity';
 import { SubmissionEntity } from '../surveys/submission.entity';
@@ -84,13 +84,7 @@ export class ProgressRepository {
   ): Promise<{ rows: { subjectId: string; sortKey: string | number }[]; total: number }> {
     const params: unknown[] = [cycleId, organisationId];
     const where: string[] = [];
-    if (filter.search) {
-      // `%`, `_` and `\` in a search are literal characters, not patterns.
-      params.push(`%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, filter.search);
-      where.push(
-        `(lower(p.name) LIKE $${params.length - 1} OR lower(coalesce(p.email, '')) LIKE $${params.length - 1} OR p.employee_id = $${params.length})`,
-      );
-    }
+    if (filter.search) where.push(personSearch(params, filter.search, ['p']));
     if (filter.department) {
       params.push(filter.department);
       where.push(`p.department = $${params.length}`);

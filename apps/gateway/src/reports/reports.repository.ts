@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CycleSubjectEntity } from '../cycles/cycle.entity';
 import { PersonEntity } from '../people/person.entity';
 import { PublishedReportEntity } from '../publication/published-report.entity';
-import { PageRequest, SortDirection } from '../common/paging';
+import { PageRequest, personSearch, SortDirection } from '../common/paging';
 import { HeatmapFilter, HeatmapSortKey } from './dto/heatmap.model';
 import { HeatmapCellRow, SubjectReportEntity } from './subject-report.entity';
 
@@ -161,12 +161,7 @@ export class ReportsRepository {
     const params: unknown[] = [cycleId, LIVE_RESULT_SET, organisationId];
     const where = ['r.cycle_id = $1', 'r.result_set = $2', 'r.organisation_id = $3::text'];
     const byPerson = !!filter.search || !!filter.department || page.sort === HeatmapSortKey.NAME;
-    if (filter.search) {
-      params.push(`%${filter.search.toLowerCase()}%`, filter.search);
-      where.push(
-        `(lower(p.name) LIKE $${params.length - 1} OR lower(coalesce(p.email, '')) LIKE $${params.length - 1} OR p.employee_id = $${params.length})`,
-      );
-    }
+    if (filter.search) where.push(personSearch(params, filter.search, ['p']));
     if (filter.department) {
       params.push(filter.department);
       where.push(`p.department = $${params.length}`);
