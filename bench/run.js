@@ -54,6 +54,7 @@ function parseArgs(argv) {
     direct: null,
     only: null,
     approveEach: false,
+    browser: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -69,6 +70,7 @@ function parseArgs(argv) {
     else if (a === '--no-direct') out.direct = false;
     else if (a === '--only') out.only = String(next());
     else if (a === '--approve-each') out.approveEach = true;
+    else if (a === '--no-browser') out.browser = false;
     else if (a === '--help' || a === '-h') {
       console.log(
         'npm run bench -- --size S|M|L [--rate 200] [--seconds 15] [--concurrency 32] [--seed 42] [--no-doc]\n' +
@@ -78,7 +80,8 @@ function parseArgs(argv) {
           '  [--only import]         only importPeople (dry run, then apply) beside COPY (measure 6)\n' +
           '  [--only setup]          only the set-up through the API: importPeople (dry run, then apply) beside COPY, then createCycle,\n' +
           '                          addSubjects, proposeRaters, approveNominations, launchCycle; the gateway alone; implies --no-doc\n' +
-          '  [--approve-each]        approve subject by subject (8 at a time), as managers would, instead of one HR approval for the cycle' +
+          '  [--approve-each]        approve subject by subject (8 at a time), as managers would, instead of one HR approval for the cycle\n' +
+          '  [--no-browser]          leave measure 8 (the survey page on a throttled phone, in Chromium) out of a full run' +
           '\n  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc' +
           '\n  [--only freshness]      only the import, the cycles set-up and freshness (then the nothing-lost check); no raw producer, ingestion, replay or reads; implies --no-doc',
       );
@@ -535,6 +538,8 @@ async function main() {
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    // The gateway serves the built dashboard and renders the survey page, as deployed (docker-compose.yml).
+    DASHBOARD_DIR: join(root, 'apps', 'dashboard', 'dist'),
   };
   const kafka = new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING });
   // An admin client per use: the broker closes a connection idle for 10 minutes
@@ -787,6 +792,31 @@ async function main() {
     const mainInputs = main.invitations.map(inputFor);
     result.organisation.answersInApiMainCycle = mainInputs.reduce((s, i) => s + i.answers.length, 0);
     result.organisation.answersInMainCycle = full ? full.answers : result.organisation.answersInApiMainCycle;
+
+    // --- 8. the survey page on a throttled phone (before anyone has answered: the links are fresh) ---
+    if (!args.only && args.browser) {
+      const { surveyPageTimes } = require('./lib/survey-page');
+      const links = main.invitations.slice(0, 10).map((inv) => inv.token);
+      const b = bar('survey page: first question on a throttled phone', links.length);
+      const samples = await surveyPageTimes(`http://127.0.0.1:${port}`, links, () => b.increment());
+      b.stop();
+      const of = (key, p) =>
+        r1(
+          pct(
+            samples.map((s) => s[key]).filter((x) => x !== null),
+            p,
+          ),
+        );
+      result.figures.surveyPage = {
+        pages: samples.length,
+        firstQuestionP50Ms: of('firstQuestionMs', 50),
+        firstQuestionP95Ms: of('firstQuestionMs', 95),
+        firstQuestionMaxMs: of('firstQuestionMs', 100),
+        htmlP50Ms: of('htmlMs', 50),
+        gatewayOpenP50Ms: of('openMs', 50),
+        gatewayRenderP50Ms: of('renderMs', 50),
+      };
+    }
 
     // --- 1a. limit: the raw kafkajs producer, same payloads, same broker, same concurrency -----
     if (args.only !== 'replay' && args.only !== 'freshness') {

@@ -59,7 +59,7 @@ function block(r) {
     `| 3. whole-cycle replay (${rp.subjects.toLocaleString('en')} subjects, ${rp.rows.toLocaleString('en')} responses${r.organisation.direct ? ', generated rows' : ''}) | ${ms(rp.replayMs)} | one SQL aggregation of the same group means over the same rows: ${ms(rp.sqlFloorMs)} | ${ratio(rp.replayMs, rp.sqlFloorMs)} | ≤ 3× and < 30 s${r.size === 'L' ? '' : ' (at L)'} | ${yes(rp.replayMs <= 3 * rp.sqlFloorMs && rp.replayMs < 30000)} |`,
     `| 4a. dashboard: subjectReport p95 | ${ms(rd.subjectReport.p95Ms)} (p50 ${ms(rd.subjectReport.p50Ms)}, ${rd.subjectReport.requests} requests) | 100 ms | ${ratio(rd.subjectReport.p95Ms, 100)} | < 50 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.subjectReport.p95Ms < 50)} |`,
     `| 4b. dashboard: cycleHeatmap p95 (a page of ${rd.cycleHeatmap.rows.toLocaleString('en')} rows of ${(rd.cycleHeatmap.totalCount ?? rd.cycleHeatmap.rows).toLocaleString('en')}, filtered and sorted on the server) | ${ms(rd.cycleHeatmap.p95Ms)} (p50 ${ms(rd.cycleHeatmap.p50Ms)}, ${rd.cycleHeatmap.requests} requests) | 100 ms | ${ratio(rd.cycleHeatmap.p95Ms, 100)} | < 100 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.cycleHeatmap.p95Ms < 100)} |`,
-    `| 5. peak resident memory (VmHWM) | gateway ${f.peakRssMiB.gateway} MiB, survey-service ${f.peakRssMiB['survey-service']} MiB, scoring-service ${f.peakRssMiB['scoring-service']} MiB | ${m.memoryGiB} GiB machine | | | |`,
+    `| 5. peak resident memory (VmHWM) | gateway ${f.peakRssMiB.gateway} MiB, survey-service ${f.peakRssMiB['survey-service']} MiB, scoring-service ${f.peakRssMiB['scoring-service']} MiB | ${m.memoryGiB} GiB machine | | gateway < 400 MiB${r.size === 'L' ? '' : ' (at L)'} | ${yes(f.peakRssMiB.gateway < 400)} |`,
     ...(f.importPeople
       ? [
           `| 6. importPeople of ${f.importPeople.people.toLocaleString('en')} people through the API (dry run, then apply; ${(f.importPeople.csvBytes / 2 ** 20).toFixed(1)} MiB CSV) | ${ms(f.importPeople.dryRunMs + f.importPeople.applyMs)} (dry run ${ms(f.importPeople.dryRunMs)}, apply ${ms(f.importPeople.applyMs)}) | \`COPY\` of the same rows: ${ms(f.importPeople.copyMs)} | ${ratio(f.importPeople.dryRunMs + f.importPeople.applyMs, f.importPeople.copyMs)} | ≤ 5× and < 60 s | ${yes(f.importPeople.copyMs !== null && f.importPeople.dryRunMs + f.importPeople.applyMs <= 5 * f.importPeople.copyMs && f.importPeople.dryRunMs + f.importPeople.applyMs < 60000)} |`,
@@ -68,6 +68,11 @@ function block(r) {
     ...(f.setup
       ? [
           `| 7. propose + approve + launch ${f.setup.subjects.toLocaleString('en')} subjects through the API (createCycle, addSubjects 500 at a time, one proposeRaters and one approveNominations for the cycle, launchCycle; links opened with the secret as a mail would carry them; ${f.setup.assignments.toLocaleString('en')} assignments) | ${ms(f.setup.ms)}, ${f.setup.refused} refused | – | | < 120 s, nothing refused (10,000 subjects, at L) | ${yes(f.setup.ms < 120000 && f.setup.refused === 0)} |`,
+        ]
+      : []),
+    ...(f.surveyPage
+      ? [
+          `| 8. survey page: first question visible on a phone (Chromium, Slow 4G and a 4× slower CPU, empty cache; ${f.surveyPage.pages} links) | p95 ${ms(f.surveyPage.firstQuestionP95Ms)} (p50 ${ms(f.surveyPage.firstQuestionP50Ms)}, max ${ms(f.surveyPage.firstQuestionMaxMs)}; the HTML in at p50 ${ms(f.surveyPage.htmlP50Ms)}; the gateway's open + render p50 ${ms(f.surveyPage.gatewayOpenP50Ms)} + ${ms(f.surveyPage.gatewayRenderP50Ms)}) | – | | < 2.5 s | ${yes(f.surveyPage.firstQuestionP95Ms !== null && f.surveyPage.firstQuestionP95Ms < 2500)} |`,
         ]
       : []),
     '',

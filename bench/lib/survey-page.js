@@ -1,0 +1,73 @@
+'use strict';
+/**
+ * Measure 8: a rater opens their survey link on a phone over a slow network. Real Chromium
+ * (Debian's /usr/bin/chromium, or CHROMIUM_PATH) driven by playwright-core, with Chromium's "Slow
+ * 4G" profile (562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up) and a 4× slower CPU, a 390 × 844
+ * viewport and an empty cache; each link in a fresh browser context. The page notes when the first
+ * question (the first radio group) appears, counted from the start of the navigation, and when its
+ * HTML had arrived; the gateway's own time comes from its Server-Timing header.
+ */
+const { existsSync } = require('node:fs');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function surveyPageTimes(baseUrl, tokens, onDone = () => {}) {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `measure 8 needs Chromium at ${CHROMIUM} (Debian: apt-get install chromium; or set CHROMIUM_PATH); pass --no-browser to leave the measure out of this run`,
+    );
+  const { chromium } = require('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const samples = [];
+  try {
+    for (const token of tokens) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      try {
+        const page = await context.newPage();
+        await page.addInitScript(() => {
+          new MutationObserver((_, observer) => {
+            if (document.querySelector('[role=radiogroup]')) {
+              window.firstQuestionAt = performance.now();
+              observer.disconnect();
+            }
+          }).observe(document, { childList: true, subtree: true });
+        });
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency: 562.5,
+          downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+          uploadThroughput: (750 * 1024 * 0.9) / 8,
+        });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await page.goto(new URL(`/survey/${token}`, baseUrl).href);
+        try {
+          await page.getByRole('radiogroup').first().waitFor({ timeout: 60000 });
+        } catch (error) {
+          const text = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+          throw new Error(`the survey page showed no question within 60 s; it said: ${text.slice(0, 300)}`, { cause: error });
+        }
+        samples.push(
+          await page.evaluate(() => {
+            const nav = performance.getEntriesByType('navigation')[0];
+            const server = (name) => nav.serverTiming.find((t) => t.name === name)?.duration ?? null;
+            return { firstQuestionMs: window.firstQuestionAt, htmlMs: nav.responseEnd, openMs: server('open'), renderMs: server('render') };
+          }),
+        );
+      } finally {
+        await context.close();
+      }
+      onDone();
+    }
+  } finally {
+    await browser.close();
+  }
+  return samples;
+}
+
+module.exports = { surveyPageTimes };
