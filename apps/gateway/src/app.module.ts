@@ -8,6 +8,7 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AccessModule } from './access/access.module';
 import { AccountEntity, SessionEntity } from './accounts/account.entity';
 import { AccountsModule } from './accounts/accounts.module';
@@ -102,7 +103,9 @@ export const GATEWAY_ENTITIES = [
 @Module({})
 export class AppModule implements NestModule {
   static forRoot(options: GatewayOptions): DynamicModule {
-    const serveDashboard = options.dashboardDir && existsSync(options.dashboardDir);
+    // Absolute, so that a relative DASHBOARD_DIR (as the README shows) also loads the survey renderer.
+    const dashboardDir = options.dashboardDir ? resolve(options.dashboardDir) : undefined;
+    const serveDashboard = dashboardDir && existsSync(dashboardDir);
     return {
       module: AppModule,
       imports: [
@@ -154,7 +157,7 @@ export class AppModule implements NestModule {
         ...(serveDashboard
           ? [
               ServeStaticModule.forRoot({
-                rootPath: options.dashboardDir!,
+                rootPath: dashboardDir,
                 exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}', '/ssr{*rest}'],
                 // index.html (and the SPA fallback) is revalidated on every visit; hashed assets are handled by DashboardAssetsMiddleware.
                 serveStaticOptions: {
@@ -182,7 +185,7 @@ export class AppModule implements NestModule {
         CoachingModule,
         PulsesModule,
       ],
-      providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }, SurveyPage],
+      providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? dashboardDir : null }, SurveyPage],
     };
   }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { OpenSurveyUseCase } from '../surveys/open-survey.use-case';
 import type { RaterSurvey } from '../surveys/dto/survey.model';
 import { SurveyLinkError } from '../surveys/survey-link';
@@ -76,6 +76,12 @@ describe('the survey page rendered on the gateway', () => {
     const data = JSON.parse(/<script type="application\/json" id="survey-data">([^<]*)<\/script>/.exec(html)![1]);
     expect(data.raterSurvey.dimensions[0].items[1]).toEqual({ id: 'i2', text: 'Makes priorities clear' });
     expect(data.raterSurvey.closesAt).toBe('2026-12-12T10:00:00.000Z');
+  });
+
+  it('renders the questions also when the dashboard directory is given relative to the working directory (DASHBOARD_DIR=apps/dashboard/dist)', async () => {
+    const openSurvey = { execute: async () => survey() } as unknown as OpenSurveyUseCase;
+    const html = (await new SurveyPage(relative(process.cwd(), DIST), openSurvey).render('the-token', '10.0.0.1'))!;
+    expect(html.match(/<fieldset[^>]*role="radiogroup"/g)).toHaveLength(2);
   });
 
   it('escapes everything and leaves out the saved answers and comments', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { OpenSurveyUseCase } from '../surveys/open-survey.use-case';
 import { RaterSurvey } from '../surveys/dto/survey.model';
 import { DASHBOARD_DIR } from './dashboard-dir';
@@ -106,7 +106,7 @@ export class SurveyPage implements OnApplicationBootstrap {
 
   private renderer(): SurveyServerBundle | null {
     if (this.bundle !== undefined) return this.bundle;
-    const file = this.dir ? join(this.dir, SURVEY_RENDERER) : null;
+    const file = this.dir ? resolve(this.dir, SURVEY_RENDERER) : null; // absolute: require() takes a relative path for a package name
     this.bundle = null;
     if (file && existsSync(file)) {
       try {
