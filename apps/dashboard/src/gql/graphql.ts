@@ -228,6 +228,13 @@ export type PulseCall =
   | 'more_effective'
   | 'not_called';
 
+/** Someone asked in a follow-up pulse who was not a rater of the leader in the cycle it follows up */
+export type PulseRaterInput = {
+  /** What they are to the leader; the leader may add peers and partners (other), HR anyone but self */
+  group: RaterGroup;
+  personId: string | number;
+};
+
 export type PulseStarter =
   | 'hr'
   | 'leader';
@@ -278,6 +285,8 @@ export type StartPulseInput = {
   closesAt: string;
   /** The released cycle whose report the plan was made from */
   cycleId: string | number;
+  /** People to ask besides the followed-up cycle's raters (at most 20), e.g. colleagues who started working with the leader since */
+  newRaters?: Array<PulseRaterInput> | null | undefined;
   /** The leader */
   subjectId: string | number;
 };

@@ -286,4 +286,64 @@ describe('follow-up pulses', () => {
     expect(forHr.focusAreas).toBeNull();
     expect(forHr.comments).toBeNull();
   });
+  it('asks new raters too: the leader adds peers and partners, checked as nominations are, every fault named and nothing created', async () => {
+    const kimId = acme.people.get('x1')!; // Kim: a partner of Ben's, not one of his raters in the cycle
+    const cyId = acme.people.get('l2')!; // Cy: already one of Ben's raters (a peer)
+    const before = await pulseCount();
+    const refused = await gw.gql(ben, START, {
+      input: startInput({
+        newRaters: [
+          { personId: kimId, group: 'direct_report' }, // a leader adds only peers and partners
+          { personId: cyId, group: 'peer' }, // already asked
+          { personId: benId, group: 'other' }, // the leader themself
+          { personId: crypto.randomUUID(), group: 'peer' }, // nobody
+          { personId: kimId, group: 'other' }, // twice
+          { personId: acme.people.get('m1')!, group: 'self' },
+        ],
+      }),
+    });
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(fields(refused)).toEqual([
+      'input.newRaters[0].group',
+      'input.newRaters[1].personId',
+      'input.newRaters[2].personId',
+      'input.newRaters[3].personId',
+      'input.newRaters[4].personId',
+      'input.newRaters[5].group',
+      'input.newRaters[5].personId',
+    ]);
+    const tooMany = await gw.gql(ben, START, {
+      input: startInput({ newRaters: Array.from({ length: 21 }, () => ({ personId: kimId, group: 'other' })) }),
+    });
+    expect(codeOf(tooMany)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(tooMany.errors)).toContain('newRaters');
+    expect(await pulseCount()).toBe(before);
+
+    const original: { rater_person_id: string; rater_group: string }[] = await gw.dataSource.query(
+      `SELECT rater_person_id, rater_group FROM gateway.assignment WHERE cycle_id = $1 AND subject_id = $2 AND rater_group <> 'self'`,
+      [cycleId, benId],
+    );
+    const started = (await gw.ok(ben, START, { input: startInput({ newRaters: [{ personId: kimId, group: 'other' }] }) })).startPulse;
+    expect(started.invited).toBe(original.length + 1);
+    const asked: { rater_person_id: string; rater_group: string }[] = await gw.dataSource.query(
+      `SELECT rater_person_id, rater_group FROM gateway.assignment WHERE cycle_id = $1`,
+      [started.id],
+    );
+    expect(asked).toContainEqual({ rater_person_id: kimId, rater_group: 'other' });
+    expect(asked.filter((a) => a.rater_person_id !== kimId).sort((a, b) => a.rater_person_id.localeCompare(b.rater_person_id))).toEqual(
+      original.sort((a, b) => a.rater_person_id.localeCompare(b.rater_person_id)),
+    );
+    const [nomination] = await gw.dataSource.query(`SELECT source, status FROM gateway.nomination WHERE cycle_id = $1 AND rater_id = $2`, [
+      started.id,
+      kimId,
+    ]);
+    expect(nomination).toEqual({ source: 'subject', status: 'approved' });
+    // Kim got her invitation like every rater, and the audit says how many were added (never who)
+    const invited = (await gw.emitted<{ cycleId: string; raterPersonId?: string }>('invitation.issued')).filter(
+      (e) => e.payload.cycleId === started.id,
+    );
+    expect(invited).toHaveLength(original.length + 1);
+    const audits = await gw.audited('pulse.started');
+    expect(audits[audits.length - 1]).toMatchObject({ detail: { raters: original.length + 1, newRaters: 1 } });
+  });
 });

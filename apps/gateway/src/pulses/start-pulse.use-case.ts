@@ -3,6 +3,7 @@ import { getInstrument, PULSE_INSTRUMENT_ID, PULSE_INSTRUMENT_VERSION, PULSE_SLO
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
@@ -14,7 +15,8 @@ import { NominationEntity } from '../nominations/nomination.entity';
 import { PulseAccess } from './pulse-access';
 import { PulseFocusArea } from './pulse.entity';
 import { PulsesRepository } from './pulses.repository';
-import { StartPulseInput } from './dto/pulse.input';
+import { SUBJECT_NOMINATED_GROUPS } from '@leaderscope/vocabulary';
+import { PulseRaterInput, StartPulseInput } from './dto/pulse.input';
 
 const DAY = 86_400_000;
 export const MAX_PULSE_DAYS = 60;
@@ -23,7 +25,9 @@ export const MAX_PULSE_DAYS = 60;
  * The leader or HR starts a follow-up pulse from a released cycle whose leader has a development
  * plan. The pulse is a cycle of its own (kind `pulse`, the built-in `follow-up-pulse` instrument,
  * asking one slot per focus area of the plan's latest version) with the leader as its one subject
- * and the followed-up cycle's non-self raters of that leader as its raters (approved), launched by
+ * and the followed-up cycle's non-self raters of that leader as its raters (approved), with the
+ * new raters the starter adds (HR in any group but self, the leader peers and partners, as when
+ * nominating), launched by
  * `LaunchCycleUseCase` — so links, invitation mails, reminders, the event path and the disclosure
  * rule are the cycle's. Then `pulse.launched` tells the leader and their manager it went out.
  */
@@ -60,7 +64,11 @@ export class StartPulseUseCase {
       );
       if (open)
         throw new ConflictError(`A follow-up pulse on this plan is still open (until ${open.cycle.closesAt.toISOString().slice(0, 10)})`);
-      const raters = await this.pulses.ratersOf(manager, cycle.id, input.subjectId);
+      const original = await this.pulses.ratersOf(manager, cycle.id, input.subjectId);
+      const raters = [
+        ...original.map((r) => ({ ...r, added: false })),
+        ...(await this.checkNewRaters(manager, cycle, input, startedBy, new Set(original.map((r) => r.raterPersonId)))),
+      ];
       if (raters.length === 0) throw new ConflictError('The leader had no raters besides themselves in this cycle: nobody to ask');
       const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
       const focusAreas: PulseFocusArea[] = plan.focusAreas.map((a, i) => ({
@@ -103,7 +111,7 @@ export class StartPulseUseCase {
         subjectId: input.subjectId,
         raterId: r.raterPersonId,
         raterGroup: r.raterGroup,
-        source: 'hr',
+        source: r.added && startedBy === 'leader' ? 'subject' : 'hr',
         status: 'approved',
       }));
       await this.pulses.insertPulse(manager, pulseCycle, input.subjectId, nominations, {
@@ -121,7 +129,7 @@ export class StartPulseUseCase {
         accountId: viewer.accountId,
         action: 'pulse.started',
         target: `cycle:${cycle.id}/subject:${input.subjectId}`,
-        detail: { pulseId, planVersion: plan.version, raters: raters.length },
+        detail: { pulseId, planVersion: plan.version, raters: raters.length, newRaters: raters.filter((r) => r.added).length },
       });
       return { planVersion: plan.version, focusAreaCount: focusAreas.length, raterCount: raters.length };
     });
@@ -163,5 +171,45 @@ export class StartPulseUseCase {
       );
     });
     return { pulseId, cycleId: cycle.id, subjectId: input.subjectId };
+  }
+
+  /**
+   * The people added to the pulse, checked as a nomination would be (inside the start's
+   * transaction, after the leader's row lock): someone of the organisation, not erased, not the
+   * leader, not their coach, not already asked, once each; the leader adds only peers and partners.
+   * Every fault is reported at once, by its field; nothing is created on a refusal.
+   */
+  private async checkNewRaters(
+    manager: EntityManager,
+    cycle: CycleEntity,
+    input: StartPulseInput,
+    startedBy: 'leader' | 'hr',
+    asked: Set<string>,
+  ): Promise<{ raterPersonId: string; raterGroup: PulseRaterInput['group']; added: boolean }[]> {
+    const added = input.newRaters ?? [];
+    if (added.length === 0) return [];
+    const people = new Map(
+      (await this.pulses.people(manager, cycle.organisationId, [...new Set(added.map((a) => a.personId))])).map((p) => [p.id, p]),
+    );
+    const coach = (await this.access.coachesOf(cycle.id)).get(input.subjectId);
+    const problems: FieldProblem[] = [];
+    const seen = new Set<string>();
+    added.forEach((a, i) => {
+      const field = `input.newRaters[${i}]`;
+      if (a.group === 'self') problems.push({ field: `${field}.group`, message: 'self is the leader, who is not asked in a pulse' });
+      else if (startedBy === 'leader' && !SUBJECT_NOMINATED_GROUPS.includes(a.group))
+        problems.push({ field: `${field}.group`, message: 'a leader adds peers and partners (other); HR adds the rest' });
+      const person = people.get(a.personId);
+      if (!person || person.erasedAt) problems.push({ field: `${field}.personId`, message: 'no such person in this organisation' });
+      else if (a.personId === input.subjectId) problems.push({ field: `${field}.personId`, message: 'is the leader' });
+      else if (a.personId === coach)
+        problems.push({ field: `${field}.personId`, message: "is the leader's coach, who reads their report and never rates them" });
+      else if (asked.has(a.personId))
+        problems.push({ field: `${field}.personId`, message: 'is already asked: a rater of the leader in the cycle followed up' });
+      else if (seen.has(a.personId)) problems.push({ field: `${field}.personId`, message: 'is listed twice' });
+      seen.add(a.personId);
+    });
+    if (problems.length) throw new InputError(problems);
+    return added.map((a) => ({ raterPersonId: a.personId, raterGroup: a.group, added: true }));
   }
 }

@@ -333,13 +333,14 @@ export function SubjectRaters({
   );
 }
 
-function AddRater({
+/** Picks a person and the group they rate in (HR's directory, or the candidates given). */
+export function AddRater({
   onAdd,
   exclude,
   people,
   groups,
 }: {
-  onAdd: (raterId: string, group: RaterGroup) => Promise<void>;
+  onAdd: (raterId: string, group: RaterGroup, label: string) => Promise<void>;
   exclude: Set<string>;
   people?: { id: string; name: string; department?: string | null }[];
   groups?: RaterGroup[];
@@ -372,7 +373,7 @@ function AddRater({
         w={180}
         allowDeselect={false}
       />
-      <Button disabled={!rater} onClick={() => rater && void onAdd(rater, group)}>
+      <Button disabled={!rater} onClick={() => rater && void onAdd(rater, group, options.find((o) => o.value === rater)?.label ?? rater)}>
         {intl.formatMessage(m.add)}
       </Button>
     </Group>

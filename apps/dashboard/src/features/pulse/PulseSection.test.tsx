@@ -134,4 +134,70 @@ describe('PulseSection', { timeout: 30000 }, () => {
     expect(screen.queryByText(/Develops leaders/)).toBeNull();
     expect(screen.getByText(/the focus areas and the result are Ben Lead’s/)).toBeTruthy();
   });
+  it('lets the leader ask someone new besides the raters (from their candidates), and shows a refusal beside the person', async () => {
+    const sent: unknown[] = [];
+    const open = pulse({ status: 'open', answered: 0, invited: 8, focusAreas: null, comments: null });
+    const candidates = [
+      { id: 'k1', name: 'Kim Partner', department: 'Sales' },
+      { id: 'c1', name: 'Cy Peer', department: null },
+    ];
+    show(<PulseSection cycleId="c1" subjectId="s1" subjectName="Ben Lead" canStart isHr={false} candidates={candidates} />, [
+      read([]),
+      {
+        request: { query: START_PULSE, variables: () => true },
+        result: {
+          errors: [
+            {
+              message: 'Invalid input',
+              extensions: {
+                code: 'BAD_USER_INPUT',
+                fields: [
+                  { field: 'input.newRaters[0].personId', message: 'is already asked: a rater of the leader in the cycle followed up' },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      {
+        request: {
+          query: START_PULSE,
+          variables: (v: unknown) => {
+            sent.push(v);
+            return true;
+          },
+        },
+        result: { data: { startPulse: open } },
+      },
+      read([open]),
+    ]);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Start a follow-up pulse' }));
+    const pick = async (name: string) => {
+      await user.click(screen.getByRole('button', { name: 'Add someone' }));
+      // from the keyboard: type to filter, then pick the first match
+      await user.type(screen.getByRole('combobox', { name: 'Person' }), name);
+      await user.keyboard('{ArrowDown}{Enter}');
+      await user.click(screen.getByRole('button', { name: 'Add' }));
+    };
+    await pick('Cy Peer');
+    await user.click(screen.getByRole('button', { name: 'Send to the raters' }));
+    // the gateway's reason, beside the person it concerns; nothing went out
+    expect(await screen.findByText('is already asked: a rater of the leader in the cycle followed up')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Do not ask Cy Peer' }));
+    await pick('Kim Partner');
+    expect(screen.getByText('Kim Partner (Sales) — Peers')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Send to the raters' }));
+    expect(await screen.findByText('The pulse went out to 8 raters.')).toBeTruthy();
+    expect(sent).toEqual([
+      {
+        input: {
+          cycleId: 'c1',
+          subjectId: 's1',
+          closesAt: expect.stringMatching(/T17:00:00.000Z$/),
+          newRaters: [{ personId: 'k1', group: 'peer' }],
+        },
+      },
+    ]);
+  });
 });

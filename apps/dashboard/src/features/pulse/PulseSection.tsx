@@ -1,10 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconUserPlus, IconX } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { errorCode } from '../../app/errors';
 import { ErrorState, Loading } from '../../app/ui';
-import type { PulseFieldsFragment } from '../../gql/graphql';
+import { useGroupLabel } from '../../app/i18n';
+import type { PulseFieldsFragment, RaterGroup } from '../../gql/graphql';
+import { AddRater } from '../cycles/NominationsReview';
 import { BlockView } from '../report/ReportBlocks';
 import { m } from './messages';
 import { CLOSE_PULSE, PULSES, START_PULSE } from './operations';
@@ -24,6 +27,7 @@ export function PulseSection({
   subjectName,
   canStart,
   isHr,
+  candidates,
 }: {
   cycleId: string;
   subjectId: string;
@@ -32,6 +36,8 @@ export function PulseSection({
   canStart: boolean;
   /** HR without a tie to the leader: counts only. */
   isHr: boolean;
+  /** For the leader, who has no directory: the people they may add (peers and partners); HR picks from the directory. */
+  candidates?: { id: string; name: string; department?: string | null }[];
 }) {
   const intl = useIntl();
   const titleId = useId();
@@ -68,6 +74,8 @@ export function PulseSection({
         <StartPulseForm
           cycleId={cycleId}
           subjectId={subjectId}
+          subjectName={subjectName}
+          candidates={candidates}
           onCancel={() => setStarting(false)}
           onStarted={(count) => {
             setStartedCount(count);
@@ -94,27 +102,87 @@ export function PulseSection({
 function StartPulseForm({
   cycleId,
   subjectId,
+  subjectName,
+  candidates,
   onCancel,
   onStarted,
 }: {
   cycleId: string;
   subjectId: string;
+  subjectName: string;
+  candidates?: { id: string; name: string; department?: string | null }[];
   onCancel: () => void;
   onStarted: (raters: number) => void;
 }) {
   const intl = useIntl();
+  const groupLabel = useGroupLabel();
   const [closesOn, setClosesOn] = useState(() => dateOnly(new Date(Date.now() + 14 * DAY)));
+  const [added, setAdded] = useState<{ personId: string; group: RaterGroup; label: string }[]>([]);
+  const [adding, setAdding] = useState(false);
   const [start, { loading, error }] = useMutation(START_PULSE);
   const problem = fieldMessage(error, 'input.closesAt');
+  const raterProblem = (i: number) =>
+    fieldMessage(error, `input.newRaters[${i}].personId`) ?? fieldMessage(error, `input.newRaters[${i}].group`);
+  const anyRaterProblem = added.some((_, i) => raterProblem(i));
+  const leader = candidates != null;
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void start({ variables: { input: { cycleId, subjectId, closesAt: `${closesOn}T17:00:00.000Z` } } })
+        const newRaters = added.map(({ personId, group }) => ({ personId, group }));
+        void start({
+          variables: { input: { cycleId, subjectId, closesAt: `${closesOn}T17:00:00.000Z`, ...(newRaters.length ? { newRaters } : {}) } },
+        })
           .then((r) => onStarted(r.data?.startPulse.invited ?? 0))
           .catch(() => undefined);
       }}
     >
+      <Text size="sm" fw={600}>
+        {intl.formatMessage(m.newRatersTitle)}
+      </Text>
+      <Text size="xs" c="dimmed" mb={4}>
+        {intl.formatMessage(m.newRatersHelp, { name: subjectName, leader: leader ? 'yes' : 'no' })}
+      </Text>
+      {added.length > 0 && (
+        <List size="sm" mb="xs" aria-label={intl.formatMessage(m.newRatersTitle)}>
+          {added.map((a, i) => (
+            <List.Item key={a.personId}>
+              <Group gap={6} wrap="nowrap">
+                <span>{intl.formatMessage(m.newRater, { name: a.label, group: groupLabel(a.group) })}</span>
+                <ActionIcon
+                  size="xs"
+                  variant="transparent"
+                  color="gray"
+                  aria-label={intl.formatMessage(m.removeRater, { name: a.label })}
+                  onClick={() => setAdded((list) => list.filter((x) => x.personId !== a.personId))}
+                >
+                  <IconX size={12} />
+                </ActionIcon>
+              </Group>
+              {raterProblem(i) && (
+                <Text size="xs" c="red.8" role="alert">
+                  {raterProblem(i)}
+                </Text>
+              )}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {adding ? (
+        <AddRater
+          onAdd={async (personId, group, label) => {
+            setAdded((list) => [...list, { personId, group, label }]);
+            setAdding(false);
+          }}
+          exclude={new Set([subjectId, ...added.map((a) => a.personId)])}
+          people={candidates}
+          groups={leader ? ['peer', 'other'] : undefined}
+        />
+      ) : (
+        <Button size="xs" variant="subtle" leftSection={<IconUserPlus size={14} aria-hidden />} onClick={() => setAdding(true)}>
+          {intl.formatMessage(m.addRater)}
+        </Button>
+      )}
       <Group align="flex-end" mb="md" wrap="wrap">
         <TextInput
           type="date"
@@ -131,7 +199,7 @@ function StartPulseForm({
           {intl.formatMessage(m.cancel)}
         </Button>
       </Group>
-      {error && !problem && (
+      {error && !problem && !anyRaterProblem && (
         <Alert color="red" variant="light" mb="md" role="alert">
           {intl.formatMessage(m.startFailed, { reason: error.message })}
         </Alert>

@@ -6,7 +6,7 @@ export const m = defineMessages({
   intro: {
     id: 'pulse.intro',
     defaultMessage:
-      'A short survey, months after the report, to the same raters: for each focus area of the development plan, how much more or less effective {name} has become (−3 to +3). Answers are anonymous as in the cycle; the result is shown here when the pulse closes.',
+      'A short survey, months after the report, to the same raters and anyone added: for each focus area of the development plan, how much more or less effective {name} has become (−3 to +3). Answers are anonymous as in the cycle; the result is shown here when the pulse closes.',
   },
   hrIntro: {
     id: 'pulse.hrIntro',
@@ -21,6 +21,15 @@ export const m = defineMessages({
   send: { id: 'pulse.send', defaultMessage: 'Send to the raters' },
   cancel: { id: 'pulse.cancel', defaultMessage: 'Cancel' },
   started: { id: 'pulse.started', defaultMessage: 'The pulse went out to {count, plural, one {# rater} other {# raters}}.' },
+  newRatersTitle: { id: 'pulse.newRatersTitle', defaultMessage: 'Also ask (optional)' },
+  newRatersHelp: {
+    id: 'pulse.newRatersHelp',
+    defaultMessage:
+      'The raters of the cycle are asked again. Add people who have worked with {name} since, e.g. a new peer{leader, select, yes { or partner} other {}}.',
+  },
+  addRater: { id: 'pulse.addRater', defaultMessage: 'Add someone' },
+  removeRater: { id: 'pulse.removeRater', defaultMessage: 'Do not ask {name}' },
+  newRater: { id: 'pulse.newRater', defaultMessage: '{name} — {group}' },
   startFailed: { id: 'pulse.startFailed', defaultMessage: 'The pulse could not be started: {reason}' },
   loadFailed: { id: 'pulse.loadFailed', defaultMessage: 'the follow-up pulses' },
   open: { id: 'pulse.open', defaultMessage: 'Open until {date}' },

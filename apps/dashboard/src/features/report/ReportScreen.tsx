@@ -210,6 +210,7 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
           subjectName={subjectName}
           canStart={me?.person?.id === subjectId || hr}
           isHr={hr && report?.visibility !== 'published'}
+          candidates={me?.person?.id === subjectId && !hr ? cycle?.subjects.filter((s) => s.id !== subjectId) : undefined}
         />
       )}
       {!report && !live && hr && cycle?.status === 'DRAFT' && (
