@@ -83,7 +83,7 @@ function parseArgs(argv) {
           '\n  [--only freshness]      only the import, the cycles set-up and freshness (then the nothing-lost check); no raw producer, ingestion, replay or reads; implies --no-doc' +
           '\n  [--only reads]          only what the dashboard reads need, then the reads (measure 4): through the API, the import, set-up and every\n' +
           '                          submission (no raw producer, freshness or replay); with --direct, the generated cycle and its replay reports\n' +
-          '                          (a few minutes at L); implies --no-doc',
+          '                          (about 10 minutes at L on a loaded machine); implies --no-doc',
       );
       process.exit(0);
     }
