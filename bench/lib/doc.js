@@ -81,7 +81,10 @@ function block(r) {
   if (rp.storedRows !== undefined)
     lines.push(
       '',
-      `Replay: stored ${rp.storedRows.toLocaleString('en')} = in the scoring service ${rp.rows.toLocaleString('en')}; in the disclosed snapshots ${(rp.disclosedRows ?? rp.rows).toLocaleString('en')} (raters the disclosure rule holds back are in no view) = counted in the replay's reports ${rp.scoredInReplay.toLocaleString('en')}, ${rp.scored.toLocaleString('en')} of ${rp.subjects.toLocaleString('en')} subjects scored: **${r.checks.replayStoredEqualsScored ? 'yes' : 'NO'}**.`,
+      `Replay: stored ${rp.storedRows.toLocaleString('en')} = in the scoring service ${rp.rows.toLocaleString('en')}; in the disclosed snapshots ${(rp.disclosedRows ?? rp.rows).toLocaleString('en')} (raters the disclosure rule holds back are in no view) = counted in the replay's reports ${rp.scoredInReplay.toLocaleString('en')}, ${rp.scored.toLocaleString('en')} of ${rp.subjects.toLocaleString('en')} subjects scored: **${r.checks.replayStoredEqualsScored ? 'yes' : 'NO'}**.` +
+        (rp.gatewayStoredMs != null
+          ? ` The gateway had stored its ${rp.gatewayReports.toLocaleString('en')} reports ${rp.gatewayStoredMs.toLocaleString('en')} ms after it returned; the dashboard reads (4) began then.`
+          : ''),
     );
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@ import { ContractRegistry, EventEnvelope, parseEnvelope } from '../envelope';
 import { deadLetterTopic } from '../contracts/topics';
 import { backoffMs, describeError, EventTransport, SubscribeOptions } from './transport';
 import { silenceKafkajsNegativeTimeoutWarning } from './kafkajs-node24';
+import { eventLoopTurns } from './event-loop-turns';
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -248,6 +249,8 @@ export class KafkaTransport implements EventTransport {
         // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs declares these as methods; they are closures over the batch
         eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
           const { topic, partition } = batch;
+          // Parsing is synchronous: a turn for the process's other work (HTTP requests) every 10 ms of it.
+          const turn = eventLoopTurns();
           for (let from = 0; from < batch.messages.length; from += maxBatch) {
             if (!isRunning() || isStale()) return;
             const chunk = batch.messages.slice(from, from + maxBatch);
@@ -255,6 +258,7 @@ export class KafkaTransport implements EventTransport {
             for (const message of chunk) {
               const envelope = await parse(topic, partition, message);
               if (envelope && wanted(envelope.type, envelope.version)) events.push({ message, envelope });
+              await turn();
             }
             if (events.length > 0) {
               let handled = false;
