@@ -387,9 +387,9 @@ const Q = {
   directory: `query($after: String) { directory(first: 500, after: $after, sort: { by: EMPLOYEE_ID }) { nodes { id employeeId } pageInfo { endCursor hasNextPage } } }`,
   createCycle: `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
   addSubjects: `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`,
-  proposeRaters: `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`,
-  approveAll: `mutation($c: ID!) { approveNominations(cycleId: $c) { id } }`,
-  approve: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`,
+  proposeRaters: `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`,
+  approveAll: `mutation($c: ID!) { approveNominations(cycleId: $c) { changed } }`,
+  approve: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`,
   launch: `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`,
   submit: `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status } }`,
   subjectReport: `query($cycleId: ID!, $subjectId: ID!) { subjectReport(cycleId: $cycleId, subjectId: $subjectId) {
@@ -449,8 +449,8 @@ async function setupCycle(api, db, hr, name, leaderPersonIds, steps = {}, approv
   for (let i = 0; i < leaderPersonIds.length; i += 500)
     await api.ok(Q.addSubjects, { c: cycleId, p: leaderPersonIds.slice(i, i + 500) }, hr);
   step('createAndAddSubjectsMs');
-  // One proposeRaters for the whole cycle, at every size (its proposals are written as arrays,
-  // whatever their number).
+  // One proposeRaters for the whole cycle, at every size (its proposals are built and written a
+  // chunk of subjects at a time; the answer is counts, not the cycle's nominations).
   await api.ok(Q.proposeRaters, { c: cycleId }, hr);
   step('proposeMs');
   // HR approves every subject's proposals in one call (set-based); a manager approves one subject

@@ -135,9 +135,13 @@ export class PeopleRepository {
    * manager, everyone reporting to the subject, to the subject's reports, or to the subject's
    * manager (peers). One statement on the manager index, whatever the organisation's size.
    */
-  neighbourhood(organisationId: string, subjectIds: string[]): Promise<{ id: string; managerId: string | null }[]> {
+  neighbourhood(
+    organisationId: string,
+    subjectIds: string[],
+    manager: EntityManager | DataSource = this.dataSource,
+  ): Promise<{ id: string; managerId: string | null }[]> {
     if (subjectIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.query(
+    return manager.query(
       `WITH s AS (SELECT id, manager_id FROM "gateway"."person" WHERE organisation_id = $1 AND id = ANY($2::uuid[])),
             r AS (SELECT p.id, p.manager_id FROM "gateway"."person" p WHERE p.manager_id IN (SELECT id FROM s UNION SELECT manager_id FROM s)),
             sk AS (SELECT p.id, p.manager_id FROM "gateway"."person" p WHERE p.manager_id IN (SELECT r.id FROM r JOIN s ON r.manager_id = s.id)),
