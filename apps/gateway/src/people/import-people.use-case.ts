@@ -1,11 +1,11 @@
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
 import { ImportProgressMessage, LiveUpdates } from '../common/live-updates';
 import { ImportAction, ImportPeopleResult, ImportRowError } from './dto/person.model';
 import { checkRows, countDataLines, Existing, ImportRow, importActions, managersFirst, readDirectoryCsv } from './import-rules';
+import { newId } from '../common/ids';
 import { PeopleRepository } from './people.repository';
 
 /**
@@ -66,7 +66,7 @@ export class ImportPeopleUseCase {
     const idOf = (employeeId: string) => existing.get(employeeId)?.id ?? newIds.get(employeeId);
     const changedRows: ImportRow[] = [];
     for (const row of rows) {
-      if (!existing.has(row.employeeId)) newIds.set(row.employeeId, randomUUID());
+      if (!existing.has(row.employeeId)) newIds.set(row.employeeId, newId());
       if (actions.get(row.line) !== ImportAction.UNCHANGED) changedRows.push(row);
     }
     const changed = managersFirst(changedRows).map((row) => ({
