@@ -69,7 +69,10 @@ export class ImportPeopleUseCase {
       if (!existing.has(row.employeeId)) newIds.set(row.employeeId, newId());
       if (actions.get(row.line) !== ImportAction.UNCHANGED) changedRows.push(row);
     }
-    const changed = managersFirst(changedRows).map((row) => ({
+    // In the order the rows are written; each slice's records are made as it is written, not the
+    // whole file's at once (the gateway holds one slice of them).
+    const changed = managersFirst(changedRows);
+    const record = (row: ImportRow) => ({
       id: idOf(row.employeeId)!,
       employeeId: row.employeeId,
       name: row.name,
@@ -78,7 +81,7 @@ export class ImportPeopleUseCase {
       department: row.department,
       managerEmployeeId: row.managerEmployeeId,
       managerId: row.managerEmployeeId ? (idOf(row.managerEmployeeId) ?? null) : null,
-    }));
+    });
     // Addresses that change hands must be free before anyone takes them.
     const clearEmailsOf = changed
       .filter((r) => existing.has(r.employeeId) && existing.get(r.employeeId)!.email !== r.email)
@@ -92,6 +95,7 @@ export class ImportPeopleUseCase {
         manager,
         viewer.organisationId,
         changed,
+        record,
         clearEmailsOf,
         linkOutsiders,
         ImportPeopleUseCase.chunkRows,
