@@ -265,6 +265,16 @@ async function ensureBroker(brokers) {
 }
 
 /**
+ * The Node flags an app's own start script gives it (apps/<name>/package.json, e.g. the gateway's
+ * bounded heap: see its README), so the bench runs each process as it is started in production.
+ * BENCH_<APP>_NODE_ARGS come after them and win (e.g. --max-old-space-size=4096 to measure without).
+ */
+function startScriptFlags(name) {
+  const start = require(join(root, 'apps', name, 'package.json')).scripts?.start ?? '';
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
+/**
  * Starts one app's real process. It is ready when `isReady()` says so (polled): the apps log their
  * readiness at info, below the bench's LOG_LEVEL, so the bench asks the app itself instead.
  */
@@ -275,7 +285,7 @@ function startProcess(name, env, isReady) {
   // BENCH_<APP>_NODE_ARGS (app name upper-cased, dashes as underscores): extra Node flags for that process (e.g. --trace-gc).
   const appKey = name.toUpperCase().replace(/-/g, '_');
   const extraArgs = (process.env[`BENCH_${appKey}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
-  const nodeArgs = [...(profiled ? ['--inspect=127.0.0.1:0'] : []), ...extraArgs];
+  const nodeArgs = [...(profiled ? ['--inspect=127.0.0.1:0'] : []), ...startScriptFlags(name), ...extraArgs];
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps', name, 'dist', 'main.js')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
