@@ -271,6 +271,16 @@ async function ensureBroker(brokers) {
 }
 
 /**
+ * The Node flags an app's own start script gives it (apps/<name>/package.json, e.g. the gateway's
+ * bounded heap: see its README), so the bench runs each process as it is started in production.
+ * BENCH_<APP>_NODE_ARGS come after them and win (e.g. --max-old-space-size=4096 to measure without).
+ */
+function startScriptFlags(name) {
+  const start = require(join(root, 'apps', name, 'package.json')).scripts?.start ?? '';
+  return start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
+/**
  * Starts one app's real process. It is ready when `isReady()` says so (polled): the apps log their
  * readiness at info, below the bench's LOG_LEVEL, so the bench asks the app itself instead.
  */
@@ -281,7 +291,7 @@ function startProcess(name, env, isReady) {
   // BENCH_<APP>_NODE_ARGS (app name upper-cased, dashes as underscores): extra Node flags for that process (e.g. --trace-gc).
   const appKey = name.toUpperCase().replace(/-/g, '_');
   const extraArgs = (process.env[`BENCH_${appKey}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
-  const nodeArgs = [...(profiled ? ['--inspect=127.0.0.1:0'] : []), ...extraArgs];
+  const nodeArgs = [...(profiled ? ['--inspect=127.0.0.1:0'] : []), ...startScriptFlags(name), ...extraArgs];
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps', name, 'dist', 'main.js')], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -393,9 +403,9 @@ const Q = {
   directory: `query($after: String) { directory(first: 500, after: $after, sort: { by: EMPLOYEE_ID }) { nodes { id employeeId } pageInfo { endCursor hasNextPage } } }`,
   createCycle: `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
   addSubjects: `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`,
-  proposeRaters: `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`,
-  approveAll: `mutation($c: ID!) { approveNominations(cycleId: $c) { id } }`,
-  approve: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`,
+  proposeRaters: `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`,
+  approveAll: `mutation($c: ID!) { approveNominations(cycleId: $c) { changed } }`,
+  approve: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`,
   launch: `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`,
   submit: `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status } }`,
   subjectReport: `query($cycleId: ID!, $subjectId: ID!) { subjectReport(cycleId: $cycleId, subjectId: $subjectId) {
@@ -455,8 +465,8 @@ async function setupCycle(api, db, hr, name, leaderPersonIds, steps = {}, approv
   for (let i = 0; i < leaderPersonIds.length; i += 500)
     await api.ok(Q.addSubjects, { c: cycleId, p: leaderPersonIds.slice(i, i + 500) }, hr);
   step('createAndAddSubjectsMs');
-  // One proposeRaters for the whole cycle, at every size (its proposals are written as arrays,
-  // whatever their number).
+  // One proposeRaters for the whole cycle, at every size (its proposals are built and written a
+  // chunk of subjects at a time; the answer is counts, not the cycle's nominations).
   await api.ok(Q.proposeRaters, { c: cycleId }, hr);
   step('proposeMs');
   // HR approves every subject's proposals in one call (set-based); a manager approves one subject

@@ -9,7 +9,7 @@ import { DevelopmentPlansResolver } from './development-plans/development-plans.
 import { ExportsResolver } from './exports/exports.resolver';
 import { InstrumentsResolver } from './instruments/instruments.resolver';
 import { InvitationsResolver } from './invitations/invitations.resolver';
-import { NominationsResolver } from './nominations/nominations.resolver';
+import { NominationsResolver, NominationSummaryResolver } from './nominations/nominations.resolver';
 import { NotificationsResolver } from './notifications/notifications.resolver';
 import { PeopleResolver } from './people/people.resolver';
 import { ProgressResolver } from './progress/progress.resolver';
@@ -29,6 +29,7 @@ export const RESOLVERS = [
   PeopleResolver,
   CyclesResolver,
   NominationsResolver,
+  NominationSummaryResolver,
   InvitationsResolver,
   ProgressResolver,
   SurveysResolver,

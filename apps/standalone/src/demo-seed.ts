@@ -298,9 +298,9 @@ export async function seedDemo(url: string, dataSource: DataSource, cipher: Toke
       c: cycleId,
       p: people.map((p) => p.id),
     });
-    await gql(url, hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId });
+    await gql(url, hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: cycleId });
     for (const subject of people)
-      await gql(url, hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, {
+      await gql(url, hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, {
         c: cycleId,
         s: subject.id,
       });

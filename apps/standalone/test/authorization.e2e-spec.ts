@@ -172,7 +172,7 @@ describe('authorization matrix: every role on every operation', () => {
     },
     {
       name: 'proposeRaters',
-      query: `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`,
+      query: `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`,
       variables: () => ({ c: cycleId }),
       allowed: ['hr'],
     },
@@ -184,7 +184,7 @@ describe('authorization matrix: every role on every operation', () => {
     },
     {
       name: 'approveNominations',
-      query: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`,
+      query: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`,
       variables: () => ({ c: cycleId, s: subjectId }),
       allowed: ['hr', 'manager'],
     },

@@ -146,17 +146,23 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     ids.cycle = createCycle.id;
     await api.ok(`mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: ids.cycle, p: [ids.E10] }, t.hrA);
     const { proposeRaters } = await api.ok(
-      `mutation($c: ID!) { proposeRaters(cycleId: $c) { group status rater { employeeId } } }`,
+      `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed subjectsTouched proposed } }`,
       { c: ids.cycle },
+      t.hrA,
+    );
+    expect(proposeRaters).toEqual({ changed: 14, subjectsTouched: 1, proposed: 14 });
+    const { nominations } = await api.ok(
+      `query($c: ID!, $s: ID) { nominations(cycleId: $c, subjectId: $s) { group status rater { employeeId } } }`,
+      { c: ids.cycle, s: ids.E10 },
       t.hrA,
     );
     const byGroup = (list: { group: string }[], g: string) => list.filter((n) => n.group === g).length;
     expect([
-      byGroup(proposeRaters, 'self'),
-      byGroup(proposeRaters, 'manager'),
-      byGroup(proposeRaters, 'peer'),
-      byGroup(proposeRaters, 'direct_report'),
-      byGroup(proposeRaters, 'skip_level'),
+      byGroup(nominations, 'self'),
+      byGroup(nominations, 'manager'),
+      byGroup(nominations, 'peer'),
+      byGroup(nominations, 'direct_report'),
+      byGroup(nominations, 'skip_level'),
     ]).toEqual([1, 1, 3, 3, 6]);
 
     // The subject adds a partner from another unit; she may not touch other groups.
@@ -191,17 +197,18 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     expect(await count(`SELECT count(*) FROM gateway.assignment`)).toBe(0);
 
     const approvedByStranger = await api.call(
-      `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { status } }`,
+      `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`,
       { c: ids.cycle, s: ids.E10 },
       t.alan,
     );
     expect(approvedByStranger.errors![0].extensions!.code).toBe('FORBIDDEN');
     const { approveNominations } = await api.ok(
-      `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { status } }`,
+      `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed proposed nominations { status } } }`,
       { c: ids.cycle, s: ids.E10 },
       t.grace,
     );
-    expect(approveNominations.every((n: { status: string }) => n.status === 'approved')).toBe(true);
+    expect(approveNominations).toMatchObject({ changed: 15, proposed: 0 }); // the 14 proposals and Ada's partner
+    expect(approveNominations.nominations.every((n: { status: string }) => n.status === 'approved')).toBe(true);
 
     // Before launch, HR sees the projected reliability of who is invited (published single-rater values).
     const RELIABILITY = `query($c: ID!) { cycleReliability(cycleId: $c) { scoredAt subjectCount target alpha { dimensionId alpha } groups { group icc1 icck }

@@ -708,8 +708,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
       c: secondCycleId,
       p: [nadiaId],
     });
-    await api(hrToken, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: secondCycleId });
-    await api(hrToken, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, {
+    await api(hrToken, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: secondCycleId });
+    await api(hrToken, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, {
       c: secondCycleId,
       s: nadiaId,
     });

@@ -179,8 +179,8 @@ export async function launchCycleForAda(
   );
   const cycleId = createCycle.id;
   await api.ok(`mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: cycleId, p: [ada.id] }, hr);
-  await api.ok(`mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId }, hr);
-  await api.ok(`mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c: cycleId, s: ada.id }, hr);
+  await api.ok(`mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: cycleId }, hr);
+  await api.ok(`mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, { c: cycleId, s: ada.id }, hr);
   await api.ok(`mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: cycleId }, hr);
   return { cycleId, subjectId: ada.id, invitations: options.links === false ? [] : await surveyLinks(api, hr, cycleId) };
 }

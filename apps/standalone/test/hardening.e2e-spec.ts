@@ -237,7 +237,7 @@ describe('gateway hardening and live updates', () => {
       .get(DataSource)
       .query(`SELECT detail FROM gateway.audit_event WHERE action = 'raters.proposed' AND target = $1`, [`cycle:${cycle.cycleId}`]);
     expect(audit.detail.proposals).toBeGreaterThanOrEqual(cycle.invitations.length);
-    const again = await api.call(`mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycle.cycleId }, hr);
+    const again = await api.call(`mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: cycle.cycleId }, hr);
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   }, 60000);
 

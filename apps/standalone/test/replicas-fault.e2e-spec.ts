@@ -301,9 +301,9 @@ describe('two replicas of every app on Kafka: SIGKILL one of each mid-stream and
       { c, p: vps.map((v: { id: string }) => v.id) },
       hr,
     );
-    await api.ok(`mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c }, hr);
+    await api.ok(`mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c }, hr);
     for (const v of vps)
-      await api.ok(`mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c, s: v.id }, hr);
+      await api.ok(`mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, { c, s: v.id }, hr);
     await api.ok(`mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c }, hr);
     // Every rater has an e-mail address, so the links go out by mail (no notification service runs
     // here): the tokens are opened with the platform's cipher, as the notifier does.

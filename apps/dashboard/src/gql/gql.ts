@@ -36,9 +36,10 @@ type Documents = {
     "\n  mutation CreateCycle($input: CreateCycleInput!) {\n    createCycle(input: $input) {\n      ...CycleFields\n    }\n  }\n": typeof types.CreateCycleDocument,
     "\n  mutation AddSubjects($cycleId: ID!, $personIds: [ID!]!) {\n    addSubjects(cycleId: $cycleId, personIds: $personIds) {\n      ...CycleFields\n    }\n  }\n": typeof types.AddSubjectsDocument,
     "\n  query Nominations($cycleId: ID!, $subjectId: ID) {\n    nominations(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n      subjectId\n      group\n      source\n      status\n      rater {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": typeof types.NominationsDocument,
-    "\n  mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {\n    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n    }\n  }\n": typeof types.ProposeRatersDocument,
+    "\n  mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {\n    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {\n      changed\n      subjectsTouched\n    }\n  }\n": typeof types.ProposeRatersDocument,
     "\n  mutation NominateRater($input: NominateRaterInput!) {\n    nominateRater(input: $input) {\n      id\n    }\n  }\n": typeof types.NominateRaterDocument,
-    "\n  mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {\n    approveNominations(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n      status\n    }\n  }\n": typeof types.ApproveNominationsDocument,
+    "\n  mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {\n    approveNominations(cycleId: $cycleId, subjectId: $subjectId) {\n      changed\n      nominations {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ApproveNominationsDocument,
+    "\n  mutation ApproveAllNominations($cycleId: ID!) {\n    approveNominations(cycleId: $cycleId) {\n      changed\n      subjectsTouched\n    }\n  }\n": typeof types.ApproveAllNominationsDocument,
     "\n  mutation LaunchCycle($cycleId: ID!) {\n    launchCycle(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n": typeof types.LaunchCycleDocument,
     "\n  mutation SendReminders($cycleId: ID!) {\n    sendReminders(cycleId: $cycleId)\n  }\n": typeof types.SendRemindersDocument,
     "\n  mutation CloseCycle($cycleId: ID!) {\n    closeCycle(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n": typeof types.CloseCycleDocument,
@@ -115,9 +116,10 @@ const documents: Documents = {
     "\n  mutation CreateCycle($input: CreateCycleInput!) {\n    createCycle(input: $input) {\n      ...CycleFields\n    }\n  }\n": types.CreateCycleDocument,
     "\n  mutation AddSubjects($cycleId: ID!, $personIds: [ID!]!) {\n    addSubjects(cycleId: $cycleId, personIds: $personIds) {\n      ...CycleFields\n    }\n  }\n": types.AddSubjectsDocument,
     "\n  query Nominations($cycleId: ID!, $subjectId: ID) {\n    nominations(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n      subjectId\n      group\n      source\n      status\n      rater {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": types.NominationsDocument,
-    "\n  mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {\n    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n    }\n  }\n": types.ProposeRatersDocument,
+    "\n  mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {\n    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {\n      changed\n      subjectsTouched\n    }\n  }\n": types.ProposeRatersDocument,
     "\n  mutation NominateRater($input: NominateRaterInput!) {\n    nominateRater(input: $input) {\n      id\n    }\n  }\n": types.NominateRaterDocument,
-    "\n  mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {\n    approveNominations(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n      status\n    }\n  }\n": types.ApproveNominationsDocument,
+    "\n  mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {\n    approveNominations(cycleId: $cycleId, subjectId: $subjectId) {\n      changed\n      nominations {\n        id\n        status\n      }\n    }\n  }\n": types.ApproveNominationsDocument,
+    "\n  mutation ApproveAllNominations($cycleId: ID!) {\n    approveNominations(cycleId: $cycleId) {\n      changed\n      subjectsTouched\n    }\n  }\n": types.ApproveAllNominationsDocument,
     "\n  mutation LaunchCycle($cycleId: ID!) {\n    launchCycle(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n": types.LaunchCycleDocument,
     "\n  mutation SendReminders($cycleId: ID!) {\n    sendReminders(cycleId: $cycleId)\n  }\n": types.SendRemindersDocument,
     "\n  mutation CloseCycle($cycleId: ID!) {\n    closeCycle(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n": types.CloseCycleDocument,
@@ -277,7 +279,7 @@ export function graphql(source: "\n  query Nominations($cycleId: ID!, $subjectId
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {\n    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {\n    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {\n    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {\n      changed\n      subjectsTouched\n    }\n  }\n"): (typeof documents)["\n  mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {\n    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {\n      changed\n      subjectsTouched\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -285,7 +287,11 @@ export function graphql(source: "\n  mutation NominateRater($input: NominateRate
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {\n    approveNominations(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {\n    approveNominations(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n      status\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {\n    approveNominations(cycleId: $cycleId, subjectId: $subjectId) {\n      changed\n      nominations {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {\n    approveNominations(cycleId: $cycleId, subjectId: $subjectId) {\n      changed\n      nominations {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveAllNominations($cycleId: ID!) {\n    approveNominations(cycleId: $cycleId) {\n      changed\n      subjectsTouched\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveAllNominations($cycleId: ID!) {\n    approveNominations(cycleId: $cycleId) {\n      changed\n      subjectsTouched\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

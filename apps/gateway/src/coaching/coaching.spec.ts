@@ -304,10 +304,12 @@ describe('coaching', () => {
     await gw.ok(acme.hr, SET_COACHED, { c: draft, on: true });
     // Ada manages Ben; with no nomination yet she may coach him.
     await gw.ok(acme.hr, ASSIGN, { input: { cycleId: draft, coachId: acme.people.get('ceo'), subjectIds: [benId] } });
-    const { proposeRaters } = await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { rater { employeeId } } }`, {
-      c: draft,
-    });
-    const proposed = proposeRaters.map((n: { rater: { employeeId: string } }) => n.rater.employeeId);
+    const { proposeRaters } = await gw.ok(
+      acme.hr,
+      `mutation($c: ID!, $s: ID) { proposeRaters(cycleId: $c, subjectId: $s) { nominations { rater { employeeId } } } }`,
+      { c: draft, s: benId },
+    );
+    const proposed = proposeRaters.nominations.map((n: { rater: { employeeId: string } }) => n.rater.employeeId);
     expect(proposed).toContain('m1');
     expect(proposed).not.toContain('ceo');
     const nominated = await gw.gql(acme.hr, `mutation($input: NominateRaterInput!) { nominateRater(input: $input) { id } }`, {

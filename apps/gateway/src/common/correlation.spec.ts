@@ -25,11 +25,11 @@ describe('correlation ids', () => {
       c: cycleId,
       p: [acme.people.get('l1')],
     });
-    await gw.ok(acme.hr, `mutation($c: ID!, $s: ID) { proposeRaters(cycleId: $c, subjectId: $s) { id } }`, {
+    await gw.ok(acme.hr, `mutation($c: ID!, $s: ID) { proposeRaters(cycleId: $c, subjectId: $s) { changed } }`, {
       c: cycleId,
       s: acme.people.get('l1'),
     });
-    await gw.ok(acme.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, {
+    await gw.ok(acme.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, {
       c: cycleId,
       s: acme.people.get('l1'),
     });

@@ -73,8 +73,8 @@ describe('cycle transitions', () => {
 
     it('serialises transitions on the cycle row: two launches make one set of links, close racing release ends released', async () => {
       const id = await gw.draftCycle(acme, ['l1']);
-      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: id });
-      await gw.ok(acme.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, {
+      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: id });
+      await gw.ok(acme.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, {
         c: id,
         s: acme.people.get('l1'),
       });

@@ -37,8 +37,8 @@ describe('invitations', () => {
   describe('launchCycle', () => {
     it("refuses a launch below the group minimums, naming each subject's short group, and launches nothing", async () => {
       const id = await gw.draftCycle(acme, ['l2'], { minRaters: [] }); // the defaults: peer 3, direct_report 3
-      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: id });
-      await gw.ok(acme.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, {
+      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: id });
+      await gw.ok(acme.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, {
         c: id,
         s: acme.people.get('l2'),
       });
@@ -54,8 +54,8 @@ describe('invitations', () => {
 
     it('invites every approved rater, and nobody only proposed, with a link of their own sealed into one event each', async () => {
       const id = await gw.draftCycle(acme, ['l1', 'l3']);
-      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: id });
-      await gw.ok(acme.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, {
+      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: id });
+      await gw.ok(acme.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, {
         c: id,
         s: acme.people.get('l1'),
       }); // Di's (l3) proposals stay proposed

@@ -1,13 +1,13 @@
 import { cycleRaterPseudonymsV1, invitationIssuedV2, RaterPseudonyms } from '@leaderscope/events';
 import { OutboxService, UnitOfWork } from '@leaderscope/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { hashToken, newToken, TOKEN_CIPHER, TokenCipher } from '../accounts/secrets';
 import { AuditRepository } from '../common/audit.repository';
 import { ConflictError, FieldProblem, InputError } from '../common/errors';
+import { newId } from '../common/ids';
 import { LiveUpdates } from '../common/live-updates';
 import { requireStatus } from '../cycles/cycle-status';
 import { CycleView } from '../cycles/cycle-view';
@@ -170,7 +170,7 @@ export class LaunchCycleUseCase {
     const tokens = new Map<string, string>();
     const assignments = approved.map((n): AssignmentEntity => {
       const token = newToken();
-      const id = randomUUID();
+      const id = newId();
       tokens.set(id, token);
       return {
         id,

@@ -29,8 +29,8 @@ describe('launchCycle in slices', () => {
   /** A draft over SUBJECTS with every proposed rater approved by HR; its subjects in launch (id) order. */
   async function approvedDraft(): Promise<{ id: string; order: string[] }> {
     const id = await gw.draftCycle(acme, SUBJECTS);
-    await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: id });
-    await gw.ok(acme.hr, `mutation($c: ID!) { approveNominations(cycleId: $c) { id } }`, { c: id });
+    await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: id });
+    await gw.ok(acme.hr, `mutation($c: ID!) { approveNominations(cycleId: $c) { changed } }`, { c: id });
     const order: { id: string }[] = await gw.dataSource.query(
       `SELECT person_id AS id FROM "gateway"."cycle_subject" WHERE cycle_id = $1 ORDER BY person_id`,
       [id],
@@ -121,8 +121,8 @@ describe('launchCycle in slices', () => {
 
     // While launching: nominations and subjects are frozen, the cycle cannot be closed, and an
     // invited rater's link works.
-    expect(codeOf(await gw.gql(acme.hr, `mutation($c: ID!) { approveNominations(cycleId: $c) { id } }`, { c: id }))).toBe('CONFLICT');
-    expect(codeOf(await gw.gql(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: id }))).toBe('CONFLICT');
+    expect(codeOf(await gw.gql(acme.hr, `mutation($c: ID!) { approveNominations(cycleId: $c) { changed } }`, { c: id }))).toBe('CONFLICT');
+    expect(codeOf(await gw.gql(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: id }))).toBe('CONFLICT');
     expect(
       codeOf(
         await gw.gql(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, {

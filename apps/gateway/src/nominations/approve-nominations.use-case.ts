@@ -3,8 +3,7 @@ import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { ForbiddenError, InputError } from '../common/errors';
 import { requireStatus } from '../cycles/cycle-status';
-import { Nomination } from './dto/nomination.model';
-import { NominationView } from './nomination-view';
+import { NominationSummary } from './dto/nomination.model';
 import { NominationsRepository } from './nominations.repository';
 
 /**
@@ -15,17 +14,17 @@ import { NominationsRepository } from './nominations.repository';
  * nominations' row locks, and the second finds nothing left to approve. Approving again approves
  * nothing and records nothing. HR may approve every subject's proposals of the cycle in one call
  * (set-based: one statement however many subjects). (`NominationsRepository.approveProposed`.)
+ * The answer is a summary (`NominationSummary`): what was approved, counted in PostgreSQL.
  */
 @Injectable()
 export class ApproveNominationsUseCase {
   constructor(
     private readonly access: AccessPolicy,
     private readonly nominations: NominationsRepository,
-    private readonly view: NominationView,
   ) {}
 
   /** With `subjectId` null: HR approves the proposals of every subject of the cycle at once. */
-  async execute(viewer: Viewer, cycleId: string, subjectId: string | null): Promise<Nomination[]> {
+  async execute(viewer: Viewer, cycleId: string, subjectId: string | null): Promise<NominationSummary> {
     const cycle = await this.access.cycle(viewer, cycleId);
     if (subjectId === null) {
       if (!viewer.isHrAdmin) throw new ForbiddenError('Only HR can approve the nominations of every subject at once');
@@ -33,12 +32,13 @@ export class ApproveNominationsUseCase {
     requireStatus(cycle, ['draft'], 'approve nominations');
     if (subjectId !== null && !(await this.access.isSubject(cycle.id, subjectId)))
       throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
-    const { cycleStatus } = await this.nominations.approveProposed(cycle.id, subjectId, {
+    const { cycleStatus, approved, subjects } = await this.nominations.approveProposed(cycle.id, subjectId, {
       organisationId: cycle.organisationId,
       accountId: viewer.accountId,
     });
     // Launched (or further) since the check above: nothing was changed.
     requireStatus({ ...cycle, status: (cycleStatus ?? cycle.status) as typeof cycle.status }, ['draft'], 'approve nominations');
-    return this.view.of(viewer.organisationId, cycle.id, subjectId);
+    const counts = await this.nominations.statusCounts(cycle.id, subjectId);
+    return { cycleId: cycle.id, subjectId, organisationId: viewer.organisationId, changed: approved, subjectsTouched: subjects, ...counts };
   }
 }

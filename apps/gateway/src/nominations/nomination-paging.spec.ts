@@ -49,7 +49,7 @@ describe('nominations, paged', () => {
     gw = await TestGateway.start();
     acme = await gw.organisation('Acme');
     cycleId = await gw.draftCycle(acme, ['l1', 'l2', 'l3', 'm1']);
-    await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId });
+    await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: cycleId });
     all = (
       await gw.ok(
         acme.hr,
@@ -89,7 +89,10 @@ describe('nominations, paged', () => {
 
   it("filters on the server: HR's approval list (still proposed), a group, a search", async () => {
     const l1 = acme.people.get('l1')!;
-    await gw.ok(acme.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c: cycleId, s: l1 });
+    await gw.ok(acme.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, {
+      c: cycleId,
+      s: l1,
+    });
     const toApprove = await walk(acme.hr, { filter: { statuses: ['proposed'] } }, 4);
     expect(toApprove.total).toBe(all.filter((n) => n.subjectId !== l1).length);
     expect(toApprove.nodes.every((n) => n.status === 'proposed' && n.subjectId !== l1)).toBe(true);

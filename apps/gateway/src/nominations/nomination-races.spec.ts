@@ -6,7 +6,7 @@
 import { Organisation, TestGateway, CREATE_CYCLE, cycleInput } from '../test-support/test-gateway';
 
 const NOMINATE = `mutation($input: NominateRaterInput!) { nominateRater(input: $input) { id } }`;
-const APPROVE = `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id status } }`;
+const APPROVE = `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed nominations { id status } } }`;
 
 type Audit = { action: string; target: string; detail: { toStatus?: string | null; fromStatus?: string | null } };
 
@@ -36,7 +36,7 @@ describe('nominations and approvals under races', () => {
       p: [subjectId],
     });
     [ben, ada] = await Promise.all(['ben', 'ada'].map((p) => acme.signIn(p)));
-    await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId });
+    await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: cycleId });
   });
 
   afterAll(() => gw?.stop());
@@ -100,7 +100,7 @@ describe('nominations and approvals under races', () => {
         })
       ).createCycle.id;
       await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c, p: [subjectId] });
-      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c });
+      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c });
       await gw.ok(ada, APPROVE, { c, s: subjectId });
       const [launch, nominate] = await Promise.all([
         gw.gql(acme.hr, `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c }),

@@ -5,7 +5,7 @@ import { ListNominationsUseCase } from './list-nominations.use-case';
 import { NominateRaterUseCase } from './nominate-rater.use-case';
 import { NominationView } from './nomination-view';
 import { NominationsRepository } from './nominations.repository';
-import { NominationsResolver } from './nominations.resolver';
+import { NominationsResolver, NominationSummaryResolver } from './nominations.resolver';
 import { ProposeRatersUseCase } from './propose-raters.use-case';
 
 /** Choosing raters: proposals from reporting lines, nominations by HR and the subject, the manager's approval. */
@@ -19,6 +19,7 @@ import { ProposeRatersUseCase } from './propose-raters.use-case';
     NominateRaterUseCase,
     ApproveNominationsUseCase,
     NominationsResolver,
+    NominationSummaryResolver,
   ],
   exports: [NominationsRepository],
 })

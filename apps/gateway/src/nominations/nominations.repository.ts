@@ -169,13 +169,23 @@ export class NominationsRepository {
 
   /** Adds proposals; a rater already nominated for the subject keeps their nomination as it is. */
   /** Inside the caller's transaction: all the proposals, or none. */
-  async addProposals(manager: EntityManager, rows: NominationEntity[]): Promise<void> {
+  /**
+   * Inside the caller's transaction: adds proposals, keeping any nomination the subject already has
+   * of the same rater. Answers how many were added and the subjects they were added for.
+   */
+  async addProposals(manager: EntityManager, rows: NominationEntity[]): Promise<{ added: number; subjectIds: string[] }> {
+    let added = 0;
+    const subjectIds = new Set<string>();
     // 10,000 rows per statement, as arrays (7 parameters, whatever the number of rows).
-    for (const slice of chunks(rows, 10000))
-      await manager.query(
-        `INSERT INTO "gateway"."nomination" (id, cycle_id, subject_id, rater_id, rater_group, source, status)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[])
-         ON CONFLICT DO NOTHING`,
+    for (const slice of chunks(rows, 10000)) {
+      const [inserted]: { added: number; subjectIds: string[] | null }[] = await manager.query(
+        `WITH i AS (
+           INSERT INTO "gateway"."nomination" (id, cycle_id, subject_id, rater_id, rater_group, source, status)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[])
+           ON CONFLICT DO NOTHING
+           RETURNING subject_id
+         )
+         SELECT count(*)::int AS added, array_agg(DISTINCT subject_id) AS "subjectIds" FROM i`,
         [
           slice.map((r) => r.id),
           slice.map((r) => r.cycleId),
@@ -186,6 +196,22 @@ export class NominationsRepository {
           slice.map((r) => r.status),
         ],
       );
+      added += inserted.added;
+      for (const id of inserted.subjectIds ?? []) subjectIds.add(id);
+    }
+    return { added, subjectIds: [...subjectIds] };
+  }
+
+  /** The nominations of a cycle (or of one of its subjects) per status. */
+  async statusCounts(cycleId: string, subjectId: string | null): Promise<Record<NominationEntity['status'], number>> {
+    const rows: { status: NominationEntity['status']; count: number }[] = await this.dataSource.query(
+      `SELECT status, count(*)::int AS count FROM "gateway"."nomination"
+       WHERE cycle_id = $1 AND ($2::uuid IS NULL OR subject_id = $2::uuid) GROUP BY status`,
+      [cycleId, subjectId],
+    );
+    const counts = { proposed: 0, approved: 0, removed: 0 };
+    for (const row of rows) counts[row.status] = row.count;
+    return counts;
   }
 
   /** Inside the caller's transaction: a subject's nomination of one rater, row-locked until it ends. */
@@ -208,21 +234,15 @@ export class NominationsRepository {
    * are held): it share-locks the cycle's row and changes nothing unless the cycle is a draft, then
    * row-locks the proposals in id order (two approvals of the same subject at once queue on the
    * same first row, and the second finds none left proposed), approves them and writes their
-   * records in that order. Answers the cycle's status and the nominations approved.
+   * records in that order. Answers the cycle's status, how many were approved and for how many subjects.
    */
   async approveProposed(
     cycleId: string,
     subjectId: string | null,
     by: { organisationId: string; accountId: string | null },
-  ): Promise<{ cycleStatus: string | null; approved: NominationEntity[] }> {
-    const rows: {
-      cycleStatus: string | null;
-      id: string | null;
-      subjectId: string;
-      raterId: string;
-      raterGroup: NominationEntity['raterGroup'];
-      source: NominationEntity['source'];
-    }[] = await this.dataSource.query(
+  ): Promise<{ cycleStatus: string | null; approved: number; subjects: number }> {
+    // Counted in PostgreSQL: a whole cycle's 150,000 approvals never travel to the gateway.
+    const [row]: { cycleStatus: string | null; approved: number; subjects: number }[] = await this.dataSource.query(
       `WITH c AS (SELECT status FROM "gateway"."cycle" WHERE id = $1 FOR SHARE),
          p AS (
            SELECT id FROM "gateway"."nomination"
@@ -231,7 +251,7 @@ export class NominationsRepository {
          ),
          u AS (
            UPDATE "gateway"."nomination" n SET status = 'approved' FROM p WHERE n.id = p.id
-           RETURNING n.id, n.subject_id, n.rater_id, n.rater_group, n.source
+           RETURNING n.id, n.subject_id, n.rater_id, n.rater_group
          ),
          a AS (
            INSERT INTO "gateway"."audit_event" (organisation_id, account_id, action, target, detail)
@@ -242,23 +262,9 @@ export class NominationsRepository {
            RETURNING 1
          )
          SELECT (SELECT status FROM c) AS "cycleStatus", (SELECT count(*) FROM a) AS audited,
-                u.id, u.subject_id AS "subjectId", u.rater_id AS "raterId", u.rater_group AS "raterGroup", u.source
-         FROM (SELECT 1) one LEFT JOIN u ON true ORDER BY u.id`,
+                (SELECT count(*)::int FROM u) AS approved, (SELECT count(DISTINCT subject_id)::int FROM u) AS subjects`,
       [cycleId, subjectId, by.organisationId, by.accountId],
     );
-    return {
-      cycleStatus: rows[0]?.cycleStatus ?? null,
-      approved: rows
-        .filter((r) => r.id !== null)
-        .map((r) => ({
-          id: r.id!,
-          subjectId: r.subjectId,
-          raterId: r.raterId,
-          raterGroup: r.raterGroup,
-          source: r.source,
-          cycleId,
-          status: 'approved' as const,
-        })),
-    };
+    return { cycleStatus: row?.cycleStatus ?? null, approved: row?.approved ?? 0, subjects: row?.subjects ?? 0 };
   }
 }

@@ -1,9 +1,10 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { InputError } from '../common/errors';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { ApproveNominationsUseCase } from './approve-nominations.use-case';
 import { NominateRaterInput } from './dto/nominate-rater.input';
-import { Nomination, NominationFilter, NominationPage, NominationSort } from './dto/nomination.model';
+import { Nomination, NominationFilter, NominationPage, NominationSort, NominationSummary } from './dto/nomination.model';
 import { ListNominationsUseCase } from './list-nominations.use-case';
 import { NominationView } from './nomination-view';
 import { Person } from '../people/dto/person.model';
@@ -32,12 +33,14 @@ export class NominationsResolver {
   }
 
   @HrOnly()
-  @Mutation(() => [Nomination], { description: 'HR: propose raters from reporting lines for one subject or all.' })
+  @Mutation(() => NominationSummary, {
+    description: 'HR: propose raters from reporting lines for one subject or all. Answers what was proposed, as counts.',
+  })
   proposeRaters(
     @CurrentViewer() viewer: Viewer,
     @Args('cycleId', { type: () => ID }) cycleId: string,
     @Args('subjectId', { type: () => ID, nullable: true }) subjectId?: string,
-  ): Promise<Nomination[]> {
+  ): Promise<NominationSummary> {
     return this.propose.execute(viewer, cycleId, subjectId);
   }
 
@@ -70,16 +73,34 @@ export class NominationsResolver {
     return this.nominate.execute(viewer, input);
   }
 
-  @Mutation(() => [Nomination], {
+  @Mutation(() => NominationSummary, {
     description:
-      "The subject's manager (or HR) approves the subject's raters; without subjectId, HR approves every subject's proposed raters.",
+      "The subject's manager (or HR) approves the subject's raters; without subjectId, HR approves every subject's proposed raters. Answers what was approved, as counts.",
   })
   approveNominations(
     @CurrentViewer() viewer: Viewer,
     @Args('cycleId', { type: () => ID }) cycleId: string,
     @Args('subjectId', { type: () => ID, nullable: true, description: 'Omitted: every subject of the cycle (HR only)' })
     subjectId?: string | null,
-  ): Promise<Nomination[]> {
+  ): Promise<NominationSummary> {
     return this.approve.execute(viewer, cycleId, subjectId ?? null);
+  }
+}
+
+/** The nominations of a one-subject summary, read only when the query asks for them. */
+@Resolver(() => NominationSummary)
+export class NominationSummaryResolver {
+  constructor(private readonly view: NominationView) {}
+
+  @ResolveField(() => [Nomination], {
+    description:
+      "The subject's nominations after the call; only for a call with subjectId (a whole cycle's are read a page at a time with nominationPage)",
+  })
+  nominations(@Parent() summary: NominationSummary): Promise<Nomination[]> {
+    if (summary.subjectId === null)
+      throw new InputError([
+        { field: 'nominations', message: 'is answered for one subject only (subjectId); read a whole cycle with nominationPage' },
+      ]);
+    return this.view.of(summary.organisationId, summary.cycleId, summary.subjectId);
   }
 }

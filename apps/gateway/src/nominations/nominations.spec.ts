@@ -1,9 +1,10 @@
 /** Choosing raters through GraphQL on a real PostgreSQL: proposals, the subject's own nominations, approval. */
 import { codeOf, CREATE_CYCLE, cycleInput, Organisation, TestGateway } from '../test-support/test-gateway';
+import { ProposeRatersUseCase } from './propose-raters.use-case';
 
 const NOMINATIONS = `query($c: ID!, $s: ID) { nominations(cycleId: $c, subjectId: $s) { rater { employeeId } group source status } }`;
 const NOMINATE = `mutation($input: NominateRaterInput!) { nominateRater(input: $input) { rater { employeeId } group source status } }`;
-const APPROVE = `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { rater { employeeId } status } }`;
+const APPROVE = `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed subjectsTouched nominations { rater { employeeId } status } } }`;
 
 describe('nominations', () => {
   let gw: TestGateway;
@@ -39,10 +40,16 @@ describe('nominations', () => {
 
   afterAll(() => gw?.stop());
 
-  it('proposes raters from the reporting lines, in group order', async () => {
-    const proposed = (
-      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { rater { employeeId } group status } }`, { c: cycleId })
+  it("proposes raters from the reporting lines, in group order, and answers the subject's nominations", async () => {
+    const summary = (
+      await gw.ok(
+        acme.hr,
+        `mutation($c: ID!, $s: ID) { proposeRaters(cycleId: $c, subjectId: $s) { subjectId changed subjectsTouched proposed approved removed nominations { rater { employeeId } group status } } }`,
+        { c: cycleId, s: subjectId },
+      )
     ).proposeRaters;
+    expect(summary).toMatchObject({ subjectId, changed: 10, subjectsTouched: 1, proposed: 10, approved: 0, removed: 0 });
+    const proposed = summary.nominations;
     expect(proposed.map((n: { group: string; rater: { employeeId: string } }) => `${n.group}:${n.rater.employeeId}`)).toEqual([
       'self:l1',
       'manager:ceo',
@@ -60,7 +67,11 @@ describe('nominations', () => {
 
   it('keeps existing nominations when proposing again', async () => {
     await gw.ok(acme.hr, NOMINATE, { input: { cycleId, subjectId, raterId: acme.people.get('l2'), group: 'other' } });
-    await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId });
+    const again = (
+      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed subjectsTouched proposed approved } }`, { c: cycleId })
+    ).proposeRaters;
+    // Nothing added; l2 is now HR's approved nomination, the other nine still proposed.
+    expect(again).toEqual({ changed: 0, subjectsTouched: 0, proposed: 9, approved: 1 });
     expect((await list(acme.hr)).find((n) => n.rater.employeeId === 'l2')).toMatchObject({
       group: 'other',
       source: 'hr',
@@ -109,32 +120,85 @@ describe('nominations', () => {
     expect(codeOf(await gw.gql(ben, APPROVE, { c: cycleId, s: subjectId }))).toBe('FORBIDDEN');
     expect(codeOf(await gw.gql(cy, APPROVE, { c: cycleId, s: subjectId }))).toBe('FORBIDDEN');
     const approved = (await gw.ok(ada, APPROVE, { c: cycleId, s: subjectId })).approveNominations;
-    expect(new Set(approved.map((n: { status: string }) => n.status))).toEqual(new Set(['approved']));
+    expect(approved).toMatchObject({ changed: 10, subjectsTouched: 1 }); // x1 (the subject's peer) and the nine proposals
+    expect(new Set(approved.nominations.map((n: { status: string }) => n.status))).toEqual(new Set(['approved']));
+    expect((await gw.ok(ada, APPROVE, { c: cycleId, s: subjectId })).approveNominations).toMatchObject({ changed: 0, subjectsTouched: 0 });
   });
 
-  it("lets HR (only) approve every subject's proposals of a cycle at once, each with its audit record", async () => {
-    const APPROVE_ALL = `mutation($c: ID!) { approveNominations(cycleId: $c) { subjectId rater { employeeId } status } }`;
+  it("lets HR (only) approve every subject's proposals of a cycle at once, each with its audit record, and answers counts", async () => {
+    const APPROVE_ALL = `mutation($c: ID!) { approveNominations(cycleId: $c) { subjectId changed subjectsTouched proposed approved removed } }`;
     const other = (await gw.ok(acme.hr, CREATE_CYCLE, { input: cycleInput('Everyone at once') })).createCycle.id;
     const subjects = ['l1', 'l2', 'l3'].map((e) => acme.people.get(e)!);
     await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: other, p: subjects });
-    const proposed = (await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: other })).proposeRaters;
+    const summary = (
+      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { subjectId changed subjectsTouched proposed } }`, { c: other })
+    ).proposeRaters;
+    const proposed = (
+      await gw.ok<{ nominations: { id: string; subjectId: string }[] }>(
+        acme.hr,
+        `query($c: ID!) { nominations(cycleId: $c) { id subjectId } }`,
+        { c: other },
+      )
+    ).nominations;
+    expect(summary).toEqual({ subjectId: null, changed: proposed.length, subjectsTouched: 3, proposed: proposed.length });
+    // A whole cycle's nominations are not answered by the mutation: the field says where to read them.
+    const listed = await gw.gql(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed nominations { id } } }`, { c: other });
+    expect(codeOf(listed)).toBe('BAD_USER_INPUT');
+    expect(listed.errors![0].extensions!.fields).toEqual([{ field: 'nominations', message: expect.stringContaining('nominationPage') }]);
     // Ada manages all three, but approving a whole cycle at once is HR's.
     expect(codeOf(await gw.gql(ada, APPROVE_ALL, { c: other }))).toBe('FORBIDDEN');
-    const approved = (await gw.ok(acme.hr, APPROVE_ALL, { c: other })).approveNominations as { subjectId: string; status: string }[];
-    expect(approved).toHaveLength(proposed.length);
-    expect(new Set(approved.map((n) => n.status))).toEqual(new Set(['approved']));
-    expect(new Set(approved.map((n) => n.subjectId))).toEqual(new Set(subjects));
+    const approved = (await gw.ok(acme.hr, APPROVE_ALL, { c: other })).approveNominations;
+    expect(approved).toEqual({
+      subjectId: null,
+      changed: proposed.length,
+      subjectsTouched: 3,
+      proposed: 0,
+      approved: proposed.length,
+      removed: 0,
+    });
+    const after = (
+      await gw.ok<{ nominations: { status: string }[] }>(acme.hr, `query($c: ID!) { nominations(cycleId: $c) { status } }`, { c: other })
+    ).nominations;
+    expect(new Set(after.map((n) => n.status))).toEqual(new Set(['approved']));
     const audit = async () =>
       gw.dataSource.query<{ target: string; detail: { subjectId: string; cycleId: string; toStatus: string } }[]>(
         `SELECT target, detail FROM gateway.audit_event WHERE action = 'nomination.approved' AND detail->>'cycleId' = $1 ORDER BY id`,
         [other],
       );
     const records = await audit();
-    expect(records.map((r) => r.target).sort()).toEqual(proposed.map((n: { id: string }) => `nomination:${n.id}`).sort());
+    expect(records.map((r) => r.target).sort()).toEqual(proposed.map((n) => `nomination:${n.id}`).sort());
     expect(new Set(records.map((r) => r.detail.subjectId))).toEqual(new Set(subjects));
     // Again: nothing left to approve, nothing recorded.
-    await gw.ok(acme.hr, APPROVE_ALL, { c: other });
+    expect((await gw.ok(acme.hr, APPROVE_ALL, { c: other })).approveNominations).toMatchObject({ changed: 0, subjectsTouched: 0 });
     expect(await audit()).toHaveLength(records.length);
+  });
+
+  it('proposes a cycle in chunks of subjects with the same raters as in one chunk', async () => {
+    const subjects = ['l1', 'l2', 'l3', 'm1', 'm2'].map((e) => acme.people.get(e)!);
+    const proposeIn = async (chunkSubjects: number) => {
+      const c = (await gw.ok(acme.hr, CREATE_CYCLE, { input: cycleInput(`Chunks of ${chunkSubjects}`) })).createCycle.id;
+      await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c, p: subjects });
+      const chunkSize = ProposeRatersUseCase.chunkSubjects;
+      ProposeRatersUseCase.chunkSubjects = chunkSubjects;
+      try {
+        const { proposeRaters } = await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed subjectsTouched } }`, {
+          c,
+        });
+        const rows = await gw.dataSource.query<{ subject_id: string; rater_id: string; rater_group: string }[]>(
+          `SELECT subject_id, rater_id, rater_group FROM gateway.nomination WHERE cycle_id = $1`,
+          [c],
+        );
+        return { summary: proposeRaters, raters: rows.map((r) => `${r.subject_id}:${r.rater_group}:${r.rater_id}`).sort() };
+      } finally {
+        ProposeRatersUseCase.chunkSubjects = chunkSize;
+      }
+    };
+    const whole = await proposeIn(1000);
+    const chunked = await proposeIn(2); // three chunks: 2 + 2 + 1 subjects
+    expect(chunked.summary).toEqual({ changed: whole.raters.length, subjectsTouched: 5 });
+    // The deterministic samples depend on the cycle: compare subjects, groups and how many raters each.
+    const shape = (raters: string[]) => raters.map((r) => r.split(':').slice(0, 2).join(':')).sort();
+    expect(shape(chunked.raters)).toEqual(shape(whole.raters));
   });
 
   it('lets a subject remove a peer they nominated', async () => {
@@ -148,6 +212,6 @@ describe('nominations', () => {
       'CONFLICT',
     );
     expect(codeOf(await gw.gql(ada, APPROVE, { c: cycleId, s: subjectId }))).toBe('CONFLICT');
-    expect(codeOf(await gw.gql(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId }))).toBe('CONFLICT');
+    expect(codeOf(await gw.gql(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: cycleId }))).toBe('CONFLICT');
   });
 });

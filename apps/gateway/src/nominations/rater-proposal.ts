@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { newId } from '../common/ids';
 import { RaterGroupName } from '../common/rater-group';
 import { NominationEntity } from './nomination.entity';
 
@@ -35,7 +36,7 @@ export function proposeRaters(cycleId: string, subjectIds: string[], people: Dir
     if (!subject) continue;
     const add = (rater: DirectoryPerson, group: RaterGroupName) =>
       rows.push({
-        id: randomUUID(),
+        id: newId(),
         cycleId,
         subjectId: sid,
         raterId: rater.id,

@@ -1,11 +1,11 @@
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
 import { ImportProgressMessage, LiveUpdates } from '../common/live-updates';
 import { ImportAction, ImportPeopleResult, ImportRowError } from './dto/person.model';
 import { checkRows, countDataLines, Existing, ImportRow, importActions, managersFirst, readDirectoryCsv } from './import-rules';
+import { newId } from '../common/ids';
 import { PeopleRepository } from './people.repository';
 
 /**
@@ -66,10 +66,13 @@ export class ImportPeopleUseCase {
     const idOf = (employeeId: string) => existing.get(employeeId)?.id ?? newIds.get(employeeId);
     const changedRows: ImportRow[] = [];
     for (const row of rows) {
-      if (!existing.has(row.employeeId)) newIds.set(row.employeeId, randomUUID());
+      if (!existing.has(row.employeeId)) newIds.set(row.employeeId, newId());
       if (actions.get(row.line) !== ImportAction.UNCHANGED) changedRows.push(row);
     }
-    const changed = managersFirst(changedRows).map((row) => ({
+    // In the order the rows are written; each slice's records are made as it is written, not the
+    // whole file's at once (the gateway holds one slice of them).
+    const changed = managersFirst(changedRows);
+    const record = (row: ImportRow) => ({
       id: idOf(row.employeeId)!,
       employeeId: row.employeeId,
       name: row.name,
@@ -78,7 +81,7 @@ export class ImportPeopleUseCase {
       department: row.department,
       managerEmployeeId: row.managerEmployeeId,
       managerId: row.managerEmployeeId ? (idOf(row.managerEmployeeId) ?? null) : null,
-    }));
+    });
     // Addresses that change hands must be free before anyone takes them.
     const clearEmailsOf = changed
       .filter((r) => existing.has(r.employeeId) && existing.get(r.employeeId)!.email !== r.email)
@@ -92,6 +95,7 @@ export class ImportPeopleUseCase {
         manager,
         viewer.organisationId,
         changed,
+        record,
         clearEmailsOf,
         linkOutsiders,
         ImportPeopleUseCase.chunkRows,

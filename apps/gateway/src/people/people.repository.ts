@@ -135,9 +135,13 @@ export class PeopleRepository {
    * manager, everyone reporting to the subject, to the subject's reports, or to the subject's
    * manager (peers). One statement on the manager index, whatever the organisation's size.
    */
-  neighbourhood(organisationId: string, subjectIds: string[]): Promise<{ id: string; managerId: string | null }[]> {
+  neighbourhood(
+    organisationId: string,
+    subjectIds: string[],
+    manager: EntityManager | DataSource = this.dataSource,
+  ): Promise<{ id: string; managerId: string | null }[]> {
     if (subjectIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.query(
+    return manager.query(
       `WITH s AS (SELECT id, manager_id FROM "gateway"."person" WHERE organisation_id = $1 AND id = ANY($2::uuid[])),
             r AS (SELECT p.id, p.manager_id FROM "gateway"."person" p WHERE p.manager_id IN (SELECT id FROM s UNION SELECT manager_id FROM s)),
             sk AS (SELECT p.id, p.manager_id FROM "gateway"."person" p WHERE p.manager_id IN (SELECT r.id FROM r JOIN s ON r.manager_id = s.id)),
@@ -162,10 +166,12 @@ export class PeopleRepository {
 
   /**
    * Writes an import inside the caller's transaction: first the e-mails of the people whose address
-   * changes are cleared (so swapped addresses do not trip the unique index), then the changed rows,
-   * each slice in one `INSERT … SELECT FROM unnest … ON CONFLICT DO UPDATE` with its reporting line
-   * already linked (`changed` lists managers before their reports, `managerId` set), and last, when
-   * `linkOutsiders`, the reporting lines of people outside the file whose manager arrived with it.
+   * changes are cleared (so swapped addresses do not trip the unique index), then the changed rows
+   * (each slice's records made by `record` as the slice is written, so only one slice of them is
+   * held), each slice in one `INSERT … SELECT FROM unnest … ON CONFLICT DO UPDATE` with its
+   * reporting line already linked (`changed` lists managers before their reports, `managerId`
+   * set), and last, when `linkOutsiders`, the reporting lines of people outside the file whose
+   * manager arrived with it.
    *
    * Each column of a slice travels as one text parameter, its values joined by a control character
    * that none of them holds and split again by `string_to_array` (null as the empty string: no value
@@ -173,10 +179,11 @@ export class PeopleRepository {
    * and escaping every element (a third of the gateway's time in the apply at 102,001 people). A
    * slice with a value holding that character, or an empty one, is sent as arrays.
    */
-  async applyImport(
+  async applyImport<T>(
     manager: EntityManager,
     organisationId: string,
-    changed: (DirectoryRow & { id: string; managerId: string | null })[],
+    changed: T[],
+    record: (row: T) => DirectoryRow & { id: string; managerId: string | null },
     clearEmailsOf: string[],
     linkOutsiders: boolean,
     sliceRows: number,
@@ -191,7 +198,7 @@ export class PeopleRepository {
     const types = ['uuid', 'text', 'text', 'text', 'text', 'text', 'text', 'uuid'];
     let written = 0;
     for (let i = 0; i < changed.length; i += sliceRows) {
-      const slice = changed.slice(i, i + sliceRows);
+      const slice = changed.slice(i, i + sliceRows).map(record);
       const joined = keys.map((key) => joinColumn(slice, key));
       const asText = joined.every((c) => c !== null);
       const columns = asText

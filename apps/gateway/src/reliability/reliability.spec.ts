@@ -149,7 +149,7 @@ describe('reliability', () => {
     });
 
     it('projects from the nominations before launch: per subject by name, non-self groups, published single-rater values, warnings under the threshold', async () => {
-      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: draftId });
+      await gw.ok(acme.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: draftId });
       const r = await reliability(draftId);
       expect(r.scoredAt).toBeNull();
       expect(r.projection.map((p: { subject: { name: string } }) => p.subject.name)).toEqual(['Ben Lead', 'Cy Peer']);

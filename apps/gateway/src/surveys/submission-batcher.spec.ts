@@ -69,9 +69,9 @@ describe('submitSurvey group commit', () => {
     const cycleId = (await gw.ok(org.hr, `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`, { input }))
       .createCycle.id;
     await gw.ok(org.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: cycleId, p: leaders });
-    await gw.ok(org.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: cycleId });
+    await gw.ok(org.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: cycleId });
     for (const s of leaders)
-      await gw.ok(org.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, { c: cycleId, s });
+      await gw.ok(org.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, { c: cycleId, s });
     await gw.ok(org.hr, `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: cycleId });
     invitations = await gw.links(org, cycleId); // as the raters receive them by mail
     expect(invitations.length).toBeGreaterThanOrEqual(230);

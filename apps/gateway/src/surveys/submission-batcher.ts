@@ -2,10 +2,10 @@ import { createEnvelope, EventEnvelope, surveySubmittedV1 } from '@leaderscope/e
 import { getInstrument, InstrumentDefinition } from '@leaderscope/framework';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { Pool, PoolClient, QueryConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { ConflictError, InputError } from '../common/errors';
+import { newId } from '../common/ids';
 import { RaterGroupName } from '../common/rater-group';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { AssignmentEntity } from '../invitations/assignment.entity';
@@ -285,7 +285,7 @@ export class SubmissionBatcher implements OnModuleDestroy {
         fail(new InputError(checked.problems));
         continue;
       }
-      const id = randomUUID();
+      const id = newId();
       submittedNow.add(link.id);
       rows.id.push(id);
       rows.key.push(one.input.idempotencyKey);

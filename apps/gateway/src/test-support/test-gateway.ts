@@ -210,9 +210,9 @@ export class TestGateway {
   /** A launched cycle whose subjects' proposed raters (from the reporting lines) were approved by HR. */
   async launchedCycle(org: Organisation, subjects: string[], input: Record<string, unknown> = {}): Promise<string> {
     const id = await this.draftCycle(org, subjects, input);
-    await this.ok(org.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { id } }`, { c: id });
+    await this.ok(org.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: id });
     for (const s of subjects)
-      await this.ok(org.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { id } }`, {
+      await this.ok(org.hr, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, {
         c: id,
         s: org.people.get(s),
       });

@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { IconCheck, IconSearch, IconUserPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -12,7 +12,14 @@ import { VirtualList } from '../../app/VirtualList';
 import type { CycleFieldsFragment, NominationsQuery, RaterGroup } from '../../gql/graphql';
 import { PEOPLE } from '../import/operations';
 import { messages as m } from './messages';
-import { APPROVE_NOMINATIONS, CYCLE_SUBJECTS, NOMINATE_RATER, NOMINATION_PAGE, PROPOSE_RATERS } from './operations';
+import {
+  APPROVE_ALL_NOMINATIONS,
+  APPROVE_NOMINATIONS,
+  CYCLE_SUBJECTS,
+  NOMINATE_RATER,
+  NOMINATION_PAGE,
+  PROPOSE_RATERS,
+} from './operations';
 
 /** A nomination as a rater list shows it (from `nominations` or a page of `nominationPage`). */
 type Nomination = Pick<NominationsQuery['nominations'][number], 'id' | 'subjectId' | 'group' | 'source' | 'status' | 'rater'>;
@@ -29,7 +36,6 @@ const RATERS_PER_SUBJECT = 200;
  */
 export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
   const intl = useIntl();
-  const client = useApolloClient();
   const editable = cycle.status === 'DRAFT';
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
@@ -42,7 +48,8 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
   const refetchQueries = ['NominationPage', 'Nominations'];
   const [propose, proposeState] = useMutation(PROPOSE_RATERS, { refetchQueries, awaitRefetchQueries: true });
   const [approve, approveState] = useMutation(APPROVE_NOMINATIONS, { refetchQueries, awaitRefetchQueries: true });
-  const [approvingAll, setApprovingAll] = useState(false);
+  // HR approves every leader's proposals in one call, answered as counts (however big the cycle).
+  const [approveAll, approveAllState] = useMutation(APPROVE_ALL_NOMINATIONS, { refetchQueries, awaitRefetchQueries: true });
   const pendingSubjects = [...new Set((pending.data?.nominationPage.nodes ?? []).map((n) => n.subjectId))];
   const anyNominations = (pending.data?.nominationPage.totalCount ?? 0) > 0;
 
@@ -52,23 +59,6 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
     return <ErrorState error={subjects.error} what={intl.formatMessage(m.ratersLoadFailedAll)} onRetry={() => void subjects.refetch()} />;
   const page = (subjects.data ?? subjects.previousData)?.cycleSubjects;
   if (!page) return <Loading label={intl.formatMessage(m.ratersLoading)} />;
-
-  // Approves list after list until none waits (read again after each batch: a big cycle has more than one page).
-  const approveAll = async () => {
-    setApprovingAll(true);
-    try {
-      for (;;) {
-        const { data } = await client.query({ query: NOMINATION_PAGE, variables: pendingVariables, fetchPolicy: 'network-only' });
-        const waiting = [...new Set((data?.nominationPage.nodes ?? []).map((n) => n.subjectId))];
-        if (!waiting.length) break;
-        for (const subjectId of waiting) await approve({ variables: { cycleId: cycle.id, subjectId } });
-      }
-    } catch {
-      /* shown below */
-    } finally {
-      setApprovingAll(false);
-    }
-  };
 
   return (
     <Stack gap="md">
@@ -93,8 +83,8 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
                 <Button
                   color="teal"
                   leftSection={<IconCheck size={16} aria-hidden />}
-                  onClick={() => void approveAll()}
-                  loading={approvingAll}
+                  onClick={() => void approveAll({ variables: { cycleId: cycle.id } }).catch(() => undefined)}
+                  loading={approveAllState.loading}
                 >
                   {intl.formatMessage(m.approveAll, { count: pendingSubjects.length })}
                 </Button>
@@ -104,7 +94,9 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
         </Card>
       )}
       {proposeState.error && <ErrorState error={proposeState.error} what={intl.formatMessage(m.proposeFailed)} />}
-      {approveState.error && <ErrorState error={approveState.error} what={intl.formatMessage(m.approveFailed)} />}
+      {(approveState.error ?? approveAllState.error) && (
+        <ErrorState error={(approveState.error ?? approveAllState.error)!} what={intl.formatMessage(m.approveFailed)} />
+      )}
       <TextInput
         aria-label={intl.formatMessage(m.searchLeaders)}
         placeholder={intl.formatMessage(m.searchLeaders)}

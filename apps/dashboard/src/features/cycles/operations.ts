@@ -106,7 +106,8 @@ export const NOMINATIONS = graphql(`
 export const PROPOSE_RATERS = graphql(`
   mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {
     proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {
-      id
+      changed
+      subjectsTouched
     }
   }
 `);
@@ -122,8 +123,21 @@ export const NOMINATE_RATER = graphql(`
 export const APPROVE_NOMINATIONS = graphql(`
   mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {
     approveNominations(cycleId: $cycleId, subjectId: $subjectId) {
-      id
-      status
+      changed
+      nominations {
+        id
+        status
+      }
+    }
+  }
+`);
+
+/** HR: every subject's proposed raters at once (one call, answered as counts). */
+export const APPROVE_ALL_NOMINATIONS = graphql(`
+  mutation ApproveAllNominations($cycleId: ID!) {
+    approveNominations(cycleId: $cycleId) {
+      changed
+      subjectsTouched
     }
   }
 `);

@@ -103,3 +103,33 @@ export class NominationPage {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 }
+
+@ObjectType({
+  description:
+    "What proposeRaters or approveNominations did, and the nominations of its scope (one subject, or the whole cycle) per status after it. A whole cycle's nominations are not listed here: read them a page at a time with nominationPage.",
+})
+export class NominationSummary {
+  @Field(() => ID)
+  cycleId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The one subject of the call; null: every subject of the cycle' })
+  subjectId!: string | null;
+
+  @Field(() => Int, { description: 'Nominations this call added (proposeRaters) or approved (approveNominations)' })
+  changed!: number;
+
+  @Field(() => Int, { description: 'Subjects with at least one nomination added or approved by this call' })
+  subjectsTouched!: number;
+
+  @Field(() => Int, { description: "The scope's nominations in status proposed after the call" })
+  proposed!: number;
+
+  @Field(() => Int, { description: "The scope's nominations in status approved after the call" })
+  approved!: number;
+
+  @Field(() => Int, { description: "The scope's nominations in status removed after the call" })
+  removed!: number;
+
+  /** The organisation whose people `nominations` shows (not a field). */
+  organisationId!: string;
+}

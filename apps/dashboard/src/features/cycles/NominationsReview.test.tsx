@@ -1,0 +1,97 @@
+import { InMemoryCache } from '@apollo/client';
+import { MockedProvider } from '@apollo/client/testing/react';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { CACHE_POLICIES } from '../../app/apollo';
+import type { CycleFieldsFragment } from '../../gql/graphql';
+import { renderWithTheme } from '../../test/render';
+import { NominationsReview } from './NominationsReview';
+import { APPROVE_ALL_NOMINATIONS, APPROVE_NOMINATIONS, CYCLE_SUBJECTS, NOMINATION_PAGE } from './operations';
+
+const subject = (id: string, name: string) => ({ __typename: 'Person', id, name, title: 'Director', department: 'Ops', managerId: null });
+const draft = {
+  __typename: 'Cycle',
+  id: 'c1',
+  name: 'Spring review',
+  status: 'DRAFT',
+  subjects: [subject('s1', 'Ada'), subject('s2', 'Ben')],
+  minRaters: [],
+} as unknown as CycleFieldsFragment;
+
+const proposedOf = (subjectId: string) => ({
+  __typename: 'Nomination',
+  id: `n-${subjectId}`,
+  subjectId,
+  group: 'PEER',
+  source: 'PROPOSED',
+  status: 'PROPOSED',
+  rater: { __typename: 'Person', id: `r-${subjectId}`, name: 'Cy', title: null, department: null },
+});
+
+describe('NominationsReview', { timeout: 30000 }, () => {
+  it("approves every leader's proposals with one call for the cycle, not one per leader", async () => {
+    const wholeCycle: unknown[] = [];
+    const perSubject: unknown[] = [];
+    const mocks = [
+      {
+        request: { query: CYCLE_SUBJECTS, variables: () => true },
+        maxUsageCount: 10,
+        result: {
+          data: {
+            cycleSubjects: {
+              __typename: 'PersonPage',
+              totalCount: 2,
+              pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
+              nodes: [subject('s1', 'Ada'), subject('s2', 'Ben')],
+            },
+          },
+        },
+      },
+      {
+        request: { query: NOMINATION_PAGE, variables: () => true },
+        maxUsageCount: 10,
+        result: {
+          data: {
+            nominationPage: {
+              __typename: 'NominationPage',
+              totalCount: 2,
+              pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
+              nodes: [proposedOf('s1'), proposedOf('s2')],
+            },
+          },
+        },
+      },
+      {
+        request: {
+          query: APPROVE_ALL_NOMINATIONS,
+          variables: (v: unknown) => {
+            wholeCycle.push(v);
+            return true;
+          },
+        },
+        result: { data: { approveNominations: { __typename: 'NominationSummary', changed: 2, subjectsTouched: 2 } } },
+      },
+      {
+        request: {
+          query: APPROVE_NOMINATIONS,
+          variables: (v: unknown) => {
+            perSubject.push(v);
+            return true;
+          },
+        },
+        maxUsageCount: 10,
+        result: { data: { approveNominations: { __typename: 'NominationSummary', changed: 1, nominations: [] } } },
+      },
+    ];
+    renderWithTheme(
+      <MockedProvider mocks={mocks as never} cache={new InMemoryCache({ typePolicies: CACHE_POLICIES })}>
+        <NominationsReview cycle={draft} />
+      </MockedProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'Approve all (2)' });
+    await userEvent.setup().click(button);
+    await waitFor(() => expect(wholeCycle).toEqual([{ cycleId: 'c1' }]));
+    expect(perSubject).toEqual([]);
+  });
+});
