@@ -311,7 +311,7 @@ function startProcess(name, env, isReady) {
   return { name, child, output, ready, inspector: () => inspectorUrl };
 }
 
-/** The phases BENCH_CPU_PROF_PHASES names (comma-separated: ingestion, freshness; default ingestion). */
+/** The phases BENCH_CPU_PROF_PHASES names (comma-separated: ingestion, freshness, replay; default ingestion). */
 function profiledPhase(phase) {
   return (process.env.BENCH_CPU_PROF_PHASES ?? 'ingestion')
     .split(',')
@@ -1155,6 +1155,8 @@ async function main() {
       const subjects = full ? leaders : args.apiLeaders;
       const b = bar('replay: whole cycle rescore', subjects);
       const stopProfile = await ownCpuProfile();
+      // The services' relay and consumers during the replay (BENCH_CPU_PROF_PHASES=replay).
+      const profilingServices = await profilePhase(procs, 'replay');
       // CPU time during the replay: this process (the replay itself), PostgreSQL, and the services
       // (the scoring service's relay publishing the new reports, the gateway storing them).
       const cpu0 = { replay: ownCpuMs(), postgres: postgresCpuMs(pgDir), procs: procs.map((p) => cpuMs(p.child.pid)) };
@@ -1168,6 +1170,7 @@ async function main() {
       b.stop();
       const replayProfile = await stopProfile('whole-cycle');
       if (replayProfile) log(`CPU profile of the replay: ${replayProfile}`);
+      for (const stop of profilingServices) log(`CPU profile during the replay: ${await stop('replay')}`);
       const diff = (a, z) => (a === null || z === null ? null : Math.round(z - a));
       const replayCpuMs = {
         replay: diff(cpu0.replay, cpu1.replay),

@@ -21,6 +21,7 @@ import {
   StoredResponse,
 } from '../src';
 import { ledgerKey, loadLedgers, takeLiveSnapshot } from '../src/disclosure/disclosure-ledger';
+import { stringifyWithReport } from '../src/reports/rescore-cycle.use-case';
 import { query } from './support';
 
 const instrument = getInstrument('leader-of-leaders', 1);
@@ -241,6 +242,8 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
     const rows = await query<{
       subject_id: string;
       report: Record<string, unknown>;
+      report_text: string;
+      ledger_text: string;
       group_counts: Record<string, number>;
       response_count: number;
       ledger_report: Record<string, unknown>;
@@ -248,7 +251,8 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       payload: ReportUpdatedV1;
     }>(
       db.url,
-      `SELECT r.subject_id, r.report, r.group_counts, r.response_count, v.report AS ledger_report, live.report AS live_report, o.envelope->'payload' AS payload
+      `SELECT r.subject_id, r.report, r.report::text AS report_text, v.report::text AS ledger_text, r.group_counts, r.response_count,
+         v.report AS ledger_report, live.report AS live_report, o.envelope->'payload' AS payload
        FROM scoring.subject_report r
        JOIN scoring.disclosed_view v ON v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = r.result_set
        JOIN scoring.disclosed_view live ON live.cycle_id = r.cycle_id AND live.subject_id = r.subject_id AND live.result_set = 'live'
@@ -263,6 +267,9 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       const figures = JSON.parse(JSON.stringify(expected.report)) as Record<string, unknown>;
       expect(JSON.stringify(figures)).toMatch(/"mean":\d/); // real figures, not an empty report
       expect(r.report).toEqual(figures);
+      // stored as json: the very text the scoring serialised, in the report row and the ledger row alike
+      expect(r.report_text).toBe(JSON.stringify(expected.report));
+      expect(r.ledger_text).toBe(r.report_text);
       expect(r.ledger_report).toEqual(figures);
       expect(r.payload.report).toEqual(figures);
       // the same basis and snapshot as the live view: a replay changes no figure anyone saw
@@ -272,4 +279,37 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       expect(r.payload).toMatchObject({ groupCounts: expected.groupCounts, responseCount: expected.responseCount, resultSet: rescoreId });
     }
   }, 60000);
+
+  it('stores reports, ledger reports and the outbox envelopes as json (ReportsAsJson)', async () => {
+    const columns = await query<{ table_name: string; column_name: string; data_type: string }>(
+      db.url,
+      `SELECT table_name, column_name, data_type FROM information_schema.columns
+       WHERE table_schema = 'scoring' AND (table_name, column_name) IN (('subject_report', 'report'), ('disclosed_view', 'report'), ('outbox_event', 'envelope'))
+       ORDER BY table_name`,
+    );
+    expect(columns.map((c) => [c.table_name, c.column_name, c.data_type])).toEqual([
+      ['disclosed_view', 'report', 'json'],
+      ['outbox_event', 'envelope', 'json'],
+      ['subject_report', 'report', 'json'],
+    ]);
+  });
+});
+
+describe('stringifyWithReport', () => {
+  it("is JSON.stringify of the envelope with the report's text in place, whatever the texts hold", () => {
+    const report = { comments: [{ text: '$& $\' $` "report:" }' }], scores: { dimensions: [] } };
+    const envelope = {
+      id: randomUUID(),
+      type: 'report.updated',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      organisationId: 'org $&',
+      key: 'c:s',
+      correlationId: 'report:x',
+      payload: { cycleId: 'c', subjectId: '"report"', report, scoredAt: new Date().toISOString() },
+    };
+    const text = stringifyWithReport(envelope, JSON.stringify(report));
+    expect(text).toBe(JSON.stringify(envelope));
+    expect(JSON.parse(text)).toEqual(envelope);
+  });
 });
