@@ -5,6 +5,7 @@ import { AddCommentThreshold1765100000000 } from './1765100000000-AddCommentThre
 import { AddRaterPseudonyms1765400000001 } from './1765400000001-AddRaterPseudonyms';
 import { ReportsWithoutPglz1765900000000 } from './1765900000000-ReportsWithoutPglz';
 import { ReportsAsJson1768000000000 } from './1768000000000-ReportsAsJson';
+import { RescoreLedgerReportByReference1768000000001 } from './1768000000001-RescoreLedgerReportByReference';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const scoringMigrations = [
@@ -15,4 +16,5 @@ export const scoringMigrations = [
   AddRaterPseudonyms1765400000001,
   ReportsWithoutPglz1765900000000,
   ReportsAsJson1768000000000,
+  RescoreLedgerReportByReference1768000000001,
 ];

@@ -47,8 +47,8 @@ export interface RescoreCycleResult {
  * earlier result sets, the live one included, are kept. Subjects are read with a keyset cursor and
  * scored in chunks of `chunkSize`, one transaction each (`rescoreChunk`: the chunk's disclosure
  * ledgers read in two queries, each subject scored in memory, one statement writing the ledger rows,
- * the reports and their `report.updated` (resultSet = rescoreId) in the outbox, each report sent and
- * parsed once); two chunks are in flight at a time. A subject already scored in this result set is skipped: a
+ * the reports and their `report.updated` (resultSet = rescoreId) in the outbox, each report
+ * serialised once and stored as json in its report row and its event); two chunks are in flight at a time. A subject already scored in this result set is skipped: a
  * rescore interrupted midway (a crash, a redelivered request) resumes from the last committed chunk
  * and never writes or announces a subject twice.
  *
@@ -258,10 +258,11 @@ export class RescoreCycleUseCase {
    * ledgers read in two queries, each subject's view decided and scored in memory, then one
    * statement writes everything: the ledger rows of the disclosed views, the reports (withheld ones
    * with their reason) and, for each report actually written and disclosed, its `report.updated` in
-   * the outbox. Each report is sent once, inside its event's envelope (built and validated against
-   * the compiled contract here), one parameter of a `VALUES` row that PostgreSQL parses once; the
-   * outbox row takes that envelope as it is, the ledger row and the report row the report out of it. A concurrent run of the same rescore may have written some of these subjects: those
-   * rows are left as they are and not announced again.
+   * the outbox. Each report is serialised once: its text is the report row's `json` parameter and is
+   * spliced into its event's envelope (built and validated against the compiled contract here), the
+   * outbox row's; PostgreSQL checks each once and stores it as sent. The ledger row refers to the
+   * report row (its report is null). A concurrent run of the same rescore may have written some of
+   * these subjects: those rows are left as they are and not announced again.
    */
   private async rescoreChunk(
     request: RescoreCycleRequest,
@@ -359,7 +360,8 @@ export class RescoreCycleUseCase {
       // One row of parameters per subject. The report and the envelope are `json` parameters, each
       // checked once by PostgreSQL and stored as sent (the columns are json: docs/benchmarks.md,
       // "Report storage and the replay"); nothing is taken out of them in SQL, where json's `->`
-      // would parse the text again.
+      // would parse the text again. The ledger row's report is its report row's (null: migration
+      // RescoreLedgerReportByReference), so each report is stored twice, not three times.
       const params: unknown[] = [
         request.cycleId,
         request.rescoreId,
@@ -383,7 +385,7 @@ export class RescoreCycleUseCase {
          ), "ledger" AS (
            INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version",
              "role_profile_id", "min_group_size", "response_ids", "group_counts", "report", "comment_threshold")
-           SELECT $1, "subject_id", $2, "snapshot", $3, $4::int, $5, $6::int, "response_ids", "group_counts", "report", $7::int
+           SELECT $1, "subject_id", $2, "snapshot", $3, $4::int, $5, $6::int, "response_ids", "group_counts", NULL, $7::int
            FROM "input" WHERE "withheld" IS NULL
            ON CONFLICT DO NOTHING
          ), "written" AS (
