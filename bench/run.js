@@ -948,6 +948,7 @@ async function main() {
       const profiling = await profilePhase(procs, 'freshness');
       // CPU each process spends on the freshness submissions, from the first offered to the last decided
       const cpuBefore = procs.map((p) => cpuMs(p.child.pid));
+      const postgresCpuBefore = postgresCpuMs(pgDir);
       let failures = 0;
       const b = bar(`freshness: ${args.rate}/s offered`, inputs.length);
       const t0 = performance.now();
@@ -997,6 +998,7 @@ async function main() {
       // every response decided (its response.counted arrived), then the report.updated of those shown
       while (counted.size < submittedAt.size && Date.now() < deadline) await sleep(50);
       const cpuAfter = procs.map((p) => cpuMs(p.child.pid));
+      const postgresCpuAfter = postgresCpuMs(pgDir);
       while (!complete() && Date.now() < deadline) await sleep(200);
       await consumer.disconnect();
       for (const stop of profiling) log(`CPU profile of the freshness: ${await stop('freshness')}`);
@@ -1070,14 +1072,21 @@ async function main() {
         reportEvents: [...arrivals.values()].reduce((s, l) => s + l.length, 0),
         // CPU ms per accepted submission of each process, offering to the last response decided (the
         // wait for report.updated of raters the disclosure rule holds back is idle)
-        cpuMsPerSubmission: Object.fromEntries(
-          procs.map((p, k) => [
+        cpuMsPerSubmission: Object.fromEntries([
+          ...procs.map((p, k) => [
             p.name,
             cpuBefore[k] === null || cpuAfter[k] === null
               ? null
               : Math.round(((cpuAfter[k] - cpuBefore[k]) / Math.max(1, freshCount)) * 100) / 100,
           ]),
-        ),
+          // the embedded PostgreSQL's server processes (null with DATABASE_URL)
+          [
+            'postgres',
+            postgresCpuBefore === null || postgresCpuAfter === null
+              ? null
+              : Math.round(((postgresCpuAfter - postgresCpuBefore) / Math.max(1, freshCount)) * 100) / 100,
+          ],
+        ]),
         // accepted → response.counted (every response decided), p50/p90/p99
         decided: {
           count: decided.length,
@@ -1170,7 +1179,6 @@ async function main() {
       b.stop();
       const replayProfile = await stopProfile('whole-cycle');
       if (replayProfile) log(`CPU profile of the replay: ${replayProfile}`);
-      for (const stop of profilingServices) log(`CPU profile during the replay: ${await stop('replay')}`);
       const diff = (a, z) => (a === null || z === null ? null : Math.round(z - a));
       const replayCpuMs = {
         replay: diff(cpu0.replay, cpu1.replay),
@@ -1178,6 +1186,37 @@ async function main() {
         ...Object.fromEntries(procs.map((p, k) => [p.name, diff(cpu0.procs[k], cpu1.procs[k])])),
       };
       await app.close();
+      // Downstream: the scoring service's relay publishes each report.updated and the gateway stores
+      // it, partly after the replay has returned. Until the gateway holds every report announced,
+      // the CPU each process spent since the replay began (the whole pipeline's cost per subject).
+      const announced = Number(
+        (
+          await db.query(`SELECT count(*) AS n FROM scoring.subject_report WHERE cycle_id = $1 AND result_set = $2 AND withheld IS NULL`, [
+            replayCycle,
+            rescoreId,
+          ])
+        ).rows[0].n,
+      );
+      const w = bar('replay: reports → gateway', announced);
+      const downstreamDeadline = Date.now() + 900000;
+      let inGateway = 0;
+      while (Date.now() < downstreamDeadline) {
+        inGateway = Number(
+          (
+            await db.query(`SELECT count(*) AS n FROM gateway.subject_report WHERE cycle_id = $1 AND result_set = $2`, [
+              replayCycle,
+              rescoreId,
+            ])
+          ).rows[0].n,
+        );
+        w.update(inGateway);
+        if (inGateway >= announced) break;
+        await sleep(100);
+      }
+      w.stop();
+      const storedByGatewayMs = performance.now() - t0;
+      const cpu2 = { postgres: postgresCpuMs(pgDir), procs: procs.map((p) => cpuMs(p.child.pid)) };
+      for (const stop of profilingServices) log(`CPU profile during the replay: ${await stop('replay')}`);
       const scoredInReplay = Number(
         (
           await db.query(
@@ -1210,6 +1249,18 @@ async function main() {
         sqlFloorGroups: floorRows,
         // CPU ms spent during the replay, by the replay (this process), PostgreSQL and each service
         cpuMs: replayCpuMs,
+        // until the gateway stored every announced report: its time since the replay began, and the
+        // CPU ms each process spent meanwhile (the replay's own process: only until it returned)
+        downstream: {
+          announced,
+          inGateway,
+          storedByGatewayMs: Math.round(storedByGatewayMs),
+          cpuMs: {
+            replay: replayCpuMs.replay,
+            postgres: diff(cpu0.postgres, cpu2.postgres),
+            ...Object.fromEntries(procs.map((p, k) => [p.name, diff(cpu0.procs[k], cpu2.procs[k])])),
+          },
+        },
         // PostgreSQL's CPU ms during the floor's query
         sqlFloorCpuMs: floorCpu0 === null || floorCpu1 === null ? null : Math.round(floorCpu1 - floorCpu0),
         rescoreId,
