@@ -327,7 +327,7 @@ function startProcess(name, env, isReady) {
   return { name, child, output, ready, inspector: () => inspectorUrl };
 }
 
-/** The phases BENCH_CPU_PROF_PHASES names (comma-separated: ingestion, freshness, reads; default ingestion). */
+/** The phases BENCH_CPU_PROF_PHASES names (comma-separated: ingestion, freshness, replay, reads; default ingestion). */
 function profiledPhase(phase) {
   return (process.env.BENCH_CPU_PROF_PHASES ?? 'ingestion')
     .split(',')
@@ -991,6 +991,7 @@ async function main() {
       const profiling = await profilePhase(procs, 'freshness');
       // CPU each process spends on the freshness submissions, from the first offered to the last decided
       const cpuBefore = procs.map((p) => cpuMs(p.child.pid));
+      const postgresCpuBefore = postgresCpuMs(pgDir);
       let failures = 0;
       const b = bar(`freshness: ${args.rate}/s offered`, inputs.length);
       const t0 = performance.now();
@@ -1040,6 +1041,7 @@ async function main() {
       // every response decided (its response.counted arrived), then the report.updated of those shown
       while (counted.size < submittedAt.size && Date.now() < deadline) await sleep(50);
       const cpuAfter = procs.map((p) => cpuMs(p.child.pid));
+      const postgresCpuAfter = postgresCpuMs(pgDir);
       while (!complete() && Date.now() < deadline) await sleep(200);
       await consumer.disconnect();
       for (const stop of profiling) log(`CPU profile of the freshness: ${await stop('freshness')}`);
@@ -1113,14 +1115,21 @@ async function main() {
         reportEvents: [...arrivals.values()].reduce((s, l) => s + l.length, 0),
         // CPU ms per accepted submission of each process, offering to the last response decided (the
         // wait for report.updated of raters the disclosure rule holds back is idle)
-        cpuMsPerSubmission: Object.fromEntries(
-          procs.map((p, k) => [
+        cpuMsPerSubmission: Object.fromEntries([
+          ...procs.map((p, k) => [
             p.name,
             cpuBefore[k] === null || cpuAfter[k] === null
               ? null
               : Math.round(((cpuAfter[k] - cpuBefore[k]) / Math.max(1, freshCount)) * 100) / 100,
           ]),
-        ),
+          // the embedded PostgreSQL's server processes (null with DATABASE_URL)
+          [
+            'postgres',
+            postgresCpuBefore === null || postgresCpuAfter === null
+              ? null
+              : Math.round(((postgresCpuAfter - postgresCpuBefore) / Math.max(1, freshCount)) * 100) / 100,
+          ],
+        ]),
         // accepted → response.counted (every response decided), p50/p90/p99
         decided: {
           count: decided.length,
@@ -1199,6 +1208,8 @@ async function main() {
       const subjects = full ? leaders : args.apiLeaders;
       const b = bar('replay: whole cycle rescore', subjects);
       const stopProfile = await ownCpuProfile();
+      // The services' relay and consumers during the replay (BENCH_CPU_PROF_PHASES=replay).
+      const profilingServices = await profilePhase(procs, 'replay');
       // CPU time during the replay: this process (the replay itself), PostgreSQL, and the services
       // (the scoring service's relay publishing the new reports, the gateway storing them).
       const cpu0 = { replay: ownCpuMs(), postgres: postgresCpuMs(pgDir), procs: procs.map((p) => cpuMs(p.child.pid)) };
@@ -1219,6 +1230,37 @@ async function main() {
         ...Object.fromEntries(procs.map((p, k) => [p.name, diff(cpu0.procs[k], cpu1.procs[k])])),
       };
       await app.close();
+      // Downstream: the scoring service's relay publishes each report.updated and the gateway stores
+      // it, partly after the replay has returned. Until the gateway holds every report announced,
+      // the CPU each process spent since the replay began (the whole pipeline's cost per subject).
+      const announced = Number(
+        (
+          await db.query(`SELECT count(*) AS n FROM scoring.subject_report WHERE cycle_id = $1 AND result_set = $2 AND withheld IS NULL`, [
+            replayCycle,
+            rescoreId,
+          ])
+        ).rows[0].n,
+      );
+      const w = bar('replay: reports → gateway', announced);
+      const downstreamDeadline = Date.now() + 900000;
+      let inGateway = 0;
+      while (Date.now() < downstreamDeadline) {
+        inGateway = Number(
+          (
+            await db.query(`SELECT count(*) AS n FROM gateway.subject_report WHERE cycle_id = $1 AND result_set = $2`, [
+              replayCycle,
+              rescoreId,
+            ])
+          ).rows[0].n,
+        );
+        w.update(inGateway);
+        if (inGateway >= announced) break;
+        await sleep(100);
+      }
+      w.stop();
+      const storedByGatewayMs = performance.now() - t0;
+      const cpu2 = { postgres: postgresCpuMs(pgDir), procs: procs.map((p) => cpuMs(p.child.pid)) };
+      for (const stop of profilingServices) log(`CPU profile during the replay: ${await stop('replay')}`);
       const scoredInReplay = Number(
         (
           await db.query(
@@ -1251,6 +1293,18 @@ async function main() {
         sqlFloorGroups: floorRows,
         // CPU ms spent during the replay, by the replay (this process), PostgreSQL and each service
         cpuMs: replayCpuMs,
+        // until the gateway stored every announced report: its time since the replay began, and the
+        // CPU ms each process spent meanwhile (the replay's own process: only until it returned)
+        downstream: {
+          announced,
+          inGateway,
+          storedByGatewayMs: Math.round(storedByGatewayMs),
+          cpuMs: {
+            replay: replayCpuMs.replay,
+            postgres: diff(cpu0.postgres, cpu2.postgres),
+            ...Object.fromEntries(procs.map((p, k) => [p.name, diff(cpu0.procs[k], cpu2.procs[k])])),
+          },
+        },
         // PostgreSQL's CPU ms during the floor's query
         sqlFloorCpuMs: floorCpu0 === null || floorCpu1 === null ? null : Math.round(floorCpu1 - floorCpu0),
         rescoreId,
@@ -1268,30 +1322,12 @@ async function main() {
       // recorded (figures.replay.gatewayStoredMs). The generated cycle (--direct) has no live reports
       // (no submission went through the event path): its reads read the replay's reports, copied
       // into the live result set the dashboard reads.
-      {
-        const w = bar('replay reports → gateway', replay.scored);
-        const waitStarted = performance.now();
-        const deadline = Date.now() + 900000;
-        let n = 0;
-        while (Date.now() < deadline) {
-          n = Number(
-            (
-              await db.query(`SELECT count(*) AS n FROM gateway.subject_report WHERE cycle_id = $1 AND result_set = $2`, [
-                replayCycle,
-                rescoreId,
-              ])
-            ).rows[0].n,
-          );
-          w.update(n);
-          if (n >= replay.scored) break;
-          await sleep(500);
-        }
-        w.stop();
-        if (n < replay.scored) throw new Error(`the gateway stored only ${n} of ${replay.scored} replay reports`);
-        result.figures.replay.gatewayReports = n;
-        result.figures.replay.gatewayStoredMs = Math.round(performance.now() - waitStarted);
-        log(`the gateway stored the replay's ${n} reports ${result.figures.replay.gatewayStoredMs} ms after the replay returned`);
-      }
+      // (The wait is the one above, which also records the downstream's CPU: every announced report,
+      // i.e. every scored subject whose report is not withheld.)
+      if (inGateway < announced) throw new Error(`the gateway stored only ${inGateway} of ${announced} replay reports`);
+      result.figures.replay.gatewayReports = inGateway;
+      result.figures.replay.gatewayStoredMs = Math.max(0, Math.round(storedByGatewayMs - replayMs));
+      log(`the gateway stored the replay's ${inGateway} reports ${result.figures.replay.gatewayStoredMs} ms after the replay returned`);
       if (full) {
         await db.query(
           `INSERT INTO gateway.subject_report (cycle_id, subject_id, result_set, organisation_id, report_version, instrument_version, role_profile_id, response_count, group_counts, report, scored_at, cells, overall_fit)

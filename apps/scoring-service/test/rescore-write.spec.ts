@@ -4,7 +4,7 @@
  * sent once; chunks run two at a time. Checked on PostgreSQL against what the ledger and the
  * disclosure rule say, with the live snapshots taken by the live path's own `takeLiveSnapshot`.
  */
-import { catalogue, parseEnvelope, ReportUpdatedV1 } from '@leaderscope/events';
+import { catalogue, createEnvelope, cycleResponsesPurgeRequestedV1, parseEnvelope, ReportUpdatedV1 } from '@leaderscope/events';
 import { getInstrument } from '@leaderscope/framework';
 import { decideResultSet } from '@leaderscope/scoring';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
@@ -21,6 +21,8 @@ import {
   StoredResponse,
 } from '../src';
 import { ledgerKey, loadLedgers, takeLiveSnapshot } from '../src/disclosure/disclosure-ledger';
+import { stringifyWithReport } from '../src/reports/rescore-cycle.use-case';
+import { PurgeCycleResponsesUseCase } from '../src/retention/purge-cycle-responses.use-case';
 import { query } from './support';
 
 const instrument = getInstrument('leader-of-leaders', 1);
@@ -122,7 +124,9 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
         expect([...l.response_ids].sort()).toEqual(snapshotOf.get(l.subject_id));
         const stored = reports.find((r) => r.subject_id === l.subject_id)!;
         expect(stored.response_count).toBe(8);
-        expect(l.report).toEqual(stored.report);
+        // the ledger row's report is its report row's, not a copy (RescoreLedgerReportByReference)
+        expect(l.report).toBeNull();
+        expect(stored.report).toMatchObject({ scores: { dimensions: expect.any(Array) } });
         // the event carries the stored report, and is a valid report.updated v1 envelope
         const event = events.find((e) => e.envelope.payload.subjectId === l.subject_id)!;
         expect(event.envelope.payload.report).toEqual(stored.report);
@@ -241,14 +245,17 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
     const rows = await query<{
       subject_id: string;
       report: Record<string, unknown>;
+      report_text: string;
+      ledger_text: string | null;
       group_counts: Record<string, number>;
       response_count: number;
-      ledger_report: Record<string, unknown>;
+      ledger_report: Record<string, unknown> | null;
       live_report: Record<string, unknown>;
       payload: ReportUpdatedV1;
     }>(
       db.url,
-      `SELECT r.subject_id, r.report, r.group_counts, r.response_count, v.report AS ledger_report, live.report AS live_report, o.envelope->'payload' AS payload
+      `SELECT r.subject_id, r.report, r.report::text AS report_text, v.report::text AS ledger_text, r.group_counts, r.response_count,
+         v.report AS ledger_report, live.report AS live_report, o.envelope->'payload' AS payload
        FROM scoring.subject_report r
        JOIN scoring.disclosed_view v ON v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = r.result_set
        JOIN scoring.disclosed_view live ON live.cycle_id = r.cycle_id AND live.subject_id = r.subject_id AND live.result_set = 'live'
@@ -263,7 +270,10 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       const figures = JSON.parse(JSON.stringify(expected.report)) as Record<string, unknown>;
       expect(JSON.stringify(figures)).toMatch(/"mean":\d/); // real figures, not an empty report
       expect(r.report).toEqual(figures);
-      expect(r.ledger_report).toEqual(figures);
+      // stored as json: the very text the scoring serialised; the ledger row refers to the report row
+      expect(r.report_text).toBe(JSON.stringify(expected.report));
+      expect(r.ledger_text).toBeNull();
+      expect(r.ledger_report).toBeNull();
       expect(r.payload.report).toEqual(figures);
       // the same basis and snapshot as the live view: a replay changes no figure anyone saw
       expect(r.live_report).toEqual(figures);
@@ -272,4 +282,131 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       expect(r.payload).toMatchObject({ groupCounts: expected.groupCounts, responseCount: expected.responseCount, resultSet: rescoreId });
     }
   }, 60000);
+
+  it('keeps a copy of the report in every live ledger row: only a rescore refers to its report row', async () => {
+    await expect(
+      query(
+        db.url,
+        `INSERT INTO scoring.disclosed_view (cycle_id, subject_id, result_set, snapshot, instrument_id, instrument_version, min_group_size, response_ids, group_counts, report)
+         VALUES ($1, 's1', 'live', 99, $2, 1, 3, '{}', '{}', NULL)`,
+        [cycleId, instrument.id],
+      ),
+    ).rejects.toThrow(/disclosed_view_live_report/);
+    const [{ n }] = await query<{ n: string }>(
+      db.url,
+      `SELECT count(*) AS n FROM scoring.disclosed_view WHERE result_set = 'live' AND report IS NULL`,
+    );
+    expect(n).toBe('0');
+  });
+
+  it('stores reports, ledger reports and the outbox envelopes as json (ReportsAsJson)', async () => {
+    const columns = await query<{ table_name: string; column_name: string; data_type: string }>(
+      db.url,
+      `SELECT table_name, column_name, data_type FROM information_schema.columns
+       WHERE table_schema = 'scoring' AND (table_name, column_name) IN (('subject_report', 'report'), ('disclosed_view', 'report'), ('outbox_event', 'envelope'))
+       ORDER BY table_name`,
+    );
+    expect(columns.map((c) => [c.table_name, c.column_name, c.data_type])).toEqual([
+      ['disclosed_view', 'report', 'json'],
+      ['outbox_event', 'envelope', 'json'],
+      ['subject_report', 'report', 'json'],
+    ]);
+  });
+});
+
+describe('retention after a rescore', () => {
+  let db: TestDatabase;
+  let app: INestApplicationContext;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await startScoringService({ databaseUrl: db.url, transport: null, consume: false, logger: ['error'] });
+  }, 60000);
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it("keeps a rescore's report, which its ledger row refers to, and makes the live report its latest snapshot", async () => {
+    const dataSource = app.get(DataSource);
+    const groups = ['self', 'manager', 'peer', 'peer', 'peer', 'direct_report', 'direct_report', 'direct_report'];
+    const responses: StoredResponse[] = groups.map((group, i) => {
+      const answers: Record<string, number | null> = {};
+      for (const item of instrument.items)
+        if (item.observers.includes(group as never)) answers[item.id] = 1 + ((i * 3 + item.id.length) % 5);
+      return { responseId: randomUUID(), raterId: `r-${i}`, raterGroup: group, answers, comments: {} };
+    });
+    for (const r of responses)
+      await query(
+        db.url,
+        `INSERT INTO scoring.rater_response (response_id, organisation_id, cycle_id, subject_id, rater_id, rater_group, instrument_id, instrument_version,
+           response_version, answers, comments, policy, recorded_at)
+         VALUES ($1, 'org-w', $2, 's1', $3, $4, $5, 1, 1, $6, '{}', '{"minGroupSize": 3, "roleProfileId": null}', now())`,
+        [r.responseId, cycleId, r.raterId, r.raterGroup, instrument.id, JSON.stringify(r.answers)],
+      );
+    await dataSource.transaction((m) => takeLiveSnapshot(m, { cycleId, subjectId: 's1' }, liveBasis, responses, `${cycleId}:s1`));
+    // the live report row as a later response left it (more than the snapshot in force shows)
+    await query(
+      db.url,
+      `INSERT INTO scoring.subject_report (cycle_id, subject_id, result_set, organisation_id, report_version, instrument_id, instrument_version,
+         min_group_size, group_counts, response_count, report, scored_at)
+       VALUES ($1, 's1', 'live', 'org-w', 9, $2, 1, 3, '{}', 9, '{"not": "disclosed"}', now())`,
+      [cycleId, instrument.id],
+    );
+    const rescoreId = randomUUID();
+    await app.get(RescoreCycleUseCase).execute({ rescoreId, cycleId, instrumentVersion: 1, roleProfileId: 'leader-of-leaders' });
+    const reportOf = async (resultSet: string) =>
+      (
+        await query<{ report: string }>(
+          db.url,
+          `SELECT report::text AS report FROM scoring.subject_report WHERE cycle_id = $1 AND subject_id = 's1' AND result_set = $2`,
+          [cycleId, resultSet],
+        )
+      ).map((r) => r.report);
+    const rescored = await reportOf(rescoreId);
+    expect(rescored).toHaveLength(1);
+    expect(rescored[0]).toMatch(/"mean":\d/);
+
+    const now = new Date().toISOString();
+    const outcome = await app
+      .get(PurgeCycleResponsesUseCase)
+      .execute(
+        createEnvelope(
+          cycleResponsesPurgeRequestedV1,
+          { requestId: randomUUID(), cycleId, closedAt: now, retentionMonths: 1, dueAt: now, requestedAt: now },
+          { organisationId: 'org-w' },
+        ),
+      );
+    // both rows have a ledger row: the live one takes its snapshot's report, the rescore's keeps its own
+    expect(outcome).toMatchObject({ responses: 8, reportsKeptAsDisclosed: 2, reportsNeverDisclosed: 0 });
+    expect(await reportOf(rescoreId)).toEqual(rescored);
+    const [live] = await query<{ same: boolean }>(
+      db.url,
+      `SELECT r.report::jsonb = v.report::jsonb AS same FROM scoring.subject_report r
+         JOIN scoring.disclosed_view v ON v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = 'live'
+        WHERE r.cycle_id = $1 AND r.subject_id = 's1' AND r.result_set = 'live'`,
+      [cycleId],
+    );
+    expect(live).toEqual({ same: true });
+  }, 60000);
+});
+
+describe('stringifyWithReport', () => {
+  it("is JSON.stringify of the envelope with the report's text in place, whatever the texts hold", () => {
+    const report = { comments: [{ text: '$& $\' $` "report:" }' }], scores: { dimensions: [] } };
+    const envelope = {
+      id: randomUUID(),
+      type: 'report.updated',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      organisationId: 'org $&',
+      key: 'c:s',
+      correlationId: 'report:x',
+      payload: { cycleId: 'c', subjectId: '"report"', report, scoredAt: new Date().toISOString() },
+    };
+    const text = stringifyWithReport(envelope, JSON.stringify(report));
+    expect(text).toBe(JSON.stringify(envelope));
+    expect(JSON.parse(text)).toEqual(envelope);
+  });
 });

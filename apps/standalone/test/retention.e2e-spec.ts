@@ -154,7 +154,7 @@ describe('retention of raw answers after a cycle closes', () => {
     );
     // The scoring service keeps only what was disclosed: the held-back rater's figure is gone.
     const [kept] = await dataSource.query<{ same: boolean; response_count: number }[]>(
-      `SELECT r."report" = v."report" AS "same", r."response_count" FROM "scoring"."subject_report" r
+      `SELECT r."report"::jsonb = v."report"::jsonb AS "same", r."response_count" FROM "scoring"."subject_report" r
          JOIN LATERAL (SELECT "report" FROM "scoring"."disclosed_view" d WHERE d."cycle_id" = r."cycle_id" AND d."subject_id" = r."subject_id"
                          AND d."result_set" = r."result_set" ORDER BY "snapshot" DESC LIMIT 1) v ON true
         WHERE r."cycle_id" = $1 AND r."result_set" = 'live'`,

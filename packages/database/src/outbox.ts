@@ -7,6 +7,10 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
  * (`enqueueEvents`); the relay publishes them afterwards and marks them published, so a process
  * dying between commit and publish loses nothing (the relay publishes again: at-least-once,
  * which the consumers' inbox turns into exactly-once effects).
+ *
+ * The envelope column is created as `jsonb`; a service whose events are large may turn its own into
+ * `json` with a migration (the scoring service did, for report.updated: `ReportsAsJson`). Nothing
+ * here depends on which: envelopes are written and read whole.
  */
 export async function createOutboxTables(queryRunner: QueryRunner, schema: string): Promise<void> {
   await queryRunner.query(`
@@ -37,12 +41,15 @@ export async function dropOutboxTables(queryRunner: QueryRunner, schema: string)
 /** Writes events to the outbox inside the caller's transaction. */
 export async function enqueueEvents(manager: EntityManager, schema: string, envelopes: EventEnvelope[]): Promise<void> {
   // As two arrays, 10,000 events per statement (a launch emits one per rater: 160,000 at 10,000
-  // subjects, far past PostgreSQL's 65,535 parameters per statement), in their order.
+  // subjects, far past PostgreSQL's 65,535 parameters per statement), in their order. The envelopes
+  // are sent as `json` (checked, not parsed into a tree): stored as they are in a `json` column (the
+  // scoring service's, whose report.updated carry whole reports), converted on the way into a
+  // `jsonb` one (the other services').
   for (let i = 0; i < envelopes.length; i += 10000) {
     const slice = envelopes.slice(i, i + 10000);
     await manager.query(
       `INSERT INTO "${schema}"."outbox_event" ("event_id", "envelope")
-       SELECT id, envelope FROM unnest($1::uuid[], $2::jsonb[]) WITH ORDINALITY AS e(id, envelope, n) ORDER BY n`,
+       SELECT id, envelope FROM unnest($1::uuid[], $2::json[]) WITH ORDINALITY AS e(id, envelope, n) ORDER BY n`,
       [slice.map((e) => e.id), slice.map((e) => JSON.stringify(e))],
     );
   }

@@ -44,6 +44,8 @@ interface Loop {
   partition: number;
   busy: boolean;
   done: Promise<void>;
+  /** Validates the group's events: the catalogue with the subscriber's own contracts in place. */
+  registry: ContractRegistry;
 }
 
 interface Waiter {
@@ -253,8 +255,10 @@ export class PostgresLogTransport implements EventTransport {
        SELECT $1, t, p FROM unnest($2::text[], $3::int[]) AS x(t, p) ON CONFLICT DO NOTHING`,
       [options.groupId, pairs.map((x) => x.topic), pairs.map((x) => x.p)],
     );
+    // The subscriber's own contracts validate its events (a compiled one is faster on large payloads).
+    const registry = this.options.registry.with(options.contracts);
     for (const { topic, p } of pairs) {
-      const loop: Loop = { groupId: options.groupId, topic, partition: p, busy: false, done: Promise.resolve() };
+      const loop: Loop = { groupId: options.groupId, topic, partition: p, busy: false, done: Promise.resolve(), registry };
       loop.done = this.run(loop, options);
       this.loops.push(loop);
     }
@@ -371,7 +375,7 @@ export class PostgresLogTransport implements EventTransport {
     for (const row of rows) {
       let envelope: EventEnvelope;
       try {
-        envelope = parseEnvelope(JSON.parse(row.value), this.options.registry);
+        envelope = parseEnvelope(JSON.parse(row.value), loop.registry);
       } catch (error) {
         await this.deadLetter(client, loop, row, `invalid message: ${describeError(error)}`, 1);
         continue;

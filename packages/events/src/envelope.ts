@@ -125,6 +125,15 @@ export class ContractRegistry {
   find(type: string, version: number): EventContract<unknown, unknown> | undefined {
     return this.byKey.get(`${type}@${version}`);
   }
+  /**
+   * This registry with `contracts` in place of the registered ones of the same type and version: how
+   * a transport validates a subscriber's events with the contracts the subscriber names (which may be
+   * compiled, `compileContract`: same checks, faster on large payloads).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+  with(contracts: EventContract<any, any>[]): ContractRegistry {
+    return new ContractRegistry([...this.all(), ...contracts]);
+  }
   all(): EventContract<unknown, unknown>[] {
     return [...this.byKey.values()];
   }

@@ -132,28 +132,29 @@ export interface ViewToRecord {
   computed: ComputedReport;
 }
 
-/** Records many views in the ledger in one statement (a batch of live snapshots). */
+/**
+ * Records many views in the ledger in one statement (a batch of live snapshots): one row of
+ * parameters per view, its report a `json` parameter checked once and stored as sent.
+ */
 export async function recordViews(manager: EntityManager, views: ViewToRecord[]): Promise<void> {
   if (views.length === 0) return;
   if (views.length === 1) return record(manager, views[0].key, views[0].basis, views[0].responses, views[0].computed);
+  const params: unknown[] = [];
+  const slot = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
+  const values = views.map(({ key, basis, responses, computed }) => {
+    const row = ledgerRow(key, basis, responses);
+    return (
+      `(${slot(row.cycle_id)}, ${slot(row.subject_id)}, ${slot(row.result_set)}, ${slot(row.snapshot, '::int')}, ${slot(row.instrument_id)}, ` +
+      `${slot(row.instrument_version, '::int')}, ${slot(row.role_profile_id)}, ${slot(row.min_group_size, '::int')}, ${slot(row.response_ids, '::uuid[]')}, ` +
+      `${slot(JSON.stringify(computed.groupCounts), '::jsonb')}, ${slot(JSON.stringify(computed.report), '::json')}, ${slot(row.comment_threshold, '::int')})`
+    );
+  });
   await manager.query(
     `INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
        "min_group_size", "response_ids", "group_counts", "report", "comment_threshold")
-     SELECT x."cycle_id", x."subject_id", x."result_set", x."snapshot", x."instrument_id", x."instrument_version", x."role_profile_id",
-       x."min_group_size", ARRAY(SELECT jsonb_array_elements_text(x."response_ids"))::uuid[], x."group_counts", x."report", x."comment_threshold"
-     FROM jsonb_to_recordset($1::jsonb) AS x("cycle_id" text, "subject_id" text, "result_set" text, "snapshot" int, "instrument_id" text,
-       "instrument_version" int, "role_profile_id" text, "min_group_size" int, "response_ids" jsonb, "group_counts" jsonb, "report" jsonb,
-       "comment_threshold" int)
+     VALUES ${values.join(', ')}
      ON CONFLICT DO NOTHING`,
-    [
-      JSON.stringify(
-        views.map(({ key, basis, responses, computed }) => ({
-          ...ledgerRow(key, basis, responses),
-          group_counts: computed.groupCounts,
-          report: computed.report,
-        })),
-      ),
-    ],
+    params,
   );
 }
 
@@ -167,7 +168,7 @@ async function record(
   await manager.query(
     `INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
        "min_group_size", "response_ids", "group_counts", "report", "comment_threshold")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10::jsonb, $11::jsonb, $12) ON CONFLICT DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10::jsonb, $11::json, $12) ON CONFLICT DO NOTHING`,
     [
       key.cycleId,
       key.subjectId,

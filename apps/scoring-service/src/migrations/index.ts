@@ -4,6 +4,8 @@ import { AddCycleResults1764500000000 } from './1764500000000-AddCycleResults';
 import { AddCommentThreshold1765100000000 } from './1765100000000-AddCommentThreshold';
 import { AddRaterPseudonyms1765400000001 } from './1765400000001-AddRaterPseudonyms';
 import { ReportsWithoutPglz1765900000000 } from './1765900000000-ReportsWithoutPglz';
+import { ReportsAsJson1768000000000 } from './1768000000000-ReportsAsJson';
+import { RescoreLedgerReportByReference1768000000001 } from './1768000000001-RescoreLedgerReportByReference';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const scoringMigrations = [
@@ -13,4 +15,6 @@ export const scoringMigrations = [
   AddCommentThreshold1765100000000,
   AddRaterPseudonyms1765400000001,
   ReportsWithoutPglz1765900000000,
+  ReportsAsJson1768000000000,
+  RescoreLedgerReportByReference1768000000001,
 ];

@@ -87,8 +87,8 @@ export class SubjectReportEntity {
   @Column('int', { name: 'response_count' })
   responseCount!: number;
 
-  /** The whole SubjectReport of @leaderscope/scoring's buildSubjectReport. */
-  @Column('jsonb')
+  /** The whole SubjectReport of @leaderscope/scoring's buildSubjectReport (json: stored as written, see ReportsAsJson). */
+  @Column('json')
   report!: ScoredReport;
 
   @Column('timestamptz', { name: 'scored_at' })

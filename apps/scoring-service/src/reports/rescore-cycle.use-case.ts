@@ -1,4 +1,4 @@
-import { compileContract, createEnvelope, cycleScoreRequestedV1, reportUpdatedV1 } from '@leaderscope/events';
+import { compileContract, createEnvelope, cycleScoreRequestedV1, EventEnvelope, reportUpdatedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -47,8 +47,8 @@ export interface RescoreCycleResult {
  * earlier result sets, the live one included, are kept. Subjects are read with a keyset cursor and
  * scored in chunks of `chunkSize`, one transaction each (`rescoreChunk`: the chunk's disclosure
  * ledgers read in two queries, each subject scored in memory, one statement writing the ledger rows,
- * the reports and their `report.updated` (resultSet = rescoreId) in the outbox, each report sent and
- * parsed once); two chunks are in flight at a time. A subject already scored in this result set is skipped: a
+ * the reports and their `report.updated` (resultSet = rescoreId) in the outbox, each report
+ * serialised once and stored as json in its report row and its event); two chunks are in flight at a time. A subject already scored in this result set is skipped: a
  * rescore interrupted midway (a crash, a redelivered request) resumes from the last committed chunk
  * and never writes or announces a subject twice.
  *
@@ -258,10 +258,11 @@ export class RescoreCycleUseCase {
    * ledgers read in two queries, each subject's view decided and scored in memory, then one
    * statement writes everything: the ledger rows of the disclosed views, the reports (withheld ones
    * with their reason) and, for each report actually written and disclosed, its `report.updated` in
-   * the outbox. Each report is sent once, inside its event's envelope (built and validated against
-   * the compiled contract here), one parameter of a `VALUES` row that PostgreSQL parses once; the
-   * outbox row takes that envelope as it is, the ledger row and the report row the report out of it. A concurrent run of the same rescore may have written some of these subjects: those
-   * rows are left as they are and not announced again.
+   * the outbox. Each report is serialised once: its text is the report row's `json` parameter and is
+   * spliced into its event's envelope (built and validated against the compiled contract here), the
+   * outbox row's; PostgreSQL checks each once and stores it as sent. The ledger row refers to the
+   * report row (its report is null). A concurrent run of the same rescore may have written some of
+   * these subjects: those rows are left as they are and not announced again.
    */
   private async rescoreChunk(
     request: RescoreCycleRequest,
@@ -290,7 +291,9 @@ export class RescoreCycleUseCase {
         withheld: string | null;
         snapshot: number | null;
         responseIds: string[] | null;
-        envelope: unknown;
+        /** the report as JSON text, and its event's envelope with that text in it (null when withheld) */
+        report: string | null;
+        event: { id: string; envelope: string } | null;
       }[] = [];
       for (const { subjectId, organisationId } of chunk) {
         // The rescore scores the subject's disclosed snapshot, and only if the disclosure rule lets it be shown.
@@ -309,7 +312,8 @@ export class RescoreCycleUseCase {
             withheld: outcome.withheld,
             snapshot: null,
             responseIds: null,
-            envelope: null,
+            report: null,
+            event: null,
           });
           continue;
         }
@@ -326,12 +330,14 @@ export class RescoreCycleUseCase {
           report: computed.report,
           scoredAt,
         });
-        // Validated against the contract with its report, and sent with the report as computed (the
-        // one parameter PostgreSQL parses; the report and ledger rows take it from there).
+        // Validated against the contract with its report, and sent with the report as computed: its
+        // text once, spliced into the envelope's (the report row, the ledger row and the event carry
+        // the same text).
         const envelope = createEnvelope(this.reportUpdated, toReportUpdated(report), {
           organisationId,
           correlationId: request.correlationId ?? request.rescoreId,
         });
+        const reportText = JSON.stringify(computed.report);
         const ledger = ledgerRow(
           { cycleId: request.cycleId, subjectId, resultSet: request.rescoreId, snapshot: outcome.snapshot },
           basis,
@@ -345,15 +351,17 @@ export class RescoreCycleUseCase {
           withheld: null,
           snapshot: ledger.snapshot,
           responseIds: ledger.response_ids,
-          envelope: { ...envelope, payload: { ...envelope.payload, report: computed.report } },
+          report: reportText,
+          event: { id: envelope.id, envelope: stringifyWithReport(envelope, reportText) },
         });
         ignoredOf.set(subjectId, computed.ignoredAnswers);
       }
       if (input.length === 0) return { wrote: new Set<string>(), ignored: 0 };
-      // One row of parameters per subject: each report travels once, inside its event's envelope, one
-      // parameter parsed by PostgreSQL once (one jsonb array of the whole chunk costs more to parse
-      // than its elements one by one); the report and ledger rows take the report out of it (a copy
-      // of the parsed value), the outbox row the envelope as it is.
+      // One row of parameters per subject. The report and the envelope are `json` parameters, each
+      // checked once by PostgreSQL and stored as sent (the columns are json: docs/benchmarks.md,
+      // "Report storage and the replay"); nothing is taken out of them in SQL, where json's `->`
+      // would parse the text again. The ledger row's report is its report row's (null: migration
+      // RescoreLedgerReportByReference), so each report is stored twice, not three times.
       const params: unknown[] = [
         request.cycleId,
         request.rescoreId,
@@ -369,17 +377,15 @@ export class RescoreCycleUseCase {
         (row) =>
           `(${slot(row.subjectId)}, ${slot(row.organisationId)}, ${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(row.responseCount, '::int')}, ` +
           `${slot(row.withheld)}, ${slot(row.snapshot, '::int')}, ${slot(row.responseIds, '::uuid[]')}, ` +
-          `${slot(row.envelope === null ? null : JSON.stringify(row.envelope), '::jsonb')})`,
+          `${slot(row.report ?? '{}', '::json')}, ${slot(row.event?.id ?? null, '::uuid')}, ${slot(row.event?.envelope ?? null, '::json')})`,
       );
       const inserted: { subject_id: string }[] = await manager.query(
-        `WITH "sent" ("subject_id", "organisation_id", "group_counts", "response_count", "withheld", "snapshot", "response_ids", "envelope") AS (
+        `WITH "input" ("subject_id", "organisation_id", "group_counts", "response_count", "withheld", "snapshot", "response_ids", "report", "event_id", "envelope") AS (
            VALUES ${values.join(', ')}
-         ), "input" AS (
-           SELECT *, CASE WHEN "envelope" IS NULL THEN '{}'::jsonb ELSE "envelope"->'payload'->'report' END AS "report" FROM "sent"
          ), "ledger" AS (
            INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version",
              "role_profile_id", "min_group_size", "response_ids", "group_counts", "report", "comment_threshold")
-           SELECT $1, "subject_id", $2, "snapshot", $3, $4::int, $5, $6::int, "response_ids", "group_counts", "report", $7::int
+           SELECT $1, "subject_id", $2, "snapshot", $3, $4::int, $5, $6::int, "response_ids", "group_counts", NULL, $7::int
            FROM "input" WHERE "withheld" IS NULL
            ON CONFLICT DO NOTHING
          ), "written" AS (
@@ -390,7 +396,7 @@ export class RescoreCycleUseCase {
            ON CONFLICT DO NOTHING RETURNING "subject_id"
          ), "announced" AS (
            INSERT INTO "scoring"."outbox_event" ("event_id", "envelope")
-           SELECT (i."envelope"->>'id')::uuid, i."envelope"
+           SELECT i."event_id", i."envelope"
            FROM "written" w JOIN "input" i USING ("subject_id") WHERE i."withheld" IS NULL
          )
          SELECT "subject_id" FROM "written"`,
@@ -477,6 +483,18 @@ export class RescoreCycleUseCase {
       }),
     };
   }
+}
+
+/**
+ * The envelope's JSON text with `reportText` (the JSON text of its payload's report) as the report:
+ * the report is serialised once for its row and its event. A random marker stands in for it while
+ * the rest is serialised, so nothing else in the envelope can be mistaken for it.
+ */
+export function stringifyWithReport(envelope: EventEnvelope<{ report: unknown }>, reportText: string): string {
+  const marker = JSON.stringify(`report:${randomUUID()}`);
+  const text = JSON.stringify({ ...envelope, payload: { ...envelope.payload, report: JSON.parse(marker) as string } });
+  const at = text.indexOf(marker);
+  return text.slice(0, at) + reportText + text.slice(at + marker.length);
 }
 
 export interface ResultSetComparison {

@@ -1,4 +1,4 @@
-import { EventEnvelope, responseCountedV1, reportUpdatedV1, ResponseRecordedV1 } from '@leaderscope/events';
+import { compileContract, EventEnvelope, responseCountedV1, reportUpdatedV1, ResponseRecordedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -42,6 +42,9 @@ interface SubjectWork {
 @Injectable()
 export class RescoreSubjectUseCase {
   static readonly consumer = 'rescore-subject';
+
+  /** report.updated's contract compiled once, at start-up (the same checks, output and errors as the runtime parser, faster on a ~44 kB report). */
+  private readonly reportUpdated = compileContract(reportUpdatedV1);
 
   constructor(private readonly outbox: OutboxService) {}
 
@@ -157,14 +160,23 @@ export class RescoreSubjectUseCase {
         };
       });
       // One upsert for every subject of the batch; the version advances by the subject's new events.
+      // One row of parameters per subject, the report a `json` parameter checked once and stored as
+      // sent (not parsed into jsonb, nor parsed again out of a recordset: ReportsAsJson).
+      const params: unknown[] = [scoredAt.toISOString()];
+      const slot = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
+      const values = rows.map(
+        (row) =>
+          `(${slot(row.cycle_id)}, ${slot(row.subject_id)}, ${slot(row.result_set)}, ${slot(row.organisation_id)}, ${slot(row.report_version, '::int')}, ` +
+          `${slot(row.instrument_id)}, ${slot(row.instrument_version, '::int')}, ${slot(row.role_profile_id)}, ${slot(row.min_group_size, '::int')}, ` +
+          `${slot(JSON.stringify(row.group_counts), '::jsonb')}, ${slot(row.response_count, '::int')}, ${slot(JSON.stringify(row.report), '::json')})`,
+      );
       const versions: { cycle_id: string; subject_id: string; report_version: number }[] = await manager.query(
         `INSERT INTO "scoring"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_id",
            "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", "scored_at")
          SELECT "cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_id",
-           "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", $2::timestamptz
-         FROM jsonb_to_recordset($1::jsonb) AS x("cycle_id" text, "subject_id" text, "result_set" text, "organisation_id" text,
-           "report_version" int, "instrument_id" text, "instrument_version" int, "role_profile_id" text, "min_group_size" int,
-           "group_counts" jsonb, "response_count" int, "report" jsonb)
+           "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", $1::timestamptz
+         FROM (VALUES ${values.join(', ')}) AS x("cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_id",
+           "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report")
          ON CONFLICT ("cycle_id", "subject_id", "result_set") DO UPDATE SET
            "report_version" = "subject_report"."report_version" + EXCLUDED."report_version",
            "organisation_id" = EXCLUDED."organisation_id", "instrument_id" = EXCLUDED."instrument_id",
@@ -172,7 +184,7 @@ export class RescoreSubjectUseCase {
            "min_group_size" = EXCLUDED."min_group_size", "group_counts" = EXCLUDED."group_counts",
            "response_count" = EXCLUDED."response_count", "report" = EXCLUDED."report", "scored_at" = EXCLUDED."scored_at"
          RETURNING "cycle_id", "subject_id", "report_version"`,
-        [JSON.stringify(rows), scoredAt.toISOString()],
+        params,
       );
       const versionOf = new Map(versions.map((v) => [JSON.stringify([v.cycle_id, v.subject_id]), v.report_version]));
 
@@ -231,7 +243,7 @@ export class RescoreSubjectUseCase {
           responseCount: snapshot.computed.responseCount,
           report: snapshot.computed.report as unknown as Record<string, unknown>,
         });
-        emit(reportUpdatedV1, toReportUpdated(disclosed), { organisationId: w.organisationId, correlationId: w.correlationId });
+        emit(this.reportUpdated, toReportUpdated(disclosed), { organisationId: w.organisationId, correlationId: w.correlationId });
       }
       return reports;
     });

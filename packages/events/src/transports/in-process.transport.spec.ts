@@ -1,5 +1,5 @@
 import { emptyScoredReport } from '@leaderscope/vocabulary';
-import { catalogue, createEnvelope, EventEnvelope, InProcessTransport, reportUpdatedV1 } from '../index';
+import { catalogue, compileContract, createEnvelope, EventEnvelope, InProcessTransport, reportUpdatedV1 } from '../index';
 
 function report(subjectId: string, reportVersion: number): EventEnvelope {
   return createEnvelope(
@@ -173,6 +173,31 @@ describe('InProcessTransport', () => {
     expect(handled).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     await expect(transport.publish([report('s', 9)])).rejects.toThrow(/closed/);
     await expect(transport.healthCheck()).resolves.toEqual({ ok: false, detail: 'closed' });
+  });
+
+  it("validates a group's events with the contracts the group names (a compiled one gives the same events)", async () => {
+    const transport = new InProcessTransport(catalogue);
+    const got = { runtime: [] as EventEnvelope[], compiled: [] as EventEnvelope[], strict: [] as number[] };
+    await transport.subscribe({ groupId: 'runtime', contracts: [reportUpdatedV1], handler: async (e) => void got.runtime.push(e) });
+    await transport.subscribe({
+      groupId: 'compiled',
+      contracts: [compileContract(reportUpdatedV1)],
+      handler: async (e) => void got.compiled.push(e),
+    });
+    // Same type and version, a stricter schema: if the group's own contract validates, version 3 is refused here only.
+    const strict = { ...reportUpdatedV1, schema: reportUpdatedV1.schema.refine((p) => p.reportVersion < 3, 'too new') };
+    await transport.subscribe({
+      groupId: 'strict',
+      contracts: [strict],
+      handler: async (e) => void got.strict.push((e.payload as { reportVersion: number }).reportVersion),
+    });
+    await transport.publish([1, 2, 3].map((v) => report('s', v)));
+    await transport.idle();
+    expect(got.runtime.map((e) => (e.payload as { reportVersion: number }).reportVersion)).toEqual([1, 2, 3]);
+    expect(got.compiled).toEqual(got.runtime);
+    expect(got.strict).toEqual([1, 2]);
+    expect(transport.deadLetters).toHaveLength(1);
+    expect(transport.deadLetters[0].reason).toMatch(/too new/);
   });
 
   it('takes a batch whole or not at all', async () => {

@@ -18,6 +18,7 @@ interface Group {
   options: SubscribeOptions;
   topics: Set<string>;
   lanes: Lane[];
+  registry: ContractRegistry;
 }
 
 export interface InProcessTransportOptions {
@@ -98,6 +99,8 @@ export class InProcessTransport implements EventTransport {
     this.groups.set(options.groupId, {
       options,
       topics: new Set(options.contracts.map((c) => c.topic)),
+      // The subscriber's own contracts validate its events (a compiled one is faster on large payloads).
+      registry: this.registry.with(options.contracts),
       lanes: Array.from({ length: lanes }, () => ({ queue: [], running: null })),
     });
   }
@@ -126,7 +129,7 @@ export class InProcessTransport implements EventTransport {
   private parse(group: Group, message: Message): EventEnvelope | null {
     let envelope: EventEnvelope;
     try {
-      envelope = parseEnvelope(JSON.parse(message.value), this.registry);
+      envelope = parseEnvelope(JSON.parse(message.value), group.registry);
     } catch (error) {
       this.deadLetter(message, `invalid message: ${describeError(error)}`, 1);
       return null;

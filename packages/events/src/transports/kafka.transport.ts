@@ -172,6 +172,8 @@ export class KafkaTransport implements EventTransport {
     const topics = [...new Set(options.contracts.map((c) => this.topicName(c.topic)))];
     await consumer.subscribe({ topics, fromBeginning: true });
     const wanted = (type: string, version: number) => options.contracts.some((c) => c.type === type && c.version === version);
+    // The subscriber's own contracts validate its events (a compiled one is faster on large payloads).
+    const registry = this.options.registry.with(options.contracts);
     const retries = options.retries ?? 4;
     const concurrency = options.concurrency ?? this.options.consumerConcurrency ?? this.options.partitions ?? 6;
 
@@ -200,7 +202,7 @@ export class KafkaTransport implements EventTransport {
       }
       const raw = message.value?.toString('utf8') ?? '';
       try {
-        return parseEnvelope(JSON.parse(raw), this.options.registry);
+        return parseEnvelope(JSON.parse(raw), registry);
       } catch (error) {
         await this.deadLetter(topic, partition, message.offset, message.key, raw, `invalid message: ${describeError(error)}`, 1);
         return null;
