@@ -31,7 +31,10 @@ const net = require('node:net');
 const cliProgress = require('cli-progress');
 const { Kafka, logLevel } = require('kafkajs');
 const { Client } = require('pg');
-const { catalogue, createEnvelope, surveySubmittedV1 } = require('@leaderscope/events');
+const { catalogue, createEnvelope, surveySubmittedV1, silenceKafkajsNegativeTimeoutWarning } = require('@leaderscope/events');
+
+// The bench's own kafkajs clients (the probe, the raw producer, the admin) as the services' transport does.
+silenceKafkajsNegativeTimeoutWarning();
 const { startEmbeddedPostgres, withDatabase, ensureDatabase, dropDatabase } = require('@leaderscope/database');
 const { getInstrument, DEFAULT_INSTRUMENT_ID } = require('@leaderscope/framework');
 const { SIZES, generateOrganisation, answersFor } = require('./lib/org');
