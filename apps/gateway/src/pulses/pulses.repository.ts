@@ -1,7 +1,7 @@
 import { LIVE_RESULT_SET } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CycleEntity, CycleSubjectEntity } from '../cycles/cycle.entity';
 import { DevelopmentPlanVersionEntity } from '../development-plans/development-plan.entity';
 import { AssignmentEntity } from '../invitations/assignment.entity';
@@ -52,12 +52,6 @@ export class PulsesRepository {
       .getMany();
     const seen = new Set<string>();
     return rows.filter((r) => !seen.has(r.raterPersonId) && seen.add(r.raterPersonId));
-  }
-
-  /** These people of the organisation (erased ones too: the caller refuses them). */
-  people(manager: EntityManager, organisationId: string, ids: string[]): Promise<PersonEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return manager.getRepository(PersonEntity).findBy({ organisationId, id: In(ids) });
   }
 
   /** Serialises starts for one leader and cycle: their subject row, locked until the transaction ends. */

@@ -3,7 +3,6 @@ import { getInstrument, PULSE_INSTRUMENT_ID, PULSE_INSTRUMENT_VERSION, PULSE_SLO
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
@@ -12,6 +11,7 @@ import { CycleEntity } from '../cycles/cycle.entity';
 import { describeFocusArea } from '../development-plans/plan-rules';
 import { LaunchCycleUseCase } from '../invitations/launch-cycle.use-case';
 import { NominationEntity } from '../nominations/nomination.entity';
+import { PeopleRepository } from '../people/people.repository';
 import { PulseAccess } from './pulse-access';
 import { PulseFocusArea } from './pulse.entity';
 import { PulsesRepository } from './pulses.repository';
@@ -40,6 +40,7 @@ export class StartPulseUseCase {
     private readonly pulses: PulsesRepository,
     private readonly launch: LaunchCycleUseCase,
     private readonly audit: AuditRepository,
+    private readonly people: PeopleRepository,
   ) {}
 
   async execute(viewer: Viewer, input: StartPulseInput): Promise<{ pulseId: string; cycleId: string; subjectId: string }> {
@@ -67,7 +68,7 @@ export class StartPulseUseCase {
       const original = await this.pulses.ratersOf(manager, cycle.id, input.subjectId);
       const raters = [
         ...original.map((r) => ({ ...r, added: false })),
-        ...(await this.checkNewRaters(manager, cycle, input, startedBy, new Set(original.map((r) => r.raterPersonId)))),
+        ...(await this.checkNewRaters(cycle, input, startedBy, new Set(original.map((r) => r.raterPersonId)))),
       ];
       if (raters.length === 0) throw new ConflictError('The leader had no raters besides themselves in this cycle: nobody to ask');
       const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
@@ -180,7 +181,6 @@ export class StartPulseUseCase {
    * Every fault is reported at once, by its field; nothing is created on a refusal.
    */
   private async checkNewRaters(
-    manager: EntityManager,
     cycle: CycleEntity,
     input: StartPulseInput,
     startedBy: 'leader' | 'hr',
@@ -189,7 +189,7 @@ export class StartPulseUseCase {
     const added = input.newRaters ?? [];
     if (added.length === 0) return [];
     const people = new Map(
-      (await this.pulses.people(manager, cycle.organisationId, [...new Set(added.map((a) => a.personId))])).map((p) => [p.id, p]),
+      (await this.people.findInOrganisation(cycle.organisationId, [...new Set(added.map((a) => a.personId))])).map((p) => [p.id, p]),
     );
     const coach = (await this.access.coachesOf(cycle.id)).get(input.subjectId);
     const problems: FieldProblem[] = [];
