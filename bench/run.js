@@ -116,6 +116,13 @@ const pct = (values, p) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
 const r1 = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
+/** p50, p90, p99 and the maximum of a list of milliseconds, to 0.1 ms. */
+const spread = (values) => ({
+  p50Ms: r1(pct(values, 50)),
+  p90Ms: r1(pct(values, 90)),
+  p99Ms: r1(pct(values, 99)),
+  maxMs: r1(pct(values, 100)),
+});
 
 function bar(title, total) {
   const b = new cliProgress.SingleBar(
@@ -1111,10 +1118,7 @@ async function main() {
         unmatched,
         acceptP50Ms: r1(pct(acceptLatencies, 50)),
         acceptP99Ms: r1(pct(acceptLatencies, 99)),
-        p50Ms: r1(pct(latencies, 50)),
-        p90Ms: r1(pct(latencies, 90)),
-        p99Ms: r1(pct(latencies, 99)),
-        maxMs: r1(pct(latencies, 100)),
+        ...spread(latencies),
         reportEvents: [...arrivals.values()].reduce((s, l) => s + l.length, 0),
         // CPU ms per accepted submission of each process, offering to the last response decided (the
         // wait for report.updated of raters the disclosure rule holds back is idle)
@@ -1134,23 +1138,11 @@ async function main() {
           ],
         ]),
         // accepted → response.counted (every response decided), p50/p90/p99
-        decided: {
-          count: decided.length,
-          p50Ms: r1(pct(decided, 50)),
-          p90Ms: r1(pct(decided, 90)),
-          p99Ms: r1(pct(decided, 99)),
-          maxMs: r1(pct(decided, 100)),
-        },
+        decided: { count: decided.length, ...spread(decided) },
         // responses the rule showed: the newest response of their snapshot accepted → its report.updated
-        shownOnceAllowed: {
-          count: shown.length,
-          p50Ms: r1(pct(shown, 50)),
-          p90Ms: r1(pct(shown, 90)),
-          p99Ms: r1(pct(shown, 99)),
-          maxMs: r1(pct(shown, 100)),
-        },
+        shownOnceAllowed: { count: shown.length, ...spread(shown) },
         // the disclosure rule's wait for later raters of the same subject (part of p50Ms/p99Ms above)
-        disclosureWait: { p50Ms: r1(pct(waited, 50)), p90Ms: r1(pct(waited, 90)), p99Ms: r1(pct(waited, 99)) },
+        disclosureWait: spread(waited),
       };
     }
 
