@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { CACHE_POLICIES } from '../../app/apollo';
 import type { CycleFieldsFragment } from '../../gql/graphql';
 import { renderWithTheme } from '../../test/render';
-import { NominationsReview } from './NominationsReview';
+import { PEOPLE } from '../import/operations';
+import { AddRater, NominationsReview } from './NominationsReview';
 import { APPROVE_ALL_NOMINATIONS, APPROVE_NOMINATIONS, CYCLE_SUBJECTS, NOMINATION_PAGE } from './operations';
 
 const subject = (id: string, name: string) => ({ __typename: 'Person', id, name, title: 'Director', department: 'Ops', managerId: null });
@@ -93,5 +94,49 @@ describe('NominationsReview', { timeout: 30000 }, () => {
     await userEvent.setup().click(button);
     await waitFor(() => expect(wholeCycle).toEqual([{ cycleId: 'c1' }]));
     expect(perSubject).toEqual([]);
+  });
+  it("searches HR's whole directory on the server for a rater, not the first page of it", async () => {
+    const person = (id: string, name: string, department: string | null) => ({
+      __typename: 'Person',
+      id,
+      employeeId: id,
+      name,
+      email: null,
+      title: null,
+      department,
+      managerId: null,
+      directReportCount: 0,
+      isLeaderOfLeaders: false,
+    });
+    const searched: unknown[] = [];
+    const added: unknown[] = [];
+    const mocks = [
+      {
+        request: {
+          query: PEOPLE,
+          variables: (v: Record<string, unknown>) => {
+            searched.push(v.search ?? null);
+            return true;
+          },
+        },
+        maxUsageCount: 20,
+        result: (v: Record<string, unknown>) => ({
+          data: { people: v.search === 'Zed' ? [person('p99999', 'Zed Far', 'Sales')] : [person('p1', 'Ann First', null)] },
+        }),
+      },
+    ];
+    renderWithTheme(
+      <MockedProvider mocks={mocks as never} cache={new InMemoryCache({ typePolicies: CACHE_POLICIES })}>
+        <AddRater onAdd={async (...args) => void added.push(args)} exclude={new Set()} />
+      </MockedProvider>,
+    );
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('combobox', { name: 'Person' }), 'Zed');
+    await waitFor(() => expect(searched).toContain('Zed'));
+    await waitFor(() => expect(document.body.textContent).toContain('Zed Far (Sales)'));
+    await user.keyboard('{ArrowDown}{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    expect(added).toEqual([['p99999', 'peer', 'Zed Far (Sales)']]);
+    expect(searched[0]).toBeNull(); // the first, unsearched list
   });
 });

@@ -1,4 +1,18 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  type OptionsFilter,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { IconCheck, IconSearch, IconUserPlus, IconX } from '@tabler/icons-react';
@@ -325,6 +339,9 @@ export function SubjectRaters({
   );
 }
 
+/** The options as the server found them (its search also matches e-mail and employee id, which the labels do not show). */
+const serverFiltered: OptionsFilter = ({ options }) => options;
+
 /** Picks a person and the group they rate in (HR's directory, or the candidates given). */
 export function AddRater({
   onAdd,
@@ -339,20 +356,29 @@ export function AddRater({
 }) {
   const intl = useIntl();
   const groupLabel = useGroupLabel();
-  const { data } = useQuery(PEOPLE, { variables: { limit: 500 }, skip: people != null });
-  const [rater, setRater] = useState<string | null>(null);
+  // HR's directory is searched on the server (an organisation has far more people than a list
+  // can hold); the candidates given (the leader's) are filtered here.
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [rater, setRater] = useState<{ value: string; label: string } | null>(null);
+  const term = rater && debounced === rater.label ? '' : debounced.trim();
+  const { data } = useQuery(PEOPLE, { variables: { search: term || undefined, limit: 50 }, skip: people != null });
   const [group, setGroup] = useState<RaterGroup>('peer');
   const options = (people ?? data?.people ?? [])
     .filter((p) => !exclude.has(p.id))
     .map((p) => ({ value: p.id, label: intl.formatMessage(m.personOption, { name: p.name, department: p.department || 'none' }) }));
+  if (rater && !options.some((o) => o.value === rater.value)) options.unshift(rater);
   return (
     <Group mt="sm" align="flex-end" gap="sm" wrap="wrap">
       <Select
         label={intl.formatMessage(m.person)}
         searchable
         data={options}
-        value={rater}
-        onChange={setRater}
+        value={rater?.value ?? null}
+        onChange={(value, option) => setRater(value && option ? { value, label: option.label } : null)}
+        searchValue={search}
+        onSearchChange={setSearch}
+        filter={people == null ? serverFiltered : undefined}
         w={260}
         placeholder={intl.formatMessage(m.searchDirectory)}
         nothingFoundMessage={intl.formatMessage(m.nobodyFound)}
@@ -365,7 +391,7 @@ export function AddRater({
         w={180}
         allowDeselect={false}
       />
-      <Button disabled={!rater} onClick={() => rater && void onAdd(rater, group, options.find((o) => o.value === rater)?.label ?? rater)}>
+      <Button disabled={!rater} onClick={() => rater && void onAdd(rater.value, group, rater.label)}>
         {intl.formatMessage(m.add)}
       </Button>
     </Group>
