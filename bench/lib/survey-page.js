@@ -1,13 +1,14 @@
 'use strict';
 /**
  * Measure 8: a rater opens their survey link on a phone over a slow network. Real Chromium
- * (Debian's /usr/bin/chromium, or CHROMIUM_PATH) driven by playwright-core, with Chromium's "Slow
- * 4G" profile (562.5 ms latency, 1.44 Mbit/s down, 675 kbit/s up) and a 4× slower CPU, a 390 × 844
+ * (Debian's /usr/bin/chromium, or CHROMIUM_PATH) driven by playwright-core, throttled as the browser
+ * journey does (@leaderscope/testing's SLOW_4G and PHONE_CPU_SLOWDOWN), a 390 × 844
  * viewport and an empty cache; each link in a fresh browser context. The page notes when the first
  * question (the first radio group) appears, counted from the start of the navigation, and when its
  * HTML had arrived; the gateway's own time comes from its Server-Timing header.
  */
 const { existsSync } = require('node:fs');
+const { NOTE_FIRST_QUESTION, PHONE_CPU_SLOWDOWN, SLOW_4G } = require('@leaderscope/testing');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -27,24 +28,12 @@ async function surveyPageTimes(baseUrl, tokens, onDone = () => {}) {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       try {
         const page = await context.newPage();
-        await page.addInitScript(() => {
-          new MutationObserver((_, observer) => {
-            if (document.querySelector('[role=radiogroup]')) {
-              window.firstQuestionAt = performance.now();
-              observer.disconnect();
-            }
-          }).observe(document, { childList: true, subtree: true });
-        });
+        await page.addInitScript(NOTE_FIRST_QUESTION);
         const cdp = await context.newCDPSession(page);
         await cdp.send('Network.enable');
         await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: 562.5,
-          downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
-          uploadThroughput: (750 * 1024 * 0.9) / 8,
-        });
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
         await page.goto(new URL(`/survey/${token}`, baseUrl).href);
         try {
           await page.getByRole('radiogroup').first().waitFor({ timeout: 60000 });

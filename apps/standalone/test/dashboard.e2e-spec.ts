@@ -11,7 +11,16 @@
  * Chromium missing is a failure, never a skip: `.ci/run` installs it.
  */
 import { addAccount, provisionOrganisation } from '@leaderscope/gateway';
-import { createTestDatabase, eventually, pdfText, TestDatabase } from '@leaderscope/testing';
+import {
+  createTestDatabase,
+  eventually,
+  NO_THROTTLING,
+  NOTE_FIRST_QUESTION,
+  pdfText,
+  PHONE_CPU_SLOWDOWN,
+  SLOW_4G,
+  TestDatabase,
+} from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -409,24 +418,12 @@ describe('dashboard: the whole journey in real Chromium', () => {
       if (first) {
         // A phone on a slow network: Chromium's "Slow 4G" profile and a 4× slower CPU. The page
         // notes when the first question appears (time since navigation started).
-        await rater.addInitScript(() => {
-          new MutationObserver((_, observer) => {
-            if (document.querySelector('[role=radiogroup]')) {
-              (window as unknown as { firstQuestionAt: number }).firstQuestionAt = performance.now();
-              observer.disconnect();
-            }
-          }).observe(document, { childList: true, subtree: true });
-        });
+        await rater.addInitScript(NOTE_FIRST_QUESTION);
         const cdp = await rater.context().newCDPSession(rater);
         await cdp.send('Network.enable');
         await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: 562.5,
-          downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
-          uploadThroughput: (750 * 1024 * 0.9) / 8,
-        });
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+        await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
         // React reports a page that does not hydrate as it was rendered on the console.
         const consoleErrors: string[] = [];
         rater.on('console', (message) => {
@@ -481,7 +478,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
         expect(firstQuestionMs).toBeLessThan(5000);
         expect(survey.brotli).toBeLessThan(150 * 1024);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+        await cdp.send('Network.emulateNetworkConditions', NO_THROTTLING);
         // The first question is above the fold, and nothing sticky ever covers the question being read.
         const layout = await rater.evaluate(() => {
           const sets = [...document.querySelectorAll('fieldset[role=radiogroup]')] as HTMLElement[];

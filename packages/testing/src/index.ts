@@ -70,3 +70,4 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
 }
 export * from './smtp-sink';
 export * from './pdf-text';
+export * from './throttled-phone';
