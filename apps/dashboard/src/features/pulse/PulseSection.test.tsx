@@ -49,6 +49,18 @@ const read = (pulses: unknown[]) => ({
   result: { data: { pulses } },
 });
 
+/** startPulse answering with `pulse`, each request's variables kept in `sent`. */
+const started = (pulse: unknown, sent: unknown[]) => ({
+  request: {
+    query: START_PULSE,
+    variables: (v: unknown) => {
+      sent.push(v);
+      return true;
+    },
+  },
+  result: { data: { startPulse: pulse } },
+});
+
 function show(ui: ReactElement, mocks: unknown[]) {
   return renderWithTheme(
     <MockedProvider mocks={mocks as never} cache={new InMemoryCache({ typePolicies: CACHE_POLICIES })}>
@@ -77,16 +89,7 @@ describe('PulseSection', { timeout: 30000 }, () => {
     const open = pulse({ status: 'open', answered: 0, focusAreas: null, comments: null });
     show(<PulseSection cycleId="c1" subjectId="s1" subjectName="Ben Lead" canStart isHr={false} />, [
       read([]),
-      {
-        request: {
-          query: START_PULSE,
-          variables: (v: unknown) => {
-            sent.push(v);
-            return true;
-          },
-        },
-        result: { data: { startPulse: open } },
-      },
+      started(open, sent),
       read([open]),
     ]);
     expect(await screen.findByText('No follow-up pulse yet.')).toBeTruthy();
@@ -159,16 +162,7 @@ describe('PulseSection', { timeout: 30000 }, () => {
           ],
         },
       },
-      {
-        request: {
-          query: START_PULSE,
-          variables: (v: unknown) => {
-            sent.push(v);
-            return true;
-          },
-        },
-        result: { data: { startPulse: open } },
-      },
+      started(open, sent),
       read([open]),
     ]);
     const user = userEvent.setup();
