@@ -8,7 +8,6 @@ import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { AccessModule } from './access/access.module';
 import { AccountEntity, SessionEntity } from './accounts/account.entity';
 import { AccountsModule } from './accounts/accounts.module';
@@ -103,9 +102,7 @@ export const GATEWAY_ENTITIES = [
 @Module({})
 export class AppModule implements NestModule {
   static forRoot(options: GatewayOptions): DynamicModule {
-    // Absolute, so that a relative DASHBOARD_DIR (as the README shows) also loads the survey renderer.
-    const dashboardDir = options.dashboardDir ? resolve(options.dashboardDir) : undefined;
-    const serveDashboard = dashboardDir && existsSync(dashboardDir);
+    const serveDashboard = options.dashboardDir && existsSync(options.dashboardDir);
     return {
       module: AppModule,
       imports: [
@@ -157,7 +154,7 @@ export class AppModule implements NestModule {
         ...(serveDashboard
           ? [
               ServeStaticModule.forRoot({
-                rootPath: dashboardDir,
+                rootPath: options.dashboardDir!,
                 exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}', '/ssr{*rest}'],
                 // index.html (and the SPA fallback) is revalidated on every visit; hashed assets are handled by DashboardAssetsMiddleware.
                 serveStaticOptions: {
@@ -185,7 +182,7 @@ export class AppModule implements NestModule {
         CoachingModule,
         PulsesModule,
       ],
-      providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? dashboardDir : null }, SurveyPage],
+      providers: [{ provide: DASHBOARD_DIR, useValue: serveDashboard ? options.dashboardDir! : null }, SurveyPage],
     };
   }
 
