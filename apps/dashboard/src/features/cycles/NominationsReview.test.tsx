@@ -94,7 +94,10 @@ describe('NominationsReview', { timeout: 30000 }, () => {
     await userEvent.setup().click(button);
     await waitFor(() => expect(wholeCycle).toEqual([{ cycleId: 'c1' }]));
     expect(perSubject).toEqual([]);
+    // HR is told what the one call did, from the counts it answered
+    expect((await screen.findByRole('status')).textContent).toBe('2 raters approved for 2 leaders.');
   });
+
   it("searches HR's whole directory on the server for a rater, not the first page of it", async () => {
     const person = (id: string, name: string, department: string | null) => ({
       __typename: 'Person',

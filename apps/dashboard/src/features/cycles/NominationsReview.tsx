@@ -107,6 +107,22 @@ export function NominationsReview({ cycle }: { cycle: CycleFieldsFragment }) {
           </Group>
         </Card>
       )}
+      {proposeState.data && !proposeState.loading && (
+        <Alert color="teal" variant="light" role="status">
+          {intl.formatMessage(m.proposedSummary, {
+            changed: proposeState.data.proposeRaters.changed,
+            subjects: proposeState.data.proposeRaters.subjectsTouched,
+          })}
+        </Alert>
+      )}
+      {approveAllState.data && !approveAllState.loading && (
+        <Alert color="teal" variant="light" role="status">
+          {intl.formatMessage(m.approvedSummary, {
+            changed: approveAllState.data.approveNominations.changed,
+            subjects: approveAllState.data.approveNominations.subjectsTouched,
+          })}
+        </Alert>
+      )}
       {proposeState.error && <ErrorState error={proposeState.error} what={intl.formatMessage(m.proposeFailed)} />}
       {(approveState.error ?? approveAllState.error) && (
         <ErrorState error={(approveState.error ?? approveAllState.error)!} what={intl.formatMessage(m.approveFailed)} />

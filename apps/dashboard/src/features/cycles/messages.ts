@@ -251,6 +251,16 @@ export const messages = defineMessages({
   proposeAgain: { id: 'cycles.raters.proposeAgain', defaultMessage: 'Propose again' },
   proposeAll: { id: 'cycles.raters.proposeAll', defaultMessage: 'Propose raters for everyone' },
   approveAll: { id: 'cycles.raters.approveAll', defaultMessage: 'Approve all ({count})' },
+  proposedSummary: {
+    id: 'cycles.raters.proposedSummary',
+    defaultMessage:
+      '{changed, plural, =0 {No new raters proposed} one {# rater proposed} other {# raters proposed}} for {subjects, plural, one {# leader} other {# leaders}}.',
+  },
+  approvedSummary: {
+    id: 'cycles.raters.approvedSummary',
+    defaultMessage:
+      '{changed, plural, =0 {Nothing left to approve} one {# rater approved} other {# raters approved}} for {subjects, plural, one {# leader} other {# leaders}}.',
+  },
   proposeFailed: { id: 'cycles.raters.proposeFailed', defaultMessage: 'Raters could not be proposed' },
   approveFailed: { id: 'cycles.raters.approveFailed', defaultMessage: 'Raters could not be approved' },
   ratersFor: { id: 'cycles.raters.for', defaultMessage: 'Raters for {name}' },
