@@ -72,6 +72,25 @@ describe('publication', () => {
     expect(await seen(ben)).toEqual({ reportVersion: 3, responseCount: 12, visibility: 'published' });
   });
 
+  // The read model keeps each report as the json text the gateway sent (serialised once), not
+  // parsed into jsonb: no query looks inside it (docs/benchmarks.md, "The gateway's report read model as json").
+  it('stores the live report and its publication as json text, as sent', async () => {
+    const types: { table_name: string; data_type: string }[] = await gw.dataSource.query(
+      `SELECT table_name, data_type FROM information_schema.columns
+       WHERE table_schema = 'gateway' AND column_name = 'report' AND table_name IN ('subject_report', 'published_report') ORDER BY table_name`,
+    );
+    expect(types).toEqual([
+      { table_name: 'published_report', data_type: 'json' },
+      { table_name: 'subject_report', data_type: 'json' },
+    ]);
+    const stored: { live: string; published: string }[] = await gw.dataSource.query(
+      `SELECT r.report::text AS live, p.report::text AS published FROM gateway.subject_report r
+       JOIN gateway.published_report p USING (cycle_id, subject_id) WHERE r.cycle_id = $1 AND r.subject_id = $2 AND r.result_set = 'live'`,
+      [cycleId, subjectId],
+    );
+    expect(stored).toEqual([{ live: JSON.stringify(emptyScoredReport()), published: JSON.stringify(emptyScoredReport()) }]);
+  });
+
   it('ignores an older or repeated version', async () => {
     await update(2, { self: 1, peer: 9, direct_report: 9 });
     await update(3, { self: 1, peer: 9, direct_report: 9 });

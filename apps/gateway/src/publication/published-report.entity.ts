@@ -20,7 +20,7 @@ export class PublishedReportEntity {
   @Column('jsonb', { name: 'group_counts' })
   groupCounts!: Record<string, number>;
 
-  @Column('jsonb')
+  @Column('json')
   report!: ScoredReport;
 
   @Column('jsonb', { default: [] })

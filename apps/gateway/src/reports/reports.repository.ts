@@ -41,7 +41,11 @@ const HEATMAP_SORT: Record<HeatmapSortKey, { expression: (d: SortDirection) => s
 export class ReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Stores a newer report; an older or repeated version (redelivery, reordering) changes nothing. Returns whether it was stored. */
+  /**
+   * Stores a newer report; an older or repeated version (redelivery, reordering) changes nothing.
+   * Returns whether it was stored. One plain statement: the report travels as one `json` text
+   * parameter, serialised once (docs/benchmarks.md, "The gateway's report read model as json").
+   */
   async storeIfNewer(manager: EntityManager, row: SubjectReportEntity): Promise<boolean> {
     const updated = [
       'report_version',
@@ -54,18 +58,30 @@ export class ReportsRepository {
       'cells',
       'overall_fit',
     ];
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(SubjectReportEntity)
-      .values(row)
-      .onConflict(
-        `("cycle_id", "subject_id", "result_set") DO UPDATE SET ${updated.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}
-         WHERE "subject_report"."report_version" < EXCLUDED."report_version"`,
-      )
-      .returning(['cycleId'])
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO "gateway"."subject_report" AS r ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version",
+         "instrument_version", "role_profile_id", "response_count", "group_counts", "report", "scored_at", "cells", "overall_fit")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::json, $11, $12::jsonb, $13)
+       ON CONFLICT ("cycle_id", "subject_id", "result_set") DO UPDATE SET ${updated.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}
+       WHERE r."report_version" < EXCLUDED."report_version"
+       RETURNING r."cycle_id"`,
+      [
+        row.cycleId,
+        row.subjectId,
+        row.resultSet,
+        row.organisationId,
+        row.reportVersion,
+        row.instrumentVersion,
+        row.roleProfileId,
+        row.responseCount,
+        JSON.stringify(row.groupCounts),
+        JSON.stringify(row.report),
+        row.scoredAt,
+        JSON.stringify(row.cells),
+        row.overallFit,
+      ],
+    );
+    return rows.length > 0;
   }
 
   live(cycleId: string, subjectId: string, resultSet = LIVE_RESULT_SET): Promise<SubjectReportEntity | null> {

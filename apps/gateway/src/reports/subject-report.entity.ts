@@ -42,7 +42,7 @@ export class SubjectReportEntity {
   @Column('jsonb', { name: 'group_counts' })
   groupCounts!: Record<string, number>;
 
-  @Column('jsonb')
+  @Column('json')
   report!: ScoredReport;
 
   @Column('timestamptz', { name: 'scored_at' })
