@@ -1,5 +1,6 @@
 import { LIVE_RESULT_SET } from '@leaderscope/vocabulary';
 import { ReportUpdatedV1 } from '@leaderscope/events';
+import { withCorrelation } from '@leaderscope/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -27,8 +28,71 @@ export class ApplyReportUpdateUseCase {
   ) {}
 
   async execute(organisationId: string, update: ReportUpdatedV1): Promise<void> {
+    await this.executeBatch([{ organisationId, update }]);
+  }
+
+  /**
+   * A fetch's report.updated in one transaction: one upsert for all their reports (each stored only
+   * if newer), then, for the live ones of released cycles, the publication as for one. The caller
+   * gives at most one update per subject and result set (the newest); a repeated key keeps the
+   * highest version. If the batch fails, the consumer applies its events one by one.
+   */
+  async executeBatch(items: { organisationId: string; update: ReportUpdatedV1; correlationId?: string }[]): Promise<void> {
+    const newest = new Map<string, { row: SubjectReportEntity; correlationId?: string }>();
+    for (const { organisationId, update, correlationId } of items) {
+      const key = JSON.stringify([update.cycleId, update.subjectId, update.resultSet]);
+      const seen = newest.get(key);
+      if (!seen || seen.row.reportVersion < update.reportVersion)
+        newest.set(key, { row: this.rowOf(organisationId, update), correlationId });
+    }
+    // Rows are locked in one order by every batch (no deadlock between replicas after a rebalance).
+    const entries = [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+    const outcomes = await this.dataSource.transaction(async (manager) => {
+      // 50 reports (about 2 MB of parameters) per statement: the gateway's memory stays bounded.
+      const stored: boolean[] = [];
+      for (let i = 0; i < entries.length; i += 50)
+        stored.push(
+          ...(await this.reports.storeManyIfNewer(
+            manager,
+            entries.slice(i, i + 50).map((e) => e.row),
+          )),
+        );
+      const released = new Map<string, boolean>();
+      const result: string[] = [];
+      for (const { row } of entries) {
+        if (!stored[result.length]) {
+          result.push('older version: ignored');
+          continue;
+        }
+        if (row.resultSet !== LIVE_RESULT_SET) {
+          result.push('stored (result set)');
+          continue;
+        }
+        if (!released.has(row.cycleId)) released.set(row.cycleId, (await this.publication.releasedAt(manager, row.cycleId)) !== null);
+        if (!released.get(row.cycleId)) {
+          result.push('stored');
+          continue;
+        }
+        await this.publication.lockPublished(manager, row.cycleId, row.subjectId);
+        await this.publication.publish(manager, row);
+        result.push('stored and published');
+      }
+      return result;
+    });
+    entries.forEach(({ row, correlationId }, i) => {
+      const outcome = outcomes[i];
+      // Carries the correlation id of the request that caused it (see CorrelationMiddleware).
+      const log = () => this.logger.debug(`report ${row.cycleId}/${row.subjectId} ${row.resultSet} v${row.reportVersion}: ${outcome}`);
+      if (correlationId) withCorrelation(correlationId, log);
+      else log();
+      // Only the live snapshot is pushed (subscriptions read it); a rescore's result set is not news to a leader.
+      if (outcome === 'stored' || outcome === 'stored and published') this.live.reportChanged(row.cycleId, row.subjectId);
+    });
+  }
+
+  private rowOf(organisationId: string, update: ReportUpdatedV1): SubjectReportEntity {
     const report = update.report;
-    const row: SubjectReportEntity = {
+    return {
       cycleId: update.cycleId,
       subjectId: update.subjectId,
       resultSet: update.resultSet,
@@ -43,18 +107,5 @@ export class ApplyReportUpdateUseCase {
       cells: heatmapCells(report),
       overallFit: report.overall?.fit ?? null,
     };
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const stored = await this.reports.storeIfNewer(manager, row);
-      if (!stored) return 'older version: ignored';
-      if (row.resultSet !== LIVE_RESULT_SET) return 'stored (result set)';
-      if (!(await this.publication.releasedAt(manager, row.cycleId))) return 'stored';
-      await this.publication.lockPublished(manager, row.cycleId, row.subjectId);
-      await this.publication.publish(manager, row);
-      return 'stored and published';
-    });
-    // Carries the correlation id of the request that caused it (see CorrelationMiddleware).
-    this.logger.debug(`report ${row.cycleId}/${row.subjectId} ${row.resultSet} v${row.reportVersion}: ${outcome}`);
-    // Only the live snapshot is pushed (subscriptions read it); a rescore's result set is not news to a leader.
-    if (outcome === 'stored' || outcome === 'stored and published') this.live.reportChanged(update.cycleId, update.subjectId);
   }
 }

@@ -106,11 +106,48 @@ describe('publication', () => {
     expect((await gw.ok(acme.hr, `query($c: ID!) { resultSets(cycleId: $c) }`, { c: cycleId })).resultSets).toEqual(['live', RESCORE]);
   });
 
+  // The consumer applies a fetch's report.updated together (one transaction, one upsert); each
+  // keeps the one-at-a-time rules: newest version per report, older ones ignored, live ones of a
+  // released cycle published, a rescore's never.
+  it('applies a batch of updates with the same rules as one by one', async () => {
+    const message = (reportVersion: number, groupCounts: Record<string, number>, resultSet = 'live') => ({
+      organisationId: acme.organisationId,
+      update: {
+        cycleId,
+        subjectId,
+        resultSet,
+        reportVersion,
+        instrumentId: 'leader-of-leaders',
+        instrumentVersion: 1,
+        roleProfileId: 'leader-of-leaders',
+        groupCounts,
+        responseCount: Object.values(groupCounts).reduce((a, b) => a + b, 0),
+        report: emptyScoredReport(),
+        scoredAt: new Date().toISOString(),
+      },
+    });
+    await gw
+      .get(ApplyReportUpdateUseCase)
+      .executeBatch([
+        message(5, { self: 1, peer: 7, direct_report: 6 }),
+        message(4, { self: 1, peer: 7, direct_report: 5 }),
+        message(2, { self: 1, peer: 9, direct_report: 9 }, RESCORE),
+        message(2, { self: 1 }),
+      ]);
+    expect(await seen(acme.hr)).toEqual({ reportVersion: 5, responseCount: 14, visibility: 'live' });
+    expect(await seen(ben)).toEqual({ reportVersion: 5, responseCount: 14, visibility: 'published' });
+    expect((await seen(acme.hr, RESCORE)).reportVersion).toBe(2);
+    // A batch of only older versions changes nothing.
+    await gw.get(ApplyReportUpdateUseCase).executeBatch([message(4, { self: 1 }), message(1, { self: 1 }, RESCORE)]);
+    expect(await seen(ben)).toEqual({ reportVersion: 5, responseCount: 14, visibility: 'published' });
+    expect((await seen(acme.hr, RESCORE)).reportVersion).toBe(2);
+  });
+
   it('gives the manager a team view of the published figures', async () => {
     const team = (
       await gw.ok(ada, `query($c: ID!) { teamReport(cycleId: $c) { rows { subject { employeeId } responseCount } } }`, { c: cycleId })
     ).teamReport;
-    expect(team.rows).toEqual([{ subject: { employeeId: 'l1' }, responseCount: 12 }]);
+    expect(team.rows).toEqual([{ subject: { employeeId: 'l1' }, responseCount: 14 }]);
     expect(codeOf(await gw.gql(ben, `query($c: ID!) { teamReport(cycleId: $c) { cycleId } }`, { c: cycleId }))).toBe('FORBIDDEN'); // no report of Ben's was reviewed
   });
 });

@@ -1,5 +1,5 @@
 import { compileContract, EventEnvelope, reportUpdatedV1, ReportUpdatedV1 } from '@leaderscope/events';
-import { EventSubscriber, withCorrelation } from '@leaderscope/service-kit';
+import { EventSubscriber } from '@leaderscope/service-kit';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ApplyReportUpdateUseCase } from './apply-report-update.use-case';
 
@@ -25,17 +25,15 @@ export class ReportUpdatesConsumer implements OnApplicationBootstrap {
       handler: async (event) => {
         await this.applyUpdate.execute(event.organisationId, (event as EventEnvelope<ReportUpdatedV1>).payload);
       },
-      // A fetch often brings several versions of one report: only the newest needs applying.
+      // A fetch's reports in one transaction (several versions of one report: only the newest is applied).
       batchHandler: async (events) => {
-        const newest = new Map<string, EventEnvelope<ReportUpdatedV1>>();
-        for (const event of events as EventEnvelope<ReportUpdatedV1>[]) {
-          const key = `${event.payload.cycleId}:${event.payload.subjectId}:${event.payload.resultSet}`;
-          const seen = newest.get(key);
-          if (!seen || seen.payload.reportVersion < event.payload.reportVersion) newest.set(key, event);
-        }
-        for (const event of newest.values()) {
-          await withCorrelation(event.correlationId, () => this.applyUpdate.execute(event.organisationId, event.payload));
-        }
+        await this.applyUpdate.executeBatch(
+          (events as EventEnvelope<ReportUpdatedV1>[]).map((event) => ({
+            organisationId: event.organisationId,
+            update: event.payload,
+            correlationId: event.correlationId,
+          })),
+        );
       },
     });
   }

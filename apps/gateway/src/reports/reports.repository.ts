@@ -42,11 +42,14 @@ export class ReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Stores a newer report; an older or repeated version (redelivery, reordering) changes nothing.
-   * Returns whether it was stored. One plain statement: the report travels as one `json` text
-   * parameter, serialised once (docs/benchmarks.md, "The gateway's report read model as json").
+   * Stores each report that is newer than the one held (an older or repeated version, from a
+   * redelivery or reordering, changes nothing), in one statement; returns, per row, whether it was
+   * stored. Each report travels as one `json` text parameter, serialised once, stored as sent
+   * (docs/benchmarks.md, "The gateway's report read model as json"). At most one row per cycle,
+   * subject and result set.
    */
-  async storeIfNewer(manager: EntityManager, row: SubjectReportEntity): Promise<boolean> {
+  async storeManyIfNewer(manager: EntityManager, rows: SubjectReportEntity[]): Promise<boolean[]> {
+    if (rows.length === 0) return [];
     const updated = [
       'report_version',
       'instrument_version',
@@ -58,30 +61,27 @@ export class ReportsRepository {
       'cells',
       'overall_fit',
     ];
-    const rows: unknown[] = await manager.query(
+    const params: unknown[] = [];
+    const slot = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
+    const values = rows.map(
+      (row) =>
+        `(${slot(row.cycleId)}, ${slot(row.subjectId)}, ${slot(row.resultSet)}, ${slot(row.organisationId)}, ${slot(row.reportVersion, '::int')}, ` +
+        `${slot(row.instrumentVersion, '::int')}, ${slot(row.roleProfileId)}, ${slot(row.responseCount, '::int')}, ` +
+        `${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(JSON.stringify(row.report), '::json')}, ${slot(row.scoredAt, '::timestamptz')}, ` +
+        `${slot(JSON.stringify(row.cells), '::jsonb')}, ${slot(row.overallFit, '::float8')})`,
+    );
+    const stored: { cycle_id: string; subject_id: string; result_set: string }[] = await manager.query(
       `INSERT INTO "gateway"."subject_report" AS r ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version",
          "instrument_version", "role_profile_id", "response_count", "group_counts", "report", "scored_at", "cells", "overall_fit")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::json, $11, $12::jsonb, $13)
+       VALUES ${values.join(', ')}
        ON CONFLICT ("cycle_id", "subject_id", "result_set") DO UPDATE SET ${updated.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}
        WHERE r."report_version" < EXCLUDED."report_version"
-       RETURNING r."cycle_id"`,
-      [
-        row.cycleId,
-        row.subjectId,
-        row.resultSet,
-        row.organisationId,
-        row.reportVersion,
-        row.instrumentVersion,
-        row.roleProfileId,
-        row.responseCount,
-        JSON.stringify(row.groupCounts),
-        JSON.stringify(row.report),
-        row.scoredAt,
-        JSON.stringify(row.cells),
-        row.overallFit,
-      ],
+       RETURNING r."cycle_id", r."subject_id", r."result_set"`,
+      params,
     );
-    return rows.length > 0;
+    const key = (cycleId: string, subjectId: string, resultSet: string) => JSON.stringify([cycleId, subjectId, resultSet]);
+    const written = new Set(stored.map((s) => key(s.cycle_id, s.subject_id, s.result_set)));
+    return rows.map((row) => written.has(key(row.cycleId, row.subjectId, row.resultSet)));
   }
 
   live(cycleId: string, subjectId: string, resultSet = LIVE_RESULT_SET): Promise<SubjectReportEntity | null> {
