@@ -252,10 +252,11 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       ledger_report: Record<string, unknown> | null;
       live_report: Record<string, unknown>;
       payload: ReportUpdatedV1;
+      envelope_text: string;
     }>(
       db.url,
       `SELECT r.subject_id, r.report, r.report::text AS report_text, v.report::text AS ledger_text, r.group_counts, r.response_count,
-         v.report AS ledger_report, live.report AS live_report, o.envelope->'payload' AS payload
+         v.report AS ledger_report, live.report AS live_report, o.envelope->'payload' AS payload, o.envelope::text AS envelope_text
        FROM scoring.subject_report r
        JOIN scoring.disclosed_view v ON v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = r.result_set
        JOIN scoring.disclosed_view live ON live.cycle_id = r.cycle_id AND live.subject_id = r.subject_id AND live.result_set = 'live'
@@ -275,6 +276,8 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       expect(r.ledger_text).toBeNull();
       expect(r.ledger_report).toBeNull();
       expect(r.payload.report).toEqual(figures);
+      // the event's text holds the report row's text as it is (sent once, joined into the envelope in SQL)
+      expect(r.envelope_text).toContain(`"report":${r.report_text}`);
       // the same basis and snapshot as the live view: a replay changes no figure anyone saw
       expect(r.live_report).toEqual(figures);
       expect(r.group_counts).toEqual(expected.groupCounts);

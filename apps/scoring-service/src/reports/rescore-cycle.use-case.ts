@@ -291,9 +291,9 @@ export class RescoreCycleUseCase {
         withheld: string | null;
         snapshot: number | null;
         responseIds: string[] | null;
-        /** the report as JSON text, and its event's envelope with that text in it (null when withheld) */
+        /** the report as JSON text, and its event's envelope text around that text (null when withheld) */
         report: string | null;
-        event: { id: string; envelope: string } | null;
+        event: { id: string; head: string; tail: string } | null;
       }[] = [];
       for (const { subjectId, organisationId } of chunk) {
         // The rescore scores the subject's disclosed snapshot, and only if the disclosure rule lets it be shown.
@@ -352,13 +352,14 @@ export class RescoreCycleUseCase {
           snapshot: ledger.snapshot,
           responseIds: ledger.response_ids,
           report: reportText,
-          event: { id: envelope.id, envelope: stringifyWithReport(envelope, reportText) },
+          event: { id: envelope.id, ...envelopeAroundReport(envelope) },
         });
         ignoredOf.set(subjectId, computed.ignoredAnswers);
       }
       if (input.length === 0) return { wrote: new Set<string>(), ignored: 0 };
-      // One row of parameters per subject. The report and the envelope are `json` parameters, each
-      // checked once by PostgreSQL and stored as sent (the columns are json: docs/benchmarks.md,
+      // One row of parameters per subject. The report is one `json` parameter, and its event's
+      // envelope the text around it, joined in SQL (the report's text crosses the wire once); each
+      // is checked once by PostgreSQL and stored as sent (the columns are json: docs/benchmarks.md,
       // "Report storage and the replay"); nothing is taken out of them in SQL, where json's `->`
       // would parse the text again. The ledger row's report is its report row's (null: migration
       // RescoreLedgerReportByReference), so each report is stored twice, not three times.
@@ -377,10 +378,10 @@ export class RescoreCycleUseCase {
         (row) =>
           `(${slot(row.subjectId)}, ${slot(row.organisationId)}, ${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(row.responseCount, '::int')}, ` +
           `${slot(row.withheld)}, ${slot(row.snapshot, '::int')}, ${slot(row.responseIds, '::uuid[]')}, ` +
-          `${slot(row.report ?? '{}', '::json')}, ${slot(row.event?.id ?? null, '::uuid')}, ${slot(row.event?.envelope ?? null, '::json')})`,
+          `${slot(row.report ?? '{}', '::json')}, ${slot(row.event?.id ?? null, '::uuid')}, ${slot(row.event?.head ?? null)}, ${slot(row.event?.tail ?? null)})`,
       );
       const inserted: { subject_id: string }[] = await manager.query(
-        `WITH "input" ("subject_id", "organisation_id", "group_counts", "response_count", "withheld", "snapshot", "response_ids", "report", "event_id", "envelope") AS (
+        `WITH "input" ("subject_id", "organisation_id", "group_counts", "response_count", "withheld", "snapshot", "response_ids", "report", "event_id", "envelope_head", "envelope_tail") AS (
            VALUES ${values.join(', ')}
          ), "ledger" AS (
            INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version",
@@ -396,7 +397,7 @@ export class RescoreCycleUseCase {
            ON CONFLICT DO NOTHING RETURNING "subject_id"
          ), "announced" AS (
            INSERT INTO "scoring"."outbox_event" ("event_id", "envelope")
-           SELECT i."event_id", i."envelope"
+           SELECT i."event_id", (i."envelope_head" || i."report"::text || i."envelope_tail")::json
            FROM "written" w JOIN "input" i USING ("subject_id") WHERE i."withheld" IS NULL
          )
          SELECT "subject_id" FROM "written"`,
@@ -486,15 +487,22 @@ export class RescoreCycleUseCase {
 }
 
 /**
- * The envelope's JSON text with `reportText` (the JSON text of its payload's report) as the report:
- * the report is serialised once for its row and its event. A random marker stands in for it while
- * the rest is serialised, so nothing else in the envelope can be mistaken for it.
+ * The envelope's JSON text around its report: `head + reportText + tail` is the envelope's text with
+ * `reportText` (the JSON text of its payload's report) as the report, so the report is serialised
+ * once for its row and its event, and sent to PostgreSQL once. A random marker stands in for it
+ * while the rest is serialised, so nothing else in the envelope can be mistaken for it.
  */
-export function stringifyWithReport(envelope: EventEnvelope<{ report: unknown }>, reportText: string): string {
+export function envelopeAroundReport(envelope: EventEnvelope<{ report: unknown }>): { head: string; tail: string } {
   const marker = JSON.stringify(`report:${randomUUID()}`);
   const text = JSON.stringify({ ...envelope, payload: { ...envelope.payload, report: JSON.parse(marker) as string } });
   const at = text.indexOf(marker);
-  return text.slice(0, at) + reportText + text.slice(at + marker.length);
+  return { head: text.slice(0, at), tail: text.slice(at + marker.length) };
+}
+
+/** The envelope's JSON text with `reportText` as its report (see `envelopeAroundReport`). */
+export function stringifyWithReport(envelope: EventEnvelope<{ report: unknown }>, reportText: string): string {
+  const { head, tail } = envelopeAroundReport(envelope);
+  return head + reportText + tail;
 }
 
 export interface ResultSetComparison {
