@@ -17,6 +17,7 @@ import { AddListPagingIndexes1766000000000 } from './1766000000000-AddListPaging
 import { LaunchInSlices1767300000000 } from './1767300000000-LaunchInSlices';
 import { AddMailDeliveryPagingIndex1767600000000 } from './1767600000000-AddMailDeliveryPagingIndex';
 import { AddHeatmapPageIndexes1767700000000 } from './1767700000000-AddHeatmapPageIndexes';
+import { OutboxHeaderColumns1768200000000 } from './1768200000000-OutboxHeaderColumns';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -39,4 +40,5 @@ export const gatewayMigrations = [
   LaunchInSlices1767300000000,
   AddMailDeliveryPagingIndex1767600000000,
   AddHeatmapPageIndexes1767700000000,
+  OutboxHeaderColumns1768200000000,
 ];
