@@ -3,7 +3,15 @@
  * (each on its own KafkaTransport, as separate processes), submissions published as the gateway does.
  * Every test states its counts: submitted = stored = scored.
  */
-import { createEnvelope, EventEnvelope, EventTransport, KafkaTransport, responseRecordedV1, Topics } from '@leaderscope/events';
+import {
+  createEnvelope,
+  EventEnvelope,
+  EventTransport,
+  KafkaTransport,
+  responseRecordedV1,
+  SerializedEvent,
+  Topics,
+} from '@leaderscope/events';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
 import {
   allScored,
@@ -39,14 +47,24 @@ describe('event path on the real broker: duplicates, poison messages, a relay dy
     relayDeaths = 0;
     // The survey service publishes through a transport that, while relayDeaths > 0, publishes and
     // then fails: exactly a relay that died after publishing and before marking its rows.
+    const dying = () => {
+      if (relayDeaths > 0) {
+        relayDeaths--;
+        throw new Error('relay died after publishing, before marking');
+      }
+    };
     const dyingRelayTransport: EventTransport = Object.create(surveyTransport, {
       publish: {
         value: async (envelopes: EventEnvelope[]) => {
           await surveyTransport.publish(envelopes);
-          if (relayDeaths > 0) {
-            relayDeaths--;
-            throw new Error('relay died after publishing, before marking');
-          }
+          dying();
+        },
+      },
+      // The relay's path.
+      publishSerialized: {
+        value: async (events: SerializedEvent[]) => {
+          await surveyTransport.publishSerialized(events);
+          dying();
         },
       },
     });

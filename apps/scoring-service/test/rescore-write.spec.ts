@@ -315,6 +315,19 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       ['subject_report', 'report', 'json'],
     ]);
   });
+
+  it("fills every outbox row's routing columns with its envelope's fields, rescore rows included (OutboxHeaderColumns)", async () => {
+    const rows = await query<{ set: string; n: string; matching: string }>(
+      db.url,
+      `SELECT CASE WHEN envelope->'payload'->>'resultSet' = 'live' OR envelope->'payload'->>'resultSet' IS NULL THEN 'live' ELSE 'rescore' END AS set,
+              count(*) AS n,
+              count(*) FILTER (WHERE type = envelope->>'type' AND version = (envelope->>'version')::int AND key = envelope->>'key'
+                                 AND correlation_id = envelope->>'correlationId' AND event_id::text = envelope->>'id') AS matching
+         FROM scoring.outbox_event GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows.map((r) => r.set)).toContain('rescore');
+    for (const r of rows) expect(r.matching).toBe(r.n);
+  });
 });
 
 describe('retention after a rescore', () => {

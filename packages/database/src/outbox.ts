@@ -1,4 +1,4 @@
-import { EventEnvelope, EventTransport } from '@leaderscope/events';
+import { EventEnvelope, EventTransport, headerFieldsOf, SerializedEvent } from '@leaderscope/events';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /**
@@ -11,6 +11,10 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
  * The envelope column is created as `jsonb`; a service whose events are large may turn its own into
  * `json` with a migration (the scoring service did, for report.updated: `ReportsAsJson`). Nothing
  * here depends on which: envelopes are written and read whole.
+ *
+ * Beside the envelope, each row carries the fields a transport routes it by (`type`, `version`,
+ * `key`, `correlation_id`; `event_id` is its id), so the relay publishes the stored text as it is,
+ * without parsing it (see `addOutboxHeaderColumns`).
  */
 export async function createOutboxTables(queryRunner: QueryRunner, schema: string): Promise<void> {
   await queryRunner.query(`
@@ -24,6 +28,7 @@ export async function createOutboxTables(queryRunner: QueryRunner, schema: strin
   await queryRunner.query(
     `CREATE INDEX "outbox_event_unpublished" ON "${schema}"."outbox_event" ("position") WHERE "published_at" IS NULL`,
   );
+  await addOutboxHeaderColumns(queryRunner, schema);
   await queryRunner.query(`
     CREATE TABLE "${schema}"."processed_event" (
       "consumer" text NOT NULL,
@@ -33,6 +38,32 @@ export async function createOutboxTables(queryRunner: QueryRunner, schema: strin
     )`);
 }
 
+/**
+ * The envelope's type, version, key and correlation id as columns of `outbox_event`, filled by every
+ * writer, so the relay hands the transport the stored envelope text with what it needs to route it
+ * (topic, key, headers) without JSON-parsing the text in Node (a report.updated is ~44 kB) or taking
+ * the fields out of it in SQL (`->>` on a `json` column parses the whole text again). Nullable: rows
+ * written before a service's migration added them have none, and the relay parses those as before.
+ * `IF NOT EXISTS`: `createOutboxTables` adds them to a new schema, then the service's migration finds
+ * them there.
+ */
+export async function addOutboxHeaderColumns(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(
+    `ALTER TABLE "${schema}"."outbox_event"
+       ADD COLUMN IF NOT EXISTS "type" text NULL,
+       ADD COLUMN IF NOT EXISTS "version" int NULL,
+       ADD COLUMN IF NOT EXISTS "key" text NULL,
+       ADD COLUMN IF NOT EXISTS "correlation_id" text NULL`,
+  );
+}
+
+export async function dropOutboxHeaderColumns(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(
+    `ALTER TABLE "${schema}"."outbox_event"
+       DROP COLUMN IF EXISTS "type", DROP COLUMN IF EXISTS "version", DROP COLUMN IF EXISTS "key", DROP COLUMN IF EXISTS "correlation_id"`,
+  );
+}
+
 export async function dropOutboxTables(queryRunner: QueryRunner, schema: string): Promise<void> {
   await queryRunner.query(`DROP TABLE "${schema}"."processed_event"`);
   await queryRunner.query(`DROP TABLE "${schema}"."outbox_event"`);
@@ -40,17 +71,27 @@ export async function dropOutboxTables(queryRunner: QueryRunner, schema: string)
 
 /** Writes events to the outbox inside the caller's transaction. */
 export async function enqueueEvents(manager: EntityManager, schema: string, envelopes: EventEnvelope[]): Promise<void> {
-  // As two arrays, 10,000 events per statement (a launch emits one per rater: 160,000 at 10,000
+  // As arrays, 10,000 events per statement (a launch emits one per rater: 160,000 at 10,000
   // subjects, far past PostgreSQL's 65,535 parameters per statement), in their order. The envelopes
   // are sent as `json` (checked, not parsed into a tree): stored as they are in a `json` column (the
   // scoring service's, whose report.updated carry whole reports), converted on the way into a
-  // `jsonb` one (the other services').
+  // `jsonb` one (the other services'). Their routing fields go beside them (addOutboxHeaderColumns).
   for (let i = 0; i < envelopes.length; i += 10000) {
     const slice = envelopes.slice(i, i + 10000);
     await manager.query(
-      `INSERT INTO "${schema}"."outbox_event" ("event_id", "envelope")
-       SELECT id, envelope FROM unnest($1::uuid[], $2::json[]) WITH ORDINALITY AS e(id, envelope, n) ORDER BY n`,
-      [slice.map((e) => e.id), slice.map((e) => JSON.stringify(e))],
+      `INSERT INTO "${schema}"."outbox_event" ("event_id", "type", "version", "key", "correlation_id", "envelope")
+       SELECT id, type, version, key, correlation_id, envelope
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::json[])
+              WITH ORDINALITY AS e(id, type, version, key, correlation_id, envelope, n)
+        ORDER BY n`,
+      [
+        slice.map((e) => e.id),
+        slice.map((e) => e.type),
+        slice.map((e) => e.version),
+        slice.map((e) => e.key),
+        slice.map((e) => e.correlationId),
+        slice.map((e) => JSON.stringify(e)),
+      ],
     );
   }
 }
@@ -81,6 +122,27 @@ export async function claimEvents(manager: EntityManager, schema: string, consum
     [consumer, [...new Set(eventIds)]],
   );
   return new Set(rows.map((r) => r.event_id));
+}
+
+interface OutboxRow {
+  position: string;
+  event_id: string;
+  type: string | null;
+  version: number | null;
+  key: string | null;
+  correlation_id: string | null;
+  json: string;
+}
+
+/**
+ * A row as the transport takes it: its text as stored. A row written before its service's outbox
+ * had the routing columns (null) is parsed for them, and still sent as its text.
+ */
+function serializedEventOf(row: OutboxRow): SerializedEvent {
+  if (row.type === null || row.version === null || row.key === null || row.correlation_id === null) {
+    return { ...headerFieldsOf(JSON.parse(row.json) as EventEnvelope), json: row.json };
+  }
+  return { id: row.event_id, type: row.type, version: row.version, key: row.key, correlationId: row.correlation_id, json: row.json };
 }
 
 export interface OutboxRelayOptions {
@@ -199,13 +261,16 @@ export class OutboxRelay {
     return dataSource.transaction(async (manager) => {
       // One publisher per outbox at a time (other replicas wait here, then read what is left).
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`outbox-relay:${schema}`]);
-      const rows: { position: string; envelope: EventEnvelope }[] = await manager.query(
-        `SELECT "position", "envelope" FROM "${schema}"."outbox_event"
-         WHERE "published_at" IS NULL ORDER BY "position" LIMIT $1 FOR UPDATE`,
+      // The envelope as text: from a `json` column the stored text itself (nothing parsed, in
+      // PostgreSQL or here), from a `jsonb` one its rendering; with its routing fields beside it.
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT "position", "event_id", "type", "version", "key", "correlation_id", "envelope"::text AS "json"
+           FROM "${schema}"."outbox_event"
+          WHERE "published_at" IS NULL ORDER BY "position" LIMIT $1 FOR UPDATE`,
         [this.options.batchSize ?? 500],
       );
       if (rows.length === 0) return 0;
-      await transport.publish(rows.map((r) => r.envelope));
+      await transport.publishSerialized(rows.map(serializedEventOf));
       await manager.query(`UPDATE "${schema}"."outbox_event" SET "published_at" = now() WHERE "position" = ANY($1::bigint[])`, [
         rows.map((r) => r.position),
       ]);

@@ -8,6 +8,7 @@ import {
   EventTransport,
   laneOf,
   parseEnvelope,
+  SerializedEvent,
   SubscribeOptions,
 } from '@leaderscope/events';
 import { randomUUID } from 'node:crypto';
@@ -207,6 +208,17 @@ export class PostgresLogTransport implements EventTransport {
       const contract = this.options.registry.find(envelope.type, envelope.version);
       if (!contract) throw new Error(`no contract registered for ${envelope.type} v${envelope.version}`);
       return { topic: contract.topic, key: envelope.key, value: JSON.stringify(envelope) };
+    });
+    await this.append(messages);
+  }
+
+  /** As `publish`, with each event's text as the message's value (not parsed). */
+  async publishSerialized(events: SerializedEvent[]): Promise<void> {
+    if (this.closed) throw new Error('transport is closed');
+    const messages = events.map((event) => {
+      const contract = this.options.registry.find(event.type, event.version);
+      if (!contract) throw new Error(`no contract registered for ${event.type} v${event.version}`);
+      return { topic: contract.topic, key: event.key, value: event.json };
     });
     await this.append(messages);
   }

@@ -1,6 +1,6 @@
 import { emptyScoredReport } from '@leaderscope/vocabulary';
 /** The transactional outbox on a real PostgreSQL. */
-import { catalogue, createEnvelope, EventEnvelope, InProcessTransport, reportUpdatedV1 } from '@leaderscope/events';
+import { catalogue, createEnvelope, EventEnvelope, InProcessTransport, reportUpdatedV1, SerializedEvent } from '@leaderscope/events';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -37,6 +37,10 @@ class RecordingTransport extends InProcessTransport {
       this.dieAfterPublishing--;
       throw new Error('relay died after publishing, before marking');
     }
+  }
+  /** The relay's path: recorded as the envelopes they are (parsed here, by the test only). */
+  override async publishSerialized(events: SerializedEvent[]): Promise<void> {
+    await this.publish(events.map((e) => JSON.parse(e.json) as EventEnvelope));
   }
 }
 

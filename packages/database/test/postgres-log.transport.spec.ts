@@ -1,5 +1,5 @@
 /** The one-machine transport whose log is PostgreSQL, on a real PostgreSQL. */
-import { catalogue, createEnvelope, EventEnvelope, reportUpdatedV1 } from '@leaderscope/events';
+import { catalogue, createEnvelope, EventEnvelope, headerFieldsOf, reportUpdatedV1 } from '@leaderscope/events';
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
 import { emptyScoredReport } from '@leaderscope/vocabulary';
 import { Client } from 'pg';
@@ -59,6 +59,29 @@ describe('PostgresLogTransport', () => {
     expect(a).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(b).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(await t.pending()).toBe(0);
+  });
+
+  it('appends serialised events with their text as the value, in order with published ones', async () => {
+    const t = await transport();
+    const texts = [2, 3].map((v) => {
+      const e = report('s', v);
+      return { ...headerFieldsOf(e), json: JSON.stringify(e, null, 2) };
+    });
+    await t.publish([report('s', 1)]);
+    await t.publishSerialized(texts);
+    await t.publish([report('s', 4)]);
+    const got: number[] = [];
+    await t.subscribe({ groupId: 'g', contracts: [reportUpdatedV1], handler: async (e) => void got.push(version(e)) });
+    await t.idle();
+    expect(got).toEqual([1, 2, 3, 4]);
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ value: string }>(`SELECT "value" FROM "log_${n}"."message" ORDER BY "position"`);
+      expect(rows.slice(1, 3).map((r) => r.value)).toEqual(texts.map((x) => x.json));
+    } finally {
+      await client.end();
+    }
   });
 
   it('survives its process: a new transport on the same log resumes each group where it stopped, and keeps per-key order', async () => {

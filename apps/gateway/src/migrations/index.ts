@@ -18,6 +18,7 @@ import { LaunchInSlices1767300000000 } from './1767300000000-LaunchInSlices';
 import { AddMailDeliveryPagingIndex1767600000000 } from './1767600000000-AddMailDeliveryPagingIndex';
 import { AddHeatmapPageIndexes1767700000000 } from './1767700000000-AddHeatmapPageIndexes';
 import { ReportReadModelAsJson1768100000000 } from './1768100000000-ReportReadModelAsJson';
+import { OutboxHeaderColumns1768200000000 } from './1768200000000-OutboxHeaderColumns';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -41,4 +42,5 @@ export const gatewayMigrations = [
   AddMailDeliveryPagingIndex1767600000000,
   AddHeatmapPageIndexes1767700000000,
   ReportReadModelAsJson1768100000000,
+  OutboxHeaderColumns1768200000000,
 ];

@@ -351,6 +351,10 @@ export class SubmissionBatcher implements OnModuleDestroy {
         marks.comments,
         envelopes.map((e) => e.id),
         envelopes.map((e) => JSON.stringify(e)),
+        envelopes.map((e) => e.type),
+        envelopes.map((e) => e.version),
+        envelopes.map((e) => e.key),
+        envelopes.map((e) => e.correlationId),
       ]);
     }
     return () => {
@@ -401,8 +405,11 @@ function statements(t: { assignment: string; cycle: string; submission: string; 
            FROM unnest($7::uuid[], $8::jsonb[], $9::jsonb[]) AS m(id, answers, comments)
           WHERE a.id = m.id
        )
-       INSERT INTO ${t.outbox} (event_id, envelope)
-       SELECT id, envelope FROM unnest($10::uuid[], $11::jsonb[]) WITH ORDINALITY AS e(id, envelope, n) ORDER BY n`,
+       INSERT INTO ${t.outbox} (event_id, envelope, type, version, key, correlation_id)
+       SELECT id, envelope, type, version, key, correlation_id
+         FROM unnest($10::uuid[], $11::jsonb[], $12::text[], $13::int[], $14::text[], $15::text[])
+              WITH ORDINALITY AS e(id, envelope, type, version, key, correlation_id, n)
+        ORDER BY n`,
     ),
   };
 }

@@ -1,4 +1,5 @@
 import { CreateNotificationSchema1764200000000 } from './1764200000000-CreateNotificationSchema';
+import { OutboxHeaderColumns1768200000003 } from './1768200000003-OutboxHeaderColumns';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
-export const notificationMigrations = [CreateNotificationSchema1764200000000];
+export const notificationMigrations = [CreateNotificationSchema1764200000000, OutboxHeaderColumns1768200000003];

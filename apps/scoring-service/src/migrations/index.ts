@@ -6,6 +6,7 @@ import { AddRaterPseudonyms1765400000001 } from './1765400000001-AddRaterPseudon
 import { ReportsWithoutPglz1765900000000 } from './1765900000000-ReportsWithoutPglz';
 import { ReportsAsJson1768000000000 } from './1768000000000-ReportsAsJson';
 import { RescoreLedgerReportByReference1768000000001 } from './1768000000001-RescoreLedgerReportByReference';
+import { OutboxHeaderColumns1768200000002 } from './1768200000002-OutboxHeaderColumns';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const scoringMigrations = [
@@ -17,4 +18,5 @@ export const scoringMigrations = [
   ReportsWithoutPglz1765900000000,
   ReportsAsJson1768000000000,
   RescoreLedgerReportByReference1768000000001,
+  OutboxHeaderColumns1768200000002,
 ];

@@ -1,4 +1,12 @@
-import { compileContract, createEnvelope, cycleScoreRequestedV1, EventEnvelope, reportUpdatedV1 } from '@leaderscope/events';
+import {
+  compileContract,
+  createEnvelope,
+  cycleScoreRequestedV1,
+  EventEnvelope,
+  headerFieldsOf,
+  reportUpdatedV1,
+  SerializedEvent,
+} from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -293,7 +301,7 @@ export class RescoreCycleUseCase {
         responseIds: string[] | null;
         /** the report as JSON text, and its event's envelope text around that text (null when withheld) */
         report: string | null;
-        event: { id: string; head: string; tail: string } | null;
+        event: (Omit<SerializedEvent, 'json'> & { head: string; tail: string }) | null;
       }[] = [];
       for (const { subjectId, organisationId } of chunk) {
         // The rescore scores the subject's disclosed snapshot, and only if the disclosure rule lets it be shown.
@@ -352,7 +360,7 @@ export class RescoreCycleUseCase {
           snapshot: ledger.snapshot,
           responseIds: ledger.response_ids,
           report: reportText,
-          event: { id: envelope.id, ...envelopeAroundReport(envelope) },
+          event: { ...headerFieldsOf(envelope), ...envelopeAroundReport(envelope) },
         });
         ignoredOf.set(subjectId, computed.ignoredAnswers);
       }
@@ -378,10 +386,12 @@ export class RescoreCycleUseCase {
         (row) =>
           `(${slot(row.subjectId)}, ${slot(row.organisationId)}, ${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(row.responseCount, '::int')}, ` +
           `${slot(row.withheld)}, ${slot(row.snapshot, '::int')}, ${slot(row.responseIds, '::uuid[]')}, ` +
-          `${slot(row.report ?? '{}', '::json')}, ${slot(row.event?.id ?? null, '::uuid')}, ${slot(row.event?.head ?? null)}, ${slot(row.event?.tail ?? null)})`,
+          `${slot(row.report ?? '{}', '::json')}, ${slot(row.event?.id ?? null, '::uuid')}, ${slot(row.event?.head ?? null, '::text')}, ${slot(row.event?.tail ?? null, '::text')}, ` +
+          `${slot(row.event?.type ?? null, '::text')}, ${slot(row.event?.version ?? null, '::int')}, ${slot(row.event?.key ?? null, '::text')}, ${slot(row.event?.correlationId ?? null, '::text')})`,
       );
       const inserted: { subject_id: string }[] = await manager.query(
-        `WITH "input" ("subject_id", "organisation_id", "group_counts", "response_count", "withheld", "snapshot", "response_ids", "report", "event_id", "envelope_head", "envelope_tail") AS (
+        `WITH "input" ("subject_id", "organisation_id", "group_counts", "response_count", "withheld", "snapshot", "response_ids", "report", "event_id",
+             "envelope_head", "envelope_tail", "event_type", "event_version", "event_key", "correlation_id") AS (
            VALUES ${values.join(', ')}
          ), "ledger" AS (
            INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version",
@@ -396,8 +406,8 @@ export class RescoreCycleUseCase {
            FROM "input"
            ON CONFLICT DO NOTHING RETURNING "subject_id"
          ), "announced" AS (
-           INSERT INTO "scoring"."outbox_event" ("event_id", "envelope")
-           SELECT i."event_id", (i."envelope_head" || i."report"::text || i."envelope_tail")::json
+           INSERT INTO "scoring"."outbox_event" ("event_id", "envelope", "type", "version", "key", "correlation_id")
+           SELECT i."event_id", (i."envelope_head" || i."report"::text || i."envelope_tail")::json, i."event_type", i."event_version", i."event_key", i."correlation_id"
            FROM "written" w JOIN "input" i USING ("subject_id") WHERE i."withheld" IS NULL
          )
          SELECT "subject_id" FROM "written"`,

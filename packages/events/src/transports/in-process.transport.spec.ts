@@ -1,5 +1,5 @@
 import { emptyScoredReport } from '@leaderscope/vocabulary';
-import { catalogue, compileContract, createEnvelope, EventEnvelope, InProcessTransport, reportUpdatedV1 } from '../index';
+import { catalogue, compileContract, createEnvelope, EventEnvelope, headerFieldsOf, InProcessTransport, reportUpdatedV1 } from '../index';
 
 function report(subjectId: string, reportVersion: number): EventEnvelope {
   return createEnvelope(
@@ -44,6 +44,29 @@ describe('InProcessTransport', () => {
     await transport.idle();
     expect(a).toEqual([1, 2, 3, 4, 5]);
     expect(b).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('publishes serialised events in order with publish’s, and delivers them validated', async () => {
+    const transport = new InProcessTransport(catalogue);
+    const got: number[] = [];
+    await transport.subscribe({
+      groupId: 'g',
+      contracts: [reportUpdatedV1],
+      handler: async (e) => void got.push((e.payload as { reportVersion: number }).reportVersion),
+    });
+    await transport.publish([report('s', 1)]);
+    await transport.publishSerialized(
+      [2, 3].map((v) => {
+        const e = report('s', v);
+        return { ...headerFieldsOf(e), json: JSON.stringify(e, null, 2) };
+      }),
+    );
+    await transport.publish([report('s', 4)]);
+    await transport.idle();
+    expect(got).toEqual([1, 2, 3, 4]);
+    await expect(transport.publishSerialized([{ ...headerFieldsOf(report('s', 5)), type: 'nope', json: '{}' }])).rejects.toThrow(
+      'no contract registered for nope v1',
+    );
   });
 
   it('delivers a copy validated on the way in, not the publisher’s object', async () => {

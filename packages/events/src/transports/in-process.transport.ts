@@ -1,6 +1,6 @@
 import { ContractRegistry, EventEnvelope, parseEnvelope } from '../envelope';
 import { deadLetterTopic } from '../contracts/topics';
-import { backoffMs, DeadLetter, describeError, EventTransport, SubscribeOptions } from './transport';
+import { backoffMs, DeadLetter, describeError, EventTransport, SerializedEvent, SubscribeOptions } from './transport';
 
 interface Message {
   topic: string;
@@ -75,6 +75,17 @@ export class InProcessTransport implements EventTransport {
       const contract = this.registry.find(envelope.type, envelope.version);
       if (!contract) throw new Error(`no contract registered for ${envelope.type} v${envelope.version}`);
       return { topic: contract.topic, value: JSON.stringify(envelope), key: envelope.key };
+    });
+    for (const message of messages) this.enqueue(message);
+  }
+
+  /** As `publish`, with each event's text as the message (not parsed). */
+  async publishSerialized(events: SerializedEvent[]): Promise<void> {
+    if (this.closed) throw new Error('transport is closed');
+    const messages = events.map((event) => {
+      const contract = this.registry.find(event.type, event.version);
+      if (!contract) throw new Error(`no contract registered for ${event.type} v${event.version}`);
+      return { topic: contract.topic, value: event.json, key: event.key };
     });
     for (const message of messages) this.enqueue(message);
   }

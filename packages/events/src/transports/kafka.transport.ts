@@ -1,7 +1,7 @@
 import { Admin, CompressionTypes, Consumer, IHeaders, Kafka, KafkaConfig, KafkaMessage, logLevel, Producer } from 'kafkajs';
 import { ContractRegistry, EventEnvelope, parseEnvelope } from '../envelope';
 import { deadLetterTopic } from '../contracts/topics';
-import { backoffMs, describeError, EventTransport, SubscribeOptions } from './transport';
+import { backoffMs, describeError, EventTransport, headerFieldsOf, SerializedEvent, SubscribeOptions } from './transport';
 import { silenceKafkajsNegativeTimeoutWarning } from './kafkajs-node24';
 import { eventLoopTurns } from './event-loop-turns';
 
@@ -120,9 +120,14 @@ export class KafkaTransport implements EventTransport {
   }
 
   async publish(envelopes: EventEnvelope[]): Promise<void> {
-    if (envelopes.length === 0) return;
+    await this.publishSerialized(envelopes.map((envelope) => ({ ...headerFieldsOf(envelope), json: JSON.stringify(envelope) })));
+  }
+
+  /** The relay's path: each event's text is the message value as it is (not parsed, not re-serialised). */
+  async publishSerialized(events: SerializedEvent[]): Promise<void> {
+    if (events.length === 0) return;
     // Requests stay well under the broker's message.max.bytes (1 MiB by default, which bounds one
-    // partition's record batch): large batches (a relay catching up on reports of ~15 kB each) go
+    // partition's record batch): large batches (a relay catching up on reports of ~44 kB each) go
     // as several requests, one after the other, so order per key holds.
     const maxRequestBytes = this.options.maxRequestBytes ?? 512 * 1024;
     let byTopic = new Map<string, { key: string; value: string; headers: IHeaders }[]>();
@@ -134,21 +139,21 @@ export class KafkaTransport implements EventTransport {
       bytes = 0;
       await this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
     };
-    for (const envelope of envelopes) {
-      const contract = this.options.registry.find(envelope.type, envelope.version);
-      if (!contract) throw new Error(`no contract registered for ${envelope.type} v${envelope.version}`);
+    for (const event of events) {
+      const contract = this.options.registry.find(event.type, event.version);
+      if (!contract) throw new Error(`no contract registered for ${event.type} v${event.version}`);
       const topic = this.topicName(contract.topic);
-      const value = JSON.stringify(envelope);
+      const value = event.json;
       if (bytes > 0 && bytes + value.length > maxRequestBytes) await send();
       const messages = byTopic.get(topic) ?? [];
       messages.push({
-        key: envelope.key,
+        key: event.key,
         value,
         headers: {
-          'event-id': envelope.id,
-          'event-type': envelope.type,
-          'event-version': String(envelope.version),
-          'correlation-id': envelope.correlationId,
+          'event-id': event.id,
+          'event-type': event.type,
+          'event-version': String(event.version),
+          'correlation-id': event.correlationId,
         },
       });
       byTopic.set(topic, messages);

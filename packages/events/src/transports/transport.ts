@@ -48,6 +48,31 @@ export interface SubscribeOptions {
   fetchWait?: { minBytes: number; maxWaitMs: number };
 }
 
+/**
+ * An event already serialised (by the outbox that stored it): its JSON text, and beside it the
+ * envelope fields a transport needs to route it, so that publishing it does not parse the text.
+ * `json` must be the text of a valid envelope with these id, type, version, key and correlationId.
+ */
+export interface SerializedEvent {
+  id: string;
+  type: string;
+  version: number;
+  key: string;
+  correlationId: string;
+  json: string;
+}
+
+/** The fields of an envelope a `SerializedEvent` carries beside its text. */
+export function headerFieldsOf(envelope: EventEnvelope): Omit<SerializedEvent, 'json'> {
+  return {
+    id: envelope.id,
+    type: envelope.type,
+    version: envelope.version,
+    key: envelope.key,
+    correlationId: envelope.correlationId,
+  };
+}
+
 /** A message that kept failing, as it lands on the dead-letter topic. */
 export interface DeadLetter {
   topic: string;
@@ -69,6 +94,12 @@ export interface EventTransport {
   start(): Promise<void>;
   /** Publishes already-validated envelopes; resolves when the transport has them durably. */
   publish(envelopes: EventEnvelope[]): Promise<void>;
+  /**
+   * Publishes already-serialised events as `publish` would their envelopes (same topics, keys,
+   * headers and order), with their text as it is: no JSON.parse and no JSON.stringify of it (the
+   * outbox relay's path, where report.updated events are ~44 kB each).
+   */
+  publishSerialized(events: SerializedEvent[]): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<void>;
   /** Stops taking new messages and finishes the ones in hand; publishing still works. */
   stopConsumers(): Promise<void>;
