@@ -19,6 +19,7 @@ import { AddMailDeliveryPagingIndex1767600000000 } from './1767600000000-AddMail
 import { AddHeatmapPageIndexes1767700000000 } from './1767700000000-AddHeatmapPageIndexes';
 import { ReportReadModelAsJson1768100000000 } from './1768100000000-ReportReadModelAsJson';
 import { OutboxHeaderColumns1768200000000 } from './1768200000000-OutboxHeaderColumns';
+import { OutboxEnvelopeAsJson1768200000010 } from './1768200000010-OutboxEnvelopeAsJson';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -43,4 +44,5 @@ export const gatewayMigrations = [
   AddHeatmapPageIndexes1767700000000,
   ReportReadModelAsJson1768100000000,
   OutboxHeaderColumns1768200000000,
+  OutboxEnvelopeAsJson1768200000010,
 ];

@@ -121,6 +121,14 @@ describe('submitSurvey group commit', () => {
     expect(first.correlation).toBe(correlationId);
     expect(first.grp).toBe(mine[0].group);
     expect(Object.keys(first.answers).sort()).toEqual(results[0].input.answers.map((a) => a.itemId).sort());
+    // Stored as the json text the gateway wrote, with its routing fields beside it (the relay publishes the text as it is).
+    const [stored] = await gw.dataSource.query(
+      `SELECT pg_typeof(envelope)::text AS type_of, envelope::text AS text, type, version, key, correlation_id
+         FROM gateway.outbox_event WHERE envelope->'payload'->>'submissionId' = $1`,
+      [ids[0]],
+    );
+    expect(stored).toMatchObject({ type_of: 'json', type: 'survey.submitted', version: 1, correlation_id: correlationId });
+    expect(JSON.stringify(JSON.parse(stored.text))).toBe(stored.text);
     // Grouped: fewer transactions than submissions.
     const groups = batcher.stats.groups - before.groups;
     expect(batcher.stats.submissions - before.submissions).toBe(200);
