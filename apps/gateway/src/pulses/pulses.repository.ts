@@ -1,7 +1,7 @@
 import { LIVE_RESULT_SET } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { CycleEntity, CycleSubjectEntity } from '../cycles/cycle.entity';
 import { DevelopmentPlanVersionEntity } from '../development-plans/development-plan.entity';
 import { AssignmentEntity } from '../invitations/assignment.entity';
@@ -28,6 +28,13 @@ export class PulsesRepository {
   /** The pulse whose own cycle this is, or null (a 360). */
   pulseOfCycle(cycleId: string): Promise<PulseEntity | null> {
     return this.manager.getRepository(PulseEntity).findOneBy({ pulseId: cycleId });
+  }
+
+  /** The pulses among these cycles, by pulse (cycle) id: one query for a whole list. */
+  async pulsesOfCycles(cycleIds: string[]): Promise<Map<string, PulseEntity>> {
+    if (cycleIds.length === 0) return new Map();
+    const pulses = await this.manager.getRepository(PulseEntity).findBy({ pulseId: In(cycleIds) });
+    return new Map(pulses.map((p) => [p.pulseId, p]));
   }
 
   latestPlan(cycleId: string, subjectId: string, manager: EntityManager = this.manager): Promise<DevelopmentPlanVersionEntity | null> {

@@ -9,6 +9,7 @@ import { getInstrument, PULSE_INSTRUMENT_ID } from '@leaderscope/framework';
 import { buildSubjectReport } from '@leaderscope/scoring';
 import { ApplyReportUpdateUseCase } from '../publication/apply-report-update.use-case';
 import { codeOf, GraphQLAnswer, Organisation, SUBMIT, TestGateway } from '../test-support/test-gateway';
+import { PulsesRepository } from './pulses.repository';
 
 const PULSE_FIELDS = `id cycleId subjectId planVersion status startedBy closesAt invited answered anonymityThreshold
   focusAreas { slot kind id label result { n shown mean ci95Low ci95High call } } comments`;
@@ -241,9 +242,15 @@ describe('follow-up pulses', () => {
   });
 
   it("HR's cycle list says which cycle is a pulse and what it follows up; a 360 follows up nothing", async () => {
+    const lookups = jest.spyOn(gw.get(PulsesRepository), 'pulsesOfCycles');
     const { cycles } = await gw.ok(acme.hr, `{ cycles { id followsUp { cycleId subjectId } } }`);
     expect(cycles.find((c: { id: string }) => c.id === pulseId).followsUp).toEqual({ cycleId, subjectId: benId });
     expect(cycles.find((c: { id: string }) => c.id === cycleId).followsUp).toBeNull();
+    // One query for the whole list, not one per cycle.
+    expect(cycles.length).toBeGreaterThan(1);
+    expect(lookups).toHaveBeenCalledTimes(1);
+    expect(new Set(lookups.mock.calls[0][0])).toEqual(new Set(cycles.map((c: { id: string }) => c.id)));
+    lookups.mockRestore();
   });
 
   it('the leader closes it early (not the manager, not another leader, not another organisation), once only', async () => {
