@@ -27,6 +27,7 @@
  * the same rater sets, so rule 1 bounds them the same way; they are not part of the linear audit.
  */
 import { ScoringInputError } from './errors';
+import { isDeepFrozen } from './frozen';
 import { GROUP_INDEX } from './prepare';
 import { scoreSubjectInternal } from './score-subject';
 import { Instrument, Policy, RATER_GROUPS, RaterGroup, RaterResponse } from './types';
@@ -117,6 +118,23 @@ export function figureEquations(view: DisclosedView): FigureEquation[] {
     }
   });
   return out;
+}
+
+/**
+ * The equations of deeply frozen views (basis, instrument, policy, responses and answers all frozen),
+ * remembered per view object: such a view can never change, and `figureEquations` is a pure function
+ * of it, so a caller that keeps the views it discloses (the scoring service keeps each ledger row's)
+ * has each one's equations computed once instead of at every decision. Only read inside this module
+ * (never handed out, so never mutated); views that are not deeply frozen are computed every time.
+ */
+const frozenViewEquations = new WeakMap<DisclosedView, FigureEquation[]>();
+
+function equationsOfView(view: DisclosedView): FigureEquation[] {
+  const memo = view && typeof view === 'object' ? frozenViewEquations.get(view) : undefined;
+  if (memo !== undefined) return memo;
+  const equations = figureEquations(view);
+  if (isDeepFrozen(view)) frozenViewEquations.set(view, equations);
+  return equations;
 }
 
 /* ---------------- exact rank arithmetic over two prime fields ---------------- */
@@ -278,7 +296,7 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
 
 /** Rule 2 over views: the raters isolated by everything these views show together. */
 export function auditViews(views: DisclosedView[]): Isolation[] {
-  return isolatedRaters(views.flatMap(figureEquations));
+  return isolatedRaters(views.flatMap(equationsOfView));
 }
 
 export interface FigureChange {
@@ -413,9 +431,57 @@ export function decideSnapshot(input: {
       );
     pending = rest;
   }
-  const isolated = isolatedRaters([...disclosed.flatMap(figureEquations), ...after.equations]);
+  // A disclosed view that is the snapshot in force under this very basis (usually the last one) has
+  // the equations `before` holds; the others' come from `equationsOfView` (remembered when frozen).
+  const isolated = isolatedRaters([
+    ...disclosed.flatMap((view) => (sameView(view, basis, current) ? before.equations : equationsOfView(view))),
+    ...after.equations,
+  ]);
   if (isolated.length > 0) return keep(isolated.map((i) => `rater ${i.raterId} would be isolated by ${i.figures.join(', ')}`));
   return { take: true, responses: candidate, reasons: [] };
+}
+
+/**
+ * Whether a view is, value for value, `basis` applied to `responses` (so that its equations are
+ * `figureEquations({ basis, responses })`): the same result set, instrument object, policy and
+ * expectations, and the same raters in the same order with the same groups and answers.
+ */
+function sameView(view: DisclosedView, basis: DisclosureBasis, responses: RaterResponse[]): boolean {
+  // anything malformed is left to figureEquations, which refuses it as it always did
+  if (!view || typeof view !== 'object' || !view.basis || typeof view.basis !== 'object' || !Array.isArray(view.responses)) return false;
+  const b = view.basis;
+  if (b !== basis) {
+    if (b.resultSet !== basis.resultSet || b.instrument !== basis.instrument) return false;
+    if (!sameRecord(b.policy, basis.policy) || !sameRecord(b.expectations, basis.expectations)) return false;
+  }
+  const rs = view.responses;
+  if (rs === responses) return true;
+  if (rs.length !== responses.length) return false;
+  for (let i = 0; i < rs.length; i++) {
+    const x = rs[i];
+    const y = responses[i];
+    if (x === y) continue;
+    if (!x || !y || typeof x !== 'object' || typeof y !== 'object') return false;
+    if (x.raterId !== y.raterId || x.group !== y.group || !sameRecord(x.answers, y.answers)) return false;
+  }
+  return true;
+}
+
+/** Two plain records with the same own keys in the same order and the same values (arrays: element by element). */
+function sameRecord(a: object | undefined, b: object | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i]) return false;
+    const x = (a as Record<string, unknown>)[ka[i]];
+    const y = (b as Record<string, unknown>)[kb[i]];
+    if (x === y) continue;
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length || x.some((v, j) => v !== y[j])) return false;
+  }
+  return true;
 }
 
 /**

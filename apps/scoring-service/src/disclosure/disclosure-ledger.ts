@@ -114,14 +114,53 @@ export async function loadLedgers(
   return ledgers;
 }
 
+/**
+ * The disclosed views of recent ledger rows, deeply frozen, by everything a view is made of: its
+ * result set, basis and frozen response ids (a stored response never changes). @leaderscope/scoring
+ * computes the audit's equations of a deeply frozen view once per view object, so handing it the
+ * same objects at every decision spares recomputing every view ever disclosed for the subject.
+ * Bounded: the least recently used go first.
+ */
+const MAX_CACHED_VIEWS = 4096;
+const cachedViews = new Map<string, DisclosedView>();
+
+const viewKey = (r: LedgerRow): string =>
+  JSON.stringify([
+    r.result_set,
+    r.instrument_id,
+    r.instrument_version,
+    r.role_profile_id,
+    r.min_group_size,
+    r.comment_threshold,
+    r.response_ids,
+  ]);
+
+/** A view as `view` makes it, deeply frozen. */
+function frozenView(resultSet: string, basis: ScoringBasis, responses: StoredResponse[]): DisclosedView {
+  const v = view(resultSet, basis, responses);
+  for (const r of v.responses) Object.freeze(Object.freeze(r).answers);
+  Object.freeze(v.responses);
+  Object.freeze(Object.freeze(v.basis).policy);
+  return Object.freeze(v);
+}
+
 function disclosedViews(ledger: Ledger): DisclosedView[] {
-  return ledger.rows.map((r) =>
-    view(
-      r.result_set,
-      basisOf(r),
-      r.response_ids.map((id) => ledger.responses.get(id)!),
-    ),
-  );
+  return ledger.rows.map((r) => {
+    const responses = r.response_ids.map((id) => ledger.responses.get(id)!);
+    // a row whose responses are not all there (purged) is built as before (and refused as before)
+    if (responses.some((x) => x === undefined)) return view(r.result_set, basisOf(r), responses);
+    const key = viewKey(r);
+    const cached = cachedViews.get(key);
+    if (cached !== undefined) {
+      cachedViews.delete(key);
+      cachedViews.set(key, cached);
+      return cached;
+    }
+    const made = frozenView(r.result_set, basisOf(r), responses);
+    cachedViews.set(key, made);
+    if (cachedViews.size > MAX_CACHED_VIEWS) cachedViews.delete(cachedViews.keys().next().value!);
+    return made;
+  });
 }
 
 /** A view to record in the ledger: its key, basis, frozen responses and report. */
