@@ -133,8 +133,30 @@ function equationsOfView(view: DisclosedView): FigureEquation[] {
   const memo = view && typeof view === 'object' ? frozenViewEquations.get(view) : undefined;
   if (memo !== undefined) return memo;
   const equations = figureEquations(view);
-  if (isDeepFrozen(view)) frozenViewEquations.set(view, equations);
+  if (isDeepFrozen(view)) {
+    frozenViewEquations.set(view, equations);
+    for (const eq of equations) rememberedKeys.set(eq, null);
+  }
   return equations;
+}
+
+/**
+ * The audit's key of each remembered equation (those of frozen views, made here and never handed
+ * out, so never changed), computed on first use: null until then. Any other equation's key is
+ * computed every time.
+ */
+const rememberedKeys = new WeakMap<FigureEquation, string | null>();
+
+/** An equation's terms as a canonical string: the same figure shown again has the same key. */
+function equationKey(eq: FigureEquation): string {
+  const remembered = rememberedKeys.get(eq);
+  if (typeof remembered === 'string') return remembered;
+  const key = [...eq.terms.entries()]
+    .map(([v, [n, d]]) => `${v}=${n}/${d}`)
+    .sort()
+    .join('|');
+  if (remembered === null) rememberedKeys.set(eq, key);
+  return key;
 }
 
 /* ---------------- exact rank arithmetic over two prime fields ---------------- */
@@ -213,10 +235,7 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
   const seen = new Map<string, FigureEquation>();
   const figuresOf = new Map<string, Set<string>>(); // equation key -> every figure name it stands for
   for (const eq of all) {
-    const key = [...eq.terms.entries()]
-      .map(([v, [n, d]]) => `${v}=${n}/${d}`)
-      .sort()
-      .join('|');
+    const key = equationKey(eq);
     if (!seen.has(key)) seen.set(key, eq);
     figuresOf.set(key, (figuresOf.get(key) ?? new Set<string>()).add(eq.figure));
   }
@@ -328,8 +347,11 @@ interface VisibleFigures {
   raters: Map<string, Set<string>>;
 }
 
-function visibleFigures(basis: DisclosureBasis, responses: RaterResponse[]): VisibleFigures {
-  const equations = figureEquations({ basis, responses });
+function visibleFigures(
+  basis: DisclosureBasis,
+  responses: RaterResponse[],
+  equations: FigureEquation[] = figureEquations({ basis, responses }),
+): VisibleFigures {
   return { equations, raters: new Map([...equations, ...respondentFigures(basis, responses)].map((f) => [f.figure, new Set(f.raters)])) };
 }
 
@@ -414,7 +436,11 @@ export function decideSnapshot(input: {
   // the others go ahead without them.
   // The figures of `current` are computed once, and the candidate's equations are the ones the audit
   // takes for it (figureEquations is a pure function of the basis and the responses).
-  const before = visibleFigures(basis, current);
+  // The disclosed view of `current` under this very basis (the view in force, when the service
+  // asks) has the equations `before` needs, remembered when that view is frozen.
+  const inForce = Array.isArray(disclosed) ? disclosed.map((view) => sameView(view, basis, current)) : [];
+  const inForceAt = inForce.indexOf(true);
+  const before = visibleFigures(basis, current, inForceAt < 0 ? undefined : equationsOfView(disclosed[inForceAt]));
   let candidate: RaterResponse[];
   let after: VisibleFigures;
   for (;;) {
@@ -431,10 +457,10 @@ export function decideSnapshot(input: {
       );
     pending = rest;
   }
-  // A disclosed view that is the snapshot in force under this very basis (usually the last one) has
-  // the equations `before` holds; the others' come from `equationsOfView` (remembered when frozen).
+  // A disclosed view of the snapshot in force under this very basis has the equations `before`
+  // holds; the others' come from `equationsOfView` (remembered when frozen).
   const isolated = isolatedRaters([
-    ...disclosed.flatMap((view) => (sameView(view, basis, current) ? before.equations : equationsOfView(view))),
+    ...disclosed.flatMap((view, i) => (inForce[i] ? before.equations : equationsOfView(view))),
     ...after.equations,
   ]);
   if (isolated.length > 0) return keep(isolated.map((i) => `rater ${i.raterId} would be isolated by ${i.figures.join(', ')}`));
