@@ -240,12 +240,15 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
     figuresOf.set(key, (figuresOf.get(key) ?? new Set<string>()).add(eq.figure));
   }
   const equations = [...seen.entries()].map(([key, eq]) => ({ ...eq, figure: [...figuresOf.get(key)!].sort().join(', ') }));
-  // connected components of variables: figures that share a variable are solved together
+  // connected components of variables: figures that share a variable are solved together; each
+  // equation's variables numbered once (in the order of its terms), so the blocks work on numbers
   const varIndex = new Map<string, number>();
   const parent: number[] = [];
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  const varsOf: number[][] = [];
   for (const eq of equations) {
     let first = -1;
+    const vars: number[] = [];
     for (const v of eq.terms.keys()) {
       let i = varIndex.get(v);
       if (i === undefined) {
@@ -253,35 +256,44 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
         varIndex.set(v, i);
         parent.push(i);
       }
+      vars.push(i);
       if (first < 0) first = i;
       else parent[find(i)] = find(first);
     }
+    varsOf.push(vars);
   }
-  const blocks = new Map<number, FigureEquation[]>();
-  for (const eq of equations) {
-    const v = eq.terms.keys().next();
-    if (v.done) continue;
-    const b = find(varIndex.get(v.value)!);
+  const blocks = new Map<number, number[]>();
+  equations.forEach((_eq, k) => {
+    if (varsOf[k].length === 0) return;
+    const b = find(varsOf[k][0]);
     const list = blocks.get(b) ?? [];
-    list.push(eq);
+    list.push(k);
     blocks.set(b, list);
-  }
+  });
   const found = new Map<string, Set<string>>();
-  const varRater = new Map<number, string>();
-  for (const [v, i] of varIndex) varRater.set(i, raterOfVariable(v));
-  for (const block of blocks.values()) {
+  const varRater: string[] = [];
+  for (const [v, i] of varIndex) varRater[i] = raterOfVariable(v);
+  for (const members of blocks.values()) {
+    const block = members.map((k) => equations[k]);
     // local, dense column numbering for the block
     const local = new Map<number, number>();
-    for (const eq of block) for (const v of eq.terms.keys()) if (!local.has(varIndex.get(v)!)) local.set(varIndex.get(v)!, local.size);
+    for (const k of members) for (const g of varsOf[k]) if (!local.has(g)) local.set(g, local.size);
     const raterOfColumn: string[] = [];
-    for (const [global, col] of local) raterOfColumn[col] = varRater.get(global)!;
+    for (const [global, col] of local) raterOfColumn[col] = varRater[global];
     const ratersHere = new Set(raterOfColumn);
     const columnsOf = new Map<string, number[]>();
     raterOfColumn.forEach((raterId, col) => columnsOf.set(raterId, [...(columnsOf.get(raterId) ?? []), col]));
+    // each equation's terms as (local column, coefficient), in the order of its terms
+    const termColumns = members.map((k) => varsOf[k].map((g) => local.get(g)!));
+    const termCoefficients = block.map((eq) => [...eq.terms.values()]);
     for (const p of PRIMES) {
-      const rows = block.map((eq) => {
+      const rows = termColumns.map((columns, j) => {
         const row = new Array<number>(local.size).fill(0);
-        for (const [v, [num, den]] of eq.terms) row[local.get(varIndex.get(v)!)!] = ((((num % p) + p) % p) * modInverse(den, p)) % p;
+        const coefficients = termCoefficients[j];
+        for (let t = 0; t < columns.length; t++) {
+          const [num, den] = coefficients[t];
+          row[columns[t]] = ((((num % p) + p) % p) * modInverse(den, p)) % p;
+        }
         return row;
       });
       // rank(A) − rank(A without r's columns) = dim(rowspace(A) ∩ span(r's columns)), and since the
