@@ -121,7 +121,7 @@ export async function loadLedgers(
  * same objects at every decision spares recomputing every view ever disclosed for the subject.
  * Bounded: the least recently used go first.
  */
-const MAX_CACHED_VIEWS = 4096;
+const MAX_CACHED_VIEWS = 2048; // about 45 kB each with their equations: ~90 MB at most
 const cachedViews = new Map<string, DisclosedView>();
 
 const viewKey = (r: LedgerRow): string =>
