@@ -505,10 +505,14 @@ function sameView(view: DisclosedView, basis: DisclosureBasis, responses: RaterR
   return true;
 }
 
-/** Two plain records with the same own keys in the same order and the same values (arrays: element by element). */
+/**
+ * Two plain records (no prototype but Object's: nothing inherited is read differently) with the same
+ * own keys in the same order and the same values (arrays: element by element).
+ */
 function sameRecord(a: object | undefined, b: object | undefined): boolean {
   if (a === b) return true;
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
