@@ -974,6 +974,8 @@ async function main() {
       // submissionId → [arrival, responseId].
       const arrivals = new Map();
       const counted = new Map();
+      // submissionId → when the survey service recorded it (its response.recorded's occurredAt, wall clock)
+      const recordedAt = new Map();
       const consumer = kafka.consumer({ groupId: `${namespace}bench-freshness`, maxWaitTimeInMs: 100 });
       await consumer.connect();
       await consumer.subscribe({ topics: [`${namespace}leaderscope.reports`, `${namespace}leaderscope.responses`], fromBeginning: false });
@@ -985,7 +987,11 @@ async function main() {
           const env = JSON.parse(message.value.toString('utf8'));
           const p = env.payload;
           if (env.type === 'response.counted' && freshCycles.has(p.cycleId)) {
-            if (!counted.has(p.submissionId)) counted.set(p.submissionId, [at, p.responseId]);
+            if (!counted.has(p.submissionId)) counted.set(p.submissionId, [at, p.responseId, Date.parse(p.countedAt)]);
+            return;
+          }
+          if (env.type === 'response.recorded' && freshCycles.has(p.cycleId)) {
+            if (!recordedAt.has(p.submissionId)) recordedAt.set(p.submissionId, Date.parse(env.occurredAt));
             return;
           }
           if (env.type !== 'report.updated' || p.resultSet !== 'live' || !freshCycles.has(p.cycleId)) return;
@@ -1064,6 +1070,22 @@ async function main() {
       // report.updated of the snapshot that first counts it, from the acceptance of the newest
       // response of that snapshot (the one that let the rule take it); (c) that wait itself.
       const decided = [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [at]]) => Math.max(0, at - submittedAt.get(id)));
+      // Where the decided time goes, from the events' own wall-clock times (one machine, one clock):
+      // accepted → the survey service recorded it (the gateway's relay, Kafka, the survey service's
+      // queue and transaction); → the scoring service's batch holding it began (the survey service's
+      // relay, Kafka, the scoring service's queue); → its response.counted reached the bench (the
+      // batch's scoring, the disclosure rule, its commit, the scoring service's relay, Kafka).
+      const epochOf = (perfAt) => performance.timeOrigin + perfAt;
+      const toSurvey = [];
+      const toScoring = [];
+      const inScoring = [];
+      for (const [id, [at, , countedAtEpoch]] of counted) {
+        if (!submittedAt.has(id) || !recordedAt.has(id)) continue;
+        const accepted = epochOf(submittedAt.get(id));
+        toSurvey.push(recordedAt.get(id) - accepted);
+        toScoring.push(countedAtEpoch - recordedAt.get(id));
+        inScoring.push(epochOf(at) - countedAtEpoch);
+      }
       const acceptOfResponse = new Map(
         [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [, responseId]]) => [responseId, submittedAt.get(id)]),
       );
@@ -1141,6 +1163,12 @@ async function main() {
         ]),
         // accepted → response.counted (every response decided), p50/p90/p99
         decided: { count: decided.length, ...spread(decided) },
+        decidedSplit: {
+          count: toSurvey.length,
+          acceptedToRecorded: spread(toSurvey),
+          recordedToScoringBatch: spread(toScoring),
+          scoringBatchToCounted: spread(inScoring),
+        },
         // responses the rule showed: the newest response of their snapshot accepted → its report.updated
         shownOnceAllowed: { count: shown.length, ...spread(shown) },
         // the disclosure rule's wait for later raters of the same subject (part of p50Ms/p99Ms above)
