@@ -89,7 +89,7 @@ describe('the disclosed views the scoring service keeps', () => {
       const mine = latest.get(a.subjectId) ?? new Map<string, StoredResponse>();
       mine.set(a.raterId, { responseId: uuid(), raterId: a.raterId, raterGroup: a.group, answers, comments: {} });
       latest.set(a.subjectId, mine);
-      const ledger: Ledger = ledgers.get(a.subjectId) ?? { rows: [], responses: new Map(), current: null };
+      const ledger = ledgers.get(a.subjectId) ?? { rows: [], responses: new Map(), current: null };
       ledgers.set(a.subjectId, ledger);
       const received = [...mine.values()].sort((x, y) => (x.raterId < y.raterId ? -1 : 1));
 
