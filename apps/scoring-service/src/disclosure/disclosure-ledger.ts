@@ -135,19 +135,6 @@ const viewKey = (r: LedgerRow): string =>
     r.response_ids,
   ]);
 
-/**
- * Drops every cached view: the retention purge calls it once it deleted a cycle's responses, so
- * no purged answer stays in the process's memory (the cache holds each view's responses).
- */
-export function forgetDisclosedViews(): void {
-  cachedViews.clear();
-}
-
-/** How many views are cached (for tests). */
-export function cachedDisclosedViews(): number {
-  return cachedViews.size;
-}
-
 /** A view as `view` makes it, deeply frozen. */
 function frozenView(resultSet: string, basis: ScoringBasis, responses: StoredResponse[]): DisclosedView {
   const v = view(resultSet, basis, responses);

@@ -1,7 +1,6 @@
 import { CycleResponsesPurgeRequestedV1, EventEnvelope } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
-import { forgetDisclosedViews } from '../disclosure/disclosure-ledger';
 
 export interface PurgeOutcome {
   responses: number;
@@ -59,8 +58,6 @@ export class PurgeCycleResponsesUseCase {
       );
       return { responses: affected(responses), reportsKeptAsDisclosed: affected(kept), reportsNeverDisclosed: affected(dropped) };
     });
-    // The disclosure rule's cached views hold responses: none of the purged ones may stay in memory.
-    if (outcome) forgetDisclosedViews();
     if (outcome) this.logger.log(`retention: cycle ${cycleId}: ${JSON.stringify(outcome)}`);
     return outcome;
   }
