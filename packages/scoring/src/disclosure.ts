@@ -27,7 +27,6 @@
  * the same rater sets, so rule 1 bounds them the same way; they are not part of the linear audit.
  */
 import { ScoringInputError } from './errors';
-import { isDeepFrozen } from './frozen';
 import { GROUP_INDEX } from './prepare';
 import { scoreSubjectInternal } from './score-subject';
 import { Instrument, Policy, RATER_GROUPS, RaterGroup, RaterResponse } from './types';
@@ -120,45 +119,6 @@ export function figureEquations(view: DisclosedView): FigureEquation[] {
   return out;
 }
 
-/**
- * The equations of deeply frozen views (basis, instrument, policy, responses and answers all frozen),
- * remembered per view object: such a view can never change, and `figureEquations` is a pure function
- * of it, so a caller that keeps the views it discloses (the scoring service keeps each ledger row's)
- * has each one's equations computed once instead of at every decision. Only read inside this module
- * (never handed out, so never mutated); views that are not deeply frozen are computed every time.
- */
-const frozenViewEquations = new WeakMap<DisclosedView, FigureEquation[]>();
-
-function equationsOfView(view: DisclosedView): FigureEquation[] {
-  const memo = view && typeof view === 'object' ? frozenViewEquations.get(view) : undefined;
-  if (memo !== undefined) return memo;
-  const equations = figureEquations(view);
-  if (isDeepFrozen(view)) {
-    frozenViewEquations.set(view, equations);
-    for (const eq of equations) rememberedKeys.set(eq, null);
-  }
-  return equations;
-}
-
-/**
- * The audit's key of each remembered equation (those of frozen views, made here and never handed
- * out, so never changed), computed on first use: null until then. Any other equation's key is
- * computed every time.
- */
-const rememberedKeys = new WeakMap<FigureEquation, string | null>();
-
-/** An equation's terms as a canonical string: the same figure shown again has the same key. */
-function equationKey(eq: FigureEquation): string {
-  const remembered = rememberedKeys.get(eq);
-  if (typeof remembered === 'string') return remembered;
-  const key = [...eq.terms.entries()]
-    .map(([v, [n, d]]) => `${v}=${n}/${d}`)
-    .sort()
-    .join('|');
-  if (remembered === null) rememberedKeys.set(eq, key);
-  return key;
-}
-
 /* ---------------- exact rank arithmetic over two prime fields ---------------- */
 
 const PRIMES = [1_000_003, 999_983]; // products stay below 2^53
@@ -235,20 +195,20 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
   const seen = new Map<string, FigureEquation>();
   const figuresOf = new Map<string, Set<string>>(); // equation key -> every figure name it stands for
   for (const eq of all) {
-    const key = equationKey(eq);
+    const key = [...eq.terms.entries()]
+      .map(([v, [n, d]]) => `${v}=${n}/${d}`)
+      .sort()
+      .join('|');
     if (!seen.has(key)) seen.set(key, eq);
     figuresOf.set(key, (figuresOf.get(key) ?? new Set<string>()).add(eq.figure));
   }
   const equations = [...seen.entries()].map(([key, eq]) => ({ ...eq, figure: [...figuresOf.get(key)!].sort().join(', ') }));
-  // connected components of variables: figures that share a variable are solved together; each
-  // equation's variables numbered once (in the order of its terms), so the blocks work on numbers
+  // connected components of variables: figures that share a variable are solved together
   const varIndex = new Map<string, number>();
   const parent: number[] = [];
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
-  const varsOf: number[][] = [];
   for (const eq of equations) {
     let first = -1;
-    const vars: number[] = [];
     for (const v of eq.terms.keys()) {
       let i = varIndex.get(v);
       if (i === undefined) {
@@ -256,44 +216,35 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
         varIndex.set(v, i);
         parent.push(i);
       }
-      vars.push(i);
       if (first < 0) first = i;
       else parent[find(i)] = find(first);
     }
-    varsOf.push(vars);
   }
-  const blocks = new Map<number, number[]>();
-  equations.forEach((_eq, k) => {
-    if (varsOf[k].length === 0) return;
-    const b = find(varsOf[k][0]);
+  const blocks = new Map<number, FigureEquation[]>();
+  for (const eq of equations) {
+    const v = eq.terms.keys().next();
+    if (v.done) continue;
+    const b = find(varIndex.get(v.value)!);
     const list = blocks.get(b) ?? [];
-    list.push(k);
+    list.push(eq);
     blocks.set(b, list);
-  });
+  }
   const found = new Map<string, Set<string>>();
-  const varRater: string[] = [];
-  for (const [v, i] of varIndex) varRater[i] = raterOfVariable(v);
-  for (const members of blocks.values()) {
-    const block = members.map((k) => equations[k]);
+  const varRater = new Map<number, string>();
+  for (const [v, i] of varIndex) varRater.set(i, raterOfVariable(v));
+  for (const block of blocks.values()) {
     // local, dense column numbering for the block
     const local = new Map<number, number>();
-    for (const k of members) for (const g of varsOf[k]) if (!local.has(g)) local.set(g, local.size);
+    for (const eq of block) for (const v of eq.terms.keys()) if (!local.has(varIndex.get(v)!)) local.set(varIndex.get(v)!, local.size);
     const raterOfColumn: string[] = [];
-    for (const [global, col] of local) raterOfColumn[col] = varRater[global];
+    for (const [global, col] of local) raterOfColumn[col] = varRater.get(global)!;
     const ratersHere = new Set(raterOfColumn);
     const columnsOf = new Map<string, number[]>();
     raterOfColumn.forEach((raterId, col) => columnsOf.set(raterId, [...(columnsOf.get(raterId) ?? []), col]));
-    // each equation's terms as (local column, coefficient), in the order of its terms
-    const termColumns = members.map((k) => varsOf[k].map((g) => local.get(g)!));
-    const termCoefficients = block.map((eq) => [...eq.terms.values()]);
     for (const p of PRIMES) {
-      const rows = termColumns.map((columns, j) => {
+      const rows = block.map((eq) => {
         const row = new Array<number>(local.size).fill(0);
-        const coefficients = termCoefficients[j];
-        for (let t = 0; t < columns.length; t++) {
-          const [num, den] = coefficients[t];
-          row[columns[t]] = ((((num % p) + p) % p) * modInverse(den, p)) % p;
-        }
+        for (const [v, [num, den]] of eq.terms) row[local.get(varIndex.get(v)!)!] = ((((num % p) + p) % p) * modInverse(den, p)) % p;
         return row;
       });
       // rank(A) − rank(A without r's columns) = dim(rowspace(A) ∩ span(r's columns)), and since the
@@ -327,7 +278,7 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
 
 /** Rule 2 over views: the raters isolated by everything these views show together. */
 export function auditViews(views: DisclosedView[]): Isolation[] {
-  return isolatedRaters(views.flatMap(equationsOfView));
+  return isolatedRaters(views.flatMap(figureEquations));
 }
 
 export interface FigureChange {
@@ -359,11 +310,8 @@ interface VisibleFigures {
   raters: Map<string, Set<string>>;
 }
 
-function visibleFigures(
-  basis: DisclosureBasis,
-  responses: RaterResponse[],
-  equations: FigureEquation[] = figureEquations({ basis, responses }),
-): VisibleFigures {
+function visibleFigures(basis: DisclosureBasis, responses: RaterResponse[]): VisibleFigures {
+  const equations = figureEquations({ basis, responses });
   return { equations, raters: new Map([...equations, ...respondentFigures(basis, responses)].map((f) => [f.figure, new Set(f.raters)])) };
 }
 
@@ -448,11 +396,7 @@ export function decideSnapshot(input: {
   // the others go ahead without them.
   // The figures of `current` are computed once, and the candidate's equations are the ones the audit
   // takes for it (figureEquations is a pure function of the basis and the responses).
-  // The disclosed view of `current` under this very basis (the view in force, when the service
-  // asks) has the equations `before` needs, remembered when that view is frozen.
-  const inForce = Array.isArray(disclosed) ? disclosed.map((view) => sameView(view, basis, current)) : [];
-  const inForceAt = inForce.indexOf(true);
-  const before = visibleFigures(basis, current, inForceAt < 0 ? undefined : equationsOfView(disclosed[inForceAt]));
+  const before = visibleFigures(basis, current);
   let candidate: RaterResponse[];
   let after: VisibleFigures;
   for (;;) {
@@ -469,61 +413,9 @@ export function decideSnapshot(input: {
       );
     pending = rest;
   }
-  // A disclosed view of the snapshot in force under this very basis has the equations `before`
-  // holds; the others' come from `equationsOfView` (remembered when frozen).
-  const isolated = isolatedRaters([
-    ...disclosed.flatMap((view, i) => (inForce[i] ? before.equations : equationsOfView(view))),
-    ...after.equations,
-  ]);
+  const isolated = isolatedRaters([...disclosed.flatMap(figureEquations), ...after.equations]);
   if (isolated.length > 0) return keep(isolated.map((i) => `rater ${i.raterId} would be isolated by ${i.figures.join(', ')}`));
   return { take: true, responses: candidate, reasons: [] };
-}
-
-/**
- * Whether a view is, value for value, `basis` applied to `responses` (so that its equations are
- * `figureEquations({ basis, responses })`): the same result set, instrument object, policy and
- * expectations, and the same raters in the same order with the same groups and answers.
- */
-function sameView(view: DisclosedView, basis: DisclosureBasis, responses: RaterResponse[]): boolean {
-  // anything malformed is left to figureEquations, which refuses it as it always did
-  if (!view || typeof view !== 'object' || !view.basis || typeof view.basis !== 'object' || !Array.isArray(view.responses)) return false;
-  const b = view.basis;
-  if (b !== basis) {
-    if (b.resultSet !== basis.resultSet || b.instrument !== basis.instrument) return false;
-    if (!sameRecord(b.policy, basis.policy) || !sameRecord(b.expectations, basis.expectations)) return false;
-  }
-  const rs = view.responses;
-  if (rs === responses) return true;
-  if (rs.length !== responses.length) return false;
-  for (let i = 0; i < rs.length; i++) {
-    const x = rs[i];
-    const y = responses[i];
-    if (x === y) continue;
-    if (!x || !y || typeof x !== 'object' || typeof y !== 'object') return false;
-    if (x.raterId !== y.raterId || x.group !== y.group || !sameRecord(x.answers, y.answers)) return false;
-  }
-  return true;
-}
-
-/**
- * Two plain records (no prototype but Object's: nothing inherited is read differently) with the same
- * own keys in the same order and the same values (arrays: element by element).
- */
-function sameRecord(a: object | undefined, b: object | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (let i = 0; i < ka.length; i++) {
-    if (ka[i] !== kb[i]) return false;
-    const x = (a as Record<string, unknown>)[ka[i]];
-    const y = (b as Record<string, unknown>)[kb[i]];
-    if (x === y) continue;
-    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length || x.some((v, j) => v !== y[j])) return false;
-  }
-  return true;
 }
 
 /**

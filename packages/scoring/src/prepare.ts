@@ -1,6 +1,5 @@
 /** Validation (contract rule 8) and the compact internal form used by the scorer. */
 import { ScoringInputError } from './errors';
-import { isDeepFrozen } from './frozen';
 import { DEFAULT_POLICY, Instrument, Policy, RATER_GROUPS, RaterGroup, RaterResponse } from './types';
 
 export const GROUP_INDEX: Readonly<Record<RaterGroup, number>> = Object.freeze({
@@ -44,21 +43,7 @@ export interface PreparedInstrument {
   dimItems: number[][];
 }
 
-/**
- * Prepared forms of deeply frozen instruments (the framework's are): such an instrument can never
- * change, and its prepared form is only ever read, so it is prepared (and validated) once.
- */
-const preparedInstruments = new WeakMap<object, PreparedInstrument>();
-
 export function prepareInstrument(instrument: Instrument): PreparedInstrument {
-  const memo = instrument && typeof instrument === 'object' ? preparedInstruments.get(instrument) : undefined;
-  if (memo !== undefined) return memo;
-  const prepared = prepareInstrumentOnce(instrument);
-  if (isDeepFrozen(instrument)) preparedInstruments.set(instrument, prepared);
-  return prepared;
-}
-
-function prepareInstrumentOnce(instrument: Instrument): PreparedInstrument {
   if (!instrument || typeof instrument !== 'object') throw new ScoringInputError('instrument is missing');
   const scale = instrument.scale;
   if (!scale || typeof scale !== 'object') throw new ScoringInputError('instrument.scale is missing');

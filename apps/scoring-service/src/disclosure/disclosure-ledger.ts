@@ -114,79 +114,14 @@ export async function loadLedgers(
   return ledgers;
 }
 
-/**
- * The disclosed views of recent ledger rows, deeply frozen, by everything a view is made of: its
- * result set, basis and frozen response ids (a stored response never changes). @leaderscope/scoring
- * computes the audit's equations of a deeply frozen view once per view object, so handing it the
- * same objects at every decision spares recomputing every view ever disclosed for the subject.
- * Bounded: the least recently used go first.
- */
-const MAX_CACHED_VIEWS = 2048; // about 45 kB each with their equations: ~90 MB at most
-const cachedViews = new Map<string, DisclosedView>();
-
-const viewKey = (r: LedgerRow): string =>
-  JSON.stringify([
-    r.result_set,
-    r.instrument_id,
-    r.instrument_version,
-    r.role_profile_id,
-    r.min_group_size,
-    r.comment_threshold,
-    r.response_ids,
-  ]);
-
-/** A view as `view` makes it, deeply frozen. */
-function frozenView(resultSet: string, basis: ScoringBasis, responses: StoredResponse[]): DisclosedView {
-  const v = view(resultSet, basis, responses);
-  for (const r of v.responses) Object.freeze(Object.freeze(r).answers);
-  Object.freeze(v.responses);
-  Object.freeze(Object.freeze(v.basis).policy);
-  return Object.freeze(v);
-}
-
-/** Every view in a subject's ledger, as the disclosure rule takes them (cached, deeply frozen; exported for tests). */
-export function disclosedViews(ledger: Ledger): DisclosedView[] {
-  return ledger.rows.map((r) => disclosedView(ledger, r));
-}
-
-/** The disclosed view of a ledger row, the cached one when its responses are all there. */
-function disclosedView(ledger: Ledger, r: LedgerRow): DisclosedView {
-  const responses = r.response_ids.map((id) => ledger.responses.get(id)!);
-  // a row whose responses are not all there (purged) is built as before (and refused as before)
-  if (responses.some((x) => x === undefined)) return view(r.result_set, basisOf(r), responses);
-  const key = viewKey(r);
-  const cached = cachedViews.get(key);
-  if (cached !== undefined) {
-    cachedViews.delete(key);
-    cachedViews.set(key, cached);
-    return cached;
-  }
-  const made = frozenView(r.result_set, basisOf(r), responses);
-  cachedViews.set(key, made);
-  if (cachedViews.size > MAX_CACHED_VIEWS) cachedViews.delete(cachedViews.keys().next().value!);
-  return made;
-}
-
-/**
- * The snapshot in force as the disclosure rule takes it under `basis`: the responses of its ledger
- * row's cached view when that row has the same basis (`scorableResponses` depends only on the
- * instrument version and the responses, and the view's are those very responses), else converted.
- */
-function currentForRule(ledger: Ledger, basis: ScoringBasis, toScoring: (rs: StoredResponse[]) => RaterResponse[]): RaterResponse[] | null {
-  const current = ledger.current;
-  if (!current) return null;
-  const row = ledger.rows.findLast((r) => r.result_set === 'live');
-  const sameRow =
-    row !== undefined &&
-    row.snapshot === current.snapshot &&
-    row.instrument_id === basis.instrumentId &&
-    row.instrument_version === basis.instrumentVersion &&
-    row.role_profile_id === basis.roleProfileId &&
-    row.min_group_size === basis.minGroupSize &&
-    (row.comment_threshold ?? null) === (basis.commentThreshold ?? null) &&
-    row.response_ids.length === current.responses.length &&
-    row.response_ids.every((id, i) => id === current.responses[i].responseId && ledger.responses.get(id) === current.responses[i]);
-  return sameRow ? disclosedView(ledger, row).responses : toScoring(current.responses);
+function disclosedViews(ledger: Ledger): DisclosedView[] {
+  return ledger.rows.map((r) =>
+    view(
+      r.result_set,
+      basisOf(r),
+      r.response_ids.map((id) => ledger.responses.get(id)!),
+    ),
+  );
 }
 
 /** A view to record in the ledger: its key, basis, frozen responses and report. */
@@ -275,7 +210,7 @@ export async function takeLiveSnapshot(
  * lock): the next snapshot's number, frozen responses and report, or null. Recording it
  * (`recordViews`) is the caller's, so a batch of subjects writes its snapshots in one statement.
  * `scored`: a report the caller already computed with the same basis and seed; it is reused when its
- * responses are exactly the snapshot's, in any order (the report is a function of the set).
+ * responses are exactly the snapshot's, in the same order (the report is a function of them).
  */
 export function decideLiveSnapshot(
   ledger: Ledger,
@@ -288,7 +223,7 @@ export function decideLiveSnapshot(
   const toScoring = (rs: StoredResponse[]): RaterResponse[] => view('live', basis, rs).responses;
   const decision = decideSnapshot({
     basis: live.basis,
-    current: currentForRule(ledger, basis, toScoring),
+    current: ledger.current ? toScoring(ledger.current.responses) : null,
     received: toScoring(received),
     disclosed: disclosedViews(ledger),
   });
@@ -296,15 +231,10 @@ export function decideLiveSnapshot(
   const frozen = new Map((ledger.current?.responses ?? []).map((r) => [r.raterId, r]));
   const latest = new Map(received.map((r) => [r.raterId, r]));
   const responses = decision.responses.map((r) => frozen.get(r.raterId) ?? latest.get(r.raterId)!);
-  // The report is a function of the set of responses: computeSubjectReport sorts them by rater (one
-  // response per rater, so the order they come in never matters), and a stored response never changes.
-  const scoredIds = new Set(scored?.responses.map((r) => r.responseId));
   const same =
     scored !== undefined &&
     scored.responses.length === responses.length &&
-    scoredIds.size === responses.length &&
-    !scoredIds.has(undefined) &&
-    responses.every((r) => scoredIds.has(r.responseId));
+    scored.responses.every((r, i) => r.responseId !== undefined && r.responseId === responses[i].responseId);
   const computed = same ? scored.computed : computeSubjectReport(responses, basis, seed);
   const snapshot = (ledger.current?.snapshot ?? 0) + 1;
   return { snapshot, responses, computed };

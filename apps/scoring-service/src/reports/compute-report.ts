@@ -76,19 +76,6 @@ export function computeSubjectReport(responses: StoredResponse[], basis: Scoring
   return { report, groupCounts, responseCount: scored.length, ignoredAnswers };
 }
 
-/** The item and dimension ids of instrument versions (the registry's are deeply frozen: they never change). */
-const instrumentIds = new WeakMap<InstrumentDefinition, { items: Set<string>; dimensions: Set<string> }>();
-
-function idsOf(instrument: InstrumentDefinition): { items: Set<string>; dimensions: Set<string> } {
-  const known = instrumentIds.get(instrument);
-  if (known) return known;
-  const ids = { items: new Set(instrument.items.map((i) => i.id)), dimensions: new Set(instrument.dimensions.map((d) => d.id)) };
-  const frozen = Object.isFrozen(instrument.items) && Object.isFrozen(instrument.dimensions);
-  if (frozen && instrument.items.every((i) => Object.isFrozen(i)) && instrument.dimensions.every((d) => Object.isFrozen(d)))
-    instrumentIds.set(instrument, ids);
-  return ids;
-}
-
 /**
  * Stored responses as @leaderscope/scoring takes them for one instrument version, sorted by rater:
  * answers to items this version does not have (or off its scale) are left out and counted.
@@ -97,7 +84,8 @@ export function scorableResponses(
   responses: StoredResponse[],
   instrument: InstrumentDefinition,
 ): { scored: RaterResponse[]; comments: SubjectComment[]; groupCounts: Record<string, number>; ignoredAnswers: number } {
-  const { items, dimensions } = idsOf(instrument);
+  const items = new Set(instrument.items.map((i) => i.id));
+  const dimensions = new Set(instrument.dimensions.map((d) => d.id));
   const { min, max } = instrument.scale;
   let ignoredAnswers = 0;
   const scored: RaterResponse[] = [];
@@ -105,9 +93,7 @@ export function scorableResponses(
   const groupCounts: Record<string, number> = {};
   for (const r of [...responses].sort((a, b) => (a.raterId < b.raterId ? -1 : a.raterId > b.raterId ? 1 : 0))) {
     const answers: Record<string, number | null> = {};
-    const given = r.answers;
-    for (const itemId of Object.keys(given)) {
-      const value = given[itemId];
+    for (const [itemId, value] of Object.entries(r.answers)) {
       if (!items.has(itemId) || (value !== null && !(Number.isInteger(value) && value >= min && value <= max))) {
         ignoredAnswers++;
         continue;
