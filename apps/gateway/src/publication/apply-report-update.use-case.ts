@@ -58,25 +58,22 @@ export class ApplyReportUpdateUseCase {
             entries.slice(i, i + 10).map((e) => e.row),
           )),
         );
+      // Whether each cycle's results are released, read once per cycle of the batch.
       const released = new Map<string, boolean>();
+      const isReleased = async (cycleId: string): Promise<boolean> => {
+        if (!released.has(cycleId)) released.set(cycleId, (await this.publication.releasedAt(manager, cycleId)) !== null);
+        return released.get(cycleId)!;
+      };
       const result: string[] = [];
-      for (const { row } of entries) {
-        if (!stored[result.length]) {
-          result.push('older version: ignored');
-          continue;
+      for (const [i, { row }] of entries.entries()) {
+        if (!stored[i]) result.push('older version: ignored');
+        else if (row.resultSet !== LIVE_RESULT_SET) result.push('stored (result set)');
+        else if (!(await isReleased(row.cycleId))) result.push('stored');
+        else {
+          await this.publication.lockPublished(manager, row.cycleId, row.subjectId);
+          await this.publication.publish(manager, row);
+          result.push('stored and published');
         }
-        if (row.resultSet !== LIVE_RESULT_SET) {
-          result.push('stored (result set)');
-          continue;
-        }
-        if (!released.has(row.cycleId)) released.set(row.cycleId, (await this.publication.releasedAt(manager, row.cycleId)) !== null);
-        if (!released.get(row.cycleId)) {
-          result.push('stored');
-          continue;
-        }
-        await this.publication.lockPublished(manager, row.cycleId, row.subjectId);
-        await this.publication.publish(manager, row);
-        result.push('stored and published');
       }
       return result;
     });

@@ -15,20 +15,22 @@ describe('publication', () => {
   let ben: string;
   let ada: string;
 
+  /** One report.updated of the subject, as the scoring service would send it. */
+  const updateOf = (reportVersion: number, groupCounts: Record<string, number>, resultSet = 'live') => ({
+    cycleId,
+    subjectId,
+    resultSet,
+    reportVersion,
+    instrumentId: 'leader-of-leaders',
+    instrumentVersion: 1,
+    roleProfileId: 'leader-of-leaders',
+    groupCounts,
+    responseCount: Object.values(groupCounts).reduce((a, b) => a + b, 0),
+    report: emptyScoredReport(),
+    scoredAt: new Date().toISOString(),
+  });
   const update = (reportVersion: number, groupCounts: Record<string, number>, resultSet = 'live') =>
-    gw.get(ApplyReportUpdateUseCase).execute(acme.organisationId, {
-      cycleId,
-      subjectId,
-      resultSet,
-      reportVersion,
-      instrumentId: 'leader-of-leaders',
-      instrumentVersion: 1,
-      roleProfileId: 'leader-of-leaders',
-      groupCounts,
-      responseCount: Object.values(groupCounts).reduce((a, b) => a + b, 0),
-      report: emptyScoredReport(),
-      scoredAt: new Date().toISOString(),
-    });
+    gw.get(ApplyReportUpdateUseCase).execute(acme.organisationId, updateOf(reportVersion, groupCounts, resultSet));
   const seen = async (token: string, resultSet?: string) =>
     (await gw.ok(token, REPORT, { c: cycleId, s: subjectId, r: resultSet })).subjectReport;
 
@@ -73,7 +75,7 @@ describe('publication', () => {
   });
 
   // The read model keeps each report as the json text the gateway sent (serialised once), not
-  // parsed into jsonb: no query looks inside it (docs/benchmarks.md, "The gateway's report read model as json").
+  // parsed into jsonb: no query looks inside it (docs/benchmarks.md, "Fifth round (session 7)").
   it('stores the live report and its publication as json text, as sent', async () => {
     const types: { table_name: string; data_type: string }[] = await gw.dataSource.query(
       `SELECT table_name, data_type FROM information_schema.columns
@@ -112,19 +114,7 @@ describe('publication', () => {
   it('applies a batch of updates with the same rules as one by one', async () => {
     const message = (reportVersion: number, groupCounts: Record<string, number>, resultSet = 'live') => ({
       organisationId: acme.organisationId,
-      update: {
-        cycleId,
-        subjectId,
-        resultSet,
-        reportVersion,
-        instrumentId: 'leader-of-leaders',
-        instrumentVersion: 1,
-        roleProfileId: 'leader-of-leaders',
-        groupCounts,
-        responseCount: Object.values(groupCounts).reduce((a, b) => a + b, 0),
-        report: emptyScoredReport(),
-        scoredAt: new Date().toISOString(),
-      },
+      update: updateOf(reportVersion, groupCounts, resultSet),
     });
     await gw
       .get(ApplyReportUpdateUseCase)
