@@ -4,29 +4,15 @@
  * the key and headers the transport's `publish` would give it, rows written before the routing
  * columns existed included, in outbox order.
  */
-import { catalogue, createEnvelope, EventEnvelope, KafkaTransport, reportUpdatedV1, Topics } from '@leaderscope/events';
+import { catalogue, EventEnvelope, KafkaTransport, Topics } from '@leaderscope/events';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
-import { emptyScoredReport } from '@leaderscope/vocabulary';
 import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { createOutboxTables, enqueueEvents, OutboxRelay } from '../src';
+import { reportEvent } from './report-event';
 
-function report(subjectId: string, reportVersion: number): EventEnvelope {
-  return createEnvelope(
-    reportUpdatedV1,
-    {
-      cycleId: 'c',
-      subjectId,
-      reportVersion,
-      instrumentId: 'i',
-      instrumentVersion: 1,
-      responseCount: 1,
-      report: emptyScoredReport(),
-      scoredAt: new Date().toISOString(),
-    },
-    { organisationId: 'o', correlationId: `corr-${subjectId}-${reportVersion}` },
-  );
-}
+const report = (subjectId: string, reportVersion: number): EventEnvelope =>
+  reportEvent(subjectId, reportVersion, `corr-${subjectId}-${reportVersion}`);
 
 /**
  * The envelope as a text JSON.stringify would never give: payload first, a space after every colon

@@ -1,27 +1,12 @@
-import { emptyScoredReport } from '@leaderscope/vocabulary';
 /** The transactional outbox on a real PostgreSQL. */
-import { catalogue, createEnvelope, EventEnvelope, InProcessTransport, reportUpdatedV1, SerializedEvent } from '@leaderscope/events';
+import { catalogue, EventEnvelope, InProcessTransport, SerializedEvent } from '@leaderscope/events';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { claimEvent, createOutboxTables, enqueueEvents, OutboxRelay } from '../src';
+import { reportEvent } from './report-event';
 
-function report(subjectId: string, reportVersion: number): EventEnvelope {
-  return createEnvelope(
-    reportUpdatedV1,
-    {
-      cycleId: 'c',
-      subjectId,
-      reportVersion,
-      instrumentId: 'i',
-      instrumentVersion: 1,
-      responseCount: 1,
-      report: emptyScoredReport(),
-      scoredAt: new Date().toISOString(),
-    },
-    { organisationId: 'o' },
-  );
-}
+const report = reportEvent;
 
 /** Records what was published, in order; can be made to fail after publishing. */
 class RecordingTransport extends InProcessTransport {

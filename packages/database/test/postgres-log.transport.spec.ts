@@ -1,26 +1,11 @@
 /** The one-machine transport whose log is PostgreSQL, on a real PostgreSQL. */
-import { catalogue, createEnvelope, EventEnvelope, headerFieldsOf, reportUpdatedV1 } from '@leaderscope/events';
+import { catalogue, EventEnvelope, headerFieldsOf, reportUpdatedV1 } from '@leaderscope/events';
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
-import { emptyScoredReport } from '@leaderscope/vocabulary';
 import { Client } from 'pg';
 import { PostgresLogTransport } from '../src';
+import { reportEvent } from './report-event';
 
-function report(subjectId: string, reportVersion: number): EventEnvelope {
-  return createEnvelope(
-    reportUpdatedV1,
-    {
-      cycleId: 'c',
-      subjectId,
-      reportVersion,
-      instrumentId: 'i',
-      instrumentVersion: 1,
-      responseCount: 1,
-      report: emptyScoredReport(),
-      scoredAt: new Date().toISOString(),
-    },
-    { organisationId: 'o' },
-  );
-}
+const report = reportEvent;
 const version = (e: EventEnvelope) => (e.payload as { reportVersion: number }).reportVersion;
 const subject = (e: EventEnvelope) => (e.payload as { subjectId: string }).subjectId;
 
