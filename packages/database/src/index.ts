@@ -3,3 +3,4 @@ export * from './databases';
 export * from './outbox';
 export * from './postgres-log.transport';
 export * from './backup';
+export * from './json-columns';

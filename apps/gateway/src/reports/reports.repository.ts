@@ -45,7 +45,7 @@ export class ReportsRepository {
    * Stores each report that is newer than the one held (an older or repeated version, from a
    * redelivery or reordering, changes nothing), in one statement; returns, per row, whether it was
    * stored. Each report travels as one `json` text parameter, serialised once, stored as sent
-   * (docs/benchmarks.md, "The gateway's report read model as json"). At most one row per cycle,
+   * (docs/benchmarks.md, "Fifth round (session 7)"). At most one row per cycle,
    * subject and result set.
    */
   async storeManyIfNewer(manager: EntityManager, rows: SubjectReportEntity[]): Promise<boolean[]> {

@@ -1,3 +1,4 @@
+import { retypeJsonColumns } from '@leaderscope/database';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The columns that hold whole reports (about 44 kB of JSON each), written for every snapshot and rescore. */
@@ -22,25 +23,11 @@ export class ReportsAsJson1768000000000 implements MigrationInterface {
   name = 'ReportsAsJson1768000000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await this.retype(queryRunner, 'json');
+    await retypeJsonColumns(queryRunner, 'scoring', REPORT_COLUMNS, 'json', 'fast');
   }
 
+  // Back to jsonb with the storage ReportsWithoutPglz had set.
   async down(queryRunner: QueryRunner): Promise<void> {
-    await this.retype(queryRunner, 'jsonb');
-  }
-
-  private async retype(queryRunner: QueryRunner, type: 'json' | 'jsonb'): Promise<void> {
-    const rows = (await queryRunner.query(
-      `SELECT coalesce('lz4' = ANY("enumvals"), false) AS "lz4" FROM "pg_settings" WHERE "name" = 'default_toast_compression'`,
-    )) as { lz4: boolean }[];
-    const lz4 = rows[0]?.lz4 === true;
-    for (const [table, column] of REPORT_COLUMNS) {
-      await queryRunner.query(`ALTER TABLE "scoring"."${table}" ALTER COLUMN "${column}" TYPE ${type} USING "${column}"::${type}`);
-      await queryRunner.query(
-        lz4
-          ? `ALTER TABLE "scoring"."${table}" ALTER COLUMN "${column}" SET COMPRESSION lz4`
-          : `ALTER TABLE "scoring"."${table}" ALTER COLUMN "${column}" SET STORAGE EXTERNAL`,
-      );
-    }
+    await retypeJsonColumns(queryRunner, 'scoring', REPORT_COLUMNS, 'jsonb', 'fast');
   }
 }
