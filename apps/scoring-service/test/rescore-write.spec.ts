@@ -21,7 +21,7 @@ import {
   StoredResponse,
 } from '../src';
 import { ledgerKey, loadLedgers, takeLiveSnapshot } from '../src/disclosure/disclosure-ledger';
-import { stringifyWithReport } from '../src/reports/rescore-cycle.use-case';
+import { envelopeAroundReport } from '../src/reports/rescore-cycle.use-case';
 import { PurgeCycleResponsesUseCase } from '../src/retention/purge-cycle-responses.use-case';
 import { query } from './support';
 
@@ -408,8 +408,8 @@ describe('retention after a rescore', () => {
   }, 60000);
 });
 
-describe('stringifyWithReport', () => {
-  it("is JSON.stringify of the envelope with the report's text in place, whatever the texts hold", () => {
+describe('envelopeAroundReport', () => {
+  it("is JSON.stringify of the envelope around the report's text, whatever the texts hold", () => {
     const report = { comments: [{ text: '$& $\' $` "report:" }' }], scores: { dimensions: [] } };
     const envelope = {
       id: randomUUID(),
@@ -421,7 +421,8 @@ describe('stringifyWithReport', () => {
       correlationId: 'report:x',
       payload: { cycleId: 'c', subjectId: '"report"', report, scoredAt: new Date().toISOString() },
     };
-    const text = stringifyWithReport(envelope, JSON.stringify(report));
+    const { head, tail } = envelopeAroundReport(envelope);
+    const text = head + JSON.stringify(report) + tail;
     expect(text).toBe(JSON.stringify(envelope));
     expect(JSON.parse(text)).toEqual(envelope);
   });

@@ -509,12 +509,6 @@ export function envelopeAroundReport(envelope: EventEnvelope<{ report: unknown }
   return { head: text.slice(0, at), tail: text.slice(at + marker.length) };
 }
 
-/** The envelope's JSON text with `reportText` as its report (see `envelopeAroundReport`). */
-export function stringifyWithReport(envelope: EventEnvelope<{ report: unknown }>, reportText: string): string {
-  const { head, tail } = envelopeAroundReport(envelope);
-  return head + reportText + tail;
-}
-
 export interface ResultSetComparison {
   cycleId: string;
   subjectId: string;
