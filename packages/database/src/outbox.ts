@@ -164,6 +164,23 @@ export interface OutboxRelayOptions {
 }
 
 /**
+ * How the relay reads the unpublished rows: an ordered scan of the partial index
+ * `outbox_event_unpublished` (position order, so no sort, stopping at the batch size), never a
+ * bitmap or sequential scan, whatever the table's statistics say. Every row the relay marks
+ * published leaves a dead entry in that index until VACUUM; a plain index scan marks the entries it
+ * finds dead for good (later scans skip them), a bitmap scan does not, so under a steady flow of
+ * events the planner's bitmap plan (chosen whenever the statistics expect fewer unpublished rows
+ * than a batch) re-read thousands of dead rows per batch: 2–35 ms per relay read in the bench at S,
+ * the most time PostgreSQL spent on any statement (docs/benchmarks.md, "Sixth round"). Local to the
+ * relay's transaction.
+ */
+export const RELAY_SCAN_SETTINGS = { enable_bitmapscan: 'off', enable_seqscan: 'off' } as const;
+
+const RELAY_LOCK_STATEMENT = `SELECT pg_advisory_xact_lock(hashtext($1)), ${Object.entries(RELAY_SCAN_SETTINGS)
+  .map(([name, value]) => `set_config('${name}', '${value}', true)`)
+  .join(', ')}`;
+
+/**
  * Publishes outbox rows in `position` order and marks them published, in one transaction per batch.
  *
  * Ordering: a relay takes a transaction-scoped advisory lock on its schema's outbox before reading a
@@ -259,8 +276,10 @@ export class OutboxRelay {
   private async publishBatch(): Promise<number> {
     const { dataSource, schema, transport } = this.options;
     return dataSource.transaction(async (manager) => {
-      // One publisher per outbox at a time (other replicas wait here, then read what is left).
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`outbox-relay:${schema}`]);
+      // One publisher per outbox at a time (other replicas wait here, then read what is left). In
+      // the same statement, this transaction's reads of the outbox are made ordered index scans
+      // (RELAY_SCAN_SETTINGS).
+      await manager.query(RELAY_LOCK_STATEMENT, [`outbox-relay:${schema}`]);
       // The envelope as text: from a `json` column the stored text itself (nothing parsed, in
       // PostgreSQL or here), from a `jsonb` one its rendering; with its routing fields beside it.
       const rows: OutboxRow[] = await manager.query(
