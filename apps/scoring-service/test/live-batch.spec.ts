@@ -238,7 +238,44 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
           }));
         expect(auditViews(views)).toEqual([]);
       }
+
+      // each subject's live row counts every response received (held-back raters too) and keeps no
+      // report: no figure of a rater the rule has not shown is stored anywhere
+      const rows = await query<{ subject_id: string; report: unknown; response_count: number; group_counts: Record<string, number> }>(
+        db.url,
+        `SELECT subject_id, report, response_count, group_counts FROM scoring.subject_report WHERE cycle_id = $1 AND result_set = 'live'`,
+        [cycleId],
+      );
+      expect(rows).toHaveLength(expected.size);
+      let heldBack = 0;
+      for (const row of rows) {
+        const received = new Set(
+          [...stored.values()]
+            .filter((r) => batches.flat().some((e) => e.payload.responseId === r.responseId && e.payload.subjectId === row.subject_id))
+            .map((r) => r.raterId),
+        );
+        expect(row.report).toBeNull();
+        expect(row.response_count).toBe(received.size);
+        expect(Object.values(row.group_counts).reduce((a, b) => a + b, 0)).toBe(received.size);
+        heldBack += received.size - (expected.get(row.subject_id)?.at(-1)?.length ?? 0);
+      }
+      expect(heldBack).toBeGreaterThan(0);
     },
     120000,
   );
+
+  it('refuses a report on a live row, and requires one on every other', async () => {
+    const insert = (resultSet: string, report: string | null) =>
+      query(
+        db.url,
+        `INSERT INTO scoring.subject_report (cycle_id, subject_id, result_set, organisation_id, report_version, instrument_id, instrument_version,
+           min_group_size, group_counts, response_count, report, scored_at)
+         VALUES ('cycle-check', $1, $2, 'org', 1, 'leader-of-leaders', 1, 3, '{}', 0, $3::json, now())`,
+        [`s-${resultSet}-${report === null}`, resultSet, report],
+      );
+    await expect(insert('live', '{"scores": {}}')).rejects.toThrow(/subject_report_live_report_in_ledger/);
+    await expect(insert('rescore-1', null)).rejects.toThrow(/subject_report_live_report_in_ledger/);
+    await insert('live', null);
+    await insert('rescore-1', '{"scores": {}}');
+  });
 });

@@ -344,7 +344,7 @@ describe('retention after a rescore', () => {
     await db?.drop();
   });
 
-  it("keeps a rescore's report, which its ledger row refers to, and makes the live report its latest snapshot", async () => {
+  it("keeps a rescore's report, which its ledger row refers to, and makes the live row count its latest snapshot", async () => {
     const dataSource = app.get(DataSource);
     const groups = ['self', 'manager', 'peer', 'peer', 'peer', 'direct_report', 'direct_report', 'direct_report'];
     const responses: StoredResponse[] = groups.map((group, i) => {
@@ -362,12 +362,12 @@ describe('retention after a rescore', () => {
         [r.responseId, cycleId, r.raterId, r.raterGroup, instrument.id, JSON.stringify(r.answers)],
       );
     await dataSource.transaction((m) => takeLiveSnapshot(m, { cycleId, subjectId: 's1' }, liveBasis, responses, `${cycleId}:s1`));
-    // the live report row as a later response left it (more than the snapshot in force shows)
+    // the live report row as a later response left it (counting more than the snapshot in force shows; no report of its own)
     await query(
       db.url,
       `INSERT INTO scoring.subject_report (cycle_id, subject_id, result_set, organisation_id, report_version, instrument_id, instrument_version,
          min_group_size, group_counts, response_count, report, scored_at)
-       VALUES ($1, 's1', 'live', 'org-w', 9, $2, 1, 3, '{}', 9, '{"not": "disclosed"}', now())`,
+       VALUES ($1, 's1', 'live', 'org-w', 9, $2, 1, 3, '{"peer": 4}', 9, NULL, now())`,
       [cycleId, instrument.id],
     );
     const rescoreId = randomUUID();
@@ -394,17 +394,27 @@ describe('retention after a rescore', () => {
           { organisationId: 'org-w' },
         ),
       );
-    // both rows have a ledger row: the live one takes its snapshot's report, the rescore's keeps its own
+    // both rows have a ledger row: the live one takes its snapshot's counts (its report stays the
+    // ledger's), the rescore's keeps its own report
     expect(outcome).toMatchObject({ responses: 8, reportsKeptAsDisclosed: 2, reportsNeverDisclosed: 0 });
     expect(await reportOf(rescoreId)).toEqual(rescored);
-    const [live] = await query<{ same: boolean }>(
+    const [live] = await query<{
+      report: unknown;
+      response_count: number;
+      group_counts: unknown;
+      snapshot_counts: unknown;
+      in_ledger: boolean;
+    }>(
       db.url,
-      `SELECT r.report::jsonb = v.report::jsonb AS same FROM scoring.subject_report r
+      `SELECT r.report, r.response_count, r.group_counts, v.group_counts AS snapshot_counts, v.report IS NOT NULL AS in_ledger
+         FROM scoring.subject_report r
          JOIN scoring.disclosed_view v ON v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = 'live'
         WHERE r.cycle_id = $1 AND r.subject_id = 's1' AND r.result_set = 'live'`,
       [cycleId],
     );
-    expect(live).toEqual({ same: true });
+    expect(live).toMatchObject({ report: null, response_count: 8, in_ledger: true });
+    expect(live.group_counts).toEqual(live.snapshot_counts);
+    expect(live.group_counts).not.toEqual({ peer: 4 });
   }, 60000);
 });
 

@@ -7,6 +7,7 @@ import { ReportsWithoutPglz1765900000000 } from './1765900000000-ReportsWithoutP
 import { ReportsAsJson1768000000000 } from './1768000000000-ReportsAsJson';
 import { RescoreLedgerReportByReference1768000000001 } from './1768000000001-RescoreLedgerReportByReference';
 import { OutboxHeaderColumns1768200000002 } from './1768200000002-OutboxHeaderColumns';
+import { LiveReportInLedgerOnly1768400000000 } from './1768400000000-LiveReportInLedgerOnly';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const scoringMigrations = [
@@ -19,4 +20,5 @@ export const scoringMigrations = [
   ReportsAsJson1768000000000,
   RescoreLedgerReportByReference1768000000001,
   OutboxHeaderColumns1768200000002,
+  LiveReportInLedgerOnly1768400000000,
 ];

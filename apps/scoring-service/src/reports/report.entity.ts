@@ -87,9 +87,13 @@ export class SubjectReportEntity {
   @Column('int', { name: 'response_count' })
   responseCount!: number;
 
-  /** The whole SubjectReport of @leaderscope/scoring's buildSubjectReport (json: stored as written, see ReportsAsJson). */
-  @Column('json')
-  report!: ScoredReport;
+  /**
+   * The whole SubjectReport of @leaderscope/scoring's buildSubjectReport (json: stored as written, see
+   * ReportsAsJson). Null in the live result set, whose report is its snapshot in force, in the
+   * disclosure ledger (LiveReportInLedgerOnly).
+   */
+  @Column('json', { nullable: true })
+  report!: ScoredReport | null;
 
   @Column('timestamptz', { name: 'scored_at' })
   scoredAt!: Date;

@@ -1,8 +1,9 @@
 import { compileContract, EventEnvelope, responseCountedV1, reportUpdatedV1, ResponseRecordedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
+import type { ScoredReport } from '@leaderscope/vocabulary';
 import type { EntityManager } from 'typeorm';
-import { ComputedReport, computeSubjectReport, reportSeed, ScoringBasis, StoredResponse } from './compute-report';
+import { reportSeed, resolveBasis, scorableResponses, ScoringBasis, StoredResponse } from './compute-report';
 import { LIVE_RESULT_SET, SubjectReportEntity } from './report.entity';
 import { decideLiveSnapshot, ledgerKey, loadLedgers, recordViews, ViewToRecord } from '../disclosure/disclosure-ledger';
 
@@ -27,15 +28,16 @@ interface SubjectWork {
 }
 
 /**
- * Stores recorded responses and rescores only their subjects (live result set): the latest version
- * of each rater's answers, scored by @leaderscope/scoring's buildSubjectReport under the response's
- * instrument version and policy, written as the subject's report and announced with
- * `report.updated` (when the disclosure rule takes a snapshot) in the same transaction, with one
+ * Stores recorded responses and rescores only their subjects (live result set): the disclosure
+ * rule decides on the latest version of each rater's answers under the response's instrument
+ * version and policy; when it takes a snapshot, the snapshot is scored by @leaderscope/scoring's
+ * buildSubjectReport, recorded in the ledger and announced with `report.updated`, in the same
+ * transaction as the subject's live row (version, basis, counts; its report is the ledger's) and one
  * `response.counted` per stored response. A redelivered event changes nothing.
  *
  * A batch (what one Kafka fetch brings for one partition) is one transaction, and each subject in
- * it is scored once, with all of its new responses: the inbox rows, the responses and the reports
- * are each written in one statement. `reportVersion` advances by one per response event handled,
+ * it is decided once, with all of its new responses: the inbox rows, the responses, the live rows
+ * and the snapshots are each written in one statement. `reportVersion` advances by one per response event handled,
  * as if each had been scored on its own (so it equals the number of responses scored when no
  * rater corrected an answer); only the intermediate versions of one batch are not announced.
  */
@@ -136,14 +138,12 @@ export class RescoreSubjectUseCase {
       }
 
       const latest = await latestResponsesOf(manager, work);
-      const computedOf: ComputedReport[] = [];
+      // The live row keeps the result set's bookkeeping (version, basis, counts of the responses
+      // received); its report is the snapshot in force's, in the ledger (LiveReportInLedgerOnly), so
+      // a subject is scored here only when the disclosure rule takes a snapshot (below).
       const rows = work.map((w) => {
-        const computed = computeSubjectReport(
-          latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [],
-          w.basis,
-          reportSeed(w.cycleId, w.subjectId),
-        );
-        computedOf.push(computed);
+        const counted = scorableResponses(latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [], resolveBasis(w.basis));
+        const computed = { groupCounts: counted.groupCounts, responseCount: counted.scored.length };
         return {
           cycle_id: w.cycleId,
           subject_id: w.subjectId,
@@ -156,33 +156,30 @@ export class RescoreSubjectUseCase {
           min_group_size: w.basis.minGroupSize,
           group_counts: computed.groupCounts,
           response_count: computed.responseCount,
-          report: computed.report,
         };
       });
       // One upsert for every subject of the batch; the version advances by the subject's new events.
-      // One row of parameters per subject, the report a `json` parameter checked once and stored as
-      // sent (not parsed into jsonb, nor parsed again out of a recordset: ReportsAsJson).
       const params: unknown[] = [scoredAt.toISOString()];
       const slot = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
       const values = rows.map(
         (row) =>
           `(${slot(row.cycle_id)}, ${slot(row.subject_id)}, ${slot(row.result_set)}, ${slot(row.organisation_id)}, ${slot(row.report_version, '::int')}, ` +
           `${slot(row.instrument_id)}, ${slot(row.instrument_version, '::int')}, ${slot(row.role_profile_id)}, ${slot(row.min_group_size, '::int')}, ` +
-          `${slot(JSON.stringify(row.group_counts), '::jsonb')}, ${slot(row.response_count, '::int')}, ${slot(JSON.stringify(row.report), '::json')})`,
+          `${slot(JSON.stringify(row.group_counts), '::jsonb')}, ${slot(row.response_count, '::int')})`,
       );
       const versions: { cycle_id: string; subject_id: string; report_version: number }[] = await manager.query(
         `INSERT INTO "scoring"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_id",
            "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", "scored_at")
          SELECT "cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_id",
-           "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", $1::timestamptz
+           "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", NULL, $1::timestamptz
          FROM (VALUES ${values.join(', ')}) AS x("cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_id",
-           "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report")
+           "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count")
          ON CONFLICT ("cycle_id", "subject_id", "result_set") DO UPDATE SET
            "report_version" = "subject_report"."report_version" + EXCLUDED."report_version",
            "organisation_id" = EXCLUDED."organisation_id", "instrument_id" = EXCLUDED."instrument_id",
            "instrument_version" = EXCLUDED."instrument_version", "role_profile_id" = EXCLUDED."role_profile_id",
            "min_group_size" = EXCLUDED."min_group_size", "group_counts" = EXCLUDED."group_counts",
-           "response_count" = EXCLUDED."response_count", "report" = EXCLUDED."report", "scored_at" = EXCLUDED."scored_at"
+           "response_count" = EXCLUDED."response_count", "scored_at" = EXCLUDED."scored_at"
          RETURNING "cycle_id", "subject_id", "report_version"`,
         params,
       );
@@ -194,13 +191,14 @@ export class RescoreSubjectUseCase {
       const known = new Map<string, StoredResponse>();
       for (const list of latest.values()) for (const r of list) if (r.responseId) known.set(r.responseId, r);
       const ledgers = await loadLedgers(manager, work, known);
-      const taken = work.map((w, i) => {
-        const received = latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [];
-        return decideLiveSnapshot(ledgers.get(ledgerKey(w.cycleId, w.subjectId))!, w.basis, received, reportSeed(w.cycleId, w.subjectId), {
-          responses: received,
-          computed: computedOf[i],
-        });
-      });
+      const taken = work.map((w) =>
+        decideLiveSnapshot(
+          ledgers.get(ledgerKey(w.cycleId, w.subjectId))!,
+          w.basis,
+          latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [],
+          reportSeed(w.cycleId, w.subjectId),
+        ),
+      );
       await recordViews(
         manager,
         work.flatMap((w, i): ViewToRecord[] => {
@@ -231,7 +229,7 @@ export class RescoreSubjectUseCase {
           ...w.basis,
           groupCounts: row.group_counts,
           responseCount: row.response_count,
-          report: row.report,
+          report: null,
           scoredAt,
         });
         reports.push(report);
@@ -241,7 +239,7 @@ export class RescoreSubjectUseCase {
         const disclosed = Object.assign(new SubjectReportEntity(), report, {
           groupCounts: snapshot.computed.groupCounts,
           responseCount: snapshot.computed.responseCount,
-          report: snapshot.computed.report as unknown as Record<string, unknown>,
+          report: snapshot.computed.report as unknown as ScoredReport,
         });
         emit(this.reportUpdated, toReportUpdated(disclosed), { organisationId: w.organisationId, correlationId: w.correlationId });
       }
@@ -281,8 +279,8 @@ async function latestResponsesOf(
   return bySubject;
 }
 
-/** The `report.updated` payload of a stored report. */
-export function toReportUpdated(report: SubjectReportEntity) {
+/** The `report.updated` payload of a report (one that has its report: a snapshot's, a rescore's). */
+export function toReportUpdated(report: SubjectReportEntity & { report: ScoredReport }) {
   return {
     cycleId: report.cycleId,
     subjectId: report.subjectId,

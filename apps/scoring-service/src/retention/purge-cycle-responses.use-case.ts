@@ -11,8 +11,9 @@ export interface PurgeOutcome {
 /**
  * The retention period of a closed cycle ran out. The scoring service deletes its copy of the
  * cycle's responses (answers and comments), and keeps of each subject's report only what was
- * disclosed: a report row becomes its latest disclosed view (`scoring.disclosed_view`; a whole-cycle
- * rescore's view has no copy of its report, which is that row's own), and a row
+ * disclosed: a report row's counts become its latest disclosed view's (`scoring.disclosed_view`),
+ * and so does its report (a whole-cycle rescore's view has no copy of its report, which is that
+ * row's own; a live row has none, its report is the ledger's), and a row
  * that was never disclosed (held back by the disclosure rule, or a withheld rescore) is deleted.
  * Nothing anyone saw changes, nothing is announced, and no figure computed from raters who were
  * held back survives. Through the inbox; a repeat finds nothing more to delete.
@@ -39,7 +40,7 @@ export class PurgeCycleResponsesUseCase {
       );
       const kept: unknown = await manager.query(
         `UPDATE "scoring"."subject_report" r
-            SET "report" = coalesce(v."report", r."report"), "group_counts" = v."group_counts",
+            SET "report" = CASE WHEN r."result_set" = 'live' THEN NULL ELSE coalesce(v."report", r."report") END, "group_counts" = v."group_counts",
                 "response_count" = cardinality(v."response_ids")
            FROM (SELECT DISTINCT ON ("subject_id", "result_set") "subject_id", "result_set", "report", "group_counts", "response_ids"
                    FROM "scoring"."disclosed_view" WHERE "cycle_id" = $1
