@@ -73,14 +73,16 @@ export class SurveysRepository {
   /** The scoring service stored these submissions' responses: they count (a repeat keeps the first time). */
   async markCounted(manager: EntityManager, counted: { submissionId: string; countedAt: string }[]): Promise<void> {
     // The scoring service stamps a whole batch with one time; one statement for all, each submission
-    // with the first time it came with.
+    // with the first time it came with. `s.id = ANY(…)` as well as the join: the submissions are
+    // found through the primary key whatever the statistics say (with statistics taken before the
+    // ingestion, the planner scanned the whole table for every batch).
     const first = new Map<string, string>();
     for (const c of counted) if (!first.has(c.submissionId)) first.set(c.submissionId, c.countedAt);
     if (first.size === 0) return;
     await manager.query(
       `UPDATE ${manager.connection.getMetadata(SubmissionEntity).tablePath} s SET counted_at = c.at
          FROM unnest($1::uuid[], $2::timestamptz[]) AS c(id, at)
-        WHERE s.id = c.id AND s.counted_at IS NULL`,
+        WHERE s.id = ANY($1::uuid[]) AND s.id = c.id AND s.counted_at IS NULL`,
       [[...first.keys()], [...first.values()]],
     );
   }
