@@ -136,7 +136,8 @@ function appendHistory(doc, r) {
     r.size + (r.organisation.direct ? ' (generated rows)' : ''),
     `\`${(r.code?.commit ?? '').slice(0, 7)}\`${r.code?.uncommittedInAppsOrPackages?.length ? ' +changes' : ''}`,
     r.machine.loadAverageAtStart?.join(' / ') ?? '–',
-    ratio(f.ingestion.perSecond, f.rawProducer.perSecond),
+    // the raw producer's own rate beside the ratio: the machine's speed at the time (since session 8)
+    `${ratio(f.ingestion.perSecond, f.rawProducer.perSecond)} (raw ${Math.round(f.rawProducer.perSecond)}/s)`,
     f.freshness.decided
       ? `${ms(f.freshness.decided.p99Ms)} decided, ${ms(f.freshness.shownOnceAllowed.p99Ms)} shown once allowed (${ms(f.freshness.p99Ms)} with the rule's wait)`
       : ms(f.freshness.p99Ms),

@@ -13,6 +13,7 @@ import { getInstrument } from '@leaderscope/framework';
 import { auditViews, decideSnapshot, DisclosedView, RaterResponse } from '@leaderscope/scoring';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { INestApplicationContext } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import {
   computeSubjectReport,
@@ -263,6 +264,36 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
     },
     120000,
   );
+
+  it("reads a batch's stored responses and ledgers subject by subject through their indexes, never the whole table", async () => {
+    // 150 subjects × 15 raters stored and analysed, then one more batch of 30 subjects' events.
+    const useCase = app.get(RescoreSubjectUseCase);
+    const all = history('cycle-index', 150, 9).flat();
+    for (let i = 0; i < all.length; i += 200) await useCase.executeBatch(all.slice(i, i + 200));
+    await query(db.url, `ANALYZE scoring.rater_response`);
+    await query(db.url, `ANALYZE scoring.disclosed_view`);
+    const next = history('cycle-index-2', 30, 10)
+      .flat()
+      .filter((e, i, list) => list.findIndex((o) => o.payload.subjectId === e.payload.subjectId) === i);
+    const sent: { sql: string; params?: unknown[] }[] = [];
+    const original = EntityManager.prototype.query;
+    const spy = jest.spyOn(EntityManager.prototype, 'query').mockImplementation(function (this: EntityManager, sql, params) {
+      sent.push({ sql, params });
+      return original.call(this, sql, params);
+    });
+    try {
+      await useCase.executeBatch(next);
+    } finally {
+      spy.mockRestore();
+    }
+    const reads = sent.filter((s) => /^\s*SELECT/.test(s.sql) && /"scoring"\."(rater_response|disclosed_view)"/.test(s.sql));
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    for (const read of reads) {
+      const [{ 'QUERY PLAN': plan }] = await query<{ 'QUERY PLAN': unknown }>(db.url, `EXPLAIN (FORMAT JSON) ${read.sql}`, read.params);
+      const text = JSON.stringify(plan);
+      expect(text).not.toMatch(/Seq Scan[^}]*"Relation Name":"(rater_response|disclosed_view)"/);
+    }
+  }, 120000);
 
   it('refuses a report on a live row, and requires one on every other', async () => {
     const insert = (resultSet: string, report: string | null) =>

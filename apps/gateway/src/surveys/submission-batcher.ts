@@ -378,9 +378,12 @@ function statements(t: { assignment: string; cycle: string; submission: string; 
     ),
     receiptsByKey: q(
       'receipts-by-key',
-      `SELECT s.id, s.idempotency_key, s.request_hash, s.assignment_id, s.status, s.reasons, s.accepted_at
-         FROM ${t.submission} s JOIN unnest($1::uuid[], $2::uuid[]) AS k(assignment_id, idempotency_key)
-           ON s.assignment_id = k.assignment_id AND s.idempotency_key = k.idempotency_key`,
+      // per key (LATERAL; OFFSET 0 keeps it from being turned back into one join over the whole
+      // table), through the (assignment, idempotency key) unique index, whatever the statistics say
+      `SELECT s.* FROM unnest($1::uuid[], $2::uuid[]) AS k(assignment_id, idempotency_key)
+         CROSS JOIN LATERAL (
+           SELECT s.id, s.idempotency_key, s.request_hash, s.assignment_id, s.status, s.reasons, s.accepted_at
+             FROM ${t.submission} s WHERE s.assignment_id = k.assignment_id AND s.idempotency_key = k.idempotency_key OFFSET 0) s`,
     ),
     receiptByTokenAndKey: q(
       'receipt-by-token-and-key',

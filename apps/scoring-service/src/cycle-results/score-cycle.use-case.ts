@@ -443,11 +443,14 @@ async function previousCycles(
   const out = new Map<string, { cycleId: string; instrument: InstrumentDefinition; responses: StoredResponse[] }>();
   if (picks.length === 0) return out;
   const rows: (StoredRow & { cycle_id: string })[] = await manager.query(
-    `SELECT DISTINCT ON (r."cycle_id", r."subject_id", r."rater_id") r."cycle_id", r."subject_id", r."organisation_id", r."rater_id", r."rater_group",
-       r."instrument_id", r."instrument_version", r."answers", r."comments", r."recorded_at"
-     FROM "scoring"."rater_response" r
-     JOIN unnest($1::text[], $2::text[]) AS k(c, s) ON r."cycle_id" = k.c AND r."subject_id" = k.s
-     ORDER BY r."cycle_id", r."subject_id", r."rater_id", r."response_version" DESC`,
+    `SELECT x.* FROM unnest($1::text[], $2::text[]) AS k(c, s)
+       CROSS JOIN LATERAL (
+         SELECT DISTINCT ON (r."rater_id") r."cycle_id", r."subject_id", r."organisation_id", r."rater_id", r."rater_group",
+           r."instrument_id", r."instrument_version", r."answers", r."comments", r."recorded_at"
+           FROM "scoring"."rater_response" r
+          WHERE r."cycle_id" = k.c AND r."subject_id" = k.s
+          ORDER BY r."rater_id", r."response_version" DESC) x
+     ORDER BY x."cycle_id", x."subject_id", x."rater_id"`,
     [picks.map((p) => p.cycle_id), picks.map((p) => p.subject_id)],
   );
   const latestInstrument = new Map<string, { id: string; version: number; at: number }>();

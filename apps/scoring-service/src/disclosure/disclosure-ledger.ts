@@ -71,10 +71,13 @@ export async function loadLedgers(
     subjects.length === 0
       ? []
       : await manager.query(
-          `SELECT v."cycle_id", v."subject_id", v."result_set", v."snapshot", v."instrument_id", v."instrument_version", v."role_profile_id",
-             v."min_group_size", v."comment_threshold", v."response_ids"::text[] AS "response_ids"
-           FROM "scoring"."disclosed_view" v
-           JOIN unnest($1::text[], $2::text[]) AS k("cycle_id", "subject_id") ON v."cycle_id" = k."cycle_id" AND v."subject_id" = k."subject_id"
+          // per subject (LATERAL; OFFSET 0 keeps PostgreSQL from turning it back into one join over
+          // the whole table), through the primary key, whatever the statistics say
+          `SELECT v.* FROM unnest($1::text[], $2::text[]) AS k("cycle_id", "subject_id")
+             CROSS JOIN LATERAL (
+               SELECT v."cycle_id", v."subject_id", v."result_set", v."snapshot", v."instrument_id", v."instrument_version", v."role_profile_id",
+                 v."min_group_size", v."comment_threshold", v."response_ids"::text[] AS "response_ids", v."disclosed_at"
+               FROM "scoring"."disclosed_view" v WHERE v."cycle_id" = k."cycle_id" AND v."subject_id" = k."subject_id" OFFSET 0) v
            ORDER BY v."cycle_id", v."subject_id", v."snapshot", v."disclosed_at", v."result_set"`,
           [subjects.map((s) => s.cycleId), subjects.map((s) => s.subjectId)],
         );

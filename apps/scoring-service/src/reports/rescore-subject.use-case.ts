@@ -263,10 +263,16 @@ async function latestResponsesOf(
     answers: StoredResponse['answers'];
     comments: StoredResponse['comments'];
   }[] = await manager.query(
-    `SELECT DISTINCT ON (r."cycle_id", r."subject_id", r."rater_id") r."response_id"::text AS "response_id", r."cycle_id", r."subject_id", r."rater_id", r."rater_group", r."answers", r."comments"
-       FROM "scoring"."rater_response" r
-       JOIN unnest($1::text[], $2::text[]) AS k(c, s) ON r."cycle_id" = k.c AND r."subject_id" = k.s
-       ORDER BY r."cycle_id", r."subject_id", r."rater_id", r."response_version" DESC`,
+    // Per subject (LATERAL), so each is read through "rater_response_by_subject" in its order
+    // whatever the statistics say: a join on the whole array let the planner scan the whole table
+    // for every batch (docs/benchmarks.md, "Sixth round").
+    `SELECT x.* FROM unnest($1::text[], $2::text[]) AS k(c, s)
+       CROSS JOIN LATERAL (
+         SELECT DISTINCT ON (r."rater_id") r."response_id"::text AS "response_id", r."cycle_id", r."subject_id", r."rater_id", r."rater_group", r."answers", r."comments"
+           FROM "scoring"."rater_response" r
+          WHERE r."cycle_id" = k.c AND r."subject_id" = k.s
+          ORDER BY r."rater_id", r."response_version" DESC) x
+     ORDER BY x."cycle_id", x."subject_id", x."rater_id"`,
     [subjects.map((s) => s.cycleId), subjects.map((s) => s.subjectId)],
   );
   const bySubject = new Map<string, StoredResponse[]>();

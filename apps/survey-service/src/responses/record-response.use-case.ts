@@ -91,10 +91,12 @@ export class RecordResponseUseCase {
       const raterKey = (s: SurveySubmittedV1) => JSON.stringify([s.cycleId, s.subjectId, s.raterId]);
       const raters = [...new Map(accepted.map((e) => [raterKey(e.payload), e.payload])).values()];
       const previous: { cycle_id: string; subject_id: string; rater_id: string; n: number }[] = await manager.query(
-        `SELECT r."cycle_id", r."subject_id", r."rater_id", count(*)::int AS n
-         FROM "survey"."response" r
-         JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(c, s, ra) ON r."cycle_id" = k.c AND r."subject_id" = k.s AND r."rater_id" = k.ra
-         GROUP BY 1, 2, 3`,
+        // per rater (LATERAL), through the (cycle, subject, rater, version) key, whatever the statistics say
+        `SELECT k.c AS "cycle_id", k.s AS "subject_id", k.ra AS "rater_id", x.n
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS k(c, s, ra)
+         CROSS JOIN LATERAL (
+           SELECT count(*)::int AS n FROM "survey"."response" r WHERE r."cycle_id" = k.c AND r."subject_id" = k.s AND r."rater_id" = k.ra) x
+         WHERE x.n > 0`,
         [raters.map((s) => s.cycleId), raters.map((s) => s.subjectId), raters.map((s) => s.raterId)],
       );
       const versions = new Map(previous.map((r) => [JSON.stringify([r.cycle_id, r.subject_id, r.rater_id]), r.n]));
