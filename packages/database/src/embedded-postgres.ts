@@ -2,7 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { arch, platform, totalmem } from 'node:os';
+import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 
@@ -31,20 +31,7 @@ export interface EmbeddedPostgresOptions {
    * throwaway clusters may pass false (all three off): faster, and a crash can lose or corrupt data.
    */
   durable?: boolean;
-  /**
-   * PostgreSQL's own buffer cache (`shared_buffers`). Default: a quarter of the machine's memory,
-   * between PostgreSQL's 128 MB and 1 GB (the usual advice for a dedicated server, bounded because
-   * the platform shares the machine). With the default 128 MB every read of a page beyond it is a
-   * system call to the operating system's cache: at M and L the reports, ledgers and outboxes are
-   * larger than that (docs/benchmarks.md, "Sixth round"). Pages are taken as they are used.
-   */
-  sharedBuffersMb?: number;
   onLog?: (message: unknown) => void;
-}
-
-/** `shared_buffers` in MB for a machine with `totalBytes` of memory (see `sharedBuffersMb`). */
-export function defaultSharedBuffersMb(totalBytes = totalmem()): number {
-  return Math.max(128, Math.min(1024, Math.floor(totalBytes / 4 / 2 ** 20)));
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -210,8 +197,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     : ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
   const { postgres } = await embeddedPostgresBinaries();
   const logFile = `${dataDir}.log`;
-  const sharedBuffers = `shared_buffers=${Math.round(options.sharedBuffersMb ?? defaultSharedBuffersMb())}MB`;
-  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', sharedBuffers];
+  const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
   for (const s of settings) args.push('-c', s);
 
   // A server that has just been killed may leave backends that still hold its shared memory for a
