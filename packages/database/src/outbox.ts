@@ -282,10 +282,14 @@ export class OutboxRelay {
       await manager.query(RELAY_LOCK_STATEMENT, [`outbox-relay:${schema}`]);
       // The envelope as text: from a `json` column the stored text itself (nothing parsed, in
       // PostgreSQL or here), from a `jsonb` one its rendering; with its routing fields beside it.
+      // No row locks: only a relay holding the lock above marks rows published (writers only insert,
+      // pruning deletes only published rows), and a relay waiting for the lock reads, once it has
+      // it, a new snapshot in which this batch is marked. A `FOR UPDATE` here wrote a lock into
+      // every row read (a WAL record and a dirtied page each) for nothing.
       const rows: OutboxRow[] = await manager.query(
         `SELECT "position", "event_id", "type", "version", "key", "correlation_id", "envelope"::text AS "json"
            FROM "${schema}"."outbox_event"
-          WHERE "published_at" IS NULL ORDER BY "position" LIMIT $1 FOR UPDATE`,
+          WHERE "published_at" IS NULL ORDER BY "position" LIMIT $1`,
         [this.options.batchSize ?? 500],
       );
       if (rows.length === 0) return 0;

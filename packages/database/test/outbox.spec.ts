@@ -179,6 +179,8 @@ describe('transactional outbox', () => {
     const relayPlan = await planOf(true);
     expect(relayPlan).toMatch(/"Node Type":"Index Scan".*"Index Name":"outbox_event_unpublished"/);
     expect(relayPlan).not.toMatch(/Bitmap|Seq Scan|"Node Type":"Sort"/);
+    // and it locks no rows (the advisory lock serialises relays; see the replicas test above)
+    expect(relayPlan).not.toMatch(/LockRows/);
   });
 
   it('prunes published rows and processed records past their retention, and nothing else', async () => {
