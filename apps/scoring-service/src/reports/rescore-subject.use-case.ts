@@ -239,7 +239,7 @@ export class RescoreSubjectUseCase {
         const disclosed = Object.assign(new SubjectReportEntity(), report, {
           groupCounts: snapshot.computed.groupCounts,
           responseCount: snapshot.computed.responseCount,
-          report: snapshot.computed.report as unknown as ScoredReport,
+          report: snapshot.computed.report,
         });
         emit(this.reportUpdated, toReportUpdated(disclosed), { organisationId: w.organisationId, correlationId: w.correlationId });
       }
