@@ -152,15 +152,16 @@ describe('retention of raw answers after a cycle closes', () => {
     expect(await count(`SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "envelope"->>'type' = 'report.updated'`)).toBe(
       announcedBefore,
     );
-    // The scoring service keeps only what was disclosed: the held-back rater's figure is gone.
-    const [kept] = await dataSource.query<{ same: boolean; response_count: number }[]>(
-      `SELECT r."report"::jsonb = v."report"::jsonb AS "same", r."response_count" FROM "scoring"."subject_report" r
+    // The scoring service keeps only what was disclosed: the held-back rater is no longer counted,
+    // and the live row holds no report (the live report is the ledger's snapshot).
+    const [kept] = await dataSource.query<{ no_report: boolean; in_ledger: boolean; response_count: number }[]>(
+      `SELECT r."report" IS NULL AS "no_report", v."report" IS NOT NULL AS "in_ledger", r."response_count" FROM "scoring"."subject_report" r
          JOIN LATERAL (SELECT "report" FROM "scoring"."disclosed_view" d WHERE d."cycle_id" = r."cycle_id" AND d."subject_id" = r."subject_id"
                          AND d."result_set" = r."result_set" ORDER BY "snapshot" DESC LIMIT 1) v ON true
         WHERE r."cycle_id" = $1 AND r."result_set" = 'live'`,
       [cycle.cycleId],
     );
-    expect(kept).toEqual({ same: true, response_count: reportBefore.subjectReport.responseCount });
+    expect(kept).toEqual({ no_report: true, in_ledger: true, response_count: reportBefore.subjectReport.responseCount });
     // The gateway's own copies: no drafts, no hash of anyone's answers; receipts (who took part) stay.
     expect(
       await count(
