@@ -1,8 +1,8 @@
 /**
  * The live path decides the disclosure rule for every subject of a batch at once (issue #16,
  * freshness): the subjects' ledgers read in at most two queries, the responses it has just read not
- * read again, each decision in memory, the snapshots taken written in one statement, a snapshot's
- * report reused from the subject's report when both score the same responses. Checked on
+ * read again, each decision in memory, the snapshots taken written in one statement, a report
+ * computed only for a snapshot taken (the live row keeps counts, no report). Checked on
  * PostgreSQL against the disclosure rule itself (`decideSnapshot` of @leaderscope/scoring, one
  * subject at a time, as the live path did before), on random histories cut into random batches:
  * the same snapshots with the same responses, the same reports, the same report.updated events,

@@ -174,7 +174,7 @@ export interface OutboxRelayOptions {
  * the most time PostgreSQL spent on any statement (docs/benchmarks.md, "Sixth round"). Local to the
  * relay's transaction.
  */
-export const RELAY_SCAN_SETTINGS = { enable_bitmapscan: 'off', enable_seqscan: 'off' } as const;
+const RELAY_SCAN_SETTINGS = { enable_bitmapscan: 'off', enable_seqscan: 'off' } as const;
 
 const RELAY_LOCK_STATEMENT = `SELECT pg_advisory_xact_lock(hashtext($1)), ${Object.entries(RELAY_SCAN_SETTINGS)
   .map(([name, value]) => `set_config('${name}', '${value}', true)`)

@@ -212,15 +212,13 @@ export async function takeLiveSnapshot(
  * `takeLiveSnapshot`'s decision, in memory, from the subject's ledger (loaded under the subject's
  * lock): the next snapshot's number, frozen responses and report, or null. Recording it
  * (`recordViews`) is the caller's, so a batch of subjects writes its snapshots in one statement.
- * `scored`: a report the caller already computed with the same basis and seed; it is reused when its
- * responses are exactly the snapshot's, in the same order (the report is a function of them).
+ * The report is computed only for a snapshot taken.
  */
 export function decideLiveSnapshot(
   ledger: Ledger,
   basis: ScoringBasis,
   received: StoredResponse[],
   seed: string,
-  scored?: { responses: StoredResponse[]; computed: ComputedReport },
 ): { snapshot: number; responses: StoredResponse[]; computed: ComputedReport } | null {
   const live = view('live', basis, []);
   const toScoring = (rs: StoredResponse[]): RaterResponse[] => view('live', basis, rs).responses;
@@ -234,13 +232,8 @@ export function decideLiveSnapshot(
   const frozen = new Map((ledger.current?.responses ?? []).map((r) => [r.raterId, r]));
   const latest = new Map(received.map((r) => [r.raterId, r]));
   const responses = decision.responses.map((r) => frozen.get(r.raterId) ?? latest.get(r.raterId)!);
-  const same =
-    scored !== undefined &&
-    scored.responses.length === responses.length &&
-    scored.responses.every((r, i) => r.responseId !== undefined && r.responseId === responses[i].responseId);
-  const computed = same ? scored.computed : computeSubjectReport(responses, basis, seed);
   const snapshot = (ledger.current?.snapshot ?? 0) + 1;
-  return { snapshot, responses, computed };
+  return { snapshot, responses, computed: computeSubjectReport(responses, basis, seed) };
 }
 
 /**

@@ -143,7 +143,6 @@ export class RescoreSubjectUseCase {
       // a subject is scored here only when the disclosure rule takes a snapshot (below).
       const rows = work.map((w) => {
         const counted = scorableResponses(latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [], resolveBasis(w.basis));
-        const computed = { groupCounts: counted.groupCounts, responseCount: counted.scored.length };
         return {
           cycle_id: w.cycleId,
           subject_id: w.subjectId,
@@ -154,8 +153,8 @@ export class RescoreSubjectUseCase {
           instrument_version: w.basis.instrumentVersion,
           role_profile_id: w.basis.roleProfileId,
           min_group_size: w.basis.minGroupSize,
-          group_counts: computed.groupCounts,
-          response_count: computed.responseCount,
+          group_counts: counted.groupCounts,
+          response_count: counted.scored.length,
         };
       });
       // One upsert for every subject of the batch; the version advances by the subject's new events.
