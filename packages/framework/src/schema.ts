@@ -45,6 +45,8 @@ export const instrumentSchema = z.strictObject({
   ),
   /** the share of its items a rater must answer to count on a dimension; default the scoring policy's (0.5) */
   minItemCoverage: z.number().min(0, 'must be >= 0').max(1, 'must be <= 1').optional(),
+  /** the report shows item figures only, never a dimension figure (the follow-up pulse) */
+  itemFiguresOnly: z.boolean().optional(),
   transitionRisks: z.array(
     z.strictObject({
       id,

@@ -74,6 +74,8 @@ export interface InstrumentDefinition {
    * policy's default (0.5). The follow-up pulse sets 0: its raters answer only the plan's slots.
    */
   minItemCoverage?: number;
+  /** the report shows item figures only, never a dimension figure (the follow-up pulse) */
+  itemFiguresOnly?: boolean;
 }
 
 export interface InstrumentSummary {

@@ -11,6 +11,7 @@ import {
   respondentFigures,
   RaterGroup,
   RaterResponse,
+  scoreItems,
   variableOf,
 } from './index';
 
@@ -47,6 +48,13 @@ describe('figureEquations', () => {
       'live|B|others',
       'live|B|peer',
       'live|B|self',
+      // items: a non-exempt group and others per item (exempt groups' item figures hold no unknowns)
+      'live|item a1|others',
+      'live|item a1|peer',
+      'live|item a2|others',
+      'live|item a2|peer',
+      'live|item b1|others',
+      'live|item b1|peer',
     ]);
     expect(byName.get('live|A|manager')!.terms.size).toBe(0); // published by design: no unknowns
     const peerA = byName.get('live|A|peer')!;
@@ -56,6 +64,11 @@ describe('figureEquations', () => {
     expect(othersA.raters).toEqual(['p1', 'p2', 'p3']); // the manager counts in n (4) but is known
     expect(othersA.terms.get(variableOf('p1', 'a1'))).toEqual([1, 8]);
     expect(othersA.terms.has(variableOf('m', 'a1'))).toBe(false);
+    // an item figure is the plain mean of the item's answers
+    expect(byName.get('live|item a1|peer')!.terms).toEqual(new Map(['p1', 'p2', 'p3'].map((p) => [variableOf(p, 'a1'), [1, 3]])));
+    const othersA1 = byName.get('live|item a1|others')!;
+    expect(othersA1.raters).toEqual(['p1', 'p2', 'p3']);
+    expect(othersA1.terms.get(variableOf('p1', 'a1'))).toEqual([1, 4]);
   });
 
   it('gives reverse-scored items a negative coefficient and skips "not able to rate"', () => {
@@ -231,9 +244,12 @@ describe('compareSnapshots (rule 1)', () => {
     const before = peers(['p1', 'p2', 'p3']);
     const after = [...before, r('p4', 'peer', 2, 2, 5), r('p5', 'peer', 1, 1, null)];
     const { offending } = compareSnapshots({ ...live, policy: { minGroupSize: 2 } }, before, after, 2);
+    // the item figures of B move with B, by the same rater (p5 is not counted on B at all)
     expect(offending).toEqual([
       { figure: 'live|B|others', changed: 1, raters: ['p4'] },
       { figure: 'live|B|peer', changed: 1, raters: ['p4'] },
+      { figure: 'live|item b1|others', changed: 1, raters: ['p4'] },
+      { figure: 'live|item b1|peer', changed: 1, raters: ['p4'] },
     ]);
   });
   it('lets an exempt figure appear (the manager is published by design)', () => {
@@ -315,6 +331,20 @@ describe('decideSnapshot', () => {
     });
     expect(d.take).toBe(true);
     expect(d.responses.map((x) => x.raterId)).toEqual(['p1', 'p2', 'p3', 'd1', 'd2', 'd3']);
+  });
+  it('never lets an item figure move by one answer: three new peers of whom one answered a1', () => {
+    // Shown: peers p1..p3 (all answered every item). Then p4 answers a1 and a2, p5 and p6 only a2.
+    // Were peers on a1 shown in both reports (n 3, then n 4), 4 · new mean − 3 · old mean = p4's a1.
+    const current = peers(['p1', 'p2', 'p3']);
+    const received = [...current, r('p4', 'peer', 5, 3, 2), r('p5', 'peer', null, 4, 2), r('p6', 'peer', null, 2, 2)];
+    const d = decideSnapshot({ basis: live, current, received, disclosed: [{ basis: live, responses: current }] });
+    const before = scoreItems({ instrument, responses: current, policy: live.policy }).items[0];
+    const after = scoreItems({ instrument, responses: d.responses, policy: live.policy }).items[0];
+    expect(before.groups.peer).toMatchObject({ n: 3 });
+    // the peers no longer answered the same items of A: their item figures are withheld, not moved by p4
+    expect(after.groups.peer).toMatchObject({ suppressed: true });
+    expect(after.others).toMatchObject({ suppressed: true });
+    expect(auditViews([...new Set([current, d.responses])].map((responses) => ({ basis: live, responses })))).toEqual([]);
   });
   it("keeps a rater's frozen answers: a correction never moves a figure", () => {
     const current = peers(['p1', 'p2', 'p3']);

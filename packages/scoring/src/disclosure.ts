@@ -7,7 +7,8 @@
  * versions or role profiles) — is a view of a **snapshot**: a frozen set of responses. Snapshots
  * only grow, and a new one is taken only when
  *
- *   1. (the per-figure rule) every visible figure (group × dimension, `others` × dimension) whose
+ *   1. (the per-figure rule) every visible figure (group × dimension, `others` × dimension, and the
+ *      same per item: group × item, `others` × item) whose
  *      contributing raters change, changes by at least `threshold` non-exempt raters at once; and
  *   2. (the audit) the linear system made of every figure ever disclosed for the subject, in every
  *      result set, together with the candidate's figures, determines no functional of any single
@@ -27,6 +28,7 @@
  * the same rater sets, so rule 1 bounds them the same way; they are not part of the linear audit.
  */
 import { ScoringInputError } from './errors';
+import { itemFiguresOf } from './items';
 import { GROUP_INDEX } from './prepare';
 import { scoreSubjectInternal } from './score-subject';
 import { Instrument, Policy, RATER_GROUPS, RaterGroup, RaterResponse } from './types';
@@ -48,7 +50,7 @@ export interface DisclosedView {
 
 /** A visible figure as a linear functional of item answers. */
 export interface FigureEquation {
-  /** `${resultSet}|${dimensionId}|${group or 'others'}` */
+  /** `${resultSet}|${dimensionId}|${group or 'others'}`, or `${resultSet}|item ${itemId}|${group or 'others'}` */
   figure: string;
   /** non-exempt raters counted in the figure */
   raters: string[];
@@ -77,6 +79,7 @@ export function figureEquations(view: DisclosedView): FigureEquation[] {
   const exempt = new Set<number>(policy.exemptGroups.map((g) => GROUP_INDEX[g]));
   const out: FigureEquation[] = [];
   scores.dimensions.forEach((dim, d) => {
+    if (inst.itemFiguresOnly) return; // never shown
     // each counted rater's dimension-score functional, by group
     const byGroup = new Map<number, { raterId: string; terms: [string, number, number][] }[]>();
     for (const r of scored.counted[d]) {
@@ -116,6 +119,31 @@ export function figureEquations(view: DisclosedView): FigureEquation[] {
       out.push(equation('others', inc, (_g, n) => (groupsMean ? [1, inc.length * n] : [1, total])));
     }
   });
+  // Item figures (the "Every item" table, the highest and lowest items, a pulse's focus areas): each
+  // published group × item and `others` × item is a plain mean of the answers to that item of the
+  // raters counted on its dimension (`itemFiguresOf` decides which are published). Reverse scoring
+  // only flips a sign, which changes no rank.
+  for (const { item: it, answered, published, othersIncludes } of itemFiguresOf(scored)) {
+    const itemId = inst.itemIds[it];
+    const equation = (figure: string, groups: number[], n: number): FigureEquation => {
+      const names = groups.flatMap((g) => (exempt.has(g) ? [] : answered[g].map((r) => raters[r].raterId))).sort();
+      return {
+        figure: `${basis.resultSet}|item ${itemId}|${figure}`,
+        raters: names,
+        terms: new Map(names.map((raterId) => [variableOf(raterId, itemId), [1, n]])),
+      };
+    };
+    for (let g = 0; g < RATER_GROUPS.length; g++)
+      if (published[g] && !exempt.has(g)) out.push(equation(RATER_GROUPS[g], [g], answered[g].length));
+    if (othersIncludes.length > 0) {
+      const eq = equation(
+        'others',
+        othersIncludes,
+        othersIncludes.reduce((sum, g) => sum + answered[g].length, 0),
+      );
+      if (eq.raters.length > 0) out.push(eq);
+    }
+  }
   return out;
 }
 

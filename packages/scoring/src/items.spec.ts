@@ -1,8 +1,8 @@
-import { buildSubjectReport, Instrument, RaterResponse, scoreItems } from './index';
+import { auditViews, buildSubjectReport, Instrument, RaterResponse, scoreItems } from './index';
 
 // Hand-worked example. Dimension A has items a1 and a2 (a2 reverse-scored: v → 6 − v).
 // self s: a1 5, a2 1 (→ 5); manager m: a1 2, a2 4 (→ 2);
-// peers: p1 a1 4, a2 2 (→ 4); p2 a1 5, a2 –; p3 a1 3, a2 –   (p2, p3 answer 1 of 2 items: coverage 0.5, counted)
+// peers: p1 a1 4, a2 2 (→ 4); p2 a1 5, a2 3 (→ 3); p3 a1 3, a2 2 (→ 4)
 // direct reports: d1 a1 1, a2 5 (→ 1); d2 a1 2, a2 4 (→ 2)   (2 < 3: suppressed and left out of the dimension's others)
 const instrument: Instrument = {
   scale: { min: 1, max: 5 },
@@ -16,8 +16,8 @@ const responses: RaterResponse[] = [
   { raterId: 's', group: 'self', answers: { a1: 5, a2: 1 } },
   { raterId: 'm', group: 'manager', answers: { a1: 2, a2: 4 } },
   { raterId: 'p1', group: 'peer', answers: { a1: 4, a2: 2 } },
-  { raterId: 'p2', group: 'peer', answers: { a1: 5, a2: null } },
-  { raterId: 'p3', group: 'peer', answers: { a1: 3 } },
+  { raterId: 'p2', group: 'peer', answers: { a1: 5, a2: 3 } },
+  { raterId: 'p3', group: 'peer', answers: { a1: 3, a2: 2 } },
   { raterId: 'd1', group: 'direct_report', answers: { a1: 1, a2: 5 } },
   { raterId: 'd2', group: 'direct_report', answers: { a1: 2, a2: 4 } },
 ];
@@ -49,17 +49,31 @@ describe('item-level results (hand-worked)', () => {
     expect(a1.gap).toBeCloseTo(1.5, 12);
   });
 
-  it('item a2: recoded; one peer answer is suppressed and is not part of others', () => {
+  it('item a2: recoded (peers 4, 3, 4; others with the manager 2: mean 3.25)', () => {
     expect(a2.groups.self).toMatchObject({ n: 1, mean: 5 });
-    expect(a2.groups.peer).toEqual({ suppressed: true, n: 1, reason: expect.any(String) });
-    expect(a2.others).toMatchObject({ n: 1, mean: 2, sd: null, ci95: null, includes: ['manager'] });
-    expect(a2.gap).toBeCloseTo(3, 12);
+    expect(a2.groups.peer).toMatchObject({ n: 3, mean: 11 / 3 });
+    expect(a2.others).toMatchObject({ n: 4, mean: 3.25, includes: ['manager', 'peer'] });
+    expect(a2.gap).toBeCloseTo(1.75, 12);
+  });
+
+  it('a group whose raters answered different items of the dimension shows no item figure', () => {
+    // p2 and p3 leave a2 out ("not able to rate"), p1 answers both. Shown as before, peers on a1
+    // (p1 + p2 + p3) beside peers on A ((p1.a1 + p1.a2′)/2 + p2.a1 + p3.a1) would give away p1's
+    // (a2′ − a1)/2: half the difference of two of one rater's answers.
+    const mixed = responses.map((r) => (r.raterId === 'p2' || r.raterId === 'p3' ? { ...r, answers: { a1: r.answers.a1 } } : r));
+    const [m1, m2] = scoreItems({ instrument, responses: mixed }).items;
+    expect(m1.groups.peer).toEqual({ suppressed: true, n: 3, reason: expect.stringContaining('answered different items') });
+    expect(m2.groups.peer).toEqual({ suppressed: true, n: 1, reason: expect.stringContaining('anonymity threshold') });
+    // others keep the manager only (the direct reports are hidden on A and too few to merge)
+    expect(m1.others).toMatchObject({ n: 1, mean: 2, includes: ['manager'] });
+    // the report as a whole determines nothing of one rater's answers
+    expect(auditViews([{ basis: { resultSet: 'live', instrument }, responses: mixed }])).toEqual([]);
   });
 
   it('lists the highest and lowest items without repeating one', () => {
     expect(res.highest.map((x) => [x.itemId, x.others, x.n])).toEqual([
       ['a1', 3.5, 4],
-      ['a2', 2, 1],
+      ['a2', 3.25, 4],
     ]);
     expect(res.lowest).toEqual([]);
     const one = scoreItems({ instrument, responses, topItems: 1 });
@@ -74,7 +88,7 @@ describe('item-level results (hand-worked)', () => {
     expect(buildSubjectReport({ instrument, responses, options: { topItems: 1 } }).items.lowest.map((x) => x.itemId)).toEqual(['a2']);
   });
 
-  it('hidden groups merge on an item only when together they reach the threshold', () => {
+  it('hidden groups merge on an item only when together they reach the threshold, answering the same items', () => {
     // peers 2 and other 1 are each below 3 on dimension B but reach 3 together: merged into others.
     const inst: Instrument = {
       scale: { min: 1, max: 5 },
@@ -87,12 +101,18 @@ describe('item-level results (hand-worked)', () => {
     const rs: RaterResponse[] = [
       { raterId: 'p1', group: 'peer', answers: { b1: 1, b2: 2 } },
       { raterId: 'p2', group: 'peer', answers: { b1: 2, b2: 3 } },
-      { raterId: 'o1', group: 'other', answers: { b1: 3, b2: null } },
+      { raterId: 'o1', group: 'other', answers: { b1: 3, b2: 4 } },
     ];
     const r = scoreItems({ instrument: inst, responses: rs });
     expect(r.items[0].others).toMatchObject({ n: 3, mean: 2, includes: ['peer', 'other'] });
-    // on b2 only the two peers answered: below the threshold, nothing is published
-    expect(r.items[1].others).toMatchObject({ suppressed: true, n: 2 });
-    expect(r.highest.map((x) => x.itemId)).toEqual(['b1']);
+    expect(r.items[1].others).toMatchObject({ n: 3, mean: 3, includes: ['peer', 'other'] });
+    // o1 leaves b2 out: the hidden groups no longer answered the same items. Merged on b1, that figure
+    // (p1.b1 + p2.b1 + o1.b1) beside B's others ((p1.b1 + p1.b2)/2 + (p2.b1 + p2.b2)/2 + o1.b1) would
+    // give away half the two peers' b2 − b1: a figure of a group below the threshold
+    const partial = rs.map((x) => (x.raterId === 'o1' ? { ...x, answers: { b1: 3, b2: null } } : x));
+    const q = scoreItems({ instrument: inst, responses: partial });
+    expect(q.items[0].others).toMatchObject({ suppressed: true, n: 3 });
+    expect(q.items[1].others).toMatchObject({ suppressed: true, n: 2 });
+    expect(q.highest).toEqual([]);
   });
 });

@@ -41,6 +41,8 @@ export interface PreparedInstrument {
   observed: number[][][];
   /** [dimension] -> item indices */
   dimItems: number[][];
+  /** the instrument shows item figures only (see `Instrument.itemFiguresOnly`) */
+  itemFiguresOnly: boolean;
 }
 
 export function prepareInstrument(instrument: Instrument): PreparedInstrument {
@@ -112,6 +114,7 @@ export function prepareInstrument(instrument: Instrument): PreparedInstrument {
     itemObservers,
     observed,
     dimItems,
+    itemFiguresOnly: instrument.itemFiguresOnly === true,
   };
 }
 

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import {
+  auditViews,
   buildSubjectReport,
   BuildSubjectReportInput,
+  figureEquations,
   isPublished,
   Published,
   RATER_GROUPS,
@@ -228,7 +230,10 @@ describe('property: item-level results keep the same anonymity rules', () => {
             expect(entry.n).toBeLessThanOrEqual(dim.groups[g]!.n);
             if (!exempt.has(g) && entry.n < minOf(input))
               expect(entry).toEqual({ suppressed: true, n: entry.n, reason: expect.any(String) });
-            else expect(isPublished(entry)).toBe(true);
+            else if (exempt.has(g)) expect(isPublished(entry)).toBe(true);
+            // a non-exempt group is shown on an item only when every rater counted on the dimension answered it
+            else if (isPublished(entry)) expect(entry.n).toBe(dim.groups[g]!.n);
+            else expect(entry).toEqual({ suppressed: true, n: entry.n, reason: expect.stringContaining('answered different items') });
           }
           if (isPublished(it.others)) {
             expect(it.others.mean).toBeGreaterThanOrEqual(1);
@@ -273,6 +278,23 @@ describe('property: item-level results keep the same anonymity rules', () => {
       { numRuns: 300 },
     );
     expect(merged).toBeGreaterThan(0); // the generator reaches the merged case
+  });
+});
+
+describe('property: one report, items included, gives away nothing of a single rater', () => {
+  it('the equations of every figure a report shows isolate no non-exempt rater (the disclosure audit on one view)', () => {
+    let itemFigures = 0;
+    fc.assert(
+      fc.property(scenarioArb, (s) => {
+        const input = toInput(s);
+        fc.pre(minOf(input) >= 2); // a threshold of 1 shows single answers by choice
+        const view = { basis: { resultSet: 'live', instrument: input.instrument, policy: input.policy }, responses: input.responses };
+        itemFigures += figureEquations(view).filter((e) => e.figure.includes('|item ') && e.raters.length > 0).length;
+        expect(auditViews([view])).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+    expect(itemFigures).toBeGreaterThan(0); // the generator reaches published item figures
   });
 });
 

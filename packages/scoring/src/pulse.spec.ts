@@ -19,6 +19,7 @@ const pulse: Instrument = {
   dimensions: [{ id: 'change' }],
   items: ['focus-1', 'focus-2', 'focus-3'].map((id) => ({ id, dimensionId: 'change', observers: NON_SELF })),
   minItemCoverage: 0,
+  itemFiguresOnly: true,
 };
 // t(0.975) with 3 degrees of freedom, from the t table
 const T3 = 3.182446305284263;

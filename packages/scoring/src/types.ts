@@ -61,6 +61,12 @@ export interface Instrument {
    * follow-up pulse sets 0: its raters answer only the slots of the leader's plan by design.
    */
   minItemCoverage?: number;
+  /**
+   * Optional: the instrument's report shows its items only, never a dimension figure (the follow-up
+   * pulse: a result per focus area, one slot item each). Item figures then need no uniform raters
+   * (`itemFiguresOf`) and the disclosure rule counts only the item figures (and comments).
+   */
+  itemFiguresOnly?: boolean;
 }
 
 export interface RaterResponse {

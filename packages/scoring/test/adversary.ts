@@ -6,12 +6,12 @@
  * It is given more than any real viewer has: the answer pattern of every rater (who answered which
  * item, so it knows every coefficient), which raters each snapshot held, and the answers of exempt
  * raters (self, manager), whose figures are published by design. From every figure it was shown
- * (n and mean per group × dimension and others × dimension, per result set) it builds
+ * (n and mean per group × dimension and others × dimension, and the same per item, per result set) it builds
  * Σ coefficient · answer = n · mean − constants and looks for any combination of the equations that
  * involves one non-exempt rater alone. If it finds one, it evaluates it on the shown means and
  * reports the value it recovered next to the truth.
  */
-import { Instrument, Policy, RaterGroup, RaterResponse, scoreSubject } from '../src';
+import { Instrument, Policy, RaterGroup, RaterResponse, scoreItems, scoreSubject } from '../src';
 
 /** What a viewer was shown: one report (all figures of one result set) of one snapshot. */
 export interface ShownReport {
@@ -110,14 +110,46 @@ export class Adversary {
             else coef.set(`${raterId}\u0000${it.id}`, [sign, den]);
           }
         }
-        if (coef.size === 0) continue;
-        const key = `${[...coef.entries()]
-          .map(([v, [a, b]]) => `${v}:${a}/${b}`)
-          .sort()
-          .join('|')}`;
-        if (!this.rows.has(key)) this.rows.set(key, { coef, rhs, figure: `${shown.viewer}:${dim.dimensionId}/${f.name}` });
+        this.add(coef, rhs, `${shown.viewer}:${dim.dimensionId}/${f.name}`);
+      }
+      // item figures: a plain mean of the answers to the item of the raters counted on its dimension
+      const items = scoreItems({ instrument: shown.instrument, responses, policy: shown.policy }).items;
+      for (const item of items.filter((x) => x.dimensionId === dim.dimensionId)) {
+        const reverse = !!shown.instrument.items.find((it) => it.id === item.itemId)!.reverse;
+        const shownFigures: { name: string; groups: RaterGroup[]; n: number; mean: number }[] = [];
+        for (const [g, s] of Object.entries(item.groups))
+          if (s && !('suppressed' in s)) shownFigures.push({ name: g, groups: [g as RaterGroup], n: s.n, mean: s.mean });
+        if (!('suppressed' in item.others))
+          shownFigures.push({ name: 'others', groups: item.others.includes, n: item.others.n, mean: item.others.mean });
+        for (const f of shownFigures) {
+          const members = [...counted.entries()].filter(
+            ([, c]) => f.groups.includes(c.group) && c.items.some((it) => it.id === item.itemId),
+          );
+          if (members.length !== f.n)
+            throw new Error(`adversary model disagrees with the report on item ${item.itemId}/${f.name}: ${members.length} vs n=${f.n}`);
+          const coef = new Map<string, [bigint, bigint]>();
+          let rhs = f.mean;
+          const den = BigInt(f.n);
+          for (const [raterId, c] of members) {
+            const value = this.truth.get(raterId)!.answers[item.itemId] as number;
+            if (reverse) rhs -= (min + max) / f.n;
+            const sign = reverse ? -1n : 1n;
+            if (exempt.has(c.group)) rhs -= (Number(sign) * value) / f.n;
+            else coef.set(`${raterId}\u0000${item.itemId}`, [sign, den]);
+          }
+          this.add(coef, rhs, `${shown.viewer}:item ${item.itemId}/${f.name}`);
+        }
       }
     }
+  }
+
+  private add(coef: Map<string, [bigint, bigint]>, rhs: number, figure: string): void {
+    if (coef.size === 0) return;
+    const key = `${[...coef.entries()]
+      .map(([v, [a, b]]) => `${v}:${a}/${b}`)
+      .sort()
+      .join('|')}`;
+    if (!this.rows.has(key)) this.rows.set(key, { coef, rhs, figure });
   }
 
   get equations(): number {
