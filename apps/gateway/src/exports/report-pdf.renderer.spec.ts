@@ -25,6 +25,11 @@ describe('the report PDF is drawn from the report description the screen shows',
     expect(reallyMissing).toEqual([]);
     expect(text).toContain('How to read this report');
     expect(text).toContain('at least 3 people');
+    // The trend's comparability note: the group mix per dimension (the sample's two dimensions differ).
+    expect(all).toContain(squash('Raters counted in others, by dimension:'));
+    expect(all).toContain(
+      squash('before: Manager 1, Peers 4, 3 raters of smaller groups merged in; now: Manager 1, Peers 4, Direct reports 4'),
+    );
   });
 
   it('has the sections in the screen’s order, and the same figures', () => {

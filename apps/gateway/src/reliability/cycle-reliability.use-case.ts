@@ -15,8 +15,9 @@ import { CycleReliability } from './dto/reliability.model';
  * the scoring service's `cycle.scored` (null until the cycle is scored). Projected, also before
  * launch: per subject and group, Spearman–Brown from the number invited (nominations before launch,
  * assignments after) with @leaderscope/scoring's projectReliability — the organisation's own ICC(1)
- * from its latest closed cycle of this instrument when it covers enough subjects, else published
- * single-rater values — with its warnings. Counts only: no response is read.
+ * from the live result of its most recently closed cycle of this instrument version when it covers
+ * enough subjects, else published single-rater values — with its warnings. Counts only: no response
+ * is read.
  */
 @Injectable()
 export class CycleReliabilityUseCase {
@@ -38,7 +39,7 @@ export class CycleReliabilityUseCase {
     const names = new Map(instrument.dimensions.map((d) => [d.id, d.name]));
     const measured = await this.results.cycleResult(cycle.id, resultSet);
     const r = measured?.result;
-    const own = await this.results.latestClosed(cycle.organisationId, cycle.instrumentId);
+    const own = await this.results.latestClosed(cycle.organisationId, cycle.instrumentId, cycle.instrumentVersion);
     const organisationIcc: Partial<Record<RaterGroup, OrganisationIcc>> = {};
     for (const g of own?.result.reliability.groups ?? [])
       organisationIcc[g.group as RaterGroup] = { icc1: g.icc1, subjects: Math.max(0, ...g.dimensions.map((d) => d.subjects)) };

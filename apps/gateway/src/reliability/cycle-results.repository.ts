@@ -1,7 +1,9 @@
 import type { CycleScoredV1, ReportComparisonsUpdatedV1 } from '@leaderscope/events';
+import { LIVE_RESULT_SET } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
+import { CycleEntity } from '../cycles/cycle.entity';
 import { AssignmentEntity } from '../invitations/assignment.entity';
 import { NominationEntity } from '../nominations/nomination.entity';
 import { CycleResultEntity, SubjectComparisonEntity } from './cycle-result.entity';
@@ -55,11 +57,24 @@ export class CycleResultsRepository {
     return this.dataSource.getRepository(CycleResultEntity).findOneBy({ cycleId, resultSet });
   }
 
-  /** The organisation's latest closed cycle result of an instrument (its ICC(1) feeds the projection). */
-  latestClosed(organisationId: string, instrumentId: string): Promise<CycleResultEntity | null> {
+  /**
+   * The live result of the organisation's most recently closed cycle of this instrument version (its
+   * ICC(1) feeds the projection). Ordered by the cycle's close, never by when it was scored: a late
+   * rescore of an old cycle, or a rescore result set, never becomes the "latest".
+   */
+  latestClosed(organisationId: string, instrumentId: string, instrumentVersion: number): Promise<CycleResultEntity | null> {
     return this.dataSource
       .getRepository(CycleResultEntity)
-      .findOne({ where: { organisationId, instrumentId, closed: true }, order: { scoredAt: 'DESC' } });
+      .createQueryBuilder('r')
+      .innerJoin(CycleEntity, 'c', 'c.id = r.cycleId AND c.organisationId = r.organisationId')
+      .where('r.organisationId = :organisationId', { organisationId })
+      .andWhere('r.resultSet = :live', { live: LIVE_RESULT_SET })
+      .andWhere('r.closed = true')
+      .andWhere('c.instrumentId = :instrumentId', { instrumentId })
+      .andWhere('c.instrumentVersion = :instrumentVersion', { instrumentVersion })
+      .orderBy('c.closedAt', 'DESC', 'NULLS LAST')
+      .addOrderBy('r.scoredAt', 'DESC')
+      .getOne();
   }
 
   comparison(cycleId: string, subjectId: string, resultSet: string): Promise<SubjectComparisonEntity | null> {

@@ -22,7 +22,8 @@ const RELIABILITY = `query($c: ID!, $r: String) { cycleReliability(cycleId: $c, 
   target } }`;
 const COMPARISONS = `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { reportVersion visibility
   comparisons { norms { dimensionId name cycle { percentile normSize available reason } organisation { percentile normSize available reason } organisationCycles }
-  trend { previousCycleId previousInstrumentVersion instrumentVersion ratersInCommon dimensions { dimensionId name previous current change ciLow ciHigh call itemsInCommon previousRaters currentRaters } } } } }`;
+  trend { previousCycleId previousInstrumentVersion instrumentVersion ratersInCommon dimensions { dimensionId name previous current change ciLow ciHigh call itemsInCommon previousRaters currentRaters
+    previousGroupMix { published { group count } merged } currentGroupMix { published { group count } merged } } } } } }`;
 
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   for (let i = 0; i < 100; i++) {
@@ -233,37 +234,75 @@ describe('reliability', () => {
       expect((await reliability(cycleId)).subjectCount).toBe(16);
     });
 
+    /**
+     * A closed cycle of `org` (a gateway cycle row, closed on `closedDay` of February 2026) and its
+     * `cycle.scored` with one peer ICC(1) over `subjects` subjects.
+     */
+    const closedCycle = async (org: Organisation, closedDay: number, instrumentVersion = 2) => {
+      const id = await gw.draftCycle(org, []);
+      await gw.dataSource
+        .getRepository(CycleEntity)
+        .update({ id }, { status: 'closed', closedAt: new Date(Date.UTC(2026, 1, closedDay)), instrumentVersion });
+      return id;
+    };
+    const closedResult = (cycleId: string, subjects: number, icc1: number, scoredDay: number, extra: Partial<CycleScoredV1> = {}) => {
+      const p = scored(cycleId, 1, { closed: true, scoredAt: new Date(Date.UTC(2026, 1, scoredDay)).toISOString(), ...extra });
+      p.reliability.groups = [
+        {
+          group: 'peer',
+          icc1,
+          icck: null,
+          dimensions: [{ dimensionId: 'd', icc1, icck: null, k0: null, subjects, raters: subjects * 3 }],
+        },
+      ];
+      return p;
+    };
+    const peerOf = async (cycleId: string) =>
+      (await reliability(cycleId)).projection
+        .find((p: { subject: { employeeId: string } }) => p.subject.employeeId === 'l1')
+        .groups.find((g: { group: string }) => g.group === 'peer');
+
     it("projects with the organisation's own ICC(1) from its latest closed cycle once it covers 30 subjects, never another organisation's", async () => {
       const repo = gw.get(CycleResultsRepository);
-      const peerOf = async () =>
-        (await reliability(draftId)).projection
-          .find((p: { subject: { employeeId: string } }) => p.subject.employeeId === 'l1')
-          .groups.find((g: { group: string }) => g.group === 'peer');
-      const closed = (subjects: number, icc1: number, day: number) => {
-        const p = scored(randomUUID(), 1, { closed: true, scoredAt: new Date(Date.UTC(2026, 1, day)).toISOString() });
-        p.reliability.groups = [
-          {
-            group: 'peer',
-            icc1,
-            icck: null,
-            dimensions: [{ dimensionId: 'd', icc1, icck: null, k0: null, subjects, raters: subjects * 3 }],
-          },
-        ];
-        return p;
-      };
       // Another organisation's closed cycle with plenty of subjects: not used.
-      await repo.applyCycleResult(other.organisationId, closed(50, 0.6, 1));
-      expect(await peerOf()).toMatchObject({ source: 'published' });
+      await repo.applyCycleResult(other.organisationId, closedResult(await closedCycle(other, 1), 50, 0.6, 1));
+      expect(await peerOf(draftId)).toMatchObject({ source: 'published' });
       // Own closed cycle with too few subjects: published values, saying why.
-      await repo.applyCycleResult(acme.organisationId, closed(12, 0.5, 2));
-      const few = await peerOf();
+      await repo.applyCycleResult(acme.organisationId, closedResult(await closedCycle(acme, 2), 12, 0.5, 2));
+      const few = await peerOf(draftId);
       expect(few.source).toBe('published');
       expect(few.sourceNote).toContain('only 12 subjects, needs 30');
       // A later own closed cycle with 30 subjects: its ICC(1) is the single-rater value.
-      await repo.applyCycleResult(acme.organisationId, closed(30, 0.4, 3));
-      const own = await peerOf();
+      await repo.applyCycleResult(acme.organisationId, closedResult(await closedCycle(acme, 3), 30, 0.4, 3));
+      const own = await peerOf(draftId);
       expect(own).toMatchObject({ source: 'organisation', singleRater: 0.4 });
       expect(own.projected).toBeCloseTo((own.invited * 0.4) / (1 + (own.invited - 1) * 0.4));
+    });
+
+    it('takes the own ICC(1) from the live result of the most recently closed cycle of the same instrument version, whenever it was scored', async () => {
+      const repo = gw.get(CycleResultsRepository);
+      const org = await gw.organisation('Rescores Ltd');
+      const draft = await gw.draftCycle(org, ['l1']);
+      await gw.ok(org.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: draft });
+      const own = async () =>
+        (await gw.ok(org.hr, RELIABILITY, { c: draft })).cycleReliability.projection[0].groups.find(
+          (g: { group: string }) => g.group === 'peer',
+        );
+      expect(await own()).toMatchObject({ source: 'published' });
+      // The most recently closed cycle (10 February), scored once when it closed.
+      const latest = await closedCycle(org, 10);
+      await repo.applyCycleResult(org.organisationId, closedResult(latest, 30, 0.4, 10));
+      expect(await own()).toMatchObject({ source: 'organisation', singleRater: 0.4 });
+      // An older cycle (closed 5 February) whose live result is scored again later (20 February): not the latest.
+      await repo.applyCycleResult(org.organisationId, closedResult(await closedCycle(org, 5), 30, 0.45, 20));
+      // A rescore result set of the latest cycle, newer still: not the live result.
+      await repo.applyCycleResult(org.organisationId, closedResult(latest, 40, 0.55, 25, { resultSet: randomUUID() }));
+      // A cycle of another instrument version, closed later: not comparable.
+      await repo.applyCycleResult(org.organisationId, closedResult(await closedCycle(org, 15, 1), 30, 0.6, 26, { instrumentVersion: 1 }));
+      expect(await own()).toMatchObject({ source: 'organisation', singleRater: 0.4 });
+      // A cycle of this version closed after it (12 February) takes over, though scored before the others.
+      await repo.applyCycleResult(org.organisationId, closedResult(await closedCycle(org, 12), 30, 0.35, 12));
+      expect(await own()).toMatchObject({ source: 'organisation', singleRater: 0.35 });
     });
   });
 
@@ -294,7 +333,14 @@ describe('reliability', () => {
               change: 0.5,
               ci95: [0.1, 0.9],
               call: 'improved',
-              comparability: { groupMix: { previous: null, current: null }, itemsInCommon: { common: 4, current: 5, share: 0.8 } },
+              comparability: {
+                // the event's record order is not the display order
+                groupMix: {
+                  previous: { published: { peer: 3 }, merged: 2 },
+                  current: { published: { direct_report: 3, manager: 1, peer: 2 }, merged: 0 },
+                },
+                itemsInCommon: { common: 4, current: 5, share: 0.8 },
+              },
             },
           ],
         },
@@ -360,6 +406,15 @@ describe('reliability', () => {
             itemsInCommon: 0.8,
             previousRaters: 5,
             currentRaters: 6,
+            previousGroupMix: { published: [{ group: 'peer', count: 3 }], merged: 2 },
+            currentGroupMix: {
+              published: [
+                { group: 'manager', count: 1 },
+                { group: 'peer', count: 2 },
+                { group: 'direct_report', count: 3 },
+              ],
+              merged: 0,
+            },
           },
         ],
       });

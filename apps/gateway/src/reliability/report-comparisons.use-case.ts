@@ -1,10 +1,24 @@
+import type { ReportComparisonsUpdatedV1 } from '@leaderscope/events';
 import { getInstrument } from '@leaderscope/framework';
+import { byGroupOrder, isRaterGroup } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { ReportsRepository } from '../reports/reports.repository';
 import { CycleResultsRepository } from './cycle-results.repository';
-import { ReportComparisons } from './dto/reliability.model';
+import { GroupMix, ReportComparisons } from './dto/reliability.model';
+
+type StoredMix = NonNullable<ReportComparisonsUpdatedV1['trend']>['dimensions'][number]['comparability']['groupMix']['current'];
+
+/** A cycle's group mix with its groups in the usual order (self, manager, peers, …). */
+function groupMix(mix: StoredMix): GroupMix | null {
+  if (!mix) return null;
+  const published = Object.keys(mix.published)
+    .filter(isRaterGroup)
+    .sort(byGroupOrder)
+    .map((group) => ({ group, count: mix.published[group] }));
+  return { published, merged: mix.merged };
+}
 
 /**
  * A report's comparisons (percentiles, like-for-like trend), with the report's own access rule. They
@@ -70,6 +84,8 @@ export class ReportComparisonsUseCase {
           itemsInCommon: d.comparability.itemsInCommon?.share ?? null,
           previousRaters: d.previous?.n ?? null,
           currentRaters: d.current?.n ?? null,
+          previousGroupMix: groupMix(d.comparability.groupMix.previous),
+          currentGroupMix: groupMix(d.comparability.groupMix.current),
         })),
       },
     };

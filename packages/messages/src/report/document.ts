@@ -58,6 +58,8 @@ interface NormCellData {
   available: boolean;
 }
 
+type GroupMixData = { published: readonly { group: string; count: number }[]; merged: number } | null | undefined;
+
 /** What a report holds, as both the GraphQL type on the screen and the gateway's model provide it. */
 export interface ReportData {
   subject: { name: string; title?: string | null; department?: string | null };
@@ -103,6 +105,9 @@ export interface ReportData {
         itemsInCommon?: Num;
         previousRaters?: Num;
         currentRaters?: Num;
+        /** Whom each cycle's others figure rests on: n per group shown, and raters merged in. */
+        previousGroupMix?: GroupMixData;
+        currentGroupMix?: GroupMixData;
       }[];
     } | null;
   } | null;
@@ -540,6 +545,40 @@ export function describeReport(report: ReportData, options: DescribeOptions, t: 
     });
   }
 
+  // The trend's group mix: who each cycle's others figure rests on. One line when every dimension
+  // rests on the same raters (the usual case), else one line per dimension.
+  const mixText = (mix: GroupMixData): string => {
+    if (!mix) return msg(m.trendMixNone);
+    const parts = [...mix.published]
+      .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group))
+      .map((g) => msg(m.trendMixGroup, { group: groupLabel(t, g.group), n: g.count }));
+    if (mix.merged > 0) parts.push(msg(m.trendMixMerged, { n: mix.merged }));
+    return parts.length ? new Intl.ListFormat(L, { type: 'unit', style: 'short' }).format(parts) : msg(m.trendMixNone);
+  };
+  const groupMixBlocks = (dimensions: NonNullable<NonNullable<ReportData['comparisons']>['trend']>['dimensions']): Block[] => {
+    if (!dimensions.some((d) => d.previousGroupMix || d.currentGroupMix)) return [];
+    const lines = dimensions.map((d) => ({
+      id: d.dimensionId,
+      name: d.name,
+      previous: mixText(d.previousGroupMix),
+      current: mixText(d.currentGroupMix),
+    }));
+    const first = lines[0];
+    if (lines.every((l) => l.previous === first.previous && l.current === first.current))
+      return [{ kind: 'text', muted: true, text: msg(m.trendMix, { previous: first.previous, current: first.current }) }];
+    return [
+      { kind: 'text', muted: true, text: msg(m.trendMixByDimension) },
+      {
+        kind: 'bullets',
+        items: lines.map((l) => ({
+          id: `mix:${l.id}`,
+          strong: l.name,
+          text: msg(m.trendMixLine, { previous: l.previous, current: l.current }),
+        })),
+      },
+    ];
+  };
+
   // Change since the previous cycle: the like-for-like trend, else the previous released cycle.
   const trend = comparisons?.trend;
   if (trend) {
@@ -556,6 +595,7 @@ export function describeReport(report: ReportData, options: DescribeOptions, t: 
             common: trend.ratersInCommon != null ? percent(L, trend.ratersInCommon) : 'none',
           }),
         },
+        ...groupMixBlocks(trend.dimensions),
         {
           kind: 'table',
           caption: msg(m.changeTitle),

@@ -203,6 +203,18 @@ export const reportMessages = defineMessages({
     defaultMessage:
       'The previous cycle’s answers are scored again with this cycle’s questionnaire (version {version}, previously {previous}). A change is called only when its 95% interval excludes zero.{common, select, none {} other { {common} of this cycle’s raters also rated last time.}}',
   },
+  trendMix: {
+    id: 'report.trend.mix',
+    defaultMessage: 'Raters counted in others — before: {previous}; now: {current}.',
+  },
+  trendMixByDimension: { id: 'report.trend.mixByDimension', defaultMessage: 'Raters counted in others, by dimension:' },
+  trendMixLine: { id: 'report.trend.mixLine', defaultMessage: 'before: {previous}; now: {current}' },
+  trendMixGroup: { id: 'report.trend.mixGroup', defaultMessage: '{group} {n}' },
+  trendMixMerged: {
+    id: 'report.trend.mixMerged',
+    defaultMessage: '{n, plural, one {# rater} other {# raters}} of smaller groups merged in',
+  },
+  trendMixNone: { id: 'report.trend.mixNone', defaultMessage: 'not shown' },
   trendBefore: { id: 'report.trend.before', defaultMessage: 'Before (n)' },
   trendNow: { id: 'report.trend.now', defaultMessage: 'Now (n)' },
   trendChange: { id: 'report.trend.change', defaultMessage: 'Change (95% interval)' },

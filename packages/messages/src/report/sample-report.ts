@@ -141,6 +141,22 @@ export const sampleReport: ReportData = {
           itemsInCommon: 0.8,
           previousRaters: 8,
           currentRaters: 9,
+          previousGroupMix: {
+            published: [
+              { group: 'manager', count: 1 },
+              { group: 'peer', count: 4 },
+              { group: 'direct_report', count: 3 },
+            ],
+            merged: 0,
+          },
+          currentGroupMix: {
+            published: [
+              { group: 'manager', count: 1 },
+              { group: 'peer', count: 4 },
+              { group: 'direct_report', count: 4 },
+            ],
+            merged: 0,
+          },
         },
         {
           dimensionId: 'leads-up',
@@ -154,6 +170,22 @@ export const sampleReport: ReportData = {
           itemsInCommon: 1,
           previousRaters: 8,
           currentRaters: 9,
+          // Direct reports answered too few of this dimension's items last time: merged into others.
+          previousGroupMix: {
+            published: [
+              { group: 'manager', count: 1 },
+              { group: 'peer', count: 4 },
+            ],
+            merged: 3,
+          },
+          currentGroupMix: {
+            published: [
+              { group: 'manager', count: 1 },
+              { group: 'peer', count: 4 },
+              { group: 'direct_report', count: 4 },
+            ],
+            merged: 0,
+          },
         },
       ],
     },

@@ -200,6 +200,20 @@ export const REPORT_FIELDS = graphql(`
           itemsInCommon
           previousRaters
           currentRaters
+          previousGroupMix {
+            published {
+              group
+              count
+            }
+            merged
+          }
+          currentGroupMix {
+            published {
+              group
+              count
+            }
+            merged
+          }
         }
       }
     }

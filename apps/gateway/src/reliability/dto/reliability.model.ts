@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { GroupCount } from '../../cycles/dto/cycle.model';
 import { Person } from '../../people/dto/person.model';
 
 @ObjectType()
@@ -88,6 +89,12 @@ export class DimensionNorm {
   @Field(() => Int) organisationCycles!: number;
 }
 
+@ObjectType({ description: "Whom one cycle's others figure rests on: n per group shown on the dimension, and raters merged in" })
+export class GroupMix {
+  @Field(() => [GroupCount], { description: 'Groups shown on the dimension, in the usual group order' }) published!: GroupCount[];
+  @Field(() => Int, { description: 'Raters of groups too small to show alone, merged into others' }) merged!: number;
+}
+
 @ObjectType()
 export class DimensionChange {
   @Field() dimensionId!: string;
@@ -102,6 +109,10 @@ export class DimensionChange {
     number | null;
   @Field(() => Int, { nullable: true }) previousRaters!: number | null;
   @Field(() => Int, { nullable: true }) currentRaters!: number | null;
+  @Field(() => GroupMix, { nullable: true, description: "Group mix of the previous cycle's others; null when not shown" })
+  previousGroupMix!: GroupMix | null;
+  @Field(() => GroupMix, { nullable: true, description: "Group mix of this cycle's others; null when not shown" })
+  currentGroupMix!: GroupMix | null;
 }
 
 @ObjectType({ description: "Like-for-like trend: the previous closed cycle rescored under this cycle's instrument version" })
