@@ -2,7 +2,8 @@
  * From report to growth, on the real broker and PostgreSQL: the live report carries item-level
  * results; `cycle.score-requested` scores a whole cycle (norms, alpha, ICC per rater group) and each
  * subject's comparisons (percentiles within the cycle and the organisation's norm group, like-for-like
- * trend against the previous closed cycle rescored under the current instrument version).
+ * trend against the previous closed cycle rescored under the current instrument version, left out
+ * when the disclosure audit withholds that view of the previous cycle).
  */
 import {
   createEnvelope,
@@ -19,7 +20,9 @@ import {
 import { getInstrument, PULSE_INSTRUMENT_ID, PULSE_INSTRUMENT_VERSION } from '@leaderscope/framework';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
-import { computeSubjectReport, ScoreCycleUseCase } from '../src';
+import { DataSource } from 'typeorm';
+import { computeSubjectReport, reportSeed, ScoreCycleUseCase, StoredResponse, takeLiveSnapshot } from '../src';
+import { decideResultSetView, ledgerKey, loadLedgers } from '../src/disclosure/disclosure-ledger';
 import { parseScoreCycleArgs, runScoreCycle } from '../src/cli/score-cycle';
 import { allScored, Group, INSTRUMENT_ID, kafkaTransport, query, Services, startServices, submission, submittedEnvelope } from './support';
 
@@ -376,6 +379,108 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     await expect(useCase.execute({ cycleId: 'cycle-1', resultSet: 'no-such-rescore', closed: false })).rejects.toThrow(
       /cycle "cycle-1" has no result set "no-such-rescore"/,
     );
+  });
+
+  it('leaves the trend out when the disclosure audit withholds the previous cycle rescored (kt-4 reverse in v1 only, answered by one direct report)', async () => {
+    // Another organisation, stored as the scoring service stores responses, each live snapshot taken
+    // by the live path itself: "one-dr" has three direct reports of whom only one answered kt-4
+    // (reverse-scored in v1, not in v2); "all-dr" has three who all answered it. Both are rated in
+    // audit-1 (v1, closed) and then in audit-2 (v2).
+    const dataSource = services.scoring.get(DataSource);
+    const policy = { minGroupSize: 3, roleProfileId: 'leader-of-others' };
+    const basis = (version: 1 | 2) => ({
+      instrumentId: INSTRUMENT_ID,
+      instrumentVersion: version,
+      roleProfileId: policy.roleProfileId,
+      minGroupSize: 3,
+    });
+    const rate = async (cycleId: string, version: 1 | 2, subjectId: string, daysAgo: number, skipKt4: number[]) => {
+      const responses: StoredResponse[] = [
+        ['self', 4],
+        ['manager', 3],
+        ['peer', 2],
+        ['peer', 3],
+        ['peer', 4],
+        ['direct_report', 2],
+        ['direct_report', 4],
+        ['direct_report', 5],
+      ].map(([group, level], i) => {
+        const answers: Record<string, number | null> = answersAt(version, group as Group, level as number);
+        if (group === 'direct_report' && skipKt4.includes(i - 5)) answers['kt-4'] = null;
+        return {
+          responseId: randomUUID(),
+          raterId: `${cycleId}-${subjectId}-${group}-${i}`,
+          raterGroup: group as string,
+          answers,
+          comments: {},
+        };
+      });
+      for (const r of responses)
+        await query(
+          db.url,
+          `INSERT INTO scoring.rater_response (response_id, organisation_id, cycle_id, subject_id, rater_id, rater_group, instrument_id, instrument_version,
+             response_version, answers, comments, policy, recorded_at)
+           VALUES ($1, 'org-audit', $2, $3, $4, $5, $6, $7, 1, $8, '{}', $9, now() - make_interval(days => $10))`,
+          [
+            r.responseId,
+            cycleId,
+            subjectId,
+            r.raterId,
+            r.raterGroup,
+            INSTRUMENT_ID,
+            version,
+            JSON.stringify(r.answers),
+            JSON.stringify(policy),
+            daysAgo,
+          ],
+        );
+      const taken = await dataSource.transaction((m) =>
+        takeLiveSnapshot(m, { cycleId, subjectId }, basis(version), responses, reportSeed(cycleId, subjectId)),
+      );
+      expect(taken).not.toBeNull(); // the live report itself is shown
+    };
+    await rate('audit-1', 1, 'one-dr', 2, [1, 2]);
+    await rate('audit-1', 1, 'all-dr', 2, []);
+    const useCase = services.scoring.get(ScoreCycleUseCase);
+    await useCase.execute({ cycleId: 'audit-1', closed: true });
+    await rate('audit-2', 2, 'one-dr', 1, []);
+    await rate('audit-2', 2, 'all-dr', 1, []);
+
+    // The audit's own verdict on the view the trend would add to audit-1's ledger: withheld for one-dr only.
+    const ledgers = await dataSource.transaction((m) =>
+      loadLedgers(m, [
+        { cycleId: 'audit-1', subjectId: 'one-dr' },
+        { cycleId: 'audit-1', subjectId: 'all-dr' },
+      ]),
+    );
+    const verdict = (subjectId: string) =>
+      decideResultSetView(ledgers.get(ledgerKey('audit-1', subjectId))!, 'probe', basis(2), reportSeed('audit-1', subjectId));
+    expect(verdict('one-dr')).toEqual({ withheld: expect.stringMatching(/^withheld to protect anonymity/) });
+    expect(verdict('all-dr')).toHaveProperty('computed');
+
+    expect(await useCase.execute({ cycleId: 'audit-2', closed: false })).toMatchObject({ subjectCount: 2, withTrend: 1 });
+    const stored = await query<{ subject_id: string; comparisons: Pick<ReportComparisonsUpdatedV1, 'trend'> }>(
+      db.url,
+      `SELECT subject_id, comparisons FROM scoring.subject_comparison WHERE cycle_id = 'audit-2' ORDER BY subject_id`,
+    );
+    expect(stored.map((r) => [r.subject_id, r.comparisons.trend?.previousCycleId ?? null])).toEqual([
+      ['all-dr', 'audit-1'],
+      ['one-dr', null],
+    ]);
+    // audit-1's ledger records the trend view it disclosed, and none for the subject it withheld.
+    const ledgerRows = await query<{ subject_id: string; result_set: string }>(
+      db.url,
+      `SELECT subject_id, result_set FROM scoring.disclosed_view WHERE cycle_id = 'audit-1' ORDER BY subject_id, result_set`,
+    );
+    expect(ledgerRows).toEqual([
+      { subject_id: 'all-dr', result_set: 'live' },
+      { subject_id: 'all-dr', result_set: 'trend:audit-2:live' },
+      { subject_id: 'one-dr', result_set: 'live' },
+    ]);
+    // and no event announced a trend for it
+    await eventually('audit-2 comparisons announced', async () => comparisons.filter((c) => c.cycleId === 'audit-2').length === 2, 30000);
+    expect(comparisonOf('audit-2', 'one-dr').trend).toBeNull();
+    expect(comparisonOf('audit-2', 'all-dr').trend!.previousCycleId).toBe('audit-1');
   });
 
   it('the score-cycle CLI runs the same use-case (events wait in the outbox without a broker)', async () => {
