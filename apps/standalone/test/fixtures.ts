@@ -41,9 +41,13 @@ export const PASSWORD = 'correct-horse-battery';
 /**
  * A small organisation: Grace (CEO) manages Ada and three peers; Ada leads three team leads who
  * each lead two people, so Ada is a leader of leaders with a manager, 3 peers, 3 direct reports
- * and 6 skip-levels.
+ * and 6 skip-levels. `extra` people ([employee id, name, manager id, title]) are added after them.
  */
-export function organisationCsv(domain = 'example.org', withoutEmail: string[] = []): string {
+export function organisationCsv(
+  domain = 'example.org',
+  withoutEmail: string[] = [],
+  extra: [string, string, string, string][] = [],
+): string {
   const rows = ['employee_id,name,email,manager_id,title,department'];
   const add = (id: string, name: string, manager: string, title = '') =>
     rows.push(
@@ -60,6 +64,7 @@ export function organisationCsv(domain = 'example.org', withoutEmail: string[] =
     add(`E10${i}2`, `${name.split(' ')[0]} Report Two`, `E10${i}`);
   });
   add('E111', 'Katherine Johnson', 'E11', 'Partner lead');
+  for (const [id, name, manager, title] of extra) add(id, name, manager, title);
   return rows.join('\n') + '\n';
 }
 
@@ -67,18 +72,23 @@ export const instrument = getInstrument(DEFAULT_INSTRUMENT_ID);
 
 /**
  * Answers to every item a rater is shown, such that the rater's score on every dimension is
- * exactly `level`: plain items `level`, reverse-scored items `min + max - level`.
+ * exactly `level` (or `level(dimensionId)`): plain items `level`, reverse-scored items `min + max - level`.
  */
-export function answersAt(level: number, itemIds: string[]) {
-  const reverse = new Set(instrument.items.filter((i) => i.reverse).map((i) => i.id));
+export function answersAt(level: number | ((dimensionId: string) => number), itemIds: string[]) {
+  const items = new Map(instrument.items.map((i) => [i.id, i]));
   const { min, max } = instrument.scale;
-  return itemIds.map((itemId) => ({ itemId, value: reverse.has(itemId) ? min + max - level : level }));
+  return itemIds.map((itemId) => {
+    const item = items.get(itemId)!;
+    const l = typeof level === 'number' ? level : level(item.dimensionId);
+    return { itemId, value: item.reverse ? min + max - l : l };
+  });
 }
 
 export interface Invitation {
   assignmentId: string;
   token: string;
   group: string;
+  subjectId: string;
   rater: { name: string };
 }
 
@@ -98,6 +108,7 @@ export async function surveyLinks(api: Api, hr: string, cycleId: string): Promis
   type Row = {
     assignmentId: string;
     group: string;
+    subjectId: string;
     raterName: string;
     raterEmail: string | null;
     invitation: { mailId: string; status: string } | null;
@@ -106,7 +117,7 @@ export async function surveyLinks(api: Api, hr: string, cycleId: string): Promis
     'every invitation recorded in the mail outbox',
     async () => {
       const { cycleMailDeliveries } = await api.ok<{ cycleMailDeliveries: Row[] }>(
-        `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { assignmentId group raterName raterEmail invitation { mailId status } } }`,
+        `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { assignmentId group subjectId raterName raterEmail invitation { mailId status } } }`,
         { c: cycleId },
         hr,
       );
@@ -139,9 +150,74 @@ export async function surveyLinks(api: Api, hr: string, cycleId: string): Promis
       token = decodeURIComponent(mailOutboxMessage.link.split('/survey/')[1]);
     }
     if (!token) throw new Error(`no link for ${r.raterName}`);
-    out.push({ assignmentId: r.assignmentId, token, group: r.group, rater: { name: r.raterName } });
+    out.push({ assignmentId: r.assignmentId, token, group: r.group, subjectId: r.subjectId, rater: { name: r.raterName } });
   }
   return out;
+}
+
+export interface CycleOptions {
+  anonymityThreshold?: number;
+  commentThreshold?: number;
+  withoutEmail?: string[];
+  /** the directory to import (default `organisationCsv`) */
+  csv?: string;
+  /** minimum raters per group (default: direct reports 2, the rest the platform's defaults) */
+  minRaters?: { group: string; count: number }[];
+}
+
+/**
+ * HR imports the organisation, creates a cycle for these leaders (employee ids), proposes raters
+ * from the reporting lines and approves them; the cycle stays a draft. Returns each leader's person id.
+ */
+export async function draftCycle(
+  api: Api,
+  hr: string,
+  employeeIds: string[],
+  options: CycleOptions = {},
+): Promise<{ cycleId: string; subjects: Map<string, string> }> {
+  const imported = await api.ok(
+    `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`,
+    { csv: options.csv ?? organisationCsv('example.org', options.withoutEmail) },
+    hr,
+  );
+  if (!imported.importPeople.applied) throw new Error(`import failed: ${JSON.stringify(imported.importPeople.errors)}`);
+  const { people } = await api.ok(`{ people(limit: 5000) { id employeeId } }`, {}, hr);
+  const subjects = new Map<string, string>(employeeIds.map((e) => [e, people.find((p: { employeeId: string }) => p.employeeId === e).id]));
+  const now = Date.now();
+  const { createCycle } = await api.ok(
+    `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
+    {
+      input: {
+        name: 'Leadership 360',
+        anonymityThreshold: options.anonymityThreshold ?? 3,
+        ...(options.commentThreshold ? { commentThreshold: options.commentThreshold } : {}),
+        minRaters: options.minRaters ?? [{ group: 'direct_report', count: 2 }],
+        opensAt: new Date(now - 3600_000).toISOString(),
+        closesAt: new Date(now + 7 * 86400_000).toISOString(),
+      },
+    },
+    hr,
+  );
+  const cycleId = createCycle.id;
+  await api.ok(
+    `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`,
+    { c: cycleId, p: [...subjects.values()] },
+    hr,
+  );
+  await api.ok(`mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: cycleId }, hr);
+  for (const subjectId of subjects.values())
+    await api.ok(
+      `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`,
+      { c: cycleId, s: subjectId },
+      hr,
+    );
+  return { cycleId, subjects };
+}
+
+/** HR launches a drafted cycle; the raters' links come from the mail outbox (`surveyLinks`), unless `links` is false. */
+export async function launchDraft(api: Api, hr: string, cycleId: string, links = true): Promise<Invitation[]> {
+  await api.ok(`mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: cycleId }, hr);
+  return links ? surveyLinks(api, hr, cycleId) : [];
 }
 
 /**
@@ -154,39 +230,12 @@ export async function launchCycleForAda(
   hr: string,
   options: { anonymityThreshold?: number; commentThreshold?: number; withoutEmail?: string[]; links?: boolean } = {},
 ): Promise<LaunchedCycle> {
-  const imported = await api.ok(
-    `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`,
-    { csv: organisationCsv('example.org', options.withoutEmail) },
-    hr,
-  );
-  if (!imported.importPeople.applied) throw new Error(`import failed: ${JSON.stringify(imported.importPeople.errors)}`);
-  const { people } = await api.ok(`{ people(leadersOfLeadersOnly: true) { id employeeId managerId } }`, {}, hr);
-  const ada = people.find((p: { employeeId: string }) => p.employeeId === 'E10');
-  const now = Date.now();
-  const { createCycle } = await api.ok(
-    `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
-    {
-      input: {
-        name: 'Leadership 360',
-        anonymityThreshold: options.anonymityThreshold ?? 3,
-        ...(options.commentThreshold ? { commentThreshold: options.commentThreshold } : {}),
-        minRaters: [{ group: 'direct_report', count: 2 }],
-        opensAt: new Date(now - 3600_000).toISOString(),
-        closesAt: new Date(now + 7 * 86400_000).toISOString(),
-      },
-    },
-    hr,
-  );
-  const cycleId = createCycle.id;
-  await api.ok(`mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, { c: cycleId, p: [ada.id] }, hr);
-  await api.ok(`mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: cycleId }, hr);
-  await api.ok(`mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, { c: cycleId, s: ada.id }, hr);
-  await api.ok(`mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: cycleId }, hr);
-  return { cycleId, subjectId: ada.id, invitations: options.links === false ? [] : await surveyLinks(api, hr, cycleId) };
+  const { cycleId, subjects } = await draftCycle(api, hr, ['E10'], options);
+  return { cycleId, subjectId: subjects.get('E10')!, invitations: await launchDraft(api, hr, cycleId, options.links !== false) };
 }
 
-/** A rater opens their link and submits answers at `level` on every dimension. */
-export async function answerSurvey(api: Api, token: string, level: number, comment?: string) {
+/** A rater opens their link and submits answers at `level` on every dimension (or `level(dimensionId)` on each). */
+export async function answerSurvey(api: Api, token: string, level: number | ((dimensionId: string) => number), comment?: string) {
   const { raterSurvey } = await api.ok(`query($t: String!) { raterSurvey(token: $t) { dimensions { id items { id } } } }`, { t: token });
   const itemIds = raterSurvey.dimensions.flatMap((d: { items: { id: string }[] }) => d.items.map((i) => i.id));
   const input = {

@@ -1,16 +1,36 @@
 /**
  * From report to growth over HTTP on the one-machine platform (PostgreSQL event log, no SMTP):
- * a cycle's released report → the leader's development plan from its focus areas → the manager's
- * comment and mail → HR sees only that a plan exists → a follow-up pulse on the plan (started by the
- * leader, answered through the raters' links, its result per focus area with intervals, one
- * suppressed) → the next 360, whose like-for-like trend still compares with the previous 360.
+ * a cycle of eleven leaders, its projected reliability before launch → the closed cycle's report
+ * with every item (others with n and interval, groups, self versus others), norms within the cycle
+ * (from 10 leaders) and its measured reliability (alpha, ICC per group) → the leader's development
+ * plan from its focus areas → the manager's comment and mail → HR sees only that a plan exists → a
+ * follow-up pulse on the plan (started by the leader, answered through the raters' links, its
+ * result per focus area with intervals, one suppressed) → the next 360, whose like-for-like trend
+ * compares with the previous 360: change, Welch interval and call, recomputed from the two reports.
+ *
+ * Every rater answers every item they are shown at one level per dimension (reverse items
+ * mirrored), and all raters of a group of a leader at the same level: so the figures below are
+ * worked out by hand from the levels, and item figures are shown (a group's raters answered the
+ * same items).
  */
 import { provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
 import { DataSource } from 'typeorm';
 import { Platform, startPlatform } from '../src';
 import { randomUUID } from 'node:crypto';
-import { answerSurvey, Api, Invitation, launchCycleForAda, LaunchedCycle, PASSWORD, surveyLinks } from './fixtures';
+import {
+  answerSurvey,
+  Api,
+  draftCycle,
+  instrument,
+  Invitation,
+  launchCycleForAda,
+  launchDraft,
+  LaunchedCycle,
+  organisationCsv,
+  PASSWORD,
+  surveyLinks,
+} from './fixtures';
 
 const PLAN = `version reviewDate editable commentable focusAreas { kind id label actions } history { version } comments { authorName body planVersion }`;
 const READ_PLAN = `query($c: ID!, $s: ID!) { developmentPlan(cycleId: $c, subjectId: $s) { ${PLAN} } }`;
@@ -37,9 +57,109 @@ const T975: Record<number, number> = {
   18: 2.10092204,
   19: 2.093024054,
   20: 2.085963447,
+  21: 2.079613845,
+  22: 2.073873068,
+  23: 2.06865761,
+  24: 2.063898562,
+  25: 2.059538553,
+  26: 2.055529439,
+  27: 2.051830516,
+  28: 2.048407142,
+  29: 2.045229642,
+  30: 2.042272456,
 };
 const START_PULSE = `mutation($input: StartPulseInput!) { startPulse(input: $input) { ${PULSE} } }`;
 const PULSES = `query($c: ID!, $s: ID!) { pulses(cycleId: $c, subjectId: $s) { ${PULSE} } }`;
+const RELIABILITY = `query($c: ID!) { cycleReliability(cycleId: $c) { scoredAt subjectCount alpha { dimensionId alpha respondents items }
+  groups { group icc1 icck subjects } norms { dimensionId n available }
+  projection { subject { employeeId } groups { group invited singleRater source projected warnings { code } } } target } }`;
+const FIGURE = `n mean ciLow ciHigh suppressed`;
+const MIX = `published { group count } merged`;
+const REPORT = `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { visibility responseCount
+  dimensions { dimensionId others { ${FIGURE} includes } groups { group ${FIGURE} } }
+  items { itemId dimensionId gap others { ${FIGURE} includes } groups { group ${FIGURE} } }
+  highestItems { itemId others n ciLow ciHigh } lowestItems { itemId others n ciLow ciHigh }
+  comparisons {
+    norms { dimensionId cycle { percentile normSize available } organisation { percentile normSize available } organisationCycles }
+    trend { previousCycleId previousInstrumentVersion instrumentVersion ratersInCommon
+      dimensions { dimensionId previous current change ciLow ciHigh call previousRaters currentRaters itemsInCommon
+        previousGroupMix { ${MIX} } currentGroupMix { ${MIX} } } } } } }`;
+
+/** Ada's eleven-leader cycle: Margaret Hamilton's division (seven heads, each with six peers) beside Grace Hopper's. */
+const DIVISION: [string, string, string, string][] = [
+  ['E200', 'Margaret Hamilton', '', 'Chief Engineer'],
+  ...['Mary Jackson', 'Hedy Lamarr', 'Radia Perlman', 'John Backus', 'Jean Bartik', 'Ken Thompson', 'Lynn Conway'].map(
+    (name, i): [string, string, string, string] => [`E20${i + 1}`, name, 'E200', 'Head of engineering'],
+  ),
+];
+const LEADERS = ['E10', 'E11', 'E12', 'E13', ...DIVISION.slice(1).map(([id]) => id)];
+/** The level every peer of a leader (other than Ada) answers at: ties on purpose (percentiles share ranks). */
+const PEER_LEVEL: Record<string, number> = { E11: 4, E12: 2, E13: 5, E201: 1, E202: 2, E203: 3, E204: 4, E205: 5, E206: 3, E207: 2 };
+/** Ada's raters by group, in the first cycle (the next cycle: one level higher, except on UNCHANGED). */
+const ADA_LEVEL: Record<string, number> = { self: 5, manager: 4, peer: 3, direct_report: 4, skip_level: 3 };
+const UNCHANGED = 'alignment';
+/** The non-self groups, in the order reports list them. */
+const OTHERS = ['manager', 'peer', 'direct_report', 'skip_level', 'other'];
+/**
+ * The order raters answer in: the identifiable ones first, then group by group. The disclosure rule
+ * (docs/anonymity.md) shows a figure only when it moves by at least three raters at once, so a
+ * manager answering after the others were shown would wait for company for good.
+ */
+const inAnsweringOrder = (invitations: Invitation[]) =>
+  [...invitations].sort((a, b) => ['self', ...OTHERS].indexOf(a.group) - ['self', ...OTHERS].indexOf(b.group));
+
+type Figure = { n: number; mean: number | null; ciLow: number | null; ciHigh: number | null; suppressed: boolean };
+type GroupFigure = Figure & { group: string };
+type ReportFigures = {
+  responseCount: number;
+  dimensions: { dimensionId: string; others: Figure & { includes: string[] }; groups: GroupFigure[] }[];
+  items: { itemId: string; dimensionId: string; gap: number | null; others: Figure & { includes: string[] }; groups: GroupFigure[] }[];
+  highestItems: { itemId: string; others: number; n: number }[];
+  lowestItems: { itemId: string; others: number; n: number }[];
+  comparisons: {
+    norms: {
+      dimensionId: string;
+      cycle: { percentile: number | null; normSize: number; available: boolean };
+      organisation: { percentile: number | null; normSize: number; available: boolean };
+      organisationCycles: number;
+    }[];
+    trend: {
+      previousCycleId: string;
+      ratersInCommon: number | null;
+      dimensions: {
+        dimensionId: string;
+        previous: number | null;
+        current: number | null;
+        change: number | null;
+        ciLow: number | null;
+        ciHigh: number | null;
+        call: string;
+        previousRaters: number | null;
+        currentRaters: number | null;
+        itemsInCommon: number | null;
+        previousGroupMix: { published: { group: string; count: number }[]; merged: number } | null;
+        currentGroupMix: { published: { group: string; count: number }[]; merged: number } | null;
+      }[];
+    } | null;
+  } | null;
+};
+
+/** Mean and 95% t interval of a list of answers (the textbook formulas, t from the table above). */
+function tInterval(values: number[]): { n: number; mean: number; low: number | null; high: number | null } {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  if (n < 2) return { n, mean, low: null, high: null };
+  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1));
+  const half = (T975[n - 1] * sd) / Math.sqrt(n);
+  return { n, mean, low: mean - half, high: mean + half };
+}
+
+/** Mid-rank percentile of `value` among `pool` (ties share a rank): (below + ties / 2) / N × 100. */
+function midRankPercentile(value: number, pool: number[]): number {
+  const below = pool.filter((v) => v < value - 1e-9).length;
+  const ties = pool.filter((v) => Math.abs(v - value) <= 1e-9).length;
+  return ((below + ties / 2) / pool.length) * 100;
+}
 
 describe('from report to growth, over HTTP', () => {
   let db: TestDatabase;
@@ -47,10 +167,19 @@ describe('from report to growth, over HTTP', () => {
   let api: Api;
   let dataSource: DataSource;
   let hr: string;
+  /** The eleven-leader cycle, still a draft until the first test launches it. */
+  let draft: { cycleId: string; subjects: Map<string, string> };
+  /** Ada's side of it: her raters' links. */
   let cycle: LaunchedCycle;
+  let allInvitations: Invitation[] = [];
+  /** Every leader's published others mean per dimension in the first cycle (the norm group of the next). */
+  const firstCycleOthers = new Map<string, Map<string, number>>();
+  let firstReport: ReportFigures;
   let pulseInvitations: Invitation[] = [];
   const t: Record<string, string> = {};
   const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
+  const report = async (cycleId: string, subjectId: string, token = hr): Promise<ReportFigures> =>
+    (await api.ok(REPORT, { c: cycleId, s: subjectId }, token)).subjectReport;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -65,7 +194,10 @@ describe('from report to growth, over HTTP', () => {
     dataSource = platform.gateway.get(DataSource);
     await provisionOrganisation(dataSource, { name: 'Growth Org', hrEmail: 'hr@growth.test', hrPassword: PASSWORD });
     hr = await api.login('hr@growth.test', PASSWORD);
-    cycle = await launchCycleForAda(api, hr);
+    draft = await draftCycle(api, hr, LEADERS, {
+      csv: organisationCsv('example.org', [], DIVISION),
+      minRaters: [{ group: 'direct_report', count: 0 }],
+    });
     const { people } = await api.ok(`{ people { id employeeId } }`, {}, hr);
     const id = (e: string) => people.find((p: { employeeId: string }) => p.employeeId === e).id;
     for (const [key, employeeId] of [
@@ -87,25 +219,202 @@ describe('from report to growth, over HTTP', () => {
     await db?.drop();
   });
 
-  it('goes from the released report to a plan the manager reads and comments on, and HR only counts', async () => {
-    // Every rater answers; levels vary so items rank.
-    for (const [i, invitation] of cycle.invitations.entries()) {
-      const { result } = await answerSurvey(api, invitation.token, 2 + (i % 3));
-      expect(result.errors).toBeUndefined();
+  it('before launch, HR sees each leader’s projected reliability per rater group from who is nominated, with its warnings', async () => {
+    const r = (await api.ok(RELIABILITY, { c: draft.cycleId }, hr)).cycleReliability;
+    expect(r).toMatchObject({ scoredAt: null, subjectCount: null, alpha: [], groups: [], target: 0.7 });
+    // Who the reporting lines propose (at most 8 per group): Ada has Grace, Alan, Barbara and Claude's
+    // peers, three team leads and their six reports; Alan has Katherine; each of Margaret's seven heads six peers.
+    const invited: Record<string, Record<string, number>> = {
+      E10: { manager: 1, peer: 3, direct_report: 3, skip_level: 6 },
+      E11: { manager: 1, peer: 3, direct_report: 1 },
+      E12: { manager: 1, peer: 3 },
+      E13: { manager: 1, peer: 3 },
+      ...Object.fromEntries(DIVISION.slice(1).map(([e]) => [e, { manager: 1, peer: 6 }])),
+    };
+    type Projection = {
+      group: string;
+      invited: number;
+      singleRater: number;
+      source: string;
+      projected: number;
+      warnings: { code: string }[];
+    };
+    const shown = new Map<string, Projection[]>(
+      r.projection.map((p: { subject: { employeeId: string }; groups: Projection[] }) => [p.subject.employeeId, p.groups]),
+    );
+    expect([...shown.keys()].sort()).toEqual([...LEADERS].sort());
+    // Spearman–Brown from Conway & Huffcutt's single-rater reliabilities (the organisation has no closed cycle yet).
+    const single: Record<string, number> = { manager: 0.5, skip_level: 0.5, peer: 0.37, direct_report: 0.3 };
+    for (const [leader, groups] of shown) {
+      expect(Object.fromEntries(groups.map((g) => [g.group, g.invited]))).toEqual(invited[leader]);
+      for (const g of groups) {
+        const k = g.invited;
+        const projected = (k * single[g.group]) / (1 + (k - 1) * single[g.group]);
+        expect(g).toMatchObject({ source: 'published', singleRater: single[g.group] });
+        expect(g.projected).toBeCloseTo(projected, 12);
+        const expected = [
+          ...(g.group !== 'manager' && k < 3 ? ['below-threshold'] : []),
+          ...(g.group !== 'manager' && k === 3 ? ['exactly-threshold'] : []),
+          ...(projected < 0.7 ? ['below-target'] : []),
+        ];
+        expect(g.warnings.map((w) => w.code)).toEqual(expected);
+      }
     }
+    // Ada: three peers and three direct reports, each one non-response from hidden; six skip-levels project .86.
+    expect(
+      shown
+        .get('E10')!
+        .find((g) => g.group === 'peer')!
+        .warnings.map((w) => w.code),
+    ).toEqual(['exactly-threshold', 'below-target']);
+    expect(shown.get('E10')!.find((g) => g.group === 'skip_level')!.warnings).toEqual([]);
+    // Alan's one direct report will never be shown.
+    expect(
+      shown
+        .get('E11')!
+        .find((g) => g.group === 'direct_report')!
+        .warnings.map((w) => w.code),
+    ).toContain('below-threshold');
+
+    allInvitations = await launchDraft(api, hr, draft.cycleId);
+    const ada = draft.subjects.get('E10')!;
+    cycle = { cycleId: draft.cycleId, subjectId: ada, invitations: allInvitations.filter((i) => i.subjectId === ada) };
+    expect(cycle.invitations).toHaveLength(1 + 1 + 3 + 3 + 6);
+  }, 120000);
+
+  it('the closed cycle: the report with every item, norms within the cycle from 10 leaders, and reliability per dimension and group', async () => {
+    // Ada's raters all answer, by group; three peers of every other leader answer, at that leader's level.
+    const leaderOf = new Map([...draft.subjects].map(([e, id]) => [id, e]));
+    const answered = new Map<string, number>();
+    for (const invitation of inAnsweringOrder(allInvitations)) {
+      const leader = leaderOf.get(invitation.subjectId)!;
+      const level =
+        leader === 'E10'
+          ? ADA_LEVEL[invitation.group]
+          : invitation.group === 'peer' && (answered.get(leader) ?? 0) < 3
+            ? PEER_LEVEL[leader]
+            : undefined;
+      if (level === undefined) continue;
+      const { result } = await answerSurvey(api, invitation.token, level);
+      expect(result.errors).toBeUndefined();
+      answered.set(leader, (answered.get(leader) ?? 0) + 1);
+    }
+    // Every answer is in each leader's report before the cycle closes (norms and reliability are
+    // computed from the reports' raters when it closes).
     await eventually(
-      'a scored report with item-level results',
+      'every answer in the reports',
       async () => {
-        const { subjectReport } = await api.ok(
-          `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { responseCount lowestItems { itemId } } }`,
-          { c: cycle.cycleId, s: cycle.subjectId },
-          hr,
+        const rows: { subject_id: string; response_count: number }[] = await dataSource.query(
+          `SELECT subject_id, response_count FROM gateway.subject_report WHERE cycle_id = $1 AND result_set = 'live'`,
+          [draft.cycleId],
         );
-        return (subjectReport?.lowestItems.length ?? 0) > 0;
+        const count = new Map(rows.map((r) => [leaderOf.get(r.subject_id)!, r.response_count]));
+        return [...answered].every(([leader, n]) => count.get(leader) === n);
+      },
+      90000,
+    );
+    await api.ok(`mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`, { c: draft.cycleId }, hr);
+
+    // Ada's report, item by item: every item, its others with n and 95% interval, each group shown on it, self versus others.
+    firstReport = await eventually(
+      'the comparisons of the closed cycle',
+      async () => {
+        const r = await report(draft.cycleId, cycle.subjectId);
+        return r.comparisons !== null && r;
       },
       60000,
     );
-    await api.ok(`mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`, { c: cycle.cycleId }, hr);
+    expect(firstReport.responseCount).toBe(cycle.invitations.length);
+    expect(firstReport.items.map((i) => i.itemId)).toEqual(instrument.items.map((i) => i.id));
+    const others = OTHERS.filter((g) => g !== 'other');
+    const count: Record<string, number> = { self: 1, manager: 1, peer: 3, direct_report: 3, skip_level: 6 };
+    for (const item of firstReport.items) {
+      const observers = instrument.items.find((i) => i.id === item.itemId)!.observers as string[];
+      const groups = others.filter((g) => observers.includes(g));
+      const expected = tInterval(groups.flatMap((g) => Array<number>(count[g]).fill(ADA_LEVEL[g])));
+      expect(item.others).toMatchObject({ suppressed: false, n: expected.n });
+      expect(item.others.includes.sort()).toEqual([...groups].sort());
+      expect(item.others.mean).toBeCloseTo(expected.mean, 12);
+      if (expected.low === null) expect([item.others.ciLow, item.others.ciHigh]).toEqual([null, null]);
+      else {
+        expect(item.others.ciLow).toBeCloseTo(expected.low, 6);
+        expect(item.others.ciHigh).toBeCloseTo(expected.high!, 6);
+      }
+      // Each group that observes the item is shown on it (the manager, identifiable by design, with n 1).
+      expect(
+        item.groups
+          .filter((g) => g.group !== 'self')
+          .map((g) => [g.group, g.n, g.mean, g.suppressed])
+          .sort(),
+      ).toEqual(groups.map((g) => [g, count[g], ADA_LEVEL[g], false]).sort());
+      // Self versus others: Ada rates herself 5.
+      expect(item.groups.find((g) => g.group === 'self')).toMatchObject({ n: 1, mean: 5, suppressed: false });
+      expect(item.gap).toBeCloseTo(5 - expected.mean, 12);
+    }
+    const byMean = [...firstReport.items].sort((a, b) => a.others.mean! - b.others.mean!);
+    expect(firstReport.lowestItems[0].others).toBeCloseTo(byMean[0].others.mean!, 12);
+    expect(firstReport.highestItems[0].others).toBeCloseTo(byMean.at(-1)!.others.mean!, 12);
+
+    // Norms: each dimension's mid-rank percentile among the leaders with a published others mean
+    // on it, recomputed from all eleven reports; shown only from 10 leaders, with the size.
+    for (const leader of LEADERS) {
+      const r = leader === 'E10' ? firstReport : await report(draft.cycleId, draft.subjects.get(leader)!);
+      firstCycleOthers.set(
+        leader,
+        new Map(r.dimensions.filter((d) => !d.others.suppressed && d.others.mean !== null).map((d) => [d.dimensionId, d.others.mean!])),
+      );
+    }
+    let shownNorms = 0;
+    for (const norm of firstReport.comparisons!.norms) {
+      const pool = LEADERS.map((l) => firstCycleOthers.get(l)!.get(norm.dimensionId)).filter((v): v is number => v !== undefined);
+      const own = firstCycleOthers.get('E10')!.get(norm.dimensionId);
+      // no closed cycle before this one: the organisation's norm group is this cycle
+      expect(norm.organisationCycles).toBe(1);
+      for (const figure of [norm.cycle, norm.organisation]) {
+        expect(figure.normSize).toBe(pool.length);
+        if (pool.length >= 10 && own !== undefined) {
+          expect(figure.available).toBe(true);
+          expect(figure.percentile).toBeCloseTo(midRankPercentile(own, pool), 9);
+        } else expect(figure).toMatchObject({ available: false, percentile: null });
+      }
+      if (norm.cycle.available) shownNorms++;
+    }
+    // Margaret's heads are rated by peers only: the dimensions peers rate have all eleven leaders.
+    expect(shownNorms).toBeGreaterThan(0);
+    expect(Math.max(...firstReport.comparisons!.norms.map((n) => n.cycle.normSize))).toBe(LEADERS.length);
+
+    // Reliability, measured once the cycle is scored: within every leader each group agrees
+    // exactly and the leaders differ, so every ICC(1) and ICC(1,k) shown is 1, and the items of a
+    // dimension move together, so every alpha shown is 1.
+    const measured = await eventually(
+      'the cycle scored',
+      async () => {
+        const r = (await api.ok(RELIABILITY, { c: draft.cycleId }, hr)).cycleReliability;
+        return r.scoredAt !== null && r;
+      },
+      60000,
+    );
+    expect(measured.subjectCount).toBe(LEADERS.length);
+    expect(measured.alpha.map((a: { dimensionId: string }) => a.dimensionId)).toEqual(instrument.dimensions.map((d) => d.id));
+    for (const a of measured.alpha as { alpha: number | null; respondents: number; items: number }[]) {
+      if (a.alpha !== null) expect(a.alpha).toBeCloseTo(1, 9);
+      if (a.respondents >= 3) expect(a.alpha).not.toBeNull();
+    }
+    const peer = measured.groups.find((g: { group: string }) => g.group === 'peer');
+    expect(peer.subjects).toBe(LEADERS.length);
+    expect(peer.icc1).toBeCloseTo(1, 9);
+    expect(peer.icck).toBeCloseTo(1, 9);
+    // One manager per leader (and only Ada's answered): no agreement to measure.
+    const manager = measured.groups.find((g: { group: string }) => g.group === 'manager');
+    if (manager) expect(manager.icc1).toBeNull();
+    for (const g of measured.groups as { icc1: number | null; icck: number | null }[]) {
+      if (g.icc1 !== null) expect(g.icc1).toBeCloseTo(1, 9);
+      if (g.icck !== null) expect(g.icck).toBeCloseTo(1, 9);
+    }
+    expect(measured.groups.map((g: { group: string }) => g.group)).not.toContain('self');
+  }, 180000);
+
+  it('goes from the released report to a plan the manager reads and comments on, and HR only counts', async () => {
     await api.ok(`mutation($c: ID!) { releaseResults(cycleId: $c) { status } }`, { c: cycle.cycleId }, hr);
 
     // The leader reads their released report and picks focus areas from it: its lowest-rated item and a dimension.
@@ -191,7 +500,10 @@ describe('from report to growth, over HTTP', () => {
       { c: cycle.cycleId },
       hr,
     );
-    expect(developmentPlanCoverage).toEqual({ leaders: 1, withPlan: 1, subjects: [{ subjectId: cycle.subjectId, hasPlan: true }] });
+    expect(developmentPlanCoverage).toMatchObject({ leaders: LEADERS.length, withPlan: 1 });
+    expect(
+      developmentPlanCoverage.subjects.filter((x: { hasPlan: boolean }) => x.hasPlan).map((x: { subjectId: string }) => x.subjectId),
+    ).toEqual([cycle.subjectId]);
 
     // A second save is a new version; the first is kept; the manager hears of the update.
     const second = (
@@ -375,38 +687,94 @@ describe('from report to growth, over HTTP', () => {
     expect((await api.call(PULSES, { c: cycle.cycleId, s: cycle.subjectId }, t.alan)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   }, 180000);
 
-  it('the next cycle with the same raters: the like-for-like trend says how many raters it has in common, never who', async () => {
+  it('the next cycle with the same raters: the like-for-like trend’s change, interval and call, recomputed from the two reports; raters in common counted, never named', async () => {
     const next = await launchCycleForAda(api, hr);
     expect(next.invitations.map((i) => i.rater.name).sort()).toEqual(cycle.invitations.map((i) => i.rater.name).sort());
-    for (const invitation of next.invitations) {
-      const { result } = await answerSurvey(api, invitation.token, 4);
+    // Every group one level higher, except on one dimension, answered exactly as last time.
+    for (const invitation of inAnsweringOrder(next.invitations)) {
+      const before = ADA_LEVEL[invitation.group];
+      const level = (dimensionId: string) => (dimensionId === UNCHANGED || invitation.group === 'self' ? before : before + 1);
+      const { result } = await answerSurvey(api, invitation.token, level);
       expect(result.errors).toBeUndefined();
     }
     await eventually(
-      'the second cycle scored',
-      async () => {
-        const { subjectReport } = await api.ok(
-          `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { responseCount } }`,
-          { c: next.cycleId, s: next.subjectId },
-          hr,
-        );
-        return (subjectReport?.responseCount ?? 0) > 0;
-      },
+      'every answer in the second report',
+      async () => (await report(next.cycleId, next.subjectId)).responseCount === next.invitations.length,
       60000,
     );
     await api.ok(`mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`, { c: next.cycleId }, hr);
-    const trend = await eventually(
+    const second = await eventually(
       'the like-for-like trend',
       async () => {
-        const { subjectReport } = await api.ok(
-          `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { comparisons { trend { previousCycleId ratersInCommon dimensions { currentRaters } } } } }`,
-          { c: next.cycleId, s: next.subjectId },
-          hr,
-        );
-        return subjectReport?.comparisons?.trend ?? false;
+        const r = await report(next.cycleId, next.subjectId);
+        return r.comparisons?.trend && r;
       },
       60000,
     );
+    const trend = second.comparisons!.trend!;
+    // Each dimension's change, recomputed from the two reports' others (mean, n, 95% interval): each
+    // side's standard error from its interval (half-width / t(0.975, n − 1)), Welch's df, and the
+    // interval's half-width between t at the df rounded up and rounded down.
+    const firstDims = new Map(firstReport.dimensions.map((d) => [d.dimensionId, d]));
+    const secondDims = new Map(second.dimensions.map((d) => [d.dimensionId, d]));
+    expect(trend.dimensions.map((d) => d.dimensionId)).toEqual(instrument.dimensions.map((d) => d.id));
+    const calls: Record<string, string> = {};
+    for (const d of trend.dimensions) {
+      const before = firstDims.get(d.dimensionId)!.others;
+      const now = secondDims.get(d.dimensionId)!.others;
+      // same instrument version: the previous cycle rescored is its report
+      expect([d.previous, d.previousRaters]).toEqual([before.mean, before.n]);
+      expect([d.current, d.currentRaters]).toEqual([now.mean, now.n]);
+      expect(d.itemsInCommon).toBe(1);
+      expect(d.change).toBeCloseTo(now.mean! - before.mean!, 12);
+      const se1 = (before.ciHigh! - before.ciLow!) / 2 / T975[before.n - 1];
+      const se2 = (now.ciHigh! - now.ciLow!) / 2 / T975[now.n - 1];
+      const se = Math.sqrt(se1 ** 2 + se2 ** 2);
+      const df = se ** 4 / (se1 ** 4 / (before.n - 1) + se2 ** 4 / (now.n - 1));
+      expect((d.ciLow! + d.ciHigh!) / 2).toBeCloseTo(d.change!, 9);
+      const half = (d.ciHigh! - d.ciLow!) / 2;
+      if (se === 0) expect(half).toBeCloseTo(0, 12);
+      else {
+        expect(half).toBeGreaterThanOrEqual(T975[Math.ceil(df)] * se - 1e-9);
+        expect(half).toBeLessThanOrEqual(T975[Math.floor(df)] * se + 1e-9);
+      }
+      // a change is called only when its interval excludes zero
+      expect(d.call).toBe(d.ciLow! > 0 ? 'improved' : d.ciHigh! < 0 ? 'declined' : 'no-clear-change');
+      calls[d.dimensionId] = d.call;
+      // the group mix behind each side's others: the groups each report shows in others, with their n
+      const mixOf = (dim: { others: { includes: string[] }; groups: GroupFigure[] }) =>
+        dim.groups
+          .filter((g) => dim.others.includes.includes(g.group) && !g.suppressed)
+          .map((g) => ({ group: g.group, count: g.n }))
+          .sort((x, y) => OTHERS.indexOf(x.group) - OTHERS.indexOf(y.group));
+      expect(d.previousGroupMix).toEqual({ published: mixOf(firstDims.get(d.dimensionId)!), merged: 0 });
+      expect(d.currentGroupMix).toEqual({ published: mixOf(secondDims.get(d.dimensionId)!), merged: 0 });
+    }
+    // Answered exactly as before: no change, and none called; one level higher everywhere else: improved.
+    const unchanged = trend.dimensions.find((d) => d.dimensionId === UNCHANGED)!;
+    expect(unchanged.change).toBeCloseTo(0, 12);
+    expect(unchanged.ciLow! < 0 && unchanged.ciHigh! > 0).toBe(true);
+    expect(Object.entries(calls).filter(([, call]) => call !== 'improved')).toEqual([[UNCHANGED, 'no-clear-change']]);
+    for (const d of trend.dimensions) if (d.dimensionId !== UNCHANGED) expect(d.change).toBeCloseTo(1, 12);
+
+    // Norms of a one-leader cycle: none within it; in the organisation, Ada now beside the ten
+    // other leaders of the closed first cycle (her own first-cycle score replaced by this one).
+    for (const norm of second.comparisons!.norms) {
+      expect(norm.cycle).toMatchObject({ normSize: 1, available: false, percentile: null });
+      const own = secondDims.get(norm.dimensionId)!.others;
+      const pool = [
+        ...(own.suppressed ? [] : [own.mean!]),
+        ...LEADERS.filter((l) => l !== 'E10')
+          .map((l) => firstCycleOthers.get(l)!.get(norm.dimensionId))
+          .filter((v): v is number => v !== undefined),
+      ];
+      expect(norm.organisation.normSize).toBe(pool.length);
+      expect(norm.organisationCycles).toBe(2);
+      if (pool.length >= 10 && !own.suppressed) expect(norm.organisation.percentile).toBeCloseTo(midRankPercentile(own.mean!, pool), 9);
+      else expect(norm.organisation).toMatchObject({ available: false, percentile: null });
+    }
+    expect(second.comparisons!.norms.some((n) => n.organisation.available)).toBe(true);
+
     // compared with the previous 360, never with the follow-up pulse that closed in between
     expect(trend.previousCycleId).toBe(cycle.cycleId);
     // The same people rated Ada in both cycles: every non-self rater of this cycle rated her before.
@@ -416,9 +784,9 @@ describe('from report to growth, over HTTP', () => {
     const rows = await dataSource.query(
       `SELECT p.cycle_id, p.rater_key, a.rater_person_id FROM scoring.rater_pseudonym p JOIN gateway.assignment a ON a.id::text = p.rater_id`,
     );
-    const nonSelf = (c: LaunchedCycle) => c.invitations.filter((i) => i.group !== 'self').length;
-    // (and the follow-up pulse's, launched through the same path)
-    expect(rows).toHaveLength(nonSelf(cycle) + nonSelf(next) + pulseInvitations.length);
+    const nonSelf = (invitations: Invitation[]) => invitations.filter((i) => i.group !== 'self').length;
+    // (every leader's of the first cycle, and the follow-up pulse's, launched through the same path)
+    expect(rows).toHaveLength(nonSelf(allInvitations) + nonSelf(next.invitations) + pulseInvitations.length);
     const byPerson = new Map<string, Set<string>>();
     for (const r of rows) byPerson.set(r.rater_person_id, new Set([...(byPerson.get(r.rater_person_id) ?? []), r.rater_key]));
     expect([...byPerson.values()].every((keys) => keys.size === 1)).toBe(true);
