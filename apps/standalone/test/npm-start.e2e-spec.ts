@@ -79,6 +79,7 @@ describe('npm start: the whole platform in one process', () => {
     expect(raw.headers.get('content-encoding')).toBeNull();
     expect(await raw.text()).not.toContain('sourceMappingURL');
     expect((await fetch(`${platform.url}${script}.map`)).status).toBe(404);
+    expect((await fetch(`${platform.url}/route-sizes.json`)).status).toBe(404); // the build's size report is not the site's
   });
 
   it('seeds the demo organisation with two released cycles the leader can read', async () => {
