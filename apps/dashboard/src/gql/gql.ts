@@ -36,6 +36,7 @@ type Documents = {
     "\n  mutation CreateCycle($input: CreateCycleInput!) {\n    createCycle(input: $input) {\n      ...CycleFields\n    }\n  }\n": typeof types.CreateCycleDocument,
     "\n  mutation AddSubjects($cycleId: ID!, $personIds: [ID!]!) {\n    addSubjects(cycleId: $cycleId, personIds: $personIds) {\n      ...CycleFields\n    }\n  }\n": typeof types.AddSubjectsDocument,
     "\n  query Nominations($cycleId: ID!, $subjectId: ID) {\n    nominations(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n      subjectId\n      group\n      source\n      status\n      rater {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": typeof types.NominationsDocument,
+    "\n  query Colleagues($cycleId: ID!, $search: String!, $first: Int) {\n    colleagues(cycleId: $cycleId, search: $search, first: $first) {\n      nodes {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": typeof types.ColleaguesDocument,
     "\n  mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {\n    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {\n      changed\n      subjectsTouched\n    }\n  }\n": typeof types.ProposeRatersDocument,
     "\n  mutation NominateRater($input: NominateRaterInput!) {\n    nominateRater(input: $input) {\n      id\n    }\n  }\n": typeof types.NominateRaterDocument,
     "\n  mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {\n    approveNominations(cycleId: $cycleId, subjectId: $subjectId) {\n      changed\n      nominations {\n        id\n        status\n      }\n    }\n  }\n": typeof types.ApproveNominationsDocument,
@@ -116,6 +117,7 @@ const documents: Documents = {
     "\n  mutation CreateCycle($input: CreateCycleInput!) {\n    createCycle(input: $input) {\n      ...CycleFields\n    }\n  }\n": types.CreateCycleDocument,
     "\n  mutation AddSubjects($cycleId: ID!, $personIds: [ID!]!) {\n    addSubjects(cycleId: $cycleId, personIds: $personIds) {\n      ...CycleFields\n    }\n  }\n": types.AddSubjectsDocument,
     "\n  query Nominations($cycleId: ID!, $subjectId: ID) {\n    nominations(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n      subjectId\n      group\n      source\n      status\n      rater {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": types.NominationsDocument,
+    "\n  query Colleagues($cycleId: ID!, $search: String!, $first: Int) {\n    colleagues(cycleId: $cycleId, search: $search, first: $first) {\n      nodes {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n": types.ColleaguesDocument,
     "\n  mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {\n    proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {\n      changed\n      subjectsTouched\n    }\n  }\n": types.ProposeRatersDocument,
     "\n  mutation NominateRater($input: NominateRaterInput!) {\n    nominateRater(input: $input) {\n      id\n    }\n  }\n": types.NominateRaterDocument,
     "\n  mutation ApproveNominations($cycleId: ID!, $subjectId: ID!) {\n    approveNominations(cycleId: $cycleId, subjectId: $subjectId) {\n      changed\n      nominations {\n        id\n        status\n      }\n    }\n  }\n": types.ApproveNominationsDocument,
@@ -276,6 +278,10 @@ export function graphql(source: "\n  mutation AddSubjects($cycleId: ID!, $person
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Nominations($cycleId: ID!, $subjectId: ID) {\n    nominations(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n      subjectId\n      group\n      source\n      status\n      rater {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n"): (typeof documents)["\n  query Nominations($cycleId: ID!, $subjectId: ID) {\n    nominations(cycleId: $cycleId, subjectId: $subjectId) {\n      id\n      subjectId\n      group\n      source\n      status\n      rater {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Colleagues($cycleId: ID!, $search: String!, $first: Int) {\n    colleagues(cycleId: $cycleId, search: $search, first: $first) {\n      nodes {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n"): (typeof documents)["\n  query Colleagues($cycleId: ID!, $search: String!, $first: Int) {\n    colleagues(cycleId: $cycleId, search: $search, first: $first) {\n      nodes {\n        id\n        name\n        title\n        department\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
