@@ -370,7 +370,7 @@ function DataTable({ block }: { block: Extract<Block, { kind: 'table' }> }) {
                   content = (
                     <>
                       {content}
-                      <Text c="dimmed" fz="xs" className="cell-detail">
+                      <Text c="dimmed" fz="xs" className="cell-detail" style={{ whiteSpace: cell.muted ? undefined : 'nowrap' }}>
                         {cell.detail}
                       </Text>
                     </>
