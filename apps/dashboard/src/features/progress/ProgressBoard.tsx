@@ -16,6 +16,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { percent } from '../../app/format';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -216,7 +217,7 @@ export function ProgressView({ progress, live, children }: { progress: ProgressF
               sections={[{ value: rate, color: rate >= 70 ? 'teal' : 'brand' }]}
               label={
                 <Text ta="center" fw={700} size="sm">
-                  {rate}%
+                  {percent(progress.responseRate)}
                 </Text>
               }
               aria-hidden
@@ -408,7 +409,7 @@ function SubjectRow({ row, groups, rowProps }: { row: SubjectProgressFieldsFragm
         );
       })}
       <Table.Td ta="right">
-        <Text fw={700}>{invited ? Math.round((submitted / invited) * 100) : 0}%</Text>
+        <Text fw={700}>{percent(invited ? submitted / invited : 0)}</Text>
       </Table.Td>
     </Table.Tr>
   );
