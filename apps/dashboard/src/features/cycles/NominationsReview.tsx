@@ -18,7 +18,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { IconCheck, IconSearch, IconUserPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useGroupLabel } from '../../app/i18n';
+import { useGroupLabel, useGroupNoun } from '../../app/i18n';
 import { GROUP_ORDER } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import { useNextPage } from '../../app/useNextPage';
@@ -224,6 +224,7 @@ export function SubjectRaters({
 }) {
   const intl = useIntl();
   const groupLabel = useGroupLabel();
+  const groupNoun = useGroupNoun();
   const mayRemove = (group: string) =>
     mode === 'hr' ? group !== 'self' : mode === 'subject' ? group === 'peer' || group === 'other' : false;
   const refetchQueries = ['Nominations', 'NominationPage']; // every list on screen, whichever variables it was read with
@@ -293,7 +294,7 @@ export function SubjectRaters({
                             color="gray"
                             aria-label={intl.formatMessage(m.removeRaterAs, {
                               name: n.rater.name,
-                              group: groupLabel(n.group).toLowerCase(),
+                              group: groupNoun(n.group),
                             })}
                             onClick={() =>
                               void nominate({
@@ -437,13 +438,14 @@ export function AddRater({
 
 export function MinimumsNote({ cycle }: { cycle: CycleFieldsFragment }) {
   const intl = useIntl();
-  const groupLabel = useGroupLabel();
+  const groupNoun = useGroupNoun();
   return (
     <Alert variant="light" color="gray">
       {intl.formatMessage(m.minimums, {
-        list: cycle.minRaters
-          .map((r) => intl.formatMessage(m.minimumItem, { group: groupLabel(r.group).toLowerCase(), count: r.count }))
-          .join(', '),
+        list: intl.formatList(
+          cycle.minRaters.map((r) => intl.formatMessage(m.minimumItem, { group: groupNoun(r.group, r.count), count: r.count })),
+          { type: 'unit' },
+        ),
       })}
     </Alert>
   );

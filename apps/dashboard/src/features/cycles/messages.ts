@@ -225,7 +225,7 @@ export const messages = defineMessages({
   rowName: { id: 'cycles.wizard.row.name', defaultMessage: 'Name' },
   rowThreshold: { id: 'cycles.wizard.row.threshold', defaultMessage: '{count, plural, one {# answer} other {# answers}} per group' },
   rowDates: { id: 'cycles.wizard.row.dates', defaultMessage: 'Dates' },
-  rowDatesValue: { id: 'cycles.wizard.row.datesValue', defaultMessage: '{opens} to {closes}' },
+  rowDatesValue: { id: 'cycles.wizard.row.datesValue', defaultMessage: '{opens, date, long} to {closes, date, long}' },
   rowLeaders: { id: 'cycles.wizard.row.leaders', defaultMessage: 'Leaders reviewed' },
   rowLeadersValue: { id: 'cycles.wizard.row.leadersValue', defaultMessage: '{count}: {names}' },
   noneYet: { id: 'cycles.wizard.noneYet', defaultMessage: 'none yet' },
@@ -290,5 +290,5 @@ export const messages = defineMessages({
   personOption: { id: 'cycles.raters.personOption', defaultMessage: '{name}{department, select, none {} other { ({department})}}' },
   add: { id: 'cycles.raters.addButton', defaultMessage: 'Add' },
   minimums: { id: 'cycles.raters.minimums', defaultMessage: 'Minimum raters to launch: {list}.' },
-  minimumItem: { id: 'cycles.raters.minimumItem', defaultMessage: '{group} {count}' },
+  minimumItem: { id: 'cycles.raters.minimumItem', defaultMessage: '{count, number} {group}' },
 });

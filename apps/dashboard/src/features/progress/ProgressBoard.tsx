@@ -21,7 +21,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import { useGroupLabel } from '../../app/i18n';
+import { groupNoun, useGroupLabel } from '../../app/i18n';
 import { GROUP_ORDER } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import { useNextPage } from '../../app/useNextPage';
@@ -365,8 +365,11 @@ function SubjectRow({ row, groups, rowProps }: { row: SubjectProgressFieldsFragm
                   radius="sm"
                   size="lg"
                 >
-                  {n.rater.name} · {groupLabel(n.group).toLowerCase()}
-                  {n.started ? ` · ${intl.formatMessage(messages.startedTag)}` : ''}
+                  {intl.formatMessage(messages.nonResponder, {
+                    name: n.rater.name,
+                    group: groupNoun(intl, n.group),
+                    started: n.started ? 'yes' : 'no',
+                  })}
                 </Badge>
               ))}
             </Group>

@@ -111,7 +111,10 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
             <div
               role="img"
               aria-label={intl.formatMessage(messages.alphaLabel, {
-                list: reliability.alpha.map((a) => `${a.name} ${f2(a.alpha)}`).join('; '),
+                list: intl.formatList(
+                  reliability.alpha.map((a) => `${a.name} ${f2(a.alpha)}`),
+                  { type: 'unit' },
+                ),
               })}
             >
               <Text size="sm" fw={650} mb={4}>

@@ -11,9 +11,11 @@ import {
   IconQuestionMark,
   IconQuote,
 } from '@tabler/icons-react';
+import { useIntl } from 'react-intl';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { score } from '../../app/format';
 import { GroupBars } from './GroupBars';
+import { blockMessages } from './messages';
 import { ReportRadarChart } from './RadarChart';
 import { SERIES } from './types';
 
@@ -287,6 +289,7 @@ function Risks({ block }: { block: Extract<Block, { kind: 'risks' }> }) {
 
 /** Bars of the items' others averages with their 95% intervals. */
 function ItemBars({ block }: { block: Extract<Block, { kind: 'itemBars' }> }) {
+  const intl = useIntl();
   const scale = block.scale ?? { min: 1, max: 5 };
   const ticks = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
   const data = block.items.map((i) => ({
@@ -302,7 +305,17 @@ function ItemBars({ block }: { block: Extract<Block, { kind: 'itemBars' }> }) {
       {block.items.length === 0 ? (
         <Empty>{block.empty}</Empty>
       ) : (
-        <Box role="img" aria-label={`${block.title}: ${block.items.map((i) => `${i.label} ${i.valueText}`).join('; ')}`} data-item-bars>
+        <Box
+          role="img"
+          aria-label={intl.formatMessage(blockMessages.itemBarsLabel, {
+            title: block.title,
+            items: intl.formatList(
+              block.items.map((i) => intl.formatMessage(blockMessages.itemBarsValue, { label: i.label, value: i.valueText })),
+              { type: 'unit' },
+            ),
+          })}
+          data-item-bars
+        >
           <ResponsiveContainer width="100%" height={Math.max(120, 44 * block.items.length)}>
             <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
