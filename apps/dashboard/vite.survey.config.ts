@@ -39,7 +39,7 @@ function inlineCss(): Plugin {
  * (at `<!--survey-ssr-->`, with vite.survey-server.config.ts's bundle).
  */
 export default defineConfig({
-  plugins: [graphqlDocuments(), surveyPrefetch(), react(), inlineCss(), routeSizes('SurveyPage (survey.html)'), precompress()],
+  plugins: [graphqlDocuments(), surveyPrefetch(), react(), inlineCss(), routeSizes('SurveyPage (survey.html)', 150), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: false,

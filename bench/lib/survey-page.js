@@ -37,6 +37,7 @@ async function surveyPageTimes(baseUrl, tokens, onDone = () => {}) {
         await page.goto(new URL(`/survey/${token}`, baseUrl).href);
         try {
           await page.getByRole('radiogroup').first().waitFor({ timeout: 60000 });
+          await page.waitForFunction(() => window.firstQuestionAt !== undefined); // noted once the question is drawn
         } catch (error) {
           const text = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
           throw new Error(`the survey page showed no question within 60 s; it said: ${text.slice(0, 300)}`, { cause: error });

@@ -96,37 +96,72 @@ const LAST = [
   'Holm',
 ];
 
-const DEPARTMENTS = [
+/** How raters refer to a head in their comments, and what their department's work looks like. */
+interface Head {
+  name: string;
+  /** subject and possessive pronouns, as raters write them */
+  pronouns: { they: string; their: string; them: string };
+  /** a hard moment everyone in the department remembers */
+  incident: string;
+  /** the detail a head of this department gets pulled into */
+  detail: string;
+  /** the department they work most closely with */
+  partner: string;
+}
+
+const SHE = { they: 'she', their: 'her', them: 'her' };
+const HE = { they: 'he', their: 'his', them: 'him' };
+
+const DEPARTMENTS: { name: string; head: Head; teams: string[]; roles: string[] }[] = [
   {
     name: 'Engineering',
-    head: 'Amara Okafor',
+    head: {
+      name: 'Amara Okafor',
+      pronouns: SHE,
+      incident: 'the routing outage in March',
+      detail: 'individual tickets',
+      partner: 'Operations',
+    },
     teams: ['Platform', 'Routing', 'Mobile apps', 'Data'],
     roles: ['Software engineer', 'Senior software engineer', 'Site reliability engineer'],
   },
   {
     name: 'Operations',
-    head: null,
+    head: {
+      name: 'Tomasz Kowalski',
+      pronouns: HE,
+      incident: 'the week the North hub flooded',
+      detail: 'shift rosters',
+      partner: 'Engineering',
+    },
     teams: ['North hub', 'South hub', 'Fleet', 'Customs'],
     roles: ['Shift supervisor', 'Planner', 'Operations analyst'],
   },
   {
     name: 'Sales',
-    head: null,
+    head: { name: 'Priya Iyer', pronouns: SHE, incident: 'losing the Halden account', detail: 'individual deal terms', partner: 'Finance' },
     teams: ['Enterprise', 'Mid-market', 'Partnerships', 'Customer success'],
     roles: ['Account executive', 'Account manager', 'Solutions consultant'],
   },
   {
     name: 'Finance',
-    head: null,
+    head: {
+      name: 'Jonas Fischer',
+      pronouns: HE,
+      incident: 'the year-end close with the new ledger',
+      detail: 'single invoices',
+      partner: 'Sales',
+    },
     teams: ['Controlling', 'Payables', 'Pricing', 'Procurement'],
     roles: ['Financial analyst', 'Accountant', 'Buyer'],
   },
 ];
+const HEADS = new Map(DEPARTMENTS.map((d) => [d.head.name, d.head]));
 
 /** Northwind Logistics: a chief executive, four department heads (leaders of leaders), sixteen team leads, 48 specialists. */
 export function demoDirectoryCsv(): string {
   const rows = [['employee_id', 'name', 'email', 'manager_id', 'title', 'department']];
-  const used = new Set<string>();
+  const used = new Set<string>([...HEADS.keys(), 'Daniel Brennan']);
   const add = (id: string, name: string, manager: string, title: string, department: string) => {
     used.add(name);
     rows.push([
@@ -148,13 +183,13 @@ export function demoDirectoryCsv(): string {
     for (;;) {
       const name = `${FIRST[n % FIRST.length]} ${LAST[(n * 7 + Math.floor(n / FIRST.length) * 3) % LAST.length]}`;
       n++;
-      if (!used.has(name) && name !== 'Amara Okafor' && name !== 'Daniel Brennan') return name;
+      if (!used.has(name)) return name;
     }
   };
   add('E001', 'Daniel Brennan', '', 'Chief Executive', 'Executive');
   DEPARTMENTS.forEach((department, d) => {
     const head = `E1${d}0`;
-    add(head, department.head ?? nextName(), 'E001', `Head of ${department.name}`, department.name);
+    add(head, department.head.name, 'E001', `Head of ${department.name}`, department.name);
     department.teams.forEach((team, m) => {
       const lead = `E1${d}${m + 1}`;
       add(lead, nextName(), head, `Team lead, ${team}`, department.name);
@@ -166,42 +201,86 @@ export function demoDirectoryCsv(): string {
 }
 
 /**
- * Comments as raters write them, by dimension position in the instrument (general ones when a
- * rater does not tie a remark to a dimension). Written for this demo.
+ * Comments as raters write them, by dimension position in the instrument, about one head: `{they}`,
+ * `{their}`, `{them}` (capitalised forms too) are the head's pronouns, `{incident}`, `{detail}` and
+ * `{partner}` their department's. Written for this demo; each report draws without repeating.
  */
 const COMMENTS: string[][] = [
   [
-    'She gives her team leads real decisions to make and then backs them, even when she would have done it differently.',
+    '{They} gives {their} team leads real decisions to make and then backs them, even when {they} would have done it differently.',
     'Our one-to-ones are about how I lead my team, not just status. I did not get that from my previous manager.',
     'I would like more honest feedback on my own leadership — it tends to come late, at review time.',
-    'She spotted that I was ready for a bigger team before I did, and made the case for it.',
+    '{They} spotted that I was ready for a bigger team before I did, and made the case for it.',
+    'When one of the team leads struggled, {they} coached rather than took over. It took longer and it worked.',
+    'Two of {their} team leads were promoted this year; both say {they} prepared them for it.',
   ],
   [
     'Everyone in the department can explain why this year’s priorities were picked. That is rare.',
-    'The strategy was clear in January; by June some teams were pulling in different directions and nobody reset it.',
+    'The plan was clear in January; by June some teams were pulling in different directions and nobody reset it.',
     'Good at turning the company plan into three or four things our area actually owns.',
+    'I would like to hear more about where the department should be in three years, not only this quarter.',
+    '{They} says no to good ideas that do not fit the plan, and explains why. Painful but right.',
   ],
   [
-    'Works well with the other heads — the hub handover process only improved because she and Operations sat down together.',
-    'Sometimes defends her own department’s budget harder than the company’s interest would justify.',
+    'Works well with the other heads — the handover problems with {partner} only eased because {they} sat down with them.',
+    'Sometimes defends {their} own department’s budget harder than the company’s interest would justify.',
     'Shares people and knowledge across departments without being asked.',
+    'Other heads ask for {their} view before big decisions, which says a lot.',
+    'Could be quicker to pull {partner} in early instead of handing them a finished plan.',
   ],
   [
-    'When the routing outage happened she stayed calm, set up a clear chain of updates and let the team leads run it.',
+    'During {incident} {they} stayed calm, set up a clear chain of updates and let the team leads run it.',
     'Decisions can wait too long for more data. A “good enough” call earlier would often help us.',
     'Explains the reasoning behind unpopular decisions, which makes them easier to carry to my own team.',
+    'When {they} changes {their} mind {they} says so and why, which I respect.',
+    'After {incident} {they} ran an honest review with no blame. We changed three things because of it.',
   ],
   [
-    'Still gets pulled into the detail of individual tickets; her team leads would grow faster if she stepped back.',
+    'Still gets pulled into {detail}; {their} team leads would grow faster if {they} stepped back.',
     'Protects the team from noise from above without hiding what is going on.',
     'Sets a high bar and is fair about it.',
+    'Gives credit to the team leads in front of the leadership team, not to {themself}.',
+    'I sometimes hear about changes from my own reports before I hear them from {them}.',
   ],
   [
     'Brings customers’ problems into our planning instead of treating them as someone else’s job.',
-    'Could spend more time with the people two levels down; many of us have only met her at town halls.',
+    'Could spend more time with the people two levels down; many of us have only met {them} at town halls.',
     'Holds a steady line under pressure from the board without passing the stress on.',
+    'Visits the teams on the ground every month and actually listens.',
+    'Puts real money into training for the team leads, even in a tight year.',
   ],
 ];
+
+/** A comment about one head, in their pronouns and their department's words. */
+function commentAbout(template: string, head: Head): string {
+  const { they, their, them } = head.pronouns;
+  const words: Record<string, string> = {
+    they,
+    their,
+    them,
+    themself: them === 'her' ? 'herself' : 'himself',
+    incident: head.incident,
+    detail: head.detail,
+    partner: head.partner,
+  };
+  return template
+    .replace(/\{(\w+)\}/g, (_, key: string) => {
+      const word = words[key.toLowerCase()];
+      return key[0] === key[0].toUpperCase() ? word[0].toUpperCase() + word.slice(1) : word;
+    })
+    .replace(/^\w/, (c) => c.toUpperCase());
+}
+
+/**
+ * Whether a rater group can observe an item of one head (peers in other departments cannot see
+ * how a head develops their own team leads, say): the same for every rater of the group, as in a
+ * real cycle, so raters of a group answer the same items. About 6% of group × item pairs.
+ */
+function unobservable(subjectId: string, group: string, itemId: string): boolean {
+  let h = 2166136261;
+  for (const ch of `${subjectId}|${group}|${itemId}`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  return group !== 'self' && group !== 'manager' && (h >>> 0) % 100 < 6;
+}
 
 async function gql<T>(url: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
@@ -264,12 +343,13 @@ export async function seedDemo(url: string, dataSource: DataSource, cipher: Toke
   await addAccount(dataSource, { organisationId, personEmail: DEMO.manager, password: DEMO.password });
 
   // The department heads (leaders of leaders below the chief executive, who has no manager or peers to rate her).
-  const { people: candidates } = await gql<{ people: { id: string; managerId: string | null }[] }>(
+  const { people: candidates } = await gql<{ people: { id: string; name: string; managerId: string | null }[] }>(
     url,
     hr,
-    `{ people(leadersOfLeadersOnly: true) { id managerId } }`,
+    `{ people(leadersOfLeadersOnly: true) { id name managerId } }`,
   );
   const people = candidates.filter((p) => p.managerId);
+  const headOf = new Map(people.flatMap((p) => (HEADS.has(p.name) ? [[p.id, HEADS.get(p.name)!] as const] : [])));
   const day = 86400000;
   const now = Date.now();
   let seed = 7;
@@ -306,6 +386,7 @@ export async function seedDemo(url: string, dataSource: DataSource, cipher: Toke
       });
     await gql(url, hr, `mutation($c: ID!) { launchCycle(cycleId: $c) { id } }`, { c: cycleId });
     const raterInvitations = await surveyLinks(dataSource, cipher, cycleId);
+    const drawn = new Map<string, number>();
     let submitted = 0;
     for (const [i, invitation] of raterInvitations.entries()) {
       if (i % 9 === 8) continue; // a few raters have not answered
@@ -322,14 +403,23 @@ export async function seedDemo(url: string, dataSource: DataSource, cipher: Toke
         const base = 2.7 + ((di + who * 2) % 5) * 0.38 + ((di + who) % 5 < 2 ? plan.growth : plan.growth / 3);
         return d.items.map((item) => ({
           itemId: item.id,
-          value: random() < 0.05 ? null : Math.max(1, Math.min(5, Math.round(base + lean + (random() - 0.5) * 1.5))),
+          value: unobservable(invitation.subject.id, invitation.group, item.id)
+            ? null
+            : Math.max(1, Math.min(5, Math.round(base + lean + (random() - 0.5) * 1.5))),
         }));
       });
       const comments: { dimensionId: string; text: string }[] = [];
       if (invitation.group !== 'self' && random() < 0.55) {
         const di = Math.floor(random() * Math.min(COMMENTS.length, raterSurvey.dimensions.length));
-        const pool = COMMENTS[di];
-        comments.push({ dimensionId: raterSurvey.dimensions[di].id, text: pool[(i + c) % pool.length] });
+        // each report draws its comments without repeating one (the next unused in this dimension's pool)
+        const key = `${invitation.subject.id}|${di}`;
+        const next = drawn.get(key) ?? c * 2;
+        if (next < c * 2 + COMMENTS[di].length) {
+          drawn.set(key, next + 1);
+          const head = headOf.get(invitation.subject.id);
+          const template = COMMENTS[di][next % COMMENTS[di].length];
+          comments.push({ dimensionId: raterSurvey.dimensions[di].id, text: head ? commentAbout(template, head) : template });
+        }
       }
       await gql(url, null, `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, {
         input: { token: invitation.token, idempotencyKey: randomUUID(), answers, comments },
@@ -354,6 +444,13 @@ export async function seedDemo(url: string, dataSource: DataSource, cipher: Toke
     }
     await gql(url, hr, `mutation($c: ID!) { closeCycle(cycleId: $c) { id } }`, { c: cycleId });
     await gql(url, hr, `mutation($c: ID!) { releaseResults(cycleId: $c) { id } }`, { c: cycleId });
+    // A cycle must close in the future when it is created; the seed plays it out at once, then dates
+    // it as it would have run: three weeks of answers, results released two days after the close.
+    const closedAt = new Date(Math.min(plan.opensAt.getTime() + 21 * day, now - day));
+    await dataSource.query(
+      `UPDATE "gateway"."cycle" SET "launched_at" = "opens_at", "closes_at" = $2, "closed_at" = $2, "released_at" = $3 WHERE "id" = $1`,
+      [cycleId, closedAt, new Date(Math.min(closedAt.getTime() + 2 * day, now))],
+    );
     answered += submitted;
     latestCycleId = cycleId;
   }

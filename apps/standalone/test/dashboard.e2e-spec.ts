@@ -1,12 +1,13 @@
 /**
  * The dashboard, end to end, in real Chromium (Debian's /usr/bin/chromium driven by playwright-core)
  * against the whole platform in one process and a real PostgreSQL:
- * HR signs in, imports an organisation from CSV, creates a cycle in the wizard, proposes and
- * approves raters, launches, and reads the survey links tab (no links: everyone has an e-mail address); every rater (at least three per group)
+ * HR signs in, imports an organisation from CSV, creates a cycle in the wizard, proposes raters;
+ * the leader proposes a peer she finds with the colleague search, her manager approves the list; HR launches, and reads the survey links tab (no links: everyone has an e-mail address); every rater (at least three per group)
  * answers through the link HR takes from their invitation in the mail outbox (no mail server on one
  * machine), without signing in; HR closes and releases; the leader signs in and
- * sees her report with its radar chart; her manager sees the team heatmap. A screenshot of each
- * page, desktop and phone, goes to test-artifacts/screenshots/, and axe-core checks each against WCAG 2.1 AA.
+ * sees her report with its radar chart; her manager sees the team heatmap and opens two leaders'
+ * reports. A screenshot of each page, desktop and phone, goes to test-artifacts/screenshots/, and
+ * axe-core checks each, at both sizes, against WCAG 2.1 AA.
  *
  * Chromium missing is a failure, never a skip: `.ci/run` installs it.
  */
@@ -35,7 +36,10 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HR = { email: 'people.team@lumen.example', password: 'hr-password-0123' };
 const LEADER_PASSWORD = 'leader-password-0123';
 
-/** Lumen Ltd: Mira (CEO) manages Nadia and three peers; Nadia leads three team leads with two people each. */
+/**
+ * Lumen Ltd: Mira (CEO) manages Nadia and three peers; Nadia leads three team leads with two people
+ * each; Tomas, one of her peers, leads a product team of three (he is reviewed in the follow-up).
+ */
 function organisationCsv(): string {
   const rows = ['employee_id,name,email,manager_id,title,department'];
   const add = (id: string, name: string, manager: string, title: string, department: string) =>
@@ -45,6 +49,9 @@ function organisationCsv(): string {
   add('L11', 'Tomas Lindqvist', 'L1', 'Director of Product', 'Product');
   add('L12', 'Priya Raman', 'L1', 'Director of Sales', 'Sales');
   add('L13', 'Samuel Achebe', 'L1', 'Director of Finance', 'Finance');
+  add('L110', 'Lars Petersen', 'L11', 'Product manager', 'Product');
+  add('L111', 'Amara Nwosu', 'L11', 'Product designer', 'Product');
+  add('L112', 'Jonas Weber', 'L11', 'Engineering lead', 'Product');
   [
     ['L100', 'Ines Duarte'],
     ['L101', 'Kwame Mensah'],
@@ -87,14 +94,14 @@ describe('dashboard: the whole journey in real Chromium', () => {
   }
 
   /** Every rater's link of a cycle, from their invitation in the mail outbox (no mail server; each opening audited). */
-  async function linksFromOutbox(hrToken: string, cycleId: string): Promise<{ token: string; group: string }[]> {
-    type Row = { group: string; invitation: { mailId: string; status: string } | null };
+  async function linksFromOutbox(hrToken: string, cycleId: string): Promise<{ token: string; group: string; subject: string }[]> {
+    type Row = { group: string; subjectName: string; invitation: { mailId: string; status: string } | null };
     const rows = await eventually(
       'every invitation in the mail outbox',
       async () => {
         const { cycleMailDeliveries } = await api<{ cycleMailDeliveries: Row[] }>(
           hrToken,
-          `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { group invitation { mailId status } } }`,
+          `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { group subjectName invitation { mailId status } } }`,
           { c: cycleId },
         );
         return (
@@ -103,14 +110,14 @@ describe('dashboard: the whole journey in real Chromium', () => {
       },
       60000,
     );
-    const out: { token: string; group: string }[] = [];
+    const out: { token: string; group: string; subject: string }[] = [];
     for (const r of rows) {
       const { mailOutboxMessage } = await api<{ mailOutboxMessage: { link: string } }>(
         hrToken,
         `query($m: ID!) { mailOutboxMessage(mailId: $m) { link } }`,
         { m: r.invitation!.mailId },
       );
-      out.push({ token: decodeURIComponent(mailOutboxMessage.link.split('/survey/')[1]), group: r.group });
+      out.push({ token: decodeURIComponent(mailOutboxMessage.link.split('/survey/')[1]), group: r.group, subject: r.subjectName });
     }
     return out;
   }
@@ -161,8 +168,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
 
   /**
    * Every page is photographed on a desktop and on a phone (390 × 844) into
-   * test-artifacts/screenshots/, and checked with axe-core (at the size it is used at: the raters'
-   * survey on the phone, the rest on the desktop).
+   * test-artifacts/screenshots/, and checked with axe-core at both sizes (the raters' survey, used
+   * on the phone, at the phone's size only).
    */
   async function screenshot(page: Page, name: string): Promise<void> {
     await page.waitForTimeout(250);
@@ -177,6 +184,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(artifacts, `${n}-${name}-phone.png`), fullPage: true });
     images++;
+    await checkAccessibility(page, `${name} (phone)`);
     await page.setViewportSize(viewport);
   }
 
@@ -237,15 +245,15 @@ describe('dashboard: the whole journey in real Chromium', () => {
     const csvFile = join(tmpdir(), `lumen-${Date.now()}.csv`);
     writeFileSync(csvFile, organisationCsv());
     await hr.locator('input[type=file]').setInputFiles(csvFile);
-    await hr.getByText(/lumen-\d+\.csv · 14 rows/).waitFor();
+    await hr.getByText(/lumen-\d+\.csv · 17 rows/).waitFor();
     await hr.getByRole('button', { name: 'Preview import' }).click();
-    await hr.getByRole('button', { name: 'Import 14 people' }).waitFor();
-    expect(await hr.getByRole('table', { name: 'Rows to import' }).getByText('New').count()).toBe(14);
+    await hr.getByRole('button', { name: 'Import 17 people' }).waitFor();
+    expect(await hr.getByRole('table', { name: 'Rows to import' }).getByText('New').count()).toBe(17);
     await screenshot(hr, 'hr-import-preview');
-    await hr.getByRole('button', { name: 'Import 14 people' }).click();
+    await hr.getByRole('button', { name: 'Import 17 people' }).click();
     await hr.getByText('Organisation imported').waitFor();
-    await hr.getByText('14 people added, 0 updated, 0 unchanged.').waitFor();
-    await hr.getByText('14 people · leaders of leaders are marked').waitFor();
+    await hr.getByText('17 people added, 0 updated, 0 unchanged.').waitFor();
+    await hr.getByText('17 people · leaders of leaders are marked').waitFor();
     await screenshot(hr, 'hr-organisation');
     // HR gives Nadia's manager a sign-in; the temporary password is shown once.
     await hr.getByRole('button', { name: 'Give sign-in to Mira Castellanos' }).click();
@@ -289,11 +297,55 @@ describe('dashboard: the whole journey in real Chromium', () => {
     expect(refusal).not.toMatch(/subjects\.|L10\.|rater\(s\)|_/);
     expect(refusal.match(/Nadia Okafor has no approved direct reports/g)).toHaveLength(1); // said once
     await screenshot(hr, 'hr-launch-refused');
-    // Her manager approves the list in her own view.
+    const { login: hrLogin } = await api<{ login: { token: string } }>(
+      null,
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+      { e: HR.email, p: HR.password },
+    );
+    const hrToken = hrLogin.token;
+    const personId = async (name: string) =>
+      (
+        await api<{ people: { id: string; name: string }[] }>(hrToken, `query($q: String!) { people(search: $q) { id name } }`, { q: name })
+      ).people.find((p) => p.name === name)!.id;
+    const nadiaId = await personId('Nadia Okafor');
+    const nominationOf = async (rater: string) =>
+      (
+        await api<{ nominations: { rater: { name: string }; group: string; source: string; status: string }[] }>(
+          hrToken,
+          `query($c: ID!, $s: ID) { nominations(cycleId: $c, subjectId: $s) { rater { name } group source status } }`,
+          { c: cycleId, s: nadiaId },
+        )
+      ).nominations.find((n) => n.rater.name === rater);
+
+    mark('the leader proposes a peer she finds by name');
+    // --- while the cycle is set up, the leader proposes a peer from another department, found with
+    // the colleague search (leaders have no directory): her manager approves it with the rest ---
+    await addAccount(dataSource, { organisationId, personEmail: 'nadia.okafor@lumen.example', password: LEADER_PASSWORD });
+    const leader = await newPage();
+    await signIn(leader, 'nadia.okafor@lumen.example', LEADER_PASSWORD);
+    await leader.getByRole('heading', { name: 'My feedback' }).waitFor();
+    const myRaters = leader.getByLabel('Raters for Nadia Okafor');
+    await myRaters.getByText('Tomas Lindqvist', { exact: true }).waitFor(); // proposed from the reporting lines
+    expect(await myRaters.getByText('Lars Petersen', { exact: true }).count()).toBe(0);
+    await myRaters.getByRole('button', { name: 'Propose a peer or partner' }).click();
+    await myRaters.getByRole('combobox', { name: 'Person' }).pressSequentially('peters', { delay: 60 });
+    await leader.getByRole('option', { name: 'Lars Petersen (Product)' }).click();
+    await myRaters.getByRole('button', { name: 'Add', exact: true }).click();
+    await myRaters.getByText('Lars Petersen', { exact: true }).waitFor();
+    await myRaters.getByText(/^\d+ to approve$/).waitFor();
+    await screenshot(leader, 'leader-proposes-a-peer');
+    expect(await nominationOf('Lars Petersen')).toEqual({
+      rater: { name: 'Lars Petersen' },
+      group: 'peer',
+      source: 'subject',
+      status: 'proposed',
+    });
+    // Her manager approves the list in her own view, her proposal with it.
     const manager = await newPage();
     await signIn(manager, 'mira.castellanos@lumen.example', temporaryPassword);
     await manager.getByRole('link', { name: /Raters to approve/ }).click();
     await manager.getByRole('heading', { name: 'Raters to approve' }).waitFor();
+    await manager.getByLabel('Raters for Nadia Okafor').getByText('Lars Petersen', { exact: true }).waitFor();
     await screenshot(manager, 'manager-raters-to-approve');
     await manager.getByRole('button', { name: 'Approve raters for Nadia Okafor' }).click();
     await manager.getByLabel('Raters for Nadia Okafor').getByText('Approved', { exact: true }).waitFor();
@@ -309,10 +361,21 @@ describe('dashboard: the whole journey in real Chromium', () => {
       'Kwame Mensah',
       'Yuki Tanaka',
       'Ines Analyst',
+      'Lars Petersen',
     ]) {
       await raters.getByText(name, { exact: true }).waitFor();
     }
     await screenshot(hr, 'hr-raters-approved');
+    // The leader's proposal ends approved, as she sees it too.
+    expect(await nominationOf('Lars Petersen')).toEqual({
+      rater: { name: 'Lars Petersen' },
+      group: 'peer',
+      source: 'subject',
+      status: 'approved',
+    });
+    await leader.reload();
+    await myRaters.getByText('Approved', { exact: true }).waitFor();
+    await myRaters.getByText('Lars Petersen', { exact: true }).waitFor();
     // before launch: the projected reliability of who is invited, per group
     await hr.getByRole('tab', { name: 'Reliability' }).click();
     await hr.getByRole('heading', { name: 'Projected reliability of who is invited' }).waitFor();
@@ -330,12 +393,6 @@ describe('dashboard: the whole journey in real Chromium', () => {
     mark('HR reads the survey links in the UI');
     // --- HR reads the survey links in the UI: everyone here has an e-mail address, so no link is
     // listed; the tab says the links go by mail and where to follow them ---
-    const { login: hrLogin } = await api<{ login: { token: string } }>(
-      null,
-      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-      { e: HR.email, p: HR.password },
-    );
-    const hrToken = hrLogin.token;
     await hr.getByRole('tab', { name: 'Survey links' }).click();
     await hr.getByText(/Raters with an e-mail address get their personal link in their invitation mail/).waitFor();
     await hr.getByRole('button', { name: 'Show survey links' }).click();
@@ -416,22 +473,33 @@ describe('dashboard: the whole journey in real Chromium', () => {
       const first = index === 0;
       const rater = await newPage(first ? { width: 390, height: 844 } : undefined); // the first on a phone-width screen
       if (first) {
-        // A phone on a slow network: Chromium's "Slow 4G" profile and a 4× slower CPU. The page
-        // notes when the first question appears (time since navigation started).
-        await rater.addInitScript(NOTE_FIRST_QUESTION);
-        const cdp = await rater.context().newCDPSession(rater);
-        await cdp.send('Network.enable');
-        await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-        await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
+        // A phone on a slow network: Chromium's "Slow 4G" profile and a 4× slower CPU, nothing
+        // cached. The page notes when the first question was drawn (the frame after it appeared),
+        // in ms since the navigation started.
+        const throttled = async (page: Page) => {
+          await page.addInitScript(NOTE_FIRST_QUESTION);
+          const cdp = await page.context().newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+          await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
+          return cdp;
+        };
+        const firstQuestionDrawn = async (page: Page) => {
+          await page.getByRole('radiogroup').first().waitFor({ timeout: 90000 });
+          await page.waitForFunction(() => (window as unknown as { firstQuestionAt?: number }).firstQuestionAt !== undefined);
+          return page.evaluate(() => (window as unknown as { firstQuestionAt: number }).firstQuestionAt);
+        };
+        const cdp = await throttled(rater);
         // React reports a page that does not hydrate as it was rendered on the console.
         const consoleErrors: string[] = [];
         rater.on('console', (message) => {
           if (message.type() === 'error') consoleErrors.push(message.text());
         });
         const navigation = (await rater.goto(link.href))!;
-        await rater.getByRole('radiogroup').first().waitFor({ timeout: 90000 });
-        const firstQuestionMs = await rater.evaluate(() => (window as unknown as { firstQuestionAt: number }).firstQuestionAt);
+        // The first survey page the gateway serves: its renderer is loaded and warmed at start-up, but
+        // this is still the first time through for the database statements and the code paths.
+        const coldMs = await firstQuestionDrawn(rater);
         const { htmlMs, server } = await rater.evaluate(() => {
           const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
           return {
@@ -465,17 +533,30 @@ describe('dashboard: the whole journey in real Chromium', () => {
         }[];
         // The survey is its own page (survey.html): no Apollo Client, no router, no HR screens.
         const survey = sizes.find((r) => r.route === 'SurveyPage (survey.html)')!;
+        // Then as a rater usually meets it, the platform warmed up: one load to warm up, then three
+        // measured, each a new page with nothing cached; the median is held to the target.
+        const warm: number[] = [];
+        for (let load = 0; load < 4; load++) {
+          const again = await rater.context().newPage();
+          await throttled(again);
+          await again.goto(link.href);
+          const ms = await firstQuestionDrawn(again);
+          if (load > 0) warm.push(ms);
+          await again.close();
+        }
+        const warmMs = [...warm].sort((a, b) => a - b)[1];
         process.stdout.write(
-          `dashboard e2e: survey on a throttled phone (Slow 4G, 4× CPU): first question after ${Math.round(firstQuestionMs)} ms (target 2500 ms; the page's HTML in after ${Math.round(htmlMs)} ms, on the gateway: ${server}; ` +
+          `dashboard e2e: survey on a throttled phone (Slow 4G, 4× CPU, nothing cached): first question drawn after ${Math.round(warmMs)} ms warm (median of ${warm.map((w) => Math.round(w)).join(', ')} ms; target 2500 ms), ${Math.round(coldMs)} ms on the first load (the page's HTML in after ${Math.round(htmlMs)} ms, on the gateway: ${server}; ` +
             `load average ${loadavg()
               .map((l) => l.toFixed(2))
               .join(' ')}; first answer given ${hydratedBeforeClick ? 'after' : 'before'} the script ran); ` +
             `survey route JavaScript ${(survey.brotli / 1024).toFixed(1)} KB brotli, ${(survey.gzip / 1024).toFixed(1)} KB gzip (target 150 KB)\n`,
         );
-        // The target is 2.5 s; measured 1.0–3.4 s with the machine's load average at 10–60 (docs/dashboard.md).
-        // The bound is generous, so a loaded machine does not fail it; losing the server rendering would.
-        expect(firstQuestionMs).toBeGreaterThan(0);
-        expect(firstQuestionMs).toBeLessThan(5000);
+        // The target, 2.5 s, holds warm (docs/dashboard.md); the first load keeps a looser bound (a
+        // loaded machine shows there first), which losing the server rendering would still break.
+        expect(warmMs).toBeGreaterThan(0);
+        expect(warmMs).toBeLessThan(2500);
+        expect(coldMs).toBeLessThan(5000);
         expect(survey.brotli).toBeLessThan(150 * 1024);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         await cdp.send('Network.emulateNetworkConditions', NO_THROTTLING);
@@ -584,9 +665,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
 
     mark('the leader signs in and reads her report');
     // --- the leader signs in and reads her report ---
-    await addAccount(dataSource, { organisationId, personEmail: 'nadia.okafor@lumen.example', password: LEADER_PASSWORD });
-    const leader = await newPage();
-    await signIn(leader, 'nadia.okafor@lumen.example', LEADER_PASSWORD);
+    await leader.goto('/'); // signed in since she proposed a peer
     await leader.getByRole('heading', { name: 'My feedback' }).waitFor();
     await screenshot(leader, 'leader-my-feedback');
     await leader.getByRole('link', { name: /Leadership 360 — Lumen pilot/ }).click();
@@ -676,19 +755,30 @@ describe('dashboard: the whole journey in real Chromium', () => {
     process.stdout.write(
       `dashboard e2e: report PDF ${pdfPages.length} pages; ${onScreen.titles.length} sections in the screen's order; ${[...figures(onScreen.text).values()].reduce((a, b) => a + b, 0)} figures of the page all in the PDF\n`,
     );
+    // The follow-up pulse section: the leader opens its form (and leaves it).
+    await leader.getByRole('button', { name: 'Start a follow-up pulse' }).click();
+    await leader.getByRole('button', { name: 'Send to the raters' }).waitFor();
+    await screenshot(leader, 'leader-pulse-form');
+    await leader.getByRole('button', { name: 'Cancel' }).click();
     await leader.setViewportSize({ width: 390, height: 844 });
     await screenshot(leader, 'leader-report-phone');
+    await leader.setViewportSize({ width: 1360, height: 900 });
     // A cut-off report address is explained, not an internal error.
     await leader.goto('/cycles/not-a-cycle/reports/42');
     await leader.getByText('This report address is not complete').waitFor();
     expect(await leader.getByText(/went wrong on our side/).count()).toBe(0);
+    await screenshot(leader, 'report-address-incomplete');
+    // An address that is no page at all.
+    await leader.goto('/no-such-page');
+    await leader.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await screenshot(leader, 'not-found');
 
     mark('a second cycle (answered through the API) with other transition risks');
-    // --- a second cycle (answered through the API) with other transition risks ---
-    // The client cache once merged risks of different reports by their id: open both reports in one
-    // session and check each shows its own risks, as the API says.
-    const { people } = await api<{ people: { id: string; name: string }[] }>(hrToken, `{ people(search: "Nadia Okafor") { id name } }`);
-    const nadiaId = people.find((p) => p.name === 'Nadia Okafor')!.id;
+    // --- a second cycle (answered through the API) with other transition risks, for Nadia and Tomas ---
+    // The client cache once merged risks of different reports by their id: open two reports in one
+    // session and check each shows its own risks, as the API says (the leader her two reports; her
+    // manager two leaders' reports).
+    const tomasId = await personId('Tomas Lindqvist');
     const { createCycle } = await api<{ createCycle: { id: string } }>(
       hrToken,
       `mutation($input: CreateCycleInput!) { createCycle(input: $input) { id } }`,
@@ -703,13 +793,10 @@ describe('dashboard: the whole journey in real Chromium', () => {
     const secondCycleId = createCycle.id;
     await api(hrToken, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, {
       c: secondCycleId,
-      p: [nadiaId],
+      p: [nadiaId, tomasId],
     });
     await api(hrToken, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: secondCycleId });
-    await api(hrToken, `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`, {
-      c: secondCycleId,
-      s: nadiaId,
-    });
+    await api(hrToken, `mutation($c: ID!) { approveNominations(cycleId: $c) { changed } }`, { c: secondCycleId });
     await api(hrToken, `mutation($c: ID!) { launchCycle(cycleId: $c) { id } }`, { c: secondCycleId });
     // HR lists no links (everyone has an address): each one is in the rater's invitation in the outbox.
     const raterInvitations = await linksFromOutbox(hrToken, secondCycleId);
@@ -719,10 +806,11 @@ describe('dashboard: the whole journey in real Chromium', () => {
         `query($t: String!) { raterSurvey(token: $t) { dimensions { items { id } } } }`,
         { t: invitation.token },
       );
-      // This time everyone but the leader herself sees little of the leadership work.
-      const answers = raterSurvey.dimensions.flatMap((d) =>
-        d.items.map((item) => ({ itemId: item.id, value: invitation.group === 'self' ? 5 : 1 })),
-      );
+      // This time everyone but Nadia herself sees little of her leadership work; Tomas is seen at his
+      // best by everyone but himself.
+      const self = invitation.group === 'self';
+      const value = invitation.subject === 'Tomas Lindqvist' ? (self ? 2 : 5) : self ? 5 : 1;
+      const answers = raterSurvey.dimensions.flatMap((d) => d.items.map((item) => ({ itemId: item.id, value })));
       await api(null, `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { status } }`, {
         input: { token: invitation.token, idempotencyKey: randomUUID(), answers },
       });
@@ -746,11 +834,11 @@ describe('dashboard: the whole journey in real Chromium', () => {
     );
     await api(hrToken, `mutation($c: ID!) { closeCycle(cycleId: $c) { id } }`, { c: secondCycleId });
     await api(hrToken, `mutation($c: ID!) { releaseResults(cycleId: $c) { id } }`, { c: secondCycleId });
-    const risksFromApi = async (c: string) => {
+    const risksFromApi = async (c: string, subject = nadiaId) => {
       const { subjectReport } = await api<{ subjectReport: { transitionRisks: { id: string; status: string }[] } }>(
         hrToken,
         `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { transitionRisks { id status } } }`,
-        { c, s: nadiaId },
+        { c, s: subject },
       );
       // The screen marks a risk the data cannot call "insufficient" (the API's "insufficient-data"):
       // which risks are callable depends on the raters the disclosure rule let into the snapshot.
@@ -761,6 +849,8 @@ describe('dashboard: the whole journey in real Chromium', () => {
     const firstRisks = await risksFromApi(cycleId);
     const secondRisks = await risksFromApi(secondCycleId);
     expect(secondRisks).not.toEqual(firstRisks); // the two reports really differ
+    const tomasRisks = await risksFromApi(secondCycleId, tomasId);
+    expect(tomasRisks).not.toEqual(secondRisks); // and so do the two leaders' follow-up reports
 
     await leader.setViewportSize({ width: 1360, height: 900 });
     for (const [name, id, expected] of [
@@ -785,12 +875,36 @@ describe('dashboard: the whole journey in real Chromium', () => {
       );
     }
 
-    mark('her manager sees the team heatmap');
-    // --- her manager sees the team heatmap ---
+    mark('her manager sees the team heatmap and opens two leaders’ reports');
+    // --- her manager sees the team heatmap (the follow-up: the newest cycle) and opens Nadia's and
+    // Tomas's reports in turn, in one session: each shows its own transition risks ---
     await manager.goto('/');
     await manager.getByRole('link', { name: /My leaders/ }).click();
     await manager.getByRole('link', { name: 'Nadia Okafor' }).waitFor();
+    await manager.getByRole('link', { name: 'Tomas Lindqvist' }).waitFor();
     await screenshot(manager, 'manager-team-heatmap');
+    for (const [name, id, expected] of [
+      ['Nadia Okafor', nadiaId, secondRisks],
+      ['Tomas Lindqvist', tomasId, tomasRisks],
+      ['Nadia Okafor', nadiaId, secondRisks],
+    ] as const) {
+      await manager.getByRole('link', { name: /My leaders/ }).click(); // in-app navigation: one Apollo cache throughout
+      await manager.getByRole('link', { name, exact: true }).click();
+      await manager.waitForURL(new RegExp(`/cycles/${secondCycleId}/reports/${id}`));
+      await manager.getByRole('heading', { name, level: 1 }).waitFor();
+      await manager.getByRole('heading', { name: 'Transition risks' }).waitFor();
+      await eventually(
+        `the risks of ${name}'s follow-up on her manager's screen`,
+        async () => {
+          const seen = await risksOnScreen(manager);
+          if (JSON.stringify(seen) !== JSON.stringify(expected))
+            throw new Error(`on screen ${JSON.stringify(seen)}, from the API ${JSON.stringify(expected)}`);
+          return true;
+        },
+        20000,
+      );
+    }
+    await screenshot(manager, 'manager-reads-a-report');
 
     mark('her manager reads the plan and comments');
     // --- her manager reads the plan (on the pilot's report) and comments ---

@@ -79,6 +79,7 @@ describe('npm start: the whole platform in one process', () => {
     expect(raw.headers.get('content-encoding')).toBeNull();
     expect(await raw.text()).not.toContain('sourceMappingURL');
     expect((await fetch(`${platform.url}${script}.map`)).status).toBe(404);
+    expect((await fetch(`${platform.url}/route-sizes.json`)).status).toBe(404); // the build's size report is not the site's
   });
 
   it('seeds the demo organisation with two released cycles the leader can read', async () => {
@@ -109,6 +110,26 @@ describe('npm start: the whole platform in one process', () => {
         expect(d.others.mean).toBeLessThanOrEqual(5);
       }
     }
+    // Comments read as written about her, none twice in one report, none about another department's work.
+    const texts: string[] = subjectReport.comments.map((c: { text: string }) => c.text);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(new Set(texts).size).toBe(texts.length);
+    for (const text of texts) {
+      expect(text).not.toMatch(/\b(he|his|him|himself)\b/i);
+      expect(text).not.toMatch(/\{|\}|flooded|Halden|ledger/);
+    }
+    // Her items are shown by group where the group's raters could all observe them.
+    const { subjectReport: withItems } = await api.ok(
+      `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { items { itemId others { suppressed n } } } }`,
+      { c: latest.id, s: ada.id },
+      leader,
+    );
+    const shownItems = withItems.items.filter((i: { others: { suppressed: boolean } }) => !i.others.suppressed);
+    expect(shownItems.length).toBeGreaterThan(withItems.items.length / 2);
+    // The earlier cycle ran and closed months before the latest one opened.
+    const { cycles: dated } = await api.ok(`{ cycles { id opensAt closesAt } }`, {}, hr);
+    const [earlier, later] = [...dated].sort((a, b) => +new Date(a.opensAt) - +new Date(b.opensAt));
+    expect(+new Date(earlier.closesAt)).toBeLessThan(+new Date(later.opensAt));
     // Her development plan from that report, with her manager's comment; HR sees only that it exists.
     const { developmentPlan } = await api.ok(
       `query($c: ID!, $s: ID!) { developmentPlan(cycleId: $c, subjectId: $s) { version focusAreas { id } comments { authorName } } }`,

@@ -441,9 +441,28 @@ export function decideSnapshot(input: {
       );
     pending = rest;
   }
-  const isolated = isolatedRaters([...disclosed.flatMap(figureEquations), ...after.equations]);
+  // The view of `current` under this basis is usually among `disclosed` (the snapshot in force, as
+  // shown): its equations are the ones computed above, so they are not computed again.
+  const isolated = isolatedRaters([
+    ...disclosed.flatMap((view) => (sameView(view, basis, current) ? before.equations : figureEquations(view))),
+    ...after.equations,
+  ]);
   if (isolated.length > 0) return keep(isolated.map((i) => `rater ${i.raterId} would be isolated by ${i.figures.join(', ')}`));
   return { take: true, responses: candidate, reasons: [] };
+}
+
+/** Whether a disclosed view is `basis` applied to exactly the raters of `responses` (snapshots never change their raters' answers). */
+function sameView(view: DisclosedView, basis: DisclosureBasis, responses: RaterResponse[]): boolean {
+  const a = view.basis;
+  if (a !== basis) {
+    if (a.resultSet !== basis.resultSet || a.instrument !== basis.instrument) return false;
+    if (JSON.stringify(a.policy ?? null) !== JSON.stringify(basis.policy ?? null)) return false;
+    if (JSON.stringify(a.expectations ?? null) !== JSON.stringify(basis.expectations ?? null)) return false;
+  }
+  if (view.responses === responses) return true;
+  if (view.responses.length !== responses.length) return false;
+  const ids = new Set(responses.map((r) => r.raterId));
+  return view.responses.every((r) => ids.has(r.raterId));
 }
 
 /**

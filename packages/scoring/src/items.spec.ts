@@ -68,6 +68,14 @@ describe('item-level results (hand-worked)', () => {
     expect(m1.others).toMatchObject({ n: 1, mean: 2, includes: ['manager'] });
     // the report as a whole determines nothing of one rater's answers
     expect(auditViews([{ basis: { resultSet: 'live', instrument }, responses: mixed }])).toEqual([]);
+    // nor does a transition-risk signal on a1, which reads only groups shown on the item
+    const transitionRisks = [
+      { id: 'r', name: 'r', signals: [{ itemId: 'a1', groups: ['peer' as const] }], rule: { atOrBelow: 4.5, minSignals: 1 } },
+    ];
+    const signal = (rs: RaterResponse[]) =>
+      buildSubjectReport({ instrument, responses: rs, transitionRisks }).transitionRisks[0].signals[0];
+    expect(signal(responses)).toMatchObject({ groupsUsed: ['peer'], n: 3, mean: 4, on: true });
+    expect(signal(mixed)).toMatchObject({ groupsUsed: [], n: 0, mean: null, on: null });
   });
 
   it('lists the highest and lowest items without repeating one', () => {

@@ -1,7 +1,7 @@
 /** buildSubjectReport: everything a subject's report shows, computed only from published aggregates. */
 import { ScoringInputError } from './errors';
 import { hash53 } from './hash';
-import { itemResultsOf, ItemResults } from './items';
+import { itemFiguresOf, itemResultsOf, ItemResults } from './items';
 import { GROUP_INDEX, isRaterGroup, PreparedInstrument, prepareInstrument, resolvePolicy, validateTargets } from './prepare';
 import { scoreSubjectInternal } from './score-subject';
 import { tQuantile975 } from './stats';
@@ -297,7 +297,7 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
     expectations = primary.targets;
   }
   const scored = scoreSubjectInternal({ ...input, expectations }, { inst, policy: basePolicy });
-  const { scores, raters, policy, counted } = scored;
+  const { scores, raters, policy } = scored;
   const dims = scores.dimensions;
   const order = new Map(inst.dimensionIds.map((id, i) => [id, i]));
 
@@ -380,8 +380,10 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
     }
   }
 
-  // Transition risks: only groups published on the item's dimension, and (unless exempt) with at
-  // least minGroupSize answers on the item itself.
+  // Transition risks: only groups published on the item's dimension and on the item itself (the
+  // item figures' rule, `itemFiguresOf`: at least minGroupSize answers from raters who answered the
+  // same items), so a signal's mean is a combination of figures the report shows anyway.
+  const itemFigures = itemFiguresOf(scored);
   const exempt = new Set(policy.exemptGroups);
   const transitionRisks: TransitionRiskResult[] = risks.map((risk) => {
     const signals: RiskSignalResult[] = risk.signals.map((sig) => {
@@ -394,18 +396,11 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
       for (const g of RATER_GROUPS) {
         if (!sig.groups.includes(g)) continue;
         const gi = GROUP_INDEX[g];
-        if (!isPublished(dimScores.groups[g]) || !(inst.itemObservers[it] & (1 << gi))) continue;
-        let c = 0;
+        if (!isPublished(dimScores.groups[g]) || !itemFigures[it].published[gi]) continue;
+        const answered = itemFigures[it].answered[gi];
+        const c = answered.length;
         let s = 0;
-        for (const r of counted[d]) {
-          if (raters[r].group !== gi) continue;
-          const v = raters[r].values[it];
-          if (v === v) {
-            c++;
-            s += v;
-          }
-        }
-        if (c === 0 || (!exempt.has(g) && c < policy.minGroupSize)) continue;
+        for (const r of answered) s += raters[r].values[it];
         used.push(g);
         sum += s;
         n += c;

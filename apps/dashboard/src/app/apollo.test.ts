@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { CACHE_POLICIES } from './apollo';
 
 /** Types whose `id` is a UUID unique across the whole organisation: safe to normalise by id. */
-const GLOBALLY_UNIQUE_ID = ['Cycle', 'Person', 'Nomination', 'Organisation', 'InstrumentSummary', 'DevelopmentPlanComment', 'Pulse'];
+const GLOBALLY_UNIQUE_ID = [
+  'Cycle',
+  'Person',
+  'Colleague',
+  'Nomination',
+  'Organisation',
+  'InstrumentSummary',
+  'DevelopmentPlanComment',
+  'Pulse',
+];
 
 describe('the Apollo cache', () => {
   it('has a decision for every schema type with an id: globally unique, or a policy', () => {

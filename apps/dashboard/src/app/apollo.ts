@@ -16,7 +16,7 @@ import { session } from './session';
  * so a type whose `id` is only unique *inside its parent* must not be normalised, or two parents
  * overwrite each other's entries (a transition risk `delegation` of one report showing in another).
  * Audit of every object type in the schema (`apps/gateway/schema.graphql`):
- * - globally unique ids (UUIDs) — normalised by id: Cycle, Person, Nomination, Organisation, Pulse;
+ * - globally unique ids (UUIDs) — normalised by id: Cycle, Person, Colleague (a person), Nomination, Organisation, Pulse;
  *   by another unique key: Me (accountId), CycleProgress (cycleId), RaterInvitation (assignmentId),
  *   InstrumentSummary (instrument id; one definition per id).
  * - ids unique only within a parent — embedded (`keyFields: false`): TransitionRisk (risk id per

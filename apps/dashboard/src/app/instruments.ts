@@ -1,8 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql';
-import { useIntl } from 'react-intl';
+import { useIntl, type IntlShape, type MessageDescriptor } from 'react-intl';
 import { messages } from './messages';
-import { BUILT_IN_INSTRUMENT, ROLE_PROFILES } from './theme';
 
 export const INSTRUMENTS = graphql(`
   query Instruments {
@@ -19,6 +18,32 @@ export const INSTRUMENTS = graphql(`
   }
 `);
 
+/** The built-in instrument's role profiles, named while the `instruments` query is on its way. */
+const BUILT_IN_PROFILES: { value: string; label: MessageDescriptor }[] = [
+  { value: 'leader-of-leaders', label: messages.profileLeaderOfLeaders },
+  { value: 'leader-of-others', label: messages.profileLeaderOfOthers },
+  { value: 'function-head', label: messages.profileFunctionHead },
+];
+/** The built-in instrument's versions, while the `instruments` query answers. */
+const BUILT_IN_INSTRUMENT = { versions: [2, 1], latestVersion: 2 };
+
+const builtInProfiles = (intl: IntlShape) => BUILT_IN_PROFILES.map((p) => ({ value: p.value, label: intl.formatMessage(p.label) }));
+
+/**
+ * A role profile's name as the API serves it (the instrument's role profiles); the built-in names
+ * while the answer is on its way; "—" for none, and never the profile's id.
+ */
+export function useProfileName(): (id: string | null | undefined) => string {
+  const { data } = useQuery(INSTRUMENTS);
+  const intl = useIntl();
+  const served = data?.instruments.flatMap((i) => i.roleProfiles) ?? [];
+  return (id) => {
+    if (!id) return '—';
+    const name = served.find((p) => p.id === id)?.name ?? builtInProfiles(intl).find((p) => p.value === id)?.label;
+    return name ?? intl.formatMessage(messages.profileUnknown);
+  };
+}
+
 /**
  * The instrument versions and role profiles a cycle can use, from the API; the built-in list
  * stands in only while the answer is on its way.
@@ -27,7 +52,7 @@ export function useInstrumentOptions(): { versions: { value: string; label: stri
   const { data } = useQuery(INSTRUMENTS);
   const intl = useIntl();
   const served = data?.instruments[0];
-  const instrument = served ?? BUILT_IN_INSTRUMENT;
+  const instrument = served ?? { ...BUILT_IN_INSTRUMENT, name: intl.formatMessage(messages.builtInInstrument) };
   return {
     versions: [...instrument.versions]
       .sort((a, b) => b - a)
@@ -39,6 +64,6 @@ export function useInstrumentOptions(): { versions: { value: string; label: stri
           latest: v === instrument.latestVersion ? 'yes' : 'no',
         }),
       })),
-    profiles: served ? served.roleProfiles.map((p) => ({ value: p.id, label: p.name })) : ROLE_PROFILES,
+    profiles: served ? served.roleProfiles.map((p) => ({ value: p.id, label: p.name })) : builtInProfiles(intl),
   };
 }

@@ -3,7 +3,9 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { homePath, useAuth, type RoleName } from '../features/auth/AuthProvider';
-import { messages as m } from './messages';
+import { Titled } from './DocumentTitle';
+import { PlainError } from './errors';
+import { messages as m, titleMessages as t } from './messages';
 import { ErrorState } from './ui';
 
 // Each area loads on first visit: a rater's survey never downloads the HR console or the charts.
@@ -54,7 +56,7 @@ function RequireAuth({ children, roles }: { children: ReactNode; roles?: RoleNam
     );
   if (!me) return <ErrorState error={error} what={intl.formatMessage(m.accountFailed)} onRetry={() => window.location.reload()} />;
   if (roles && !roles.some((r) => me.roles.includes(r)))
-    return <ErrorState error={new Error(intl.formatMessage(m.otherRole))} what={intl.formatMessage(m.noAccess)} />;
+    return <ErrorState error={new PlainError(intl.formatMessage(m.otherRole))} what={intl.formatMessage(m.noAccess)} />;
   return <Page>{children}</Page>;
 }
 
@@ -67,17 +69,21 @@ export const routes = [
   {
     path: '/login',
     element: (
-      <Page>
-        <LoginPage />
-      </Page>
+      <Titled page={t.signIn}>
+        <Page>
+          <LoginPage />
+        </Page>
+      </Titled>
     ),
   },
   {
     path: '/survey/:token',
     element: (
-      <Page>
-        <RaterSurveyPage />
-      </Page>
+      <Titled page={t.survey}>
+        <Page>
+          <RaterSurveyPage />
+        </Page>
+      </Titled>
     ),
   },
   {
@@ -89,74 +95,118 @@ export const routes = [
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Home /> },
+      {
+        index: true,
+        element: (
+          <Titled page={t.home}>
+            <Home />
+          </Titled>
+        ),
+      },
       {
         path: 'cycles',
         element: (
-          <RequireAuth roles={['HR_ADMIN']}>
-            <CyclesPage />
-          </RequireAuth>
+          <Titled page={t.cycles}>
+            <RequireAuth roles={['HR_ADMIN']}>
+              <CyclesPage />
+            </RequireAuth>
+          </Titled>
         ),
       },
       {
         path: 'cycles/new',
         element: (
-          <RequireAuth roles={['HR_ADMIN']}>
-            <NewCyclePage />
-          </RequireAuth>
+          <Titled page={t.newCycle}>
+            <RequireAuth roles={['HR_ADMIN']}>
+              <NewCyclePage />
+            </RequireAuth>
+          </Titled>
         ),
       },
       {
         path: 'cycles/:cycleId',
         element: (
-          <RequireAuth roles={['HR_ADMIN']}>
-            <CycleDetailPage />
-          </RequireAuth>
+          <Titled page={t.cycle}>
+            <RequireAuth roles={['HR_ADMIN']}>
+              <CycleDetailPage />
+            </RequireAuth>
+          </Titled>
         ),
       },
-      { path: 'cycles/:cycleId/reports/:subjectId', element: <ReportPage /> },
+      {
+        path: 'cycles/:cycleId/reports/:subjectId',
+        element: (
+          <Titled page={t.report}>
+            <ReportPage />
+          </Titled>
+        ),
+      },
       {
         path: 'people',
         element: (
-          <RequireAuth roles={['HR_ADMIN']}>
-            <PeoplePage />
-          </RequireAuth>
+          <Titled page={t.people}>
+            <RequireAuth roles={['HR_ADMIN']}>
+              <PeoplePage />
+            </RequireAuth>
+          </Titled>
         ),
       },
       {
         path: 'mail-outbox',
         element: (
-          <RequireAuth roles={['HR_ADMIN']}>
-            <MailOutboxPage />
-          </RequireAuth>
+          <Titled page={t.outbox}>
+            <RequireAuth roles={['HR_ADMIN']}>
+              <MailOutboxPage />
+            </RequireAuth>
+          </Titled>
         ),
       },
-      { path: 'my-reports', element: <MyReportsPage /> },
+      {
+        path: 'my-reports',
+        element: (
+          <Titled page={t.myReports}>
+            <MyReportsPage />
+          </Titled>
+        ),
+      },
       {
         path: 'approvals',
         element: (
-          <RequireAuth roles={['MANAGER']}>
-            <ApprovalsPage />
-          </RequireAuth>
+          <Titled page={t.approvals}>
+            <RequireAuth roles={['MANAGER']}>
+              <ApprovalsPage />
+            </RequireAuth>
+          </Titled>
         ),
       },
       {
         path: 'team',
         element: (
-          <RequireAuth roles={['MANAGER']}>
-            <TeamPage />
-          </RequireAuth>
+          <Titled page={t.team}>
+            <RequireAuth roles={['MANAGER']}>
+              <TeamPage />
+            </RequireAuth>
+          </Titled>
         ),
       },
       {
         path: 'coaching',
         element: (
-          <RequireAuth roles={['COACH']}>
-            <CoachingPage />
-          </RequireAuth>
+          <Titled page={t.coaching}>
+            <RequireAuth roles={['COACH']}>
+              <CoachingPage />
+            </RequireAuth>
+          </Titled>
         ),
       },
-      { path: '*', element: <NotFoundPage /> },
+      {
+        path: '*',
+        element: (
+          <Titled page={t.notFound}>
+            <NotFoundPage />
+          </Titled>
+        ),
+      },
     ],
   },
 ];

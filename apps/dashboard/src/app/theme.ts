@@ -56,43 +56,15 @@ export function fitBand(fit: number | null | undefined): { key: FitBandKey; colo
   return { key, ...BANDS[key] };
 }
 
-/** Each group in words; typed by the schema's RaterGroup, so a group added there must be named here. */
-export const GROUP_LABELS: Record<RaterGroup, string> = {
-  self: 'Self',
-  manager: 'Manager',
-  peer: 'Peers',
-  direct_report: 'Direct reports',
-  skip_level: 'Skip-level',
-  other: 'Others (partners)',
-};
-
 /** The groups in display order: self, up, lateral, down, partners. */
 export const GROUP_ORDER: readonly RaterGroup[] = RATER_GROUPS;
 
 const isGroup = (g: string): g is RaterGroup => (GROUP_ORDER as readonly string[]).includes(g);
 
-/** A group in words; anything else (a scope such as "others") as it is. */
-export function groupLabel(group: string | null | undefined): string {
-  return group && isGroup(group) ? GROUP_LABELS[group] : (group ?? '');
-}
-
 /** Sorts groups in display order; unknown ones last. */
 export function byGroupOrder(a: string | null | undefined, b: string | null | undefined): number {
   const rank = (g: string | null | undefined) => (g && isGroup(g) ? GROUP_ORDER.indexOf(g) : GROUP_ORDER.length);
   return rank(a) - rank(b);
-}
-
-/** The built-in role profiles and versions: shown until the `instruments` query answers. */
-export const ROLE_PROFILES = [
-  { value: 'leader-of-leaders', label: 'Leader of leaders' },
-  { value: 'leader-of-others', label: 'Leader of others' },
-  { value: 'function-head', label: 'Function head' },
-];
-/** The built-in instrument while the `instruments` query answers (its versions are labelled in `useInstrumentOptions`). */
-export const BUILT_IN_INSTRUMENT = { name: 'Leader of leaders', versions: [2, 1], latestVersion: 2 };
-
-export function profileName(id: string | null | undefined): string {
-  return ROLE_PROFILES.find((p) => p.value === id)?.label ?? id ?? '—';
 }
 
 export { formatDate, signed } from './format';

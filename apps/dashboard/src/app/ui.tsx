@@ -60,7 +60,7 @@ export function ErrorState({ error, what, onRetry }: { error: unknown; what: str
       color="red"
       variant="light"
       icon={<IconAlertTriangle aria-hidden />}
-      title={intl.formatMessage(m.errorTitle, { what, problem: problem.title.toLowerCase() })}
+      title={intl.formatMessage(m.errorTitle, { what, problem: problem.title })}
       role="alert"
     >
       <Text size="sm">{problem.message}</Text>

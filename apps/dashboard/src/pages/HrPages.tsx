@@ -3,7 +3,8 @@ import { useQuery } from '@apollo/client/react';
 import { IconPlus } from '@tabler/icons-react';
 import { useIntl } from 'react-intl';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { formatDate, profileName } from '../app/theme';
+import { useProfileName } from '../app/instruments';
+import { formatDate } from '../app/theme';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../app/ui';
 import { CycleActions, ExportCsvButton, RescorePanel } from '../features/cycles/CycleActions';
 import { CycleList } from '../features/cycles/CycleList';
@@ -81,6 +82,7 @@ const TABS = ['raters', 'progress', 'links', 'results', 'reliability'] as const;
 
 export function CycleDetailPage() {
   const intl = useIntl();
+  const profileName = useProfileName();
   const { cycleId = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const malformed = !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(cycleId);

@@ -61,6 +61,18 @@ export class AccessPolicy {
     if (!viewer.isHrAdmin && viewer.personId !== subjectId) throw new ForbiddenError('Only HR or the subject can nominate raters');
   }
 
+  /**
+   * Searching colleagues by name, to propose them as raters: the leader reviewed in the cycle (whoever
+   * they are, HR included), while its nominations are open (a draft cycle). Answers the leader's person id.
+   */
+  async searchColleagues(viewer: Viewer, cycle: CycleEntity): Promise<string> {
+    if (!viewer.personId || !(await this.isSubject(cycle.id, viewer.personId)))
+      throw new ForbiddenError('Only a leader reviewed in this cycle can search colleagues to propose as raters');
+    if (cycle.status !== 'draft')
+      throw new ConflictError('The rater lists of this cycle are settled: colleagues are proposed while the cycle is being set up');
+    return viewer.personId;
+  }
+
   /** A nomination HR made or proposed outside peers and partners is HR's to change. */
   changeNomination(viewer: Viewer, existingGroup: RaterGroup | null): void {
     if (existingGroup && !viewer.isHrAdmin && !SUBJECT_NOMINATED_GROUPS.includes(existingGroup))

@@ -94,7 +94,7 @@ describe('access', () => {
     const answer = await gw.gql(acme.hr, query, { c: 'abc', s: acme.people.get('l1') });
     expect(codeOf(answer)).toBe('BAD_USER_INPUT');
     expect(answer.errors![0].extensions!.fields).toEqual([
-      { field: 'cycleId', message: expect.stringContaining('not a cycle id') as string },
+      { field: 'cycleId', message: expect.stringContaining('not a cycle id') as string, code: 'notAnId' },
     ]);
     const both = await gw.gql(ben, query, { c: cycleId, s: 'l1', r: 'x; drop' });
     expect(codeOf(both)).toBe('BAD_USER_INPUT');

@@ -47,8 +47,8 @@ describe('accounts', () => {
       const answer = await login('not-an-email', '');
       expect(codeOf(answer)).toBe('BAD_USER_INPUT');
       expect(answer.errors![0].extensions!.fields).toEqual([
-        { field: 'email', message: 'must be an e-mail address' },
-        { field: 'password', message: 'must not be empty' },
+        { field: 'email', message: 'must be an e-mail address', code: 'isEmail' },
+        { field: 'password', message: 'must not be empty', code: 'isNotEmpty' },
       ]);
     });
 
@@ -120,7 +120,7 @@ describe('accounts', () => {
         { field: 'personId', message: 'No Mail has no e-mail address in the directory' },
       ]);
       expect((await gw.gql(acme.hr, CREATE_ACCOUNT, { p: noMail.id })).errors![0].extensions!.fields).toEqual([
-        { field: 'personId', message: 'no such person in this organisation' },
+        { field: 'personId', message: 'no such person in this organisation', code: 'unknownPerson' },
       ]);
     });
 

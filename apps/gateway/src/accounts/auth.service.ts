@@ -26,8 +26,8 @@ export class AuthService {
   /** Signs in with e-mail and password; returns a bearer token valid for SESSION_HOURS. */
   async login(email: string, password: string, ip: string): Promise<{ token: string; expiresAt: Date; viewer: Viewer }> {
     const problems = [];
-    if (!email || !email.includes('@')) problems.push({ field: 'email', message: 'must be an e-mail address' });
-    if (!password) problems.push({ field: 'password', message: 'must not be empty' });
+    if (!email || !email.includes('@')) problems.push({ field: 'email', message: 'must be an e-mail address', code: 'isEmail' });
+    if (!password) problems.push({ field: 'password', message: 'must not be empty', code: 'isNotEmpty' });
     if (problems.length) throw new InputError(problems);
     await this.rateLimits.login(email, ip);
     const account = await this.accounts.byEmail(email);

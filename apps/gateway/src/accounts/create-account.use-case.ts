@@ -20,7 +20,7 @@ export class CreateAccountUseCase {
 
   async execute(viewer: Viewer, personId: string, hrAdmin: boolean): Promise<AccountSetup> {
     const person = isUuid(personId) ? await this.people.findOne(viewer.organisationId, personId) : null;
-    if (!person) throw new InputError([{ field: 'personId', message: 'no such person in this organisation' }]);
+    if (!person) throw new InputError([{ field: 'personId', message: 'no such person in this organisation', code: 'unknownPerson' }]);
     const email = person.email;
     if (!email) throw new InputError([{ field: 'personId', message: `${person.name} has no e-mail address in the directory` }]);
     if (await this.accounts.emailTaken(email)) throw new ConflictError(`${email} already has an account`);

@@ -16,7 +16,15 @@ export enum ErrorCode {
 export interface FieldProblem {
   /** Path of the offending field in the input, e.g. `input.answers[2].value`. */
   field: string;
+  /** The reason in English, for API clients and logs: names the field's fault. */
   message: string;
+  /**
+   * The reason as a machine code (`notAfterOpens`, `tooFewRaters`, a class-validator constraint
+   * such as `isLength`...) with the `values` its wording needs, so a client words it in its own
+   * language instead of showing `message`. Absent where no code is given yet.
+   */
+  code?: string;
+  values?: Record<string, string | number>;
 }
 
 /** Bad input: names every field at fault and why. Nothing was changed. */
@@ -35,8 +43,9 @@ export class NotFoundError extends GraphQLError {
 }
 
 export class ConflictError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: ErrorCode.Conflict } });
+  /** `reason` (with its `values`): the state rule as a machine code, for clients that word it themselves. */
+  constructor(message: string, reason?: { reason: string; values?: Record<string, string | number> }) {
+    super(message, { extensions: { code: ErrorCode.Conflict, ...(reason ?? {}) } });
   }
 }
 

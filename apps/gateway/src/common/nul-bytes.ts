@@ -11,7 +11,7 @@ export function nulBytes(variables: Record<string, unknown> | undefined, documen
   const message = MESSAGE;
   const walk = (value: unknown, path: string) => {
     if (typeof value === 'string') {
-      if (value.includes(NUL)) problems.push({ field: path, message });
+      if (value.includes(NUL)) problems.push({ field: path, message, code: 'nulByte' });
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
   };
@@ -31,7 +31,7 @@ function literalNulBytes(document: DocumentNode): FieldProblem[] {
     Argument(node) {
       visit(node.value, {
         StringValue(s) {
-          if (s.value.includes(NUL)) found.push({ field: node.name.value, message: MESSAGE });
+          if (s.value.includes(NUL)) found.push({ field: node.name.value, message: MESSAGE, code: 'nulByte' });
         },
       });
     },

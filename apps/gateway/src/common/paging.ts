@@ -54,7 +54,7 @@ export function pageRequest<K extends string>(
   direction: SortDirection,
 ): PageRequest<K> {
   if (first != null && (first < 1 || first > MAX_PAGE))
-    throw new InputError([{ field: 'first', message: `must be between 1 and ${MAX_PAGE}` }]);
+    throw new InputError([{ field: 'first', message: `must be between 1 and ${MAX_PAGE}`, code: 'pageSize', values: { max: MAX_PAGE } }]);
   let cursor: PageCursor | null = null;
   if (after) {
     try {
@@ -63,7 +63,9 @@ export function pageRequest<K extends string>(
       if (!isCursorValue(key) && !(Array.isArray(key) && key.every(isCursorValue))) throw new Error('not a key');
       cursor = { key, id };
     } catch {
-      throw new InputError([{ field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)' }]);
+      throw new InputError([
+        { field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)', code: 'staleCursor' },
+      ]);
     }
   }
   return { first: first ?? null, after: cursor, sort, direction };

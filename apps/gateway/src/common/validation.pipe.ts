@@ -6,7 +6,7 @@ import { FieldProblem, InputError } from './errors';
 function flatten(errors: ValidationError[], parent: string): FieldProblem[] {
   return errors.flatMap((error) => {
     const path = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field: path, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({ field: path, message, code }));
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }

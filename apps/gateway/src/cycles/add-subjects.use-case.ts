@@ -22,13 +22,18 @@ export class AddSubjectsUseCase {
   async execute(viewer: Viewer, cycleId: string, personIds: string[]): Promise<Cycle> {
     const cycle = await this.access.cycle(viewer, cycleId);
     requireStatus(cycle, ['draft'], 'add subjects');
-    if (personIds.length === 0) throw new InputError([{ field: 'personIds', message: 'must name at least one person' }]);
+    if (personIds.length === 0)
+      throw new InputError([{ field: 'personIds', message: 'must name at least one person', code: 'arrayMinSize' }]);
     const found = await this.people.findInOrganisation(viewer.organisationId, personIds.filter(isUuid));
     const foundIds = new Set(found.map((p) => p.id));
     const missing = personIds.filter((id) => !foundIds.has(id));
     if (missing.length)
       throw new InputError(
-        missing.map((id) => ({ field: `personIds[${personIds.indexOf(id)}]`, message: `no person ${id} in this organisation` })),
+        missing.map((id) => ({
+          field: `personIds[${personIds.indexOf(id)}]`,
+          message: `no person ${id} in this organisation`,
+          code: 'unknownPerson',
+        })),
       );
     const status = await this.cycles.addSubjects(cycle.id, personIds);
     requireStatus({ ...cycle, status: status ?? cycle.status }, ['draft'], 'add subjects');

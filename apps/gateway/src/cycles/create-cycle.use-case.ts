@@ -32,6 +32,7 @@ export class CreateCycleUseCase {
       problems.push({
         field: input.instrumentVersion ? 'input.instrumentVersion' : 'input.instrumentId',
         message: (error as Error).message,
+        code: 'unknownInstrument',
       });
     }
     const roleProfileId = input.roleProfileId ?? DEFAULT_ROLE_PROFILE_ID;
@@ -39,23 +40,38 @@ export class CreateCycleUseCase {
       problems.push({
         field: 'input.roleProfileId',
         message: `unknown role profile "${roleProfileId}" (known: ${instrument.roleProfiles.map((p) => p.id).join(', ')})`,
+        code: 'unknownRoleProfile',
+        values: { profile: roleProfileId },
       });
     }
     const anonymityThreshold = input.anonymityThreshold ?? 3;
     problems.push(...commentThresholdProblems('input.commentThreshold', input.commentThreshold, anonymityThreshold));
-    if (input.closesAt.getTime() <= input.opensAt.getTime()) problems.push({ field: 'input.closesAt', message: 'must be after opensAt' });
-    if (input.closesAt.getTime() <= Date.now()) problems.push({ field: 'input.closesAt', message: 'must be in the future' });
+    if (input.closesAt.getTime() <= input.opensAt.getTime())
+      problems.push({ field: 'input.closesAt', message: 'must be after opensAt', code: 'notAfterOpens' });
+    if (input.closesAt.getTime() <= Date.now())
+      problems.push({ field: 'input.closesAt', message: 'must be in the future', code: 'inThePast' });
     const minRaters: CycleEntity['minRaters'] = { ...DEFAULT_MIN_RATERS };
     const seen = new Set<string>();
     (input.minRaters ?? []).forEach((m, i) => {
-      if (seen.has(m.group)) problems.push({ field: `input.minRaters[${i}].group`, message: `${m.group} is listed twice` });
+      if (seen.has(m.group))
+        problems.push({
+          field: `input.minRaters[${i}].group`,
+          message: `${m.group} is listed twice`,
+          code: 'listedTwice',
+          values: { group: m.group },
+        });
       seen.add(m.group);
       minRaters[m.group] = m.count;
     });
     const maxRaters = input.maxRatersPerGroup ?? 8;
     for (const [group, count] of Object.entries(minRaters)) {
       if ((count ?? 0) > maxRaters)
-        problems.push({ field: 'input.minRaters', message: `${group} minimum ${count} is above maxRatersPerGroup ${maxRaters}` });
+        problems.push({
+          field: 'input.minRaters',
+          message: `${group} minimum ${count} is above maxRatersPerGroup ${maxRaters}`,
+          code: 'minAboveMax',
+          values: { group, min: count ?? 0, max: maxRaters },
+        });
     }
     if (problems.length || !instrument) throw new InputError(problems);
     const cycle: CycleEntity = {

@@ -29,7 +29,9 @@ describe('cycle transitions', () => {
     it('refuses to launch a cycle without subjects, and a cycle twice', async () => {
       const empty = await gw.draftCycle(acme, []);
       const answer = await gw.gql(acme.hr, LAUNCH, { c: empty });
-      expect(answer.errors![0].extensions!.fields).toEqual([{ field: 'cycleId', message: 'the cycle has no subjects yet' }]);
+      expect(answer.errors![0].extensions!.fields).toEqual([
+        { field: 'cycleId', message: 'the cycle has no subjects yet', code: 'noSubjects' },
+      ]);
       expect((await stored(empty)).status).toBe('draft');
       const id = await gw.draftCycle(acme, ['l1']);
       expect((await gw.ok(acme.hr, LAUNCH, { c: id })).launchCycle).toMatchObject({ status: 'LAUNCHED', launchedAt: expect.any(String) });
@@ -41,6 +43,7 @@ describe('cycle transitions', () => {
       const early = await gw.gql(acme.hr, CLOSE, { c: draft });
       expect(codeOf(early)).toBe('CONFLICT');
       expect(early.errors![0].message).toBe('Cannot close: the cycle is draft (needs launched)');
+      expect(early.errors![0].extensions).toMatchObject({ reason: 'wrongStatus', values: { action: 'close', status: 'draft' } });
       await gw.ok(acme.hr, LAUNCH, { c: draft });
       const planned = (await stored(draft)).closesAt;
       const closed = (await gw.ok(acme.hr, CLOSE, { c: draft })).closeCycle;

@@ -100,14 +100,18 @@ describe('cycles', () => {
           closesAt: new Date(now + 86400_000).toISOString(),
         }),
       });
-      expect(backwards.errors![0].extensions!.fields).toEqual([{ field: 'input.closesAt', message: 'must be after opensAt' }]);
+      expect(backwards.errors![0].extensions!.fields).toEqual([
+        { field: 'input.closesAt', message: 'must be after opensAt', code: 'notAfterOpens' },
+      ]);
       const over = await gw.gql(acme.hr, CREATE_CYCLE, {
         input: cycleInput('Bad', {
           opensAt: new Date(now - 5 * 86400_000).toISOString(),
           closesAt: new Date(now - 86400_000).toISOString(),
         }),
       });
-      expect(over.errors![0].extensions!.fields).toEqual([{ field: 'input.closesAt', message: 'must be in the future' }]);
+      expect(over.errors![0].extensions!.fields).toEqual([
+        { field: 'input.closesAt', message: 'must be in the future', code: 'inThePast' },
+      ]);
     });
 
     it('refuses a group listed twice, a minimum above the maximum, and a threshold below 2', async () => {
@@ -122,8 +126,18 @@ describe('cycles', () => {
       expect(fields(twice)).toEqual(['input.minRaters[1].group']);
       const above = await gw.gql(acme.hr, CREATE_CYCLE, { input: cycleInput('Bad', { maxRatersPerGroup: 2 }) });
       expect(above.errors![0].extensions!.fields).toEqual([
-        { field: 'input.minRaters', message: 'peer minimum 3 is above maxRatersPerGroup 2' },
-        { field: 'input.minRaters', message: 'direct_report minimum 3 is above maxRatersPerGroup 2' },
+        {
+          field: 'input.minRaters',
+          message: 'peer minimum 3 is above maxRatersPerGroup 2',
+          code: 'minAboveMax',
+          values: { group: 'peer', min: 3, max: 2 },
+        },
+        {
+          field: 'input.minRaters',
+          message: 'direct_report minimum 3 is above maxRatersPerGroup 2',
+          code: 'minAboveMax',
+          values: { group: 'direct_report', min: 3, max: 2 },
+        },
       ]);
       const threshold = await gw.gql(acme.hr, CREATE_CYCLE, { input: cycleInput('Bad', { anonymityThreshold: 1 }) });
       expect(codeOf(threshold)).toBe('BAD_USER_INPUT');

@@ -24,6 +24,8 @@ export function commentThresholdProblems(field: string, value: number | null | u
       {
         field,
         message: `must be a whole number from the anonymity threshold (${anonymityThreshold}) to ${MAX_COMMENT_THRESHOLD}`,
+        code: 'commentThresholdRange',
+        values: { min: anonymityThreshold, max: MAX_COMMENT_THRESHOLD },
       },
     ];
   return [];
@@ -47,7 +49,11 @@ export class SetCommentThresholdUseCase {
     if (problems.length) throw new InputError(problems);
     const updated = await this.outbox.transact(async ({ manager }): Promise<CycleEntity> => {
       const locked = await this.cycles.lock(manager, cycle.id);
-      if (locked!.status !== 'draft') throw new ConflictError(`Cannot change the comment threshold: the cycle is ${locked!.status}`);
+      if (locked!.status !== 'draft')
+        throw new ConflictError(`Cannot change the comment threshold: the cycle is ${locked!.status}`, {
+          reason: 'wrongStatus',
+          values: { action: 'change the comment threshold', status: locked!.status },
+        });
       await this.cycles.update(manager, cycle.id, { commentThreshold });
       await this.audit.record(manager, {
         organisationId: cycle.organisationId,

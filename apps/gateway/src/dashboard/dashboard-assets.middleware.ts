@@ -51,7 +51,8 @@ export class DashboardAssetsMiddleware implements NestMiddleware {
     } catch {
       return next(); // a malformed address: the static server answers it
     }
-    if (path.endsWith('.map') || path.startsWith('/ssr/')) {
+    // build output that is not part of the site: source maps, the server renderer, the build's size report
+    if (path.endsWith('.map') || path.startsWith('/ssr/') || path === '/route-sizes.json') {
       res.status(404).type('text/plain').send('Not found');
       return;
     }

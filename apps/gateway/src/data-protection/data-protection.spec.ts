@@ -100,7 +100,9 @@ describe('data protection: the export of one person', () => {
   it('is HR’s alone, within the organisation, and audited every time', async () => {
     expect(codeOf(await gw.gql(ben, EXPORT, { p: id('l1') }))).toBe('FORBIDDEN');
     const foreign = await gw.gql(other.hr, EXPORT, { p: id('l1') });
-    expect(foreign.errors?.[0]?.extensions?.fields).toEqual([{ field: 'personId', message: 'no such person in this organisation' }]);
+    expect(foreign.errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'personId', message: 'no such person in this organisation', code: 'unknownPerson' },
+    ]);
     const before = (await gw.audited('person.exported')).filter((a) => a.target === `person:${id('l1')}`).length;
     await exported(id('l1'));
     expect((await gw.audited('person.exported')).filter((a) => a.target === `person:${id('l1')}`)).toHaveLength(before + 1);

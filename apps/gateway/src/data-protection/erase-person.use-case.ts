@@ -24,7 +24,7 @@ export class ErasePersonUseCase {
 
   async execute(viewer: Viewer, personId: string): Promise<PersonErasure> {
     if (!isUuid(personId) || !(await this.repository.person(viewer.organisationId, personId)))
-      throw new InputError([{ field: 'personId', message: 'no such person in this organisation' }]);
+      throw new InputError([{ field: 'personId', message: 'no such person in this organisation', code: 'unknownPerson' }]);
     return this.outbox.transact(async ({ manager, emit }) => {
       const person = (await this.repository.lockPerson(manager, viewer.organisationId, personId))!;
       if (person.erasedAt) throw new ConflictError(`This person was erased on ${person.erasedAt.toISOString().slice(0, 10)}`);

@@ -28,7 +28,7 @@ export class ExportPersonDataUseCase {
 
   async execute(viewer: Viewer, personId: string): Promise<PersonDataExport> {
     const person = isUuid(personId) ? await this.repository.person(viewer.organisationId, personId) : null;
-    if (!person) throw new InputError([{ field: 'personId', message: 'no such person in this organisation' }]);
+    if (!person) throw new InputError([{ field: 'personId', message: 'no such person in this organisation', code: 'unknownPerson' }]);
     const org = viewer.organisationId;
     const [accounts, reviewedIn, nominations, assignments, published, mails, audit, coaching, plans, comments] = await Promise.all([
       this.repository.accounts(person.id),

@@ -1,5 +1,5 @@
 import { createIntl } from '@formatjs/intl';
-import { describeReport, figuresIn, visibleText } from '@leaderscope/messages';
+import { describeReport, figuresIn, visibleText, type ReportData } from '@leaderscope/messages';
 import { sampleReport } from '@leaderscope/messages/src/report/sample-report';
 import { pdfText, type PdfPageText } from '@leaderscope/testing';
 import { renderReportPdf } from './report-pdf.renderer';
@@ -88,6 +88,61 @@ describe('the report PDF is drawn from the report description the screen shows',
     expect(raw).not.toContain('/Subtype /Image');
     expect(text).toContain('fewer than 3 responses');
     expect(text).toContain('Others (combined)');
+  });
+});
+
+describe('the report PDF prints every item by rater group', () => {
+  const described = (report: ReportData) => describeReport(report, { threshold: 3, profileName: 'Leader of leaders' }, intl);
+
+  it('prints each published group’s mean, interval and n, and “not shown” with the reason for a hidden one', async () => {
+    const pages = await pdfText(await renderReportPdf(described(sampleReport)));
+    const lines = pages.flatMap((p) => p.lines);
+    const from = lines.indexOf('Each item by rater group');
+    expect(from).toBeGreaterThan(lines.indexOf('Every item'));
+    const table = lines.slice(from).join('\n');
+    for (const header of ['Manager', 'Peers', 'Direct reports', 'Skip-level']) expect(table).toContain(header);
+    // Gives team leads room to decide: manager 3.00 (n=1), peers 3.33 (2.46–4.21, n=3), direct
+    // reports hidden (not all answered the same items), skip-level hidden (fewer than 3): the
+    // means on the item's line in the groups' order, each interval and n on the line beneath.
+    const rows = lines.slice(from);
+    const i1 = rows.findIndex((l) => l.startsWith('Gives team leads room to decide'));
+    expect(rows[i1]).toMatch(/ 3\.00 3\.33 not shown not shown$/);
+    expect(rows[i1 + 1]).toMatch(/^n=1 2\.46–4\.21 · n=3 not all answered the same fewer than 3/);
+    const i2 = rows.findIndex((l) => l.startsWith('Explains how our work fits'));
+    expect(rows[i2]).toMatch(/ 5\.00 4\.67 4\.48 —$/);
+    // (The item's own second line may sit between, on a baseline of its own.)
+    expect(rows.slice(i2 + 1, i2 + 3)).toContain('n=1 4.04–5.00 · n=3 4.02–4.94 · n=4');
+    expect(rows[i1 + 2]).toBe('items answered');
+    expect(table.match(/not shown/g)?.length).toBeGreaterThanOrEqual(3);
+    // The section's help says why an item or a group may be hidden.
+    expect(squash(lines.join(' '))).toContain(squash('A hidden figure protects the raters'));
+  });
+
+  it('keeps the item readable and everything inside the margin with all five rater groups on an item', async () => {
+    const long = 'Brings the concerns of the people in the teams to the leadership meetings without being asked';
+    const groups = ['manager', 'peer', 'direct_report', 'skip_level', 'other'].map((group, k) => ({
+      group,
+      n: k === 0 ? 1 : 4,
+      mean: 3.5 + k / 10,
+      ciLow: k === 0 ? null : 3.01 + k / 10,
+      ciHigh: k === 0 ? null : 3.99 + k / 10,
+      suppressed: false,
+    }));
+    const report: ReportData = {
+      ...sampleReport,
+      items: [...sampleReport.items, { itemId: 'i4', text: long, dimensionId: 'leads-up', gap: null, others: groups[1], groups }],
+    };
+    const pages = await pdfText(await renderReportPdf(described(report)));
+    for (const page of pages) expect(page.right).toBeLessThanOrEqual(page.width - 48 + 0.5);
+    const text = squash(pages.flatMap((p) => p.lines).join(' '));
+    expect(text).toContain(squash('Others (partners)'));
+    const lines = pages.flatMap((p) => p.lines);
+    expect(lines).toContain('n=1 3.11–4.09 · n=4 3.21–4.19 · n=4 3.31–4.29 · n=4 3.41–4.39 · n=4');
+    for (const word of long.split(' ')) expect(text).toContain(word);
+    // The item keeps a readable width beside five groups: at least four of its words share a line,
+    // and the figures stay whole.
+    const byGroup = lines.slice(lines.indexOf('Each item by rater group'));
+    expect(byGroup.find((l) => l.startsWith('Brings the concerns of'))).toMatch(/ 3\.50 3\.60 3\.70 3\.80 3\.90$/);
   });
 });
 

@@ -528,33 +528,60 @@ class Writer {
     doc.y += 8;
   }
 
-  /** A table whose columns share the width by their content; cells wrap, nothing runs past the margin. */
+  /**
+   * A table whose columns share the width by their content; cells wrap, nothing runs past the margin.
+   * A cell's detail ("3.10–4.23 · n=3") is a second, smaller line under its text.
+   */
   private table(block: Extract<Block, { kind: 'table' }>): void {
     const { doc } = this;
     const pad = 4;
     const size = 8.5;
-    const widest = block.columns.map((c, i) => {
-      doc.font('semibold').fontSize(size);
-      let w = doc.widthOfString(c.label);
-      doc.font('regular');
-      for (const row of block.rows) w = Math.max(w, doc.widthOfString(row.cells[i]?.text ?? ''));
-      return w + 2 * pad;
+    const detailSize = 7.5;
+    // Each column's natural width (its longest text on one line) and its narrowest (a short text —
+    // a figure, "not shown", a group's name — kept whole; a longer one broken only between words).
+    const WHOLE = 90;
+    const measure = (text: string, font: keyof typeof FONTS, fontSize: number) => {
+      doc.font(font).fontSize(fontSize);
+      const max = doc.widthOfString(text);
+      const min = max <= WHOLE ? max : Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
+      return { max, min };
+    };
+    const natural = block.columns.map((c, i) => {
+      const sizes = [measure(c.label, 'semibold', size)];
+      for (const row of block.rows) {
+        const cell = row.cells[i];
+        if (!cell) continue;
+        sizes.push(measure(cell.text, c.rowHeader ? 'semibold' : 'regular', size));
+        if (cell.detail) sizes.push(measure(cell.detail, 'regular', detailSize));
+      }
+      return { max: Math.max(...sizes.map((x) => x.max)) + 2 * pad, min: Math.max(...sizes.map((x) => x.min)) + 2 * pad };
     });
-    // Narrow columns keep their natural width; the rest share what is left, in proportion.
-    const total = widest.reduce((a, b) => a + b, 0);
-    let widths = widest;
-    if (total > this.width) {
-      const fixed = widest.map((w) => w <= 90);
-      const fixedW = widest.filter((_, i) => fixed[i]).reduce((a, b) => a + b, 0);
-      const flexW = total - fixedW;
-      widths = widest.map((w, i) => (fixed[i] ? w : ((this.width - fixedW) * w) / flexW));
-    } else {
+    const sumOf = (list: number[]) => list.reduce((a, b) => a + b, 0);
+    const maxW = sumOf(natural.map((n) => n.max));
+    const minW = sumOf(natural.map((n) => n.min));
+    let widths: number[];
+    if (maxW <= this.width) {
       // Room to spare goes to the first column (the dimension or item).
-      widths = widest.map((w, i) => (i === 0 ? w + this.width - total : w));
+      widths = natural.map((n, i) => (i === 0 ? n.max + this.width - maxW : n.max));
+    } else if (minW <= this.width) {
+      // Every column gets its narrowest width; what is left goes to those that would wrap, in
+      // proportion to how much more they need (long texts, such as the item, take most of it).
+      const share = (this.width - minW) / (maxW - minW);
+      widths = natural.map((n) => n.min + (n.max - n.min) * share);
+    } else {
+      // More columns than the page holds whole: all narrow in proportion (words may break).
+      widths = natural.map((n) => (n.min * this.width) / minW);
     }
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-    const rowHeight = (cells: { text: string; font: keyof typeof FONTS }[]) =>
-      Math.max(...cells.map((c, i) => this.heightOf(c.text, c.font, size, widths[i] - 2 * pad))) + 2 * pad;
+    const rowHeight = (cells: { text: string; font: keyof typeof FONTS; detail?: string }[]) =>
+      Math.max(
+        ...cells.map(
+          (c, i) =>
+            this.heightOf(c.text, c.font, size, widths[i] - 2 * pad) +
+            (c.detail ? 1 + this.heightOf(c.detail, 'regular', detailSize, widths[i] - 2 * pad) : 0),
+        ),
+      ) +
+      2 * pad;
     const header = () => {
       const cells = block.columns.map((c) => ({ text: c.label, font: 'semibold' as const }));
       const h = rowHeight(cells);
@@ -579,6 +606,7 @@ class Writer {
     block.rows.forEach((row, r) => {
       const cells = row.cells.map((c, i) => ({
         text: c.text,
+        detail: c.detail,
         font: block.columns[i]?.rowHeader ? ('semibold' as const) : ('regular' as const),
       }));
       const h = rowHeight(cells);
@@ -603,6 +631,16 @@ class Writer {
           .fontSize(size)
           .fillColor(colour)
           .text(cell.text, xs[i] + pad, y + pad, { width: widths[i] - 2 * pad, align: block.columns[i]?.align ?? 'left', lineGap: 1.5 });
+        if (cell.detail)
+          doc
+            .font('regular')
+            .fontSize(detailSize)
+            .fillColor(MUTED)
+            .text(cell.detail, xs[i] + pad, y + pad + this.heightOf(cell.text, cells[i].font, size, widths[i] - 2 * pad) + 1, {
+              width: widths[i] - 2 * pad,
+              align: block.columns[i]?.align ?? 'left',
+              lineGap: 1.5,
+            });
       });
       doc.y = y + h;
     });

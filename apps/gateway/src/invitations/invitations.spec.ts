@@ -45,8 +45,18 @@ describe('invitations', () => {
       const answer = await gw.gql(acme.hr, LAUNCH, { c: id });
       expect(codeOf(answer)).toBe('BAD_USER_INPUT');
       expect(answer.errors![0].extensions!.fields).toEqual([
-        { field: 'subjects.l2.peer', message: 'Cy Peer has 2 approved peer rater(s); at least 3 needed' },
-        { field: 'subjects.l2.direct_report', message: 'Cy Peer has 1 approved direct_report rater(s); at least 3 needed' },
+        {
+          field: 'subjects.l2.peer',
+          message: 'Cy Peer has 2 approved peer rater(s); at least 3 needed',
+          code: 'tooFewRaters',
+          values: { name: 'Cy Peer', count: 2, group: 'peer', min: 3 },
+        },
+        {
+          field: 'subjects.l2.direct_report',
+          message: 'Cy Peer has 1 approved direct_report rater(s); at least 3 needed',
+          code: 'tooFewRaters',
+          values: { name: 'Cy Peer', count: 1, group: 'direct_report', min: 3 },
+        },
       ]);
       expect(await assignments(id)).toEqual([]);
       expect((await gw.ok(acme.hr, `query($c: ID!) { cycle(id: $c) { status } }`, { c: id })).cycle.status).toBe('DRAFT');

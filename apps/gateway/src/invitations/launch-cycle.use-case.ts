@@ -85,7 +85,7 @@ export class LaunchCycleUseCase {
         `SELECT count(*)::int AS n FROM "gateway"."cycle_subject" WHERE cycle_id = $1`,
         [cycleId],
       );
-      if (subjects === 0) throw new InputError([{ field: 'cycleId', message: 'the cycle has no subjects yet' }]);
+      if (subjects === 0) throw new InputError([{ field: 'cycleId', message: 'the cycle has no subjects yet', code: 'noSubjects' }]);
       const problems = await this.belowMinimums(manager, locked!);
       if (problems.length) throw new InputError(problems);
       await this.cycles.update(manager, cycleId, {
@@ -116,7 +116,11 @@ export class LaunchCycleUseCase {
       const cycle = (await this.cycles.lock(manager, cycleId))!;
       // Another request finished it while this one waited for the lock.
       if (cycle.status === 'launched' && cycle.launchSubjectsTotal !== null) return cycle;
-      if (cycle.status !== 'launching') throw new ConflictError(`Cannot launch: the cycle is ${cycle.status}`);
+      if (cycle.status !== 'launching')
+        throw new ConflictError(`Cannot launch: the cycle is ${cycle.status}`, {
+          reason: 'wrongStatus',
+          values: { action: 'launch', status: cycle.status },
+        });
       const rows: { id: string }[] = await manager.query(
         `SELECT person_id AS id FROM "gateway"."cycle_subject"
          WHERE cycle_id = $1 AND ($2::uuid IS NULL OR person_id > $2::uuid) ORDER BY person_id LIMIT $3`,
@@ -251,6 +255,8 @@ export class LaunchCycleUseCase {
     return short.map(({ subjectId, group, min, count }) => ({
       field: `subjects.${people.get(subjectId)?.employeeId ?? subjectId}.${group}`,
       message: `${people.get(subjectId)?.name ?? subjectId} has ${count} approved ${group} rater(s); at least ${min} needed`,
+      code: 'tooFewRaters',
+      values: { name: people.get(subjectId)?.name ?? subjectId, count, group, min },
     }));
   }
 }

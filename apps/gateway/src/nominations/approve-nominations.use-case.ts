@@ -31,7 +31,7 @@ export class ApproveNominationsUseCase {
     } else await this.access.approveNominations(viewer, subjectId);
     requireStatus(cycle, ['draft'], 'approve nominations');
     if (subjectId !== null && !(await this.access.isSubject(cycle.id, subjectId)))
-      throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
+      throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle', code: 'notASubject' }]);
     const { cycleStatus, approved, subjects } = await this.nominations.approveProposed(cycle.id, subjectId, {
       organisationId: cycle.organisationId,
       accountId: viewer.accountId,

@@ -43,9 +43,9 @@ export class NominateRaterUseCase {
     }
     requireStatus(cycle, ['draft'], 'change nominations');
     if (!(await this.access.isSubject(cycle.id, input.subjectId)))
-      throw new InputError([{ field: 'input.subjectId', message: 'is not a subject of this cycle' }]);
+      throw new InputError([{ field: 'input.subjectId', message: 'is not a subject of this cycle', code: 'notASubject' }]);
     const rater = await this.people.findOne(viewer.organisationId, input.raterId);
-    if (!rater) throw new InputError([{ field: 'input.raterId', message: 'no such person in this organisation' }]);
+    if (!rater) throw new InputError([{ field: 'input.raterId', message: 'no such person in this organisation', code: 'unknownPerson' }]);
     if (rater.id === input.subjectId && input.group !== 'self')
       throw new InputError([{ field: 'input.raterId', message: 'the subject can only rate themselves as self' }]);
     this.access.changeNomination(viewer, (await this.nominations.find(cycle.id, input.subjectId, input.raterId))?.raterGroup ?? null);

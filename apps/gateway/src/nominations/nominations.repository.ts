@@ -105,7 +105,9 @@ export class NominationsRepository {
           columns[i].cast === 'int' ? typeof v === 'number' : typeof v === 'string' && (columns[i].cast !== 'uuid' || isUuid(v)),
         );
       if (!fits)
-        throw new InputError([{ field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)' }]);
+        throw new InputError([
+          { field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)', code: 'staleCursor' },
+        ]);
       const placeholders = values.map((value, i) => {
         params.push(value);
         return `$${params.length}::${columns[i].cast}`;

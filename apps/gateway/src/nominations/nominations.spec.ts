@@ -109,11 +109,15 @@ describe('nominations', () => {
     const stranger = await gw.gql(acme.hr, NOMINATE, {
       input: { cycleId, subjectId, raterId: '00000000-0000-4000-8000-000000000001', group: 'peer' },
     });
-    expect(stranger.errors![0].extensions!.fields).toEqual([{ field: 'input.raterId', message: 'no such person in this organisation' }]);
+    expect(stranger.errors![0].extensions!.fields).toEqual([
+      { field: 'input.raterId', message: 'no such person in this organisation', code: 'unknownPerson' },
+    ]);
     const notSubject = await gw.gql(acme.hr, NOMINATE, {
       input: { cycleId, subjectId: acme.people.get('l2'), raterId: acme.people.get('l3'), group: 'peer' },
     });
-    expect(notSubject.errors![0].extensions!.fields).toEqual([{ field: 'input.subjectId', message: 'is not a subject of this cycle' }]);
+    expect(notSubject.errors![0].extensions!.fields).toEqual([
+      { field: 'input.subjectId', message: 'is not a subject of this cycle', code: 'notASubject' },
+    ]);
   });
 
   it("lets only the subject's manager or HR approve, and approves every proposal", async () => {

@@ -38,7 +38,8 @@ export class ProposeRatersUseCase {
     requireStatus(cycle, ['draft'], 'propose raters');
     const subjects = await this.cycles.subjectIds(cycle.id);
     const targets = subjectId ? subjects.filter((s) => s === subjectId) : subjects;
-    if (subjectId && targets.length === 0) throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
+    if (subjectId && targets.length === 0)
+      throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle', code: 'notASubject' }]);
     let added = 0;
     const touched = new Set<string>();
     // One transaction, under the cycle's row lock: all proposals or none, never into a cycle that

@@ -207,7 +207,9 @@ export class MailDeliveriesRepository {
             : typeof v === 'number' && Number.isFinite(v),
         );
       if (!fits)
-        throw new InputError([{ field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)' }]);
+        throw new InputError([
+          { field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)', code: 'staleCursor' },
+        ]);
       const placeholders = values.map((value, i) => {
         params.push(value);
         return `$${params.length}::${columns[i].cast}`;

@@ -110,7 +110,7 @@ describe('mail requests', () => {
       expect(asked.map((e) => e.payload.subject.name).sort()).toEqual(['Ben Lead', 'Cy Peer']);
       const empty = await gw.draftCycle(acme, []);
       expect((await gw.gql(acme.hr, REQUEST_NOMINATIONS, { c: empty })).errors![0].extensions!.fields).toEqual([
-        { field: 'cycleId', message: 'the cycle has no subjects yet' },
+        { field: 'cycleId', message: 'the cycle has no subjects yet', code: 'noSubjects' },
       ]);
       expect(codeOf(await gw.gql(acme.hr, REQUEST_NOMINATIONS, { c: cycleId }))).toBe('CONFLICT');
       expect(codeOf(await gw.gql(ben, REQUEST_NOMINATIONS, { c: draft }))).toBe('FORBIDDEN');
@@ -129,7 +129,9 @@ describe('mail requests', () => {
         { field: 'subjectId', message: 'this subject has no manager to approve; HR approves instead' },
       ]);
       const notSubject = await gw.gql(acme.hr, REQUEST_APPROVAL, { c: draft, s: acme.people.get('l3') });
-      expect(notSubject.errors![0].extensions!.fields).toEqual([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
+      expect(notSubject.errors![0].extensions!.fields).toEqual([
+        { field: 'subjectId', message: 'is not a subject of this cycle', code: 'notASubject' },
+      ]);
       expect(codeOf(await gw.gql(acme.hr, REQUEST_APPROVAL, { c: cycleId, s: acme.people.get('l1') }))).toBe('CONFLICT');
     });
   });

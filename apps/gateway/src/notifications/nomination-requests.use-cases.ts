@@ -20,10 +20,14 @@ export class RequestNominationsUseCase {
 
   async execute(viewer: Viewer, cycleId: string): Promise<number> {
     const cycle = await hrCycle(this.access, viewer, cycleId);
-    if (cycle.status !== 'draft') throw new ConflictError(`Cannot ask for nominations: the cycle is ${cycle.status}`);
+    if (cycle.status !== 'draft')
+      throw new ConflictError(`Cannot ask for nominations: the cycle is ${cycle.status}`, {
+        reason: 'wrongStatus',
+        values: { action: 'ask for nominations', status: cycle.status },
+      });
     return this.outbox.transact(async ({ manager, emit }) => {
       const subjects = await this.repository.subjectsOf(manager, cycle.id);
-      if (subjects.length === 0) throw new InputError([{ field: 'cycleId', message: 'the cycle has no subjects yet' }]);
+      if (subjects.length === 0) throw new InputError([{ field: 'cycleId', message: 'the cycle has no subjects yet', code: 'noSubjects' }]);
       const organisationName = await this.repository.organisationName(manager, cycle.organisationId);
       for (const s of subjects) {
         emit(
@@ -64,9 +68,13 @@ export class RequestNominationApprovalUseCase {
   async execute(viewer: Viewer, cycleId: string, subjectId: string): Promise<boolean> {
     const cycle = await this.access.cycle(viewer, cycleId);
     if (!viewer.isHrAdmin && viewer.personId !== subjectId) throw new ForbiddenError('Only the subject or HR can ask for approval');
-    if (cycle.status !== 'draft') throw new ConflictError(`Cannot ask for approval: the cycle is ${cycle.status}`);
+    if (cycle.status !== 'draft')
+      throw new ConflictError(`Cannot ask for approval: the cycle is ${cycle.status}`, {
+        reason: 'wrongStatus',
+        values: { action: 'ask for approval', status: cycle.status },
+      });
     if (!isUuid(subjectId) || !(await this.access.isSubject(cycle.id, subjectId)))
-      throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle' }]);
+      throw new InputError([{ field: 'subjectId', message: 'is not a subject of this cycle', code: 'notASubject' }]);
     await this.outbox.transact(async ({ manager, emit }) => {
       const row = await this.repository.managerOf(manager, subjectId);
       if (!row?.manager)

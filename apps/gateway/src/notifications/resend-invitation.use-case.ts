@@ -27,7 +27,11 @@ export class ResendInvitationUseCase {
     const a = isUuid(assignmentId) ? await this.repository.assignment(viewer.organisationId, assignmentId) : null;
     if (!a) throw new ForbiddenError('This invitation does not exist or you do not have access to it');
     const cycle = await hrCycle(this.access, viewer, a.cycleId);
-    if (cycle.status !== 'launched') throw new ConflictError(`Cannot resend an invitation: the cycle is ${cycle.status}`);
+    if (cycle.status !== 'launched')
+      throw new ConflictError(`Cannot resend an invitation: the cycle is ${cycle.status}`, {
+        reason: 'wrongStatus',
+        values: { action: 'resend an invitation', status: cycle.status },
+      });
     if (a.revokedAt) throw new ConflictError('This invitation was revoked');
     if (a.status === 'submitted') throw new ConflictError('This rater has submitted already');
     await this.outbox.transact(async ({ manager, emit }) => {

@@ -59,7 +59,11 @@ export class ExportSurveyLinksUseCase {
 
   async execute(viewer: Viewer, cycleId: string): Promise<string> {
     const cycle = await hrCycle(this.access, viewer, cycleId);
-    if (cycle.status !== 'launched') throw new ConflictError(`Cannot export survey links: the cycle is ${cycle.status}`);
+    if (cycle.status !== 'launched')
+      throw new ConflictError(`Cannot export survey links: the cycle is ${cycle.status}`, {
+        reason: 'wrongStatus',
+        values: { action: 'export survey links', status: cycle.status },
+      });
     const rows = await this.repository.pendingLinks(cycle);
     await this.dataSource.transaction((manager) =>
       this.audit.record(manager, {

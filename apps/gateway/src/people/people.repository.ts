@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { CycleSubjectEntity } from '../cycles/cycle.entity';
 import { PageRequest, SortDirection } from '../common/paging';
+import { Colleague } from './dto/colleague.model';
 import { Person, PeopleSortKey } from './dto/person.model';
 import { PersonEntity } from './person.entity';
 
@@ -87,6 +88,32 @@ export class PeopleRepository {
     if (page.first != null) qb.limit(page.first + 1);
     const [rows, count] = await Promise.all([qb.getRawMany<Parameters<typeof toPeople>[0][number]>(), total]);
     return { rows: toPeople(rows), total: count?.n ?? 0 };
+  }
+
+  /**
+   * Colleagues a leader may propose, found by a part of their name (`%`, `_` and `\` taken
+   * literally): people of the organisation not erased, but the leader, by name then id, keyset
+   * paged (`first + 1` rows). Only what a leader may see of them: id, name, title, department.
+   */
+  colleagues(
+    organisationId: string,
+    search: string,
+    leaderId: string,
+    page: PageRequest<string> & { first: number },
+  ): Promise<Colleague[]> {
+    const params: unknown[] = [organisationId, leaderId, `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`];
+    let after = '';
+    if (page.after) {
+      params.push(String(page.after.key), page.after.id);
+      after = `AND (name, id) > ($4, $5::uuid)`;
+    }
+    params.push(page.first + 1);
+    return this.dataSource.query(
+      `SELECT id, name, title, department FROM "gateway"."person"
+       WHERE organisation_id = $1 AND erased_at IS NULL AND id <> $2 AND lower(name) LIKE $3 ESCAPE '\\' ${after}
+       ORDER BY name, id LIMIT $${params.length}`,
+      params,
+    );
   }
 
   private directoryQuery(organisationId: string, filter: PeopleFilter): SelectQueryBuilder<PersonEntity> {

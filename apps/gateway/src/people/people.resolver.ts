@@ -1,10 +1,13 @@
 import { Args, ID, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { IMPORT_PROGRESS, ImportProgressMessage, LiveUpdates } from '../common/live-updates';
 import { HrOnly } from '../access/hr-only.guard';
+import { COLLEAGUE_SEARCHES_PER_MINUTE } from '../accounts/rate-limits.service';
 import { CurrentViewer, Viewer } from '../access/viewer';
+import { ColleaguePage } from './dto/colleague.model';
 import { ImportPeopleResult, ImportProgress, PeopleFilterInput, PeopleSort, Person, PersonPage } from './dto/person.model';
 import { ImportPeopleUseCase } from './import-people.use-case';
 import { ListPeopleUseCase } from './list-people.use-case';
+import { SearchColleaguesUseCase } from './search-colleagues.use-case';
 
 @Resolver(() => Person)
 export class PeopleResolver {
@@ -12,6 +15,7 @@ export class PeopleResolver {
     private readonly listPeople: ListPeopleUseCase,
     private readonly importPeopleUseCase: ImportPeopleUseCase,
     private readonly live: LiveUpdates,
+    private readonly searchColleagues: SearchColleaguesUseCase,
   ) {}
 
   @HrOnly()
@@ -38,6 +42,19 @@ export class PeopleResolver {
     @Args('sort', { type: () => PeopleSort, nullable: true, description: 'Default: by name, ascending' }) sort?: PeopleSort,
   ): Promise<PersonPage> {
     return this.listPeople.page(viewer, { first, after, filter, sort });
+  }
+
+  @Query(() => ColleaguePage, {
+    description: `A leader reviewed in a cycle that is being set up: colleagues of their organisation whose name contains the search, to propose as peers or partners. Name, title and department only; at most ${COLLEAGUE_SEARCHES_PER_MINUTE} searches a minute.`,
+  })
+  colleagues(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID, description: 'The cycle the leader proposes raters in' }) cycleId: string,
+    @Args('search', { description: 'At least 2 characters of a name' }) search: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, at most 50 (default 20)' }) first?: number,
+    @Args('after', { nullable: true, description: "The previous page's pageInfo.endCursor" }) after?: string,
+  ): Promise<ColleaguePage> {
+    return this.searchColleagues.execute(viewer, cycleId, search, first, after);
   }
 
   @HrOnly()

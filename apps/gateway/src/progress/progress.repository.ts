@@ -105,7 +105,9 @@ export class ProgressRepository {
     let after = '';
     if (page.after) {
       if (typeof page.after.key !== (sort.cast === 'text' ? 'string' : 'number'))
-        throw new InputError([{ field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)' }]);
+        throw new InputError([
+          { field: 'after', message: 'is not a cursor of this list in this sort order (start again without it)', code: 'staleCursor' },
+        ]);
       params.push(page.after.key, page.after.id);
       after = `WHERE (m.sort_key, m.subject_id) ${order === 'ASC' ? '>' : '<'} ($${params.length - 1}::${sort.cast}, $${params.length}::uuid)`;
     }

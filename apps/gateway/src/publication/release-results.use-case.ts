@@ -40,7 +40,10 @@ export class ReleaseResultsUseCase {
       if (cycle.kind === 'pulse')
         throw new ConflictError('A follow-up pulse is not released: its result reaches the leader and their manager when it closes');
       if (cycle.status !== 'closed' && cycle.status !== 'launched')
-        throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`);
+        throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`, {
+          reason: 'wrongStatus',
+          values: { action: 'release results', status: cycle.status },
+        });
       // A coached cycle: refused while a leader has no coach; its reports wait for each debrief.
       const coaching = await this.coached.onRelease(manager, cycle);
       await this.publication.publishFirst(manager, await this.reports.liveOfCycle(manager, cycle.id));

@@ -200,7 +200,8 @@ export class StartPulseUseCase {
       else if (startedBy === 'leader' && !SUBJECT_NOMINATED_GROUPS.includes(a.group))
         problems.push({ field: `${field}.group`, message: 'a leader adds peers and partners (other); HR adds the rest' });
       const person = people.get(a.personId);
-      if (!person || person.erasedAt) problems.push({ field: `${field}.personId`, message: 'no such person in this organisation' });
+      if (!person || person.erasedAt)
+        problems.push({ field: `${field}.personId`, message: 'no such person in this organisation', code: 'unknownPerson' });
       else if (a.personId === input.subjectId) problems.push({ field: `${field}.personId`, message: 'is the leader' });
       else if (a.personId === coach)
         problems.push({ field: `${field}.personId`, message: "is the leader's coach, who reads their report and never rates them" });

@@ -20,11 +20,13 @@ export class ReadReportUseCase {
   async execute(viewer: Viewer, cycleId: string, subjectId: string, resultSet?: string | null): Promise<SubjectReport | null> {
     // A malformed id cannot name a report: say which, plainly (nothing about whether anything exists).
     const malformed = [
-      ...(isUuid(cycleId) ? [] : [{ field: 'cycleId', message: 'is not a cycle id (a report address holds two ids)' }]),
-      ...(isUuid(subjectId) ? [] : [{ field: 'subjectId', message: 'is not a person id (a report address holds two ids)' }]),
+      ...(isUuid(cycleId) ? [] : [{ field: 'cycleId', message: 'is not a cycle id (a report address holds two ids)', code: 'notAnId' }]),
+      ...(isUuid(subjectId)
+        ? []
+        : [{ field: 'subjectId', message: 'is not a person id (a report address holds two ids)', code: 'notAnId' }]),
       ...(resultSet == null || resultSet === LIVE_RESULT_SET || isUuid(resultSet)
         ? []
-        : [{ field: 'resultSet', message: 'must be "live" or a rescore id' }]),
+        : [{ field: 'resultSet', message: 'must be "live" or a rescore id', code: 'notAnId' }]),
     ];
     if (malformed.length) throw new InputError(malformed);
     const cycle = await this.access.cycle(viewer, cycleId);

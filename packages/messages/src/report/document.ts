@@ -134,6 +134,8 @@ export interface Cell {
   trend?: 'up' | 'down' | 'flat';
   /** Fuller wording for assistive technology (title / tooltip). */
   title?: string;
+  /** A second, smaller line under the text ("3.10–4.23 · n=3"). */
+  detail?: string;
 }
 
 export interface GroupBarRow {
@@ -511,6 +513,7 @@ export function describeReport(report: ReportData, options: DescribeOptions, t: 
     id: 'sec-items',
     title: msg(m.itemsTitle),
     description: msg(m.itemsDescription),
+    help: msg(m.itemsHelp),
     columns: 2,
     blocks:
       report.highestItems.length === 0
@@ -529,6 +532,7 @@ export function describeReport(report: ReportData, options: DescribeOptions, t: 
       id: 'sec-norms',
       title: msg(m.normsTitle),
       description: msg(m.normsDescription),
+      help: msg(m.normsHelp),
       blocks: [
         {
           kind: 'table',
@@ -585,6 +589,7 @@ export function describeReport(report: ReportData, options: DescribeOptions, t: 
     sections.push({
       id: 'sec-trend',
       title: msg(m.changeTitle),
+      help: msg(m.trendHelp),
       blocks: [
         {
           kind: 'text',
@@ -717,11 +722,70 @@ export function describeReport(report: ReportData, options: DescribeOptions, t: 
     ],
   });
 
+  // Each item by rater group: the groups published on an item with their figures, the others as "not shown".
+  const itemGroupCell = (label: string, g: ScoreData | undefined): Cell => {
+    if (!g || g.n === 0) return { text: f(null), muted: true, title: msg(m.itemGroupNone, { group: label }) };
+    if (g.suppressed || g.mean == null) {
+      // The reason in our words: too few in the group answered the item, or (docs/anonymity.md,
+      // "Item figures") its raters did not all answer the same items of the dimension. No count.
+      const fewer = g.n < threshold;
+      return {
+        text: msg(m.notShown),
+        muted: true,
+        detail: fewer ? msg(m.itemGroupFewer, { threshold }) : msg(m.itemGroupMixed),
+        title: fewer ? msg(m.itemGroupFewerTitle, { group: label, threshold }) : msg(m.itemGroupMixedTitle, { group: label }),
+      };
+    }
+    const ci = g.ciLow != null && g.ciHigh != null;
+    return {
+      text: f(g.mean),
+      detail: msg(m.itemGroupDetail, { hasInterval: ci ? 'yes' : 'no', low: f(g.ciLow), high: f(g.ciHigh), n: g.n }),
+      title: msg(m.groupsRowAria, {
+        group: label,
+        mean: f(g.mean),
+        hasInterval: ci ? 'yes' : 'no',
+        low: f(g.ciLow),
+        high: f(g.ciHigh),
+        n: g.n,
+      }),
+    };
+  };
+  const itemGroupBlocks = (items: ReportData['items']): Block[] => {
+    // Self is a column of the table above; the rater groups that answered any item, in the usual order.
+    const present = new Set(items.flatMap((i) => i.groups.filter((g) => g.group && g.group !== 'self' && g.n > 0).map((g) => g.group!)));
+    const groups = GROUP_ORDER.filter((g) => present.has(g));
+    if (groups.length === 0) return [];
+    const labels = groups.map((g) => groupLabel(t, g));
+    return [
+      { kind: 'subheading', text: msg(m.itemGroupsTitle) },
+      { kind: 'text', muted: true, text: msg(m.itemGroupsNote, { threshold }) },
+      {
+        kind: 'table',
+        caption: msg(m.itemGroupsCaption),
+        minWidth: 240 + 110 * groups.length,
+        columns: [{ label: msg(m.columnItem), align: 'left' }, ...labels.map((label) => ({ label, align: 'right' as const }))],
+        rows: items.map((i) => ({
+          id: i.itemId,
+          cells: [
+            { text: i.text },
+            ...groups.map((g, k) =>
+              itemGroupCell(
+                labels[k],
+                i.groups.find((x) => x.group === g),
+              ),
+            ),
+          ],
+        })),
+      },
+    ];
+  };
+
   // Every item.
   sections.push({
     id: 'sec-all-items',
     title: msg(m.allItemsTitle),
     description: msg(m.allItemsDescription),
+    help: msg(m.allItemsHelp, { threshold }),
     blocks: [
       {
         kind: 'table',
@@ -743,7 +807,7 @@ export function describeReport(report: ReportData, options: DescribeOptions, t: 
               { text: i.text },
               { text: dimensionNames.get(i.dimensionId) ?? i.dimensionId },
               i.others.suppressed
-                ? { text: msg(m.notShown), muted: true, title: i.others.suppressionReason ?? undefined }
+                ? { text: msg(m.notShown), muted: true, title: msg(m.allItemsHiddenTitle) }
                 : {
                     text:
                       i.others.ciLow != null
@@ -757,6 +821,7 @@ export function describeReport(report: ReportData, options: DescribeOptions, t: 
           };
         }),
       },
+      ...itemGroupBlocks(report.items),
     ],
   });
 

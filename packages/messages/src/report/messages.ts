@@ -179,6 +179,11 @@ export const reportMessages = defineMessages({
     id: 'report.items.description',
     defaultMessage: 'Others’ average per item with its 95% interval; an item is shown only when enough people answered it.',
   },
+  itemsHelp: {
+    id: 'report.items.help',
+    defaultMessage:
+      'Each bar is others’ average on one survey statement, with its 95% interval as the whisker. The statements rated highest and lowest point to the everyday behaviours behind the dimension averages, which makes them good places to start a conversation. A statement is left out when too few people answered it, to protect the raters.',
+  },
   itemsEmpty: { id: 'report.items.empty', defaultMessage: 'Not enough published item figures yet.' },
   highestRated: { id: 'report.items.highest', defaultMessage: 'Highest rated' },
   lowestRated: { id: 'report.items.lowest', defaultMessage: 'Lowest rated' },
@@ -188,6 +193,11 @@ export const reportMessages = defineMessages({
   normsDescription: {
     id: 'report.norms.description',
     defaultMessage: 'Percentile of others’ average among leaders rated on the same questionnaire; shown only from 10 leaders.',
+  },
+  normsHelp: {
+    id: 'report.norms.help',
+    defaultMessage:
+      'A percentile says where your others’ average sits among other leaders: at the 70th, about 70 in 100 of them were rated lower than you on that dimension. The comparison group is the leaders rated on the same questionnaire for the same role: those in this cycle, and, for the organisation, each leader’s latest finished cycle too, every leader counted once. A percentile is shown only when the group has at least 10 leaders; with fewer it swings with one person’s result and could hint at how named colleagues scored. The number after “of” is the size of the group.',
   },
   normsCycle: { id: 'report.norms.cycle', defaultMessage: 'Percentile in this cycle' },
   normsOrganisation: { id: 'report.norms.organisation', defaultMessage: 'Percentile in the organisation' },
@@ -215,6 +225,11 @@ export const reportMessages = defineMessages({
     defaultMessage: '{n, plural, one {# rater} other {# raters}} of smaller groups merged in',
   },
   trendMixNone: { id: 'report.trend.mixNone', defaultMessage: 'not shown' },
+  trendHelp: {
+    id: 'report.trend.help',
+    defaultMessage:
+      'Like-for-like means your previous cycle’s answers are scored again with this cycle’s questionnaire and role profile, so both figures measure the same thing in the same way. Each change comes with a 95% interval, the range the real change most likely lies in. A change is called improved or declined only when its whole interval is above or below zero; when the interval includes zero it reads “no clear change”, because the difference could be chance or a change in who answered. The raters and items in common say how close the two cycles are to each other.',
+  },
   trendBefore: { id: 'report.trend.before', defaultMessage: 'Before (n)' },
   trendNow: { id: 'report.trend.now', defaultMessage: 'Now (n)' },
   trendChange: { id: 'report.trend.change', defaultMessage: 'Change (95% interval)' },
@@ -279,6 +294,38 @@ export const reportMessages = defineMessages({
     id: 'report.allItems.description',
     defaultMessage: 'Items with too few answers are not shown, to protect anonymity.',
   },
+  allItemsHelp: {
+    id: 'report.allItems.help',
+    defaultMessage:
+      'Every survey statement with others’ average, its 95% interval and how many answered (n), your own rating and the difference. Below it, the same statements by rater group. A statement or a group is not shown when fewer than {threshold} people answered it, or when the people in a group did not all answer the same statements of a dimension: comparing the figures could then give away one person’s answers. A hidden figure protects the raters; it says nothing about how you were rated.',
+  },
+  allItemsHiddenTitle: {
+    id: 'report.allItems.hiddenTitle',
+    defaultMessage: 'Too few answers from groups that can be shown on this statement, so no average is shown, to protect the raters.',
+  },
+  itemGroupsTitle: { id: 'report.itemGroups.title', defaultMessage: 'Each item by rater group' },
+  itemGroupsNote: {
+    id: 'report.itemGroups.note',
+    defaultMessage:
+      'Each cell is the group’s average on the item; below it, its 95% interval and how many answered (n). “Not shown” protects the raters: fewer than {threshold} in the group answered the item, or they did not all answer the same items of its dimension.',
+  },
+  itemGroupsCaption: { id: 'report.itemGroups.caption', defaultMessage: 'Every item by rater group: average, 95% interval and n' },
+  itemGroupDetail: {
+    id: 'report.itemGroups.detail',
+    defaultMessage: '{hasInterval, select, yes {{low}–{high} · } other {}}n={n}',
+  },
+  itemGroupFewer: { id: 'report.itemGroups.fewer', defaultMessage: 'fewer than {threshold} answered' },
+  itemGroupMixed: { id: 'report.itemGroups.mixed', defaultMessage: 'not all answered the same items' },
+  itemGroupFewerTitle: {
+    id: 'report.itemGroups.fewerTitle',
+    defaultMessage: '{group}: not shown, because fewer than {threshold} of them answered this item.',
+  },
+  itemGroupMixedTitle: {
+    id: 'report.itemGroups.mixedTitle',
+    defaultMessage:
+      '{group}: not shown, because they did not all answer the same items of this dimension; comparing figures could then give away one person’s answers.',
+  },
+  itemGroupNone: { id: 'report.itemGroups.none', defaultMessage: '{group}: no one in this group answered this item.' },
   columnItem: { id: 'report.column.item', defaultMessage: 'Item' },
   columnOthersInterval: { id: 'report.column.othersInterval', defaultMessage: 'Others (95% interval)' },
   columnN: { id: 'report.column.n', defaultMessage: 'n' },

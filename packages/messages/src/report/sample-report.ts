@@ -2,7 +2,8 @@ import type { ReportData, ScoreData } from './document';
 
 /**
  * A complete report for tests of its renderers (the dashboard's screen, the gateway's PDF): every
- * section filled, a hidden group, a flagged risk, a "not yet" readiness, a trend and norms.
+ * section filled, a hidden group, a flagged risk, a "not yet" readiness, a trend and norms; items by
+ * group with a group hidden for too few answers and one whose raters answered different items.
  */
 const group = (g: string, mean: number | null, n: number, ci?: [number, number]): ScoreData => ({
   group: g,
@@ -12,6 +13,15 @@ const group = (g: string, mean: number | null, n: number, ci?: [number, number])
   ciHigh: ci?.[1] ?? null,
   suppressed: mean == null,
   suppressionReason: mean == null ? 'below the anonymity threshold' : null,
+});
+
+/** A group hidden on an item although enough answered: its raters did not all answer the same items. */
+const mixed = (g: string, n: number): ScoreData => ({
+  group: g,
+  n,
+  mean: null,
+  suppressed: true,
+  suppressionReason: `${g} raters answered different items of this dimension`,
 });
 
 const dimension = (id: string, name: string, others: number, self: number, target: number) => ({
@@ -94,7 +104,13 @@ export const sampleReport: ReportData = {
       dimensionId: 'develops-leaders',
       gap: 0.9,
       others: group('others', 3.1, 9, [2.7, 3.5]),
-      groups: [group('self', 4, 1)],
+      groups: [
+        group('self', 4, 1),
+        group('manager', 3, 1),
+        group('peer', 3.33, 3, [2.46, 4.21]),
+        mixed('direct_report', 4),
+        group('skip_level', null, 2),
+      ],
     },
     {
       itemId: 'i2',
@@ -102,7 +118,12 @@ export const sampleReport: ReportData = {
       dimensionId: 'alignment',
       gap: -0.6,
       others: group('others', 4.6, 9, [4.3, 4.9]),
-      groups: [group('self', 4, 1)],
+      groups: [
+        group('self', 4, 1),
+        group('manager', 5, 1),
+        group('peer', 4.67, 3, [4.04, 5]),
+        group('direct_report', 4.48, 4, [4.02, 4.94]),
+      ],
     },
     {
       itemId: 'i3',
@@ -110,7 +131,7 @@ export const sampleReport: ReportData = {
       dimensionId: 'leads-up',
       gap: null,
       others: group('others', null, 2),
-      groups: [],
+      groups: [group('peer', null, 2)],
     },
   ],
   highestItems: [{ itemId: 'i2', text: 'Explains how our work fits the strategy', others: 4.6, n: 9, ciLow: 4.3, ciHigh: 4.9 }],

@@ -45,7 +45,7 @@ function blockText(block: Block): string[] {
     case 'text':
       return [block.text];
     case 'table':
-      return [...block.columns.map((c) => c.label), ...block.rows.flatMap((r) => r.cells.map((c) => c.text))];
+      return [...block.columns.map((c) => c.label), ...block.rows.flatMap((r) => r.cells.flatMap((c) => [c.text, c.detail ?? '']))];
     case 'readiness':
       return block.items.length ? block.items.flatMap((r) => [r.name, r.statusLabel, r.detail]) : [block.empty];
     case 'comments':

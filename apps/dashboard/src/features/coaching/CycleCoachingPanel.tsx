@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Badge, Button, Card, Group, MultiSelect, Select, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useId, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { describeError } from '../../app/errors';
+import { describeError, fieldLine } from '../../app/errors';
 import { ErrorState } from '../../app/ui';
 import { m } from './messages';
 import { ASSIGN_COACH, COACH_CANDIDATES, CYCLE_COACHING, SET_CYCLE_COACHED } from './operations';
@@ -146,7 +146,7 @@ export function CycleCoachingPanel({ cycleId, released }: { cycleId: string; rel
                       {failure.fields.length > 0
                         ? failure.fields.map((f, i) => (
                             <Text key={i} size="sm">
-                              {f.field ? `${f.field}: ${f.message}` : f.message}
+                              {fieldLine(f, intl)}
                             </Text>
                           ))
                         : failure.message}

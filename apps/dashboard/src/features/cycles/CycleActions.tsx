@@ -158,7 +158,7 @@ function useLaunchReadiness(cycle: CycleFieldsFragment): { ready: boolean; reaso
     waiting ? intl.formatMessage(m.waitingApproval, { count: waiting }) : '',
     short ? intl.formatMessage(m.tooFew, { count: short }) : '',
   ].filter(Boolean);
-  return { ready: false, reason: intl.formatMessage(m.notReady, { reasons: parts.join('; ') }) };
+  return { ready: false, reason: intl.formatMessage(m.notReady, { reasons: intl.formatList(parts, { type: 'conjunction' }) }) };
 }
 
 function Confirm({

@@ -3,7 +3,8 @@ import { useQuery } from '@apollo/client/react';
 import { IconArrowRight, IconCalendar, IconUsers } from '@tabler/icons-react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
-import { formatDate, profileName } from '../../app/theme';
+import { useProfileName } from '../../app/instruments';
+import { formatDate } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import { CYCLES } from './operations';
 import { messages as m } from './messages';
@@ -11,6 +12,7 @@ import { CycleStatusBadge, STATUS } from './status';
 
 export function CycleList() {
   const intl = useIntl();
+  const profileName = useProfileName();
   const { data, loading, error, refetch } = useQuery(CYCLES, { fetchPolicy: 'cache-and-network' });
   if (error) return <ErrorState error={error} what={intl.formatMessage(m.listLoadFailed)} onRetry={() => void refetch()} />;
   if (loading && !data) return <Loading label={intl.formatMessage(m.listLoading)} />;
@@ -39,7 +41,7 @@ export function CycleList() {
           className="cycle-card"
           aria-label={intl.formatMessage(m.listCardLabel, {
             name: c.name,
-            status: intl.formatMessage(STATUS[c.status].label).toLowerCase(),
+            status: intl.formatMessage(STATUS[c.status].label),
           })}
         >
           <Stack gap={8}>

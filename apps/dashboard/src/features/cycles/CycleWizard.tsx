@@ -18,8 +18,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router';
-import { useInstrumentOptions } from '../../app/instruments';
-import { profileName } from '../../app/theme';
+import { useInstrumentOptions, useProfileName } from '../../app/instruments';
 import { ErrorState, Loading } from '../../app/ui';
 import { PEOPLE } from '../import/operations';
 import { commentThresholdMessages, messages as m } from './messages';
@@ -30,6 +29,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOSt
 /** Cycle wizard: basics (instrument, role profile, anonymity, dates), subjects, review and create. */
 export function CycleWizard() {
   const intl = useIntl();
+  const profileName = useProfileName();
   const { versions: INSTRUMENT_VERSIONS, profiles: ROLE_PROFILES } = useInstrumentOptions();
   const navigate = useNavigate();
   const [step, setStep] = useState(0);
@@ -249,7 +249,10 @@ export function CycleWizard() {
                 <Row label={intl.formatMessage(m.thresholdLabel)} value={intl.formatMessage(m.rowThreshold, { count: threshold })} />
                 <Row
                   label={intl.formatMessage(m.rowDates)}
-                  value={intl.formatMessage(m.rowDatesValue, { opens: opensAt, closes: closesAt })}
+                  value={intl.formatMessage(m.rowDatesValue, {
+                    opens: new Date(`${opensAt}T00:00:00`),
+                    closes: new Date(`${closesAt}T00:00:00`),
+                  })}
                 />
                 <Row
                   label={intl.formatMessage(m.rowLeaders)}

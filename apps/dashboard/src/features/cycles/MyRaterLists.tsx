@@ -39,7 +39,6 @@ function RaterList({
         nominations={nominations}
         editable
         mode={mode}
-        candidates={cycle.subjects.filter((s) => s.id !== subject.id)}
         onApprove={() => void approve({ variables }).catch(() => undefined)}
         approving={approveState.loading}
       />

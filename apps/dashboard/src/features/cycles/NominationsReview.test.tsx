@@ -7,8 +7,8 @@ import { CACHE_POLICIES } from '../../app/apollo';
 import type { CycleFieldsFragment } from '../../gql/graphql';
 import { renderWithTheme } from '../../test/render';
 import { PEOPLE } from '../import/operations';
-import { AddRater, NominationsReview } from './NominationsReview';
-import { APPROVE_ALL_NOMINATIONS, APPROVE_NOMINATIONS, CYCLE_SUBJECTS, NOMINATION_PAGE } from './operations';
+import { AddRater, NominationsReview, SubjectRaters } from './NominationsReview';
+import { APPROVE_ALL_NOMINATIONS, APPROVE_NOMINATIONS, COLLEAGUES, CYCLE_SUBJECTS, NOMINATE_RATER, NOMINATION_PAGE } from './operations';
 
 const subject = (id: string, name: string) => ({ __typename: 'Person', id, name, title: 'Director', department: 'Ops', managerId: null });
 const draft = {
@@ -141,5 +141,102 @@ describe('NominationsReview', { timeout: 30000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Add' }));
     expect(added).toEqual([['p99999', 'peer', 'Zed Far (Sales)']]);
     expect(searched[0]).toBeNull(); // the first, unsearched list
+  });
+
+  it('lets a leader propose a colleague found by name on the server, as a peer or partner only', async () => {
+    const searched: unknown[] = [];
+    const directory: unknown[] = [];
+    const nominated: unknown[] = [];
+    const colleague = (id: string, name: string, department: string | null) => ({
+      __typename: 'Colleague',
+      id,
+      name,
+      title: null,
+      department,
+    });
+    const mocks = [
+      {
+        request: {
+          query: COLLEAGUES,
+          variables: (v: unknown) => {
+            searched.push(v);
+            return true;
+          },
+        },
+        maxUsageCount: 20,
+        result: (v: Record<string, unknown>) => ({
+          data: {
+            colleagues: {
+              __typename: 'ColleaguePage',
+              // Cy is on the list already: never offered again.
+              nodes: String(v.search).startsWith('Ze') ? [colleague('p99999', 'Zed Far', 'Sales'), colleague('r-s1', 'Cy', null)] : [],
+            },
+          },
+        }),
+      },
+      {
+        request: {
+          query: PEOPLE,
+          variables: (v: unknown) => {
+            directory.push(v);
+            return true;
+          },
+        },
+        maxUsageCount: 20,
+        result: { data: { people: [] } },
+      },
+      {
+        request: {
+          query: NOMINATE_RATER,
+          variables: (v: unknown) => {
+            nominated.push(v);
+            return true;
+          },
+        },
+        result: { data: { nominateRater: [{ __typename: 'Nomination', id: 'n-new' }] } },
+      },
+    ];
+    renderWithTheme(
+      <MockedProvider mocks={mocks as never} cache={new InMemoryCache({ typePolicies: CACHE_POLICIES })}>
+        <SubjectRaters
+          cycle={draft}
+          subject={draft.subjects[0]}
+          nominations={[proposedOf('s1')] as never}
+          editable
+          mode="subject"
+          onApprove={() => undefined}
+          approving={false}
+        />
+      </MockedProvider>,
+    );
+    const user = userEvent.setup();
+    // The leader proposes; she does not approve her own list.
+    expect(screen.queryByRole('button', { name: 'Approve raters for Ada' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Propose a peer or partner' }));
+    const picker = screen.getByRole('combobox', { name: 'Person' });
+    expect(picker.getAttribute('placeholder')).toBe('Type a colleague’s name');
+    await user.type(picker, 'Z');
+    await screen.findByText('Type at least 2 letters of a name');
+    await new Promise((resolve) => setTimeout(resolve, 400)); // past the debounce: one letter is never sent
+    expect(searched).toEqual([]);
+    await user.type(picker, 'e');
+    await waitFor(() => expect(document.body.textContent).toContain('Zed Far (Sales)'));
+    expect(searched).toEqual([{ cycleId: 'c1', search: 'Ze', first: 20 }]);
+    expect(screen.queryByRole('option', { name: 'Cy' })).toBeNull();
+    await user.keyboard('{ArrowDown}{Enter}');
+    // Peers and partners only: the other groups are HR's.
+    const as = screen.getAllByLabelText('As').find((e) => e.tagName === 'INPUT')!; // the label also names its option list
+    await user.click(as);
+    await waitFor(() =>
+      expect(
+        [...document.querySelectorAll(`#${CSS.escape(as.getAttribute('aria-controls') ?? 'none')} [role=option]`)].map(
+          (o) => o.textContent,
+        ),
+      ).toEqual(['Peers', 'Others (partners)']),
+    );
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(nominated).toEqual([{ input: { cycleId: 'c1', subjectId: 's1', raterId: 'p99999', group: 'peer' } }]));
+    expect(directory).toEqual([]); // a leader never asks for HR's directory
   });
 });

@@ -18,7 +18,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { IconCheck, IconSearch, IconUserPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { useGroupLabel } from '../../app/i18n';
+import { useGroupLabel, useGroupNoun } from '../../app/i18n';
 import { GROUP_ORDER } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import { useNextPage } from '../../app/useNextPage';
@@ -30,6 +30,7 @@ import {
   APPROVE_ALL_NOMINATIONS,
   APPROVE_NOMINATIONS,
   CYCLE_SUBJECTS,
+  COLLEAGUES,
   NOMINATE_RATER,
   NOMINATION_PAGE,
   PROPOSE_RATERS,
@@ -212,7 +213,6 @@ export function SubjectRaters({
   onApprove,
   approving,
   mode = 'hr',
-  candidates,
 }: {
   cycle: CycleFieldsFragment;
   subject: Subject;
@@ -221,11 +221,10 @@ export function SubjectRaters({
   onApprove: () => void;
   approving: boolean;
   mode?: 'hr' | 'manager' | 'subject';
-  /** For the leader: the people they may propose (the API gives leaders no directory). */
-  candidates?: { id: string; name: string; department?: string | null }[];
 }) {
   const intl = useIntl();
   const groupLabel = useGroupLabel();
+  const groupNoun = useGroupNoun();
   const mayRemove = (group: string) =>
     mode === 'hr' ? group !== 'self' : mode === 'subject' ? group === 'peer' || group === 'other' : false;
   const refetchQueries = ['Nominations', 'NominationPage']; // every list on screen, whichever variables it was read with
@@ -295,7 +294,7 @@ export function SubjectRaters({
                             color="gray"
                             aria-label={intl.formatMessage(m.removeRaterAs, {
                               name: n.rater.name,
-                              group: groupLabel(n.group).toLowerCase(),
+                              group: groupNoun(n.group),
                             })}
                             onClick={() =>
                               void nominate({
@@ -347,7 +346,7 @@ export function SubjectRaters({
             setAdding(false);
           }}
           exclude={new Set([subject.id, ...nominations.map((n) => n.rater.id)])}
-          people={candidates}
+          colleaguesIn={mode === 'subject' ? cycle.id : undefined}
           groups={mode === 'subject' ? ['peer', 'other'] : undefined}
         />
       )}
@@ -358,32 +357,55 @@ export function SubjectRaters({
 /** The options as the server found them (its search also matches e-mail and employee id, which the labels do not show). */
 const serverFiltered: OptionsFilter = ({ options }) => options;
 
-/** Picks a person and the group they rate in (HR's directory, or the candidates given). */
+/** The fewest letters a leader's colleague search takes (the API's rule). */
+const COLLEAGUE_SEARCH_MIN = 2;
+
+/**
+ * Picks a person and the group they rate in. HR searches the whole directory (`people`); a leader
+ * proposing in a cycle (`colleaguesIn`) searches colleagues by name (`colleagues`, two letters at
+ * least). Both are searched on the server as one types (an organisation has far more people than a
+ * list can hold); `people` given are filtered here.
+ */
 export function AddRater({
   onAdd,
   exclude,
+  colleaguesIn,
   people,
   groups,
 }: {
   onAdd: (raterId: string, group: RaterGroup, label: string) => Promise<void>;
   exclude: Set<string>;
+  /** The cycle a leader proposes raters in: search colleagues instead of HR's directory. */
+  colleaguesIn?: string;
+  /** Or a given list, filtered here (a leader's pulse: the people of her released cycle). */
   people?: { id: string; name: string; department?: string | null }[];
   groups?: RaterGroup[];
 }) {
   const intl = useIntl();
   const groupLabel = useGroupLabel();
-  // HR's directory is searched on the server (an organisation has far more people than a list
-  // can hold); the candidates given (the leader's) are filtered here.
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [rater, setRater] = useState<{ value: string; label: string } | null>(null);
   const term = rater && debounced === rater.label ? '' : debounced.trim();
-  const { data } = useQuery(PEOPLE, { variables: { search: term || undefined, limit: 50 }, skip: people != null });
+  const leader = colleaguesIn != null;
+  const directory = useQuery(PEOPLE, { variables: { search: term || undefined, limit: 50 }, skip: leader || people != null });
+  const tooShort = term.length < COLLEAGUE_SEARCH_MIN;
+  const colleagues = useQuery(COLLEAGUES, {
+    variables: { cycleId: colleaguesIn ?? '', search: term, first: 20 },
+    skip: !leader || tooShort,
+  });
   const [group, setGroup] = useState<RaterGroup>('peer');
-  const options = (people ?? data?.people ?? [])
+  const found = people ?? (leader ? (tooShort ? [] : (colleagues.data?.colleagues.nodes ?? [])) : (directory.data?.people ?? []));
+  const options = found
     .filter((p) => !exclude.has(p.id))
     .map((p) => ({ value: p.id, label: intl.formatMessage(m.personOption, { name: p.name, department: p.department || 'none' }) }));
   if (rater && !options.some((o) => o.value === rater.value)) options.unshift(rater);
+  const nothingFound =
+    leader && tooShort
+      ? intl.formatMessage(m.typeMore, { count: COLLEAGUE_SEARCH_MIN })
+      : leader && colleagues.error
+        ? intl.formatMessage(m.colleagueSearchFailed)
+        : intl.formatMessage(m.nobodyFound);
   return (
     <Group mt="sm" align="flex-end" gap="sm" wrap="wrap">
       <Select
@@ -396,8 +418,8 @@ export function AddRater({
         onSearchChange={setSearch}
         filter={people == null ? serverFiltered : undefined}
         w={260}
-        placeholder={intl.formatMessage(m.searchDirectory)}
-        nothingFoundMessage={intl.formatMessage(m.nobodyFound)}
+        placeholder={intl.formatMessage(leader ? m.searchColleagues : m.searchDirectory)}
+        nothingFoundMessage={nothingFound}
       />
       <Select
         label={intl.formatMessage(m.columnAs)}
@@ -416,13 +438,14 @@ export function AddRater({
 
 export function MinimumsNote({ cycle }: { cycle: CycleFieldsFragment }) {
   const intl = useIntl();
-  const groupLabel = useGroupLabel();
+  const groupNoun = useGroupNoun();
   return (
     <Alert variant="light" color="gray">
       {intl.formatMessage(m.minimums, {
-        list: cycle.minRaters
-          .map((r) => intl.formatMessage(m.minimumItem, { group: groupLabel(r.group).toLowerCase(), count: r.count }))
-          .join(', '),
+        list: intl.formatList(
+          cycle.minRaters.map((r) => intl.formatMessage(m.minimumItem, { group: groupNoun(r.group, r.count), count: r.count })),
+          { type: 'unit' },
+        ),
       })}
     </Alert>
   );

@@ -103,6 +103,20 @@ export const NOMINATIONS = graphql(`
   }
 `);
 
+/** A leader's search for colleagues to propose (name, title, department only; the API gives leaders no directory). */
+export const COLLEAGUES = graphql(`
+  query Colleagues($cycleId: ID!, $search: String!, $first: Int) {
+    colleagues(cycleId: $cycleId, search: $search, first: $first) {
+      nodes {
+        id
+        name
+        title
+        department
+      }
+    }
+  }
+`);
+
 export const PROPOSE_RATERS = graphql(`
   mutation ProposeRaters($cycleId: ID!, $subjectId: ID) {
     proposeRaters(cycleId: $cycleId, subjectId: $subjectId) {

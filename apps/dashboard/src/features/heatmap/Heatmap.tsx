@@ -1,4 +1,4 @@
-import { score } from '../../app/format';
+import { score, type FitBandKey } from '../../app/format';
 import { Box, Card, Group, MultiSelect, Select, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { bandLabel } from '@leaderscope/messages/src/report';
@@ -13,6 +13,8 @@ import { messages as m } from './messages';
 
 const noop = () => undefined;
 const LEGEND = [-1, -0.5, 0, 0.5, 1].map((v) => fitBand(v));
+/** The bands the "below target only" filter keeps. */
+const BELOW = new Set<FitBandKey>(['below', 'wellBelow']);
 
 /** The search, department and sort the server applies when the heatmap is paged there. */
 export interface HeatmapServerQuery {
@@ -60,7 +62,11 @@ export function Heatmap({
   const rows = heatmap.rows
     .filter((r) => server || !department || r.subject.department === department)
     .filter((r) => server || !search || r.subject.name.toLowerCase().includes(search.toLowerCase()))
-    .filter((r) => !belowOnly || r.cells.some((c) => columns.some((d) => d.id === c.dimensionId) && c.fit != null && c.fit <= -0.25))
+    // "Below target" as the cell shows it: the band of the rounded figure (−0.249 shows −0.25, below).
+    .filter(
+      (r) =>
+        !belowOnly || r.cells.some((c) => !c.suppressed && columns.some((d) => d.id === c.dimensionId) && BELOW.has(fitBand(c.fit).key)),
+    )
     .sort((a, b) =>
       server ? 0 : sort === 'fit' ? (a.overallFit ?? 99) - (b.overallFit ?? 99) : a.subject.name.localeCompare(b.subject.name),
     );

@@ -89,7 +89,7 @@ export function ImportPeople({ onImported }: { onImported?: () => void }) {
         </Group>
         <Textarea
           label={intl.formatMessage(messages.paste)}
-          placeholder={'employee_id,name,email,manager_id,title,department\nE1,Grace Hopper,grace@example.com,,Chief Executive,Executive'}
+          placeholder={intl.formatMessage(messages.pastePlaceholder)}
           autosize
           minRows={3}
           maxRows={10}

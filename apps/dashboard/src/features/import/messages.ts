@@ -79,6 +79,11 @@ export const messages = defineMessages({
   chooseFile: { id: 'import.chooseFile', defaultMessage: 'Choose a CSV file' },
   fileRows: { id: 'import.fileRows', defaultMessage: '{fileName} · {rows, plural, one {# row} other {# rows}}' },
   paste: { id: 'import.paste', defaultMessage: 'Or paste the CSV' },
+  pastePlaceholder: {
+    id: 'import.paste.placeholder',
+    defaultMessage: 'employee_id,name,email,manager_id,title,department\nE1,Grace Hopper,grace@example.com,,Chief Executive,Executive',
+    description: 'The CSV column names stay in English (the import reads them); the example person and address may be local.',
+  },
   preview: { id: 'import.previewButton', defaultMessage: 'Preview import' },
   readFailed: { id: 'import.readFailed', defaultMessage: 'The file could not be read' },
   importedTitle: { id: 'import.imported.title', defaultMessage: 'Organisation imported' },

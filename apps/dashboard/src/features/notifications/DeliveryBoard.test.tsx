@@ -96,7 +96,7 @@ describe('DeliveryBoard: mail delivery a page at a time', () => {
     // The second page follows the first (the cursor's), in the same list.
     await waitFor(() => expect(within(table).getByText('Di')).toBeInTheDocument());
     expect(within(table).getByText('Ada')).toBeInTheDocument();
-    expect(within(table).getByText('Retrying (2)')).toBeInTheDocument();
+    expect(within(table).getByText('Retrying (2 attempts)')).toBeInTheDocument();
 
     const failed = await screen.findByRole('button', { name: '1 failed (Invitation): show only these raters' });
     expect(failed).toHaveTextContent('1 failed');

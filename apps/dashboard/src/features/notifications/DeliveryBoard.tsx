@@ -26,21 +26,21 @@ export type DeliveryFilter = { status: MailDeliveryStatus | null; mail: RaterMai
 
 function useStatusLabel() {
   const intl = useIntl();
-  return (status: string) => (status === 'none' ? intl.formatMessage(messages.none) : deliveryLabel(status).label);
+  return (status: string) => (status === 'none' ? intl.formatMessage(messages.none) : deliveryLabel(intl, status).label);
 }
 
 function State({ state }: { state: { status: string; reason: string | null; attempts: number } | null }) {
+  const intl = useIntl();
   if (!state)
     return (
       <Text size="sm" c="dimmed">
         —
       </Text>
     );
-  const { label, color } = deliveryLabel(state.status);
+  const { label, color } = deliveryLabel(intl, state.status);
   const badge = (
     <Badge variant="light" color={color} data-status={state.status}>
-      {label}
-      {state.status === 'deferred' ? ` (${state.attempts})` : ''}
+      {state.status === 'deferred' ? intl.formatMessage(messages.withAttempts, { label, attempts: state.attempts }) : label}
     </Badge>
   );
   return state.reason ? (
@@ -197,7 +197,6 @@ export function DeliveryTotals({
   onPick: (filter: DeliveryFilter) => void;
 }) {
   const intl = useIntl();
-  const statusLabel = useStatusLabel();
   return (
     <Group gap="lg" px="md" pb="sm" wrap="wrap" aria-label={intl.formatMessage(messages.totals)} role="group">
       {(['INVITATION', 'REMINDER'] as const).map((mail) => {
@@ -210,7 +209,7 @@ export function DeliveryTotals({
             {of.map((t) => {
               const picked = filter.status === t.status && filter.mail === mail;
               // The accessible name starts with the visible text ("12 failed"), then says which mail.
-              const shown = `${intl.formatNumber(t.count)} ${statusLabel(t.status).toLowerCase()}`;
+              const shown = intl.formatMessage(messages.totalShown, { count: t.count, status: t.status });
               return (
                 <UnstyledButton
                   key={t.status}
@@ -223,7 +222,7 @@ export function DeliveryTotals({
                 >
                   <Badge
                     variant={picked ? 'filled' : 'light'}
-                    color={t.status === 'none' ? 'gray' : deliveryLabel(t.status).color}
+                    color={t.status === 'none' ? 'gray' : deliveryLabel(intl, t.status).color}
                     tt="none"
                     data-total={`${mail}:${t.status}`}
                   >

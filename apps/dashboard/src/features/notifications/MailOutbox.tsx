@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 import { formatDate } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
-import { outboxMessages as messages, words } from './messages';
+import { outboxMessages as messages, sharedMessages } from './messages';
 import { MAIL_OUTBOX, MAIL_OUTBOX_MESSAGE } from './operations';
 
 const KIND: Record<string, MessageDescriptor> = {
@@ -29,14 +29,14 @@ export function MailOutbox() {
   return (
     <>
       <Text size="sm" c="dimmed" mb="md" maw={720}>
-        {words['mailOutbox.explain']}
+        {intl.formatMessage(sharedMessages.mailOutboxExplain)}
       </Text>
       {mails.length === 0 ? (
         <EmptyState title={intl.formatMessage(messages.emptyTitle)}>{intl.formatMessage(messages.emptyBody)}</EmptyState>
       ) : (
         <Card padding={0}>
           <ScrollArea.Autosize mah={640} type="auto">
-            <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label={words['mailOutbox.title']}>
+            <Table striped stickyHeader fz="sm" verticalSpacing={6} aria-label={intl.formatMessage(sharedMessages.mailOutboxTitle)}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{intl.formatMessage(messages.to)}</Table.Th>
@@ -55,7 +55,7 @@ export function MailOutbox() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{KIND[m.kind] ? intl.formatMessage(KIND[m.kind]) : m.kind}</Badge>
+                      <Badge variant="light">{intl.formatMessage(KIND[m.kind] ?? messages.kindOther)}</Badge>
                     </Table.Td>
                     <Table.Td>
                       <UnstyledButton

@@ -5,7 +5,7 @@ import { useIntl } from 'react-intl';
 import { useGroupLabel } from '../../app/i18n';
 import { formatDate } from '../../app/theme';
 import { ErrorState } from '../../app/ui';
-import { mySurveysMessages as messages, words } from './messages';
+import { mySurveysMessages as messages, sharedMessages } from './messages';
 import { MY_SURVEYS } from './operations';
 
 /** "My surveys to answer": the signed-in person's own open surveys (leaders and managers rate others too). */
@@ -18,11 +18,11 @@ export function MySurveys() {
   return (
     <Card mb="lg" aria-labelledby="my-surveys-title">
       <Text fw={650} id="my-surveys-title">
-        {words['mySurveys.title']}
+        {intl.formatMessage(sharedMessages.mySurveysTitle)}
       </Text>
       {surveys.length === 0 ? (
         <Text size="sm" c="dimmed" mt={4}>
-          {words['mySurveys.empty']}
+          {intl.formatMessage(sharedMessages.mySurveysEmpty)}
         </Text>
       ) : (
         <Stack gap="xs" mt="sm">

@@ -1,8 +1,35 @@
-import catalogue from '@leaderscope/messages/src/en.json';
-import { defineMessages } from 'react-intl';
+import { defineMessages, type IntlShape, type MessageDescriptor } from 'react-intl';
 
-/** Words shared with the mails (packages/messages): the same catalogue, the same sentences. */
-export const words = catalogue as Record<string, string>;
+/**
+ * Words the dashboard shares with the mails' catalogue (packages/messages/src/en.json): the same
+ * ids and the same English, through react-intl (messages.test.ts checks they stay the same).
+ */
+export const sharedMessages = defineMessages({
+  deliveryQueued: { id: 'delivery.queued', defaultMessage: 'Queued' },
+  deliverySent: { id: 'delivery.sent', defaultMessage: 'Sent' },
+  deliveryDeferred: { id: 'delivery.deferred', defaultMessage: 'Retrying' },
+  deliveryFailed: { id: 'delivery.failed', defaultMessage: 'Failed' },
+  deliveryRecorded: { id: 'delivery.recorded', defaultMessage: 'In the mail outbox (not sent)' },
+  deliverySkipped: { id: 'delivery.skipped', defaultMessage: 'Not sent' },
+  deliveryUnknown: { id: 'delivery.unknown', defaultMessage: 'State not known' },
+  mailOutboxTitle: { id: 'mailOutbox.title', defaultMessage: 'Mail outbox' },
+  mailOutboxExplain: {
+    id: 'mailOutbox.explain',
+    defaultMessage:
+      'No mail server is configured, so mails are not sent. Each mail that would have gone out is listed here; open one to read it as the recipient would.',
+  },
+  mySurveysTitle: { id: 'mySurveys.title', defaultMessage: 'My surveys to answer' },
+  mySurveysEmpty: { id: 'mySurveys.empty', defaultMessage: 'Nothing to answer right now.' },
+});
+
+const STATUS_LABEL: Record<string, MessageDescriptor> = {
+  queued: sharedMessages.deliveryQueued,
+  sent: sharedMessages.deliverySent,
+  deferred: sharedMessages.deliveryDeferred,
+  failed: sharedMessages.deliveryFailed,
+  recorded: sharedMessages.deliveryRecorded,
+  skipped: sharedMessages.deliverySkipped,
+};
 
 const STATUS_COLOR: Record<string, string> = {
   queued: 'gray',
@@ -13,8 +40,9 @@ const STATUS_COLOR: Record<string, string> = {
   skipped: 'gray',
 };
 
-export function deliveryLabel(status: string): { label: string; color: string } {
-  return { label: words[`delivery.${status}`] ?? status, color: STATUS_COLOR[status] ?? 'gray' };
+/** A mail's delivery state in words, and its colour; a state this dashboard does not know yet is "State not known", never its key. */
+export function deliveryLabel(intl: IntlShape, status: string): { label: string; color: string } {
+  return { label: intl.formatMessage(STATUS_LABEL[status] ?? sharedMessages.deliveryUnknown), color: STATUS_COLOR[status] ?? 'gray' };
 }
 
 /** HR's download of the links of raters without an e-mail address. */
@@ -32,6 +60,10 @@ export const deliveryMessages = defineMessages({
   loadFailed: { id: 'notifications.delivery.loadFailed', defaultMessage: 'Mail delivery could not be loaded' },
   loading: { id: 'notifications.delivery.loading', defaultMessage: 'Loading mail delivery…' },
   title: { id: 'notifications.delivery.title', defaultMessage: 'Mail delivery' },
+  withAttempts: {
+    id: 'notifications.delivery.withAttempts',
+    defaultMessage: '{label} ({attempts, plural, one {# attempt} other {# attempts}})',
+  },
   explain: {
     id: 'notifications.delivery.explain',
     defaultMessage: 'Invitation and latest reminder per rater. Hover a state for the mail server’s answer.',
@@ -56,6 +88,11 @@ export const deliveryMessages = defineMessages({
   sortStatus: { id: 'notifications.delivery.sort.status', defaultMessage: 'Problems first' },
   sortUpdated: { id: 'notifications.delivery.sort.updated', defaultMessage: 'Latest change first' },
   totals: { id: 'notifications.delivery.totals', defaultMessage: 'Raters per delivery status' },
+  totalShown: {
+    id: 'notifications.delivery.totalShown',
+    defaultMessage:
+      '{count, number} {status, select, queued {queued} sent {sent} deferred {retrying} failed {failed} recorded {in the mail outbox} skipped {not sent} none {not yet} other {in another state}}',
+  },
   totalLabel: { id: 'notifications.delivery.totalLabel', defaultMessage: '{shown} ({mail}): show only these raters' },
   noMatch: { id: 'notifications.delivery.noMatch', defaultMessage: 'No rater matches.' },
 });
@@ -70,6 +107,7 @@ export const linkExportActionMessages = defineMessages({
 export const outboxMessages = defineMessages({
   kindInvitation: { id: 'notifications.outbox.kind.invitation', defaultMessage: 'Invitation' },
   kindReminder: { id: 'notifications.outbox.kind.reminder', defaultMessage: 'Reminder' },
+  kindOther: { id: 'notifications.outbox.kind.other', defaultMessage: 'Other mail' },
   kindNominationRequest: { id: 'notifications.outbox.kind.nominationRequest', defaultMessage: 'Choose raters' },
   kindApprovalRequest: { id: 'notifications.outbox.kind.approvalRequest', defaultMessage: 'Approve raters' },
   kindReportReady: { id: 'notifications.outbox.kind.reportReady', defaultMessage: 'Report ready' },

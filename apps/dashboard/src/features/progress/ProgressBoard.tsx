@@ -16,11 +16,12 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { percent } from '../../app/format';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { IconAlertTriangle, IconChevronDown, IconChevronRight, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import { useGroupLabel } from '../../app/i18n';
+import { groupNoun, useGroupLabel } from '../../app/i18n';
 import { GROUP_ORDER } from '../../app/theme';
 import { EmptyState, ErrorState, Loading } from '../../app/ui';
 import { useNextPage } from '../../app/useNextPage';
@@ -216,7 +217,7 @@ export function ProgressView({ progress, live, children }: { progress: ProgressF
               sections={[{ value: rate, color: rate >= 70 ? 'teal' : 'brand' }]}
               label={
                 <Text ta="center" fw={700} size="sm">
-                  {rate}%
+                  {percent(progress.responseRate)}
                 </Text>
               }
               aria-hidden
@@ -364,8 +365,11 @@ function SubjectRow({ row, groups, rowProps }: { row: SubjectProgressFieldsFragm
                   radius="sm"
                   size="lg"
                 >
-                  {n.rater.name} · {groupLabel(n.group).toLowerCase()}
-                  {n.started ? ` · ${intl.formatMessage(messages.startedTag)}` : ''}
+                  {intl.formatMessage(messages.nonResponder, {
+                    name: n.rater.name,
+                    group: groupNoun(intl, n.group),
+                    started: n.started ? 'yes' : 'no',
+                  })}
                 </Badge>
               ))}
             </Group>
@@ -408,7 +412,7 @@ function SubjectRow({ row, groups, rowProps }: { row: SubjectProgressFieldsFragm
         );
       })}
       <Table.Td ta="right">
-        <Text fw={700}>{invited ? Math.round((submitted / invited) * 100) : 0}%</Text>
+        <Text fw={700}>{percent(invited ? submitted / invited : 0)}</Text>
       </Table.Td>
     </Table.Tr>
   );

@@ -44,7 +44,10 @@ export const messages = defineMessages({
   inProgress: { id: 'progress.group.inProgress', defaultMessage: '{count} in progress' },
   groupSubmitted: { id: 'progress.group.submitted', defaultMessage: '{group}: {submitted} of {invited} submitted' },
   notAnsweredYet: { id: 'progress.nonResponders.title', defaultMessage: 'Not answered yet' },
-  startedTag: { id: 'progress.nonResponders.started', defaultMessage: 'started' },
+  nonResponder: {
+    id: 'progress.nonResponders.rater',
+    defaultMessage: '{name} · {group}{started, select, yes { · started} other {}}',
+  },
   search: { id: 'progress.search', defaultMessage: 'Search leaders' },
   sort: { id: 'progress.sort', defaultMessage: 'Sort leaders' },
   sortName: { id: 'progress.sort.name', defaultMessage: 'By name' },

@@ -84,6 +84,21 @@ describe('PulseSection', { timeout: 30000 }, () => {
     expect(screen.getByText('Much clearer decisions since spring')).toBeTruthy();
   });
 
+  it('writes a change below zero with one true minus, as the report does ("−0.40", never "-0.40")', async () => {
+    const { container } = show(<PulseSection cycleId="c1" subjectId="s1" subjectName="Ben Lead" canStart={false} isHr={false} />, [
+      read([
+        pulse({
+          focusAreas: [area('focus-1', 'Develops leaders', figure({ mean: -0.4, ci95Low: -1.123, ci95High: 0.3249, call: 'not_called' }))],
+        }),
+      ]),
+    ]);
+    expect(await screen.findByText(/\[−1\.12, \+0\.32\]/)).toBeTruthy();
+    expect(container.querySelector('[data-item-bars]')!.getAttribute('aria-label')).toContain('Develops leaders −0.40 (n=6)');
+    const section = container.querySelector('[data-pulse]')!;
+    expect(section.textContent).toContain('−0.40');
+    expect(section.textContent).not.toMatch(/-\d/);
+  });
+
   it('shows HR the counts only, and lets the leader start a pulse with a closing date from the keyboard', async () => {
     const sent: unknown[] = [];
     const open = pulse({ status: 'open', answered: 0, focusAreas: null, comments: null });

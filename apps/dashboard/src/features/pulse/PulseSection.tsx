@@ -4,6 +4,7 @@ import { IconUserPlus, IconX } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { errorCode } from '../../app/errors';
+import { signed } from '../../app/format';
 import { ErrorState, Loading } from '../../app/ui';
 import { useGroupLabel } from '../../app/i18n';
 import type { PulseFieldsFragment, RaterGroup } from '../../gql/graphql';
@@ -221,7 +222,8 @@ function PulseView({ pulse, canClose }: { pulse: PulseFieldsFragment; canClose: 
   const areas = pulse.focusAreas ?? null;
   const shown = (areas ?? []).filter((a) => a.result?.shown && a.result.mean != null);
   const hidden = (areas ?? []).filter((a) => a.result && !a.result.shown);
-  const fmt = (x: number) => intl.formatNumber(x, { maximumFractionDigits: 2, minimumFractionDigits: 2, signDisplay: 'exceptZero' });
+  // Changes on the −3…+3 scale, written as the report writes differences: "+1.50", "−0.40", "0.00".
+  const fmt = (x: number) => signed(x);
   const callLabel = { more_effective: m.callMore, less_effective: m.callLess, not_called: m.callNone } as const;
   return (
     <Stack gap="xs" data-pulse={pulse.id}>

@@ -2,6 +2,7 @@ import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from
 import { useQuery } from '@apollo/client/react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useIntl } from 'react-intl';
+import { score } from '../../app/format';
 import { useGroupLabel } from '../../app/i18n';
 import { ErrorState, Loading } from '../../app/ui';
 import type { CycleReliabilityQuery } from '../../gql/graphql';
@@ -9,7 +10,8 @@ import { messages } from './messages';
 import { CYCLE_RELIABILITY } from './operations';
 
 type Reliability = CycleReliabilityQuery['cycleReliability'];
-const f2 = (x: number | null | undefined) => (x == null ? '—' : x.toFixed(2));
+/** Reliabilities and ICCs (an ICC(1) can be below zero) as every figure is written: "0.70", "−0.05", "—". */
+const f2 = (x: number | null | undefined) => score(x);
 
 /** HR: how far the figures can be trusted — projected from who is invited, measured once the cycle is scored. */
 export function ReliabilityPanel({ cycleId }: { cycleId: string }) {
@@ -34,7 +36,7 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
           {intl.formatMessage(messages.projectedTitle)}
         </Title>
         <Text size="sm" c="dimmed" mt={2}>
-          {intl.formatMessage(messages.projectedIntro, { target: reliability.target.toFixed(2) })}
+          {intl.formatMessage(messages.projectedIntro, { target: f2(reliability.target) })}
         </Text>
         {thresholdWarnings.length > 0 && (
           <Alert color="orange" mt="md" title={intl.formatMessage(messages.atRisk, { count: thresholdWarnings.length })}>
@@ -58,7 +60,7 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
                   {intl.formatMessage(messages.projected)}
                 </Table.Th>
                 <Table.Th scope="col" ta="right">
-                  {intl.formatMessage(messages.neededFor, { target: reliability.target.toFixed(2) })}
+                  {intl.formatMessage(messages.neededFor, { target: f2(reliability.target) })}
                 </Table.Th>
                 <Table.Th scope="col">{intl.formatMessage(messages.warnings)}</Table.Th>
               </Table.Tr>
@@ -109,7 +111,10 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
             <div
               role="img"
               aria-label={intl.formatMessage(messages.alphaLabel, {
-                list: reliability.alpha.map((a) => `${a.name} ${f2(a.alpha)}`).join('; '),
+                list: intl.formatList(
+                  reliability.alpha.map((a) => `${a.name} ${f2(a.alpha)}`),
+                  { type: 'unit' },
+                ),
               })}
             >
               <Text size="sm" fw={650} mb={4}>
@@ -124,7 +129,7 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
                   <CartesianGrid horizontal={false} strokeDasharray="3 3" />
                   <XAxis type="number" domain={[0, 1]} />
                   <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 12 }} />
-                  <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(2) : String(v))} />
+                  <Tooltip formatter={(v) => (typeof v === 'number' ? f2(v) : String(v))} />
                   <ReferenceLine x={0.7} stroke="#4b5563" strokeDasharray="4 4" />
                   <Bar dataKey="alpha" fill="#2d549e" isAnimationActive={false} />
                 </BarChart>

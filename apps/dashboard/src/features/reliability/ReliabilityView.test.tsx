@@ -70,4 +70,27 @@ describe('the reliability page', () => {
     expect(screen.getByText('0.31')).toBeTruthy();
     expect(screen.getAllByText('0.64', { selector: 'td' })).toHaveLength(2); // peers' projection and their measured ICC(k)
   });
+
+  it('writes a negative ICC with a true minus and the same rounding as every other figure', () => {
+    renderWithTheme(
+      <ReliabilityView
+        reliability={{
+          ...base,
+          scoredAt: '2026-11-29T00:00:00Z',
+          subjectCount: 12,
+          alpha: [{ name: 'Alignment', alpha: 0.805 }],
+          groups: [{ group: 'direct_report', icc1: -0.046, icck: -0.004, subjects: 12 }],
+        }}
+      />,
+    );
+    expect(screen.getByText('−0.05', { selector: 'td' })).toBeTruthy();
+    // −0.004 is shown as 0.00, never "−0.00" or "-0.00"
+    expect(screen.getByText('0.00', { selector: 'td' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /Alignment 0\.81/ })).toBeTruthy();
+    const cells = screen
+      .getAllByRole('cell')
+      .map((c) => c.textContent)
+      .join(' ');
+    expect(cells).not.toMatch(/-0\.|−0\.00/);
+  });
 });

@@ -11,8 +11,11 @@ import {
   IconQuestionMark,
   IconQuote,
 } from '@tabler/icons-react';
+import { useIntl } from 'react-intl';
 import { Bar, BarChart, CartesianGrid, ErrorBar, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { score } from '../../app/format';
 import { GroupBars } from './GroupBars';
+import { blockMessages } from './messages';
 import { ReportRadarChart } from './RadarChart';
 import { SERIES } from './types';
 
@@ -286,6 +289,7 @@ function Risks({ block }: { block: Extract<Block, { kind: 'risks' }> }) {
 
 /** Bars of the items' others averages with their 95% intervals. */
 function ItemBars({ block }: { block: Extract<Block, { kind: 'itemBars' }> }) {
+  const intl = useIntl();
   const scale = block.scale ?? { min: 1, max: 5 };
   const ticks = Array.from({ length: scale.max - scale.min + 1 }, (_, i) => scale.min + i);
   const data = block.items.map((i) => ({
@@ -301,11 +305,21 @@ function ItemBars({ block }: { block: Extract<Block, { kind: 'itemBars' }> }) {
       {block.items.length === 0 ? (
         <Empty>{block.empty}</Empty>
       ) : (
-        <Box role="img" aria-label={`${block.title}: ${block.items.map((i) => `${i.label} ${i.valueText}`).join('; ')}`} data-item-bars>
+        <Box
+          role="img"
+          aria-label={intl.formatMessage(blockMessages.itemBarsLabel, {
+            title: block.title,
+            items: intl.formatList(
+              block.items.map((i) => intl.formatMessage(blockMessages.itemBarsValue, { label: i.label, value: i.valueText })),
+              { type: 'unit' },
+            ),
+          })}
+          data-item-bars
+        >
           <ResponsiveContainer width="100%" height={Math.max(120, 44 * block.items.length)}>
             <BarChart data={data} layout="vertical" margin={{ left: 8, right: 24 }}>
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-              <XAxis type="number" domain={[scale.min, scale.max]} ticks={ticks} />
+              <XAxis type="number" domain={[scale.min, scale.max]} ticks={ticks} tickFormatter={(v: number) => score(v, 0)} />
               <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 12 }} />
               <Tooltip formatter={(_v, _n, item) => block.items[data.indexOf(item.payload as (typeof data)[number])]?.valueText ?? ''} />
               <Bar dataKey="mean" name={block.title} fill={SERIES.others.color} isAnimationActive={false}>
@@ -329,7 +343,7 @@ const TREND_LOOK = {
 function DataTable({ block }: { block: Extract<Block, { kind: 'table' }> }) {
   return (
     <Table.ScrollContainer minWidth={block.minWidth}>
-      <Table verticalSpacing={6} striped>
+      <Table verticalSpacing={6} striped aria-label={block.caption}>
         <Table.Thead>
           <Table.Tr>
             {block.columns.map((c) => (
@@ -364,12 +378,23 @@ function DataTable({ block }: { block: Extract<Block, { kind: 'table' }> }) {
                       {cell.text}
                     </Text>
                   );
+                // A second, smaller line: "2.46–4.21 · n=3" under a group's mean, or why it is not shown.
+                if (cell.detail)
+                  content = (
+                    <>
+                      {content}
+                      <Text c="dimmed" fz="xs" className="cell-detail" style={{ whiteSpace: cell.muted ? undefined : 'nowrap' }}>
+                        {cell.detail}
+                      </Text>
+                    </>
+                  );
+                const title = cell.muted ? undefined : cell.title;
                 return column?.rowHeader ? (
-                  <Table.Th scope="row" fw={500} key={i} ta={column.align}>
+                  <Table.Th scope="row" fw={500} key={i} ta={column.align} title={title}>
                     {content}
                   </Table.Th>
                 ) : (
-                  <Table.Td key={i} ta={column?.align}>
+                  <Table.Td key={i} ta={column?.align} title={title}>
                     {content}
                   </Table.Td>
                 );

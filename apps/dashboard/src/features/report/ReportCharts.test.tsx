@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderWithTheme } from '../../test/render';
 import { GroupBars } from './GroupBars';
 import { ReportRadarChart } from './RadarChart';
-import { ReadingGuide } from './ReportBlocks';
+import { ReadingGuide, ReportSection } from './ReportBlocks';
 import { ReportView } from './ReportView';
 
 const intl = createIntl({ locale: 'en', defaultLocale: 'en', timeZone: 'UTC' });
@@ -28,6 +28,31 @@ describe('the report screen draws the report description (the PDF draws the same
     const ids = [...container.querySelectorAll('section[data-section]')].map((s) => s.getAttribute('data-section'));
     expect(ids).toEqual(document3.sections.map((s) => s.id));
     expect(figuresIn([container.textContent ?? '']).length).toBeGreaterThanOrEqual(figuresIn(visibleText(document3)).length);
+  });
+});
+
+describe('every item, by rater group', () => {
+  it('shows each published group’s mean with its interval and n, and “not shown” with the reason for a hidden group', () => {
+    const items = document3.sections.find((s) => s.id === 'sec-all-items')!;
+    renderWithTheme(<ReportSection section={items} helpLabel={document3.helpLabel} />);
+    const table = screen.getByRole('table', { name: 'Every item by rater group: average, 95% interval and n' });
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual(['Item', 'Manager', 'Peers', 'Direct reports', 'Skip-level']);
+    const row = within(table).getByRole('row', { name: /Gives team leads room to decide/ });
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[2]).toHaveTextContent('3.332.46–4.21 · n=3');
+    expect(cells[2]).toHaveAttribute('title', 'Peers: mean 3.33, 95% interval 2.46 to 4.21, 3 responses');
+    expect(cells[1]).toHaveTextContent('3.00n=1');
+    expect(cells[3]).toHaveTextContent('not shownnot all answered the same items');
+    expect(within(cells[3]).getByTitle(/Direct reports: not shown, because they did not all answer the same items/)).toBeInTheDocument();
+    expect(cells[4]).toHaveTextContent('not shownfewer than 3 answered');
+    // A hidden group shows no figure and no count.
+    for (const hidden of [cells[3], cells[4]]) expect(hidden.textContent.replace('fewer than 3', '')).not.toMatch(/\d/);
+    // The section says how to read it: why an item or a group may be hidden.
+    const section = screen.getByRole('region', { name: 'Every item' });
+    expect(within(section).getByText(/A hidden figure protects the raters/)).toBeInTheDocument();
   });
 });
 

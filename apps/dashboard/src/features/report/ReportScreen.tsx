@@ -5,7 +5,8 @@ import { describeReport } from '@leaderscope/messages/src/report';
 import { useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
-import { formatDate, profileName } from '../../app/theme';
+import { useProfileName } from '../../app/instruments';
+import { formatDate } from '../../app/theme';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../app/ui';
 import { errorCode } from '../../app/errors';
 import { useAuth } from '../auth/AuthProvider';
@@ -65,6 +66,7 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
   const previousReport = useQuery(SUBJECT_REPORT, { variables: { cycleId: previousCycle?.id ?? '', subjectId }, skip: !previousCycle });
 
   const intl = useIntl();
+  const profileName = useProfileName();
   // Rescores named by what changed: instrument version, role profile and date, never by their id.
   const resultSetOptions = (sets.data?.resultSetDetails ?? []).map((s) => ({
     value: s.id,
@@ -72,7 +74,7 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
       ? intl.formatMessage(messages.asScored)
       : intl.formatMessage(messages.rescore, {
           version: s.instrumentVersion,
-          profile: (s.roleProfileName ?? profileName(s.roleProfileId)).toLowerCase(),
+          profile: s.roleProfileName ?? profileName(s.roleProfileId),
           date: formatDate(s.scoredAt, true),
         }),
   }));
@@ -87,9 +89,10 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
     [previousCycle, previousData],
   );
   // The one description of the report: the PDF is drawn from the same (apps/gateway/src/exports).
+  const profile = profileName(report?.roleProfileId);
   const document = useMemo(
-    () => (report ? describeReport(report, { threshold, profileName: profileName(report.roleProfileId), previous }, intl) : null),
-    [report, threshold, previous, intl],
+    () => (report ? describeReport(report, { threshold, profileName: profile, previous }, intl) : null),
+    [report, threshold, profile, previous, intl],
   );
 
   const pdf = async () => {

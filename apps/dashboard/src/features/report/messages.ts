@@ -17,7 +17,7 @@ export const messages = defineMessages({
   asScored: { id: 'reportScreen.asScored', defaultMessage: 'As scored in the cycle' },
   rescore: {
     id: 'reportScreen.rescore',
-    defaultMessage: 'Rescore: instrument version {version}, {profile} profile, scored {date}',
+    defaultMessage: 'Rescore: instrument version {version}, role profile “{profile}”, scored {date}',
   },
   noAnswersTitle: { id: 'reportScreen.noAnswers.title', defaultMessage: 'No answers have been scored yet' },
   noAnswers: {
@@ -41,4 +41,10 @@ export const messages = defineMessages({
     defaultMessage: 'Your report appears here once HR releases the results (the survey closes {date}).',
   },
   openReport: { id: 'myReports.open', defaultMessage: 'Open my report' },
+});
+
+/** The report blocks' own words around the description's (`ReportBlocks.tsx`): accessible names of charts. */
+export const blockMessages = defineMessages({
+  itemBarsLabel: { id: 'report.itemBars.label', defaultMessage: '{title}: {items}' },
+  itemBarsValue: { id: 'report.itemBars.value', defaultMessage: '{label} {value}' },
 });

@@ -144,7 +144,10 @@ export const REPORT_FIELDS = graphql(`
         group
         n
         mean
+        ciLow
+        ciHigh
         suppressed
+        suppressionReason
       }
     }
     highestItems {

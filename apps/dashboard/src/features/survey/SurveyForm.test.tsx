@@ -49,7 +49,7 @@ describe('SurveyForm', () => {
     for (const label of ['Almost never', 'Rarely', 'Sometimes', 'Often', 'Almost always', 'Not able to rate']) {
       expect(within(group).getByRole('radio', { name: label })).toBeInTheDocument();
     }
-    expect(within(develops).getByLabelText(/Comment on develops leaders/)).toBeInTheDocument();
+    expect(within(develops).getByLabelText(/Comment on “Develops leaders”/)).toBeInTheDocument();
   });
 
   it('introduces the subject, the relationship and the anonymity promise', () => {
@@ -128,7 +128,7 @@ describe('SurveyForm', () => {
       expect(
         within(screen.getByRole('radiogroup', { name: /possible successors/ })).getByRole('radio', { name: 'Almost always' }),
       ).toBeChecked();
-      expect(screen.getByLabelText(/Comment on creates alignment/)).toHaveValue('Clear.');
+      expect(screen.getByLabelText(/Comment on “Creates alignment”/)).toHaveValue('Clear.');
       expect(screen.getByText('1 of 3 answered')).toBeInTheDocument();
       await user.click(within(screen.getByRole('radiogroup', { name: /visibly grow/ })).getByRole('radio', { name: 'Rarely' }));
       await act(async () => {

@@ -204,8 +204,8 @@ export function SurveyForm({ survey, onSaveDraft, onSubmit, autosaveDelayMs = 12
             <Textarea
               mt="lg"
               label={intl.formatMessage(
-                { id: 'survey.comment.label', defaultMessage: 'Comment on {dimension} (optional)' },
-                { dimension: dimension.name.toLowerCase() },
+                { id: 'survey.comment.label', defaultMessage: 'Comment on “{dimension}” (optional)' },
+                { dimension: dimension.name },
               )}
               description={
                 survey.identifiable

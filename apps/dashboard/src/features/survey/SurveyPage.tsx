@@ -3,14 +3,16 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { BrandMark } from '../../app/BrandMark';
-import { describeError } from '../../app/errors';
+import { useDocumentTitle } from '../../app/DocumentTitle';
+import { describeError, PlainError } from '../../app/errors';
+import { titleMessages } from '../../app/messages';
 import { ErrorState, Loading } from '../../app/ui';
 import type { RaterSurveyQuery } from '../../gql/graphql';
 import { surveyRequest, takePrefetchedSurvey } from './api';
 import { RATER_SURVEY, SAVE_SURVEY_DRAFT, SUBMIT_SURVEY } from './operations';
 import { SurveyForm, type AnswerPayload, type CommentPayload } from './SurveyForm';
 import { useSurveyDate } from './hydration';
-import { messages } from './messages';
+import { messages, rejectionMessage } from './messages';
 import { SurveyIntro } from './SurveyIntro';
 
 /** One idempotency key per link, kept across reloads, so a retried submit is never counted twice. */
@@ -58,6 +60,8 @@ export function SurveyPage({ token, initial }: { token: string; initial?: RaterS
   const [done, setDone] = useState<{ submittedAt: string } | null>(null);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const intl = useIntl();
+  // survey.html's own <title> stands until the script runs; from here on it is the message's.
+  useDocumentTitle(titleMessages.survey);
 
   const onSaveDraft = useCallback(
     async (answers: AnswerPayload[], comments: CommentPayload[]) => {
@@ -75,7 +79,7 @@ export function SurveyPage({ token, initial }: { token: string; initial?: RaterS
         const result = await surveyRequest(SUBMIT_SURVEY, { input: { token, answers, comments, idempotencyKey: idempotencyKey(token) } });
         const receipt = result.submitSurvey;
         if (receipt?.status === 'rejected') {
-          setSubmitError(new Error(receipt.reasons.map((r) => r.message).join(' ') || intl.formatMessage(messages.refused)));
+          setSubmitError(new PlainError(intl.formatMessage(rejectionMessage(receipt.reasons))));
           return;
         }
         setDone({ submittedAt: receipt?.acceptedAt ?? new Date().toISOString() });

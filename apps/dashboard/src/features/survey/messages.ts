@@ -1,4 +1,4 @@
-import { defineMessages } from 'react-intl';
+import { defineMessages, type MessageDescriptor } from 'react-intl';
 
 /** The rater survey's words that are not inline beside their component (states of a link, relationships). */
 export const messages = defineMessages({
@@ -16,7 +16,16 @@ export const messages = defineMessages({
   },
   openFailed: { id: 'survey.open.failed', defaultMessage: 'Your survey could not be opened' },
   draftsFailed: { id: 'survey.drafts.failed', defaultMessage: 'Your saved answers could not be loaded' },
-  refused: { id: 'survey.submit.refused', defaultMessage: 'Your answers were refused.' },
+  refusedAnswers: {
+    id: 'survey.submit.refused.answers',
+    defaultMessage:
+      'Some answers could not be recorded: the survey may have changed since you opened it. Reload the page, check your answers and submit again.',
+  },
+  refusedSetup: {
+    id: 'survey.submit.refused.setup',
+    defaultMessage:
+      'Your answers could not be recorded because this survey is not set up correctly. Please tell the HR team who sent you the link; once they have fixed it, you can submit again from the same link.',
+  },
   tryAgain: { id: 'survey.link.retry', defaultMessage: 'Try again' },
   relationshipSelf: { id: 'survey.relationship.self', defaultMessage: 'yourself' },
   relationshipManager: { id: 'survey.relationship.manager', defaultMessage: 'their manager' },
@@ -25,3 +34,14 @@ export const messages = defineMessages({
   relationshipSkipLevel: { id: 'survey.relationship.skipLevel', defaultMessage: 'someone in their wider team (a skip-level report)' },
   relationshipOther: { id: 'survey.relationship.other', defaultMessage: 'a partner they work with' },
 });
+
+/**
+ * A refused submission's reasons (fields such as `answers.<item>`, `comments.<dimension>`,
+ * `policy.roleProfileId`) in a rater's words: answers they can check and send again, or a setup
+ * problem only HR can fix. The server's own sentences are for API clients, never shown.
+ */
+export function rejectionMessage(reasons: readonly { field: string }[]): MessageDescriptor {
+  return reasons.length === 0 || reasons.some((r) => /^(answers|comments)\b/.test(r.field))
+    ? messages.refusedAnswers
+    : messages.refusedSetup;
+}
