@@ -93,6 +93,27 @@ describe('errors in plain words', () => {
     expect(other.message).toMatch(/Nothing was changed/);
   });
 
+  it('words each state rule the API names by its reason, with what to do, never the server sentence', () => {
+    const changed = describeError(
+      graphQLError('The plan was saved again since you opened it (now version 3): reload it before saving', {
+        code: 'CONFLICT',
+        reason: 'planChanged',
+        values: { version: 3 },
+      }),
+    );
+    expect(changed.message).toBe(
+      'The plan was saved again since you opened it (it is now at version 3). Reload it to see the changes, then save yours again.',
+    );
+    const released = describeError(
+      graphQLError('Team reports are available once HR releases the results', { code: 'CONFLICT', reason: 'notReleased' }),
+    );
+    expect(released.message).toBe('HR has not released the results of this cycle yet. This becomes possible once they do.');
+    // a reason this client does not know yet: the plain line, not the server's words
+    const unknown = describeError(graphQLError('Something new', { code: 'CONFLICT', reason: 'somethingNew' }));
+    expect(unknown.message).toMatch(/Nothing was changed/);
+    expect(unknown.message).not.toMatch(/Something new/);
+  });
+
   it('tells how long to wait when rate limited, in its own words', () => {
     const problem = describeError(graphQLError('Too many attempts: try again in 42 s', { code: 'RATE_LIMITED', retryAfterSeconds: 42 }));
     expect(problem.message).toBe('Wait 42 seconds before trying again.');

@@ -201,6 +201,27 @@ export function fieldLine(problem: FieldProblem, intl: IntlShape = english): str
   return problem.field ? intl.formatMessage(m.fieldLine, { field: problem.field, message: problem.message }) : problem.message;
 }
 
+/** The gateway's other state rules (`extensions.reason`), each in plain words with what to do. */
+const CONFLICTS: Record<string, MessageDescriptor> = {
+  nominationsSettled: m.conflictNominationsSettled,
+  notReleased: m.conflictNotReleased,
+  afterDebrief: m.conflictAfterDebrief,
+  notCoached: m.conflictNotCoached,
+  releasedAlready: m.conflictReleasedAlready,
+  pulseNotReleased: m.conflictPulseNotReleased,
+  invitationRevoked: m.conflictInvitationRevoked,
+  submittedAlready: m.conflictSubmittedAlready,
+  noPlan: m.conflictNoPlan,
+  planChanged: m.conflictPlanChanged,
+  erasedAlready: m.conflictErasedAlready,
+  eraseSelf: m.conflictEraseSelf,
+  pulseOpen: m.conflictPulseOpen,
+  noRaters: m.conflictNoRaters,
+  accountExists: m.conflictAccountExists,
+  launchingAlready: m.conflictLaunchingAlready,
+  launchedAlready: m.conflictLaunchedAlready,
+};
+
 /** A state rule from the API (`extensions.reason`) in plain words; any other as a plain "not possible now". */
 function plainConflict(extensions: Record<string, unknown> | undefined, intl: IntlShape): string {
   const values = (extensions?.values ?? {}) as Record<string, unknown>;
@@ -210,6 +231,8 @@ function plainConflict(extensions: Record<string, unknown> | undefined, intl: In
     if (status && action) return intl.formatMessage(m.cannotNow, { action: intl.formatMessage(action), status });
     if (status) return intl.formatMessage(m.cannotNowStatus, { status });
   }
+  const reason = typeof extensions?.reason === 'string' ? CONFLICTS[extensions.reason] : undefined;
+  if (reason) return intl.formatMessage(reason, { version: typeof values.version === 'number' ? values.version : '' });
   return intl.formatMessage(m.conflictOther);
 }
 

@@ -120,6 +120,75 @@ export const errorMessages = defineMessages({
     id: 'app.error.cannotNowStatus',
     defaultMessage: 'This cannot be done now: this cycle is {status}. Nothing was changed.',
   },
+  conflictNominationsSettled: {
+    id: 'app.error.conflict.nominationsSettled',
+    defaultMessage: 'The rater lists of this cycle are settled: colleagues are proposed only while HR sets the cycle up.',
+  },
+  conflictNotReleased: {
+    id: 'app.error.conflict.notReleased',
+    defaultMessage: 'HR has not released the results of this cycle yet. This becomes possible once they do.',
+  },
+  conflictAfterDebrief: {
+    id: 'app.error.conflict.afterDebrief',
+    defaultMessage: 'In a coached cycle the report is shared after the debrief with the coach. This becomes possible then.',
+  },
+  conflictNotCoached: {
+    id: 'app.error.conflict.notCoached',
+    defaultMessage: 'This cycle is not coached. Mark it as coached first, then assign coaches.',
+  },
+  conflictReleasedAlready: {
+    id: 'app.error.conflict.releasedAlready',
+    defaultMessage: 'The results of this cycle were released already. Nothing was changed.',
+  },
+  conflictPulseNotReleased: {
+    id: 'app.error.conflict.pulseNotReleased',
+    defaultMessage: 'A follow-up pulse is never released: the leader and their manager see its result when it closes.',
+  },
+  conflictInvitationRevoked: {
+    id: 'app.error.conflict.invitationRevoked',
+    defaultMessage: 'This invitation was withdrawn, so it cannot be sent again.',
+  },
+  conflictSubmittedAlready: {
+    id: 'app.error.conflict.submittedAlready',
+    defaultMessage: 'This survey was submitted already, so it cannot be changed or sent again.',
+  },
+  conflictNoPlan: {
+    id: 'app.error.conflict.noPlan',
+    defaultMessage: 'The leader has no development plan yet. This becomes possible once they write one.',
+  },
+  conflictPlanChanged: {
+    id: 'app.error.conflict.planChanged',
+    defaultMessage:
+      'The plan was saved again since you opened it (it is now at version {version}). Reload it to see the changes, then save yours again.',
+  },
+  conflictErasedAlready: {
+    id: 'app.error.conflict.erasedAlready',
+    defaultMessage: 'This person was erased already. Nothing was changed.',
+  },
+  conflictEraseSelf: {
+    id: 'app.error.conflict.eraseSelf',
+    defaultMessage: 'You cannot erase yourself while signed in. Ask another HR administrator to do it.',
+  },
+  conflictPulseOpen: {
+    id: 'app.error.conflict.pulseOpen',
+    defaultMessage: 'A follow-up pulse on this plan is still open. Start the next one after it closes.',
+  },
+  conflictNoRaters: {
+    id: 'app.error.conflict.noRaters',
+    defaultMessage: 'The leader had no raters besides themselves in this cycle, so there is nobody to ask. Add raters to the pulse.',
+  },
+  conflictAccountExists: {
+    id: 'app.error.conflict.accountExists',
+    defaultMessage: 'This person has a sign-in already. Nothing was changed.',
+  },
+  conflictLaunchingAlready: {
+    id: 'app.error.conflict.launchingAlready',
+    defaultMessage: 'This cycle is being launched already. Wait for the launch to finish.',
+  },
+  conflictLaunchedAlready: {
+    id: 'app.error.conflict.launchedAlready',
+    defaultMessage: 'This cycle was launched already. Nothing was changed.',
+  },
   conflictOther: {
     id: 'app.error.conflictOther',
     defaultMessage:

@@ -69,7 +69,9 @@ export class AccessPolicy {
     if (!viewer.personId || !(await this.isSubject(cycle.id, viewer.personId)))
       throw new ForbiddenError('Only a leader reviewed in this cycle can search colleagues to propose as raters');
     if (cycle.status !== 'draft')
-      throw new ConflictError('The rater lists of this cycle are settled: colleagues are proposed while the cycle is being set up');
+      throw new ConflictError('The rater lists of this cycle are settled: colleagues are proposed while the cycle is being set up', {
+        reason: 'nominationsSettled',
+      });
     return viewer.personId;
   }
 
@@ -126,7 +128,8 @@ export class AccessPolicy {
   async completeDebrief(viewer: Viewer, cycle: CycleEntity, subjectId: string): Promise<string> {
     if (!isUuid(subjectId) || !viewer.personId || !(await this.facts.isCoachOf(cycle.id, viewer.personId, subjectId)))
       throw new ForbiddenError("Only the leader's coach can mark their debrief done");
-    if (!cycle.releasedAt) throw new ConflictError('The debrief follows the release: HR has not released this cycle yet');
+    if (!cycle.releasedAt)
+      throw new ConflictError('The debrief follows the release: HR has not released this cycle yet', { reason: 'notReleased' });
     return viewer.personId;
   }
 
@@ -182,7 +185,9 @@ export class AccessPolicy {
       throw new ForbiddenError('Only the leader whose report it is can write their development plan');
     this.requireReleased(cycle);
     if (await this.awaitingDebrief(cycle, viewer.personId))
-      throw new ConflictError('A development plan starts from the released report: yours is shared after the debrief with your coach');
+      throw new ConflictError('A development plan starts from the released report: yours is shared after the debrief with your coach', {
+        reason: 'afterDebrief',
+      });
     return viewer.personId;
   }
 
@@ -199,6 +204,8 @@ export class AccessPolicy {
 
   private requireReleased(cycle: CycleEntity): void {
     if (!cycle.releasedAt)
-      throw new ConflictError('A development plan starts from the released report: HR has not released this cycle yet');
+      throw new ConflictError('A development plan starts from the released report: HR has not released this cycle yet', {
+        reason: 'notReleased',
+      });
   }
 }

@@ -23,7 +23,7 @@ export class CreateAccountUseCase {
     if (!person) throw new InputError([{ field: 'personId', message: 'no such person in this organisation', code: 'unknownPerson' }]);
     const email = person.email;
     if (!email) throw new InputError([{ field: 'personId', message: `${person.name} has no e-mail address in the directory` }]);
-    if (await this.accounts.emailTaken(email)) throw new ConflictError(`${email} already has an account`);
+    if (await this.accounts.emailTaken(email)) throw new ConflictError(`${email} already has an account`, { reason: 'accountExists' });
     const temporaryPassword = randomBytes(12).toString('base64url');
     const accountId = randomUUID();
     const passwordHash = await AuthService.hashPassword(temporaryPassword);

@@ -53,7 +53,7 @@ export class AssignCoachUseCase {
       // Under the cycle's row lock: release, and another assignment, wait for it.
       const locked = (await this.coaching.lockCycle(manager, cycle.id))!;
       if (!(await this.coaching.isCoached(locked.id, manager)))
-        throw new ConflictError('This cycle is not coached: mark it as coached before assigning coaches');
+        throw new ConflictError('This cycle is not coached: mark it as coached before assigning coaches', { reason: 'notCoached' });
       const rates = await this.coaching.raterGroups(manager, locked.id, coach!.id, subjectIds);
       const done = new Map((await this.coaching.assignments(locked.id, manager)).map((a) => [a.subjectId, a]));
       const late: FieldProblem[] = [];

@@ -29,7 +29,9 @@ export class SetCycleCoachedUseCase {
       // Under the cycle's row lock, like release: a release never sees half a change.
       const locked = (await this.coaching.lockCycle(manager, cycleId))!;
       if (locked.releasedAt)
-        throw new ConflictError('The results of this cycle were released already: a cycle is marked coached before its release');
+        throw new ConflictError('The results of this cycle were released already: a cycle is marked coached before its release', {
+          reason: 'releasedAlready',
+        });
       if ((await this.coaching.isCoached(locked.id, manager)) === coached) return locked;
       if (coached) await this.coaching.markCoached(manager, locked);
       else await this.coaching.unmarkCoached(manager, locked.id);

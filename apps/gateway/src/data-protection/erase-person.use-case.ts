@@ -27,8 +27,10 @@ export class ErasePersonUseCase {
       throw new InputError([{ field: 'personId', message: 'no such person in this organisation', code: 'unknownPerson' }]);
     return this.outbox.transact(async ({ manager, emit }) => {
       const person = (await this.repository.lockPerson(manager, viewer.organisationId, personId))!;
-      if (person.erasedAt) throw new ConflictError(`This person was erased on ${person.erasedAt.toISOString().slice(0, 10)}`);
-      if (viewer.personId === person.id) throw new ConflictError('You cannot erase yourself while signed in: ask another HR administrator');
+      if (person.erasedAt)
+        throw new ConflictError(`This person was erased on ${person.erasedAt.toISOString().slice(0, 10)}`, { reason: 'erasedAlready' });
+      if (viewer.personId === person.id)
+        throw new ConflictError('You cannot erase yourself while signed in: ask another HR administrator', { reason: 'eraseSelf' });
       const at = new Date();
       const { accounts, revokedLinks } = await this.repository.erase(manager, person, at);
       emit(

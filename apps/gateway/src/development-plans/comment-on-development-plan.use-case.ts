@@ -26,7 +26,7 @@ export class CommentOnDevelopmentPlanUseCase {
     await this.dataSource.transaction(async (manager) => {
       await this.plans.lockSubject(manager, cycle.id, input.subjectId);
       const plan = await this.plans.latest(cycle.id, input.subjectId, manager);
-      if (!plan) throw new ConflictError('There is no development plan to comment on yet');
+      if (!plan) throw new ConflictError('There is no development plan to comment on yet', { reason: 'noPlan' });
       await this.plans.insertComment(manager, {
         id: randomUUID(),
         cycleId: cycle.id,

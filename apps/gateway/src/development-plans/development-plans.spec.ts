@@ -76,7 +76,9 @@ describe('development plans', () => {
   afterAll(() => gw?.stop());
 
   it('starts only from a released report', async () => {
-    expect(codeOf(await gw.gql(ben, SAVE, { input: planInput() }))).toBe('CONFLICT');
+    const early = await gw.gql(ben, SAVE, { input: planInput() });
+    expect(codeOf(early)).toBe('CONFLICT');
+    expect(early.errors![0].extensions).toMatchObject({ reason: 'notReleased' });
     expect(codeOf(await gw.gql(ben, READ, { c: cycleId, s: benId }))).toBe('CONFLICT');
     await gw.ok(acme.hr, `mutation($c: ID!) { releaseResults(cycleId: $c) { status } }`, { c: cycleId });
     expect((await gw.ok(ben, READ, { c: cycleId, s: benId })).developmentPlan).toBeNull();
@@ -202,6 +204,8 @@ describe('development plans', () => {
     ]);
     const stale = await gw.gql(ben, SAVE, { input: planInput({ expectedVersion: 1 }) });
     expect(codeOf(stale)).toBe('CONFLICT');
+    // the state rule by name, for clients that word it themselves
+    expect(stale.errors![0].extensions).toMatchObject({ reason: 'planChanged', values: { version: 2 } });
     expect(await versionCount()).toBe(3); // Ben 2, Cy 1
 
     const commented = (

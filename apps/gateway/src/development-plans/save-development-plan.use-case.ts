@@ -38,7 +38,10 @@ export class SaveDevelopmentPlanUseCase {
       await this.plans.lockSubject(manager, cycle.id, subjectId);
       const current = (await this.plans.latest(cycle.id, subjectId, manager))?.version ?? 0;
       if (input.expectedVersion !== undefined && input.expectedVersion !== null && input.expectedVersion !== current)
-        throw new ConflictError(`The plan was saved again since you opened it (now version ${current}): reload it before saving`);
+        throw new ConflictError(`The plan was saved again since you opened it (now version ${current}): reload it before saving`, {
+          reason: 'planChanged',
+          values: { version: current },
+        });
       const next = current + 1;
       await this.plans.insertVersion(manager, {
         cycleId: cycle.id,

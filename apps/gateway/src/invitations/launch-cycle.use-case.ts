@@ -79,8 +79,8 @@ export class LaunchCycleUseCase {
       const locked = await this.cycles.lock(manager, cycleId);
       // Launches of the same draft at once: one begins it, the others are refused as before slices
       // (a launch found interrupted, `launching` when asked, is resumed instead: see `execute`).
-      if (locked!.status === 'launching') throw new ConflictError('The cycle is being launched already');
-      if (locked!.status !== 'draft') throw new ConflictError('The cycle was launched already');
+      if (locked!.status === 'launching') throw new ConflictError('The cycle is being launched already', { reason: 'launchingAlready' });
+      if (locked!.status !== 'draft') throw new ConflictError('The cycle was launched already', { reason: 'launchedAlready' });
       const [{ n: subjects }]: { n: number }[] = await manager.query(
         `SELECT count(*)::int AS n FROM "gateway"."cycle_subject" WHERE cycle_id = $1`,
         [cycleId],

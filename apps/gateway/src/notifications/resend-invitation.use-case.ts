@@ -32,8 +32,8 @@ export class ResendInvitationUseCase {
         reason: 'wrongStatus',
         values: { action: 'resend an invitation', status: cycle.status },
       });
-    if (a.revokedAt) throw new ConflictError('This invitation was revoked');
-    if (a.status === 'submitted') throw new ConflictError('This rater has submitted already');
+    if (a.revokedAt) throw new ConflictError('This invitation was revoked', { reason: 'invitationRevoked' });
+    if (a.status === 'submitted') throw new ConflictError('This rater has submitted already', { reason: 'submittedAlready' });
     await this.outbox.transact(async ({ manager, emit }) => {
       const requestedBy = await this.events.requester(manager, viewer);
       const [payload] = await this.events.invitations(manager, cycle, requestedBy, [{ ...a, token: this.cipher.decrypt(a.tokenCipher) }], {

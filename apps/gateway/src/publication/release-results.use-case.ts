@@ -36,9 +36,11 @@ export class ReleaseResultsUseCase {
     await this.outbox.transact(async ({ manager, emit }) => {
       // Status read and changed under the cycle's row lock (see CloseCycleUseCase).
       const cycle = (await this.cycles.lock(manager, cycleId))!;
-      if (cycle.releasedAt) throw new ConflictError('The results of this cycle were released already');
+      if (cycle.releasedAt) throw new ConflictError('The results of this cycle were released already', { reason: 'releasedAlready' });
       if (cycle.kind === 'pulse')
-        throw new ConflictError('A follow-up pulse is not released: its result reaches the leader and their manager when it closes');
+        throw new ConflictError('A follow-up pulse is not released: its result reaches the leader and their manager when it closes', {
+          reason: 'pulseNotReleased',
+        });
       if (cycle.status !== 'closed' && cycle.status !== 'launched')
         throw new ConflictError(`Cannot release results: the cycle is ${cycle.status}`, {
           reason: 'wrongStatus',

@@ -53,24 +53,33 @@ export class StartPulseUseCase {
     else if (input.closesAt.getTime() > now + MAX_PULSE_DAYS * DAY)
       problems.push({ field: 'input.closesAt', message: `must be within ${MAX_PULSE_DAYS} days` });
     if (problems.length) throw new InputError(problems);
-    if (!cycle.releasedAt) throw new ConflictError('A follow-up pulse starts from a released report: HR has not released this cycle yet');
+    if (!cycle.releasedAt)
+      throw new ConflictError('A follow-up pulse starts from a released report: HR has not released this cycle yet', {
+        reason: 'notReleased',
+      });
 
     const pulseId = randomUUID();
     const started = await this.outbox.transact(async ({ manager }) => {
       await this.pulses.lockSubject(manager, cycle.id, input.subjectId);
       const plan = await this.pulses.latestPlan(cycle.id, input.subjectId, manager);
-      if (!plan) throw new ConflictError('A follow-up pulse asks about the focus areas of a development plan: the leader has no plan yet');
+      if (!plan)
+        throw new ConflictError('A follow-up pulse asks about the focus areas of a development plan: the leader has no plan yet', {
+          reason: 'noPlan',
+        });
       const open = (await this.pulses.pulsesOf(cycle.id, input.subjectId, manager)).find(
         ({ cycle: c }) => (c.status === 'draft' || c.status === 'launched') && c.closesAt.getTime() > now,
       );
       if (open)
-        throw new ConflictError(`A follow-up pulse on this plan is still open (until ${open.cycle.closesAt.toISOString().slice(0, 10)})`);
+        throw new ConflictError(`A follow-up pulse on this plan is still open (until ${open.cycle.closesAt.toISOString().slice(0, 10)})`, {
+          reason: 'pulseOpen',
+        });
       const original = await this.pulses.ratersOf(manager, cycle.id, input.subjectId);
       const raters = [
         ...original.map((r) => ({ ...r, added: false })),
         ...(await this.checkNewRaters(cycle, input, startedBy, new Set(original.map((r) => r.raterPersonId)))),
       ];
-      if (raters.length === 0) throw new ConflictError('The leader had no raters besides themselves in this cycle: nobody to ask');
+      if (raters.length === 0)
+        throw new ConflictError('The leader had no raters besides themselves in this cycle: nobody to ask', { reason: 'noRaters' });
       const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
       const focusAreas: PulseFocusArea[] = plan.focusAreas.map((a, i) => ({
         slot: PULSE_SLOTS[i],

@@ -18,13 +18,16 @@ export class TeamReportUseCase {
   async execute(viewer: Viewer, cycleId: string): Promise<Heatmap> {
     const cycle = await this.access.cycle(viewer, cycleId);
     const managerId = this.access.teamManager(viewer);
-    if (!cycle.releasedAt) throw new ConflictError('Team reports are available once HR releases the results');
+    if (!cycle.releasedAt) throw new ConflictError('Team reports are available once HR releases the results', { reason: 'notReleased' });
     const members = await this.reports.teamOf(cycle.id, managerId);
     // A coached cycle: a leader's figures reach their manager only after the debrief with their coach.
     const withheld = await this.access.withheldUntilDebrief(cycle, members);
     const team = members.filter((id) => !withheld.has(id));
     if (members.length > 0 && team.length === 0)
-      throw new ConflictError("This is a coached cycle: each of your team's reports is shared after the leader's debrief with their coach");
+      throw new ConflictError(
+        "This is a coached cycle: each of your team's reports is shared after the leader's debrief with their coach",
+        { reason: 'afterDebrief' },
+      );
     if (team.length === 0) throw new ForbiddenError('None of your direct reports was reviewed in this cycle');
     return this.heatmap.of(cycle, team, 'published');
   }

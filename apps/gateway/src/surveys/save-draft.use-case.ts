@@ -21,7 +21,8 @@ export class SaveDraftUseCase {
     const { saved, firstSave, cycleId } = await this.surveys.transaction(async (manager) => {
       const { assignment, cycle, instrument } = await this.links.open(input.token, ip, { manager, forWrite: true });
       SurveyLinks.requireOpen(cycle);
-      if (assignment.status === 'submitted') throw new ConflictError('This survey was submitted and is read-only');
+      if (assignment.status === 'submitted')
+        throw new ConflictError('This survey was submitted and is read-only', { reason: 'submittedAlready' });
       const { problems, answers, comments, total } = checkSurveyAnswers(input, instrument, assignment.raterGroup, false, cycle.askedItems);
       if (problems.length) throw new InputError(problems);
       const now = new Date();

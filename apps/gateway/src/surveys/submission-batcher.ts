@@ -225,7 +225,7 @@ export class SubmissionBatcher implements OnModuleDestroy {
   private async replayAfterRace(client: PoolClient, one: Waiting): Promise<() => void> {
     const { rows } = await client.query<ReceiptRow>(this.sql.receiptByTokenAndKey, [one.tokenHash, one.input.idempotencyKey]);
     const winner = rows[0];
-    if (!winner) return () => one.reject(new ConflictError(SUBMITTED_ALREADY));
+    if (!winner) return () => one.reject(new ConflictError(SUBMITTED_ALREADY, { reason: 'submittedAlready' }));
     if (winner.request_hash !== one.requestHash) return () => one.reject(new ConflictError(CONFLICTING_KEY));
     return () => one.resolve({ receipt: toReceipt(winner), cycleId: null });
   }
@@ -274,7 +274,7 @@ export class SubmissionBatcher implements OnModuleDestroy {
         continue;
       }
       if (link.status === 'submitted' || submittedNow.has(link.id)) {
-        fail(new ConflictError(SUBMITTED_ALREADY));
+        fail(new ConflictError(SUBMITTED_ALREADY, { reason: 'submittedAlready' }));
         continue;
       }
       const instrumentKey = `${link.instrument_id}@${link.instrument_version}`;
