@@ -1,6 +1,5 @@
 import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
 import { useIntl } from 'react-intl';
 import { useGroupLabel } from '../../app/i18n';
 import { formatDate } from '../../app/theme';
@@ -29,7 +28,8 @@ export function MySurveys() {
           {surveys.map((s) => (
             <Group key={s.assignmentId} justify="space-between" wrap="wrap">
               <div>
-                <Anchor component={Link} to={s.path} fw={600} className="my-survey-link">
+                {/* a page load, not a client-side route: the gateway serves the survey's own light page (survey.html) */}
+                <Anchor href={s.path} fw={600} className="my-survey-link">
                   {s.subjectName}
                 </Anchor>
                 <Text size="xs" c="dimmed">
