@@ -82,7 +82,13 @@ describe('cycle transitions', () => {
         s: acme.people.get('l1'),
       });
       const launches = await Promise.all([1, 2, 3].map(() => gw.gql(acme.hr, LAUNCH, { c: id })));
-      expect(launches.map(codeOf).sort()).toEqual(['CONFLICT', 'CONFLICT', undefined]);
+      // A launch that finds the draft begun by another is refused (CONFLICT); one that reads the cycle
+      // after the other began it resumes that launch instead (an interrupted launch is resumed, see
+      // LaunchCycleUseCase), so how many are refused depends on timing: one or more succeed, the
+      // rest are CONFLICT, and the links are made once.
+      const codes = launches.map(codeOf);
+      expect(codes.every((c) => c === undefined || c === 'CONFLICT')).toBe(true);
+      expect(codes.filter((c) => c === undefined).length).toBeGreaterThanOrEqual(1);
       const links: { count: string }[] = await gw.dataSource.query(`SELECT count(*) AS count FROM gateway.assignment WHERE cycle_id = $1`, [
         id,
       ]);
