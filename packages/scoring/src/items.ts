@@ -86,8 +86,6 @@ export interface ItemFigures {
   answered: number[][];
   /** [group] -> 1 when the group is published on the item */
   published: Uint8Array;
-  /** [group] -> 1 when the group's counted raters on the dimension did not all answer the same items */
-  mixed: Uint8Array;
   /** the groups `others` reads on the item, in group order; empty when `others` is suppressed */
   othersIncludes: number[];
 }
@@ -161,18 +159,21 @@ export function itemFiguresOf(scored: ScoredSubject): ItemFigures[] {
         .filter((g) => answered[g].length > 0 && (published[g] || (merge && hidden.includes(g))))
         .sort((a, b) => a - b);
     }
-    out.push({ item: it, answered, published, mixed, othersIncludes });
+    out.push({ item: it, answered, published, othersIncludes });
   }
   return out;
 }
 
-/** Item results of a scored subject (internal: shares the prepared instrument and counted raters). */
-export function itemResultsOf(scored: ScoredSubject, topItems: number): ItemResults {
+/**
+ * Item results of a scored subject (internal: shares the prepared instrument and counted raters;
+ * a caller that needs the item figures too passes the ones it computed).
+ */
+export function itemResultsOf(scored: ScoredSubject, topItems: number, figures = itemFiguresOf(scored)): ItemResults {
   const { inst, raters, policy } = scored;
   const min = policy.minGroupSize;
   const eu = (inst.points * inst.points - 1) / 12;
   const items: ItemResult[] = [];
-  for (const { item: it, answered, published, othersIncludes } of itemFiguresOf(scored)) {
+  for (const { item: it, answered, published, othersIncludes } of figures) {
     const valuesOf = (g: number) => answered[g].map((r) => raters[r].values[it]);
     const groups: ItemResult['groups'] = {};
     for (let g = 0; g < 6; g++) {

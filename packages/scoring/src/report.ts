@@ -493,7 +493,7 @@ export function buildSubjectReport(input: BuildSubjectReportInput): SubjectRepor
     transitionRisks,
     readiness,
     comments: shown.map(({ text, group, dimensionId }) => ({ text, group, dimensionId })),
-    items: itemResultsOf(scored, options.topItems!),
+    items: itemResultsOf(scored, options.topItems!, itemFigures),
   };
 }
 
