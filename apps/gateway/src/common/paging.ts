@@ -79,13 +79,18 @@ export function toPage<T>(rows: T[], request: PageRequest<string>, cursorOf: (ro
   return { nodes, pageInfo: { hasNextPage: more, endCursor: last ? encodeCursor(request.sort, request.direction, cursorOf(last)) : null } };
 }
 
+/** A `LIKE … ESCAPE '\'` pattern for a part of a text, lower-cased, with `%`, `_` and `\` taken literally. */
+export function containsPattern(search: string): string {
+  return `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /**
  * The lists' search over people: a case-insensitive part of the name or e-mail (`%`, `_` and `\`
  * taken literally), or the exact employee id, of any of the people joined as `aliases`. Pushes its
  * two parameters onto `params` and returns the SQL condition.
  */
 export function personSearch(params: unknown[], search: string, aliases: string[]): string {
-  params.push(`%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, search);
+  params.push(containsPattern(search), search);
   const [like, exact] = [`$${params.length - 1}`, `$${params.length}`];
   return `(${aliases.map((p) => `lower(${p}.name) LIKE ${like} OR lower(coalesce(${p}.email, '')) LIKE ${like} OR ${p}.employee_id = ${exact}`).join(' OR ')})`;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { CycleSubjectEntity } from '../cycles/cycle.entity';
-import { PageRequest, SortDirection } from '../common/paging';
+import { containsPattern, PageRequest, SortDirection } from '../common/paging';
 import { Colleague } from './dto/colleague.model';
 import { Person, PeopleSortKey } from './dto/person.model';
 import { PersonEntity } from './person.entity';
@@ -101,7 +101,7 @@ export class PeopleRepository {
     leaderId: string,
     page: PageRequest<string> & { first: number },
   ): Promise<Colleague[]> {
-    const params: unknown[] = [organisationId, leaderId, `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`];
+    const params: unknown[] = [organisationId, leaderId, containsPattern(search)];
     let after = '';
     if (page.after) {
       params.push(String(page.after.key), page.after.id);
@@ -126,7 +126,7 @@ export class PeopleRepository {
       .where('p.organisationId = :organisationId', { organisationId });
     if (filter.search) {
       // `%`, `_` and `\` in a search are literal characters, not patterns.
-      const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(filter.search);
       qb.andWhere(
         "(lower(p.name) LIKE :pattern ESCAPE '\\' OR lower(coalesce(p.email, '')) LIKE :pattern ESCAPE '\\' OR p.employeeId = :search)",
         { pattern, search: filter.search },
