@@ -101,9 +101,9 @@ const UNCHANGED = 'alignment';
 /** The non-self groups, in the order reports list them. */
 const OTHERS = ['manager', 'peer', 'direct_report', 'skip_level', 'other'];
 /**
- * The order raters answer in: the identifiable ones first, then group by group. The disclosure rule
- * (docs/anonymity.md) shows a figure only when it moves by at least three raters at once, so a
- * manager answering after the others were shown would wait for company for good.
+ * The order raters answer in: the identifiable ones (self, manager: shown alone by design) first,
+ * then group by group, so that each group reaches the threshold together. The disclosure rule
+ * (docs/anonymity.md) moves an anonymous figure only by at least three raters at once.
  */
 const inAnsweringOrder = (invitations: Invitation[]) =>
   [...invitations].sort((a, b) => ['self', ...OTHERS].indexOf(a.group) - ['self', ...OTHERS].indexOf(b.group));
