@@ -23,8 +23,8 @@ export async function lockKeys(manager: EntityManager, keys: string[]): Promise<
  * emits `response.recorded` (or `response.rejected`) in the same transaction. Redelivery of the
  * same event, or a second event for the same submission, changes nothing.
  *
- * A batch (the submissions one Kafka fetch brings for one partition) is one transaction: the inbox
- * rows in one statement, one lookup of already-stored submissions, one of earlier versions, one
+ * A batch (the submissions one Kafka fetch brings for the partitions whose events arrive together)
+ * is one transaction: the inbox rows in one statement, one lookup of already-stored submissions, one of earlier versions, one
  * insert of all the new responses.
  */
 @Injectable()

@@ -1,7 +1,7 @@
 import { emptyScoredReport } from '@leaderscope/vocabulary';
 /** Against the run's real Kafka broker (started by the test set-up). */
 import { eventually, kafkaBrokers, uniqueName } from '@leaderscope/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { catalogue, ContractRegistry, createEnvelope, cycleScoredV1, EventEnvelope, KafkaTransport, reportUpdatedV1 } from '../index';
 
 function report(subjectId: string, reportVersion: number): EventEnvelope {
@@ -153,6 +153,46 @@ describe('KafkaTransport on a real broker', () => {
     await eventually('all twelve handled', async () => batches.flat().length === 12, 30000);
     expect(batches.flat()).toEqual(Array.from({ length: 12 }, (_, i) => `${i + 1}`));
     expect(batches.length).toBeLessThanOrEqual(4);
+  }, 60000);
+
+  it('hands the batches of several partitions to one batch call (group commit), in per-key order, and isolates a poison event', async () => {
+    // The partition of each key, as the producer's default partitioner chooses it (3 partitions).
+    const partitioner = Partitioners.DefaultPartitioner();
+    const partitionMetadata = [0, 1, 2].map((partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }));
+    const partitionOf = (subjectId: string) =>
+      partitioner({ topic: 't', partitionMetadata, message: { key: `c:${subjectId}`, value: null } });
+    const keys = Array.from({ length: 12 }, (_, i) => `grouped-${i}`);
+    expect(new Set(keys.map(partitionOf)).size).toBe(3);
+
+    const calls: string[][] = [];
+    const handled: string[] = [];
+    const mineOf = (events: EventEnvelope[]) =>
+      (events.map((e) => e.payload) as { subjectId: string; reportVersion: number }[]).filter((p) => p.subjectId.startsWith('grouped-'));
+    // Everything is on the topic before the consumer starts, so its first fetch holds every partition.
+    await transport.publish([...keys.flatMap((k) => [report(k, 1), report(k, 2)]), report('grouped-poison', 1)]);
+    await transport.subscribe({
+      groupId: 'grouped',
+      contracts: [reportUpdatedV1],
+      retries: 1,
+      initialBackoffMs: 10,
+      handler: async (e) => {
+        const p = e.payload as { subjectId: string; reportVersion: number };
+        if (p.subjectId === 'grouped-poison') throw new Error('cannot handle this one');
+        if (p.subjectId.startsWith('grouped-')) handled.push(`${p.subjectId}#${p.reportVersion}`);
+      },
+      batchHandler: async (events) => {
+        const mine = mineOf(events);
+        calls.push(mine.map((p) => p.subjectId));
+        if (mine.some((p) => p.subjectId === 'grouped-poison')) throw new Error('cannot handle this one');
+        handled.push(...mine.map((p) => `${p.subjectId}#${p.reportVersion}`));
+      },
+    });
+    await eventually('every healthy event handled', async () => handled.length === 24, 30000);
+    // Once each, and each key in order.
+    expect(new Set(handled).size).toBe(24);
+    for (const k of keys) expect(handled.filter((h) => h.startsWith(`${k}#`))).toEqual([`${k}#1`, `${k}#2`]);
+    // One call held events of more than one partition.
+    expect(calls.some((subjects) => new Set(subjects.filter((s) => s !== 'grouped-poison').map(partitionOf)).size > 1)).toBe(true);
   }, 60000);
 
   it('reports itself healthy while connected', async () => {

@@ -4,6 +4,7 @@ import { deadLetterTopic } from '../contracts/topics';
 import { backoffMs, describeError, EventTransport, headerFieldsOf, SerializedEvent, SubscribeOptions } from './transport';
 import { silenceKafkajsNegativeTimeoutWarning } from './kafkajs-node24';
 import { eventLoopTurns } from './event-loop-turns';
+import { BatchGroups } from './batch-groups';
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -250,6 +251,15 @@ export class KafkaTransport implements EventTransport {
       });
     } else {
       const maxBatch = Math.max(1, options.maxBatchSize ?? this.options.maxBatchSize ?? 500);
+      // The partitions' batches that arrive together are handled together (group commit; see
+      // BatchGroups). `heartbeat` is the consumer's, whichever partition's batch lends it.
+      let heartbeatOfGroup: () => Promise<void> = async () => undefined;
+      const grouping = options.groupBatches || {};
+      const groups = new BatchGroups<EventEnvelope>((events) => batchHandler(events, { attempt: 1, heartbeat: () => heartbeatOfGroup() }), {
+        maxEvents: maxBatch,
+        lingerMs: grouping.lingerMs ?? 2,
+        maxConcurrent: grouping.maxConcurrent ?? 2,
+      });
       await consumer.run({
         ...base,
         eachBatchAutoResolve: false,
@@ -268,16 +278,20 @@ export class KafkaTransport implements EventTransport {
               await turn();
             }
             if (events.length > 0) {
-              let handled = false;
-              try {
-                await batchHandler(
-                  events.map((e) => e.envelope),
-                  { attempt: 1, heartbeat },
-                );
-                handled = true;
-              } catch {
-                // All or nothing failed: one by one, so only a poison event is retried and dead-lettered.
+              heartbeatOfGroup = heartbeat;
+              const own = events.map((e) => e.envelope);
+              const outcome = options.groupBatches === false ? null : await groups.add(own);
+              let handled = outcome?.handled ?? false;
+              // Not grouped, or its group failed with others' batches in it: this batch alone.
+              if (!outcome || (!outcome.handled && !outcome.alone)) {
+                try {
+                  await batchHandler(own, { attempt: 1, heartbeat });
+                  handled = true;
+                } catch {
+                  // All or nothing failed: one by one, below.
+                }
               }
+              // One by one, so only a poison event is retried and dead-lettered.
               if (!handled) for (const e of events) await handleOne(topic, partition, e.message, e.envelope, heartbeat);
             }
             resolveOffset(chunk[chunk.length - 1].offset);

@@ -12,10 +12,13 @@ export interface DeliveryContext {
 export type EventHandler = (event: EventEnvelope, context: DeliveryContext) => Promise<void>;
 
 /**
- * Handles several consecutive events of one partition (Kafka) or lane (in-process) at once, in
- * their order, typically in one transaction. All or nothing: if it throws, the transport hands the
- * same events one by one to `handler` (with its retries and dead letters), so a poison event still
- * ends alone on the dead-letter topic and the others are handled.
+ * Handles several events at once, typically in one transaction: consecutive events of one partition
+ * (Kafka) or lane (in-process), in their order; on Kafka, the batches of several partitions that
+ * arrive together, one after the other (`groupBatches`), so events of one key stay in order but
+ * events of different keys are mixed. All or nothing: if it throws, the transport hands each
+ * partition's batch to it alone, then the same events one by one to `handler` (with its retries and
+ * dead letters), so a poison event still ends alone on the dead-letter topic and the others are
+ * handled.
  */
 export type EventBatchHandler = (events: EventEnvelope[], context: DeliveryContext) => Promise<void>;
 
@@ -26,7 +29,7 @@ export interface SubscribeOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- contracts of every payload type side by side
   contracts: EventContract<any, any>[];
   handler: EventHandler;
-  /** Optional: handle the events a fetch brings for one partition together (see EventBatchHandler). */
+  /** Optional: handle the events a fetch brings together (see EventBatchHandler). */
   batchHandler?: EventBatchHandler;
   /** Most events per `batchHandler` call. Default 500. */
   maxBatchSize?: number;
@@ -46,6 +49,13 @@ export interface SubscribeOptions {
    * fewer transactions, under load. Default: answered as soon as one message is there.
    */
   fetchWait?: { minBytes: number; maxWaitMs: number };
+  /**
+   * Kafka only, with a `batchHandler`: the batches of several partitions that arrive together are
+   * handed to it in one call (group commit, `BatchGroups`): the first waits `lingerMs` (default 2)
+   * for others, `maxConcurrent` calls (default 2) run at once and what arrives meanwhile goes in the
+   * next, never more than `maxBatchSize` events. `false`: one call per partition batch.
+   */
+  groupBatches?: false | { lingerMs?: number; maxConcurrent?: number };
 }
 
 /**
