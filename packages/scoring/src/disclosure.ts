@@ -54,7 +54,7 @@ export interface FigureEquation {
   figure: string;
   /** non-exempt raters counted in the figure */
   raters: string[];
-  /** variable `${raterId}\u0000${itemId}` -> coefficient as [numerator, denominator] (small integers) */
+  /** variable `${raterId}\u0000${itemId}` -> coefficient as [numerator, denominator] (small integers; terms may share one: read only) */
   terms: Map<string, [number, number]>;
 }
 
@@ -78,10 +78,18 @@ export function figureEquations(view: DisclosedView): FigureEquation[] {
   const { inst, raters, policy, scores } = scored;
   const exempt = new Set<number>(policy.exemptGroups.map((g) => GROUP_INDEX[g]));
   const out: FigureEquation[] = [];
+  // Each variable's name is made once and shared by every equation it is in, and each coefficient by
+  // the terms that have it (a view's figures are kept while it is disclosed: see `frozenFigures`).
+  const variables = new Map<string, string[]>();
+  const variable = (raterId: string, it: number): string => {
+    let row = variables.get(raterId);
+    if (!row) variables.set(raterId, (row = []));
+    return (row[it] ??= variableOf(raterId, inst.itemIds[it]));
+  };
   scores.dimensions.forEach((dim, d) => {
     if (inst.itemFiguresOnly) return; // never shown
-    // each counted rater's dimension-score functional, by group
-    const byGroup = new Map<number, { raterId: string; terms: [string, number, number][] }[]>();
+    // each counted rater's dimension-score functional, by group: the mean of the items they answered
+    const byGroup = new Map<number, { raterId: string; items: [string, boolean][]; k: number }[]>();
     for (const r of scored.counted[d]) {
       const rater = raters[r];
       const obs = inst.observed[d][rater.group];
@@ -89,7 +97,8 @@ export function figureEquations(view: DisclosedView): FigureEquation[] {
       const list = byGroup.get(rater.group) ?? [];
       list.push({
         raterId: rater.raterId,
-        terms: answered.map((it) => [variableOf(rater.raterId, inst.itemIds[it]), inst.itemReverse[it] ? -1 : 1, answered.length]),
+        items: answered.map((it) => [variable(rater.raterId, it), inst.itemReverse[it] === 1]),
+        k: answered.length,
       });
       byGroup.set(rater.group, list);
     }
@@ -102,7 +111,9 @@ export function figureEquations(view: DisclosedView): FigureEquation[] {
         const [wn, wd] = weight(g, members.length);
         for (const m of members) {
           names.push(m.raterId);
-          for (const [v, sign, k] of m.terms) terms.set(v, [sign * wn, wd * k]);
+          const plus: [number, number] = [wn, wd * m.k];
+          const minus: [number, number] = [-1 * wn, wd * m.k];
+          for (const [v, reverse] of m.items) terms.set(v, reverse ? minus : plus);
         }
       }
       return { figure: `${basis.resultSet}|${dim.dimensionId}|${figure}`, raters: names.sort(), terms };
@@ -127,10 +138,11 @@ export function figureEquations(view: DisclosedView): FigureEquation[] {
     const itemId = inst.itemIds[it];
     const equation = (figure: string, groups: number[], n: number): FigureEquation => {
       const names = groups.flatMap((g) => (exempt.has(g) ? [] : answered[g].map((r) => raters[r].raterId))).sort();
+      const mean: [number, number] = [1, n];
       return {
         figure: `${basis.resultSet}|item ${itemId}|${figure}`,
         raters: names,
-        terms: new Map(names.map((raterId) => [variableOf(raterId, itemId), [1, n]])),
+        terms: new Map(names.map((raterId) => [variable(raterId, it), mean])),
       };
     };
     for (let g = 0; g < RATER_GROUPS.length; g++)
@@ -145,6 +157,50 @@ export function figureEquations(view: DisclosedView): FigureEquation[] {
     }
   }
   return out;
+}
+
+/* ---------------- figures of frozen views, computed once ---------------- */
+
+/**
+ * The figures of the views already seen, by the identity of their responses array and basis.
+ *
+ * A disclosed view is frozen: a ledger row never changes its responses or basis, and the snapshot in
+ * force is one of them. A caller that hands the same objects in again (the scoring service keeps
+ * them across decisions) gets their figures computed once instead of at every decision. This is
+ * only a memo of a pure function (`figureEquations`) on inputs that do not change, so every result
+ * is what computing it again would give; it holds nothing alive (weak keys). It relies on the
+ * contract of `decideSnapshot`, `decideResultSet` and `auditViews`: a view's responses array, its
+ * responses and its basis must not be mutated after they were handed in. (A responses array that
+ * was changed in length or in which responses it holds is noticed and scored again; a change inside
+ * a response or a basis is not.)
+ */
+interface FrozenFigures {
+  basis: DisclosureBasis;
+  /** the responses the figures were computed from (to notice an array changed since) */
+  responses: RaterResponse[];
+  equations: FigureEquation[];
+  /** rule 1's view of the same figures (`visibleFigures`), when it was asked for */
+  visible?: VisibleFigures;
+}
+
+const frozenFigures = new WeakMap<RaterResponse[], FrozenFigures[]>();
+/** A responses array is rarely scored under more than a few bases; more are computed, not kept. */
+const MAX_BASES_PER_RESPONSES = 8;
+
+function frozenFiguresOf(basis: DisclosureBasis, responses: RaterResponse[]): FrozenFigures {
+  const known = frozenFigures.get(responses);
+  const hit = known?.find((f) => f.basis === basis);
+  if (hit && hit.responses.length === responses.length && hit.responses.every((r, i) => r === responses[i])) return hit;
+  const fresh: FrozenFigures = { basis, responses: [...responses], equations: figureEquations({ basis, responses }) };
+  const kept = (known ?? []).filter((f) => f !== hit);
+  if (kept.length < MAX_BASES_PER_RESPONSES) kept.push(fresh);
+  frozenFigures.set(responses, kept);
+  return fresh;
+}
+
+/** `figureEquations` of a frozen view, computed once per view (the result is shared: read it only). */
+function frozenEquations(view: DisclosedView): FigureEquation[] {
+  return frozenFiguresOf(view.basis, view.responses).equations;
 }
 
 /* ---------------- exact rank arithmetic over two prime fields ---------------- */
@@ -212,6 +268,28 @@ export interface Isolation {
   figures: string[];
 }
 
+/** A 32-bit hash of one term (variable number and coefficient); summed over an equation's terms, its fingerprint. */
+function termPrint(variable: number, num: number, den: number): number {
+  let h = Math.imul(variable + 1, 0x9e3779b1) ^ Math.imul(num | 0, 0x85ebca6b) ^ Math.imul(den | 0, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}
+
+/** Whether two equations have the same variables with the same coefficients. */
+function sameTerms(a: Map<string, [number, number]>, b: Map<string, [number, number]>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [v, [n, d]] of b) {
+    const t = a.get(v);
+    if (t === undefined || !sameNumber(t[0], n) || !sameNumber(t[1], d)) return false;
+  }
+  return true;
+}
+
+/** Equal as the numbers print (what the audit's equation keys compared before): NaN is NaN, −0 is 0. */
+const sameNumber = (x: number, y: number) => x === y || (x !== x && y !== y);
+
 /**
  * The raters some functional of whose answers alone is determined by the equations: rater r is
  * isolated iff removing r's columns lowers the rank (dim(rowspace ∩ span(r's variables)) =
@@ -219,31 +297,46 @@ export interface Isolation {
  * prime fields; a rater isolated in either field is reported.
  */
 export function isolatedRaters(all: FigureEquation[]): Isolation[] {
-  // The same figure shown again (in a later snapshot or another result set) adds no equation.
-  const seen = new Map<string, FigureEquation>();
-  const figuresOf = new Map<string, Set<string>>(); // equation key -> every figure name it stands for
-  for (const eq of all) {
-    const key = [...eq.terms.entries()]
-      .map(([v, [n, d]]) => `${v}=${n}/${d}`)
-      .sort()
-      .join('|');
-    if (!seen.has(key)) seen.set(key, eq);
-    figuresOf.set(key, (figuresOf.get(key) ?? new Set<string>()).add(eq.figure));
-  }
-  const equations = [...seen.entries()].map(([key, eq]) => ({ ...eq, figure: [...figuresOf.get(key)!].sort().join(', ') }));
-  // connected components of variables: figures that share a variable are solved together
+  // The same figure shown again (in a later snapshot or another result set) adds no equation:
+  // equations with the same variables and the same coefficients are one, standing for every figure
+  // name they carry. An order-independent fingerprint of the numbered terms finds the equations that
+  // may be equal, which are then compared term by term (exact: a fingerprint only narrows the search).
+  // Variables are numbered in order of first appearance, which is also their order of first
+  // appearance among the distinct equations (a repeated equation comes after its first), the
+  // numbering the blocks below use.
   const varIndex = new Map<string, number>();
-  const parent: number[] = [];
+  const distinct: FigureEquation[] = [];
+  const figuresOf: Set<string>[] = []; // per distinct equation, every figure name it stands for
+  const byPrint = new Map<number, number[]>();
+  for (const eq of all) {
+    let print = eq.terms.size;
+    for (const [v, [n, d]] of eq.terms) {
+      let i = varIndex.get(v);
+      if (i === undefined) {
+        i = varIndex.size;
+        varIndex.set(v, i);
+      }
+      print = (print + termPrint(i, n, d)) | 0;
+    }
+    const candidates = byPrint.get(print);
+    let k = candidates?.find((c) => sameTerms(distinct[c].terms, eq.terms)) ?? -1;
+    if (k < 0) {
+      k = distinct.length;
+      distinct.push(eq);
+      figuresOf.push(new Set<string>());
+      if (candidates) candidates.push(k);
+      else byPrint.set(print, [k]);
+    }
+    figuresOf[k].add(eq.figure);
+  }
+  const equations = distinct.map((eq, k) => ({ ...eq, figure: [...figuresOf[k]].sort().join(', ') }));
+  // connected components of variables: figures that share a variable are solved together
+  const parent = Array.from({ length: varIndex.size }, (_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
   for (const eq of equations) {
     let first = -1;
     for (const v of eq.terms.keys()) {
-      let i = varIndex.get(v);
-      if (i === undefined) {
-        i = parent.length;
-        varIndex.set(v, i);
-        parent.push(i);
-      }
+      const i = varIndex.get(v)!;
       if (first < 0) first = i;
       else parent[find(i)] = find(first);
     }
@@ -304,9 +397,12 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
     .map(([raterId, figures]) => ({ raterId, figures: [...figures].sort() }));
 }
 
-/** Rule 2 over views: the raters isolated by everything these views show together. */
+/**
+ * Rule 2 over views: the raters isolated by everything these views show together. The views are
+ * taken as frozen: their figures are computed once per view object (see `frozenFigures`).
+ */
 export function auditViews(views: DisclosedView[]): Isolation[] {
-  return isolatedRaters(views.flatMap(figureEquations));
+  return isolatedRaters(views.flatMap(frozenEquations));
 }
 
 export interface FigureChange {
@@ -339,8 +435,18 @@ interface VisibleFigures {
 }
 
 function visibleFigures(basis: DisclosureBasis, responses: RaterResponse[]): VisibleFigures {
-  const equations = figureEquations({ basis, responses });
+  return visibleFiguresOf(basis, responses, figureEquations({ basis, responses }));
+}
+
+function visibleFiguresOf(basis: DisclosureBasis, responses: RaterResponse[], equations: FigureEquation[]): VisibleFigures {
   return { equations, raters: new Map([...equations, ...respondentFigures(basis, responses)].map((f) => [f.figure, new Set(f.raters)])) };
+}
+
+/** `visibleFigures` of a frozen view (the snapshot in force), computed once per view (shared: read it only). */
+function frozenVisibleFigures(basis: DisclosureBasis, responses: RaterResponse[]): VisibleFigures {
+  const frozen = frozenFiguresOf(basis, responses);
+  frozen.visible ??= visibleFiguresOf(basis, responses, frozen.equations);
+  return frozen.visible;
 }
 
 /** `compareSnapshots` on figures already computed. */
@@ -406,6 +512,10 @@ export interface SnapshotDecision {
  * `disclosed` is every view ever disclosed for this subject, in any result set. The candidate is
  * taken only if it changes a visible figure, rule 1 holds against `current` under `basis`, and the
  * audit finds no isolated rater in `disclosed` + the candidate's view.
+ *
+ * `current`, the views of `disclosed` and `basis` are frozen: they must not be mutated afterwards.
+ * A caller that hands the same objects in again at later decisions (the scoring service does) has
+ * their figures computed once (`frozenFigures`); equal copies are computed again, with the same result.
  */
 export function decideSnapshot(input: {
   basis: DisclosureBasis;
@@ -422,9 +532,10 @@ export function decideSnapshot(input: {
   if (pending.length === 0) return keep(['no new raters']);
   // Raters who would move a figure by fewer than `threshold` wait (they may join with later raters);
   // the others go ahead without them.
-  // The figures of `current` are computed once, and the candidate's equations are the ones the audit
-  // takes for it (figureEquations is a pure function of the basis and the responses).
-  const before = visibleFigures(basis, current);
+  // The figures of `current` are computed once (and once per view object across decisions: the
+  // snapshot in force is frozen), and the candidate's equations are the ones the audit takes for it
+  // (figureEquations is a pure function of the basis and the responses).
+  const before = frozenVisibleFigures(basis, current);
   let candidate: RaterResponse[];
   let after: VisibleFigures;
   for (;;) {
@@ -442,9 +553,10 @@ export function decideSnapshot(input: {
     pending = rest;
   }
   // The view of `current` under this basis is usually among `disclosed` (the snapshot in force, as
-  // shown): its equations are the ones computed above, so they are not computed again.
+  // shown): its equations are the ones computed above, so they are not computed again. The other
+  // disclosed views are frozen too: their equations are computed once per view object.
   const isolated = isolatedRaters([
-    ...disclosed.flatMap((view) => (sameView(view, basis, current) ? before.equations : figureEquations(view))),
+    ...disclosed.flatMap((view) => (sameView(view, basis, current) ? before.equations : frozenEquations(view))),
     ...after.equations,
   ]);
   if (isolated.length > 0) return keep(isolated.map((i) => `rater ${i.raterId} would be isolated by ${i.figures.join(', ')}`));
@@ -467,7 +579,8 @@ function sameView(view: DisclosedView, basis: DisclosureBasis, responses: RaterR
 
 /**
  * Whether another result set (a rescore) may be shown for a snapshot: the audit over everything
- * disclosed so far plus the new view finds no isolated rater.
+ * disclosed so far plus the new view finds no isolated rater. The views are frozen, as for
+ * `decideSnapshot`: they must not be mutated afterwards.
  */
 export function decideResultSet(view: DisclosedView, disclosed: DisclosedView[]): { disclose: boolean; reasons: string[] } {
   const isolated = auditViews([...disclosed, view]);
