@@ -63,11 +63,46 @@ export const variableOf = (raterId: string, itemId: string) => `${raterId}${SEP}
 const raterOfVariable = (v: string) => v.slice(0, v.indexOf(SEP));
 
 /**
+ * A view's figures as the audit takes them: each figure's terms (those of its `FigureEquation`, in
+ * the same order) as numbers in one array, a variable being a rater and an item by number. A view's
+ * figures are kept while it is disclosed (`frozenFigures`), and a map, a pair and a variable name
+ * per term cost several times the memory; numbers also make the audit's variables cheaper to match.
+ */
+interface FigureRows {
+  /** the raters of the variables, by number */
+  raters: string[];
+  /** the items of the variables, by number (for equations given as such, each whole variable name) */
+  items: readonly string[];
+  figures: FigureRow[];
+  /** four numbers per term: rater number, item number, numerator, denominator */
+  terms: number[];
+}
+
+interface FigureRow {
+  figure: string;
+  /** non-exempt raters counted in the figure */
+  raters: string[];
+  /** the figure's terms: `terms[4 * start]` up to (not including) `terms[4 * end]` */
+  start: number;
+  end: number;
+}
+
+/**
  * The figures a basis shows for a set of responses, as equations. Exempt groups' raters are left
  * out of every equation (their answers count as known). Answers to items the basis's instrument
  * does not have must already be removed (as the scoring service does).
  */
 export function figureEquations(view: DisclosedView): FigureEquation[] {
+  const { raters, items, figures, terms } = figureRows(view);
+  return figures.map(({ figure, raters: counted, start, end }) => {
+    const map = new Map<string, [number, number]>();
+    for (let t = 4 * start; t < 4 * end; t += 4) map.set(variableOf(raters[terms[t]], items[terms[t + 1]]), [terms[t + 2], terms[t + 3]]);
+    return { figure, raters: counted, terms: map };
+  });
+}
+
+/** `figureEquations` as rows. */
+function figureRows(view: DisclosedView): FigureRows {
   const { basis } = view;
   const scored = scoreSubjectInternal({
     instrument: basis.instrument,
@@ -77,46 +112,49 @@ export function figureEquations(view: DisclosedView): FigureEquation[] {
   });
   const { inst, raters, policy, scores } = scored;
   const exempt = new Set<number>(policy.exemptGroups.map((g) => GROUP_INDEX[g]));
-  const out: FigureEquation[] = [];
+  const out: FigureRows = { raters: raters.map((r) => r.raterId), items: inst.itemIds, figures: [], terms: [] };
+  const { figures, terms } = out;
+  const rowOf = (figure: string, counted: string[], fill: () => void) => {
+    const start = terms.length / 4;
+    fill();
+    figures.push({ figure, raters: counted, start, end: terms.length / 4 });
+  };
   scores.dimensions.forEach((dim, d) => {
     if (inst.itemFiguresOnly) return; // never shown
-    // each counted rater's dimension-score functional, by group
-    const byGroup = new Map<number, { raterId: string; terms: [string, number, number][] }[]>();
+    // each counted rater's dimension-score functional, by group: the mean of the items they answered
+    const byGroup = new Map<number, { r: number; answered: number[] }[]>();
     for (const r of scored.counted[d]) {
       const rater = raters[r];
       const obs = inst.observed[d][rater.group];
-      const answered = obs.filter((it) => rater.values[it] === rater.values[it]);
       const list = byGroup.get(rater.group) ?? [];
-      list.push({
-        raterId: rater.raterId,
-        terms: answered.map((it) => [variableOf(rater.raterId, inst.itemIds[it]), inst.itemReverse[it] ? -1 : 1, answered.length]),
-      });
+      list.push({ r, answered: obs.filter((it) => rater.values[it] === rater.values[it]) });
       byGroup.set(rater.group, list);
     }
-    const equation = (figure: string, groups: number[], weight: (g: number, n: number) => [number, number]): FigureEquation => {
-      const terms = new Map<string, [number, number]>();
+    const equation = (figure: string, groups: number[], weight: (g: number, n: number) => [number, number]) => {
       const names: string[] = [];
-      for (const g of groups) {
-        const members = byGroup.get(g) ?? [];
-        if (exempt.has(g)) continue;
-        const [wn, wd] = weight(g, members.length);
-        for (const m of members) {
-          names.push(m.raterId);
-          for (const [v, sign, k] of m.terms) terms.set(v, [sign * wn, wd * k]);
+      rowOf(`${basis.resultSet}|${dim.dimensionId}|${figure}`, names, () => {
+        for (const g of groups) {
+          const members = byGroup.get(g) ?? [];
+          if (exempt.has(g)) continue;
+          const [wn, wd] = weight(g, members.length);
+          for (const { r, answered } of members) {
+            names.push(raters[r].raterId);
+            for (const it of answered) terms.push(r, it, (inst.itemReverse[it] ? -1 : 1) * wn, wd * answered.length);
+          }
         }
-      }
-      return { figure: `${basis.resultSet}|${dim.dimensionId}|${figure}`, raters: names.sort(), terms };
+        names.sort();
+      });
     };
     for (const [name, score] of Object.entries(dim.groups)) {
       if (!score || 'suppressed' in score) continue;
       const g = GROUP_INDEX[name as RaterGroup];
-      out.push(equation(name, [g], (_g, n) => [1, n]));
+      equation(name, [g], (_g, n) => [1, n]);
     }
     if (!('suppressed' in dim.others)) {
       const inc = dim.others.includes.map((g) => GROUP_INDEX[g]);
       const total = inc.reduce((s, g) => s + (byGroup.get(g)?.length ?? 0), 0);
       const groupsMean = policy.othersMean === 'mean-of-groups' && inc.length > 1;
-      out.push(equation('others', inc, (_g, n) => (groupsMean ? [1, inc.length * n] : [1, total])));
+      equation('others', inc, (_g, n) => (groupsMean ? [1, inc.length * n] : [1, total]));
     }
   });
   // Item figures (the "Every item" table, the highest and lowest items, a pulse's focus areas): each
@@ -125,26 +163,95 @@ export function figureEquations(view: DisclosedView): FigureEquation[] {
   // only flips a sign, which changes no rank.
   for (const { item: it, answered, published, othersIncludes } of itemFiguresOf(scored)) {
     const itemId = inst.itemIds[it];
-    const equation = (figure: string, groups: number[], n: number): FigureEquation => {
-      const names = groups.flatMap((g) => (exempt.has(g) ? [] : answered[g].map((r) => raters[r].raterId))).sort();
-      return {
-        figure: `${basis.resultSet}|item ${itemId}|${figure}`,
-        raters: names,
-        terms: new Map(names.map((raterId) => [variableOf(raterId, itemId), [1, n]])),
-      };
+    const equation = (figure: string, groups: number[], n: number) => {
+      const counted = groups
+        .flatMap((g) => (exempt.has(g) ? [] : answered[g]))
+        .sort((a, b) => (raters[a].raterId < raters[b].raterId ? -1 : raters[a].raterId > raters[b].raterId ? 1 : 0));
+      rowOf(
+        `${basis.resultSet}|item ${itemId}|${figure}`,
+        counted.map((r) => raters[r].raterId),
+        () => {
+          for (const r of counted) terms.push(r, it, 1, n);
+        },
+      );
     };
-    for (let g = 0; g < RATER_GROUPS.length; g++)
-      if (published[g] && !exempt.has(g)) out.push(equation(RATER_GROUPS[g], [g], answered[g].length));
-    if (othersIncludes.length > 0) {
-      const eq = equation(
+    for (let g = 0; g < RATER_GROUPS.length; g++) if (published[g] && !exempt.has(g)) equation(RATER_GROUPS[g], [g], answered[g].length);
+    // `others` only when it counts a non-exempt rater
+    if (othersIncludes.length > 0 && othersIncludes.some((g) => !exempt.has(g) && answered[g].length > 0))
+      equation(
         'others',
         othersIncludes,
         othersIncludes.reduce((sum, g) => sum + answered[g].length, 0),
       );
-      if (eq.raters.length > 0) out.push(eq);
+  }
+  // a view's figures may be kept: no spare room in the array
+  out.terms = terms.slice();
+  return out;
+}
+
+/** Equations as rows (each variable its own item; its rater what `raterOfVariable` says). */
+function rowsOf(equations: FigureEquation[]): FigureRows {
+  const out: FigureRows = { raters: [], items: [], figures: [], terms: [] };
+  const items = out.items as string[];
+  const raterNumber = new Map<string, number>();
+  const itemNumber = new Map<string, number>();
+  for (const { figure, raters, terms } of equations) {
+    const start = out.terms.length / 4;
+    for (const [v, [n, d]] of terms) {
+      let i = itemNumber.get(v);
+      if (i === undefined) itemNumber.set(v, (i = items.push(v) - 1));
+      const raterId = raterOfVariable(v);
+      let r = raterNumber.get(raterId);
+      if (r === undefined) raterNumber.set(raterId, (r = out.raters.push(raterId) - 1));
+      out.terms.push(r, i, n, d);
     }
+    out.figures.push({ figure, raters, start, end: out.terms.length / 4 });
   }
   return out;
+}
+
+/* ---------------- figures of frozen views, computed once ---------------- */
+
+/**
+ * The figures of the views already seen, by the identity of their responses array and basis.
+ *
+ * A disclosed view is frozen: a ledger row never changes its responses or basis, and the snapshot in
+ * force is one of them. A caller that hands the same objects in again (the scoring service keeps
+ * them across decisions) gets their figures computed once instead of at every decision. This is
+ * only a memo of a pure function (`figureEquations`, as rows) on inputs that do not change, so
+ * every result is what computing it again would give; it holds nothing alive (weak keys). It relies
+ * on the contract of `decideSnapshot`, `decideResultSet` and `auditViews`: a view's responses
+ * array, its responses and its basis must not be mutated after they were handed in. (A responses
+ * array that was changed in length or in which responses it holds is noticed and scored again; a
+ * change inside a response or a basis is not.)
+ */
+interface FrozenFigures {
+  basis: DisclosureBasis;
+  /** the responses the figures were computed from (to notice an array changed since) */
+  responses: RaterResponse[];
+  rows: FigureRows;
+  /** rule 1's view of the same figures (`visibleFigures`), when it was asked for */
+  visible?: VisibleFigures;
+}
+
+const frozenFigures = new WeakMap<RaterResponse[], FrozenFigures[]>();
+/** A responses array is rarely scored under more than a few bases; more are computed, not kept. */
+const MAX_BASES_PER_RESPONSES = 8;
+
+function frozenFiguresOf(basis: DisclosureBasis, responses: RaterResponse[]): FrozenFigures {
+  const known = frozenFigures.get(responses);
+  const hit = known?.find((f) => f.basis === basis);
+  if (hit && hit.responses.length === responses.length && hit.responses.every((r, i) => r === responses[i])) return hit;
+  const fresh: FrozenFigures = { basis, responses: [...responses], rows: figureRows({ basis, responses }) };
+  const kept = (known ?? []).filter((f) => f !== hit);
+  if (kept.length < MAX_BASES_PER_RESPONSES) kept.push(fresh);
+  frozenFigures.set(responses, kept);
+  return fresh;
+}
+
+/** `figureRows` of a frozen view, computed once per view (the result is shared: read it only). */
+function frozenRows(view: DisclosedView): FigureRows {
+  return frozenFiguresOf(view.basis, view.responses).rows;
 }
 
 /* ---------------- exact rank arithmetic over two prime fields ---------------- */
@@ -212,6 +319,17 @@ export interface Isolation {
   figures: string[];
 }
 
+/** A 32-bit hash of one term (variable number and coefficient); summed over an equation's terms, its fingerprint. */
+function termPrint(variable: number, num: number, den: number): number {
+  let h = Math.imul(variable + 1, 0x9e3779b1) ^ Math.imul(num | 0, 0x85ebca6b) ^ Math.imul(den | 0, 0xc2b2ae35);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}
+
+/** Equal as the numbers print (what the audit's equation keys compared before): NaN is NaN, −0 is 0. */
+const sameNumber = (x: number, y: number) => x === y || (x !== x && y !== y);
+
 /**
  * The raters some functional of whose answers alone is determined by the equations: rater r is
  * isolated iff removing r's columns lowers the rank (dim(rowspace ∩ span(r's variables)) =
@@ -219,60 +337,133 @@ export interface Isolation {
  * prime fields; a rater isolated in either field is reported.
  */
 export function isolatedRaters(all: FigureEquation[]): Isolation[] {
-  // The same figure shown again (in a later snapshot or another result set) adds no equation.
-  const seen = new Map<string, FigureEquation>();
-  const figuresOf = new Map<string, Set<string>>(); // equation key -> every figure name it stands for
-  for (const eq of all) {
-    const key = [...eq.terms.entries()]
-      .map(([v, [n, d]]) => `${v}=${n}/${d}`)
-      .sort()
-      .join('|');
-    if (!seen.has(key)) seen.set(key, eq);
-    figuresOf.set(key, (figuresOf.get(key) ?? new Set<string>()).add(eq.figure));
-  }
-  const equations = [...seen.entries()].map(([key, eq]) => ({ ...eq, figure: [...figuresOf.get(key)!].sort().join(', ') }));
-  // connected components of variables: figures that share a variable are solved together
-  const varIndex = new Map<string, number>();
-  const parent: number[] = [];
-  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
-  for (const eq of equations) {
-    let first = -1;
-    for (const v of eq.terms.keys()) {
-      let i = varIndex.get(v);
-      if (i === undefined) {
-        i = parent.length;
-        varIndex.set(v, i);
-        parent.push(i);
+  return isolatedByRows([rowsOf(all)]);
+}
+
+/** `isolatedRaters` on the rows of views, in order. */
+function isolatedByRows(views: FigureRows[]): Isolation[] {
+  // The same figure shown again (in a later snapshot or another result set) adds no equation:
+  // equations with the same variables and the same coefficients are one, standing for every figure
+  // name they carry. An order-independent fingerprint of the numbered terms finds the equations that
+  // may be equal, which are then compared term by term (exact: a fingerprint only narrows the search).
+  // Variables (a rater's answer to an item) are numbered in order of first appearance, which is also
+  // their order of first appearance among the distinct equations (a repeated equation comes after
+  // its first), the numbering the blocks below use.
+  const raterNumber = new Map<string, number>();
+  const itemNumber = new Map<string, number>();
+  const variableOfPair: number[][] = []; // by rater number, by item number
+  const varRater: string[] = [];
+  const distinct: { figures: Set<string>; raters: string[]; index: number[]; nums: number[]; dens: number[] }[] = [];
+  const byPrint = new Map<number, number[]>();
+  // the terms of the distinct equation last compared against, by variable number
+  const seenIn: number[] = [];
+  const seenNum: number[] = [];
+  const seenDen: number[] = [];
+  const sameTerms = (k: number, index: number[], nums: number[], dens: number[]): boolean => {
+    const other = distinct[k];
+    const n = index.length;
+    if (other.index.length !== n) return false;
+    let t = 0;
+    while (t < n && other.index[t] === index[t]) t++;
+    if (t === n) {
+      for (let u = 0; u < n; u++) if (!sameNumber(other.nums[u], nums[u]) || !sameNumber(other.dens[u], dens[u])) return false;
+      return true;
+    }
+    for (let u = 0; u < n; u++) {
+      const i = other.index[u];
+      seenIn[i] = k;
+      seenNum[i] = other.nums[u];
+      seenDen[i] = other.dens[u];
+    }
+    // an equation's variables are distinct: as many terms, all found, are the same terms
+    for (let u = 0; u < n; u++) {
+      const i = index[u];
+      if (seenIn[i] !== k || !sameNumber(seenNum[i], nums[u]) || !sameNumber(seenDen[i], dens[u])) return false;
+    }
+    return true;
+  };
+  for (const view of views) {
+    const raterNumbers = view.raters.map((raterId) => {
+      let r = raterNumber.get(raterId);
+      if (r === undefined) {
+        raterNumber.set(raterId, (r = raterNumber.size));
+        variableOfPair.push([]);
       }
-      if (first < 0) first = i;
-      else parent[find(i)] = find(first);
+      return r;
+    });
+    const itemNumbers: number[] = [];
+    const terms = view.terms;
+    for (const { figure, raters, start, end } of view.figures) {
+      const n = end - start;
+      const index = new Array<number>(n);
+      const nums = new Array<number>(n);
+      const dens = new Array<number>(n);
+      let print = n;
+      for (let u = 0, t = 4 * start; u < n; u++, t += 4) {
+        const r = raterNumbers[terms[t]];
+        let item = itemNumbers[terms[t + 1]];
+        if (item === undefined) {
+          const itemId = view.items[terms[t + 1]];
+          item = itemNumber.get(itemId) ?? itemNumber.set(itemId, itemNumber.size).size - 1;
+          itemNumbers[terms[t + 1]] = item;
+        }
+        let i = variableOfPair[r][item];
+        if (i === undefined) {
+          i = variableOfPair[r][item] = varRater.length;
+          varRater.push(view.raters[terms[t]]);
+          seenIn.push(-1);
+          seenNum.push(0);
+          seenDen.push(0);
+        }
+        index[u] = i;
+        nums[u] = terms[t + 2];
+        dens[u] = terms[t + 3];
+        print = (print + termPrint(i, nums[u], dens[u])) | 0;
+      }
+      const candidates = byPrint.get(print);
+      let k = candidates?.find((c) => sameTerms(c, index, nums, dens)) ?? -1;
+      if (k < 0) {
+        k = distinct.length;
+        distinct.push({ figures: new Set<string>(), raters, index, nums, dens });
+        if (candidates) candidates.push(k);
+        else byPrint.set(print, [k]);
+      }
+      distinct[k].figures.add(figure);
     }
   }
-  const blocks = new Map<number, FigureEquation[]>();
+  const equations = distinct.map(({ figures, ...eq }) => ({ ...eq, figure: [...figures].sort().join(', ') }));
+  // connected components of variables: figures that share a variable are solved together
+  const parent = Array.from({ length: varRater.length }, (_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  for (const { index } of equations) for (let t = 1; t < index.length; t++) parent[find(index[t])] = find(index[0]);
+  const blocks = new Map<number, typeof equations>();
   for (const eq of equations) {
-    const v = eq.terms.keys().next();
-    if (v.done) continue;
-    const b = find(varIndex.get(v.value)!);
+    if (eq.index.length === 0) continue;
+    const b = find(eq.index[0]);
     const list = blocks.get(b) ?? [];
     list.push(eq);
     blocks.set(b, list);
   }
   const found = new Map<string, Set<string>>();
-  const varRater = new Map<number, string>();
-  for (const [v, i] of varIndex) varRater.set(i, raterOfVariable(v));
+  // each variable's column in its block (a variable is in one block only)
+  const columnOf = new Array<number>(varRater.length).fill(-1);
   for (const block of blocks.values()) {
-    // local, dense column numbering for the block
-    const local = new Map<number, number>();
-    for (const eq of block) for (const v of eq.terms.keys()) if (!local.has(varIndex.get(v)!)) local.set(varIndex.get(v)!, local.size);
+    // local, dense column numbering for the block, in order of first appearance
     const raterOfColumn: string[] = [];
-    for (const [global, col] of local) raterOfColumn[col] = varRater.get(global)!;
+    for (const { index } of block)
+      for (const i of index)
+        if (columnOf[i] < 0) {
+          columnOf[i] = raterOfColumn.length;
+          raterOfColumn.push(varRater[i]);
+        }
+    const width = raterOfColumn.length;
     const ratersHere = new Set(raterOfColumn);
     const columnsOf = new Map<string, number[]>();
     raterOfColumn.forEach((raterId, col) => columnsOf.set(raterId, [...(columnsOf.get(raterId) ?? []), col]));
     for (const p of PRIMES) {
-      const rows = block.map((eq) => {
-        const row = new Array<number>(local.size).fill(0);
-        for (const [v, [num, den]] of eq.terms) row[local.get(varIndex.get(v)!)!] = ((((num % p) + p) % p) * modInverse(den, p)) % p;
+      const rows = block.map(({ index, nums, dens }) => {
+        const row = new Array<number>(width).fill(0);
+        for (let t = 0; t < index.length; t++) row[columnOf[index[t]]] = ((((nums[t] % p) + p) % p) * modInverse(dens[t], p)) % p;
         return row;
       });
       // rank(A) − rank(A without r's columns) = dim(rowspace(A) ∩ span(r's columns)), and since the
@@ -280,10 +471,10 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
       // restricted to r's columns. One reduction per block gives N (a basis vector per free
       // column: 1 in it, −(reduced entry) in each pivot column, 0 elsewhere), instead of one
       // elimination per rater.
-      const pivots = reduceMod(rows, local.size, p);
+      const pivots = reduceMod(rows, width, p);
       const pivotRow = new Map(pivots.map((col, i) => [col, i]));
       const free: number[] = [];
-      for (let c = 0; c < local.size; c++) if (!pivotRow.has(c)) free.push(c);
+      for (let c = 0; c < width; c++) if (!pivotRow.has(c)) free.push(c);
       for (const raterId of ratersHere) {
         if (found.has(raterId)) continue;
         const cols = columnsOf.get(raterId)!;
@@ -304,9 +495,12 @@ export function isolatedRaters(all: FigureEquation[]): Isolation[] {
     .map(([raterId, figures]) => ({ raterId, figures: [...figures].sort() }));
 }
 
-/** Rule 2 over views: the raters isolated by everything these views show together. */
+/**
+ * Rule 2 over views: the raters isolated by everything these views show together. The views are
+ * taken as frozen: their figures are computed once per view object (see `frozenFigures`).
+ */
 export function auditViews(views: DisclosedView[]): Isolation[] {
-  return isolatedRaters(views.flatMap(figureEquations));
+  return isolatedByRows(views.map(frozenRows));
 }
 
 export interface FigureChange {
@@ -332,15 +526,28 @@ export function compareSnapshots(
   return compareFigures(basis, visibleFigures(basis, before), visibleFigures(basis, after), threshold);
 }
 
-/** The figures a basis shows for a set of responses (its equations, kept for the audit) and who is counted in each. */
+/** The figures a basis shows for a set of responses (as rows, kept for the audit) and who is counted in each. */
 interface VisibleFigures {
-  equations: FigureEquation[];
+  rows: FigureRows;
   raters: Map<string, Set<string>>;
 }
 
 function visibleFigures(basis: DisclosureBasis, responses: RaterResponse[]): VisibleFigures {
-  const equations = figureEquations({ basis, responses });
-  return { equations, raters: new Map([...equations, ...respondentFigures(basis, responses)].map((f) => [f.figure, new Set(f.raters)])) };
+  return visibleFiguresOf(basis, responses, figureRows({ basis, responses }));
+}
+
+function visibleFiguresOf(basis: DisclosureBasis, responses: RaterResponse[], rows: FigureRows): VisibleFigures {
+  return {
+    rows,
+    raters: new Map([...rows.figures, ...respondentFigures(basis, responses)].map((f) => [f.figure, new Set(f.raters)])),
+  };
+}
+
+/** `visibleFigures` of a frozen view (the snapshot in force), computed once per view (shared: read it only). */
+function frozenVisibleFigures(basis: DisclosureBasis, responses: RaterResponse[]): VisibleFigures {
+  const frozen = frozenFiguresOf(basis, responses);
+  frozen.visible ??= visibleFiguresOf(basis, responses, frozen.rows);
+  return frozen.visible;
 }
 
 /** `compareSnapshots` on figures already computed. */
@@ -354,7 +561,10 @@ function compareFigures(
   const b = after.raters;
   const offending: FigureChange[] = [];
   const changes: FigureChange[] = [];
-  for (const figure of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+  // most figures are shown before and after with the same raters: only the others are sorted and looked at
+  const moved = [...a.keys()].filter((figure) => !sameRaters(a.get(figure)!, b.get(figure)));
+  for (const figure of b.keys()) if (!a.has(figure)) moved.push(figure);
+  for (const figure of moved.sort()) {
     const x = a.get(figure) ?? new Set<string>();
     const y = b.get(figure) ?? new Set<string>();
     const raters = [...[...x].filter((r) => !y.has(r)), ...[...y].filter((r) => !x.has(r))].sort();
@@ -367,6 +577,13 @@ function compareFigures(
     if (changed > 0 && changed < least) offending.push({ figure, changed, raters });
   }
   return { offending, changes };
+}
+
+/** Whether a figure shown before is shown after with the same raters. */
+function sameRaters(x: Set<string>, y: Set<string> | undefined): boolean {
+  if (!y || x.size !== y.size) return false;
+  for (const r of x) if (!y.has(r)) return false;
+  return true;
 }
 
 const isCommentFigure = (figure: string) => figure.includes('|comments|');
@@ -406,6 +623,10 @@ export interface SnapshotDecision {
  * `disclosed` is every view ever disclosed for this subject, in any result set. The candidate is
  * taken only if it changes a visible figure, rule 1 holds against `current` under `basis`, and the
  * audit finds no isolated rater in `disclosed` + the candidate's view.
+ *
+ * `current`, the views of `disclosed` and `basis` are frozen: they must not be mutated afterwards.
+ * A caller that hands the same objects in again at later decisions (the scoring service does) has
+ * their figures computed once (`frozenFigures`); equal copies are computed again, with the same result.
  */
 export function decideSnapshot(input: {
   basis: DisclosureBasis;
@@ -422,9 +643,10 @@ export function decideSnapshot(input: {
   if (pending.length === 0) return keep(['no new raters']);
   // Raters who would move a figure by fewer than `threshold` wait (they may join with later raters);
   // the others go ahead without them.
-  // The figures of `current` are computed once, and the candidate's equations are the ones the audit
-  // takes for it (figureEquations is a pure function of the basis and the responses).
-  const before = visibleFigures(basis, current);
+  // The figures of `current` are computed once (and once per view object across decisions: the
+  // snapshot in force is frozen), and the candidate's equations are the ones the audit takes for it
+  // (figureEquations is a pure function of the basis and the responses).
+  const before = frozenVisibleFigures(basis, current);
   let candidate: RaterResponse[];
   let after: VisibleFigures;
   for (;;) {
@@ -442,10 +664,11 @@ export function decideSnapshot(input: {
     pending = rest;
   }
   // The view of `current` under this basis is usually among `disclosed` (the snapshot in force, as
-  // shown): its equations are the ones computed above, so they are not computed again.
-  const isolated = isolatedRaters([
-    ...disclosed.flatMap((view) => (sameView(view, basis, current) ? before.equations : figureEquations(view))),
-    ...after.equations,
+  // shown): its equations are the ones computed above, so they are not computed again. The other
+  // disclosed views are frozen too: their equations are computed once per view object.
+  const isolated = isolatedByRows([
+    ...disclosed.map((view) => (sameView(view, basis, current) ? before.rows : frozenRows(view))),
+    after.rows,
   ]);
   if (isolated.length > 0) return keep(isolated.map((i) => `rater ${i.raterId} would be isolated by ${i.figures.join(', ')}`));
   return { take: true, responses: candidate, reasons: [] };
@@ -467,7 +690,8 @@ function sameView(view: DisclosedView, basis: DisclosureBasis, responses: RaterR
 
 /**
  * Whether another result set (a rescore) may be shown for a snapshot: the audit over everything
- * disclosed so far plus the new view finds no isolated rater.
+ * disclosed so far plus the new view finds no isolated rater. The views are frozen, as for
+ * `decideSnapshot`: they must not be mutated afterwards.
  */
 export function decideResultSet(view: DisclosedView, disclosed: DisclosedView[]): { disclose: boolean; reasons: string[] } {
   const isolated = auditViews([...disclosed, view]);

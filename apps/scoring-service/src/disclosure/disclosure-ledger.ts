@@ -1,4 +1,5 @@
-import { decideResultSet, decideSnapshot, DisclosedView, RaterResponse } from '@leaderscope/scoring';
+import { decideResultSet, decideSnapshot, DisclosedView, DisclosureBasis } from '@leaderscope/scoring';
+import type { InstrumentDefinition } from '@leaderscope/framework';
 import type { EntityManager } from 'typeorm';
 import {
   ComputedReport,
@@ -23,6 +24,8 @@ interface LedgerRow {
 
 /** Everything ever disclosed about one subject, with the frozen responses each view was computed from. */
 export interface Ledger {
+  cycleId: string;
+  subjectId: string;
   rows: LedgerRow[];
   responses: Map<string, StoredResponse>;
   /** the live snapshot in force: its number and frozen responses (null before the first) */
@@ -39,12 +42,132 @@ const basisOf = (row: LedgerRow): ScoringBasis => ({
 
 /** A basis and responses as the disclosure rule takes them. */
 function view(resultSet: string, basis: ScoringBasis, responses: StoredResponse[]): DisclosedView {
-  const instrument = resolveBasis(basis);
-  return {
-    basis: { resultSet, instrument, policy: { minGroupSize: basis.minGroupSize, commentThreshold: basis.commentThreshold ?? undefined } },
-    responses: scorableResponses(responses, instrument).scored,
-  };
+  const { disclosureBasis, instrument } = frozenBasis(resultSet, basis);
+  return { basis: disclosureBasis, responses: scorableResponses(responses, instrument).scored };
 }
+
+/**
+ * An LRU map: `get` makes an entry the most recently used, `set` forgets the least recently used
+ * beyond `capacity` and, whenever it is called, the entries not used for `maxIdleMs` (so that a copy
+ * of answers does not outlive its use for long in a quiet process).
+ */
+export class RecentlyUsed<V> {
+  private readonly entries = new Map<string, { value: V; usedAt: number }>();
+
+  constructor(
+    readonly capacity: number,
+    private readonly maxIdleMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    entry.usedAt = this.now();
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, value: V): void {
+    const now = this.now();
+    this.entries.delete(key);
+    this.entries.set(key, { value, usedAt: now });
+    for (const [oldest, entry] of this.entries) {
+      if (this.entries.size <= this.capacity && now - entry.usedAt <= this.maxIdleMs) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  /** Forgets every entry whose key starts with `prefix`. */
+  forget(prefix: string): void {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+}
+
+/**
+ * The views of the disclosure ledger, handed back as the same objects across decisions.
+ *
+ * A ledger row — a view of a subject (cycle, subject, result set, snapshot) — never changes its
+ * basis or its frozen responses, and a stored response version never changes either, so the view of
+ * a row is a function of its key, its basis and its response ids: the cache's key. The scoring
+ * package computes the figures of a view once per view object (`decideSnapshot` takes the views
+ * and the snapshot in force as frozen), so a decision scores its candidate instead of every view
+ * disclosed so far. The snapshot in force under the decision's basis is kept the same way (it is the
+ * object of its ledger row when the bases agree). Nothing here changes a decision: a view built
+ * again from the database is equal to the one kept. Views must not be mutated.
+ *
+ * About 100 kB a view of the built-in instrument with its figures. 2,000 views hold the ledgers of
+ * a few hundred subjects being answered at once (the freshness benchmark's 200 have up to six views
+ * each); an LRU smaller than the views in use would miss at every decision. Views idle for ten
+ * minutes are dropped at the next insertion, and a cycle's when its responses are purged
+ * (`forgetCycleViews`).
+ */
+const frozenViews = new RecentlyUsed<DisclosedView>(2000, 10 * 60_000);
+/** The scoring package's bases, one object per result set and scoring basis (the views' basis objects). */
+const frozenBases = new RecentlyUsed<{ disclosureBasis: DisclosureBasis; instrument: InstrumentDefinition }>(200, 10 * 60_000);
+
+function frozenBasis(resultSet: string, basis: ScoringBasis): { disclosureBasis: DisclosureBasis; instrument: InstrumentDefinition } {
+  const key = JSON.stringify([resultSet, ...basisKey(basis)]);
+  const known = frozenBases.get(key);
+  if (known) return known;
+  const instrument = resolveBasis(basis); // throws for a basis it cannot score (kept only when it can)
+  const made = {
+    disclosureBasis: {
+      resultSet,
+      instrument,
+      policy: { minGroupSize: basis.minGroupSize, commentThreshold: basis.commentThreshold ?? undefined },
+    },
+    instrument,
+  };
+  frozenBases.set(key, made);
+  return made;
+}
+
+/** The view of a ledger row (or of the snapshot in force under another basis), the same object as long as it is kept. */
+function frozenView(
+  subject: { cycleId: string; subjectId: string },
+  resultSet: string,
+  snapshot: number,
+  basis: ScoringBasis,
+  responses: StoredResponse[],
+): DisclosedView {
+  if (responses.some((r) => r.responseId === undefined)) return view(resultSet, basis, responses);
+  const key = JSON.stringify([
+    subject.cycleId,
+    subject.subjectId,
+    resultSet,
+    snapshot,
+    ...basisKey(basis),
+    responses.map((r) => r.responseId),
+  ]);
+  const known = frozenViews.get(key);
+  if (known) return known;
+  const made = view(resultSet, basis, responses);
+  frozenViews.set(key, made);
+  return made;
+}
+
+/** Every field of a scoring basis (a missing comment threshold is null, as `resolveBasis` takes it). */
+const basisKey = (basis: ScoringBasis) => [
+  basis.instrumentId,
+  basis.instrumentVersion,
+  basis.roleProfileId,
+  basis.minGroupSize,
+  basis.commentThreshold ?? null,
+];
+
+/** Forgets the views kept of a cycle (its responses were purged). */
+export function forgetCycleViews(cycleId: string): void {
+  frozenViews.forget(JSON.stringify([cycleId]).slice(0, -1) + ',');
+}
+
+/** How many ledger views are kept (for tests). */
+export const keptViewCount = (): number => frozenViews.size;
 
 /** The key of a subject's ledger in the map `loadLedgers` returns. */
 export const ledgerKey = (cycleId: string, subjectId: string): string => `${cycleId}\u0000${subjectId}`;
@@ -102,13 +225,16 @@ export async function loadLedgers(
     ]),
   );
   for (const row of rows) for (const id of row.response_ids) if (!responses.has(id) && known?.has(id)) responses.set(id, known.get(id)!);
-  const bySubject = new Map<string, LedgerRow[]>(subjects.map((s) => [ledgerKey(s.cycleId, s.subjectId), []]));
-  for (const { cycle_id, subject_id, ...row } of rows) bySubject.get(ledgerKey(cycle_id, subject_id))?.push(row);
+  const bySubject = new Map<string, { subject: { cycleId: string; subjectId: string }; own: LedgerRow[] }>(
+    subjects.map((s) => [ledgerKey(s.cycleId, s.subjectId), { subject: { cycleId: s.cycleId, subjectId: s.subjectId }, own: [] }]),
+  );
+  for (const { cycle_id, subject_id, ...row } of rows) bySubject.get(ledgerKey(cycle_id, subject_id))?.own.push(row);
   const ledgers = new Map<string, Ledger>();
-  for (const [key, own] of bySubject) {
+  for (const [key, { subject, own }] of bySubject) {
     const mine = new Map(own.flatMap((r) => r.response_ids).map((id) => [id, responses.get(id)!]));
     const live = own.filter((r) => r.result_set === 'live').at(-1);
     ledgers.set(key, {
+      ...subject,
       rows: own,
       responses: mine,
       current: live ? { snapshot: live.snapshot, responses: live.response_ids.map((id) => mine.get(id)!) } : null,
@@ -117,10 +243,13 @@ export async function loadLedgers(
   return ledgers;
 }
 
-function disclosedViews(ledger: Ledger): DisclosedView[] {
+/** The views of a subject's ledger rows (kept across decisions: `frozenViews`). */
+export function disclosedViews(ledger: Ledger): DisclosedView[] {
   return ledger.rows.map((r) =>
-    view(
+    frozenView(
+      ledger,
       r.result_set,
+      r.snapshot,
       basisOf(r),
       r.response_ids.map((id) => ledger.responses.get(id)!),
     ),
@@ -220,12 +349,13 @@ export function decideLiveSnapshot(
   received: StoredResponse[],
   seed: string,
 ): { snapshot: number; responses: StoredResponse[]; computed: ComputedReport } | null {
-  const live = view('live', basis, []);
-  const toScoring = (rs: StoredResponse[]): RaterResponse[] => view('live', basis, rs).responses;
+  // The snapshot in force under this basis is a frozen view too (the object of its ledger row when
+  // the row has this basis), and the basis the same object as the views'.
+  const current = ledger.current ? frozenView(ledger, 'live', ledger.current.snapshot, basis, ledger.current.responses) : null;
   const decision = decideSnapshot({
-    basis: live.basis,
-    current: ledger.current ? toScoring(ledger.current.responses) : null,
-    received: toScoring(received),
+    basis: frozenBasis('live', basis).disclosureBasis,
+    current: current ? current.responses : null,
+    received: view('live', basis, received).responses,
     disclosed: disclosedViews(ledger),
   });
   if (!decision.take) return null;

@@ -1,6 +1,7 @@
 import { CycleResponsesPurgeRequestedV1, EventEnvelope } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
+import { forgetCycleViews } from '../disclosure/disclosure-ledger';
 
 export interface PurgeOutcome {
   responses: number;
@@ -59,6 +60,8 @@ export class PurgeCycleResponsesUseCase {
       );
       return { responses: affected(responses), reportsKeptAsDisclosed: affected(kept), reportsNeverDisclosed: affected(dropped) };
     });
+    // nor does a copy of its answers stay in the ledger views this process keeps for live decisions
+    forgetCycleViews(cycleId);
     if (outcome) this.logger.log(`retention: cycle ${cycleId}: ${JSON.stringify(outcome)}`);
     return outcome;
   }
