@@ -637,6 +637,12 @@ async function main() {
     // Loaded now, with the services' own build: the replay runs the same code as the processes.
     const { startScoringService, RescoreCycleUseCase } = require('@leaderscope/scoring-service');
 
+    // Each process's peak resident memory after the set-up (and the survey page) and after each phase
+    // that ran (VmHWM only rises: the phase whose value is higher than the one before raised it).
+    const notePeaks = (phase) => {
+      const after = (result.figures.peakRssMiBAfter ??= {});
+      after[phase] = Object.fromEntries(procs.map((p) => [p.name, peakRssMiB(p.child.pid)]));
+    };
     // --- organisation and cycles through the API ----------------------------------------------
     const org = generateOrganisation(leaders, args.seed);
     const { provisionOrganisation } = require('@leaderscope/gateway');
@@ -843,6 +849,7 @@ async function main() {
       };
     }
 
+    notePeaks('setup');
     // --- 1a. limit: the raw kafkajs producer, same payloads, same broker, same concurrency -----
     if (args.only !== 'replay' && args.only !== 'freshness' && args.only !== 'reads') {
       const rawTopic = `${namespace}bench.raw-producer`;
@@ -949,6 +956,7 @@ async function main() {
     };
     await waitScored([main.cycleId], accepted.count, 'ingestion: draining to scored');
 
+    if (result.figures.ingestion) notePeaks('ingestion');
     // --- 2. freshness at a fixed offered load -------------------------------------------------
     if (!args.only || args.only === 'freshness') {
       const invitations = fresh.flatMap((c) => c.invitations);
@@ -1176,6 +1184,7 @@ async function main() {
       };
     }
 
+    if (result.figures.freshness) notePeaks('freshness');
     // --- nothing lost: accepted = stored = scored -----------------------------------------------
     {
       // The cycles that went through the API and the event path (at L the generated cycle's rows are not part of it).
@@ -1364,6 +1373,7 @@ async function main() {
       }
     }
 
+    if (result.figures.replay) notePeaks('replay');
     // --- 4. dashboard reads ----------------------------------------------------------------------
     if (!args.only || args.only === 'reads') {
       const reads = { subjectReport: [], cycleHeatmap: [] };
@@ -1429,6 +1439,7 @@ async function main() {
       );
     }
 
+    if (result.figures.reads) notePeaks('reads');
     // --- 5. peak resident memory of each service ------------------------------------------------
     result.figures.peakRssMiB = Object.fromEntries(procs.map((p) => [p.name, peakRssMiB(p.child.pid)]));
     api.close();

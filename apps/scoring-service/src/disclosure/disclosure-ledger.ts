@@ -101,13 +101,15 @@ export class RecentlyUsed<V> {
  * object of its ledger row when the bases agree). Nothing here changes a decision: a view built
  * again from the database is equal to the one kept. Views must not be mutated.
  *
- * About 100 kB a view of the built-in instrument with its figures. 2,000 views hold the ledgers of
- * a few hundred subjects being answered at once (the freshness benchmark's 200 have up to six views
- * each); an LRU smaller than the views in use would miss at every decision. Views idle for ten
+ * About 100 kB a view of the built-in instrument with its figures. 1,000 views hold the ledgers of
+ * about two hundred subjects being answered at once (the freshness benchmark's 200 have up to six
+ * views each, most fewer); an LRU smaller than the views in use misses at every decision and only
+ * churns (10,000 subjects answered at once at L: the process's peak 794 MiB with 1,000 views, 964
+ * MiB with 2,000; docs/benchmarks.md, "Seventh round"). Views idle for ten
  * minutes are dropped at the next insertion, and a cycle's when its responses are purged
  * (`forgetCycleViews`).
  */
-const frozenViews = new RecentlyUsed<DisclosedView>(2000, 10 * 60_000);
+const frozenViews = new RecentlyUsed<DisclosedView>(1000, 10 * 60_000);
 /** The scoring package's bases, one object per result set and scoring basis (the views' basis objects). */
 const frozenBases = new RecentlyUsed<{ disclosureBasis: DisclosureBasis; instrument: InstrumentDefinition }>(200, 10 * 60_000);
 
