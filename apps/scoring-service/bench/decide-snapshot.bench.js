@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 /*
  * Benchmark: the live disclosure decision (`decideSnapshot`) as the scoring service makes it, one
- * decision per incoming response. Not a test. Run on the built package (dist):
+ * decision per incoming response. Not a test. Run on the built packages (dist), from the scoring
+ * service's folder (it lives here because it takes the built-in instrument from @leaderscope/framework,
+ * which itself depends on @leaderscope/scoring):
  *
  *   node bench/decide-snapshot.bench.js [histories]        (default 200, after 40 of warm-up)
  *
@@ -25,7 +27,9 @@
 const path = require('path');
 const { createHash } = require('crypto');
 const { getInstrument, DEFAULT_INSTRUMENT_ID } = require('@leaderscope/framework');
-const { decideSnapshot } = require(path.resolve(process.env.SCORING_DIST || path.join(__dirname, '../dist'), 'index.js'));
+const { decideSnapshot } = process.env.SCORING_DIST
+  ? require(path.resolve(process.env.SCORING_DIST, 'index.js'))
+  : require('@leaderscope/scoring');
 
 const GROUPS = [
   ['self', 1],
