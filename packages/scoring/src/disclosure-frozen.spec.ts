@@ -7,7 +7,6 @@
 import fc from 'fast-check';
 import {
   auditViews,
-  compareSnapshots,
   decideResultSet,
   decideSnapshot,
   DisclosedView,
@@ -20,34 +19,7 @@ import {
   RaterGroup,
   RaterResponse,
 } from './index';
-
-/** `decideSnapshot` from scratch: rule 1 by `compareSnapshots`, the audit by `isolatedRaters` over every view's `figureEquations`. */
-function fromScratch(input: Parameters<typeof decideSnapshot>[0]) {
-  const { basis, received, disclosed } = input;
-  const current = input.current ?? [];
-  const threshold = basis.policy?.minGroupSize ?? 3;
-  const frozen = new Set(current.map((x) => x.raterId));
-  let pending = received.filter((x) => !frozen.has(x.raterId));
-  const keep = (reasons: string[]) => ({ take: false, responses: current, reasons });
-  if (pending.length === 0) return keep(['no new raters']);
-  let candidate: RaterResponse[];
-  for (;;) {
-    candidate = [...current, ...pending];
-    const { offending, changes } = compareSnapshots(basis, current, candidate, threshold);
-    if (changes.length === 0) return keep(['no visible figure would change']);
-    if (offending.length === 0) break;
-    const waiting = new Set(offending.flatMap((o) => o.raters));
-    const rest = pending.filter((x) => !waiting.has(x.raterId));
-    if (rest.length === pending.length || rest.length === 0)
-      return keep(
-        offending.map((o) => `${o.figure} would change by ${o.changed} rater${o.changed === 1 ? '' : 's'} (fewer than ${threshold})`),
-      );
-    pending = rest;
-  }
-  const isolated = isolatedRaters([...disclosed, { basis, responses: candidate }].flatMap(figureEquations));
-  if (isolated.length > 0) return keep(isolated.map((i) => `rater ${i.raterId} would be isolated by ${i.figures.join(', ')}`));
-  return { take: true, responses: candidate, reasons: [] };
-}
+import { referenceDecision } from '../test/reference-decision';
 
 const DIMS = ['D0', 'D1', 'D2'];
 const MAX_ITEMS = 6;
@@ -109,7 +81,7 @@ describe('figures of frozen views, computed once per view object', () => {
           const input = { basis: live, current, received: [...latest.values()], disclosed: [...disclosed] };
           const decision = decideSnapshot(input);
           expect(decision).toEqual(decideSnapshot(copy(input)));
-          expect(decision).toEqual(fromScratch(copy(input)));
+          expect(decision).toEqual(referenceDecision(copy(input)));
           if (decision.take) {
             taken++;
             current = decision.responses;

@@ -14,6 +14,7 @@ import {
   scoreItems,
   variableOf,
 } from './index';
+import { referenceDecision } from '../test/reference-decision';
 
 const instrument: Instrument = {
   scale: { min: 1, max: 5 },
@@ -370,34 +371,6 @@ describe('decideSnapshot', () => {
     });
     expect(auditViews([liveView])).toEqual([]);
   });
-
-  /** decideSnapshot as written before its figures were reused: compareSnapshots each round, auditViews over every view. */
-  function referenceDecision(input: Parameters<typeof decideSnapshot>[0]) {
-    const { basis, received, disclosed } = input;
-    const current = input.current ?? [];
-    const threshold = basis.policy?.minGroupSize ?? 3;
-    const frozen = new Set(current.map((x) => x.raterId));
-    let pending = received.filter((x) => !frozen.has(x.raterId));
-    const keep = (reasons: string[]) => ({ take: false, responses: current, reasons });
-    if (pending.length === 0) return keep(['no new raters']);
-    let candidate: RaterResponse[];
-    for (;;) {
-      candidate = [...current, ...pending];
-      const { offending, changes } = compareSnapshots(basis, current, candidate, threshold);
-      if (changes.length === 0) return keep(['no visible figure would change']);
-      if (offending.length === 0) break;
-      const waiting = new Set(offending.flatMap((o) => o.raters));
-      const rest = pending.filter((x) => !waiting.has(x.raterId));
-      if (rest.length === pending.length || rest.length === 0)
-        return keep(
-          offending.map((o) => `${o.figure} would change by ${o.changed} rater${o.changed === 1 ? '' : 's'} (fewer than ${threshold})`),
-        );
-      pending = rest;
-    }
-    const isolated = auditViews([...disclosed, { basis, responses: candidate }]);
-    if (isolated.length > 0) return keep(isolated.map((i) => `rater ${i.raterId} would be isolated by ${i.figures.join(', ')}`));
-    return { take: true, responses: candidate, reasons: [] };
-  }
 
   it('decides as compareSnapshots and auditViews over every view would, on random histories with other result sets', () => {
     const v2: DisclosureBasis = {
