@@ -195,6 +195,24 @@ describe('the ledger views kept across decisions', () => {
   });
 });
 
+describe('views read for a rescore', () => {
+  it('uses the views kept for live decisions but keeps none of its own', () => {
+    const cycleId = randomUUID();
+    const peers = [1, 2, 3].map((i) => response(`p${i}`, 'peer', i));
+    const kept = { cycleId, subjectId: 's1' };
+    const [live] = disclosedViews(ledgerOf(kept, [{ resultSet: 'live', snapshot: 1, basis, responses: peers }]));
+    const before = keptViewCount();
+    // the rescore reads the same subject: the kept object
+    expect(disclosedViews(ledgerOf(kept, [{ resultSet: 'live', snapshot: 1, basis, responses: peers }]), false)[0]).toBe(live);
+    // and another subject: a view made for it, not kept
+    const visited = ledgerOf({ cycleId, subjectId: 's2' }, [{ resultSet: 'live', snapshot: 1, basis, responses: peers }]);
+    const once = disclosedViews(visited, false)[0];
+    expect(keptViewCount()).toBe(before);
+    expect(disclosedViews(visited, false)[0]).not.toBe(once);
+    forgetCycleViews(cycleId);
+  });
+});
+
 describe('RecentlyUsed', () => {
   it('forgets the least recently used beyond its capacity, and entries idle too long', () => {
     let now = 0;

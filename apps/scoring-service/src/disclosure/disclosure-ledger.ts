@@ -130,13 +130,18 @@ function frozenBasis(resultSet: string, basis: ScoringBasis): { disclosureBasis:
   return made;
 }
 
-/** The view of a ledger row (or of the snapshot in force under another basis), the same object as long as it is kept. */
+/**
+ * The view of a ledger row (or of the snapshot in force under another basis), the same object as long
+ * as it is kept. `keep` false: a view already kept is used, a new one is not kept (a rescore visits
+ * each subject once, and would only push out the views of the subjects being answered).
+ */
 function frozenView(
   subject: { cycleId: string; subjectId: string },
   resultSet: string,
   snapshot: number,
   basis: ScoringBasis,
   responses: StoredResponse[],
+  keep = true,
 ): DisclosedView {
   if (responses.some((r) => r.responseId === undefined)) return view(resultSet, basis, responses);
   const key = JSON.stringify([
@@ -150,7 +155,7 @@ function frozenView(
   const known = frozenViews.get(key);
   if (known) return known;
   const made = view(resultSet, basis, responses);
-  frozenViews.set(key, made);
+  if (keep) frozenViews.set(key, made);
   return made;
 }
 
@@ -245,8 +250,8 @@ export async function loadLedgers(
   return ledgers;
 }
 
-/** The views of a subject's ledger rows (kept across decisions: `frozenViews`). */
-export function disclosedViews(ledger: Ledger): DisclosedView[] {
+/** The views of a subject's ledger rows (kept across decisions: `frozenViews`; `keep` as `frozenView` takes it). */
+export function disclosedViews(ledger: Ledger, keep = true): DisclosedView[] {
   return ledger.rows.map((r) =>
     frozenView(
       ledger,
@@ -254,6 +259,7 @@ export function disclosedViews(ledger: Ledger): DisclosedView[] {
       r.snapshot,
       basisOf(r),
       r.response_ids.map((id) => ledger.responses.get(id)!),
+      keep,
     ),
   );
 }
@@ -385,7 +391,8 @@ export function decideResultSetView(
   const { snapshot, responses } = ledger.current;
   if (!showsOnlyDisclosedFigures(ledger, basis)) {
     const candidate = view(resultSet, basis, responses);
-    const decision = decideResultSet(candidate, disclosedViews(ledger));
+    // the views kept for live decisions serve here too, but a rescore's are not kept
+    const decision = decideResultSet(candidate, disclosedViews(ledger, false));
     if (!decision.disclose) return { withheld: `withheld to protect anonymity: ${decision.reasons.join('; ')}` };
   }
   return { computed: computeSubjectReport(responses, basis, seed), snapshot, responses };

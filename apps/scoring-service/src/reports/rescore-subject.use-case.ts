@@ -36,8 +36,9 @@ interface SubjectWork {
  * `response.counted` per stored response. A redelivered event changes nothing.
  *
  * A batch (what one Kafka fetch brings for the partitions whose events arrive together) is one
- * transaction, and each subject in it is decided once, with all of its new responses: the inbox rows, the responses, the live rows
- * and the snapshots are each written in one statement. `reportVersion` advances by one per response event handled,
+ * transaction, and each subject in it is decided once, with all of its new responses: the inbox
+ * rows, the responses, the live rows and the snapshots are each written in one statement.
+ * `reportVersion` advances by one per response event handled,
  * as if each had been scored on its own (so it equals the number of responses scored when no
  * rater corrected an answer); only the intermediate versions of one batch are not announced.
  */
