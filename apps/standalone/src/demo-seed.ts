@@ -427,19 +427,32 @@ export async function seedDemo(url: string, dataSource: DataSource, cipher: Toke
       submitted++;
     }
     // Let the answers flow through the services, then close and release so every page has a report.
-    // Wait for the scoring service to have stored every answer and for a first disclosed snapshot:
-    // under the disclosure rule (docs/anonymity.md) a late rater may never move a live report, so the
-    // gateway's live counts are not a signal of "everything arrived".
+    // The release publishes the gateway's live reports as they stand, so wait until every answer was
+    // decided by the scoring service (its receipt counted: stored, scored, the disclosure rule
+    // applied) and the gateway holds, for every subject, the snapshot the rule last took. Under the
+    // rule (docs/anonymity.md) a late rater may never move a live report, so neither the number of
+    // answers stored nor the gateway's live counts alone say "everything arrived"; a release before
+    // the last snapshot reached the gateway published a report without the comments it then showed.
     for (let attempt = 0; attempt < 600; attempt++) {
-      const [{ stored }] = await dataSource.query<{ stored: number }[]>(
-        `SELECT count(DISTINCT "rater_id")::int AS "stored" FROM "scoring"."rater_response" WHERE "cycle_id" = $1`,
+      const [{ undecided }] = await dataSource.query<{ undecided: number }[]>(
+        `SELECT count(*)::int AS "undecided" FROM "gateway"."submission" s
+           JOIN "gateway"."assignment" a ON a."id" = s."assignment_id"
+          WHERE a."cycle_id" = $1 AND s."counted_at" IS NULL`,
+        [cycleId],
+      );
+      const [{ behind }] = await dataSource.query<{ behind: number }[]>(
+        `SELECT count(*)::int AS "behind" FROM (
+           SELECT DISTINCT ON ("subject_id") "subject_id", cardinality("response_ids") AS "n" FROM "scoring"."disclosed_view"
+            WHERE "cycle_id" = $1 AND "result_set" = 'live' ORDER BY "subject_id", "snapshot" DESC) v
+           LEFT JOIN "gateway"."subject_report" r ON r."cycle_id"::text = $1 AND r."subject_id"::text = v."subject_id" AND r."result_set" = 'live'
+          WHERE r."response_count" IS DISTINCT FROM v."n"`,
         [cycleId],
       );
       const [{ reports }] = await dataSource.query<{ reports: number }[]>(
         `SELECT count(*)::int AS "reports" FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = 'live'`,
         [cycleId],
       );
-      if (stored >= submitted && reports > 0) break;
+      if (undecided === 0 && behind === 0 && reports > 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     await gql(url, hr, `mutation($c: ID!) { closeCycle(cycleId: $c) { id } }`, { c: cycleId });
