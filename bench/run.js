@@ -31,10 +31,18 @@ const net = require('node:net');
 const cliProgress = require('cli-progress');
 const { Kafka, logLevel } = require('kafkajs');
 const { Client } = require('pg');
-const { catalogue, createEnvelope, surveySubmittedV1, silenceKafkajsNegativeTimeoutWarning } = require('@leaderscope/events');
+const {
+  catalogue,
+  createEnvelope,
+  surveySubmittedV1,
+  silenceKafkajsNegativeTimeoutWarning,
+  registerZstdCodec,
+} = require('@leaderscope/events');
 
-// The bench's own kafkajs clients (the probe, the raw producer, the admin) as the services' transport does.
+// The bench's own kafkajs clients (the probe, the raw producer, the admin) as the services' transport
+// does; its consumer reads the reports the services send zstd-compressed (KAFKA_COMPRESSION).
 silenceKafkajsNegativeTimeoutWarning();
+registerZstdCodec();
 const { startEmbeddedPostgres, withDatabase, ensureDatabase, dropDatabase } = require('@leaderscope/database');
 const { getInstrument, DEFAULT_INSTRUMENT_ID } = require('@leaderscope/framework');
 const { SIZES, generateOrganisation, answersFor } = require('./lib/org');
@@ -221,6 +229,33 @@ function postgresCpuMs(dataDir) {
       }
     }
     return ticks * 10;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time (ms) used so far by the Kafka broker when it runs on this machine (the JVM whose command
+ * line runs kafka.Kafka, preferring the one configured for `port`, as infra/kafka/start.sh names its
+ * properties file); null when none is found (a remote broker). It shares the machine's cores with
+ * the services, so its share is part of what the pipeline costs here.
+ */
+function brokerCpuMs(port) {
+  try {
+    let any = null;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let cmdline;
+      try {
+        cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!cmdline.includes('kafka.Kafka')) continue;
+      if (cmdline.includes(`-${port}.properties`)) return cpuMs(entry);
+      any ??= entry;
+    }
+    return any === null ? null : cpuMs(any);
   } catch {
     return null;
   }
@@ -531,6 +566,7 @@ async function main() {
     .map((b) => b.trim())
     .filter(Boolean);
   await ensureBroker(brokers);
+  const brokerPort = brokers[0].split(':').pop();
   let pg = null;
   let pgDir = null;
   let baseUrl = process.env.DATABASE_URL;
@@ -1018,6 +1054,7 @@ async function main() {
       // CPU each process spends on the freshness submissions, from the first offered to the last decided
       const cpuBefore = procs.map((p) => cpuMs(p.child.pid));
       const postgresCpuBefore = postgresCpuMs(pgDir);
+      const kafkaCpuBefore = brokerCpuMs(brokerPort);
       let failures = 0;
       const b = bar(`freshness: ${args.rate}/s offered`, inputs.length);
       const t0 = performance.now();
@@ -1068,6 +1105,7 @@ async function main() {
       while (counted.size < submittedAt.size && Date.now() < deadline) await sleep(50);
       const cpuAfter = procs.map((p) => cpuMs(p.child.pid));
       const postgresCpuAfter = postgresCpuMs(pgDir);
+      const kafkaCpuAfter = brokerCpuMs(brokerPort);
       while (!complete() && Date.now() < deadline) await sleep(200);
       await consumer.disconnect();
       for (const stop of profiling) log(`CPU profile of the freshness: ${await stop('freshness')}`);
@@ -1168,6 +1206,13 @@ async function main() {
               ? null
               : Math.round(((postgresCpuAfter - postgresCpuBefore) / Math.max(1, freshCount)) * 100) / 100,
           ],
+          // the Kafka broker, when it runs on this machine (null otherwise)
+          [
+            'kafka',
+            kafkaCpuBefore === null || kafkaCpuAfter === null
+              ? null
+              : Math.round(((kafkaCpuAfter - kafkaCpuBefore) / Math.max(1, freshCount)) * 100) / 100,
+          ],
         ]),
         // accepted → response.counted (every response decided), p50/p90/p99
         decided: { count: decided.length, ...spread(decided) },
@@ -1246,14 +1291,24 @@ async function main() {
       const profilingServices = await profilePhase(procs, 'replay');
       // CPU time during the replay: this process (the replay itself), PostgreSQL, and the services
       // (the scoring service's relay publishing the new reports, the gateway storing them).
-      const cpu0 = { replay: ownCpuMs(), postgres: postgresCpuMs(pgDir), procs: procs.map((p) => cpuMs(p.child.pid)) };
+      const cpu0 = {
+        replay: ownCpuMs(),
+        postgres: postgresCpuMs(pgDir),
+        kafka: brokerCpuMs(brokerPort),
+        procs: procs.map((p) => cpuMs(p.child.pid)),
+      };
       const t0 = performance.now();
       const rescoreId = `bench-${randomUUID()}`;
       const replay = await useCase.execute({ rescoreId, cycleId: replayCycle, instrumentVersion: instrument.version }, (p) =>
         b.update(p.done),
       );
       const replayMs = performance.now() - t0;
-      const cpu1 = { replay: ownCpuMs(), postgres: postgresCpuMs(pgDir), procs: procs.map((p) => cpuMs(p.child.pid)) };
+      const cpu1 = {
+        replay: ownCpuMs(),
+        postgres: postgresCpuMs(pgDir),
+        kafka: brokerCpuMs(brokerPort),
+        procs: procs.map((p) => cpuMs(p.child.pid)),
+      };
       b.stop();
       const replayProfile = await stopProfile('whole-cycle');
       if (replayProfile) log(`CPU profile of the replay: ${replayProfile}`);
@@ -1261,6 +1316,7 @@ async function main() {
       const replayCpuMs = {
         replay: diff(cpu0.replay, cpu1.replay),
         postgres: diff(cpu0.postgres, cpu1.postgres),
+        kafka: diff(cpu0.kafka, cpu1.kafka),
         ...Object.fromEntries(procs.map((p, k) => [p.name, diff(cpu0.procs[k], cpu1.procs[k])])),
       };
       await app.close();
@@ -1293,7 +1349,7 @@ async function main() {
       }
       w.stop();
       const storedByGatewayMs = performance.now() - t0;
-      const cpu2 = { postgres: postgresCpuMs(pgDir), procs: procs.map((p) => cpuMs(p.child.pid)) };
+      const cpu2 = { postgres: postgresCpuMs(pgDir), kafka: brokerCpuMs(brokerPort), procs: procs.map((p) => cpuMs(p.child.pid)) };
       for (const stop of profilingServices) log(`CPU profile during the replay: ${await stop('replay')}`);
       const scoredInReplay = Number(
         (
@@ -1336,6 +1392,7 @@ async function main() {
           cpuMs: {
             replay: replayCpuMs.replay,
             postgres: diff(cpu0.postgres, cpu2.postgres),
+            kafka: diff(cpu0.kafka, cpu2.kafka),
             ...Object.fromEntries(procs.map((p, k) => [p.name, diff(cpu0.procs[k], cpu2.procs[k])])),
           },
         },

@@ -9,6 +9,7 @@ import {
   EventEnvelope,
   EventTransport,
   KafkaTransport,
+  registerZstdCodec,
   surveySubmittedV1,
   SurveySubmittedV1,
 } from '@leaderscope/events';
@@ -166,6 +167,7 @@ export async function topicMessages(transport: KafkaTransport, topic: string): P
 /** Reads every message of a topic from the beginning (for dead-letter checks). */
 export async function readTopic(brokers: string[], topicName: string, expected: number, timeoutMs = 30000) {
   const { Kafka, logLevel } = await import('kafkajs');
+  registerZstdCodec(); // the services produce zstd batches (KAFKA_COMPRESSION)
   const kafka = new Kafka({ brokers, clientId: 'topic-reader', logLevel: logLevel.NOTHING });
   const reader = kafka.consumer({ groupId: `reader-${randomUUID()}` });
   const messages: { key: string; headers: Record<string, string>; value: string }[] = [];

@@ -54,6 +54,14 @@ describe('configuration', () => {
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
+  it('takes the Kafka compression codec by name and names the accepted ones when wrong', () => {
+    expect(loadConfig(eventServiceConfig, { ...base, KAFKA_COMPRESSION: 'none' }).KAFKA_COMPRESSION).toBe('none');
+    expect(loadConfig(gatewayConfig, base).KAFKA_COMPRESSION).toBeUndefined(); // the transport's default: zstd
+    expect(problems(eventServiceConfig, { ...base, KAFKA_COMPRESSION: 'lz4' })).toEqual([
+      'KAFKA_COMPRESSION="lz4": must be one of zstd, gzip, none',
+    ]);
+  });
+
   it("accepts Nest's level names", () => {
     expect(loadConfig(eventServiceConfig, { ...base, LOG_LEVEL: 'verbose' }).LOG_LEVEL).toBe('trace');
   });

@@ -1,3 +1,4 @@
+import { KAFKA_COMPRESSIONS } from '@leaderscope/events';
 import { z } from 'zod';
 
 /**
@@ -28,6 +29,8 @@ const kafka = {
   KAFKA_COMMIT_INTERVAL_MS: wholeNumber(0, 3_600_000).optional(),
   /** Most events per batch handler call (default 500). */
   KAFKA_CONSUMER_BATCH_SIZE: wholeNumber(1, 100_000).optional(),
+  /** Codec of the record batches produced: zstd (default), gzip or none. */
+  KAFKA_COMPRESSION: z.enum(KAFKA_COMPRESSIONS, `must be one of ${KAFKA_COMPRESSIONS.join(', ')}`).optional(),
 };
 
 /** A service as its own process: its database and the Kafka brokers are required. */

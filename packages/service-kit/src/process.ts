@@ -69,7 +69,10 @@ export function runService<S extends z.ZodType<{ LOG_LEVEL: LogLevelName }>>(opt
 /** The event transport of a service process, from its configuration. */
 export function transportFromConfig(
   clientId: string,
-  config: Pick<EventServiceConfig, 'KAFKA_PARTITIONS' | 'KAFKA_TOPIC_PREFIX' | 'KAFKA_COMMIT_INTERVAL_MS' | 'KAFKA_CONSUMER_BATCH_SIZE'> & {
+  config: Pick<
+    EventServiceConfig,
+    'KAFKA_PARTITIONS' | 'KAFKA_TOPIC_PREFIX' | 'KAFKA_COMMIT_INTERVAL_MS' | 'KAFKA_CONSUMER_BATCH_SIZE' | 'KAFKA_COMPRESSION'
+  > & {
     KAFKA_BROKERS?: string;
   },
 ): EventTransport {
@@ -81,6 +84,7 @@ export function transportFromConfig(
     namespace: config.KAFKA_TOPIC_PREFIX,
     commitIntervalMs: config.KAFKA_COMMIT_INTERVAL_MS,
     maxBatchSize: config.KAFKA_CONSUMER_BATCH_SIZE,
+    compression: config.KAFKA_COMPRESSION,
   });
 }
 

@@ -1,11 +1,13 @@
 import { ContractRegistry } from '../envelope';
 import { InProcessTransport } from './in-process.transport';
 import { KafkaTransport } from './kafka.transport';
+import { KafkaCompression } from './kafka-compression';
 import { EventTransport } from './transport';
 
 export * from './transport';
 export * from './in-process.transport';
 export * from './kafka.transport';
+export { KAFKA_COMPRESSIONS, KafkaCompression, registerZstdCodec } from './kafka-compression';
 export { silenceKafkajsNegativeTimeoutWarning } from './kafkajs-node24';
 
 /** Kafka when brokers are given (KAFKA_BROKERS), otherwise the in-process transport. */
@@ -17,6 +19,7 @@ export function createTransport(options: {
   namespace?: string;
   commitIntervalMs?: number;
   maxBatchSize?: number;
+  compression?: KafkaCompression;
 }): EventTransport {
   const brokers =
     typeof options.brokers === 'string'
@@ -34,6 +37,7 @@ export function createTransport(options: {
       namespace: options.namespace,
       commitIntervalMs: options.commitIntervalMs,
       maxBatchSize: options.maxBatchSize,
+      compression: options.compression,
     });
   }
   return new InProcessTransport(options.registry, { lanes: options.partitions, maxBatchSize: options.maxBatchSize });

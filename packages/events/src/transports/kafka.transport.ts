@@ -1,10 +1,11 @@
-import { Admin, CompressionTypes, Consumer, IHeaders, Kafka, KafkaConfig, KafkaMessage, logLevel, Producer } from 'kafkajs';
+import { Admin, Consumer, IHeaders, Kafka, KafkaConfig, KafkaMessage, logLevel, Producer } from 'kafkajs';
 import { ContractRegistry, EventEnvelope, parseEnvelope } from '../envelope';
 import { deadLetterTopic } from '../contracts/topics';
 import { backoffMs, describeError, EventTransport, headerFieldsOf, SerializedEvent, SubscribeOptions } from './transport';
 import { silenceKafkajsNegativeTimeoutWarning } from './kafkajs-node24';
 import { eventLoopTurns } from './event-loop-turns';
 import { BatchGroups } from './batch-groups';
+import { compressionType, KafkaCompression, registerZstdCodec } from './kafka-compression';
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -32,6 +33,10 @@ export interface KafkaTransportOptions {
   maxBatchSize?: number;
   /** Largest produce request `publish` sends (bigger batches are split, in order). Default 512 KiB. */
   maxRequestBytes?: number;
+  /** Codec of produced record batches (KAFKA_COMPRESSION): zstd (default), gzip or none. */
+  compression?: KafkaCompression;
+  /** Requests with at most this many bytes of values go uncompressed. Default 4 KiB. */
+  compressAboveBytes?: number;
 }
 
 export interface ConsumerLag {
@@ -58,6 +63,7 @@ export class KafkaTransport implements EventTransport {
 
   constructor(private readonly options: KafkaTransportOptions) {
     silenceKafkajsNegativeTimeoutWarning();
+    registerZstdCodec();
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
@@ -136,9 +142,10 @@ export class KafkaTransport implements EventTransport {
     const send = async () => {
       if (byTopic.size === 0) return;
       const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+      const compression = compressionType(this.options.compression ?? 'zstd', bytes, this.options.compressAboveBytes ?? 4096);
       byTopic = new Map();
       bytes = 0;
-      await this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
+      await this.producer.sendBatch({ acks: -1, compression, topicMessages });
     };
     for (const event of events) {
       const contract = this.options.registry.find(event.type, event.version);
