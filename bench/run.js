@@ -66,6 +66,7 @@ function parseArgs(argv) {
     only: null,
     approveEach: false,
     browser: true,
+    scoringReplicas: 1,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -82,6 +83,7 @@ function parseArgs(argv) {
     else if (a === '--only') out.only = String(next());
     else if (a === '--approve-each') out.approveEach = true;
     else if (a === '--no-browser') out.browser = false;
+    else if (a === '--scoring-replicas') out.scoringReplicas = Math.max(1, Number(next()));
     else if (a === '--help' || a === '-h') {
       console.log(
         'npm run bench -- --size S|M|L [--rate 200] [--seconds 15] [--concurrency 32] [--seed 42] [--no-doc]\n' +
@@ -92,7 +94,8 @@ function parseArgs(argv) {
           '  [--only setup]          only the set-up through the API: importPeople (dry run, then apply) beside COPY, then createCycle,\n' +
           '                          addSubjects, proposeRaters, approveNominations, launchCycle; the gateway alone; implies --no-doc\n' +
           '  [--approve-each]        approve subject by subject (8 at a time), as managers would, instead of one HR approval for the cycle\n' +
-          '  [--no-browser]          leave measure 8 (the survey page on a throttled phone, in Chromium) out of a full run' +
+          '  [--no-browser]          leave measure 8 (the survey page on a throttled phone, in Chromium) out of a full run\n' +
+          '  [--scoring-replicas N]  N scoring service processes sharing the partitions (default 1)' +
           '\n  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc' +
           '\n  [--only freshness]      only the import, the cycles set-up and freshness (then the nothing-lost check); no raw producer, ingestion, replay or reads; implies --no-doc' +
           '\n  [--only reads]          only what the dashboard reads need, then the reads (measure 4): through the API, the import, set-up and every\n' +
@@ -329,7 +332,7 @@ function startScriptFlags(name) {
  * Starts one app's real process. It is ready when `isReady()` says so (polled): the apps log their
  * readiness at info, below the bench's LOG_LEVEL, so the bench asks the app itself instead.
  */
-function startProcess(name, env, isReady) {
+function startProcess(name, env, isReady, label = name) {
   // Opt-in CPU profiling (BENCH_CPU_PROF=gateway,...): the process gets an inspector on a free
   // loopback port, and the bench samples it only around the phase being profiled (see cpuProfile).
   const profiled = profiledApps().includes(name);
@@ -369,7 +372,7 @@ function startProcess(name, env, isReady) {
     };
     setTimeout(poll, 250);
   });
-  return { name, child, output, ready, inspector: () => inspectorUrl };
+  return { name: label, child, output, ready, inspector: () => inspectorUrl };
 }
 
 /** The phases BENCH_CPU_PROF_PHASES names (comma-separated: ingestion, freshness, replay, reads; default ingestion). */
@@ -655,10 +658,12 @@ async function main() {
     // The gateway first (it creates the topics), then the services.
     const gatewayReady = async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200;
     // A service is ready once its main consumer group has a member.
-    const groupReady = (groupId) => async () => {
-      const { groups } = await withAdmin((admin) => admin.describeGroups([`${namespace}${groupId}`]));
-      return groups[0]?.state === 'Stable' && groups[0].members.length > 0;
-    };
+    const groupReady =
+      (groupId, members = 1) =>
+      async () => {
+        const { groups } = await withAdmin((admin) => admin.describeGroups([`${namespace}${groupId}`]));
+        return groups[0]?.state === 'Stable' && groups[0].members.length >= members;
+      };
     const gateway = startProcess('gateway', env, gatewayReady);
     procs.push(gateway);
     await gateway.ready;
@@ -668,6 +673,13 @@ async function main() {
       const scoring = startProcess('scoring-service', env, groupReady('scoring-service.responses'));
       procs.push(survey, scoring);
       await Promise.all([survey.ready, scoring.ready]);
+      // --scoring-replicas n: n scoring service processes sharing the partitions (one consumer
+      // group), as a deployment scales out; measured beside the default of one ("Eighth round").
+      for (let replica = 2; replica <= args.scoringReplicas; replica++) {
+        const more = startProcess('scoring-service', env, groupReady('scoring-service.responses', replica), `scoring-service#${replica}`);
+        procs.push(more);
+        await more.ready;
+      }
     }
     const api = new GraphQLClient(`http://127.0.0.1:${port}`);
     // Loaded now, with the services' own build: the replay runs the same code as the processes.

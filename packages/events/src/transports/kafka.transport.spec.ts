@@ -155,6 +155,40 @@ describe('KafkaTransport on a real broker', () => {
     expect(batches.length).toBeLessThanOrEqual(4);
   }, 60000);
 
+  it('bounds what one fetch brings of a partition (maxBytesPerPartition): at least one record batch, nothing lost', async () => {
+    // Twelve events of one key, each in a record batch of its own, all on the topic before either
+    // subscriber starts: a fetch with kafkajs's 1 MiB brings them together; one bounded to a byte
+    // brings one record batch each time (Kafka always returns at least one).
+    for (let version = 1; version <= 12; version++) await transport.publish([report('bounded', version)]);
+    const subscribe = async (groupId: string, maxBytesPerPartition?: number) => {
+      const batches: number[][] = [];
+      await transport.subscribe({
+        groupId,
+        contracts: [reportUpdatedV1],
+        maxBytesPerPartition,
+        groupBatches: false,
+        handler: async () => {
+          throw new Error('the batch handler takes them');
+        },
+        batchHandler: async (events) => {
+          const mine = (events.map((e) => e.payload) as { subjectId: string; reportVersion: number }[]).filter(
+            (p) => p.subjectId === 'bounded',
+          );
+          if (mine.length) batches.push(mine.map((p) => p.reportVersion));
+        },
+      });
+      return batches;
+    };
+    const bounded = await subscribe('bounded', 1);
+    const unbounded = await subscribe('unbounded');
+    await eventually('all twelve handled by both', async () => bounded.flat().length === 12 && unbounded.flat().length === 12, 30000);
+    const inOrder = Array.from({ length: 12 }, (_, i) => i + 1);
+    expect(bounded.flat()).toEqual(inOrder);
+    expect(unbounded.flat()).toEqual(inOrder);
+    expect(Math.max(...bounded.map((b) => b.length))).toBe(1);
+    expect(Math.max(...unbounded.map((b) => b.length))).toBeGreaterThan(1);
+  }, 60000);
+
   it('hands the batches of several partitions to one batch call (group commit), in per-key order, and isolates a poison event', async () => {
     // The partition of each key, as the producer's default partitioner chooses it (3 partitions).
     const partitioner = Partitioners.DefaultPartitioner();

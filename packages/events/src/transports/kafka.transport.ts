@@ -178,6 +178,7 @@ export class KafkaTransport implements EventTransport {
       sessionTimeout: 30000,
       heartbeatInterval: 3000,
       ...(options.fetchWait ? { minBytes: options.fetchWait.minBytes, maxWaitTimeInMs: options.fetchWait.maxWaitMs } : {}),
+      ...(options.maxBytesPerPartition ? { maxBytesPerPartition: options.maxBytesPerPartition } : {}),
       // After a crash (broker gone longer than the retries), kafkajs restarts the consumer, unless we are stopping.
       retry: { initialRetryTime: 200, retries: 10, restartOnFailure: async () => !this.stopping },
     });

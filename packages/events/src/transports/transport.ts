@@ -50,6 +50,12 @@ export interface SubscribeOptions {
    */
   fetchWait?: { minBytes: number; maxWaitMs: number };
   /**
+   * Kafka only: most bytes one fetch brings of a partition (kafkajs's default 1 MiB). Counted as
+   * stored, so compressed: a subscriber of large events that compress well (report.updated, ~45 kB
+   * as ~7 kB) bounds with it how many it holds at once (at least one record batch always comes).
+   */
+  maxBytesPerPartition?: number;
+  /**
    * Kafka only, with a `batchHandler`: the batches of several partitions that arrive together are
    * handed to it in one call (group commit, `BatchGroups`): the first waits `lingerMs` (default 2)
    * for others, `maxConcurrent` calls (default 2) run at once and what arrives meanwhile goes in the
