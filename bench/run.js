@@ -66,7 +66,8 @@ function parseArgs(argv) {
     only: null,
     approveEach: false,
     browser: true,
-    scoringReplicas: 1,
+    // As docker-compose.yml deploys it: two scoring processes sharing the partitions.
+    scoringReplicas: 2,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -95,7 +96,7 @@ function parseArgs(argv) {
           '                          addSubjects, proposeRaters, approveNominations, launchCycle; the gateway alone; implies --no-doc\n' +
           '  [--approve-each]        approve subject by subject (8 at a time), as managers would, instead of one HR approval for the cycle\n' +
           '  [--no-browser]          leave measure 8 (the survey page on a throttled phone, in Chromium) out of a full run\n' +
-          '  [--scoring-replicas N]  N scoring service processes sharing the partitions (default 1)' +
+          '  [--scoring-replicas N]  N scoring service processes sharing the partitions (default 2, as docker-compose.yml)' +
           '\n  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc' +
           '\n  [--only freshness]      only the import, the cycles set-up and freshness (then the nothing-lost check); no raw producer, ingestion, replay or reads; implies --no-doc' +
           '\n  [--only reads]          only what the dashboard reads need, then the reads (measure 4): through the API, the import, set-up and every\n' +
@@ -674,7 +675,7 @@ async function main() {
       procs.push(survey, scoring);
       await Promise.all([survey.ready, scoring.ready]);
       // --scoring-replicas n: n scoring service processes sharing the partitions (one consumer
-      // group), as a deployment scales out; measured beside the default of one ("Eighth round").
+      // group), as a deployment scales out (docs/benchmarks.md, "Eighth round").
       for (let replica = 2; replica <= args.scoringReplicas; replica++) {
         const more = startProcess('scoring-service', env, groupReady('scoring-service.responses', replica), `scoring-service#${replica}`);
         procs.push(more);

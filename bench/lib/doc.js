@@ -43,7 +43,7 @@ function block(r) {
   const lines = [
     `### Size ${r.size}: ${r.leaders.toLocaleString('en')} leaders, ${r.organisation.people.toLocaleString('en')} people, ${r.organisation.assignmentsPerCycle.toLocaleString('en')} rater assignments per cycle (${r.organisation.answersInMainCycle.toLocaleString('en')} answers)`,
     '',
-    `Run ${r.startedAt} (${r.durationSeconds} s) on ${m.nproc} CPU(s), ${m.memoryGiB} GiB, ${m.cpuModel}; Node ${m.node}; PostgreSQL ${m.postgresVersion} (${m.postgres}); Kafka broker, PostgreSQL, the three services and the benchmark share the machine. Raw result: \`bench/results/${r.startedAt.replace(/[:.]/g, '-')}-${r.size}.json\`.`,
+    `Run ${r.startedAt} (${r.durationSeconds} s) on ${m.nproc} CPU(s), ${m.memoryGiB} GiB, ${m.cpuModel}; Node ${m.node}; PostgreSQL ${m.postgresVersion} (${m.postgres}); Kafka broker, PostgreSQL, the services (gateway, survey service, ${(r.settings.scoringReplicas ?? 1) > 1 ? `${r.settings.scoringReplicas} scoring service processes sharing the partitions` : 'scoring service'}) and the benchmark share the machine. Raw result: \`bench/results/${r.startedAt.replace(/[:.]/g, '-')}-${r.size}.json\`.`,
     ...(r.code
       ? [
           '',
@@ -59,7 +59,14 @@ function block(r) {
     `| 3. whole-cycle replay (${rp.subjects.toLocaleString('en')} subjects, ${rp.rows.toLocaleString('en')} responses${r.organisation.direct ? ', generated rows' : ''}) | ${ms(rp.replayMs)} | one SQL aggregation of the same group means over the same rows: ${ms(rp.sqlFloorMs)} | ${ratio(rp.replayMs, rp.sqlFloorMs)} | ≤ 3× and < 30 s${r.size === 'L' ? '' : ' (at L)'} | ${yes(rp.replayMs <= 3 * rp.sqlFloorMs && rp.replayMs < 30000)} |`,
     `| 4a. dashboard: subjectReport p95 | ${ms(rd.subjectReport.p95Ms)} (p50 ${ms(rd.subjectReport.p50Ms)}, ${rd.subjectReport.requests} requests) | 100 ms | ${ratio(rd.subjectReport.p95Ms, 100)} | < 50 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.subjectReport.p95Ms < 50)} |`,
     `| 4b. dashboard: cycleHeatmap p95 (a page of ${rd.cycleHeatmap.rows.toLocaleString('en')} rows of ${(rd.cycleHeatmap.totalCount ?? rd.cycleHeatmap.rows).toLocaleString('en')}, filtered and sorted on the server) | ${ms(rd.cycleHeatmap.p95Ms)} (p50 ${ms(rd.cycleHeatmap.p50Ms)}, ${rd.cycleHeatmap.requests} requests) | 100 ms | ${ratio(rd.cycleHeatmap.p95Ms, 100)} | < 100 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.cycleHeatmap.p95Ms < 100)} |`,
-    `| 5. peak resident memory (VmHWM) | gateway ${f.peakRssMiB.gateway} MiB, survey-service ${f.peakRssMiB['survey-service']} MiB, scoring-service ${f.peakRssMiB['scoring-service']} MiB | ${m.memoryGiB} GiB machine | | gateway < 400 MiB${r.size === 'L' ? '' : ' (at L)'} | ${yes(f.peakRssMiB.gateway < 400)} |`,
+    `| 5. peak resident memory (VmHWM) | gateway ${f.peakRssMiB.gateway} MiB, survey-service ${f.peakRssMiB['survey-service']} MiB, scoring-service ${Object.entries(
+      f.peakRssMiB,
+    )
+      .filter(([k]) => k.startsWith('scoring-service'))
+      .map(([, v]) => `${v}`)
+      .join(
+        ' + ',
+      )} MiB | ${m.memoryGiB} GiB machine | | gateway < 400 MiB${r.size === 'L' ? '' : ' (at L)'} | ${yes(f.peakRssMiB.gateway < 400)} |`,
     ...(f.importPeople ? [importRow(f.importPeople)] : []),
     ...(f.setup
       ? [
@@ -133,7 +140,9 @@ function appendHistory(doc, r) {
   }
   const row = [
     r.startedAt.slice(0, 16).replace('T', ' '),
-    r.size + (r.organisation.direct ? ' (generated rows)' : ''),
+    r.size +
+      (r.organisation.direct ? ' (generated rows)' : '') +
+      ((r.settings.scoringReplicas ?? 1) > 1 ? `, scoring ×${r.settings.scoringReplicas}` : ''),
     `\`${(r.code?.commit ?? '').slice(0, 7)}\`${r.code?.uncommittedInAppsOrPackages?.length ? ' +changes' : ''}`,
     r.machine.loadAverageAtStart?.join(' / ') ?? '–',
     // the raw producer's own rate beside the ratio: the machine's speed at the time (since session 8)
