@@ -1,22 +1,7 @@
-import { emptyScoredReport } from '@leaderscope/vocabulary';
-import { catalogue, compileContract, createEnvelope, EventEnvelope, headerFieldsOf, InProcessTransport, reportUpdatedV1 } from '../index';
+import { catalogue, compileContract, EventEnvelope, headerFieldsOf, InProcessTransport, reportUpdatedV1 } from '../index';
+import { reportEvent } from '../../test/report-event';
 
-function report(subjectId: string, reportVersion: number): EventEnvelope {
-  return createEnvelope(
-    reportUpdatedV1,
-    {
-      cycleId: 'c',
-      subjectId,
-      reportVersion,
-      instrumentId: 'i',
-      instrumentVersion: 1,
-      responseCount: 1,
-      report: emptyScoredReport(),
-      scoredAt: new Date().toISOString(),
-    },
-    { organisationId: 'o' },
-  );
-}
+const report = reportEvent;
 
 describe('InProcessTransport', () => {
   it('delivers asynchronously, in publish order, to every consumer group', async () => {

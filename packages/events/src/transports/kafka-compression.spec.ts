@@ -1,26 +1,11 @@
 /** Compression of produced record batches, against the run's real Kafka broker. */
-import { emptyScoredReport } from '@leaderscope/vocabulary';
 import { eventually, kafkaBrokers, uniqueName } from '@leaderscope/testing';
 import { CompressionCodecs, CompressionTypes } from 'kafkajs';
-import { catalogue, createEnvelope, EventEnvelope, KafkaCompression, KafkaTransport, reportUpdatedV1 } from '../index';
+import { catalogue, KafkaCompression, KafkaTransport, reportUpdatedV1 } from '../index';
 import { compressionType } from './kafka-compression';
+import { reportEvent } from '../../test/report-event';
 
-function report(subjectId: string): EventEnvelope {
-  return createEnvelope(
-    reportUpdatedV1,
-    {
-      cycleId: 'c',
-      subjectId,
-      reportVersion: 1,
-      instrumentId: 'i',
-      instrumentVersion: 1,
-      responseCount: 1,
-      report: emptyScoredReport(),
-      scoredAt: new Date().toISOString(),
-    },
-    { organisationId: 'o' },
-  );
-}
+const report = (subjectId: string) => reportEvent(subjectId);
 
 describe('compressionType', () => {
   it('compresses only requests above the threshold, with the codec asked for', () => {

@@ -1,25 +1,10 @@
-import { emptyScoredReport } from '@leaderscope/vocabulary';
 /** Against the run's real Kafka broker (started by the test set-up). */
 import { eventually, kafkaBrokers, uniqueName } from '@leaderscope/testing';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { catalogue, ContractRegistry, createEnvelope, cycleScoredV1, EventEnvelope, KafkaTransport, reportUpdatedV1 } from '../index';
+import { catalogue, ContractRegistry, cycleScoredV1, EventEnvelope, KafkaTransport, reportUpdatedV1 } from '../index';
+import { reportEvent } from '../../test/report-event';
 
-function report(subjectId: string, reportVersion: number): EventEnvelope {
-  return createEnvelope(
-    reportUpdatedV1,
-    {
-      cycleId: 'c',
-      subjectId,
-      reportVersion,
-      instrumentId: 'i',
-      instrumentVersion: 1,
-      responseCount: 1,
-      report: emptyScoredReport(),
-      scoredAt: new Date().toISOString(),
-    },
-    { organisationId: 'o' },
-  );
-}
+const report = reportEvent;
 
 describe('KafkaTransport on a real broker', () => {
   const namespace = `${uniqueName('events-spec')}.`;
