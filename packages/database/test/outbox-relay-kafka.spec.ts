@@ -9,7 +9,7 @@ import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName 
 import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { createOutboxTables, enqueueEvents, OutboxRelay } from '../src';
-import { reportEvent } from './report-event';
+import { reportEvent } from '@leaderscope/events/test/report-event';
 
 const report = (subjectId: string, reportVersion: number): EventEnvelope =>
   reportEvent(subjectId, reportVersion, `corr-${subjectId}-${reportVersion}`);

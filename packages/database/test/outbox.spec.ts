@@ -4,7 +4,7 @@ import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { claimEvent, createOutboxTables, enqueueEvents, OutboxRelay } from '../src';
-import { reportEvent } from './report-event';
+import { reportEvent } from '@leaderscope/events/test/report-event';
 
 const report = reportEvent;
 

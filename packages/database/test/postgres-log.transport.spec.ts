@@ -3,7 +3,7 @@ import { catalogue, EventEnvelope, headerFieldsOf, reportUpdatedV1 } from '@lead
 import { createTestDatabase, eventually, TestDatabase } from '@leaderscope/testing';
 import { Client } from 'pg';
 import { PostgresLogTransport } from '../src';
-import { reportEvent } from './report-event';
+import { reportEvent } from '@leaderscope/events/test/report-event';
 
 const report = reportEvent;
 const version = (e: EventEnvelope) => (e.payload as { reportVersion: number }).reportVersion;

@@ -1,8 +1,6 @@
 import { catalogue, compileContract, EventEnvelope, headerFieldsOf, InProcessTransport, reportUpdatedV1 } from '../index';
 import { reportEvent } from '../../test/report-event';
 
-const report = reportEvent;
-
 describe('InProcessTransport', () => {
   it('delivers asynchronously, in publish order, to every consumer group', async () => {
     const transport = new InProcessTransport(catalogue);
@@ -24,7 +22,7 @@ describe('InProcessTransport', () => {
         b.push((e.payload as { reportVersion: number }).reportVersion);
       },
     });
-    await transport.publish([1, 2, 3, 4, 5].map((v) => report('s', v)));
+    await transport.publish([1, 2, 3, 4, 5].map((v) => reportEvent('s', v)));
     expect(inHandler).toBe(false); // publish returned before any handler ran
     await transport.idle();
     expect(a).toEqual([1, 2, 3, 4, 5]);
@@ -39,17 +37,17 @@ describe('InProcessTransport', () => {
       contracts: [reportUpdatedV1],
       handler: async (e) => void got.push((e.payload as { reportVersion: number }).reportVersion),
     });
-    await transport.publish([report('s', 1)]);
+    await transport.publish([reportEvent('s', 1)]);
     await transport.publishSerialized(
       [2, 3].map((v) => {
-        const e = report('s', v);
+        const e = reportEvent('s', v);
         return { ...headerFieldsOf(e), json: JSON.stringify(e, null, 2) };
       }),
     );
-    await transport.publish([report('s', 4)]);
+    await transport.publish([reportEvent('s', 4)]);
     await transport.idle();
     expect(got).toEqual([1, 2, 3, 4]);
-    await expect(transport.publishSerialized([{ ...headerFieldsOf(report('s', 5)), type: 'nope', json: '{}' }])).rejects.toThrow(
+    await expect(transport.publishSerialized([{ ...headerFieldsOf(reportEvent('s', 5)), type: 'nope', json: '{}' }])).rejects.toThrow(
       'no contract registered for nope v1',
     );
   });
@@ -64,7 +62,7 @@ describe('InProcessTransport', () => {
         received.push(e);
       },
     });
-    const sent = report('s', 1);
+    const sent = reportEvent('s', 1);
     await transport.publish([sent]);
     await transport.idle();
     expect(received[0]).toEqual(sent);
@@ -84,7 +82,7 @@ describe('InProcessTransport', () => {
         if (calls < 3) throw new Error('flaky');
       },
     });
-    await transport.publish([report('s', 1)]);
+    await transport.publish([reportEvent('s', 1)]);
     await transport.idle();
     expect(calls).toBe(3);
     expect(transport.deadLetters).toEqual([]);
@@ -104,7 +102,7 @@ describe('InProcessTransport', () => {
         handled.push(p.subjectId);
       },
     });
-    await transport.publish([report('ok-1', 1), report('poison', 1), report('ok-2', 1)]);
+    await transport.publish([reportEvent('ok-1', 1), reportEvent('poison', 1), reportEvent('ok-2', 1)]);
     await transport.idle();
     expect(handled).toEqual(['ok-1', 'ok-2']);
     expect(transport.deadLetters).toHaveLength(1);
@@ -134,7 +132,7 @@ describe('InProcessTransport', () => {
     });
     const keys = ['slow', 'a', 'b', 'c', 'poison'];
     const batch: EventEnvelope[] = [];
-    for (let v = 1; v <= 20; v++) for (const k of keys) batch.push(report(k, v));
+    for (let v = 1; v <= 20; v++) for (const k of keys) batch.push(reportEvent(k, v));
     await transport.publish(batch);
     expect(transport.pending()).toBe(100);
     await transport.idle();
@@ -158,7 +156,7 @@ describe('InProcessTransport', () => {
       handler: async (e) => void handled.push((e.payload as { reportVersion: number }).reportVersion),
     });
     transport.publishRaw('leaderscope.reports', 'c:s', '{"not": "an envelope"}');
-    await transport.publish([report('s', 1)]);
+    await transport.publish([reportEvent('s', 1)]);
     await transport.idle();
     expect(handled).toEqual([1]);
     expect(transport.deadLetters).toHaveLength(1);
@@ -176,10 +174,10 @@ describe('InProcessTransport', () => {
         handled.push((e.payload as { reportVersion: number }).reportVersion);
       },
     });
-    await transport.publish([1, 2, 3, 4, 5, 6, 7, 8].map((v) => report('s', v)));
+    await transport.publish([1, 2, 3, 4, 5, 6, 7, 8].map((v) => reportEvent('s', v)));
     await transport.close();
     expect(handled).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    await expect(transport.publish([report('s', 9)])).rejects.toThrow(/closed/);
+    await expect(transport.publish([reportEvent('s', 9)])).rejects.toThrow(/closed/);
     await expect(transport.healthCheck()).resolves.toEqual({ ok: false, detail: 'closed' });
   });
 
@@ -199,7 +197,7 @@ describe('InProcessTransport', () => {
       contracts: [strict],
       handler: async (e) => void got.strict.push((e.payload as { reportVersion: number }).reportVersion),
     });
-    await transport.publish([1, 2, 3].map((v) => report('s', v)));
+    await transport.publish([1, 2, 3].map((v) => reportEvent('s', v)));
     await transport.idle();
     expect(got.runtime.map((e) => (e.payload as { reportVersion: number }).reportVersion)).toEqual([1, 2, 3]);
     expect(got.compiled).toEqual(got.runtime);
@@ -216,7 +214,9 @@ describe('InProcessTransport', () => {
       contracts: [reportUpdatedV1],
       handler: async (e) => void handled.push((e.payload as { reportVersion: number }).reportVersion),
     });
-    await expect(transport.publish([report('s', 1), { ...report('s', 2), version: 99 }])).rejects.toThrow(/no contract registered/);
+    await expect(transport.publish([reportEvent('s', 1), { ...reportEvent('s', 2), version: 99 }])).rejects.toThrow(
+      /no contract registered/,
+    );
     await transport.idle();
     expect(handled).toEqual([]);
   });

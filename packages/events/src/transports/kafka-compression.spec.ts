@@ -5,8 +5,6 @@ import { catalogue, KafkaCompression, KafkaTransport, reportUpdatedV1 } from '..
 import { compressionType, registerZstdCodec } from './kafka-compression';
 import { reportEvent } from '../../test/report-event';
 
-const report = (subjectId: string) => reportEvent(subjectId);
-
 describe('compressionType', () => {
   it('compresses only requests above the threshold, with the codec asked for', () => {
     expect(compressionType('zstd', 4097, 4096)).toBe(CompressionTypes.ZSTD);
@@ -63,7 +61,7 @@ describe('KafkaTransport compression on a real broker', () => {
         received.push(JSON.stringify(e));
       },
     });
-    const sent = subjects.map(report);
+    const sent = subjects.map((subjectId) => reportEvent(subjectId));
     await transport.publish(sent);
     await eventually('every event to arrive', async () => received.length === sent.length, 30000);
     expect(new Set(received)).toEqual(new Set(sent.map((e) => JSON.stringify(e))));

@@ -4,8 +4,6 @@ import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { catalogue, ContractRegistry, cycleScoredV1, EventEnvelope, KafkaTransport, reportUpdatedV1 } from '../index';
 import { reportEvent } from '../../test/report-event';
 
-const report = reportEvent;
-
 describe('KafkaTransport on a real broker', () => {
   const namespace = `${uniqueName('events-spec')}.`;
   let transport: KafkaTransport;
@@ -33,7 +31,7 @@ describe('KafkaTransport on a real broker', () => {
       },
     });
     // Same key (c:a) for a1..a3 and the poison message on its own key; b on another key.
-    await transport.publish([report('a', 1), report('poison', 1), report('a', 2), report('b', 1), report('a', 3)]);
+    await transport.publish([reportEvent('a', 1), reportEvent('poison', 1), reportEvent('a', 2), reportEvent('b', 1), reportEvent('a', 3)]);
 
     await eventually('the healthy messages to be handled', async () => handled.length === 4, 30000);
     expect(handled.filter((h) => h.startsWith('a#'))).toEqual(['a#1', 'a#2', 'a#3']);
@@ -97,7 +95,7 @@ describe('KafkaTransport on a real broker', () => {
         contracts: [cycleScoredV1],
         handler: async (e) => void handled.push(e.type),
       });
-      await transport.publish([report('s1', 1), report('s2', 1), report('s3', 1)]);
+      await transport.publish([reportEvent('s1', 1), reportEvent('s2', 1), reportEvent('s3', 1)]);
       await eventually(
         'the consumer to pass the reports',
         async () => {
@@ -132,7 +130,7 @@ describe('KafkaTransport on a real broker', () => {
     });
     // Twelve events of one key, 30 ms apart: without the wait each would come in a fetch of its own.
     for (let version = 1; version <= 12; version++) {
-      await transport.publish([report('patient', version)]);
+      await transport.publish([reportEvent('patient', version)]);
       await new Promise((r) => setTimeout(r, 30));
     }
     await eventually('all twelve handled', async () => batches.flat().length === 12, 30000);
@@ -144,7 +142,7 @@ describe('KafkaTransport on a real broker', () => {
     // Twelve events of one key, each in a record batch of its own, all on the topic before either
     // subscriber starts: a fetch with kafkajs's 1 MiB brings them together; one bounded to a byte
     // brings one record batch each time (Kafka always returns at least one).
-    for (let version = 1; version <= 12; version++) await transport.publish([report('bounded', version)]);
+    for (let version = 1; version <= 12; version++) await transport.publish([reportEvent('bounded', version)]);
     const subscribe = async (groupId: string, maxBytesPerPartition?: number) => {
       const batches: number[][] = [];
       await transport.subscribe({
@@ -188,7 +186,7 @@ describe('KafkaTransport on a real broker', () => {
     const mineOf = (events: EventEnvelope[]) =>
       (events.map((e) => e.payload) as { subjectId: string; reportVersion: number }[]).filter((p) => p.subjectId.startsWith('grouped-'));
     // Everything is on the topic before the consumer starts, so its first fetch holds every partition.
-    await transport.publish([...keys.flatMap((k) => [report(k, 1), report(k, 2)]), report('grouped-poison', 1)]);
+    await transport.publish([...keys.flatMap((k) => [reportEvent(k, 1), reportEvent(k, 2)]), reportEvent('grouped-poison', 1)]);
     await transport.subscribe({
       groupId: 'grouped',
       contracts: [reportUpdatedV1],
