@@ -1,5 +1,5 @@
 import { ensureDatabase, PostgresLogTransport, startEmbeddedPostgres, withDatabase } from '@leaderscope/database';
-import { catalogue, createTransport, EventTransport } from '@leaderscope/events';
+import { catalogue, createTransport, EventTransport, KafkaCompression } from '@leaderscope/events';
 import { createGateway, NOTIFICATIONS_OPTIONS, NotificationsOptions, TOKEN_CIPHER, TokenCipher } from '@leaderscope/gateway';
 import { NotificationConfig, notificationConfigFromEnv, startNotificationService } from '@leaderscope/notification-service';
 import { startScoringService } from '@leaderscope/scoring-service';
@@ -20,6 +20,8 @@ export interface PlatformOptions {
   kafkaBrokers?: string;
   /** Prefix of Kafka topics and consumer groups (KAFKA_TOPIC_PREFIX). */
   kafkaNamespace?: string;
+  /** Codec of the record batches produced on Kafka (KAFKA_COMPRESSION; default zstd). */
+  kafkaCompression?: KafkaCompression;
   /** Where the one-machine default keeps its files (default `.data` at the repository root). */
   dataDir?: string;
   port?: number;
@@ -96,7 +98,13 @@ async function startOnDatabase(
 
   // Without Kafka the log is PostgreSQL itself: what a service's relay published survives a crash.
   const transport: EventTransport = options.kafkaBrokers
-    ? createTransport({ registry: catalogue, clientId: 'leaderscope', brokers: options.kafkaBrokers, namespace: options.kafkaNamespace })
+    ? createTransport({
+        registry: catalogue,
+        clientId: 'leaderscope',
+        brokers: options.kafkaBrokers,
+        namespace: options.kafkaNamespace,
+        compression: options.kafkaCompression,
+      })
     : new PostgresLogTransport({ databaseUrl, registry: catalogue, onError: (error) => log(`events: ${String(error)}`) });
   await transport.start();
   log(`events: ${transport.kind === 'kafka' ? `Kafka at ${options.kafkaBrokers}` : 'in-process transport, log in PostgreSQL'}`);

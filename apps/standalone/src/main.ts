@@ -12,6 +12,7 @@ runService({
       databaseUrl: config.DATABASE_URL,
       kafkaBrokers: config.KAFKA_BROKERS,
       kafkaNamespace: config.KAFKA_TOPIC_PREFIX,
+      kafkaCompression: config.KAFKA_COMPRESSION,
       dataDir: config.LEADERSCOPE_DATA_DIR,
       port: config.PORT,
       host: config.HOST,
