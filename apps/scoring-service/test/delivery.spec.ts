@@ -98,7 +98,10 @@ describe('event path on the real broker: duplicates, poison messages, a relay dy
     await lagIsZero();
 
     // Now the recorded events a second time, exactly as the survey service wrote them.
-    const recorded = await query<{ envelope: EventEnvelope }>(db.url, `SELECT envelope FROM survey.outbox_event ORDER BY position`);
+    const recorded = await query<{ envelope: EventEnvelope }>(
+      db.url,
+      `SELECT envelope::json AS envelope FROM survey.outbox_event ORDER BY position`,
+    );
     await gateway.publish(recorded.map((r) => r.envelope));
     await lagIsZero();
 

@@ -175,7 +175,7 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
       const expected = expectedSnapshots(batches);
       const ledger = await query<{ subject_id: string; snapshot: number; response_ids: string[]; report: Record<string, unknown> }>(
         db.url,
-        `SELECT subject_id, snapshot, response_ids::text[] AS response_ids, report FROM scoring.disclosed_view
+        `SELECT subject_id, snapshot, response_ids::text[] AS response_ids, report::json AS report FROM scoring.disclosed_view
        WHERE cycle_id = $1 AND result_set = 'live' ORDER BY subject_id, snapshot`,
         [cycleId],
       );
@@ -215,7 +215,7 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
       // one report.updated per snapshot, in snapshot order, carrying the snapshot's report
       const events = await query<{ envelope: { payload: { subjectId: string; responseCount: number; report: unknown } } }>(
         db.url,
-        `SELECT envelope FROM scoring.outbox_event WHERE envelope->>'type' = 'report.updated' AND envelope->'payload'->>'cycleId' = $1 ORDER BY position`,
+        `SELECT envelope::json AS envelope FROM scoring.outbox_event WHERE envelope::json->>'type' = 'report.updated' AND envelope::json->'payload'->>'cycleId' = $1 ORDER BY position`,
         [cycleId],
       );
       for (const [subjectId, snapshots] of expected) {
@@ -244,7 +244,7 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
       // report: no figure of a rater the rule has not shown is stored anywhere
       const rows = await query<{ subject_id: string; report: unknown; response_count: number; group_counts: Record<string, number> }>(
         db.url,
-        `SELECT subject_id, report, response_count, group_counts FROM scoring.subject_report WHERE cycle_id = $1 AND result_set = 'live'`,
+        `SELECT subject_id, report::json AS report, response_count, group_counts FROM scoring.subject_report WHERE cycle_id = $1 AND result_set = 'live'`,
         [cycleId],
       );
       expect(rows).toHaveLength(expected.size);

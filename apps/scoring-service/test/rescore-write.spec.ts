@@ -74,7 +74,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
   const outboxOf = (resultSet: string) =>
     query<{ envelope: { payload: ReportUpdatedV1 } & Record<string, unknown> }>(
       db.url,
-      `SELECT envelope FROM scoring.outbox_event WHERE envelope->>'type' = 'report.updated' AND envelope->'payload'->>'resultSet' = $1`,
+      `SELECT envelope::json AS envelope FROM scoring.outbox_event WHERE envelope::json->>'type' = 'report.updated' AND envelope::json->'payload'->>'resultSet' = $1`,
       [resultSet],
     );
 
@@ -95,7 +95,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
 
       const reports = await query<{ subject_id: string; report: Record<string, unknown>; withheld: string | null; response_count: number }>(
         db.url,
-        `SELECT subject_id, report, withheld, response_count FROM scoring.subject_report WHERE result_set = $1 ORDER BY subject_id`,
+        `SELECT subject_id, report::json AS report, withheld, response_count FROM scoring.subject_report WHERE result_set = $1 ORDER BY subject_id`,
         [rescoreId],
       );
       expect(reports.map((r) => [r.subject_id, r.withheld])).toEqual([
@@ -112,7 +112,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
         role_profile_id: string;
       }>(
         db.url,
-        `SELECT subject_id, snapshot, response_ids::text[] AS response_ids, report, role_profile_id FROM scoring.disclosed_view WHERE result_set = $1 ORDER BY subject_id`,
+        `SELECT subject_id, snapshot, response_ids::text[] AS response_ids, report::json AS report, role_profile_id FROM scoring.disclosed_view WHERE result_set = $1 ORDER BY subject_id`,
         [rescoreId],
       );
       // the ledger records each disclosed view (the live snapshot in force under the rescore's basis), never a withheld one
@@ -224,7 +224,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       db.url,
       `SELECT r.subject_id, r.withheld,
          EXISTS (SELECT 1 FROM scoring.disclosed_view v WHERE v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = r.result_set) AS ledger,
-         (SELECT count(*) FROM scoring.outbox_event o WHERE o.envelope->'payload'->>'resultSet' = r.result_set AND o.envelope->'payload'->>'subjectId' = r.subject_id) AS events
+         (SELECT count(*) FROM scoring.outbox_event o WHERE o.envelope::json->'payload'->>'resultSet' = r.result_set AND o.envelope::json->'payload'->>'subjectId' = r.subject_id) AS events
        FROM scoring.subject_report r WHERE r.result_set = $1 ORDER BY r.subject_id`,
       [rescoreId],
     );
@@ -255,12 +255,12 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       envelope_text: string;
     }>(
       db.url,
-      `SELECT r.subject_id, r.report, r.report::text AS report_text, v.report::text AS ledger_text, r.group_counts, r.response_count,
-         v.report AS ledger_report, live.report AS live_report, o.envelope->'payload' AS payload, o.envelope::text AS envelope_text
+      `SELECT r.subject_id, r.report::json AS report, r.report AS report_text, v.report AS ledger_text, r.group_counts, r.response_count,
+         v.report::json AS ledger_report, live.report::json AS live_report, o.envelope::json->'payload' AS payload, o.envelope::text AS envelope_text
        FROM scoring.subject_report r
        JOIN scoring.disclosed_view v ON v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = r.result_set
        JOIN scoring.disclosed_view live ON live.cycle_id = r.cycle_id AND live.subject_id = r.subject_id AND live.result_set = 'live'
-       JOIN scoring.outbox_event o ON o.envelope->'payload'->>'resultSet' = r.result_set AND o.envelope->'payload'->>'subjectId' = r.subject_id
+       JOIN scoring.outbox_event o ON o.envelope::json->'payload'->>'resultSet' = r.result_set AND o.envelope::json->'payload'->>'subjectId' = r.subject_id
        WHERE r.result_set = $1 ORDER BY r.subject_id`,
       [rescoreId],
     );
@@ -271,7 +271,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       const figures = JSON.parse(JSON.stringify(expected.report)) as Record<string, unknown>;
       expect(JSON.stringify(figures)).toMatch(/"mean":\d/); // real figures, not an empty report
       expect(r.report).toEqual(figures);
-      // stored as json: the very text the scoring serialised; the ledger row refers to the report row
+      // stored as text: the very text the scoring serialised; the ledger row refers to the report row
       expect(r.report_text).toBe(JSON.stringify(expected.report));
       expect(r.ledger_text).toBeNull();
       expect(r.ledger_report).toBeNull();
@@ -302,7 +302,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
     expect(n).toBe('0');
   });
 
-  it('stores reports, ledger reports and the outbox envelopes as json (ReportsAsJson)', async () => {
+  it('stores reports, ledger reports and the outbox envelopes as text (WholeJsonAsText)', async () => {
     const columns = await query<{ table_name: string; column_name: string; data_type: string }>(
       db.url,
       `SELECT table_name, column_name, data_type FROM information_schema.columns
@@ -310,19 +310,19 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
        ORDER BY table_name`,
     );
     expect(columns.map((c) => [c.table_name, c.column_name, c.data_type])).toEqual([
-      ['disclosed_view', 'report', 'json'],
-      ['outbox_event', 'envelope', 'json'],
-      ['subject_report', 'report', 'json'],
+      ['disclosed_view', 'report', 'text'],
+      ['outbox_event', 'envelope', 'text'],
+      ['subject_report', 'report', 'text'],
     ]);
   });
 
   it("fills every outbox row's routing columns with its envelope's fields, rescore rows included (OutboxHeaderColumns)", async () => {
     const rows = await query<{ set: string; n: string; matching: string }>(
       db.url,
-      `SELECT CASE WHEN envelope->'payload'->>'resultSet' = 'live' OR envelope->'payload'->>'resultSet' IS NULL THEN 'live' ELSE 'rescore' END AS set,
+      `SELECT CASE WHEN envelope::json->'payload'->>'resultSet' = 'live' OR envelope::json->'payload'->>'resultSet' IS NULL THEN 'live' ELSE 'rescore' END AS set,
               count(*) AS n,
-              count(*) FILTER (WHERE type = envelope->>'type' AND version = (envelope->>'version')::int AND key = envelope->>'key'
-                                 AND correlation_id = envelope->>'correlationId' AND event_id::text = envelope->>'id') AS matching
+              count(*) FILTER (WHERE type = envelope::json->>'type' AND version = (envelope::json->>'version')::int AND key = envelope::json->>'key'
+                                 AND correlation_id = envelope::json->>'correlationId' AND event_id::text = envelope::json->>'id') AS matching
          FROM scoring.outbox_event GROUP BY 1 ORDER BY 1`,
     );
     expect(rows.map((r) => r.set)).toContain('rescore');
@@ -406,7 +406,7 @@ describe('retention after a rescore', () => {
       in_ledger: boolean;
     }>(
       db.url,
-      `SELECT r.report, r.response_count, r.group_counts, v.group_counts AS snapshot_counts, v.report IS NOT NULL AS in_ledger
+      `SELECT r.report::json AS report, r.response_count, r.group_counts, v.group_counts AS snapshot_counts, v.report IS NOT NULL AS in_ledger
          FROM scoring.subject_report r
          JOIN scoring.disclosed_view v ON v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = 'live'
         WHERE r.cycle_id = $1 AND r.subject_id = 's1' AND r.result_set = 'live'`,

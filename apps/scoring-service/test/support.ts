@@ -136,7 +136,7 @@ export async function counts(url: string): Promise<Counts> {
        (SELECT count(*) FROM scoring.rater_response) AS scored,
        (SELECT coalesce(sum(response_count), 0) FROM scoring.subject_report WHERE result_set = 'live') AS in_reports,
        (SELECT count(*) FROM scoring.subject_report WHERE result_set = 'live' AND report_version <> response_count) AS mismatches,
-       (SELECT count(*) FROM survey.outbox_event WHERE envelope->>'type' = 'response.recorded') AS recorded`,
+       (SELECT count(*) FROM survey.outbox_event WHERE envelope::json->>'type' = 'response.recorded') AS recorded`,
   );
   return {
     stored: Number(row.stored),

@@ -244,7 +244,7 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     expect(launchCycle.status).toBe('LAUNCHED');
     expect(await count(`SELECT count(*) FROM gateway.assignment`)).toBe(15);
     // One invitation event per rater, committed with the assignments.
-    expect(await count(`SELECT count(*) FROM gateway.outbox_event WHERE envelope->>'type' = 'invitation.issued'`)).toBe(15);
+    expect(await count(`SELECT count(*) FROM gateway.outbox_event WHERE envelope::json->>'type' = 'invitation.issued'`)).toBe(15);
     // Everyone has an e-mail address: HR lists no link; each one is in the rater's invitation (here,
     // with no mail server, in HR's mail outbox, one audited opening each).
     const { raterInvitations } = await api.ok(`query($c: ID!) { raterInvitations(cycleId: $c) { token } }`, { c: ids.cycle }, t.hrA);

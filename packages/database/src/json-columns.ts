@@ -1,4 +1,4 @@
-import { QueryRunner } from 'typeorm';
+import { QueryRunner, ValueTransformer } from 'typeorm';
 
 /**
  * For a migration: turns columns holding whole JSON documents (written whole, read whole, never
@@ -12,7 +12,7 @@ export async function retypeJsonColumns(
   queryRunner: QueryRunner,
   schema: string,
   columns: [table: string, column: string][],
-  type: 'json' | 'jsonb',
+  type: 'json' | 'jsonb' | 'text',
   storage: 'fast' | 'default',
 ): Promise<void> {
   const rows = (await queryRunner.query(
@@ -28,3 +28,14 @@ export async function retypeJsonColumns(
     } else await queryRunner.query(lz4 ? `ALTER TABLE ${target} SET COMPRESSION lz4` : `ALTER TABLE ${target} SET STORAGE EXTERNAL`);
   }
 }
+
+/**
+ * A TypeORM column transformer for a JSON document kept as `text` (reports: see the services'
+ * `WholeJsonAsText` migrations): written as `JSON.stringify`'s text, read back with `JSON.parse`;
+ * null stays null. The writers are our own code, which only ever stores `JSON.stringify` output, so
+ * PostgreSQL no longer checks each document (about 0.4 ms of its CPU for a 45 kB report).
+ */
+export const jsonText: ValueTransformer = {
+  to: (value: unknown) => (value === null || value === undefined ? value : JSON.stringify(value)),
+  from: (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value),
+};

@@ -8,9 +8,11 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
  * dying between commit and publish loses nothing (the relay publishes again: at-least-once,
  * which the consumers' inbox turns into exactly-once effects).
  *
- * The envelope column is created as `jsonb`; a service whose events are large may turn its own into
- * `json` with a migration (the scoring service did, for report.updated: `ReportsAsJson`). Nothing
- * here depends on which: envelopes are written and read whole.
+ * The envelope column is `text`: the envelope's JSON text as `JSON.stringify` wrote it, published
+ * as stored. Envelopes are written and read whole, never queried inside, so PostgreSQL neither
+ * parses them (jsonb) nor checks them (json): a report.updated carries a 45 kB report, whose check
+ * alone cost about 0.4 ms of PostgreSQL's CPU (the services' `WholeJsonAsText` migrations; tests
+ * that look inside cast, `envelope::json->>'type'`).
  *
  * Beside the envelope, each row carries the fields a transport routes it by (`type`, `version`,
  * `key`, `correlation_id`; `event_id` is its id), so the relay publishes the stored text as it is,
@@ -21,7 +23,7 @@ export async function createOutboxTables(queryRunner: QueryRunner, schema: strin
     CREATE TABLE "${schema}"."outbox_event" (
       "position" bigserial PRIMARY KEY,
       "event_id" uuid NOT NULL UNIQUE,
-      "envelope" jsonb NOT NULL,
+      "envelope" text NOT NULL,
       "created_at" timestamptz NOT NULL DEFAULT now(),
       "published_at" timestamptz NULL
     )`);
@@ -72,16 +74,14 @@ export async function dropOutboxTables(queryRunner: QueryRunner, schema: string)
 /** Writes events to the outbox inside the caller's transaction. */
 export async function enqueueEvents(manager: EntityManager, schema: string, envelopes: EventEnvelope[]): Promise<void> {
   // As arrays, 10,000 events per statement (a launch emits one per rater: 160,000 at 10,000
-  // subjects, far past PostgreSQL's 65,535 parameters per statement), in their order. The envelopes
-  // are sent as `json` (checked, not parsed into a tree): stored as they are in a `json` column (the
-  // scoring service's, whose report.updated carry whole reports), converted on the way into a
-  // `jsonb` one (the other services'). Their routing fields go beside them (addOutboxHeaderColumns).
+  // subjects, far past PostgreSQL's 65,535 parameters per statement), in their order. The envelopes'
+  // text is stored as sent; their routing fields go beside them (addOutboxHeaderColumns).
   for (let i = 0; i < envelopes.length; i += 10000) {
     const slice = envelopes.slice(i, i + 10000);
     await manager.query(
       `INSERT INTO "${schema}"."outbox_event" ("event_id", "type", "version", "key", "correlation_id", "envelope")
        SELECT id, type, version, key, correlation_id, envelope
-         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::json[])
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[])
               WITH ORDINALITY AS e(id, type, version, key, correlation_id, envelope, n)
         ORDER BY n`,
       [
@@ -280,8 +280,7 @@ export class OutboxRelay {
       // the same statement, this transaction's reads of the outbox are made ordered index scans
       // (RELAY_SCAN_SETTINGS).
       await manager.query(RELAY_LOCK_STATEMENT, [`outbox-relay:${schema}`]);
-      // The envelope as text: from a `json` column the stored text itself (nothing parsed, in
-      // PostgreSQL or here), from a `jsonb` one its rendering; with its routing fields beside it.
+      // The envelope's stored text (nothing parsed, in PostgreSQL or here), with its routing fields.
       // No row locks: only a relay holding the lock above marks rows published (writers only insert,
       // pruning deletes only published rows), and a relay waiting for the lock reads, once it has
       // it, a new snapshot in which this batch is marked. A `FOR UPDATE` here wrote a lock into

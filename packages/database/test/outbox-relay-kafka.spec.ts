@@ -16,7 +16,7 @@ const report = (subjectId: string, reportVersion: number): EventEnvelope =>
 
 /**
  * The envelope as a text JSON.stringify would never give: payload first, a space after every colon
- * and comma, an indent. A `json` column keeps it exactly.
+ * and comma, an indent. The outbox's `text` column keeps it exactly.
  */
 function oddText(envelope: EventEnvelope): string {
   const { payload, ...rest } = envelope;
@@ -40,14 +40,14 @@ describe('OutboxRelay to Kafka: the stored envelope text is the message', () => 
     db = await createTestDatabase();
     dataSource = new DataSource({ type: 'postgres', url: db.url, extra: { max: 5 } });
     await dataSource.initialize();
-    for (const schema of ['as_json', 'as_jsonb']) {
+    for (const schema of ['as_text', 'as_jsonb']) {
       await dataSource.query(`CREATE SCHEMA "${schema}"`);
       const runner = dataSource.createQueryRunner();
       await createOutboxTables(runner, schema);
       await runner.release();
     }
-    // The scoring service's outbox (ReportsAsJson): the envelope is stored as its text.
-    await dataSource.query(`ALTER TABLE "as_json"."outbox_event" ALTER COLUMN "envelope" TYPE json USING "envelope"::json`);
+    // An outbox as the services had it before WholeJsonAsText / OutboxEnvelopeAsText: jsonb (see the last test).
+    await dataSource.query(`ALTER TABLE "as_jsonb"."outbox_event" ALTER COLUMN "envelope" TYPE jsonb USING "envelope"::jsonb`);
     // Small requests: a batch goes to the broker in several, one after the other.
     transport = new KafkaTransport({
       brokers: kafkaBrokers(),
@@ -86,7 +86,7 @@ describe('OutboxRelay to Kafka: the stored envelope text is the message', () => 
     return received;
   }
 
-  it('publishes the json column text byte for byte, with key and headers, pre-migration rows included, in outbox order', async () => {
+  it('publishes the stored text byte for byte, with key and headers, pre-migration rows included, in outbox order', async () => {
     // One key (subject a: one partition, so one order) and another (b), written four ways, mixed:
     // enqueueEvents, a row with its routing columns and an odd text, a row without them (written
     // before the migration) with an odd text, and one without them as enqueueEvents wrote it before.
@@ -99,23 +99,20 @@ describe('OutboxRelay to Kafka: the stored envelope text is the message', () => 
         expect(JSON.stringify(JSON.parse(text))).not.toBe(text);
         switch (v % 4) {
           case 0:
-            await dataSource.transaction((m) => enqueueEvents(m, 'as_json', [envelope]));
+            await dataSource.transaction((m) => enqueueEvents(m, 'as_text', [envelope]));
             break;
           case 1:
             await dataSource.query(
-              `INSERT INTO "as_json"."outbox_event" ("event_id", "type", "version", "key", "correlation_id", "envelope")
-               VALUES ($1, $2, $3, $4, $5, $6::json)`,
+              `INSERT INTO "as_text"."outbox_event" ("event_id", "type", "version", "key", "correlation_id", "envelope")
+               VALUES ($1, $2, $3, $4, $5, $6)`,
               [envelope.id, envelope.type, envelope.version, envelope.key, envelope.correlationId, text],
             );
             break;
           case 2:
-            await dataSource.query(`INSERT INTO "as_json"."outbox_event" ("event_id", "envelope") VALUES ($1, $2::json)`, [
-              envelope.id,
-              text,
-            ]);
+            await dataSource.query(`INSERT INTO "as_text"."outbox_event" ("event_id", "envelope") VALUES ($1, $2)`, [envelope.id, text]);
             break;
           default:
-            await dataSource.query(`INSERT INTO "as_json"."outbox_event" ("event_id", "envelope") VALUES ($1, $2::json)`, [
+            await dataSource.query(`INSERT INTO "as_text"."outbox_event" ("event_id", "envelope") VALUES ($1, $2)`, [
               envelope.id,
               JSON.stringify(envelope),
             ]);
@@ -123,14 +120,14 @@ describe('OutboxRelay to Kafka: the stored envelope text is the message', () => 
       }
     }
     const stored: { id: string; text: string; routed: boolean }[] = await dataSource.query(
-      `SELECT "event_id" AS "id", "envelope"::text AS "text", "type" IS NOT NULL AS "routed" FROM "as_json"."outbox_event" ORDER BY "position"`,
+      `SELECT "event_id" AS "id", "envelope"::text AS "text", "type" IS NOT NULL AS "routed" FROM "as_text"."outbox_event" ORDER BY "position"`,
     );
     expect(stored).toHaveLength(24);
 
     // The relay parses nothing it has the routing columns of (JSON.parse sees none of those texts).
     const routedTexts = new Set(stored.filter((r) => r.routed).map((r) => r.text));
     const parse = jest.spyOn(JSON, 'parse');
-    const relay = new OutboxRelay({ dataSource, schema: 'as_json', transport, batchSize: 5 });
+    const relay = new OutboxRelay({ dataSource, schema: 'as_text', transport, batchSize: 5 });
     try {
       expect(await relay.drain()).toBe(24);
       expect(parse.mock.calls.filter(([text]) => typeof text === 'string' && routedTexts.has(text))).toEqual([]);
@@ -165,13 +162,18 @@ describe('OutboxRelay to Kafka: the stored envelope text is the message', () => 
     }
   });
 
-  it('publishes a jsonb outbox as PostgreSQL renders it, with the same key and headers', async () => {
+  it('publishes rows written while the outbox was jsonb as PostgreSQL renders them once the column is text', async () => {
     const envelopes = [1, 2, 3].map((v) => report('j', v));
-    await dataSource.transaction((m) => enqueueEvents(m, 'as_jsonb', envelopes.slice(0, 2)));
-    await dataSource.query(`INSERT INTO "as_jsonb"."outbox_event" ("event_id", "envelope") VALUES ($1, $2::jsonb)`, [
-      envelopes[2].id,
-      JSON.stringify(envelopes[2]),
-    ]);
+    for (const [i, envelope] of envelopes.entries()) {
+      await dataSource.query(
+        `INSERT INTO "as_jsonb"."outbox_event" ("event_id", "type", "version", "key", "correlation_id", "envelope") VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+        i === 2
+          ? [envelope.id, null, null, null, null, JSON.stringify(envelope)]
+          : [envelope.id, envelope.type, envelope.version, envelope.key, envelope.correlationId, JSON.stringify(envelope)],
+      );
+    }
+    // What the services' migrations do (WholeJsonAsText, OutboxEnvelopeAsText).
+    await dataSource.query(`ALTER TABLE "as_jsonb"."outbox_event" ALTER COLUMN "envelope" TYPE text`);
     const stored: { id: string; text: string }[] = await dataSource.query(
       `SELECT "event_id" AS "id", "envelope"::text AS "text" FROM "as_jsonb"."outbox_event" ORDER BY "position"`,
     );

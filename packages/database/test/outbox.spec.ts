@@ -113,7 +113,7 @@ describe('transactional outbox', () => {
       }),
     ).rejects.toThrow('business rule failed');
     const [row] = await dataSource.query(
-      `SELECT count(*) AS n FROM dying.outbox_event WHERE envelope->'payload'->>'subjectId' = 'rolled-back'`,
+      `SELECT count(*) AS n FROM dying.outbox_event WHERE envelope::json->'payload'->>'subjectId' = 'rolled-back'`,
     );
     expect(row.n).toBe('0');
   });
@@ -187,10 +187,10 @@ describe('transactional outbox', () => {
     const envelopes = ['old', 'recent', 'unpublished'].map((subject) => report(subject, 1));
     await dataSource.transaction((m) => enqueueEvents(m, 'pruning', envelopes));
     await dataSource.query(
-      `UPDATE pruning.outbox_event SET published_at = now() - interval '100 hours' WHERE envelope->'payload'->>'subjectId' = 'old'`,
+      `UPDATE pruning.outbox_event SET published_at = now() - interval '100 hours' WHERE envelope::json->'payload'->>'subjectId' = 'old'`,
     );
     await dataSource.query(
-      `UPDATE pruning.outbox_event SET published_at = now() - interval '1 hour' WHERE envelope->'payload'->>'subjectId' = 'recent'`,
+      `UPDATE pruning.outbox_event SET published_at = now() - interval '1 hour' WHERE envelope::json->'payload'->>'subjectId' = 'recent'`,
     );
     await dataSource.transaction(async (m) => {
       await claimEvent(m, 'pruning', 'consumer', envelopes[0].id);
@@ -202,7 +202,9 @@ describe('transactional outbox', () => {
 
     const relay = new OutboxRelay({ dataSource, schema: 'pruning', transport: new InProcessTransport(catalogue) });
     expect(await relay.prune()).toEqual({ outbox: 1, processed: 1 });
-    const left = await dataSource.query(`SELECT envelope->'payload'->>'subjectId' AS subject FROM pruning.outbox_event ORDER BY position`);
+    const left = await dataSource.query(
+      `SELECT envelope::json->'payload'->>'subjectId' AS subject FROM pruning.outbox_event ORDER BY position`,
+    );
     expect(left.map((r: { subject: string }) => r.subject)).toEqual(['recent', 'unpublished']);
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM pruning.processed_event`);
     expect(n).toBe(1);

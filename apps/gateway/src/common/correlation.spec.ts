@@ -41,7 +41,7 @@ describe('correlation ids', () => {
     );
     expect(launched.errors).toBeUndefined();
     const rows: { envelope: { type: string; correlationId: string } }[] = await gw.dataSource.query(
-      `SELECT "envelope" FROM "gateway"."outbox_event"`,
+      `SELECT "envelope"::json AS "envelope" FROM "gateway"."outbox_event"`,
     );
     const invitations = rows.map((r) => r.envelope).filter((e) => e.type === 'invitation.issued');
     expect(invitations.length).toBe(10); // self, manager, 2 peers, 4 direct reports, 2 skip-levels

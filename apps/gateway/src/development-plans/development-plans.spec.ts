@@ -231,7 +231,7 @@ describe('development plans', () => {
       { action: 'development-plan.commented', target: `cycle:${cycleId}/subject:${benId}`, detail: { planVersion: 2 } },
     ]);
     const events = await gw.dataSource.query<{ envelope: { type: string; version: number; payload: Record<string, unknown> } }[]>(
-      `SELECT envelope FROM gateway.outbox_event WHERE envelope->>'type' = 'development-plan.changed' AND envelope->'payload'->>'subjectId' = $1 ORDER BY position`,
+      `SELECT envelope::json AS envelope FROM gateway.outbox_event WHERE envelope::json->>'type' = 'development-plan.changed' AND envelope::json->'payload'->>'subjectId' = $1 ORDER BY position`,
       [benId],
     );
     expect(events.map((e) => [e.envelope.version, e.envelope.payload.version, e.envelope.payload.change])).toEqual([

@@ -20,6 +20,7 @@ import { AddHeatmapPageIndexes1767700000000 } from './1767700000000-AddHeatmapPa
 import { ReportReadModelAsJson1768100000000 } from './1768100000000-ReportReadModelAsJson';
 import { OutboxHeaderColumns1768200000000 } from './1768200000000-OutboxHeaderColumns';
 import { OutboxEnvelopeAsJson1768200000010 } from './1768200000010-OutboxEnvelopeAsJson';
+import { WholeJsonAsText1768600000001 } from './1768600000001-WholeJsonAsText';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -45,4 +46,5 @@ export const gatewayMigrations = [
   ReportReadModelAsJson1768100000000,
   OutboxHeaderColumns1768200000000,
   OutboxEnvelopeAsJson1768200000010,
+  WholeJsonAsText1768600000001,
 ];

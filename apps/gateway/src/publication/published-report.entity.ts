@@ -1,4 +1,5 @@
 import type { ScoredReport } from '@leaderscope/vocabulary';
+import { jsonText } from '@leaderscope/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { HeatmapCellRow } from '../reports/subject-report.entity';
 
@@ -20,7 +21,8 @@ export class PublishedReportEntity {
   @Column('jsonb', { name: 'group_counts' })
   groupCounts!: Record<string, number>;
 
-  @Column('json')
+  /** The report's JSON text (`text`, parsed on read: WholeJsonAsText1768600000001). */
+  @Column('text', { transformer: jsonText })
   report!: ScoredReport;
 
   @Column('jsonb', { default: [] })

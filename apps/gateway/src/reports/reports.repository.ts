@@ -44,7 +44,7 @@ export class ReportsRepository {
   /**
    * Stores each report that is newer than the one held (an older or repeated version, from a
    * redelivery or reordering, changes nothing), in one statement; returns, per row, whether it was
-   * stored. Each report travels as one `json` text parameter, serialised once, stored as sent
+   * stored. Each report travels as one text parameter, serialised once, stored as sent unchecked
    * (docs/benchmarks.md, "Fifth round (session 7)"). At most one row per cycle,
    * subject and result set.
    */
@@ -67,7 +67,7 @@ export class ReportsRepository {
       (row) =>
         `(${slot(row.cycleId)}, ${slot(row.subjectId)}, ${slot(row.resultSet)}, ${slot(row.organisationId)}, ${slot(row.reportVersion, '::int')}, ` +
         `${slot(row.instrumentVersion, '::int')}, ${slot(row.roleProfileId)}, ${slot(row.responseCount, '::int')}, ` +
-        `${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(JSON.stringify(row.report), '::json')}, ${slot(row.scoredAt, '::timestamptz')}, ` +
+        `${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(JSON.stringify(row.report), '::text')}, ${slot(row.scoredAt, '::timestamptz')}, ` +
         `${slot(JSON.stringify(row.cells), '::jsonb')}, ${slot(row.overallFit, '::float8')})`,
     );
     const stored: { cycle_id: string; subject_id: string; result_set: string }[] = await manager.query(

@@ -1,4 +1,5 @@
 import type { ScoredReport } from '@leaderscope/vocabulary';
+import { jsonText } from '@leaderscope/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One heatmap cell stored beside each report, so the heatmap never reads whole reports. */
@@ -42,7 +43,8 @@ export class SubjectReportEntity {
   @Column('jsonb', { name: 'group_counts' })
   groupCounts!: Record<string, number>;
 
-  @Column('json')
+  /** The report's JSON text (`text`, parsed on read: WholeJsonAsText1768600000001). */
+  @Column('text', { transformer: jsonText })
   report!: ScoredReport;
 
   @Column('timestamptz', { name: 'scored_at' })

@@ -106,28 +106,28 @@ describe('submitSurvey group commit', () => {
       ),
     ).toBe(200);
     const events: { id: string; n: string }[] = await gw.dataSource.query(
-      `SELECT envelope->'payload'->>'submissionId' AS id, count(*) AS n FROM gateway.outbox_event
-        WHERE envelope->>'type' = 'survey.submitted' GROUP BY 1`,
+      `SELECT envelope::json->'payload'->>'submissionId' AS id, count(*) AS n FROM gateway.outbox_event
+        WHERE envelope::json->>'type' = 'survey.submitted' GROUP BY 1`,
     );
     expect(events).toHaveLength(200);
     expect(new Set(events.map((e) => e.id))).toEqual(new Set(ids));
     expect(events.every((e) => e.n === '1')).toBe(true);
     // The event carries the request's correlation id, and the rater's answers as checked.
     const [first] = await gw.dataSource.query(
-      `SELECT envelope->>'correlationId' AS correlation, envelope->'payload'->'answers' AS answers, envelope->'payload'->>'raterGroup' AS grp
-         FROM gateway.outbox_event WHERE envelope->'payload'->>'submissionId' = $1`,
+      `SELECT envelope::json->>'correlationId' AS correlation, envelope::json->'payload'->'answers' AS answers, envelope::json->'payload'->>'raterGroup' AS grp
+         FROM gateway.outbox_event WHERE envelope::json->'payload'->>'submissionId' = $1`,
       [ids[0]],
     );
     expect(first.correlation).toBe(correlationId);
     expect(first.grp).toBe(mine[0].group);
     expect(Object.keys(first.answers).sort()).toEqual(results[0].input.answers.map((a) => a.itemId).sort());
-    // Stored as the json text the gateway wrote, with its routing fields beside it (the relay publishes the text as it is).
+    // Stored as the text the gateway wrote (JSON, unchecked by PostgreSQL), with its routing fields beside it (the relay publishes it as it is).
     const [stored] = await gw.dataSource.query(
       `SELECT pg_typeof(envelope)::text AS type_of, envelope::text AS text, type, version, key, correlation_id
-         FROM gateway.outbox_event WHERE envelope->'payload'->>'submissionId' = $1`,
+         FROM gateway.outbox_event WHERE envelope::json->'payload'->>'submissionId' = $1`,
       [ids[0]],
     );
-    expect(stored).toMatchObject({ type_of: 'json', type: 'survey.submitted', version: 1, correlation_id: correlationId });
+    expect(stored).toMatchObject({ type_of: 'text', type: 'survey.submitted', version: 1, correlation_id: correlationId });
     expect(JSON.stringify(JSON.parse(stored.text))).toBe(stored.text);
     // Grouped: fewer transactions than submissions.
     const groups = batcher.stats.groups - before.groups;
@@ -205,9 +205,10 @@ describe('submitSurvey group commit', () => {
     expect(
       await count(`SELECT count(*) AS n FROM gateway.assignment WHERE token_hash = $1 AND status = 'submitted'`, [hashToken(c.token)]),
     ).toBe(0);
-    const events = await count(`SELECT count(*) AS n FROM gateway.outbox_event WHERE envelope->'payload'->>'submissionId' = ANY($1)`, [
-      [okA, okB, okD, firstE].map(value),
-    ]);
+    const events = await count(
+      `SELECT count(*) AS n FROM gateway.outbox_event WHERE envelope::json->'payload'->>'submissionId' = ANY($1)`,
+      [[okA, okB, okD, firstE].map(value)],
+    );
     expect(events).toBe(4);
     // The bad one corrected is accepted.
     expect(codeOf(await gw.gql(null, SUBMIT, { input: { ...bad, answers: answersFor(c.group) } }))).toBeUndefined();
@@ -230,7 +231,7 @@ describe('submitSurvey group commit', () => {
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
       const ids = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value.receipt.submissionId] : []));
       expect(
-        await count(`SELECT count(*) AS n FROM gateway.outbox_event WHERE envelope->'payload'->>'submissionId' = ANY($1)`, [ids]),
+        await count(`SELECT count(*) AS n FROM gateway.outbox_event WHERE envelope::json->'payload'->>'submissionId' = ANY($1)`, [ids]),
       ).toBe(4);
       expect(await count(`SELECT count(*) AS n FROM gateway.submission WHERE id = ANY($1::uuid[])`, [ids])).toBe(4);
       expect(

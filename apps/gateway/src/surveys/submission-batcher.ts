@@ -410,7 +410,7 @@ function statements(t: { assignment: string; cycle: string; submission: string; 
        )
        INSERT INTO ${t.outbox} (event_id, envelope, type, version, key, correlation_id)
        SELECT id, envelope, type, version, key, correlation_id
-         FROM unnest($10::uuid[], $11::json[], $12::text[], $13::int[], $14::text[], $15::text[])
+         FROM unnest($10::uuid[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[])
               WITH ORDINALITY AS e(id, envelope, type, version, key, correlation_id, n)
         ORDER BY n`,
     ),

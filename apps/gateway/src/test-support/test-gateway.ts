@@ -141,7 +141,7 @@ export class TestGateway {
   /** The envelopes the gateway wrote to its outbox, oldest first: what it emitted, committed. */
   async emitted<P = Record<string, unknown>>(type: string, version?: number): Promise<{ id: string; version: number; payload: P }[]> {
     const rows: { envelope: { id: string; type: string; version: number; payload: P } }[] = await this.dataSource.query(
-      `SELECT "envelope" FROM "gateway"."outbox_event" ORDER BY "position"`,
+      `SELECT "envelope"::json AS "envelope" FROM "gateway"."outbox_event" ORDER BY "position"`,
     );
     return rows.map((r) => r.envelope).filter((e) => e.type === type && (version === undefined || e.version === version));
   }

@@ -274,7 +274,7 @@ export interface ViewToRecord {
 
 /**
  * Records many views in the ledger in one statement (a batch of live snapshots): one row of
- * parameters per view, its report a `json` parameter checked once and stored as sent.
+ * parameters per view, its report's text stored as sent (`text`: WholeJsonAsText).
  */
 export async function recordViews(manager: EntityManager, views: ViewToRecord[]): Promise<void> {
   if (views.length === 0) return;
@@ -286,7 +286,7 @@ export async function recordViews(manager: EntityManager, views: ViewToRecord[])
     return (
       `(${slot(row.cycle_id)}, ${slot(row.subject_id)}, ${slot(row.result_set)}, ${slot(row.snapshot, '::int')}, ${slot(row.instrument_id)}, ` +
       `${slot(row.instrument_version, '::int')}, ${slot(row.role_profile_id)}, ${slot(row.min_group_size, '::int')}, ${slot(row.response_ids, '::uuid[]')}, ` +
-      `${slot(JSON.stringify(computed.groupCounts), '::jsonb')}, ${slot(JSON.stringify(computed.report), '::json')}, ${slot(row.comment_threshold, '::int')})`
+      `${slot(JSON.stringify(computed.groupCounts), '::jsonb')}, ${slot(JSON.stringify(computed.report), '::text')}, ${slot(row.comment_threshold, '::int')})`
     );
   });
   await manager.query(
@@ -308,7 +308,7 @@ async function record(
   await manager.query(
     `INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
        "min_group_size", "response_ids", "group_counts", "report", "comment_threshold")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10::jsonb, $11::json, $12) ON CONFLICT DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10::jsonb, $11::text, $12) ON CONFLICT DO NOTHING`,
     [
       key.cycleId,
       key.subjectId,
@@ -481,9 +481,9 @@ export async function currentLiveReport(
   cycleId: string,
   subjectId: string,
 ): Promise<Record<string, unknown> | null> {
-  const [row] = await manager.query<{ report: Record<string, unknown> }[]>(
+  const [row] = await manager.query<{ report: string | null }[]>(
     `SELECT "report" FROM "scoring"."disclosed_view" WHERE "cycle_id" = $1 AND "subject_id" = $2 AND "result_set" = 'live' ORDER BY "snapshot" DESC LIMIT 1`,
     [cycleId, subjectId],
   );
-  return row?.report ?? null;
+  return row?.report ? (JSON.parse(row.report) as Record<string, unknown>) : null;
 }

@@ -8,6 +8,7 @@ import { ReportsAsJson1768000000000 } from './1768000000000-ReportsAsJson';
 import { RescoreLedgerReportByReference1768000000001 } from './1768000000001-RescoreLedgerReportByReference';
 import { OutboxHeaderColumns1768200000002 } from './1768200000002-OutboxHeaderColumns';
 import { LiveReportInLedgerOnly1768400000000 } from './1768400000000-LiveReportInLedgerOnly';
+import { WholeJsonAsText1768600000000 } from './1768600000000-WholeJsonAsText';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const scoringMigrations = [
@@ -21,4 +22,5 @@ export const scoringMigrations = [
   RescoreLedgerReportByReference1768000000001,
   OutboxHeaderColumns1768200000002,
   LiveReportInLedgerOnly1768400000000,
+  WholeJsonAsText1768600000000,
 ];

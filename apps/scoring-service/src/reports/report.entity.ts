@@ -1,5 +1,6 @@
 import type { ScoredReport } from '@leaderscope/vocabulary';
 import type { ScoringPolicy } from '@leaderscope/events';
+import { jsonText } from '@leaderscope/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The scoring service's own copy of each recorded response (every version), fed by events. */
@@ -88,11 +89,11 @@ export class SubjectReportEntity {
   responseCount!: number;
 
   /**
-   * The whole SubjectReport of @leaderscope/scoring's buildSubjectReport (json: stored as written, see
-   * ReportsAsJson). Null in the live result set, whose report is its snapshot in force, in the
+   * The whole SubjectReport of @leaderscope/scoring's buildSubjectReport (its JSON text, parsed on
+   * read: WholeJsonAsText). Null in the live result set, whose report is its snapshot in force, in the
    * disclosure ledger (LiveReportInLedgerOnly).
    */
-  @Column('json', { nullable: true })
+  @Column('text', { nullable: true, transformer: jsonText })
   report!: ScoredReport | null;
 
   @Column('timestamptz', { name: 'scored_at' })

@@ -56,7 +56,7 @@ export interface RescoreCycleResult {
  * scored in chunks of `chunkSize`, one transaction each (`rescoreChunk`: the chunk's disclosure
  * ledgers read in two queries, each subject scored in memory, one statement writing the ledger rows,
  * the reports and their `report.updated` (resultSet = rescoreId) in the outbox, each report
- * serialised once and stored as json in its report row and its event); two chunks are in flight at a time. A subject already scored in this result set is skipped: a
+ * serialised once and stored as text in its report row and its event); two chunks are in flight at a time. A subject already scored in this result set is skipped: a
  * rescore interrupted midway (a crash, a redelivered request) resumes from the last committed chunk
  * and never writes or announces a subject twice.
  *
@@ -266,9 +266,9 @@ export class RescoreCycleUseCase {
    * ledgers read in two queries, each subject's view decided and scored in memory, then one
    * statement writes everything: the ledger rows of the disclosed views, the reports (withheld ones
    * with their reason) and, for each report actually written and disclosed, its `report.updated` in
-   * the outbox. Each report is serialised once: its text is the report row's `json` parameter and is
+   * the outbox. Each report is serialised once: its text is the report row's parameter and is
    * spliced into its event's envelope (built and validated against the compiled contract here), the
-   * outbox row's; PostgreSQL checks each once and stores it as sent. The ledger row refers to the
+   * outbox row's; PostgreSQL stores both as sent. The ledger row refers to the
    * report row (its report is null). A concurrent run of the same rescore may have written some of
    * these subjects: those rows are left as they are and not announced again.
    */
@@ -365,11 +365,10 @@ export class RescoreCycleUseCase {
         ignoredOf.set(subjectId, computed.ignoredAnswers);
       }
       if (input.length === 0) return { wrote: new Set<string>(), ignored: 0 };
-      // One row of parameters per subject. The report is one `json` parameter, and its event's
+      // One row of parameters per subject. The report is one text parameter, and its event's
       // envelope the text around it, joined in SQL (the report's text crosses the wire once); each
-      // is checked once by PostgreSQL and stored as sent (the columns are json: docs/benchmarks.md,
-      // "Report storage and the replay"); nothing is taken out of them in SQL, where json's `->`
-      // would parse the text again. The ledger row's report is its report row's (null: migration
+      // is stored as sent, unchecked and unparsed (the columns are text: WholeJsonAsText,
+      // docs/benchmarks.md "Ninth round"); nothing is taken out of them in SQL. The ledger row's report is its report row's (null: migration
       // RescoreLedgerReportByReference), so each report is stored twice, not three times.
       const params: unknown[] = [
         request.cycleId,
@@ -386,7 +385,7 @@ export class RescoreCycleUseCase {
         (row) =>
           `(${slot(row.subjectId)}, ${slot(row.organisationId)}, ${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(row.responseCount, '::int')}, ` +
           `${slot(row.withheld)}, ${slot(row.snapshot, '::int')}, ${slot(row.responseIds, '::uuid[]')}, ` +
-          `${slot(row.report ?? '{}', '::json')}, ${slot(row.event?.id ?? null, '::uuid')}, ${slot(row.event?.head ?? null, '::text')}, ${slot(row.event?.tail ?? null, '::text')}, ` +
+          `${slot(row.report ?? '{}', '::text')}, ${slot(row.event?.id ?? null, '::uuid')}, ${slot(row.event?.head ?? null, '::text')}, ${slot(row.event?.tail ?? null, '::text')}, ` +
           `${slot(row.event?.type ?? null, '::text')}, ${slot(row.event?.version ?? null, '::int')}, ${slot(row.event?.key ?? null, '::text')}, ${slot(row.event?.correlationId ?? null, '::text')})`,
       );
       const inserted: { subject_id: string }[] = await manager.query(
@@ -407,7 +406,7 @@ export class RescoreCycleUseCase {
            ON CONFLICT DO NOTHING RETURNING "subject_id"
          ), "announced" AS (
            INSERT INTO "scoring"."outbox_event" ("event_id", "envelope", "type", "version", "key", "correlation_id")
-           SELECT i."event_id", (i."envelope_head" || i."report"::text || i."envelope_tail")::json, i."event_type", i."event_version", i."event_key", i."correlation_id"
+           SELECT i."event_id", i."envelope_head" || i."report" || i."envelope_tail", i."event_type", i."event_version", i."event_key", i."correlation_id"
            FROM "written" w JOIN "input" i USING ("subject_id") WHERE i."withheld" IS NULL
          )
          SELECT "subject_id" FROM "written"`,
