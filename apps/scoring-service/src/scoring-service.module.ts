@@ -42,6 +42,8 @@ export class ScoringServiceModule {
           service: 'scoring-service',
           consume: options.consume,
           relay: options.relay,
+          // Rescored reports' events are stored in parts around their report row (RescoreEventsReferToReports).
+          envelopeSource: 'outbox_event_envelope',
         }),
         ReportsModule,
         CycleResultsModule,

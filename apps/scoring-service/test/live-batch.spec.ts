@@ -215,7 +215,7 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
       // one report.updated per snapshot, in snapshot order, carrying the snapshot's report
       const events = await query<{ envelope: { payload: { subjectId: string; responseCount: number; report: unknown } } }>(
         db.url,
-        `SELECT envelope::json AS envelope FROM scoring.outbox_event WHERE envelope::json->>'type' = 'report.updated' AND envelope::json->'payload'->>'cycleId' = $1 ORDER BY position`,
+        `SELECT envelope::json AS envelope FROM scoring.outbox_event_envelope WHERE envelope::json->>'type' = 'report.updated' AND envelope::json->'payload'->>'cycleId' = $1 ORDER BY position`,
         [cycleId],
       );
       for (const [subjectId, snapshots] of expected) {

@@ -4,7 +4,17 @@
  * sent once; chunks run two at a time. Checked on PostgreSQL against what the ledger and the
  * disclosure rule say, with the live snapshots taken by the live path's own `takeLiveSnapshot`.
  */
-import { catalogue, createEnvelope, cycleResponsesPurgeRequestedV1, parseEnvelope, ReportUpdatedV1 } from '@leaderscope/events';
+import { OutboxRelay } from '@leaderscope/database';
+import {
+  catalogue,
+  createEnvelope,
+  cycleResponsesPurgeRequestedV1,
+  EventEnvelope,
+  EventTransport,
+  parseEnvelope,
+  ReportUpdatedV1,
+  SerializedEvent,
+} from '@leaderscope/events';
 import { getInstrument } from '@leaderscope/framework';
 import { decideResultSet } from '@leaderscope/scoring';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
@@ -74,7 +84,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
   const outboxOf = (resultSet: string) =>
     query<{ envelope: { payload: ReportUpdatedV1 } & Record<string, unknown> }>(
       db.url,
-      `SELECT envelope::json AS envelope FROM scoring.outbox_event WHERE envelope::json->>'type' = 'report.updated' AND envelope::json->'payload'->>'resultSet' = $1`,
+      `SELECT envelope::json AS envelope FROM scoring.outbox_event_envelope WHERE envelope::json->>'type' = 'report.updated' AND envelope::json->'payload'->>'resultSet' = $1`,
       [resultSet],
     );
 
@@ -224,7 +234,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       db.url,
       `SELECT r.subject_id, r.withheld,
          EXISTS (SELECT 1 FROM scoring.disclosed_view v WHERE v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = r.result_set) AS ledger,
-         (SELECT count(*) FROM scoring.outbox_event o WHERE o.envelope::json->'payload'->>'resultSet' = r.result_set AND o.envelope::json->'payload'->>'subjectId' = r.subject_id) AS events
+         (SELECT count(*) FROM scoring.outbox_event_envelope o WHERE o.envelope::json->'payload'->>'resultSet' = r.result_set AND o.envelope::json->'payload'->>'subjectId' = r.subject_id) AS events
        FROM scoring.subject_report r WHERE r.result_set = $1 ORDER BY r.subject_id`,
       [rescoreId],
     );
@@ -260,7 +270,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
        FROM scoring.subject_report r
        JOIN scoring.disclosed_view v ON v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = r.result_set
        JOIN scoring.disclosed_view live ON live.cycle_id = r.cycle_id AND live.subject_id = r.subject_id AND live.result_set = 'live'
-       JOIN scoring.outbox_event o ON o.envelope::json->'payload'->>'resultSet' = r.result_set AND o.envelope::json->'payload'->>'subjectId' = r.subject_id
+       JOIN scoring.outbox_event_envelope o ON o.envelope::json->'payload'->>'resultSet' = r.result_set AND o.envelope::json->'payload'->>'subjectId' = r.subject_id
        WHERE r.result_set = $1 ORDER BY r.subject_id`,
       [rescoreId],
     );
@@ -276,8 +286,10 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       expect(r.ledger_text).toBeNull();
       expect(r.ledger_report).toBeNull();
       expect(r.payload.report).toEqual(figures);
-      // the event's text holds the report row's text as it is (sent once, joined into the envelope in SQL)
+      // the event's text, as the relay reads it, holds the report row's text as it is (sent once,
+      // stored once: the outbox row holds the envelope around a reference to the report row)
       expect(r.envelope_text).toContain(`"report":${r.report_text}`);
+      expect(JSON.parse(r.envelope_text)).toMatchObject({ type: 'report.updated', payload: { subjectId: r.subject_id, report: figures } });
       // the same basis and snapshot as the live view: a replay changes no figure anyone saw
       expect(r.live_report).toEqual(figures);
       expect(r.group_counts).toEqual(expected.groupCounts);
@@ -285,6 +297,79 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       expect(r.payload).toMatchObject({ groupCounts: expected.groupCounts, responseCount: expected.responseCount, resultSet: rescoreId });
     }
   }, 60000);
+
+  it('stores no copy of a rescored report in the outbox, and the relay publishes what the envelope view completes (RescoreEventsReferToReports)', async () => {
+    const rescoreId = randomUUID();
+    await app.get(RescoreCycleUseCase).execute({ rescoreId, cycleId, instrumentVersion: 1 });
+    const rows = await query<{ event_id: string; envelope: string | null; around: number; report_text: string }>(
+      db.url,
+      `SELECT o.event_id, o.envelope, length(o.envelope_head) + length(o.envelope_tail) AS around, r.report AS report_text
+         FROM scoring.outbox_event o
+         JOIN scoring.subject_report r ON r.cycle_id = o.report_cycle_id AND r.subject_id = o.report_subject_id AND r.result_set = o.report_result_set
+        WHERE o.report_result_set = $1 AND o.report_cycle_id = $2 ORDER BY o.report_subject_id`,
+      [rescoreId, cycleId],
+    );
+    expect(rows).toHaveLength(3);
+    for (const r of rows) {
+      expect(r.envelope).toBeNull(); // no copy: the envelope's text around the report row's key
+      expect(r.around).toBeLessThan(1000);
+      expect(r.report_text.length).toBeGreaterThan(5000);
+    }
+    // a row has its whole envelope or every part of one
+    await expect(
+      query(
+        db.url,
+        `INSERT INTO scoring.outbox_event (event_id, type, version, key, correlation_id) VALUES ($1, 'report.updated', 1, 's1', 'c')`,
+        [randomUUID()],
+      ),
+    ).rejects.toThrow(/outbox_event_envelope_or_report/);
+    // an event whose report row is gone (it never is: retention keeps every announced one)
+    const orphan = randomUUID();
+    await query(
+      db.url,
+      `INSERT INTO scoring.outbox_event (event_id, envelope_head, envelope_tail, report_cycle_id, report_subject_id, report_result_set, type, version, key, correlation_id)
+       VALUES ($1, '{"payload":{"report":', '}}', $2, 's1', 'no-such-result-set', 'report.updated', 1, 's1', 'c')`,
+      [orphan, cycleId],
+    );
+
+    const published: SerializedEvent[] = [];
+    const errors: string[] = [];
+    const recording: EventTransport = {
+      kind: 'in-process',
+      start: async () => {},
+      publish: () => Promise.reject(new Error('the relay publishes serialised events only')),
+      publishSerialized: async (events) => {
+        published.push(...events);
+      },
+      subscribe: async () => {},
+      stopConsumers: async () => {},
+      close: async () => {},
+      healthCheck: async () => ({ ok: true }),
+    };
+    const relay = new OutboxRelay({
+      dataSource,
+      schema: 'scoring',
+      transport: recording,
+      envelopeSource: 'outbox_event_envelope',
+      onError: (error) => errors.push(String(error)),
+    });
+    await relay.drain();
+    expect(await relay.pending()).toBe(0);
+    const byId = new Map(published.map((e) => [e.id, e]));
+    for (const r of rows) {
+      const event = byId.get(r.event_id)!;
+      // the report row's very text inside the envelope, which is a valid report.updated
+      expect(event.json).toContain(`"report":${r.report_text}`);
+      const envelope = parseEnvelope(JSON.parse(event.json), catalogue) as EventEnvelope<ReportUpdatedV1>;
+      expect(envelope).toMatchObject({ id: r.event_id, type: 'report.updated', payload: { resultSet: rescoreId } });
+      expect(envelope.payload.report).toEqual(JSON.parse(r.report_text));
+      expect(event).toMatchObject({ type: 'report.updated', version: 1, key: envelope.key, correlationId: envelope.correlationId });
+    }
+    // the orphan is reported and not sent (nothing is left to announce), and the relay goes on
+    expect(byId.has(orphan)).toBe(false);
+    expect(errors).toEqual([expect.stringContaining(orphan)]);
+    await query(db.url, `DELETE FROM scoring.outbox_event WHERE event_id = $1`, [orphan]);
+  });
 
   it('keeps a copy of the report in every live ledger row: only a rescore refers to its report row', async () => {
     await expect(
@@ -323,7 +408,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
               count(*) AS n,
               count(*) FILTER (WHERE type = envelope::json->>'type' AND version = (envelope::json->>'version')::int AND key = envelope::json->>'key'
                                  AND correlation_id = envelope::json->>'correlationId' AND event_id::text = envelope::json->>'id') AS matching
-         FROM scoring.outbox_event GROUP BY 1 ORDER BY 1`,
+         FROM scoring.outbox_event_envelope GROUP BY 1 ORDER BY 1`,
     );
     expect(rows.map((r) => r.set)).toContain('rescore');
     for (const r of rows) expect(r.matching).toBe(r.n);

@@ -121,7 +121,7 @@ describe('progress: received, recorded, counted, and the consistency check', () 
     );
     expect(stored.n).toBe(done.counted);
     const [events] = await dataSource.query<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "envelope"::json->>'type' = 'response.counted'`,
+      `SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'response.counted'`,
     );
     expect(events.n).toBe(raters.length);
 

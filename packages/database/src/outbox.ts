@@ -131,14 +131,15 @@ interface OutboxRow {
   version: number | null;
   key: string | null;
   correlation_id: string | null;
-  json: string;
+  /** Null only from an `envelopeSource` view whose referenced document is gone. */
+  json: string | null;
 }
 
 /**
  * A row as the transport takes it: its text as stored. A row written before its service's outbox
  * had the routing columns (null) is parsed for them, and still sent as its text.
  */
-function serializedEventOf(row: OutboxRow): SerializedEvent {
+function serializedEventOf(row: OutboxRow & { json: string }): SerializedEvent {
   if (row.type === null || row.version === null || row.key === null || row.correlation_id === null) {
     return { ...headerFieldsOf(JSON.parse(row.json) as EventEnvelope), json: row.json };
   }
@@ -149,6 +150,14 @@ export interface OutboxRelayOptions {
   dataSource: DataSource;
   schema: string;
   transport: EventTransport;
+  /**
+   * The relation of `schema` the relay reads unpublished envelopes from: `outbox_event` (default),
+   * or a view over it with the same columns that completes envelopes stored in parts (the scoring
+   * service's `outbox_event_envelope`, whose rescored report.updated refer to their report rows:
+   * RescoreEventsReferToReports). A row the view cannot complete (its document is gone) is
+   * reported through `onError` and marked published: there is nothing left to announce.
+   */
+  envelopeSource?: string;
   /** Poll interval when nothing wakes the relay. Default 200 ms. */
   intervalMs?: number;
   batchSize?: number;
@@ -287,12 +296,17 @@ export class OutboxRelay {
       // every row read (a WAL record and a dirtied page each) for nothing.
       const rows: OutboxRow[] = await manager.query(
         `SELECT "position", "event_id", "type", "version", "key", "correlation_id", "envelope"::text AS "json"
-           FROM "${schema}"."outbox_event"
+           FROM "${schema}"."${this.options.envelopeSource ?? 'outbox_event'}"
           WHERE "published_at" IS NULL ORDER BY "position" LIMIT $1`,
         [this.options.batchSize ?? 500],
       );
       if (rows.length === 0) return 0;
-      await transport.publishSerialized(rows.map(serializedEventOf));
+      const complete = rows.filter((r): r is OutboxRow & { json: string } => r.json !== null);
+      if (complete.length < rows.length) {
+        const lost = rows.filter((r) => r.json === null).map((r) => r.event_id);
+        this.options.onError?.(new Error(`outbox ${schema}: the document of event(s) ${lost.join(', ')} is gone; not published`));
+      }
+      if (complete.length > 0) await transport.publishSerialized(complete.map(serializedEventOf));
       await manager.query(`UPDATE "${schema}"."outbox_event" SET "published_at" = now() WHERE "position" = ANY($1::bigint[])`, [
         rows.map((r) => r.position),
       ]);

@@ -29,6 +29,8 @@ export interface MessagingOptions {
   service: string;
   /** Relay tuning: poll interval (default 200 ms) and batch size (default 500). */
   relay?: { intervalMs?: number; batchSize?: number };
+  /** The relation the relay reads envelopes from (`OutboxRelayOptions.envelopeSource`; default the outbox table). */
+  envelopeSource?: string;
   /** Whether this process subscribes its consumers (default true; false for one-off commands). */
   consume?: boolean;
 }
@@ -61,6 +63,7 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
           transport: options.transport,
           intervalMs: options.relay?.intervalMs,
           batchSize: options.relay?.batchSize,
+          envelopeSource: options.envelopeSource,
           onError: (error) => this.logger.warn(`outbox relay: ${String(error)}`),
         })
       : null;

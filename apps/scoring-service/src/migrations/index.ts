@@ -9,6 +9,7 @@ import { RescoreLedgerReportByReference1768000000001 } from './1768000000001-Res
 import { OutboxHeaderColumns1768200000002 } from './1768200000002-OutboxHeaderColumns';
 import { LiveReportInLedgerOnly1768400000000 } from './1768400000000-LiveReportInLedgerOnly';
 import { WholeJsonAsText1768600000000 } from './1768600000000-WholeJsonAsText';
+import { RescoreEventsReferToReports1768600000004 } from './1768600000004-RescoreEventsReferToReports';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const scoringMigrations = [
@@ -23,4 +24,5 @@ export const scoringMigrations = [
   OutboxHeaderColumns1768200000002,
   LiveReportInLedgerOnly1768400000000,
   WholeJsonAsText1768600000000,
+  RescoreEventsReferToReports1768600000004,
 ];

@@ -56,7 +56,8 @@ export interface RescoreCycleResult {
  * scored in chunks of `chunkSize`, one transaction each (`rescoreChunk`: the chunk's disclosure
  * ledgers read in two queries, each subject scored in memory, one statement writing the ledger rows,
  * the reports and their `report.updated` (resultSet = rescoreId) in the outbox, each report
- * serialised once and stored as text in its report row and its event); two chunks are in flight at a time. A subject already scored in this result set is skipped: a
+ * serialised once and stored once, as text in its report row, to which its ledger row and its
+ * event's outbox row refer); two chunks are in flight at a time. A subject already scored in this result set is skipped: a
  * rescore interrupted midway (a crash, a redelivered request) resumes from the last committed chunk
  * and never writes or announces a subject twice.
  *
@@ -266,9 +267,9 @@ export class RescoreCycleUseCase {
    * ledgers read in two queries, each subject's view decided and scored in memory, then one
    * statement writes everything: the ledger rows of the disclosed views, the reports (withheld ones
    * with their reason) and, for each report actually written and disclosed, its `report.updated` in
-   * the outbox. Each report is serialised once: its text is the report row's parameter and is
-   * spliced into its event's envelope (built and validated against the compiled contract here), the
-   * outbox row's; PostgreSQL stores both as sent. The ledger row refers to the
+   * the outbox. Each report is serialised once and stored once: its text is the report row's, and
+   * its event's outbox row holds the rest of the envelope (built and validated against the compiled
+   * contract here) around a reference to that row, which the relay's view completes. The ledger row refers to the
    * report row (its report is null). A concurrent run of the same rescore may have written some of
    * these subjects: those rows are left as they are and not announced again.
    */
@@ -365,11 +366,11 @@ export class RescoreCycleUseCase {
         ignoredOf.set(subjectId, computed.ignoredAnswers);
       }
       if (input.length === 0) return { wrote: new Set<string>(), ignored: 0 };
-      // One row of parameters per subject. The report is one text parameter, and its event's
-      // envelope the text around it, joined in SQL (the report's text crosses the wire once); each
-      // is stored as sent, unchecked and unparsed (the columns are text: WholeJsonAsText,
-      // docs/benchmarks.md "Ninth round"); nothing is taken out of them in SQL. The ledger row's report is its report row's (null: migration
-      // RescoreLedgerReportByReference), so each report is stored twice, not three times.
+      // One row of parameters per subject. The report is one text parameter, stored once as sent,
+      // unchecked and unparsed (the columns are text: WholeJsonAsText, docs/benchmarks.md "Ninth
+      // round"); its event's outbox row holds the envelope's text around it and the report row's key,
+      // and the relay joins them (RescoreEventsReferToReports). The ledger row's report is its report row's too (null: migration
+      // RescoreLedgerReportByReference), so each report is stored once.
       const params: unknown[] = [
         request.cycleId,
         request.rescoreId,
@@ -405,8 +406,9 @@ export class RescoreCycleUseCase {
            FROM "input"
            ON CONFLICT DO NOTHING RETURNING "subject_id"
          ), "announced" AS (
-           INSERT INTO "scoring"."outbox_event" ("event_id", "envelope", "type", "version", "key", "correlation_id")
-           SELECT i."event_id", i."envelope_head" || i."report" || i."envelope_tail", i."event_type", i."event_version", i."event_key", i."correlation_id"
+           INSERT INTO "scoring"."outbox_event" ("event_id", "envelope", "envelope_head", "envelope_tail", "report_cycle_id", "report_subject_id",
+             "report_result_set", "type", "version", "key", "correlation_id")
+           SELECT i."event_id", NULL, i."envelope_head", i."envelope_tail", $1, i."subject_id", $2, i."event_type", i."event_version", i."event_key", i."correlation_id"
            FROM "written" w JOIN "input" i USING ("subject_id") WHERE i."withheld" IS NULL
          )
          SELECT "subject_id" FROM "written"`,
