@@ -125,9 +125,7 @@ describe('data protection: export and erase a person', () => {
     expect((await api.ok(`{ people(search: "Alan") { id } }`, {}, hr)).people).toHaveLength(1);
 
     const reportBefore = await api.ok(SUBJECT_REPORT, { cycleId: cycle.cycleId, subjectId: cycle.subjectId }, hr);
-    const announcedBefore = await count(
-      `SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'report.updated'`,
-    );
+    const announcedBefore = await count(`SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'report.updated'`);
     const responsesBefore = await count(`SELECT count(*)::int AS n FROM "survey"."response" WHERE "cycle_id" = $1`, [cycle.cycleId]);
     expect(await mentions('Alan Turing')).not.toEqual([]);
 
@@ -162,9 +160,7 @@ describe('data protection: export and erase a person', () => {
     expect(await count(`SELECT count(*)::int AS n FROM "survey"."response" WHERE "cycle_id" = $1`, [cycle.cycleId])).toBe(responsesBefore);
     // Reports unchanged, nothing announced.
     expect(await api.ok(SUBJECT_REPORT, { cycleId: cycle.cycleId, subjectId: cycle.subjectId }, hr)).toEqual(reportBefore);
-    expect(await count(`SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'report.updated'`)).toBe(
-      announcedBefore,
-    );
+    expect(await count(`SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'report.updated'`)).toBe(announcedBefore);
 
     // Progress names them as erased; a second erasure is a conflict; the export says what is left; all audited.
     const { cycleProgress } = await api.ok(

@@ -97,9 +97,7 @@ describe('retention of raw answers after a cycle closes', () => {
       scoring: await count(`SELECT count(*)::int AS n FROM "scoring"."rater_response" WHERE "cycle_id" = $1`, [cycle.cycleId]),
     };
     expect(rawBefore).toEqual({ survey: answering.length, scoring: answering.length });
-    const announcedBefore = await count(
-      `SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'report.updated'`,
-    );
+    const announcedBefore = await count(`SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'report.updated'`);
 
     // Bad input: the field is named and nothing changes.
     for (const months of [0, 241]) {
@@ -149,9 +147,7 @@ describe('retention of raw answers after a cycle closes', () => {
     // What stays: the disclosed figures, unchanged, and nothing announced.
     const reportAfter = await api.ok(SUBJECT_REPORT, { cycleId: cycle.cycleId, subjectId: cycle.subjectId }, hr);
     expect(reportAfter).toEqual(reportBefore);
-    expect(await count(`SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'report.updated'`)).toBe(
-      announcedBefore,
-    );
+    expect(await count(`SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'report.updated'`)).toBe(announcedBefore);
     // The scoring service keeps only what was disclosed: the held-back rater is no longer counted,
     // and the live row holds no report (the live report is the ledger's snapshot).
     const [kept] = await dataSource.query<{ no_report: boolean; in_ledger: boolean; response_count: number }[]>(
