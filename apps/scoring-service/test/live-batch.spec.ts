@@ -265,6 +265,47 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
     120000,
   );
 
+  it("serialises each snapshot's report once: its ledger row and its report.updated carry that very text", async () => {
+    const cycleId = 'cycle-batch-text';
+    const batches = history(cycleId, 4, 7);
+    const useCase = app.get(RescoreSubjectUseCase);
+    // calls of JSON.stringify on a report, or on an envelope that holds one
+    const stringify = jest.spyOn(JSON, 'stringify');
+    const reportSerialisations = () =>
+      stringify.mock.calls.filter(([value]) => {
+        const v = value as { scores?: unknown; payload?: { report?: unknown } } | null;
+        return (
+          typeof v === 'object' && v !== null && ('scores' in v || (typeof v.payload?.report === 'object' && v.payload.report !== null))
+        );
+      }).length;
+    try {
+      for (const batch of batches) await useCase.executeBatch(batch);
+      const [{ n }] = await query<{ n: string }>(db.url, `SELECT count(*) AS n FROM scoring.disclosed_view WHERE cycle_id = $1`, [cycleId]);
+      expect(Number(n)).toBeGreaterThan(2);
+      expect(reportSerialisations()).toBe(Number(n));
+    } finally {
+      stringify.mockRestore();
+    }
+    const ledger = await query<{ subject_id: string; report: string }>(
+      db.url,
+      `SELECT subject_id, report FROM scoring.disclosed_view WHERE cycle_id = $1 AND result_set = 'live' ORDER BY subject_id, snapshot`,
+      [cycleId],
+    );
+    const events = await query<{ subject_id: string; envelope: string }>(
+      db.url,
+      `SELECT envelope::json->'payload'->>'subjectId' AS subject_id, envelope FROM scoring.outbox_event
+        WHERE type = 'report.updated' AND envelope::json->'payload'->>'cycleId' = $1 ORDER BY 1, position`,
+      [cycleId],
+    );
+    // one event per snapshot, in order, each holding its ledger row's text as it is
+    expect(events.map((e) => e.subject_id)).toEqual(ledger.map((l) => l.subject_id));
+    events.forEach((e, i) => {
+      expect(e.envelope).toContain(`"report":${ledger[i].report},`);
+      // the event's text is its envelope's own JSON
+      expect(JSON.stringify(JSON.parse(e.envelope))).toBe(e.envelope);
+    });
+  });
+
   it("reads a batch's stored responses and ledgers subject by subject through their indexes, never the whole table", async () => {
     // 150 subjects × 15 raters stored and analysed, then one more batch of 30 subjects' events.
     const useCase = app.get(RescoreSubjectUseCase);

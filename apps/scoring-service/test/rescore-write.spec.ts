@@ -31,7 +31,7 @@ import {
   StoredResponse,
 } from '../src';
 import { ledgerKey, loadLedgers, takeLiveSnapshot } from '../src/disclosure/disclosure-ledger';
-import { envelopeAroundReport } from '../src/reports/rescore-cycle.use-case';
+import { envelopeAroundReport } from '../src/reports/rescore-subject.use-case';
 import { PurgeCycleResponsesUseCase } from '../src/retention/purge-cycle-responses.use-case';
 import { query } from './support';
 

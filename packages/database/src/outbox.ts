@@ -71,8 +71,17 @@ export async function dropOutboxTables(queryRunner: QueryRunner, schema: string)
   await queryRunner.query(`DROP TABLE "${schema}"."outbox_event"`);
 }
 
-/** Writes events to the outbox inside the caller's transaction. */
-export async function enqueueEvents(manager: EntityManager, schema: string, envelopes: EventEnvelope[]): Promise<void> {
+/**
+ * Writes events to the outbox inside the caller's transaction. `texts[i]`, when given, is
+ * `envelopes[i]`'s JSON text as its caller already built it (a report serialised once for its own
+ * row and its event: `UnitOfWork.emit`'s `text`); the others are serialised here.
+ */
+export async function enqueueEvents(
+  manager: EntityManager,
+  schema: string,
+  envelopes: EventEnvelope[],
+  texts?: readonly (string | undefined)[],
+): Promise<void> {
   // As arrays, 10,000 events per statement (a launch emits one per rater: 160,000 at 10,000
   // subjects, far past PostgreSQL's 65,535 parameters per statement), in their order. The envelopes'
   // text is stored as sent; their routing fields go beside them (addOutboxHeaderColumns).
@@ -90,7 +99,7 @@ export async function enqueueEvents(manager: EntityManager, schema: string, enve
         slice.map((e) => e.version),
         slice.map((e) => e.key),
         slice.map((e) => e.correlationId),
-        slice.map((e) => JSON.stringify(e)),
+        slice.map((e, k) => texts?.[i + k] ?? JSON.stringify(e)),
       ],
     );
   }

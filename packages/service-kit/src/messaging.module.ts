@@ -38,8 +38,18 @@ export interface MessagingOptions {
 /** What a use-case gets inside its transaction. */
 export interface UnitOfWork {
   manager: EntityManager;
-  /** Queues an event; it is written to the outbox in the same transaction. */
-  emit: <P, I>(contract: EventContract<P, I>, payload: I, meta: EventMeta) => EventEnvelope<P>;
+  /**
+   * Queues an event; it is written to the outbox in the same transaction. `text`, when given, builds
+   * the validated envelope's JSON text from text the caller already has (the scoring service's
+   * report.updated: the snapshot's report, serialised once for its ledger row and its event); it
+   * must give exactly that envelope's JSON. Without it the envelope is serialised as it is.
+   */
+  emit: <P, I>(
+    contract: EventContract<P, I>,
+    payload: I,
+    meta: EventMeta,
+    text?: (envelope: EventEnvelope<P>) => string,
+  ) => EventEnvelope<P>;
 }
 
 /**
@@ -90,16 +100,18 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
   async transact<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     const result = await this.dataSource.transaction(async (manager) => {
       const pending: EventEnvelope[] = [];
+      const texts: (string | undefined)[] = [];
       const value = await work({
         manager,
         // Without an explicit one, an event carries the correlation id of the work in hand.
-        emit: (contract, payload, meta) => {
+        emit: (contract, payload, meta, text) => {
           const envelope = createEnvelope(contract, payload, { ...meta, correlationId: meta.correlationId ?? currentCorrelationId() });
           pending.push(envelope);
+          texts.push(text?.(envelope));
           return envelope;
         },
       });
-      await enqueueEvents(manager, this.options.schema, pending);
+      await enqueueEvents(manager, this.options.schema, pending, texts);
       return { value, emitted: pending.length };
     });
     if (result.emitted > 0) this.relay?.kick();

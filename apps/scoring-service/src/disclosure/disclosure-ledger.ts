@@ -270,6 +270,8 @@ export interface ViewToRecord {
   basis: ScoringBasis;
   responses: StoredResponse[];
   computed: ComputedReport;
+  /** `computed.report`'s JSON text when the caller already has it (its event carries the same text). */
+  reportText?: string;
 }
 
 /**
@@ -278,15 +280,15 @@ export interface ViewToRecord {
  */
 export async function recordViews(manager: EntityManager, views: ViewToRecord[]): Promise<void> {
   if (views.length === 0) return;
-  if (views.length === 1) return record(manager, views[0].key, views[0].basis, views[0].responses, views[0].computed);
+  if (views.length === 1) return record(manager, views[0].key, views[0].basis, views[0].responses, views[0].computed, views[0].reportText);
   const params: unknown[] = [];
   const slot = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
-  const values = views.map(({ key, basis, responses, computed }) => {
+  const values = views.map(({ key, basis, responses, computed, reportText }) => {
     const row = ledgerRow(key, basis, responses);
     return (
       `(${slot(row.cycle_id)}, ${slot(row.subject_id)}, ${slot(row.result_set)}, ${slot(row.snapshot, '::int')}, ${slot(row.instrument_id)}, ` +
       `${slot(row.instrument_version, '::int')}, ${slot(row.role_profile_id)}, ${slot(row.min_group_size, '::int')}, ${slot(row.response_ids, '::uuid[]')}, ` +
-      `${slot(JSON.stringify(computed.groupCounts), '::jsonb')}, ${slot(JSON.stringify(computed.report), '::text')}, ${slot(row.comment_threshold, '::int')})`
+      `${slot(JSON.stringify(computed.groupCounts), '::jsonb')}, ${slot(reportText ?? JSON.stringify(computed.report), '::text')}, ${slot(row.comment_threshold, '::int')})`
     );
   });
   await manager.query(
@@ -304,6 +306,7 @@ async function record(
   basis: ScoringBasis,
   responses: StoredResponse[],
   computed: ComputedReport,
+  reportText?: string,
 ): Promise<void> {
   await manager.query(
     `INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
@@ -320,7 +323,7 @@ async function record(
       basis.minGroupSize,
       responses.map((r) => r.responseId),
       JSON.stringify(computed.groupCounts),
-      JSON.stringify(computed.report),
+      reportText ?? JSON.stringify(computed.report),
       basis.commentThreshold ?? null,
     ],
   );

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { reportSeed, resolveBasis, ScoringBasis, ScoringBasisError } from './compute-report';
 import { RescoreEntity, SubjectReportEntity } from './report.entity';
-import { toReportUpdated } from './rescore-subject.use-case';
+import { envelopeAroundReport, toReportUpdated } from './rescore-subject.use-case';
 import { currentLiveReport, decideResultSetView, ledgerKey, ledgerRow, loadLedgers } from '../disclosure/disclosure-ledger';
 
 export interface RescoreCycleRequest {
@@ -346,7 +346,7 @@ export class RescoreCycleUseCase {
           organisationId,
           correlationId: request.correlationId ?? request.rescoreId,
         });
-        const reportText = JSON.stringify(computed.report);
+        const reportText = JSON.stringify(envelope.payload.report);
         const ledger = ledgerRow(
           { cycleId: request.cycleId, subjectId, resultSet: request.rescoreId, snapshot: outcome.snapshot },
           basis,
@@ -495,19 +495,6 @@ export class RescoreCycleUseCase {
       }),
     };
   }
-}
-
-/**
- * The envelope's JSON text around its report: `head + reportText + tail` is the envelope's text with
- * `reportText` (the JSON text of its payload's report) as the report, so the report is serialised
- * once for its row and its event, and sent to PostgreSQL once. A random marker stands in for it
- * while the rest is serialised, so nothing else in the envelope can be mistaken for it.
- */
-export function envelopeAroundReport(envelope: EventEnvelope<{ report: unknown }>): { head: string; tail: string } {
-  const marker = JSON.stringify(`report:${randomUUID()}`);
-  const text = JSON.stringify({ ...envelope, payload: { ...envelope.payload, report: JSON.parse(marker) as string } });
-  const at = text.indexOf(marker);
-  return { head: text.slice(0, at), tail: text.slice(at + marker.length) };
 }
 
 export interface ResultSetComparison {

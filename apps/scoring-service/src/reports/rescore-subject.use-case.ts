@@ -1,6 +1,7 @@
 import { compileContract, EventEnvelope, responseCountedV1, reportUpdatedV1, ResponseRecordedV1 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { ScoredReport } from '@leaderscope/vocabulary';
 import type { EntityManager } from 'typeorm';
 import { reportSeed, resolveBasis, scorableResponses, ScoringBasis, StoredResponse } from './compute-report';
@@ -199,23 +200,9 @@ export class RescoreSubjectUseCase {
           reportSeed(w.cycleId, w.subjectId),
         ),
       );
-      await recordViews(
-        manager,
-        work.flatMap((w, i): ViewToRecord[] => {
-          const t = taken[i];
-          return t
-            ? [
-                {
-                  key: { cycleId: w.cycleId, subjectId: w.subjectId, resultSet: LIVE_RESULT_SET, snapshot: t.snapshot },
-                  basis: w.basis,
-                  responses: t.responses,
-                  computed: t.computed,
-                },
-              ]
-            : [];
-        }),
-      );
-
+      // Each snapshot's report is serialised once, from its validated event: the event's text is built
+      // around it, and its ledger row (recorded below) stores it.
+      const reportTexts: (string | null)[] = work.map(() => null);
       const reports: SubjectReportEntity[] = [];
       for (let i = 0; i < work.length; i++) {
         const w = work[i];
@@ -241,8 +228,37 @@ export class RescoreSubjectUseCase {
           responseCount: snapshot.computed.responseCount,
           report: snapshot.computed.report,
         });
-        emit(this.reportUpdated, toReportUpdated(disclosed), { organisationId: w.organisationId, correlationId: w.correlationId });
+        emit(
+          this.reportUpdated,
+          toReportUpdated(disclosed),
+          { organisationId: w.organisationId, correlationId: w.correlationId },
+          (envelope) => {
+            const reportText = JSON.stringify(envelope.payload.report);
+            reportTexts[i] = reportText;
+            const { head, tail } = envelopeAroundReport(envelope);
+            return head + reportText + tail;
+          },
+        );
       }
+      // Every snapshot taken, recorded in one statement, each with the text its report.updated carries.
+      await recordViews(
+        manager,
+        work.flatMap((w, i): ViewToRecord[] => {
+          const t = taken[i];
+          return t
+            ? [
+                {
+                  key: { cycleId: w.cycleId, subjectId: w.subjectId, resultSet: LIVE_RESULT_SET, snapshot: t.snapshot },
+                  basis: w.basis,
+                  responses: t.responses,
+                  computed: t.computed,
+                  reportText: reportTexts[i]!,
+                },
+              ]
+            : [];
+        }),
+      );
+
       return reports;
     });
     return written ?? [];
@@ -300,4 +316,17 @@ export function toReportUpdated(report: SubjectReportEntity & { report: ScoredRe
     report: report.report,
     scoredAt: report.scoredAt.toISOString(),
   };
+}
+
+/**
+ * The envelope's JSON text around its report: `head + reportText + tail` is the envelope's text with
+ * `reportText` (the JSON text of its payload's report) as the report, so the report is serialised
+ * once for its row and its event (a rescore also sends it to PostgreSQL once). A random marker stands in for it
+ * while the rest is serialised, so nothing else in the envelope can be mistaken for it.
+ */
+export function envelopeAroundReport(envelope: EventEnvelope<{ report: unknown }>): { head: string; tail: string } {
+  const marker = JSON.stringify(`report:${randomUUID()}`);
+  const text = JSON.stringify({ ...envelope, payload: { ...envelope.payload, report: JSON.parse(marker) as string } });
+  const at = text.indexOf(marker);
+  return { head: text.slice(0, at), tail: text.slice(at + marker.length) };
 }
