@@ -2,7 +2,6 @@ import {
   compileContract,
   createEnvelope,
   cycleScoreRequestedV1,
-  EventEnvelope,
   headerFieldsOf,
   reportUpdatedV1,
   SerializedEvent,
