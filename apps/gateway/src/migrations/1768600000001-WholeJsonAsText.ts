@@ -6,6 +6,7 @@ const REPORT_COLUMNS: [table: string, column: string][] = [
   ['subject_report', 'report'],
   ['published_report', 'report'],
 ];
+const OUTBOX_ENVELOPE: [table: string, column: string][] = [['outbox_event', 'envelope']];
 
 /**
  * Reports and outbox envelopes are stored as `text`, no longer as `json`, as the scoring service's
@@ -20,11 +21,11 @@ export class WholeJsonAsText1768600000001 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await retypeJsonColumns(queryRunner, 'gateway', REPORT_COLUMNS, 'text', 'fast');
-    await queryRunner.query(`ALTER TABLE "gateway"."outbox_event" ALTER COLUMN "envelope" TYPE text`);
+    await retypeJsonColumns(queryRunner, 'gateway', OUTBOX_ENVELOPE, 'text', 'default');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "gateway"."outbox_event" ALTER COLUMN "envelope" TYPE json USING "envelope"::json`);
+    await retypeJsonColumns(queryRunner, 'gateway', OUTBOX_ENVELOPE, 'json', 'default');
     await retypeJsonColumns(queryRunner, 'gateway', REPORT_COLUMNS, 'json', 'fast');
   }
 }

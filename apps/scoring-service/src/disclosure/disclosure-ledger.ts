@@ -270,7 +270,7 @@ export interface ViewToRecord {
   basis: ScoringBasis;
   responses: StoredResponse[];
   computed: ComputedReport;
-  /** `computed.report`'s JSON text when the caller already has it (its event carries the same text). */
+  /** The report's JSON text when the caller already has it: its validated event's, which carries the same text. */
   reportText?: string;
 }
 

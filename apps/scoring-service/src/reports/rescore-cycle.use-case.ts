@@ -56,9 +56,9 @@ export interface RescoreCycleResult {
  * ledgers read in two queries, each subject scored in memory, one statement writing the ledger rows,
  * the reports and their `report.updated` (resultSet = rescoreId) in the outbox, each report
  * serialised once and stored once, as text in its report row, to which its ledger row and its
- * event's outbox row refer); two chunks are in flight at a time. A subject already scored in this result set is skipped: a
- * rescore interrupted midway (a crash, a redelivered request) resumes from the last committed chunk
- * and never writes or announces a subject twice.
+ * event's outbox row refer); two chunks are in flight at a time. A subject already scored in this
+ * result set is skipped: a rescore interrupted midway (a crash, a redelivered request) resumes from
+ * the last committed chunk and never writes or announces a subject twice.
  *
  * Shared by the `cycle.rescore-requested` consumer and the rescore CLI.
  */
@@ -268,9 +268,9 @@ export class RescoreCycleUseCase {
    * with their reason) and, for each report actually written and disclosed, its `report.updated` in
    * the outbox. Each report is serialised once and stored once: its text is the report row's, and
    * its event's outbox row holds the rest of the envelope (built and validated against the compiled
-   * contract here) around a reference to that row, which the relay's view completes. The ledger row refers to the
-   * report row (its report is null). A concurrent run of the same rescore may have written some of
-   * these subjects: those rows are left as they are and not announced again.
+   * contract here) around a reference to that row, which the relay's view completes. The ledger row
+   * refers to the report row (its report is null). A concurrent run of the same rescore may have
+   * written some of these subjects: those rows are left as they are and not announced again.
    */
   private async rescoreChunk(
     request: RescoreCycleRequest,
@@ -368,8 +368,8 @@ export class RescoreCycleUseCase {
       // One row of parameters per subject. The report is one text parameter, stored once as sent,
       // unchecked and unparsed (the columns are text: WholeJsonAsText, docs/benchmarks.md "Ninth
       // round"); its event's outbox row holds the envelope's text around it and the report row's key,
-      // and the relay joins them (RescoreEventsReferToReports). The ledger row's report is its report row's too (null: migration
-      // RescoreLedgerReportByReference), so each report is stored once.
+      // and the relay joins them (RescoreEventsReferToReports). The ledger row's report is its report
+      // row's too (null: migration RescoreLedgerReportByReference), so each report is stored once.
       const params: unknown[] = [
         request.cycleId,
         request.rescoreId,

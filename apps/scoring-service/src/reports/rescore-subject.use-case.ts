@@ -321,8 +321,9 @@ export function toReportUpdated(report: SubjectReportEntity & { report: ScoredRe
 /**
  * The envelope's JSON text around its report: `head + reportText + tail` is the envelope's text with
  * `reportText` (the JSON text of its payload's report) as the report, so the report is serialised
- * once for its row and its event (a rescore also sends it to PostgreSQL once). A random marker stands in for it
- * while the rest is serialised, so nothing else in the envelope can be mistaken for it.
+ * once for its row and its event (a rescore also sends it to PostgreSQL once). A random marker
+ * stands in for it while the rest is serialised, so nothing else in the envelope can be mistaken for
+ * it.
  */
 export function envelopeAroundReport(envelope: EventEnvelope<{ report: unknown }>): { head: string; tail: string } {
   const marker = JSON.stringify(`report:${randomUUID()}`);
