@@ -22,6 +22,12 @@ export interface PlatformOptions {
   kafkaNamespace?: string;
   /** Codec of the record batches produced on Kafka (KAFKA_COMPRESSION; default zstd). */
   kafkaCompression?: KafkaCompression;
+  /** Partitions of the topics the platform creates on Kafka (KAFKA_PARTITIONS; default 6). */
+  kafkaPartitions?: number;
+  /** How often consumers commit their offsets on Kafka (KAFKA_COMMIT_INTERVAL_MS). */
+  kafkaCommitIntervalMs?: number;
+  /** Most events per batch handler call on Kafka (KAFKA_CONSUMER_BATCH_SIZE; default 500). */
+  kafkaConsumerBatchSize?: number;
   /** Where the one-machine default keeps its files (default `.data` at the repository root). */
   dataDir?: string;
   port?: number;
@@ -104,6 +110,9 @@ async function startOnDatabase(
         brokers: options.kafkaBrokers,
         namespace: options.kafkaNamespace,
         compression: options.kafkaCompression,
+        partitions: options.kafkaPartitions,
+        commitIntervalMs: options.kafkaCommitIntervalMs,
+        maxBatchSize: options.kafkaConsumerBatchSize,
       })
     : new PostgresLogTransport({ databaseUrl, registry: catalogue, onError: (error) => log(`events: ${String(error)}`) });
   await transport.start();

@@ -3,6 +3,7 @@
  * nominate, approve, launch, answer, release, close and read — with the access rules and the
  * publication rule checked along the way.
  */
+import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
@@ -30,6 +31,7 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
   const t: Record<string, string> = {}; // tokens: hrA, hrB, ada, grace, alan
   const ids: Record<string, string> = {};
   let invitations: Invitation[] = [];
+  const namespace = `${uniqueName('cycle-api')}.`;
 
   const count = async (sql: string, params: unknown[] = []) => Number((await dataSource.query(sql, params))[0].count);
 
@@ -38,7 +40,8 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     platform = await startPlatform({
       databaseUrl: db.url,
       kafkaBrokers: kafkaBrokers().join(','),
-      kafkaNamespace: `${uniqueName('cycle-api')}.`,
+      kafkaNamespace: namespace,
+      kafkaPartitions: 3, // not the default (6): `npm start` on Kafka honours KAFKA_PARTITIONS
       port: 0,
       seedDemo: false,
       secret: 'cycle-api-test-secret-0123456789',
@@ -611,5 +614,19 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     const deep = await api.call(`{ me { organisation { id } } ${'cycles { subjects { id } } '.repeat(1)} }`, {}, t.hrA);
     expect(deep.errors).toBeUndefined();
     expect(await count(`SELECT count(*) FROM gateway.submission`)).toBe(before);
+  });
+
+  it('creates its Kafka topics with the partitions it was given', async () => {
+    const admin = new Kafka({ clientId: 'cycle-api-check', brokers: kafkaBrokers(), logLevel: 0 }).admin();
+    await admin.connect();
+    try {
+      const topics = (await admin.listTopics()).filter((name) => name.startsWith(namespace));
+      expect(topics.length).toBeGreaterThan(3);
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      for (const topic of metadata)
+        expect({ topic: topic.name, partitions: topic.partitions.length }).toEqual({ topic: topic.name, partitions: 3 });
+    } finally {
+      await admin.disconnect();
+    }
   });
 });
