@@ -128,6 +128,22 @@ const pct = (values, p) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
 const r1 = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
+
+/** Per second of a run: how many samples, their p50 and max, for two series of [ms since start, value]. */
+function freshnessTimeline(accepts, decisions) {
+  const seconds = [];
+  const add = (series, key) => {
+    for (const [at, value] of series) {
+      const s = Math.max(0, Math.floor(at / 1000));
+      seconds[s] ??= { second: s, accepted: [], decided: [] };
+      seconds[s][key].push(value);
+    }
+  };
+  add(accepts, 'accepted');
+  add(decisions, 'decided');
+  const summary = (values) => (values.length ? { n: values.length, p50Ms: r1(pct(values, 50)), maxMs: r1(Math.max(...values)) } : null);
+  return seconds.filter(Boolean).map((s) => ({ second: s.second, accept: summary(s.accepted), decided: summary(s.decided) }));
+}
 /** p50, p90, p99 and the maximum of a list of milliseconds, to 0.1 ms. */
 const spread = (values) => ({
   p50Ms: r1(pct(values, 50)),
@@ -1063,11 +1079,13 @@ async function main() {
       const acceptedAt = []; // [key, acceptedAt]
       const submittedAt = new Map(); // submissionId → acceptedAt
       const acceptLatencies = [];
+      const answeredAt = []; // [ms since the first offer, accept latency], for the timeline
       const profiling = await profilePhase(procs, 'freshness');
       // CPU each process spends on the freshness submissions, from the first offered to the last decided
       const cpuBefore = procs.map((p) => cpuMs(p.child.pid));
       const postgresCpuBefore = postgresCpuMs(pgDir);
       const kafkaCpuBefore = brokerCpuMs(brokerPort);
+      const benchCpuBefore = process.cpuUsage();
       let failures = 0;
       const b = bar(`freshness: ${args.rate}/s offered`, inputs.length);
       const t0 = performance.now();
@@ -1086,6 +1104,7 @@ async function main() {
                 submittedAt.set(res.data.submitSurvey.submissionId, res.at);
               }
               acceptLatencies.push(res.ms);
+              answeredAt.push([performance.now() - t0, res.ms]);
               b.increment();
             },
             (error) => {
@@ -1119,6 +1138,7 @@ async function main() {
       const cpuAfter = procs.map((p) => cpuMs(p.child.pid));
       const postgresCpuAfter = postgresCpuMs(pgDir);
       const kafkaCpuAfter = brokerCpuMs(brokerPort);
+      const benchCpu = process.cpuUsage(benchCpuBefore);
       while (!complete() && Date.now() < deadline) await sleep(200);
       await consumer.disconnect();
       for (const stop of profiling) log(`CPU profile of the freshness: ${await stop('freshness')}`);
@@ -1226,9 +1246,19 @@ async function main() {
               ? null
               : Math.round(((kafkaCpuAfter - kafkaCpuBefore) / Math.max(1, freshCount)) * 100) / 100,
           ],
+          // the load itself: this process offering the submissions and reading every event it times
+          // (it shares the machine's cores with what it measures)
+          ['bench', Math.round(((benchCpu.user + benchCpu.system) / 1000 / Math.max(1, freshCount)) * 100) / 100],
         ]),
         // accepted → response.counted (every response decided), p50/p90/p99
         decided: { count: decided.length, ...spread(decided) },
+        // second by second (from the first offer): the accept latency of the responses that came
+        // back in that second, and the decided time of the submissions accepted in it, so that a
+        // warm-up or a stall shows where it happened
+        timeline: freshnessTimeline(
+          answeredAt,
+          [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [at]]) => [submittedAt.get(id) - t0, at - submittedAt.get(id)]),
+        ),
         decidedSplit: {
           count: toSurvey.length,
           acceptedToRecorded: spread(toSurvey),
