@@ -9,9 +9,13 @@
  *   buildSubjectReport  time of the full report (profiles, risks, 3 comments) per subject
  *   scoreCycle          one streaming pass (norms + reliability) over a generator, generation included
  *   heap / rss          after the run (and the peak heap sampled every 500 subjects)
+ *
+ * Then, at the largest N: the organisation norms of a cycle (each subject's score on each of 10
+ * dimensions placed in a norm group of N scores), by `normPercentile` per subject and by one
+ * `normGroupOf` per dimension, with a check that both give the same percentiles.
  */
 'use strict';
-const { scoreSubject, buildSubjectReport, scoreCycle } = require('../dist/index.js');
+const { scoreSubject, buildSubjectReport, scoreCycle, normPercentile, normGroupOf } = require('../dist/index.js');
 
 const GROUPS = [
   ['self', 1],
@@ -184,8 +188,27 @@ function main() {
     );
   }
   const last = rows[rows.length - 1];
+  organisationNorms(last.n);
   const verdict = last.scoreSubjectMs < 5000 ? 'PASS' : 'OVER TARGET';
   console.log(`\n${last.n} subjects scored in ${(last.scoreSubjectMs / 1000).toFixed(2)} s (target < 5 s): ${verdict}`);
+}
+
+/** N subjects × 10 dimensions placed in norm groups of N scores (0.25 steps, so with ties): both ways, timed. */
+function organisationNorms(n) {
+  const rnd = mulberry32(99);
+  const dims = Array.from({ length: N_DIMS }, () => Array.from({ length: n }, () => 1 + Math.round(rnd() * 16) / 4));
+  const t0 = process.hrtime.bigint();
+  let a = 0;
+  for (let s = 0; s < n; s++) for (const group of dims) a += normPercentile(group[s], group).percentile;
+  const t1 = process.hrtime.bigint();
+  let b = 0;
+  const groups = dims.map((group) => normGroupOf(group));
+  for (let s = 0; s < n; s++) groups.forEach((norms, d) => (b += norms.percentileOf(dims[d][s]).percentile));
+  const t2 = process.hrtime.bigint();
+  console.log(
+    `organisation norms, ${n} subjects × ${N_DIMS} dimensions in groups of ${n}: normPercentile per subject ${(Number(t1 - t0) / 1e6).toFixed(0)} ms, ` +
+      `normGroupOf per dimension ${(Number(t2 - t1) / 1e6).toFixed(1)} ms (${a === b ? 'same percentiles' : 'DIFFERENT PERCENTILES'})`,
+  );
 }
 
 main();

@@ -1,5 +1,6 @@
 /** scoreCycle: norms (percentiles within the cycle) and instrument reliability, in one streaming pass. */
 import { ScoringInputError } from './errors';
+import { sortedPercentileRank } from './norms';
 import { prepareInstrument, resolvePolicy } from './prepare';
 import { scoreSubjectInternal } from './score-subject';
 import { Instrument, isPublished, Policy, RATER_GROUPS, RaterGroup, RaterResponse, SubjectScores } from './types';
@@ -66,26 +67,6 @@ export interface CycleResult {
   subjectCount: number;
   norms: { minSubjects: number; dimensions: DimensionNorm[]; subjects: SubjectNorms[] };
   reliability: { alpha: DimensionAlpha[]; icc1: GroupIcc[] };
-}
-
-/** Mid-rank percentile of v in sorted: 100 * (below + equal / 2) / n. */
-function percentile(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (sorted[m] < v) lo = m + 1;
-    else hi = m;
-  }
-  const below = lo;
-  hi = sorted.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (sorted[m] <= v) lo = m + 1;
-    else hi = m;
-  }
-  const equal = lo - below;
-  return (100 * (below + equal / 2)) / sorted.length;
 }
 
 /**
@@ -232,7 +213,7 @@ export function scoreCycle(input: ScoreCycleInput): CycleResult {
     for (let d = 0; d < nD; d++) {
       const v = othersMeans[s * nD + d];
       const sorted = sortedByDim[d];
-      percentiles[inst.dimensionIds[d]] = sorted && v === v ? percentile(sorted, v) : null;
+      percentiles[inst.dimensionIds[d]] = sorted && v === v ? sortedPercentileRank(sorted, v) : null;
     }
     return { subjectId: id, percentiles };
   });

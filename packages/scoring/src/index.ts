@@ -41,7 +41,7 @@ export {
 export type { DisclosedView, DisclosureBasis, FigureChange, FigureEquation, Isolation, SnapshotDecision } from './disclosure';
 export { scoreItems } from './items';
 export type { ItemResult, ItemResults, RankedItem } from './items';
-export { percentileRank, normPercentile, MIN_NORM_SUBJECTS } from './norms';
+export { percentileRank, normPercentile, normGroupOf, MIN_NORM_SUBJECTS } from './norms';
 export type { NormPercentile } from './norms';
 export {
   spearmanBrown,

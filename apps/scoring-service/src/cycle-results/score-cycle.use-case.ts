@@ -1,14 +1,6 @@
 import { cycleScoredV1, CycleScoredV1, reportComparisonsUpdatedV1, ReportComparisonsUpdatedV1 } from '@leaderscope/events';
 import { getInstrument, InstrumentDefinition } from '@leaderscope/framework';
-import {
-  changeBetweenCycles,
-  CycleSubject,
-  isPublished,
-  normPercentile,
-  scoreCycle,
-  scoreSubject,
-  SubjectScores,
-} from '@leaderscope/scoring';
+import { changeBetweenCycles, CycleSubject, isPublished, normGroupOf, scoreCycle, scoreSubject, SubjectScores } from '@leaderscope/scoring';
 import { OutboxService, UnitOfWork } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -170,6 +162,8 @@ export class ScoreCycleUseCase {
       );
       if ('computed' in outcome) previousDisclosed.set(subjectId, ledger.current.responses);
     }
+    // each dimension's organisation norm group sorted once, not scanned once per subject
+    const orgNorms = new Map(dimensionIds.map((d) => [d, normGroupOf(pool.get(d)!)]));
     const cycleNorms = new Map(cycle.norms.subjects.map((s) => [s.subjectId, s.percentiles]));
     const cycleNormDims = new Map(cycle.norms.dimensions.map((d) => [d.dimensionId, d]));
     const scoredAt = new Date();
@@ -187,7 +181,7 @@ export class ScoreCycleUseCase {
         const inCycle = cycleNormDims.get(dimensionId)!;
         const pct = cycleNorms.get(subjectId)?.[dimensionId] ?? null;
         const value = own[dimensionId];
-        const org = value === undefined ? null : normPercentile(value, pool.get(dimensionId)!);
+        const org = value === undefined ? null : orgNorms.get(dimensionId)!.percentileOf(value);
         return {
           dimensionId,
           cycle: {
@@ -198,7 +192,7 @@ export class ScoreCycleUseCase {
           },
           organisation: {
             percentile: org?.percentile ?? null,
-            normSize: pool.get(dimensionId)!.length,
+            normSize: orgNorms.get(dimensionId)!.normSize,
             available: org?.available ?? false,
             reason: org ? org.reason : 'no published others score on this dimension',
             cycles: normCycles.size,
