@@ -1,8 +1,9 @@
 import { ensureDatabase, PostgresLogTransport, startEmbeddedPostgres, withDatabase } from '@leaderscope/database';
-import { catalogue, createTransport, EventTransport, KafkaCompression } from '@leaderscope/events';
+import { catalogue, EventTransport } from '@leaderscope/events';
 import { createGateway, NOTIFICATIONS_OPTIONS, NotificationsOptions, TOKEN_CIPHER, TokenCipher } from '@leaderscope/gateway';
 import { NotificationConfig, notificationConfigFromEnv, startNotificationService } from '@leaderscope/notification-service';
 import { startScoringService } from '@leaderscope/scoring-service';
+import { KafkaSettings, transportFromConfig } from '@leaderscope/service-kit';
 import { startSurveyService } from '@leaderscope/survey-service';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
@@ -16,18 +17,12 @@ import { PlatformLogger } from './platform-logger';
 export interface PlatformOptions {
   /** PostgreSQL to use; when absent an embedded PostgreSQL is started in `<dataDir>/postgres`. */
   databaseUrl?: string;
-  /** Kafka brokers; when absent the in-process transport is used (its log is the PostgreSQL database). */
-  kafkaBrokers?: string;
-  /** Prefix of Kafka topics and consumer groups (KAFKA_TOPIC_PREFIX). */
-  kafkaNamespace?: string;
-  /** Codec of the record batches produced on Kafka (KAFKA_COMPRESSION; default zstd). */
-  kafkaCompression?: KafkaCompression;
-  /** Partitions of the topics the platform creates on Kafka (KAFKA_PARTITIONS; default 6). */
-  kafkaPartitions?: number;
-  /** How often consumers commit their offsets on Kafka (KAFKA_COMMIT_INTERVAL_MS). */
-  kafkaCommitIntervalMs?: number;
-  /** Most events per batch handler call on Kafka (KAFKA_CONSUMER_BATCH_SIZE; default 500). */
-  kafkaConsumerBatchSize?: number;
+  /**
+   * Kafka: `KAFKA_BROKERS` and the other `KAFKA_*` settings, read as every service process reads them
+   * (`transportFromConfig`). Without brokers the in-process transport is used (its log is the
+   * PostgreSQL database).
+   */
+  kafka?: KafkaSettings;
   /** Where the one-machine default keeps its files (default `.data` at the repository root). */
   dataDir?: string;
   port?: number;
@@ -103,20 +98,11 @@ async function startOnDatabase(
   await ensureDatabase(databaseUrl);
 
   // Without Kafka the log is PostgreSQL itself: what a service's relay published survives a crash.
-  const transport: EventTransport = options.kafkaBrokers
-    ? createTransport({
-        registry: catalogue,
-        clientId: 'leaderscope',
-        brokers: options.kafkaBrokers,
-        namespace: options.kafkaNamespace,
-        compression: options.kafkaCompression,
-        partitions: options.kafkaPartitions,
-        commitIntervalMs: options.kafkaCommitIntervalMs,
-        maxBatchSize: options.kafkaConsumerBatchSize,
-      })
+  const transport: EventTransport = options.kafka?.KAFKA_BROKERS
+    ? transportFromConfig('leaderscope', options.kafka)
     : new PostgresLogTransport({ databaseUrl, registry: catalogue, onError: (error) => log(`events: ${String(error)}`) });
   await transport.start();
-  log(`events: ${transport.kind === 'kafka' ? `Kafka at ${options.kafkaBrokers}` : 'in-process transport, log in PostgreSQL'}`);
+  log(`events: ${transport.kind === 'kafka' ? `Kafka at ${options.kafka?.KAFKA_BROKERS}` : 'in-process transport, log in PostgreSQL'}`);
 
   const services: INestApplicationContext[] = [];
   const logger = options.logger ?? new PlatformLogger();

@@ -10,12 +10,7 @@ runService({
     const logger = new PlatformLogger(config.LOG_LEVEL);
     const platform = await startPlatform({
       databaseUrl: config.DATABASE_URL,
-      kafkaBrokers: config.KAFKA_BROKERS,
-      kafkaNamespace: config.KAFKA_TOPIC_PREFIX,
-      kafkaCompression: config.KAFKA_COMPRESSION,
-      kafkaPartitions: config.KAFKA_PARTITIONS,
-      kafkaCommitIntervalMs: config.KAFKA_COMMIT_INTERVAL_MS,
-      kafkaConsumerBatchSize: config.KAFKA_CONSUMER_BATCH_SIZE,
+      kafka: config,
       dataDir: config.LEADERSCOPE_DATA_DIR,
       port: config.PORT,
       host: config.HOST,

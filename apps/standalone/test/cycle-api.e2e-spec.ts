@@ -39,9 +39,8 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     db = await createTestDatabase();
     platform = await startPlatform({
       databaseUrl: db.url,
-      kafkaBrokers: kafkaBrokers().join(','),
-      kafkaNamespace: namespace,
-      kafkaPartitions: 3, // not the default (6): `npm start` on Kafka honours KAFKA_PARTITIONS
+      // KAFKA_PARTITIONS not the default (6): `npm start` on Kafka honours every KAFKA_* setting
+      kafka: { KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: namespace, KAFKA_PARTITIONS: 3 },
       port: 0,
       seedDemo: false,
       secret: 'cycle-api-test-secret-0123456789',

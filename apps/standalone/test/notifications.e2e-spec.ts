@@ -56,8 +56,7 @@ describe('mail reaches people: launch, link from the mail, reminders, restart, S
     sink = await startSmtpSink();
     options = {
       databaseUrl: db.url,
-      kafkaBrokers: kafkaBrokers().join(','),
-      kafkaNamespace: `${uniqueName('mail-e2e')}.`,
+      kafka: { KAFKA_BROKERS: kafkaBrokers().join(','), KAFKA_TOPIC_PREFIX: `${uniqueName('mail-e2e')}.` },
       port: 0,
       seedDemo: false,
       secret: 'mail-e2e-test-secret-0123456789',

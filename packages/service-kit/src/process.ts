@@ -66,16 +66,19 @@ export function runService<S extends z.ZodType<{ LOG_LEVEL: LogLevelName }>>(opt
   });
 }
 
-/** The event transport of a service process, from its configuration. */
-export function transportFromConfig(
-  clientId: string,
-  config: Pick<
+/** The Kafka settings every process reads (`KAFKA_*`); each one left out takes the transport's default. */
+export type KafkaSettings = Partial<
+  Pick<
     EventServiceConfig,
     'KAFKA_PARTITIONS' | 'KAFKA_TOPIC_PREFIX' | 'KAFKA_COMMIT_INTERVAL_MS' | 'KAFKA_CONSUMER_BATCH_SIZE' | 'KAFKA_COMPRESSION'
-  > & {
-    KAFKA_BROKERS?: string;
-  },
-): EventTransport {
+  >
+> & { KAFKA_BROKERS?: string };
+
+/**
+ * The event transport of a process, from its configuration: Kafka when `KAFKA_BROKERS` is set
+ * (every service process, and `npm start` on Kafka, so no setting reaches one and not the other).
+ */
+export function transportFromConfig(clientId: string, config: KafkaSettings): EventTransport {
   return createTransport({
     registry: catalogue,
     clientId,
