@@ -166,6 +166,19 @@ export class ScoreCycleUseCase {
     const orgNorms = new Map(dimensionIds.map((d) => [d, normGroupOf(pool.get(d)!)]));
     const cycleNorms = new Map(cycle.norms.subjects.map((s) => [s.subjectId, s.percentiles]));
     const cycleNormDims = new Map(cycle.norms.dimensions.map((d) => [d.dimensionId, d]));
+    // Every trend's raters' pseudonyms (both compared cycles) in one read, not two per subject.
+    const pseudonyms = await loadPseudonyms(
+      manager,
+      [...previous].flatMap(([subjectId, prev]) => {
+        const prevResponses = previousDisclosed.get(subjectId);
+        return prevResponses
+          ? [
+              { cycleId: prev.cycleId, responses: prevResponses },
+              { cycleId, responses: bySubject.get(subjectId)! },
+            ]
+          : [];
+      }),
+    );
     const scoredAt = new Date();
     let withTrend = 0;
     const comparisons: {
@@ -213,8 +226,8 @@ export class ScoreCycleUseCase {
         });
         // Raters in common: only when every non-self rater of both compared sets has a pseudonym
         // (cycles launched before pseudonyms existed have none: unknown rather than undercounted).
-        const previousRaters = await pseudonymsOf(manager, prev.cycleId, prevResponses);
-        const currentRaters = await pseudonymsOf(manager, cycleId, bySubject.get(subjectId)!);
+        const previousRaters = pseudonymsOf(pseudonyms, prev.cycleId, prevResponses);
+        const currentRaters = pseudonymsOf(pseudonyms, cycleId, bySubject.get(subjectId)!);
         const change = changeBetweenCycles({
           previous: before,
           current,
@@ -463,13 +476,45 @@ async function previousCycles(
   return out;
 }
 
+const nonSelfRaterIds = (responses: StoredResponse[]): string[] => [
+  ...new Set(responses.filter((r) => r.raterGroup !== 'self').map((r) => r.raterId)),
+];
+const pseudonymKey = (cycleId: string, raterId: string): string => `${cycleId}\u0000${raterId}`;
+
+/**
+ * The stored pseudonyms of the non-self raters of each set of responses, keyed by cycle and rater
+ * (`pseudonymKey`); raters without one are absent. Read in chunks of 10,000 raters, one statement
+ * each (a closing cycle at L compares up to 10,000 subjects with their previous cycle).
+ */
+async function loadPseudonyms(
+  manager: EntityManager,
+  sets: { cycleId: string; responses: StoredResponse[] }[],
+): Promise<Map<string, string>> {
+  const wanted = new Map<string, { cycleId: string; raterId: string }>();
+  for (const { cycleId, responses } of sets)
+    for (const raterId of nonSelfRaterIds(responses)) wanted.set(pseudonymKey(cycleId, raterId), { cycleId, raterId });
+  const pairs = [...wanted.values()];
+  const out = new Map<string, string>();
+  for (let i = 0; i < pairs.length; i += 10_000) {
+    const chunk = pairs.slice(i, i + 10_000);
+    const rows: { cycle_id: string; rater_id: string; rater_key: string }[] = await manager.query(
+      `SELECT p."cycle_id", p."rater_id", p."rater_key"
+         FROM unnest($1::text[], $2::text[]) AS k(c, r)
+         JOIN "scoring"."rater_pseudonym" p ON p."cycle_id" = k.c AND p."rater_id" = k.r`,
+      [chunk.map((p) => p.cycleId), chunk.map((p) => p.raterId)],
+    );
+    for (const r of rows) out.set(pseudonymKey(r.cycle_id, r.rater_id), r.rater_key);
+  }
+  return out;
+}
+
 /** The pseudonyms of the non-self raters among `responses`, or null when any of them has none. */
-async function pseudonymsOf(manager: EntityManager, cycleId: string, responses: StoredResponse[]): Promise<string[] | null> {
-  const raterIds = [...new Set(responses.filter((r) => r.raterGroup !== 'self').map((r) => r.raterId))];
-  if (raterIds.length === 0) return [];
-  const rows: { rater_key: string }[] = await manager.query(
-    `SELECT "rater_key" FROM "scoring"."rater_pseudonym" WHERE "cycle_id" = $1 AND "rater_id" = ANY($2::text[])`,
-    [cycleId, raterIds],
-  );
-  return rows.length === raterIds.length ? rows.map((r) => r.rater_key) : null;
+function pseudonymsOf(pseudonyms: Map<string, string>, cycleId: string, responses: StoredResponse[]): string[] | null {
+  const keys: string[] = [];
+  for (const raterId of nonSelfRaterIds(responses)) {
+    const key = pseudonyms.get(pseudonymKey(cycleId, raterId));
+    if (key === undefined) return null;
+    keys.push(key);
+  }
+  return keys;
 }
