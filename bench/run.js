@@ -363,8 +363,10 @@ function startProcess(name, env, isReady, label = name) {
   });
   const output = [];
   let inspectorUrl = null;
-  // BENCH_<APP>_LOG=<file> (app name upper-cased, dashes as underscores): the process's output to that file too.
-  const logFile = process.env[`BENCH_${appKey}_LOG`];
+  // BENCH_<APP>_LOG=<file> (app name upper-cased, dashes as underscores): the process's output to that file too
+  // (a second scoring process's to <file>.2, and so on: one file per process).
+  const replica = /#(\d+)$/.exec(label)?.[1];
+  const logFile = process.env[`BENCH_${appKey}_LOG`] && `${process.env[`BENCH_${appKey}_LOG`]}${replica ? `.${replica}` : ''}`;
   if (logFile) {
     const out = require('node:fs').createWriteStream(logFile);
     child.stdout.on('data', (c) => out.write(c));
@@ -1255,6 +1257,9 @@ async function main() {
         // second by second (from the first offer): the accept latency of the responses that came
         // back in that second, and the decided time of the submissions accepted in it, so that a
         // warm-up or a stall shows where it happened
+        // the first offer's wall-clock time, to line the timeline up with the services' own logs
+        // (e.g. BENCH_SCORING_SERVICE_NODE_ARGS=--trace-gc) and PostgreSQL's activity
+        startedAt: new Date(performance.timeOrigin + t0).toISOString(),
         timeline: freshnessTimeline(
           answeredAt,
           [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [at]]) => [submittedAt.get(id) - t0, at - submittedAt.get(id)]),

@@ -118,7 +118,7 @@ describe('transactional outbox', () => {
     expect(row.n).toBe('0');
   });
 
-  it('stores more events in one transaction than one statement could bind (two parameters each), in their order', async () => {
+  it('stores more events in one transaction than one statement could bind (six parameters each), in their order', async () => {
     await dataSource.query(`CREATE SCHEMA "many"`);
     const runner = dataSource.createQueryRunner();
     await createOutboxTables(runner, 'many');
