@@ -265,7 +265,7 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
     120000,
   );
 
-  it("serialises each snapshot's report once: its ledger row and its report.updated carry that very text", async () => {
+  it("serialises each snapshot's report once and stores it once: its report.updated refers to its ledger row's text", async () => {
     const cycleId = 'cycle-batch-text';
     const batches = history(cycleId, 4, 7);
     const useCase = app.get(RescoreSubjectUseCase);
@@ -286,24 +286,47 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
     } finally {
       stringify.mockRestore();
     }
-    const ledger = await query<{ subject_id: string; report: string }>(
+    const ledger = await query<{ subject_id: string; snapshot: number; report: string }>(
       db.url,
-      `SELECT subject_id, report FROM scoring.disclosed_view WHERE cycle_id = $1 AND result_set = 'live' ORDER BY subject_id, snapshot`,
+      `SELECT subject_id, snapshot, report FROM scoring.disclosed_view WHERE cycle_id = $1 AND result_set = 'live' ORDER BY subject_id, snapshot`,
       [cycleId],
     );
-    const events = await query<{ subject_id: string; envelope: string }>(
+    const events = await query<{
+      subject_id: string;
+      envelope: string;
+      stored: string | null;
+      refers_to: string | null;
+      head: string;
+      tail: string;
+    }>(
       db.url,
-      `SELECT envelope::json->'payload'->>'subjectId' AS subject_id, envelope FROM scoring.outbox_event
-        WHERE type = 'report.updated' AND envelope::json->'payload'->>'cycleId' = $1 ORDER BY 1, position`,
+      `SELECT o.report_subject_id AS subject_id, e.envelope, o.envelope AS stored, o.envelope_head AS head, o.envelope_tail AS tail,
+              o.report_result_set || ':' || o.report_snapshot AS refers_to
+         FROM scoring.outbox_event o JOIN scoring.outbox_event_envelope e USING (position)
+        WHERE o.type = 'report.updated' AND o.report_cycle_id = $1 ORDER BY 1, o.position`,
       [cycleId],
     );
-    // one event per snapshot, in order, each holding its ledger row's text as it is
+    // one event per snapshot, in order; its outbox row holds no copy of the report but refers to the
+    // ledger row, and the relay's view gives the envelope with that very text
     expect(events.map((e) => e.subject_id)).toEqual(ledger.map((l) => l.subject_id));
     events.forEach((e, i) => {
+      expect(e.stored).toBeNull();
+      expect(e.refers_to).toBe(`live:${ledger[i].snapshot}`);
+      expect(e.envelope).toBe(e.head + ledger[i].report + e.tail);
       expect(e.envelope).toContain(`"report":${ledger[i].report},`);
       // the event's text is its envelope's own JSON
       expect(JSON.stringify(JSON.parse(e.envelope))).toBe(e.envelope);
     });
+    // each batch's response.counted events come before the report.updated events it announced
+    const order = await query<{ type: string; batch: string }>(
+      db.url,
+      `SELECT type, coalesce(envelope::json->'payload'->>'countedAt', '') AS batch FROM scoring.outbox_event_envelope
+        WHERE envelope::json->'payload'->>'cycleId' = $1 AND type IN ('response.counted', 'report.updated') ORDER BY position`,
+      [cycleId],
+    );
+    const firstReport = order.findIndex((o) => o.type === 'report.updated');
+    expect(firstReport).toBeGreaterThan(0);
+    expect(order.slice(0, firstReport).every((o) => o.type === 'response.counted')).toBe(true);
   });
 
   it("reads a batch's stored responses and ledgers subject by subject through their indexes, never the whole table", async () => {

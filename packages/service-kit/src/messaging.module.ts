@@ -50,6 +50,14 @@ export interface UnitOfWork {
     meta: EventMeta,
     text?: (envelope: EventEnvelope<P>) => string,
   ) => EventEnvelope<P>;
+  /**
+   * Writes the events emitted so far to the outbox now, in their order (the rest are written when the
+   * work returns). For a use-case that writes some outbox rows itself in the same transaction (the
+   * scoring service's live report.updated, whose row refers to its ledger row's report instead of
+   * holding a copy): its rows then follow the events it emitted before them, as emitted events
+   * follow each other. Rows written that way wake the relay only with the emitted events (or `wake`).
+   */
+  writeEmitted: () => Promise<void>;
 }
 
 /**
@@ -99,8 +107,14 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
 
   async transact<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     const result = await this.dataSource.transaction(async (manager) => {
-      const pending: EventEnvelope[] = [];
-      const texts: (string | undefined)[] = [];
+      let pending: EventEnvelope[] = [];
+      let texts: (string | undefined)[] = [];
+      let emitted = 0;
+      const writeEmitted = async (): Promise<void> => {
+        const [envelopes, their] = [pending, texts];
+        [pending, texts] = [[], []];
+        await enqueueEvents(manager, this.options.schema, envelopes, their);
+      };
       const value = await work({
         manager,
         // Without an explicit one, an event carries the correlation id of the work in hand.
@@ -108,11 +122,13 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
           const envelope = createEnvelope(contract, payload, { ...meta, correlationId: meta.correlationId ?? currentCorrelationId() });
           pending.push(envelope);
           texts.push(text?.(envelope));
+          emitted++;
           return envelope;
         },
+        writeEmitted,
       });
-      await enqueueEvents(manager, this.options.schema, pending, texts);
-      return { value, emitted: pending.length };
+      await writeEmitted();
+      return { value, emitted };
     });
     if (result.emitted > 0) this.relay?.kick();
     return result.value;

@@ -272,30 +272,56 @@ export interface ViewToRecord {
   computed: ComputedReport;
   /** The report's JSON text when the caller already has it: its validated event's, which carries the same text. */
   reportText?: string;
+  /**
+   * The view's `report.updated`, announced with it: the routing fields of its validated envelope and
+   * the envelope's text before and after its report (`reportText`). Its outbox row refers to the
+   * ledger row written here instead of holding a copy of the report (LiveEventsReferToLedger).
+   */
+  event?: { id: string; type: string; version: number; key: string; correlationId: string; head: string; tail: string };
 }
 
 /**
  * Records many views in the ledger in one statement (a batch of live snapshots): one row of
- * parameters per view, its report's text stored as sent (`text`: WholeJsonAsText).
+ * parameters per view, its report's text stored as sent (`text`: WholeJsonAsText). In the same
+ * statement, each view given an `event` that was recorded here (not there already) gets its outbox
+ * row, in the order of `views`: the envelope's head and tail around a reference to the ledger row,
+ * which the relay's view (`outbox_event_envelope`) completes with the report's text.
  */
 export async function recordViews(manager: EntityManager, views: ViewToRecord[]): Promise<void> {
   if (views.length === 0) return;
-  if (views.length === 1) return record(manager, views[0].key, views[0].basis, views[0].responses, views[0].computed, views[0].reportText);
   const params: unknown[] = [];
   const slot = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
-  const values = views.map(({ key, basis, responses, computed, reportText }) => {
+  const values = views.map(({ key, basis, responses, computed, reportText, event }, n) => {
     const row = ledgerRow(key, basis, responses);
     return (
-      `(${slot(row.cycle_id)}, ${slot(row.subject_id)}, ${slot(row.result_set)}, ${slot(row.snapshot, '::int')}, ${slot(row.instrument_id)}, ` +
+      `(${n}, ${slot(row.cycle_id)}, ${slot(row.subject_id)}, ${slot(row.result_set)}, ${slot(row.snapshot, '::int')}, ${slot(row.instrument_id)}, ` +
       `${slot(row.instrument_version, '::int')}, ${slot(row.role_profile_id)}, ${slot(row.min_group_size, '::int')}, ${slot(row.response_ids, '::uuid[]')}, ` +
-      `${slot(JSON.stringify(computed.groupCounts), '::jsonb')}, ${slot(reportText ?? JSON.stringify(computed.report), '::text')}, ${slot(row.comment_threshold, '::int')})`
+      `${slot(JSON.stringify(computed.groupCounts), '::jsonb')}, ${slot(reportText ?? JSON.stringify(computed.report), '::text')}, ${slot(row.comment_threshold, '::int')}, ` +
+      `${slot(event?.id ?? null, '::uuid')}, ${slot(event?.type ?? null, '::text')}, ${slot(event?.version ?? null, '::int')}, ${slot(event?.key ?? null, '::text')}, ` +
+      `${slot(event?.correlationId ?? null, '::text')}, ${slot(event?.head ?? null, '::text')}, ${slot(event?.tail ?? null, '::text')})`
     );
   });
   await manager.query(
-    `INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
-       "min_group_size", "response_ids", "group_counts", "report", "comment_threshold")
-     VALUES ${values.join(', ')}
-     ON CONFLICT DO NOTHING`,
+    `WITH "input" ("n", "cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id", "min_group_size",
+         "response_ids", "group_counts", "report", "comment_threshold", "event_id", "event_type", "event_version", "event_key", "correlation_id",
+         "envelope_head", "envelope_tail") AS (
+       VALUES ${values.join(', ')}
+     ), "recorded" AS (
+       INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
+         "min_group_size", "response_ids", "group_counts", "report", "comment_threshold")
+       SELECT "cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
+         "min_group_size", "response_ids", "group_counts", "report", "comment_threshold"
+       FROM "input"
+       ON CONFLICT DO NOTHING
+       RETURNING "cycle_id", "subject_id", "result_set", "snapshot"
+     )
+     INSERT INTO "scoring"."outbox_event" ("event_id", "envelope", "envelope_head", "envelope_tail", "report_cycle_id", "report_subject_id",
+       "report_result_set", "report_snapshot", "type", "version", "key", "correlation_id")
+     SELECT i."event_id", NULL, i."envelope_head", i."envelope_tail", i."cycle_id", i."subject_id", i."result_set", i."snapshot",
+       i."event_type", i."event_version", i."event_key", i."correlation_id"
+     FROM "input" i JOIN "recorded" r USING ("cycle_id", "subject_id", "result_set", "snapshot")
+     WHERE i."event_id" IS NOT NULL
+     ORDER BY i."n"`,
     params,
   );
 }

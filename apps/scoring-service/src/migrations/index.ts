@@ -10,6 +10,7 @@ import { OutboxHeaderColumns1768200000002 } from './1768200000002-OutboxHeaderCo
 import { LiveReportInLedgerOnly1768400000000 } from './1768400000000-LiveReportInLedgerOnly';
 import { WholeJsonAsText1768600000000 } from './1768600000000-WholeJsonAsText';
 import { RescoreEventsReferToReports1768600000004 } from './1768600000004-RescoreEventsReferToReports';
+import { LiveEventsReferToLedger1768800000000 } from './1768800000000-LiveEventsReferToLedger';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const scoringMigrations = [
@@ -25,4 +26,5 @@ export const scoringMigrations = [
   LiveReportInLedgerOnly1768400000000,
   WholeJsonAsText1768600000000,
   RescoreEventsReferToReports1768600000004,
+  LiveEventsReferToLedger1768800000000,
 ];

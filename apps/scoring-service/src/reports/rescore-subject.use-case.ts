@@ -1,4 +1,12 @@
-import { compileContract, EventEnvelope, responseCountedV1, reportUpdatedV1, ResponseRecordedV1 } from '@leaderscope/events';
+import {
+  compileContract,
+  createEnvelope,
+  EventEnvelope,
+  headerFieldsOf,
+  responseCountedV1,
+  reportUpdatedV1,
+  ResponseRecordedV1,
+} from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -59,42 +67,45 @@ export class RescoreSubjectUseCase {
 
   /** Handles a batch of `response.recorded` in order; returns the reports written (one per subject). */
   async executeBatch(events: EventEnvelope<ResponseRecordedV1>[]): Promise<SubjectReportEntity[]> {
-    const written = await this.outbox.handleBatchOnce(RescoreSubjectUseCase.consumer, events, async ({ manager, emit }, fresh) => {
-      const batch = fresh as EventEnvelope<ResponseRecordedV1>[];
-      const subjects = new Map<string, SubjectWork>();
-      for (const event of batch) {
-        const r = event.payload;
-        const key = JSON.stringify([r.cycleId, r.subjectId]);
-        const work = subjects.get(key) ?? {
-          cycleId: r.cycleId,
-          subjectId: r.subjectId,
-          organisationId: event.organisationId,
-          basis: undefined as unknown as ScoringBasis,
-          events: 0,
-          correlationId: event.correlationId,
-        };
-        work.basis = {
-          instrumentId: r.instrumentId,
-          instrumentVersion: r.instrumentVersion,
-          roleProfileId: r.policy.roleProfileId,
-          minGroupSize: r.policy.minGroupSize,
-          commentThreshold: r.policy.commentThreshold ?? null,
-        };
-        work.organisationId = event.organisationId;
-        work.correlationId = event.correlationId;
-        work.events++;
-        subjects.set(key, work);
-      }
-      const work = [...subjects.values()];
+    const written = await this.outbox.handleBatchOnce(
+      RescoreSubjectUseCase.consumer,
+      events,
+      async ({ manager, emit, writeEmitted }, fresh) => {
+        const batch = fresh as EventEnvelope<ResponseRecordedV1>[];
+        const subjects = new Map<string, SubjectWork>();
+        for (const event of batch) {
+          const r = event.payload;
+          const key = JSON.stringify([r.cycleId, r.subjectId]);
+          const work = subjects.get(key) ?? {
+            cycleId: r.cycleId,
+            subjectId: r.subjectId,
+            organisationId: event.organisationId,
+            basis: undefined as unknown as ScoringBasis,
+            events: 0,
+            correlationId: event.correlationId,
+          };
+          work.basis = {
+            instrumentId: r.instrumentId,
+            instrumentVersion: r.instrumentVersion,
+            roleProfileId: r.policy.roleProfileId,
+            minGroupSize: r.policy.minGroupSize,
+            commentThreshold: r.policy.commentThreshold ?? null,
+          };
+          work.organisationId = event.organisationId;
+          work.correlationId = event.correlationId;
+          work.events++;
+          subjects.set(key, work);
+        }
+        const work = [...subjects.values()];
 
-      // One subject is rescored by one transaction at a time, so report versions never collide and
-      // the subject's report.updated events enter the outbox in version order.
-      await lockKeys(
-        manager,
-        work.map((w) => `scoring:${w.cycleId}:${w.subjectId}`),
-      );
-      await manager.query(
-        `INSERT INTO "scoring"."rater_response" ("response_id", "organisation_id", "cycle_id", "subject_id", "rater_id", "rater_group",
+        // One subject is rescored by one transaction at a time, so report versions never collide and
+        // the subject's report.updated events enter the outbox in version order.
+        await lockKeys(
+          manager,
+          work.map((w) => `scoring:${w.cycleId}:${w.subjectId}`),
+        );
+        await manager.query(
+          `INSERT INTO "scoring"."rater_response" ("response_id", "organisation_id", "cycle_id", "subject_id", "rater_id", "rater_group",
            "instrument_id", "instrument_version", "response_version", "answers", "comments", "policy", "recorded_at")
          SELECT "response_id", "organisation_id", "cycle_id", "subject_id", "rater_id", "rater_group",
            "instrument_id", "instrument_version", "response_version", "answers", "comments", "policy", "recorded_at"
@@ -102,74 +113,74 @@ export class RescoreSubjectUseCase {
            "rater_id" text, "rater_group" text, "instrument_id" text, "instrument_version" int, "response_version" int,
            "answers" jsonb, "comments" jsonb, "policy" jsonb, "recorded_at" timestamptz)
          ON CONFLICT DO NOTHING`,
-        [
-          JSON.stringify(
-            batch.map(({ organisationId, payload: r }) => ({
-              response_id: r.responseId,
-              organisation_id: organisationId,
-              cycle_id: r.cycleId,
-              subject_id: r.subjectId,
-              rater_id: r.raterId,
-              rater_group: r.raterGroup,
-              instrument_id: r.instrumentId,
-              instrument_version: r.instrumentVersion,
-              response_version: r.responseVersion,
-              answers: r.answers,
-              comments: r.comments ?? {},
-              policy: r.policy,
-              recorded_at: r.recordedAt,
-            })),
-          ),
-        ],
-      );
-
-      const scoredAt = new Date();
-      // Each stored response counts from now on: the gateway's progress says so (no figure in it).
-      for (const { organisationId, correlationId, payload: r } of batch) {
-        emit(
-          responseCountedV1,
-          {
-            responseId: r.responseId,
-            submissionId: r.submissionId,
-            cycleId: r.cycleId,
-            subjectId: r.subjectId,
-            countedAt: scoredAt.toISOString(),
-          },
-          { organisationId, correlationId },
+          [
+            JSON.stringify(
+              batch.map(({ organisationId, payload: r }) => ({
+                response_id: r.responseId,
+                organisation_id: organisationId,
+                cycle_id: r.cycleId,
+                subject_id: r.subjectId,
+                rater_id: r.raterId,
+                rater_group: r.raterGroup,
+                instrument_id: r.instrumentId,
+                instrument_version: r.instrumentVersion,
+                response_version: r.responseVersion,
+                answers: r.answers,
+                comments: r.comments ?? {},
+                policy: r.policy,
+                recorded_at: r.recordedAt,
+              })),
+            ),
+          ],
         );
-      }
 
-      const latest = await latestResponsesOf(manager, work);
-      // The live row keeps the result set's bookkeeping (version, basis, counts of the responses
-      // received); its report is the snapshot in force's, in the ledger (LiveReportInLedgerOnly), so
-      // a subject is scored here only when the disclosure rule takes a snapshot (below).
-      const rows = work.map((w) => {
-        const counted = scorableResponses(latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [], resolveBasis(w.basis));
-        return {
-          cycle_id: w.cycleId,
-          subject_id: w.subjectId,
-          result_set: LIVE_RESULT_SET,
-          organisation_id: w.organisationId,
-          report_version: w.events,
-          instrument_id: w.basis.instrumentId,
-          instrument_version: w.basis.instrumentVersion,
-          role_profile_id: w.basis.roleProfileId,
-          min_group_size: w.basis.minGroupSize,
-          group_counts: counted.groupCounts,
-          response_count: counted.scored.length,
-        };
-      });
-      // One upsert for every subject of the batch; the version advances by the subject's new events.
-      const params: unknown[] = [scoredAt.toISOString()];
-      const slot = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
-      const values = rows.map(
-        (row) =>
-          `(${slot(row.cycle_id)}, ${slot(row.subject_id)}, ${slot(row.result_set)}, ${slot(row.organisation_id)}, ${slot(row.report_version, '::int')}, ` +
-          `${slot(row.instrument_id)}, ${slot(row.instrument_version, '::int')}, ${slot(row.role_profile_id)}, ${slot(row.min_group_size, '::int')}, ` +
-          `${slot(JSON.stringify(row.group_counts), '::jsonb')}, ${slot(row.response_count, '::int')})`,
-      );
-      const versions: { cycle_id: string; subject_id: string; report_version: number }[] = await manager.query(
-        `INSERT INTO "scoring"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_id",
+        const scoredAt = new Date();
+        // Each stored response counts from now on: the gateway's progress says so (no figure in it).
+        for (const { organisationId, correlationId, payload: r } of batch) {
+          emit(
+            responseCountedV1,
+            {
+              responseId: r.responseId,
+              submissionId: r.submissionId,
+              cycleId: r.cycleId,
+              subjectId: r.subjectId,
+              countedAt: scoredAt.toISOString(),
+            },
+            { organisationId, correlationId },
+          );
+        }
+
+        const latest = await latestResponsesOf(manager, work);
+        // The live row keeps the result set's bookkeeping (version, basis, counts of the responses
+        // received); its report is the snapshot in force's, in the ledger (LiveReportInLedgerOnly), so
+        // a subject is scored here only when the disclosure rule takes a snapshot (below).
+        const rows = work.map((w) => {
+          const counted = scorableResponses(latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [], resolveBasis(w.basis));
+          return {
+            cycle_id: w.cycleId,
+            subject_id: w.subjectId,
+            result_set: LIVE_RESULT_SET,
+            organisation_id: w.organisationId,
+            report_version: w.events,
+            instrument_id: w.basis.instrumentId,
+            instrument_version: w.basis.instrumentVersion,
+            role_profile_id: w.basis.roleProfileId,
+            min_group_size: w.basis.minGroupSize,
+            group_counts: counted.groupCounts,
+            response_count: counted.scored.length,
+          };
+        });
+        // One upsert for every subject of the batch; the version advances by the subject's new events.
+        const params: unknown[] = [scoredAt.toISOString()];
+        const slot = (value: unknown, cast = ''): string => `$${params.push(value)}${cast}`;
+        const values = rows.map(
+          (row) =>
+            `(${slot(row.cycle_id)}, ${slot(row.subject_id)}, ${slot(row.result_set)}, ${slot(row.organisation_id)}, ${slot(row.report_version, '::int')}, ` +
+            `${slot(row.instrument_id)}, ${slot(row.instrument_version, '::int')}, ${slot(row.role_profile_id)}, ${slot(row.min_group_size, '::int')}, ` +
+            `${slot(JSON.stringify(row.group_counts), '::jsonb')}, ${slot(row.response_count, '::int')})`,
+        );
+        const versions: { cycle_id: string; subject_id: string; report_version: number }[] = await manager.query(
+          `INSERT INTO "scoring"."subject_report" ("cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_id",
            "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", "report", "scored_at")
          SELECT "cycle_id", "subject_id", "result_set", "organisation_id", "report_version", "instrument_id",
            "instrument_version", "role_profile_id", "min_group_size", "group_counts", "response_count", NULL, $1::timestamptz
@@ -182,85 +193,74 @@ export class RescoreSubjectUseCase {
            "min_group_size" = EXCLUDED."min_group_size", "group_counts" = EXCLUDED."group_counts",
            "response_count" = EXCLUDED."response_count", "scored_at" = EXCLUDED."scored_at"
          RETURNING "cycle_id", "subject_id", "report_version"`,
-        params,
-      );
-      const versionOf = new Map(versions.map((v) => [JSON.stringify([v.cycle_id, v.subject_id]), v.report_version]));
-
-      // The disclosure rule (docs/anonymity.md), for every subject of the batch: their ledgers in at
-      // most two queries (the responses just read are not read again), each decision in memory,
-      // every snapshot taken recorded in one statement.
-      const known = new Map<string, StoredResponse>();
-      for (const list of latest.values()) for (const r of list) if (r.responseId) known.set(r.responseId, r);
-      const ledgers = await loadLedgers(manager, work, known);
-      const taken = work.map((w) =>
-        decideLiveSnapshot(
-          ledgers.get(ledgerKey(w.cycleId, w.subjectId))!,
-          w.basis,
-          latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [],
-          reportSeed(w.cycleId, w.subjectId),
-        ),
-      );
-      // Each snapshot's report is serialised once, from its validated event: the event's text is built
-      // around it, and its ledger row (recorded below) stores it.
-      const reportTexts: (string | null)[] = work.map(() => null);
-      const reports: SubjectReportEntity[] = [];
-      for (let i = 0; i < work.length; i++) {
-        const w = work[i];
-        const row = rows[i];
-        const report = Object.assign(new SubjectReportEntity(), {
-          cycleId: w.cycleId,
-          subjectId: w.subjectId,
-          resultSet: LIVE_RESULT_SET,
-          organisationId: w.organisationId,
-          reportVersion: versionOf.get(JSON.stringify([w.cycleId, w.subjectId]))!,
-          ...w.basis,
-          groupCounts: row.group_counts,
-          responseCount: row.response_count,
-          report: null,
-          scoredAt,
-        });
-        reports.push(report);
-        // What anyone is shown is the disclosure rule's snapshot, announced only when one is taken.
-        const snapshot = taken[i];
-        if (!snapshot) continue;
-        const disclosed = Object.assign(new SubjectReportEntity(), report, {
-          groupCounts: snapshot.computed.groupCounts,
-          responseCount: snapshot.computed.responseCount,
-          report: snapshot.computed.report,
-        });
-        emit(
-          this.reportUpdated,
-          toReportUpdated(disclosed),
-          { organisationId: w.organisationId, correlationId: w.correlationId },
-          (envelope) => {
-            const reportText = JSON.stringify(envelope.payload.report);
-            reportTexts[i] = reportText;
-            const { head, tail } = envelopeAroundReport(envelope);
-            return head + reportText + tail;
-          },
+          params,
         );
-      }
-      // Every snapshot taken, recorded in one statement, each with the text its report.updated carries.
-      await recordViews(
-        manager,
-        work.flatMap((w, i): ViewToRecord[] => {
-          const t = taken[i];
-          return t
-            ? [
-                {
-                  key: { cycleId: w.cycleId, subjectId: w.subjectId, resultSet: LIVE_RESULT_SET, snapshot: t.snapshot },
-                  basis: w.basis,
-                  responses: t.responses,
-                  computed: t.computed,
-                  reportText: reportTexts[i]!,
-                },
-              ]
-            : [];
-        }),
-      );
+        const versionOf = new Map(versions.map((v) => [JSON.stringify([v.cycle_id, v.subject_id]), v.report_version]));
 
-      return reports;
-    });
+        // The disclosure rule (docs/anonymity.md), for every subject of the batch: their ledgers in at
+        // most two queries (the responses just read are not read again), each decision in memory,
+        // every snapshot taken recorded in one statement.
+        const known = new Map<string, StoredResponse>();
+        for (const list of latest.values()) for (const r of list) if (r.responseId) known.set(r.responseId, r);
+        const ledgers = await loadLedgers(manager, work, known);
+        const taken = work.map((w) =>
+          decideLiveSnapshot(
+            ledgers.get(ledgerKey(w.cycleId, w.subjectId))!,
+            w.basis,
+            latest.get(JSON.stringify([w.cycleId, w.subjectId])) ?? [],
+            reportSeed(w.cycleId, w.subjectId),
+          ),
+        );
+        // Each snapshot's report is serialised once, from its validated event, and stored once: in its
+        // ledger row, to which its report.updated's outbox row refers (LiveEventsReferToLedger), with
+        // the envelope's text around the report beside the reference.
+        const views: ViewToRecord[] = [];
+        const reports: SubjectReportEntity[] = [];
+        for (let i = 0; i < work.length; i++) {
+          const w = work[i];
+          const row = rows[i];
+          const report = Object.assign(new SubjectReportEntity(), {
+            cycleId: w.cycleId,
+            subjectId: w.subjectId,
+            resultSet: LIVE_RESULT_SET,
+            organisationId: w.organisationId,
+            reportVersion: versionOf.get(JSON.stringify([w.cycleId, w.subjectId]))!,
+            ...w.basis,
+            groupCounts: row.group_counts,
+            responseCount: row.response_count,
+            report: null,
+            scoredAt,
+          });
+          reports.push(report);
+          // What anyone is shown is the disclosure rule's snapshot, announced only when one is taken.
+          const snapshot = taken[i];
+          if (!snapshot) continue;
+          const disclosed = Object.assign(new SubjectReportEntity(), report, {
+            groupCounts: snapshot.computed.groupCounts,
+            responseCount: snapshot.computed.responseCount,
+            report: snapshot.computed.report,
+          });
+          const envelope = createEnvelope(this.reportUpdated, toReportUpdated(disclosed), {
+            organisationId: w.organisationId,
+            correlationId: w.correlationId,
+          });
+          views.push({
+            key: { cycleId: w.cycleId, subjectId: w.subjectId, resultSet: LIVE_RESULT_SET, snapshot: snapshot.snapshot },
+            basis: w.basis,
+            responses: snapshot.responses,
+            computed: snapshot.computed,
+            reportText: JSON.stringify(envelope.payload.report),
+            event: { ...headerFieldsOf(envelope), ...envelopeAroundReport(envelope) },
+          });
+        }
+        // The response.counted events first, then every snapshot taken with its report.updated, in one
+        // statement: the outbox keeps the order in which the batch announced them.
+        await writeEmitted();
+        await recordViews(manager, views);
+
+        return reports;
+      },
+    );
     return written ?? [];
   }
 }
