@@ -157,7 +157,9 @@ function appendHistory(doc, r) {
     f.setup ? ms(f.setup.ms) : '–',
     `${f.peakRssMiB.gateway} MiB`,
   ];
-  return doc.replace(anchor, `| ${row.join(' | ')} |\n${anchor}`);
+  // Right after the table's last row: prettier puts a blank line between the table and the anchor,
+  // and a row written after that blank line starts a second table (the history was split that way).
+  return doc.replace(/\n*(<!-- bench:history:end -->)/, `\n| ${row.join(' | ')} |\n\n$1`);
 }
 
 /**
