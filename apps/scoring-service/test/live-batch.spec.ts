@@ -24,6 +24,8 @@ import {
   startScoringService,
   StoredResponse,
 } from '../src';
+import { RELAY_SCAN_SETTINGS } from '@leaderscope/database';
+import { Client } from 'pg';
 import { query } from './support';
 
 const instrument = getInstrument('leader-of-leaders', 1);
@@ -327,6 +329,26 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
     const firstReport = order.findIndex((o) => o.type === 'report.updated');
     expect(firstReport).toBeGreaterThan(0);
     expect(order.slice(0, firstReport).every((o) => o.type === 'response.counted')).toBe(true);
+
+    // The relay reads the view in position order through nested loops on the rows' keys: no hash
+    // join, hence no sort of envelopes built whole (what the planner chose on its own at M).
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`UPDATE scoring.outbox_event SET published_at = NULL`);
+      const explain = (sql: string) => client.query(`EXPLAIN (FORMAT JSON) ${sql}`).then((r) => JSON.stringify(r.rows[0]['QUERY PLAN']));
+      const read = `SELECT "position", "envelope"::text AS "json" FROM "scoring"."outbox_event_envelope" WHERE "published_at" IS NULL ORDER BY "position" LIMIT 500`;
+      await client.query(`SET LOCAL random_page_cost = 1000`); // costs under which a hash join and a sort look cheaper
+      expect(await explain(read)).toMatch(/"Node Type":"Sort"|"Join Type":"Left","Node Type":"Hash Join"|Hash Join/);
+      for (const [name, value] of Object.entries(RELAY_SCAN_SETTINGS)) await client.query(`SELECT set_config($1, $2, true)`, [name, value]);
+      const plan = await explain(read);
+      expect(plan).toMatch(/Nested Loop/);
+      expect(plan).not.toMatch(/"Node Type":"Sort"|Hash Join|Merge Join|Seq Scan|Bitmap/);
+    } finally {
+      await client.query('ROLLBACK');
+      await client.end();
+    }
   });
 
   it("reads a batch's stored responses and ledgers subject by subject through their indexes, never the whole table", async () => {

@@ -197,10 +197,19 @@ export interface OutboxRelayOptions {
  * finds dead for good (later scans skip them), a bitmap scan does not, so under a steady flow of
  * events the planner's bitmap plan (chosen whenever the statistics expect fewer unpublished rows
  * than a batch) re-read thousands of dead rows per batch: 2–35 ms per relay read in the bench at S,
- * the most time PostgreSQL spent on any statement (docs/benchmarks.md, "Sixth round"). Local to the
- * relay's transaction.
+ * the most time PostgreSQL spent on any statement (docs/benchmarks.md, "Sixth round"). Where the
+ * relay reads a view that joins the rows holding the reports (the scoring service's
+ * `outbox_event_envelope`), the joins are nested loops on their keys, row by row in that order: a hash
+ * join gave up the index's order, so each read built every envelope (the ~45 kB reports spliced in)
+ * and sorted them, spilling to disk (26–28 ms against 12–15 ms for 300 rows at M; docs/benchmarks.md,
+ * "Eleventh round"). Local to the relay's transaction.
  */
-const RELAY_SCAN_SETTINGS = { enable_bitmapscan: 'off', enable_seqscan: 'off' } as const;
+export const RELAY_SCAN_SETTINGS = {
+  enable_bitmapscan: 'off',
+  enable_seqscan: 'off',
+  enable_hashjoin: 'off',
+  enable_mergejoin: 'off',
+} as const;
 
 const RELAY_LOCK_STATEMENT = `SELECT pg_advisory_xact_lock(hashtext($1)), ${Object.entries(RELAY_SCAN_SETTINGS)
   .map(([name, value]) => `set_config('${name}', '${value}', true)`)
