@@ -1254,12 +1254,12 @@ async function main() {
         ]),
         // accepted → response.counted (every response decided), p50/p90/p99
         decided: { count: decided.length, ...spread(decided) },
-        // second by second (from the first offer): the accept latency of the responses that came
-        // back in that second, and the decided time of the submissions accepted in it, so that a
-        // warm-up or a stall shows where it happened
         // the first offer's wall-clock time, to line the timeline up with the services' own logs
         // (e.g. BENCH_SCORING_SERVICE_NODE_ARGS=--trace-gc) and PostgreSQL's activity
         startedAt: new Date(performance.timeOrigin + t0).toISOString(),
+        // second by second (from the first offer): the accept latency of the responses that came
+        // back in that second, and the decided time of the submissions accepted in it, so that a
+        // warm-up or a stall shows where it happened
         timeline: freshnessTimeline(
           answeredAt,
           [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [at]]) => [submittedAt.get(id) - t0, at - submittedAt.get(id)]),
