@@ -340,7 +340,7 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
       const explain = (sql: string) => client.query(`EXPLAIN (FORMAT JSON) ${sql}`).then((r) => JSON.stringify(r.rows[0]['QUERY PLAN']));
       const read = `SELECT "position", "envelope"::text AS "json" FROM "scoring"."outbox_event_envelope" WHERE "published_at" IS NULL ORDER BY "position" LIMIT 500`;
       await client.query(`SET LOCAL random_page_cost = 1000`); // costs under which a hash join and a sort look cheaper
-      expect(await explain(read)).toMatch(/"Node Type":"Sort"|"Join Type":"Left","Node Type":"Hash Join"|Hash Join/);
+      expect(await explain(read)).toMatch(/"Node Type":"Sort"|Hash Join/);
       for (const [name, value] of Object.entries(RELAY_SCAN_SETTINGS)) await client.query(`SELECT set_config($1, $2, true)`, [name, value]);
       const plan = await explain(read);
       expect(plan).toMatch(/Nested Loop/);

@@ -326,35 +326,6 @@ export async function recordViews(manager: EntityManager, views: ViewToRecord[])
   );
 }
 
-async function record(
-  manager: EntityManager,
-  key: { cycleId: string; subjectId: string; resultSet: string; snapshot: number },
-  basis: ScoringBasis,
-  responses: StoredResponse[],
-  computed: ComputedReport,
-  reportText?: string,
-): Promise<void> {
-  await manager.query(
-    `INSERT INTO "scoring"."disclosed_view" ("cycle_id", "subject_id", "result_set", "snapshot", "instrument_id", "instrument_version", "role_profile_id",
-       "min_group_size", "response_ids", "group_counts", "report", "comment_threshold")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10::jsonb, $11::text, $12) ON CONFLICT DO NOTHING`,
-    [
-      key.cycleId,
-      key.subjectId,
-      key.resultSet,
-      key.snapshot,
-      basis.instrumentId,
-      basis.instrumentVersion,
-      basis.roleProfileId,
-      basis.minGroupSize,
-      responses.map((r) => r.responseId),
-      JSON.stringify(computed.groupCounts),
-      reportText ?? JSON.stringify(computed.report),
-      basis.commentThreshold ?? null,
-    ],
-  );
-}
-
 /**
  * The live side of the disclosure rule (docs/anonymity.md): given the latest response of every rater
  * so far, takes the next snapshot if `decideSnapshot` allows it, records it in the ledger and returns
@@ -370,7 +341,9 @@ export async function takeLiveSnapshot(
   const ledger = await loadLedger(manager, subject.cycleId, subject.subjectId);
   const taken = decideLiveSnapshot(ledger, basis, received, seed);
   if (!taken) return null;
-  await record(manager, { ...subject, resultSet: 'live', snapshot: taken.snapshot }, basis, taken.responses, taken.computed);
+  await recordViews(manager, [
+    { key: { ...subject, resultSet: 'live', snapshot: taken.snapshot }, basis, responses: taken.responses, computed: taken.computed },
+  ]);
   return { snapshot: taken.snapshot, computed: taken.computed };
 }
 
@@ -500,7 +473,9 @@ export async function discloseResultSet(
   const ledger = loaded ?? (await loadLedger(manager, subject.cycleId, subject.subjectId));
   const outcome = decideResultSetView(ledger, resultSet, basis, seed);
   if ('withheld' in outcome) return outcome;
-  await record(manager, { ...subject, resultSet, snapshot: outcome.snapshot }, basis, outcome.responses, outcome.computed);
+  await recordViews(manager, [
+    { key: { ...subject, resultSet, snapshot: outcome.snapshot }, basis, responses: outcome.responses, computed: outcome.computed },
+  ]);
   return { computed: outcome.computed };
 }
 
