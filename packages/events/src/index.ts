@@ -1,4 +1,5 @@
 export * from './envelope';
+export * from './json-member';
 export * from './contracts';
 export * from './transports';
 export * from './sealed-token';

@@ -6,34 +6,37 @@ import { RATER_GROUPS } from './rater-groups';
  * buildSubjectReport computes for one subject (already anonymity-safe: a suppressed figure carries
  * its count and reason, never a mean). The scoring service produces it, the gateway stores and
  * shows it; both are type-checked against this schema and every event is validated with it.
- * A field the contract does not name is dropped: a new figure is added here first, in a new version.
+ * Every object is strict: a field the contract does not name is refused, not dropped (a suppressed
+ * figure that carried a mean is an invalid event, dead-lettered where it is consumed), so a report that
+ * passes holds nothing unvalidated and a consumer may keep the text it received. A new figure is added
+ * here first, in a new version.
  */
 const group = z.enum(RATER_GROUPS);
 const num = z.number();
 const interval = z.tuple([num, num]);
 
-export const publishedSchema = z.object({
+export const publishedSchema = z.strictObject({
   n: z.number().int().nonnegative(),
   mean: num,
   sd: num.nullable(),
   ci95: interval.nullable(),
   rwg: num.nullable(),
 });
-export const suppressedSchema = z.object({ suppressed: z.literal(true), n: z.number().int().nonnegative(), reason: z.string() });
+export const suppressedSchema = z.strictObject({ suppressed: z.literal(true), n: z.number().int().nonnegative(), reason: z.string() });
 const groupScore = z.union([suppressedSchema, publishedSchema]);
 
-export const dimensionScoresSchema = z.object({
+export const dimensionScoresSchema = z.strictObject({
   dimensionId: z.string(),
   groups: z.partialRecord(group, groupScore),
   others: z.union([suppressedSchema, publishedSchema.extend({ includes: z.array(group) })]),
   gap: num.nullable(),
-  expectation: z.object({ target: num, fit: num }).nullable(),
+  expectation: z.strictObject({ target: num, fit: num }).nullable(),
 });
 
-const rankedDimension = z.object({ dimensionId: z.string(), others: num, target: num.nullable(), fit: num.nullable() });
-const ranking = z.object({ byMean: z.array(rankedDimension), byFit: z.array(rankedDimension), fitBasis: z.string().nullable() });
-const gapFinding = z.object({ dimensionId: z.string(), self: num, others: num, gap: num, ci95: interval });
-const readinessDimension = z.object({
+const rankedDimension = z.strictObject({ dimensionId: z.string(), others: num, target: num.nullable(), fit: num.nullable() });
+const ranking = z.strictObject({ byMean: z.array(rankedDimension), byFit: z.array(rankedDimension), fitBasis: z.string().nullable() });
+const gapFinding = z.strictObject({ dimensionId: z.string(), self: num, others: num, gap: num, ci95: interval });
+const readinessDimension = z.strictObject({
   dimensionId: z.string(),
   target: num,
   others: num.nullable(),
@@ -41,11 +44,17 @@ const readinessDimension = z.object({
   meets: z.boolean().nullable(),
 });
 
-const rankedItem = z.object({ itemId: z.string(), dimensionId: z.string(), others: num, n: z.number().int(), ci95: interval.nullable() });
+const rankedItem = z.strictObject({
+  itemId: z.string(),
+  dimensionId: z.string(),
+  others: num,
+  n: z.number().int(),
+  ci95: interval.nullable(),
+});
 /** Item-level results (reports scored before they existed have none). */
-export const itemResultsSchema = z.object({
+export const itemResultsSchema = z.strictObject({
   items: z.array(
-    z.object({
+    z.strictObject({
       itemId: z.string(),
       dimensionId: z.string(),
       groups: z.partialRecord(group, groupScore),
@@ -57,9 +66,9 @@ export const itemResultsSchema = z.object({
   lowest: z.array(rankedItem),
 });
 
-export const scoredReportSchema = z.object({
-  scores: z.object({ dimensions: z.array(dimensionScoresSchema) }),
-  overall: z.object({
+export const scoredReportSchema = z.strictObject({
+  scores: z.strictObject({ dimensions: z.array(dimensionScoresSchema) }),
+  overall: z.strictObject({
     others: num.nullable(),
     self: num.nullable(),
     gap: num.nullable(),
@@ -71,9 +80,11 @@ export const scoredReportSchema = z.object({
   developmentAreas: ranking,
   blindSpots: z.array(gapFinding),
   hiddenStrengths: z.array(gapFinding),
-  lowAgreement: z.array(z.object({ dimensionId: z.string(), scope: z.union([z.literal('others'), group]), rwg: num, n: z.number().int() })),
+  lowAgreement: z.array(
+    z.strictObject({ dimensionId: z.string(), scope: z.union([z.literal('others'), group]), rwg: num, n: z.number().int() }),
+  ),
   transitionRisks: z.array(
-    z.object({
+    z.strictObject({
       id: z.string(),
       name: z.string(),
       status: z.enum(['flagged', 'clear', 'insufficient-data']),
@@ -81,12 +92,18 @@ export const scoredReportSchema = z.object({
       signalsEvaluated: z.number().int(),
       minSignals: z.number().int(),
       signals: z.array(
-        z.object({ itemId: z.string(), groupsUsed: z.array(group), n: z.number().int(), mean: num.nullable(), on: z.boolean().nullable() }),
+        z.strictObject({
+          itemId: z.string(),
+          groupsUsed: z.array(group),
+          n: z.number().int(),
+          mean: num.nullable(),
+          on: z.boolean().nullable(),
+        }),
       ),
     }),
   ),
   readiness: z.array(
-    z.object({
+    z.strictObject({
       profileId: z.string(),
       name: z.string(),
       status: z.enum(['ready', 'developing', 'not-yet', 'insufficient-data']),
@@ -99,7 +116,7 @@ export const scoredReportSchema = z.object({
       largestShortfalls: z.array(readinessDimension),
     }),
   ),
-  comments: z.array(z.object({ text: z.string(), group, dimensionId: z.string().nullable() })),
+  comments: z.array(z.strictObject({ text: z.string(), group, dimensionId: z.string().nullable() })),
   items: itemResultsSchema.optional(),
 });
 

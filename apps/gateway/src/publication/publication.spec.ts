@@ -1,5 +1,6 @@
 /** From report.updated to what the subject sees, on a real PostgreSQL: release and publication of disclosed snapshots. */
-import { emptyScoredReport } from '@leaderscope/vocabulary';
+import { createEnvelope, headerFieldsOf, reportUpdatedV1 } from '@leaderscope/events';
+import { emptyScoredReport, ScoredReport } from '@leaderscope/vocabulary';
 import { codeOf, CREATE_CYCLE, cycleInput, Organisation, TestGateway } from '../test-support/test-gateway';
 import { ApplyReportUpdateUseCase } from './apply-report-update.use-case';
 
@@ -131,6 +132,81 @@ describe('publication', () => {
     await gw.get(ApplyReportUpdateUseCase).executeBatch([message(4, { self: 1 }), message(1, { self: 1 }, RESCORE)]);
     expect(await seen(ben)).toEqual({ reportVersion: 5, responseCount: 14, visibility: 'published' });
     expect((await seen(acme.hr, RESCORE)).reportVersion).toBe(2);
+  });
+
+  // Through the real consumer: the read model keeps the report's text as the event carried it (no
+  // second serialisation), which is safe only because the contract refuses what it does not name.
+  describe('a report.updated as received', () => {
+    const RECEIVED = '0b5d7a52-3c8e-4f1a-9d26-7e4b1c0a9f13';
+    const reportWith = (peer: Record<string, unknown>): ScoredReport =>
+      ({
+        ...emptyScoredReport(),
+        scores: {
+          dimensions: [
+            {
+              dimensionId: 'sets-direction',
+              groups: { peer, direct_report: { n: 3, mean: 3.5, sd: 0.5, ci95: [2.258, 4.742], rwg: 0.8 } },
+              others: { n: 3, mean: 3.5, sd: 0.5, ci95: [2.258, 4.742], rwg: 0.8, includes: ['direct_report'] },
+              gap: null,
+              expectation: null,
+            },
+          ],
+        },
+      }) as ScoredReport;
+    /** The event's text with the report laid out as no serialiser here would (indented, `3.50`). */
+    const send = async (reportVersion: number, report: ScoredReport) => {
+      const envelope = createEnvelope(
+        reportUpdatedV1,
+        { ...updateOf(reportVersion, { peer: 2, direct_report: 3 }, RECEIVED), report: emptyScoredReport() },
+        {
+          organisationId: acme.organisationId,
+        },
+      );
+      const reportText = JSON.stringify(report, null, 2).replace('"mean": 3.5,', '"mean": 3.50,');
+      const json = JSON.stringify(envelope).replace(JSON.stringify(emptyScoredReport()), reportText);
+      await gw.transport.publishSerialized([{ ...headerFieldsOf(envelope), json }]);
+      await gw.transport.idle();
+      return reportText;
+    };
+    const stored = async () =>
+      (
+        await gw.dataSource.query<{ report_version: number; report: string }[]>(
+          `SELECT report_version, report FROM gateway.subject_report WHERE cycle_id = $1 AND subject_id = $2 AND result_set = $3`,
+          [cycleId, subjectId, RECEIVED],
+        )
+      )[0];
+
+    it('is stored as the text the event carried, byte for byte', async () => {
+      const suppressed = { suppressed: true, n: 2, reason: 'below the minimum of 3' };
+      const sent = await send(1, reportWith(suppressed));
+      const row = await stored();
+      expect(row.report_version).toBe(1);
+      expect(row.report).toBe(sent);
+      expect(JSON.parse(row.report)).toEqual(reportWith(suppressed));
+      const read = await gw.ok(
+        acme.hr,
+        `query($c: ID!, $s: ID!, $r: String) { subjectReport(cycleId: $c, subjectId: $s, resultSet: $r) { reportVersion } }`,
+        {
+          c: cycleId,
+          s: subjectId,
+          r: RECEIVED,
+        },
+      );
+      expect(read.subjectReport.reportVersion).toBe(1);
+    });
+
+    // A suppressed figure that carried its mean would otherwise reach the read model in the text.
+    it('is refused, dead-lettered and never stored when it holds a field the contract does not name', async () => {
+      const deadBefore = gw.transport.deadLetters.length;
+      await send(2, reportWith({ suppressed: true, n: 2, reason: 'below the minimum of 3', mean: 2.5 }));
+      const dead = gw.transport.deadLetters.slice(deadBefore);
+      // (Once per consumer of the reports topic: the in-process transport parses before it filters by type.)
+      expect(dead.length).toBeGreaterThanOrEqual(1);
+      for (const letter of dead) expect(letter.reason).toMatch(/report\.scores\.dimensions\.0\.groups\.peer: Unrecognized key: "mean"/);
+      const row = await stored();
+      expect(row.report_version).toBe(1);
+      expect(row.report).not.toContain('2.5');
+    });
   });
 
   it('gives the manager a team view of the published figures', async () => {
