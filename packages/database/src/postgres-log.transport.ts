@@ -7,7 +7,7 @@ import {
   EventEnvelope,
   EventTransport,
   laneOf,
-  parseEnvelopeText,
+  parseEnvelope,
   SerializedEvent,
   SubscribeOptions,
 } from '@leaderscope/events';
@@ -387,7 +387,7 @@ export class PostgresLogTransport implements EventTransport {
     for (const row of rows) {
       let envelope: EventEnvelope;
       try {
-        envelope = parseEnvelopeText(row.value, loop.registry);
+        envelope = parseEnvelope(JSON.parse(row.value), loop.registry);
       } catch (error) {
         await this.deadLetter(client, loop, row, `invalid message: ${describeError(error)}`, 1);
         continue;

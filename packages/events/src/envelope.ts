@@ -112,30 +112,6 @@ export function parseEnvelope(raw: unknown, registry: ContractRegistry): EventEn
   return { ...(env.data as EventEnvelope), payload: payload.data };
 }
 
-/** The text each envelope parsed by `parseEnvelopeText` was read from (weakly: it goes with its envelope). */
-const receivedText = new WeakMap<EventEnvelope, string>();
-
-/**
- * `parseEnvelope` of a message's text, as every transport reads one. The envelope remembers the
- * text (`receivedTextOf`), so a consumer that stores a large validated member as text can keep it
- * as received (`memberText`) instead of serialising the parsed value again.
- */
-export function parseEnvelopeText(text: string, registry: ContractRegistry): EventEnvelope {
-  const envelope = parseEnvelope(JSON.parse(text), registry);
-  receivedText.set(envelope, text);
-  return envelope;
-}
-
-/**
- * The text `envelope` was parsed from by a transport (`parseEnvelopeText`), or undefined for an
- * envelope built in this process. It is the text as received: a member taken from it holds only
- * what the contract validated if the contract refuses fields it does not name there (as the
- * scored report's does), not merely drops them.
- */
-export function receivedTextOf(envelope: EventEnvelope): string | undefined {
-  return receivedText.get(envelope);
-}
-
 export class ContractRegistry {
   private readonly byKey = new Map<string, EventContract<unknown, unknown>>();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- contracts of every payload type side by side

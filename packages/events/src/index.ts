@@ -1,5 +1,4 @@
 export * from './envelope';
-export * from './json-member';
 export * from './contracts';
 export * from './transports';
 export * from './sealed-token';

@@ -7,9 +7,8 @@ import { RATER_GROUPS } from './rater-groups';
  * its count and reason, never a mean). The scoring service produces it, the gateway stores and
  * shows it; both are type-checked against this schema and every event is validated with it.
  * Every object is strict: a field the contract does not name is refused, not dropped (a suppressed
- * figure that carried a mean is an invalid event, dead-lettered where it is consumed), so a report that
- * passes holds nothing unvalidated and a consumer may keep the text it received. A new figure is added
- * here first, in a new version.
+ * figure that carried a mean is an invalid event, dead-lettered where it is consumed, rather than
+ * trimmed in silence). A new figure is added here first, and its readers deployed first.
  */
 const group = z.enum(RATER_GROUPS);
 const num = z.number();

@@ -6,7 +6,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LiveUpdates } from '../common/live-updates';
 import { heatmapCells } from '../reports/heatmap-cells';
-import { IncomingReport, ReportsRepository } from '../reports/reports.repository';
+import { ReportsRepository } from '../reports/reports.repository';
+import { SubjectReportEntity } from '../reports/subject-report.entity';
 import { PublicationRepository } from './publication.repository';
 
 /**
@@ -26,9 +27,8 @@ export class ApplyReportUpdateUseCase {
     private readonly live: LiveUpdates,
   ) {}
 
-  /** `reportText`: the report as received (see ReportUpdatesConsumer), stored as it is when given. */
-  async execute(organisationId: string, update: ReportUpdatedV1, reportText?: string): Promise<void> {
-    await this.executeBatch([{ organisationId, update, reportText }]);
+  async execute(organisationId: string, update: ReportUpdatedV1): Promise<void> {
+    await this.executeBatch([{ organisationId, update }]);
   }
 
   /**
@@ -37,15 +37,13 @@ export class ApplyReportUpdateUseCase {
    * gives at most one update per subject and result set (the newest); a repeated key keeps the
    * highest version. If the batch fails, the consumer applies its events one by one.
    */
-  async executeBatch(
-    items: { organisationId: string; update: ReportUpdatedV1; reportText?: string; correlationId?: string }[],
-  ): Promise<void> {
-    const newest = new Map<string, { row: IncomingReport; correlationId?: string }>();
-    for (const { organisationId, update, reportText, correlationId } of items) {
+  async executeBatch(items: { organisationId: string; update: ReportUpdatedV1; correlationId?: string }[]): Promise<void> {
+    const newest = new Map<string, { row: SubjectReportEntity; correlationId?: string }>();
+    for (const { organisationId, update, correlationId } of items) {
       const key = JSON.stringify([update.cycleId, update.subjectId, update.resultSet]);
       const seen = newest.get(key);
       if (!seen || seen.row.reportVersion < update.reportVersion)
-        newest.set(key, { row: this.rowOf(organisationId, update, reportText), correlationId });
+        newest.set(key, { row: this.rowOf(organisationId, update), correlationId });
     }
     // Rows are locked in one order by every batch (no deadlock between replicas after a rebalance).
     const entries = [...newest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
@@ -90,10 +88,9 @@ export class ApplyReportUpdateUseCase {
     });
   }
 
-  private rowOf(organisationId: string, update: ReportUpdatedV1, reportText: string | undefined): IncomingReport {
+  private rowOf(organisationId: string, update: ReportUpdatedV1): SubjectReportEntity {
     const report = update.report;
     return {
-      reportText,
       cycleId: update.cycleId,
       subjectId: update.subjectId,
       resultSet: update.resultSet,

@@ -1,4 +1,4 @@
-import { compileContract, EventEnvelope, memberText, receivedTextOf, reportUpdatedV1, ReportUpdatedV1 } from '@leaderscope/events';
+import { compileContract, EventEnvelope, reportUpdatedV1, ReportUpdatedV1 } from '@leaderscope/events';
 import { EventSubscriber } from '@leaderscope/service-kit';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ApplyReportUpdateUseCase } from './apply-report-update.use-case';
@@ -27,7 +27,7 @@ export class ReportUpdatesConsumer implements OnApplicationBootstrap {
       // memory at L rose by ~70 MiB in a replay). 64 KiB brings about half what 1 MiB did uncompressed.
       maxBytesPerPartition: 64 * 1024,
       handler: async (event) => {
-        await this.applyUpdate.execute(event.organisationId, (event as EventEnvelope<ReportUpdatedV1>).payload, reportTextOf(event));
+        await this.applyUpdate.execute(event.organisationId, (event as EventEnvelope<ReportUpdatedV1>).payload);
       },
       // A fetch's reports in one transaction (several versions of one report: only the newest is applied).
       batchHandler: async (events) => {
@@ -35,22 +35,10 @@ export class ReportUpdatesConsumer implements OnApplicationBootstrap {
           (events as EventEnvelope<ReportUpdatedV1>[]).map((event) => ({
             organisationId: event.organisationId,
             update: event.payload,
-            reportText: reportTextOf(event),
             correlationId: event.correlationId,
           })),
         );
       },
     });
   }
-}
-
-/**
- * The report's text as the event carried it (the validated report: the scored-report contract refuses
- * fields it does not name), so the read model stores it without serialising the parsed report again
- * (about 0.3 ms a ~45 kB report); undefined when the transport kept no text or the member is not
- * unambiguous, and the report is then serialised as before.
- */
-function reportTextOf(event: EventEnvelope): string | undefined {
-  const received = receivedTextOf(event);
-  return received === undefined ? undefined : memberText(received, ['payload', 'report']);
 }

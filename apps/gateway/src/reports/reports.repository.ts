@@ -9,12 +9,6 @@ import { PageRequest, personSearch, SortDirection } from '../common/paging';
 import { HeatmapFilter, HeatmapSortKey } from './dto/heatmap.model';
 import { HeatmapCellRow, SubjectReportEntity } from './subject-report.entity';
 
-/**
- * A report to store. `reportText`, when given, is the report's text as its event carried it, which
- * the scored-report contract validated whole (it refuses fields it does not name): stored as it is.
- */
-export type IncomingReport = SubjectReportEntity & { reportText?: string };
-
 /** A stored report as the read side needs it, live or published. */
 export type StoredReport = Pick<
   SubjectReportEntity,
@@ -50,11 +44,11 @@ export class ReportsRepository {
   /**
    * Stores each report that is newer than the one held (an older or repeated version, from a
    * redelivery or reordering, changes nothing), in one statement; returns, per row, whether it was
-   * stored. Each report travels as one text parameter, stored as sent unchecked (docs/benchmarks.md,
-   * "Fifth round (session 7)"): the text its event carried when the row has it, else serialised
-   * once. At most one row per cycle, subject and result set.
+   * stored. Each report travels as one text parameter, serialised once, stored as sent unchecked
+   * (docs/benchmarks.md, "Fifth round (session 7)"). At most one row per cycle,
+   * subject and result set.
    */
-  async storeManyIfNewer(manager: EntityManager, rows: IncomingReport[]): Promise<boolean[]> {
+  async storeManyIfNewer(manager: EntityManager, rows: SubjectReportEntity[]): Promise<boolean[]> {
     if (rows.length === 0) return [];
     const updated = [
       'report_version',
@@ -73,7 +67,7 @@ export class ReportsRepository {
       (row) =>
         `(${slot(row.cycleId)}, ${slot(row.subjectId)}, ${slot(row.resultSet)}, ${slot(row.organisationId)}, ${slot(row.reportVersion, '::int')}, ` +
         `${slot(row.instrumentVersion, '::int')}, ${slot(row.roleProfileId)}, ${slot(row.responseCount, '::int')}, ` +
-        `${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(row.reportText ?? JSON.stringify(row.report), '::text')}, ${slot(row.scoredAt, '::timestamptz')}, ` +
+        `${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(JSON.stringify(row.report), '::text')}, ${slot(row.scoredAt, '::timestamptz')}, ` +
         `${slot(JSON.stringify(row.cells), '::jsonb')}, ${slot(row.overallFit, '::float8')})`,
     );
     const stored: { cycle_id: string; subject_id: string; result_set: string }[] = await manager.query(

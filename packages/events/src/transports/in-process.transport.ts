@@ -1,4 +1,4 @@
-import { ContractRegistry, EventEnvelope, parseEnvelopeText } from '../envelope';
+import { ContractRegistry, EventEnvelope, parseEnvelope } from '../envelope';
 import { deadLetterTopic } from '../contracts/topics';
 import { backoffMs, DeadLetter, describeError, EventTransport, SerializedEvent, SubscribeOptions } from './transport';
 
@@ -140,7 +140,7 @@ export class InProcessTransport implements EventTransport {
   private parse(group: Group, message: Message): EventEnvelope | null {
     let envelope: EventEnvelope;
     try {
-      envelope = parseEnvelopeText(message.value, group.registry);
+      envelope = parseEnvelope(JSON.parse(message.value), group.registry);
     } catch (error) {
       this.deadLetter(message, `invalid message: ${describeError(error)}`, 1);
       return null;

@@ -1,5 +1,5 @@
 import { Admin, Consumer, IHeaders, Kafka, KafkaConfig, KafkaMessage, logLevel, Producer } from 'kafkajs';
-import { ContractRegistry, EventEnvelope, parseEnvelopeText } from '../envelope';
+import { ContractRegistry, EventEnvelope, parseEnvelope } from '../envelope';
 import { deadLetterTopic } from '../contracts/topics';
 import { backoffMs, describeError, EventTransport, headerFieldsOf, SerializedEvent, SubscribeOptions } from './transport';
 import { silenceKafkajsNegativeTimeoutWarning } from './kafkajs-node24';
@@ -216,7 +216,7 @@ export class KafkaTransport implements EventTransport {
       }
       const raw = message.value?.toString('utf8') ?? '';
       try {
-        return parseEnvelopeText(raw, registry);
+        return parseEnvelope(JSON.parse(raw), registry);
       } catch (error) {
         await this.deadLetter(topic, partition, message.offset, message.key, raw, `invalid message: ${describeError(error)}`, 1);
         return null;
