@@ -78,21 +78,16 @@ export async function dropOutboxTables(queryRunner: QueryRunner, schema: string)
 const EVENTS_PER_STATEMENT = 2000;
 
 /**
- * Writes events to the outbox inside the caller's transaction, in their order. `texts[i]`, when
- * given, is `envelopes[i]`'s JSON text as its caller already built it (a report serialised once for
- * its own row and its event: `UnitOfWork.emit`'s `text`); the others are serialised here.
+ * Writes events to the outbox inside the caller's transaction, in their order, each serialised
+ * once here. (A use-case whose event would carry a large text it already stores, the scoring
+ * service's report.updated, writes its own row referring to that text instead: `recordViews`.)
  *
  * Each field is its own parameter, the envelope's text sent as it is. They were arrays (`unnest`)
  * until session 14: `pg` then escapes every quote of the envelope into the array's text and
  * PostgreSQL parses it back, about 1.1 ms of CPU for a live report.updated (~45 kB) against 0.6 ms
  * now, and 28 against 19 µs for a 1 kB event (docs/benchmarks.md, "Eleventh round").
  */
-export async function enqueueEvents(
-  manager: EntityManager,
-  schema: string,
-  envelopes: EventEnvelope[],
-  texts?: readonly (string | undefined)[],
-): Promise<void> {
+export async function enqueueEvents(manager: EntityManager, schema: string, envelopes: EventEnvelope[]): Promise<void> {
   for (let i = 0; i < envelopes.length; i += EVENTS_PER_STATEMENT) {
     const params: unknown[] = [];
     const slot = (value: unknown, cast: string): string => `$${params.push(value)}::${cast}`;
@@ -101,7 +96,7 @@ export async function enqueueEvents(
       .map(
         (e, k) =>
           `(${k}, ${slot(e.id, 'uuid')}, ${slot(e.type, 'text')}, ${slot(e.version, 'int')}, ${slot(e.key, 'text')}, ` +
-          `${slot(e.correlationId, 'text')}, ${slot(texts?.[i + k] ?? JSON.stringify(e), 'text')})`,
+          `${slot(e.correlationId, 'text')}, ${slot(JSON.stringify(e), 'text')})`,
       );
     await manager.query(
       `INSERT INTO "${schema}"."outbox_event" ("event_id", "type", "version", "key", "correlation_id", "envelope")

@@ -38,18 +38,8 @@ export interface MessagingOptions {
 /** What a use-case gets inside its transaction. */
 export interface UnitOfWork {
   manager: EntityManager;
-  /**
-   * Queues an event; it is written to the outbox in the same transaction. `text`, when given, builds
-   * the validated envelope's JSON text from text the caller already has (the scoring service's
-   * report.updated: the snapshot's report, serialised once for its ledger row and its event); it
-   * must give exactly that envelope's JSON. Without it the envelope is serialised as it is.
-   */
-  emit: <P, I>(
-    contract: EventContract<P, I>,
-    payload: I,
-    meta: EventMeta,
-    text?: (envelope: EventEnvelope<P>) => string,
-  ) => EventEnvelope<P>;
+  /** Queues an event; it is written to the outbox in the same transaction. */
+  emit: <P, I>(contract: EventContract<P, I>, payload: I, meta: EventMeta) => EventEnvelope<P>;
   /**
    * Writes the events emitted so far to the outbox now, in their order (the rest are written when the
    * work returns). For a use-case that writes some outbox rows itself in the same transaction (the
@@ -108,20 +98,18 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
   async transact<T>(work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
     const result = await this.dataSource.transaction(async (manager) => {
       let pending: EventEnvelope[] = [];
-      let texts: (string | undefined)[] = [];
       let emitted = 0;
       const writeEmitted = async (): Promise<void> => {
-        const [envelopes, their] = [pending, texts];
-        [pending, texts] = [[], []];
-        await enqueueEvents(manager, this.options.schema, envelopes, their);
+        const envelopes = pending;
+        pending = [];
+        await enqueueEvents(manager, this.options.schema, envelopes);
       };
       const value = await work({
         manager,
         // Without an explicit one, an event carries the correlation id of the work in hand.
-        emit: (contract, payload, meta, text) => {
+        emit: (contract, payload, meta) => {
           const envelope = createEnvelope(contract, payload, { ...meta, correlationId: meta.correlationId ?? currentCorrelationId() });
           pending.push(envelope);
-          texts.push(text?.(envelope));
           emitted++;
           return envelope;
         },
