@@ -45,7 +45,8 @@ export interface UnitOfWork {
    * work returns). For a use-case that writes some outbox rows itself in the same transaction (the
    * scoring service's live report.updated, whose row refers to its ledger row's report instead of
    * holding a copy): its rows then follow the events it emitted before them, as emitted events
-   * follow each other. Rows written that way wake the relay only with the emitted events (or `wake`).
+   * follow each other. The relay is woken after the commit only for emitted events: a use-case that
+   * writes rows itself calls `wake()` once it has committed.
    */
   writeEmitted: () => Promise<void>;
 }

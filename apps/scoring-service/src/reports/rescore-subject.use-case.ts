@@ -67,6 +67,7 @@ export class RescoreSubjectUseCase {
 
   /** Handles a batch of `response.recorded` in order; returns the reports written (one per subject). */
   async executeBatch(events: EventEnvelope<ResponseRecordedV1>[]): Promise<SubjectReportEntity[]> {
+    let announced = 0;
     const written = await this.outbox.handleBatchOnce(
       RescoreSubjectUseCase.consumer,
       events,
@@ -257,10 +258,14 @@ export class RescoreSubjectUseCase {
         // statement: the outbox keeps the order in which the batch announced them.
         await writeEmitted();
         await recordViews(manager, views);
+        announced = views.length;
 
         return reports;
       },
     );
+    // The report.updated rows were written by recordViews, not emitted: the relay is woken for them
+    // after the commit, as for a rescore's.
+    if (announced > 0) this.outbox.wake();
     return written ?? [];
   }
 }
