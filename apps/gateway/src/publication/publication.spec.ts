@@ -155,13 +155,8 @@ describe('publication', () => {
       }) as ScoredReport;
     /** The event's text, with the report as given (not validated on the way out). */
     const send = async (reportVersion: number, report: ScoredReport) => {
-      const envelope = createEnvelope(
-        reportUpdatedV1,
-        { ...updateOf(reportVersion, { peer: 2, direct_report: 3 }, RECEIVED) },
-        {
-          organisationId: acme.organisationId,
-        },
-      );
+      const payload = updateOf(reportVersion, { peer: 2, direct_report: 3 }, RECEIVED);
+      const envelope = createEnvelope(reportUpdatedV1, payload, { organisationId: acme.organisationId });
       const json = JSON.stringify({ ...envelope, payload: { ...envelope.payload, report } });
       await gw.transport.publishSerialized([{ ...headerFieldsOf(envelope), json }]);
       await gw.transport.idle();
