@@ -86,19 +86,30 @@ export class ScoreCycleUseCase {
     const closedNow = request.closed || liveClosed.some((r) => r.closed);
     const instrument = resolveBasis(basis);
 
-    const rows: StoredRow[] = await manager.query(
-      `SELECT DISTINCT ON (r."subject_id", r."rater_id") r."subject_id", r."organisation_id", r."rater_id", r."rater_group",
-         r."instrument_id", r."instrument_version", r."answers", r."comments", r."recorded_at"
-       FROM "scoring"."rater_response" r WHERE r."cycle_id" = $1
-       ORDER BY r."subject_id", r."rater_id", r."response_version" DESC`,
+    // The cycle's subjects and when its first response (each rater's latest version) was recorded:
+    // one row per subject, summed up in PostgreSQL. (At L, 150,000 responses: reading them all here
+    // to take their earliest time passed 150,000 arguments to Math.min, which threw, so the cycle
+    // of 10,000 leaders was never scored.)
+    const subjectRows: { subject_id: string; organisation_id: string; first_recorded_at: Date }[] = await manager.query(
+      `SELECT "subject_id", min("organisation_id") AS "organisation_id", min("recorded_at") AS "first_recorded_at"
+       FROM (SELECT DISTINCT ON (r."subject_id", r."rater_id") r."subject_id", r."organisation_id", r."recorded_at"
+             FROM "scoring"."rater_response" r WHERE r."cycle_id" = $1
+             ORDER BY r."subject_id", r."rater_id", r."response_version" DESC) AS "latest"
+       GROUP BY "subject_id" ORDER BY "subject_id"`,
       [cycleId],
     );
-    if (rows.length === 0) throw new ScoringBasisError(`cycle "${cycleId}" has no stored responses`);
-    const organisationId = rows[0].organisation_id;
-    const firstRecordedAt = new Date(Math.min(...rows.map((r) => new Date(r.recorded_at).getTime())));
+    if (subjectRows.length === 0) throw new ScoringBasisError(`cycle "${cycleId}" has no stored responses`);
+    const organisationId = subjectRows[0].organisation_id;
+    let firstRecordedAt = new Date(subjectRows[0].first_recorded_at);
+    for (const row of subjectRows) if (new Date(row.first_recorded_at) < firstRecordedAt) firstRecordedAt = new Date(row.first_recorded_at);
     // Every figure here is computed from what the disclosure rule let everyone see (docs/anonymity.md):
     // each subject's disclosed snapshot of this result set, never from responses still held back.
-    const bySubject = await disclosedResponses(manager, cycleId, resultSet, [...groupBySubject(rows).keys()]);
+    const bySubject = await disclosedResponses(
+      manager,
+      cycleId,
+      resultSet,
+      subjectRows.map((r) => r.subject_id),
+    );
     if (bySubject.size === 0) return null;
 
     // Cycle-level result, keeping each subject's scores for its comparisons.
@@ -383,16 +394,6 @@ export class ScoreCycleUseCase {
       minGroupSize: r.min_group_size,
     };
   }
-}
-
-function groupBySubject(rows: StoredRow[]): Map<string, StoredResponse[]> {
-  const bySubject = new Map<string, StoredResponse[]>();
-  for (const r of rows) {
-    const list = bySubject.get(r.subject_id) ?? [];
-    list.push({ raterId: r.rater_id, raterGroup: r.rater_group, answers: r.answers, comments: r.comments });
-    bySubject.set(r.subject_id, list);
-  }
-  return bySubject;
 }
 
 /**
