@@ -1,5 +1,6 @@
 /** Against the run's real Kafka broker (started by the test set-up). */
 import { eventually, kafkaBrokers, uniqueName } from '@leaderscope/testing';
+import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { catalogue, ContractRegistry, cycleScoredV1, EventEnvelope, KafkaTransport, reportUpdatedV1 } from '../index';
 import { reportEvent } from '../../test/report-event';
@@ -210,6 +211,71 @@ describe('KafkaTransport on a real broker', () => {
     for (const k of keys) expect(handled.filter((h) => h.startsWith(`${k}#`))).toEqual([`${k}#1`, `${k}#2`]);
     // One call held events of more than one partition.
     expect(calls.some((subjects) => new Set(subjects.filter((s) => s !== 'grouped-poison').map(partitionOf)).size > 1)).toBe(true);
+  }, 60000);
+
+  it("sizes produce requests by partition: one partition never gets more than its record batch may hold, several partitions' share go together", async () => {
+    // No compression: the bytes bounded are the bytes the broker checks against its 1 MiB a batch.
+    const plain = new KafkaTransport({
+      brokers: kafkaBrokers(),
+      clientId: 'events-spec-plain',
+      registry: catalogue,
+      partitions: 3,
+      namespace,
+      compression: 'none',
+    });
+    await plain.start();
+    try {
+      const sendBatch = jest.spyOn(plain['producer'], 'sendBatch');
+      // ~300 kB reports whose comment is random text: incompressible, and too big to go 4 to a batch.
+      const big = (subjectId: string, reportVersion: number, kB: number) => {
+        const event = reportEvent(subjectId, reportVersion);
+        const payload = event.payload as { report: { comments: { text: string; group: string; dimensionId: string | null }[] } };
+        payload.report.comments = [{ text: randomBytes((kB * 1024 * 3) / 4).toString('base64'), group: 'peer', dimensionId: null }];
+        return event;
+      };
+      const handled: string[] = [];
+      await plain.subscribe({
+        groupId: 'sized',
+        contracts: [reportUpdatedV1],
+        handler: async (e) => {
+          const p = e.payload as { subjectId: string; reportVersion: number };
+          if (p.subjectId.startsWith('sized-')) handled.push(`${p.subjectId}#${p.reportVersion}`);
+        },
+      });
+
+      // Eight of one key, one partition: 2.4 MB that one request would carry into one batch, which
+      // the broker refuses (MESSAGE_TOO_LARGE); two at a time it takes them.
+      await plain.publish(Array.from({ length: 8 }, (_, i) => big('sized-one', i + 1, 300)));
+      expect(sendBatch).toHaveBeenCalledTimes(4);
+
+      // Twelve keys over three partitions: at most three ~200 kB reports a partition, but together.
+      sendBatch.mockClear();
+      const keys = Array.from({ length: 12 }, (_, i) => `sized-${i}`);
+      await plain.publish(keys.map((k) => big(k, 1, 200)));
+      const requests = sendBatch.mock.calls.map(([batch]) => batch.topicMessages!.flatMap((t) => t.messages));
+      expect(requests.flat()).toHaveLength(12);
+      const partitioner = Partitioners.DefaultPartitioner();
+      const partitionMetadata = [0, 1, 2].map((partitionId) => ({
+        partitionId,
+        leader: 0,
+        partitionErrorCode: 0,
+        replicas: [0],
+        isr: [0],
+      }));
+      const partitionOf = (key: string) => partitioner({ topic: 't', partitionMetadata, message: { key, value: null } });
+      const valueBytes = (messages: { value: unknown }[]) => messages.reduce((sum, m) => sum + Buffer.byteLength(String(m.value)), 0);
+      for (const messages of requests)
+        for (const partition of [0, 1, 2])
+          expect(valueBytes(messages.filter((m) => partitionOf(String(m.key)) === partition))).toBeLessThanOrEqual(768 * 1024);
+      // Cut on the request's total (512 KiB before), twelve such reports took six requests.
+      expect(requests.length).toBeLessThan(6);
+      expect(Math.max(...requests.map(valueBytes))).toBeGreaterThan(768 * 1024);
+
+      await eventually('all twenty handled', async () => handled.length === 20, 30000);
+      expect(handled.filter((h) => h.startsWith('sized-one#'))).toEqual(Array.from({ length: 8 }, (_, i) => `sized-one#${i + 1}`));
+    } finally {
+      await plain.close();
+    }
   }, 60000);
 
   it('reports itself healthy while connected', async () => {

@@ -1,4 +1,4 @@
-import { Admin, Consumer, IHeaders, Kafka, KafkaConfig, KafkaMessage, logLevel, Producer } from 'kafkajs';
+import { Admin, Consumer, Kafka, KafkaConfig, KafkaMessage, logLevel, Message, PartitionMetadata, Partitioners, Producer } from 'kafkajs';
 import { ContractRegistry, EventEnvelope, parseEnvelope } from '../envelope';
 import { deadLetterTopic } from '../contracts/topics';
 import { backoffMs, describeError, EventTransport, headerFieldsOf, SerializedEvent, SubscribeOptions } from './transport';
@@ -6,6 +6,10 @@ import { silenceKafkajsNegativeTimeoutWarning } from './kafkajs-node24';
 import { eventLoopTurns } from './event-loop-turns';
 import { BatchGroups } from './batch-groups';
 import { compressionType, KafkaCompression, registerZstdCodec } from './kafka-compression';
+import { DEFAULT_PRODUCE_REQUEST_LIMITS, splitIntoRequests } from './produce-requests';
+
+/** A record's bytes in its batch beyond its value, key and headers (lengths, offsets, timestamp). */
+const RECORD_FRAMING_BYTES = 64;
 
 export interface KafkaTransportOptions {
   brokers: string[];
@@ -31,7 +35,9 @@ export interface KafkaTransportOptions {
   consumerConcurrency?: number;
   /** Default most events per `batchHandler` call (KAFKA_CONSUMER_BATCH_SIZE); default 500. */
   maxBatchSize?: number;
-  /** Largest produce request `publish` sends (bigger batches are split, in order). Default 512 KiB. */
+  /** Most bytes of records `publish` sends one partition in one request (bigger batches are split, in order). Default 768 KiB. */
+  maxPartitionBytes?: number;
+  /** Most bytes of records in one produce request, over all its partitions. Default 8 MiB. */
   maxRequestBytes?: number;
   /** Codec of produced record batches (KAFKA_COMPRESSION): zstd (default), gzip or none. */
   compression?: KafkaCompression;
@@ -60,6 +66,10 @@ export class KafkaTransport implements EventTransport {
   private started = false;
   private stopping = false;
   private readonly ns: string;
+  /** Each catalogue topic's partition count, read at start (to size produce requests per partition). */
+  private readonly partitionCounts = new Map<string, number>();
+  private readonly partitionMetadata = new Map<number, PartitionMetadata[]>();
+  private readonly partitioner = Partitioners.DefaultPartitioner();
 
   constructor(private readonly options: KafkaTransportOptions) {
     silenceKafkajsNegativeTimeoutWarning();
@@ -91,6 +101,8 @@ export class KafkaTransport implements EventTransport {
       topics.add(this.topicName(deadLetterTopic(contract.topic)));
     }
     await this.ensureTopics([...topics]);
+    const metadata = await this.admin.fetchTopicMetadata({ topics: [...topics] });
+    for (const topic of metadata.topics) this.partitionCounts.set(topic.name, topic.partitions.length);
     await this.producer.connect();
     this.started = true;
   }
@@ -133,41 +145,61 @@ export class KafkaTransport implements EventTransport {
   /** The relay's path: each event's text is the message value as it is (not parsed, not re-serialised). */
   async publishSerialized(events: SerializedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    // Requests stay well under the broker's message.max.bytes (1 MiB by default, which bounds one
-    // partition's record batch): large batches (a relay catching up on reports of ~44 kB each) go
-    // as several requests, one after the other, so order per key holds.
-    const maxRequestBytes = this.options.maxRequestBytes ?? 512 * 1024;
-    let byTopic = new Map<string, { key: string; value: string; headers: IHeaders }[]>();
-    let bytes = 0;
-    const send = async () => {
-      if (byTopic.size === 0) return;
-      const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-      const compression = compressionType(this.options.compression ?? 'zstd', bytes, this.options.compressAboveBytes ?? 4096);
-      byTopic = new Map();
-      bytes = 0;
-      await this.producer.sendBatch({ acks: -1, compression, topicMessages });
-    };
-    for (const event of events) {
+    // Large batches (a relay catching up on reports of ~45 kB each) go as several requests, one after
+    // the other, so order per key holds; each request gives every partition at most what its record
+    // batch may hold (produce-requests.ts).
+    const records = events.map((event) => {
       const contract = this.options.registry.find(event.type, event.version);
       if (!contract) throw new Error(`no contract registered for ${event.type} v${event.version}`);
       const topic = this.topicName(contract.topic);
-      const value = event.json;
-      if (bytes > 0 && bytes + value.length > maxRequestBytes) await send();
-      const messages = byTopic.get(topic) ?? [];
-      messages.push({
-        key: event.key,
-        value,
-        headers: {
-          'event-id': event.id,
-          'event-type': event.type,
-          'event-version': String(event.version),
-          'correlation-id': event.correlationId,
-        },
-      });
-      byTopic.set(topic, messages);
-      bytes += value.length;
+      const headers = {
+        'event-id': event.id,
+        'event-type': event.type,
+        'event-version': String(event.version),
+        'correlation-id': event.correlationId,
+      };
+      // The record's bytes as the batch holds them: value, key and headers, and a little framing.
+      let bytes = Buffer.byteLength(event.json) + Buffer.byteLength(event.key) + RECORD_FRAMING_BYTES;
+      for (const [name, value] of Object.entries(headers)) bytes += name.length + Buffer.byteLength(value);
+      return { topic, partition: this.partitionOf(topic, event.key), bytes, message: { key: event.key, value: event.json, headers } };
+    });
+    const limits = {
+      maxPartitionBytes: this.options.maxPartitionBytes ?? DEFAULT_PRODUCE_REQUEST_LIMITS.maxPartitionBytes,
+      maxRequestBytes: this.options.maxRequestBytes ?? DEFAULT_PRODUCE_REQUEST_LIMITS.maxRequestBytes,
+    };
+    for (const request of splitIntoRequests(records, (r) => ({ partition: `${r.topic}/${r.partition}`, bytes: r.bytes }), limits)) {
+      const byTopic = new Map<string, Message[]>();
+      let bytes = 0;
+      for (const record of request) {
+        const messages = byTopic.get(record.topic) ?? [];
+        messages.push(record.message);
+        byTopic.set(record.topic, messages);
+        bytes += record.bytes;
+      }
+      const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+      const compression = compressionType(this.options.compression ?? 'zstd', bytes, this.options.compressAboveBytes ?? 4096);
+      await this.producer.sendBatch({ acks: -1, compression, topicMessages });
     }
-    await send();
+  }
+
+  /**
+   * The partition kafkajs's default partitioner gives a key, for the topic's partition count as read
+   * at start (a topic it did not read counts as one partition: every record then shares one bound).
+   */
+  private partitionOf(topic: string, key: string): number {
+    const count = this.partitionCounts.get(topic) ?? 1;
+    let metadata = this.partitionMetadata.get(count);
+    if (!metadata) {
+      metadata = Array.from({ length: count }, (_, partitionId) => ({
+        partitionErrorCode: 0,
+        partitionId,
+        leader: 0,
+        replicas: [0],
+        isr: [0],
+      }));
+      this.partitionMetadata.set(count, metadata);
+    }
+    return this.partitioner({ topic, partitionMetadata: metadata, message: { key, value: null } });
   }
 
   async subscribe(options: SubscribeOptions): Promise<void> {
