@@ -1467,6 +1467,33 @@ async function main() {
       result.figures.replay.gatewayReports = inGateway;
       result.figures.replay.gatewayStoredMs = Math.max(0, Math.round(storedByGatewayMs - replayMs));
       log(`the gateway stored the replay's ${inGateway} reports ${result.figures.replay.gatewayStoredMs} ms after the replay returned`);
+      // A finished rescore asks for its cycle-level result (norms, reliability, each subject's
+      // comparisons: cycle.scored and report.comparisons-updated). Part of the replay's outcome, and
+      // work that would otherwise run under the reads: wait until the gateway holds it all (at L it
+      // once failed in silence, to the dead letters: docs/benchmarks.md, "Thirteenth round").
+      const c = bar('replay: cycle result → gateway', announced);
+      const cycleDeadline = Date.now() + 600000;
+      let cycleScored = false;
+      let comparisons = 0;
+      while (Date.now() < cycleDeadline) {
+        const { rows: cr } = await db.query(
+          `SELECT (SELECT count(*) FROM gateway.cycle_result WHERE cycle_id = $1 AND result_set = $2)::int AS cycles,
+                  (SELECT count(*) FROM gateway.subject_comparison WHERE cycle_id = $1 AND result_set = $2)::int AS comparisons`,
+          [replayCycle, rescoreId],
+        );
+        cycleScored = cr[0].cycles === 1;
+        comparisons = cr[0].comparisons;
+        c.update(comparisons);
+        if (cycleScored && comparisons >= announced) break;
+        await sleep(250);
+      }
+      c.stop();
+      result.figures.replay.cycleResultInGatewayMs = Math.round(performance.now() - t0);
+      result.figures.replay.comparisonsInGateway = comparisons;
+      result.checks.replayCycleScored = cycleScored && comparisons === announced;
+      log(
+        `replay: the cycle's result in the gateway ${cycleScored ? 'yes' : 'NO'}, comparisons ${comparisons}/${announced}, ${result.figures.replay.cycleResultInGatewayMs} ms after the replay began: ${result.checks.replayCycleScored ? 'ok' : 'MISSING'}`,
+      );
       if (full) {
         await db.query(
           `INSERT INTO gateway.subject_report (cycle_id, subject_id, result_set, organisation_id, report_version, instrument_version, role_profile_id, response_count, group_counts, report, scored_at, cells, overall_fit)
@@ -1589,7 +1616,9 @@ async function finish(result, args, startedAt, cleanup) {
   console.log(JSON.stringify(result.figures, null, 2));
   console.log(JSON.stringify(result.checks));
   if (args.only === 'setup' || args.only === 'import') process.exit(result.checks.setupComplete ? 0 : 1);
-  process.exit(result.checks.nothingLost && result.checks.replayStoredEqualsScored !== false ? 0 : 1);
+  process.exit(
+    result.checks.nothingLost && result.checks.replayStoredEqualsScored !== false && result.checks.replayCycleScored !== false ? 0 : 1,
+  );
 }
 
 /** A TypeORM DataSource on the gateway's schema with the gateway's entities (for provisionOrganisation). */

@@ -86,8 +86,13 @@ function block(r) {
       '',
       `Replay: stored ${rp.storedRows.toLocaleString('en')} = in the scoring service ${rp.rows.toLocaleString('en')}; in the disclosed snapshots ${(rp.disclosedRows ?? rp.rows).toLocaleString('en')} (raters the disclosure rule holds back are in no view) = counted in the replay's reports ${rp.scoredInReplay.toLocaleString('en')}, ${rp.scored.toLocaleString('en')} of ${rp.subjects.toLocaleString('en')} subjects scored: **${r.checks.replayStoredEqualsScored ? 'yes' : 'NO'}**.` +
         (rp.gatewayStoredMs != null
-          ? ` The gateway had stored its ${rp.gatewayReports.toLocaleString('en')} reports ${rp.gatewayStoredMs.toLocaleString('en')} ms after it returned; the dashboard reads (4) began then.`
-          : ''),
+          ? ` The gateway had stored its ${rp.gatewayReports.toLocaleString('en')} reports ${rp.gatewayStoredMs.toLocaleString('en')} ms after it returned.`
+          : '') +
+        (rp.cycleResultInGatewayMs != null
+          ? ` The cycle-level result the replay asks for (norms, reliability, ${rp.comparisonsInGateway.toLocaleString('en')} subjects' comparisons) was in the gateway ${rp.cycleResultInGatewayMs.toLocaleString('en')} ms after the replay began: **${r.checks.replayCycleScored ? 'yes' : 'NO'}**; the dashboard reads (4) began then.`
+          : rp.gatewayStoredMs != null
+            ? ' The dashboard reads (4) began then.'
+            : ''),
     );
   return lines.join('\n');
 }
