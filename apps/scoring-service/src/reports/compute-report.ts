@@ -84,30 +84,46 @@ export function scorableResponses(
   responses: StoredResponse[],
   instrument: InstrumentDefinition,
 ): { scored: RaterResponse[]; comments: SubjectComment[]; groupCounts: Record<string, number>; ignoredAnswers: number } {
-  const items = new Set(instrument.items.map((i) => i.id));
-  const dimensions = new Set(instrument.dimensions.map((d) => d.id));
+  const { items, dimensions } = idsOf(instrument);
   const { min, max } = instrument.scale;
+  const scorable = (itemId: string, value: number | null) =>
+    items.has(itemId) && (value === null || (Number.isInteger(value) && value >= min && value <= max));
   let ignoredAnswers = 0;
   const scored: RaterResponse[] = [];
   const comments: SubjectComment[] = [];
   const groupCounts: Record<string, number> = {};
   for (const r of [...responses].sort((a, b) => (a.raterId < b.raterId ? -1 : a.raterId > b.raterId ? 1 : 0))) {
-    const answers: Record<string, number | null> = {};
-    for (const [itemId, value] of Object.entries(r.answers)) {
-      if (!items.has(itemId) || (value !== null && !(Number.isInteger(value) && value >= min && value <= max))) {
-        ignoredAnswers++;
-        continue;
-      }
-      answers[itemId] = value;
+    // The stored answers as they are when every one is scorable (the engine only reads them; a whole
+    // cycle's rescore checks 3.6 million at L), else a copy without the others.
+    let answers = r.answers;
+    const itemIds = Object.keys(r.answers);
+    let ignored = 0;
+    for (const itemId of itemIds) if (!scorable(itemId, r.answers[itemId])) ignored++;
+    if (ignored > 0) {
+      ignoredAnswers += ignored;
+      answers = {};
+      for (const itemId of itemIds) if (scorable(itemId, r.answers[itemId])) answers[itemId] = r.answers[itemId];
     }
     const group = r.raterGroup as RaterGroup;
     scored.push({ raterId: r.raterId, group, answers });
     groupCounts[group] = (groupCounts[group] ?? 0) + 1;
-    for (const [dimensionId, text] of Object.entries(r.comments ?? {})) {
-      if (dimensions.has(dimensionId)) comments.push({ raterId: r.raterId, group, dimensionId, text });
-    }
+    if (r.comments)
+      for (const dimensionId of Object.keys(r.comments)) {
+        if (dimensions.has(dimensionId)) comments.push({ raterId: r.raterId, group, dimensionId, text: r.comments[dimensionId] });
+      }
   }
   return { scored, comments, groupCounts, ignoredAnswers };
+}
+
+/** Each instrument version's item and dimension ids, as sets, made once (instruments are immutable). */
+const instrumentIds = new WeakMap<InstrumentDefinition, { items: Set<string>; dimensions: Set<string> }>();
+function idsOf(instrument: InstrumentDefinition): { items: Set<string>; dimensions: Set<string> } {
+  let ids = instrumentIds.get(instrument);
+  if (!ids) {
+    ids = { items: new Set(instrument.items.map((i) => i.id)), dimensions: new Set(instrument.dimensions.map((d) => d.id)) };
+    instrumentIds.set(instrument, ids);
+  }
+  return ids;
 }
 
 /** The latest version of each rater's answers for one subject. */
