@@ -159,9 +159,16 @@ export class KafkaTransport implements EventTransport {
         'correlation-id': event.correlationId,
       };
       // The record's bytes as the batch holds them: value, key and headers, and a little framing.
-      let bytes = Buffer.byteLength(event.json) + Buffer.byteLength(event.key) + RECORD_FRAMING_BYTES;
+      const valueBytes = Buffer.byteLength(event.json);
+      let bytes = valueBytes + Buffer.byteLength(event.key) + RECORD_FRAMING_BYTES;
       for (const [name, value] of Object.entries(headers)) bytes += name.length + Buffer.byteLength(value);
-      return { topic, partition: this.partitionOf(topic, event.key), bytes, message: { key: event.key, value: event.json, headers } };
+      return {
+        topic,
+        partition: this.partitionOf(topic, event.key),
+        bytes,
+        valueBytes,
+        message: { key: event.key, value: event.json, headers },
+      };
     });
     const limits = {
       maxPartitionBytes: this.options.maxPartitionBytes ?? DEFAULT_PRODUCE_REQUEST_LIMITS.maxPartitionBytes,
@@ -169,15 +176,15 @@ export class KafkaTransport implements EventTransport {
     };
     for (const request of splitIntoRequests(records, (r) => ({ partition: `${r.topic}/${r.partition}`, bytes: r.bytes }), limits)) {
       const byTopic = new Map<string, Message[]>();
-      let bytes = 0;
+      let valueBytes = 0;
       for (const record of request) {
         const messages = byTopic.get(record.topic) ?? [];
         messages.push(record.message);
         byTopic.set(record.topic, messages);
-        bytes += record.bytes;
+        valueBytes += record.valueBytes;
       }
       const topicMessages = [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-      const compression = compressionType(this.options.compression ?? 'zstd', bytes, this.options.compressAboveBytes ?? 4096);
+      const compression = compressionType(this.options.compression ?? 'zstd', valueBytes, this.options.compressAboveBytes ?? 4096);
       await this.producer.sendBatch({ acks: -1, compression, topicMessages });
     }
   }
