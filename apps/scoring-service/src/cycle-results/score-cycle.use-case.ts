@@ -87,7 +87,7 @@ export class ScoreCycleUseCase {
     const instrument = resolveBasis(basis);
 
     // The cycle's subjects and when its first response (each rater's latest version) was recorded:
-    // one row per subject, summed up in PostgreSQL. (At L, 150,000 responses: reading them all here
+    // one row per subject, grouped in PostgreSQL. (At L, 150,000 responses: reading them all here
     // to take their earliest time passed 150,000 arguments to Math.min, which threw, so the cycle
     // of 10,000 leaders was never scored.)
     const subjectRows: { subject_id: string; organisation_id: string; first_recorded_at: Date }[] = await manager.query(

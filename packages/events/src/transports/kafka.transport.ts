@@ -192,6 +192,9 @@ export class KafkaTransport implements EventTransport {
   /**
    * The partition kafkajs's default partitioner gives a key, for the topic's partition count as read
    * at start (a topic it did not read counts as one partition: every record then shares one bound).
+   * Partitions added to a topic while the process runs are not seen until it restarts: the bound
+   * still holds when the new count is a multiple of the old (each new partition's keys all fell in
+   * one old partition), not otherwise.
    */
   private partitionOf(topic: string, key: string): number {
     const count = this.partitionCounts.get(topic) ?? 1;
