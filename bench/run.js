@@ -474,6 +474,10 @@ const Q = {
   approveAll: `mutation($c: ID!) { approveNominations(cycleId: $c) { changed } }`,
   approve: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`,
   launch: `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`,
+  remind: `mutation($c: ID!) { sendReminders(cycleId: $c) }`,
+  close: `mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`,
+  reliability: `query($c: ID!) { cycleReliability(cycleId: $c) { subjectCount groups { group icc1 } projection { subject { id name } groups { group invited projected ratersForTarget } } } }`,
+  release: `mutation($c: ID!) { releaseResults(cycleId: $c) { status } }`,
   submit: `mutation($input: SubmitSurveyInput!) { submitSurvey(input: $input) { submissionId status } }`,
   subjectReport: `query($cycleId: ID!, $subjectId: ID!) { subjectReport(cycleId: $cycleId, subjectId: $subjectId) {
       visibility reportVersion responseCount overall { others self gap fit }
@@ -823,6 +827,27 @@ async function main() {
       refused: 0,
       steps,
     };
+    // HR reminds everyone who has not answered yet (here: every rater of the main cycle; not part of
+    // measure 7), then the gateway's relay publishes the reminders; the submissions begin after.
+    {
+      const t = performance.now();
+      const reminded = (await api.ok(Q.remind, { c: main.cycleId }, hr)).sendReminders;
+      const ms = r1(performance.now() - t);
+      peakAfter.reminders = peakRssMiB(gateway.child.pid);
+      cpuAfter.reminders = cpuMs(gateway.child.pid);
+      const relayDeadline = Date.now() + 600000;
+      let unpublished = -1;
+      while (Date.now() < relayDeadline) {
+        unpublished = Number((await db.query(`SELECT count(*) AS n FROM gateway.outbox_event WHERE published_at IS NULL`)).rows[0].n);
+        if (unpublished === 0) break;
+        await sleep(250);
+      }
+      result.figures.setup.reminders = { reminded, ms, relayedMs: r1(performance.now() - t) };
+      result.checks.remindedAll = reminded === main.invitations.length && unpublished === 0;
+      log(
+        `sendReminders: ${reminded} of ${main.invitations.length} raters reminded in ${ms} ms, relayed ${result.figures.setup.reminders.relayedMs} ms after the call: ${result.checks.remindedAll ? 'ok' : 'MISMATCH'}`,
+      );
+    }
     if (args.only === 'setup') {
       // --- the set-up alone: its figures and the gateway's memory, nothing submitted ---------------
       const one = async (sql, params = []) => Number((await db.query(sql, params)).rows[0].n);
@@ -830,6 +855,7 @@ async function main() {
       const assignments = await one(`SELECT count(*) AS n FROM gateway.assignment WHERE cycle_id = $1`, [main.cycleId]);
       result.organisation = { people: org.people.length, leaders, assignmentsPerCycle: assignments, cycles: 1, direct: false };
       result.checks = {
+        ...result.checks,
         peopleImported: people,
         peopleInFile: org.people.length,
         assignments,
@@ -1295,6 +1321,7 @@ async function main() {
       );
       const acceptedByBench = accepted.count + (result.figures.freshness?.accepted ?? 0);
       result.checks = {
+        ...result.checks,
         acceptedByBench,
         gatewayAccepted,
         stored,
@@ -1572,6 +1599,109 @@ async function main() {
     }
 
     if (result.figures.reads) notePeaks('reads');
+    // --- 6. after the cycle: close, release, export -------------------------------------------------
+    // What HR does once answers are in, on the cycle the reads read (not a target of issue #16; each
+    // step's time and what the gateway's memory did meanwhile). Runs after the reads, which it would
+    // change (a released cycle shows its publications).
+    if (!args.only || args.only === 'reads') {
+      const opsCycle = full ? full.cycleId : main.cycleId;
+      const count = async (sql) => Number((await db.query(sql, [opsCycle])).rows[0].n);
+      const liveReports = await count(`SELECT count(*) AS n FROM gateway.subject_report WHERE cycle_id = $1 AND result_set = 'live'`);
+      const ops = { liveReports };
+      const gatewayProc = procs.find((p) => p.name === 'gateway');
+      const step = async (name, run) => {
+        const cpu0 = cpuMs(gatewayProc.child.pid);
+        const t = performance.now();
+        const out = await run();
+        ops[name] = {
+          ms: Math.round(performance.now() - t),
+          gatewayCpuMs: Math.round(cpuMs(gatewayProc.child.pid) - cpu0),
+          // VmHWM only rises: a step whose value is above the one before raised it
+          gatewayPeakRssMiB: peakRssMiB(gatewayProc.child.pid),
+          ...out,
+        };
+        log(`${name}: ${ops[name].ms} ms (gateway CPU ${ops[name].gatewayCpuMs} ms)`);
+      };
+      // HR's reliability tab: the cycle's reliability and a projection row for every subject
+      await step('cycleReliability', async () => {
+        const res = await api.call(Q.reliability, { c: opsCycle }, hr);
+        if (res.errors?.length) throw new Error(`cycleReliability: ${JSON.stringify(res.errors).slice(0, 300)}`);
+        return { projectionRows: res.data.cycleReliability.projection.length };
+      });
+      // closeCycle, then its cycle-level result (norms, reliability, trends, every subject's comparisons) in the gateway
+      const closeStarted = new Date();
+      await step('closeCycle', async () => {
+        const res = await api.call(Q.close, { c: opsCycle }, hr);
+        if (res.errors?.length) throw new Error(`closeCycle: ${JSON.stringify(res.errors).slice(0, 300)}`);
+        return { mutationMs: Math.round(res.ms) };
+      });
+      const c = bar('closeCycle: closed cycle result → gateway', liveReports);
+      const t0 = performance.now();
+      let closedScored = false;
+      let comparisons = 0;
+      const deadline = Date.now() + 600000;
+      while (Date.now() < deadline) {
+        const { rows: cr } = await db.query(
+          `SELECT (SELECT count(*) FROM gateway.cycle_result WHERE cycle_id = $1 AND result_set = 'live' AND closed)::int AS cycles,
+                  (SELECT count(*) FROM gateway.subject_comparison WHERE cycle_id = $1 AND result_set = 'live' AND scored_at >= $2)::int AS comparisons`,
+          [opsCycle, closeStarted],
+        );
+        closedScored = cr[0].cycles === 1;
+        comparisons = cr[0].comparisons;
+        c.update(comparisons);
+        if (closedScored && comparisons >= liveReports) break;
+        await sleep(250);
+      }
+      c.stop();
+      ops.closeCycle.resultInGatewayMs = Math.round(performance.now() - t0 + ops.closeCycle.ms);
+      ops.closeCycle.comparisons = comparisons;
+      ops.closeCycle.gatewayPeakRssMiBAfterResult = peakRssMiB(gatewayProc.child.pid);
+      result.checks.closedCycleScored = closedScored && comparisons === liveReports;
+      await step('releaseResults', async () => {
+        const res = await api.call(Q.release, { c: opsCycle }, hr);
+        if (res.errors?.length) throw new Error(`releaseResults: ${JSON.stringify(res.errors).slice(0, 300)}`);
+        return {};
+      });
+      const published = await count(`SELECT count(*) AS n FROM gateway.published_report WHERE cycle_id = $1`);
+      ops.releaseResults.published = published;
+      result.checks.releasedAll = published === liveReports;
+      await step('resultsCsv', async () => {
+        // The streamed download, read as it comes (at L about 400 MiB): bytes, lines and the subjects in it.
+        const res = await fetch(`http://127.0.0.1:${port}/exports/${opsCycle}/results.csv`, { headers: { authorization: `Bearer ${hr}` } });
+        if (res.status !== 200) throw new Error(`results CSV: ${res.status} ${(await res.text()).slice(0, 300)}`);
+        const subjectsInCsv = new Set();
+        let bytes = 0;
+        let lines = 0;
+        let rest = '';
+        const decoder = new TextDecoder();
+        for await (const chunk of res.body) {
+          bytes += chunk.length;
+          const text = rest + decoder.decode(chunk, { stream: true });
+          const cut = text.lastIndexOf('\n');
+          rest = text.slice(cut + 1);
+          for (const line of text.slice(0, cut + 1).split('\n')) {
+            if (line === '') continue;
+            if (lines++ > 0) subjectsInCsv.add(line.slice(0, line.indexOf(',')));
+          }
+        }
+        return { bytes, lines: lines - 1, subjects: subjectsInCsv.size };
+      });
+      result.checks.exportedAll = ops.resultsCsv.subjects === liveReports;
+      const someone = (await db.query(`SELECT subject_id FROM gateway.published_report WHERE cycle_id = $1 LIMIT 1`, [opsCycle])).rows[0];
+      await step('reportPdf', async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/reports/${opsCycle}/${someone.subject_id}.pdf`, {
+          headers: { authorization: `Bearer ${hr}` },
+        });
+        const body = Buffer.from(await res.arrayBuffer());
+        if (res.status !== 200) throw new Error(`report PDF: ${res.status} ${body.toString().slice(0, 300)}`);
+        return { bytes: body.length };
+      });
+      result.figures.operations = ops;
+      log(
+        `after the cycle: closed cycle result ${closedScored ? 'in' : 'NOT in'} the gateway (${comparisons}/${liveReports} comparisons), published ${published}/${liveReports}, CSV ${ops.resultsCsv.subjects}/${liveReports} subjects (${(ops.resultsCsv.bytes / 2 ** 20).toFixed(1)} MiB): ${result.checks.closedCycleScored && result.checks.releasedAll && result.checks.exportedAll ? 'ok' : 'MISSING'}`,
+      );
+      notePeaks('operations');
+    }
     // --- 5. peak resident memory of each service ------------------------------------------------
     result.figures.peakRssMiB = Object.fromEntries(procs.map((p) => [p.name, peakRssMiB(p.child.pid)]));
     api.close();
@@ -1615,9 +1745,20 @@ async function finish(result, args, startedAt, cleanup) {
   }
   console.log(JSON.stringify(result.figures, null, 2));
   console.log(JSON.stringify(result.checks));
-  if (args.only === 'setup' || args.only === 'import') process.exit(result.checks.setupComplete ? 0 : 1);
+  if (args.only === 'setup' || args.only === 'import')
+    process.exit(result.checks.setupComplete && result.checks.remindedAll !== false ? 0 : 1);
   process.exit(
-    result.checks.nothingLost && result.checks.replayStoredEqualsScored !== false && result.checks.replayCycleScored !== false ? 0 : 1,
+    result.checks.nothingLost &&
+      [
+        result.checks.remindedAll,
+        result.checks.replayStoredEqualsScored,
+        result.checks.replayCycleScored,
+        result.checks.closedCycleScored,
+        result.checks.releasedAll,
+        result.checks.exportedAll,
+      ].every((check) => check !== false)
+      ? 0
+      : 1,
   );
 }
 

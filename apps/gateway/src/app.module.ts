@@ -155,7 +155,7 @@ export class AppModule implements NestModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: options.dashboardDir!,
-                exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}', '/ssr{*rest}'],
+                exclude: ['/graphql{*rest}', '/health{*rest}', '/reports{*rest}', '/exports{*rest}', '/ssr{*rest}'],
                 // index.html (and the SPA fallback) is revalidated on every visit; hashed assets are handled by DashboardAssetsMiddleware.
                 serveStaticOptions: {
                   setHeaders: (res: { setHeader(name: string, value: string): void }) => res.setHeader('Cache-Control', 'no-cache'),

@@ -6,7 +6,6 @@ import { AuthResolver } from './accounts/auth.resolver';
 import { CoachingResolver } from './coaching/coaching.resolver';
 import { CyclesResolver } from './cycles/cycles.resolver';
 import { DevelopmentPlansResolver } from './development-plans/development-plans.resolver';
-import { ExportsResolver } from './exports/exports.resolver';
 import { InstrumentsResolver } from './instruments/instruments.resolver';
 import { InvitationsResolver } from './invitations/invitations.resolver';
 import { NominationsResolver, NominationSummaryResolver } from './nominations/nominations.resolver';
@@ -37,7 +36,6 @@ export const RESOLVERS = [
   ReliabilityResolver,
   ReportComparisonsResolver,
   PublicationResolver,
-  ExportsResolver,
   NotificationsResolver,
   RetentionResolver,
   DataProtectionResolver,

@@ -128,12 +128,6 @@ describe('authorization matrix: every role on every operation', () => {
       allowed: ['manager'],
     },
     {
-      name: 'cycleResultsCsv',
-      query: `query($c: ID!) { cycleResultsCsv(cycleId: $c) }`,
-      variables: () => ({ c: cycleId }),
-      allowed: ['hr'],
-    },
-    {
       name: 'importPeople',
       query: `mutation { importPeople(csv: "employee_id,name\\nZ1,Zed\\n", dryRun: true) { rows } }`,
       variables: () => ({}),
@@ -275,6 +269,24 @@ describe('authorization matrix: every role on every operation', () => {
     }
     const expected = Object.fromEntries(ROLES.map((r) => [r, operation.allowed.includes(r) ? 'allowed' : 'refused']));
     expect(outcomes).toEqual(expected);
+  });
+
+  it('downloads: the cycle CSV for HR only, the report PDF for HR, the leader and their manager', async () => {
+    const downloads = [
+      { path: `/exports/${cycleId}/results.csv`, allowed: ['hr'] },
+      { path: `/reports/${cycleId}/${subjectId}.pdf`, allowed: ['hr', 'leader', 'manager'] },
+    ];
+    for (const download of downloads) {
+      const outcomes: Record<string, number> = {};
+      for (const role of ROLES) {
+        const answer = await fetch(`${platform.url}${download.path}`, {
+          headers: token[role] ? { authorization: `Bearer ${token[role]}` } : {},
+        });
+        outcomes[role] = answer.status;
+      }
+      const expected = Object.fromEntries(ROLES.map((r) => [r, download.allowed.includes(r) ? 200 : r === 'anonymous' ? 401 : 403]));
+      expect([download.path, outcomes]).toEqual([download.path, expected]);
+    }
   });
 
   it('never shows one organisation another one’s data', async () => {

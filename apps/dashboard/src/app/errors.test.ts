@@ -1,5 +1,6 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { describe, expect, it } from 'vitest';
+import { DownloadError } from './download';
 import { describeError, PlainError } from './errors';
 
 const graphQLError = (message: string, extensions: Record<string, unknown>) =>
@@ -125,5 +126,12 @@ describe('errors in plain words', () => {
     expect(problem.message).toMatch(/Nothing was changed/);
     expect(describeError(new TypeError("Cannot read properties of undefined (reading 'x')")).message).not.toMatch(/properties/);
     expect(describeError(new PlainError('This page is for another role.')).message).toBe('This page is for another role.');
+  });
+
+  it('words a refused download like the same refusal through the API', () => {
+    const forbidden = graphQLError('Only HR administrators can do this', { code: 'FORBIDDEN' });
+    expect(describeError(new DownloadError(403, 'FORBIDDEN'))).toEqual(describeError(forbidden));
+    expect(describeError(new DownloadError(404, 'NOT_FOUND')).code).toBe('NOT_FOUND');
+    expect(describeError(new DownloadError(500, 'INTERNAL_SERVER_ERROR')).message).not.toMatch(/HTTP/);
   });
 });

@@ -1,6 +1,7 @@
 import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
 import { createIntl, type IntlShape, type MessageDescriptor } from 'react-intl';
 import { errorMessages } from './messages';
+import { DownloadError } from './download';
 
 export interface FieldProblem {
   field: string;
@@ -255,6 +256,15 @@ export function describeError(error: unknown, intl: IntlShape = english): Proble
       message = intl.formatMessage(m.rateLimitedWait, { seconds: Math.ceil(retry) });
     else message = intl.formatMessage(ADVICE[code] ?? ADVICE.INTERNAL_SERVER_ERROR);
     return { code, title: intl.formatMessage(TITLES[code] ?? m.titleRefused), message, fields };
+  }
+  if (error instanceof DownloadError) {
+    const code = error.code;
+    return {
+      code,
+      title: intl.formatMessage(TITLES[code] ?? m.titleRefused),
+      message: intl.formatMessage(ADVICE[code] ?? ADVICE.INTERNAL_SERVER_ERROR),
+      fields: [],
+    };
   }
   if (ServerError.is(error) || ServerParseError.is(error) || (error instanceof Error && /fetch|network/i.test(error.message))) {
     return { code: 'NETWORK', title: intl.formatMessage(TITLES.NETWORK), message: intl.formatMessage(ADVICE.NETWORK), fields: [] };

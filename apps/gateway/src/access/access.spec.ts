@@ -40,13 +40,15 @@ describe('access', () => {
       `mutation { releaseResults(cycleId: "${cycleId}") { id } }`,
       `{ cycleProgress(cycleId: "${cycleId}") { invited } }`,
       `{ raterInvitations(cycleId: "${cycleId}") { token } }`,
-      `{ cycleResultsCsv(cycleId: "${cycleId}") }`,
       `{ cycleHeatmap(cycleId: "${cycleId}") { cycleId } }`,
       `{ people { id } }`,
       `mutation { createAccount(personId: "${acme.people.get('l2')}") { email } }`,
     ]) {
       expect([query, codeOf(await gw.gql(ada, query))]).toEqual([query, 'FORBIDDEN']);
     }
+    // The cycle's CSV download too.
+    const csv = await fetch(`${gw.url}/exports/${cycleId}/results.csv`, { headers: { authorization: `Bearer ${ada}` } });
+    expect(csv.status).toBe(403);
   });
 
   it("answers another organisation's cycle exactly like a missing one", async () => {

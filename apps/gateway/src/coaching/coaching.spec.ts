@@ -175,12 +175,12 @@ describe('coaching', () => {
     for (const query of [
       `{ cycleProgress(cycleId: "${cycleId}") { invited } }`,
       `{ nominations(cycleId: "${cycleId}", subjectId: "${benId}") { id } }`,
-      `{ cycleResultsCsv(cycleId: "${cycleId}") }`,
       `{ cycleHeatmap(cycleId: "${cycleId}") { cycleId } }`,
       `{ cycleCoaching(cycleId: "${cycleId}") { coached } }`,
       `{ developmentPlanCoverage(cycleId: "${cycleId}") { leaders } }`,
     ])
       expect([query, codeOf(await gw.gql(t.zoe, query))]).toEqual([query, 'FORBIDDEN']);
+    expect((await fetch(`${gw.url}/exports/${cycleId}/results.csv`, { headers: { authorization: `Bearer ${t.zoe}` } })).status).toBe(403);
     expect(codeOf(await gw.gql(t.zoe, `{ teamReport(cycleId: "${cycleId}") { cycleId } }`))).toBe('FORBIDDEN');
     // The PDF follows the same rule: refused to the leader before the debrief and to another leader's coach.
     const pdf = (token: string) => fetch(`${gw.url}/reports/${cycleId}/${benId}.pdf`, { headers: { authorization: `Bearer ${token}` } });

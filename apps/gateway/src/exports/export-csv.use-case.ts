@@ -5,7 +5,9 @@ import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { NotFoundError } from '../common/errors';
 import { PeopleRepository } from '../people/people.repository';
+import { CycleEntity } from '../cycles/cycle.entity';
 import { ReportsRepository } from '../reports/reports.repository';
+import { SubjectReportEntity } from '../reports/subject-report.entity';
 
 const HEADER = [
   'employee_id',
@@ -25,7 +27,9 @@ const HEADER = [
 
 /**
  * HR: the cycle's figures as CSV: one row per subject, dimension and group, then one per subject, item
- * and group (item_id and item filled), groups in their usual order; suppressed groups have neither count nor mean.
+ * and group (item_id and item filled), groups in their usual order; suppressed groups have neither
+ * count nor mean. Made a page of subjects at a time, for a download that streams it: at 10,000
+ * subjects the file is about 400 MiB, more than one string or one GraphQL answer can hold.
  */
 @Injectable()
 export class ExportCsvUseCase {
@@ -35,66 +39,89 @@ export class ExportCsvUseCase {
     private readonly people: PeopleRepository,
   ) {}
 
-  async execute(viewer: Viewer, cycleId: string): Promise<string> {
+  /**
+   * Checks the viewer may export the cycle and that it has results (refusals are thrown here, before
+   * any byte is sent), then gives the file as chunks of text: the header, then one per page of subjects.
+   */
+  async open(viewer: Viewer, cycleId: string): Promise<AsyncGenerator<string>> {
+    this.access.requireHr(viewer);
     const cycle = await this.access.cycle(viewer, cycleId);
     this.access.refusePulse(cycle);
+    const pages = this.reports.livePagesOfCycle(cycle.id);
+    const first = await pages.next();
+    if (first.done) throw new NotFoundError('Results for this cycle');
+    return this.chunks(cycle, first.value, pages);
+  }
+
+  private async *chunks(
+    cycle: CycleEntity,
+    first: Pick<SubjectReportEntity, 'subjectId' | 'report'>[],
+    rest: AsyncGenerator<Pick<SubjectReportEntity, 'subjectId' | 'report'>[]>,
+  ): AsyncGenerator<string> {
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
     const names = new Map(instrument.dimensions.map((d) => [d.id, d.name]));
     const texts = new Map(instrument.items.map((i) => [i.id, i.text]));
-    const rows = await this.reports.liveOfCycle(undefined, cycle.id);
-    if (rows.length === 0) throw new NotFoundError('Results for this cycle');
-    const people = await this.people.mapByIds(
-      cycle.organisationId,
-      rows.map((r) => r.subjectId),
-    );
-    const lines: Cell[][] = [HEADER];
     const fmt = (x: number | null | undefined): Cell => (x === null || x === undefined ? '' : new NumberCell(Number(x.toFixed(3))));
-    for (const r of rows) {
-      const person = people.get(r.subjectId);
-      for (const d of r.report.scores.dimensions) {
-        const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', d.others], ...inGroupOrder(d.groups)];
-        for (const [group, score] of entries) {
-          const published = 'suppressed' in score ? null : score;
-          lines.push([
-            person?.employeeId ?? r.subjectId,
-            person?.name ?? '',
-            d.dimensionId,
-            names.get(d.dimensionId) ?? d.dimensionId,
-            group,
-            published ? new NumberCell(score.n) : '', // a suppressed group carries no count
-            fmt(published?.mean),
-            fmt(published?.ci95?.[0]),
-            fmt(published?.ci95?.[1]),
-            published ? 'false' : 'true',
-            group === 'others' && published ? fmt(d.expectation?.fit) : '',
-            '',
-            '',
-          ]);
+    yield csvLine(HEADER);
+    let page: typeof first | undefined = first;
+    while (page) {
+      const people = await this.people.mapByIds(
+        cycle.organisationId,
+        page.map((r) => r.subjectId),
+      );
+      const lines: string[] = [];
+      for (const r of page) {
+        const person = people.get(r.subjectId);
+        const who = [person?.employeeId ?? r.subjectId, person?.name ?? ''];
+        for (const d of r.report.scores.dimensions) {
+          const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', d.others], ...inGroupOrder(d.groups)];
+          for (const [group, score] of entries) {
+            const published = 'suppressed' in score ? null : score;
+            lines.push(
+              csvLine([
+                ...who,
+                d.dimensionId,
+                names.get(d.dimensionId) ?? d.dimensionId,
+                group,
+                published ? new NumberCell(score.n) : '', // a suppressed group carries no count
+                fmt(published?.mean),
+                fmt(published?.ci95?.[0]),
+                fmt(published?.ci95?.[1]),
+                published ? 'false' : 'true',
+                group === 'others' && published ? fmt(d.expectation?.fit) : '',
+                '',
+                '',
+              ]),
+            );
+          }
+        }
+        for (const item of r.report.items?.items ?? []) {
+          const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', item.others], ...inGroupOrder(item.groups)];
+          for (const [group, score] of entries) {
+            const published = 'suppressed' in score ? null : score;
+            lines.push(
+              csvLine([
+                ...who,
+                item.dimensionId,
+                names.get(item.dimensionId) ?? item.dimensionId,
+                group,
+                published ? new NumberCell(score.n) : '', // a suppressed group carries no count
+                fmt(published?.mean),
+                fmt(published?.ci95?.[0]),
+                fmt(published?.ci95?.[1]),
+                published ? 'false' : 'true',
+                '',
+                item.itemId,
+                texts.get(item.itemId) ?? item.itemId,
+              ]),
+            );
+          }
         }
       }
-      for (const item of r.report.items?.items ?? []) {
-        const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', item.others], ...inGroupOrder(item.groups)];
-        for (const [group, score] of entries) {
-          const published = 'suppressed' in score ? null : score;
-          lines.push([
-            person?.employeeId ?? r.subjectId,
-            person?.name ?? '',
-            item.dimensionId,
-            names.get(item.dimensionId) ?? item.dimensionId,
-            group,
-            published ? new NumberCell(score.n) : '', // a suppressed group carries no count
-            fmt(published?.mean),
-            fmt(published?.ci95?.[0]),
-            fmt(published?.ci95?.[1]),
-            published ? 'false' : 'true',
-            '',
-            item.itemId,
-            texts.get(item.itemId) ?? item.itemId,
-          ]);
-        }
-      }
+      yield lines.join('');
+      const next = await rest.next();
+      page = next.done ? undefined : next.value;
     }
-    return lines.map((l) => l.map(csvCell).join(',')).join('\n') + '\n';
   }
 }
 
@@ -121,4 +148,9 @@ export function csvCell(value: Cell): string {
   if (value instanceof NumberCell) return Number.isFinite(value.value) ? String(value.value) : '';
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value; // no formula injection in spreadsheets
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** One CSV line, its newline included. */
+function csvLine(cells: Cell[]): string {
+  return cells.map(csvCell).join(',') + '\n';
 }

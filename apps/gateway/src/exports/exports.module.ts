@@ -3,14 +3,14 @@ import { CyclesModule } from '../cycles/cycles.module';
 import { ReliabilityModule } from '../reliability/reliability.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ExportCsvUseCase } from './export-csv.use-case';
-import { ExportsResolver } from './exports.resolver';
 import { RenderReportPdfUseCase } from './render-report-pdf.use-case';
 import { ReportPdfController } from './report-pdf.controller';
+import { ResultsCsvController } from './results-csv.controller';
 
 /** Results leaving the platform: the cycle as CSV, one report as PDF. */
 @Module({
   imports: [ReportsModule, ReliabilityModule, CyclesModule],
-  controllers: [ReportPdfController],
-  providers: [ExportCsvUseCase, RenderReportPdfUseCase, ExportsResolver],
+  controllers: [ReportPdfController, ResultsCsvController],
+  providers: [ExportCsvUseCase, RenderReportPdfUseCase],
 })
 export class ExportsModule {}

@@ -1,10 +1,11 @@
-/** Results leaving the platform, on a real PostgreSQL: the cycle as CSV (numbers, formulas, suppressed rows) and the PDF. */
+/** Results leaving the platform, on a real PostgreSQL: the cycle as a streamed CSV download (numbers, formulas, suppressed rows, pages) and the PDF. */
 import { emptyScoredReport, ScoredReport } from '@leaderscope/vocabulary';
+import { randomUUID } from 'node:crypto';
 import { ApplyReportUpdateUseCase } from '../publication/apply-report-update.use-case';
-import { codeOf, DIRECTORY_CSV, Organisation, TestGateway } from '../test-support/test-gateway';
+import { ReportsRepository } from '../reports/reports.repository';
+import { DIRECTORY_CSV, Organisation, TestGateway } from '../test-support/test-gateway';
 import { csvCell, NumberCell } from './export-csv.use-case';
 
-const CSV = `query($c: ID!) { cycleResultsCsv(cycleId: $c) }`;
 const published = (n: number, mean: number, ci: [number, number] | null = null) => ({ n, mean, sd: null, ci95: ci, rwg: null });
 const suppressed = (n: number) => ({ suppressed: true as const, n, reason: 'fewer than 3 raters' });
 
@@ -57,10 +58,12 @@ describe('exports', () => {
 
   afterAll(() => gw?.stop());
 
-  const update = () =>
+  const csv = (token: string | null, cycle = cycleId) =>
+    fetch(`${gw.url}/exports/${cycle}/results.csv`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const update = (subjectId = acme.people.get('l1')!) =>
     gw.get(ApplyReportUpdateUseCase).execute(acme.organisationId, {
       cycleId,
-      subjectId: acme.people.get('l1')!,
+      subjectId,
       resultSet: 'live',
       reportVersion: 1,
       instrumentId: 'leader-of-leaders',
@@ -73,8 +76,9 @@ describe('exports', () => {
     });
 
   it('says there is nothing to export before any report', async () => {
-    const answer = await gw.gql(acme.hr, CSV, { c: cycleId });
-    expect(codeOf(answer)).toBe('NOT_FOUND');
+    const answer = await csv(acme.hr);
+    expect(answer.status).toBe(404);
+    expect(await answer.json()).toEqual({ error: 'NOT_FOUND', message: 'Results for this cycle was not found' });
     const pdf = await fetch(`${gw.url}/reports/${cycleId}/${acme.people.get('l1')}.pdf`, {
       headers: { authorization: `Bearer ${acme.hr}` },
     });
@@ -83,8 +87,11 @@ describe('exports', () => {
 
   it('writes one row per subject, dimension and group, then per item and group: numbers numeric, suppressed rows without n or mean', async () => {
     await update();
-    const csv: string = (await gw.ok(acme.hr, CSV, { c: cycleId })).cycleResultsCsv;
-    const lines = csv.trimEnd().split('\n');
+    const download = await csv(acme.hr);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="leaderscope-${cycleId}-results.csv"`);
+    const lines = (await download.text()).trimEnd().split('\n');
     expect(lines[0]).toBe('employee_id,name,dimension_id,dimension,group,n,mean,ci_low,ci_high,suppressed,fit_to_target,item_id,item');
     const rows = lines.slice(1).map((l) => l.split(','));
     const dimension = rows.filter((r) => r[11] === '');
@@ -101,9 +108,32 @@ describe('exports', () => {
     expect(items[2].slice(5, 10)).toEqual(['4', '3.5', '3.1', '3.9', 'false']);
   });
 
-  it('is HR-only, and refuses a cycle of another organisation', async () => {
-    expect(codeOf(await gw.gql(ben, CSV, { c: cycleId }))).toBe('FORBIDDEN');
-    expect(codeOf(await gw.gql(other.hr, CSV, { c: cycleId }))).toBe('FORBIDDEN');
+  it('is HR-only, and refuses a cycle of another organisation exactly like a missing one', async () => {
+    const refused = async (answer: Response) => [answer.status, ((await answer.json()) as { error: string }).error];
+    expect(await refused(await csv(null))).toEqual([401, 'UNAUTHENTICATED']);
+    expect(await refused(await csv(ben))).toEqual([403, 'FORBIDDEN']);
+    const foreign = await csv(other.hr);
+    const missing = await csv(other.hr, '00000000-0000-4000-8000-000000000000');
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toEqual(await missing.json());
+  });
+
+  it('reads the reports a page at a time, in subject order, and writes every subject once', async () => {
+    // Subjects beyond the first page of the export's reads (200): their reports, no people behind them.
+    const extra = Array.from({ length: 250 }, () => randomUUID());
+    for (const subjectId of extra) await update(subjectId);
+    const pages: string[][] = [];
+    for await (const page of gw.get(ReportsRepository).livePagesOfCycle(cycleId, 100)) pages.push(page.map((r) => r.subjectId));
+    expect(pages.map((p) => p.length)).toEqual([100, 100, 51]);
+    const all = pages.flat();
+    expect(all).toEqual([...all].sort());
+    expect(new Set(all)).toEqual(new Set([acme.people.get('l1')!, ...extra]));
+    const rows = (await (await csv(acme.hr)).text()).trimEnd().split('\n').slice(1);
+    const bySubject = new Map<string, number>();
+    for (const row of rows) bySubject.set(row.slice(0, row.indexOf(',')), (bySubject.get(row.slice(0, row.indexOf(','))) ?? 0) + 1);
+    // l1 under its employee id; each extra subject under its id, with the same 7 rows as l1
+    expect(new Set(bySubject.keys())).toEqual(new Set(['l1', ...extra]));
+    expect(new Set(bySubject.values())).toEqual(new Set([7]));
   });
 
   it('renders the PDF for HR, and for the subject only after release', async () => {

@@ -5,6 +5,15 @@ import { chunks } from '../common/ids';
 import { AssignmentEntity } from './assignment.entity';
 
 /** Assignments: one rater asked about one subject, with the survey token behind their link. */
+/** A rater to remind: their assignment and, if they have one, their e-mail address. */
+export interface PendingRater {
+  id: string;
+  cycleId: string;
+  subjectId: string;
+  raterPersonId: string;
+  email: string | null;
+}
+
 @Injectable()
 export class InvitationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -64,7 +73,38 @@ export class InvitationsRepository {
     return manager.getRepository(AssignmentEntity).findBy({ cycleId, status: In(['invited', 'started']) });
   }
 
-  async markReminded(manager: EntityManager, ids: string[], at: Date): Promise<void> {
-    if (ids.length) await manager.getRepository(AssignmentEntity).update({ id: In(ids) }, { remindedAt: at });
+  /**
+   * Marks the cycle's pending raters (invited or started, link not revoked) reminded at `at`, a slice
+   * at a time in (subject, assignment) order, and yields each slice with the rater's e-mail address:
+   * the gateway holds one slice, however many raters wait (150,000 in a cycle of 10,000 leaders, more
+   * than one statement's 65,535 parameters could name).
+   */
+  async *markPendingReminded(
+    manager: EntityManager,
+    cycle: { id: string; organisationId: string },
+    at: Date,
+    sliceSize = 5000,
+  ): AsyncGenerator<PendingRater[]> {
+    let after = { subjectId: '00000000-0000-0000-0000-000000000000', id: '00000000-0000-0000-0000-000000000000' };
+    for (;;) {
+      const slice: PendingRater[] = await manager.query(
+        `WITH due AS (
+           SELECT a."id" FROM "gateway"."assignment" a
+           WHERE a."cycle_id" = $1 AND a."revoked_at" IS NULL AND a."status" IN ('invited', 'started')
+             AND (a."subject_id", a."id") > ($2::uuid, $3::uuid)
+           ORDER BY a."subject_id", a."id" LIMIT $4
+         ), marked AS (
+           UPDATE "gateway"."assignment" a SET "reminded_at" = $5 FROM due WHERE a."id" = due."id"
+           RETURNING a."id", a."cycle_id", a."subject_id", a."rater_person_id"
+         )
+         SELECT m."id", m."cycle_id" AS "cycleId", m."subject_id" AS "subjectId", m."rater_person_id" AS "raterPersonId", p."email"
+         FROM marked m LEFT JOIN "gateway"."person" p ON p."id" = m."rater_person_id" AND p."organisation_id" = $6
+         ORDER BY m."subject_id", m."id"`,
+        [cycle.id, after.subjectId, after.id, sliceSize, at, cycle.organisationId],
+      );
+      if (slice.length > 0) yield slice;
+      if (slice.length < sliceSize) return;
+      after = slice[slice.length - 1];
+    }
   }
 }

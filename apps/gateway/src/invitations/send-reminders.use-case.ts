@@ -5,7 +5,6 @@ import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { AuditRepository } from '../common/audit.repository';
 import { requireStatus } from '../cycles/cycle-status';
-import { PeopleRepository } from '../people/people.repository';
 import { InvitationsRepository } from './invitations.repository';
 
 /** HR reminds everyone who has not submitted and whose link was not revoked; returns how many. */
@@ -14,7 +13,6 @@ export class SendRemindersUseCase {
   constructor(
     private readonly access: AccessPolicy,
     private readonly invitations: InvitationsRepository,
-    private readonly people: PeopleRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditRepository,
   ) {}
@@ -22,39 +20,36 @@ export class SendRemindersUseCase {
   async execute(viewer: Viewer, cycleId: string): Promise<number> {
     const cycle = await this.access.cycle(viewer, cycleId);
     requireStatus(cycle, ['launched'], 'send reminders');
-    return this.outbox.transact(async ({ manager, emit }) => {
-      // A revoked link is not reminded, nor counted as reminded.
-      const pending = (await this.invitations.pending(manager, cycle.id)).filter((a) => !a.revokedAt);
-      const raters = await this.people.findInOrganisation(cycle.organisationId, [...new Set(pending.map((a) => a.raterPersonId))]);
-      const emails = new Map(raters.map((p) => [p.id, p.email]));
+    return this.outbox.transact(async ({ manager, emit, writeEmitted }) => {
+      // A revoked link is not reminded, nor counted as reminded. A slice at a time, each slice's
+      // events written before the next: the gateway holds one slice, whatever the cycle's size.
       const now = new Date();
-      for (const a of pending) {
-        emit(
-          reminderRequestedV1,
-          {
-            cycleId: a.cycleId,
-            subjectId: a.subjectId,
-            assignmentId: a.id,
-            raterPersonId: a.raterPersonId,
-            email: emails.get(a.raterPersonId) ?? null,
-            requestedAt: now.toISOString(),
-          },
-          { organisationId: cycle.organisationId },
-        );
+      let reminded = 0;
+      for await (const slice of this.invitations.markPendingReminded(manager, cycle, now)) {
+        for (const a of slice)
+          emit(
+            reminderRequestedV1,
+            {
+              cycleId: a.cycleId,
+              subjectId: a.subjectId,
+              assignmentId: a.id,
+              raterPersonId: a.raterPersonId,
+              email: a.email ?? null,
+              requestedAt: now.toISOString(),
+            },
+            { organisationId: cycle.organisationId },
+          );
+        await writeEmitted();
+        reminded += slice.length;
       }
-      await this.invitations.markReminded(
-        manager,
-        pending.map((a) => a.id),
-        now,
-      );
       await this.audit.record(manager, {
         organisationId: cycle.organisationId,
         accountId: viewer.accountId,
         action: 'reminders.sent',
         target: `cycle:${cycle.id}`,
-        detail: { count: pending.length },
+        detail: { count: reminded },
       });
-      return pending.length;
+      return reminded;
     });
   }
 }

@@ -9,7 +9,6 @@ import { ConflictError } from '../common/errors';
 import { LiveUpdates } from '../common/live-updates';
 import { CyclesRepository } from '../cycles/cycles.repository';
 import { NotificationEvents } from '../notifications/notification-events';
-import { ReportsRepository } from '../reports/reports.repository';
 import { PublicationRepository } from './publication.repository';
 
 /**
@@ -23,7 +22,6 @@ export class ReleaseResultsUseCase {
     private readonly outbox: OutboxService,
     private readonly access: AccessPolicy,
     private readonly cycles: CyclesRepository,
-    private readonly reports: ReportsRepository,
     private readonly publication: PublicationRepository,
     private readonly audit: AuditRepository,
     private readonly live: LiveUpdates,
@@ -48,7 +46,7 @@ export class ReleaseResultsUseCase {
         });
       // A coached cycle: refused while a leader has no coach; its reports wait for each debrief.
       const coaching = await this.coached.onRelease(manager, cycle);
-      await this.publication.publishFirst(manager, await this.reports.liveOfCycle(manager, cycle.id));
+      await this.publication.publishFirst(manager, cycle.id);
       await this.cycles.update(manager, cycle.id, {
         status: cycle.status === 'closed' ? 'released' : cycle.status,
         releasedAt: new Date(),

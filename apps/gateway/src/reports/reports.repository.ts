@@ -88,8 +88,26 @@ export class ReportsRepository {
     return this.dataSource.getRepository(SubjectReportEntity).findOneBy({ cycleId, subjectId, resultSet });
   }
 
-  liveOfCycle(manager: EntityManager | undefined, cycleId: string): Promise<SubjectReportEntity[]> {
-    return (manager ?? this.dataSource.manager).getRepository(SubjectReportEntity).findBy({ cycleId, resultSet: LIVE_RESULT_SET });
+  /**
+   * The cycle's live reports, a page at a time in subject order (keyset on the primary key): what a
+   * whole-cycle export reads without holding every report at once (10,000 subjects carry about
+   * 450 MB of report text).
+   */
+  async *livePagesOfCycle(cycleId: string, pageSize = 200): AsyncGenerator<Pick<SubjectReportEntity, 'subjectId' | 'report'>[]> {
+    let after = '';
+    for (;;) {
+      const page = await this.dataSource
+        .getRepository(SubjectReportEntity)
+        .createQueryBuilder('r')
+        .select(['r.cycleId', 'r.subjectId', 'r.resultSet', 'r.report']) // the primary key, which TypeORM needs to make entities
+        .where('r.cycleId = :cycleId AND r.resultSet = :live AND r.subjectId > :after', { cycleId, live: LIVE_RESULT_SET, after })
+        .orderBy('r.subjectId')
+        .limit(pageSize)
+        .getMany();
+      if (page.length > 0) yield page;
+      if (page.length < pageSize) return;
+      after = page[page.length - 1].subjectId;
+    }
   }
 
   /** The publication, with what the live report says about the instrument and role profile. */

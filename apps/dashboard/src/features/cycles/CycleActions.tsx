@@ -1,15 +1,15 @@
 import { Alert, Button, Card, Group, Modal, Progress, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { IconBellRinging, IconDownload, IconLock, IconRocket, IconSend } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
+import { downloadFile, fileNameOf } from '../../app/download';
 import { useInstrumentOptions } from '../../app/instruments';
 import { ErrorState } from '../../app/ui';
 import type { CycleFieldsFragment } from '../../gql/graphql';
 import {
   CLOSE_CYCLE,
-  CYCLE_RESULTS_CSV,
   LAUNCH_CYCLE,
   LAUNCH_PROGRESS,
   NOMINATIONS,
@@ -273,21 +273,12 @@ export function RescorePanel({ cycle }: { cycle: CycleFieldsFragment }) {
 
 export function ExportCsvButton({ cycle }: { cycle: CycleFieldsFragment }) {
   const intl = useIntl();
-  const client = useApolloClient();
   const [state, setState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
   const download = async () => {
     setState({ loading: true, error: null });
     try {
-      const { data } = await client.query({ query: CYCLE_RESULTS_CSV, variables: { cycleId: cycle.id }, fetchPolicy: 'network-only' });
-      const blob = new Blob([data?.cycleResultsCsv ?? ''], { type: 'text/csv;charset=utf-8' });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${cycle.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-results.csv`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      // Streamed by the gateway a page of subjects at a time (at 10,000 leaders the file is hundreds of MiB).
+      await downloadFile(`/exports/${encodeURIComponent(cycle.id)}/results.csv`, fileNameOf(cycle.name, 'results.csv'));
       setState({ loading: false, error: null });
     } catch (e) {
       setState({ loading: false, error: e });

@@ -230,12 +230,6 @@ export const RATER_INVITATIONS = graphql(`
   }
 `);
 
-export const CYCLE_RESULTS_CSV = graphql(`
-  query CycleResultsCsv($cycleId: ID!) {
-    cycleResultsCsv(cycleId: $cycleId)
-  }
-`);
-
 export const SET_COMMENT_THRESHOLD = graphql(`
   mutation SetCommentThreshold($cycleId: ID!, $commentThreshold: Int) {
     setCommentThreshold(cycleId: $cycleId, commentThreshold: $commentThreshold) {

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { useProfileName } from '../../app/instruments';
+import { DownloadError, downloadFile, fileNameOf } from '../../app/download';
 import { formatDate } from '../../app/theme';
 import { EmptyState, ErrorState, Loading, PageHeader } from '../../app/ui';
 import { errorCode } from '../../app/errors';
@@ -17,7 +18,6 @@ import { PulseSection } from '../pulse/PulseSection';
 import { CYCLE, CYCLES, RESULT_SETS } from '../cycles/operations';
 import { SUBJECT_REPORT, SUBJECT_REPORT_CHANGED } from './operations';
 import { messages } from './messages';
-import { downloadReportPdf, PdfDownloadError } from './pdf';
 import { ReportView } from './ReportView';
 
 /** A subject's report with everything around it: result set, live updates (HR), previous cycle, PDF. */
@@ -98,10 +98,13 @@ export function ReportScreen({ cycleId, subjectId }: { cycleId: string; subjectI
   const pdf = async () => {
     setPdfState({ loading: true, error: null });
     try {
-      await downloadReportPdf(cycleId, subjectId, `${subjectName.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-360-report.pdf`);
+      await downloadFile(
+        `/reports/${encodeURIComponent(cycleId)}/${encodeURIComponent(subjectId)}.pdf`,
+        fileNameOf(subjectName, '360-report.pdf'),
+      );
       setPdfState({ loading: false, error: null });
     } catch (e) {
-      const status = e instanceof PdfDownloadError ? e.status : 0;
+      const status = e instanceof DownloadError ? e.status : 0;
       setPdfState({
         loading: false,
         error: intl.formatMessage(status === 401 || status === 403 ? messages.pdfNoAccess : messages.pdfHttp, { status }),
