@@ -660,13 +660,13 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.getByRole('link', { name: 'Nadia Okafor' }).waitFor();
     await screenshot(hr, 'hr-released-heatmap');
     // The cycle's figures as CSV: the gateway streams it, the dashboard hands it over as a file.
-    const csvDownload = hr.waitForEvent('download');
+    const resultsDownload = hr.waitForEvent('download');
     await hr.getByRole('button', { name: 'Export CSV' }).click();
-    const csvFile = await csvDownload;
-    expect(csvFile.suggestedFilename()).toBe('leadership-360-lumen-pilot-results.csv');
-    const csvLines = readFileSync(await csvFile.path(), 'utf8').trimEnd().split('\n');
-    expect(csvLines[0]).toBe('employee_id,name,dimension_id,dimension,group,n,mean,ci_low,ci_high,suppressed,fit_to_target,item_id,item');
-    expect(csvLines.filter((line) => line.split(',')[1] === 'Nadia Okafor').length).toBeGreaterThan(10);
+    const resultsFile = await resultsDownload;
+    expect(resultsFile.suggestedFilename()).toBe('leadership-360-lumen-pilot-results.csv');
+    const resultsLines = readFileSync(await resultsFile.path(), 'utf8').trimEnd().split('\n');
+    expect(resultsLines[0]).toBe('employee_id,name,dimension_id,dimension,group,n,mean,ci_low,ci_high,suppressed,fit_to_target,item_id,item');
+    expect(resultsLines.filter((line) => line.split(',')[1] === 'Nadia Okafor').length).toBeGreaterThan(10);
     await hr.getByRole('tab', { name: 'Survey links' }).click();
     await hr.getByText(/no longer open a survey and there is nothing left to share/).waitFor();
     expect(await hr.getByText(/changed in the meantime/).count()).toBe(0);
