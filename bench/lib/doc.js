@@ -94,7 +94,31 @@ function block(r) {
             ? ' The dashboard reads (4) began then.'
             : ''),
     );
+  if (f.operations || f.setup?.reminders) lines.push('', operationsNote(r));
   return lines.join('\n');
+}
+
+/** What HR does around the answers (not a target of issue #16): reminders, then close, release, export. */
+function operationsNote(r) {
+  const f = r.figures;
+  const rm = f.setup?.reminders;
+  const o = f.operations;
+  const n = (x) => x.toLocaleString('en');
+  const rss = (step) => `gateway VmHWM ${step.gatewayPeakRssMiB} MiB`;
+  const parts = [];
+  if (rm)
+    parts.push(
+      `sendReminders to the main cycle's ${n(rm.reminded)} raters before anyone answered ${ms(rm.ms)}, the reminders relayed ${ms(rm.relayedMs)} after the call (**${r.checks.remindedAll ? 'yes' : 'NO'}**; gateway VmHWM ${f.gatewayPeakRssMiBAfter?.reminders ?? '–'} MiB)`,
+    );
+  if (o)
+    parts.push(
+      `after the reads, on the cycle they read: cycleReliability and the first page of its projection ${ms(o.cycleReliability.ms)} (${ms(o.cycleReliability.summaryMs)} + ${ms(o.cycleReliability.projectionPageMs)}; ${n(o.cycleReliability.pageRows)} of ${n(o.cycleReliability.projectedSubjects)} leaders; ${rss(o.cycleReliability)})`,
+      `closeCycle ${ms(o.closeCycle.ms)}, its closed-cycle result (${n(o.closeCycle.comparisons)} comparisons) in the gateway ${ms(o.closeCycle.resultInGatewayMs)} after the call (**${r.checks.closedCycleScored ? 'yes' : 'NO'}**; ${rss(o.closeCycle)}, ${o.closeCycle.gatewayPeakRssMiBAfterResult} MiB after the result)`,
+      `releaseResults ${ms(o.releaseResults.ms)} (${n(o.releaseResults.published)} of ${n(o.liveReports)} reports published: **${r.checks.releasedAll ? 'yes' : 'NO'}**; ${rss(o.releaseResults)})`,
+      `the results CSV downloaded in ${ms(o.resultsCsv.ms)} (${(o.resultsCsv.bytes / 2 ** 20).toFixed(1)} MiB, ${n(o.resultsCsv.lines)} rows, ${n(o.resultsCsv.subjects)} subjects: **${r.checks.exportedAll ? 'yes' : 'NO'}**; gateway CPU ${ms(o.resultsCsv.gatewayCpuMs)}; ${rss(o.resultsCsv)})`,
+      `one report's PDF ${ms(o.reportPdf.ms)} (${rss(o.reportPdf)})`,
+    );
+  return `Around the answers (no target; each step through the API as HR would, timed alone): ${parts.join('; ')}.`;
 }
 
 /** At L: what was generated as rows and what went through the API. */

@@ -117,7 +117,13 @@ describe('authorization matrix: every role on every operation', () => {
     },
     {
       name: 'cycleReliability',
-      query: `query($c: ID!) { cycleReliability(cycleId: $c) { cycleId projection { subject { id } } } }`,
+      query: `query($c: ID!) { cycleReliability(cycleId: $c) { cycleId atRiskSubjects } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'cycleReliabilityProjection',
+      query: `query($c: ID!) { cycleReliabilityProjection(cycleId: $c) { nodes { subject { id } } } }`,
       variables: () => ({ c: cycleId }),
       allowed: ['hr'],
     },

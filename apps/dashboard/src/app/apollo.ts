@@ -58,6 +58,7 @@ export const CACHE_POLICIES = {
       cycleProgressSubjects: cursorPaged(['cycleId', 'filter', 'sort'], 'nodes'),
       cycleMailDeliveryPage: cursorPaged(['cycleId', 'filter', 'sort'], 'nodes'),
       cycleHeatmap: cursorPaged(['cycleId', 'filter', 'sort'], 'rows'),
+      cycleReliabilityProjection: cursorPaged(['cycleId', 'filter'], 'nodes'),
     },
   },
   Me: { keyFields: ['accountId'] },

@@ -119,7 +119,7 @@ describe('exports', () => {
   });
 
   it('reads the reports a page at a time, in subject order, and writes every subject once', async () => {
-    // Subjects beyond the first page of the export's reads (200): their reports, no people behind them.
+    // Subjects over several pages of the export's reads (50 a page): their reports, no people behind them.
     const extra = Array.from({ length: 250 }, () => randomUUID());
     for (const subjectId of extra) await update(subjectId);
     const pages: string[][] = [];

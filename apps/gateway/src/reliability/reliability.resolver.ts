@@ -1,9 +1,9 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { SubjectReport } from '../reports/dto/report.model';
 import { CycleReliabilityUseCase } from './cycle-reliability.use-case';
-import { CycleReliability, ReportComparisons } from './dto/reliability.model';
+import { CycleReliability, ProjectionFilter, ReportComparisons, SubjectProjectionPage } from './dto/reliability.model';
 import { ReportComparisonsUseCase } from './report-comparisons.use-case';
 
 @Resolver(() => CycleReliability)
@@ -21,6 +21,20 @@ export class ReliabilityResolver {
     @Args('resultSet', { nullable: true }) resultSet?: string,
   ): Promise<CycleReliability> {
     return this.reliability.execute(viewer, cycleId, resultSet ?? 'live');
+  }
+
+  @HrOnly()
+  @Query(() => SubjectProjectionPage, {
+    description: 'HR: the projected reliability of who is invited, per subject and rater group, a page at a time by name.',
+  })
+  cycleReliabilityProjection(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, at most 500 (default 100)' }) first?: number,
+    @Args('after', { nullable: true, description: "The previous page's pageInfo.endCursor" }) after?: string,
+    @Args('filter', { type: () => ProjectionFilter, nullable: true }) filter?: ProjectionFilter,
+  ): Promise<SubjectProjectionPage> {
+    return this.reliability.projectionPage(viewer, cycleId, { first, after, filter });
   }
 }
 

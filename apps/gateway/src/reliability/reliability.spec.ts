@@ -18,8 +18,10 @@ import { CycleResultsRepository } from './cycle-results.repository';
 
 const RELIABILITY = `query($c: ID!, $r: String) { cycleReliability(cycleId: $c, resultSet: $r) { cycleId resultSet scoredAt subjectCount
   alpha { dimensionId name alpha respondents items } groups { group icc1 icck subjects } norms { dimensionId name n available }
-  projection { subject { employeeId name } groups { group invited singleRater source sourceNote projected ratersForTarget warnings { code message } } }
-  target } }`;
+  projectedSubjects atRiskSubjects target } }`;
+const PROJECTION = `query($c: ID!, $first: Int, $after: String, $atRisk: Boolean) {
+  cycleReliabilityProjection(cycleId: $c, first: $first, after: $after, filter: { atRiskOnly: $atRisk }) { cycleId totalCount pageInfo { endCursor hasNextPage }
+  nodes { subject { employeeId name } groups { group invited singleRater source sourceNote projected ratersForTarget warnings { code message } } } } }`;
 const COMPARISONS = `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { reportVersion visibility
   comparisons { norms { dimensionId name cycle { percentile normSize available reason } organisation { percentile normSize available reason } organisationCycles }
   trend { previousCycleId previousInstrumentVersion instrumentVersion ratersInCommon dimensions { dimensionId name previous current change ciLow ciHigh call itemsInCommon previousRaters currentRaters
@@ -79,8 +81,11 @@ describe('reliability', () => {
   let ben: string;
   let draftId: string;
 
-  const reliability = async (cycleId: string, resultSet?: string) =>
-    (await gw.ok(acme.hr, RELIABILITY, { c: cycleId, r: resultSet })).cycleReliability;
+  /** The summary, with the whole projection (one page of 500) beside it. */
+  const reliability = async (cycleId: string, resultSet?: string, org = acme) => ({
+    ...(await gw.ok(org.hr, RELIABILITY, { c: cycleId, r: resultSet })).cycleReliability,
+    projection: (await gw.ok(org.hr, PROJECTION, { c: cycleId, first: 500 })).cycleReliabilityProjection.nodes,
+  });
   const publish = (organisationId: string, ...payloads: CycleScoredV1[]) =>
     gw.transport.publish(payloads.map((p) => createEnvelope(cycleScoredV1, p, { organisationId })));
   const nameOf = async (cycleId: string) => {
@@ -144,8 +149,10 @@ describe('reliability', () => {
         alpha: [],
         groups: [],
         norms: [],
-        projection: [],
+        projectedSubjects: 0,
+        atRiskSubjects: 0,
         target: DEFAULT_RELIABILITY_TARGET,
+        projection: [],
       });
     });
 
@@ -169,6 +176,34 @@ describe('reliability', () => {
       const peers = lead.groups.find((g: { group: string }) => g.group === 'peer');
       expect(peers.invited).toBeLessThan(threshold); // Cy and Di
       expect(peers.warnings.map((w: { code: string }) => w.code)).toContain('below-threshold');
+    });
+
+    it('pages the projection by name, counts and filters the subjects at risk, and refuses what it must', async () => {
+      const page = async (vars: Record<string, unknown>, token = acme.hr) => gw.gql(token, PROJECTION, { c: draftId, ...vars });
+      const first = (await page({ first: 1 })).data!.cycleReliabilityProjection;
+      expect(first.nodes.map((p: { subject: { name: string } }) => p.subject.name)).toEqual(['Ben Lead']);
+      expect(first).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
+      const second = (await page({ first: 1, after: first.pageInfo.endCursor })).data!.cycleReliabilityProjection;
+      expect(second.nodes.map((p: { subject: { name: string } }) => p.subject.name)).toEqual(['Cy Peer']);
+      expect(second.pageInfo.hasNextPage).toBe(false);
+      // At risk: a group at or below the anonymity threshold. The summary counts what the filter lists.
+      const all = (await reliability(draftId)).projection;
+      const atRisk = all.filter((p: { groups: { warnings: { code: string }[] }[] }) =>
+        p.groups.some((g) => g.warnings.some((w) => w.code !== 'below-target')),
+      );
+      expect(atRisk.length).toBeGreaterThan(0);
+      const filtered = (await page({ atRisk: true })).data!.cycleReliabilityProjection;
+      expect(filtered.nodes).toEqual(atRisk);
+      expect(filtered.totalCount).toBe(atRisk.length);
+      expect((await reliability(draftId)).atRiskSubjects).toBe(atRisk.length);
+      expect((await reliability(draftId)).projectedSubjects).toBe(all.length);
+      // Refused: not HR, another organisation, a page too large, a cursor of another list.
+      expect(codeOf(await page({}, ben))).toBe('FORBIDDEN');
+      expect(codeOf(await page({}, other.hr))).toBe('FORBIDDEN');
+      const tooMany = await page({ first: 501 });
+      expect(tooMany.errors![0].extensions!.fields!.map((f) => f.field)).toEqual(['first']);
+      const stale = await page({ after: 'not-a-cursor' });
+      expect(stale.errors![0].extensions!.fields!.map((f) => f.field)).toEqual(['after']);
     });
 
     it('projects from the assignments once launched, leaving out revoked ones', async () => {
@@ -285,9 +320,7 @@ describe('reliability', () => {
       const draft = await gw.draftCycle(org, ['l1']);
       await gw.ok(org.hr, `mutation($c: ID!) { proposeRaters(cycleId: $c) { changed } }`, { c: draft });
       const own = async () =>
-        (await gw.ok(org.hr, RELIABILITY, { c: draft })).cycleReliability.projection[0].groups.find(
-          (g: { group: string }) => g.group === 'peer',
-        );
+        (await reliability(draft, undefined, org)).projection[0].groups.find((g: { group: string }) => g.group === 'peer');
       expect(await own()).toMatchObject({ source: 'published' });
       // The most recently closed cycle (10 February), scored once when it closed.
       const latest = await closedCycle(org, 10);

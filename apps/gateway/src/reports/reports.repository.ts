@@ -93,7 +93,7 @@ export class ReportsRepository {
    * whole-cycle export reads without holding every report at once (10,000 subjects carry about
    * 450 MB of report text).
    */
-  async *livePagesOfCycle(cycleId: string, pageSize = 200): AsyncGenerator<Pick<SubjectReportEntity, 'subjectId' | 'report'>[]> {
+  async *livePagesOfCycle(cycleId: string, pageSize = 50): AsyncGenerator<Pick<SubjectReportEntity, 'subjectId' | 'report'>[]> {
     let after = '';
     for (;;) {
       const page = await this.dataSource

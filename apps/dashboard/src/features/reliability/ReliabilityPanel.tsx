@@ -1,31 +1,88 @@
-import { Alert, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Card, Group, SimpleGrid, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@apollo/client/react';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
 import { score } from '../../app/format';
 import { useGroupLabel } from '../../app/i18n';
 import { ErrorState, Loading } from '../../app/ui';
-import type { CycleReliabilityQuery } from '../../gql/graphql';
+import { useNextPage } from '../../app/useNextPage';
+import { VirtualTable } from '../../app/VirtualTable';
+import type { CycleReliabilityProjectionQuery, CycleReliabilityQuery } from '../../gql/graphql';
 import { messages } from './messages';
-import { CYCLE_RELIABILITY } from './operations';
+import { CYCLE_RELIABILITY, CYCLE_RELIABILITY_PROJECTION } from './operations';
 
 type Reliability = CycleReliabilityQuery['cycleReliability'];
+type ProjectionRow = CycleReliabilityProjectionQuery['cycleReliabilityProjection']['nodes'][number];
 /** Reliabilities and ICCs (an ICC(1) can be below zero) as every figure is written: "0.70", "−0.05", "—". */
 const f2 = (x: number | null | undefined) => score(x);
+/** Leaders per page of the projection (10,000 in a large cycle: the table is paged and virtualised). */
+const PROJECTION_PAGE = 100;
+
+/** What the projection table shows and how it asks for more. */
+export interface ProjectionList {
+  rows: ProjectionRow[];
+  totalCount: number;
+  hasNextPage: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  atRiskOnly: boolean;
+  onAtRiskOnly: (only: boolean) => void;
+}
 
 /** HR: how far the figures can be trusted — projected from who is invited, measured once the cycle is scored. */
 export function ReliabilityPanel({ cycleId }: { cycleId: string }) {
   const intl = useIntl();
   const { data, loading, error, refetch } = useQuery(CYCLE_RELIABILITY, { variables: { cycleId }, fetchPolicy: 'cache-and-network' });
+  const [atRiskOnly, setAtRiskOnly] = useState(false);
+  const variables = { cycleId, first: PROJECTION_PAGE, filter: { atRiskOnly: atRiskOnly || undefined } };
+  const projection = useQuery(CYCLE_RELIABILITY_PROJECTION, { variables, fetchPolicy: 'cache-and-network' });
+  const next = useNextPage(
+    (options) => projection.fetchMore(options),
+    projection.data?.cycleReliabilityProjection.pageInfo,
+    JSON.stringify(variables),
+  );
+  const page = (projection.data ?? projection.previousData)?.cycleReliabilityProjection;
   if (error) return <ErrorState error={error} what={intl.formatMessage(messages.loadFailed)} onRetry={() => void refetch()} />;
   if (loading && !data) return <Loading label={intl.formatMessage(messages.loading)} />;
-  return <ReliabilityView reliability={data!.cycleReliability} />;
+  return (
+    <ReliabilityView
+      reliability={data!.cycleReliability}
+      projection={
+        page && {
+          rows: page.nodes,
+          totalCount: page.totalCount,
+          hasNextPage: next.hasNextPage,
+          loadingMore: next.loadingMore,
+          onLoadMore: next.loadMore,
+          atRiskOnly,
+          onAtRiskOnly: setAtRiskOnly,
+        }
+      }
+    >
+      {projection.error && (
+        <ErrorState error={projection.error} what={intl.formatMessage(messages.loadFailed)} onRetry={() => void projection.refetch()} />
+      )}
+      {next.error != null && <ErrorState error={next.error} what={intl.formatMessage(messages.loadFailed)} onRetry={next.retry} />}
+    </ReliabilityView>
+  );
 }
 
-export function ReliabilityView({ reliability }: { reliability: Reliability }) {
+export function ReliabilityView({
+  reliability,
+  projection,
+  children,
+}: {
+  reliability: Reliability;
+  /** The projection's loaded rows (undefined while the first page loads). */
+  projection: ProjectionList | undefined;
+  /** Shown under the projection (its loading errors). */
+  children?: ReactNode;
+}) {
   const intl = useIntl();
   const label = useGroupLabel();
-  const warnings = reliability.projection.flatMap((p) =>
+  // The warnings of the loaded leaders at risk (with "only at risk" on, the first of them all).
+  const warnings = (projection?.rows ?? []).flatMap((p) =>
     p.groups.flatMap((g) => g.warnings.map((w) => ({ who: p.subject.name, group: g.group, ...w }))),
   );
   const thresholdWarnings = warnings.filter((w) => w.code !== 'below-target');
@@ -38,8 +95,8 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
         <Text size="sm" c="dimmed" mt={2}>
           {intl.formatMessage(messages.projectedIntro, { target: f2(reliability.target) })}
         </Text>
-        {thresholdWarnings.length > 0 && (
-          <Alert color="orange" mt="md" title={intl.formatMessage(messages.atRisk, { count: thresholdWarnings.length })}>
+        {reliability.atRiskSubjects > 0 && (
+          <Alert color="orange" mt="md" title={intl.formatMessage(messages.atRisk, { count: reliability.atRiskSubjects })}>
             {thresholdWarnings.slice(0, 8).map((w, i) => (
               <Text size="sm" key={i}>
                 {intl.formatMessage(messages.warningLine, { who: w.who, message: w.message })}
@@ -47,56 +104,99 @@ export function ReliabilityView({ reliability }: { reliability: Reliability }) {
             ))}
           </Alert>
         )}
-        <Table.ScrollContainer minWidth={640} mt="md">
-          <Table verticalSpacing={6} striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{intl.formatMessage(messages.leader)}</Table.Th>
-                <Table.Th scope="col">{intl.formatMessage(messages.group)}</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {intl.formatMessage(messages.invited)}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {intl.formatMessage(messages.projected)}
-                </Table.Th>
-                <Table.Th scope="col" ta="right">
-                  {intl.formatMessage(messages.neededFor, { target: f2(reliability.target) })}
-                </Table.Th>
-                <Table.Th scope="col">{intl.formatMessage(messages.warnings)}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {reliability.projection.flatMap((p) =>
-                p.groups.map((g) => (
-                  <Table.Tr key={`${p.subject.id}-${g.group}`}>
-                    <Table.Td>{p.subject.name}</Table.Td>
-                    <Table.Td>{label(g.group)}</Table.Td>
-                    <Table.Td ta="right">{g.invited}</Table.Td>
-                    <Table.Td ta="right" title={g.sourceNote}>
-                      {f2(g.projected)}
-                    </Table.Td>
-                    <Table.Td ta="right">{g.ratersForTarget ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {g.warnings.map((w) => (
-                          <Badge key={w.code} variant="light" color={w.code === 'below-target' ? 'yellow' : 'orange'} title={w.message}>
-                            {intl.formatMessage(
-                              w.code === 'below-target'
-                                ? messages.belowTarget
-                                : w.code === 'exactly-threshold'
-                                  ? messages.exactlyThreshold
-                                  : messages.belowThreshold,
-                            )}
-                          </Badge>
+        {projection && (
+          <>
+            <Switch
+              mt="md"
+              size="sm"
+              label={intl.formatMessage(messages.atRiskOnly)}
+              checked={projection.atRiskOnly}
+              onChange={(e) => projection.onAtRiskOnly(e.currentTarget.checked)}
+            />
+            {projection.rows.length === 0 && projection.atRiskOnly ? (
+              <Text size="sm" c="dimmed" mt="md">
+                {intl.formatMessage(messages.noneAtRisk)}
+              </Text>
+            ) : (
+              <Box mt="md">
+                <VirtualTable
+                  label={intl.formatMessage(messages.tableLabel)}
+                  rowCount={projection.rows.length}
+                  totalCount={projection.totalCount}
+                  hasNextPage={projection.hasNextPage}
+                  loadingMore={projection.loadingMore}
+                  onLoadMore={projection.onLoadMore}
+                  estimateRowHeight={96}
+                  measureRows
+                  columnCount={6}
+                  minWidth={640}
+                  tableProps={{ verticalSpacing: 6, striped: true }}
+                  header={
+                    <Table.Tr aria-rowindex={1}>
+                      <Table.Th scope="col">{intl.formatMessage(messages.leader)}</Table.Th>
+                      <Table.Th scope="col">{intl.formatMessage(messages.group)}</Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {intl.formatMessage(messages.invited)}
+                      </Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {intl.formatMessage(messages.projected)}
+                      </Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {intl.formatMessage(messages.neededFor, { target: f2(reliability.target) })}
+                      </Table.Th>
+                      <Table.Th scope="col">{intl.formatMessage(messages.warnings)}</Table.Th>
+                    </Table.Tr>
+                  }
+                  renderRow={(index, rowProps) => {
+                    const p = projection.rows[index];
+                    // One row per leader; each cell lists the leader's groups in the same order, one line each.
+                    const lines = (cell: (g: ProjectionRow['groups'][number]) => ReactNode, align?: 'right') => (
+                      <Table.Td ta={align}>
+                        <Stack gap={2}>
+                          {p.groups.map((g) => (
+                            <Box key={g.group} mih={22}>
+                              {cell(g)}
+                            </Box>
+                          ))}
+                        </Stack>
+                      </Table.Td>
+                    );
+                    return (
+                      <Table.Tr key={p.subject.id} {...rowProps}>
+                        <Table.Td>{p.subject.name}</Table.Td>
+                        {lines((g) => label(g.group))}
+                        {lines((g) => g.invited, 'right')}
+                        {lines(
+                          (g) => (
+                            <span title={g.sourceNote}>{f2(g.projected)}</span>
+                          ),
+                          'right',
+                        )}
+                        {lines((g) => g.ratersForTarget ?? '—', 'right')}
+                        {lines((g) => (
+                          <Group gap={4}>
+                            {g.warnings.map((w) => (
+                              <Badge key={w.code} variant="light" color={w.code === 'below-target' ? 'yellow' : 'orange'} title={w.message}>
+                                {intl.formatMessage(
+                                  w.code === 'below-target'
+                                    ? messages.belowTarget
+                                    : w.code === 'exactly-threshold'
+                                      ? messages.exactlyThreshold
+                                      : messages.belowThreshold,
+                                )}
+                              </Badge>
+                            ))}
+                          </Group>
                         ))}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                )),
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                      </Table.Tr>
+                    );
+                  }}
+                />
+              </Box>
+            )}
+          </>
+        )}
+        {children}
       </Card>
       <Card>
         <Title order={2} fz="lg">

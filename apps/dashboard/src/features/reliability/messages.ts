@@ -12,8 +12,11 @@ export const messages = defineMessages({
   },
   atRisk: {
     id: 'reliability.projected.atRisk',
-    defaultMessage: '{count, plural, one {# group(s)} other {# group(s)}} at risk of being hidden',
+    defaultMessage: '{count, plural, one {# leader has} other {# leaders have}} a group at risk of being hidden',
   },
+  atRiskOnly: { id: 'reliability.projected.atRiskOnly', defaultMessage: 'Only leaders with a group at risk' },
+  tableLabel: { id: 'reliability.projected.tableLabel', defaultMessage: 'Projected reliability per leader and rater group' },
+  noneAtRisk: { id: 'reliability.projected.noneAtRisk', defaultMessage: 'No leader has a group at risk.' },
   warningLine: { id: 'reliability.projected.warningLine', defaultMessage: '{who}: {message}' },
   leader: { id: 'reliability.column.leader', defaultMessage: 'Leader' },
   group: { id: 'reliability.column.group', defaultMessage: 'Group' },

@@ -20,7 +20,22 @@ export const CYCLE_RELIABILITY = graphql(`
       norms {
         available
       }
-      projection {
+      projectedSubjects
+      atRiskSubjects
+    }
+  }
+`);
+
+export const CYCLE_RELIABILITY_PROJECTION = graphql(`
+  query CycleReliabilityProjection($cycleId: ID!, $first: Int, $after: String, $filter: ProjectionFilter) {
+    cycleReliabilityProjection(cycleId: $cycleId, first: $first, after: $after, filter: $filter) {
+      cycleId
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
         subject {
           id
           name

@@ -1,4 +1,6 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PageInfo } from '../../common/paging';
 import { GroupCount } from '../../cycles/dto/cycle.model';
 import { Person } from '../../people/dto/person.model';
 
@@ -64,7 +66,10 @@ export class CycleReliability {
   @Field(() => [DimensionAlpha]) alpha!: DimensionAlpha[];
   @Field(() => [GroupReliability]) groups!: GroupReliability[];
   @Field(() => [NormAvailability]) norms!: NormAvailability[];
-  @Field(() => [SubjectProjection]) projection!: SubjectProjection[];
+  @Field(() => Int, { description: 'Subjects with someone invited (the projection lists them: cycleReliabilityProjection)' })
+  projectedSubjects!: number;
+  @Field(() => Int, { description: 'Subjects with a rater group at or below the anonymity threshold (its figures may be withheld)' })
+  atRiskSubjects!: number;
   @Field(() => Float) target!: number;
 }
 
@@ -129,4 +134,20 @@ export class Trend {
 export class ReportComparisons {
   @Field(() => [DimensionNorm]) norms!: DimensionNorm[];
   @Field(() => Trend, { nullable: true }) trend!: Trend | null;
+}
+
+@InputType()
+export class ProjectionFilter {
+  @Field({ nullable: true, description: 'Only subjects with a rater group at or below the anonymity threshold' })
+  @IsOptional()
+  @IsBoolean()
+  atRiskOnly?: boolean;
+}
+
+@ObjectType({ description: 'One page of the projected reliability per subject, by name.' })
+export class SubjectProjectionPage {
+  @Field(() => ID) cycleId!: string;
+  @Field(() => [SubjectProjection]) nodes!: SubjectProjection[];
+  @Field(() => Int, { description: 'Subjects matching the filter, over all pages' }) totalCount!: number;
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }
