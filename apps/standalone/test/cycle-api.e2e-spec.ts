@@ -214,8 +214,13 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
 
     // Before launch, HR sees the projected reliability of who is invited (published single-rater values).
     const RELIABILITY = `query($c: ID!) { cycleReliability(cycleId: $c) { scoredAt subjectCount target alpha { dimensionId alpha } groups { group icc1 icck }
-      norms { dimensionId n available } projection { subject { employeeId } groups { group invited singleRater source projected ratersForTarget warnings { code } } } } }`;
-    const before = (await api.ok(RELIABILITY, { c: ids.cycle }, t.hrA)).cycleReliability;
+      norms { dimensionId n available } projectedSubjects } }`;
+    const PROJECTION = `query($c: ID!) { cycleReliabilityProjection(cycleId: $c) {
+      nodes { subject { employeeId } groups { group invited singleRater source projected ratersForTarget warnings { code } } } } }`;
+    const before = {
+      ...(await api.ok(RELIABILITY, { c: ids.cycle }, t.hrA)).cycleReliability,
+      projection: (await api.ok(PROJECTION, { c: ids.cycle }, t.hrA)).cycleReliabilityProjection.nodes,
+    };
     expect(before).toMatchObject({ scoredAt: null, subjectCount: null, alpha: [], groups: [], target: 0.7 });
     expect(before.projection.map((p: { subject: { employeeId: string } }) => p.subject.employeeId)).toEqual(['E10']);
     const published: Record<string, number> = { manager: 0.5, skip_level: 0.5, peer: 0.37, direct_report: 0.3 };

@@ -72,7 +72,9 @@ const START_PULSE = `mutation($input: StartPulseInput!) { startPulse(input: $inp
 const PULSES = `query($c: ID!, $s: ID!) { pulses(cycleId: $c, subjectId: $s) { ${PULSE} } }`;
 const RELIABILITY = `query($c: ID!) { cycleReliability(cycleId: $c) { scoredAt subjectCount alpha { dimensionId alpha respondents items }
   groups { group icc1 icck subjects } norms { dimensionId n available }
-  projection { subject { employeeId } groups { group invited singleRater source projected warnings { code } } } target } }`;
+  projectedSubjects atRiskSubjects target } }`;
+const PROJECTION = `query($c: ID!) { cycleReliabilityProjection(cycleId: $c, first: 500) { totalCount
+  nodes { subject { employeeId } groups { group invited singleRater source projected warnings { code } } } } }`;
 const FIGURE = `n mean ciLow ciHigh suppressed`;
 const MIX = `published { group count } merged`;
 const REPORT = `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { visibility responseCount
@@ -256,8 +258,10 @@ describe('from report to growth, over HTTP', () => {
       projected: number;
       warnings: { code: string }[];
     };
+    const { cycleReliabilityProjection: projection } = await api.ok(PROJECTION, { c: draft.cycleId }, hr);
+    expect(projection.totalCount).toBe(r.projectedSubjects);
     const shown = new Map<string, Projection[]>(
-      r.projection.map((p: { subject: { employeeId: string }; groups: Projection[] }) => [p.subject.employeeId, p.groups]),
+      projection.nodes.map((p: { subject: { employeeId: string }; groups: Projection[] }) => [p.subject.employeeId, p.groups]),
     );
     expect([...shown.keys()].sort()).toEqual([...LEADERS].sort());
     // Spearman–Brown from Conway & Huffcutt's single-rater reliabilities (the organisation has no closed cycle yet).
