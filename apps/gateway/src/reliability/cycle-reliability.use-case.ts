@@ -10,7 +10,7 @@ import { PeopleRepository } from '../people/people.repository';
 import { CycleResultsRepository } from './cycle-results.repository';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { pageRequest, SortDirection, toPage } from '../common/paging';
-import { CycleReliability, ProjectionFilter, SubjectProjection, SubjectProjectionPage } from './dto/reliability.model';
+import { CycleReliability, GroupProjection, ProjectionFilter, SubjectProjectionPage } from './dto/reliability.model';
 
 /**
  * HR: a cycle's reliability. Measured: alpha per dimension and ICC(1)/ICC(1,k) per rater group from
@@ -58,7 +58,7 @@ export class CycleReliabilityUseCase {
         available: d.available,
       })),
       projectedSubjects: projection.length,
-      atRiskSubjects: projection.filter(atRisk).length,
+      atRiskSubjects: projection.filter((p) => p.atRisk).length,
       target: DEFAULT_RELIABILITY_TARGET,
     };
   }
@@ -66,6 +66,7 @@ export class CycleReliabilityUseCase {
   /**
    * One page of the projection, by name (then id), optionally only the subjects at risk. A cycle of
    * 10,000 leaders has 10,000 rows (about 50,000 with their groups): a list a screen pages through.
+   * Only the page's subjects are read as people and carry their projection.
    */
   async projectionPage(
     viewer: Viewer,
@@ -75,44 +76,50 @@ export class CycleReliabilityUseCase {
     const request = pageRequest(args.first ?? 100, args.after, 'name', SortDirection.ASC);
     if (!isUuid(cycleId)) throw new InputError([{ field: 'cycleId', message: 'is not a cycle id' }]);
     const cycle = await this.access.cycle(viewer, cycleId);
-    const all = await this.projection(cycle);
-    const matching = args.filter?.atRiskOnly ? all.filter(atRisk) : all;
+    const all = (await this.projection(cycle)).sort(byName);
+    const matching = args.filter?.atRiskOnly ? all.filter((p) => p.atRisk) : all;
     const after = request.after;
-    const start = after ? matching.findIndex((p) => byName(p, { name: String(after.key), id: after.id }) > 0) : 0;
+    const start = after ? matching.findIndex((p) => byName(p, { name: String(after.key), subjectId: after.id }) > 0) : 0;
     const rows = start < 0 ? [] : matching.slice(start, start + request.first! + 1);
-    const page = toPage(rows, request, (p) => ({ key: p.subject.name, id: p.subject.id }));
-    return { cycleId: cycle.id, nodes: page.nodes, pageInfo: page.pageInfo, totalCount: matching.length };
+    const page = toPage(rows, request, (p) => ({ key: p.name, id: p.subjectId }));
+    const people = await this.people.mapByIds(
+      cycle.organisationId,
+      page.nodes.map((p) => p.subjectId),
+    );
+    return {
+      cycleId: cycle.id,
+      nodes: page.nodes.filter((p) => people.has(p.subjectId)).map((p) => ({ subject: people.get(p.subjectId)!, groups: p.groups })),
+      pageInfo: page.pageInfo,
+      totalCount: matching.length,
+    };
   }
 
   /**
-   * Per subject and group: Spearman–Brown from the number invited, with its warnings, sorted by name
-   * then id. Counts only; every subject's row is a few small objects, so the whole cycle's is made.
+   * Per subject and group: Spearman–Brown from the number invited, with its warnings (counts only:
+   * a row per subject from PostgreSQL, every subject's projection a few small objects).
    */
-  private async projection(cycle: CycleEntity): Promise<SubjectProjection[]> {
+  private async projection(cycle: CycleEntity): Promise<ProjectedSubject[]> {
     const own = await this.results.latestClosed(cycle.organisationId, cycle.instrumentId, cycle.instrumentVersion);
     const organisationIcc: Partial<Record<RaterGroup, OrganisationIcc>> = {};
     for (const g of own?.result.reliability.groups ?? [])
       organisationIcc[g.group as RaterGroup] = { icc1: g.icc1, subjects: Math.max(0, ...g.dimensions.map((d) => d.subjects)) };
-    const invited = await this.results.invited(cycle.id);
-    const bySubject = new Map<string, Partial<Record<RaterGroup, number>>>();
-    for (const row of invited) bySubject.set(row.subjectId, { ...(bySubject.get(row.subjectId) ?? {}), [row.group]: row.n });
-    const people = await this.people.mapByIds(cycle.organisationId, bySubject.keys());
-    return [...bySubject]
-      .filter(([id]) => people.has(id))
-      .map(([subjectId, counts]) => ({
-        subject: people.get(subjectId)!,
-        groups: projectReliability({ invited: counts, organisationIcc, minGroupSize: cycle.anonymityThreshold }),
-      }))
-      .sort((a, b) => byName(a, b.subject));
+    return (await this.results.invitedBySubject(cycle.id, cycle.organisationId)).map(({ subjectId, name, invited }) => {
+      const groups = projectReliability({ invited, organisationIcc, minGroupSize: cycle.anonymityThreshold });
+      // At risk: a rater group at or below the anonymity threshold, so its figures may be withheld.
+      return { subjectId, name, groups, atRisk: groups.some((g) => g.warnings.some((w) => w.code !== 'below-target')) };
+    });
   }
 }
 
-/** A subject with a rater group at or below the anonymity threshold: its figures may be withheld. */
-function atRisk(p: SubjectProjection): boolean {
-  return p.groups.some((g) => g.warnings.some((w) => w.code !== 'below-target'));
+/** A subject's projection before the page reads them as a person. */
+interface ProjectedSubject {
+  subjectId: string;
+  name: string;
+  groups: GroupProjection[];
+  atRisk: boolean;
 }
 
 /** The projection's order: by name, then id (a page's cursor holds both). */
-function byName(p: SubjectProjection, other: { name: string; id: string }): number {
-  return p.subject.name.localeCompare(other.name) || (p.subject.id < other.id ? -1 : p.subject.id > other.id ? 1 : 0);
+function byName(p: { name: string; subjectId: string }, other: { name: string; subjectId: string }): number {
+  return p.name.localeCompare(other.name) || (p.subjectId < other.subjectId ? -1 : p.subjectId > other.subjectId ? 1 : 0);
 }
