@@ -1,4 +1,4 @@
-import { byGroupOrder, type PublishedFigure, type RaterGroup, type SuppressedFigure } from '@leaderscope/vocabulary';
+import { byGroupOrder, type PublishedFigure, type RaterGroup, type ScoredReport, type SuppressedFigure } from '@leaderscope/vocabulary';
 import { getInstrument } from '@leaderscope/framework';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
@@ -7,7 +7,6 @@ import { NotFoundError } from '../common/errors';
 import { PeopleRepository } from '../people/people.repository';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { ReportsRepository } from '../reports/reports.repository';
-import { SubjectReportEntity } from '../reports/subject-report.entity';
 
 const HEADER = [
   'employee_id',
@@ -55,8 +54,8 @@ export class ExportCsvUseCase {
 
   private async *chunks(
     cycle: CycleEntity,
-    first: Pick<SubjectReportEntity, 'subjectId' | 'report'>[],
-    rest: AsyncGenerator<Pick<SubjectReportEntity, 'subjectId' | 'report'>[]>,
+    first: { subjectId: string; reportText: string }[],
+    rest: AsyncGenerator<{ subjectId: string; reportText: string }[]>,
   ): AsyncGenerator<string> {
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
     const names = new Map(instrument.dimensions.map((d) => [d.id, d.name]));
@@ -73,7 +72,8 @@ export class ExportCsvUseCase {
       for (const r of page) {
         const person = people.get(r.subjectId);
         const who = [person?.employeeId ?? r.subjectId, person?.name ?? ''];
-        for (const d of r.report.scores.dimensions) {
+        const report = JSON.parse(r.reportText) as ScoredReport; // stored as the gateway received it (contract-checked)
+        for (const d of report.scores.dimensions) {
           const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', d.others], ...inGroupOrder(d.groups)];
           for (const [group, score] of entries) {
             const published = 'suppressed' in score ? null : score;
@@ -95,7 +95,7 @@ export class ExportCsvUseCase {
             );
           }
         }
-        for (const item of r.report.items?.items ?? []) {
+        for (const item of report.items?.items ?? []) {
           const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', item.others], ...inGroupOrder(item.groups)];
           for (const [group, score] of entries) {
             const published = 'suppressed' in score ? null : score;

@@ -89,21 +89,19 @@ export class ReportsRepository {
   }
 
   /**
-   * The cycle's live reports, a page at a time in subject order (keyset on the primary key): what a
-   * whole-cycle export reads without holding every report at once (10,000 subjects carry about
-   * 450 MB of report text).
+   * The cycle's live reports, a page at a time in subject order (keyset on the primary key), each as
+   * the text it is stored as: what a whole-cycle export reads without holding every report at once
+   * (10,000 subjects carry about 450 MB of report text). The caller parses one report at a time, so a
+   * page's parsed reports are never alive together (they would outlive the young generation).
    */
-  async *livePagesOfCycle(cycleId: string, pageSize = 50): AsyncGenerator<Pick<SubjectReportEntity, 'subjectId' | 'report'>[]> {
+  async *livePagesOfCycle(cycleId: string, pageSize = 50): AsyncGenerator<{ subjectId: string; reportText: string }[]> {
     let after = '';
     for (;;) {
-      const page = await this.dataSource
-        .getRepository(SubjectReportEntity)
-        .createQueryBuilder('r')
-        .select(['r.cycleId', 'r.subjectId', 'r.resultSet', 'r.report']) // the primary key, which TypeORM needs to make entities
-        .where('r.cycleId = :cycleId AND r.resultSet = :live AND r.subjectId > :after', { cycleId, live: LIVE_RESULT_SET, after })
-        .orderBy('r.subjectId')
-        .limit(pageSize)
-        .getMany();
+      const page: { subjectId: string; reportText: string }[] = await this.dataSource.query(
+        `SELECT "subject_id" AS "subjectId", "report" AS "reportText" FROM "gateway"."subject_report"
+         WHERE "cycle_id" = $1 AND "result_set" = $2 AND "subject_id" > $3 ORDER BY "subject_id" LIMIT $4`,
+        [cycleId, LIVE_RESULT_SET, after, pageSize],
+      );
       if (page.length > 0) yield page;
       if (page.length < pageSize) return;
       after = page[page.length - 1].subjectId;
