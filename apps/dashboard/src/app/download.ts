@@ -25,7 +25,11 @@ export async function downloadFile(path: string, fileName: string): Promise<void
     const code = typeof body?.error === 'string' ? body.error : (CODE_OF_STATUS[response.status] ?? 'INTERNAL_SERVER_ERROR');
     throw new DownloadError(response.status, code);
   }
-  const blob = await response.blob();
+  saveFile(await response.blob(), fileName);
+}
+
+/** Hands a file made in the page (or fetched) to the browser as a download. */
+export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

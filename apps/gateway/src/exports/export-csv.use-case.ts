@@ -80,50 +80,39 @@ export class ExportCsvUseCase {
         const person = people.get(r.subjectId);
         const who = [person?.employeeId ?? r.subjectId, person?.name ?? ''];
         const report = JSON.parse(r.reportText) as ScoredReport; // stored as the gateway received it (contract-checked)
-        for (const d of report.scores.dimensions) {
-          const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', d.others], ...inGroupOrder(d.groups)];
-          for (const [group, score] of entries) {
+        // One row per group of a figure: others first, then the groups in their usual order.
+        const figureRows = (
+          dimensionId: string,
+          others: PublishedFigure | SuppressedFigure,
+          groups: Partial<Record<RaterGroup, PublishedFigure | SuppressedFigure>>,
+          tail: (group: string, published: PublishedFigure | null) => Cell[],
+        ) => {
+          for (const [group, score] of [['others', others], ...inGroupOrder(groups)] as [string, PublishedFigure | SuppressedFigure][]) {
             const published = 'suppressed' in score ? null : score;
             lines.push(
               csvLine([
                 ...who,
-                d.dimensionId,
-                names.get(d.dimensionId) ?? d.dimensionId,
+                dimensionId,
+                names.get(dimensionId) ?? dimensionId,
                 group,
-                published ? new NumberCell(score.n) : '', // a suppressed group carries no count
+                published ? new NumberCell(published.n) : '', // a suppressed group carries no count
                 fmt(published?.mean),
                 fmt(published?.ci95?.[0]),
                 fmt(published?.ci95?.[1]),
                 published ? 'false' : 'true',
-                group === 'others' && published ? fmt(d.expectation?.fit) : '',
-                '',
-                '',
+                ...tail(group, published),
               ]),
             );
           }
-        }
-        for (const item of report.items?.items ?? []) {
-          const entries: [string, PublishedFigure | SuppressedFigure][] = [['others', item.others], ...inGroupOrder(item.groups)];
-          for (const [group, score] of entries) {
-            const published = 'suppressed' in score ? null : score;
-            lines.push(
-              csvLine([
-                ...who,
-                item.dimensionId,
-                names.get(item.dimensionId) ?? item.dimensionId,
-                group,
-                published ? new NumberCell(score.n) : '', // a suppressed group carries no count
-                fmt(published?.mean),
-                fmt(published?.ci95?.[0]),
-                fmt(published?.ci95?.[1]),
-                published ? 'false' : 'true',
-                '',
-                item.itemId,
-                texts.get(item.itemId) ?? item.itemId,
-              ]),
-            );
-          }
-        }
+        };
+        for (const d of report.scores.dimensions)
+          figureRows(d.dimensionId, d.others, d.groups, (group, published) => [
+            group === 'others' && published ? fmt(d.expectation?.fit) : '',
+            '',
+            '',
+          ]);
+        for (const item of report.items?.items ?? [])
+          figureRows(item.dimensionId, item.others, item.groups, () => ['', item.itemId, texts.get(item.itemId) ?? item.itemId]);
       }
       yield lines.join('');
       const next = await rest.next();

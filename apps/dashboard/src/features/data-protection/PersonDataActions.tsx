@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { fileNameOf, saveFile } from '../../app/download';
 import { ErrorState } from '../../app/ui';
 import { messages } from './messages';
 import { ERASE_PERSON, PERSON_DATA_EXPORT } from './operations';
@@ -25,15 +26,8 @@ export function PersonDataActions({ person }: { person: { id: string; name: stri
     setExporting({ loading: true, error: null, file: null });
     try {
       const { data } = await client.query({ query: PERSON_DATA_EXPORT, variables: { personId: person.id }, fetchPolicy: 'network-only' });
-      const file = `${person.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-data.json`;
-      const url = URL.createObjectURL(new Blob([data?.personDataExport.json ?? ''], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      const file = fileNameOf(person.name, 'data.json');
+      saveFile(new Blob([data?.personDataExport.json ?? ''], { type: 'application/json' }), file);
       setExporting({ loading: false, error: null, file });
     } catch (error) {
       setExporting({ loading: false, error, file: null });

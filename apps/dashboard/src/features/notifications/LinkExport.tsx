@@ -3,6 +3,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import { fileNameOf, saveFile } from '../../app/download';
 import { ErrorState } from '../../app/ui';
 import { linkExportActionMessages, linkExportMessages } from './messages';
 import { SURVEY_LINKS_CSV } from './operations';
@@ -16,14 +17,7 @@ export function LinkExport({ cycleId, cycleName }: { cycleId: string; cycleName:
     setState({ loading: true, error: null });
     try {
       const { data } = await client.query({ query: SURVEY_LINKS_CSV, variables: { cycleId }, fetchPolicy: 'network-only' });
-      const url = URL.createObjectURL(new Blob([data?.surveyLinksCsv ?? ''], { type: 'text/csv;charset=utf-8' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${cycleName.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-survey-links.csv`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      saveFile(new Blob([data?.surveyLinksCsv ?? ''], { type: 'text/csv;charset=utf-8' }), fileNameOf(cycleName, 'survey-links.csv'));
       setState({ loading: false, error: null });
     } catch (e) {
       setState({ loading: false, error: e });
