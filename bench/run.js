@@ -312,9 +312,18 @@ async function ownCpuProfile() {
 }
 
 function peakRssMiB(pid) {
+  return statusMiB(pid, 'VmHWM');
+}
+
+/** A process's resident memory now (VmRSS), in MiB. */
+function rssMiB(pid) {
+  return statusMiB(pid, 'VmRSS');
+}
+
+function statusMiB(pid, field) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number((status.match(/VmHWM:\s*(\d+)\s*kB/) || [])[1]);
+    const kb = Number((status.match(new RegExp(`${field}:\\s*(\\d+)\\s*kB`)) || [])[1]);
     return Math.round((kb / 1024) * 10) / 10;
   } catch {
     return null;
@@ -1613,6 +1622,7 @@ async function main() {
       const gatewayProc = procs.find((p) => p.name === 'gateway');
       const step = async (name, run) => {
         const cpu0 = cpuMs(gatewayProc.child.pid);
+        const rssBefore = rssMiB(gatewayProc.child.pid);
         const t = performance.now();
         const out = await run();
         ops[name] = {
@@ -1620,6 +1630,8 @@ async function main() {
           gatewayCpuMs: Math.round(cpuMs(gatewayProc.child.pid) - cpu0),
           // VmHWM only rises: a step whose value is above the one before raised it
           gatewayPeakRssMiB: peakRssMiB(gatewayProc.child.pid),
+          // resident now, before the step and after it (the peak above may come from an earlier phase)
+          gatewayRssMiB: [rssBefore, rssMiB(gatewayProc.child.pid)],
           ...out,
         };
         log(`${name}: ${ops[name].ms} ms (gateway CPU ${ops[name].gatewayCpuMs} ms)`);

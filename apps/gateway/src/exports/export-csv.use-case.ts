@@ -34,8 +34,8 @@ const HEADER = [
 /**
  * HR: the cycle's figures as CSV: one row per subject, dimension and group, then one per subject, item
  * and group (item_id and item filled), groups in their usual order; suppressed groups have neither
- * count nor mean. Made a page of subjects at a time, for a download that streams it: at 10,000
- * subjects the file is about 400 MiB, more than one string or one GraphQL answer can hold.
+ * count nor mean. Made a subject at a time, for a download that streams it: at 10,000 subjects the
+ * file is about 417 MiB, more than one string or one GraphQL answer can hold.
  */
 @Injectable()
 export class ExportCsvUseCase {
@@ -47,7 +47,7 @@ export class ExportCsvUseCase {
 
   /**
    * Checks the viewer may export the cycle and that it has results (refusals are thrown here, before
-   * any byte is sent), then gives the file as chunks of text: the header, then one per page of subjects.
+   * any byte is sent), then gives the file as chunks of text: the header, then one per subject.
    */
   async open(viewer: Viewer, cycleId: string): Promise<AsyncGenerator<string>> {
     this.access.requireHr(viewer);
@@ -65,56 +65,49 @@ export class ExportCsvUseCase {
     rest: AsyncGenerator<{ subjectId: string; reportText: string }[]>,
   ): AsyncGenerator<string> {
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
-    const names = new Map(instrument.dimensions.map((d) => [d.id, d.name]));
-    const texts = new Map(instrument.items.map((i) => [i.id, i.text]));
-    const fmt = (x: number | null | undefined): Cell => (x === null || x === undefined ? '' : new NumberCell(Number(x.toFixed(3))));
-    yield csvLine(HEADER);
+    // Each dimension's and item's two text cells, made once for the whole file.
+    const dimensionCells = new Map(instrument.dimensions.map((d) => [d.id, `${csvCell(d.id)},${csvCell(d.name)}`]));
+    const itemCells = new Map(instrument.items.map((i) => [i.id, `${csvCell(i.id)},${csvCell(i.text)}`]));
+    const dimensionOf = (id: string) => dimensionCells.get(id) ?? `${csvCell(id)},${csvCell(id)}`;
+    const fmt = (x: number | null | undefined): string => (x === null || x === undefined ? '' : csvNumber(Number(x.toFixed(3))));
+    yield HEADER.join(',') + '\n';
     let page: typeof first | undefined = first;
     while (page) {
       const people = await this.people.mapByIds(
         cycle.organisationId,
         page.map((r) => r.subjectId),
       );
-      const lines: string[] = [];
       for (const r of page) {
         const person = people.get(r.subjectId);
-        const who = [person?.employeeId ?? r.subjectId, person?.name ?? ''];
+        const who = `${csvCell(person?.employeeId ?? r.subjectId)},${csvCell(person?.name ?? '')}`;
         const report = JSON.parse(r.reportText) as ScoredReport; // stored as the gateway received it (contract-checked)
-        // One row per group of a figure: others first, then the groups in their usual order.
+        let text = '';
+        // One row per group of a figure: others first, then the groups in their usual order; a
+        // suppressed group has neither count nor mean.
         const figureRows = (
-          dimensionId: string,
+          dimension: string,
           others: PublishedFigure | SuppressedFigure,
           groups: Partial<Record<RaterGroup, PublishedFigure | SuppressedFigure>>,
-          tail: (group: string, published: PublishedFigure | null) => Cell[],
+          tail: (group: string, published: PublishedFigure | null) => string,
         ) => {
           for (const [group, score] of [['others', others], ...inGroupOrder(groups)] as [string, PublishedFigure | SuppressedFigure][]) {
-            const published = 'suppressed' in score ? null : score;
-            lines.push(
-              csvLine([
-                ...who,
-                dimensionId,
-                names.get(dimensionId) ?? dimensionId,
-                group,
-                published ? new NumberCell(published.n) : '', // a suppressed group carries no count
-                fmt(published?.mean),
-                fmt(published?.ci95?.[0]),
-                fmt(published?.ci95?.[1]),
-                published ? 'false' : 'true',
-                ...tail(group, published),
-              ]),
-            );
+            const p = 'suppressed' in score ? null : score;
+            text += p
+              ? `${who},${dimension},${group},${csvNumber(p.n)},${fmt(p.mean)},${fmt(p.ci95?.[0])},${fmt(p.ci95?.[1])},false,${tail(group, p)}\n`
+              : `${who},${dimension},${group},,,,,true,${tail(group, null)}\n`;
           }
         };
         for (const d of report.scores.dimensions)
-          figureRows(d.dimensionId, d.others, d.groups, (group, published) => [
-            group === 'others' && published ? fmt(d.expectation?.fit) : '',
-            '',
-            '',
-          ]);
-        for (const item of report.items?.items ?? [])
-          figureRows(item.dimensionId, item.others, item.groups, () => ['', item.itemId, texts.get(item.itemId) ?? item.itemId]);
+          figureRows(dimensionOf(d.dimensionId), d.others, d.groups, (group, p) =>
+            group === 'others' && p ? `${fmt(d.expectation?.fit)},,` : ',,',
+          );
+        for (const item of report.items?.items ?? []) {
+          const cells = `,${itemCells.get(item.itemId) ?? `${csvCell(item.itemId)},${csvCell(item.itemId)}`}`;
+          figureRows(dimensionOf(item.dimensionId), item.others, item.groups, () => cells);
+        }
+        // A subject at a time: the client's reading paces the export, and little is alive at once.
+        yield text;
       }
-      yield lines.join('');
       const next = await rest.next();
       page = next.done ? undefined : next.value;
     }
@@ -141,12 +134,12 @@ export type Cell = string | NumberCell;
  * (starting with =, +, -, @, tab or carriage return) is prefixed with an apostrophe.
  */
 export function csvCell(value: Cell): string {
-  if (value instanceof NumberCell) return Number.isFinite(value.value) ? String(value.value) : '';
+  if (value instanceof NumberCell) return csvNumber(value.value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value; // no formula injection in spreadsheets
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** One CSV line, its newline included. */
-function csvLine(cells: Cell[]): string {
-  return cells.map(csvCell).join(',') + '\n';
+/** A number as a CSV cell: written plainly (e.g. -0.74), nothing for a number that is not finite. */
+function csvNumber(value: number): string {
+  return Number.isFinite(value) ? String(value) : '';
 }
