@@ -9,9 +9,9 @@ import { CycleEntity } from '../cycles/cycle.entity';
 import { ReportsRepository } from '../reports/reports.repository';
 
 /**
- * Subjects read and written at a time. Small, so that a page's report texts die young: at L, pages of
- * 50 outlived the young generation and raised the gateway's peak by 73–80 MiB, pages of 10 by 48 MiB
- * (docs/benchmarks.md, "Fourteenth round").
+ * Subjects read at a time. Small, so that few report texts are alive at once: at L, pages of 50 raised
+ * the gateway's peak by 73–80 MiB, ten at a time with each subject written as one string by 40–75 MiB,
+ * which is the heap's own growth between mark-compacts (docs/benchmarks.md, "Fourteenth round").
  */
 const CSV_PAGE = 10;
 
