@@ -666,6 +666,13 @@ describe('dashboard: the whole journey in real Chromium', () => {
     await hr.getByText('Released', { exact: true }).first().waitFor();
     await hr.getByRole('link', { name: 'Nadia Okafor' }).waitFor();
     await screenshot(hr, 'hr-released-heatmap');
+    // Who has a development plan (a page at a time): nobody yet, right after the release.
+    await hr
+      .getByRole('table', { name: 'Leaders and their development plans' })
+      .getByRole('row')
+      .filter({ hasText: 'Nadia Okafor' })
+      .getByText('No plan yet')
+      .waitFor();
     // The cycle's figures as CSV: the gateway streams it, the dashboard hands it over as a file.
     const resultsDownload = hr.waitForEvent('download');
     await hr.getByRole('button', { name: 'Export CSV' }).click();

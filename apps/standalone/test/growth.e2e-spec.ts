@@ -523,14 +523,16 @@ describe('from report to growth, over HTTP', () => {
     expect((await api.call(READ_PLAN, { c: cycle.cycleId, s: cycle.subjectId }, t.alan)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const byHr = await api.call(READ_PLAN, { c: cycle.cycleId, s: cycle.subjectId }, hr);
     expect(byHr.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const { developmentPlanCoverage } = await api.ok(
-      `query($c: ID!) { developmentPlanCoverage(cycleId: $c) { leaders withPlan subjects { subjectId hasPlan } } }`,
+    const { developmentPlanCoverage, developmentPlanCoveragePage } = await api.ok(
+      `query($c: ID!) { developmentPlanCoverage(cycleId: $c) { leaders withPlan }
+        developmentPlanCoveragePage(cycleId: $c, first: 500) { totalCount nodes { subjectId hasPlan } } }`,
       { c: cycle.cycleId },
       hr,
     );
     expect(developmentPlanCoverage).toMatchObject({ leaders: LEADERS.length, withPlan: 1 });
+    expect(developmentPlanCoveragePage.totalCount).toBe(LEADERS.length);
     expect(
-      developmentPlanCoverage.subjects.filter((x: { hasPlan: boolean }) => x.hasPlan).map((x: { subjectId: string }) => x.subjectId),
+      developmentPlanCoveragePage.nodes.filter((x: { hasPlan: boolean }) => x.hasPlan).map((x: { subjectId: string }) => x.subjectId),
     ).toEqual([cycle.subjectId]);
 
     // A second save is a new version; the first is kept; the manager hears of the update.

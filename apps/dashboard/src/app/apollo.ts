@@ -59,6 +59,7 @@ export const CACHE_POLICIES = {
       cycleMailDeliveryPage: cursorPaged(['cycleId', 'filter', 'sort'], 'nodes'),
       cycleHeatmap: cursorPaged(['cycleId', 'filter', 'sort'], 'rows'),
       cycleReliabilityProjection: cursorPaged(['cycleId', 'filter'], 'nodes'),
+      developmentPlanCoveragePage: cursorPaged(['cycleId', 'filter'], 'nodes'),
     },
   },
   Me: { keyFields: ['accountId'] },

@@ -71,24 +71,38 @@ export class DevelopmentPlansRepository {
       .getRawMany<CommentRow>();
   }
 
-  /** Each subject of the cycle and whether they have a plan: nothing about its content. */
-  async existence(cycleId: string): Promise<PlanExistenceRow[]> {
-    const rows = await this.dataSource
-      .getRepository(CycleSubjectEntity)
-      .createQueryBuilder('s')
-      .innerJoin(PersonEntity, 'p', 'p.id = s.personId')
-      .select('s.personId', 'subjectId')
-      .addSelect('p.name', 'name')
-      .addSelect('p.employeeId', 'employeeId')
-      .addSelect(
-        (sub) =>
-          sub.select('COUNT(*) > 0').from(DevelopmentPlanVersionEntity, 'v').where('v.cycleId = s.cycleId AND v.subjectId = s.personId'),
-        'hasPlan',
-      )
-      .where('s.cycleId = :cycleId', { cycleId })
-      .orderBy('p.name', 'ASC')
-      .getRawMany<PlanExistenceRow>();
-    return rows.map((r) => ({ ...r, hasPlan: r.hasPlan === true }));
+  /** How many subjects the cycle has, and how many of them have a plan. */
+  async coverageCounts(cycleId: string): Promise<{ leaders: number; withPlan: number }> {
+    const [row] = await this.dataSource.query<{ leaders: number; withPlan: number }[]>(
+      `SELECT count(*)::int AS "leaders",
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "gateway"."development_plan_version" v
+                                            WHERE v."cycle_id" = s."cycle_id" AND v."subject_id" = s."person_id"))::int AS "withPlan"
+       FROM "gateway"."cycle_subject" s WHERE s."cycle_id" = $1`,
+      [cycleId],
+    );
+    return row;
+  }
+
+  /**
+   * One page of the cycle's subjects and whether each has a plan (nothing about its content), by
+   * name then id (keyset), optionally only those without one; reads `first + 1` rows.
+   */
+  async existencePage(
+    cycleId: string,
+    page: { first: number; after: { name: string; subjectId: string } | null; withoutPlanOnly: boolean },
+  ): Promise<PlanExistenceRow[]> {
+    return this.dataSource.query<PlanExistenceRow[]>(
+      `SELECT * FROM (
+         SELECT s."person_id" AS "subjectId", p."name", p."employee_id" AS "employeeId",
+                EXISTS (SELECT 1 FROM "gateway"."development_plan_version" v
+                        WHERE v."cycle_id" = s."cycle_id" AND v."subject_id" = s."person_id") AS "hasPlan"
+         FROM "gateway"."cycle_subject" s JOIN "gateway"."person" p ON p."id" = s."person_id"
+         WHERE s."cycle_id" = $1
+       ) AS e
+       WHERE (NOT $2::boolean OR NOT e."hasPlan") AND ($3::text IS NULL OR (e."name", e."subjectId") > ($3::text, $4::uuid))
+       ORDER BY e."name", e."subjectId" LIMIT $5`,
+      [cycleId, page.withoutPlanOnly, page.after?.name ?? null, page.after?.subjectId ?? null, page.first + 1],
+    );
   }
 
   /** What the manager's notice says: names, never the plan. */

@@ -1,10 +1,10 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { CommentOnDevelopmentPlanUseCase } from './comment-on-development-plan.use-case';
 import { DevelopmentPlanCoverageUseCase } from './development-plan-coverage.use-case';
 import { CommentOnDevelopmentPlanInput, SaveDevelopmentPlanInput } from './dto/development-plan.input';
-import { DevelopmentPlan, DevelopmentPlanCoverage } from './dto/development-plan.model';
+import { DevelopmentPlan, DevelopmentPlanCoverage, DevelopmentPlanExistencePage, PlanCoverageFilter } from './dto/development-plan.model';
 import { ReadDevelopmentPlanUseCase } from './read-development-plan.use-case';
 import { SaveDevelopmentPlanUseCase } from './save-development-plan.use-case';
 
@@ -51,5 +51,19 @@ export class DevelopmentPlansResolver {
     @Args('cycleId', { type: () => ID }) cycleId: string,
   ): Promise<DevelopmentPlanCoverage> {
     return this.coverage.execute(viewer, cycleId);
+  }
+
+  @HrOnly()
+  @Query(() => DevelopmentPlanExistencePage, {
+    description: 'HR: the leaders of the cycle and whether each has a development plan (never its content), a page at a time by name',
+  })
+  developmentPlanCoveragePage(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, at most 500 (default 100)' }) first?: number,
+    @Args('after', { nullable: true, description: "The previous page's pageInfo.endCursor" }) after?: string,
+    @Args('filter', { type: () => PlanCoverageFilter, nullable: true }) filter?: PlanCoverageFilter,
+  ): Promise<DevelopmentPlanExistencePage> {
+    return this.coverage.page(viewer, cycleId, { first, after, filter });
   }
 }

@@ -8,7 +8,10 @@ const PLAN_FIELDS = `version reviewDate editable commentable focusAreas { kind i
 const READ = `query($c: ID!, $s: ID!) { developmentPlan(cycleId: $c, subjectId: $s) { ${PLAN_FIELDS} } }`;
 const SAVE = `mutation($input: SaveDevelopmentPlanInput!) { saveDevelopmentPlan(input: $input) { ${PLAN_FIELDS} } }`;
 const COMMENT = `mutation($input: CommentOnDevelopmentPlanInput!) { commentOnDevelopmentPlan(input: $input) { ${PLAN_FIELDS} } }`;
-const COVERAGE = `query($c: ID!) { developmentPlanCoverage(cycleId: $c) { leaders withPlan subjects { employeeId hasPlan } } }`;
+const COVERAGE = `query($c: ID!) { developmentPlanCoverage(cycleId: $c) { leaders withPlan } }`;
+const COVERAGE_PAGE = `query($c: ID!, $first: Int, $after: String, $without: Boolean) {
+  developmentPlanCoveragePage(cycleId: $c, first: $first, after: $after, filter: { withoutPlanOnly: $without }) {
+    totalCount pageInfo { endCursor hasNextPage } nodes { employeeId name hasPlan } } }`;
 
 function daysFromNow(days: number): string {
   return new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
@@ -107,6 +110,9 @@ describe('development plans', () => {
       },
     ]);
     expect(saved.focusAreas[1].label).not.toBe('al-2'); // the item's text, not its id
+    // HR's list of who still has no plan: the other leader only.
+    const without = (await gw.ok(acme.hr, COVERAGE_PAGE, { c: cycleId, without: true })).developmentPlanCoveragePage;
+    expect(without).toMatchObject({ totalCount: 1, nodes: [{ employeeId: 'l2', hasPlan: false }] });
   });
 
   it('refuses bad plans naming the field, and changes nothing', async () => {
@@ -174,15 +180,20 @@ describe('development plans', () => {
     expect(JSON.stringify(hr)).not.toContain('Meet each');
     for (const token of [cy, eve]) expect(codeOf(await gw.gql(token, READ, { c: cycleId, s: benId }))).toBe('FORBIDDEN');
     const coverage = (await gw.ok(acme.hr, COVERAGE, { c: cycleId })).developmentPlanCoverage;
-    expect(coverage).toEqual({
-      leaders: 2,
-      withPlan: 2,
-      subjects: [
-        { employeeId: 'l1', hasPlan: true },
-        { employeeId: 'l2', hasPlan: true },
-      ],
-    });
-    for (const token of [ben, ada]) expect(codeOf(await gw.gql(token, COVERAGE, { c: cycleId }))).toBe('FORBIDDEN');
+    expect(coverage).toEqual({ leaders: 2, withPlan: 2 });
+    // Who has one, a page at a time by name: nothing of the plan itself.
+    const first = (await gw.ok(acme.hr, COVERAGE_PAGE, { c: cycleId, first: 1 })).developmentPlanCoveragePage;
+    expect(first).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, nodes: [{ employeeId: 'l1', hasPlan: true }] });
+    const second = (await gw.ok(acme.hr, COVERAGE_PAGE, { c: cycleId, first: 1, after: first.pageInfo.endCursor }))
+      .developmentPlanCoveragePage;
+    expect(second).toMatchObject({ pageInfo: { hasNextPage: false }, nodes: [{ employeeId: 'l2', hasPlan: true }] });
+    expect(JSON.stringify([first, second])).not.toContain('Meet each');
+    const without = (await gw.ok(acme.hr, COVERAGE_PAGE, { c: cycleId, without: true })).developmentPlanCoveragePage;
+    expect(without).toMatchObject({ totalCount: 0, nodes: [] });
+    for (const token of [ben, ada]) {
+      expect(codeOf(await gw.gql(token, COVERAGE, { c: cycleId }))).toBe('FORBIDDEN');
+      expect(codeOf(await gw.gql(token, COVERAGE_PAGE, { c: cycleId }))).toBe('FORBIDDEN');
+    }
   });
 
   it('keeps every version, refuses a save over a newer one, and lets the manager comment on the current version', async () => {

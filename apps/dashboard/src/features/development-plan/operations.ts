@@ -67,7 +67,20 @@ export const DEVELOPMENT_PLAN_COVERAGE = graphql(`
       cycleId
       leaders
       withPlan
-      subjects {
+    }
+  }
+`);
+
+export const DEVELOPMENT_PLAN_COVERAGE_PAGE = graphql(`
+  query DevelopmentPlanCoveragePage($cycleId: ID!, $first: Int, $after: String, $filter: PlanCoverageFilter) {
+    developmentPlanCoveragePage(cycleId: $cycleId, first: $first, after: $after, filter: $filter) {
+      cycleId
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
         subjectId
         name
         hasPlan

@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PageInfo } from '../../common/paging';
 
 export enum FocusAreaKindValue {
   dimension = 'dimension',
@@ -121,7 +123,27 @@ export class DevelopmentPlanCoverage {
 
   @Field(() => Int, { description: 'Of them, those with a development plan' })
   withPlan!: number;
+}
+
+@InputType()
+export class PlanCoverageFilter {
+  @Field({ nullable: true, description: 'Only the leaders without a development plan' })
+  @IsOptional()
+  @IsBoolean()
+  withoutPlanOnly?: boolean;
+}
+
+@ObjectType({ description: "One page of a cycle's leaders and whether each has a development plan, by name" })
+export class DevelopmentPlanExistencePage {
+  @Field(() => ID)
+  cycleId!: string;
 
   @Field(() => [DevelopmentPlanExistence])
-  subjects!: DevelopmentPlanExistence[];
+  nodes!: DevelopmentPlanExistence[];
+
+  @Field(() => Int, { description: 'Leaders matching the filter, over all pages' })
+  totalCount!: number;
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 }
