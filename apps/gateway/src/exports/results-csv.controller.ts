@@ -8,7 +8,7 @@ import { ExportCsvUseCase } from './export-csv.use-case';
 
 /**
  * `GET /exports/:cycleId/results.csv` with the bearer token (HR): the cycle's figures as CSV,
- * streamed a page of subjects at a time, at the pace the client reads.
+ * streamed a subject at a time, at the pace the client reads.
  */
 @Controller('exports')
 export class ResultsCsvController {

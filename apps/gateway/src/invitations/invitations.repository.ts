@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { chunks } from '../common/ids';
 import { AssignmentEntity } from './assignment.entity';
 
-/** Assignments: one rater asked about one subject, with the survey token behind their link. */
 /** A rater to remind: their assignment and, if they have one, their e-mail address. */
 export interface PendingRater {
   id: string;
@@ -14,6 +13,7 @@ export interface PendingRater {
   email: string | null;
 }
 
+/** Assignments: one rater asked about one subject, with the survey token behind their link. */
 @Injectable()
 export class InvitationsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -64,13 +64,9 @@ export class InvitationsRepository {
     await manager.getRepository(AssignmentEntity).update({ id }, { revokedAt: new Date() });
   }
 
-  /** Not submitted yet (revoked ones included: the caller decides). */
+  /** Every assignment of the cycle, in no order (revoked ones included: the caller decides). */
   ofCycleUnordered(cycleId: string): Promise<AssignmentEntity[]> {
     return this.dataSource.getRepository(AssignmentEntity).findBy({ cycleId });
-  }
-
-  pending(manager: EntityManager, cycleId: string): Promise<AssignmentEntity[]> {
-    return manager.getRepository(AssignmentEntity).findBy({ cycleId, status: In(['invited', 'started']) });
   }
 
   /**

@@ -29,24 +29,19 @@ export class GetProgressUseCase {
     private readonly consistency: ConsistencyCheck,
   ) {}
 
+  /**
+   * The cycle's counts, by PostgreSQL (the summary HR's progress tab shows, and sends again on every
+   * change while it is open). The rows per subject are `subjects` (every subject at once) or `page`.
+   */
   async execute(viewer: Viewer, cycleId: string): Promise<CycleProgress> {
     const cycle = await this.access.cycle(viewer, cycleId);
-    const assignments = await this.invitations.ofCycleUnordered(cycle.id);
-    const subjects = await this.cycles.subjectIds(cycle.id);
-    const people = await this.people.mapByIds(viewer.organisationId, [...subjects, ...assignments.map((a) => a.raterPersonId)]);
-    const stageOf = new Map((await this.stages.stagesOfCycle(cycle.id)).map((s) => [s.assignmentId, s]));
-    const count = counter(stageOf);
-    const invited = assignments.filter((a) => !a.revokedAt);
+    const counts = await this.stages.countsOfCycle(cycle.id);
     const checkedAt = new Date();
     const [difference] = await this.consistency.differences(cycle.id, checkedAt);
     return {
       cycleId: cycle.id,
       status: cycle.status as CycleStatusValue,
-      invited: invited.length,
-      started: count(invited, 'started'),
-      submitted: count(invited, 'submitted'),
-      recorded: count(invited, 'recorded'),
-      counted: count(invited, 'counted'),
+      ...counts,
       consistency: {
         checkedAt,
         notRecorded: difference?.notRecorded ?? 0,
@@ -56,9 +51,23 @@ export class GetProgressUseCase {
         stuck: difference?.stuck ?? false,
         staleAfterSeconds: Math.round(this.consistency.staleAfterMs / 1000),
       },
-      responseRate: invited.length ? count(invited, 'submitted') / invited.length : 0,
-      subjects: subjectsProgress(subjects, invited, people, count),
+      responseRate: counts.invited ? counts.submitted / counts.invited : 0,
     };
+  }
+
+  /** Every subject's rows at once, for a caller that asks for them (`cycleProgress.subjects`; a large cycle pages them). */
+  async subjects(viewer: Viewer, cycleId: string): Promise<SubjectProgress[]> {
+    const cycle = await this.access.cycle(viewer, cycleId);
+    const assignments = await this.invitations.ofCycleUnordered(cycle.id);
+    const subjects = await this.cycles.subjectIds(cycle.id);
+    const people = await this.people.mapByIds(viewer.organisationId, [...subjects, ...assignments.map((a) => a.raterPersonId)]);
+    const count = counter(new Map((await this.stages.stagesOfCycle(cycle.id)).map((s) => [s.assignmentId, s])));
+    return subjectsProgress(
+      subjects,
+      assignments.filter((a) => !a.revokedAt),
+      people,
+      count,
+    );
   }
 
   /**

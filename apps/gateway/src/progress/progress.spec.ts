@@ -56,6 +56,14 @@ describe('progress', () => {
 
     const p = await progress();
     expect(p).toMatchObject({ invited: 14, started: 3, submitted: 2, responseRate: 2 / 14 });
+    // The counts (PostgreSQL's) are the sum of the subjects' rows (read only when asked for).
+    const sum = (k: 'invited' | 'started' | 'submitted') =>
+      (p.subjects as { groups: Record<typeof k, number>[] }[]).flatMap((x) => x.groups).reduce((n, g) => n + g[k], 0);
+    expect({ invited: sum('invited'), started: sum('started'), submitted: sum('submitted') }).toEqual({
+      invited: p.invited,
+      started: p.started,
+      submitted: p.submitted,
+    });
     const ben = p.subjects.find((s: { subject: { employeeId: string } }) => s.subject.employeeId === 'l1');
     expect(ben.groups).toEqual([
       { group: 'self', invited: 1, started: 0, submitted: 0 },

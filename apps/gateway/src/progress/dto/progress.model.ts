@@ -106,9 +106,6 @@ export class CycleProgress {
 
   @Field({ description: 'submitted / invited, 0..1' })
   responseRate!: number;
-
-  @Field(() => [SubjectProgress])
-  subjects!: SubjectProgress[];
 }
 
 export enum ProgressSortKey {
