@@ -484,6 +484,7 @@ const Q = {
   approve: `mutation($c: ID!, $s: ID!) { approveNominations(cycleId: $c, subjectId: $s) { changed } }`,
   launch: `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`,
   remind: `mutation($c: ID!) { sendReminders(cycleId: $c) }`,
+  progress: `query($c: ID!) { cycleProgress(cycleId: $c) { invited started submitted recorded counted responseRate consistency { stuck } } }`,
   close: `mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`,
   reliability: `query($c: ID!) { cycleReliability(cycleId: $c) { subjectCount projectedSubjects atRiskSubjects groups { group icc1 } } }`,
   // The first page of the projection, as the reliability tab asks for it.
@@ -1636,6 +1637,12 @@ async function main() {
         };
         log(`${name}: ${ops[name].ms} ms (gateway CPU ${ops[name].gatewayCpuMs} ms)`);
       };
+      // HR's progress tab: the summary (sent again on every change while the tab is open)
+      await step('cycleProgress', async () => {
+        const res = await api.call(Q.progress, { c: opsCycle }, hr);
+        if (res.errors?.length) throw new Error(`cycleProgress: ${JSON.stringify(res.errors).slice(0, 300)}`);
+        return { invited: res.data.cycleProgress.invited, submitted: res.data.cycleProgress.submitted };
+      });
       // HR's reliability tab: the cycle's reliability, and the first page of its projection per subject
       await step('cycleReliability', async () => {
         const res = await api.call(Q.reliability, { c: opsCycle }, hr);
