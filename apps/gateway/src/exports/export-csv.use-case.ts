@@ -123,23 +123,16 @@ function inGroupOrder(
     .sort(([a], [b]) => byGroupOrder(a, b));
 }
 
-/** A numeric cell: written as a plain number (e.g. -0.74), never neutralised like text. */
-export class NumberCell {
-  constructor(readonly value: number) {}
-}
-export type Cell = string | NumberCell;
-
 /**
- * One CSV cell. Numbers stay numbers; a text cell that a spreadsheet would read as a formula
- * (starting with =, +, -, @, tab or carriage return) is prefixed with an apostrophe.
+ * One text cell of the CSV: a cell that a spreadsheet would read as a formula (starting with =, +, -,
+ * @, tab or carriage return) is prefixed with an apostrophe. Numbers go through `csvNumber`.
  */
-export function csvCell(value: Cell): string {
-  if (value instanceof NumberCell) return csvNumber(value.value);
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value; // no formula injection in spreadsheets
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** A number as a CSV cell: written plainly (e.g. -0.74), nothing for a number that is not finite. */
-function csvNumber(value: number): string {
+/** A number as a CSV cell: written plainly (e.g. -0.74), never neutralised like text; nothing for a number that is not finite. */
+export function csvNumber(value: number): string {
   return Number.isFinite(value) ? String(value) : '';
 }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { ApplyReportUpdateUseCase } from '../publication/apply-report-update.use-case';
 import { ReportsRepository } from '../reports/reports.repository';
 import { DIRECTORY_CSV, Organisation, TestGateway } from '../test-support/test-gateway';
-import { csvCell, NumberCell } from './export-csv.use-case';
+import { csvCell, csvNumber } from './export-csv.use-case';
 
 const published = (n: number, mean: number, ci: [number, number] | null = null) => ({ n, mean, sd: null, ci95: ci, rwg: null });
 const suppressed = (n: number) => ({ suppressed: true as const, n, reason: 'fewer than 3 raters' });
@@ -60,9 +60,9 @@ describe('exports', () => {
 
   const csv = (token: string | null, cycle = cycleId) =>
     fetch(`${gw.url}/exports/${cycle}/results.csv`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const update = (subjectId = acme.people.get('l1')!) =>
+  const update = (subjectId = acme.people.get('l1')!, cycle = cycleId) =>
     gw.get(ApplyReportUpdateUseCase).execute(acme.organisationId, {
-      cycleId,
+      cycleId: cycle,
       subjectId,
       resultSet: 'live',
       reportVersion: 1,
@@ -136,6 +136,20 @@ describe('exports', () => {
     expect(new Set(bySubject.values())).toEqual(new Set([7]));
   });
 
+  it('cuts the download off when the export fails after its first rows, never ending a partial file as if whole', async () => {
+    const broken = await gw.launchedCycle(acme, ['l2']);
+    const subjects = Array.from({ length: 15 }, () => randomUUID()).sort();
+    for (const subjectId of subjects) await update(subjectId, broken);
+    // The last subject's stored report cannot be read: it comes after the first page of the export.
+    await gw.dataSource.query(`UPDATE "gateway"."subject_report" SET "report" = '{not json' WHERE "cycle_id" = $1 AND "subject_id" = $2`, [
+      broken,
+      subjects[subjects.length - 1],
+    ]);
+    const download = await csv(acme.hr, broken);
+    expect(download.status).toBe(200); // the header and the first rows were on their way
+    await expect(download.text()).rejects.toThrow();
+  });
+
   it('renders the PDF for HR, and for the subject only after release', async () => {
     const path = `${gw.url}/reports/${cycleId}/${acme.people.get('l1')}.pdf`;
     const hr = await fetch(path, { headers: { authorization: `Bearer ${acme.hr}` } });
@@ -155,9 +169,9 @@ describe('exports', () => {
 
 describe('CSV cells', () => {
   it('keeps numbers numeric, negative ones included', () => {
-    expect(csvCell(new NumberCell(-0.74))).toBe('-0.74');
-    expect(csvCell(new NumberCell(3))).toBe('3');
-    expect(csvCell(new NumberCell(Number.NaN))).toBe('');
+    expect(csvNumber(-0.74)).toBe('-0.74');
+    expect(csvNumber(3)).toBe('3');
+    expect(csvNumber(Number.NaN)).toBe('');
   });
   it('neutralises text a spreadsheet would run as a formula', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);

@@ -1,6 +1,7 @@
 import { Controller, Get, Logger, Param, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { once } from 'node:events';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { RequestContext } from '../access/viewer';
 import { UnauthenticatedError } from '../common/errors';
 import { refuseDownload } from './download-response';
@@ -28,17 +29,14 @@ export class ResultsCsvController {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="leaderscope-${cycleId}-results.csv"`);
     res.setHeader('cache-control', 'no-store');
+    // The stream's own back-pressure paces the export, and a client that goes away stops the
+    // generator. An error after the first byte cuts the download off (no last chunk), so the client
+    // sees it failed rather than a file that looks whole.
     try {
-      for await (const chunk of chunks) {
-        if (res.destroyed) return void (await chunks.return(undefined)); // the client went away
-        if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
-      }
-      res.end();
+      await pipeline(Readable.from(chunks), res);
     } catch (error) {
-      // The status line is sent: the download is cut off (no last chunk), so the client sees it
-      // failed rather than a file that looks whole.
-      this.logger.error(error instanceof Error ? error : String(error));
-      res.destroy(error instanceof Error ? error : undefined);
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE')
+        this.logger.error(error instanceof Error ? error : String(error));
     }
   }
 }
