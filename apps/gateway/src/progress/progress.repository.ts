@@ -32,6 +32,15 @@ export interface PendingSubmissions {
   oldestReceivedAt: Date;
 }
 
+/** A cycle's progress in counts (raters whose link stands). */
+export interface ProgressCounts {
+  invited: number;
+  started: number;
+  submitted: number;
+  recorded: number;
+  counted: number;
+}
+
 /**
  * Reads the receipts behind progress. A submitted survey has one live receipt (its latest): a
  * rejected one reopens the survey, and a submitted survey is read-only, so the receipts that are
@@ -63,10 +72,8 @@ export class ProgressRepository {
    * submitted, and of the submitted those the survey service recorded and the scoring service
    * counted (from the live receipt). One row, whatever the cycle's size (150,000 assignments at L).
    */
-  async countsOfCycle(
-    cycleId: string,
-  ): Promise<{ invited: number; started: number; submitted: number; recorded: number; counted: number }> {
-    const [row] = await this.dataSource.query<{ invited: number; started: number; submitted: number; recorded: number; counted: number }[]>(
+  async countsOfCycle(cycleId: string): Promise<ProgressCounts> {
+    const [row] = await this.dataSource.query<ProgressCounts[]>(
       `SELECT count(*)::int AS "invited",
               count(*) FILTER (WHERE a."status" <> 'invited')::int AS "started",
               count(*) FILTER (WHERE a."status" = 'submitted')::int AS "submitted",

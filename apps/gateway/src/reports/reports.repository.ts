@@ -94,7 +94,7 @@ export class ReportsRepository {
    * (10,000 subjects carry about 450 MB of report text). The caller parses one report at a time, so a
    * page's parsed reports are never alive together (they would outlive the young generation).
    */
-  async *livePagesOfCycle(cycleId: string, pageSize = 50): AsyncGenerator<{ subjectId: string; reportText: string }[]> {
+  async *livePagesOfCycle(cycleId: string, pageSize: number): AsyncGenerator<{ subjectId: string; reportText: string }[]> {
     let after = '';
     for (;;) {
       const page: { subjectId: string; reportText: string }[] = await this.dataSource.query(
