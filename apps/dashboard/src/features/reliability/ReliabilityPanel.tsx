@@ -7,7 +7,7 @@ import { score } from '../../app/format';
 import { useGroupLabel } from '../../app/i18n';
 import { ErrorState, Loading } from '../../app/ui';
 import { useNextPage } from '../../app/useNextPage';
-import { VirtualTable } from '../../app/VirtualTable';
+import { VirtualTable, type VirtualRowProps } from '../../app/VirtualTable';
 import type { CycleReliabilityProjectionQuery, CycleReliabilityQuery } from '../../gql/graphql';
 import { messages } from './messages';
 import { CYCLE_RELIABILITY, CYCLE_RELIABILITY_PROJECTION } from './operations';
@@ -147,50 +147,9 @@ export function ReliabilityView({
                       <Table.Th scope="col">{intl.formatMessage(messages.warnings)}</Table.Th>
                     </Table.Tr>
                   }
-                  renderRow={(index, rowProps) => {
-                    const p = projection.rows[index];
-                    // One row per leader; each cell lists the leader's groups in the same order, one line each.
-                    const lines = (cell: (g: ProjectionRow['groups'][number]) => ReactNode, align?: 'right') => (
-                      <Table.Td ta={align}>
-                        <Stack gap={2}>
-                          {p.groups.map((g) => (
-                            <Box key={g.group} mih={22}>
-                              {cell(g)}
-                            </Box>
-                          ))}
-                        </Stack>
-                      </Table.Td>
-                    );
-                    return (
-                      <Table.Tr key={p.subject.id} {...rowProps}>
-                        <Table.Td>{p.subject.name}</Table.Td>
-                        {lines((g) => label(g.group))}
-                        {lines((g) => g.invited, 'right')}
-                        {lines(
-                          (g) => (
-                            <span title={g.sourceNote}>{f2(g.projected)}</span>
-                          ),
-                          'right',
-                        )}
-                        {lines((g) => g.ratersForTarget ?? '—', 'right')}
-                        {lines((g) => (
-                          <Group gap={4}>
-                            {g.warnings.map((w) => (
-                              <Badge key={w.code} variant="light" color={w.code === 'below-target' ? 'yellow' : 'orange'} title={w.message}>
-                                {intl.formatMessage(
-                                  w.code === 'below-target'
-                                    ? messages.belowTarget
-                                    : w.code === 'exactly-threshold'
-                                      ? messages.exactlyThreshold
-                                      : messages.belowThreshold,
-                                )}
-                              </Badge>
-                            ))}
-                          </Group>
-                        ))}
-                      </Table.Tr>
-                    );
-                  }}
+                  renderRow={(index, rowProps) => (
+                    <ProjectionTableRow key={projection.rows[index].subject.id} row={projection.rows[index]} rowProps={rowProps} />
+                  )}
                 />
               </Box>
             )}
@@ -276,5 +235,47 @@ export function ReliabilityView({
         )}
       </Card>
     </Stack>
+  );
+}
+
+/** One leader's row: each cell lists the leader's groups in the same order, one line each. */
+function ProjectionTableRow({ row, rowProps }: { row: ProjectionRow; rowProps: VirtualRowProps }) {
+  const intl = useIntl();
+  const label = useGroupLabel();
+  const lines = (cell: (g: ProjectionRow['groups'][number]) => ReactNode, align?: 'right') => (
+    <Table.Td ta={align}>
+      <Stack gap={2}>
+        {row.groups.map((g) => (
+          <Box key={g.group} mih={22}>
+            {cell(g)}
+          </Box>
+        ))}
+      </Stack>
+    </Table.Td>
+  );
+  const warning = (code: string) =>
+    code === 'below-target' ? messages.belowTarget : code === 'exactly-threshold' ? messages.exactlyThreshold : messages.belowThreshold;
+  return (
+    <Table.Tr {...rowProps}>
+      <Table.Td>{row.subject.name}</Table.Td>
+      {lines((g) => label(g.group))}
+      {lines((g) => g.invited, 'right')}
+      {lines(
+        (g) => (
+          <span title={g.sourceNote}>{f2(g.projected)}</span>
+        ),
+        'right',
+      )}
+      {lines((g) => g.ratersForTarget ?? '—', 'right')}
+      {lines((g) => (
+        <Group gap={4}>
+          {g.warnings.map((w) => (
+            <Badge key={w.code} variant="light" color={w.code === 'below-target' ? 'yellow' : 'orange'} title={w.message}>
+              {intl.formatMessage(warning(w.code))}
+            </Badge>
+          ))}
+        </Group>
+      ))}
+    </Table.Tr>
   );
 }
