@@ -9,7 +9,7 @@ import { DevelopmentPlansResolver } from './development-plans/development-plans.
 import { InstrumentsResolver } from './instruments/instruments.resolver';
 import { InvitationsResolver } from './invitations/invitations.resolver';
 import { NominationsResolver, NominationSummaryResolver } from './nominations/nominations.resolver';
-import { NotificationsResolver } from './notifications/notifications.resolver';
+import { NotificationsResolver, OutboxMailPageResolver } from './notifications/notifications.resolver';
 import { PeopleResolver } from './people/people.resolver';
 import { ProgressResolver } from './progress/progress.resolver';
 import { PublicationResolver } from './publication/publication.resolver';
@@ -37,6 +37,7 @@ export const RESOLVERS = [
   ReportComparisonsResolver,
   PublicationResolver,
   NotificationsResolver,
+  OutboxMailPageResolver,
   RetentionResolver,
   DataProtectionResolver,
   DevelopmentPlansResolver,

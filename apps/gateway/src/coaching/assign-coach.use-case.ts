@@ -36,7 +36,7 @@ export class AssignCoachUseCase {
     const problems: FieldProblem[] = [];
     if (!coach || coach.erasedAt) problems.push({ field: 'input.coachId', message: 'is not a person of your organisation' });
     if (input.subjectIds.length === 0) problems.push({ field: 'input.subjectIds', message: 'name at least one leader' });
-    const subjects = new Set(await this.coaching.subjectIds(cycle.id));
+    const subjects = await this.coaching.subjectsAmong(cycle.id, input.subjectIds.filter(isUuid));
     const seen = new Set<string>();
     input.subjectIds.forEach((id, i) => {
       const field = `input.subjectIds[${i}]`;
@@ -55,7 +55,7 @@ export class AssignCoachUseCase {
       if (!(await this.coaching.isCoached(locked.id, manager)))
         throw new ConflictError('This cycle is not coached: mark it as coached before assigning coaches', { reason: 'notCoached' });
       const rates = await this.coaching.raterGroups(manager, locked.id, coach!.id, subjectIds);
-      const done = new Map((await this.coaching.assignments(locked.id, manager)).map((a) => [a.subjectId, a]));
+      const done = new Map((await this.coaching.assignmentsOf(locked.id, subjectIds, manager)).map((a) => [a.subjectId, a]));
       const late: FieldProblem[] = [];
       subjectIds.forEach((id, i) => {
         const group = rates.get(id);

@@ -6,8 +6,33 @@ import { DevelopmentPlanVersionEntity } from '../development-plans/development-p
 import { AssignmentEntity } from '../invitations/assignment.entity';
 import { NominationEntity } from '../nominations/nomination.entity';
 import { OrganisationEntity } from '../people/organisation.entity';
+import { personSearch } from '../common/paging';
 import { PersonEntity } from '../people/person.entity';
 import { CoachAssignmentEntity, CoachedCycleEntity } from './coaching.entity';
+
+/** How far a cycle's coaching is: counted by PostgreSQL, never by loading the assignments. */
+export interface CoachingCounts {
+  coached: boolean;
+  leaders: number;
+  withCoach: number;
+  debriefsDone: number;
+}
+
+/** One leader of a coached cycle, their coach (if any) and their debrief. */
+export interface CoachAssignmentRow {
+  subjectId: string;
+  subjectName: string;
+  coachId: string | null;
+  coachName: string | null;
+  debriefDoneAt: Date | null;
+}
+
+/** What a page of a cycle's leaders may be narrowed to. */
+export interface CoachAssignmentPageFilter {
+  withoutCoachOnly: boolean;
+  debriefPendingOnly: boolean;
+  search: string | null;
+}
 
 export interface CoacheeRow {
   cycleId: string;
@@ -55,6 +80,13 @@ export class CoachingRepository {
       .then((rows) => rows.map((r) => r.personId));
   }
 
+  /** Which of `personIds` (uuids) are leaders reviewed in the cycle. */
+  async subjectsAmong(cycleId: string, personIds: string[]): Promise<Set<string>> {
+    if (personIds.length === 0) return new Set();
+    const rows = await this.dataSource.getRepository(CycleSubjectEntity).findBy({ cycleId, personId: In(personIds) });
+    return new Set(rows.map((r) => r.personId));
+  }
+
   person(organisationId: string, personId: string, manager: EntityManager = this.dataSource.manager): Promise<PersonEntity | null> {
     return manager.getRepository(PersonEntity).findOneBy({ id: personId, organisationId });
   }
@@ -85,6 +117,71 @@ export class CoachingRepository {
 
   assignments(cycleId: string, manager: EntityManager = this.dataSource.manager): Promise<CoachAssignmentEntity[]> {
     return manager.getRepository(CoachAssignmentEntity).findBy({ cycleId });
+  }
+
+  /** The assignments of some leaders of the cycle only. */
+  assignmentsOf(cycleId: string, subjectIds: string[], manager: EntityManager = this.dataSource.manager): Promise<CoachAssignmentEntity[]> {
+    if (subjectIds.length === 0) return Promise.resolve([]);
+    return manager.getRepository(CoachAssignmentEntity).findBy({ cycleId, subjectId: In(subjectIds) });
+  }
+
+  /**
+   * Whether the cycle is coached, its leaders, and how many have a coach and a debrief done: three
+   * counts over the `cycle_subject` and `coach_assignment` keys (an assignment always belongs to a
+   * leader of the cycle, and goes when the cycle is no longer coached).
+   */
+  async counts(cycleId: string): Promise<CoachingCounts> {
+    const [row] = await this.dataSource.query<CoachingCounts[]>(
+      `SELECT EXISTS (SELECT 1 FROM "gateway"."coached_cycle" c WHERE c."cycle_id" = $1) AS "coached",
+              (SELECT count(*)::int FROM "gateway"."cycle_subject" s WHERE s."cycle_id" = $1) AS "leaders",
+              a."withCoach", a."debriefsDone"
+         FROM (SELECT count(*)::int AS "withCoach", (count(*) FILTER (WHERE a."debrief_done_at" IS NOT NULL))::int AS "debriefsDone"
+                 FROM "gateway"."coach_assignment" a WHERE a."cycle_id" = $1) a`,
+      [cycleId],
+    );
+    return row;
+  }
+
+  /**
+   * One page of the cycle's leaders with their coach and debrief, by the leader's name then id
+   * (keyset: `first + 1` rows, so the caller knows whether more follow), narrowed by `filter`; and,
+   * when `countMatching`, how many leaders match it over all pages.
+   */
+  async assignmentPage(
+    cycleId: string,
+    filter: CoachAssignmentPageFilter,
+    page: { first: number; after: { name: string; subjectId: string } | null },
+    countMatching: boolean,
+  ): Promise<{ rows: CoachAssignmentRow[]; total: number | null }> {
+    const params: unknown[] = [cycleId];
+    const where: string[] = [];
+    if (filter.withoutCoachOnly) where.push(`a."coach_id" IS NULL`);
+    if (filter.debriefPendingOnly) where.push(`a."debrief_done_at" IS NULL`);
+    if (filter.search) where.push(personSearch(params, filter.search, ['p', 'c']));
+    const matching = `
+      FROM "gateway"."cycle_subject" s
+      JOIN "gateway"."person" p ON p."id" = s."person_id"
+      LEFT JOIN "gateway"."coach_assignment" a ON a."cycle_id" = s."cycle_id" AND a."subject_id" = s."person_id"
+      LEFT JOIN "gateway"."person" c ON c."id" = a."coach_id"
+      WHERE s."cycle_id" = $1 ${where.map((w) => `AND ${w}`).join(' ')}`;
+    const countParams = [...params];
+    let after = '';
+    if (page.after) {
+      params.push(page.after.name, page.after.subjectId);
+      after = `AND (p."name", s."person_id") > ($${params.length - 1}::text, $${params.length}::uuid)`;
+    }
+    params.push(page.first + 1);
+    const [rows, counted] = await Promise.all([
+      this.dataSource.query<CoachAssignmentRow[]>(
+        `SELECT s."person_id" AS "subjectId", p."name" AS "subjectName", a."coach_id" AS "coachId", c."name" AS "coachName",
+                a."debrief_done_at" AS "debriefDoneAt"
+         ${matching} ${after}
+         ORDER BY p."name", s."person_id" LIMIT $${params.length}`,
+        params,
+      ),
+      countMatching ? this.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n ${matching}`, countParams) : null,
+    ]);
+    return { rows, total: counted ? counted[0].n : null };
   }
 
   /** One leader's assignment, locked until the transaction ends. */

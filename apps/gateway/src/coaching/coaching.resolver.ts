@@ -1,10 +1,10 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { AssignCoachUseCase } from './assign-coach.use-case';
 import { CompleteDebriefUseCase } from './complete-debrief.use-case';
 import { AssignCoachInput } from './dto/coaching.input';
-import { Coachee, CycleCoaching, ReportCoaching } from './dto/coaching.model';
+import { Coachee, CoachAssignmentFilter, CoachAssignmentPage, CycleCoaching, ReportCoaching } from './dto/coaching.model';
 import { CycleCoachingUseCase, MyCoacheesUseCase, ReportCoachingUseCase } from './read-coaching.use-cases';
 import { SetCycleCoachedUseCase } from './set-cycle-coached.use-case';
 
@@ -20,13 +20,33 @@ export class CoachingResolver {
   ) {}
 
   @HrOnly()
-  @Query(() => CycleCoaching, { description: "HR: whether the cycle is coached, each leader's coach, and the debriefs done" })
+  @Query(() => CycleCoaching, {
+    description: 'HR: whether the cycle is coached, and how many leaders have a coach and a debrief done (who: cycleCoachingPage)',
+  })
   cycleCoaching(@CurrentViewer() viewer: Viewer, @Args('cycleId', { type: () => ID }) cycleId: string): Promise<CycleCoaching> {
     return this.cycleCoachingOf.execute(viewer, cycleId);
   }
 
   @HrOnly()
-  @Mutation(() => CycleCoaching, { description: 'HR marks a cycle as coached (or not), before its results are released' })
+  @Query(() => CoachAssignmentPage, {
+    description:
+      "HR: the leaders of a coached cycle, each with their coach and whether the debrief is done, a page at a time by the leader's name (empty when the cycle is not coached)",
+  })
+  cycleCoachingPage(
+    @CurrentViewer() viewer: Viewer,
+    @Args('cycleId', { type: () => ID }) cycleId: string,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, at most 500 (default 100)' }) first?: number,
+    @Args('after', { nullable: true, description: "The previous page's pageInfo.endCursor" }) after?: string,
+    @Args('filter', { type: () => CoachAssignmentFilter, nullable: true }) filter?: CoachAssignmentFilter,
+  ): Promise<CoachAssignmentPage> {
+    return this.cycleCoachingOf.page(viewer, cycleId, { first, after, filter });
+  }
+
+  @HrOnly()
+  @Mutation(() => CycleCoaching, {
+    description:
+      'HR marks a cycle as coached (or not), before its results are released; answers the counts (the leaders: cycleCoachingPage)',
+  })
   setCycleCoached(
     @CurrentViewer() viewer: Viewer,
     @Args('cycleId', { type: () => ID }) cycleId: string,
@@ -36,7 +56,9 @@ export class CoachingResolver {
   }
 
   @HrOnly()
-  @Mutation(() => CycleCoaching, { description: 'HR assigns a coach to one or several leaders of a coached cycle' })
+  @Mutation(() => CycleCoaching, {
+    description: 'HR assigns a coach to one or several leaders of a coached cycle; answers the counts (the leaders: cycleCoachingPage)',
+  })
   assignCoach(@CurrentViewer() viewer: Viewer, @Args('input') input: AssignCoachInput): Promise<CycleCoaching> {
     return this.assign.execute(viewer, input);
   }

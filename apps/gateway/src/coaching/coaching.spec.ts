@@ -10,8 +10,11 @@ import { emptyScoredReport } from '@leaderscope/vocabulary';
 import { ApplyReportUpdateUseCase } from '../publication/apply-report-update.use-case';
 import { codeOf, DIRECTORY_CSV, GraphQLAnswer, Organisation, TestGateway } from '../test-support/test-gateway';
 
-const COACHING = `cycleId coached leaders withCoach debriefsDone assignments { subjectId subjectName coachId coachName debriefDoneAt }`;
+const COACHING = `cycleId coached leaders withCoach debriefsDone`;
 const CYCLE_COACHING = `query($c: ID!) { cycleCoaching(cycleId: $c) { ${COACHING} } }`;
+const PAGE = `query($c: ID!, $first: Int, $after: String, $filter: CoachAssignmentFilter) {
+  cycleCoachingPage(cycleId: $c, first: $first, after: $after, filter: $filter) {
+    cycleId totalCount pageInfo { endCursor hasNextPage } nodes { subjectId subjectName coachId coachName debriefDoneAt } } }`;
 const SET_COACHED = `mutation($c: ID!, $on: Boolean!) { setCycleCoached(cycleId: $c, coached: $on) { ${COACHING} } }`;
 const ASSIGN = `mutation($input: AssignCoachInput!) { assignCoach(input: $input) { ${COACHING} } }`;
 const DEBRIEF = `mutation($c: ID!, $s: ID!) { completeDebrief(cycleId: $c, subjectId: $s) { coachName debriefDone viewerIsCoach } }`;
@@ -32,6 +35,10 @@ describe('coaching', () => {
   let cyId: string; // a leader (l2), coached by Yan
   const t: Record<string, string> = {};
   const fields = (answer: GraphQLAnswer) => answer.errors?.[0]?.extensions?.fields?.map((f) => `${f.field}: ${f.message}`) ?? [];
+  type Row = { subjectId: string; subjectName: string; coachId: string | null; coachName: string | null; debriefDoneAt: string | null };
+  type Page = { cycleId: string; totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: Row[] };
+  const page = async (vars: Record<string, unknown>, token = acme.hr): Promise<Page> =>
+    (await gw.ok(token, PAGE, { c: cycleId, ...vars })).cycleCoachingPage as Page;
   const assignments = async () =>
     Number((await gw.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM gateway.coach_assignment`))[0].n);
 
@@ -69,8 +76,13 @@ describe('coaching', () => {
     expect(codeOf(await gw.gql(t.zoe, SET_COACHED, { c: cycleId, on: true }))).toBe('FORBIDDEN');
     expect(codeOf(await gw.gql(other.hr, SET_COACHED, { c: cycleId, on: true }))).toBe('FORBIDDEN');
     const marked = (await gw.ok(acme.hr, SET_COACHED, { c: cycleId, on: true })).setCycleCoached;
-    expect(marked).toMatchObject({ coached: true, leaders: 2, withCoach: 0, debriefsDone: 0 });
-    expect(marked.assignments.map((a: { coachId: string | null }) => a.coachId)).toEqual([null, null]);
+    expect(marked).toEqual({ cycleId, coached: true, leaders: 2, withCoach: 0, debriefsDone: 0 });
+    const leaders = await page({});
+    expect(leaders.totalCount).toBe(2);
+    expect(leaders.nodes.map((a) => [a.subjectName, a.coachId])).toEqual([
+      ['Ben Lead', null],
+      ['Cy Peer', null],
+    ]);
     await gw.ok(acme.hr, SET_COACHED, { c: cycleId, on: true });
     expect((await gw.audited('coaching.cycle-coached')).filter((a) => a.target === `cycle:${cycleId}`)).toHaveLength(1);
   });
@@ -111,7 +123,8 @@ describe('coaching', () => {
       .assignCoach;
     expect(view).toMatchObject({ withCoach: 2, debriefsDone: 0 });
     view = (await gw.ok(acme.hr, ASSIGN, { input: { cycleId, coachId: acme.people.get('co2'), subjectIds: [cyId] } })).assignCoach;
-    expect(view.assignments.map((a: { subjectName: string; coachName: string }) => [a.subjectName, a.coachName])).toEqual([
+    expect(view).toEqual({ cycleId, coached: true, leaders: 2, withCoach: 2, debriefsDone: 0 });
+    expect((await page({})).nodes.map((a) => [a.subjectName, a.coachName])).toEqual([
       ['Ben Lead', 'Zoe Coach'],
       ['Cy Peer', 'Yan Coach'],
     ]);
@@ -280,6 +293,77 @@ describe('coaching', () => {
     expect(asked).toHaveLength(3);
     expect((await gw.ok(t.zoe, REPORT, { c: cycleId, s: cyId })).subjectReport.visibility).toBe('published');
     expect(codeOf(await gw.gql(t.yan, REPORT, { c: cycleId, s: cyId }))).toBe('FORBIDDEN'); // replaced
+  });
+
+  it("pages HR's list of leaders by name with their coach and debrief, filtered on the server, and refuses what it must", async () => {
+    // Ben's debrief is done (Zoe); Cy's is not (Zoe, since the reassignment).
+    const first = await page({ first: 1 });
+    expect(first).toMatchObject({ cycleId, totalCount: 2, pageInfo: { hasNextPage: true } });
+    expect(first.nodes).toEqual([
+      {
+        subjectId: benId,
+        subjectName: 'Ben Lead',
+        coachId: acme.people.get('co1'),
+        coachName: 'Zoe Coach',
+        debriefDoneAt: expect.any(String),
+      },
+    ]);
+    const second = await page({ first: 1, after: first.pageInfo.endCursor });
+    expect(second).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false } });
+    expect(second.nodes).toEqual([
+      { subjectId: cyId, subjectName: 'Cy Peer', coachId: acme.people.get('co1'), coachName: 'Zoe Coach', debriefDoneAt: null },
+    ]);
+    // Filters: the debriefs still to do; nobody without a coach; a search on the leader's or the coach's name.
+    const pending = await page({ filter: { debriefPendingOnly: true } });
+    expect([pending.totalCount, pending.nodes.map((a) => a.subjectName)]).toEqual([1, ['Cy Peer']]);
+    expect(await page({ filter: { withoutCoachOnly: true } })).toMatchObject({
+      totalCount: 0,
+      nodes: [],
+      pageInfo: { hasNextPage: false },
+    });
+    const cy = await page({ filter: { search: 'cy p' } });
+    expect([cy.totalCount, cy.nodes.map((a) => a.subjectName)]).toEqual([1, ['Cy Peer']]);
+    const byCoach = await page({ filter: { search: 'ZOE', debriefPendingOnly: true } });
+    expect([byCoach.totalCount, byCoach.nodes.map((a) => a.subjectName)]).toEqual([1, ['Cy Peer']]);
+    expect((await page({ filter: { search: '%' } })).totalCount).toBe(0); // taken literally
+    // The counts agree with the list.
+    expect((await gw.ok(acme.hr, CYCLE_COACHING, { c: cycleId })).cycleCoaching).toEqual({
+      cycleId,
+      coached: true,
+      leaders: 2,
+      withCoach: 2,
+      debriefsDone: 1,
+    });
+    // A cycle that is not coached: no list, counts at zero but the leaders.
+    const plain = await gw.launchedCycle(acme, ['l3']);
+    expect(await page({ c: plain })).toEqual({
+      cycleId: plain,
+      totalCount: 0,
+      nodes: [],
+      pageInfo: { endCursor: null, hasNextPage: false },
+    });
+    expect((await gw.ok(acme.hr, CYCLE_COACHING, { c: plain })).cycleCoaching).toEqual({
+      cycleId: plain,
+      coached: false,
+      leaders: 1,
+      withCoach: 0,
+      debriefsDone: 0,
+    });
+    // Refused: not HR (the coach, the leader), another organisation's HR, a page too large, a stale or foreign cursor.
+    for (const token of [t.zoe, t.ben]) expect(codeOf(await gw.gql(token, PAGE, { c: cycleId }))).toBe('FORBIDDEN');
+    expect(codeOf(await gw.gql(other.hr, PAGE, { c: cycleId }))).toBe('FORBIDDEN');
+    const tooMany = await gw.gql(acme.hr, PAGE, { c: cycleId, first: 501 });
+    expect([codeOf(tooMany), fields(tooMany)]).toEqual(['BAD_USER_INPUT', ['first: must be between 1 and 500']]);
+    const stale = await gw.gql(acme.hr, PAGE, { c: cycleId, after: 'not-a-cursor' });
+    expect([codeOf(stale), stale.errors![0].extensions!.fields!.map((f) => f.field)]).toEqual(['BAD_USER_INPUT', ['after']]);
+    const plans = await gw.ok(acme.hr, `query($c: ID!) { developmentPlanCoveragePage(cycleId: $c, first: 1) { pageInfo { endCursor } } }`, {
+      c: cycleId,
+    });
+    const foreign = await gw.gql(acme.hr, PAGE, { c: cycleId, after: plans.developmentPlanCoveragePage.pageInfo.endCursor });
+    expect([codeOf(foreign), foreign.errors![0].extensions!.fields!.map((f) => f.field)]).toEqual(['BAD_USER_INPUT', ['after']]);
+    expect(fields(await gw.gql(acme.hr, PAGE, { c: 'nope' }))).toEqual(['cycleId: is not a cycle id']);
+    // Nothing but names, coaches and debrief dates: no figure of the report.
+    expect(Object.keys(first.nodes[0]).sort()).toEqual(['coachId', 'coachName', 'debriefDoneAt', 'subjectId', 'subjectName']);
   });
 
   it("lists the coach's leaders with their debrief and plan", async () => {

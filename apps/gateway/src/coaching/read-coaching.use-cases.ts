@@ -3,20 +3,60 @@ import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { ForbiddenError, InputError } from '../common/errors';
 import { isUuid } from '../common/ids';
+import { pageRequest, SortDirection, toPage } from '../common/paging';
 import { CoachingRepository } from './coaching.repository';
 import { CoachingView } from './coaching-view';
-import { Coachee, CycleCoaching, ReportCoaching } from './dto/coaching.model';
+import { Coachee, CoachAssignmentFilter, CoachAssignmentPage, CycleCoaching, ReportCoaching } from './dto/coaching.model';
 
-/** HR: a cycle's coaching, with the debriefs done. */
+/** The page's order, named in its cursors: a cursor of another list (another order) is refused. */
+const BY_LEADER_NAME = 'coachingByLeaderName';
+
+/** HR: a cycle's coaching, with the debriefs done; its leaders a page at a time. */
 @Injectable()
 export class CycleCoachingUseCase {
   constructor(
     private readonly access: AccessPolicy,
     private readonly view: CoachingView,
+    private readonly coaching: CoachingRepository,
   ) {}
 
+  /** Whether the cycle is coached, and the counts. */
   async execute(viewer: Viewer, cycleId: string): Promise<CycleCoaching> {
     return this.view.of(await this.access.cycle(viewer, cycleId));
+  }
+
+  /**
+   * The leaders with their coach and debrief, a page at a time by name (10,000 leaders in a large
+   * cycle), optionally only those without a coach, those whose debrief is not done, or a search.
+   * Empty while the cycle is not coached.
+   */
+  async page(
+    viewer: Viewer,
+    cycleId: string,
+    args: { first?: number | null; after?: string | null; filter?: CoachAssignmentFilter | null },
+  ): Promise<CoachAssignmentPage> {
+    const request = pageRequest(args.first ?? 100, args.after, BY_LEADER_NAME, SortDirection.ASC);
+    if (!isUuid(cycleId)) throw new InputError([{ field: 'cycleId', message: 'is not a cycle id' }]);
+    const cycle = await this.access.cycle(viewer, cycleId);
+    const counts = await this.coaching.counts(cycle.id);
+    if (!counts.coached) return { cycleId: cycle.id, nodes: [], totalCount: 0, pageInfo: { endCursor: null, hasNextPage: false } };
+    const filter = {
+      withoutCoachOnly: args.filter?.withoutCoachOnly === true,
+      debriefPendingOnly: args.filter?.debriefPendingOnly === true,
+      search: args.filter?.search?.trim() || null,
+    };
+    const after = request.after && { name: String(request.after.key), subjectId: request.after.id };
+    // Without a search the total follows from the counts: a leader without a coach has no debrief done.
+    const derived = filter.search
+      ? null
+      : filter.withoutCoachOnly
+        ? counts.leaders - counts.withCoach
+        : filter.debriefPendingOnly
+          ? counts.leaders - counts.debriefsDone
+          : counts.leaders;
+    const { rows, total } = await this.coaching.assignmentPage(cycle.id, filter, { first: request.first!, after }, derived === null);
+    const page = toPage(rows, request, (r) => ({ key: r.subjectName, id: r.subjectId }));
+    return { cycleId: cycle.id, nodes: page.nodes, pageInfo: page.pageInfo, totalCount: derived ?? total! };
   }
 }
 
@@ -60,7 +100,7 @@ export class ReportCoachingUseCase {
       viewer.isHrAdmin || viewerIsCoach || viewer.personId === subjectId || (await this.access.isManagerOf(viewer, subjectId));
     if (!entitled) throw new ForbiddenError('This leader is not reviewed in this cycle');
     if (!(await this.coaching.isCoached(cycle.id))) return null;
-    const assignment = (await this.coaching.assignments(cycle.id)).find((a) => a.subjectId === subjectId);
+    const [assignment] = await this.coaching.assignmentsOf(cycle.id, [subjectId]);
     const coach = assignment ? (await this.coaching.people([assignment.coachId])).get(assignment.coachId) : undefined;
     return {
       cycleId: cycle.id,

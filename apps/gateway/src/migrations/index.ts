@@ -21,6 +21,7 @@ import { ReportReadModelAsJson1768100000000 } from './1768100000000-ReportReadMo
 import { OutboxHeaderColumns1768200000000 } from './1768200000000-OutboxHeaderColumns';
 import { OutboxEnvelopeAsJson1768200000010 } from './1768200000010-OutboxEnvelopeAsJson';
 import { WholeJsonAsText1768600000001 } from './1768600000001-WholeJsonAsText';
+import { AddMailOutboxPagingIndexes1768700000000 } from './1768700000000-AddMailOutboxPagingIndexes';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -47,4 +48,5 @@ export const gatewayMigrations = [
   OutboxHeaderColumns1768200000000,
   OutboxEnvelopeAsJson1768200000010,
   WholeJsonAsText1768600000001,
+  AddMailOutboxPagingIndexes1768700000000,
 ];

@@ -31,6 +31,28 @@ export interface AssignmentMailsRow {
   sortKey: CursorValue[];
 }
 
+/** A recorded mail as the outbox lists it, with its exact creation time as text (the cursor's key). */
+export type OutboxMailRow = Pick<MailDeliveryEntity, 'mailId' | 'kind' | 'cycleId' | 'email' | 'content' | 'createdAt'> & {
+  createdKey: string;
+};
+
+/** Whose outbox: the organisation's, or one of its cycles'. */
+export interface OutboxScope {
+  organisationId: string;
+  cycleId: string | null;
+}
+
+/** The outbox's conditions besides the kind and the cursor, their parameters pushed onto `params`. */
+function outboxWhere(scope: OutboxScope, params: unknown[]): string[] {
+  params.push(scope.organisationId);
+  const where = [`d.organisation_id = $${params.length}`, `d.status = 'recorded'`];
+  if (scope.cycleId) {
+    params.push(scope.cycleId);
+    where.push(`d.cycle_id = $${params.length}`);
+  }
+  return where;
+}
+
 /** What a page of raters' mails may be narrowed to. */
 export interface MailDeliveryPageFilter {
   statuses?: string[] | null;
@@ -325,13 +347,54 @@ export class MailDeliveriesRepository {
     );
   }
 
-  /** The organisation's recorded mails (all, or one cycle's), newest first. */
-  outbox(organisationId: string, cycleId: string | null): Promise<MailDeliveryEntity[]> {
-    return this.dataSource.getRepository(MailDeliveryEntity).find({
-      where: { organisationId, status: 'recorded', ...(cycleId ? { cycleId } : {}) },
-      order: { createdAt: 'DESC', mailId: 'ASC' },
-      take: 5000,
-    });
+  /**
+   * One page of the organisation's recorded mails (all, or one cycle's), newest first: keyset on
+   * (created_at, mail_id), both descending (`first + 1` rows, so the caller knows whether more
+   * follow). Each of `kinds` is read from `mail_delivery_outbox` (or `…_by_cycle`) in that order,
+   * `first + 1` index entries at most, and the newest of them are kept: one ordered index range per
+   * kind instead of every mail of the cycle. `createdKey` is the exact creation time (microseconds,
+   * UTC) the cursor carries.
+   */
+  outboxPage(
+    scope: OutboxScope,
+    kinds: string[],
+    page: { first: number; after: { createdKey: string; mailId: string } | null },
+  ): Promise<OutboxMailRow[]> {
+    const params: unknown[] = [kinds];
+    const where = outboxWhere(scope, params);
+    if (page.after) {
+      params.push(page.after.createdKey, page.after.mailId);
+      where.push(`(d.created_at, d.mail_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(page.first + 1);
+    const limit = `$${params.length}`;
+    return this.dataSource.query<OutboxMailRow[]>(
+      `WITH newest AS (
+         SELECT x.mail_id FROM unnest($1::text[]) AS k(kind)
+         CROSS JOIN LATERAL (SELECT d.created_at, d.mail_id FROM gateway.mail_delivery d
+                              WHERE ${where.join(' AND ')} AND d.kind = k.kind
+                              ORDER BY d.created_at DESC, d.mail_id DESC LIMIT ${limit}) x
+         ORDER BY x.created_at DESC, x.mail_id DESC LIMIT ${limit})
+       SELECT d.mail_id AS "mailId", d.kind, d.cycle_id AS "cycleId", d.email, d.content, d.created_at AS "createdAt",
+              to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdKey"
+         FROM newest JOIN gateway.mail_delivery d ON d.mail_id = newest.mail_id
+        ORDER BY d.created_at DESC, d.mail_id DESC`,
+      params,
+    );
+  }
+
+  /**
+   * How many recorded mails of `kinds` the scope has: an index-only count of the same index, about
+   * as long as the mails are many (a few ms for one kind's 10,000, 0.1 s for a cycle's 300,000).
+   */
+  async outboxCount(scope: OutboxScope, kinds: string[]): Promise<number> {
+    const params: unknown[] = [kinds];
+    const where = outboxWhere(scope, params);
+    const [row] = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM gateway.mail_delivery d WHERE ${where.join(' AND ')} AND d.kind = ANY($1::text[])`,
+      params,
+    );
+    return row.n;
   }
 
   /** One recorded mail of the organisation, with the encrypted token of its assignment (invitations and reminders). */

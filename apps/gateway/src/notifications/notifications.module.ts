@@ -2,7 +2,7 @@ import { SurveyTokenSeal } from '@leaderscope/events';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MailDeliveriesConsumer } from './mail-deliveries.consumer';
 import { NotificationEvents, SURVEY_TOKEN_SEAL } from './notification-events';
-import { NotificationsResolver } from './notifications.resolver';
+import { NotificationsResolver, OutboxMailPageResolver } from './notifications.resolver';
 import { ListMailDeliveriesUseCase } from './list-mail-deliveries.use-case';
 import { ListMailOutboxUseCase, OpenOutboxMailUseCase } from './mail-outbox.use-cases';
 import { RequestNominationApprovalUseCase, RequestNominationsUseCase } from './nomination-requests.use-cases';
@@ -39,6 +39,7 @@ export class NotificationsModule {
         RequestNominationsUseCase,
         RequestNominationApprovalUseCase,
         NotificationsResolver,
+        OutboxMailPageResolver,
         RecordDeliveriesUseCase,
         MailDeliveriesConsumer,
       ],

@@ -1,7 +1,7 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
-import { OutboxMail, RaterMailDelivery, RenderedOutboxMail, SurveyToAnswer } from './dto/notifications.model';
+import { OutboxMailFilter, OutboxMailPage, RaterMailDelivery, RenderedOutboxMail, SurveyToAnswer } from './dto/notifications.model';
 import { MailDeliveryFilter, MailDeliverySort, MailDeliveryTotal, RaterMailDeliveryPage } from './dto/mail-delivery-page.model';
 import { ListMailDeliveriesUseCase } from './list-mail-deliveries.use-case';
 import { ListMailOutboxUseCase, OpenOutboxMailUseCase } from './mail-outbox.use-cases';
@@ -67,14 +67,18 @@ export class NotificationsResolver {
   }
 
   @HrOnly()
-  @Query(() => [OutboxMail], {
-    description: 'HR: the mails the platform would have sent (no mail server configured), newest first. Audited.',
+  @Query(() => OutboxMailPage, {
+    description:
+      "HR: the mails the platform would have sent (no mail server configured), newest first, a page at a time: the organisation's, or one cycle's. Each page audited.",
   })
   mailOutbox(
     @CurrentViewer() viewer: Viewer,
-    @Args('cycleId', { type: () => ID, nullable: true }) cycleId?: string | null,
-  ): Promise<OutboxMail[]> {
-    return this.outbox.execute(viewer, cycleId);
+    @Args('cycleId', { type: () => ID, nullable: true, description: "One cycle's mails (omitted: every cycle's)" }) cycleId?: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, at most 500 (default 100)' }) first?: number,
+    @Args('after', { nullable: true, description: "The previous page's pageInfo.endCursor" }) after?: string,
+    @Args('filter', { type: () => OutboxMailFilter, nullable: true }) filter?: OutboxMailFilter,
+  ): Promise<OutboxMailPage> {
+    return this.outbox.execute(viewer, cycleId, { first, after, filter });
   }
 
   @HrOnly()
@@ -114,5 +118,18 @@ export class NotificationsResolver {
     @Args('subjectId', { type: () => ID }) subjectId: string,
   ): Promise<boolean> {
     return this.approval.execute(viewer, cycleId, subjectId);
+  }
+}
+
+@Resolver(() => OutboxMailPage)
+export class OutboxMailPageResolver {
+  constructor(private readonly outbox: ListMailOutboxUseCase) {}
+
+  @ResolveField(() => Int, {
+    description:
+      "Mails matching the filter, over all pages: counted only when asked for, an index-only count of every one of them (0.1 s for a large cycle's 300,000): ask for it once, not with every page",
+  })
+  totalCount(@Parent() page: OutboxMailPage): Promise<number> {
+    return this.outbox.count(page);
   }
 }

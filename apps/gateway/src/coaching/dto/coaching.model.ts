@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageInfo } from '../../common/paging';
 
 @ObjectType({ description: 'A leader of a coached cycle, their coach (if assigned) and whether the debrief is done' })
 export class CoachAssignment {
@@ -18,7 +20,10 @@ export class CoachAssignment {
   debriefDoneAt!: Date | null;
 }
 
-@ObjectType({ description: "HR: a cycle's coaching: whether it is coached, each leader's coach, and the debriefs done" })
+@ObjectType({
+  description:
+    "HR: a cycle's coaching: whether it is coached, and how many leaders have a coach and a debrief done (who: cycleCoachingPage)",
+})
 export class CycleCoaching {
   @Field(() => ID)
   cycleId!: string;
@@ -34,9 +39,40 @@ export class CycleCoaching {
 
   @Field(() => Int, { description: 'Leaders whose debrief is done ("debriefs: x of y")' })
   debriefsDone!: number;
+}
+
+@InputType({ description: 'Leaders of a coached cycle matching every criterion given' })
+export class CoachAssignmentFilter {
+  @Field({ nullable: true, description: 'Only the leaders without a coach' })
+  @IsOptional()
+  @IsBoolean()
+  withoutCoachOnly?: boolean;
+
+  @Field({ nullable: true, description: 'Only the leaders whose debrief is not done (with or without a coach)' })
+  @IsOptional()
+  @IsBoolean()
+  debriefPendingOnly?: boolean;
+
+  @Field({ nullable: true, description: "Part of the leader's or the coach's name or e-mail, or an exact employee id" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+}
+
+@ObjectType({ description: "One page of a coached cycle's leaders, each with their coach and debrief, by the leader's name" })
+export class CoachAssignmentPage {
+  @Field(() => ID)
+  cycleId!: string;
 
   @Field(() => [CoachAssignment], { description: 'One per leader (coach null when none is assigned); empty when the cycle is not coached' })
-  assignments!: CoachAssignment[];
+  nodes!: CoachAssignment[];
+
+  @Field(() => Int, { description: 'Leaders matching the filter, over all pages (0 when the cycle is not coached)' })
+  totalCount!: number;
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
 }
 
 @ObjectType({ description: 'A leader the viewer coaches, in one coached cycle' })
