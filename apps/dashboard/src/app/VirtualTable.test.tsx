@@ -20,14 +20,14 @@ beforeEach(() => {
 afterEach(() => restore());
 
 /** A list of `total` people served `page` at a time, as a paged query would. */
-function People({ total, page, asked }: { total: number; page: number; asked: number[] }) {
+function People({ total, page, asked, counted = true }: { total: number; page: number; asked: number[]; counted?: boolean }) {
   const [loaded, setLoaded] = useState(page);
   const [loading, setLoading] = useState(false);
   return (
     <VirtualTable
       label="People"
       rowCount={loaded}
-      totalCount={total}
+      totalCount={counted ? total : null}
       estimateRowHeight={40}
       columnCount={2}
       hasNextPage={loaded < total}
@@ -102,6 +102,22 @@ describe('VirtualTable', () => {
       fireEvent.scroll(scroller);
     });
     expect(await screen.findByText('Person 151')).toBeInTheDocument();
+  });
+
+  it('says the total is not known yet for a list that is not counted, until its last page is loaded', async () => {
+    const asked: number[] = [];
+    renderWithTheme(<People total={150} page={100} asked={asked} counted={false} />);
+    const table = screen.getByRole('table', { name: 'People' });
+    expect(table).toHaveAttribute('aria-rowcount', '-1'); // unknown, as ARIA says it
+    expect(screen.getByText('100 rows loaded, more as you scroll')).toBeInTheDocument();
+    const scroller = screen.getByRole('region', { name: 'People, scrollable' });
+    await act(async () => {
+      scroller.scrollTop = 40 * 92;
+      fireEvent.scroll(scroller);
+    });
+    expect(await screen.findByText('150 of 150 rows loaded')).toBeInTheDocument();
+    expect(asked).toEqual([100]);
+    expect(table).toHaveAttribute('aria-rowcount', '151');
   });
 
   it('keeps a focused row rendered when it is scrolled away, so the keyboard focus is not lost', async () => {

@@ -17,7 +17,8 @@ export interface VirtualRowProps {
 /**
  * A table whose body renders only the rows in view (and a few either side), in a scrolling box,
  * with the rows of the whole list announced: `aria-rowcount` is every row the server has (the
- * header included) and each rendered row carries its `aria-rowindex`. When the user scrolls near
+ * header included; -1 while a list that is not counted has more pages) and each rendered row
+ * carries its `aria-rowindex`. When the user scrolls near
  * the end of what is loaded, `onLoadMore` asks for the next page. The scrolling box takes the
  * keyboard focus (arrows, Page Up/Down scroll it), and a row that holds the focus stays rendered
  * while it is scrolled away, so focus is never lost.
@@ -43,8 +44,8 @@ export function VirtualTable({
   label: string;
   /** Rows loaded so far. */
   rowCount: number;
-  /** Rows the server has for this filter, over all pages. */
-  totalCount: number;
+  /** Rows the server has for this filter, over all pages; null when the list is not counted (known once its last page is loaded). */
+  totalCount: number | null;
   estimateRowHeight: number;
   /** Measure each rendered row (rows of different heights); otherwise every row is `estimateRowHeight` tall. */
   measureRows?: boolean;
@@ -90,6 +91,8 @@ export function VirtualTable({
           end: (index + 1) * estimateRowHeight,
         }));
   const last = items[items.length - 1]?.index ?? -1;
+  // Not counted: the rows loaded are all there is once no page follows; until then, unknown (-1 for assistive technology).
+  const total = totalCount ?? (hasNextPage ? null : rowCount);
   // Near the end of what is loaded: ask for the next page (once at a time).
   useEffect(() => {
     if (hasNextPage && !loadingMore && last >= rowCount - 10) onLoadMore();
@@ -116,7 +119,7 @@ export function VirtualTable({
           if (!e.currentTarget.contains(e.relatedTarget)) focused.current = null;
         }}
       >
-        <Table stickyHeader aria-label={label} aria-rowcount={totalCount + headerRows} miw={minWidth} {...tableProps}>
+        <Table stickyHeader aria-label={label} aria-rowcount={total == null ? -1 : total + headerRows} miw={minWidth} {...tableProps}>
           <Table.Thead>{header}</Table.Thead>
           <Table.Tbody>
             {before > 0 && (
@@ -141,7 +144,9 @@ export function VirtualTable({
       </div>
       <Group justify="space-between" mt="xs" px="xs" aria-live="polite">
         <Text size="xs" c="dimmed">
-          {intl.formatMessage(m.rowsLoaded, { loaded: rowCount, total: totalCount })}
+          {total == null
+            ? intl.formatMessage(m.rowsLoadedSoFar, { loaded: rowCount })
+            : intl.formatMessage(m.rowsLoaded, { loaded: rowCount, total })}
         </Text>
         {loadingMore && <Loader size="xs" aria-label={intl.formatMessage(m.loadingMoreRows)} />}
       </Group>

@@ -17,7 +17,7 @@ import { session } from './session';
  * overwrite each other's entries (a transition risk `delegation` of one report showing in another).
  * Audit of every object type in the schema (`apps/gateway/schema.graphql`):
  * - globally unique ids (UUIDs) — normalised by id: Cycle, Person, Colleague (a person), Nomination, Organisation, Pulse;
- *   by another unique key: Me (accountId), CycleProgress (cycleId), RaterInvitation (assignmentId),
+ *   by another unique key: Me (accountId), CycleProgress (cycleId), CycleCoaching (cycleId), RaterInvitation (assignmentId),
  *   InstrumentSummary (instrument id; one definition per id).
  * - ids unique only within a parent — embedded (`keyFields: false`): TransitionRisk (risk id per
  *   report), SurveyDimension and SurveyItem (the same dimension holds different items per rater
@@ -60,10 +60,14 @@ export const CACHE_POLICIES = {
       cycleHeatmap: cursorPaged(['cycleId', 'filter', 'sort'], 'rows'),
       cycleReliabilityProjection: cursorPaged(['cycleId', 'filter'], 'nodes'),
       developmentPlanCoveragePage: cursorPaged(['cycleId', 'filter'], 'nodes'),
+      cycleCoachingPage: cursorPaged(['cycleId', 'filter'], 'nodes'),
+      mailOutbox: cursorPaged(['cycleId', 'filter'], 'nodes'),
     },
   },
   Me: { keyFields: ['accountId'] },
   CycleProgress: { keyFields: ['cycleId'] },
+  // One per cycle: the answer of setCycleCoached and assignCoach (the counts) updates the panel's.
+  CycleCoaching: { keyFields: ['cycleId'] },
   RaterInvitation: { keyFields: ['assignmentId'] },
   SubjectReport: { keyFields: false },
   Heatmap: { keyFields: false },

@@ -319,6 +319,10 @@ export const tableMessages = defineMessages({
     id: 'app.table.rowsLoaded',
     defaultMessage: '{total, plural, =0 {No rows} one {{loaded, number} of # row loaded} other {{loaded, number} of # rows loaded}}',
   },
+  rowsLoadedSoFar: {
+    id: 'app.table.rowsLoadedSoFar',
+    defaultMessage: '{loaded, plural, one {# row loaded} other {# rows loaded}}, more as you scroll',
+  },
   loadingMoreRows: { id: 'app.table.loadingMore', defaultMessage: 'Loading more rows' },
   itemsLoaded: {
     id: 'app.list.itemsLoaded',

@@ -1,6 +1,6 @@
 import { InMemoryCache } from '@apollo/client';
 import { MockedProvider } from '@apollo/client/testing/react';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import type { ReactElement } from 'react';
@@ -10,7 +10,15 @@ import { CACHE_POLICIES } from '../../app/apollo';
 import { renderWithTheme } from '../../test/render';
 import { CoachHome } from './CoachHome';
 import { CycleCoachingPanel } from './CycleCoachingPanel';
-import { COACH_CANDIDATES, COMPLETE_DEBRIEF, CYCLE_COACHING, MY_COACHEES, REPORT_COACHING } from './operations';
+import {
+  ASSIGN_COACH,
+  COACH_CANDIDATES,
+  COMPLETE_DEBRIEF,
+  CYCLE_COACHING,
+  CYCLE_COACHING_PAGE,
+  MY_COACHEES,
+  REPORT_COACHING,
+} from './operations';
 import { ReportCoachingNotice } from './ReportCoachingNotice';
 
 const C1 = '11111111-1111-4111-8111-111111111111';
@@ -134,49 +142,96 @@ describe('coaching', { timeout: 30000 }, () => {
     expect(screen.queryByText(/debrief/)).toBeNull();
   });
 
-  it("shows HR each leader's coach and the debriefs done", async () => {
+  it("shows HR each leader's coach and the debriefs done a page at a time, filters on the server, and reads the list again after an assignment", async () => {
+    const DI = '44444444-4444-4444-8444-444444444444';
+    const ZOE = '55555555-5555-4555-8555-555555555555';
+    const counts = (withCoach: number) => ({
+      cycleCoaching: { __typename: 'CycleCoaching', cycleId: C1, coached: true, leaders: 3, withCoach, debriefsDone: 1 },
+    });
+    const leader = (subjectId: string, subjectName: string, coachName: string | null, debriefDoneAt: string | null = null) => ({
+      __typename: 'CoachAssignment',
+      subjectId,
+      subjectName,
+      coachId: coachName ? `coach-${coachName}` : null,
+      coachName,
+      debriefDoneAt,
+    });
+    const page = (nodes: unknown[], totalCount: number, endCursor: string | null, hasNextPage: boolean) => ({
+      cycleCoachingPage: {
+        __typename: 'CoachAssignmentPage',
+        cycleId: C1,
+        totalCount,
+        pageInfo: { __typename: 'PageInfo', endCursor, hasNextPage },
+        nodes,
+      },
+    });
+    const zoe = { __typename: 'Person', id: ZOE, name: 'Zoe Coach', title: null };
+    const assigned: unknown[] = [];
     const { container } = show(<CycleCoachingPanel cycleId={C1} released />, [
+      { request: { query: CYCLE_COACHING, variables: { cycleId: C1 } }, result: { data: counts(2) } },
       {
-        request: { query: CYCLE_COACHING, variables: { cycleId: C1 } },
+        request: { query: CYCLE_COACHING_PAGE, variables: { cycleId: C1, first: 100, filter: {} } },
         result: {
-          data: {
-            cycleCoaching: {
-              __typename: 'CycleCoaching',
-              cycleId: C1,
-              coached: true,
-              leaders: 2,
-              withCoach: 2,
-              debriefsDone: 1,
-              assignments: [
-                {
-                  __typename: 'CoachAssignment',
-                  subjectId: BEN,
-                  subjectName: 'Ben Lead',
-                  coachId: 'z',
-                  coachName: 'Zoe Coach',
-                  debriefDoneAt: '2030-11-03T09:00:00.000Z',
-                },
-                {
-                  __typename: 'CoachAssignment',
-                  subjectId: CY,
-                  subjectName: 'Cy Peer',
-                  coachId: 'y',
-                  coachName: 'Yan Coach',
-                  debriefDoneAt: null,
-                },
-              ],
-            },
-          },
+          data: page([leader(BEN, 'Ben Lead', 'Zoe Coach', '2030-11-03T09:00:00.000Z'), leader(CY, 'Cy Peer', 'Yan Coach')], 3, 'c1', true),
         },
       },
-      { request: { query: COACH_CANDIDATES, variables: { search: null } }, result: { data: { people: [] } } },
+      {
+        request: { query: CYCLE_COACHING_PAGE, variables: { cycleId: C1, first: 100, filter: {}, after: 'c1' } },
+        result: { data: page([leader(DI, 'Di Peer', null)], 3, 'c2', false) },
+      },
+      {
+        request: { query: CYCLE_COACHING_PAGE, variables: { cycleId: C1, first: 100, filter: { withoutCoachOnly: true } } },
+        result: { data: page([leader(DI, 'Di Peer', null)], 1, 'c3', false) },
+      },
+      { request: { query: COACH_CANDIDATES, variables: { search: null } }, result: { data: { people: [zoe] } }, maxUsageCount: 5 },
+      { request: { query: COACH_CANDIDATES, variables: { search: 'Zoe Coach' } }, result: { data: { people: [zoe] } }, maxUsageCount: 5 },
+      {
+        request: {
+          query: ASSIGN_COACH,
+          variables: (v: unknown) => {
+            assigned.push(v);
+            return true;
+          },
+        },
+        result: { data: { assignCoach: counts(3).cycleCoaching } },
+      },
+      // Read again after the assignment: nobody is left without a coach.
+      {
+        request: { query: CYCLE_COACHING_PAGE, variables: { cycleId: C1, first: 100, filter: { withoutCoachOnly: true } } },
+        result: { data: page([], 0, null, false) },
+      },
     ]);
-    expect(await screen.findByText('Debriefs: 1 of 2')).toBeTruthy();
-    const table = screen.getByRole('table', { name: "Each leader's coach and debrief" });
-    expect(within(table).getByRole('row', { name: /Ben Lead Zoe Coach Done/ })).toBeTruthy();
-    expect(within(table).getByRole('row', { name: /Cy Peer Yan Coach Not yet/ })).toBeTruthy();
+    expect(await screen.findByText('Debriefs: 1 of 3')).toBeTruthy();
+    expect(screen.getByText('1 leader has no coach yet. Results can be released once every leader has one.')).toBeTruthy();
+    const table = await screen.findByRole('table', { name: "Each leader's coach and debrief" });
+    expect(table.getAttribute('aria-rowcount')).toBe('4'); // the header and every leader, over all pages
+    expect(within(table).getByRole('row', { name: /Ben Lead.*Zoe Coach.*Done/ })).toBeTruthy();
+    expect(within(table).getByRole('row', { name: /Cy Peer.*Yan Coach.*Not yet/ })).toBeTruthy();
+    // The second page follows the first, in the same list.
+    expect(await within(table).findByRole('row', { name: /Di Peer.*No coach yet/ })).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Choose Ben Lead' }).disabled).toBe(true); // debriefed
     expect(screen.getByRole<HTMLInputElement>('switch', { name: /Coached cycle/ }).disabled).toBe(true);
-    expect(screen.getByRole('button', { name: 'Assign coach' })).toBeTruthy(); // Cy's coach can still change
     await expectAccessible(container);
+
+    // Only the leaders without a coach, asked of the server.
+    await userEvent.click(screen.getByRole('radio', { name: 'Without a coach' }));
+    await waitFor(() =>
+      expect(within(screen.getByRole('table', { name: "Each leader's coach and debrief" })).queryByText('Cy Peer')).toBeNull(),
+    );
+    expect(screen.getByRole('table', { name: "Each leader's coach and debrief" }).getAttribute('aria-rowcount')).toBe('2');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Choose Di Peer' }));
+    expect(screen.getByText('1 leader chosen')).toBeTruthy();
+    await userEvent.click(screen.getByRole('combobox', { name: 'Coach' }));
+    await waitFor(() => expect(document.querySelector('[data-combobox-option]')?.textContent).toBe('Zoe Coach'));
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await waitFor(() => expect(screen.getByRole<HTMLInputElement>('combobox', { name: 'Coach' }).value).toBe('Zoe Coach'));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Assign coach' })).toBeEnabled());
+    await userEvent.click(screen.getByRole('button', { name: 'Assign coach' }));
+    expect(await screen.findByText('Zoe Coach now coaches 1 leader.', undefined, { timeout: 5000 })).toBeTruthy();
+    expect(assigned).toEqual([{ input: { cycleId: C1, coachId: ZOE, subjectIds: [DI] } }]);
+    // The counts came with the answer, and the list was read again from the server.
+    expect(screen.queryByText(/no coach yet\. Results can be released/)).toBeNull();
+    expect(await screen.findByText('No leader matches.')).toBeTruthy();
+    expect(screen.getByText('No leader chosen')).toBeTruthy();
   });
 });

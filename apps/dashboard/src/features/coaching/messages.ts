@@ -32,8 +32,6 @@ export const m = defineMessages({
     defaultMessage:
       "A coach is a person of the directory (add an external coach to the people list first) who neither is the leader nor rates them in this cycle: the coach reads the leader's report.",
   },
-  leadersLabel: { id: 'coaching.leadersLabel', defaultMessage: 'Leaders' },
-  leadersPlaceholder: { id: 'coaching.leadersPlaceholder', defaultMessage: 'Choose one or several leaders' },
   coachLabel: { id: 'coaching.coachLabel', defaultMessage: 'Coach' },
   coachPlaceholder: { id: 'coaching.coachPlaceholder', defaultMessage: 'Search the directory' },
   assign: { id: 'coaching.assign', defaultMessage: 'Assign coach' },
@@ -51,6 +49,24 @@ export const m = defineMessages({
   debriefDoneOn: { id: 'coaching.debriefDoneOn', defaultMessage: 'Done {date}' },
   debriefPending: { id: 'coaching.debriefPending', defaultMessage: 'Not yet' },
   tableLabel: { id: 'coaching.tableLabel', defaultMessage: "Each leader's coach and debrief" },
+  colChoose: { id: 'coaching.col.choose', defaultMessage: 'Choose' },
+  chooseLeader: { id: 'coaching.chooseLeader', defaultMessage: 'Choose {name}' },
+  showLabel: { id: 'coaching.showLabel', defaultMessage: 'Show' },
+  showAll: { id: 'coaching.showAll', defaultMessage: 'All leaders' },
+  showWithoutCoach: { id: 'coaching.showWithoutCoach', defaultMessage: 'Without a coach' },
+  showPending: { id: 'coaching.showPending', defaultMessage: 'Debrief not done' },
+  search: { id: 'coaching.search', defaultMessage: 'Search a leader or a coach' },
+  noMatch: { id: 'coaching.noMatch', defaultMessage: 'No leader matches.' },
+  listLoading: { id: 'coaching.listLoading', defaultMessage: 'Loading the leaders' },
+  chooseHint: {
+    id: 'coaching.chooseHint',
+    defaultMessage: 'Tick the leaders in the table (up to {max, number} at a time), then choose their coach.',
+  },
+  chosen: {
+    id: 'coaching.chosen',
+    defaultMessage: '{count, plural, =0 {No leader chosen} one {# leader chosen} other {# leaders chosen}}',
+  },
+  clearChoice: { id: 'coaching.clearChoice', defaultMessage: 'Clear the choice' },
 
   // The coach's home
   homeEyebrow: { id: 'coaching.homeEyebrow', defaultMessage: 'Coach' },

@@ -7,13 +7,6 @@ export const COACHING_FIELDS = graphql(`
     leaders
     withCoach
     debriefsDone
-    assignments {
-      subjectId
-      subjectName
-      coachId
-      coachName
-      debriefDoneAt
-    }
   }
 `);
 
@@ -21,6 +14,26 @@ export const CYCLE_COACHING = graphql(`
   query CycleCoaching($cycleId: ID!) {
     cycleCoaching(cycleId: $cycleId) {
       ...CycleCoachingFields
+    }
+  }
+`);
+
+export const CYCLE_COACHING_PAGE = graphql(`
+  query CycleCoachingPage($cycleId: ID!, $first: Int, $after: String, $filter: CoachAssignmentFilter) {
+    cycleCoachingPage(cycleId: $cycleId, first: $first, after: $after, filter: $filter) {
+      cycleId
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        subjectId
+        subjectName
+        coachId
+        coachName
+        debriefDoneAt
+      }
     }
   }
 `);

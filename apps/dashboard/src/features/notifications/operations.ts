@@ -74,15 +74,22 @@ export const RESEND_INVITATION = graphql(`
 `);
 
 export const MAIL_OUTBOX = graphql(`
-  query MailOutbox($cycleId: ID) {
-    mailOutbox(cycleId: $cycleId) {
-      mailId
-      kind
+  query MailOutbox($cycleId: ID, $first: Int, $after: String, $filter: OutboxMailFilter) {
+    mailOutbox(cycleId: $cycleId, first: $first, after: $after, filter: $filter) {
       cycleId
-      recipientName
-      to
-      subject
-      createdAt
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        mailId
+        kind
+        cycleId
+        recipientName
+        to
+        subject
+        createdAt
+      }
     }
   }
 `);
