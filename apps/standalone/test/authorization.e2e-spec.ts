@@ -64,7 +64,7 @@ describe('authorization matrix: every role on every operation', () => {
       .cycleMailDeliveries[0].assignmentId;
     mailId = await eventually(
       'a mail in the outbox',
-      async () => (await api.ok(`{ mailOutbox { mailId } }`, {}, token.hr)).mailOutbox[0]?.mailId,
+      async () => (await api.ok(`{ mailOutbox(first: 1) { nodes { mailId } } }`, {}, token.hr)).mailOutbox.nodes[0]?.mailId,
     );
   }, 120000);
 
@@ -226,7 +226,19 @@ describe('authorization matrix: every role on every operation', () => {
     },
     {
       name: 'mailOutbox',
-      query: `query($c: ID) { mailOutbox(cycleId: $c) { mailId } }`,
+      query: `query($c: ID) { mailOutbox(cycleId: $c) { nodes { mailId } } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'cycleCoaching',
+      query: `query($c: ID!) { cycleCoaching(cycleId: $c) { coached leaders } }`,
+      variables: () => ({ c: cycleId }),
+      allowed: ['hr'],
+    },
+    {
+      name: 'cycleCoachingPage',
+      query: `query($c: ID!) { cycleCoachingPage(cycleId: $c, first: 10) { totalCount nodes { subjectName } } }`,
       variables: () => ({ c: cycleId }),
       allowed: ['hr'],
     },

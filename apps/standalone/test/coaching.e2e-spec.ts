@@ -12,7 +12,9 @@ import { Platform, startPlatform } from '../src';
 import { answerSurvey, Api, launchCycleForAda, LaunchedCycle, PASSWORD } from './fixtures';
 
 const REPORT = `query($c: ID!, $s: ID!) { subjectReport(cycleId: $c, subjectId: $s) { visibility reportVersion responseCount dimensions { dimensionId others { mean n } } lowestItems { itemId } } }`;
-const MAILS = `query($c: ID) { mailOutbox(cycleId: $c) { mailId kind to subject } }`;
+const MAILS = `query($c: ID, $kind: OutboxMailKind) { mailOutbox(cycleId: $c, filter: { kind: $kind }) { nodes { mailId kind to subject } } }`;
+const LEADERS = `query($c: ID!, $pending: Boolean) { cycleCoachingPage(cycleId: $c, filter: { debriefPendingOnly: $pending }) {
+  totalCount nodes { subjectName coachName debriefDoneAt } } }`;
 
 describe('the coach role, over HTTP', () => {
   let db: TestDatabase;
@@ -80,6 +82,11 @@ describe('the coach role, over HTTP', () => {
       message: expect.stringContaining('rates Ada Lovelace in this cycle (peer)'),
     });
     expect((await assign(id.katherine)).data?.assignCoach).toEqual({ withCoach: 1, debriefsDone: 0, leaders: 1 });
+    // HR's list of the leaders, a page at a time: Ada with her coach, her debrief to come.
+    expect((await api.ok(LEADERS, { c: cycle.cycleId }, hr)).cycleCoachingPage).toEqual({
+      totalCount: 1,
+      nodes: [{ subjectName: 'Ada Lovelace', coachName: 'Katherine Johnson', debriefDoneAt: null }],
+    });
 
     for (const [i, invitation] of cycle.invitations.entries()) {
       const { result } = await answerSurvey(api, invitation.token, 2 + (i % 3));
@@ -130,8 +137,7 @@ describe('the coach role, over HTTP', () => {
     const asked = await eventually(
       'the coach’s mail',
       async () => {
-        const { mailOutbox } = await api.ok(MAILS, { c: cycle.cycleId }, hr);
-        const mails = mailOutbox.filter((m: { kind: string }) => m.kind === 'debrief-requested');
+        const mails = (await api.ok(MAILS, { c: cycle.cycleId, kind: 'DEBRIEF_REQUESTED' }, hr)).mailOutbox.nodes;
         return mails.length > 0 && mails;
       },
       30000,
@@ -139,15 +145,18 @@ describe('the coach role, over HTTP', () => {
     expect(asked).toEqual([
       expect.objectContaining({ to: 'katherine.johnson@example.org', subject: "Ada Lovelace's feedback report awaits your debrief" }),
     ]);
-    expect((await api.ok(MAILS, { c: cycle.cycleId }, hr)).mailOutbox.filter((m: { kind: string }) => m.kind === 'report-ready')).toEqual(
-      [],
-    );
+    expect((await api.ok(MAILS, { c: cycle.cycleId, kind: 'REPORT_READY' }, hr)).mailOutbox.nodes).toEqual([]);
 
     // The debrief: only the coach, once.
     const DEBRIEF = `mutation($c: ID!, $s: ID!) { completeDebrief(cycleId: $c, subjectId: $s) { debriefDone } }`;
     expect((await api.call(DEBRIEF, { c: cycle.cycleId, s: cycle.subjectId }, t.ada)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await api.ok(DEBRIEF, { c: cycle.cycleId, s: cycle.subjectId }, t.katherine)).completeDebrief.debriefDone).toBe(true);
     await api.ok(DEBRIEF, { c: cycle.cycleId, s: cycle.subjectId }, t.katherine);
+    expect((await api.ok(LEADERS, { c: cycle.cycleId, pending: true }, hr)).cycleCoachingPage).toEqual({ totalCount: 0, nodes: [] });
+    expect(
+      (await api.ok(`query($c: ID!) { cycleCoaching(cycleId: $c) { leaders withCoach debriefsDone } }`, { c: cycle.cycleId }, hr))
+        .cycleCoaching,
+    ).toEqual({ leaders: 1, withCoach: 1, debriefsDone: 1 });
 
     // The leader and her manager now read exactly what the coach read, and are mailed once.
     expect((await api.ok(REPORT, { c: cycle.cycleId, s: cycle.subjectId }, t.ada)).subjectReport).toEqual(byCoach);
@@ -156,8 +165,7 @@ describe('the coach role, over HTTP', () => {
     const ready = await eventually(
       'the report-ready mails',
       async () => {
-        const { mailOutbox } = await api.ok(MAILS, { c: cycle.cycleId }, hr);
-        const mails = mailOutbox.filter((m: { kind: string }) => m.kind === 'report-ready');
+        const mails = (await api.ok(MAILS, { c: cycle.cycleId, kind: 'REPORT_READY' }, hr)).mailOutbox.nodes;
         return mails.length >= 2 && mails;
       },
       30000,

@@ -491,11 +491,11 @@ describe('from report to growth, over HTTP', () => {
       'the manager’s plan mail',
       async () => {
         const { mailOutbox } = await api.ok(
-          `query($c: ID) { mailOutbox(cycleId: $c) { mailId kind to subject } }`,
+          `query($c: ID) { mailOutbox(cycleId: $c, filter: { kind: PLAN_SHARED }) { nodes { mailId kind to subject } } }`,
           { c: cycle.cycleId },
           hr,
         );
-        const plan = mailOutbox.filter((m: { kind: string }) => m.kind === 'plan-shared');
+        const plan = mailOutbox.nodes;
         return plan.length > 0 && plan;
       },
       30000,
@@ -555,8 +555,12 @@ describe('from report to growth, over HTTP', () => {
     await eventually(
       'the update mail',
       async () => {
-        const { mailOutbox } = await api.ok(`query($c: ID) { mailOutbox(cycleId: $c) { kind subject } }`, { c: cycle.cycleId }, hr);
-        return mailOutbox.some((m: { subject: string }) => m.subject === 'Ada Lovelace updated their development plan');
+        const { mailOutbox } = await api.ok(
+          `query($c: ID) { mailOutbox(cycleId: $c, filter: { kind: PLAN_SHARED }) { nodes { kind subject } } }`,
+          { c: cycle.cycleId },
+          hr,
+        );
+        return mailOutbox.nodes.some((m: { subject: string }) => m.subject === 'Ada Lovelace updated their development plan');
       },
       30000,
     );
@@ -611,11 +615,11 @@ describe('from report to growth, over HTTP', () => {
       'the pulse mails',
       async () => {
         const { mailOutbox } = await api.ok(
-          `query($c: ID) { mailOutbox(cycleId: $c) { mailId kind to subject } }`,
+          `query($c: ID) { mailOutbox(cycleId: $c, filter: { kind: PULSE_LAUNCHED }) { nodes { mailId kind to subject } } }`,
           { c: cycle.cycleId },
           hr,
         );
-        const pulse = mailOutbox.filter((m: { kind: string }) => m.kind === 'pulse-launched');
+        const pulse = mailOutbox.nodes;
         return pulse.length === 2 && pulse;
       },
       30000,

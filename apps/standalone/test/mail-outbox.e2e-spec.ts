@@ -46,15 +46,31 @@ describe('mail outbox on the one-machine default (no SMTP_URL)', () => {
       async () => {
         listings++;
         const { mailOutbox } = await api.ok(
-          `query($c: ID) { mailOutbox(cycleId: $c) { mailId kind to subject recipientName } }`,
+          `query($c: ID) { mailOutbox(cycleId: $c, first: 500) { totalCount pageInfo { hasNextPage } nodes { mailId kind to subject recipientName } } }`,
           { c: cycleId },
           hr,
         );
-        return mailOutbox.length === invitations.length && mailOutbox;
+        return mailOutbox.nodes.length === invitations.length && mailOutbox;
       },
       30000,
     );
     expect(JSON.stringify(outbox)).not.toMatch(/survey\//);
+    expect(outbox).toMatchObject({ totalCount: invitations.length, pageInfo: { hasNextPage: false } });
+    // A page at a time, newest first: the same mails, each once, in the same order.
+    type Page = { pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: { mailId: string }[] };
+    const walked: string[] = [];
+    let after: string | null = null;
+    do {
+      listings++;
+      const { mailOutbox }: { mailOutbox: Page } = await api.ok(
+        `query($c: ID, $after: String) { mailOutbox(cycleId: $c, first: 2, after: $after) { pageInfo { endCursor hasNextPage } nodes { mailId } } }`,
+        { c: cycleId, after },
+        hr,
+      );
+      walked.push(...mailOutbox.nodes.map((m) => m.mailId));
+      after = mailOutbox.pageInfo.hasNextPage ? mailOutbox.pageInfo.endCursor : null;
+    } while (after);
+    expect(walked).toEqual(outbox.nodes.map((m: { mailId: string }) => m.mailId));
     const { cycleMailDeliveries } = await api.ok(
       `query($c: ID!) { cycleMailDeliveries(cycleId: $c) { invitation { status } } }`,
       { c: cycleId },
@@ -62,7 +78,7 @@ describe('mail outbox on the one-machine default (no SMTP_URL)', () => {
     );
     expect(cycleMailDeliveries.every((d: { invitation: { status: string } }) => d.invitation.status === 'recorded')).toBe(true);
 
-    const peerMail = outbox.find((m: { subject: string }) => /asks for your view of Ada Lovelace/.test(m.subject));
+    const peerMail = outbox.nodes.find((m: { subject: string }) => /asks for your view of Ada Lovelace/.test(m.subject));
     const { mailOutboxMessage } = await api.ok(
       `query($m: ID!) { mailOutboxMessage(mailId: $m) { to subject text html link } }`,
       { m: peerMail.mailId },
