@@ -25,6 +25,11 @@ for (const app of readdirSync(join(root, 'apps'))) {
   // docker-compose.yml: command: ['node', '--flag', …, 'apps/<app>/dist/main.js']
   const command = new RegExp(`command:\\s*\\[([^\\]]*'apps/${app}/dist/main\\.js'[^\\]]*)\\]`).exec(compose);
   if (command) places[`docker-compose.yml ${app} command`] = flagsOf([...command[1].matchAll(/'([^']*)'/g)].map((m) => m[1]));
+  // An app started with flags must be found in every place, or a place this check cannot read would pass unseen.
+  if (places[`apps/${app}/package.json start`].length > 0)
+    for (const place of [`package.json start:${app}`, `docker-compose.yml ${app} command`])
+      if (!(place in places))
+        problems.push(`${app}: ${place} not found (this check reads a 'command: [...]' list and a 'node … <entry>' script)`);
   const [first, ...rest] = Object.entries(places);
   for (const [place, flags] of rest)
     if (flags.join(' ') !== first[1].join(' '))
