@@ -199,16 +199,16 @@ describe('anonymity against every viewer, across views and over time (issue #11)
     const progress = async () =>
       (
         await api.ok(
-          `query($c: ID!) { cycleProgress(cycleId: $c) { submitted subjects { nonResponders { group rater { name } } } } }`,
+          `query($c: ID!) { cycleProgressSubjects(cycleId: $c) { nodes { nonResponders { group rater { name } } } } }`,
           { c: cycle.cycleId },
           hr,
         )
-      ).cycleProgress;
-    const peersBefore = (await progress()).subjects[0].nonResponders.filter((n: { group: string }) => n.group === 'peer');
+      ).cycleProgressSubjects;
+    const peersBefore = (await progress()).nodes[0].nonResponders.filter((n: { group: string }) => n.group === 'peer');
     await answer(tokens('peer')[2], 5);
     await scored(10);
     const after = await report(hr);
-    const peersAfter = (await progress()).subjects[0].nonResponders.filter((n: { group: string }) => n.group === 'peer');
+    const peersAfter = (await progress()).nodes[0].nonResponders.filter((n: { group: string }) => n.group === 'peer');
     expect(peersBefore.length - peersAfter.length).toBe(1); // HR sees who answered (for reminders)...
     expect(smallMoves(before, after, THRESHOLD)).toEqual([]); // ...and no figure moves by that one person
     expect(after).toEqual(before);

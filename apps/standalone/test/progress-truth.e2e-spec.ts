@@ -14,8 +14,8 @@ import { answerSurvey, Api, launchCycleForAda, LaunchedCycle, PASSWORD } from '.
 const PROGRESS = `query($c: ID!) { cycleProgress(cycleId: $c) {
   invited submitted recorded counted
   consistency { notRecorded notCounted oldestReceivedAt ageSeconds stuck staleAfterSeconds checkedAt }
-  subjects { groups { group invited submitted recorded counted } }
-} }`;
+}
+cycleProgressSubjects(cycleId: $c) { nodes { groups { group invited submitted recorded counted } } } }`;
 
 interface Progress {
   invited: number;
@@ -52,7 +52,13 @@ describe('progress: received, recorded, counted, and the consistency check', () 
   let cycle: LaunchedCycle;
   let dataSource: DataSource;
 
-  const progress = async () => (await api.ok<{ cycleProgress: Progress }>(PROGRESS, { c: cycle.cycleId }, hr)).cycleProgress;
+  const progress = async (): Promise<Progress> => {
+    const { cycleProgress, cycleProgressSubjects } = await api.ok<{
+      cycleProgress: Omit<Progress, 'subjects'>;
+      cycleProgressSubjects: { nodes: Progress['subjects'] };
+    }>(PROGRESS, { c: cycle.cycleId }, hr);
+    return { ...cycleProgress, subjects: cycleProgressSubjects.nodes };
+  };
   const health = async () => {
     const res = await fetch(`${platform.url}/health`);
     return { status: res.status, body: (await res.json()) as Health };

@@ -64,11 +64,6 @@ export class InvitationsRepository {
     await manager.getRepository(AssignmentEntity).update({ id }, { revokedAt: new Date() });
   }
 
-  /** Every assignment of the cycle, in no order (revoked ones included: the caller decides). */
-  ofCycleUnordered(cycleId: string): Promise<AssignmentEntity[]> {
-    return this.dataSource.getRepository(AssignmentEntity).findBy({ cycleId });
-  }
-
   /**
    * Marks the cycle's pending raters (invited or started, link not revoked) reminded at `at`, a slice
    * at a time in (subject, assignment) order, and yields each slice with the rater's e-mail address:

@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
 import { Viewer } from '../access/viewer';
 import { RATER_GROUPS } from '@leaderscope/vocabulary';
-import { CyclesRepository } from '../cycles/cycles.repository';
 import { CycleStatusValue } from '../cycles/dto/cycle.model';
 import { AssignmentEntity } from '../invitations/assignment.entity';
-import { InvitationsRepository } from '../invitations/invitations.repository';
 import { PeopleRepository } from '../people/people.repository';
 import { ConsistencyCheck } from './consistency-check';
 import { pageRequest, SortDirection, toPage } from '../common/paging';
@@ -22,8 +20,6 @@ import { ProgressRepository, SubmissionStage } from './progress.repository';
 export class GetProgressUseCase {
   constructor(
     private readonly access: AccessPolicy,
-    private readonly cycles: CyclesRepository,
-    private readonly invitations: InvitationsRepository,
     private readonly people: PeopleRepository,
     private readonly stages: ProgressRepository,
     private readonly consistency: ConsistencyCheck,
@@ -31,7 +27,7 @@ export class GetProgressUseCase {
 
   /**
    * The cycle's counts, by PostgreSQL (the summary HR's progress tab shows, and sends again on every
-   * change while it is open). The rows per subject are `subjects` (every subject at once) or `page`.
+   * change while it is open). The rows per subject are `page`.
    */
   async execute(viewer: Viewer, cycleId: string): Promise<CycleProgress> {
     const cycle = await this.access.cycle(viewer, cycleId);
@@ -55,23 +51,8 @@ export class GetProgressUseCase {
     };
   }
 
-  /** Every subject's rows at once, for a caller that asks for them (`cycleProgress.subjects`; a large cycle pages them). */
-  async subjects(viewer: Viewer, cycleId: string): Promise<SubjectProgress[]> {
-    const cycle = await this.access.cycle(viewer, cycleId);
-    const assignments = await this.invitations.ofCycleUnordered(cycle.id);
-    const subjects = await this.cycles.subjectIds(cycle.id);
-    const people = await this.people.mapByIds(viewer.organisationId, [...subjects, ...assignments.map((a) => a.raterPersonId)]);
-    const count = counter(new Map((await this.stages.stagesOfCycle(cycle.id)).map((s) => [s.assignmentId, s])));
-    return subjectsProgress(
-      subjects,
-      assignments.filter((a) => !a.revokedAt),
-      people,
-      count,
-    );
-  }
-
   /**
-   * A page of the same per-subject rows, filtered and sorted in PostgreSQL (by name, response rate
+   * A page of the per-subject rows, filtered and sorted in PostgreSQL (by name, response rate
    * or how many have not answered: figures the rows show) and paged with cursors; only the page's
    * assignments, receipts and people are read.
    */
@@ -92,7 +73,7 @@ export class GetProgressUseCase {
     const subjects = nodes.map((r) => r.subjectId);
     const [assignments, stages] = await Promise.all([
       this.stages.assignmentsOf(cycle.id, subjects),
-      this.stages.stagesOfCycle(cycle.id, subjects),
+      this.stages.stagesOfSubjects(cycle.id, subjects),
     ]);
     const people = await this.people.mapByIds(viewer.organisationId, [...subjects, ...assignments.map((a) => a.raterPersonId)]);
     const count = counter(new Map(stages.map((s) => [s.assignmentId, s])));

@@ -1,6 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CyclesModule } from '../cycles/cycles.module';
-import { InvitationsModule } from '../invitations/invitations.module';
 import { CONSISTENCY_OPTIONS, ConsistencyCheck, ConsistencyOptions } from './consistency-check';
 import { GetProgressUseCase } from './get-progress.use-case';
 import { ProgressRepository } from './progress.repository';
@@ -13,7 +11,6 @@ export class ProgressModule {
     return {
       module: ProgressModule,
       global: true,
-      imports: [CyclesModule, InvitationsModule],
       providers: [
         { provide: CONSISTENCY_OPTIONS, useValue: options },
         ProgressRepository,

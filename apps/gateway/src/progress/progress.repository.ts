@@ -50,8 +50,8 @@ export interface ProgressCounts {
 export class ProgressRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The live receipt of every submitted assignment of a cycle (or of these subjects in it). */
-  async stagesOfCycle(cycleId: string, subjectIds?: string[]): Promise<SubmissionStage[]> {
+  /** The live receipt of every submitted assignment of these subjects in a cycle (a page's). */
+  async stagesOfSubjects(cycleId: string, subjectIds: string[]): Promise<SubmissionStage[]> {
     const qb = this.dataSource
       .getRepository(SubmissionEntity)
       .createQueryBuilder('s')
@@ -61,8 +61,8 @@ export class ProgressRepository {
       .addSelect('s.countedAt', 'countedAt')
       .where('a.cycleId = :cycleId', { cycleId })
       .andWhere(`a.status = 'submitted'`)
-      .andWhere(`s.status <> 'rejected'`);
-    if (subjectIds) qb.andWhere('a.subjectId = ANY(CAST(:subjectIds AS uuid[]))', { subjectIds });
+      .andWhere(`s.status <> 'rejected'`)
+      .andWhere('a.subjectId = ANY(CAST(:subjectIds AS uuid[]))', { subjectIds });
     const rows = await qb.getRawMany<{ assignmentId: string; status: SubmissionEntity['status']; countedAt: Date | null }>();
     return rows.map((r) => ({ assignmentId: r.assignmentId, recorded: r.status === 'recorded', counted: r.countedAt !== null }));
   }

@@ -1,8 +1,8 @@
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { HrOnly } from '../access/hr-only.guard';
 import { CurrentViewer, Viewer } from '../access/viewer';
 import { LiveUpdates, PROGRESS_CHANGED } from '../common/live-updates';
-import { CycleProgress, ProgressFilter, ProgressSort, SubjectProgress, SubjectProgressPage } from './dto/progress.model';
+import { CycleProgress, ProgressFilter, ProgressSort, SubjectProgressPage } from './dto/progress.model';
 import { GetProgressUseCase } from './get-progress.use-case';
 
 @Resolver(() => CycleProgress)
@@ -18,18 +18,10 @@ export class ProgressResolver {
     return this.progress.execute(viewer, cycleId);
   }
 
-  @ResolveField(() => [SubjectProgress], {
-    description:
-      'Every subject at once, per rater group, with who has not answered; read only when asked for. A large cycle pages them: cycleProgressSubjects.',
-  })
-  subjects(@CurrentViewer() viewer: Viewer, @Parent() progress: CycleProgress): Promise<SubjectProgress[]> {
-    return this.progress.subjects(viewer, progress.cycleId);
-  }
-
   @HrOnly()
   @Query(() => SubjectProgressPage, {
     description:
-      'HR: the progress per subject and group (as cycleProgress.subjects) a page at a time, filtered and sorted on the server, paged with cursors.',
+      'HR: the progress per subject and group, with who has not answered, a page at a time, filtered and sorted on the server, paged with cursors.',
   })
   cycleProgressSubjects(
     @CurrentViewer() viewer: Viewer,
