@@ -18,6 +18,7 @@ import { PulsesResolver } from './pulses/pulses.resolver';
 import { ReliabilityResolver, ReportComparisonsResolver } from './reliability/reliability.resolver';
 import { ReportsResolver } from './reports/reports.resolver';
 import { DataProtectionResolver } from './data-protection/data-protection.resolver';
+import { ExportsResolver } from './exports/exports.resolver';
 import { RetentionResolver } from './retention/retention.resolver';
 import { SurveysResolver } from './surveys/surveys.resolver';
 
@@ -40,6 +41,7 @@ export const RESOLVERS = [
   OutboxMailPageResolver,
   RetentionResolver,
   DataProtectionResolver,
+  ExportsResolver,
   DevelopmentPlansResolver,
   CoachingResolver,
   PulsesResolver,

@@ -28,6 +28,19 @@ export async function downloadFile(path: string, fileName: string): Promise<void
   saveFile(await response.blob(), fileName);
 }
 
+/**
+ * Has the browser download a file by following a link to it (a single-use link from the gateway: it
+ * carries no bearer token). The browser streams the file to disk; the page never holds it.
+ */
+export function followDownloadLink(url: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = ''; // the gateway names the file
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
 /** Hands a file made in the page (or fetched) to the browser as a download. */
 export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

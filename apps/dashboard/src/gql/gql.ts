@@ -46,6 +46,7 @@ type Documents = {
     "\n  mutation SendReminders($cycleId: ID!) {\n    sendReminders(cycleId: $cycleId)\n  }\n": typeof types.SendRemindersDocument,
     "\n  mutation CloseCycle($cycleId: ID!) {\n    closeCycle(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n": typeof types.CloseCycleDocument,
     "\n  mutation ReleaseResults($cycleId: ID!) {\n    releaseResults(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n": typeof types.ReleaseResultsDocument,
+    "\n  mutation ResultsCsvDownload($cycleId: ID!) {\n    resultsCsvDownload(cycleId: $cycleId) {\n      url\n    }\n  }\n": typeof types.ResultsCsvDownloadDocument,
     "\n  mutation RescoreCycle($cycleId: ID!, $instrumentVersion: Int, $roleProfileId: String) {\n    rescoreCycle(cycleId: $cycleId, instrumentVersion: $instrumentVersion, roleProfileId: $roleProfileId) {\n      rescoreId\n      instrumentVersion\n      roleProfileId\n    }\n  }\n": typeof types.RescoreCycleDocument,
     "\n  query ResultSets($cycleId: ID!) {\n    resultSetDetails(cycleId: $cycleId) {\n      id\n      live\n      instrumentVersion\n      roleProfileId\n      roleProfileName\n      scoredAt\n    }\n  }\n": typeof types.ResultSetsDocument,
     "\n  query RaterInvitations($cycleId: ID!) {\n    raterInvitations(cycleId: $cycleId) {\n      assignmentId\n      group\n      path\n      status\n      token\n      rater {\n        id\n        name\n        email\n      }\n      subject {\n        id\n        name\n      }\n    }\n  }\n": typeof types.RaterInvitationsDocument,
@@ -129,6 +130,7 @@ const documents: Documents = {
     "\n  mutation SendReminders($cycleId: ID!) {\n    sendReminders(cycleId: $cycleId)\n  }\n": types.SendRemindersDocument,
     "\n  mutation CloseCycle($cycleId: ID!) {\n    closeCycle(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n": types.CloseCycleDocument,
     "\n  mutation ReleaseResults($cycleId: ID!) {\n    releaseResults(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n": types.ReleaseResultsDocument,
+    "\n  mutation ResultsCsvDownload($cycleId: ID!) {\n    resultsCsvDownload(cycleId: $cycleId) {\n      url\n    }\n  }\n": types.ResultsCsvDownloadDocument,
     "\n  mutation RescoreCycle($cycleId: ID!, $instrumentVersion: Int, $roleProfileId: String) {\n    rescoreCycle(cycleId: $cycleId, instrumentVersion: $instrumentVersion, roleProfileId: $roleProfileId) {\n      rescoreId\n      instrumentVersion\n      roleProfileId\n    }\n  }\n": types.RescoreCycleDocument,
     "\n  query ResultSets($cycleId: ID!) {\n    resultSetDetails(cycleId: $cycleId) {\n      id\n      live\n      instrumentVersion\n      roleProfileId\n      roleProfileName\n      scoredAt\n    }\n  }\n": types.ResultSetsDocument,
     "\n  query RaterInvitations($cycleId: ID!) {\n    raterInvitations(cycleId: $cycleId) {\n      assignmentId\n      group\n      path\n      status\n      token\n      rater {\n        id\n        name\n        email\n      }\n      subject {\n        id\n        name\n      }\n    }\n  }\n": types.RaterInvitationsDocument,
@@ -322,6 +324,10 @@ export function graphql(source: "\n  mutation CloseCycle($cycleId: ID!) {\n    c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReleaseResults($cycleId: ID!) {\n    releaseResults(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n"): (typeof documents)["\n  mutation ReleaseResults($cycleId: ID!) {\n    releaseResults(cycleId: $cycleId) {\n      ...CycleFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResultsCsvDownload($cycleId: ID!) {\n    resultsCsvDownload(cycleId: $cycleId) {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation ResultsCsvDownload($cycleId: ID!) {\n    resultsCsvDownload(cycleId: $cycleId) {\n      url\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -34,5 +34,10 @@ export const CurrentViewer = createParamDecorator((_: unknown, context: Executio
   return viewer;
 });
 
+/** The bearer token the request came with (null without one): to end its session, or tie a download ticket to it. */
+export const SessionToken = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string | null => requestContextOf(context).token ?? null,
+);
+
 /** The caller's address, for rate limits on anonymous operations. */
 export const ClientIp = createParamDecorator((_: unknown, context: ExecutionContext): string => requestContextOf(context).ip);

@@ -1,11 +1,8 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ClientIp, CurrentViewer, requestContextOf, Viewer } from '../access/viewer';
+import { ClientIp, CurrentViewer, SessionToken, Viewer } from '../access/viewer';
 import { AuthService } from './auth.service';
 import { DescribeMeUseCase } from './describe-me.use-case';
 import { AuthPayload, Me } from './dto/auth.model';
-
-const SessionToken = createParamDecorator((_: unknown, context: ExecutionContext) => requestContextOf(context).token ?? null);
 
 @Resolver(() => Me)
 export class AuthResolver {

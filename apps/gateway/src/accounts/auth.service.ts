@@ -45,8 +45,12 @@ export class AuthService {
 
   /** The viewer behind a bearer token, or null when the token is unknown, expired or revoked. */
   async resolve(token: string | undefined | null): Promise<Viewer | null> {
-    if (!token) return null;
-    const account = await this.accounts.bySession(hashToken(token));
+    return token ? this.resolveSession(hashToken(token)) : null;
+  }
+
+  /** The viewer of a live session, by its token's hash (a download ticket holds only that). */
+  async resolveSession(tokenHash: string): Promise<Viewer | null> {
+    const account = await this.accounts.bySession(tokenHash);
     return account ? toViewer(account) : null;
   }
 }

@@ -15,6 +15,19 @@ import { ReportsRepository } from '../reports/reports.repository';
  */
 const CSV_PAGE = 10;
 
+/** Where the results CSV of a cycle is downloaded. */
+export const resultsCsvPath = (cycleId: string): string => `/exports/${encodeURIComponent(cycleId)}/results.csv`;
+
+/** The file's name: the cycle's, in letters, digits and dashes (safe in a header, on any disk). */
+export function resultsCsvFileName(cycleName: string): string {
+  const slug = cycleName
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+  return `${slug || 'cycle'}-results.csv`;
+}
+
 const HEADER = [
   'employee_id',
   'name',
@@ -45,18 +58,25 @@ export class ExportCsvUseCase {
     private readonly people: PeopleRepository,
   ) {}
 
-  /**
-   * Checks the viewer may export the cycle and that it has results (refusals are thrown here, before
-   * any byte is sent), then gives the file as chunks of text: the header, then one per subject.
-   */
-  async open(viewer: Viewer, cycleId: string): Promise<AsyncGenerator<string>> {
+  /** Refuses a viewer who may not export the cycle, or a cycle with no results yet; else the cycle. */
+  async authorise(viewer: Viewer, cycleId: string): Promise<CycleEntity> {
     this.access.requireHr(viewer);
     const cycle = await this.access.cycle(viewer, cycleId);
     this.access.refusePulse(cycle);
+    if (!(await this.reports.hasLive(cycle.id))) throw new NotFoundError('Results for this cycle');
+    return cycle;
+  }
+
+  /**
+   * Checks as `authorise` does (refusals are thrown here, before any byte is sent), then gives the
+   * file's name and its text in chunks: the header, then one per subject.
+   */
+  async open(viewer: Viewer, cycleId: string): Promise<{ fileName: string; chunks: AsyncGenerator<string> }> {
+    const cycle = await this.authorise(viewer, cycleId);
     const pages = this.reports.livePagesOfCycle(cycle.id, CSV_PAGE);
     const first = await pages.next();
     if (first.done) throw new NotFoundError('Results for this cycle');
-    return this.chunks(cycle, first.value, pages);
+    return { fileName: resultsCsvFileName(cycle.name), chunks: this.chunks(cycle, first.value, pages) };
   }
 
   private async *chunks(

@@ -3,7 +3,7 @@ import { emptyScoredReport, ScoredReport } from '@leaderscope/vocabulary';
 import { randomUUID } from 'node:crypto';
 import { ApplyReportUpdateUseCase } from '../publication/apply-report-update.use-case';
 import { ReportsRepository } from '../reports/reports.repository';
-import { DIRECTORY_CSV, Organisation, TestGateway } from '../test-support/test-gateway';
+import { codeOf, DIRECTORY_CSV, Organisation, PASSWORD, TestGateway } from '../test-support/test-gateway';
 import { csvCell, csvNumber } from './export-csv.use-case';
 
 const published = (n: number, mean: number, ci: [number, number] | null = null) => ({ n, mean, sd: null, ci95: ci, rwg: null });
@@ -90,7 +90,7 @@ describe('exports', () => {
     const download = await csv(acme.hr);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="leaderscope-${cycleId}-results.csv"`);
+    expect(download.headers.get('content-disposition')).toBe('attachment; filename="review-results.csv"'); // the cycle's name
     const lines = (await download.text()).trimEnd().split('\n');
     expect(lines[0]).toBe('employee_id,name,dimension_id,dimension,group,n,mean,ci_low,ci_high,suppressed,fit_to_target,item_id,item');
     const rows = lines.slice(1).map((l) => l.split(','));
@@ -116,6 +116,63 @@ describe('exports', () => {
     const missing = await csv(other.hr, '00000000-0000-4000-8000-000000000000');
     expect(foreign.status).toBe(403);
     expect(await foreign.json()).toEqual(await missing.json());
+  });
+
+  describe('a single-use download link (what the dashboard hands the browser, which streams the file to disk)', () => {
+    const LINK = `mutation($c: ID!) { resultsCsvDownload(cycleId: $c) { url expiresAt } }`;
+    const tickets = async () => (await gw.dataSource.query(`SELECT count(*)::int AS "n" FROM "gateway"."download_ticket"`))[0].n as number;
+    const link = async (token = acme.hr, cycle = cycleId) =>
+      (await gw.ok(token, LINK, { c: cycle })).resultsCsvDownload as { url: string; expiresAt: string };
+    const follow = (url: string) => fetch(`${gw.url}${url}`); // as a browser does: no bearer token
+    const refused = async (answer: Response) => [answer.status, ((await answer.json()) as { error: string }).error];
+
+    it('opens the same file as the bearer token, once, within a minute', async () => {
+      const before = Date.now();
+      const { url, expiresAt } = await link();
+      expect(url).toMatch(new RegExp(`^/exports/${cycleId}/results\\.csv\\?ticket=[\\w-]{43}$`));
+      expect(new Date(expiresAt).getTime() - before).toBeGreaterThan(55_000);
+      expect(new Date(expiresAt).getTime() - before).toBeLessThan(65_000);
+      // Only its hash is stored.
+      const ticket = new URL(url, gw.url).searchParams.get('ticket')!;
+      expect(JSON.stringify(await gw.dataSource.query(`SELECT * FROM "gateway"."download_ticket"`))).not.toContain(ticket);
+      const followed = await follow(url);
+      expect(followed.status).toBe(200);
+      expect(followed.headers.get('content-disposition')).toBe('attachment; filename="review-results.csv"');
+      expect(await followed.text()).toBe(await (await csv(acme.hr)).text());
+      expect(await refused(await follow(url))).toEqual([401, 'UNAUTHENTICATED']); // used up
+    });
+
+    it('opens nothing once expired, on another path, or after its session ended', async () => {
+      const expired = await link();
+      await gw.dataSource.query(`UPDATE "gateway"."download_ticket" SET "expires_at" = now() - interval '1 second'`);
+      expect(await refused(await follow(expired.url))).toEqual([401, 'UNAUTHENTICATED']);
+
+      const elsewhere = await link();
+      const otherCycle = await gw.launchedCycle(acme, ['l2']);
+      expect(await refused(await follow(elsewhere.url.replace(cycleId, otherCycle)))).toEqual([401, 'UNAUTHENTICATED']);
+      expect(await refused(await follow(elsewhere.url))).toEqual([401, 'UNAUTHENTICATED']); // tried once: used up
+      expect(await refused(await follow(`/exports/${cycleId}/results.csv?ticket=not-a-ticket`))).toEqual([401, 'UNAUTHENTICATED']);
+
+      const session = (
+        await gw.ok(null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+          e: 'hr@acme.test',
+          p: PASSWORD,
+        })
+      ).login.token as string;
+      const signedOut = await link(session);
+      await gw.ok(session, `mutation { logout }`);
+      expect(await refused(await follow(signedOut.url))).toEqual([401, 'UNAUTHENTICATED']);
+    });
+
+    it('is refused when it is asked for as the download would be, and then issues nothing', async () => {
+      await gw.dataSource.query(`DELETE FROM "gateway"."download_ticket"`);
+      expect(codeOf(await gw.gql(ben, LINK, { c: cycleId }))).toBe('FORBIDDEN');
+      expect(codeOf(await gw.gql(other.hr, LINK, { c: cycleId }))).toBe('FORBIDDEN');
+      expect(codeOf(await gw.gql(null, LINK, { c: cycleId }))).toBe('UNAUTHENTICATED');
+      const empty = await gw.launchedCycle(acme, ['l3']);
+      expect(codeOf(await gw.gql(acme.hr, LINK, { c: empty }))).toBe('NOT_FOUND'); // no results yet
+      expect(await tickets()).toBe(0);
+    });
   });
 
   it('reads the reports a page at a time, in subject order, and writes every subject once', async () => {

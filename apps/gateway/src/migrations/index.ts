@@ -22,6 +22,7 @@ import { OutboxHeaderColumns1768200000000 } from './1768200000000-OutboxHeaderCo
 import { OutboxEnvelopeAsJson1768200000010 } from './1768200000010-OutboxEnvelopeAsJson';
 import { WholeJsonAsText1768600000001 } from './1768600000001-WholeJsonAsText';
 import { AddMailOutboxPagingIndexes1768700000000 } from './1768700000000-AddMailOutboxPagingIndexes';
+import { AddDownloadTickets1768800000000 } from './1768800000000-AddDownloadTickets';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -49,4 +50,5 @@ export const gatewayMigrations = [
   OutboxEnvelopeAsJson1768200000010,
   WholeJsonAsText1768600000001,
   AddMailOutboxPagingIndexes1768700000000,
+  AddDownloadTickets1768800000000,
 ];

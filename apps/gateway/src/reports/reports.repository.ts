@@ -84,6 +84,15 @@ export class ReportsRepository {
     return rows.map((row) => written.has(key(row.cycleId, row.subjectId, row.resultSet)));
   }
 
+  /** Whether the cycle has any live report (anything to export). */
+  async hasLive(cycleId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "result_set" = $2 LIMIT 1`,
+      [cycleId, LIVE_RESULT_SET],
+    );
+    return rows.length > 0;
+  }
+
   live(cycleId: string, subjectId: string, resultSet = LIVE_RESULT_SET): Promise<SubjectReportEntity | null> {
     return this.dataSource.getRepository(SubjectReportEntity).findOneBy({ cycleId, subjectId, resultSet });
   }

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { IconBellRinging, IconDownload, IconLock, IconRocket, IconSend } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import { downloadFile, fileNameOf } from '../../app/download';
+import { followDownloadLink } from '../../app/download';
 import { useInstrumentOptions } from '../../app/instruments';
 import { ErrorState } from '../../app/ui';
 import type { CycleFieldsFragment } from '../../gql/graphql';
@@ -15,6 +15,7 @@ import {
   NOMINATIONS,
   RELEASE_RESULTS,
   RESCORE_CYCLE,
+  RESULTS_CSV_DOWNLOAD,
   RESULT_SETS,
   SEND_REMINDERS,
 } from './operations';
@@ -273,28 +274,25 @@ export function RescorePanel({ cycle }: { cycle: CycleFieldsFragment }) {
 
 export function ExportCsvButton({ cycle }: { cycle: CycleFieldsFragment }) {
   const intl = useIntl();
-  const [state, setState] = useState<{ loading: boolean; error: unknown }>({ loading: false, error: null });
+  // The gateway checks the export may be made and answers with a single-use link; the browser follows
+  // it and streams the file to disk (at 10,000 leaders it is hundreds of MiB, more than a page should hold).
+  const [link, { loading, error, data }] = useMutation(RESULTS_CSV_DOWNLOAD);
   const download = async () => {
-    setState({ loading: true, error: null });
-    try {
-      // Streamed by the gateway a page of subjects at a time (at 10,000 leaders the file is hundreds of MiB).
-      await downloadFile(`/exports/${encodeURIComponent(cycle.id)}/results.csv`, fileNameOf(cycle.name, 'results.csv'));
-      setState({ loading: false, error: null });
-    } catch (e) {
-      setState({ loading: false, error: e });
-    }
+    const answer = await link({ variables: { cycleId: cycle.id } }).catch(() => null);
+    const url = answer?.data?.resultsCsvDownload.url;
+    if (url) followDownloadLink(url);
   };
   return (
     <>
-      <Button
-        variant="default"
-        leftSection={<IconDownload size={18} aria-hidden />}
-        onClick={() => void download()}
-        loading={state.loading}
-      >
+      <Button variant="default" leftSection={<IconDownload size={18} aria-hidden />} onClick={() => void download()} loading={loading}>
         {intl.formatMessage(m.exportCsv)}
       </Button>
-      {state.error != null && <ErrorState error={state.error} what={intl.formatMessage(m.exportFailed)} />}
+      {data && !error && (
+        <Text size="sm" c="dimmed" role="status">
+          {intl.formatMessage(m.exportStarted)}
+        </Text>
+      )}
+      {error && <ErrorState error={error} what={intl.formatMessage(m.exportFailed)} />}
     </>
   );
 }

@@ -186,6 +186,10 @@ export const messages = defineMessages({
   rescoreFailed: { id: 'cycles.rescore.failed', defaultMessage: 'The rescore was not started' },
   exportCsv: { id: 'cycles.export.button', defaultMessage: 'Export CSV' },
   exportFailed: { id: 'cycles.export.failed', defaultMessage: 'The CSV could not be exported' },
+  exportStarted: {
+    id: 'cycles.export.started',
+    defaultMessage: 'Your browser is downloading the CSV: it shows the progress and where the file goes.',
+  },
 
   wizardDefaultName: { id: 'cycles.wizard.defaultName', defaultMessage: 'Leadership 360 — {month}' },
   wizardNoName: { id: 'cycles.wizard.problem.name', defaultMessage: 'Give the cycle a name.' },

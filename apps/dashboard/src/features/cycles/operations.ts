@@ -186,6 +186,14 @@ export const RELEASE_RESULTS = graphql(`
   }
 `);
 
+export const RESULTS_CSV_DOWNLOAD = graphql(`
+  mutation ResultsCsvDownload($cycleId: ID!) {
+    resultsCsvDownload(cycleId: $cycleId) {
+      url
+    }
+  }
+`);
+
 export const RESCORE_CYCLE = graphql(`
   mutation RescoreCycle($cycleId: ID!, $instrumentVersion: Int, $roleProfileId: String) {
     rescoreCycle(cycleId: $cycleId, instrumentVersion: $instrumentVersion, roleProfileId: $roleProfileId) {
