@@ -485,6 +485,7 @@ const Q = {
   launch: `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`,
   remind: `mutation($c: ID!) { sendReminders(cycleId: $c) }`,
   progress: `query($c: ID!) { cycleProgress(cycleId: $c) { invited started submitted recorded counted responseRate consistency { stuck } } }`,
+  csvLink: `mutation($c: ID!) { resultsCsvDownload(cycleId: $c) { url } }`,
   close: `mutation($c: ID!) { closeCycle(cycleId: $c) { status } }`,
   reliability: `query($c: ID!) { cycleReliability(cycleId: $c) { subjectCount projectedSubjects atRiskSubjects groups { group icc1 } } }`,
   // The first page of the projection, as the reliability tab asks for it.
@@ -1694,8 +1695,11 @@ async function main() {
       ops.releaseResults.published = published;
       result.checks.releasedAll = published === liveReports;
       await step('resultsCsv', async () => {
+        // As the dashboard does: a single-use link, which the browser follows without the bearer token.
         // The streamed download, read as it comes (at L about 400 MiB): bytes, lines and the subjects in it.
-        const res = await fetch(`http://127.0.0.1:${port}/exports/${opsCycle}/results.csv`, { headers: { authorization: `Bearer ${hr}` } });
+        const link = await api.call(Q.csvLink, { c: opsCycle }, hr);
+        if (link.errors?.length) throw new Error(`resultsCsvDownload: ${JSON.stringify(link.errors).slice(0, 300)}`);
+        const res = await fetch(`http://127.0.0.1:${port}${link.data.resultsCsvDownload.url}`);
         if (res.status !== 200) throw new Error(`results CSV: ${res.status} ${(await res.text()).slice(0, 300)}`);
         const subjectsInCsv = new Set();
         let bytes = 0;

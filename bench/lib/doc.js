@@ -120,7 +120,7 @@ function operationsNote(r) {
       `cycleReliability and the first page of its projection ${ms(o.cycleReliability.ms)} (${ms(o.cycleReliability.summaryMs)} + ${ms(o.cycleReliability.projectionPageMs)}; ${n(o.cycleReliability.pageRows)} of ${n(o.cycleReliability.projectedSubjects)} leaders; ${rss(o.cycleReliability)})`,
       `closeCycle ${ms(o.closeCycle.ms)}, its closed-cycle result (${n(o.closeCycle.comparisons)} comparisons) in the gateway ${ms(o.closeCycle.resultInGatewayMs)} after the call (**${r.checks.closedCycleScored ? 'yes' : 'NO'}**; ${rss(o.closeCycle)}, ${o.closeCycle.gatewayPeakRssMiBAfterResult} MiB after the result)`,
       `releaseResults ${ms(o.releaseResults.ms)} (${n(o.releaseResults.published)} of ${n(o.liveReports)} reports published: **${r.checks.releasedAll ? 'yes' : 'NO'}**; ${rss(o.releaseResults)})`,
-      `the results CSV downloaded in ${ms(o.resultsCsv.ms)} (${(o.resultsCsv.bytes / 2 ** 20).toFixed(1)} MiB, ${n(o.resultsCsv.lines)} rows, ${n(o.resultsCsv.subjects)} subjects: **${r.checks.exportedAll ? 'yes' : 'NO'}**; gateway CPU ${ms(o.resultsCsv.gatewayCpuMs)}; ${rss(o.resultsCsv)})`,
+      `the results CSV (a single-use link, followed as the browser does) downloaded in ${ms(o.resultsCsv.ms)} (${(o.resultsCsv.bytes / 2 ** 20).toFixed(1)} MiB, ${n(o.resultsCsv.lines)} rows, ${n(o.resultsCsv.subjects)} subjects: **${r.checks.exportedAll ? 'yes' : 'NO'}**; gateway CPU ${ms(o.resultsCsv.gatewayCpuMs)}; ${rss(o.resultsCsv)})`,
       `one report's PDF ${ms(o.reportPdf.ms)} (${rss(o.reportPdf)})`,
     );
   return `Around the answers (no target; each step through the API as HR would, timed alone): ${parts.join('; ')}.`;
