@@ -364,6 +364,8 @@ function startScriptEnv(name, env) {
   const start = require(join(root, 'apps', name, 'package.json')).scripts?.start ?? '';
   const rest = { ...env };
   delete rest.GLIBC_TUNABLES;
+  // BENCH_GLIBC_DEFAULTS=1 (with `node bench/run.js`, not the npm script): every process with glibc's defaults, for an A/B.
+  if (process.env.BENCH_GLIBC_DEFAULTS === '1') return rest;
   const own = start
     .split(/\s+/)
     .filter((word) => /^[A-Z_][A-Z0-9_]*=/.test(word))
