@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { hashToken, newToken } from '../accounts/secrets';
 
 /** How long a download ticket opens its file: the browser follows it at once. */
-export const DOWNLOAD_TICKET_TTL_MS = 60_000;
+const DOWNLOAD_TICKET_TTL_MS = 60_000;
 
 /**
  * Single-use tickets to one download each, for a browser that fetches the file by itself (a link it

@@ -60,23 +60,30 @@ export class ExportCsvUseCase {
 
   /** Refuses a viewer who may not export the cycle, or a cycle with no results yet; else the cycle. */
   async authorise(viewer: Viewer, cycleId: string): Promise<CycleEntity> {
-    this.access.requireHr(viewer);
-    const cycle = await this.access.cycle(viewer, cycleId);
-    this.access.refusePulse(cycle);
+    const cycle = await this.exportable(viewer, cycleId);
     if (!(await this.reports.hasLive(cycle.id))) throw new NotFoundError('Results for this cycle');
     return cycle;
   }
 
   /**
-   * Checks as `authorise` does (refusals are thrown here, before any byte is sent), then gives the
-   * file's name and its text in chunks: the header, then one per subject.
+   * Refuses as `authorise` does (before any byte is sent; "no results" from the first page read, not
+   * from a query of its own), then gives the file's name and its text in chunks: the header, then one
+   * per subject.
    */
   async open(viewer: Viewer, cycleId: string): Promise<{ fileName: string; chunks: AsyncGenerator<string> }> {
-    const cycle = await this.authorise(viewer, cycleId);
+    const cycle = await this.exportable(viewer, cycleId);
     const pages = this.reports.livePagesOfCycle(cycle.id, CSV_PAGE);
     const first = await pages.next();
     if (first.done) throw new NotFoundError('Results for this cycle');
     return { fileName: resultsCsvFileName(cycle.name), chunks: this.chunks(cycle, first.value, pages) };
+  }
+
+  /** HR of the cycle's organisation, and a cycle whose results have a CSV (not a pulse). */
+  private async exportable(viewer: Viewer, cycleId: string): Promise<CycleEntity> {
+    this.access.requireHr(viewer);
+    const cycle = await this.access.cycle(viewer, cycleId);
+    this.access.refusePulse(cycle);
+    return cycle;
   }
 
   private async *chunks(

@@ -164,6 +164,23 @@ describe('exports', () => {
       expect(await refused(await follow(signedOut.url))).toEqual([401, 'UNAUTHENTICATED']);
     });
 
+    it("checks the session's rights again when the link is followed, not only when it was issued", async () => {
+      const session = (
+        await gw.ok(null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+          e: 'hr@acme.test',
+          p: PASSWORD,
+        })
+      ).login.token as string;
+      const issued = await link(session);
+      // The account stops being HR between the link and the click: the link opens nothing.
+      await gw.dataSource.query(`UPDATE "gateway"."account" SET "is_hr_admin" = false WHERE "email" = 'hr@acme.test'`);
+      try {
+        expect(await refused(await follow(issued.url))).toEqual([403, 'FORBIDDEN']);
+      } finally {
+        await gw.dataSource.query(`UPDATE "gateway"."account" SET "is_hr_admin" = true WHERE "email" = 'hr@acme.test'`);
+      }
+    });
+
     it('is refused when it is asked for as the download would be, and then issues nothing', async () => {
       await gw.dataSource.query(`DELETE FROM "gateway"."download_ticket"`);
       expect(codeOf(await gw.gql(ben, LINK, { c: cycleId }))).toBe('FORBIDDEN');
