@@ -237,6 +237,8 @@ describe('NominationsReview', { timeout: 30000 }, () => {
     await user.keyboard('{Escape}');
     await user.click(screen.getByRole('button', { name: 'Add' }));
     await waitFor(() => expect(nominated).toEqual([{ input: { cycleId: 'c1', subjectId: 's1', raterId: 'p99999', group: 'peer' } }]));
+    // Once the proposal is answered the form closes (and the test ends after it, not with the answer in flight).
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Add' })).toBeNull());
     expect(directory).toEqual([]); // a leader never asks for HR's directory
   });
 });
