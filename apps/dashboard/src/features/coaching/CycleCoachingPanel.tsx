@@ -63,7 +63,8 @@ export function CycleCoachingPanel({ cycleId, released }: { cycleId: string; rel
   const [assign, assigning] = useMutation(ASSIGN_COACH, { refetchQueries: ['CycleCoachingPage'], awaitRefetchQueries: true });
   // The leaders ticked, by id with their name, kept across pages and filters.
   const [chosen, setChosen] = useState<ReadonlyMap<string, string>>(new Map());
-  const [coach, setCoach] = useState<string | null>(null);
+  // The coach chosen, with the name they were chosen by (the candidate list may be reloading when HR assigns).
+  const [coach, setCoach] = useState<{ id: string; name: string } | null>(null);
   const [coachSearch, setCoachSearch] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const candidates = useQuery(COACH_CANDIDATES, { variables: { search: coachSearch || null }, skip: !coached });
@@ -73,7 +74,10 @@ export function CycleCoachingPanel({ cycleId, released }: { cycleId: string; rel
   const page = (list.data ?? list.previousData)?.cycleCoachingPage;
   const missing = coaching.leaders - coaching.withCoach;
   const open = coaching.leaders - coaching.debriefsDone;
-  const coachOptions = (candidates.data?.people ?? []).map((p) => ({ value: p.id, label: p.title ? `${p.name} — ${p.title}` : p.name }));
+  const coachOptions = ((candidates.data ?? candidates.previousData)?.people ?? []).map((p) => ({
+    value: p.id,
+    label: p.title ? `${p.name} — ${p.title}` : p.name,
+  }));
   const failure = assigning.error ? describeError(assigning.error, intl) : null;
 
   const toggle = (subjectId: string, name: string, on: boolean) =>
@@ -87,10 +91,9 @@ export function CycleCoachingPanel({ cycleId, released }: { cycleId: string; rel
   const submit = async () => {
     setDone(null);
     const subjectIds = [...chosen.keys()];
-    const result = await assign({ variables: { input: { cycleId, coachId: coach ?? '', subjectIds } } }).catch(() => null);
+    const result = await assign({ variables: { input: { cycleId, coachId: coach?.id ?? '', subjectIds } } }).catch(() => null);
     if (result?.data) {
-      const name = coachOptions.find((o) => o.value === coach)?.label.split(' — ')[0] ?? '';
-      setDone(intl.formatMessage(m.assigned, { coach: name, count: subjectIds.length }));
+      setDone(intl.formatMessage(m.assigned, { coach: coach?.name ?? '', count: subjectIds.length }));
       setChosen(new Map());
     }
   };
@@ -237,8 +240,11 @@ export function CycleCoachingPanel({ cycleId, released }: { cycleId: string; rel
                     label={intl.formatMessage(m.coachLabel)}
                     placeholder={intl.formatMessage(m.coachPlaceholder)}
                     data={coachOptions}
-                    value={coach}
-                    onChange={setCoach}
+                    value={coach?.id ?? null}
+                    onChange={(id) => {
+                      const person = ((candidates.data ?? candidates.previousData)?.people ?? []).find((p) => p.id === id);
+                      setCoach(id && person ? { id, name: person.name } : null);
+                    }}
                     searchable
                     searchValue={coachSearch}
                     onSearchChange={setCoachSearch}
