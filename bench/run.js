@@ -66,6 +66,7 @@ function parseArgs(argv) {
     only: null,
     approveEach: false,
     browser: true,
+    frontDoor: false,
     // As docker-compose.yml deploys it: two scoring processes sharing the partitions.
     scoringReplicas: 2,
   };
@@ -84,6 +85,7 @@ function parseArgs(argv) {
     else if (a === '--only') out.only = String(next());
     else if (a === '--approve-each') out.approveEach = true;
     else if (a === '--no-browser') out.browser = false;
+    else if (a === '--front-door') out.frontDoor = true;
     else if (a === '--scoring-replicas') out.scoringReplicas = Math.max(1, Number(next()));
     else if (a === '--help' || a === '-h') {
       console.log(
@@ -96,6 +98,8 @@ function parseArgs(argv) {
           '                          addSubjects, proposeRaters, approveNominations, launchCycle; the gateway alone; implies --no-doc\n' +
           '  [--approve-each]        approve subject by subject (8 at a time), as managers would, instead of one HR approval for the cycle\n' +
           '  [--no-browser]          leave measure 8 (the survey page on a throttled phone, in Chromium) out of a full run\n' +
+          '  [--front-door]          EXTRA, labelled as such: the survey and scoring services paused (SIGSTOP) while submitSurvey is measured,\n' +
+          '                          as if they ran on machines of their own; they consume the backlog afterwards (nothing-lost check)\n' +
           '  [--scoring-replicas N]  N scoring service processes sharing the partitions (default 2, as docker-compose.yml)' +
           '\n  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc' +
           '\n  [--only freshness]      only the import, the cycles set-up and freshness (then the nothing-lost check); no raw producer, ingestion, replay or reads; implies --no-doc' +
@@ -111,7 +115,7 @@ function parseArgs(argv) {
   if ((out.only === 'setup' || out.only === 'import') && out.direct)
     throw new Error(`--only ${out.only} measures through the API: not with --direct`);
   // The doc's tables need every measure: a partial run is written to bench/results only.
-  if (out.only) out.doc = false;
+  if (out.only || out.frontDoor) out.doc = false;
   if (!SIZES[out.size]) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
   // Every size goes through the API end to end. `--direct` (a separate, labelled extra) loads the
   // organisation and the replay/read cycle as generated rows (bench/lib/load.js) instead.
@@ -216,6 +220,55 @@ function cpuMs(pid) {
   } catch {
     return null;
   }
+}
+
+/**
+ * The whole machine's CPU so far (Linux /proc/stat, every core): busy and total, in clock ticks.
+ * The difference of two readings says how busy the machine was in between (`busyPercent`).
+ */
+function machineTicks() {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = cpu.reduce((a, b) => a + b, 0);
+    const idle = cpu[3] + (cpu[4] ?? 0); // idle + iowait
+    return { busy: total - idle, total };
+  } catch {
+    return null;
+  }
+}
+function busyPercent(before, after) {
+  return before && after && after.total > before.total
+    ? Math.round(((after.busy - before.busy) / (after.total - before.total)) * 1000) / 10
+    : null;
+}
+
+/**
+ * Every process's CPU so far, for a phase's cost per item: the services, the embedded PostgreSQL
+ * (null with DATABASE_URL), the broker when it runs here, this process (the load generator) and
+ * the machine as a whole. `cpuPerItem(before, after, n)` turns two snapshots into ms per item and
+ * how busy the machine's cores were in between.
+ */
+function cpuSnapshot(procs, pgDir, brokerPort) {
+  return {
+    procs: procs.map((p) => [p.name, cpuMs(p.child.pid)]),
+    postgres: postgresCpuMs(pgDir),
+    kafka: brokerCpuMs(brokerPort),
+    bench: ownCpuMs(),
+    machine: machineTicks(),
+  };
+}
+function cpuPerItem(before, after, n) {
+  const per = (a, b) =>
+    a === null || b === null || a === undefined || b === undefined ? null : Math.round(((b - a) / Math.max(1, n)) * 100) / 100;
+  return {
+    cpuMsPerItem: Object.fromEntries([
+      ...before.procs.map(([name, ms], k) => [name, per(ms, after.procs[k][1])]),
+      ['postgres', per(before.postgres, after.postgres)],
+      ['kafka', per(before.kafka, after.kafka)],
+      ['bench', per(before.bench, after.bench)],
+    ]),
+    machineBusyPercent: busyPercent(before.machine, after.machine),
+  };
 }
 
 /** CPU time of the PostgreSQL server processes connected to this database (all on this machine). */
@@ -1008,6 +1061,7 @@ async function main() {
       );
       const latencies = [];
       const b = bar('limit: raw kafkajs producer', envelopes.length);
+      const cpuBefore = cpuSnapshot([], pgDir, brokerPort);
       const t0 = performance.now();
       await pool(envelopes.length, args.concurrency, async (i) => {
         const s = performance.now();
@@ -1016,6 +1070,7 @@ async function main() {
         b.increment();
       });
       const seconds = (performance.now() - t0) / 1000;
+      const cpu = cpuPerItem(cpuBefore, cpuSnapshot([], pgDir, brokerPort), envelopes.length);
       b.stop();
       await producer.disconnect();
       result.figures.rawProducer = {
@@ -1023,6 +1078,9 @@ async function main() {
         perSecond: r1(envelopes.length / seconds),
         p50Ms: r1(pct(latencies, 50)),
         p99Ms: r1(pct(latencies, 99)),
+        // the producer (this process) and the broker, per message; how busy the machine was
+        cpuMsPerMessage: { bench: cpu.cpuMsPerItem.bench, kafka: cpu.cpuMsPerItem.kafka },
+        machineBusyPercent: cpu.machineBusyPercent,
       };
     }
 
@@ -1032,8 +1090,12 @@ async function main() {
       const latencies = [];
       const profiling = await profilePhase(procs, 'ingestion');
       // CPU time each process spends on the ingestion: far less sensitive than rates to what else runs on the machine.
-      const cpuBefore = procs.map((p) => cpuMs(p.child.pid));
+      const cpuBefore = cpuSnapshot(procs, pgDir, brokerPort);
       const b = bar('ingestion: submitSurvey', mainInputs.length);
+      // --front-door: the downstream services stopped meanwhile, as if on machines of their own (they
+      // resume and consume the backlog afterwards; their consumer group rejoins if its session ended)
+      const paused = args.frontDoor ? procs.filter((p) => p.name !== 'gateway') : [];
+      for (const p of paused) process.kill(p.child.pid, 'SIGSTOP');
       const t0 = performance.now();
       await pool(mainInputs.length, args.concurrency, async (i) => {
         const res = await api.call(Q.submit, { input: mainInputs[i] }, null, i);
@@ -1045,7 +1107,8 @@ async function main() {
       });
       const seconds = (performance.now() - t0) / 1000;
       b.stop();
-      const cpuAfter = procs.map((p) => cpuMs(p.child.pid));
+      for (const p of paused) process.kill(p.child.pid, 'SIGCONT');
+      const cpu = cpuPerItem(cpuBefore, cpuSnapshot(procs, pgDir, brokerPort), accepted.count);
       for (const stop of profiling) log(`CPU profile of the ingestion: ${await stop('ingestion')}`);
       result.figures.ingestion = {
         submissions: mainInputs.length,
@@ -1054,15 +1117,13 @@ async function main() {
         perSecond: r1(accepted.count / seconds),
         p50Ms: r1(pct(latencies, 50)),
         p99Ms: r1(pct(latencies, 99)),
-        // CPU ms per accepted submission while the submissions were being accepted (the services go on consuming after)
-        cpuMsPerSubmission: Object.fromEntries(
-          procs.map((p, k) => [
-            p.name,
-            cpuBefore[k] === null || cpuAfter[k] === null
-              ? null
-              : Math.round(((cpuAfter[k] - cpuBefore[k]) / Math.max(1, accepted.count)) * 100) / 100,
-          ]),
-        ),
+        // CPU ms per accepted submission while the submissions were being accepted (the services go
+        // on consuming after): each service, PostgreSQL, the broker and the load generator (this
+        // process); and how busy the machine's cores were meanwhile
+        cpuMsPerSubmission: cpu.cpuMsPerItem,
+        machineBusyPercent: cpu.machineBusyPercent,
+        // the survey and scoring services were stopped meanwhile (--front-door), not consuming
+        downstreamPaused: paused.length > 0,
       };
       if (accepted.errors.length) log(`ingestion errors (${accepted.errors.length}), first: ${accepted.errors[0]}`);
     }

@@ -32,6 +32,32 @@ function freshnessRows(fr, direct) {
   ];
 }
 
+const SHORT = {
+  'survey-service': 'survey',
+  'scoring-service': 'scoring',
+  postgres: 'PostgreSQL',
+  kafka: 'broker',
+  bench: 'load generator',
+};
+/**
+ * What the ingestion cost the machine, from the same run (since session 20): every process's CPU
+ * per accepted submission and how busy the cores were, and the rate those costs allow on this
+ * machine's cores at best.
+ */
+function ingestionCpu(ing, cores) {
+  const cpu = ing.cpuMsPerSubmission;
+  if (!cpu || cpu.postgres === undefined) return '';
+  const parts = Object.entries(cpu).filter(([, v]) => v !== null && v > 0);
+  const total = parts.reduce((sum, [, v]) => sum + v, 0);
+  const named = parts.map(([k, v]) => `${SHORT[k] ?? k.replace('scoring-service#', 'scoring #')} ${v}`).join(', ');
+  return `; CPU per submission ${total.toFixed(2)} ms (${named}), cores ${ing.machineBusyPercent ?? '–'}% busy: at most ${Math.round((cores * 1000) / total).toLocaleString('en')}/s on ${cores} cores`;
+}
+function rawCpu(raw) {
+  const cpu = raw.cpuMsPerMessage;
+  if (!cpu) return '';
+  return `; CPU per message ${((cpu.bench ?? 0) + (cpu.kafka ?? 0)).toFixed(2)} ms (producer ${cpu.bench ?? '–'}, broker ${cpu.kafka ?? '–'}), cores ${raw.machineBusyPercent ?? '–'}% busy`;
+}
+
 function block(r) {
   const f = r.figures;
   const m = r.machine;
@@ -54,7 +80,7 @@ function block(r) {
     '',
     '| measure | figure | limit (same run) | ratio | target | |',
     '| --- | --- | --- | --- | --- | --- |',
-    `| 1. ingestion: submitSurvey accepted/s (${ing.concurrency} concurrent raters${r.organisation.direct ? `, ${ing.submissions.toLocaleString('en')} submissions, API subset` : ''}) | ${ing.perSecond}/s (p50 ${ms(ing.p50Ms)}, p99 ${ms(ing.p99Ms)}) | raw kafkajs producer, same payloads: ${raw.perSecond}/s (p50 ${ms(raw.p50Ms)}, p99 ${ms(raw.p99Ms)}) | ${ratio(ing.perSecond, raw.perSecond)} | ≥ 0.5× | ${yes(ing.perSecond >= raw.perSecond / 2)} |`,
+    `| 1. ingestion: submitSurvey accepted/s (${ing.concurrency} concurrent raters${r.organisation.direct ? `, ${ing.submissions.toLocaleString('en')} submissions, API subset` : ''}) | ${ing.perSecond}/s (p50 ${ms(ing.p50Ms)}, p99 ${ms(ing.p99Ms)})${ingestionCpu(ing, m.nproc)} | raw kafkajs producer, same payloads: ${raw.perSecond}/s (p50 ${ms(raw.p50Ms)}, p99 ${ms(raw.p99Ms)})${rawCpu(raw)} | ${ratio(ing.perSecond, raw.perSecond)} | ≥ 0.5× | ${yes(ing.perSecond >= raw.perSecond / 2)} |`,
     ...freshnessRows(fr, r.organisation.direct),
     `| 3. whole-cycle replay (${rp.subjects.toLocaleString('en')} subjects, ${rp.rows.toLocaleString('en')} responses${r.organisation.direct ? ', generated rows' : ''}) | ${ms(rp.replayMs)} | one SQL aggregation of the same group means over the same rows: ${ms(rp.sqlFloorMs)} | ${ratio(rp.replayMs, rp.sqlFloorMs)} | ≤ 3× and < 30 s${r.size === 'L' ? '' : ' (at L)'} | ${yes(rp.replayMs <= 3 * rp.sqlFloorMs && rp.replayMs < 30000)} |`,
     `| 4a. dashboard: subjectReport p95 | ${ms(rd.subjectReport.p95Ms)} (p50 ${ms(rd.subjectReport.p50Ms)}, ${rd.subjectReport.requests} requests) | 100 ms | ${ratio(rd.subjectReport.p95Ms, 100)} | < 50 ms${r.size === 'L' ? '' : ' (at L)'} | ${yes(rd.subjectReport.p95Ms < 50)} |`,
