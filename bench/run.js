@@ -271,6 +271,38 @@ function cpuPerItem(before, after, n) {
   };
 }
 
+/**
+ * Samples, every half second until `stop()`, what PostgreSQL's autovacuum workers are doing;
+ * `stop()` answers table → seconds a worker was seen on it (each sample counts half a second).
+ */
+function sampleAutovacuum(db) {
+  const seen = new Map();
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const { rows } = await db.query(
+        `SELECT query FROM pg_stat_activity WHERE backend_type = 'autovacuum worker' AND query LIKE 'autovacuum:%'`,
+      );
+      for (const { query } of rows) {
+        const table = query.replace(/^autovacuum:\s*/, '').replace(/\s*\(to prevent wraparound\)$/, '');
+        seen.set(table, (seen.get(table) ?? 0) + 0.5);
+      }
+    } catch {
+      // a sample missed: the figure is a sample anyway
+    } finally {
+      busy = false;
+    }
+  }, 500);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Object.fromEntries([...seen].sort((a, b) => b[1] - a[1]));
+    },
+  };
+}
+
 /** CPU time of the PostgreSQL server processes connected to this database (all on this machine). */
 async function databaseCpuMs(db, dbName) {
   const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [dbName]);
@@ -1210,6 +1242,9 @@ async function main() {
       const kafkaCpuBefore = brokerCpuMs(brokerPort);
       const benchCpuBefore = process.cpuUsage();
       let failures = 0;
+      // What autovacuum did meanwhile (PostgreSQL's housekeeping of the rows earlier phases wrote: at L
+      // the launch's outbox, assignments and nominations), sampled every half second.
+      const autovacuum = sampleAutovacuum(db);
       const b = bar(`freshness: ${args.rate}/s offered`, inputs.length);
       const t0 = performance.now();
       const inFlight = new Set();
@@ -1334,6 +1369,7 @@ async function main() {
           else latencies.push(Math.max(0, hit[0] - at));
         });
       }
+      const autovacuumSeconds = autovacuum.stop();
       result.figures.freshness = {
         offered: inputs.length,
         offeredPerSecond: r1(inputs.length / offeredSeconds),
@@ -1346,6 +1382,8 @@ async function main() {
         acceptP99Ms: r1(pct(acceptLatencies, 99)),
         ...spread(latencies),
         reportEvents: [...arrivals.values()].reduce((s, l) => s + l.length, 0),
+        // table → seconds an autovacuum worker was seen on it during the phase (since session 20)
+        autovacuumSeconds,
         // CPU ms per accepted submission of each process, offering to the last response decided (the
         // wait for report.updated of raters the disclosure rule holds back is idle)
         cpuMsPerSubmission: Object.fromEntries([

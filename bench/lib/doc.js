@@ -17,6 +17,15 @@ const yes = (ok) => (ok ? 'met' : '**missed**');
  * snapshot → that snapshot's report.updated. The rule's own wait for later raters of the same
  * subject is by design (docs/anonymity.md) and shown beside them, not judged.
  */
+/** The tables autovacuum worked on during the phase, longest first (since session 20). */
+function autovacuumNote(seconds) {
+  if (!seconds) return '';
+  const entries = Object.entries(seconds);
+  if (entries.length === 0) return '; no autovacuum meanwhile';
+  const shown = entries.slice(0, 3).map(([table, s]) => `${table.replace(/^VACUUM (ANALYZE )?/, '')} ${s} s`);
+  return `; autovacuum meanwhile: ${shown.join(', ')}${entries.length > 3 ? ` and ${entries.length - 3} more` : ''}`;
+}
+
 function freshnessRows(fr, direct) {
   const what = `at ${fr.offeredPerSecond}/s offered (${fr.offered} submissions${direct ? ', API subset' : ''})`;
   const pcts = (x) =>
@@ -26,7 +35,7 @@ function freshnessRows(fr, direct) {
       `| 2. freshness: accepted → report.updated ${what} | ${pcts(fr)} | 1 s | ${ratio(fr.p99Ms, 1000)} | p99 < 1 s | ${yes(fr.p99Ms !== null && fr.p99Ms < 1000)} |`,
     ];
   return [
-    `| 2a. freshness, the platform's lag: accepted → response decided (stored, scored, disclosure rule applied) ${what} | ${pcts(fr.decided)} | 1 s | ${ratio(fr.decided.p99Ms, 1000)} | p99 < 1 s | ${yes(fr.decided.p99Ms !== null && fr.decided.p99Ms < 1000)} |`,
+    `| 2a. freshness, the platform's lag: accepted → response decided (stored, scored, disclosure rule applied) ${what} | ${pcts(fr.decided)}${autovacuumNote(fr.autovacuumSeconds)} | 1 s | ${ratio(fr.decided.p99Ms, 1000)} | p99 < 1 s | ${yes(fr.decided.p99Ms !== null && fr.decided.p99Ms < 1000)} |`,
     `| 2b. freshness, shown once allowed: the submission that let the rule take a snapshot → its report.updated | ${pcts(fr.shownOnceAllowed)} | 1 s | ${ratio(fr.shownOnceAllowed.p99Ms, 1000)} | p99 < 1 s | ${yes(fr.shownOnceAllowed.p99Ms !== null && fr.shownOnceAllowed.p99Ms < 1000)} |`,
     `| 2c. (not judged) accepted → first report.updated counting it, including the disclosure rule's wait for later raters | ${pcts(fr)}; the rule's wait ${pcts(fr.disclosureWait)} | | | by design | |`,
   ];
