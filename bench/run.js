@@ -1239,10 +1239,7 @@ async function main() {
       const answeredAt = []; // [ms since the first offer, accept latency], for the timeline
       const profiling = await profilePhase(procs, 'freshness');
       // CPU each process spends on the freshness submissions, from the first offered to the last decided
-      const cpuBefore = procs.map((p) => cpuMs(p.child.pid));
-      const postgresCpuBefore = postgresCpuMs(pgDir);
-      const kafkaCpuBefore = brokerCpuMs(brokerPort);
-      const benchCpuBefore = process.cpuUsage();
+      const cpuBefore = cpuSnapshot(procs, pgDir, brokerPort);
       let failures = 0;
       // What autovacuum did meanwhile (PostgreSQL's housekeeping of the rows earlier phases wrote: at L
       // the launch's outbox, assignments and nominations), sampled every half second.
@@ -1295,10 +1292,7 @@ async function main() {
       const complete = () => [...wanted].every(([key, n]) => (arrivals.get(key) ?? []).some(([, c]) => c >= n));
       // every response decided (its response.counted arrived), then the report.updated of those shown
       while (counted.size < submittedAt.size && Date.now() < deadline) await sleep(50);
-      const cpuAfter = procs.map((p) => cpuMs(p.child.pid));
-      const postgresCpuAfter = postgresCpuMs(pgDir);
-      const kafkaCpuAfter = brokerCpuMs(brokerPort);
-      const benchCpu = process.cpuUsage(benchCpuBefore);
+      const cpuAfter = cpuSnapshot(procs, pgDir, brokerPort);
       while (!complete() && Date.now() < deadline) await sleep(200);
       await consumer.disconnect();
       for (const stop of profiling) log(`CPU profile of the freshness: ${await stop('freshness')}`);
@@ -1372,6 +1366,7 @@ async function main() {
         });
       }
       const autovacuumSeconds = autovacuum.stop();
+      const freshnessCpu = cpuPerItem(cpuBefore, cpuAfter, freshCount);
       result.figures.freshness = {
         offered: inputs.length,
         offeredPerSecond: r1(inputs.length / offeredSeconds),
@@ -1386,33 +1381,12 @@ async function main() {
         reportEvents: [...arrivals.values()].reduce((s, l) => s + l.length, 0),
         // table → seconds an autovacuum worker was seen on it during the phase (since session 20)
         autovacuumSeconds,
-        // CPU ms per accepted submission of each process, offering to the last response decided (the
-        // wait for report.updated of raters the disclosure rule holds back is idle)
-        cpuMsPerSubmission: Object.fromEntries([
-          ...procs.map((p, k) => [
-            p.name,
-            cpuBefore[k] === null || cpuAfter[k] === null
-              ? null
-              : Math.round(((cpuAfter[k] - cpuBefore[k]) / Math.max(1, freshCount)) * 100) / 100,
-          ]),
-          // the embedded PostgreSQL's server processes (null with DATABASE_URL)
-          [
-            'postgres',
-            postgresCpuBefore === null || postgresCpuAfter === null
-              ? null
-              : Math.round(((postgresCpuAfter - postgresCpuBefore) / Math.max(1, freshCount)) * 100) / 100,
-          ],
-          // the Kafka broker, when it runs on this machine (null otherwise)
-          [
-            'kafka',
-            kafkaCpuBefore === null || kafkaCpuAfter === null
-              ? null
-              : Math.round(((kafkaCpuAfter - kafkaCpuBefore) / Math.max(1, freshCount)) * 100) / 100,
-          ],
-          // the load itself: this process offering the submissions and reading every event it times
-          // (it shares the machine's cores with what it measures)
-          ['bench', Math.round(((benchCpu.user + benchCpu.system) / 1000 / Math.max(1, freshCount)) * 100) / 100],
-        ]),
+        // CPU ms per accepted submission of each process (the services, the embedded PostgreSQL, the
+        // broker when it runs here, and this process offering the submissions and reading every event
+        // it times), offering to the last response decided (the wait for report.updated of raters the
+        // disclosure rule holds back is idle); how busy the cores were meanwhile (since session 20)
+        cpuMsPerSubmission: freshnessCpu.cpuMsPerItem,
+        machineBusyPercent: freshnessCpu.machineBusyPercent,
         // accepted → response.counted (every response decided), p50/p90/p99
         decided: { count: decided.length, ...spread(decided) },
         // the first offer's wall-clock time, to line the timeline up with the services' own logs

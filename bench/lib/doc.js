@@ -35,7 +35,7 @@ function freshnessRows(fr, direct) {
       `| 2. freshness: accepted → report.updated ${what} | ${pcts(fr)} | 1 s | ${ratio(fr.p99Ms, 1000)} | p99 < 1 s | ${yes(fr.p99Ms !== null && fr.p99Ms < 1000)} |`,
     ];
   return [
-    `| 2a. freshness, the platform's lag: accepted → response decided (stored, scored, disclosure rule applied) ${what} | ${pcts(fr.decided)}${autovacuumNote(fr.autovacuumSeconds)} | 1 s | ${ratio(fr.decided.p99Ms, 1000)} | p99 < 1 s | ${yes(fr.decided.p99Ms !== null && fr.decided.p99Ms < 1000)} |`,
+    `| 2a. freshness, the platform's lag: accepted → response decided (stored, scored, disclosure rule applied) ${what} | ${pcts(fr.decided)}${fr.machineBusyPercent != null ? `; cores ${fr.machineBusyPercent}% busy` : ''}${autovacuumNote(fr.autovacuumSeconds)} | 1 s | ${ratio(fr.decided.p99Ms, 1000)} | p99 < 1 s | ${yes(fr.decided.p99Ms !== null && fr.decided.p99Ms < 1000)} |`,
     `| 2b. freshness, shown once allowed: the submission that let the rule take a snapshot → its report.updated | ${pcts(fr.shownOnceAllowed)} | 1 s | ${ratio(fr.shownOnceAllowed.p99Ms, 1000)} | p99 < 1 s | ${yes(fr.shownOnceAllowed.p99Ms !== null && fr.shownOnceAllowed.p99Ms < 1000)} |`,
     `| 2c. (not judged) accepted → first report.updated counting it, including the disclosure rule's wait for later raters | ${pcts(fr)}; the rule's wait ${pcts(fr.disclosureWait)} | | | by design | |`,
   ];
