@@ -295,6 +295,7 @@ function sampleAutovacuum(db) {
       busy = false;
     }
   }, 500);
+  timer.unref();
   return {
     stop() {
       clearInterval(timer);
@@ -1131,17 +1132,20 @@ async function main() {
       const paused = args.frontDoor ? procs.filter((p) => p.name !== 'gateway') : [];
       for (const p of paused) process.kill(p.child.pid, 'SIGSTOP');
       const t0 = performance.now();
-      await pool(mainInputs.length, args.concurrency, async (i) => {
-        const res = await api.call(Q.submit, { input: mainInputs[i] }, null, i);
-        if (res.errors?.length || res.data?.submitSurvey?.status !== 'accepted')
-          accepted.errors.push(JSON.stringify(res.errors ?? res.data).slice(0, 300));
-        else accepted.count++;
-        latencies.push(res.ms);
-        b.increment();
-      });
+      try {
+        await pool(mainInputs.length, args.concurrency, async (i) => {
+          const res = await api.call(Q.submit, { input: mainInputs[i] }, null, i);
+          if (res.errors?.length || res.data?.submitSurvey?.status !== 'accepted')
+            accepted.errors.push(JSON.stringify(res.errors ?? res.data).slice(0, 300));
+          else accepted.count++;
+          latencies.push(res.ms);
+          b.increment();
+        });
+      } finally {
+        for (const p of paused) process.kill(p.child.pid, 'SIGCONT'); // resumed whatever happened
+      }
       const seconds = (performance.now() - t0) / 1000;
       b.stop();
-      for (const p of paused) process.kill(p.child.pid, 'SIGCONT');
       const cpu = cpuPerItem(cpuBefore, cpuSnapshot(procs, pgDir, brokerPort), accepted.count);
       for (const stop of profiling) log(`CPU profile of the ingestion: ${await stop('ingestion')}`);
       result.figures.ingestion = {

@@ -10,13 +10,6 @@ const ratio = (a, b) => (a === null || b === null || b === 0 ? '–' : `${(a / b
 const ms = (x) => (x === null || x === undefined ? '–' : x >= 10000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const yes = (ok) => (ok ? 'met' : '**missed**');
 
-/**
- * Measure 2 in two parts (issue #16's "accepted → visible" with the anonymity rule in force): the
- * platform's lag, accepted → the response decided (stored, scored, the disclosure rule applied:
- * its response.counted), and, for what the rule shows, the submission that let it take the
- * snapshot → that snapshot's report.updated. The rule's own wait for later raters of the same
- * subject is by design (docs/anonymity.md) and shown beside them, not judged.
- */
 /** The tables autovacuum worked on during the phase, longest first (since session 20). */
 function autovacuumNote(seconds) {
   if (!seconds) return '';
@@ -26,6 +19,13 @@ function autovacuumNote(seconds) {
   return `; autovacuum meanwhile: ${shown.join(', ')}${entries.length > 3 ? ` and ${entries.length - 3} more` : ''}`;
 }
 
+/**
+ * Measure 2 in two parts (issue #16's "accepted → visible" with the anonymity rule in force): the
+ * platform's lag, accepted → the response decided (stored, scored, the disclosure rule applied:
+ * its response.counted), and, for what the rule shows, the submission that let it take the
+ * snapshot → that snapshot's report.updated. The rule's own wait for later raters of the same
+ * subject is by design (docs/anonymity.md) and shown beside them, not judged.
+ */
 function freshnessRows(fr, direct) {
   const what = `at ${fr.offeredPerSecond}/s offered (${fr.offered} submissions${direct ? ', API subset' : ''})`;
   const pcts = (x) =>
