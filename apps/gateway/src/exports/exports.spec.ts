@@ -3,7 +3,7 @@ import { emptyScoredReport, ScoredReport } from '@leaderscope/vocabulary';
 import { randomUUID } from 'node:crypto';
 import { ApplyReportUpdateUseCase } from '../publication/apply-report-update.use-case';
 import { ReportsRepository } from '../reports/reports.repository';
-import { codeOf, DIRECTORY_CSV, Organisation, PASSWORD, TestGateway } from '../test-support/test-gateway';
+import { codeOf, DIRECTORY_CSV, Organisation, TestGateway } from '../test-support/test-gateway';
 import { csvCell, csvNumber } from './export-csv.use-case';
 
 const published = (n: number, mean: number, ci: [number, number] | null = null) => ({ n, mean, sd: null, ci95: ci, rwg: null });
@@ -153,24 +153,14 @@ describe('exports', () => {
       expect(await refused(await follow(elsewhere.url))).toEqual([401, 'UNAUTHENTICATED']); // tried once: used up
       expect(await refused(await follow(`/exports/${cycleId}/results.csv?ticket=not-a-ticket`))).toEqual([401, 'UNAUTHENTICATED']);
 
-      const session = (
-        await gw.ok(null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
-          e: 'hr@acme.test',
-          p: PASSWORD,
-        })
-      ).login.token as string;
+      const session = await gw.login('hr@acme.test'); // a session of its own, apart from acme.hr's
       const signedOut = await link(session);
       await gw.ok(session, `mutation { logout }`);
       expect(await refused(await follow(signedOut.url))).toEqual([401, 'UNAUTHENTICATED']);
     });
 
     it("checks the session's rights again when the link is followed, not only when it was issued", async () => {
-      const session = (
-        await gw.ok(null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
-          e: 'hr@acme.test',
-          p: PASSWORD,
-        })
-      ).login.token as string;
+      const session = await gw.login('hr@acme.test'); // a session of its own, apart from acme.hr's
       const issued = await link(session);
       // The account stops being HR between the link and the click: the link opens nothing.
       await gw.dataSource.query(`UPDATE "gateway"."account" SET "is_hr_admin" = false WHERE "email" = 'hr@acme.test'`);

@@ -103,20 +103,22 @@ export class TestGateway {
     return answer.data!;
   }
 
+  /** A new session's bearer token for an account made here (its password is PASSWORD). */
+  async login(email: string): Promise<string> {
+    return (
+      await this.ok<{ login: { token: string } }>(null, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+        e: email,
+        p: PASSWORD,
+      })
+    ).login.token;
+  }
+
   /** A new organisation with its HR administrator and the test directory imported. */
   async organisation(name: string, csv = DIRECTORY_CSV): Promise<Organisation> {
     const slug = name.toLowerCase().replace(/\W+/g, '-');
     const hrEmail = `hr@${slug}.test`;
     const { organisationId } = await provisionOrganisation(this.dataSource, { name, hrEmail, hrPassword: PASSWORD });
-    const login = async (email: string) =>
-      (
-        await this.ok<{ login: { token: string } }>(
-          null,
-          `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
-          { e: email, p: PASSWORD },
-        )
-      ).login.token;
-    const hr = await login(hrEmail);
+    const hr = await this.login(hrEmail);
     const imported = await this.gql<{ importPeople?: { applied: boolean } }>(
       hr,
       `mutation($csv: String!) { importPeople(csv: $csv, dryRun: false) { applied errors { line column reason } } }`,
@@ -133,7 +135,7 @@ export class TestGateway {
       signIn: async (local: string) => {
         const email = `${local}@${slug}.test`;
         await addAccount(this.dataSource, { organisationId, personEmail: email, password: PASSWORD });
-        return login(email);
+        return this.login(email);
       },
     };
   }

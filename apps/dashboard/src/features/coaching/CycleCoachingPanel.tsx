@@ -74,7 +74,9 @@ export function CycleCoachingPanel({ cycleId, released }: { cycleId: string; rel
   const page = (list.data ?? list.previousData)?.cycleCoachingPage;
   const missing = coaching.leaders - coaching.withCoach;
   const open = coaching.leaders - coaching.debriefsDone;
-  const coachOptions = ((candidates.data ?? candidates.previousData)?.people ?? []).map((p) => ({
+  // The list shown while a new search loads is the previous one, so a choice made meanwhile is found.
+  const coachPeople = (candidates.data ?? candidates.previousData)?.people ?? [];
+  const coachOptions = coachPeople.map((p) => ({
     value: p.id,
     label: p.title ? `${p.name} — ${p.title}` : p.name,
   }));
@@ -242,7 +244,7 @@ export function CycleCoachingPanel({ cycleId, released }: { cycleId: string; rel
                     data={coachOptions}
                     value={coach?.id ?? null}
                     onChange={(id) => {
-                      const person = ((candidates.data ?? candidates.previousData)?.people ?? []).find((p) => p.id === id);
+                      const person = coachPeople.find((p) => p.id === id);
                       setCoach(id && person ? { id, name: person.name } : null);
                     }}
                     searchable
