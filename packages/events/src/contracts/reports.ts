@@ -45,7 +45,7 @@ const interval = z.tuple([figure, figure]).nullable();
 export const cycleScoredV1 = defineEvent({
   type: 'cycle.scored',
   version: 1,
-  topic: Topics.Reports,
+  topic: Topics.CycleResults,
   schema: z.object({
     cycleId: z.string().min(1),
     resultSet: z.string().min(1).max(100),
@@ -112,7 +112,7 @@ const norm = z.object({
 export const reportComparisonsUpdatedV1 = defineEvent({
   type: 'report.comparisons-updated',
   version: 1,
-  topic: Topics.Reports,
+  topic: Topics.CycleResults,
   schema: z.object({
     cycleId: z.string().min(1),
     subjectId: z.string().min(1),

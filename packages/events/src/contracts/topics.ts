@@ -6,6 +6,12 @@ export const Topics = {
   Responses: 'leaderscope.responses',
   /** Subject reports written by the scoring service; keyed by cycle and subject. */
   Reports: 'leaderscope.reports',
+  /**
+   * Cycle-level results written by the scoring service (a cycle's norms and reliability, each
+   * subject's comparisons); keyed by cycle, or by cycle and subject. A topic apart from the reports',
+   * so their consumers neither fetch nor decompress every ~45 kB report to skip it.
+   */
+  CycleResults: 'leaderscope.cycle-results',
   /** Invitations and reminders for raters; keyed by cycle and subject. */
   Invitations: 'leaderscope.invitations',
   /** Cycle-wide commands and facts (rescoring, closing); keyed by cycle. */

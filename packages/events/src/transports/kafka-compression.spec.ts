@@ -2,7 +2,7 @@
 import { eventually, kafkaBrokers, uniqueName } from '@leaderscope/testing';
 import { CompressionCodecs, CompressionTypes } from 'kafkajs';
 import { catalogue, KafkaCompression, KafkaTransport, reportUpdatedV1 } from '../index';
-import { compressionType, registerZstdCodec } from './kafka-compression';
+import { compressionType, decompressChunkSize, registerZstdCodec } from './kafka-compression';
 import { reportEvent } from '../../test/report-event';
 
 describe('compressionType', () => {
@@ -11,6 +11,32 @@ describe('compressionType', () => {
     expect(compressionType('gzip', 4097, 4096)).toBe(CompressionTypes.GZIP);
     expect(compressionType('zstd', 4096, 4096)).toBe(CompressionTypes.None);
     expect(compressionType('none', 1_000_000, 4096)).toBe(CompressionTypes.None);
+  });
+});
+
+describe('the zstd codec', () => {
+  registerZstdCodec();
+  const codec = CompressionCodecs[CompressionTypes.ZSTD]() as {
+    compress(encoder: { buffer: Buffer }): Promise<Buffer>;
+    decompress(buffer: Buffer): Promise<Buffer>;
+  };
+
+  it('sizes its output buffer to hold a report batch in one pass, within bounds', () => {
+    expect(decompressChunkSize(7_000)).toBe(64 * 1024);
+    expect(decompressChunkSize(50_000)).toBe(400_000);
+    expect(decompressChunkSize(5_000_000)).toBe(8 * 1024 * 1024);
+  });
+
+  it('gives back every byte, whether the batch fits its first output buffer or needs several', async () => {
+    // Reports' JSON (about sevenfold) fits the first buffer; a run of one byte (thousandfold) does not.
+    const reports = Buffer.from(JSON.stringify(Array.from({ length: 40 }, (_, i) => reportEvent(`subject-${i}`))));
+    const repetitive = Buffer.alloc(3 * 1024 * 1024, 'a');
+    for (const input of [reports, repetitive]) {
+      const compressed = await codec.compress({ buffer: input });
+      expect(compressed.length).toBeLessThan(input.length);
+      expect((await codec.decompress(compressed)).equals(input)).toBe(true);
+    }
+    expect(repetitive.length).toBeGreaterThan(decompressChunkSize((await codec.compress({ buffer: repetitive })).length));
   });
 });
 
