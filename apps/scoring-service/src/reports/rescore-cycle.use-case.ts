@@ -178,9 +178,21 @@ export class RescoreCycleUseCase {
       const page = reading.then(async () => {
         for (;;) {
           if (exhausted) return null;
+          // A loose index scan: one descent of rater_response_by_subject per subject, from the
+          // cursor on. `DISTINCT ON … LIMIT` read and sorted every remaining response of the cycle
+          // for each page (15 ms a page at M, growing with the cycle: docs/benchmarks.md,
+          // "Eighteenth round").
           const rows: { subject_id: string; organisation_id: string }[] = await this.dataSource.query(
-            `SELECT DISTINCT ON ("subject_id") "subject_id", "organisation_id" FROM "scoring"."rater_response"
-               WHERE "cycle_id" = $1 AND "subject_id" > $2 ORDER BY "subject_id" LIMIT $3`,
+            `WITH RECURSIVE "page" AS (
+               (SELECT "subject_id", "organisation_id", 1 AS "n" FROM "scoring"."rater_response"
+                 WHERE "cycle_id" = $1 AND "subject_id" > $2 ORDER BY "subject_id" LIMIT 1)
+               UNION ALL
+               SELECT "next"."subject_id", "next"."organisation_id", "page"."n" + 1 FROM "page"
+                 CROSS JOIN LATERAL (SELECT "subject_id", "organisation_id" FROM "scoring"."rater_response"
+                   WHERE "cycle_id" = $1 AND "subject_id" > "page"."subject_id" ORDER BY "subject_id" LIMIT 1) AS "next"
+                WHERE "page"."n" < $3
+             )
+             SELECT "subject_id", "organisation_id" FROM "page" ORDER BY "subject_id"`,
             [request.cycleId, last, chunkSize],
           );
           if (rows.length < chunkSize) exhausted = true;
