@@ -1266,6 +1266,7 @@ async function main() {
       const acceptLatencies = [];
       const answeredAt = []; // [ms since the first offer, accept latency], for the timeline
       const profiling = await profilePhase(procs, 'freshness');
+      await resetPgStatements(db);
       // CPU each process spends on the freshness submissions, from the first offered to the last decided
       const cpuBefore = cpuSnapshot(procs, pgDir, brokerPort);
       let failures = 0;
@@ -1321,6 +1322,7 @@ async function main() {
       // every response decided (its response.counted arrived), then the report.updated of those shown
       while (counted.size < submittedAt.size && Date.now() < deadline) await sleep(50);
       const cpuAfter = cpuSnapshot(procs, pgDir, brokerPort);
+      const freshnessStatements = await pgStatements(db);
       while (!complete() && Date.now() < deadline) await sleep(200);
       await consumer.disconnect();
       for (const stop of profiling) log(`CPU profile of the freshness: ${await stop('freshness')}`);
@@ -1396,6 +1398,8 @@ async function main() {
       const autovacuumSeconds = autovacuum.stop();
       const freshnessCpu = cpuPerItem(cpuBefore, cpuAfter, freshCount);
       result.figures.freshness = {
+        // BENCH_PG_STATEMENTS=1: PostgreSQL's busiest statements from the first offer until the last response was decided
+        ...(freshnessStatements ? { pgStatements: freshnessStatements } : {}),
         offered: inputs.length,
         offeredPerSecond: r1(inputs.length / offeredSeconds),
         accepted: freshCount,
