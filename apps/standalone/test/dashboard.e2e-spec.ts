@@ -176,16 +176,24 @@ describe('dashboard: the whole journey in real Chromium', () => {
     const n = String(++shots).padStart(2, '0');
     const viewport = page.viewportSize()!;
     const phone = viewport.width <= 480;
-    await page.screenshot({ path: join(artifacts, `${n}-${name}-${phone ? 'phone' : 'desktop'}.png`), fullPage: true });
-    images++;
-    await checkAccessibility(page, `${name} (${phone ? 'phone' : 'desktop'})`);
-    if (phone) return;
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(150);
-    await page.screenshot({ path: join(artifacts, `${n}-${name}-phone.png`), fullPage: true });
-    images++;
-    await checkAccessibility(page, `${name} (phone)`);
-    await page.setViewportSize(viewport);
+    // The whole page drawn for the photograph and axe: the survey draws its sections below the fold
+    // only near the viewport (content-visibility), which would leave them blank in a full-page
+    // picture and unchecked for contrast.
+    const whole = await page.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+    try {
+      await page.screenshot({ path: join(artifacts, `${n}-${name}-${phone ? 'phone' : 'desktop'}.png`), fullPage: true });
+      images++;
+      await checkAccessibility(page, `${name} (${phone ? 'phone' : 'desktop'})`);
+      if (phone) return;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: join(artifacts, `${n}-${name}-phone.png`), fullPage: true });
+      images++;
+      await checkAccessibility(page, `${name} (phone)`);
+      await page.setViewportSize(viewport);
+    } finally {
+      await whole.evaluate((style) => style.remove());
+    }
   }
 
   async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -584,13 +592,17 @@ describe('dashboard: the whole journey in real Chromium', () => {
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
         await cdp.send('Network.emulateNetworkConditions', NO_THROTTLING);
         // The first question is above the fold, and nothing sticky ever covers the question being read.
-        const layout = await rater.evaluate(() => {
+        // Each question is looked at as a person scrolling sees it: in the frames drawn after the
+        // scroll (sections below the first are rendered only near the viewport: content-visibility).
+        const layout = await rater.evaluate(async () => {
+          const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
           const sets = [...document.querySelectorAll('fieldset[role=radiogroup]')] as HTMLElement[];
           const firstLegendBottom = sets[0].querySelector('legend')!.getBoundingClientRect().bottom;
           const covered: number[] = [];
-          sets.forEach((set, i) => {
+          for (const [i, set] of sets.entries()) {
             const legend = set.querySelector('legend')!;
             window.scrollTo(0, window.scrollY + legend.getBoundingClientRect().top - 6);
+            await frame();
             const box = legend.getBoundingClientRect();
             for (const y of [box.top + 4, box.top + box.height / 2]) {
               for (const x of [box.left + 8, box.left + box.width / 2, box.right - 8]) {
@@ -598,7 +610,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
                 if (!hit || !set.contains(hit)) covered.push(i + 1);
               }
             }
-          });
+          }
           window.scrollTo(0, 0);
           return { firstLegendBottom, viewport: window.innerHeight, covered: [...new Set(covered)] };
         });
