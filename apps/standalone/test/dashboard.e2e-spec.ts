@@ -192,7 +192,7 @@ describe('dashboard: the whole journey in real Chromium', () => {
       await checkAccessibility(page, `${name} (phone)`);
       await page.setViewportSize(viewport);
     } finally {
-      await whole.evaluate((style) => style.remove());
+      await whole.evaluate((style) => style.parentNode?.removeChild(style));
     }
   }
 
