@@ -243,12 +243,6 @@ function busyPercent(before, after) {
 }
 
 /**
- * Every process's CPU so far, for a phase's cost per item: the services, the embedded PostgreSQL
- * (null with DATABASE_URL), the broker when it runs here, this process (the load generator) and
- * the machine as a whole. `cpuPerItem(before, after, n)` turns two snapshots into ms per item and
- * how busy the machine's cores were in between.
- */
-/**
  * BENCH_PG_STATEMENTS=1 (a diagnostic, embedded PostgreSQL only): the server loads
  * pg_stat_statements; a phase resets it when it begins and records its busiest statements after.
  */
@@ -270,6 +264,12 @@ async function pgStatements(db) {
   return rows;
 }
 
+/**
+ * Every process's CPU so far, for a phase's cost per item: the services, the embedded PostgreSQL
+ * (null with DATABASE_URL), the broker when it runs here, this process (the load generator) and
+ * the machine as a whole. `cpuPerItem(before, after, n)` turns two snapshots into ms per item and
+ * how busy the machine's cores were in between.
+ */
 function cpuSnapshot(procs, pgDir, brokerPort) {
   return {
     procs: procs.map((p) => [p.name, cpuMs(p.child.pid)]),
@@ -736,6 +736,10 @@ async function main() {
   let pg = null;
   let pgDir = null;
   let baseUrl = process.env.DATABASE_URL;
+  if (baseUrl && process.env.BENCH_PG_STATEMENTS === '1')
+    throw new Error(
+      'BENCH_PG_STATEMENTS=1 needs the embedded PostgreSQL, which the bench starts with pg_stat_statements: unset DATABASE_URL',
+    );
   if (!baseUrl) {
     pgDir = mkdtempSync(join(tmpdir(), 'leaderscope-bench-pg-'));
     // BENCH_PG_SETTINGS: more server settings for the embedded PostgreSQL (comma-separated name=value)
@@ -1505,9 +1509,9 @@ async function main() {
       const stopProfile = await ownCpuProfile();
       // The services' relay and consumers during the replay (BENCH_CPU_PROF_PHASES=replay).
       const profilingServices = await profilePhase(procs, 'replay');
+      await resetPgStatements(db);
       // CPU time during the replay: this process (the replay itself), PostgreSQL, and the services
       // (the scoring service's relay publishing the new reports, the gateway storing them).
-      await resetPgStatements(db);
       const cpu0 = {
         replay: ownCpuMs(),
         postgres: postgresCpuMs(pgDir),

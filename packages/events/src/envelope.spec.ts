@@ -83,6 +83,14 @@ describe('event envelopes', () => {
     }
   });
 
+  it('keeps the reports topic to report.updated: every consumer of a topic fetches and decompresses all of it', () => {
+    // A consumer of anything else on the reports topic would read every ~45 kB report only to skip it
+    // (before session 21, the gateway's consumer of cycle results did).
+    const onReports = catalogue.all().filter((c) => c.topic === reportUpdatedV1.topic);
+    expect(onReports.map((c) => c.type)).toEqual(onReports.map(() => reportUpdatedV1.type));
+    expect(onReports.length).toBeGreaterThan(0);
+  });
+
   it('registers every contract of the catalogue by type and version', () => {
     expect(catalogue.find('report.updated', 1)).toBe(reportUpdatedV1);
     expect(
