@@ -5,6 +5,7 @@ import {
   EventContract,
   EventValidationError,
   parseEnvelope,
+  receivedAs,
   reportUpdatedV1,
   surveySubmittedV1,
 } from './index';
@@ -81,6 +82,34 @@ describe('event envelopes', () => {
       expect(refusal(compiled, bad)).not.toBeNull();
       expect(refusal(compiled, bad)).toEqual(refusal(surveySubmittedV1, bad));
     }
+  });
+
+  it("hands a subscriber its received form of a valid event, and refuses an invalid one with the contract's issues before turning it", () => {
+    const kept: string[] = [];
+    const received = receivedAs(surveySubmittedV1, (payload) => {
+      kept.push(payload.submissionId);
+      return { submission: payload.submissionId, answered: Object.keys(payload.answers).length };
+    });
+    const registry = catalogue.with([received]);
+    const envelope = createEnvelope(surveySubmittedV1, submission, { organisationId: 'o' });
+    expect(parseEnvelope(JSON.parse(JSON.stringify(envelope)), registry)).toEqual({
+      ...envelope,
+      payload: { submission: submission.submissionId, answered: 2 },
+    });
+    const invalid = { ...envelope, payload: { ...submission, raterGroup: 'friend' } };
+    const issues = (registryUsed: typeof catalogue) => {
+      try {
+        parseEnvelope(JSON.parse(JSON.stringify(invalid)), registryUsed);
+        return null;
+      } catch (error) {
+        expect(error).toBeInstanceOf(EventValidationError);
+        return (error as EventValidationError).issues;
+      }
+    };
+    expect(issues(registry)).not.toBeNull();
+    expect(issues(registry)).toEqual(issues(catalogue));
+    expect(kept).toEqual([submission.submissionId]); // the invalid event was never turned
+    expect(() => received.keyOf({ submission: 'x', answered: 0 })).toThrow(/not for publishing/);
   });
 
   it('keeps the reports topic to report.updated: every consumer of a topic fetches and decompresses all of it', () => {

@@ -59,6 +59,26 @@ export function compileContract<P, I>(contract: EventContract<P, I>): EventContr
   return { ...contract, schema: z.compile(contract.schema) };
 }
 
+/**
+ * A subscriber's form of a contract: its events are validated exactly as the compiled contract
+ * validates them (`compileContract`), then turned by `keep` into what the subscriber holds, inside
+ * the validation. A large payload's parsed form (a report.updated's ~44 kB report is a few thousand
+ * objects) then dies as soon as it is parsed, instead of living, and being copied by the garbage
+ * collector, until its batch is handled. An invalid event is refused before `keep` runs, with the
+ * contract's own issues. For `subscribe` only: nothing is published in this form (`keyOf` refuses).
+ */
+export function receivedAs<P, I, K>(contract: EventContract<P, I>, keep: (payload: P) => K): EventContract<K, I> {
+  return {
+    type: contract.type,
+    version: contract.version,
+    topic: contract.topic,
+    schema: z.compile(contract.schema).transform(keep),
+    keyOf: () => {
+      throw new Error(`${contract.type} v${contract.version} in a subscriber's received form is not for publishing`);
+    },
+  };
+}
+
 export class EventValidationError extends Error {
   constructor(
     readonly eventType: string,

@@ -5,10 +5,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LiveUpdates } from '../common/live-updates';
-import { heatmapCells } from '../reports/heatmap-cells';
-import { ReportsRepository } from '../reports/reports.repository';
-import { SubjectReportEntity } from '../reports/subject-report.entity';
+import { ReportRow, ReportsRepository } from '../reports/reports.repository';
 import { PublicationRepository } from './publication.repository';
+import { ReceivedReportUpdate, receivedReportUpdate } from './received-report-update';
 
 /**
  * report.updated → the read model: stores a newer report (an older or repeated version changes
@@ -28,7 +27,7 @@ export class ApplyReportUpdateUseCase {
   ) {}
 
   async execute(organisationId: string, update: ReportUpdatedV1): Promise<void> {
-    await this.executeBatch([{ organisationId, update }]);
+    await this.executeBatch([{ organisationId, update: receivedReportUpdate(update) }]);
   }
 
   /**
@@ -37,8 +36,8 @@ export class ApplyReportUpdateUseCase {
    * gives at most one update per subject and result set (the newest); a repeated key keeps the
    * highest version. If the batch fails, the consumer applies its events one by one.
    */
-  async executeBatch(items: { organisationId: string; update: ReportUpdatedV1; correlationId?: string }[]): Promise<void> {
-    const newest = new Map<string, { row: SubjectReportEntity; correlationId?: string }>();
+  async executeBatch(items: { organisationId: string; update: ReceivedReportUpdate; correlationId?: string }[]): Promise<void> {
+    const newest = new Map<string, { row: ReportRow; correlationId?: string }>();
     for (const { organisationId, update, correlationId } of items) {
       const key = JSON.stringify([update.cycleId, update.subjectId, update.resultSet]);
       const seen = newest.get(key);
@@ -70,8 +69,7 @@ export class ApplyReportUpdateUseCase {
         else if (row.resultSet !== LIVE_RESULT_SET) result.push('stored (result set)');
         else if (!(await isReleased(row.cycleId))) result.push('stored');
         else {
-          await this.publication.lockPublished(manager, row.cycleId, row.subjectId);
-          await this.publication.publish(manager, row);
+          await this.publication.publishLive(manager, row.cycleId, row.subjectId);
           result.push('stored and published');
         }
       }
@@ -88,8 +86,7 @@ export class ApplyReportUpdateUseCase {
     });
   }
 
-  private rowOf(organisationId: string, update: ReportUpdatedV1): SubjectReportEntity {
-    const report = update.report;
+  private rowOf(organisationId: string, update: ReceivedReportUpdate): ReportRow {
     return {
       cycleId: update.cycleId,
       subjectId: update.subjectId,
@@ -100,10 +97,10 @@ export class ApplyReportUpdateUseCase {
       roleProfileId: update.roleProfileId,
       responseCount: update.responseCount,
       groupCounts: update.groupCounts,
-      report,
+      reportText: update.reportText,
       scoredAt: new Date(update.scoredAt),
-      cells: heatmapCells(report),
-      overallFit: report.overall?.fit ?? null,
+      cells: update.cells,
+      overallFit: update.overallFit,
     };
   }
 }

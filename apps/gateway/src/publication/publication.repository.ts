@@ -3,13 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { isUuid } from '../common/ids';
 import { CycleEntity } from '../cycles/cycle.entity';
-import { SubjectReportEntity } from '../reports/subject-report.entity';
-import { PublishedReportEntity } from './published-report.entity';
-
-function publicationOf(live: SubjectReportEntity, at: Date): PublishedReportEntity {
-  const { cycleId, subjectId, organisationId, reportVersion, groupCounts, report, cells, overallFit } = live;
-  return { cycleId, subjectId, organisationId, reportVersion, groupCounts, report, cells, overallFit, publishedAt: at };
-}
 
 /** What the subject and their manager see: the publications, written only under the publication rule. */
 @Injectable()
@@ -23,19 +16,23 @@ export class PublicationRepository {
     );
   }
 
-  /** The subject's publication, locked until the transaction ends. */
-  lockPublished(manager: EntityManager, cycleId: string, subjectId: string): Promise<PublishedReportEntity | null> {
-    return manager
-      .getRepository(PublishedReportEntity)
-      .createQueryBuilder('p')
-      .where('p.cycleId = :cycleId AND p.subjectId = :subjectId', { cycleId, subjectId })
-      .setLock('pessimistic_write')
-      .getOne();
-  }
-
-  /** Publishes the live report as it is now, replacing the subject's publication. */
-  async publish(manager: EntityManager, live: SubjectReportEntity): Promise<void> {
-    await manager.getRepository(PublishedReportEntity).upsert(publicationOf(live, new Date()), { conflictPaths: ['cycleId', 'subjectId'] });
+  /**
+   * Publishes the subject's live report as it is now, replacing the subject's publication: copied in
+   * PostgreSQL, so the report is never read into the gateway. The publication's row stays locked
+   * until the transaction ends.
+   */
+  async publishLive(manager: EntityManager, cycleId: string, subjectId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO "gateway"."published_report" AS p
+         ("cycle_id", "subject_id", "organisation_id", "report_version", "group_counts", "report", "cells", "overall_fit", "published_at")
+       SELECT "cycle_id", "subject_id", "organisation_id", "report_version", "group_counts", "report", "cells", "overall_fit", now()
+       FROM "gateway"."subject_report" WHERE "cycle_id" = $1 AND "subject_id" = $2 AND "result_set" = $3
+       ON CONFLICT ("cycle_id", "subject_id") DO UPDATE SET
+         "organisation_id" = EXCLUDED."organisation_id", "report_version" = EXCLUDED."report_version",
+         "group_counts" = EXCLUDED."group_counts", "report" = EXCLUDED."report", "cells" = EXCLUDED."cells",
+         "overall_fit" = EXCLUDED."overall_fit", "published_at" = EXCLUDED."published_at"`,
+      [cycleId, subjectId, LIVE_RESULT_SET],
+    );
   }
 
   /**

@@ -3,6 +3,7 @@ import { createEnvelope, headerFieldsOf, reportUpdatedV1 } from '@leaderscope/ev
 import { emptyScoredReport, ScoredReport } from '@leaderscope/vocabulary';
 import { codeOf, CREATE_CYCLE, cycleInput, Organisation, TestGateway } from '../test-support/test-gateway';
 import { ApplyReportUpdateUseCase } from './apply-report-update.use-case';
+import { receivedReportUpdate } from './received-report-update';
 
 /** A rescore's result set id (rescore ids are UUIDs). */
 const RESCORE = '5f0c2a9e-8b1d-4c3e-9a7f-2d6b1e4c8a01';
@@ -115,7 +116,7 @@ describe('publication', () => {
   it('applies a batch of updates with the same rules as one by one', async () => {
     const message = (reportVersion: number, groupCounts: Record<string, number>, resultSet = 'live') => ({
       organisationId: acme.organisationId,
-      update: updateOf(reportVersion, groupCounts, resultSet),
+      update: receivedReportUpdate(updateOf(reportVersion, groupCounts, resultSet)),
     });
     await gw
       .get(ApplyReportUpdateUseCase)

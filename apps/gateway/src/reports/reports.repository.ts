@@ -18,6 +18,9 @@ export type StoredReport = Pick<
   instrumentVersion: number | null;
 };
 
+/** A report as it is written: the report as the JSON text it is stored as (serialised once, when received). */
+export type ReportRow = Omit<SubjectReportEntity, 'report'> & { reportText: string };
+
 export interface HeatmapRowData {
   subjectId: string;
   responseCount: number;
@@ -44,11 +47,11 @@ export class ReportsRepository {
   /**
    * Stores each report that is newer than the one held (an older or repeated version, from a
    * redelivery or reordering, changes nothing), in one statement; returns, per row, whether it was
-   * stored. Each report travels as one text parameter, serialised once, stored as sent unchecked
-   * (docs/benchmarks.md, "Fifth round (session 7)"). At most one row per cycle,
+   * stored. Each report travels as one text parameter, serialised once when it was received, stored
+   * as sent unchecked (docs/benchmarks.md, "Fifth round (session 7)"). At most one row per cycle,
    * subject and result set.
    */
-  async storeManyIfNewer(manager: EntityManager, rows: SubjectReportEntity[]): Promise<boolean[]> {
+  async storeManyIfNewer(manager: EntityManager, rows: ReportRow[]): Promise<boolean[]> {
     if (rows.length === 0) return [];
     const updated = [
       'report_version',
@@ -67,7 +70,7 @@ export class ReportsRepository {
       (row) =>
         `(${slot(row.cycleId)}, ${slot(row.subjectId)}, ${slot(row.resultSet)}, ${slot(row.organisationId)}, ${slot(row.reportVersion, '::int')}, ` +
         `${slot(row.instrumentVersion, '::int')}, ${slot(row.roleProfileId)}, ${slot(row.responseCount, '::int')}, ` +
-        `${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(JSON.stringify(row.report), '::text')}, ${slot(row.scoredAt, '::timestamptz')}, ` +
+        `${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(row.reportText, '::text')}, ${slot(row.scoredAt, '::timestamptz')}, ` +
         `${slot(JSON.stringify(row.cells), '::jsonb')}, ${slot(row.overallFit, '::float8')})`,
     );
     const stored: { cycle_id: string; subject_id: string; result_set: string }[] = await manager.query(
