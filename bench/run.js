@@ -134,6 +134,22 @@ const pct = (values, p) => {
 const r1 = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
 
 /** Per second of a run: how many samples, their p50 and max, for two series of [ms since start, value]. */
+/**
+ * An envelope as the freshness observer needs it. A report.updated's payload names its subject and
+ * response count before its ~44 kB report (the contract's field order, which its producer's
+ * validation writes), so only the text before the report is parsed: the observer shares the
+ * machine with what it measures, and parsing every report cost it about 0.25 ms a submission at L.
+ * Anything else, or a payload in another order, is parsed whole.
+ */
+function observedEnvelope(text) {
+  const at = text.indexOf(',"report":{');
+  if (at > 0) {
+    const head = JSON.parse(`${text.slice(0, at)}}}`);
+    if (head.type === 'report.updated' && typeof head.payload?.responseCount === 'number') return head;
+  }
+  return JSON.parse(text);
+}
+
 function freshnessTimeline(accepts, decisions) {
   const seconds = [];
   const add = (series, key) => {
@@ -396,12 +412,13 @@ function ownCpuMs() {
 }
 
 /**
- * Samples this process (the replay runs in it) with the V8 CPU profiler when BENCH_CPU_PROF names
- * `replay`; `stop(label)` writes bench/results/profiles/replay-<label>-<time>.cpuprofile. A no-op
- * otherwise.
+ * Samples this process with the V8 CPU profiler when BENCH_CPU_PROF names `as`: `replay` (the
+ * replay runs in it) or `bench` (the load generator and what observes the platform, during the
+ * phases of BENCH_CPU_PROF_PHASES); `stop(label)` writes
+ * bench/results/profiles/<as>-<label>-<time>.cpuprofile. A no-op otherwise.
  */
-async function ownCpuProfile() {
-  if (!profiledApps().includes('replay')) return async () => null;
+async function ownCpuProfile(as = 'replay') {
+  if (!profiledApps().includes(as)) return async () => null;
   const { Session } = require('node:inspector/promises');
   const session = new Session();
   session.connect();
@@ -413,7 +430,7 @@ async function ownCpuProfile() {
     session.disconnect();
     const dir = join(root, 'bench', 'results', 'profiles');
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, `replay-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+    const file = join(dir, `${as}-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
     return file;
   };
@@ -541,7 +558,8 @@ function profiledPhase(phase) {
 /** Starts the CPU profilers of the apps named in BENCH_CPU_PROF if `phase` is profiled; returns their stops. */
 async function profilePhase(procs, phase) {
   if (!profiledPhase(phase)) return [];
-  return Promise.all(procs.filter((p) => profiledApps().includes(p.name)).map((p) => cpuProfile(p)));
+  const own = profiledApps().includes('bench') ? [await ownCpuProfile('bench')] : [];
+  return [...own, ...(await Promise.all(procs.filter((p) => profiledApps().includes(p.name)).map((p) => cpuProfile(p))))];
 }
 
 /** The apps named in BENCH_CPU_PROF (comma-separated), profiled during the import and the phases of BENCH_CPU_PROF_PHASES. */
@@ -1246,7 +1264,9 @@ async function main() {
       await consumer.run({
         eachMessage: async ({ message }) => {
           const at = performance.now();
-          const env = JSON.parse(message.value.toString('utf8'));
+          const type = message.headers?.['event-type']?.toString();
+          if (type && type !== 'report.updated' && type !== 'response.counted' && type !== 'response.recorded') return;
+          const env = observedEnvelope(message.value.toString('utf8'));
           const p = env.payload;
           if (env.type === 'response.counted' && freshCycles.has(p.cycleId)) {
             if (!counted.has(p.submissionId)) counted.set(p.submissionId, [at, p.responseId, Date.parse(p.countedAt)]);
