@@ -42,9 +42,10 @@ describe('publication', () => {
     subjectId = acme.people.get('l1')!;
     const none = ['self', 'manager', 'peer', 'direct_report'].map((group) => ({ group, count: 0 }));
     cycleId = (await gw.ok(acme.hr, CREATE_CYCLE, { input: cycleInput('Review', { minRaters: none }) })).createCycle.id;
+    // Cy, the second subject, has no report until after release (the last test).
     await gw.ok(acme.hr, `mutation($c: ID!, $p: [ID!]!) { addSubjects(cycleId: $c, personIds: $p) { id } }`, {
       c: cycleId,
-      p: [subjectId],
+      p: [subjectId, acme.people.get('l2')!],
     });
     await gw.ok(acme.hr, `mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: cycleId });
     [ben, ada] = await Promise.all(['ben', 'ada'].map((p) => acme.signIn(p)));
@@ -198,5 +199,24 @@ describe('publication', () => {
     ).teamReport;
     expect(team.rows).toEqual([{ subject: { employeeId: 'l1' }, responseCount: 14 }]);
     expect(codeOf(await gw.gql(ben, `query($c: ID!) { teamReport(cycleId: $c) { cycleId } }`, { c: cycleId }))).toBe('FORBIDDEN'); // no report of Ben's was reviewed
+  });
+
+  // A subject without a report when results were released is published by their first report after
+  // release, as the others are by each new one: they and their manager see it, as HR does.
+  it('publishes a subject whose first report arrives after release', async () => {
+    const cyId = acme.people.get('l2')!;
+    const cy = await acme.signIn('cy');
+    const cysReport = async (token: string) => (await gw.ok(token, REPORT, { c: cycleId, s: cyId })).subjectReport;
+    expect(await cysReport(cy)).toBeNull();
+    await gw.get(ApplyReportUpdateUseCase).execute(acme.organisationId, { ...updateOf(1, { self: 1, peer: 5 }), subjectId: cyId });
+    expect(await cysReport(acme.hr)).toEqual({ reportVersion: 1, responseCount: 6, visibility: 'live' });
+    expect(await cysReport(cy)).toEqual({ reportVersion: 1, responseCount: 6, visibility: 'published' });
+    const team = (
+      await gw.ok(ada, `query($c: ID!) { teamReport(cycleId: $c) { rows { subject { employeeId } responseCount } } }`, { c: cycleId })
+    ).teamReport;
+    expect(team.rows).toEqual([
+      { subject: { employeeId: 'l1' }, responseCount: 14 },
+      { subject: { employeeId: 'l2' }, responseCount: 6 },
+    ]);
   });
 });
