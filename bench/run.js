@@ -133,23 +133,27 @@ const pct = (values, p) => {
 };
 const r1 = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
 
-/** Per second of a run: how many samples, their p50 and max, for two series of [ms since start, value]. */
 /**
  * An envelope as the freshness observer needs it. A report.updated's payload names its subject and
  * response count before its ~44 kB report (the contract's field order, which its producer's
  * validation writes), so only the text before the report is parsed: the observer shares the
  * machine with what it measures, and parsing every report cost it about 0.25 ms a submission at L.
- * Anything else, or a payload in another order, is parsed whole.
+ * Anything else, a payload in another order, or a head that does not parse is parsed whole.
  */
 function observedEnvelope(text) {
   const at = text.indexOf(',"report":{');
   if (at > 0) {
-    const head = JSON.parse(`${text.slice(0, at)}}}`);
-    if (head.type === 'report.updated' && typeof head.payload?.responseCount === 'number') return head;
+    try {
+      const head = JSON.parse(`${text.slice(0, at)}}}`);
+      if (head.type === 'report.updated' && typeof head.payload?.responseCount === 'number') return head;
+    } catch {
+      // the marker was a nested object's key, not the payload's: parsed whole below
+    }
   }
   return JSON.parse(text);
 }
 
+/** Per second of a run: how many samples, their p50 and max, for two series of [ms since start, value]. */
 function freshnessTimeline(accepts, decisions) {
   const seconds = [];
   const add = (series, key) => {

@@ -72,7 +72,7 @@ export function receivedAs<P, I, K>(contract: EventContract<P, I>, keep: (payloa
     type: contract.type,
     version: contract.version,
     topic: contract.topic,
-    schema: z.compile(contract.schema).transform(keep),
+    schema: compileContract(contract).schema.transform(keep),
     keyOf: () => {
       throw new Error(`${contract.type} v${contract.version} in a subscriber's received form is not for publishing`);
     },
