@@ -1174,6 +1174,7 @@ async function main() {
     if (args.only !== 'freshness') {
       const latencies = [];
       const profiling = await profilePhase(procs, 'ingestion');
+      await resetPgStatements(db);
       // CPU time each process spends on the ingestion: far less sensitive than rates to what else runs on the machine.
       const cpuBefore = cpuSnapshot(procs, pgDir, brokerPort);
       const b = bar('ingestion: submitSurvey', mainInputs.length);
@@ -1198,7 +1199,10 @@ async function main() {
       b.stop();
       const cpu = cpuPerItem(cpuBefore, cpuSnapshot(procs, pgDir, brokerPort), accepted.count);
       for (const stop of profiling) log(`CPU profile of the ingestion: ${await stop('ingestion')}`);
+      const ingestionStatements = await pgStatements(db);
       result.figures.ingestion = {
+        // BENCH_PG_STATEMENTS=1: PostgreSQL's busiest statements while the submissions were accepted
+        ...(ingestionStatements ? { pgStatements: ingestionStatements } : {}),
         submissions: mainInputs.length,
         accepted: accepted.count,
         concurrency: args.concurrency,

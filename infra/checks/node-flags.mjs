@@ -71,6 +71,28 @@ if (appTunables('gateway') !== null || !/GLIBC_TUNABLES:\s*''/.test(compose))
     "the gateway must keep glibc's defaults (its memory target): no GLIBC_TUNABLES in its start script, '' in docker-compose.yml",
   );
 
+// Every app runs in production mode wherever it is started (graphql-js checks types with a plain
+// `instanceof` only then, and Express keeps stack traces out of its own error pages): its start
+// script, the root's `start:<app>` (`npm start` for the standalone app) and docker-compose.yml.
+const nodeEnvOf = (script) =>
+  scriptEnv(script ?? '')
+    .find((w) => w.startsWith('NODE_ENV='))
+    ?.slice('NODE_ENV='.length) ?? null;
+for (const app of readdirSync(join(root, 'apps'))) {
+  const manifest = join(root, 'apps', app, 'package.json');
+  if (!existsSync(manifest)) continue;
+  const start = JSON.parse(readFileSync(manifest, 'utf8')).scripts?.start;
+  if (!start) continue;
+  const rootScript = app === 'standalone' ? rootScripts.start : rootScripts[`start:${app}`];
+  for (const [place, script] of [
+    [`apps/${app}/package.json start`, start],
+    [app === 'standalone' ? 'npm start' : `package.json start:${app}`, rootScript],
+  ])
+    if (script !== undefined && nodeEnvOf(script) !== 'production') problems.push(`${app}: ${place} does not set NODE_ENV=production`);
+}
+if (!/&app-env\n(?:\s+#.*\n)*\s+NODE_ENV: production\n/.test(compose))
+  problems.push("docker-compose.yml: the apps' shared environment (&app-env) does not set NODE_ENV: production");
+
 if (problems.length) {
   console.error(`Node flags differ between the places an app is started:\n- ${problems.join('\n- ')}`);
   process.exit(1);
