@@ -387,7 +387,7 @@ export class PostgresLogTransport implements EventTransport {
     for (const row of rows) {
       let envelope: EventEnvelope;
       try {
-        envelope = parseEnvelope(JSON.parse(row.value), loop.registry);
+        envelope = parseEnvelope(JSON.parse(row.value), loop.registry, row.value);
       } catch (error) {
         await this.deadLetter(client, loop, row, `invalid message: ${describeError(error)}`, 1);
         continue;

@@ -112,6 +112,21 @@ describe('event envelopes', () => {
     expect(() => received.keyOf({ submission: 'x', answered: 0 })).toThrow(/not for publishing/);
   });
 
+  it('hands the received form the text the event was read from, where the transport has it', () => {
+    const texts: (string | undefined)[] = [];
+    const received = receivedAs(surveySubmittedV1, (payload, text) => {
+      texts.push(text?.payloadMember('answers'));
+      return payload.submissionId;
+    });
+    const registry = catalogue.with([received]);
+    const envelope = createEnvelope(surveySubmittedV1, submission, { organisationId: 'o' });
+    const text = JSON.stringify(envelope);
+    expect(parseEnvelope(JSON.parse(text), registry, text).payload).toBe(submission.submissionId);
+    expect(parseEnvelope(JSON.parse(text), registry).payload).toBe(submission.submissionId);
+    expect(received.schema.parse(submission)).toBe(submission.submissionId); // the schema alone: no text
+    expect(texts).toEqual([JSON.stringify(submission.answers), undefined, undefined]);
+  });
+
   it('keeps the reports topic to report.updated: every consumer of a topic fetches and decompresses all of it', () => {
     // A consumer of anything else on the reports topic would read every ~45 kB report only to skip it
     // (before session 21, the gateway's consumer of cycle results did).

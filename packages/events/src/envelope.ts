@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { jsonMemberText } from './json-text';
 
 /** The envelope every event travels in, whatever the transport. */
 export const envelopeSchema = z.object({
@@ -36,6 +37,30 @@ export interface EventContract<P, I = P> {
   schema: z.ZodType<P, I>;
   /** The partition key of an event, derived from its payload. */
   keyOf(payload: P): string;
+  /**
+   * A subscriber's received form only (`receivedAs`): the contract's untransformed schema and the
+   * turn that `parseEnvelope` applies after it, given the text the event was read from.
+   */
+  readonly received?: {
+    schema: z.ZodType;
+    keep(payload: unknown, text: ReceivedText | undefined): P;
+  };
+}
+
+/**
+ * The text an event was read from, handed to a subscriber's received form (`receivedAs`): a large
+ * member can be kept as the text it arrived in instead of being serialised again once validated.
+ */
+export class ReceivedText {
+  constructor(private readonly text: string) {}
+
+  /**
+   * The source text of the payload's member at `path` (`'report'`): what `JSON.parse` read for the
+   * value that was validated, or undefined where the text cannot say for sure (`jsonMemberText`).
+   */
+  payloadMember(...path: string[]): string | undefined {
+    return jsonMemberText(this.text, ['payload', ...path]);
+  }
 }
 
 export function defineEvent<S extends z.ZodType>(def: {
@@ -61,18 +86,26 @@ export function compileContract<P, I>(contract: EventContract<P, I>): EventContr
 
 /**
  * A subscriber's form of a contract: its events are validated exactly as the compiled contract
- * validates them (`compileContract`), then turned by `keep` into what the subscriber holds, inside
- * the validation. A large payload's parsed form (a report.updated's ~44 kB report is a few thousand
- * objects) then dies as soon as it is parsed, instead of living, and being copied by the garbage
- * collector, until its batch is handled. An invalid event is refused before `keep` runs, with the
- * contract's own issues. For `subscribe` only: nothing is published in this form (`keyOf` refuses).
+ * validates them (`compileContract`), then turned by `keep` into what the subscriber holds, as soon
+ * as they are validated. A large payload's parsed form (a report.updated's ~44 kB report is a few
+ * thousand objects) then dies as soon as it is parsed, instead of living, and being copied by the
+ * garbage collector, until its batch is handled. `keep` is given the text the event was read from
+ * where the transport has it (`parseEnvelope`'s `text`), so that it can keep a member as it arrived.
+ * An invalid event is refused before `keep` runs, with the contract's own issues. For `subscribe`
+ * only: nothing is published in this form (`keyOf` refuses).
  */
-export function receivedAs<P, I, K>(contract: EventContract<P, I>, keep: (payload: P) => K): EventContract<K, I> {
+export function receivedAs<P, I, K>(
+  contract: EventContract<P, I>,
+  keep: (payload: P, text: ReceivedText | undefined) => K,
+): EventContract<K, I> {
+  const schema = compileContract(contract).schema;
   return {
     type: contract.type,
     version: contract.version,
     topic: contract.topic,
-    schema: compileContract(contract).schema.transform(keep),
+    // validated without the text (a direct use of the schema)
+    schema: schema.transform((payload) => keep(payload, undefined)),
+    received: { schema, keep: (payload, text) => keep(payload as P, text) },
     keyOf: () => {
       throw new Error(`${contract.type} v${contract.version} in a subscriber's received form is not for publishing`);
     },
@@ -118,7 +151,11 @@ export function createEnvelope<P, I>(contract: EventContract<P, I>, payload: I, 
 }
 
 /** Validates an envelope read off a transport, and its payload against the registered contract. */
-export function parseEnvelope(raw: unknown, registry: ContractRegistry): EventEnvelope {
+/**
+ * Validates an envelope and its payload against the registry's contract. `text`: the text `raw` was
+ * parsed from, for a subscriber's received form (`receivedAs`) to keep parts of as they arrived.
+ */
+export function parseEnvelope(raw: unknown, registry: ContractRegistry, text?: string): EventEnvelope {
   const env = envelopeSchema.safeParse(raw);
   if (!env.success) throw new EventValidationError('envelope', issuesOf(env.error));
   const contract = registry.find(env.data.type, env.data.version);
@@ -127,9 +164,13 @@ export function parseEnvelope(raw: unknown, registry: ContractRegistry): EventEn
       { path: 'type', message: `no contract registered for ${env.data.type} v${env.data.version}` },
     ]);
   }
-  const payload = contract.schema.safeParse(env.data.payload);
+  const received = contract.received;
+  const payload = (received?.schema ?? contract.schema).safeParse(env.data.payload);
   if (!payload.success) throw new EventValidationError(env.data.type, issuesOf(payload.error));
-  return { ...(env.data as EventEnvelope), payload: payload.data };
+  return {
+    ...(env.data as EventEnvelope),
+    payload: received ? received.keep(payload.data, text === undefined ? undefined : new ReceivedText(text)) : payload.data,
+  };
 }
 
 export class ContractRegistry {

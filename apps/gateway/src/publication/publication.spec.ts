@@ -155,11 +155,11 @@ describe('publication', () => {
           ],
         },
       }) as ScoredReport;
-    /** The event's text, with the report as given (not validated on the way out). */
-    const send = async (reportVersion: number, report: ScoredReport) => {
+    /** The event's text, with the report as given (not validated on the way out), written as `reportText` says. */
+    const send = async (reportVersion: number, report: ScoredReport, reportText = JSON.stringify(report)) => {
       const payload = updateOf(reportVersion, { peer: 2, direct_report: 3 }, RECEIVED);
       const envelope = createEnvelope(reportUpdatedV1, payload, { organisationId: acme.organisationId });
-      const json = JSON.stringify({ ...envelope, payload: { ...envelope.payload, report } });
+      const json = JSON.stringify({ ...envelope, payload: { ...envelope.payload, report: '<report>' } }).replace('"<report>"', reportText);
       await gw.transport.publishSerialized([{ ...headerFieldsOf(envelope), json }]);
       await gw.transport.idle();
     };
@@ -179,16 +179,28 @@ describe('publication', () => {
       expect(JSON.parse(row.report)).toEqual(reportWith(suppressed));
     });
 
+    // Since session 23 the gateway keeps the report's text as it arrived (the contract is strict, so
+    // that text is exactly the report it validated) instead of serialising the validated report again.
+    it('stores the report as the text it arrived in, once validated', async () => {
+      const report = reportWith({ suppressed: true, n: 2, reason: 'below the minimum of 3' });
+      const indented = JSON.stringify(report, null, 2);
+      await send(2, report, indented);
+      const row = await stored();
+      expect(row.report_version).toBe(2);
+      expect(row.report).toBe(indented);
+      expect(JSON.parse(row.report)).toEqual(report);
+    });
+
     // Before session 15 the contract dropped the unnamed field and stored the rest.
     it('refuses, dead-letters and never stores a report holding a field the contract does not name', async () => {
       const deadBefore = gw.transport.deadLetters.length;
-      await send(2, reportWith({ suppressed: true, n: 2, reason: 'below the minimum of 3', mean: 2.5 }));
+      await send(3, reportWith({ suppressed: true, n: 2, reason: 'below the minimum of 3', mean: 2.5 }));
       const dead = gw.transport.deadLetters.slice(deadBefore);
       // (Once per consumer of the reports topic: the in-process transport parses before it filters by type.)
       expect(dead.length).toBeGreaterThanOrEqual(1);
       for (const letter of dead) expect(letter.reason).toMatch(/report\.scores\.dimensions\.0\.groups\.peer: Unrecognized key: "mean"/);
       const row = await stored();
-      expect(row.report_version).toBe(1);
+      expect(row.report_version).toBe(2);
       expect(row.report).not.toContain('2.5');
     });
   });

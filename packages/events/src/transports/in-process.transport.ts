@@ -140,7 +140,7 @@ export class InProcessTransport implements EventTransport {
   private parse(group: Group, message: Message): EventEnvelope | null {
     let envelope: EventEnvelope;
     try {
-      envelope = parseEnvelope(JSON.parse(message.value), group.registry);
+      envelope = parseEnvelope(JSON.parse(message.value), group.registry, message.value);
     } catch (error) {
       this.deadLetter(message, `invalid message: ${describeError(error)}`, 1);
       return null;
