@@ -115,7 +115,7 @@ describe('event envelopes', () => {
   it('hands the received form the text the event was read from, where the transport has it', () => {
     const texts: (string | undefined)[] = [];
     const received = receivedAs(surveySubmittedV1, (payload, text) => {
-      texts.push(text?.payloadMember('answers'));
+      texts.push(text?.payloadMember('answers')?.toString('utf8'));
       return payload.submissionId;
     });
     const registry = catalogue.with([received]);

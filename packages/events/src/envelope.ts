@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { jsonMemberText } from './json-text';
+import { isUtf8 } from 'node:buffer';
+import { jsonMemberSpan } from './json-text';
 
 /** The envelope every event travels in, whatever the transport. */
 export const envelopeSchema = z.object({
@@ -49,17 +50,28 @@ export interface EventContract<P, I = P> {
 
 /**
  * The text an event was read from, handed to a subscriber's received form (`receivedAs`): a large
- * member can be kept as the text it arrived in instead of being serialised again once validated.
+ * member can be kept as the bytes it arrived in, instead of being serialised again once validated,
+ * and off the JavaScript heap (a Buffer's bytes are neither copied nor promoted by the collector).
  */
 export class ReceivedText {
-  constructor(private readonly text: string) {}
+  /** `bytes`: the text's UTF-8, where the transport has it (Kafka's message value). */
+  constructor(
+    private readonly text: string,
+    private readonly bytes?: Buffer,
+  ) {}
 
   /**
-   * The source text of the payload's member at `path` (`'report'`): what `JSON.parse` read for the
-   * value that was validated, or undefined where the text cannot say for sure (`jsonMemberText`).
+   * The UTF-8 of the payload's member at `path` (`'report'`): the source of the value that was
+   * validated (`jsonMemberSpan`: the occurrence `JSON.parse` keeps), a view of the transport's
+   * bytes where it has them. Undefined where the text cannot say for sure (an escaped key), or when
+   * the bytes are not valid UTF-8 (their text, decoded with replacements, was what was validated).
    */
-  payloadMember(...path: string[]): string | undefined {
-    return jsonMemberText(this.text, ['payload', ...path]);
+  payloadMember(...path: string[]): Buffer | undefined {
+    const bytes = this.bytes ?? Buffer.from(this.text, 'utf8');
+    const span = jsonMemberSpan(bytes, ['payload', ...path]);
+    if (!span) return undefined;
+    const member = bytes.subarray(span[0], span[1]);
+    return this.bytes && !isUtf8(member) ? undefined : member;
   }
 }
 
@@ -153,9 +165,10 @@ export function createEnvelope<P, I>(contract: EventContract<P, I>, payload: I, 
 /** Validates an envelope read off a transport, and its payload against the registered contract. */
 /**
  * Validates an envelope and its payload against the registry's contract. `text`: the text `raw` was
- * parsed from, for a subscriber's received form (`receivedAs`) to keep parts of as they arrived.
+ * parsed from, and `bytes` its UTF-8 where the transport has it, for a subscriber's received form
+ * (`receivedAs`) to keep parts of as they arrived.
  */
-export function parseEnvelope(raw: unknown, registry: ContractRegistry, text?: string): EventEnvelope {
+export function parseEnvelope(raw: unknown, registry: ContractRegistry, text?: string, bytes?: Buffer): EventEnvelope {
   const env = envelopeSchema.safeParse(raw);
   if (!env.success) throw new EventValidationError('envelope', issuesOf(env.error));
   const contract = registry.find(env.data.type, env.data.version);
@@ -169,7 +182,7 @@ export function parseEnvelope(raw: unknown, registry: ContractRegistry, text?: s
   if (!payload.success) throw new EventValidationError(env.data.type, issuesOf(payload.error));
   return {
     ...(env.data as EventEnvelope),
-    payload: received ? received.keep(payload.data, text === undefined ? undefined : new ReceivedText(text)) : payload.data,
+    payload: received ? received.keep(payload.data, text === undefined ? undefined : new ReceivedText(text, bytes)) : payload.data,
   };
 }
 

@@ -10,14 +10,16 @@ import { HeatmapCellRow } from '../reports/subject-report.entity';
  * round").
  */
 export interface ReceivedReportUpdate extends Omit<ReportUpdatedV1, 'report'> {
-  reportText: string;
+  /** The report's JSON: the UTF-8 bytes it arrived in, or (without them) the validated report serialised. */
+  reportText: string | Buffer;
   cells: HeatmapCellRow[];
   overallFit: number | null;
 }
 
 /**
- * The report's text is the text it arrived in where the transport gives it (the report contract is
- * strict, without defaults or transforms, so that text is exactly the report validated), else the
+ * The report's text is the bytes it arrived in where the transport gives them (the report contract
+ * is strict, without defaults or transforms, so that text is exactly the report validated; stored
+ * from the bytes, it is neither serialised again nor held on the JavaScript heap), else the
  * validated report serialised again (docs/benchmarks.md, "Twentieth round").
  */
 export function receivedReportUpdate(update: ReportUpdatedV1, text?: ReceivedText): ReceivedReportUpdate {

@@ -18,8 +18,11 @@ export type StoredReport = Pick<
   instrumentVersion: number | null;
 };
 
-/** A report as it is written: the report as the JSON text it is stored as (serialised once, when received). */
-export type ReportRow = Omit<SubjectReportEntity, 'report'> & { reportText: string };
+/**
+ * A report as it is written: the report as the JSON text it is stored as, or as that text's UTF-8
+ * bytes (the bytes it arrived in: a Buffer parameter goes to PostgreSQL as it is, in binary format).
+ */
+export type ReportRow = Omit<SubjectReportEntity, 'report'> & { reportText: string | Buffer };
 
 export interface HeatmapRowData {
   subjectId: string;

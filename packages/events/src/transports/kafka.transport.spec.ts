@@ -8,9 +8,12 @@ import {
   createEnvelope,
   cycleScoredV1,
   EventEnvelope,
+  headerFieldsOf,
   KafkaTransport,
+  receivedAs,
   reportComparisonsUpdatedV1,
   reportUpdatedV1,
+  ReportUpdatedV1,
 } from '../index';
 import { reportEvent } from '../../test/report-event';
 
@@ -125,6 +128,32 @@ describe('KafkaTransport on a real broker', () => {
     } finally {
       await consumer.close();
     }
+  }, 60000);
+
+  it("hands a subscriber's received form the bytes the event arrived in: a member's UTF-8 as it was written", async () => {
+    const kept: { report: Buffer | undefined; subjectId: string }[] = [];
+    const received = receivedAs(reportUpdatedV1, (payload, text) => ({
+      subjectId: payload.subjectId,
+      report: text?.payloadMember('report'),
+    }));
+    const groupId = 'received-bytes';
+    await transport.subscribe({ groupId, contracts: [received], handler: async (e) => void kept.push(e.payload as (typeof kept)[number]) });
+    const envelope = reportEvent('bytes-1');
+    const report = {
+      ...(envelope.payload as ReportUpdatedV1).report,
+      comments: [{ group: 'peer', dimensionId: null, text: 'Clear « direction » ✓' }],
+    };
+    // written as another producer might: indented, the report not serialised as JSON.stringify would
+    const written = JSON.stringify(report, null, 1);
+    const json = JSON.stringify({ ...envelope, payload: { ...(envelope.payload as object), report: '<report>' } }).replace(
+      '"<report>"',
+      written,
+    );
+    await transport.publishSerialized([{ ...headerFieldsOf(envelope), json }]);
+    await eventually('the report to be received', async () => kept.length === 1, 30000);
+    expect(kept[0].subjectId).toBe('bytes-1');
+    expect(Buffer.isBuffer(kept[0].report)).toBe(true);
+    expect(kept[0].report!.toString('utf8')).toBe(written);
   }, 60000);
 
   it('lets a subscriber that is not in a hurry wait for fuller fetches (fetchWait): fewer, bigger batches, nothing lost', async () => {

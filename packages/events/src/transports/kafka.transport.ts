@@ -258,7 +258,7 @@ export class KafkaTransport implements EventTransport {
       }
       const raw = message.value?.toString('utf8') ?? '';
       try {
-        return parseEnvelope(JSON.parse(raw), registry, raw);
+        return parseEnvelope(JSON.parse(raw), registry, raw, message.value ?? undefined);
       } catch (error) {
         await this.deadLetter(topic, partition, message.offset, message.key, raw, `invalid message: ${describeError(error)}`, 1);
         return null;
