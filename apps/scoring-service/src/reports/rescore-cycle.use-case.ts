@@ -311,12 +311,8 @@ export class RescoreCycleUseCase {
         withheld: string | null;
         snapshot: number | null;
         responseIds: string[] | null;
-        /**
-         * the report's JSON text as UTF-8 bytes, and its event's envelope text around that text (null
-         * when withheld): off the JavaScript heap while the chunk is computed and written, so the
-         * collector neither copies nor promotes the chunk's reports (docs/benchmarks.md, "Twentieth round")
-         */
-        report: Buffer | null;
+        /** the report as JSON text, and its event's envelope text around that text (null when withheld) */
+        report: string | null;
         event: (Omit<SerializedEvent, 'json'> & { head: string; tail: string }) | null;
       }[] = [];
       for (const { subjectId, organisationId } of chunk) {
@@ -361,7 +357,7 @@ export class RescoreCycleUseCase {
           organisationId,
           correlationId: request.correlationId ?? request.rescoreId,
         });
-        const reportText = Buffer.from(JSON.stringify(envelope.payload.report), 'utf8');
+        const reportText = JSON.stringify(envelope.payload.report);
         const ledger = ledgerRow(
           { cycleId: request.cycleId, subjectId, resultSet: request.rescoreId, snapshot: outcome.snapshot },
           basis,
@@ -381,8 +377,7 @@ export class RescoreCycleUseCase {
         ignoredOf.set(subjectId, computed.ignoredAnswers);
       }
       if (input.length === 0) return { wrote: new Set<string>(), ignored: 0 };
-      // One row of parameters per subject. The report is one text parameter (its UTF-8 bytes, sent in
-      // binary format, which for text is the text itself), stored once as sent,
+      // One row of parameters per subject. The report is one text parameter, stored once as sent,
       // unchecked and unparsed (the columns are text: WholeJsonAsText, docs/benchmarks.md "Ninth
       // round"); its event's outbox row holds the envelope's text around it and the report row's key,
       // and the relay joins them (RescoreEventsReferToReports). The ledger row's report is its report
