@@ -52,10 +52,21 @@ const tunablesOf = (words) => words.find((w) => w.startsWith('GLIBC_TUNABLES='))
 const composeTunables = [...compose.matchAll(/GLIBC_TUNABLES:\s*'([^']*)'/g)].map((m) => m[1]);
 const appTunables = (app) =>
   tunablesOf(scriptEnv(JSON.parse(readFileSync(join(root, 'apps', app, 'package.json'), 'utf8')).scripts?.start ?? ''));
+// Every app also runs in production mode wherever it is started (graphql-js checks types with a
+// plain `instanceof` only then, and Express keeps stack traces out of its own error pages): its
+// start script, the root's `start:<app>` (`npm start` for the standalone app) and docker-compose.yml.
+const nodeEnvOf = (script) =>
+  scriptEnv(script)
+    .find((w) => w.startsWith('NODE_ENV='))
+    ?.slice('NODE_ENV='.length) ?? null;
 for (const app of readdirSync(join(root, 'apps'))) {
   if (!existsSync(join(root, 'apps', app, 'package.json'))) continue;
-  const own = appTunables(app);
+  const start = JSON.parse(readFileSync(join(root, 'apps', app, 'package.json'), 'utf8')).scripts?.start;
+  const own = tunablesOf(scriptEnv(start ?? ''));
   const rootScript = app === 'standalone' ? rootScripts.start : rootScripts[`start:${app}`];
+  if (start && nodeEnvOf(start) !== 'production') problems.push(`${app}: apps/${app}/package.json start does not set NODE_ENV=production`);
+  if (start && rootScript && nodeEnvOf(rootScript) !== 'production')
+    problems.push(`${app}: ${app === 'standalone' ? 'npm start' : `package.json start:${app}`} does not set NODE_ENV=production`);
   if (rootScript && tunablesOf(scriptEnv(rootScript)) !== own)
     problems.push(
       `${app}: GLIBC_TUNABLES differ: ${app === 'standalone' ? 'npm start' : `start:${app}`} has ${tunablesOf(scriptEnv(rootScript))}, its start script ${own}`,
@@ -71,25 +82,6 @@ if (appTunables('gateway') !== null || !/GLIBC_TUNABLES:\s*''/.test(compose))
     "the gateway must keep glibc's defaults (its memory target): no GLIBC_TUNABLES in its start script, '' in docker-compose.yml",
   );
 
-// Every app runs in production mode wherever it is started (graphql-js checks types with a plain
-// `instanceof` only then, and Express keeps stack traces out of its own error pages): its start
-// script, the root's `start:<app>` (`npm start` for the standalone app) and docker-compose.yml.
-const nodeEnvOf = (script) =>
-  scriptEnv(script ?? '')
-    .find((w) => w.startsWith('NODE_ENV='))
-    ?.slice('NODE_ENV='.length) ?? null;
-for (const app of readdirSync(join(root, 'apps'))) {
-  const manifest = join(root, 'apps', app, 'package.json');
-  if (!existsSync(manifest)) continue;
-  const start = JSON.parse(readFileSync(manifest, 'utf8')).scripts?.start;
-  if (!start) continue;
-  const rootScript = app === 'standalone' ? rootScripts.start : rootScripts[`start:${app}`];
-  for (const [place, script] of [
-    [`apps/${app}/package.json start`, start],
-    [app === 'standalone' ? 'npm start' : `package.json start:${app}`, rootScript],
-  ])
-    if (script !== undefined && nodeEnvOf(script) !== 'production') problems.push(`${app}: ${place} does not set NODE_ENV=production`);
-}
 if (!/&app-env\n(?:\s+#.*\n)*\s+NODE_ENV: production\n/.test(compose))
   problems.push("docker-compose.yml: the apps' shared environment (&app-env) does not set NODE_ENV: production");
 

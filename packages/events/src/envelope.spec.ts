@@ -5,6 +5,7 @@ import {
   EventContract,
   EventValidationError,
   parseEnvelope,
+  ReceivedText,
   receivedAs,
   reportUpdatedV1,
   surveySubmittedV1,
@@ -125,6 +126,20 @@ describe('event envelopes', () => {
     expect(parseEnvelope(JSON.parse(text), registry).payload).toBe(submission.submissionId);
     expect(received.schema.parse(submission)).toBe(submission.submissionId); // the schema alone: no text
     expect(texts).toEqual([JSON.stringify(submission.answers), undefined, undefined]);
+  });
+
+  it('gives no member from bytes that are not UTF-8: their text, decoded with replacements, is not what they say', () => {
+    const text = JSON.stringify({ payload: { comment: 'a\uFFFDb', other: 1 } });
+    const valid = Buffer.from(text, 'utf8');
+    expect(new ReceivedText(text, valid).payloadMember('comment')?.toString('utf8')).toBe('"a\uFFFDb"');
+    // the same text as a transport may have decoded it from a stray byte (0xff) in place of the replacement character
+    const at = valid.indexOf(Buffer.from('\uFFFD', 'utf8'));
+    const invalid = Buffer.concat([valid.subarray(0, at), Buffer.from([0xff]), valid.subarray(at + 3)]);
+    expect(invalid.toString('utf8')).toBe(text);
+    expect(new ReceivedText(text, invalid).payloadMember('comment')).toBeUndefined();
+    expect(new ReceivedText(text, invalid).payloadMember('other')?.toString('utf8')).toBe('1');
+    // without bytes the text is encoded, so always valid
+    expect(new ReceivedText(text).payloadMember('comment')?.toString('utf8')).toBe('"a\uFFFDb"');
   });
 
   it('keeps the reports topic to report.updated: every consumer of a topic fetches and decompresses all of it', () => {

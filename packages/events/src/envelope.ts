@@ -1,6 +1,6 @@
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isUtf8 } from 'node:buffer';
 import { jsonMemberSpan } from './json-text';
 
 /** The envelope every event travels in, whatever the transport. */
@@ -162,7 +162,6 @@ export function createEnvelope<P, I>(contract: EventContract<P, I>, payload: I, 
   };
 }
 
-/** Validates an envelope read off a transport, and its payload against the registered contract. */
 /**
  * Validates an envelope and its payload against the registry's contract. `text`: the text `raw` was
  * parsed from, and `bytes` its UTF-8 where the transport has it, for a subscriber's received form

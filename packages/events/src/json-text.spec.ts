@@ -1,4 +1,11 @@
-import { jsonMemberText } from './json-text';
+import { jsonMemberSpan } from './json-text';
+
+/** `jsonMemberSpan` on a text: the member's source text, or undefined. */
+function jsonMemberText(text: string, path: readonly string[]): string | undefined {
+  const bytes = Buffer.from(text, 'utf8');
+  const span = jsonMemberSpan(bytes, path);
+  return span && bytes.toString('utf8', span[0], span[1]);
+}
 
 /** A seeded generator (mulberry32), so a failing case can be replayed. */
 function random(seed: number): () => number {
@@ -43,7 +50,7 @@ function memberPaths(x: unknown, prefix: string[] = []): string[][] {
 
 const at = (x: unknown, path: string[]) => path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], x);
 
-describe('jsonMemberText', () => {
+describe('jsonMemberSpan', () => {
   it("finds an envelope's report as it was written", () => {
     const report = { scores: { dimensions: [{ dimensionId: 'a{b', mean: 3.8333333333333335, ci95: [1, 2] }] }, comments: ['"}'] };
     const envelope = { id: 'e', payload: { cycleId: 'c', report, scoredAt: 'now' }, key: 'k' };

@@ -17,13 +17,6 @@ export function jsonMemberSpan(bytes: Uint8Array, path: readonly string[]): [num
   return scan(bytes, skipSpace(bytes, 0), keys, 0)[1];
 }
 
-/** `jsonMemberSpan` on a text: the member's source text, or undefined. */
-export function jsonMemberText(text: string, path: readonly string[]): string | undefined {
-  const bytes = Buffer.from(text, 'utf8');
-  const span = jsonMemberSpan(bytes, path);
-  return span && bytes.toString('utf8', span[0], span[1]);
-}
-
 const QUOTE = 0x22; // "
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b; // {
