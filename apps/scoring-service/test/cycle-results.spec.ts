@@ -18,6 +18,7 @@ import {
   ReportUpdatedV1,
 } from '@leaderscope/events';
 import { getInstrument, PULSE_INSTRUMENT_ID, PULSE_INSTRUMENT_VERSION } from '@leaderscope/framework';
+import { roundFigures } from '@leaderscope/scoring';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -283,6 +284,19 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     expect(normOf(comparisonOf('cycle-3', 's2')).organisation.percentile).toBe(43.75);
   });
 
+  it('sends every figure at four places: the reports, the comparisons and the cycle-level results', () => {
+    const sent = [...reports, ...comparisons, ...cycles];
+    expect(reports.length * comparisons.length * cycles.length).toBeGreaterThan(0);
+    const figures: number[] = [];
+    JSON.stringify(sent, (_key, value: unknown) => {
+      if (typeof value === 'number' && !Number.isInteger(value)) figures.push(value);
+      return value;
+    });
+    // intervals, standard deviations, agreement and percentiles: figures the engine computes with more places
+    expect(figures.length).toBeGreaterThan(1000);
+    expect(figures.filter((f) => !/^-?\d+\.\d{1,4}$/.test(String(f)))).toEqual([]);
+  });
+
   it('like-for-like trend: the previous closed cycle rescored under the current version, change with its interval', async () => {
     const s0 = comparisonOf('cycle-2', 's0').trend!;
     expect(s0).toMatchObject({
@@ -298,8 +312,8 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     expect(d.previous).toMatchObject({ mean: 1.5, n: 4 });
     expect(d.current).toMatchObject({ mean: 4.5, n: 4 });
     expect(d.change).toBeCloseTo(3, 12);
-    expect(d.ci95![0]).toBeCloseTo(3 - T6 * Math.sqrt(0.5), 8);
-    expect(d.ci95![1]).toBeCloseTo(3 + T6 * Math.sqrt(0.5), 8);
+    // sent at four places (REPORT_FIGURE_DECIMALS), the call decided on the exact interval
+    expect(d.ci95).toEqual([roundFigures(3 - T6 * Math.sqrt(0.5), 4), roundFigures(3 + T6 * Math.sqrt(0.5), 4)]);
     expect(d.call).toBe('improved');
     expect(d.comparability.itemsInCommon!.share).toBe(1);
     expect(d.comparability.groupMix).toEqual({

@@ -27,6 +27,7 @@ export type {
 export { scoreCycle } from './cycle';
 export type { CycleResult, CycleSubject, DimensionAlpha, DimensionNorm, GroupIcc, ScoreCycleInput, SubjectNorms } from './cycle';
 export { tQuantile975 } from './stats';
+export { roundFigures, REPORT_FIGURE_DECIMALS } from './rounding';
 export {
   anonymousGroups,
   auditViews,

@@ -1,6 +1,16 @@
 import { cycleScoredV1, CycleScoredV1, reportComparisonsUpdatedV1, ReportComparisonsUpdatedV1 } from '@leaderscope/events';
 import { getInstrument, InstrumentDefinition } from '@leaderscope/framework';
-import { changeBetweenCycles, CycleSubject, isPublished, normGroupOf, scoreCycle, scoreSubject, SubjectScores } from '@leaderscope/scoring';
+import {
+  changeBetweenCycles,
+  CycleSubject,
+  isPublished,
+  normGroupOf,
+  REPORT_FIGURE_DECIMALS,
+  roundFigures,
+  scoreCycle,
+  scoreSubject,
+  SubjectScores,
+} from '@leaderscope/scoring';
 import { OutboxService, UnitOfWork } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -257,26 +267,36 @@ export class ScoreCycleUseCase {
         };
         withTrend++;
       }
-      comparisons.push({ subjectId, own, norms, trend });
+      // Decided at full precision (the trend's calls); stored and sent at REPORT_FIGURE_DECIMALS places, as
+      // the subject's report is. `own` stays exact: it is what later cycles' norms are computed from.
+      comparisons.push({
+        subjectId,
+        own,
+        norms: roundFigures(norms, REPORT_FIGURE_DECIMALS),
+        trend: roundFigures(trend, REPORT_FIGURE_DECIMALS),
+      });
     }
 
     // Write the cycle result and the comparisons, and queue their events.
-    const reliability: CycleScoredV1['reliability'] = {
-      alpha: cycle.reliability.alpha,
-      groups: cycle.reliability.icc1.map((g) => ({
-        group: g.group,
-        icc1: g.mean,
-        icck: g.meanIcck,
-        dimensions: g.dimensions.map((d) => ({
-          dimensionId: d.dimensionId,
-          icc1: d.icc1,
-          icck: d.icck,
-          k0: d.k0,
-          subjects: d.subjects,
-          raters: d.raters,
+    const reliability: CycleScoredV1['reliability'] = roundFigures(
+      {
+        alpha: cycle.reliability.alpha,
+        groups: cycle.reliability.icc1.map((g) => ({
+          group: g.group,
+          icc1: g.mean,
+          icck: g.meanIcck,
+          dimensions: g.dimensions.map((d) => ({
+            dimensionId: d.dimensionId,
+            icc1: d.icc1,
+            icck: d.icck,
+            k0: d.k0,
+            subjects: d.subjects,
+            raters: d.raters,
+          })),
         })),
-      })),
-    };
+      },
+      REPORT_FIGURE_DECIMALS,
+    );
     const norms: CycleScoredV1['norms'] = { minSubjects: cycle.norms.minSubjects, dimensions: cycle.norms.dimensions };
     const [{ result_version: resultVersion, closed }]: { result_version: number; closed: boolean }[] = await manager.query(
       `INSERT INTO "scoring"."cycle_result" ("cycle_id", "result_set", "organisation_id", "result_version", "instrument_id", "instrument_version",

@@ -1,5 +1,13 @@
 import { getInstrument, InstrumentDefinition } from '@leaderscope/framework';
-import { buildSubjectReport, RaterGroup, RaterResponse, SubjectComment, SubjectReport } from '@leaderscope/scoring';
+import {
+  buildSubjectReport,
+  RaterGroup,
+  RaterResponse,
+  REPORT_FIGURE_DECIMALS,
+  roundFigures,
+  SubjectComment,
+  SubjectReport,
+} from '@leaderscope/scoring';
 import type { EntityManager } from 'typeorm';
 import { RaterResponseEntity } from './report.entity';
 
@@ -58,12 +66,13 @@ export function resolveBasis(basis: ScoringBasis): InstrumentDefinition {
  * Scores one subject with @leaderscope/scoring's buildSubjectReport: the instrument's role profiles
  * (the basis's profile as the primary one) and transition risks, the comments, and a seed that keeps
  * the comment order stable. Answers to items this instrument version does not have are ignored, not
- * refused, so stored responses can be rescored under another version.
+ * refused, so stored responses can be rescored under another version. The report's figures are rounded to
+ * REPORT_FIGURE_DECIMALS places (every decision in it was made at full precision).
  */
 export function computeSubjectReport(responses: StoredResponse[], basis: ScoringBasis, seed: string): ComputedReport {
   const instrument = resolveBasis(basis);
   const { scored, comments, groupCounts, ignoredAnswers } = scorableResponses(responses, instrument);
-  const report = buildSubjectReport({
+  const full = buildSubjectReport({
     instrument,
     responses: scored,
     policy: { minGroupSize: basis.minGroupSize, commentThreshold: basis.commentThreshold ?? undefined },
@@ -73,6 +82,8 @@ export function computeSubjectReport(responses: StoredResponse[], basis: Scoring
     seed,
     options: basis.roleProfileId ? { primaryProfileId: basis.roleProfileId } : undefined,
   });
+  // Decided on full precision; stored, sent and shown at REPORT_FIGURE_DECIMALS places.
+  const report = roundFigures(full, REPORT_FIGURE_DECIMALS);
   return { report, groupCounts, responseCount: scored.length, ignoredAnswers };
 }
 

@@ -25,7 +25,8 @@ export const reportUpdatedV1 = defineEvent({
     responseCount: z.number().int().nonnegative(),
     /**
      * The report as computed by @leaderscope/scoring's buildSubjectReport (already anonymity-safe),
-     * validated against the vocabulary's scored-report contract: producer and consumer share its type.
+     * its figures rounded to REPORT_FIGURE_DECIMALS (4) places, validated against the vocabulary's
+     * scored-report contract: producer and consumer share its type.
      */
     report: scoredReportSchema,
     scoredAt: z.iso.datetime(),

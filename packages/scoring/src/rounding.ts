@@ -1,0 +1,37 @@
+/**
+ * How many decimal places a report's figures keep once they leave the engine to be stored, sent and
+ * shown: the dashboard shows two, the results CSV and the PDF at most this many. Full-precision
+ * doubles (17 significant digits) made a subject's report about a fifth longer and much harder to
+ * compress, which PostgreSQL, Kafka and every consumer pay for on each report (docs/decisions).
+ */
+export const REPORT_FIGURE_DECIMALS = 4;
+
+/**
+ * A copy of a result with every figure that is not a whole number rounded to `decimals` places,
+ * half away from zero (so a figure and its negation round alike: a gap of −0.12345 and 0.12345 give
+ * −0.1235 and 0.1235). Whole numbers (counts, sizes), strings, booleans and nulls are copied as they
+ * are; the input is not changed. The engine computes at full precision and decides everything
+ * (publication, rankings, flags) on it; this is for what leaves it to be stored and shown.
+ */
+export function roundFigures<T>(value: T, decimals: number): T {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15)
+    throw new RangeError(`decimals must be an integer from 0 to 15, got ${decimals}`);
+  return roundValue(value, 10 ** decimals) as T;
+}
+
+function roundValue(value: unknown, factor: number): unknown {
+  if (typeof value === 'number') {
+    if (Number.isInteger(value) || !Number.isFinite(value)) return value;
+    const rounded = Math.round(Math.abs(value) * factor) / factor;
+    return value < 0 ? (rounded === 0 ? 0 : -rounded) : rounded;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = roundValue(value[i], factor);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = roundValue((value as Record<string, unknown>)[key], factor);
+  return out;
+}
