@@ -1109,6 +1109,9 @@ async function main() {
         firstQuestionP95Ms: of('firstQuestionMs', 95),
         firstQuestionMaxMs: of('firstQuestionMs', 100),
         htmlP50Ms: of('htmlMs', 50),
+        inDocumentP50Ms: of('inDocumentMs', 50),
+        firstPaintP50Ms: of('firstPaintMs', 50),
+        scriptP50Ms: of('scriptMs', 50),
         gatewayOpenP50Ms: of('openMs', 50),
         gatewayRenderP50Ms: of('renderMs', 50),
       };

@@ -110,7 +110,7 @@ function block(r) {
       : []),
     ...(f.surveyPage
       ? [
-          `| 8. survey page: first question visible on a phone (Chromium, Slow 4G and a 4× slower CPU, empty cache; ${f.surveyPage.pages} links) | p95 ${ms(f.surveyPage.firstQuestionP95Ms)} (p50 ${ms(f.surveyPage.firstQuestionP50Ms)}, max ${ms(f.surveyPage.firstQuestionMaxMs)}; the HTML in at p50 ${ms(f.surveyPage.htmlP50Ms)}; the gateway's open + render p50 ${ms(f.surveyPage.gatewayOpenP50Ms)} + ${ms(f.surveyPage.gatewayRenderP50Ms)}) | – | | < 2.5 s | ${yes(f.surveyPage.firstQuestionP95Ms !== null && f.surveyPage.firstQuestionP95Ms < 2500)} |`,
+          `| 8. survey page: first question visible on a phone (Chromium, Slow 4G and a 4× slower CPU, empty cache; ${f.surveyPage.pages} links) | p95 ${ms(f.surveyPage.firstQuestionP95Ms)} (p50 ${ms(f.surveyPage.firstQuestionP50Ms)}, max ${ms(f.surveyPage.firstQuestionMaxMs)}; the HTML in at p50 ${ms(f.surveyPage.htmlP50Ms)}${f.surveyPage.inDocumentP50Ms != null ? `, the question in the document at ${ms(f.surveyPage.inDocumentP50Ms)}, the first paint at ${ms(f.surveyPage.firstPaintP50Ms)}, the page's script in at ${ms(f.surveyPage.scriptP50Ms)}` : ''}; the gateway's open + render p50 ${ms(f.surveyPage.gatewayOpenP50Ms)} + ${ms(f.surveyPage.gatewayRenderP50Ms)}) | – | | < 2.5 s | ${yes(f.surveyPage.firstQuestionP95Ms !== null && f.surveyPage.firstQuestionP95Ms < 2500)} |`,
         ]
       : []),
     '',

@@ -46,7 +46,18 @@ async function surveyPageTimes(baseUrl, tokens, onDone = () => {}) {
           await page.evaluate(() => {
             const nav = performance.getEntriesByType('navigation')[0];
             const server = (name) => nav.serverTiming.find((t) => t.name === name)?.duration ?? null;
-            return { firstQuestionMs: window.firstQuestionAt, htmlMs: nav.responseEnd, openMs: server('open'), renderMs: server('render') };
+            const paint = performance.getEntriesByType('paint').find((e) => e.name === 'first-paint');
+            const script = performance.getEntriesByType('resource').find((e) => e.initiatorType === 'script');
+            return {
+              firstQuestionMs: window.firstQuestionAt,
+              htmlMs: nav.responseEnd,
+              // where the rest went: the question parsed into the document, the first paint, the page's script in
+              inDocumentMs: window.firstQuestionInDocumentAt ?? null,
+              firstPaintMs: paint?.startTime ?? null,
+              scriptMs: script?.responseEnd ?? null,
+              openMs: server('open'),
+              renderMs: server('render'),
+            };
           }),
         );
       } finally {
