@@ -6,6 +6,8 @@ import {
   Published,
   pulseResult,
   RaterGroup,
+  REPORT_FIGURE_DECIMALS,
+  roundFigures,
   RaterResponse,
   scoreItems,
   ScoringInputError,
@@ -212,6 +214,27 @@ describe('pulseResult never shows a focus area below the threshold (property)', 
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('pulseResult on stored figures (the gateway reads the report at REPORT_FIGURE_DECIMALS places)', () => {
+  it('makes the call the exact figures make, unless an interval bound lies within rounding of zero, and then makes none', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 20 }), (values) => {
+        const items = scoreItems({
+          instrument: pulse,
+          policy: { minGroupSize: 3 },
+          responses: values.map((v, i) => ({ raterId: `p${i}`, group: 'peer', answers: { 'focus-1': v } })),
+        }).items;
+        const [exact] = pulseResult({ items, focusAreas: [{ slot: 'focus-1' }] });
+        const [stored] = pulseResult({ items: roundFigures(items, REPORT_FIGURE_DECIMALS), focusAreas: [{ slot: 'focus-1' }] });
+        const ci = isPublished(exact.result) ? exact.result.ci95 : null;
+        const nearZero = ci !== null && ci.some((bound) => Math.abs(bound) < 0.5e-4);
+        if (nearZero) expect([exact.call, 'not-called']).toContain(stored.call);
+        else expect(stored.call).toBe(exact.call);
+      }),
+      { numRuns: 500 },
     );
   });
 });

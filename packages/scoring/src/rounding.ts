@@ -1,8 +1,9 @@
 /**
  * How many decimal places a report's figures keep once they leave the engine to be stored, sent and
- * shown: the dashboard shows two, the results CSV and the PDF at most this many. Full-precision
- * doubles (17 significant digits) made a subject's report about a fifth longer and much harder to
- * compress, which PostgreSQL, Kafka and every consumer pay for on each report (docs/decisions).
+ * shown: the dashboard and the PDF show two, the results CSV three. Full-precision doubles (17
+ * significant digits) made a subject's report about a quarter longer and much harder to compress,
+ * which PostgreSQL, Kafka and every consumer pay for on each report (docs/architecture.md, "Report
+ * figures at four places").
  */
 export const REPORT_FIGURE_DECIMALS = 4;
 
