@@ -12,7 +12,11 @@ const { NOTE_FIRST_QUESTION, PHONE_CPU_SLOWDOWN, SLOW_4G } = require('@leadersco
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-async function surveyPageTimes(baseUrl, tokens, onDone = () => {}) {
+/**
+ * `beforeEach` runs before each link is opened (the bench waits there for a quiet machine: see
+ * waitForQuietMachine in run.js); what it returns is kept with the sample as `before`.
+ */
+async function surveyPageTimes(baseUrl, tokens, onDone = () => {}, beforeEach = async () => null) {
   if (!existsSync(CHROMIUM))
     throw new Error(
       `measure 8 needs Chromium at ${CHROMIUM} (Debian: apt-get install chromium; or set CHROMIUM_PATH); pass --no-browser to leave the measure out of this run`,
@@ -25,6 +29,7 @@ async function surveyPageTimes(baseUrl, tokens, onDone = () => {}) {
   const samples = [];
   try {
     for (const token of tokens) {
+      const before = await beforeEach();
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       try {
         const page = await context.newPage();
@@ -42,8 +47,9 @@ async function surveyPageTimes(baseUrl, tokens, onDone = () => {}) {
           const text = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
           throw new Error(`the survey page showed no question within 60 s; it said: ${text.slice(0, 300)}`, { cause: error });
         }
-        samples.push(
-          await page.evaluate(() => {
+        samples.push({
+          before,
+          ...(await page.evaluate(() => {
             const nav = performance.getEntriesByType('navigation')[0];
             const server = (name) => nav.serverTiming.find((t) => t.name === name)?.duration ?? null;
             const paint = performance.getEntriesByType('paint').find((e) => e.name === 'first-paint');
@@ -58,8 +64,8 @@ async function surveyPageTimes(baseUrl, tokens, onDone = () => {}) {
               openMs: server('open'),
               renderMs: server('render'),
             };
-          }),
-        );
+          })),
+        });
       } finally {
         await context.close();
       }

@@ -28,6 +28,17 @@ describe('roundFigures: a result as it is stored and shown', () => {
     expect(out.nested).not.toBe(input.nested);
   });
 
+  it('copies every object and array, even one with nothing to round, keeping the order of their keys', () => {
+    const input = { z: 1, a: { includes: ['peer', 'manager'], n: 3 }, m: [[1, 2], [0.123456]], b: 0.55555 };
+    const out = roundFigures(input, 3);
+    expect(JSON.stringify(out)).toBe('{"z":1,"a":{"includes":["peer","manager"],"n":3},"m":[[1,2],[0.123]],"b":0.556}');
+    expect(out.a).not.toBe(input.a);
+    expect(out.a.includes).not.toBe(input.a.includes);
+    expect(out.m[0]).not.toBe(input.m[0]);
+    out.a.includes.push('self');
+    expect(input.a.includes).toEqual(['peer', 'manager']);
+  });
+
   it('on random figures: each within half a unit of the last place kept, written with no more places than that', () => {
     let seed = 42;
     const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 10 - 5;

@@ -20,19 +20,33 @@ export function roundFigures<T>(value: T, decimals: number): T {
   return roundValue(value, 10 ** decimals) as T;
 }
 
+/**
+ * A copy made the way V8 copies fastest: an object by spreading it (one copy of its shape, its fields
+ * already in place) and an array by slicing it, then only the fields that need it are replaced. Each
+ * object is built with its keys in the same order as before, so the text JSON.stringify writes is
+ * unchanged. About half the time of building each copy key by key (0.33 ms a report in a replay
+ * profile: docs/benchmarks.md, "Twenty-second round").
+ */
 function roundValue(value: unknown, factor: number): unknown {
-  if (typeof value === 'number') {
-    if (Number.isInteger(value) || !Number.isFinite(value)) return value;
-    const rounded = Math.round(Math.abs(value) * factor) / factor;
-    return value < 0 ? (rounded === 0 ? 0 : -rounded) : rounded;
-  }
+  if (typeof value === 'number') return roundNumber(value, factor);
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = roundValue(value[i], factor);
+    const out = value.slice();
+    for (let i = 0; i < out.length; i++) if (needsRounding(out[i])) out[i] = roundValue(out[i], factor);
     return out;
   }
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = roundValue((value as Record<string, unknown>)[key], factor);
+  const out: Record<string, unknown> = { ...value };
+  for (const key of Object.keys(out)) if (needsRounding(out[key])) out[key] = roundValue(out[key], factor);
   return out;
+}
+
+/** A figure that is not whole, or an object or array that may hold one. */
+function needsRounding(v: unknown): boolean {
+  return typeof v === 'number' ? !Number.isInteger(v) : v !== null && typeof v === 'object';
+}
+
+function roundNumber(value: number, factor: number): number {
+  if (Number.isInteger(value) || !Number.isFinite(value)) return value;
+  const rounded = Math.round(Math.abs(value) * factor) / factor;
+  return value < 0 ? (rounded === 0 ? 0 : -rounded) : rounded;
 }

@@ -2,7 +2,8 @@
 import { eventually, kafkaBrokers, uniqueName } from '@leaderscope/testing';
 import { CompressionCodecs, CompressionTypes } from 'kafkajs';
 import { catalogue, KafkaCompression, KafkaTransport, reportUpdatedV1 } from '../index';
-import { compressionType, decompressChunkSize, registerZstdCodec } from './kafka-compression';
+import { zstdCompressSync } from 'node:zlib';
+import { compressionType, decompressChunkSize, registerZstdCodec, zstdContentSize } from './kafka-compression';
 import { reportEvent } from '../../test/report-event';
 
 describe('compressionType', () => {
@@ -21,22 +22,40 @@ describe('the zstd codec', () => {
     decompress(buffer: Buffer): Promise<Buffer>;
   };
 
-  it('sizes its output buffer to hold a report batch in one pass, within bounds', () => {
-    expect(decompressChunkSize(7_000)).toBe(64 * 1024);
-    expect(decompressChunkSize(50_000)).toBe(400_000);
-    expect(decompressChunkSize(5_000_000)).toBe(8 * 1024 * 1024);
+  it('reads the decompressed size a zstd frame states, whatever the width of the field', () => {
+    for (const size of [0, 200, 255, 256, 300, 65_791, 65_792, 70_000, 5_000_000]) {
+      const frame = zstdCompressSync(Buffer.alloc(size, 'r'));
+      expect(zstdContentSize(frame)).toBe(size);
+    }
+    // Frame_Content_Size of each width, by hand: 2 bytes (+256), 8 bytes, and a frame that states none
+    const header = (descriptor: number, ...field: number[]) => Buffer.from([0x28, 0xb5, 0x2f, 0xfd, descriptor, ...field, 0, 0, 0]);
+    expect(zstdContentSize(header(0x60, 0x10, 0x00))).toBe(0x10 + 256); // single segment, 2-byte size
+    expect(zstdContentSize(header(0xe0, 1, 0, 0, 0, 1, 0, 0, 0))).toBe(2 ** 32 + 1); // single segment, 8-byte size
+    expect(zstdContentSize(header(0x00, 0x58))).toBeNull(); // a window descriptor and no size (a streaming writer)
+    expect(zstdContentSize(header(0x81, 0x58, 7, 0x10, 0x27, 0, 0))).toBe(10_000); // window, 1-byte dictionary id, 4-byte size
+    expect(zstdContentSize(Buffer.from('not zstd at all'))).toBeNull();
+    expect(zstdContentSize(Buffer.from([0x28, 0xb5, 0x2f, 0xfd]))).toBeNull();
+  });
+
+  it('sizes its output buffer to hold a batch in one pass, within bounds', () => {
+    const batch = (bytes: number) => zstdCompressSync(Buffer.alloc(bytes, 'leaderscope'));
+    expect(decompressChunkSize(batch(1_000))).toBe(64 * 1024);
+    expect(decompressChunkSize(batch(400_000))).toBe(400_001);
+    expect(decompressChunkSize(batch(9_000_000))).toBe(8 * 1024 * 1024);
+    // a frame that does not state its size: twelve times its compressed size
+    const unsized = Buffer.concat([Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x58]), Buffer.alloc(9_994)]);
+    expect(decompressChunkSize(unsized)).toBe(120_000);
   });
 
   it('gives back every byte, whether the batch fits its first output buffer or needs several', async () => {
-    // Reports' JSON (about sevenfold) fits the first buffer; a run of one byte (thousandfold) does not.
     const reports = Buffer.from(JSON.stringify(Array.from({ length: 40 }, (_, i) => reportEvent(`subject-${i}`))));
-    const repetitive = Buffer.alloc(3 * 1024 * 1024, 'a');
+    const repetitive = Buffer.alloc(9 * 1024 * 1024, 'a'); // more than one pass holds (8 MiB at most each)
     for (const input of [reports, repetitive]) {
       const compressed = await codec.compress({ buffer: input });
       expect(compressed.length).toBeLessThan(input.length);
       expect((await codec.decompress(compressed)).equals(input)).toBe(true);
     }
-    expect(repetitive.length).toBeGreaterThan(decompressChunkSize((await codec.compress({ buffer: repetitive })).length));
+    expect(decompressChunkSize(await codec.compress({ buffer: repetitive }))).toBeLessThan(repetitive.length);
   });
 });
 
