@@ -14,11 +14,12 @@ import {
   EventEnvelope,
   reportComparisonsUpdatedV1,
   ReportComparisonsUpdatedV1,
-  reportUpdatedV1,
-  ReportUpdatedV1,
+  reportUpdatedV2,
+  ReportUpdatedV2,
 } from '@leaderscope/events';
 import { getInstrument, PULSE_INSTRUMENT_ID, PULSE_INSTRUMENT_VERSION } from '@leaderscope/framework';
 import { roundFigures } from '@leaderscope/scoring';
+import { unpackReport } from '@leaderscope/vocabulary';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -100,7 +101,7 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
   const gateway = kafkaTransport(kafkaBrokers(), namespace, 'test-gateway');
   const surveyTransport = kafkaTransport(kafkaBrokers(), namespace, 'survey-service');
   const scoringTransport = kafkaTransport(kafkaBrokers(), namespace, 'scoring-service');
-  const reports: ReportUpdatedV1[] = [];
+  const reports: ReportUpdatedV2[] = [];
   const cycles: CycleScoredV1[] = [];
   const comparisons: ReportComparisonsUpdatedV1[] = [];
   const requestScore = (cycleId: string, closed: boolean) =>
@@ -120,9 +121,9 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     for (const t of [gateway, surveyTransport, scoringTransport]) await t.start();
     await gateway.subscribe({
       groupId: 'growth-reader',
-      contracts: [reportUpdatedV1, cycleScoredV1, reportComparisonsUpdatedV1],
+      contracts: [reportUpdatedV2, cycleScoredV1, reportComparisonsUpdatedV1],
       handler: async (e) => {
-        if (e.type === reportUpdatedV1.type) reports.push((e as EventEnvelope<ReportUpdatedV1>).payload);
+        if (e.type === reportUpdatedV2.type) reports.push((e as EventEnvelope<ReportUpdatedV2>).payload);
         else if (e.type === cycleScoredV1.type) cycles.push((e as EventEnvelope<CycleScoredV1>).payload);
         else comparisons.push((e as EventEnvelope<ReportComparisonsUpdatedV1>).payload);
       },
@@ -218,7 +219,9 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
       others: { n: number; mean?: number; includes?: string[] };
       gap: number | null;
     };
-    const items = (last.report as { items: { items: Item[]; highest: unknown[]; lowest: unknown[] } }).items;
+    // sent packed in rows (report.updated v2), read as the engine's objects
+    expect(last.report.items).toHaveProperty('rows');
+    const items = (unpackReport(last.report) as { items: { items: Item[]; highest: unknown[]; lowest: unknown[] } }).items;
     expect(items.items.map((i) => i.itemId)).toEqual(v2.items.map((i) => i.id));
     const observers = (id: string) => v2.items.find((x) => x.id === id)!.observers;
     const peerItem = items.items.find((i) => (['self', 'manager', 'peer'] as Group[]).every((g) => observers(i.itemId).includes(g)))!;
@@ -367,7 +370,8 @@ describe('cycle-level results, norms and like-for-like trend on the real broker'
     const pulse = reports
       .filter((r) => r.cycleId === 'pulse-1' && r.subjectId === 's0')
       .sort((a, b) => b.reportVersion - a.reportVersion)[0];
-    const items = (pulse.report as { items: { items: { itemId: string; others: { n: number; mean?: number } }[] } }).items.items;
+    const items = (unpackReport(pulse.report) as { items: { items: { itemId: string; others: { n: number; mean?: number } }[] } }).items
+      .items;
     // focus-1: manager 3, peers -2, -2, -2 → mean -0.75 of 4; focus-3 nobody answered
     expect(items.find((i) => i.itemId === 'focus-1')!.others).toMatchObject({ n: 4, mean: -0.75 });
     expect(items.find((i) => i.itemId === 'focus-3')!.others).toMatchObject({ suppressed: true, n: 0 });

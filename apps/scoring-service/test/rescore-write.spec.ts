@@ -12,7 +12,7 @@ import {
   EventEnvelope,
   EventTransport,
   parseEnvelope,
-  ReportUpdatedV1,
+  ReportUpdatedV2,
   SerializedEvent,
 } from '@leaderscope/events';
 import { getInstrument } from '@leaderscope/framework';
@@ -82,7 +82,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
   });
 
   const outboxOf = (resultSet: string) =>
-    query<{ envelope: { payload: ReportUpdatedV1 } & Record<string, unknown> }>(
+    query<{ envelope: { payload: ReportUpdatedV2 } & Record<string, unknown> }>(
       db.url,
       `SELECT envelope::json AS envelope FROM scoring.outbox_event_envelope WHERE envelope::json->>'type' = 'report.updated' AND envelope::json->'payload'->>'resultSet' = $1`,
       [resultSet],
@@ -261,7 +261,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       response_count: number;
       ledger_report: Record<string, unknown> | null;
       live_report: Record<string, unknown>;
-      payload: ReportUpdatedV1;
+      payload: ReportUpdatedV2;
       envelope_text: string;
     }>(
       db.url,
@@ -360,10 +360,10 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       const event = byId.get(r.event_id)!;
       // the report row's very text inside the envelope, which is a valid report.updated
       expect(event.json).toContain(`"report":${r.report_text}`);
-      const envelope = parseEnvelope(JSON.parse(event.json), catalogue) as EventEnvelope<ReportUpdatedV1>;
+      const envelope = parseEnvelope(JSON.parse(event.json), catalogue) as EventEnvelope<ReportUpdatedV2>;
       expect(envelope).toMatchObject({ id: r.event_id, type: 'report.updated', payload: { resultSet: rescoreId } });
       expect(envelope.payload.report).toEqual(JSON.parse(r.report_text));
-      expect(event).toMatchObject({ type: 'report.updated', version: 1, key: envelope.key, correlationId: envelope.correlationId });
+      expect(event).toMatchObject({ type: 'report.updated', version: 2, key: envelope.key, correlationId: envelope.correlationId });
     }
     // the orphan is reported and not sent (nothing is left to announce), and the relay goes on
     expect(byId.has(orphan)).toBe(false);

@@ -3,7 +3,7 @@
  * another instrument version / role profile / threshold, through `cycle.rescore-requested` on the real
  * broker and through the CLI's use-case, writing new result sets and keeping the earlier ones.
  */
-import { createEnvelope, EventEnvelope, rescoreRequestedV1, reportUpdatedV1, ReportUpdatedV1 } from '@leaderscope/events';
+import { createEnvelope, EventEnvelope, rescoreRequestedV1, reportUpdatedV2, ReportUpdatedV2 } from '@leaderscope/events';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
@@ -18,15 +18,15 @@ describe('live scoring and rescoring on the real broker', () => {
   const gateway = kafkaTransport(kafkaBrokers(), namespace, 'test-gateway');
   const surveyTransport = kafkaTransport(kafkaBrokers(), namespace, 'survey-service');
   const scoringTransport = kafkaTransport(kafkaBrokers(), namespace, 'scoring-service');
-  const updates: ReportUpdatedV1[] = [];
+  const updates: ReportUpdatedV2[] = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
     for (const t of [gateway, surveyTransport, scoringTransport]) await t.start();
     await gateway.subscribe({
       groupId: 'report-reader',
-      contracts: [reportUpdatedV1],
-      handler: async (e) => void updates.push((e as EventEnvelope<ReportUpdatedV1>).payload),
+      contracts: [reportUpdatedV2],
+      handler: async (e) => void updates.push((e as EventEnvelope<ReportUpdatedV2>).payload),
     });
     services = await startServices(db.url, surveyTransport, scoringTransport);
     // Two subjects; subject a with 3 peers (published), subject b with 2 (suppressed at the default threshold of 3).

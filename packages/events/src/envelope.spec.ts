@@ -8,6 +8,7 @@ import {
   ReceivedText,
   receivedAs,
   reportUpdatedV1,
+  reportUpdatedV2,
   surveySubmittedV1,
 } from './index';
 
@@ -63,6 +64,7 @@ describe('event envelopes', () => {
     };
     check(surveySubmittedV1);
     check(reportUpdatedV1);
+    check(reportUpdatedV2);
     const compiled = compileContract(surveySubmittedV1);
     const meta = { organisationId: 'org-1', correlationId: 'corr-1', id: '4c2b8f3e-1d2a-4b7c-9e0f-0a1b2c3d4e50', occurredAt: new Date(0) };
     expect(createEnvelope(compiled, submission, meta)).toEqual(createEnvelope(surveySubmittedV1, submission, meta));
@@ -152,6 +154,7 @@ describe('event envelopes', () => {
 
   it('registers every contract of the catalogue by type and version', () => {
     expect(catalogue.find('report.updated', 1)).toBe(reportUpdatedV1);
+    expect(catalogue.find('report.updated', 2)).toBe(reportUpdatedV2);
     expect(
       catalogue
         .all()
@@ -176,6 +179,7 @@ describe('event envelopes', () => {
       'reminder.requested@1',
       'report.comparisons-updated@1',
       'report.updated@1',
+      'report.updated@2',
       'response.counted@1',
       'response.recorded@1',
       'response.rejected@1',

@@ -1,4 +1,4 @@
-import { byGroupOrder, type PublishedFigure, type RaterGroup, type ScoredReport, type SuppressedFigure } from '@leaderscope/vocabulary';
+import { byGroupOrder, type PublishedFigure, type RaterGroup, type SuppressedFigure } from '@leaderscope/vocabulary';
 import { getInstrument } from '@leaderscope/framework';
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access.policy';
@@ -7,6 +7,7 @@ import { NotFoundError } from '../common/errors';
 import { PeopleRepository } from '../people/people.repository';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { ReportsRepository } from '../reports/reports.repository';
+import { reportOfText } from '../reports/stored-report-text';
 
 /**
  * Subjects read at a time. Small, so that few report texts are alive at once: at L, pages of 50 raised
@@ -107,7 +108,7 @@ export class ExportCsvUseCase {
       for (const r of page) {
         const person = people.get(r.subjectId);
         const who = `${csvCell(person?.employeeId ?? r.subjectId)},${csvCell(person?.name ?? '')}`;
-        const report = JSON.parse(r.reportText) as ScoredReport; // stored as the gateway received it (contract-checked)
+        const report = reportOfText(r.reportText); // stored as the gateway received it (contract-checked), item results unpacked
         let text = '';
         // One row per group of a figure: others first, then the groups in their usual order; a
         // suppressed group has neither count nor mean.

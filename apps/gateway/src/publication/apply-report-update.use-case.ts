@@ -1,5 +1,5 @@
 import { LIVE_RESULT_SET } from '@leaderscope/vocabulary';
-import { ReportUpdatedV1 } from '@leaderscope/events';
+import { ReportUpdatedV1, ReportUpdatedV2 } from '@leaderscope/events';
 import { withCorrelation } from '@leaderscope/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -26,7 +26,7 @@ export class ApplyReportUpdateUseCase {
     private readonly live: LiveUpdates,
   ) {}
 
-  async execute(organisationId: string, update: ReportUpdatedV1): Promise<void> {
+  async execute(organisationId: string, update: ReportUpdatedV1 | ReportUpdatedV2): Promise<void> {
     await this.executeBatch([{ organisationId, update: receivedReportUpdate(update) }]);
   }
 

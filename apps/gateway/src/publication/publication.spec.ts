@@ -1,6 +1,6 @@
 /** From report.updated to what the subject sees, on a real PostgreSQL: release and publication of disclosed snapshots. */
-import { createEnvelope, headerFieldsOf, reportUpdatedV1 } from '@leaderscope/events';
-import { emptyScoredReport, ScoredReport } from '@leaderscope/vocabulary';
+import { createEnvelope, headerFieldsOf, reportUpdatedV1, reportUpdatedV2 } from '@leaderscope/events';
+import { emptyScoredReport, packReport, ScoredReport } from '@leaderscope/vocabulary';
 import { codeOf, CREATE_CYCLE, cycleInput, Organisation, TestGateway } from '../test-support/test-gateway';
 import { ApplyReportUpdateUseCase } from './apply-report-update.use-case';
 import { receivedReportUpdate } from './received-report-update';
@@ -156,9 +156,9 @@ describe('publication', () => {
         },
       }) as ScoredReport;
     /** The event's text, with the report as given (not validated on the way out), written as `reportText` says. */
-    const send = async (reportVersion: number, report: ScoredReport, reportText = JSON.stringify(report)) => {
+    const send = async (reportVersion: number, report: ScoredReport, reportText = JSON.stringify(report), contract = reportUpdatedV1) => {
       const payload = updateOf(reportVersion, { peer: 2, direct_report: 3 }, RECEIVED);
-      const envelope = createEnvelope(reportUpdatedV1, payload, { organisationId: acme.organisationId });
+      const envelope = createEnvelope(contract, payload as never, { organisationId: acme.organisationId });
       const json = JSON.stringify({ ...envelope, payload: { ...envelope.payload, report: '<report>' } }).replace('"<report>"', reportText);
       await gw.transport.publishSerialized([{ ...headerFieldsOf(envelope), json }]);
       await gw.transport.idle();
@@ -202,6 +202,71 @@ describe('publication', () => {
       const row = await stored();
       expect(row.report_version).toBe(2);
       expect(row.report).not.toContain('2.5');
+    });
+
+    // Since session 25 the scoring service sends report.updated v2: the report's item results packed in
+    // rows. The gateway stores it as it came and reads it as the engine's objects, as it reads v1.
+    it('shows a report sent packed (v2) exactly as the same report sent as objects (v1)', async () => {
+      const shown = { n: 3, mean: 3.6667, sd: 0.5774, ci95: [2.2324, 5.101] as [number, number], rwg: 0.8333 };
+      const report: ScoredReport = {
+        ...reportWith({ suppressed: true, n: 2, reason: 'below the minimum of 3' }),
+        items: {
+          items: [
+            {
+              itemId: 'dl-1',
+              dimensionId: 'develops-leaders',
+              groups: {
+                self: { n: 1, mean: 4, sd: null, ci95: null, rwg: null },
+                direct_report: shown,
+                peer: { suppressed: true, n: 2, reason: 'below the minimum of 3' },
+              },
+              others: { ...shown, includes: ['direct_report'] },
+              gap: 0.3333,
+            },
+            {
+              itemId: 'dl-2',
+              dimensionId: 'develops-leaders',
+              groups: {},
+              others: { suppressed: true, n: 0, reason: 'no answers outside self' },
+              gap: null,
+            },
+          ],
+          highest: [{ itemId: 'dl-1', dimensionId: 'develops-leaders', others: 3.6667, n: 3, ci95: [2.2324, 5.101] }],
+          lowest: [],
+        },
+      };
+      const ITEMS = `query($c: ID!, $s: ID!, $r: String) { subjectReport(cycleId: $c, subjectId: $s, resultSet: $r) {
+        reportVersion items { itemId dimensionId gap others { group n suppressed suppressionReason mean sd ciLow ciHigh rwg includes }
+          groups { group n suppressed suppressionReason mean sd ciLow ciHigh rwg includes } } highestItems { itemId others n } } }`;
+      const read = async () => (await gw.ok(acme.hr, ITEMS, { c: cycleId, s: subjectId, r: RECEIVED })).subjectReport;
+
+      await send(10, report);
+      const asObjects = await read();
+      await send(11, report, JSON.stringify(packReport(report)), reportUpdatedV2 as never);
+      const row = await stored();
+      expect(row.report_version).toBe(11);
+      expect(JSON.parse(row.report).items.rows).toHaveLength(2); // stored as it came: packed
+      const asRows = await read();
+      expect(asRows).toEqual({ ...asObjects, reportVersion: 11 });
+      expect(asRows.items[0].groups).toContainEqual({
+        group: 'peer',
+        n: 2,
+        suppressed: true,
+        suppressionReason: 'below the minimum of 3',
+        mean: null,
+        sd: null,
+        ciLow: null,
+        ciHigh: null,
+        rwg: null,
+        includes: [],
+      });
+      expect(asRows.items[0].others).toMatchObject({ n: 3, mean: 3.6667, ciLow: 2.2324, ciHigh: 5.101, includes: ['direct_report'] });
+      expect(asRows.items[1].others).toMatchObject({ n: 0, suppressed: true, mean: null });
+      // a v2 event whose report is in the object form (v1's) is refused, as a v1 event in the packed form would be
+      const deadBefore = gw.transport.deadLetters.length;
+      await send(12, report, JSON.stringify(report), reportUpdatedV2 as never);
+      expect(gw.transport.deadLetters.length).toBeGreaterThan(deadBefore);
+      expect((await stored()).report_version).toBe(11);
     });
   });
 

@@ -1,4 +1,4 @@
-import { ReceivedText, receivedAs, reportUpdatedV1, ReportUpdatedV1 } from '@leaderscope/events';
+import { ReceivedText, receivedAs, reportUpdatedV1, ReportUpdatedV1, reportUpdatedV2, ReportUpdatedV2 } from '@leaderscope/events';
 import { heatmapCells } from '../reports/heatmap-cells';
 import { HeatmapCellRow } from '../reports/subject-report.entity';
 
@@ -10,7 +10,10 @@ import { HeatmapCellRow } from '../reports/subject-report.entity';
  * round").
  */
 export interface ReceivedReportUpdate extends Omit<ReportUpdatedV1, 'report'> {
-  /** The report's JSON: the UTF-8 bytes it arrived in, or (without them) the validated report serialised. */
+  /**
+   * The report's JSON: the UTF-8 bytes it arrived in, or (without them) the validated report
+   * serialised. Stored as it came: packed (v2) or not (v1); every reader unpacks it (`unpackReport`).
+   */
   reportText: string | Buffer;
   cells: HeatmapCellRow[];
   overallFit: number | null;
@@ -22,7 +25,7 @@ export interface ReceivedReportUpdate extends Omit<ReportUpdatedV1, 'report'> {
  * from the bytes, it is neither serialised again nor held on the JavaScript heap), else the
  * validated report serialised again (docs/benchmarks.md, "Twentieth round").
  */
-export function receivedReportUpdate(update: ReportUpdatedV1, text?: ReceivedText): ReceivedReportUpdate {
+export function receivedReportUpdate(update: ReportUpdatedV1 | ReportUpdatedV2, text?: ReceivedText): ReceivedReportUpdate {
   const { report, ...rest } = update;
   return {
     ...rest,
@@ -33,8 +36,13 @@ export function receivedReportUpdate(update: ReportUpdatedV1, text?: ReceivedTex
 }
 
 /**
- * report.updated's contract as the gateway subscribes to it: validated as the contract says (compiled
- * once, at start-up: several times faster on a ~44 kB report), then turned into its received form
- * as soon as it is validated, with the text it arrived in.
+ * report.updated's contracts as the gateway subscribes to them, v2 (what the scoring service sends)
+ * and v1 (what may still wait in a topic, a log or an outbox): each validated as its contract says
+ * (compiled once, at start-up: several times faster on a ~44 kB report), then turned into its
+ * received form as soon as it is validated, with the text it arrived in. The heatmap's cells and the
+ * overall fit come from the report's dimension scores and overall figures, the same in both versions.
  */
-export const reportUpdatedAsReceived = () => receivedAs(reportUpdatedV1, receivedReportUpdate);
+export const reportUpdatedAsReceived = () => [
+  receivedAs(reportUpdatedV2, receivedReportUpdate),
+  receivedAs(reportUpdatedV1, receivedReportUpdate),
+];

@@ -14,9 +14,10 @@ const itemOf = (event: EventEnvelope<ReceivedReportUpdate>) => ({
 @Injectable()
 export class ReportUpdatesConsumer implements OnApplicationBootstrap {
   /**
-   * report.updated's contract compiled once, at start-up: the transport validates every event with
-   * it (the same checks and errors as the runtime parser, several times faster on a ~44 kB report;
-   * docs/benchmarks.md, "Report storage and the replay"), and hands over its received form.
+   * report.updated's contracts (v2 and v1) compiled once, at start-up: the transport validates every
+   * event with its version's (the same checks and errors as the runtime parser, several times faster
+   * on a ~44 kB report; docs/benchmarks.md, "Report storage and the replay"), and hands over its
+   * received form.
    */
   private readonly reportUpdated = reportUpdatedAsReceived();
 
@@ -28,7 +29,7 @@ export class ReportUpdatesConsumer implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.subscriber.subscribe({
       consumer: 'report-updates',
-      contracts: [this.reportUpdated],
+      contracts: this.reportUpdated,
       // Reports travel zstd-compressed (~45 kB as ~7 kB): kafkajs's 1 MiB a partition would bring
       // ~140 reports of each of six partitions at once, held parsed together (the gateway's peak
       // memory at L rose by ~70 MiB in a replay). 64 KiB brings about half what 1 MiB did uncompressed.

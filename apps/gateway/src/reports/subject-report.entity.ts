@@ -1,5 +1,5 @@
 import type { ScoredReport } from '@leaderscope/vocabulary';
-import { jsonText } from '@leaderscope/database';
+import { storedReportText } from './stored-report-text';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One heatmap cell stored beside each report, so the heatmap never reads whole reports. */
@@ -43,8 +43,8 @@ export class SubjectReportEntity {
   @Column('jsonb', { name: 'group_counts' })
   groupCounts!: Record<string, number>;
 
-  /** The report's JSON text (`text`, parsed on read: WholeJsonAsText1768600000001). */
-  @Column('text', { transformer: jsonText })
+  /** The report's JSON text (`text`: WholeJsonAsText1768600000001), read as the engine's objects (its item results unpacked). */
+  @Column('text', { transformer: storedReportText })
   report!: ScoredReport;
 
   @Column('timestamptz', { name: 'scored_at' })

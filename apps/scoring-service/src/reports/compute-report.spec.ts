@@ -1,5 +1,7 @@
 import { getInstrument } from '@leaderscope/framework';
 import { buildSubjectReport, REPORT_FIGURE_DECIMALS, roundFigures } from '@leaderscope/scoring';
+import { packedReportSchema, unpackReport } from '@leaderscope/vocabulary';
+import fc from 'fast-check';
 import { computeSubjectReport, scorableResponses, StoredResponse } from './compute-report';
 
 const instrument = getInstrument('leader-of-leaders', 1);
@@ -57,9 +59,11 @@ describe('computeSubjectReport: the report as it is stored and sent', () => {
       comments: [],
       seed: 'cycle:subject',
     });
-    expect(computed.report).toEqual(roundFigures(full, REPORT_FIGURE_DECIMALS));
+    // stored and sent with its item results packed in rows; unpacked, the engine's objects, rounded
+    expect(computed.report.items).toHaveProperty('rows');
+    expect(unpackReport(computed.report)).toEqual(roundFigures(full, REPORT_FIGURE_DECIMALS));
     // the full-precision report has figures with more places, so the rounding is what made them short
-    const text = JSON.stringify(computed.report);
+    const text = JSON.stringify(unpackReport(computed.report));
     expect(JSON.stringify(full)).toMatch(/\d\.\d{5,}/);
     expect(text).not.toMatch(/\d\.\d{5,}/);
     expect(text.length).toBeLessThan(JSON.stringify(full).length * 0.9);
@@ -67,10 +71,50 @@ describe('computeSubjectReport: the report as it is stored and sent', () => {
     const ids = (ranking: typeof full.strengths) =>
       JSON.stringify(ranking, (key, value: unknown) => (typeof value === 'number' ? undefined : value));
     expect(ids(computed.report.strengths)).toBe(ids(full.strengths));
+    // packing the item results took off more than a fifth of what was left
+    expect(JSON.stringify(computed.report).length).toBeLessThan(text.length * 0.8);
     expect(computed.report.transitionRisks.map((r) => r.status)).toEqual(full.transitionRisks.map((r) => r.status));
     expect(computed.report.readiness.map((r) => r.status)).toEqual(full.readiness.map((r) => r.status));
     expect(computed.report.lowAgreement.map((f) => [f.dimensionId, f.scope])).toEqual(
       full.lowAgreement.map((f) => [f.dimensionId, f.scope]),
+    );
+  });
+});
+
+describe('the packed report: the engine’s report, item for item, whatever the raters', () => {
+  const groupsOf = fc.array(fc.constantFrom('self', 'manager', 'peer', 'direct_report', 'skip_level', 'other'), {
+    minLength: 1,
+    maxLength: 14,
+  });
+
+  it('unpacks to exactly the rounded engine report and validates as report.updated v2 carries it (200 random sets of raters and answers)', () => {
+    fc.assert(
+      fc.property(groupsOf, fc.integer({ min: 1, max: 2 ** 31 - 2 }), fc.integer({ min: 1, max: 4 }), (groups, seed, minGroupSize) => {
+        let s = seed;
+        // about one answer in six left out ("not able to rate"), so groups answer different items
+        const answer = () => ((s = (s * 16807) % 2147483647) % 6 === 0 ? null : 1 + (s % 5));
+        const responses: StoredResponse[] = groups.map((raterGroup, i) => ({
+          raterId: `r-${i}`,
+          raterGroup,
+          answers: Object.fromEntries(instrument.items.map((item) => [item.id, answer()])),
+          comments: {},
+        }));
+        const basis = { instrumentId: instrument.id, instrumentVersion: instrument.version, roleProfileId: null, minGroupSize };
+        const computed = computeSubjectReport(responses, basis, 'c:s');
+        const full = buildSubjectReport({
+          instrument,
+          responses: scorableResponses(responses, instrument).scored,
+          policy: { minGroupSize },
+          roleProfiles: instrument.roleProfiles,
+          transitionRisks: instrument.transitionRisks,
+          comments: [],
+          seed: 'c:s',
+        });
+        const text = JSON.stringify(computed.report);
+        expect(JSON.stringify(unpackReport(JSON.parse(text)))).toBe(JSON.stringify(roundFigures(full, REPORT_FIGURE_DECIMALS)));
+        expect(packedReportSchema.safeParse(JSON.parse(text)).success).toBe(true);
+      }),
+      { numRuns: 200 },
     );
   });
 });

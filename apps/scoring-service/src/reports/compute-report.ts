@@ -8,6 +8,7 @@ import {
   SubjectComment,
   SubjectReport,
 } from '@leaderscope/scoring';
+import { packReport, type PackedReport, type ScoredReport } from '@leaderscope/vocabulary';
 import type { EntityManager } from 'typeorm';
 import { RaterResponseEntity } from './report.entity';
 
@@ -33,7 +34,8 @@ export interface StoredResponse {
 }
 
 export interface ComputedReport {
-  report: SubjectReport;
+  /** The report as it is stored and sent: figures at REPORT_FIGURE_DECIMALS places, item results packed in rows. */
+  report: PackedReport;
   /** Counted raters per group: distinct raters per group among the responses scored. */
   groupCounts: Record<string, number>;
   responseCount: number;
@@ -67,7 +69,8 @@ export function resolveBasis(basis: ScoringBasis): InstrumentDefinition {
  * (the basis's profile as the primary one) and transition risks, the comments, and a seed that keeps
  * the comment order stable. Answers to items this instrument version does not have are ignored, not
  * refused, so stored responses can be rescored under another version. The report's figures are rounded to
- * REPORT_FIGURE_DECIMALS places (every decision in it was made at full precision).
+ * REPORT_FIGURE_DECIMALS places (every decision in it was made at full precision) and its item
+ * results packed in rows, as report.updated v2 sends it (the vocabulary's `packReport`).
  */
 export function computeSubjectReport(responses: StoredResponse[], basis: ScoringBasis, seed: string): ComputedReport {
   const instrument = resolveBasis(basis);
@@ -82,8 +85,9 @@ export function computeSubjectReport(responses: StoredResponse[], basis: Scoring
     seed,
     options: basis.roleProfileId ? { primaryProfileId: basis.roleProfileId } : undefined,
   });
-  // Decided on full precision; stored, sent and shown at REPORT_FIGURE_DECIMALS places.
-  const report = roundFigures(full, REPORT_FIGURE_DECIMALS);
+  // Decided on full precision; stored, sent and shown at REPORT_FIGURE_DECIMALS places, its item
+  // results packed in rows (report.updated v2; readers unpack them: unpackReport).
+  const report = packReport(roundFigures<ScoredReport>(full satisfies SubjectReport, REPORT_FIGURE_DECIMALS));
   return { report, groupCounts, responseCount: scored.length, ignoredAnswers };
 }
 

@@ -1,4 +1,4 @@
-import type { ScoredReport } from '@leaderscope/vocabulary';
+import type { PackedReport, ScoredReport } from '@leaderscope/vocabulary';
 import type { ScoringPolicy } from '@leaderscope/events';
 import { jsonText } from '@leaderscope/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
@@ -94,7 +94,7 @@ export class SubjectReportEntity {
    * disclosure ledger (LiveReportInLedgerOnly).
    */
   @Column('text', { nullable: true, transformer: jsonText })
-  report!: ScoredReport | null;
+  report!: PackedReport | ScoredReport | null;
 
   @Column('timestamptz', { name: 'scored_at' })
   scoredAt!: Date;

@@ -3,7 +3,7 @@ import {
   createEnvelope,
   cycleScoreRequestedV1,
   headerFieldsOf,
-  reportUpdatedV1,
+  reportUpdatedV2,
   SerializedEvent,
 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
@@ -77,7 +77,7 @@ export class RescoreCycleUseCase {
    * report.updated's contract compiled once, at start-up (the same checks, output and errors): its
    * ~44 kB report made the runtime parser's validation about 40% of this process's time in a replay.
    */
-  private readonly reportUpdated = compileContract(reportUpdatedV1);
+  private readonly reportUpdated = compileContract(reportUpdatedV2);
 
   constructor(
     private readonly outbox: OutboxService,

@@ -4,13 +4,13 @@ import {
   EventEnvelope,
   headerFieldsOf,
   responseCountedV1,
-  reportUpdatedV1,
+  reportUpdatedV2,
   ResponseRecordedV1,
 } from '@leaderscope/events';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { ScoredReport } from '@leaderscope/vocabulary';
+import { packReport, type PackedReport, type ScoredReport } from '@leaderscope/vocabulary';
 import type { EntityManager } from 'typeorm';
 import { reportSeed, resolveBasis, scorableResponses, ScoringBasis, StoredResponse } from './compute-report';
 import { LIVE_RESULT_SET, SubjectReportEntity } from './report.entity';
@@ -56,7 +56,7 @@ export class RescoreSubjectUseCase {
   static readonly consumer = 'rescore-subject';
 
   /** report.updated's contract compiled once, at start-up (the same checks, output and errors as the runtime parser, faster on a ~44 kB report). */
-  private readonly reportUpdated = compileContract(reportUpdatedV1);
+  private readonly reportUpdated = compileContract(reportUpdatedV2);
 
   constructor(private readonly outbox: OutboxService) {}
 
@@ -306,8 +306,11 @@ async function latestResponsesOf(
   return bySubject;
 }
 
-/** The `report.updated` payload of a report (one that has its report: a snapshot's, a rescore's). */
-export function toReportUpdated(report: SubjectReportEntity & { report: ScoredReport }) {
+/**
+ * The `report.updated` (v2) payload of a report (one that has its report: a snapshot's, a rescore's),
+ * its item results packed (a report stored before packing is packed here).
+ */
+export function toReportUpdated(report: SubjectReportEntity & { report: PackedReport | ScoredReport }) {
   return {
     cycleId: report.cycleId,
     subjectId: report.subjectId,
@@ -318,7 +321,7 @@ export function toReportUpdated(report: SubjectReportEntity & { report: ScoredRe
     roleProfileId: report.roleProfileId,
     groupCounts: report.groupCounts,
     responseCount: report.responseCount,
-    report: report.report,
+    report: packReport(report.report),
     scoredAt: report.scoredAt.toISOString(),
   };
 }

@@ -1,5 +1,5 @@
 import { ContractRegistry } from '../envelope';
-import { cycleScoredV1, reportComparisonsUpdatedV1, reportUpdatedV1 } from './reports';
+import { cycleScoredV1, reportComparisonsUpdatedV1, reportUpdatedV1, reportUpdatedV2 } from './reports';
 import {
   cycleRaterPseudonymsV1,
   cycleResponsesPurgeRequestedV1,
@@ -38,6 +38,7 @@ export const catalogue = new ContractRegistry([
   responseRecordedV1,
   responseRejectedV1,
   reportUpdatedV1,
+  reportUpdatedV2,
   reminderRequestedV1,
   rescoreRequestedV1,
   invitationIssuedV2,

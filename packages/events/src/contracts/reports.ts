@@ -1,28 +1,37 @@
-import { LIVE_RESULT_SET, scoredReportSchema } from '@leaderscope/vocabulary';
+import { LIVE_RESULT_SET, packedReportSchema, scoredReportSchema } from '@leaderscope/vocabulary';
 import { z } from 'zod';
 import { defineEvent } from '../envelope';
 import { subjectKey, Topics } from './topics';
 
+/** What every version of report.updated carries before its report (then `scoredAt`). */
+const reportUpdatedFields = {
+  cycleId: z.string().min(1),
+  subjectId: z.string().min(1),
+  /**
+   * Which result set this report belongs to: 'live' for the cycle's own scoring, or the id of a
+   * rescore (another instrument version or role profile); earlier result sets are kept.
+   */
+  resultSet: z.string().min(1).max(100).default(LIVE_RESULT_SET),
+  /** Increases by one each time the subject's report in this result set is rewritten. */
+  reportVersion: z.number().int().positive(),
+  instrumentId: z.string().min(1),
+  instrumentVersion: z.number().int().positive(),
+  roleProfileId: z.string().min(1).max(100).nullable().default(null),
+  /** Counted raters per group (for the gateway's publication rule); no figures. */
+  groupCounts: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  responseCount: z.number().int().nonnegative(),
+};
+
+/**
+ * report.updated v1: the report's item results as objects. Produced until session 25; still consumed
+ * by the gateway (events of it may wait in a topic, a log or an outbox), no longer produced.
+ */
 export const reportUpdatedV1 = defineEvent({
   type: 'report.updated',
   version: 1,
   topic: Topics.Reports,
   schema: z.object({
-    cycleId: z.string().min(1),
-    subjectId: z.string().min(1),
-    /**
-     * Which result set this report belongs to: 'live' for the cycle's own scoring, or the id of a
-     * rescore (another instrument version or role profile); earlier result sets are kept.
-     */
-    resultSet: z.string().min(1).max(100).default(LIVE_RESULT_SET),
-    /** Increases by one each time the subject's report in this result set is rewritten. */
-    reportVersion: z.number().int().positive(),
-    instrumentId: z.string().min(1),
-    instrumentVersion: z.number().int().positive(),
-    roleProfileId: z.string().min(1).max(100).nullable().default(null),
-    /** Counted raters per group (for the gateway's publication rule); no figures. */
-    groupCounts: z.record(z.string(), z.number().int().nonnegative()).default({}),
-    responseCount: z.number().int().nonnegative(),
+    ...reportUpdatedFields,
     /**
      * The report as computed by @leaderscope/scoring's buildSubjectReport (already anonymity-safe),
      * its figures rounded to REPORT_FIGURE_DECIMALS (4) places, validated against the vocabulary's
@@ -34,6 +43,20 @@ export const reportUpdatedV1 = defineEvent({
   keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
 });
 export type ReportUpdatedV1 = z.infer<typeof reportUpdatedV1.schema>;
+
+/**
+ * report.updated v2: the same report with its item results packed in rows (the vocabulary's
+ * `packedReportSchema`; `unpackReport` gives back the objects), about a quarter shorter as text.
+ * The scoring service produces it; the gateway consumes it and v1.
+ */
+export const reportUpdatedV2 = defineEvent({
+  type: 'report.updated',
+  version: 2,
+  topic: Topics.Reports,
+  schema: z.object({ ...reportUpdatedFields, report: packedReportSchema, scoredAt: z.iso.datetime() }),
+  keyOf: (p) => subjectKey(p.cycleId, p.subjectId),
+});
+export type ReportUpdatedV2 = z.infer<typeof reportUpdatedV2.schema>;
 
 const figure = z.number();
 const interval = z.tuple([figure, figure]).nullable();
