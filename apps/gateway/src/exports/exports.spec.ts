@@ -1,5 +1,5 @@
 /** Results leaving the platform, on a real PostgreSQL: the cycle as a streamed CSV download (numbers, formulas, suppressed rows, pages) and the PDF. */
-import { emptyScoredReport, ScoredReport } from '@leaderscope/vocabulary';
+import { emptyScoredReport, packReport, ScoredReport } from '@leaderscope/vocabulary';
 import { randomUUID } from 'node:crypto';
 import { ApplyReportUpdateUseCase } from '../publication/apply-report-update.use-case';
 import { ReportsRepository } from '../reports/reports.repository';
@@ -60,20 +60,26 @@ describe('exports', () => {
 
   const csv = (token: string | null, cycle = cycleId) =>
     fetch(`${gw.url}/exports/${cycle}/results.csv`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  const update = (subjectId = acme.people.get('l1')!, cycle = cycleId) =>
+  const update = (
+    subjectId = acme.people.get('l1')!,
+    cycle = cycleId,
+    reportVersion = 1,
+    report: ScoredReport | ReturnType<typeof packReport> = scored(),
+  ) =>
     gw.get(ApplyReportUpdateUseCase).execute(acme.organisationId, {
+      // a v1 payload with the report as objects, or a v2 payload with it packed
       cycleId: cycle,
       subjectId,
       resultSet: 'live',
-      reportVersion: 1,
+      reportVersion,
       instrumentId: 'leader-of-leaders',
       instrumentVersion: 2,
       roleProfileId: 'leader-of-leaders',
       groupCounts: { self: 1, peer: 2, direct_report: 4 },
       responseCount: 7,
-      report: scored(),
+      report,
       scoredAt: new Date().toISOString(),
-    });
+    } as Parameters<ApplyReportUpdateUseCase['execute']>[1]);
 
   it('says there is nothing to export before any report', async () => {
     const answer = await csv(acme.hr);
@@ -106,6 +112,22 @@ describe('exports', () => {
     expect(items.map((r) => r[4])).toEqual(['others', 'peer', 'direct_report']);
     expect(items[1].slice(5, 10)).toEqual(['', '', '', '', 'true']); // a suppressed item row carries no count either
     expect(items[2].slice(5, 10)).toEqual(['4', '3.5', '3.1', '3.9', 'false']);
+  });
+
+  // Since session 25 reports arrive with their item results packed in rows (report.updated v2) and
+  // are stored so: the CSV unpacks them, or its item rows would silently be missing.
+  it('writes the same rows for the same report stored packed (report.updated v2)', async () => {
+    const before = await (await csv(acme.hr)).text();
+    await update(undefined, cycleId, 2, packReport(scored()));
+    const [stored] = await gw.dataSource.query<{ report: string; report_version: number }[]>(
+      `SELECT report, report_version FROM gateway.subject_report WHERE cycle_id = $1 AND subject_id = $2`,
+      [cycleId, acme.people.get('l1')!],
+    );
+    expect(stored.report_version).toBe(2);
+    expect(JSON.parse(stored.report).items).toHaveProperty('rows');
+    const after = await (await csv(acme.hr)).text();
+    expect(after).toBe(before);
+    expect(after.split('\n').filter((line) => line.includes(',dl-1,')).length).toBe(3);
   });
 
   it('is HR-only, and refuses a cycle of another organisation exactly like a missing one', async () => {

@@ -1,14 +1,6 @@
 import { getInstrument, InstrumentDefinition } from '@leaderscope/framework';
-import {
-  buildSubjectReport,
-  RaterGroup,
-  RaterResponse,
-  REPORT_FIGURE_DECIMALS,
-  roundFigures,
-  SubjectComment,
-  SubjectReport,
-} from '@leaderscope/scoring';
-import { packReport, type PackedReport, type ScoredReport } from '@leaderscope/vocabulary';
+import { buildSubjectReport, RaterGroup, RaterResponse, REPORT_FIGURE_DECIMALS, roundFigures, SubjectComment } from '@leaderscope/scoring';
+import { packReport, type PackedReport } from '@leaderscope/vocabulary';
 import type { EntityManager } from 'typeorm';
 import { RaterResponseEntity } from './report.entity';
 
@@ -86,8 +78,9 @@ export function computeSubjectReport(responses: StoredResponse[], basis: Scoring
     options: basis.roleProfileId ? { primaryProfileId: basis.roleProfileId } : undefined,
   });
   // Decided on full precision; stored, sent and shown at REPORT_FIGURE_DECIMALS places, its item
-  // results packed in rows (report.updated v2; readers unpack them: unpackReport).
-  const report = packReport(roundFigures<ScoredReport>(full satisfies SubjectReport, REPORT_FIGURE_DECIMALS));
+  // results packed in rows (report.updated v2; readers unpack them: unpackReport). Packed first, so
+  // the rounding copies the rows once instead of copying item objects that packing then drops.
+  const report = roundFigures(packReport(full), REPORT_FIGURE_DECIMALS);
   return { report, groupCounts, responseCount: scored.length, ignoredAnswers };
 }
 

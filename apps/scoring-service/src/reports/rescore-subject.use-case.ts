@@ -10,7 +10,7 @@ import {
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { packReport, type PackedReport, type ScoredReport } from '@leaderscope/vocabulary';
+import type { PackedReport } from '@leaderscope/vocabulary';
 import type { EntityManager } from 'typeorm';
 import { reportSeed, resolveBasis, scorableResponses, ScoringBasis, StoredResponse } from './compute-report';
 import { LIVE_RESULT_SET, SubjectReportEntity } from './report.entity';
@@ -306,11 +306,8 @@ async function latestResponsesOf(
   return bySubject;
 }
 
-/**
- * The `report.updated` (v2) payload of a report (one that has its report: a snapshot's, a rescore's),
- * its item results packed (a report stored before packing is packed here).
- */
-export function toReportUpdated(report: SubjectReportEntity & { report: PackedReport | ScoredReport }) {
+/** The `report.updated` (v2) payload of a report just computed (a snapshot's, a rescore's: packed by `computeSubjectReport`). */
+export function toReportUpdated(report: SubjectReportEntity & { report: PackedReport }) {
   return {
     cycleId: report.cycleId,
     subjectId: report.subjectId,
@@ -321,7 +318,7 @@ export function toReportUpdated(report: SubjectReportEntity & { report: PackedRe
     roleProfileId: report.roleProfileId,
     groupCounts: report.groupCounts,
     responseCount: report.responseCount,
-    report: packReport(report.report),
+    report: report.report,
     scoredAt: report.scoredAt.toISOString(),
   };
 }
