@@ -4,3 +4,4 @@ export * from './outbox';
 export * from './postgres-log.transport';
 export * from './backup';
 export * from './json-columns';
+export * from './compressed-json';

@@ -7,7 +7,7 @@ import { NotFoundError } from '../common/errors';
 import { PeopleRepository } from '../people/people.repository';
 import { CycleEntity } from '../cycles/cycle.entity';
 import { ReportsRepository } from '../reports/reports.repository';
-import { reportOfText } from '../reports/stored-report-text';
+import { reportOfStored } from '../reports/stored-report';
 
 /**
  * Subjects read at a time. Small, so that few report texts are alive at once: at L, pages of 50 raised
@@ -89,8 +89,8 @@ export class ExportCsvUseCase {
 
   private async *chunks(
     cycle: CycleEntity,
-    first: { subjectId: string; reportText: string }[],
-    rest: AsyncGenerator<{ subjectId: string; reportText: string }[]>,
+    first: { subjectId: string; report: Buffer }[],
+    rest: AsyncGenerator<{ subjectId: string; report: Buffer }[]>,
   ): AsyncGenerator<string> {
     const instrument = getInstrument(cycle.instrumentId, cycle.instrumentVersion);
     // Each dimension's and item's two text cells, made once for the whole file.
@@ -108,7 +108,7 @@ export class ExportCsvUseCase {
       for (const r of page) {
         const person = people.get(r.subjectId);
         const who = `${csvCell(person?.employeeId ?? r.subjectId)},${csvCell(person?.name ?? '')}`;
-        const report = reportOfText(r.reportText); // stored as the gateway received it (contract-checked), item results unpacked
+        const report = reportOfStored(r.report); // stored as the gateway received it (contract-checked), item results unpacked
         let text = '';
         // One row per group of a figure: others first, then the groups in their usual order; a
         // suppressed group has neither count nor mean.

@@ -1,8 +1,10 @@
 /** Results leaving the platform, on a real PostgreSQL: the cycle as a streamed CSV download (numbers, formulas, suppressed rows, pages) and the PDF. */
-import { emptyScoredReport, packReport, ScoredReport } from '@leaderscope/vocabulary';
+import { jsonTextOfStored } from '@leaderscope/database';
+import { emptyScoredReport, packReport, ScoredReport, unpackReport } from '@leaderscope/vocabulary';
 import { randomUUID } from 'node:crypto';
 import { ApplyReportUpdateUseCase } from '../publication/apply-report-update.use-case';
 import { ReportsRepository } from '../reports/reports.repository';
+import { SubjectReportEntity } from '../reports/subject-report.entity';
 import { codeOf, DIRECTORY_CSV, Organisation, TestGateway } from '../test-support/test-gateway';
 import { csvCell, csvNumber } from './export-csv.use-case';
 
@@ -119,15 +121,40 @@ describe('exports', () => {
   it('writes the same rows for the same report stored packed (report.updated v2)', async () => {
     const before = await (await csv(acme.hr)).text();
     await update(undefined, cycleId, 2, packReport(scored()));
-    const [stored] = await gw.dataSource.query<{ report: string; report_version: number }[]>(
+    const [stored] = await gw.dataSource.query<{ report: Buffer; report_version: number }[]>(
       `SELECT report, report_version FROM gateway.subject_report WHERE cycle_id = $1 AND subject_id = $2`,
       [cycleId, acme.people.get('l1')!],
     );
     expect(stored.report_version).toBe(2);
-    expect(JSON.parse(stored.report).items).toHaveProperty('rows');
+    expect(JSON.parse(jsonTextOfStored(stored.report)).items).toHaveProperty('rows');
     const after = await (await csv(acme.hr)).text();
     expect(after).toBe(before);
     expect(after.split('\n').filter((line) => line.includes(',dl-1,')).length).toBe(3);
+  });
+
+  // Since session 26 reports are stored compressed (ReportsCompressed1768900000000); the migration
+  // keeps each report stored before as its text's bytes, which every reader still takes.
+  it('reads a report stored before reports were compressed (its plain text) exactly as a compressed one', async () => {
+    const before = await (await csv(acme.hr)).text();
+    const subjectId = acme.people.get('l1')!;
+    const [stored] = await gw.dataSource.query<{ report: Buffer }[]>(
+      `SELECT report FROM gateway.subject_report WHERE cycle_id = $1 AND subject_id = $2`,
+      [cycleId, subjectId],
+    );
+    const text = jsonTextOfStored(stored.report);
+    await gw.dataSource.query(`UPDATE gateway.subject_report SET report = convert_to($3, 'UTF8') WHERE cycle_id = $1 AND subject_id = $2`, [
+      cycleId,
+      subjectId,
+      text,
+    ]);
+    const [plain] = await gw.dataSource.query<{ report: Buffer }[]>(
+      `SELECT report FROM gateway.subject_report WHERE cycle_id = $1 AND subject_id = $2`,
+      [cycleId, subjectId],
+    );
+    expect(plain.report.toString('utf8')).toBe(text); // not compressed: the text's own bytes
+    expect(await (await csv(acme.hr)).text()).toBe(before);
+    const report = await gw.dataSource.getRepository(SubjectReportEntity).findOneByOrFail({ cycleId, subjectId, resultSet: 'live' });
+    expect(report.report).toEqual(unpackReport(JSON.parse(text) as ScoredReport));
   });
 
   it('is HR-only, and refuses a cycle of another organisation exactly like a missing one', async () => {

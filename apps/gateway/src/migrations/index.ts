@@ -23,6 +23,7 @@ import { OutboxEnvelopeAsJson1768200000010 } from './1768200000010-OutboxEnvelop
 import { WholeJsonAsText1768600000001 } from './1768600000001-WholeJsonAsText';
 import { AddMailOutboxPagingIndexes1768700000000 } from './1768700000000-AddMailOutboxPagingIndexes';
 import { AddDownloadTickets1768800000000 } from './1768800000000-AddDownloadTickets';
+import { ReportsCompressed1768900000000 } from './1768900000000-ReportsCompressed';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const gatewayMigrations = [
@@ -51,4 +52,5 @@ export const gatewayMigrations = [
   WholeJsonAsText1768600000001,
   AddMailOutboxPagingIndexes1768700000000,
   AddDownloadTickets1768800000000,
+  ReportsCompressed1768900000000,
 ];

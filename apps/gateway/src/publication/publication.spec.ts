@@ -1,4 +1,5 @@
 /** From report.updated to what the subject sees, on a real PostgreSQL: release and publication of disclosed snapshots. */
+import { isCompressed, jsonTextOfStored } from '@leaderscope/database';
 import { createEnvelope, headerFieldsOf, reportUpdatedV1, reportUpdatedV2 } from '@leaderscope/events';
 import { emptyScoredReport, packReport, ScoredReport } from '@leaderscope/vocabulary';
 import { codeOf, CREATE_CYCLE, cycleInput, Organisation, TestGateway } from '../test-support/test-gateway';
@@ -77,23 +78,27 @@ describe('publication', () => {
     expect(await seen(ben)).toEqual({ reportVersion: 3, responseCount: 12, visibility: 'published' });
   });
 
-  // The read model keeps each report as the text the gateway sent (serialised once), neither parsed
-  // into jsonb nor checked as json: no query looks inside it (WholeJsonAsText, docs/benchmarks.md).
-  it('stores the live report and its publication as text, as sent', async () => {
+  // The read model keeps each report as the text the gateway received, neither parsed into jsonb nor
+  // checked as json (no query looks inside it: WholeJsonAsText), compressed (ReportsCompressed,
+  // docs/benchmarks.md "Twenty-third round"); the publication is a copy of the same bytes.
+  it('stores the live report and its publication compressed, as sent', async () => {
     const types: { table_name: string; data_type: string }[] = await gw.dataSource.query(
       `SELECT table_name, data_type FROM information_schema.columns
        WHERE table_schema = 'gateway' AND column_name = 'report' AND table_name IN ('subject_report', 'published_report') ORDER BY table_name`,
     );
     expect(types).toEqual([
-      { table_name: 'published_report', data_type: 'text' },
-      { table_name: 'subject_report', data_type: 'text' },
+      { table_name: 'published_report', data_type: 'bytea' },
+      { table_name: 'subject_report', data_type: 'bytea' },
     ]);
-    const stored: { live: string; published: string }[] = await gw.dataSource.query(
-      `SELECT r.report::text AS live, p.report::text AS published FROM gateway.subject_report r
+    const stored: { live: Buffer; published: Buffer }[] = await gw.dataSource.query(
+      `SELECT r.report AS live, p.report AS published FROM gateway.subject_report r
        JOIN gateway.published_report p USING (cycle_id, subject_id) WHERE r.cycle_id = $1 AND r.subject_id = $2 AND r.result_set = 'live'`,
       [cycleId, subjectId],
     );
-    expect(stored).toEqual([{ live: JSON.stringify(emptyScoredReport()), published: JSON.stringify(emptyScoredReport()) }]);
+    expect(stored).toHaveLength(1);
+    expect(isCompressed(stored[0].live)).toBe(true);
+    expect(stored[0].published.equals(stored[0].live)).toBe(true);
+    expect(jsonTextOfStored(stored[0].live)).toBe(JSON.stringify(emptyScoredReport()));
   });
 
   it('ignores an older or repeated version', async () => {
@@ -165,11 +170,11 @@ describe('publication', () => {
     };
     const stored = async () =>
       (
-        await gw.dataSource.query<{ report_version: number; report: string }[]>(
+        await gw.dataSource.query<{ report_version: number; report: Buffer }[]>(
           `SELECT report_version, report FROM gateway.subject_report WHERE cycle_id = $1 AND subject_id = $2 AND result_set = $3`,
           [cycleId, subjectId, RECEIVED],
         )
-      )[0];
+      ).map((row) => ({ ...row, report: jsonTextOfStored(row.report) }))[0];
 
     it('stores a report that holds only what the contract names', async () => {
       const suppressed = { suppressed: true, n: 2, reason: 'below the minimum of 3' };

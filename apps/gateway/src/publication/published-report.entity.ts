@@ -1,5 +1,5 @@
 import type { ScoredReport } from '@leaderscope/vocabulary';
-import { storedReportText } from '../reports/stored-report-text';
+import { storedReport } from '../reports/stored-report';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { HeatmapCellRow } from '../reports/subject-report.entity';
 
@@ -21,8 +21,8 @@ export class PublishedReportEntity {
   @Column('jsonb', { name: 'group_counts' })
   groupCounts!: Record<string, number>;
 
-  /** The report's JSON text (`text`: WholeJsonAsText1768600000001), read as the engine's objects (its item results unpacked). */
-  @Column('text', { transformer: storedReportText })
+  /** The report as received, compressed (`bytea`: ReportsCompressed1768900000000), read as the engine's objects (its item results unpacked). */
+  @Column('bytea', { transformer: storedReport })
   report!: ScoredReport;
 
   @Column('jsonb', { default: [] })

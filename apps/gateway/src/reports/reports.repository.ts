@@ -1,3 +1,4 @@
+import { compressJsonText } from '@leaderscope/database';
 import { LIVE_RESULT_SET } from '@leaderscope/vocabulary';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -19,8 +20,9 @@ export type StoredReport = Pick<
 };
 
 /**
- * A report as it is written: the report as the JSON text it is stored as, or as that text's UTF-8
- * bytes (the bytes it arrived in: a Buffer parameter goes to PostgreSQL as it is, in binary format).
+ * A report as it is written: the report's JSON text, or that text's UTF-8 bytes (the bytes it arrived
+ * in), which the upsert stores compressed (`compressJsonText`: ReportsCompressed1768900000000; a
+ * Buffer parameter goes to PostgreSQL as it is, in binary format).
  */
 export type ReportRow = Omit<SubjectReportEntity, 'report'> & { reportText: string | Buffer };
 
@@ -73,7 +75,7 @@ export class ReportsRepository {
       (row) =>
         `(${slot(row.cycleId)}, ${slot(row.subjectId)}, ${slot(row.resultSet)}, ${slot(row.organisationId)}, ${slot(row.reportVersion, '::int')}, ` +
         `${slot(row.instrumentVersion, '::int')}, ${slot(row.roleProfileId)}, ${slot(row.responseCount, '::int')}, ` +
-        `${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(row.reportText, '::text')}, ${slot(row.scoredAt, '::timestamptz')}, ` +
+        `${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(compressJsonText(row.reportText), '::bytea')}, ${slot(row.scoredAt, '::timestamptz')}, ` +
         `${slot(JSON.stringify(row.cells), '::jsonb')}, ${slot(row.overallFit, '::float8')})`,
     );
     const stored: { cycle_id: string; subject_id: string; result_set: string }[] = await manager.query(
@@ -105,15 +107,16 @@ export class ReportsRepository {
 
   /**
    * The cycle's live reports, a page at a time in subject order (keyset on the primary key), each as
-   * the text it is stored as: what a whole-cycle export reads without holding every report at once
-   * (10,000 subjects carry about 450 MB of report text). The caller parses one report at a time, so a
-   * page's parsed reports are never alive together (they would outlive the young generation).
+   * it is stored (compressed: `reportOfStored` reads it): what a whole-cycle export reads without
+   * holding every report at once (10,000 subjects carry about 280 MB of report text). The caller
+   * reads one report at a time, so a page's parsed reports are never alive together (they would
+   * outlive the young generation).
    */
-  async *livePagesOfCycle(cycleId: string, pageSize: number): AsyncGenerator<{ subjectId: string; reportText: string }[]> {
+  async *livePagesOfCycle(cycleId: string, pageSize: number): AsyncGenerator<{ subjectId: string; report: Buffer }[]> {
     let after = '';
     for (;;) {
-      const page: { subjectId: string; reportText: string }[] = await this.dataSource.query(
-        `SELECT "subject_id" AS "subjectId", "report" AS "reportText" FROM "gateway"."subject_report"
+      const page: { subjectId: string; report: Buffer }[] = await this.dataSource.query(
+        `SELECT "subject_id" AS "subjectId", "report" FROM "gateway"."subject_report"
          WHERE "cycle_id" = $1 AND "result_set" = $2 AND "subject_id" > $3 ORDER BY "subject_id" LIMIT $4`,
         [cycleId, LIVE_RESULT_SET, after, pageSize],
       );

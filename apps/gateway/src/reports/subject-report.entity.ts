@@ -1,5 +1,5 @@
 import type { ScoredReport } from '@leaderscope/vocabulary';
-import { storedReportText } from './stored-report-text';
+import { storedReport } from './stored-report';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** One heatmap cell stored beside each report, so the heatmap never reads whole reports. */
@@ -43,8 +43,8 @@ export class SubjectReportEntity {
   @Column('jsonb', { name: 'group_counts' })
   groupCounts!: Record<string, number>;
 
-  /** The report's JSON text (`text`: WholeJsonAsText1768600000001), read as the engine's objects (its item results unpacked). */
-  @Column('text', { transformer: storedReportText })
+  /** The report as received, compressed (`bytea`: ReportsCompressed1768900000000), read as the engine's objects (its item results unpacked). */
+  @Column('bytea', { transformer: storedReport })
   report!: ScoredReport;
 
   @Column('timestamptz', { name: 'scored_at' })
