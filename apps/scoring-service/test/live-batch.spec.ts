@@ -24,9 +24,9 @@ import {
   startScoringService,
   StoredResponse,
 } from '../src';
-import { RELAY_SCAN_SETTINGS } from '@leaderscope/database';
+import { compressJsonText, isCompressed, RELAY_SCAN_SETTINGS } from '@leaderscope/database';
 import { Client } from 'pg';
-import { query } from './support';
+import { query, relayedEnvelopes, reportText, storedReport } from './support';
 
 const instrument = getInstrument('leader-of-leaders', 1);
 const basis = { instrumentId: instrument.id, instrumentVersion: 1, roleProfileId: null, minGroupSize: 3, commentThreshold: null };
@@ -175,12 +175,14 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
       for (const batch of batches) await useCase.executeBatch(batch);
 
       const expected = expectedSnapshots(batches);
-      const ledger = await query<{ subject_id: string; snapshot: number; response_ids: string[]; report: Record<string, unknown> }>(
-        db.url,
-        `SELECT subject_id, snapshot, response_ids::text[] AS response_ids, report::json AS report FROM scoring.disclosed_view
+      const ledger = (
+        await query<{ subject_id: string; snapshot: number; response_ids: string[]; report: Buffer }>(
+          db.url,
+          `SELECT subject_id, snapshot, response_ids::text[] AS response_ids, report FROM scoring.disclosed_view
        WHERE cycle_id = $1 AND result_set = 'live' ORDER BY subject_id, snapshot`,
-        [cycleId],
-      );
+          [cycleId],
+        )
+      ).map((row) => ({ ...row, report: storedReport(row.report) }));
       const actual = new Map<string, string[][]>();
       for (const row of ledger) actual.set(row.subject_id, [...(actual.get(row.subject_id) ?? []), row.response_ids]);
       for (const [subjectId, snapshots] of expected) expect([subjectId, actual.get(subjectId) ?? []]).toEqual([subjectId, snapshots]);
@@ -215,11 +217,7 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
       }
 
       // one report.updated per snapshot, in snapshot order, carrying the snapshot's report
-      const events = await query<{ envelope: { payload: { subjectId: string; responseCount: number; report: unknown } } }>(
-        db.url,
-        `SELECT envelope::json AS envelope FROM scoring.outbox_event_envelope WHERE envelope::json->>'type' = 'report.updated' AND envelope::json->'payload'->>'cycleId' = $1 ORDER BY position`,
-        [cycleId],
-      );
+      const events = (await relayedEnvelopes(db.url)).filter((e) => e.type === 'report.updated' && e.envelope.payload.cycleId === cycleId);
       for (const [subjectId, snapshots] of expected) {
         const mine = events.filter((e) => e.envelope.payload.subjectId === subjectId);
         expect(mine.map((e) => e.envelope.payload.responseCount)).toEqual(snapshots.map((s) => s.length));
@@ -246,7 +244,7 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
       // report: no figure of a rater the rule has not shown is stored anywhere
       const rows = await query<{ subject_id: string; report: unknown; response_count: number; group_counts: Record<string, number> }>(
         db.url,
-        `SELECT subject_id, report::json AS report, response_count, group_counts FROM scoring.subject_report WHERE cycle_id = $1 AND result_set = 'live'`,
+        `SELECT subject_id, report, response_count, group_counts FROM scoring.subject_report WHERE cycle_id = $1 AND result_set = 'live'`,
         [cycleId],
       );
       expect(rows).toHaveLength(expected.size);
@@ -288,31 +286,37 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
     } finally {
       stringify.mockRestore();
     }
-    const ledger = await query<{ subject_id: string; snapshot: number; report: string }>(
-      db.url,
-      `SELECT subject_id, snapshot, report FROM scoring.disclosed_view WHERE cycle_id = $1 AND result_set = 'live' ORDER BY subject_id, snapshot`,
-      [cycleId],
-    );
-    const events = await query<{
-      subject_id: string;
-      envelope: string;
-      stored: string | null;
-      refers_to: string | null;
-      head: string;
-      tail: string;
-    }>(
-      db.url,
-      `SELECT o.report_subject_id AS subject_id, e.envelope, o.envelope AS stored, o.envelope_head AS head, o.envelope_tail AS tail,
+    const ledger = (
+      await query<{ subject_id: string; snapshot: number; report: Buffer }>(
+        db.url,
+        `SELECT subject_id, snapshot, report FROM scoring.disclosed_view WHERE cycle_id = $1 AND result_set = 'live' ORDER BY subject_id, snapshot`,
+        [cycleId],
+      )
+    ).map((row) => ({ ...row, stored: row.report, report: reportText(row.report)! }));
+    const relayed = new Map((await relayedEnvelopes(db.url)).map((e) => [e.position, e]));
+    const events = (
+      await query<{
+        position: string;
+        subject_id: string;
+        stored: string | null;
+        refers_to: string | null;
+        head: string;
+        tail: string;
+      }>(
+        db.url,
+        `SELECT o.position, o.report_subject_id AS subject_id, o.envelope AS stored, o.envelope_head AS head, o.envelope_tail AS tail,
               o.report_result_set || ':' || o.report_snapshot AS refers_to
-         FROM scoring.outbox_event o JOIN scoring.outbox_event_envelope e USING (position)
-        WHERE o.type = 'report.updated' AND o.report_cycle_id = $1 ORDER BY 1, o.position`,
-      [cycleId],
-    );
+         FROM scoring.outbox_event o
+        WHERE o.type = 'report.updated' AND o.report_cycle_id = $1 ORDER BY 2, o.position`,
+        [cycleId],
+      )
+    ).map((e) => ({ ...e, envelope: relayed.get(e.position)!.text }));
     // one event per snapshot, in order; its outbox row holds no copy of the report but refers to the
-    // ledger row, and the relay's view gives the envelope with that very text
+    // ledger row, where the report is stored compressed, and the relay joins the envelope around that very text
     expect(events.map((e) => e.subject_id)).toEqual(ledger.map((l) => l.subject_id));
     events.forEach((e, i) => {
       expect(e.stored).toBeNull();
+      expect(isCompressed(ledger[i].stored)).toBe(true);
       expect(e.refers_to).toBe(`live:${ledger[i].snapshot}`);
       expect(e.envelope).toBe(e.head + ledger[i].report + e.tail);
       expect(e.envelope).toContain(`"report":${ledger[i].report},`);
@@ -320,12 +324,9 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
       expect(JSON.stringify(JSON.parse(e.envelope))).toBe(e.envelope);
     });
     // each batch's response.counted events come before the report.updated events it announced
-    const order = await query<{ type: string; batch: string }>(
-      db.url,
-      `SELECT type, coalesce(envelope::json->'payload'->>'countedAt', '') AS batch FROM scoring.outbox_event_envelope
-        WHERE envelope::json->'payload'->>'cycleId' = $1 AND type IN ('response.counted', 'report.updated') ORDER BY position`,
-      [cycleId],
-    );
+    const order = [...relayed.values()]
+      .filter((e) => e.envelope.payload.cycleId === cycleId && ['response.counted', 'report.updated'].includes(e.type))
+      .map((e) => ({ type: e.type }));
     const firstReport = order.findIndex((o) => o.type === 'report.updated');
     expect(firstReport).toBeGreaterThan(0);
     expect(order.slice(0, firstReport).every((o) => o.type === 'response.counted')).toBe(true);
@@ -338,7 +339,7 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
       await client.query('BEGIN');
       await client.query(`UPDATE scoring.outbox_event SET published_at = NULL`);
       const explain = (sql: string) => client.query(`EXPLAIN (FORMAT JSON) ${sql}`).then((r) => JSON.stringify(r.rows[0]['QUERY PLAN']));
-      const read = `SELECT "position", "envelope"::text AS "json" FROM "scoring"."outbox_event_envelope" WHERE "published_at" IS NULL ORDER BY "position" LIMIT 500`;
+      const read = `SELECT "position", "envelope"::text AS "json", "envelope_head", "envelope_body", "envelope_tail" FROM "scoring"."outbox_event_envelope" WHERE "published_at" IS NULL ORDER BY "position" LIMIT 500`;
       await client.query(`SET LOCAL random_page_cost = 1000`); // costs under which a hash join and a sort look cheaper
       expect(await explain(read)).toMatch(/"Node Type":"Sort"|Hash Join/);
       for (const [name, value] of Object.entries(RELAY_SCAN_SETTINGS)) await client.query(`SELECT set_config($1, $2, true)`, [name, value]);
@@ -387,8 +388,8 @@ describe('live scoring: the disclosure rule decided for a whole batch at once', 
         db.url,
         `INSERT INTO scoring.subject_report (cycle_id, subject_id, result_set, organisation_id, report_version, instrument_id, instrument_version,
            min_group_size, group_counts, response_count, report, scored_at)
-         VALUES ('cycle-check', $1, $2, 'org', 1, 'leader-of-leaders', 1, 3, '{}', 0, $3::json, now())`,
-        [`s-${resultSet}-${report === null}`, resultSet, report],
+         VALUES ('cycle-check', $1, $2, 'org', 1, 'leader-of-leaders', 1, 3, '{}', 0, $3::bytea, now())`,
+        [`s-${resultSet}-${report === null}`, resultSet, report === null ? null : compressJsonText(report)],
       );
     await expect(insert('live', '{"scores": {}}')).rejects.toThrow(/subject_report_live_report_in_ledger/);
     await expect(insert('rescore-1', null)).rejects.toThrow(/subject_report_live_report_in_ledger/);

@@ -4,7 +4,7 @@
  * sent once; chunks run two at a time. Checked on PostgreSQL against what the ledger and the
  * disclosure rule say, with the live snapshots taken by the live path's own `takeLiveSnapshot`.
  */
-import { OutboxRelay } from '@leaderscope/database';
+import { isCompressed, OutboxRelay } from '@leaderscope/database';
 import {
   catalogue,
   createEnvelope,
@@ -33,7 +33,7 @@ import {
 import { ledgerKey, loadLedgers, takeLiveSnapshot } from '../src/disclosure/disclosure-ledger';
 import { envelopeAroundReport } from '../src/reports/rescore-subject.use-case';
 import { PurgeCycleResponsesUseCase } from '../src/retention/purge-cycle-responses.use-case';
-import { query } from './support';
+import { query, relayedEnvelopes, reportText, storedReport } from './support';
 
 const instrument = getInstrument('leader-of-leaders', 1);
 const liveBasis = { instrumentId: instrument.id, instrumentVersion: 1, roleProfileId: null, minGroupSize: 3, commentThreshold: null };
@@ -81,12 +81,10 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
     await db?.drop();
   });
 
-  const outboxOf = (resultSet: string) =>
-    query<{ envelope: { payload: ReportUpdatedV2 } & Record<string, unknown> }>(
-      db.url,
-      `SELECT envelope::json AS envelope FROM scoring.outbox_event_envelope WHERE envelope::json->>'type' = 'report.updated' AND envelope::json->'payload'->>'resultSet' = $1`,
-      [resultSet],
-    );
+  const outboxOf = async (resultSet: string) =>
+    (await relayedEnvelopes(db.url))
+      .filter((e) => e.type === 'report.updated' && e.envelope.payload.resultSet === resultSet)
+      .map((e) => ({ envelope: e.envelope as unknown as { payload: ReportUpdatedV2 } & Record<string, unknown> }));
 
   it('writes the ledger row, the report and its event from one value, withholds what may not be shown, and resumes without repeating', async () => {
     expect([...snapshotOf.keys()].sort()).toEqual(['s1', 's2', 's3']);
@@ -103,11 +101,13 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       expect(result).toMatchObject({ subjects: 4, scored: 4, skipped: 0 });
       expect(progress).toEqual([1, 2, 3, 4]);
 
-      const reports = await query<{ subject_id: string; report: Record<string, unknown>; withheld: string | null; response_count: number }>(
-        db.url,
-        `SELECT subject_id, report::json AS report, withheld, response_count FROM scoring.subject_report WHERE result_set = $1 ORDER BY subject_id`,
-        [rescoreId],
-      );
+      const reports = (
+        await query<{ subject_id: string; report: Buffer | null; withheld: string | null; response_count: number }>(
+          db.url,
+          `SELECT subject_id, report, withheld, response_count FROM scoring.subject_report WHERE result_set = $1 ORDER BY subject_id`,
+          [rescoreId],
+        )
+      ).map((r) => ({ ...r, report: storedReport(r.report) }));
       expect(reports.map((r) => [r.subject_id, r.withheld])).toEqual([
         ['s1', null],
         ['s2', null],
@@ -118,11 +118,11 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
         subject_id: string;
         snapshot: number;
         response_ids: string[];
-        report: Record<string, unknown>;
+        report: Buffer | null;
         role_profile_id: string;
       }>(
         db.url,
-        `SELECT subject_id, snapshot, response_ids::text[] AS response_ids, report::json AS report, role_profile_id FROM scoring.disclosed_view WHERE result_set = $1 ORDER BY subject_id`,
+        `SELECT subject_id, snapshot, response_ids::text[] AS response_ids, report, role_profile_id FROM scoring.disclosed_view WHERE result_set = $1 ORDER BY subject_id`,
         [rescoreId],
       );
       // the ledger records each disclosed view (the live snapshot in force under the rescore's basis), never a withheld one
@@ -230,14 +230,21 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
     const rescoreId = randomUUID();
     const result = await useCase.execute({ rescoreId, cycleId, instrumentVersion: 2, minGroupSize: 3 });
     expect(result).toMatchObject({ subjects: 4, scored: 4 });
-    const rows = await query<{ subject_id: string; withheld: string | null; ledger: boolean; events: string }>(
-      db.url,
-      `SELECT r.subject_id, r.withheld,
-         EXISTS (SELECT 1 FROM scoring.disclosed_view v WHERE v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = r.result_set) AS ledger,
-         (SELECT count(*) FROM scoring.outbox_event_envelope o WHERE o.envelope::json->'payload'->>'resultSet' = r.result_set AND o.envelope::json->'payload'->>'subjectId' = r.subject_id) AS events
+    const relayed = await relayedEnvelopes(db.url);
+    const rows = (
+      await query<{ subject_id: string; withheld: string | null; ledger: boolean }>(
+        db.url,
+        `SELECT r.subject_id, r.withheld,
+         EXISTS (SELECT 1 FROM scoring.disclosed_view v WHERE v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = r.result_set) AS ledger
        FROM scoring.subject_report r WHERE r.result_set = $1 ORDER BY r.subject_id`,
-      [rescoreId],
-    );
+        [rescoreId],
+      )
+    ).map((r) => ({
+      ...r,
+      events: String(
+        relayed.filter((e) => e.envelope.payload.resultSet === rescoreId && e.envelope.payload.subjectId === r.subject_id).length,
+      ),
+    }));
     // every subject: shown (ledger row and one event) exactly when not withheld
     for (const r of rows) expect([r.ledger, r.events]).toEqual(r.withheld === null ? [true, '1'] : [false, '0']);
     expect(rows.find((r) => r.subject_id === 's4')!.withheld).toBe('no results have been disclosed for this subject yet');
@@ -252,28 +259,40 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
         ['s1', 's2', 's3'].map((subjectId) => ({ cycleId, subjectId })),
       ),
     );
-    const rows = await query<{
-      subject_id: string;
-      report: Record<string, unknown>;
-      report_text: string;
-      ledger_text: string | null;
-      group_counts: Record<string, number>;
-      response_count: number;
-      ledger_report: Record<string, unknown> | null;
-      live_report: Record<string, unknown>;
-      payload: ReportUpdatedV2;
-      envelope_text: string;
-    }>(
-      db.url,
-      `SELECT r.subject_id, r.report::json AS report, r.report AS report_text, v.report AS ledger_text, r.group_counts, r.response_count,
-         v.report::json AS ledger_report, live.report::json AS live_report, o.envelope::json->'payload' AS payload, o.envelope::text AS envelope_text
+    const relayed = (await relayedEnvelopes(db.url)).filter(
+      (e) => e.type === 'report.updated' && e.envelope.payload.resultSet === rescoreId,
+    );
+    const rows = (
+      await query<{
+        subject_id: string;
+        report: Buffer;
+        ledger_text: Buffer | null;
+        group_counts: Record<string, number>;
+        response_count: number;
+        live_report: Buffer;
+      }>(
+        db.url,
+        `SELECT r.subject_id, r.report, v.report AS ledger_text, r.group_counts, r.response_count, live.report AS live_report
        FROM scoring.subject_report r
        JOIN scoring.disclosed_view v ON v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = r.result_set
        JOIN scoring.disclosed_view live ON live.cycle_id = r.cycle_id AND live.subject_id = r.subject_id AND live.result_set = 'live'
-       JOIN scoring.outbox_event_envelope o ON o.envelope::json->'payload'->>'resultSet' = r.result_set AND o.envelope::json->'payload'->>'subjectId' = r.subject_id
        WHERE r.result_set = $1 ORDER BY r.subject_id`,
-      [rescoreId],
-    );
+        [rescoreId],
+      )
+    ).map((r) => {
+      const event = relayed.filter((e) => e.envelope.payload.subjectId === r.subject_id);
+      expect(event).toHaveLength(1);
+      return {
+        ...r,
+        stored: r.report,
+        report: storedReport(r.report),
+        report_text: reportText(r.report)!,
+        ledger_report: storedReport(r.ledger_text),
+        live_report: storedReport(r.live_report),
+        payload: event[0].envelope.payload as unknown as ReportUpdatedV2,
+        envelope_text: event[0].text,
+      };
+    });
     expect(rows.map((r) => r.subject_id)).toEqual(['s1', 's2', 's3']);
     for (const r of rows) {
       const own = ledgers.get(ledgerKey(cycleId, r.subject_id))!;
@@ -281,7 +300,8 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       const figures = JSON.parse(JSON.stringify(expected.report)) as Record<string, unknown>;
       expect(JSON.stringify(figures)).toMatch(/"mean":\d/); // real figures, not an empty report
       expect(r.report).toEqual(figures);
-      // stored as text: the very text the scoring serialised; the ledger row refers to the report row
+      // stored compressed: the very text the scoring serialised; the ledger row refers to the report row
+      expect(isCompressed(r.stored)).toBe(true);
       expect(r.report_text).toBe(JSON.stringify(expected.report));
       expect(r.ledger_text).toBeNull();
       expect(r.ledger_report).toBeNull();
@@ -301,19 +321,22 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
   it('stores no copy of a rescored report in the outbox, and the relay publishes what the envelope view completes (RescoreEventsReferToReports)', async () => {
     const rescoreId = randomUUID();
     await app.get(RescoreCycleUseCase).execute({ rescoreId, cycleId, instrumentVersion: 1 });
-    const rows = await query<{ event_id: string; envelope: string | null; around: number; report_text: string }>(
-      db.url,
-      `SELECT o.event_id, o.envelope, length(o.envelope_head) + length(o.envelope_tail) AS around, r.report AS report_text
+    const rows = (
+      await query<{ event_id: string; envelope: string | null; around: number; report: Buffer }>(
+        db.url,
+        `SELECT o.event_id, o.envelope, length(o.envelope_head) + length(o.envelope_tail) AS around, r.report
          FROM scoring.outbox_event o
          JOIN scoring.subject_report r ON r.cycle_id = o.report_cycle_id AND r.subject_id = o.report_subject_id AND r.result_set = o.report_result_set
         WHERE o.report_result_set = $1 AND o.report_cycle_id = $2 ORDER BY o.report_subject_id`,
-      [rescoreId, cycleId],
-    );
+        [rescoreId, cycleId],
+      )
+    ).map((r) => ({ ...r, report_text: reportText(r.report)! }));
     expect(rows).toHaveLength(3);
     for (const r of rows) {
       expect(r.envelope).toBeNull(); // no copy: the envelope's text around the report row's key
       expect(r.around).toBeLessThan(1000);
       expect(r.report_text.length).toBeGreaterThan(5000);
+      expect(r.report.length).toBeLessThan(r.report_text.length / 3); // stored compressed
     }
     // a row has its whole envelope or every part of one
     await expect(
@@ -387,7 +410,7 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
     expect(n).toBe('0');
   });
 
-  it('stores reports, ledger reports and the outbox envelopes as text (WholeJsonAsText)', async () => {
+  it('stores reports and ledger reports compressed (ReportsCompressed), the outbox envelopes as text (WholeJsonAsText)', async () => {
     const columns = await query<{ table_name: string; column_name: string; data_type: string }>(
       db.url,
       `SELECT table_name, column_name, data_type FROM information_schema.columns
@@ -395,23 +418,34 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
        ORDER BY table_name`,
     );
     expect(columns.map((c) => [c.table_name, c.column_name, c.data_type])).toEqual([
-      ['disclosed_view', 'report', 'text'],
+      ['disclosed_view', 'report', 'bytea'],
       ['outbox_event', 'envelope', 'text'],
-      ['subject_report', 'report', 'text'],
+      ['subject_report', 'report', 'bytea'],
     ]);
   });
 
   it("fills every outbox row's routing columns with its envelope's fields, rescore rows included (OutboxHeaderColumns)", async () => {
-    const rows = await query<{ set: string; n: string; matching: string }>(
-      db.url,
-      `SELECT CASE WHEN envelope::json->'payload'->>'resultSet' = 'live' OR envelope::json->'payload'->>'resultSet' IS NULL THEN 'live' ELSE 'rescore' END AS set,
-              count(*) AS n,
-              count(*) FILTER (WHERE type = envelope::json->>'type' AND version = (envelope::json->>'version')::int AND key = envelope::json->>'key'
-                                 AND correlation_id = envelope::json->>'correlationId' AND event_id::text = envelope::json->>'id') AS matching
-         FROM scoring.outbox_event_envelope GROUP BY 1 ORDER BY 1`,
+    const header = new Map(
+      (
+        await query<{ position: string; event_id: string; type: string; version: number; key: string; correlation_id: string }>(
+          db.url,
+          `SELECT position, event_id, type, version, key, correlation_id FROM scoring.outbox_event`,
+        )
+      ).map((r) => [r.position, r]),
     );
-    expect(rows.map((r) => r.set)).toContain('rescore');
-    for (const r of rows) expect(r.matching).toBe(r.n);
+    const relayed = await relayedEnvelopes(db.url);
+    const sets = new Set(relayed.map((e) => ((e.envelope.payload.resultSet ?? 'live') === 'live' ? 'live' : 'rescore')));
+    expect([...sets]).toContain('rescore');
+    for (const e of relayed) {
+      const row = header.get(e.position)!;
+      expect([row.type, row.version, row.key, row.correlation_id, row.event_id]).toEqual([
+        e.envelope.type,
+        e.envelope.version,
+        e.envelope.key,
+        e.envelope.correlationId,
+        e.envelope.id,
+      ]);
+    }
   });
 });
 
@@ -459,12 +493,12 @@ describe('retention after a rescore', () => {
     await app.get(RescoreCycleUseCase).execute({ rescoreId, cycleId, instrumentVersion: 1, roleProfileId: 'leader-of-leaders' });
     const reportOf = async (resultSet: string) =>
       (
-        await query<{ report: string }>(
+        await query<{ report: Buffer }>(
           db.url,
-          `SELECT report::text AS report FROM scoring.subject_report WHERE cycle_id = $1 AND subject_id = 's1' AND result_set = $2`,
+          `SELECT report FROM scoring.subject_report WHERE cycle_id = $1 AND subject_id = 's1' AND result_set = $2`,
           [cycleId, resultSet],
         )
-      ).map((r) => r.report);
+      ).map((r) => reportText(r.report));
     const rescored = await reportOf(rescoreId);
     expect(rescored).toHaveLength(1);
     expect(rescored[0]).toMatch(/"mean":\d/);
@@ -491,7 +525,7 @@ describe('retention after a rescore', () => {
       in_ledger: boolean;
     }>(
       db.url,
-      `SELECT r.report::json AS report, r.response_count, r.group_counts, v.group_counts AS snapshot_counts, v.report IS NOT NULL AS in_ledger
+      `SELECT r.report, r.response_count, r.group_counts, v.group_counts AS snapshot_counts, v.report IS NOT NULL AS in_ledger
          FROM scoring.subject_report r
          JOIN scoring.disclosed_view v ON v.cycle_id = r.cycle_id AND v.subject_id = r.subject_id AND v.result_set = 'live'
         WHERE r.cycle_id = $1 AND r.subject_id = 's1' AND r.result_set = 'live'`,

@@ -3,6 +3,7 @@
  * scoring services started in this process (each on its own transport, as separate processes
  * would be), and the counts the tests check (submitted = stored = scored).
  */
+import { jsonTextOfStored } from '@leaderscope/database';
 import {
   catalogue,
   createEnvelope,
@@ -113,6 +114,55 @@ export async function query<T = Record<string, unknown>>(url: string, sql: strin
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A report column's value as the JSON text it holds: reports are stored compressed
+ * (ReportsCompressed1768900000001), which SQL cannot read, so tests select the column and read it
+ * here. Null stays null.
+ */
+export function reportText(stored: Buffer | null): string | null {
+  return stored === null ? null : jsonTextOfStored(stored);
+}
+
+/** A report column's value parsed (see `reportText`). */
+export function storedReport<T = Record<string, unknown>>(stored: Buffer | null): T | null {
+  return stored === null ? null : (JSON.parse(jsonTextOfStored(stored)) as T);
+}
+
+/** One row of the scoring outbox as the relay publishes it. */
+export interface RelayedEnvelope {
+  position: string;
+  type: string;
+  published: boolean;
+  /** The envelope's text: as stored, or joined from the parts the view gives around its report, as the relay joins them. */
+  text: string;
+  envelope: EventEnvelope<Record<string, unknown>> & { payload: Record<string, unknown> };
+}
+
+/**
+ * Every envelope of `scoring.outbox_event_envelope` in position order, each as the relay would
+ * publish it (the view gives a report.updated's envelope in parts around its compressed report,
+ * which SQL cannot decompress: OutboxRelay joins them; this does the same for tests).
+ */
+export async function relayedEnvelopes(url: string): Promise<RelayedEnvelope[]> {
+  const rows = await query<{
+    position: string;
+    type: string;
+    published: boolean;
+    json: string | null;
+    envelope_head: string | null;
+    envelope_body: Buffer | null;
+    envelope_tail: string | null;
+  }>(
+    url,
+    `SELECT "position", "type", "published_at" IS NOT NULL AS "published", "envelope"::text AS "json", "envelope_head", "envelope_body", "envelope_tail"
+       FROM "scoring"."outbox_event_envelope" ORDER BY "position"`,
+  );
+  return rows.map((r) => {
+    const text = r.json ?? `${r.envelope_head}${jsonTextOfStored(r.envelope_body!)}${r.envelope_tail}`;
+    return { position: r.position, type: r.type, published: r.published, text, envelope: JSON.parse(text) as RelayedEnvelope['envelope'] };
+  });
 }
 
 export interface Counts {

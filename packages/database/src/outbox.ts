@@ -1,5 +1,6 @@
 import { EventEnvelope, EventTransport, headerFieldsOf, SerializedEvent } from '@leaderscope/events';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { jsonTextOfStored } from './compressed-json';
 
 /**
  * The transactional outbox and the processed-events inbox. Each service keeps both tables in its
@@ -143,8 +144,19 @@ interface OutboxRow {
   version: number | null;
   key: string | null;
   correlation_id: string | null;
-  /** Null only from an `envelopeSource` view whose referenced document is gone. */
+  /** Null from an `envelopeSource` view that gives the envelope in parts, or whose referenced document is gone. */
   json: string | null;
+  /** From an `envelopeSource` view: the envelope's text around its document, and the document as stored. */
+  envelope_head?: string | null;
+  envelope_body?: Buffer | string | null;
+  envelope_tail?: string | null;
+}
+
+/** The row's envelope text: as stored, or its parts joined around the document they refer to; null when that document is gone. */
+function envelopeTextOf(row: OutboxRow): string | null {
+  if (row.json !== null) return row.json;
+  if (row.envelope_head == null || row.envelope_body == null || row.envelope_tail == null) return null;
+  return row.envelope_head + jsonTextOfStored(row.envelope_body) + row.envelope_tail;
 }
 
 /**
@@ -164,10 +176,13 @@ export interface OutboxRelayOptions {
   transport: EventTransport;
   /**
    * The relation of `schema` the relay reads unpublished envelopes from: `outbox_event` (default),
-   * or a view over it with the same columns that completes envelopes stored in parts (the scoring
-   * service's `outbox_event_envelope`, whose rescored report.updated refer to their report rows:
-   * RescoreEventsReferToReports). A row the view cannot complete (its document is gone) is
-   * reported through `onError` and marked published: there is nothing left to announce.
+   * or a view over it with the same columns that gives envelopes stored in parts (the scoring
+   * service's `outbox_event_envelope`, whose report.updated refer to the rows holding their reports:
+   * RescoreEventsReferToReports, LiveEventsReferToLedger). Such a view's `envelope` is null for
+   * those, and its `envelope_head` and `envelope_tail` (text) surround `envelope_body`, the document
+   * as stored (compressed, `compressJsonText`: ReportsCompressed1768900000001), which the relay
+   * decompresses and joins, as SQL cannot. A row whose document is gone is reported through
+   * `onError` and marked published: there is nothing left to announce.
    */
   envelopeSource?: string;
   /** Poll interval when nothing wakes the relay. Default 200 ms. */
@@ -316,12 +331,15 @@ export class OutboxRelay {
       // it, a new snapshot in which this batch is marked. A `FOR UPDATE` here wrote a lock into
       // every row read (a WAL record and a dirtied page each) for nothing.
       const rows: OutboxRow[] = await manager.query(
-        `SELECT "position", "event_id", "type", "version", "key", "correlation_id", "envelope"::text AS "json"
+        `SELECT "position", "event_id", "type", "version", "key", "correlation_id", "envelope"::text AS "json"${
+          this.options.envelopeSource ? `, "envelope_head", "envelope_body", "envelope_tail"` : ''
+        }
            FROM "${schema}"."${this.options.envelopeSource ?? 'outbox_event'}"
           WHERE "published_at" IS NULL ORDER BY "position" LIMIT $1`,
         [this.options.batchSize ?? 500],
       );
       if (rows.length === 0) return 0;
+      for (const row of rows) row.json = envelopeTextOf(row);
       const complete = rows.filter((r): r is OutboxRow & { json: string } => r.json !== null);
       if (complete.length < rows.length) {
         const lost = rows.filter((r) => r.json === null).map((r) => r.event_id);

@@ -1,3 +1,4 @@
+import { compressJsonText, jsonTextOfStored } from '@leaderscope/database';
 import { decideResultSet, decideSnapshot, DisclosedView, DisclosureBasis } from '@leaderscope/scoring';
 import type { InstrumentDefinition } from '@leaderscope/framework';
 import type { EntityManager } from 'typeorm';
@@ -282,10 +283,11 @@ export interface ViewToRecord {
 
 /**
  * Records many views in the ledger in one statement (a batch of live snapshots): one row of
- * parameters per view, its report's text stored as sent (`text`: WholeJsonAsText). In the same
+ * parameters per view, its report's text as sent, stored compressed (`compressJsonText`:
+ * ReportsCompressed1768900000001). In the same
  * statement, each view given an `event` that was recorded here (not there already) gets its outbox
  * row, in the order of `views`: the envelope's head and tail around a reference to the ledger row,
- * which the relay's view (`outbox_event_envelope`) completes with the report's text.
+ * which the relay completes with the report's text (`outbox_event_envelope` gives it the parts).
  */
 export async function recordViews(manager: EntityManager, views: ViewToRecord[]): Promise<void> {
   if (views.length === 0) return;
@@ -296,7 +298,7 @@ export async function recordViews(manager: EntityManager, views: ViewToRecord[])
     return (
       `(${n}, ${slot(row.cycle_id)}, ${slot(row.subject_id)}, ${slot(row.result_set)}, ${slot(row.snapshot, '::int')}, ${slot(row.instrument_id)}, ` +
       `${slot(row.instrument_version, '::int')}, ${slot(row.role_profile_id)}, ${slot(row.min_group_size, '::int')}, ${slot(row.response_ids, '::uuid[]')}, ` +
-      `${slot(JSON.stringify(computed.groupCounts), '::jsonb')}, ${slot(reportText ?? JSON.stringify(computed.report), '::text')}, ${slot(row.comment_threshold, '::int')}, ` +
+      `${slot(JSON.stringify(computed.groupCounts), '::jsonb')}, ${slot(compressJsonText(reportText ?? JSON.stringify(computed.report)), '::bytea')}, ${slot(row.comment_threshold, '::int')}, ` +
       `${slot(event?.id ?? null, '::uuid')}, ${slot(event?.type ?? null, '::text')}, ${slot(event?.version ?? null, '::int')}, ${slot(event?.key ?? null, '::text')}, ` +
       `${slot(event?.correlationId ?? null, '::text')}, ${slot(event?.head ?? null, '::text')}, ${slot(event?.tail ?? null, '::text')})`
     );
@@ -485,9 +487,9 @@ export async function currentLiveReport(
   cycleId: string,
   subjectId: string,
 ): Promise<Record<string, unknown> | null> {
-  const [row] = await manager.query<{ report: string | null }[]>(
+  const [row] = await manager.query<{ report: Buffer | null }[]>(
     `SELECT "report" FROM "scoring"."disclosed_view" WHERE "cycle_id" = $1 AND "subject_id" = $2 AND "result_set" = 'live' ORDER BY "snapshot" DESC LIMIT 1`,
     [cycleId, subjectId],
   );
-  return row?.report ? (JSON.parse(row.report) as Record<string, unknown>) : null;
+  return row?.report ? (JSON.parse(jsonTextOfStored(row.report)) as Record<string, unknown>) : null;
 }

@@ -11,6 +11,7 @@ import { LiveReportInLedgerOnly1768400000000 } from './1768400000000-LiveReportI
 import { WholeJsonAsText1768600000000 } from './1768600000000-WholeJsonAsText';
 import { RescoreEventsReferToReports1768600000004 } from './1768600000004-RescoreEventsReferToReports';
 import { LiveEventsReferToLedger1768800000000 } from './1768800000000-LiveEventsReferToLedger';
+import { ReportsCompressed1768900000001 } from './1768900000001-ReportsCompressed';
 
 /** In order. A schema change is a new migration appended here, never an edit of an old one. */
 export const scoringMigrations = [
@@ -27,4 +28,5 @@ export const scoringMigrations = [
   WholeJsonAsText1768600000000,
   RescoreEventsReferToReports1768600000004,
   LiveEventsReferToLedger1768800000000,
+  ReportsCompressed1768900000001,
 ];

@@ -1,6 +1,6 @@
 import type { PackedReport, ScoredReport } from '@leaderscope/vocabulary';
 import type { ScoringPolicy } from '@leaderscope/events';
-import { jsonText } from '@leaderscope/database';
+import { compressedJson } from '@leaderscope/database';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The scoring service's own copy of each recorded response (every version), fed by events. */
@@ -89,11 +89,11 @@ export class SubjectReportEntity {
   responseCount!: number;
 
   /**
-   * The whole SubjectReport of @leaderscope/scoring's buildSubjectReport (its JSON text, parsed on
-   * read: WholeJsonAsText). Null in the live result set, whose report is its snapshot in force, in the
-   * disclosure ledger (LiveReportInLedgerOnly).
+   * The whole SubjectReport of @leaderscope/scoring's buildSubjectReport (its JSON text, compressed:
+   * ReportsCompressed1768900000001; parsed on read). Null in the live result set, whose report is its
+   * snapshot in force, in the disclosure ledger (LiveReportInLedgerOnly).
    */
-  @Column('text', { nullable: true, transformer: jsonText })
+  @Column('bytea', { nullable: true, transformer: compressedJson() })
   report!: PackedReport | ScoredReport | null;
 
   @Column('timestamptz', { name: 'scored_at' })

@@ -6,6 +6,7 @@ import {
   reportUpdatedV2,
   SerializedEvent,
 } from '@leaderscope/events';
+import { compressJsonText } from '@leaderscope/database';
 import { OutboxService } from '@leaderscope/service-kit';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -397,7 +398,7 @@ export class RescoreCycleUseCase {
         (row) =>
           `(${slot(row.subjectId)}, ${slot(row.organisationId)}, ${slot(JSON.stringify(row.groupCounts), '::jsonb')}, ${slot(row.responseCount, '::int')}, ` +
           `${slot(row.withheld)}, ${slot(row.snapshot, '::int')}, ${slot(row.responseIds, '::uuid[]')}, ` +
-          `${slot(row.report ?? '{}', '::text')}, ${slot(row.event?.id ?? null, '::uuid')}, ${slot(row.event?.head ?? null, '::text')}, ${slot(row.event?.tail ?? null, '::text')}, ` +
+          `${slot(compressJsonText(row.report ?? '{}'), '::bytea')}, ${slot(row.event?.id ?? null, '::uuid')}, ${slot(row.event?.head ?? null, '::text')}, ${slot(row.event?.tail ?? null, '::text')}, ` +
           `${slot(row.event?.type ?? null, '::text')}, ${slot(row.event?.version ?? null, '::int')}, ${slot(row.event?.key ?? null, '::text')}, ${slot(row.event?.correlationId ?? null, '::text')})`,
       );
       const inserted: { subject_id: string }[] = await manager.query(
