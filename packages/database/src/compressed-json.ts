@@ -1,3 +1,4 @@
+import { zstdContentSize } from '@leaderscope/events';
 import { constants, zstdCompressSync, zstdDecompressSync } from 'node:zlib';
 import type { ValueTransformer } from 'typeorm';
 
@@ -20,10 +21,17 @@ import type { ValueTransformer } from 'typeorm';
 const ZSTD_MAGIC = 0xfd2fb528; // little-endian 28 B5 2F FD (RFC 8878, 3.1.1)
 const LEVEL = 3; // zstd's default: at this size levels 1–3 differ by under 3% in size and 0.01 ms in time
 
-/** The document's text, compressed for a `bytea` column. */
+/**
+ * The document's text, compressed for a `bytea` column. zlib's output buffer is sized for what a
+ * report compresses to (about a fifth; a larger frame takes a second pass): its default, 16 KiB or
+ * more per call, is memory V8 counts against the heap, and in a process with a large heap the
+ * collections it brought on cost more than the compression (docs/benchmarks.md, "Twenty-third round").
+ */
 export function compressJsonText(text: string | Buffer): Buffer {
-  return zstdCompressSync(typeof text === 'string' ? Buffer.from(text, 'utf8') : text, {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  return zstdCompressSync(bytes, {
     params: { [constants.ZSTD_c_compressionLevel]: LEVEL },
+    chunkSize: Math.max(1024, bytes.length >> 2),
   });
 }
 
@@ -35,7 +43,10 @@ export function isCompressed(stored: Buffer): boolean {
 /** The document's JSON text from what the column holds: a compressed document, or the plain text of one written before. */
 export function jsonTextOfStored(stored: Buffer | string): string {
   if (typeof stored === 'string') return stored;
-  return (isCompressed(stored) ? zstdDecompressSync(stored) : stored).toString('utf8');
+  if (!isCompressed(stored)) return stored.toString('utf8');
+  // into a buffer of the size the frame states (Node.js's one-shot compressor writes it): one pass, no join
+  const stated = zstdContentSize(stored);
+  return zstdDecompressSync(stored, stated === null ? {} : { chunkSize: Math.max(64, stated + 1) }).toString('utf8');
 }
 
 /**

@@ -7,7 +7,7 @@ import { EventTransport } from './transport';
 export * from './transport';
 export * from './in-process.transport';
 export * from './kafka.transport';
-export { KAFKA_COMPRESSIONS, KafkaCompression, registerZstdCodec } from './kafka-compression';
+export { KAFKA_COMPRESSIONS, KafkaCompression, registerZstdCodec, zstdContentSize } from './kafka-compression';
 export { silenceKafkajsNegativeTimeoutWarning } from './kafkajs-node24';
 
 /** Kafka when brokers are given (KAFKA_BROKERS), otherwise the in-process transport. */
