@@ -434,12 +434,12 @@ function ownCpuMs() {
 }
 
 /**
- * Samples this process with the V8 CPU profiler when BENCH_CPU_PROF names `as`: `replay` (the
- * replay runs in it) or `bench` (the load generator and what observes the platform, during the
- * phases of BENCH_CPU_PROF_PHASES); `stop(label)` writes
+ * Samples this process with the V8 CPU profiler when BENCH_CPU_PROF names `as`: `bench` (the load
+ * generator and what observes the platform, during the phases of BENCH_CPU_PROF_PHASES; the
+ * replay profiles itself in its own process: bench/lib/replay-process.js); `stop(label)` writes
  * bench/results/profiles/<as>-<label>-<time>.cpuprofile. A no-op otherwise.
  */
-async function ownCpuProfile(as = 'replay') {
+async function ownCpuProfile(as) {
   if (!profiledApps().includes(as)) return async () => null;
   const { Session } = require('node:inspector/promises');
   const session = new Session();
@@ -455,6 +455,55 @@ async function ownCpuProfile(as = 'replay') {
     const file = join(dir, `${as}-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
     return file;
+  };
+}
+
+/**
+ * Forks the replay's own process (bench/lib/replay-process.js) with the scoring service's
+ * environment and Node.js flags (its start script's), and waits until its application context is
+ * up. `run(request, onProgress)` resolves with `{ result, cpuMs, profile }`; `close()` ends it.
+ */
+async function startReplayProcess(env) {
+  const { fork } = require('node:child_process');
+  const start = require(join(root, 'apps', 'scoring-service', 'package.json')).scripts.start;
+  const nodeFlags = start.split(/\s+/).filter((word) => word.startsWith('--'));
+  const child = fork(join(__dirname, 'lib', 'replay-process.js'), [], {
+    env: { ...startScriptEnv('scoring-service', env), LOG_LEVEL: 'error' },
+    execArgv: nodeFlags,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let listener = null;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.on('message', (message) => listener?.(message));
+  const next = (until) =>
+    new Promise((resolve, reject) => {
+      const gone = () => reject(new Error('the replay process exited'));
+      child.once('exit', gone);
+      listener = (message) => {
+        if (message.failed) {
+          child.off('exit', gone);
+          reject(new Error(`the replay process failed: ${message.failed}`));
+        } else if (until(message)) {
+          child.off('exit', gone);
+          resolve(message);
+        }
+      };
+    });
+  await next((m) => m.ready);
+  return {
+    async run(request, onProgress) {
+      const finished = next((m) => {
+        if (m.progress !== undefined) onProgress(m.progress);
+        return m.done !== undefined;
+      });
+      child.send({ run: request });
+      return (await finished).done;
+    },
+    async close() {
+      listener = null;
+      child.send({ close: true });
+      await exited;
+    },
   };
 }
 
@@ -896,7 +945,7 @@ async function main() {
     }
     const api = new GraphQLClient(`http://127.0.0.1:${port}`);
     // Loaded now, with the services' own build: the replay runs the same code as the processes.
-    const { startScoringService, RescoreCycleUseCase } = require('@leaderscope/scoring-service');
+    const { startScoringService } = require('@leaderscope/scoring-service');
 
     // Each process's peak resident memory after the set-up (and the survey page) and after each phase
     // that ran (VmHWM only rises: the phase whose value is higher than the one before raised it).
@@ -1556,8 +1605,8 @@ async function main() {
     // --- 3. whole-cycle scoring replay vs one SQL aggregation of the same rows -----------------
     // --only reads runs the replay only for the generated cycle (--direct), whose reports it makes.
     if (args.only !== 'ingestion' && args.only !== 'freshness' && (args.only !== 'reads' || full)) {
-      const app = await startScoringService({ databaseUrl, transport: null, consume: false, logger: ['error'] });
-      const useCase = app.get(RescoreCycleUseCase);
+      // The replay runs in a process of its own, as the scoring service's rescore does (bench/lib/replay-process.js).
+      const replayer = await startReplayProcess(env);
       const replayCycle = full ? full.cycleId : main.cycleId;
       const rows = Number(
         (await db.query(`SELECT count(*) AS n FROM scoring.rater_response WHERE cycle_id = $1`, [replayCycle])).rows[0].n,
@@ -1574,41 +1623,42 @@ async function main() {
       const floorCpu1 = postgresCpuMs(pgDir);
       const subjects = full ? leaders : args.apiLeaders;
       const b = bar('replay: whole cycle rescore', subjects);
-      const stopProfile = await ownCpuProfile();
       // The services' relay and consumers during the replay (BENCH_CPU_PROF_PHASES=replay).
       const profilingServices = await profilePhase(procs, 'replay');
       await resetPgStatements(db);
-      // CPU time during the replay: this process (the replay itself), PostgreSQL, and the services
+      // CPU time during the replay: PostgreSQL and the services (the replay's own process reports its own)
       // (the scoring service's relay publishing the new reports, the gateway storing them).
       const cpu0 = {
-        replay: ownCpuMs(),
         postgres: postgresCpuMs(pgDir),
         kafka: brokerCpuMs(brokerPort),
         procs: procs.map((p) => cpuMs(p.child.pid)),
       };
       const t0 = performance.now();
       const rescoreId = `bench-${randomUUID()}`;
-      const replay = await useCase.execute({ rescoreId, cycleId: replayCycle, instrumentVersion: instrument.version }, (p) =>
-        b.update(p.done),
+      const {
+        result: replay,
+        cpuMs: replayOwnCpuMs,
+        profile: replayProfile,
+      } = await replayer.run(
+        { rescoreId, cycleId: replayCycle, instrumentVersion: instrument.version, profile: profiledApps().includes('replay') },
+        (done) => b.update(done),
       );
       const replayMs = performance.now() - t0;
       const cpu1 = {
-        replay: ownCpuMs(),
         postgres: postgresCpuMs(pgDir),
         kafka: brokerCpuMs(brokerPort),
         procs: procs.map((p) => cpuMs(p.child.pid)),
       };
       b.stop();
-      const replayProfile = await stopProfile('whole-cycle');
       if (replayProfile) log(`CPU profile of the replay: ${replayProfile}`);
       const diff = (a, z) => (a === null || z === null ? null : Math.round(z - a));
       const replayCpuMs = {
-        replay: diff(cpu0.replay, cpu1.replay),
+        replay: replayOwnCpuMs,
         postgres: diff(cpu0.postgres, cpu1.postgres),
         kafka: diff(cpu0.kafka, cpu1.kafka),
         ...Object.fromEntries(procs.map((p, k) => [p.name, diff(cpu0.procs[k], cpu1.procs[k])])),
       };
-      await app.close();
+      await replayer.close();
       // Downstream: the scoring service's relay publishes each report.updated and the gateway stores
       // it, partly after the replay has returned. Until the gateway holds every report announced,
       // the CPU each process spent since the replay began (the whole pipeline's cost per subject).
@@ -1671,7 +1721,7 @@ async function main() {
         replayMs: Math.round(replayMs),
         sqlFloorMs: r1(floorMs),
         sqlFloorGroups: floorRows,
-        // CPU ms spent during the replay, by the replay (this process), PostgreSQL and each service
+        // CPU ms spent during the replay, by the replay (its own process), PostgreSQL and each service
         cpuMs: replayCpuMs,
         // until the gateway stored every announced report: its time since the replay began, and the
         // CPU ms each process spent meanwhile (the replay's own process: only until it returned)
