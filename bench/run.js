@@ -441,21 +441,7 @@ function ownCpuMs() {
  */
 async function ownCpuProfile(as) {
   if (!profiledApps().includes(as)) return async () => null;
-  const { Session } = require('node:inspector/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_CPU_PROF_INTERVAL_US ?? 500) });
-  await session.post('Profiler.start');
-  return async (label) => {
-    const { profile } = await session.post('Profiler.stop');
-    session.disconnect();
-    const dir = join(root, 'bench', 'results', 'profiles');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${as}-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
-    writeFileSync(file, JSON.stringify(profile));
-    return file;
-  };
+  return require('./lib/own-profile').startOwnCpuProfile(as);
 }
 
 /**

@@ -13,10 +13,8 @@
  * then `{ done: { result, cpuMs, profile } }` (its own CPU, user + system, over the rescore only;
  * `profile`: the path of a V8 CPU profile when asked) or `{ failed }`; `{ close }` ends it.
  */
-const { mkdirSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { startOwnCpuProfile } = require('./own-profile');
 
-const root = join(__dirname, '..', '..');
 const send = (message) => new Promise((resolve) => process.send(message, resolve));
 
 async function main() {
@@ -36,7 +34,7 @@ async function main() {
   await send({ ready: true });
 
   async function run({ rescoreId, cycleId, instrumentVersion, profile }) {
-    const stopProfile = profile ? await startProfile() : async () => null;
+    const stopProfile = profile ? await startOwnCpuProfile('replay') : async () => null;
     let sent = 0;
     const c0 = process.cpuUsage();
     const result = await useCase.execute({ rescoreId, cycleId, instrumentVersion }, (p) => {
@@ -49,25 +47,6 @@ async function main() {
     const file = await stopProfile('whole-cycle');
     await send({ done: { result, cpuMs: Math.round((c1.user + c1.system) / 1000), profile: file } });
   }
-}
-
-/** The V8 CPU profiler on this process (BENCH_CPU_PROF names `replay`); the stop writes the profile and returns its path. */
-async function startProfile() {
-  const { Session } = require('node:inspector/promises');
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_CPU_PROF_INTERVAL_US ?? 500) });
-  await session.post('Profiler.start');
-  return async (label) => {
-    const { profile } = await session.post('Profiler.stop');
-    session.disconnect();
-    const dir = join(root, 'bench', 'results', 'profiles');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `replay-${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
-    writeFileSync(file, JSON.stringify(profile));
-    return file;
-  };
 }
 
 main().catch((error) => {
