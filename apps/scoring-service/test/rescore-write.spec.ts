@@ -338,6 +338,16 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       expect(r.report_text.length).toBeGreaterThan(5000);
       expect(r.report.length).toBeLessThan(r.report_text.length / 3); // stored compressed
     }
+    // a report row written before ReportsCompressed holds its plain text's bytes (the migration's
+    // convert_to): an event still waiting for it is published with that very text
+    const [plain] = await query<{ subject_id: string }>(
+      db.url,
+      `UPDATE scoring.subject_report r SET report = convert_to($3, 'UTF8') FROM scoring.outbox_event o
+        WHERE o.event_id = $1 AND r.cycle_id = o.report_cycle_id AND r.subject_id = o.report_subject_id AND r.result_set = $2
+        RETURNING r.subject_id`,
+      [rows[0].event_id, rescoreId, rows[0].report_text],
+    );
+    expect(plain).toBeDefined();
     // a row has its whole envelope or every part of one
     await expect(
       query(

@@ -3,7 +3,7 @@
  * scoring services started in this process (each on its own transport, as separate processes
  * would be), and the counts the tests check (submitted = stored = scored).
  */
-import { jsonTextOfStored } from '@leaderscope/database';
+import { jsonTextOfStored, outboxEnvelopeText } from '@leaderscope/database';
 import {
   catalogue,
   createEnvelope,
@@ -135,7 +135,7 @@ export interface RelayedEnvelope {
   position: string;
   type: string;
   published: boolean;
-  /** The envelope's text: as stored, or joined from the parts the view gives around its report, as the relay joins them. */
+  /** The envelope's text: as stored, or joined from the parts the view gives around its report (`outboxEnvelopeText`, as the relay does). */
   text: string;
   envelope: EventEnvelope<Record<string, unknown>> & { payload: Record<string, unknown> };
 }
@@ -160,7 +160,8 @@ export async function relayedEnvelopes(url: string): Promise<RelayedEnvelope[]> 
        FROM "scoring"."outbox_event_envelope" ORDER BY "position"`,
   );
   return rows.map((r) => {
-    const text = r.json ?? `${r.envelope_head}${jsonTextOfStored(r.envelope_body!)}${r.envelope_tail}`;
+    const text = outboxEnvelopeText(r);
+    if (text === null) throw new Error(`outbox row ${r.position}: the report its envelope refers to is gone`);
     return { position: r.position, type: r.type, published: r.published, text, envelope: JSON.parse(text) as RelayedEnvelope['envelope'] };
   });
 }

@@ -1,6 +1,6 @@
 import { zstdContentSize } from '@leaderscope/events';
 import { constants, zstdCompressSync, zstdDecompressSync } from 'node:zlib';
-import type { ValueTransformer } from 'typeorm';
+import type { QueryRunner, ValueTransformer } from 'typeorm';
 
 /**
  * Whole JSON documents that are large, written often and never queried inside (reports), stored in
@@ -59,4 +59,52 @@ export function compressedJson(read: (parsed: unknown) => unknown = (parsed) => 
     to: (value: unknown) => (value === null || value === undefined ? value : compressJsonText(JSON.stringify(value))),
     from: (value: unknown) => (Buffer.isBuffer(value) || typeof value === 'string' ? read(JSON.parse(jsonTextOfStored(value))) : value),
   };
+}
+
+/**
+ * For a migration: turns columns holding whole JSON documents as `text` into `bytea` for compressed
+ * documents. The documents already stored keep their text, as its UTF-8 bytes (`jsonTextOfStored`
+ * reads both), so none is rewritten; stored out of line without PostgreSQL's own compression (new
+ * values are compressed already).
+ */
+export async function retypeToCompressedDocuments(
+  queryRunner: QueryRunner,
+  schema: string,
+  columns: [table: string, column: string][],
+): Promise<void> {
+  for (const [table, column] of columns) {
+    const target = `"${schema}"."${table}" ALTER COLUMN "${column}"`;
+    await queryRunner.query(`ALTER TABLE ${target} TYPE bytea USING convert_to("${column}", 'UTF8')`);
+    await queryRunner.query(`ALTER TABLE ${target} SET STORAGE EXTERNAL`);
+  }
+}
+
+/** For a migration's `down`: throws, changing nothing, while any of `columns` holds a compressed document (SQL cannot decompress it). */
+export async function refuseWhileCompressed(
+  queryRunner: QueryRunner,
+  schema: string,
+  columns: [table: string, column: string][],
+  advice: string,
+): Promise<void> {
+  for (const [table, column] of columns) {
+    const [{ n }] = (await queryRunner.query(
+      `SELECT count(*)::int AS "n" FROM "${schema}"."${table}" WHERE substring("${column}" FROM 1 FOR 4) = '\\x28b52ffd'::bytea`,
+    )) as { n: number }[];
+    if (n > 0) throw new Error(`${schema}.${table} holds ${n} compressed document(s), which SQL cannot turn back into text: ${advice}`);
+  }
+}
+
+/** The reverse of `retypeToCompressedDocuments`, for a migration's `down`: back to `text`, refused while any document is compressed. */
+export async function retypeToTextDocuments(
+  queryRunner: QueryRunner,
+  schema: string,
+  columns: [table: string, column: string][],
+  advice: string,
+): Promise<void> {
+  await refuseWhileCompressed(queryRunner, schema, columns, advice);
+  for (const [table, column] of columns) {
+    const target = `"${schema}"."${table}" ALTER COLUMN "${column}"`;
+    await queryRunner.query(`ALTER TABLE ${target} TYPE text USING convert_from("${column}", 'UTF8')`);
+    await queryRunner.query(`ALTER TABLE ${target} SET STORAGE EXTERNAL`);
+  }
 }

@@ -152,8 +152,12 @@ interface OutboxRow {
   envelope_tail?: string | null;
 }
 
-/** The row's envelope text: as stored, or its parts joined around the document they refer to; null when that document is gone. */
-function envelopeTextOf(row: OutboxRow): string | null {
+/**
+ * An outbox row's envelope text as the relay publishes it: as stored, or (from an `envelopeSource`
+ * view) its parts joined around the document they refer to, decompressed; null when that document
+ * is gone. Exported for tests that read such a view as the relay does.
+ */
+export function outboxEnvelopeText(row: Pick<OutboxRow, 'json' | 'envelope_head' | 'envelope_body' | 'envelope_tail'>): string | null {
   if (row.json !== null) return row.json;
   if (row.envelope_head == null || row.envelope_body == null || row.envelope_tail == null) return null;
   return row.envelope_head + jsonTextOfStored(row.envelope_body) + row.envelope_tail;
@@ -339,7 +343,7 @@ export class OutboxRelay {
         [this.options.batchSize ?? 500],
       );
       if (rows.length === 0) return 0;
-      for (const row of rows) row.json = envelopeTextOf(row);
+      for (const row of rows) row.json = outboxEnvelopeText(row);
       const complete = rows.filter((r): r is OutboxRow & { json: string } => r.json !== null);
       if (complete.length < rows.length) {
         const lost = rows.filter((r) => r.json === null).map((r) => r.event_id);

@@ -1,7 +1,14 @@
 /** Large JSON documents stored compressed in `bytea`, on a real PostgreSQL. */
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
-import { compressedJson, compressJsonText, isCompressed, jsonTextOfStored } from '../src';
+import {
+  compressedJson,
+  compressJsonText,
+  isCompressed,
+  jsonTextOfStored,
+  retypeToCompressedDocuments,
+  retypeToTextDocuments,
+} from '../src';
 
 @Entity({ schema: 'docs', name: 'document' })
 class DocumentEntity {
@@ -66,6 +73,38 @@ describe('compressed JSON documents', () => {
     expect(JSON.parse(jsonTextOfStored(raw.body))).toEqual(document);
     expect((await repository.findOneByOrFail({ id: 2 })).body).toEqual({ read: document });
     expect((await repository.findOneByOrFail({ id: 3 })).body).toBeNull();
+  });
+
+  it('retypes text columns for compressed documents and back, and refuses to go back (changing nothing) while one is compressed', async () => {
+    const texts = [JSON.stringify(reportLike(11)), JSON.stringify(reportLike(13))];
+    await dataSource.query(`CREATE TABLE "docs"."migrated" ("id" int PRIMARY KEY, "body" text NOT NULL)`);
+    await dataSource.query(`INSERT INTO "docs"."migrated" VALUES (1, $1), (2, $2)`, texts);
+    const runner = dataSource.createQueryRunner();
+    try {
+      await retypeToCompressedDocuments(runner, 'docs', [['migrated', 'body']]);
+      const stored = await dataSource.query<{ body: Buffer }[]>(`SELECT "body" FROM "docs"."migrated" ORDER BY "id"`);
+      expect(stored.map((r) => jsonTextOfStored(r.body))).toEqual(texts); // no document rewritten
+      const [{ storage }] = await dataSource.query<{ storage: string }[]>(
+        `SELECT attstorage AS "storage" FROM pg_attribute WHERE attrelid = '"docs"."migrated"'::regclass AND attname = 'body'`,
+      );
+      expect(storage).toBe('e'); // out of line, not compressed again by PostgreSQL
+
+      await dataSource.query(`INSERT INTO "docs"."migrated" VALUES (3, $1)`, [compressJsonText(texts[0])]);
+      await expect(retypeToTextDocuments(runner, 'docs', [['migrated', 'body']], 'keep it')).rejects.toThrow(
+        /docs\.migrated holds 1 compressed document\(s\).*keep it/,
+      );
+      const [{ type }] = await dataSource.query<{ type: string }[]>(
+        `SELECT data_type AS "type" FROM information_schema.columns WHERE table_schema = 'docs' AND table_name = 'migrated' AND column_name = 'body'`,
+      );
+      expect(type).toBe('bytea');
+
+      await dataSource.query(`DELETE FROM "docs"."migrated" WHERE "id" = 3`);
+      await retypeToTextDocuments(runner, 'docs', [['migrated', 'body']], 'keep it');
+      const back = await dataSource.query<{ body: string }[]>(`SELECT "body" FROM "docs"."migrated" ORDER BY "id"`);
+      expect(back.map((r) => r.body)).toEqual(texts);
+    } finally {
+      await runner.release();
+    }
   });
 
   it('takes a plain text (already a string) as it is, and tells a frame from text by its magic number only', () => {

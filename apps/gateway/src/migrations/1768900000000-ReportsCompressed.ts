@@ -1,3 +1,4 @@
+import { retypeToCompressedDocuments, retypeToTextDocuments } from '@leaderscope/database';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The gateway's columns that hold whole reports (about 28 kB of JSON each): the read model and the publications. */
@@ -19,28 +20,16 @@ export class ReportsCompressed1768900000000 implements MigrationInterface {
   name = 'ReportsCompressed1768900000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const [table, column] of REPORT_COLUMNS) {
-      const target = `"gateway"."${table}" ALTER COLUMN "${column}"`;
-      await queryRunner.query(`ALTER TABLE ${target} TYPE bytea USING convert_to("${column}", 'UTF8')`);
-      await queryRunner.query(`ALTER TABLE ${target} SET STORAGE EXTERNAL`);
-    }
+    await retypeToCompressedDocuments(queryRunner, 'gateway', REPORT_COLUMNS);
   }
 
-  /** Back to text: a compressed report cannot be decompressed in SQL, so this is refused while any is stored. */
+  /** Back to text: refused while any compressed report is stored (SQL cannot decompress). */
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [table, column] of REPORT_COLUMNS) {
-      const [{ n }] = (await queryRunner.query(
-        `SELECT count(*)::int AS "n" FROM "gateway"."${table}" WHERE substring("${column}" FROM 1 FOR 4) = '\\x28b52ffd'::bytea`,
-      )) as { n: number }[];
-      if (n > 0)
-        throw new Error(
-          `gateway.${table} holds ${n} compressed report(s): rebuild the read model (rescore) after reverting, or keep this migration`,
-        );
-    }
-    for (const [table, column] of REPORT_COLUMNS) {
-      const target = `"gateway"."${table}" ALTER COLUMN "${column}"`;
-      await queryRunner.query(`ALTER TABLE ${target} TYPE text USING convert_from("${column}", 'UTF8')`);
-      await queryRunner.query(`ALTER TABLE ${target} SET STORAGE EXTERNAL`);
-    }
+    await retypeToTextDocuments(
+      queryRunner,
+      'gateway',
+      REPORT_COLUMNS,
+      'rebuild the read model (rescore) after reverting, or keep this migration',
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { refuseWhileCompressed, retypeToCompressedDocuments, retypeToTextDocuments } from '@leaderscope/database';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The columns that hold whole reports: the read model (rescores) and the disclosure ledger (live snapshots). */
@@ -32,11 +33,7 @@ export class ReportsCompressed1768900000001 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP VIEW "scoring"."outbox_event_envelope"`);
-    for (const [table, column] of REPORT_COLUMNS) {
-      const target = `"scoring"."${table}" ALTER COLUMN "${column}"`;
-      await queryRunner.query(`ALTER TABLE ${target} TYPE bytea USING convert_to("${column}", 'UTF8')`);
-      await queryRunner.query(`ALTER TABLE ${target} SET STORAGE EXTERNAL`);
-    }
+    await retypeToCompressedDocuments(queryRunner, 'scoring', REPORT_COLUMNS);
     await queryRunner.query(
       `CREATE VIEW "scoring"."outbox_event_envelope" AS
          SELECT o."position", o."event_id", o."type", o."version", o."key", o."correlation_id", o."created_at", o."published_at",
@@ -45,20 +42,11 @@ export class ReportsCompressed1768900000001 implements MigrationInterface {
     );
   }
 
-  /** Back to text: a compressed report cannot be decompressed in SQL, so this is refused while any is stored. */
+  /** Back to text: refused, before anything changes, while any compressed report is stored (SQL cannot decompress). */
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [table, column] of REPORT_COLUMNS) {
-      const [{ n }] = (await queryRunner.query(
-        `SELECT count(*)::int AS "n" FROM "scoring"."${table}" WHERE substring("${column}" FROM 1 FOR 4) = '\\x28b52ffd'::bytea`,
-      )) as { n: number }[];
-      if (n > 0) throw new Error(`scoring.${table} holds ${n} compressed report(s): keep this migration`);
-    }
+    await refuseWhileCompressed(queryRunner, 'scoring', REPORT_COLUMNS, 'keep this migration');
     await queryRunner.query(`DROP VIEW "scoring"."outbox_event_envelope"`);
-    for (const [table, column] of REPORT_COLUMNS) {
-      const target = `"scoring"."${table}" ALTER COLUMN "${column}"`;
-      await queryRunner.query(`ALTER TABLE ${target} TYPE text USING convert_from("${column}", 'UTF8')`);
-      await queryRunner.query(`ALTER TABLE ${target} SET STORAGE EXTERNAL`);
-    }
+    await retypeToTextDocuments(queryRunner, 'scoring', REPORT_COLUMNS, 'keep this migration');
     await queryRunner.query(
       `CREATE VIEW "scoring"."outbox_event_envelope" AS
          SELECT o."position", o."event_id", o."type", o."version", o."key", o."correlation_id", o."created_at", o."published_at",
