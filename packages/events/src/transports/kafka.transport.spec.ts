@@ -325,6 +325,131 @@ describe('KafkaTransport on a real broker', () => {
     }
   }, 60000);
 
+  /**
+   * The offset commits a group has written, read from the broker's own record of them: each commit
+   * appends to `__consumer_offsets` one record per partition it names, keyed (version 0 or 1) by
+   * group, topic and partition.
+   */
+  async function commitRecords(groupId: string, topic: string, partition: number): Promise<number> {
+    const kafka = new Kafka({ brokers: kafkaBrokers(), clientId: 'offsets-reader', logLevel: logLevel.NOTHING });
+    const admin = kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets('__consumer_offsets');
+    await admin.disconnect();
+    const remaining = new Map(ends.filter((e) => Number(e.high) > 0).map((e) => [e.partition, Number(e.high)]));
+    const reader = kafka.consumer({ groupId: uniqueName('offsets-reader') });
+    let count = 0;
+    await reader.connect();
+    await reader.subscribe({ topic: '__consumer_offsets', fromBeginning: true });
+    await reader.run({
+      eachMessage: async ({ partition: at, message }) => {
+        if (Number(message.offset) + 1 >= (remaining.get(at) ?? 0)) remaining.delete(at);
+        const key = message.key;
+        if (!key || key.readInt16BE(0) > 1) return; // group metadata, not an offset commit
+        let pos = 2;
+        const text = () => {
+          const length = key.readInt16BE(pos);
+          const value = key.toString('utf8', pos + 2, pos + 2 + length);
+          pos += 2 + length;
+          return value;
+        };
+        if (text() === groupId && text() === topic && key.readInt32BE(pos) === partition) count++;
+      },
+    });
+    try {
+      await eventually('the offsets topic read to its end', async () => remaining.size === 0, 30000);
+    } finally {
+      await reader.disconnect();
+    }
+    return count;
+  }
+
+  it('commits handled offsets on an interval, not after every batch', async () => {
+    const own = new KafkaTransport({
+      brokers: kafkaBrokers(),
+      clientId: 'events-spec-commits',
+      registry: catalogue,
+      partitions: 3,
+      namespace,
+      commitIntervalMs: 1000,
+    });
+    await own.start();
+    const subjectId = uniqueName('paced');
+    const handled: number[] = [];
+    try {
+      await own.subscribe({
+        groupId: 'paced-commits',
+        contracts: [reportUpdatedV1],
+        handler: async (e) => {
+          const p = e.payload as { subjectId: string; reportVersion: number };
+          if (p.subjectId === subjectId) handled.push(p.reportVersion);
+        },
+      });
+      // Thirty events of one key, 40 ms apart: each comes in a fetch of its own.
+      for (let version = 1; version <= 30; version++) {
+        await own.publish([reportEvent(subjectId, version)]);
+        await new Promise((r) => setTimeout(r, 40));
+      }
+      await eventually('all thirty handled', async () => handled.length === 30, 30000);
+      expect(handled).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    } finally {
+      await own.close();
+    }
+    const topic = own.topicName('leaderscope.reports');
+    const partitionMetadata = [0, 1, 2].map((partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [0], isr: [0] }));
+    const partition = Partitioners.DefaultPartitioner()({ topic, partitionMetadata, message: { key: `c:${subjectId}`, value: null } });
+    // After every batch that would be about thirty commits of that partition; once a second, a few.
+    const commits = await commitRecords(`${namespace}paced-commits`, topic, partition);
+    expect(commits).toBeGreaterThan(0);
+    expect(commits).toBeLessThanOrEqual(6);
+    // And the last of them, on the graceful stop, holds the end of the partition.
+    const lags = await transport.consumerLag(['paced-commits']);
+    expect(lags.find((l) => l.partition === partition)?.lag).toBe(0);
+  }, 90000);
+
+  it('commits what it handled on a graceful stop: a member starting after it is handed nothing again', async () => {
+    const subscribe = async (seen: number[], subjectId: string) => {
+      const member = new KafkaTransport({
+        brokers: kafkaBrokers(),
+        clientId: 'events-spec-stop',
+        registry: catalogue,
+        partitions: 3,
+        namespace,
+        commitIntervalMs: 600_000, // never within the test: only the stop commits
+      });
+      await member.start();
+      await member.subscribe({
+        groupId: 'commit-on-stop',
+        contracts: [reportUpdatedV1],
+        handler: async () => {
+          throw new Error('the batch handler takes them');
+        },
+        batchHandler: async (events) => {
+          for (const p of events.map((e) => e.payload) as { subjectId: string; reportVersion: number }[]) {
+            if (p.subjectId === subjectId) seen.push(p.reportVersion);
+          }
+        },
+      });
+      return member;
+    };
+    const subjectId = uniqueName('stop');
+    const first: number[] = [];
+    const member = await subscribe(first, subjectId);
+    await member.publish([1, 2, 3, 4, 5].map((v) => reportEvent(subjectId, v)));
+    await eventually('five handled', async () => first.length === 5, 30000);
+    await member.close();
+
+    const again: number[] = [];
+    const next = await subscribe(again, subjectId);
+    try {
+      await next.publish([reportEvent(subjectId, 6)]);
+      await eventually('the new event handled', async () => again.includes(6), 30000);
+      expect(again).toEqual([6]);
+    } finally {
+      await next.close();
+    }
+  }, 90000);
+
   it('reports itself healthy while connected', async () => {
     await expect(transport.healthCheck()).resolves.toMatchObject({ ok: true });
   });

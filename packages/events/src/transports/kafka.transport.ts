@@ -7,6 +7,7 @@ import { eventLoopTurns } from './event-loop-turns';
 import { BatchGroups } from './batch-groups';
 import { compressionType, KafkaCompression, registerZstdCodec } from './kafka-compression';
 import { DEFAULT_PRODUCE_REQUEST_LIMITS, splitIntoRequests } from './produce-requests';
+import { byTopic, OffsetCommits } from './offset-commits';
 
 /** A record's bytes in its batch beyond its value, key and headers (lengths, offsets, timestamp). */
 const RECORD_FRAMING_BYTES = 64;
@@ -62,7 +63,7 @@ export class KafkaTransport implements EventTransport {
   private readonly kafka: Kafka;
   private readonly producer: Producer;
   private readonly admin: Admin;
-  private readonly consumers: { groupId: string; consumer: Consumer }[] = [];
+  private readonly consumers: { groupId: string; consumer: Consumer; offsets: OffsetCommits; timer: NodeJS.Timeout }[] = [];
   private started = false;
   private stopping = false;
   private readonly ns: string;
@@ -233,14 +234,22 @@ export class KafkaTransport implements EventTransport {
     const retries = options.retries ?? 4;
     const concurrency = options.concurrency ?? this.options.consumerConcurrency ?? this.options.partitions ?? 6;
 
-    // Offsets are resolved only once their message was handled (or dead-lettered), and committed
-    // every commitIntervalMs and on a graceful stop: at-least-once, never at-most-once.
+    // Offsets are recorded only once their message was handled (or dead-lettered), and committed
+    // every commitIntervalMs, when the group rebalances and on a graceful stop (OffsetCommits; not
+    // kafkajs's autoCommit, which commits after every batch): at-least-once, never at-most-once.
     // Partitions in parallel, each partition strictly in order (so each key in order).
+    const offsets = new OffsetCommits();
     const base = {
-      autoCommit: true,
-      autoCommitInterval: this.options.commitIntervalMs ?? 500,
+      autoCommit: false,
       partitionsConsumedConcurrently: Math.max(1, concurrency),
     };
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => offsets.keepOnly(payload.memberAssignment));
+    const commitEvery = this.options.commitIntervalMs ?? 500;
+    const timer = setInterval(() => {
+      if (this.stopping) return;
+      offsets.commit((pending) => consumer.commitOffsets(pending)).catch(() => undefined);
+    }, commitEvery);
+    timer.unref();
 
     /**
      * Parses a message; a message that is not a valid envelope goes to the DLQ at once (null).
@@ -288,15 +297,40 @@ export class KafkaTransport implements EventTransport {
       }
     };
 
+    // A batch that ends while the transport stops commits what was handled, the consumer's group
+    // still joined (kafkajs's own commit after a batch would have done so); the same when a
+    // heartbeat finds the group rebalancing, before this member gives up its partitions.
+    const commitFromBatch = (commitOffsetsIfNecessary: (o: ReturnType<typeof byTopic>) => Promise<void>) =>
+      offsets.commit((pending) => commitOffsetsIfNecessary(byTopic(pending)));
+    const heartbeatOf =
+      (heartbeat: () => Promise<void>, commitOffsetsIfNecessary: (o: ReturnType<typeof byTopic>) => Promise<void>) => async () => {
+        try {
+          await heartbeat();
+        } catch (error) {
+          if ((error as { type?: string }).type === 'REBALANCE_IN_PROGRESS')
+            await commitFromBatch(commitOffsetsIfNecessary).catch(() => undefined);
+          throw error;
+        }
+      };
+
     const batchHandler = options.batchHandler;
     if (!batchHandler) {
       await consumer.run({
         ...base,
-        // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs declares heartbeat as a method; it is a closure
-        eachMessage: async ({ topic, partition, message, heartbeat }) => {
-          const envelope = await parse(topic, partition, message);
-          if (!envelope || !wanted(envelope.type, envelope.version)) return;
-          await handleOne(topic, partition, message, envelope, heartbeat);
+        eachBatchAutoResolve: false,
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs declares these as methods; they are closures over the batch
+        eachBatch: async ({ batch, resolveOffset, heartbeat: kafkaHeartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+          const { topic, partition } = batch;
+          const heartbeat = heartbeatOf(kafkaHeartbeat, commitOffsetsIfNecessary);
+          for (const message of batch.messages) {
+            if (!isRunning() || isStale()) break;
+            const envelope = await parse(topic, partition, message);
+            if (envelope && wanted(envelope.type, envelope.version)) await handleOne(topic, partition, message, envelope, heartbeat);
+            resolveOffset(message.offset);
+            offsets.handledUpTo(topic, partition, message.offset);
+            await heartbeat();
+          }
+          if (this.stopping) await commitFromBatch(commitOffsetsIfNecessary);
         },
       });
     } else {
@@ -314,12 +348,13 @@ export class KafkaTransport implements EventTransport {
         ...base,
         eachBatchAutoResolve: false,
         // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs declares these as methods; they are closures over the batch
-        eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        eachBatch: async ({ batch, resolveOffset, heartbeat: kafkaHeartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
           const { topic, partition } = batch;
+          const heartbeat = heartbeatOf(kafkaHeartbeat, commitOffsetsIfNecessary);
           // Parsing is synchronous: a turn for the process's other work (HTTP requests) every 10 ms of it.
           const turn = eventLoopTurns();
           for (let from = 0; from < batch.messages.length; from += maxBatch) {
-            if (!isRunning() || isStale()) return;
+            if (!isRunning() || isStale()) break;
             const chunk = batch.messages.slice(from, from + maxBatch);
             const events: { message: KafkaMessage; envelope: EventEnvelope }[] = [];
             for (const message of chunk) {
@@ -344,13 +379,16 @@ export class KafkaTransport implements EventTransport {
               // One by one, so only a poison event is retried and dead-lettered.
               if (!handled) for (const e of events) await handleOne(topic, partition, e.message, e.envelope, heartbeat);
             }
-            resolveOffset(chunk[chunk.length - 1].offset);
+            const last = chunk[chunk.length - 1].offset;
+            resolveOffset(last);
+            offsets.handledUpTo(topic, partition, last);
             await heartbeat();
           }
+          if (this.stopping) await commitFromBatch(commitOffsetsIfNecessary);
         },
       });
     }
-    this.consumers.push({ groupId: `${this.ns}${options.groupId}`, consumer });
+    this.consumers.push({ groupId: `${this.ns}${options.groupId}`, consumer, offsets, timer });
   }
 
   private async deadLetter(
@@ -409,9 +447,16 @@ export class KafkaTransport implements EventTransport {
   }
 
   async stopConsumers(): Promise<void> {
-    // Disconnecting a consumer waits for the message in hand, then commits its offsets.
+    // Commits what each consumer handled while it is still in its group; disconnecting then waits
+    // for the batch in hand, which commits its own offsets as it ends (this.stopping), and leaves.
     this.stopping = true;
-    await Promise.all(this.consumers.map(({ consumer }) => consumer.disconnect()));
+    await Promise.all(
+      this.consumers.map(async ({ consumer, offsets, timer }) => {
+        clearInterval(timer);
+        await offsets.commit((pending) => consumer.commitOffsets(pending)).catch(() => undefined);
+        await consumer.disconnect();
+      }),
+    );
     this.consumers.length = 0;
   }
 
