@@ -32,10 +32,10 @@ if [ ! -f "$logdir/meta.properties" ]; then
 fi
 
 echo "kafka: starting broker on 127.0.0.1:$port (log: $run/kafka-$port.log)"
-# The client compiler only (KAFKA_JVM_FLAGS replaces it): on a small machine shared with the
-# platform, HotSpot's optimising compiler took more CPU for minutes than the broker's requests did
-# (docs/architecture.md, docs/benchmarks.md "Twenty-fourth round").
-nohup java -Xms256m -Xmx${KAFKA_HEAP:-768m} -XX:+UseG1GC ${KAFKA_JVM_FLAGS:--XX:TieredStopAtLevel=1} -Djava.awt.headless=true \
+# KAFKA_JVM_FLAGS: extra JVM flags, e.g. -XX:TieredStopAtLevel=1 (the client compiler only: less CPU
+# in short runs, about 1.8 times the broker's CPU per message once warm; docs/benchmarks.md,
+# "Twenty-fourth round").
+nohup java -Xms256m -Xmx${KAFKA_HEAP:-768m} -XX:+UseG1GC ${KAFKA_JVM_FLAGS:-} -Djava.awt.headless=true \
   -Dlog4j2.level=WARN -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -cp "$here/lib/*" kafka.Kafka "$run/server-$port.properties" >"$run/kafka-$port.log" 2>&1 &
 echo $! > "$run/kafka-$port.pid"
