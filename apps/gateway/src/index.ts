@@ -17,6 +17,7 @@ export { TOKEN_CIPHER, TokenCipher } from './accounts/secrets';
 export { NOTIFICATIONS_OPTIONS } from './notifications/notifications.options';
 export type { NotificationsOptions } from './notifications/notifications.options';
 export { ConsistencyCheck } from './progress/consistency-check';
+export { listenGateway, GATEWAY_ACCEPTORS } from './common/listen';
 export { RetentionJob } from './retention/retention-job';
 export type { RetentionOptions } from './retention/retention.options';
 export type { ConsistencyOptions, ConsistencyResult, CycleDifference } from './progress/consistency-check';

@@ -1,5 +1,5 @@
 import { gatewayConfig, runService, transportFromConfig } from '@leaderscope/service-kit';
-import { createGateway } from './index';
+import { createGateway, listenGateway } from './index';
 
 /** The gateway as its own process, on Kafka and PostgreSQL (see gatewayConfig in @leaderscope/service-kit). */
 runService({
@@ -17,7 +17,7 @@ runService({
       introspection: config.GRAPHQL_INTROSPECTION,
       logger,
     });
-    await app.listen(config.PORT, config.HOST);
+    await listenGateway(app, config.PORT, config.HOST);
     return {
       ready: `http://${config.HOST}:${config.PORT}/graphql`,
       stop: async () => {

@@ -1,13 +1,12 @@
 import { ensureDatabase, PostgresLogTransport, startEmbeddedPostgres, withDatabase } from '@leaderscope/database';
 import { catalogue, EventTransport } from '@leaderscope/events';
-import { createGateway, NOTIFICATIONS_OPTIONS, NotificationsOptions, TOKEN_CIPHER, TokenCipher } from '@leaderscope/gateway';
+import { createGateway, listenGateway, NOTIFICATIONS_OPTIONS, NotificationsOptions, TOKEN_CIPHER, TokenCipher } from '@leaderscope/gateway';
 import { NotificationConfig, notificationConfigFromEnv, startNotificationService } from '@leaderscope/notification-service';
 import { startScoringService } from '@leaderscope/scoring-service';
 import { KafkaSettings, transportFromConfig } from '@leaderscope/service-kit';
 import { startSurveyService } from '@leaderscope/survey-service';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -122,9 +121,7 @@ async function startOnDatabase(
     gateway = await startGateway(options, databaseUrl, transport, logger, secret);
     const port = options.port ?? 4000;
     const host = options.host ?? '127.0.0.1';
-    await gateway.listen(port, host);
-    const address = (gateway.getHttpServer() as Server).address();
-    const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+    const url = `http://${host}:${await listenGateway(gateway, port, host)}`;
     // The notifier starts once the address (the default PUBLIC_URL) is known, before anything can be launched.
     const mailConfig = { ...notificationConfigFromEnv(options.mailEnv ?? {}, { publicUrl: url, secret }), ...options.notifications };
     gateway.get<NotificationsOptions>(NOTIFICATIONS_OPTIONS).publicUrl = mailConfig.publicUrl;

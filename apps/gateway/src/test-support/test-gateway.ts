@@ -9,7 +9,7 @@ import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { INestApplication, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditEventEntity } from '../common/audit-event.entity';
-import { addAccount, createGateway, provisionOrganisation, TokenCipher } from '../index';
+import { addAccount, createGateway, listenGateway, provisionOrganisation, TokenCipher } from '../index';
 
 export const PASSWORD = 'a-long-test-password';
 export const SECRET = 'gateway-test-secret-0123456789';
@@ -66,10 +66,9 @@ export class TestGateway {
     const db = await createTestDatabase('gw_test');
     const transport = new InProcessTransport(catalogue);
     const app = await createGateway({ databaseUrl: db.url, transport, secret: SECRET, logger: false });
-    await app.listen(0, '127.0.0.1');
-    const address = (app.getHttpServer() as import('node:http').Server).address() as { port: number };
+    const port = await listenGateway(app, 0, '127.0.0.1');
     await transport.start();
-    return new TestGateway(app, `http://127.0.0.1:${address.port}`, db, transport);
+    return new TestGateway(app, `http://127.0.0.1:${port}`, db, transport);
   }
 
   get dataSource(): DataSource {
