@@ -450,6 +450,55 @@ describe('KafkaTransport on a real broker', () => {
     }
   }, 90000);
 
+  it('commits what it handled when the group rebalances mid-batch: whoever holds the partition next is handed nothing again', async () => {
+    // One partition, so after the rebalance exactly one member holds it, and starts where the group
+    // committed; the interval is ten minutes, so only the rebalance (or a stop) can have committed.
+    const ownNamespace = `${uniqueName('events-rebalance')}.`;
+    const subjectId = uniqueName('rebalance');
+    const handled: { member: string; version: number }[] = [];
+    const members: KafkaTransport[] = [];
+    const join = async (name: string) => {
+      const member = new KafkaTransport({
+        brokers: kafkaBrokers(),
+        clientId: `events-spec-${name}`,
+        registry: catalogue,
+        partitions: 1,
+        namespace: ownNamespace,
+        commitIntervalMs: 600_000,
+      });
+      members.push(member);
+      await member.start();
+      await member.subscribe({
+        groupId: 'commit-on-rebalance',
+        contracts: [reportUpdatedV1],
+        // Slow, so the batch is still being handled when the second member joins.
+        handler: async (e) => {
+          const p = e.payload as { subjectId: string; reportVersion: number };
+          if (p.subjectId !== subjectId) return;
+          handled.push({ member: name, version: p.reportVersion });
+          await new Promise((r) => setTimeout(r, 200));
+        },
+      });
+      return member;
+    };
+    try {
+      const first = await join('first');
+      await first.publish(Array.from({ length: 30 }, (_, i) => reportEvent(subjectId, i + 1)));
+      await eventually('the first member in its batch', async () => handled.length >= 5, 30000);
+      await join('second');
+      const beforeRebalance = handled.length;
+      await eventually('all thirty handled', async () => new Set(handled.map((h) => h.version)).size === 30, 60000);
+      // Give a redelivery, if any, the time to show.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(beforeRebalance).toBeLessThan(30);
+      // Each event handled once, in order, across both members: the rebalance committed what the
+      // first had handled, so its partition's next holder did not start again from the beginning.
+      expect(handled.map((h) => h.version)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    } finally {
+      for (const member of members) await member.close();
+    }
+  }, 120000);
+
   it('reports itself healthy while connected', async () => {
     await expect(transport.healthCheck()).resolves.toMatchObject({ ok: true });
   });
