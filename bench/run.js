@@ -67,6 +67,8 @@ function parseArgs(argv) {
     approveEach: false,
     browser: true,
     frontDoor: false,
+    // Freshness's submissions each on a new connection, as raters' browsers send them (an extra).
+    freshConnections: false,
     // As docker-compose.yml deploys it: two scoring processes sharing the partitions.
     scoringReplicas: 2,
   };
@@ -86,6 +88,7 @@ function parseArgs(argv) {
     else if (a === '--approve-each') out.approveEach = true;
     else if (a === '--no-browser') out.browser = false;
     else if (a === '--front-door') out.frontDoor = true;
+    else if (a === '--fresh-connections') out.freshConnections = true;
     else if (a === '--scoring-replicas') out.scoringReplicas = Math.max(1, Number(next()));
     else if (a === '--help' || a === '-h') {
       console.log(
@@ -100,6 +103,8 @@ function parseArgs(argv) {
           '  [--no-browser]          leave measure 8 (the survey page on a throttled phone, in Chromium) out of a full run\n' +
           '  [--front-door]          EXTRA, labelled as such: the survey and scoring services paused (SIGSTOP) while submitSurvey is measured,\n' +
           '                          as if they ran on machines of their own; they consume the backlog afterwards (nothing-lost check)\n' +
+          '  [--fresh-connections]   EXTRA, labelled as such: each freshness submission on a new connection, closed after its answer\n' +
+          '                          (as raters submit), instead of kept-alive connections (up to 4 per client address)\n' +
           '  [--scoring-replicas N]  N scoring service processes sharing the partitions (default 2, as docker-compose.yml)' +
           '\n  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc' +
           '\n  [--only freshness]      only the import, the cycles set-up and freshness (then the nothing-lost check); no raw producer, ingestion, replay or reads; implies --no-doc' +
@@ -114,8 +119,8 @@ function parseArgs(argv) {
     throw new Error('--only must be ingestion, setup, import, replay, freshness or reads');
   if ((out.only === 'setup' || out.only === 'import') && out.direct)
     throw new Error(`--only ${out.only} measures through the API: not with --direct`);
-  // The doc's tables need every measure: a partial run is written to bench/results only.
-  if (out.only || out.frontDoor) out.doc = false;
+  // The doc's tables need every measure, as the targets define them: a partial run or an extra is written to bench/results only.
+  if (out.only || out.frontDoor || out.freshConnections) out.doc = false;
   if (!SIZES[out.size]) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
   // Every size goes through the API end to end. `--direct` (a separate, labelled extra) loads the
   // organisation and the replay/read cycle as generated rows (bench/lib/load.js) instead.
@@ -1392,7 +1397,7 @@ async function main() {
         for (; sent < due; sent++) {
           const i = sent;
           const inv = offered[i];
-          const p = api.call(Q.submit, { input: inputs[i] }, null, i).then(
+          const p = api.call(Q.submit, { input: inputs[i] }, null, i, { fresh: args.freshConnections }).then(
             (res) => {
               if (res.errors?.length || res.data?.submitSurvey?.status !== 'accepted') failures++;
               else {

@@ -10,25 +10,24 @@ const http = require('node:http');
 class GraphQLClient {
   constructor(url, { addresses = 256, socketsPerAddress = 4 } = {}) {
     this.url = new URL('/graphql', url);
-    this.agents = Array.from(
-      { length: addresses },
-      (_, i) =>
-        new http.Agent({ keepAlive: true, maxSockets: socketsPerAddress, localAddress: `127.77.${Math.floor(i / 250)}.${(i % 250) + 1}` }),
-    );
+    this.addresses = Array.from({ length: addresses }, (_, i) => `127.77.${Math.floor(i / 250)}.${(i % 250) + 1}`);
+    this.agents = this.addresses.map((localAddress) => new http.Agent({ keepAlive: true, maxSockets: socketsPerAddress, localAddress }));
     this.next = 0;
   }
 
-  /** POST one operation; resolves { data, errors, ms }. `agent`: an index, or round robin. */
   /**
-   * Like `attempt`, retrying (up to 3 times) a request whose connection was reset before an answer
+   * POSTs one operation; resolves { data, errors, ms }. `agentIndex`: which client address (an index,
+   * or round robin). `fresh`: on a new connection of its own, closed after the answer (as a rater's
+   * browser submits, its kept-alive connection from opening the survey long closed), instead of a
+   * kept-alive one. Retries (up to 3 times) a request whose connection was reset before an answer
    * came: a kept-alive socket the server closed meanwhile. Safe: reads are reads, and a submission
    * retried with its idempotency key gets the same receipt. `ms` counts from the first attempt.
    */
-  async call(query, variables = {}, token, agentIndex) {
+  async call(query, variables = {}, token, agentIndex, { fresh = false } = {}) {
     const started = performance.now();
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.attempt(query, variables, token, agentIndex);
+        const result = await this.attempt(query, variables, token, agentIndex, fresh);
         return { ...result, ms: performance.now() - started, retries: attempt - 1 };
       } catch (error) {
         if (attempt >= 4 || !/ECONNRESET|socket hang up|EPIPE/.test(String(error && (error.code || error.message)))) throw error;
@@ -36,17 +35,19 @@ class GraphQLClient {
     }
   }
 
-  attempt(query, variables = {}, token, agentIndex) {
+  attempt(query, variables = {}, token, agentIndex, fresh = false) {
     const body = JSON.stringify({ query, variables });
-    const agent = this.agents[(agentIndex ?? this.next++) % this.agents.length];
+    const index = (agentIndex ?? this.next++) % this.agents.length;
+    const connection = fresh ? { agent: false, localAddress: this.addresses[index] } : { agent: this.agents[index] };
     const started = performance.now();
     return new Promise((resolve, reject) => {
       const req = http.request(
         this.url,
         {
           method: 'POST',
-          agent,
+          ...connection,
           headers: {
+            ...(fresh ? { connection: 'close' } : {}),
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
             ...(token ? { authorization: `Bearer ${token}` } : {}),
