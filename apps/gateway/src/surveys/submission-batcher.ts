@@ -83,7 +83,7 @@ const SUBMITTED_ALREADY = 'This survey was submitted already and is read-only';
 
 /**
  * Group commit for `submitSurvey` (the hot path): submissions arriving from many concurrent requests
- * within a short linger (3 ms, or 64 of them; and, while a group is being written, until it
+ * within a short linger (3 ms, or 512 of them; and, while a group is being written, until it
  * finishes) are written in ONE PostgreSQL transaction on prepared
  * statements (pg named queries, parsed and planned once per connection), without the ORM:
  *
@@ -107,14 +107,18 @@ const SUBMITTED_ALREADY = 'This survey was submitted already and is read-only';
 export class SubmissionBatcher implements OnModuleDestroy {
   private readonly logger = new Logger(SubmissionBatcher.name);
   /**
-   * Tuning: a group waits at most 3 ms for company, holds at most 64 submissions, and one group is
+   * Tuning: a group waits at most 3 ms for company, holds at most 512 submissions, and one group is
    * written at a time (what arrives meanwhile goes together in the next). Measured in the benchmark
    * (1,500 submissions, 32 raters, 2 shared cores, loaded): with 4 groups in flight they were written
    * in 250–900 groups depending on the load (five statements each), with 2 in 205–385, with 1 in
    * 100–130, always, at the lowest CPU per submission (docs/benchmarks.md). A group waits only for
    * the rows of its own links, which other transactions lock briefly (a draft save, another replica).
+   * The cap matters only when submissions arrive faster than groups commit (200/s offered on a
+   * saturated machine, or a wave after a reminder): at 64 a group took up to a second there, so the
+   * gateway accepted 64 a second while the rest queued (accept p50 3.2 s at S); at 512 the group
+   * takes what waited (p50 1.7 s, less CPU per submission: docs/benchmarks.md, "Twenty-sixth round").
    */
-  static options: SubmissionBatcherOptions = { lingerMs: 3, maxGroup: 64, maxConcurrentGroups: 1 };
+  static options: SubmissionBatcherOptions = { lingerMs: 3, maxGroup: 512, maxConcurrentGroups: 1 };
   private readonly options = SubmissionBatcher.options;
   private queue: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
