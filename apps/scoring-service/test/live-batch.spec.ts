@@ -103,7 +103,7 @@ function history(cycleId: string, subjects: number, seed: number): EventEnvelope
   return batches;
 }
 
-/** What the disclosure rule decides, one subject at a time, for the same batches: each subject's snapshots (response ids, in order). */
+/** What the disclosure rule decides, one subject at a time, for the same batches: each subject's snapshots (response ids, by rater). */
 function expectedSnapshots(batches: EventEnvelope<ResponseRecordedV1>[][]): Map<string, string[][]> {
   const inst = resolveBasis(basis);
   const live = { resultSet: 'live', instrument: inst, policy: { minGroupSize: 3 } };
@@ -143,7 +143,10 @@ function expectedSnapshots(batches: EventEnvelope<ResponseRecordedV1>[][]): Map<
       if (!decision.take) continue;
       const frozen = new Map((s.current ?? []).map((r) => [r.raterId, r]));
       const byRater = new Map(received.map((r) => [r.raterId, r]));
-      const responses = decision.responses.map((r) => frozen.get(r.raterId) ?? byRater.get(r.raterId)!);
+      // recorded by rater, whatever order the decision lists them in
+      const responses = decision.responses
+        .map((r) => frozen.get(r.raterId) ?? byRater.get(r.raterId)!)
+        .sort((a, b) => (a.raterId < b.raterId ? -1 : a.raterId > b.raterId ? 1 : 0));
       s.current = responses;
       s.disclosed.push({ basis: live, responses: toScoring(responses) });
       s.snapshots.push(responses.map((r) => r.responseId!));

@@ -627,6 +627,9 @@ export interface SnapshotDecision {
  * `current`, the views of `disclosed` and `basis` are frozen: they must not be mutated afterwards.
  * A caller that hands the same objects in again at later decisions (the scoring service does) has
  * their figures computed once (`frozenFigures`); equal copies are computed again, with the same result.
+ * The `responses` of a decision taken are frozen the same way, their figures kept with them: a
+ * caller that hands that array in as `current` (or as a disclosed view's) at the next decisions
+ * has the figures this decision computed for it.
  */
 export function decideSnapshot(input: {
   basis: DisclosureBasis;
@@ -651,7 +654,8 @@ export function decideSnapshot(input: {
   let after: VisibleFigures;
   for (;;) {
     candidate = [...current, ...pending];
-    after = visibleFigures(basis, candidate);
+    // kept with the array (a WeakMap entry): the snapshot in force at the next decisions when taken
+    after = frozenVisibleFigures(basis, candidate);
     const { offending, changes } = compareFigures(basis, before, after, threshold);
     if (changes.length === 0) return keep(['no visible figure would change']);
     if (offending.length === 0) break;

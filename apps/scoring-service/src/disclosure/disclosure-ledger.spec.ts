@@ -96,10 +96,14 @@ class LiveSubject {
     const ledger = ledgerOf(this, this.recorded);
     const received = structuredClone([...this.latest.values()]);
     const taken = decideLiveSnapshot(ledger, basis, received, `${this.cycleId}:${this.subjectId}`);
-    expect(taken?.responses.map((x) => x.raterId) ?? null).toEqual(decidedAnew(ledgerOf(this, this.recorded), received));
+    // the same raters, recorded by rater whatever order the decision listed them in
+    expect(taken?.responses.map((x) => x.raterId) ?? null).toEqual(decidedAnew(ledgerOf(this, this.recorded), received)?.sort() ?? null);
     if (!taken) return null;
     expect(taken.snapshot).toBe((ledger.current?.snapshot ?? 0) + 1);
     this.recorded.push({ resultSet: 'live', snapshot: taken.snapshot, basis, responses: taken.responses });
+    // The new row, read back, is the decision's own view (its figures kept with it by the scoring
+    // package), not one built and scored again.
+    expect(disclosedViews(ledgerOf(this, this.recorded)).at(-1)).toBe(taken.view);
     return taken.responses.map((x) => x.responseId!);
   }
 

@@ -145,19 +145,25 @@ function frozenView(
   keep = true,
 ): DisclosedView {
   if (responses.some((r) => r.responseId === undefined)) return view(resultSet, basis, responses);
-  const key = JSON.stringify([
-    subject.cycleId,
-    subject.subjectId,
-    resultSet,
-    snapshot,
-    ...basisKey(basis),
-    responses.map((r) => r.responseId),
-  ]);
+  const key = viewKey(subject, resultSet, snapshot, basis, responses);
   const known = frozenViews.get(key);
   if (known) return known;
   const made = view(resultSet, basis, responses);
   if (keep) frozenViews.set(key, made);
   return made;
+}
+
+const byRater = (a: StoredResponse, b: StoredResponse): number => (a.raterId < b.raterId ? -1 : a.raterId > b.raterId ? 1 : 0);
+
+/** The key of a ledger row's view in `frozenViews`: the row's key, its basis and its response ids. */
+function viewKey(
+  subject: { cycleId: string; subjectId: string },
+  resultSet: string,
+  snapshot: number,
+  basis: ScoringBasis,
+  responses: StoredResponse[],
+): string {
+  return JSON.stringify([subject.cycleId, subject.subjectId, resultSet, snapshot, ...basisKey(basis), responses.map((r) => r.responseId)]);
 }
 
 /** Every field of a scoring basis (a missing comment threshold is null, as `resolveBasis` takes it). */
@@ -360,7 +366,7 @@ export function decideLiveSnapshot(
   basis: ScoringBasis,
   received: StoredResponse[],
   seed: string,
-): { snapshot: number; responses: StoredResponse[]; computed: ComputedReport } | null {
+): { snapshot: number; responses: StoredResponse[]; computed: ComputedReport; view: DisclosedView } | null {
   // The snapshot in force under this basis is a frozen view too (the object of its ledger row when
   // the row has this basis), and the basis the same object as the views'.
   const current = ledger.current ? frozenView(ledger, 'live', ledger.current.snapshot, basis, ledger.current.responses) : null;
@@ -373,9 +379,22 @@ export function decideLiveSnapshot(
   if (!decision.take) return null;
   const frozen = new Map((ledger.current?.responses ?? []).map((r) => [r.raterId, r]));
   const latest = new Map(received.map((r) => [r.raterId, r]));
-  const responses = decision.responses.map((r) => frozen.get(r.raterId) ?? latest.get(r.raterId)!);
+  // recorded by rater: the decision lists the raters of the snapshot in force first, in the order
+  // they came in (this decision's own array when kept, see below, else by rater), so the ledger row
+  // is the same whichever the process had kept
+  const responses = decision.responses.map((r) => frozen.get(r.raterId) ?? latest.get(r.raterId)!).sort(byRater);
   const snapshot = (ledger.current?.snapshot ?? 0) + 1;
-  return { snapshot, responses, computed: computeSubjectReport(responses, basis, seed) };
+  // The new snapshot's view is the decision's candidate, whose figures the scoring package keeps with
+  // it: kept under the key of the ledger row about to be recorded, the next decisions of this subject
+  // take it as the snapshot in force without scoring it again. It holds the responses `frozenView`
+  // would build from that row, each converted from the same stored response by the same `view`, in
+  // the candidate's order where `view` lists them by rater (the rule reads sets of raters and exact
+  // equations per rater, never the order; the property test in disclosure-ledger.spec.ts decides
+  // with these views and from scratch). A row never recorded (a rolled-back batch) is never read, and
+  // a row recorded with other responses has another key.
+  const taken: DisclosedView = { basis: frozenBasis('live', basis).disclosureBasis, responses: decision.responses };
+  frozenViews.set(viewKey(ledger, 'live', snapshot, basis, responses), taken);
+  return { snapshot, responses, computed: computeSubjectReport(responses, basis, seed), view: taken };
 }
 
 /**
