@@ -48,6 +48,7 @@ const { getInstrument, DEFAULT_INSTRUMENT_ID } = require('@leaderscope/framework
 const { SIZES, generateOrganisation, answersFor } = require('./lib/org');
 const { GraphQLClient } = require('./lib/http');
 const { updateDoc } = require('./lib/doc');
+const { calibrate } = require('./lib/calibration');
 const { loadPeople, loadCycle, discloseCycle } = require('./lib/load');
 
 const root = join(__dirname, '..');
@@ -804,6 +805,11 @@ async function main() {
   };
   log(
     `Leaderscope benchmark, size ${args.size} (${leaders} leaders) on ${result.machine.nproc} CPU(s), ${result.machine.memoryGiB} GiB, ${result.machine.cpuModel}`,
+  );
+  // The machine's speed before anything of the run starts (bench/lib/calibration.js; since session 29).
+  result.machine.calibration = calibrate();
+  log(
+    `machine speed (lower is faster): kernel ${result.machine.calibration.kernelMs} ms, ${result.machine.calibration.work} ${result.machine.calibration.ms} ms`,
   );
 
   // --- infrastructure -----------------------------------------------------------------------

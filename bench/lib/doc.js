@@ -82,7 +82,7 @@ function block(r) {
     ...(r.code
       ? [
           '',
-          `Code: commit \`${r.code.commit.slice(0, 7)}\`${r.code.uncommittedInAppsOrPackages.length ? `, with uncommitted changes in ${r.code.uncommittedInAppsOrPackages.map((l) => `\`${l.replace(/^\s*\S+\s+/, '')}\``).join(', ')} (the services run their built dist, so those changes are measured if they were built)` : ''}. Load average at start ${r.machine.loadAverageAtStart?.join(' / ') ?? '–'}, at end ${r.machine.loadAverageAtEnd?.join(' / ') ?? '–'} (1 / 5 / 15 min; anything else running on the machine shows here).`,
+          `Code: commit \`${r.code.commit.slice(0, 7)}\`${r.code.uncommittedInAppsOrPackages.length ? `, with uncommitted changes in ${r.code.uncommittedInAppsOrPackages.map((l) => `\`${l.replace(/^\s*\S+\s+/, '')}\``).join(', ')} (the services run their built dist, so those changes are measured if they were built)` : ''}. Load average at start ${r.machine.loadAverageAtStart?.join(' / ') ?? '–'}, at end ${r.machine.loadAverageAtEnd?.join(' / ') ?? '–'} (1 / 5 / 15 min; anything else running on the machine shows here).${r.machine.calibration ? ` Machine speed before the run (\`bench/lib/calibration.js\`, the fastest round; lower is faster): kernel ${r.machine.calibration.kernelMs} ms, ${r.machine.calibration.work} ${r.machine.calibration.ms} ms.` : ''}`,
         ]
       : []),
     ...(r.organisation.direct ? ['', generatedNote(r)] : []),
@@ -203,8 +203,8 @@ function appendHistory(doc, r) {
   if (!doc.includes(anchor)) {
     doc =
       `${doc.trimEnd()}\n\n## History\n\nEvery run, oldest first (appended by \`npm run bench\`). Load average: 1 / 5 / 15 min at the start of the run.\n\n` +
-      '| date | size | commit | load average | ingestion ÷ raw | freshness p99 | replay ÷ floor | subjectReport p95 | heatmap p95 (page) | import ÷ COPY | setup | gateway RSS |\n' +
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n' +
+      '| date | size | commit | load average | speed (kernel / work) | ingestion ÷ raw | freshness p99 | replay ÷ floor | subjectReport p95 | heatmap p95 (page) | import ÷ COPY | setup | gateway RSS |\n' +
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n' +
       `${anchor}\n`;
   }
   const row = [
@@ -214,6 +214,8 @@ function appendHistory(doc, r) {
       ((r.settings.scoringReplicas ?? 1) > 1 ? `, scoring ×${r.settings.scoringReplicas}` : ''),
     `\`${(r.code?.commit ?? '').slice(0, 7)}\`${r.code?.uncommittedInAppsOrPackages?.length ? ' +changes' : ''}`,
     r.machine.loadAverageAtStart?.join(' / ') ?? '–',
+    // the machine's speed before the run (bench/lib/calibration.js, ms; since session 29)
+    r.machine.calibration ? `${r.machine.calibration.kernelMs} / ${r.machine.calibration.ms} ms` : '–',
     // the raw producer's own rate beside the ratio: the machine's speed at the time (since session 8)
     `${ratio(f.ingestion.perSecond, f.rawProducer.perSecond)} (raw ${Math.round(f.rawProducer.perSecond)}/s)`,
     f.freshness.decided
