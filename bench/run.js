@@ -1806,6 +1806,13 @@ async function main() {
       const nReport = 200;
       const nHeatmap = args.size === 'S' ? 50 : 20;
       const readCycle = full ? full.cycleId : main.cycleId;
+      // The reads time the read path, not the housekeeping that follows the replay on the same two
+      // cores (autovacuum of the tables it rewrote, the relays settling): they begin on a quiet
+      // machine, as measure 8 does, waiting at most a minute (since session 29: at L in session 29
+      // the reads began at load 4.9 and subjectReport's p95 was 54 ms against p50 11 ms). How long
+      // they waited, how busy the machine was then and while they ran are recorded beside them.
+      const quietBeforeReads = await waitForQuietMachine({ maxBusyPercent: 15, windowMs: 500, timeoutMs: 60000 });
+      const machineBeforeReads = machineTicks();
       const loadAtReads = loadavg().map((x) => Math.round(x * 100) / 100);
       const profilingReads = await profilePhase(procs, 'reads');
       // The gateway's CPU per request (user + system): less sensitive to the machine's load than the times.
@@ -1842,6 +1849,10 @@ async function main() {
       const perRequest = (a, z, n) => (a === null || z === null ? null : r1((z - a) / n));
       result.figures.reads = {
         loadAverageAtStart: loadAtReads,
+        // waited for a quiet machine before the first read (ms, and how busy the last half second was), and how busy the machine was while they ran
+        quietWaitMs: quietBeforeReads.waitedMs,
+        busyBeforePercent: quietBeforeReads.busyPercent,
+        machineBusyPercent: busyPercent(machineBeforeReads, machineTicks()),
         subjectReport: {
           requests: nReport,
           p50Ms: r1(pct(reads.subjectReport, 50)),
@@ -1861,7 +1872,7 @@ async function main() {
         },
       };
       log(
-        `reads (load ${loadAtReads.join(' / ')}): subjectReport p50 ${result.figures.reads.subjectReport.p50Ms} ms, p95 ${result.figures.reads.subjectReport.p95Ms} ms, gateway CPU ${result.figures.reads.subjectReport.gatewayCpuMsPerRequest} ms/request; heatmap page p50 ${result.figures.reads.cycleHeatmap.p50Ms} ms, p95 ${result.figures.reads.cycleHeatmap.p95Ms} ms, gateway CPU ${result.figures.reads.cycleHeatmap.gatewayCpuMsPerRequest} ms/request`,
+        `reads (load ${loadAtReads.join(' / ')}, after ${quietBeforeReads.waitedMs} ms waiting for a quiet machine, ${quietBeforeReads.busyPercent}% busy then, ${result.figures.reads.machineBusyPercent}% during the reads): subjectReport p50 ${result.figures.reads.subjectReport.p50Ms} ms, p95 ${result.figures.reads.subjectReport.p95Ms} ms, gateway CPU ${result.figures.reads.subjectReport.gatewayCpuMsPerRequest} ms/request; heatmap page p50 ${result.figures.reads.cycleHeatmap.p50Ms} ms, p95 ${result.figures.reads.cycleHeatmap.p95Ms} ms, gateway CPU ${result.figures.reads.cycleHeatmap.gatewayCpuMsPerRequest} ms/request`,
       );
     }
 
