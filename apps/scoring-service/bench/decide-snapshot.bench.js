@@ -16,10 +16,14 @@
  *   fresh   new objects for every view and for the snapshot in force at every decision (what the
  *           service did when it rebuilt them from the database each time);
  *   shared  the same frozen view objects across decisions, the snapshot in force being the very
- *           responses array of its view (what the service's view cache hands back).
+ *           responses array of its view (what the service's view cache hands back), a snapshot
+ *           taken made into a new view (what the service did until session 29);
+ *   kept    as shared, but a snapshot taken is the decision's own responses array, whose figures
+ *           the decision computed (what the service does since session 29).
  *
  * Reported per way: CPU ms per decision (process.cpuUsage, user + system) and a digest of every
- * decision (take, raters, reasons), which must be the same for both ways and across versions.
+ * decision (take, raters, reasons), which must be the same for every way and across versions (the
+ * raters sorted: `kept` lists a snapshot's raters in the decision's order).
  * SCORING_DIST overrides the package's dist directory (to time an older build); BENCH_WAYS=shared
  * times one way only.
  */
@@ -97,7 +101,7 @@ function replay(instrument, histories, first, way) {
       received.push(r);
       received.sort(byRater);
       const input =
-        way === 'shared'
+        way !== 'fresh'
           ? { basis, current: current ? current.responses : null, received: [...received], disclosed: [...disclosed] }
           : {
               basis: copyBasis(basis),
@@ -110,10 +114,10 @@ function replay(instrument, histories, first, way) {
       const t = process.cpuUsage(t0);
       cpu += t.user + t.system;
       decisions++;
-      digest.update(JSON.stringify([d.take, d.responses.map((x) => x.raterId), d.reasons]));
+      digest.update(JSON.stringify([d.take, d.responses.map((x) => x.raterId).sort(), d.reasons]));
       if (!d.take) continue;
       taken++;
-      current = { basis, responses: [...d.responses].sort(byRater) };
+      current = { basis, responses: way === 'kept' ? d.responses : [...d.responses].sort(byRater) };
       disclosed.push(current);
     }
   }
@@ -125,10 +129,11 @@ function main() {
   const histories = Number(process.argv[2] || 200);
   replay(instrument, 40, 1_000_000, 'fresh'); // warm-up (JIT), not reported
   replay(instrument, 40, 1_000_000, 'shared');
+  replay(instrument, 40, 1_000_000, 'kept');
   console.log(
     `node ${process.version}, ${instrument.id} v${instrument.version} (${instrument.items.length} items), ${histories} histories of 15 raters`,
   );
-  for (const way of (process.env.BENCH_WAYS || 'fresh,shared').split(',')) {
+  for (const way of (process.env.BENCH_WAYS || 'fresh,shared,kept').split(',')) {
     const r = replay(instrument, histories, 0, way);
     console.log(
       `${way.padEnd(6)} ${r.decisions} decisions, ${r.taken} snapshots taken: ${(r.cpu / 1000 / r.decisions).toFixed(3)} ms CPU per decision, digest ${r.digest}`,
