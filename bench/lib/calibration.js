@@ -23,8 +23,12 @@ const { scoreSubject } = require('@leaderscope/scoring');
 const { getInstrument, DEFAULT_INSTRUMENT_ID } = require('@leaderscope/framework');
 const { rng } = require('./org');
 
-const GROUPS = ['self', 'manager', 'peer', 'peer', 'peer', 'peer', 'peer', 'direct_report', 'direct_report', 'direct_report'];
-const GROUPS_OF_16 = [...GROUPS, 'direct_report', 'direct_report', 'skip_level', 'skip_level', 'skip_level', 'peer'];
+/** The fixed subject's 16 raters by group (6 peers, 5 direct reports, 3 skip-levels), in the order their seeded answers are drawn. */
+// prettier-ignore
+const GROUPS_OF_16 = [
+  'self', 'manager', 'peer', 'peer', 'peer', 'peer', 'peer', 'direct_report',
+  'direct_report', 'direct_report', 'direct_report', 'direct_report', 'skip_level', 'skip_level', 'skip_level', 'peer',
+];
 const ITERATIONS = 300;
 const ROUNDS = 7;
 

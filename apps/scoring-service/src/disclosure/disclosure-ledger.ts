@@ -3,6 +3,7 @@ import { decideResultSet, decideSnapshot, DisclosedView, DisclosureBasis } from 
 import type { InstrumentDefinition } from '@leaderscope/framework';
 import type { EntityManager } from 'typeorm';
 import {
+  byRaterId,
   ComputedReport,
   computeSubjectReport,
   resolveBasis,
@@ -152,8 +153,6 @@ function frozenView(
   if (keep) frozenViews.set(key, made);
   return made;
 }
-
-const byRater = (a: StoredResponse, b: StoredResponse): number => (a.raterId < b.raterId ? -1 : a.raterId > b.raterId ? 1 : 0);
 
 /** The key of a ledger row's view in `frozenViews`: the row's key, its basis and its response ids. */
 function viewKey(
@@ -382,7 +381,7 @@ export function decideLiveSnapshot(
   // recorded by rater: the decision lists the raters of the snapshot in force first, in the order
   // they came in (this decision's own array when kept, see below, else by rater), so the ledger row
   // is the same whichever the process had kept
-  const responses = decision.responses.map((r) => frozen.get(r.raterId) ?? latest.get(r.raterId)!).sort(byRater);
+  const responses = decision.responses.map((r) => frozen.get(r.raterId) ?? latest.get(r.raterId)!).sort(byRaterId);
   const snapshot = (ledger.current?.snapshot ?? 0) + 1;
   // The new snapshot's view is the decision's candidate, whose figures the scoring package keeps with
   // it: kept under the key of the ledger row about to be recorded, the next decisions of this subject

@@ -84,6 +84,9 @@ export function computeSubjectReport(responses: StoredResponse[], basis: Scoring
   return { report, groupCounts, responseCount: scored.length, ignoredAnswers };
 }
 
+/** Orders stored responses by rater id: how a view lists them, and how a ledger row records them. */
+export const byRaterId = (a: StoredResponse, b: StoredResponse): number => (a.raterId < b.raterId ? -1 : a.raterId > b.raterId ? 1 : 0);
+
 /**
  * Stored responses as @leaderscope/scoring takes them for one instrument version, sorted by rater:
  * answers to items this version does not have (or off its scale) are left out and counted.
@@ -100,7 +103,7 @@ export function scorableResponses(
   const scored: RaterResponse[] = [];
   const comments: SubjectComment[] = [];
   const groupCounts: Record<string, number> = {};
-  for (const r of [...responses].sort((a, b) => (a.raterId < b.raterId ? -1 : a.raterId > b.raterId ? 1 : 0))) {
+  for (const r of [...responses].sort(byRaterId)) {
     // The stored answers as they are when every one is scorable (the engine only reads them; a whole
     // cycle's rescore checks 3.6 million at L), else a copy without the others.
     let answers = r.answers;
