@@ -76,6 +76,11 @@ export interface SubmissionBatcherOptions {
    * instead of the transactions multiplying; a lone submission still waits only the linger.
    */
   maxConcurrentGroups: number;
+  /**
+   * When a group's transaction fails as a whole, its submissions are retried one per transaction,
+   * this many at a time (the rest of the pool stays free for the other requests).
+   */
+  maxConcurrentRetries: number;
 }
 
 const CONFLICTING_KEY = 'This idempotency key was already used for a different submission';
@@ -100,7 +105,7 @@ const SUBMITTED_ALREADY = 'This survey was submitted already and is read-only';
  * A refused submission is answered alone and never written; the others commit together. If the
  * group's transaction fails as a whole (a key or assignment raced in from another gateway replica,
  * a deadlock, a failing statement), every submission of the group is retried in a transaction of
- * its own, so one failure never sinks the others. Every answer is given only after its commit:
+ * its own (four at a time), so one failure never sinks the others. Every answer is given only after its commit:
  * no receipt for a rolled-back write.
  */
 @Injectable()
@@ -118,12 +123,12 @@ export class SubmissionBatcher implements OnModuleDestroy {
    * gateway accepted 64 a second while the rest queued (accept p50 3.2 s at S); at 512 the group
    * takes what waited (p50 1.7 s, less CPU per submission: docs/benchmarks.md, "Twenty-sixth round").
    */
-  static options: SubmissionBatcherOptions = { lingerMs: 3, maxGroup: 512, maxConcurrentGroups: 1 };
+  static options: SubmissionBatcherOptions = { lingerMs: 3, maxGroup: 512, maxConcurrentGroups: 1, maxConcurrentRetries: 4 };
   private readonly options = SubmissionBatcher.options;
   private queue: Waiting[] = [];
   private timer: NodeJS.Timeout | null = null;
   /** Groups committed, and the largest one: lets tests see that grouping happens. */
-  readonly stats = { groups: 0, submissions: 0, largestGroup: 0, fallbacks: 0 };
+  readonly stats = { groups: 0, submissions: 0, largestGroup: 0, fallbacks: 0, largestRetryConcurrency: 0 };
   private readonly inFlight = new Set<Promise<void>>();
   private readonly sql: ReturnType<typeof statements>;
 
@@ -188,14 +193,20 @@ export class SubmissionBatcher implements OnModuleDestroy {
       // The group's transaction failed as a whole: each submission alone, so only the culprit fails.
       this.stats.fallbacks++;
       this.logger.debug(`group of ${group.length} retried one by one: ${String(error)}`);
-      await Promise.all(
-        group.map((one) =>
-          this.inTransaction([one]).then(
+      // At most maxConcurrentRetries at once: a group of 512 must not take the whole pool.
+      const left = [...group];
+      let running = 0;
+      const retryNext = async (): Promise<void> => {
+        for (let one = left.shift(); one; one = left.shift()) {
+          this.stats.largestRetryConcurrency = Math.max(this.stats.largestRetryConcurrency, ++running);
+          await this.inTransaction([one]).then(
             (settle) => settle(),
             (e: unknown) => one.reject(e),
-          ),
-        ),
-      );
+          );
+          running--;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.options.maxConcurrentRetries, group.length) }, retryNext));
     }
   }
 
