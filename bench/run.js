@@ -111,13 +111,16 @@ function parseArgs(argv) {
           '\n  [--only freshness]      only the import, the cycles set-up and freshness (then the nothing-lost check); no raw producer, ingestion, replay or reads; implies --no-doc' +
           '\n  [--only reads]          only what the dashboard reads need, then the reads (measure 4): through the API, the import, set-up and every\n' +
           '                          submission (no raw producer, freshness or replay); with --direct, the generated cycle and its replay reports\n' +
-          '                          (about 10 minutes at L on a loaded machine); implies --no-doc',
+          '                          (about 10 minutes at L on a loaded machine); implies --no-doc' +
+          '\n  [--only survey-page]    only the import, the set-up and measure 8 (the survey page on a throttled phone); implies --no-doc;\n' +
+          '                          BENCH_SURVEY_TRACE=<file> also records a Chromium trace of the first link (chrome://tracing, Perfetto)',
       );
       process.exit(0);
     }
   }
-  if (out.only !== null && !['ingestion', 'setup', 'import', 'replay', 'freshness', 'reads'].includes(out.only))
-    throw new Error('--only must be ingestion, setup, import, replay, freshness or reads');
+  if (out.only !== null && !['ingestion', 'setup', 'import', 'replay', 'freshness', 'reads', 'survey-page'].includes(out.only))
+    throw new Error('--only must be ingestion, setup, import, replay, freshness, reads or survey-page');
+  if (out.only === 'survey-page' && !out.browser) throw new Error('--only survey-page is measure 8: not with --no-browser');
   if ((out.only === 'setup' || out.only === 'import') && out.direct)
     throw new Error(`--only ${out.only} measures through the API: not with --direct`);
   // The doc's tables need every measure, as the targets define them: a partial run or an extra is written to bench/results only.
@@ -1154,7 +1157,7 @@ async function main() {
     result.organisation.answersInMainCycle = full ? full.answers : result.organisation.answersInApiMainCycle;
 
     // --- 8. the survey page on a throttled phone (before anyone has answered: the links are fresh) ---
-    if (!args.only && args.browser) {
+    if ((!args.only || args.only === 'survey-page') && args.browser) {
       const { surveyPageTimes } = require('./lib/survey-page');
       const links = main.invitations.slice(0, 10).map((inv) => inv.token);
       const b = bar('survey page: first question on a throttled phone', links.length);
@@ -1189,6 +1192,14 @@ async function main() {
         quietWaitMaxMs: Math.max(...samples.map((s) => s.before?.waitedMs ?? 0)),
         busyBeforeMaxPercent: Math.max(...samples.map((s) => s.before?.busyPercent ?? 0)),
       };
+      log(
+        `survey page: first question p50 ${result.figures.surveyPage.firstQuestionP50Ms} ms, p95 ${result.figures.surveyPage.firstQuestionP95Ms} ms (HTML in ${result.figures.surveyPage.htmlP50Ms} ms, in the document ${result.figures.surveyPage.inDocumentP50Ms} ms, first paint ${result.figures.surveyPage.firstPaintP50Ms} ms, script in ${result.figures.surveyPage.scriptP50Ms} ms)`,
+      );
+    }
+    if (args.only === 'survey-page') {
+      result.figures.peakRssMiB = Object.fromEntries(procs.map((p) => [p.name, peakRssMiB(p.child.pid)]));
+      api.close();
+      return finish(result, args, startedAt, cleanup);
     }
 
     notePeaks('setup');
@@ -2044,6 +2055,7 @@ async function finish(result, args, startedAt, cleanup) {
   console.log(JSON.stringify(result.checks));
   if (args.only === 'setup' || args.only === 'import')
     process.exit(result.checks.setupComplete && result.checks.remindedAll !== false ? 0 : 1);
+  if (args.only === 'survey-page') process.exit(result.figures.surveyPage?.pages > 0 && result.checks.remindedAll !== false ? 0 : 1);
   process.exit(
     result.checks.nothingLost &&
       [

@@ -27,8 +27,9 @@ async function surveyPageTimes(baseUrl, tokens, onDone = () => {}, beforeEach = 
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const samples = [];
+  const tracePath = process.env.BENCH_SURVEY_TRACE || null;
   try {
-    for (const token of tokens) {
+    for (const [n, token] of tokens.entries()) {
       const before = await beforeEach();
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
       try {
@@ -39,6 +40,9 @@ async function surveyPageTimes(baseUrl, tokens, onDone = () => {}, beforeEach = 
         await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
         await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
+        // BENCH_SURVEY_TRACE: the first link's main thread, network and paints as a Chromium trace
+        const tracing = tracePath && n === 0;
+        if (tracing) await browser.startTracing(page, { path: tracePath, screenshots: true });
         await page.goto(new URL(`/survey/${token}`, baseUrl).href);
         try {
           await page.getByRole('radiogroup').first().waitFor({ timeout: 60000 });
@@ -46,6 +50,8 @@ async function surveyPageTimes(baseUrl, tokens, onDone = () => {}, beforeEach = 
         } catch (error) {
           const text = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
           throw new Error(`the survey page showed no question within 60 s; it said: ${text.slice(0, 300)}`, { cause: error });
+        } finally {
+          if (tracing) await browser.stopTracing();
         }
         samples.push({
           before,
