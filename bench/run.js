@@ -809,7 +809,11 @@ async function main() {
   log(
     `Leaderscope benchmark, size ${args.size} (${leaders} leaders) on ${result.machine.nproc} CPU(s), ${result.machine.memoryGiB} GiB, ${result.machine.cpuModel}`,
   );
-  // The machine's speed before anything of the run starts (bench/lib/calibration.js; since session 29).
+  // A run begins on a quiet machine (since session 30): what ran before it (a previous run's broker,
+  // PostgreSQL's housekeeping, a build) has settled, at most two minutes' wait; then the machine's
+  // speed before anything of the run starts (bench/lib/calibration.js; since session 29).
+  result.machine.quietAtStart = await waitForQuietMachine({ maxBusyPercent: 10, windowMs: 2000, timeoutMs: 120000 });
+  log(`quiet machine: waited ${result.machine.quietAtStart.waitedMs} ms, then ${result.machine.quietAtStart.busyPercent}% busy over 2 s`);
   result.machine.calibration = calibrate();
   log(
     `machine speed (lower is faster): kernel ${result.machine.calibration.kernelMs} ms, ${result.machine.calibration.work} ${result.machine.calibration.ms} ms`,
