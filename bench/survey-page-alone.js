@@ -2,8 +2,8 @@
 'use strict';
 /**
  * The survey page alone (a tool for working on the page, not a judged measure): the built
- * dashboard's survey page, rendered as the gateway renders it (the same renderer, data and escaping:
- * `SurveyPage` in apps/gateway/src/dashboard/survey-page.ts), served by a bare HTTP server on this
+ * dashboard's survey page, rendered by the gateway's own `SurveyPage` (its renderer, template and
+ * escaping: apps/gateway/src/dashboard/survey-page.ts), served by a bare HTTP server on this
  * machine with nothing else running, and measured exactly as measure 8 measures it (bench/lib/survey-page.js:
  * real Chromium, Slow 4G, a 4× slower CPU, an empty cache, each link in a fresh context).
  *
@@ -70,27 +70,25 @@ function raterSurvey(group) {
   };
 }
 
-/** The page as the gateway sends it: the survey rendered into survey.html, with the data it was rendered from. */
-function renderedPage(survey) {
-  const shell = join(dist, 'survey.html');
-  const renderer = join(dist, 'ssr', 'survey-server.cjs');
-  if (!existsSync(shell) || !existsSync(renderer))
-    throw new Error(`the dashboard is not built (${shell}): npm run build -w @leaderscope/dashboard`);
-  // the gateway's own helpers, so the page is what it serves (its dist: npm run build)
-  const { jsonForScript } = require(join(root, 'apps', 'gateway', 'dist', 'dashboard', 'survey-page.js'));
-  const data = { raterSurvey: survey };
-  const body = require(renderer).renderSurveyPage(data);
-  return readFileSync(shell, 'utf8').replace(
-    '<div id="root"><!--survey-ssr--></div>',
-    () => `<div id="root">${body}</div><script type="application/json" id="survey-data">${jsonForScript(data)}</script>`,
-  );
+/**
+ * The page as the gateway sends it: the gateway's own `SurveyPage` (its dist: npm run build), with
+ * the link opening `survey` instead of reading the database.
+ */
+async function renderedPage(survey) {
+  if (!existsSync(join(dist, 'survey.html')) || !existsSync(join(dist, 'ssr', 'survey-server.cjs')))
+    throw new Error(`the dashboard is not built (${dist}): npm run build -w @leaderscope/dashboard`);
+  const { SurveyPage } = require(join(root, 'apps', 'gateway', 'dist', 'dashboard', 'survey-page.js'));
+  const opened = { ...survey, closesAt: new Date(survey.closesAt) }; // as OpenSurveyUseCase returns it
+  const page = await new SurveyPage(dist, { execute: async () => opened }).render('link', '127.0.0.1');
+  if (!page?.includes('role="radiogroup"')) throw new Error('the gateway rendered no survey into the page');
+  return page;
 }
 
 async function main() {
   const { group, links } = args();
   const survey = raterSurvey(group);
   // compressed as the gateway does (brotli, quality 5); the assets as the build wrote them (.br)
-  const page = brotliCompressSync(renderedPage(survey), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+  const page = brotliCompressSync(await renderedPage(survey), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path.startsWith('/survey/')) {

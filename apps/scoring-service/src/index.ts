@@ -9,7 +9,7 @@ export type { ScoringServiceOptions } from './scoring-service.module';
 export { RescoreSubjectUseCase, toReportUpdated } from './reports/rescore-subject.use-case';
 export { RescoreCycleUseCase } from './reports/rescore-cycle.use-case';
 export type { RescoreCycleRequest, RescoreCycleResult, RescoreProgress, ResultSetComparison } from './reports/rescore-cycle.use-case';
-export { computeSubjectReport, reportSeed, resolveBasis, ScoringBasisError, scorableResponses } from './reports/compute-report';
+export { byRaterId, computeSubjectReport, reportSeed, resolveBasis, ScoringBasisError, scorableResponses } from './reports/compute-report';
 /** The live side of the disclosure rule (docs/anonymity.md); the benchmark's generated cycle takes its snapshots with it. */
 export { takeLiveSnapshot } from './disclosure/disclosure-ledger';
 export type { ScoringBasis, ComputedReport, StoredResponse } from './reports/compute-report';

@@ -16,6 +16,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import {
+  byRaterId,
   computeSubjectReport,
   reportSeed,
   RescoreSubjectUseCase,
@@ -144,9 +145,7 @@ function expectedSnapshots(batches: EventEnvelope<ResponseRecordedV1>[][]): Map<
       const frozen = new Map((s.current ?? []).map((r) => [r.raterId, r]));
       const byRater = new Map(received.map((r) => [r.raterId, r]));
       // recorded by rater, whatever order the decision lists them in
-      const responses = decision.responses
-        .map((r) => frozen.get(r.raterId) ?? byRater.get(r.raterId)!)
-        .sort((a, b) => (a.raterId < b.raterId ? -1 : a.raterId > b.raterId ? 1 : 0));
+      const responses = decision.responses.map((r) => frozen.get(r.raterId) ?? byRater.get(r.raterId)!).sort(byRaterId);
       s.current = responses;
       s.disclosed.push({ basis: live, responses: toScoring(responses) });
       s.snapshots.push(responses.map((r) => r.responseId!));

@@ -543,7 +543,7 @@ function visibleFiguresOf(basis: DisclosureBasis, responses: RaterResponse[], ro
   };
 }
 
-/** `visibleFigures` of a frozen view (the snapshot in force), computed once per view (shared: read it only). */
+/** `visibleFigures` of a frozen view (the snapshot in force, or a candidate that may become one), computed once per array (shared: read it only). */
 function frozenVisibleFigures(basis: DisclosureBasis, responses: RaterResponse[]): VisibleFigures {
   const frozen = frozenFiguresOf(basis, responses);
   frozen.visible ??= visibleFiguresOf(basis, responses, frozen.rows);
