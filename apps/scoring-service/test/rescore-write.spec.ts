@@ -318,6 +318,31 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
     }
   }, 60000);
 
+  // Before the relay below publishes (and deletes) the rows.
+  it("fills every outbox row's routing columns with its envelope's fields, rescore rows included (OutboxHeaderColumns)", async () => {
+    const header = new Map(
+      (
+        await query<{ position: string; event_id: string; type: string; version: number; key: string; correlation_id: string }>(
+          db.url,
+          `SELECT position, event_id, type, version, key, correlation_id FROM scoring.outbox_event`,
+        )
+      ).map((r) => [r.position, r]),
+    );
+    const relayed = await relayedEnvelopes(db.url);
+    const sets = new Set(relayed.map((e) => ((e.envelope.payload.resultSet ?? 'live') === 'live' ? 'live' : 'rescore')));
+    expect([...sets]).toContain('rescore');
+    for (const e of relayed) {
+      const row = header.get(e.position)!;
+      expect([row.type, row.version, row.key, row.correlation_id, row.event_id]).toEqual([
+        e.envelope.type,
+        e.envelope.version,
+        e.envelope.key,
+        e.envelope.correlationId,
+        e.envelope.id,
+      ]);
+    }
+  });
+
   it('stores no copy of a rescored report in the outbox, and the relay publishes what the envelope view completes (RescoreEventsReferToReports)', async () => {
     const rescoreId = randomUUID();
     await app.get(RescoreCycleUseCase).execute({ rescoreId, cycleId, instrumentVersion: 1 });
@@ -398,10 +423,10 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       expect(envelope.payload.report).toEqual(JSON.parse(r.report_text));
       expect(event).toMatchObject({ type: 'report.updated', version: 2, key: envelope.key, correlationId: envelope.correlationId });
     }
-    // the orphan is reported and not sent (nothing is left to announce), and the relay goes on
+    // the orphan is reported and not sent (nothing is left to announce), deleted with the rest, and the relay goes on
     expect(byId.has(orphan)).toBe(false);
     expect(errors).toEqual([expect.stringContaining(orphan)]);
-    await query(db.url, `DELETE FROM scoring.outbox_event WHERE event_id = $1`, [orphan]);
+    expect(await query(db.url, `SELECT event_id FROM scoring.outbox_event`)).toEqual([]);
   });
 
   it('keeps a copy of the report in every live ledger row: only a rescore refers to its report row', async () => {
@@ -432,30 +457,6 @@ describe('whole-cycle rescore: one statement per chunk, each report sent once', 
       ['outbox_event', 'envelope', 'text'],
       ['subject_report', 'report', 'bytea'],
     ]);
-  });
-
-  it("fills every outbox row's routing columns with its envelope's fields, rescore rows included (OutboxHeaderColumns)", async () => {
-    const header = new Map(
-      (
-        await query<{ position: string; event_id: string; type: string; version: number; key: string; correlation_id: string }>(
-          db.url,
-          `SELECT position, event_id, type, version, key, correlation_id FROM scoring.outbox_event`,
-        )
-      ).map((r) => [r.position, r]),
-    );
-    const relayed = await relayedEnvelopes(db.url);
-    const sets = new Set(relayed.map((e) => ((e.envelope.payload.resultSet ?? 'live') === 'live' ? 'live' : 'rescore')));
-    expect([...sets]).toContain('rescore');
-    for (const e of relayed) {
-      const row = header.get(e.position)!;
-      expect([row.type, row.version, row.key, row.correlation_id, row.event_id]).toEqual([
-        e.envelope.type,
-        e.envelope.version,
-        e.envelope.key,
-        e.envelope.correlationId,
-        e.envelope.id,
-      ]);
-    }
   });
 });
 

@@ -13,9 +13,10 @@ import {
   registerZstdCodec,
   surveySubmittedV1,
   SurveySubmittedV1,
+  Topics,
 } from '@leaderscope/events';
 import { getInstrument } from '@leaderscope/framework';
-import { eventually } from '@leaderscope/testing';
+import { eventually, kafkaBrokers } from '@leaderscope/testing';
 import { startSurveyService } from '@leaderscope/survey-service';
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -175,8 +176,6 @@ export interface Counts {
   inReports: number;
   /** subjects whose live report_version differs from its response_count (each response must bump it exactly once) */
   versionMismatches: number;
-  /** response.recorded events the survey service wrote to its outbox */
-  recordedEvents: number;
 }
 
 export async function counts(url: string): Promise<Counts> {
@@ -186,16 +185,31 @@ export async function counts(url: string): Promise<Counts> {
        (SELECT count(*) FROM survey.response) AS stored,
        (SELECT count(*) FROM scoring.rater_response) AS scored,
        (SELECT coalesce(sum(response_count), 0) FROM scoring.subject_report WHERE result_set = 'live') AS in_reports,
-       (SELECT count(*) FROM scoring.subject_report WHERE result_set = 'live' AND report_version <> response_count) AS mismatches,
-       (SELECT count(*) FROM survey.outbox_event WHERE envelope::json->>'type' = 'response.recorded') AS recorded`,
+       (SELECT count(*) FROM scoring.subject_report WHERE result_set = 'live' AND report_version <> response_count) AS mismatches`,
   );
   return {
     stored: Number(row.stored),
     scored: Number(row.scored),
     inReports: Number(row.in_reports),
     versionMismatches: Number(row.mismatches),
-    recordedEvents: Number(row.recorded),
   };
+}
+
+/**
+ * The response.recorded events the survey service published, each once (by event id), as it wrote
+ * them: read from the responses topic (its relay deletes what it publishes from its outbox). An event
+ * published again (a relay that died before its delete committed) or republished by a test counts once;
+ * a response recorded twice would count twice.
+ */
+export async function recordedEvents(transport: KafkaTransport, brokers = kafkaBrokers()): Promise<EventEnvelope[]> {
+  const total = await transport.messageCount(Topics.Responses);
+  const messages = await readTopic(brokers, transport.topicName(Topics.Responses), total);
+  const byId = new Map<string, EventEnvelope>();
+  for (const m of messages) {
+    const envelope = JSON.parse(m.value) as EventEnvelope;
+    if (envelope.type === 'response.recorded' && !byId.has(envelope.id)) byId.set(envelope.id, envelope);
+  }
+  return [...byId.values()];
 }
 
 /** Waits until `n` responses are stored, scored and counted in the live reports. */

@@ -81,15 +81,18 @@ describe('transactional outbox', () => {
       expect(versions).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     }
     expect(await relays[0].pending()).toBe(0);
+    // Published means gone from the outbox: the event lives in the transport, not in the table.
+    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM ordering.outbox_event`);
+    expect(n).toBe(0);
   });
 
-  it('republishes after a relay died between publishing and marking; the inbox makes the repeat a no-op', async () => {
+  it('republishes after a relay died between publishing and deleting; the inbox makes the repeat a no-op', async () => {
     const transport = new RecordingTransport();
     transport.dieAfterPublishing = 1;
     const events = [1, 2, 3].map((v) => report('s', v));
     await dataSource.transaction((m) => enqueueEvents(m, 'dying', events));
     const dying = new OutboxRelay({ dataSource, schema: 'dying', transport, onError: () => {} });
-    expect(await dying.drain()).toBe(0); // published, then died before marking
+    expect(await dying.drain()).toBe(0); // published, then died before its transaction deleted them
     expect(await dying.pending()).toBe(3);
     const restarted = new OutboxRelay({ dataSource, schema: 'dying', transport });
     expect(await restarted.drain()).toBe(3);
@@ -130,8 +133,9 @@ describe('transactional outbox', () => {
   });
 
   it('reads the unpublished rows by an ordered scan of the partial index, whatever plan the costs favour', async () => {
-    // 3,000 events published by the relay leave 3,000 dead entries in `outbox_event_unpublished`;
-    // statistics taken while 50 were unpublished make the planner expect fewer rows than a batch.
+    // 3,000 events published (deleted) by the relay leave 3,000 dead entries in
+    // `outbox_event_unpublished`; statistics taken while 50 of 3,000 rows were unpublished make the
+    // planner expect fewer rows than a batch.
     const transport = new RecordingTransport();
     const relay = new OutboxRelay({ dataSource, schema: 'scanning', transport, batchSize: 500 });
     const batch = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ ...report(`s${from + i}`, 1), id: randomUUID() }));
@@ -141,6 +145,8 @@ describe('transactional outbox', () => {
     await dataSource.query(`ANALYZE scanning.outbox_event`);
     await dataSource.query(`UPDATE scanning.outbox_event SET published_at = NULL`);
     expect(await relay.drain()).toBe(3000);
+    const [{ left }] = await dataSource.query(`SELECT count(*)::int AS left FROM scanning.outbox_event`);
+    expect(left).toBe(0);
     await dataSource.transaction((m) => enqueueEvents(m, 'scanning', batch(3000, 5)));
 
     // What the relay sends, recorded as it drains the last five.
@@ -183,14 +189,12 @@ describe('transactional outbox', () => {
     expect(relayPlan).not.toMatch(/LockRows/);
   });
 
-  it('prunes published rows and processed records past their retention, and nothing else', async () => {
+  it('prunes processed records past their retention and rows an earlier version marked published, and nothing else', async () => {
     const envelopes = ['old', 'recent', 'unpublished'].map((subject) => report(subject, 1));
     await dataSource.transaction((m) => enqueueEvents(m, 'pruning', envelopes));
+    // rows as a version before session 31 left them: marked published, kept 72 hours (one marked an hour ago)
     await dataSource.query(
-      `UPDATE pruning.outbox_event SET published_at = now() - interval '100 hours' WHERE envelope::json->'payload'->>'subjectId' = 'old'`,
-    );
-    await dataSource.query(
-      `UPDATE pruning.outbox_event SET published_at = now() - interval '1 hour' WHERE envelope::json->'payload'->>'subjectId' = 'recent'`,
+      `UPDATE pruning.outbox_event SET published_at = now() - interval '1 hour' WHERE envelope::json->'payload'->>'subjectId' IN ('old', 'recent')`,
     );
     await dataSource.transaction(async (m) => {
       await claimEvent(m, 'pruning', 'consumer', envelopes[0].id);
@@ -200,12 +204,18 @@ describe('transactional outbox', () => {
       envelopes[0].id,
     ]);
 
-    const relay = new OutboxRelay({ dataSource, schema: 'pruning', transport: new InProcessTransport(catalogue) });
-    expect(await relay.prune()).toEqual({ outbox: 1, processed: 1 });
-    const left = await dataSource.query(
+    const transport = new RecordingTransport();
+    const relay = new OutboxRelay({ dataSource, schema: 'pruning', transport });
+    // the relay publishes the one unpublished row, never again the rows marked published
+    expect(await relay.drain()).toBe(1);
+    expect(transport.published.map((e) => (e.payload as { subjectId: string }).subjectId)).toEqual(['unpublished']);
+    const marked = await dataSource.query(
       `SELECT envelope::json->'payload'->>'subjectId' AS subject FROM pruning.outbox_event ORDER BY position`,
     );
-    expect(left.map((r: { subject: string }) => r.subject)).toEqual(['recent', 'unpublished']);
+    expect(marked.map((r: { subject: string }) => r.subject)).toEqual(['old', 'recent']);
+    expect(await relay.prune()).toEqual({ outbox: 2, processed: 1 });
+    const [{ left }] = await dataSource.query(`SELECT count(*)::int AS left FROM pruning.outbox_event`);
+    expect(left).toBe(0);
     const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM pruning.processed_event`);
     expect(n).toBe(1);
     expect(await relay.prune()).toEqual({ outbox: 0, processed: 0 });

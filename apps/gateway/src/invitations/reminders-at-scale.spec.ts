@@ -50,12 +50,9 @@ describe('sendReminders at scale', () => {
       [cycleId],
     );
     expect(marked.n).toBe(pending.all);
-    const events: { assignmentId: string; email: string | null }[] = await db.query(
-      `SELECT e -> 'payload' ->> 'assignmentId' AS "assignmentId", e -> 'payload' ->> 'email' AS "email"
-       FROM (SELECT "envelope"::jsonb AS e FROM "gateway"."outbox_event" WHERE "type" = 'reminder.requested') AS x
-       WHERE e -> 'payload' ->> 'cycleId' = $1`,
-      [cycleId],
-    );
+    const events = (await gw.emitted<{ cycleId: string; assignmentId: string; email?: string | null }>('reminder.requested'))
+      .filter((e) => e.payload.cycleId === cycleId)
+      .map((e) => ({ assignmentId: e.payload.assignmentId, email: e.payload.email ?? null }));
     expect(events).toHaveLength(pending.all);
     expect(new Set(events.map((e) => e.assignmentId)).size).toBe(pending.all);
     expect(events.filter((e) => e.email !== null)).toHaveLength(pending.withEmail);

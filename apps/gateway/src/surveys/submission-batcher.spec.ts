@@ -78,8 +78,11 @@ describe('submitSurvey group commit', () => {
   }, 120000);
 
   afterAll(() => gw?.stop());
+  // Tests that read the outbox rows as written hold the relay's publishing (it deletes what it publishes).
+  afterEach(() => gw.transport.release());
 
   it('accepts 200 submissions sent in parallel exactly once each, in shared transactions', async () => {
+    gw.transport.hold();
     const mine = invitations.slice(0, 200);
     const before = { ...batcher.stats };
     const correlationId = randomUUID();
@@ -156,6 +159,7 @@ describe('submitSurvey group commit', () => {
   }, 60000);
 
   it('within one group: a repeat gets the same receipt, the same key with another body a CONFLICT, a bad item alone BAD_USER_INPUT', async () => {
+    gw.transport.hold();
     const [a, b, c, d, e] = invitations.slice(200, 205);
     const inputA = valid(a);
     const inputB = valid(b);
@@ -215,6 +219,7 @@ describe('submitSurvey group commit', () => {
   });
 
   it('retries a group whose transaction failed one by one, four at a time, so only the failing submissions fail', async () => {
+    gw.transport.hold();
     const rest = invitations.slice(224, 236);
     const failing = [2, 7];
     const poisoned = randomUUID();

@@ -2,7 +2,7 @@
  * The gateway for its own tests: a real PostgreSQL database of its own with the real migrations,
  * the in-process event transport (same contracts as Kafka), GraphQL over HTTP. Not part of the build.
  */
-import { catalogue, InProcessTransport, SurveySubmittedV1 } from '@leaderscope/events';
+import { catalogue, InProcessTransport, SerializedEvent, SurveySubmittedV1 } from '@leaderscope/events';
 import { getInstrument } from '@leaderscope/framework';
 import type { RaterGroup } from '@leaderscope/vocabulary';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
@@ -54,17 +54,50 @@ export interface Organisation {
   signIn(email: string): Promise<string>;
 }
 
+/**
+ * The in-process transport, keeping the text of every event the relay published, in order: the relay
+ * deletes what it publishes, so what the gateway emitted is what it published and what its outbox
+ * still holds.
+ */
+class RecordingTransport extends InProcessTransport {
+  readonly published: string[] = [];
+  private held: { gate: Promise<void>; open: () => void } | null = null;
+
+  /**
+   * Until `release()`, publishing waits: the relay's batch stays in the outbox, its transaction
+   * open, and what is written meanwhile waits behind it, so a test can read the outbox rows as the
+   * gateway wrote them (their stored text and routing columns).
+   */
+  hold(): void {
+    if (this.held) return;
+    let open = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    this.held = { gate, open };
+  }
+
+  release(): void {
+    this.held?.open();
+    this.held = null;
+  }
+
+  override async publishSerialized(events: SerializedEvent[]): Promise<void> {
+    if (this.held) await this.held.gate;
+    await super.publishSerialized(events);
+    this.published.push(...events.map((e) => e.json));
+  }
+}
+
 export class TestGateway {
   private constructor(
     readonly app: INestApplication,
     readonly url: string,
     readonly db: TestDatabase,
-    readonly transport: InProcessTransport,
+    readonly transport: RecordingTransport,
   ) {}
 
   static async start(): Promise<TestGateway> {
     const db = await createTestDatabase('gw_test');
-    const transport = new InProcessTransport(catalogue);
+    const transport = new RecordingTransport(catalogue);
     const app = await createGateway({ databaseUrl: db.url, transport, secret: SECRET, logger: false });
     const port = await listenGateway(app, 0, '127.0.0.1');
     await transport.start();
@@ -139,12 +172,20 @@ export class TestGateway {
     };
   }
 
-  /** The envelopes the gateway wrote to its outbox, oldest first: what it emitted, committed. */
+  /**
+   * The events the gateway emitted, committed, oldest first: those its relay published (and deleted
+   * from the outbox), then those its outbox still holds.
+   */
   async emitted<P = Record<string, unknown>>(type: string, version?: number): Promise<{ id: string; version: number; payload: P }[]> {
-    const rows: { envelope: { id: string; type: string; version: number; payload: P } }[] = await this.dataSource.query(
+    type Envelope = { id: string; type: string; version: number; payload: P };
+    const waiting: { envelope: Envelope }[] = await this.dataSource.query(
       `SELECT "envelope"::json AS "envelope" FROM "gateway"."outbox_event" ORDER BY "position"`,
     );
-    return rows.map((r) => r.envelope).filter((e) => e.type === type && (version === undefined || e.version === version));
+    const published = this.transport.published.map((json) => JSON.parse(json) as Envelope);
+    const seen = new Set(published.map((e) => e.id));
+    return [...published, ...waiting.map((r) => r.envelope).filter((e) => !seen.has(e.id))].filter(
+      (e) => e.type === type && (version === undefined || e.version === version),
+    );
   }
 
   /**
@@ -222,6 +263,7 @@ export class TestGateway {
   }
 
   async stop(): Promise<void> {
+    this.transport.release();
     await this.transport.stopConsumers();
     await this.app.close();
     await this.transport.close();
