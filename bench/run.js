@@ -410,6 +410,44 @@ function postgresCpuMs(dataDir) {
 }
 
 /**
+ * PostgreSQL's CPU time (ms) by what its processes do, from their titles (`postgres: checkpointer`,
+ * `postgres: autovacuum worker`, a client's backend, …): `exited` is the processes that ended
+ * meanwhile (autovacuum workers, closed connections), counted in the postmaster's children's time.
+ * Null without the embedded PostgreSQL. A diagnostic beside `postgresCpuMs` (since session 31).
+ */
+function postgresCpuByRole(dataDir) {
+  try {
+    if (!dataDir) return null;
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const stat = (p) => {
+      const s = readFileSync(`/proc/${p}/stat`, 'utf8');
+      return s.slice(s.lastIndexOf(')') + 2).split(' ');
+    };
+    const own = stat(pid);
+    const roles = { postmaster: (Number(own[11]) + Number(own[12])) * 10, exited: (Number(own[13]) + Number(own[14])) * 10 };
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const f = stat(entry);
+        if (Number(f[1]) !== pid) continue;
+        const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+        const known =
+          /^postgres: (checkpointer|background writer|walwriter|autovacuum launcher|autovacuum worker|logical replication launcher|io worker|walsummarizer)/.exec(
+            title,
+          );
+        const role = known ? known[1] : 'client backends';
+        roles[role] = (roles[role] ?? 0) + (Number(f[11]) + Number(f[12])) * 10;
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return roles;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * CPU time (ms) used so far by the Kafka broker when it runs on this machine (the JVM whose command
  * line runs kafka.Kafka, preferring the one configured for `port`, as infra/kafka/start.sh names its
  * properties file); null when none is found (a remote broker). It shares the machine's cores with
@@ -1405,6 +1443,7 @@ async function main() {
       await resetPgStatements(db);
       // CPU each process spends on the freshness submissions, from the first offered to the last decided
       const cpuBefore = cpuSnapshot(procs, pgDir, brokerPort);
+      const pgRolesBefore = postgresCpuByRole(pgDir);
       let failures = 0;
       // What autovacuum did meanwhile (PostgreSQL's housekeeping of the rows earlier phases wrote: at L
       // the launch's outbox, assignments and nominations), sampled every half second.
@@ -1458,6 +1497,7 @@ async function main() {
       // every response decided (its response.counted arrived), then the report.updated of those shown
       while (counted.size < submittedAt.size && Date.now() < deadline) await sleep(50);
       const cpuAfter = cpuSnapshot(procs, pgDir, brokerPort);
+      const pgRolesAfter = postgresCpuByRole(pgDir);
       const freshnessStatements = await pgStatements(db);
       while (!complete() && Date.now() < deadline) await sleep(200);
       await consumer.disconnect();
@@ -1554,6 +1594,15 @@ async function main() {
         // it times), offering to the last response decided (the wait for report.updated of raters the
         // disclosure rule holds back is idle); how busy the cores were meanwhile (since session 20)
         cpuMsPerSubmission: freshnessCpu.cpuMsPerItem,
+        // PostgreSQL's share of it by what its processes did (embedded only; since session 31)
+        postgresCpuMsPerSubmissionByRole:
+          pgRolesBefore && pgRolesAfter
+            ? Object.fromEntries(
+                Object.entries(pgRolesAfter)
+                  .map(([role, ms]) => [role, Math.round(((ms - (pgRolesBefore[role] ?? 0)) / Math.max(1, freshCount)) * 100) / 100])
+                  .filter(([, ms]) => ms > 0),
+              )
+            : null,
         machineBusyPercent: freshnessCpu.machineBusyPercent,
         // accepted → response.counted (every response decided), p50/p90/p99
         decided: { count: decided.length, ...spread(decided) },
