@@ -72,6 +72,9 @@ function parseArgs(argv) {
     freshConnections: false,
     // As docker-compose.yml deploys it: two scoring processes sharing the partitions.
     scoringReplicas: 2,
+    // --rates (with --only freshness, an extra): one freshness phase per offered rate, after a warm-up of this many submissions
+    rates: null,
+    warmup: 3000,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -79,6 +82,12 @@ function parseArgs(argv) {
     if (a === '--size') out.size = String(next()).toUpperCase();
     else if (a === '--rate') out.rate = Number(next());
     else if (a === '--seconds') out.seconds = Number(next());
+    else if (a === '--rates')
+      out.rates = String(next())
+        .split(',')
+        .map(Number)
+        .sort((x, y) => x - y);
+    else if (a === '--warmup') out.warmup = Number(next());
     else if (a === '--concurrency') out.concurrency = Number(next());
     else if (a === '--seed') out.seed = Number(next());
     else if (a === '--no-doc') out.doc = false;
@@ -109,6 +118,8 @@ function parseArgs(argv) {
           '  [--scoring-replicas N]  N scoring service processes sharing the partitions (default 2, as docker-compose.yml)' +
           '\n  [--only replay]         only what the replay needs (import, cycle set-up, submitSurvey, the nothing-lost check) and the replay; no raw producer, freshness or reads; implies --no-doc' +
           '\n  [--only freshness]      only the import, the cycles set-up and freshness (then the nothing-lost check); no raw producer, ingestion, replay or reads; implies --no-doc' +
+          '\n  [--rates 50,100,150,200] with --only freshness, an EXTRA: a warm-up of --warmup submissions (default 3000) at the first rate, then one' +
+          '\n                          freshness phase of --seconds per rate, each begun on a quiet machine: the lag against the offered load' +
           '\n  [--only reads]          only what the dashboard reads need, then the reads (measure 4): through the API, the import, set-up and every\n' +
           '                          submission (no raw producer, freshness or replay); with --direct, the generated cycle and its replay reports\n' +
           '                          (about 10 minutes at L on a loaded machine); implies --no-doc' +
@@ -118,6 +129,8 @@ function parseArgs(argv) {
       process.exit(0);
     }
   }
+  if (out.rates && (out.only !== 'freshness' || out.rates.some((r) => !(r > 0)) || !(out.warmup >= 0)))
+    throw new Error('--rates needs --only freshness and positive rates (e.g. --rates 50,100,150,200); --warmup a count of submissions');
   if (out.only !== null && !['ingestion', 'setup', 'import', 'replay', 'freshness', 'reads', 'survey-page'].includes(out.only))
     throw new Error('--only must be ingestion, setup, import, replay, freshness, reads or survey-page');
   if (out.only === 'survey-page' && !out.browser) throw new Error('--only survey-page is measure 8: not with --no-browser');
@@ -1082,7 +1095,9 @@ async function main() {
     }
     const employeeOf = new Map([...personId].map(([e, id]) => [id, e]));
 
-    const freshnessWanted = Math.round(args.rate * args.seconds);
+    const freshnessWanted = args.rates
+      ? args.warmup + args.rates.reduce((sum, rate) => sum + Math.round(rate * args.seconds), 0)
+      : Math.round(args.rate * args.seconds);
     // Freshness asks every rater of as many leaders as the offered submissions cover (200 at the
     // default 3,000), on further cycles, at every size: the disclosure rule shows a subject's
     // raters only in whole groups, so spreading 3,000 submissions over 10,000 leaders (0.3 each)
@@ -1390,243 +1405,288 @@ async function main() {
       for (let round = 0; order.length < invitations.length; round++) {
         for (const list of bySubject.values()) if (list[round]) order.push(list[round]);
       }
-      const offered = order.slice(0, freshnessWanted);
-      const inputs = offered.map(inputFor);
       const cycleOf = new Map();
       for (const c of fresh) for (const inv of c.invitations) cycleOf.set(inv.token, c.cycleId);
 
-      // Every report.updated of the live result set: (cycle, subject) → [arrival, responseCount];
-      // every response.counted (the scoring service's transaction that stored, scored and decided a
-      // response, the same one that emits the report.updated the disclosure rule allows):
-      // submissionId → [arrival, responseId].
-      const arrivals = new Map();
-      const counted = new Map();
-      // submissionId → when the survey service recorded it (its response.recorded's occurredAt, wall clock)
-      const recordedAt = new Map();
-      const consumer = kafka.consumer({ groupId: `${namespace}bench-freshness`, maxWaitTimeInMs: 100 });
-      await consumer.connect();
-      await consumer.subscribe({ topics: [`${namespace}leaderscope.reports`, `${namespace}leaderscope.responses`], fromBeginning: false });
-      const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
-      const freshCycles = new Set(fresh.map((c) => c.cycleId));
-      await consumer.run({
-        // The observer reads the phase once from where it joined: nothing to resume, so no offsets to
-        // commit (kafkajs would otherwise commit after every batch, load on the broker it measures).
-        autoCommit: false,
-        eachMessage: async ({ message }) => {
-          const at = performance.now();
-          const type = message.headers?.['event-type']?.toString();
-          if (type && type !== 'report.updated' && type !== 'response.counted' && type !== 'response.recorded') return;
-          const env = observedEnvelope(message.value.toString('utf8'));
-          const p = env.payload;
-          if (env.type === 'response.counted' && freshCycles.has(p.cycleId)) {
-            if (!counted.has(p.submissionId)) counted.set(p.submissionId, [at, p.responseId, Date.parse(p.countedAt)]);
-            return;
-          }
-          if (env.type === 'response.recorded' && freshCycles.has(p.cycleId)) {
-            if (!recordedAt.has(p.submissionId)) recordedAt.set(p.submissionId, Date.parse(env.occurredAt));
-            return;
-          }
-          if (env.type !== 'report.updated' || p.resultSet !== 'live' || !freshCycles.has(p.cycleId)) return;
-          const key = `${p.cycleId}:${p.subjectId}`;
-          if (!arrivals.has(key)) arrivals.set(key, []);
-          arrivals.get(key).push([at, p.responseCount]);
-        },
-      });
-      await joined;
-      await sleep(3000);
+      // One freshness phase: `offered` submitted at `rate` a second, each timed to its decision and
+      // report; returns the phase's figures. Run once (measure 2), or once per step of `--rates`.
+      const measureFreshness = async (offered, rate, label) => {
+        const inputs = offered.map(inputFor);
 
-      const acceptedAt = []; // [key, acceptedAt]
-      const submittedAt = new Map(); // submissionId → acceptedAt
-      const acceptLatencies = [];
-      const answeredAt = []; // [ms since the first offer, accept latency], for the timeline
-      const profiling = await profilePhase(procs, 'freshness');
-      await resetPgStatements(db);
-      // CPU each process spends on the freshness submissions, from the first offered to the last decided
-      const cpuBefore = cpuSnapshot(procs, pgDir, brokerPort);
-      const pgRolesBefore = postgresCpuByRole(pgDir);
-      let failures = 0;
-      // What autovacuum did meanwhile (PostgreSQL's housekeeping of the rows earlier phases wrote: at L
-      // the launch's outbox, assignments and nominations), sampled every half second.
-      const autovacuum = sampleAutovacuum(db);
-      const b = bar(`freshness: ${args.rate}/s offered`, inputs.length);
-      const t0 = performance.now();
-      const inFlight = new Set();
-      let sent = 0;
-      while (sent < inputs.length) {
-        const due = Math.min(inputs.length, Math.floor(((performance.now() - t0) / 1000) * args.rate) + 1);
-        for (; sent < due; sent++) {
-          const i = sent;
-          const inv = offered[i];
-          const p = api.call(Q.submit, { input: inputs[i] }, null, i, { fresh: args.freshConnections }).then(
-            (res) => {
-              if (res.errors?.length || res.data?.submitSurvey?.status !== 'accepted') failures++;
-              else {
-                acceptedAt.push([`${cycleOf.get(inv.token)}:${inv.subject.id}`, res.at]);
-                submittedAt.set(res.data.submitSurvey.submissionId, res.at);
-              }
-              acceptLatencies.push(res.ms);
-              answeredAt.push([performance.now() - t0, res.ms]);
-              b.increment();
-            },
-            (error) => {
-              failures++;
-              log(`submission failed: ${error.message}`);
-              b.increment();
-            },
-          );
-          inFlight.add(p);
-          p.finally(() => inFlight.delete(p));
-        }
-        await sleep(5);
-      }
-      const offeredSeconds = (performance.now() - t0) / 1000;
-      await Promise.all(inFlight);
-      b.stop();
-      const freshCount = acceptedAt.length;
-      const scoredFresh = await waitScored(
-        fresh.map((c) => c.cycleId),
-        freshCount,
-        'freshness: draining to scored',
-        300000,
-      );
-      // Wait for the last report.updated events to arrive.
-      const wanted = new Map();
-      for (const [key] of acceptedAt) wanted.set(key, (wanted.get(key) ?? 0) + 1);
-      const deadline = Date.now() + 60000;
-      const complete = () => [...wanted].every(([key, n]) => (arrivals.get(key) ?? []).some(([, c]) => c >= n));
-      // every response decided (its response.counted arrived), then the report.updated of those shown
-      while (counted.size < submittedAt.size && Date.now() < deadline) await sleep(50);
-      const cpuAfter = cpuSnapshot(procs, pgDir, brokerPort);
-      const pgRolesAfter = postgresCpuByRole(pgDir);
-      const freshnessStatements = await pgStatements(db);
-      while (!complete() && Date.now() < deadline) await sleep(200);
-      await consumer.disconnect();
-      for (const stop of profiling) log(`CPU profile of the freshness: ${await stop('freshness')}`);
-
-      // What the platform adds, apart from the disclosure rule's deliberate wait for other raters:
-      // (a) accepted → response.counted: the scoring service's decision on the response (stored,
-      // scored, snapshot taken or not) published; (b) for each response the rule shows, the
-      // report.updated of the snapshot that first counts it, from the acceptance of the newest
-      // response of that snapshot (the one that let the rule take it); (c) that wait itself.
-      const decided = [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [at]]) => Math.max(0, at - submittedAt.get(id)));
-      // Where the decided time goes, from the events' own wall-clock times (one machine, one clock):
-      // accepted → the survey service recorded it (the gateway's relay, Kafka, the survey service's
-      // queue and transaction); → the scoring service's batch holding it began (the survey service's
-      // relay, Kafka, the scoring service's queue); → its response.counted reached the bench (the
-      // batch's scoring, the disclosure rule, its commit, the scoring service's relay, Kafka).
-      const epochOf = (perfAt) => performance.timeOrigin + perfAt;
-      const toSurvey = [];
-      const toScoring = [];
-      const inScoring = [];
-      for (const [id, [at, , countedAtEpoch]] of counted) {
-        if (!submittedAt.has(id) || !recordedAt.has(id)) continue;
-        const accepted = epochOf(submittedAt.get(id));
-        toSurvey.push(recordedAt.get(id) - accepted);
-        toScoring.push(countedAtEpoch - recordedAt.get(id));
-        inScoring.push(epochOf(at) - countedAtEpoch);
-      }
-      const acceptOfResponse = new Map(
-        [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [, responseId]]) => [responseId, submittedAt.get(id)]),
-      );
-      const views = (
-        await db.query(
-          `SELECT cycle_id, subject_id, snapshot, response_ids::text[] AS ids FROM scoring.disclosed_view
-           WHERE result_set = 'live' AND cycle_id = ANY($1) ORDER BY cycle_id, subject_id, snapshot`,
-          [[...freshCycles]],
-        )
-      ).rows;
-      const shown = [];
-      const waited = [];
-      let previous = { key: null, ids: new Set() };
-      for (const v of views) {
-        const key = `${v.cycle_id}:${v.subject_id}`;
-        const before = previous.key === key ? previous.ids : new Set();
-        const added = v.ids.filter((id) => !before.has(id) && acceptOfResponse.has(id));
-        previous = { key, ids: new Set(v.ids) };
-        if (added.length === 0) continue;
-        const allowedAt = Math.max(...added.map((id) => acceptOfResponse.get(id)));
-        const hit = (arrivals.get(key) ?? []).filter(([, count]) => count >= v.ids.length).sort((a, b) => a[0] - b[0])[0];
-        if (!hit) continue;
-        for (const id of added) {
-          shown.push(Math.max(0, hit[0] - allowedAt));
-          waited.push(allowedAt - acceptOfResponse.get(id));
-        }
-      }
-
-      // The k-th accepted submission of a subject is fresh at the first report.updated of that
-      // subject counting at least k responses.
-      const latencies = [];
-      const perSubject = new Map();
-      for (const [key, at] of acceptedAt) {
-        if (!perSubject.has(key)) perSubject.set(key, []);
-        perSubject.get(key).push(at);
-      }
-      let unmatched = 0;
-      for (const [key, times] of perSubject) {
-        times.sort((a, b) => a - b);
-        const seen = (arrivals.get(key) ?? []).sort((a, b) => a[0] - b[0]);
-        times.forEach((at, k) => {
-          const hit = seen.find(([, count]) => count >= k + 1);
-          if (!hit) unmatched++;
-          else latencies.push(Math.max(0, hit[0] - at));
+        // Every report.updated of the live result set: (cycle, subject) → [arrival, responseCount];
+        // every response.counted (the scoring service's transaction that stored, scored and decided a
+        // response, the same one that emits the report.updated the disclosure rule allows):
+        // submissionId → [arrival, responseId].
+        const arrivals = new Map();
+        const counted = new Map();
+        // submissionId → when the survey service recorded it (its response.recorded's occurredAt, wall clock)
+        const recordedAt = new Map();
+        const consumer = kafka.consumer({ groupId: `${namespace}bench-freshness-${label}`, maxWaitTimeInMs: 100 });
+        await consumer.connect();
+        await consumer.subscribe({
+          topics: [`${namespace}leaderscope.reports`, `${namespace}leaderscope.responses`],
+          fromBeginning: false,
         });
-      }
-      const autovacuumSeconds = autovacuum.stop();
-      const freshnessCpu = cpuPerItem(cpuBefore, cpuAfter, freshCount);
-      result.figures.freshness = {
-        // BENCH_PG_STATEMENTS=1: PostgreSQL's busiest statements from the first offer until the last response was decided
-        ...(freshnessStatements ? { pgStatements: freshnessStatements } : {}),
-        offered: inputs.length,
-        offeredPerSecond: r1(inputs.length / offeredSeconds),
-        accepted: freshCount,
-        rejectedByGateway: failures,
-        scored: scoredFresh,
-        reportsMatched: latencies.length,
-        unmatched,
-        acceptP50Ms: r1(pct(acceptLatencies, 50)),
-        acceptP99Ms: r1(pct(acceptLatencies, 99)),
-        ...spread(latencies),
-        reportEvents: [...arrivals.values()].reduce((s, l) => s + l.length, 0),
-        // table → seconds an autovacuum worker was seen on it during the phase (since session 20)
-        autovacuumSeconds,
-        // CPU ms per accepted submission of each process (the services, the embedded PostgreSQL, the
-        // broker when it runs here, and this process offering the submissions and reading every event
-        // it times), offering to the last response decided (the wait for report.updated of raters the
-        // disclosure rule holds back is idle); how busy the cores were meanwhile (since session 20)
-        cpuMsPerSubmission: freshnessCpu.cpuMsPerItem,
-        // PostgreSQL's share of it by what its processes did (embedded only; since session 31)
-        postgresCpuMsPerSubmissionByRole:
-          pgRolesBefore && pgRolesAfter
-            ? Object.fromEntries(
-                Object.entries(pgRolesAfter)
-                  .map(([role, ms]) => [role, Math.round(((ms - (pgRolesBefore[role] ?? 0)) / Math.max(1, freshCount)) * 100) / 100])
-                  .filter(([, ms]) => ms > 0),
-              )
-            : null,
-        machineBusyPercent: freshnessCpu.machineBusyPercent,
-        // accepted → response.counted (every response decided), p50/p90/p99
-        decided: { count: decided.length, ...spread(decided) },
-        // the first offer's wall-clock time, to line the timeline up with the services' own logs
-        // (e.g. BENCH_SCORING_SERVICE_NODE_ARGS=--trace-gc) and PostgreSQL's activity
-        startedAt: new Date(performance.timeOrigin + t0).toISOString(),
-        // second by second (from the first offer): the accept latency of the responses that came
-        // back in that second, and the decided time of the submissions accepted in it, so that a
-        // warm-up or a stall shows where it happened
-        timeline: freshnessTimeline(
-          answeredAt,
-          [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [at]]) => [submittedAt.get(id) - t0, at - submittedAt.get(id)]),
-        ),
-        decidedSplit: {
-          count: toSurvey.length,
-          acceptedToRecorded: spread(toSurvey),
-          recordedToScoringBatch: spread(toScoring),
-          scoringBatchToCounted: spread(inScoring),
-        },
-        // responses the rule showed: the newest response of their snapshot accepted → its report.updated
-        shownOnceAllowed: { count: shown.length, ...spread(shown) },
-        // the disclosure rule's wait for later raters of the same subject (part of p50Ms/p99Ms above)
-        disclosureWait: spread(waited),
+        const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
+        const freshCycles = new Set(fresh.map((c) => c.cycleId));
+        await consumer.run({
+          // The observer reads the phase once from where it joined: nothing to resume, so no offsets to
+          // commit (kafkajs would otherwise commit after every batch, load on the broker it measures).
+          autoCommit: false,
+          eachMessage: async ({ message }) => {
+            const at = performance.now();
+            const type = message.headers?.['event-type']?.toString();
+            if (type && type !== 'report.updated' && type !== 'response.counted' && type !== 'response.recorded') return;
+            const env = observedEnvelope(message.value.toString('utf8'));
+            const p = env.payload;
+            if (env.type === 'response.counted' && freshCycles.has(p.cycleId)) {
+              if (!counted.has(p.submissionId)) counted.set(p.submissionId, [at, p.responseId, Date.parse(p.countedAt)]);
+              return;
+            }
+            if (env.type === 'response.recorded' && freshCycles.has(p.cycleId)) {
+              if (!recordedAt.has(p.submissionId)) recordedAt.set(p.submissionId, Date.parse(env.occurredAt));
+              return;
+            }
+            if (env.type !== 'report.updated' || p.resultSet !== 'live' || !freshCycles.has(p.cycleId)) return;
+            const key = `${p.cycleId}:${p.subjectId}`;
+            if (!arrivals.has(key)) arrivals.set(key, []);
+            arrivals.get(key).push([at, p.responseCount]);
+          },
+        });
+        await joined;
+        await sleep(3000);
+
+        const acceptedAt = []; // [key, acceptedAt]
+        const submittedAt = new Map(); // submissionId → acceptedAt
+        const acceptLatencies = [];
+        const answeredAt = []; // [ms since the first offer, accept latency], for the timeline
+        // responses of the freshness cycles scored before this phase (an earlier step of --rates)
+        const scoredBefore = Number(
+          (await db.query(`SELECT count(*) AS n FROM scoring.rater_response WHERE cycle_id = ANY($1)`, [fresh.map((c) => c.cycleId)]))
+            .rows[0].n,
+        );
+        const profiling = await profilePhase(procs, 'freshness');
+        await resetPgStatements(db);
+        // CPU each process spends on the freshness submissions, from the first offered to the last decided
+        const cpuBefore = cpuSnapshot(procs, pgDir, brokerPort);
+        const pgRolesBefore = postgresCpuByRole(pgDir);
+        let failures = 0;
+        // What autovacuum did meanwhile (PostgreSQL's housekeeping of the rows earlier phases wrote: at L
+        // the launch's outbox, assignments and nominations), sampled every half second.
+        const autovacuum = sampleAutovacuum(db);
+        const b = bar(`freshness${label === 'measure' ? '' : ` (${label})`}: ${rate}/s offered`, inputs.length);
+        const t0 = performance.now();
+        const inFlight = new Set();
+        let sent = 0;
+        while (sent < inputs.length) {
+          const due = Math.min(inputs.length, Math.floor(((performance.now() - t0) / 1000) * rate) + 1);
+          for (; sent < due; sent++) {
+            const i = sent;
+            const inv = offered[i];
+            const p = api.call(Q.submit, { input: inputs[i] }, null, i, { fresh: args.freshConnections }).then(
+              (res) => {
+                if (res.errors?.length || res.data?.submitSurvey?.status !== 'accepted') failures++;
+                else {
+                  acceptedAt.push([`${cycleOf.get(inv.token)}:${inv.subject.id}`, res.at]);
+                  submittedAt.set(res.data.submitSurvey.submissionId, res.at);
+                }
+                acceptLatencies.push(res.ms);
+                answeredAt.push([performance.now() - t0, res.ms]);
+                b.increment();
+              },
+              (error) => {
+                failures++;
+                log(`submission failed: ${error.message}`);
+                b.increment();
+              },
+            );
+            inFlight.add(p);
+            p.finally(() => inFlight.delete(p));
+          }
+          await sleep(5);
+        }
+        const offeredSeconds = (performance.now() - t0) / 1000;
+        await Promise.all(inFlight);
+        b.stop();
+        const freshCount = acceptedAt.length;
+        const scoredFresh =
+          (await waitScored(
+            fresh.map((c) => c.cycleId),
+            scoredBefore + freshCount,
+            'freshness: draining to scored',
+            300000,
+          )) - scoredBefore;
+        // Wait for the last report.updated events to arrive.
+        const wanted = new Map();
+        for (const [key] of acceptedAt) wanted.set(key, (wanted.get(key) ?? 0) + 1);
+        const deadline = Date.now() + 60000;
+        const complete = () => [...wanted].every(([key, n]) => (arrivals.get(key) ?? []).some(([, c]) => c >= n));
+        // every response decided (its response.counted arrived), then the report.updated of those shown
+        while (counted.size < submittedAt.size && Date.now() < deadline) await sleep(50);
+        const cpuAfter = cpuSnapshot(procs, pgDir, brokerPort);
+        const pgRolesAfter = postgresCpuByRole(pgDir);
+        const freshnessStatements = await pgStatements(db);
+        while (!complete() && Date.now() < deadline) await sleep(200);
+        await consumer.disconnect();
+        for (const stop of profiling) log(`CPU profile of the freshness: ${await stop('freshness')}`);
+
+        // What the platform adds, apart from the disclosure rule's deliberate wait for other raters:
+        // (a) accepted → response.counted: the scoring service's decision on the response (stored,
+        // scored, snapshot taken or not) published; (b) for each response the rule shows, the
+        // report.updated of the snapshot that first counts it, from the acceptance of the newest
+        // response of that snapshot (the one that let the rule take it); (c) that wait itself.
+        const decided = [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [at]]) => Math.max(0, at - submittedAt.get(id)));
+        // Where the decided time goes, from the events' own wall-clock times (one machine, one clock):
+        // accepted → the survey service recorded it (the gateway's relay, Kafka, the survey service's
+        // queue and transaction); → the scoring service's batch holding it began (the survey service's
+        // relay, Kafka, the scoring service's queue); → its response.counted reached the bench (the
+        // batch's scoring, the disclosure rule, its commit, the scoring service's relay, Kafka).
+        const epochOf = (perfAt) => performance.timeOrigin + perfAt;
+        const toSurvey = [];
+        const toScoring = [];
+        const inScoring = [];
+        for (const [id, [at, , countedAtEpoch]] of counted) {
+          if (!submittedAt.has(id) || !recordedAt.has(id)) continue;
+          const accepted = epochOf(submittedAt.get(id));
+          toSurvey.push(recordedAt.get(id) - accepted);
+          toScoring.push(countedAtEpoch - recordedAt.get(id));
+          inScoring.push(epochOf(at) - countedAtEpoch);
+        }
+        const acceptOfResponse = new Map(
+          [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [, responseId]]) => [responseId, submittedAt.get(id)]),
+        );
+        const views = (
+          await db.query(
+            `SELECT cycle_id, subject_id, snapshot, response_ids::text[] AS ids FROM scoring.disclosed_view
+           WHERE result_set = 'live' AND cycle_id = ANY($1) ORDER BY cycle_id, subject_id, snapshot`,
+            [[...freshCycles]],
+          )
+        ).rows;
+        const shown = [];
+        const waited = [];
+        let previous = { key: null, ids: new Set() };
+        for (const v of views) {
+          const key = `${v.cycle_id}:${v.subject_id}`;
+          const before = previous.key === key ? previous.ids : new Set();
+          const added = v.ids.filter((id) => !before.has(id) && acceptOfResponse.has(id));
+          previous = { key, ids: new Set(v.ids) };
+          if (added.length === 0) continue;
+          const allowedAt = Math.max(...added.map((id) => acceptOfResponse.get(id)));
+          const hit = (arrivals.get(key) ?? []).filter(([, count]) => count >= v.ids.length).sort((a, b) => a[0] - b[0])[0];
+          if (!hit) continue;
+          for (const id of added) {
+            shown.push(Math.max(0, hit[0] - allowedAt));
+            waited.push(allowedAt - acceptOfResponse.get(id));
+          }
+        }
+
+        // The k-th accepted submission of a subject is fresh at the first report.updated of that
+        // subject counting at least k responses.
+        const latencies = [];
+        const perSubject = new Map();
+        for (const [key, at] of acceptedAt) {
+          if (!perSubject.has(key)) perSubject.set(key, []);
+          perSubject.get(key).push(at);
+        }
+        let unmatched = 0;
+        for (const [key, times] of perSubject) {
+          times.sort((a, b) => a - b);
+          const seen = (arrivals.get(key) ?? []).sort((a, b) => a[0] - b[0]);
+          times.forEach((at, k) => {
+            const hit = seen.find(([, count]) => count >= k + 1);
+            if (!hit) unmatched++;
+            else latencies.push(Math.max(0, hit[0] - at));
+          });
+        }
+        const autovacuumSeconds = autovacuum.stop();
+        const freshnessCpu = cpuPerItem(cpuBefore, cpuAfter, freshCount);
+        return {
+          // BENCH_PG_STATEMENTS=1: PostgreSQL's busiest statements from the first offer until the last response was decided
+          ...(freshnessStatements ? { pgStatements: freshnessStatements } : {}),
+          offered: inputs.length,
+          offeredPerSecond: r1(inputs.length / offeredSeconds),
+          accepted: freshCount,
+          rejectedByGateway: failures,
+          scored: scoredFresh,
+          reportsMatched: latencies.length,
+          unmatched,
+          acceptP50Ms: r1(pct(acceptLatencies, 50)),
+          acceptP99Ms: r1(pct(acceptLatencies, 99)),
+          ...spread(latencies),
+          reportEvents: [...arrivals.values()].reduce((s, l) => s + l.length, 0),
+          // table → seconds an autovacuum worker was seen on it during the phase (since session 20)
+          autovacuumSeconds,
+          // CPU ms per accepted submission of each process (the services, the embedded PostgreSQL, the
+          // broker when it runs here, and this process offering the submissions and reading every event
+          // it times), offering to the last response decided (the wait for report.updated of raters the
+          // disclosure rule holds back is idle); how busy the cores were meanwhile (since session 20)
+          cpuMsPerSubmission: freshnessCpu.cpuMsPerItem,
+          // PostgreSQL's share of it by what its processes did (embedded only; since session 31)
+          postgresCpuMsPerSubmissionByRole:
+            pgRolesBefore && pgRolesAfter
+              ? Object.fromEntries(
+                  Object.entries(pgRolesAfter)
+                    .map(([role, ms]) => [role, Math.round(((ms - (pgRolesBefore[role] ?? 0)) / Math.max(1, freshCount)) * 100) / 100])
+                    .filter(([, ms]) => ms > 0),
+                )
+              : null,
+          machineBusyPercent: freshnessCpu.machineBusyPercent,
+          // accepted → response.counted (every response decided), p50/p90/p99
+          decided: { count: decided.length, ...spread(decided) },
+          // the first offer's wall-clock time, to line the timeline up with the services' own logs
+          // (e.g. BENCH_SCORING_SERVICE_NODE_ARGS=--trace-gc) and PostgreSQL's activity
+          startedAt: new Date(performance.timeOrigin + t0).toISOString(),
+          // second by second (from the first offer): the accept latency of the responses that came
+          // back in that second, and the decided time of the submissions accepted in it, so that a
+          // warm-up or a stall shows where it happened
+          timeline: freshnessTimeline(
+            answeredAt,
+            [...counted].filter(([id]) => submittedAt.has(id)).map(([id, [at]]) => [submittedAt.get(id) - t0, at - submittedAt.get(id)]),
+          ),
+          decidedSplit: {
+            count: toSurvey.length,
+            acceptedToRecorded: spread(toSurvey),
+            recordedToScoringBatch: spread(toScoring),
+            scoringBatchToCounted: spread(inScoring),
+          },
+          // responses the rule showed: the newest response of their snapshot accepted → its report.updated
+          shownOnceAllowed: { count: shown.length, ...spread(shown) },
+          // the disclosure rule's wait for later raters of the same subject (part of p50Ms/p99Ms above)
+          disclosureWait: spread(waited),
+        };
       };
+
+      if (!args.rates) result.figures.freshness = await measureFreshness(order.slice(0, freshnessWanted), args.rate, 'measure');
+      else {
+        // --rates (an extra): a warm-up, then one phase per rate, each begun on a quiet machine with
+        // the pipeline drained, on the same processes: where the platform's lag meets the target on
+        // this machine (since session 31)
+        let at = 0;
+        const take = (n) => order.slice(at, (at += n));
+        const warm = await measureFreshness(take(args.warmup), args.rates[0], 'warm-up');
+        result.figures.capacity = { seconds: args.seconds, warmup: args.warmup, warmupAccepted: warm.accepted, steps: [] };
+        for (const rate of args.rates) {
+          const quiet = await waitForQuietMachine({ maxBusyPercent: 15, windowMs: 1000, timeoutMs: 60000 });
+          const f = await measureFreshness(take(Math.round(rate * args.seconds)), rate, `${rate}/s`);
+          const cpu = Object.values(f.cpuMsPerSubmission).reduce((sum, ms) => sum + (ms ?? 0), 0);
+          result.figures.capacity.steps.push({
+            rate,
+            offeredPerSecond: f.offeredPerSecond,
+            accepted: f.accepted,
+            decided: f.decided,
+            acceptP99Ms: f.acceptP99Ms,
+            shownOnceAllowedP99Ms: f.shownOnceAllowed.p99Ms,
+            cpuMsPerSubmission: f.cpuMsPerSubmission,
+            cpuMsPerSubmissionAll: Math.round(cpu * 100) / 100,
+            machineBusyPercent: f.machineBusyPercent,
+            quietBefore: quiet,
+          });
+          log(
+            `capacity: ${rate}/s offered: decided p50 ${f.decided.p50Ms} ms, p99 ${f.decided.p99Ms} ms; ${Math.round(cpu * 100) / 100} ms of CPU per submission, cores ${f.machineBusyPercent}% busy`,
+          );
+        }
+        result.figures.freshness = undefined;
+      }
     }
 
     if (result.figures.freshness) notePeaks('freshness');
@@ -1645,7 +1705,12 @@ async function main() {
         `SELECT coalesce(sum(response_count), 0) AS n FROM scoring.subject_report WHERE result_set = 'live' AND cycle_id = ANY($1)`,
         [apiCycles],
       );
-      const acceptedByBench = accepted.count + (result.figures.freshness?.accepted ?? 0);
+      const acceptedByBench =
+        accepted.count +
+        (result.figures.freshness?.accepted ?? 0) +
+        (result.figures.capacity
+          ? result.figures.capacity.warmupAccepted + result.figures.capacity.steps.reduce((n, step) => n + step.accepted, 0)
+          : 0);
       result.checks = {
         ...result.checks,
         acceptedByBench,
