@@ -230,9 +230,18 @@ export const RELAY_SCAN_SETTINGS = {
   enable_mergejoin: 'off',
 } as const;
 
-const RELAY_LOCK_STATEMENT = `SELECT pg_advisory_xact_lock(hashtext($1)), ${Object.entries(RELAY_SCAN_SETTINGS)
-  .map(([name, value]) => `set_config('${name}', '${value}', true)`)
-  .join(', ')}`;
+/**
+ * The relay's first round trip: its transaction begun and the schema's relay lock taken, with the scan
+ * settings, as one simple-protocol query (no parameters: the lock's key is the schema's name, checked
+ * to be a plain identifier, and the settings are constants). Each statement sent on its own is a
+ * round trip: a socket write and read in the service and in a PostgreSQL backend, which on this kind
+ * of machine cost more than the statements (docs/benchmarks.md, "Twenty-eighth round").
+ */
+function relayBeginStatement(schema: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(schema)) throw new Error(`outbox relay: schema "${schema}" is not a plain identifier`);
+  const settings = Object.entries(RELAY_SCAN_SETTINGS).map(([name, value]) => `set_config('${name}', '${value}', true)`);
+  return `BEGIN; SELECT pg_advisory_xact_lock(hashtext('outbox-relay:${schema}')), ${settings.join(', ')}`;
+}
 
 /**
  * Publishes outbox rows in `position` order and deletes them, in one transaction per batch.
@@ -328,19 +337,26 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * One batch in one transaction, in three round trips: begin and lock; read; delete and commit (an
+   * empty batch: begin and lock; read; commit). Through a query runner, not `dataSource.transaction`,
+   * whose `START TRANSACTION` and `COMMIT` are round trips of their own (five for a batch before).
+   */
   private async publishBatch(): Promise<number> {
     const { dataSource, schema, transport } = this.options;
-    return dataSource.transaction(async (manager) => {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
       // One publisher per outbox at a time (other replicas wait here, then read what is left). In
       // the same statement, this transaction's reads of the outbox are made ordered index scans
       // (RELAY_SCAN_SETTINGS).
-      await manager.query(RELAY_LOCK_STATEMENT, [`outbox-relay:${schema}`]);
+      await runner.query(relayBeginStatement(schema));
       // The envelope's stored text (nothing parsed, in PostgreSQL or here), with its routing fields.
       // No row locks: only a relay holding the lock above deletes unpublished rows (writers only
       // insert), and a relay waiting for the lock reads, once it has it, a new snapshot in which
-      // this batch is gone. A `FOR UPDATE` here wrote a lock into
-      // every row read (a WAL record and a dirtied page each) for nothing.
-      const rows: OutboxRow[] = await manager.query(
+      // this batch is gone. A `FOR UPDATE` here wrote a lock into every row read (a WAL record and
+      // a dirtied page each) for nothing.
+      const rows: OutboxRow[] = await runner.query(
         `SELECT "position", "event_id", "type", "version", "key", "correlation_id", "envelope"::text AS "json"${
           this.options.envelopeSource ? `, "envelope_head", "envelope_body", "envelope_tail"` : ''
         }
@@ -348,7 +364,10 @@ export class OutboxRelay {
           WHERE "published_at" IS NULL ORDER BY "position" LIMIT $1`,
         [this.options.batchSize ?? 500],
       );
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) {
+        await runner.query('COMMIT');
+        return 0;
+      }
       for (const row of rows) row.json = outboxEnvelopeText(row);
       const complete = rows.filter((r): r is OutboxRow & { json: string } => r.json !== null);
       if (complete.length < rows.length) {
@@ -356,15 +375,24 @@ export class OutboxRelay {
         this.options.onError?.(new Error(`outbox ${schema}: the document of event(s) ${lost.join(', ')} is gone; not published`));
       }
       if (complete.length > 0) await transport.publishSerialized(complete.map(serializedEventOf));
-      // Published: deleted, in the transaction that read them (rolled back with it if the commit
-      // fails, and published again). Marking them (`published_at`, kept 72 hours) wrote a new
-      // version of every row, the envelope with it unless TOASTed, and its index entries: about
-      // 1.3 kB of WAL per event (12.7 MB and 0.6 s of PostgreSQL's time for the gateway's 9,800
-      // events of an S freshness phase), and autovacuum then cleaned two versions of each
-      // (docs/benchmarks.md, "Twenty-eighth round").
-      await manager.query(`DELETE FROM "${schema}"."outbox_event" WHERE "position" = ANY($1::bigint[])`, [rows.map((r) => r.position)]);
+      // Published: deleted, and committed, in one round trip (the positions are the rows' own
+      // bigints, written as an array literal; a failed commit leaves them to be published again).
+      // Marking them (`published_at`, kept 72 hours) wrote a new version of every row, the envelope
+      // with it unless TOASTed, and its index entries: about 1.3 kB of WAL per event (12.7 MB and
+      // 0.6 s of PostgreSQL's time for the gateway's 9,800 events of an S freshness phase), and
+      // autovacuum then cleaned two versions of each (docs/benchmarks.md, "Twenty-eighth round").
+      const positions = rows.map((r) => BigInt(r.position).toString()).join(',');
+      await runner.query(`DELETE FROM "${schema}"."outbox_event" WHERE "position" = ANY('{${positions}}'::bigint[]); COMMIT`);
       return rows.length;
-    });
+    } catch (error) {
+      // a transaction left open (a failed read or publish, or a failed delete, which skips the
+      // commit after it) is rolled back, its rows to be published again (after a commit, a
+      // ROLLBACK only warns)
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   async stop(): Promise<void> {

@@ -2,7 +2,8 @@
 import { catalogue, EventEnvelope, InProcessTransport, SerializedEvent } from '@leaderscope/events';
 import { createTestDatabase, TestDatabase } from '@leaderscope/testing';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { claimEvent, createOutboxTables, enqueueEvents, OutboxRelay } from '../src';
 import { reportEvent } from '@leaderscope/events/test/report-event';
 
@@ -151,8 +152,8 @@ describe('transactional outbox', () => {
 
     // What the relay sends, recorded as it drains the last five.
     const sent: { sql: string; params?: unknown[] }[] = [];
-    const original = EntityManager.prototype.query;
-    const query = jest.spyOn(EntityManager.prototype, 'query').mockImplementation(function (this: EntityManager, sql, params) {
+    const original = PostgresQueryRunner.prototype.query;
+    const query = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (this: PostgresQueryRunner, sql, params) {
       sent.push({ sql, params });
       return original.call(this, sql, params);
     });
@@ -161,6 +162,13 @@ describe('transactional outbox', () => {
     } finally {
       query.mockRestore();
     }
+    // three round trips for the batch: begin and lock, read, delete and commit
+    expect(sent.map((s) => s.sql.replace(/\s+/g, ' ').slice(0, 30))).toEqual([
+      'BEGIN; SELECT pg_advisory_xact',
+      'SELECT "position", "event_id",',
+      'DELETE FROM "scanning"."outbox',
+    ]);
+    expect(sent[2].sql).toMatch(/; COMMIT$/);
     const read = sent.find((s) => /FROM "scanning"."outbox_event"/.test(s.sql) && /published_at" IS NULL/.test(s.sql))!;
     const before = sent.slice(0, sent.indexOf(read));
     expect(before.length).toBeGreaterThan(0);
