@@ -398,35 +398,15 @@ async function databaseCpuMs(db, dbName) {
  * is what PostgreSQL spent in between. Null with DATABASE_URL (another server) or off Linux.
  */
 function postgresCpuMs(dataDir) {
-  try {
-    if (!dataDir) return null;
-    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const stat = (p) => {
-      const s = readFileSync(`/proc/${p}/stat`, 'utf8');
-      return s.slice(s.lastIndexOf(')') + 2).split(' ');
-    };
-    const own = stat(pid);
-    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const f = stat(entry);
-        if (Number(f[1]) === pid) ticks += Number(f[11]) + Number(f[12]);
-      } catch {
-        // gone meanwhile
-      }
-    }
-    return ticks * 10;
-  } catch {
-    return null;
-  }
+  const roles = postgresCpuByRole(dataDir);
+  return roles ? Object.values(roles).reduce((sum, ms) => sum + ms, 0) : null;
 }
 
 /**
  * PostgreSQL's CPU time (ms) by what its processes do, from their titles (`postgres: checkpointer`,
  * `postgres: autovacuum worker`, a client's backend, …): `exited` is the processes that ended
  * meanwhile (autovacuum workers, closed connections), counted in the postmaster's children's time.
- * Null without the embedded PostgreSQL. A diagnostic beside `postgresCpuMs` (since session 31).
+ * Null without the embedded PostgreSQL. Their sum is `postgresCpuMs`; by role since session 31.
  */
 function postgresCpuByRole(dataDir) {
   try {
