@@ -356,14 +356,14 @@ export class OutboxRelay {
       // insert), and a relay waiting for the lock reads, once it has it, a new snapshot in which
       // this batch is gone. A `FOR UPDATE` here wrote a lock into every row read (a WAL record and
       // a dirtied page each) for nothing.
-      const rows: OutboxRow[] = await runner.query(
+      const rows = (await runner.query(
         `SELECT "position", "event_id", "type", "version", "key", "correlation_id", "envelope"::text AS "json"${
           this.options.envelopeSource ? `, "envelope_head", "envelope_body", "envelope_tail"` : ''
         }
            FROM "${schema}"."${this.options.envelopeSource ?? 'outbox_event'}"
           WHERE "published_at" IS NULL ORDER BY "position" LIMIT $1`,
         [this.options.batchSize ?? 500],
-      );
+      )) as OutboxRow[];
       if (rows.length === 0) {
         await runner.query('COMMIT');
         return 0;
