@@ -6,6 +6,7 @@
 import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { provisionOrganisation } from '@leaderscope/gateway';
+import { Topics } from '@leaderscope/events';
 import { createTestDatabase, eventually, kafkaBrokers, TestDatabase, uniqueName } from '@leaderscope/testing';
 import { Platform, startPlatform } from '../src';
 import {
@@ -34,6 +35,16 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
   const namespace = `${uniqueName('cycle-api')}.`;
 
   const count = async (sql: string, params: unknown[] = []) => Number((await dataSource.query(sql, params))[0].count);
+  /** Messages on one of the platform's topics (the high-water marks of its partitions). */
+  const topicMessages = async (topic: string) => {
+    const admin = new Kafka({ clientId: 'cycle-api-count', brokers: kafkaBrokers(), logLevel: 0 }).admin();
+    await admin.connect();
+    try {
+      return (await admin.fetchTopicOffsets(`${namespace}${topic}`)).reduce((sum, o) => sum + Number(o.high), 0);
+    } finally {
+      await admin.disconnect();
+    }
+  };
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -250,8 +261,13 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
     const { launchCycle } = await api.ok(`mutation($c: ID!) { launchCycle(cycleId: $c) { status } }`, { c: ids.cycle }, t.hrA);
     expect(launchCycle.status).toBe('LAUNCHED');
     expect(await count(`SELECT count(*) FROM gateway.assignment`)).toBe(15);
-    // One invitation event per rater, committed with the assignments.
-    expect(await count(`SELECT count(*) FROM gateway.outbox_event WHERE envelope::json->>'type' = 'invitation.issued'`)).toBe(15);
+    // One invitation event per rater, committed with the assignments, then published (the relay
+    // deletes what it publishes): none left waiting, 15 on the invitations topic.
+    await eventually(
+      'the invitations published',
+      async () => (await count(`SELECT count(*) FROM gateway.outbox_event WHERE "type" = 'invitation.issued'`)) === 0,
+    );
+    expect(await topicMessages(Topics.Invitations)).toBe(15);
     // Everyone has an e-mail address: HR lists no link; each one is in the rater's invitation (here,
     // with no mail server, in HR's mail outbox, one audited opening each).
     const { raterInvitations } = await api.ok(`query($c: ID!) { raterInvitations(cycleId: $c) { token } }`, { c: ids.cycle }, t.hrA);

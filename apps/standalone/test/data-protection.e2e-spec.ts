@@ -10,6 +10,7 @@ import { provisionOrganisation } from '@leaderscope/gateway';
 import { DataSource } from 'typeorm';
 import { Platform, startPlatform } from '../src';
 import { answerSurvey, Api, instrument, launchCycleForAda, LaunchedCycle, PASSWORD, SUBJECT_REPORT } from './fixtures';
+import { emittedEventsSql } from './pipeline-counts';
 
 const EXPORT = `query($p: ID!) { personDataExport(personId: $p) { personId generatedAt json } }`;
 const ERASE = `mutation($p: ID!) { erasePerson(personId: $p) { personId erasedAt accountsDeleted linksRevoked } }`;
@@ -125,7 +126,7 @@ describe('data protection: export and erase a person', () => {
     expect((await api.ok(`{ people(search: "Alan") { id } }`, {}, hr)).people).toHaveLength(1);
 
     const reportBefore = await api.ok(SUBJECT_REPORT, { cycleId: cycle.cycleId, subjectId: cycle.subjectId }, hr);
-    const announcedBefore = await count(`SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'report.updated'`);
+    const announcedBefore = await count(emittedEventsSql('scoring', 'report.updated'));
     const responsesBefore = await count(`SELECT count(*)::int AS n FROM "survey"."response" WHERE "cycle_id" = $1`, [cycle.cycleId]);
     expect(await mentions('Alan Turing')).not.toEqual([]);
 
@@ -160,7 +161,7 @@ describe('data protection: export and erase a person', () => {
     expect(await count(`SELECT count(*)::int AS n FROM "survey"."response" WHERE "cycle_id" = $1`, [cycle.cycleId])).toBe(responsesBefore);
     // Reports unchanged, nothing announced.
     expect(await api.ok(SUBJECT_REPORT, { cycleId: cycle.cycleId, subjectId: cycle.subjectId }, hr)).toEqual(reportBefore);
-    expect(await count(`SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'report.updated'`)).toBe(announcedBefore);
+    expect(await count(emittedEventsSql('scoring', 'report.updated'))).toBe(announcedBefore);
 
     // Progress names them as erased; a second erasure is a conflict; the export says what is left; all audited.
     const { cycleProgressSubjects } = await api.ok(

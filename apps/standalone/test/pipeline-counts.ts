@@ -43,3 +43,15 @@ export async function pipelineCounts(db: Client): Promise<PipelineCounts> {
     ),
   };
 }
+
+/**
+ * SQL counting the events of `type` emitted on the one-machine platform (the PostgreSQL event log),
+ * each once: published (`event_log.message`: the relays delete what they publish) or still waiting
+ * in `schema`'s outbox. `type` is a contract's type name (constant). The count is the column `n`.
+ */
+export function emittedEventsSql(schema: 'gateway' | 'survey' | 'scoring' | 'notification', type: string): string {
+  if (!/^[a-z.-]+$/.test(type)) throw new Error(`not an event type: ${type}`);
+  return `SELECT count(DISTINCT id)::int AS n FROM (
+    SELECT "event_id"::text AS id FROM "${schema}"."outbox_event" WHERE "type" = '${type}'
+    UNION ALL SELECT "value"::json->>'id' FROM "event_log"."message" WHERE "value"::json->>'type' = '${type}') AS e`;
+}

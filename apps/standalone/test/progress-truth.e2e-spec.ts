@@ -10,6 +10,7 @@ import { ConsistencyCheck, provisionOrganisation } from '@leaderscope/gateway';
 import { DataSource } from 'typeorm';
 import { Platform, startPlatform } from '../src';
 import { answerSurvey, Api, launchCycleForAda, LaunchedCycle, PASSWORD } from './fixtures';
+import { emittedEventsSql } from './pipeline-counts';
 
 const PROGRESS = `query($c: ID!) { cycleProgress(cycleId: $c) {
   invited submitted recorded counted
@@ -126,12 +127,8 @@ describe('progress: received, recorded, counted, and the consistency check', () 
       [cycle.cycleId],
     );
     expect(stored.n).toBe(done.counted);
-    // one response.counted per rater, published (the one-machine event log; the relay deletes what it publishes) or waiting
-    const [events] = await dataSource.query<{ n: number }[]>(
-      `SELECT count(DISTINCT id)::int AS n FROM (
-         SELECT "event_id"::text AS id FROM "scoring"."outbox_event" WHERE "type" = 'response.counted'
-         UNION ALL SELECT "value"::json->>'id' FROM "event_log"."message" WHERE "value"::json->>'type' = 'response.counted') AS e`,
-    );
+    // one response.counted per rater, published (the one-machine event log) or waiting
+    const [events] = await dataSource.query<{ n: number }[]>(emittedEventsSql('scoring', 'response.counted'));
     expect(events.n).toBe(raters.length);
 
     await eventually('the periodic check finds nothing', async () => (await health()).body.info.consistency.state === 'ok');

@@ -10,6 +10,7 @@ import { provisionOrganisation, RetentionJob } from '@leaderscope/gateway';
 import { DataSource } from 'typeorm';
 import { Platform, startPlatform } from '../src';
 import { answerSurvey, Api, launchCycleForAda, LaunchedCycle, PASSWORD, SUBJECT_REPORT } from './fixtures';
+import { emittedEventsSql } from './pipeline-counts';
 
 const RETENTION = `{ responseRetention { months cycles { cycleId name closedAt deleteOn deletedAt } } }`;
 const SET_RETENTION = `mutation($m: Int) { setResponseRetention(months: $m) { months cycles { cycleId deleteOn deletedAt } } }`;
@@ -97,7 +98,7 @@ describe('retention of raw answers after a cycle closes', () => {
       scoring: await count(`SELECT count(*)::int AS n FROM "scoring"."rater_response" WHERE "cycle_id" = $1`, [cycle.cycleId]),
     };
     expect(rawBefore).toEqual({ survey: answering.length, scoring: answering.length });
-    const announcedBefore = await count(`SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'report.updated'`);
+    const announcedBefore = await count(emittedEventsSql('scoring', 'report.updated'));
 
     // Bad input: the field is named and nothing changes.
     for (const months of [0, 241]) {
@@ -134,9 +135,7 @@ describe('retention of raw answers after a cycle closes', () => {
         (await count(`SELECT count(*)::int AS n FROM "scoring"."rater_response" WHERE "cycle_id" = $1`, [cycle.cycleId])) === 0,
       60000,
     );
-    const purgeEvents = await count(
-      `SELECT count(*)::int AS n FROM "gateway"."outbox_event" WHERE "envelope"::json->>'type' = 'cycle.responses-purge-requested'`,
-    );
+    const purgeEvents = await count(emittedEventsSql('gateway', 'cycle.responses-purge-requested'));
     expect(purgeEvents).toBe(1);
     await eventually('both services recorded the event in their inbox', async () => {
       const survey = await count(`SELECT count(*)::int AS n FROM "survey"."processed_event" WHERE "consumer" = 'retention'`);
@@ -147,7 +146,7 @@ describe('retention of raw answers after a cycle closes', () => {
     // What stays: the disclosed figures, unchanged, and nothing announced.
     const reportAfter = await api.ok(SUBJECT_REPORT, { cycleId: cycle.cycleId, subjectId: cycle.subjectId }, hr);
     expect(reportAfter).toEqual(reportBefore);
-    expect(await count(`SELECT count(*)::int AS n FROM "scoring"."outbox_event" WHERE "type" = 'report.updated'`)).toBe(announcedBefore);
+    expect(await count(emittedEventsSql('scoring', 'report.updated'))).toBe(announcedBefore);
     // The scoring service keeps only what was disclosed: the held-back rater is no longer counted,
     // and the live row holds no report (the live report is the ledger's snapshot).
     const [kept] = await dataSource.query<{ no_report: boolean; in_ledger: boolean; response_count: number }[]>(

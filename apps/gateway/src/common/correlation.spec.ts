@@ -40,10 +40,7 @@ describe('correlation ids', () => {
       { 'x-correlation-id': 'launch-request-42' },
     );
     expect(launched.errors).toBeUndefined();
-    const rows: { envelope: { type: string; correlationId: string } }[] = await gw.dataSource.query(
-      `SELECT "envelope"::json AS "envelope" FROM "gateway"."outbox_event"`,
-    );
-    const invitations = rows.map((r) => r.envelope).filter((e) => e.type === 'invitation.issued');
+    const invitations = await gw.emitted('invitation.issued');
     expect(invitations.length).toBe(10); // self, manager, 2 peers, 4 direct reports, 2 skip-levels
     expect(new Set(invitations.map((e) => e.correlationId))).toEqual(new Set(['launch-request-42']));
   });

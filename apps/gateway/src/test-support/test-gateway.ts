@@ -176,8 +176,11 @@ export class TestGateway {
    * The events the gateway emitted, committed, oldest first: those its relay published (and deleted
    * from the outbox), then those its outbox still holds.
    */
-  async emitted<P = Record<string, unknown>>(type: string, version?: number): Promise<{ id: string; version: number; payload: P }[]> {
-    type Envelope = { id: string; type: string; version: number; payload: P };
+  async emitted<P = Record<string, unknown>>(
+    type: string,
+    version?: number,
+  ): Promise<{ id: string; version: number; correlationId: string; payload: P }[]> {
+    type Envelope = { id: string; type: string; version: number; correlationId: string; payload: P };
     const waiting: { envelope: Envelope }[] = await this.dataSource.query(
       `SELECT "envelope"::json AS "envelope" FROM "gateway"."outbox_event" ORDER BY "position"`,
     );
