@@ -331,9 +331,11 @@ async function pgStatements(db) {
  * how busy the machine's cores were in between.
  */
 function cpuSnapshot(procs, pgDir, brokerPort) {
+  const postgresByRole = postgresCpuByRole(pgDir);
   return {
     procs: procs.map((p) => [p.name, cpuMs(p.child.pid)]),
-    postgres: postgresCpuMs(pgDir),
+    postgres: postgresTotal(postgresByRole),
+    postgresByRole,
     kafka: brokerCpuMs(brokerPort),
     bench: ownCpuMs(),
     machine: machineTicks(),
@@ -398,7 +400,11 @@ async function databaseCpuMs(db, dbName) {
  * is what PostgreSQL spent in between. Null with DATABASE_URL (another server) or off Linux.
  */
 function postgresCpuMs(dataDir) {
-  const roles = postgresCpuByRole(dataDir);
+  return postgresTotal(postgresCpuByRole(dataDir));
+}
+
+/** The whole of `postgresCpuByRole`'s reading (null stays null). */
+function postgresTotal(roles) {
   return roles ? Object.values(roles).reduce((sum, ms) => sum + ms, 0) : null;
 }
 
@@ -1449,7 +1455,6 @@ async function main() {
         await resetPgStatements(db);
         // CPU each process spends on the freshness submissions, from the first offered to the last decided
         const cpuBefore = cpuSnapshot(procs, pgDir, brokerPort);
-        const pgRolesBefore = postgresCpuByRole(pgDir);
         let failures = 0;
         // What autovacuum did meanwhile (PostgreSQL's housekeeping of the rows earlier phases wrote: at L
         // the launch's outbox, assignments and nominations), sampled every half second.
@@ -1504,7 +1509,6 @@ async function main() {
         // every response decided (its response.counted arrived), then the report.updated of those shown
         while (counted.size < submittedAt.size && Date.now() < deadline) await sleep(50);
         const cpuAfter = cpuSnapshot(procs, pgDir, brokerPort);
-        const pgRolesAfter = postgresCpuByRole(pgDir);
         const freshnessStatements = await pgStatements(db);
         while (!complete() && Date.now() < deadline) await sleep(200);
         await consumer.disconnect();
@@ -1602,12 +1606,16 @@ async function main() {
           // disclosure rule holds back is idle); how busy the cores were meanwhile (since session 20)
           cpuMsPerSubmission: freshnessCpu.cpuMsPerItem,
           // PostgreSQL's share of it by what its processes did (embedded only; since session 31)
+          // (a role's figure may be negative: a backend that ended moved its time to `exited`)
           postgresCpuMsPerSubmissionByRole:
-            pgRolesBefore && pgRolesAfter
+            cpuBefore.postgresByRole && cpuAfter.postgresByRole
               ? Object.fromEntries(
-                  Object.entries(pgRolesAfter)
-                    .map(([role, ms]) => [role, Math.round(((ms - (pgRolesBefore[role] ?? 0)) / Math.max(1, freshCount)) * 100) / 100])
-                    .filter(([, ms]) => ms > 0),
+                  Object.entries(cpuAfter.postgresByRole)
+                    .map(([role, ms]) => [
+                      role,
+                      Math.round(((ms - (cpuBefore.postgresByRole[role] ?? 0)) / Math.max(1, freshCount)) * 100) / 100,
+                    ])
+                    .filter(([, ms]) => ms !== 0),
                 )
               : null,
           machineBusyPercent: freshnessCpu.machineBusyPercent,

@@ -21,6 +21,7 @@ import {
   SUBJECT_REPORT,
   surveyLinks,
 } from './fixtures';
+import { topicMessages } from './pipeline-counts';
 
 const IMPORT = `mutation($csv: String!, $dry: Boolean!) { importPeople(csv: $csv, dryRun: $dry) { dryRun applied rows created updated unchanged errors { line column reason } } }`;
 
@@ -35,16 +36,6 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
   const namespace = `${uniqueName('cycle-api')}.`;
 
   const count = async (sql: string, params: unknown[] = []) => Number((await dataSource.query(sql, params))[0].count);
-  /** Messages on one of the platform's topics (the high-water marks of its partitions). */
-  const topicMessages = async (topic: string) => {
-    const admin = new Kafka({ clientId: 'cycle-api-count', brokers: kafkaBrokers(), logLevel: 0 }).admin();
-    await admin.connect();
-    try {
-      return (await admin.fetchTopicOffsets(`${namespace}${topic}`)).reduce((sum, o) => sum + Number(o.high), 0);
-    } finally {
-      await admin.disconnect();
-    }
-  };
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -267,7 +258,7 @@ describe('a whole cycle through the GraphQL API on Kafka and PostgreSQL', () => 
       'the invitations published',
       async () => (await count(`SELECT count(*) FROM gateway.outbox_event WHERE "type" = 'invitation.issued'`)) === 0,
     );
-    expect(await topicMessages(Topics.Invitations)).toBe(15);
+    expect(await topicMessages(kafkaBrokers(), `${namespace}${Topics.Invitations}`)).toBe(15);
     // Everyone has an e-mail address: HR lists no link; each one is in the rater's invitation (here,
     // with no mail server, in HR's mail outbox, one audited opening each).
     const { raterInvitations } = await api.ok(`query($c: ID!) { raterInvitations(cycleId: $c) { token } }`, { c: ids.cycle }, t.hrA);

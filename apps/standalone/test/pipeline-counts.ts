@@ -1,4 +1,5 @@
 /** How far the platform's pipeline has got, counted in its tables: the crash and replica-fault tests compare these. */
+import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 
 export interface PipelineCounts {
@@ -54,4 +55,15 @@ export function emittedEventsSql(schema: 'gateway' | 'survey' | 'scoring' | 'not
   return `SELECT count(DISTINCT id)::int AS n FROM (
     SELECT "event_id"::text AS id FROM "${schema}"."outbox_event" WHERE "type" = '${type}'
     UNION ALL SELECT "value"::json->>'id' FROM "event_log"."message" WHERE "value"::json->>'type' = '${type}') AS e`;
+}
+
+/** Messages on a Kafka topic (its full name): the sum of its partitions' high-water marks. */
+export async function topicMessages(brokers: string[], topic: string): Promise<number> {
+  const admin = new Kafka({ brokers, clientId: 'test-topic-count', logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    return (await admin.fetchTopicOffsets(topic)).reduce((sum, o) => sum + Number(o.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -8,11 +8,11 @@ import { freePort } from '@leaderscope/database';
 import { Topics } from '@leaderscope/events';
 import { GATEWAY_ENTITIES, provisionOrganisation } from '@leaderscope/gateway';
 import { createTestDatabase, eventually, kafkaBrokers, StopWaiting, TestDatabase, uniqueName } from '@leaderscope/testing';
-import { Kafka, logLevel } from 'kafkajs';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { answerSurvey, Api, instrument, LaunchedCycle, launchCycleForAda, PASSWORD, SUBJECT_REPORT } from './fixtures';
+import { topicMessages } from './pipeline-counts';
 
 const root = join(__dirname, '..', '..', '..');
 // The notification service records each invitation (no SMTP_URL): the raters' links come from HR's mail outbox.
@@ -29,18 +29,6 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
 
   async function count(sql: string): Promise<number> {
     return Number((await dataSource.query(sql))[0].count);
-  }
-
-  /** Messages on the survey submissions topic (the high-water marks of its partitions). */
-  async function submissionMessages(): Promise<number> {
-    const admin = new Kafka({ brokers: kafkaBrokers(), clientId: 'skeleton-test', logLevel: logLevel.NOTHING }).admin();
-    await admin.connect();
-    try {
-      const offsets = await admin.fetchTopicOffsets(`${topicPrefix}${Topics.SurveySubmissions}`);
-      return offsets.reduce((sum, o) => sum + Number(o.high), 0);
-    } finally {
-      await admin.disconnect();
-    }
   }
 
   beforeAll(async () => {
@@ -176,7 +164,8 @@ describe('walking skeleton: gateway → Kafka → survey-service → Kafka → s
     // survey.submitted events: published to Kafka (the relay deletes what it publishes) or waiting in
     // the gateway's outbox; the earlier submissions' are all published by now (their receipts are recorded)
     const submittedEvents = async () =>
-      (await submissionMessages()) + (await count(`SELECT count(*) FROM gateway.outbox_event WHERE "type" = 'survey.submitted'`));
+      (await topicMessages(kafkaBrokers(), `${topicPrefix}${Topics.SurveySubmissions}`)) +
+      (await count(`SELECT count(*) FROM gateway.outbox_event WHERE "type" = 'survey.submitted'`));
     const eventsBefore = await submittedEvents();
     const submissionsBefore = await count(`SELECT count(*) FROM gateway.submission`);
     const unanswered = cycle.invitations.filter((i) => i.group === 'direct_report')[2];
